@@ -1,0 +1,112 @@
+package io.linetwin.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The line: its products, stations in declaration order, the buffers that join them, and optional floor
+ * layout. The constructor checks that references resolve; the scenario loader reports the same problems with
+ * file positions before it gets here.
+ */
+public record LineSpec(
+        String id,
+        List<ProductSpec> products,
+        List<StationSpec> stations,
+        List<BufferSpec> buffers,
+        Map<String, LayoutSpec> layout) {
+
+    public LineSpec {
+        Checks.id("line id", id);
+        products = List.copyOf(products);
+        stations = List.copyOf(stations);
+        buffers = List.copyOf(buffers);
+        layout = Map.copyOf(layout);
+        if (stations.isEmpty()) {
+            throw new IllegalArgumentException("line " + id + " needs at least one station");
+        }
+        Set<String> ids = new HashSet<>();
+        for (ProductSpec product : products) {
+            if (!ids.add("product:" + product.id())) {
+                throw new IllegalArgumentException("product ids must be unique, got " + product.id() + " twice");
+            }
+        }
+        for (StationSpec station : stations) {
+            if (!ids.add(station.id())) {
+                throw new IllegalArgumentException("station and buffer ids must be unique, got " + station.id() + " twice");
+            }
+        }
+        for (BufferSpec buffer : buffers) {
+            if (!ids.add(buffer.id())) {
+                throw new IllegalArgumentException("station and buffer ids must be unique, got " + buffer.id() + " twice");
+            }
+            requireStation(stations, buffer.from(), "buffer " + buffer.id() + " from");
+            requireStation(stations, buffer.to(), "buffer " + buffer.id() + " to");
+        }
+        for (String station : layout.keySet()) {
+            requireStation(stations, station, "layout");
+        }
+    }
+
+    private static void requireStation(List<StationSpec> stations, String id, String what) {
+        if (stations.stream().noneMatch(s -> s.id().equals(id))) {
+            throw new IllegalArgumentException(what + " must name a station, got " + id);
+        }
+    }
+
+    public Optional<StationSpec> station(String stationId) {
+        return stations.stream().filter(s -> s.id().equals(stationId)).findFirst();
+    }
+
+    public Optional<BufferSpec> buffer(String bufferId) {
+        return buffers.stream().filter(b -> b.id().equals(bufferId)).findFirst();
+    }
+
+    public List<BufferSpec> inbound(String stationId) {
+        return buffers.stream().filter(b -> b.to().equals(stationId)).toList();
+    }
+
+    public List<BufferSpec> outbound(String stationId) {
+        return buffers.stream().filter(b -> b.from().equals(stationId)).toList();
+    }
+
+    /** Product ids with their mix normalised to shares that sum to 1, in declaration order. */
+    public Map<String, Double> productShares() {
+        double total = products.stream().mapToDouble(ProductSpec::mix).sum();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        products.forEach(p -> shares.put(p.id(), p.mix() / total));
+        return shares;
+    }
+
+    public LineSpec withStation(StationSpec replacement) {
+        List<StationSpec> copy = new ArrayList<>(stations);
+        int index = indexOf(replacement.id());
+        copy.set(index, replacement);
+        return new LineSpec(id, products, copy, buffers, layout);
+    }
+
+    public LineSpec withBuffer(BufferSpec replacement) {
+        List<BufferSpec> copy = new ArrayList<>(buffers);
+        for (int i = 0; i < copy.size(); i++) {
+            if (copy.get(i).id().equals(replacement.id())) {
+                copy.set(i, replacement);
+                return new LineSpec(id, products, stations, copy, layout);
+            }
+        }
+        throw new IllegalArgumentException("buffer id must name a buffer of line " + id + ", got " + replacement.id());
+    }
+
+    private int indexOf(String stationId) {
+        for (int i = 0; i < stations.size(); i++) {
+            if (Objects.equals(stations.get(i).id(), stationId)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("station id must name a station of line " + id + ", got " + stationId);
+    }
+}

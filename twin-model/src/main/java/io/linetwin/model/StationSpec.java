@@ -1,0 +1,111 @@
+package io.linetwin.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One station of the line. Times are in seconds. For a {@link StationKind#MACHINE} {@code process} is the
+ * processing time of one part at speed 1 ({@code processByProduct} overrides it per product); for a
+ * {@link StationKind#SOURCE} an empty {@code interarrival} means unlimited supply.
+ */
+public record StationSpec(
+        String id,
+        StationKind kind,
+        int servers,
+        Optional<Distribution> process,
+        Map<String, Distribution> processByProduct,
+        Optional<Distribution> setup,
+        List<FailureSpec> failures,
+        double scrap,
+        Map<String, ParameterSpec> parameters,
+        List<String> sensors,
+        Optional<Distribution> interarrival,
+        OnFull onFull) {
+
+    public static final String SPEED = "speed";
+
+    public StationSpec {
+        Checks.id("station id", id);
+        Objects.requireNonNull(kind, "kind");
+        Checks.atLeast("station " + id + " servers", 1, servers);
+        Objects.requireNonNull(process, "process");
+        processByProduct = Map.copyOf(processByProduct);
+        Objects.requireNonNull(setup, "setup");
+        failures = List.copyOf(failures);
+        Checks.probability("station " + id + " scrap", scrap);
+        if (scrap >= 1) {
+            throw new IllegalArgumentException("station " + id + " scrap must be < 1, got " + scrap);
+        }
+        parameters = Map.copyOf(parameters);
+        sensors = List.copyOf(sensors);
+        Objects.requireNonNull(interarrival, "interarrival");
+        Objects.requireNonNull(onFull, "onFull");
+        if (kind == StationKind.MACHINE && process.isEmpty()) {
+            throw new IllegalArgumentException("machine " + id + " needs a process time");
+        }
+        ParameterSpec speed = parameters.get(SPEED);
+        if (speed != null) {
+            Checks.positive("station " + id + " speed", speed.value());
+        }
+    }
+
+    /** The speed factor that divides processing times (1 when the station has no speed parameter). */
+    public double speed() {
+        ParameterSpec speed = parameters.get(SPEED);
+        return speed == null ? 1.0 : speed.value();
+    }
+
+    /** Processing time at speed 1 for {@code product} (its override, else the default). */
+    public Optional<Distribution> processFor(String product) {
+        Distribution specific = product == null ? null : processByProduct.get(product);
+        return specific != null ? Optional.of(specific) : process;
+    }
+
+    /** A machine with the given processing time and nothing else; handy for tests and generated lines. */
+    public static StationSpec machine(String id, Distribution process) {
+        return new StationSpec(id, StationKind.MACHINE, 1, Optional.of(process), Map.of(), Optional.empty(),
+                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK);
+    }
+
+    public static StationSpec source(String id, Optional<Distribution> interarrival, OnFull onFull) {
+        return new StationSpec(id, StationKind.SOURCE, 1, Optional.empty(), Map.of(), Optional.empty(),
+                List.of(), 0, Map.of(), List.of(), interarrival, onFull);
+    }
+
+    public static StationSpec sink(String id) {
+        return new StationSpec(id, StationKind.SINK, 1, Optional.empty(), Map.of(), Optional.empty(),
+                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK);
+    }
+
+    public StationSpec withServers(int newServers) {
+        return new StationSpec(id, kind, newServers, process, processByProduct, setup, failures, scrap, parameters,
+                sensors, interarrival, onFull);
+    }
+
+    public StationSpec withFailures(List<FailureSpec> newFailures) {
+        return new StationSpec(id, kind, servers, process, processByProduct, setup, newFailures, scrap, parameters,
+                sensors, interarrival, onFull);
+    }
+
+    public StationSpec withScrap(double newScrap) {
+        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, newScrap, parameters,
+                sensors, interarrival, onFull);
+    }
+
+    public StationSpec withSetup(Optional<Distribution> newSetup) {
+        return new StationSpec(id, kind, servers, process, processByProduct, newSetup, failures, scrap, parameters,
+                sensors, interarrival, onFull);
+    }
+
+    public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
+        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, newParameters,
+                sensors, interarrival, onFull);
+    }
+
+    public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
+        return new StationSpec(id, kind, servers, Optional.of(newProcess), newProcessByProduct, setup, failures, scrap,
+                parameters, sensors, interarrival, onFull);
+    }
+}

@@ -1,0 +1,13 @@
+package io.linetwin.model;
+
+import java.util.Map;
+import java.util.Objects;
+
+/** A named change to the line: the {@code set} paths as written, and the line with them applied. */
+public record Variant(String name, Map<String, String> set, LineSpec line) {
+    public Variant {
+        Checks.id("variant name", name);
+        set = Map.copyOf(set);
+        Objects.requireNonNull(line, "line");
+    }
+}
