@@ -1,0 +1,29 @@
+package io.linetwin.sim.experiment;
+
+/** What a paired comparison of a variant against the baseline says about one KPI. */
+public enum Verdict {
+    BETTER("better"),
+    WORSE("worse"),
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference");
+
+    private final String text;
+
+    Verdict(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /**
+     * A difference counts only when its confidence interval excludes zero; its sign and the KPI's direction
+     * then say whether the variant is better.
+     */
+    public static Verdict of(Estimate difference, boolean higherIsBetter) {
+        if (!difference.excludesZero()) {
+            return NO_SIGNIFICANT_DIFFERENCE;
+        }
+        return (difference.mean() > 0) == higherIsBetter ? BETTER : WORSE;
+    }
+}

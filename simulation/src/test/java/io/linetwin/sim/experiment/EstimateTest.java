@@ -1,0 +1,58 @@
+package io.linetwin.sim.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+final class EstimateTest {
+
+    @Test
+    void intervalUsesStudentTWithNMinusOneDegreesOfFreedom() {
+        // mean 3, sample sd sqrt(2.5), se = sqrt(2.5/5); t(0.975, 4) = 2.776445105
+        Estimate estimate = Estimate.of(new double[] {1, 2, 3, 4, 5});
+
+        assertThat(estimate.mean()).isEqualTo(3.0);
+        assertThat(estimate.halfWidth()).isCloseTo(2.776445105 * Math.sqrt(0.5), within(1e-8));
+        assertThat(estimate.ciLow().getAsDouble()).isCloseTo(3 - 1.963243, within(1e-6));
+        assertThat(estimate.ciHigh().getAsDouble()).isCloseTo(3 + 1.963243, within(1e-6));
+    }
+
+    @Test
+    void oneObservationHasNoInterval() {
+        Estimate estimate = Estimate.of(new double[] {7});
+
+        assertThat(estimate.mean()).isEqualTo(7);
+        assertThat(estimate.ciLow()).isEmpty();
+        assertThat(estimate.ciHigh()).isEmpty();
+        assertThat(estimate.excludesZero()).isFalse();
+    }
+
+    @Test
+    void identicalObservationsGiveAZeroWidthInterval() {
+        Estimate estimate = Estimate.of(new double[] {2, 2, 2});
+
+        assertThat(estimate.halfWidth()).isZero();
+        assertThat(estimate.excludesZero()).isTrue();
+    }
+
+    @Test
+    void noObservationsIsAnError() {
+        assertThatThrownBy(() -> Estimate.of(new double[0]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("estimate needs >= 1 observation, got 0");
+    }
+
+    @Test
+    void verdictFollowsTheSignAndTheKpiDirection() {
+        Estimate up = Estimate.of(new double[] {1.0, 1.2, 0.9, 1.1});
+        Estimate down = Estimate.of(new double[] {-1.0, -1.2, -0.9, -1.1});
+        Estimate straddles = Estimate.of(new double[] {-1.0, 1.0, -0.5, 0.6});
+
+        assertThat(Verdict.of(up, true)).isEqualTo(Verdict.BETTER);
+        assertThat(Verdict.of(up, false)).isEqualTo(Verdict.WORSE);
+        assertThat(Verdict.of(down, false)).isEqualTo(Verdict.BETTER);
+        assertThat(Verdict.of(straddles, true)).isEqualTo(Verdict.NO_SIGNIFICANT_DIFFERENCE);
+    }
+}
