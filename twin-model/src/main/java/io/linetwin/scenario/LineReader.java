@@ -76,9 +76,12 @@ final class LineReader {
         if (first == null) {
             return true;
         }
-        int line = first.node().getStartMark().getLine() + 1;
-        item.peek("id").orElse(item).problem("duplicate id '" + id + "' (first used at line " + line + ")");
+        item.peek("id").orElse(item).problem("duplicate id '" + id + "' (first used at " + position(first) + ")");
         return false;
+    }
+
+    static String position(YamlCursor at) {
+        return (at.node().getStartMark().getLine() + 1) + ":" + (at.node().getStartMark().getColumn() + 1);
     }
 
     private static List<ProductSpec> products(YamlCursor at) {
@@ -118,7 +121,8 @@ final class LineReader {
         if (unique && fromAt.isPresent() && toAt.isPresent()) {
             links.add(new TopologyCheck.Link(id.get(), at, from, fromAt.get(), to, toAt.get()));
         }
-        if (at.problems().count() > before) {
+        // A buffer from a station to itself is reported by the topology check, where the other rules are.
+        if (at.problems().count() > before || from.equals(to)) {
             return Optional.empty();
         }
         return at.problems().guard(at.node(), at.path(),

@@ -31,8 +31,8 @@ final class MappingReader {
             if (entries.containsKey(key.getValue())) {
                 Node first = entries.get(key.getValue()).getKeyNode();
                 self.problems().at(keyNode, self.childPath(key.getValue()),
-                        "duplicate key '" + key.getValue() + "' (first at line " + (first.getStartMark().getLine() + 1)
-                                + ")");
+                        "duplicate key '" + key.getValue() + "' (first at " + (first.getStartMark().getLine() + 1) + ":"
+                                + (first.getStartMark().getColumn() + 1) + ")");
                 continue;
             }
             entries.put(key.getValue(), tuple);
