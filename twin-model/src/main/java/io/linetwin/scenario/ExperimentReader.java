@@ -1,0 +1,60 @@
+package io.linetwin.scenario;
+
+import io.linetwin.model.ExperimentSpec;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the {@code experiment} block; every key has a default, so the block itself is optional. */
+final class ExperimentReader {
+
+    static final double DEFAULT_HORIZON_SECONDS = 86_400;
+    static final int DEFAULT_REPLICATIONS = 10;
+    static final long DEFAULT_SEED = 1;
+
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Pattern START = Pattern.compile("([A-Za-z]{3})\\s+(\\d{1,2}):(\\d{2})");
+
+    private ExperimentReader() {
+    }
+
+    static ExperimentSpec defaults() {
+        return new ExperimentSpec(DEFAULT_HORIZON_SECONDS, 0, DEFAULT_REPLICATIONS, DEFAULT_SEED, 0);
+    }
+
+    static Optional<ExperimentSpec> read(YamlCursor at) {
+        Optional<MappingReader> mapping = at.mapping();
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader map = mapping.get().allow(List.of("horizon", "warmup", "replications", "seed", "start"));
+        int before = at.problems().count();
+        double horizon = map.optional("horizon").flatMap(YamlCursor::positiveDuration).orElse(DEFAULT_HORIZON_SECONDS);
+        double warmup = map.optional("warmup").flatMap(YamlCursor::duration).orElse(0.0);
+        int replications = map.optional("replications").flatMap(c -> c.integer(1)).orElse(DEFAULT_REPLICATIONS);
+        long seed = map.optional("seed").flatMap(YamlCursor::seed).orElse(DEFAULT_SEED);
+        double start = map.optional("start").flatMap(ExperimentReader::start).orElse(0.0);
+        if (at.problems().count() > before) {
+            return Optional.empty();
+        }
+        return at.problems().guard(at.node(), at.path(),
+                () -> new ExperimentSpec(horizon, warmup, replications, seed, start));
+    }
+
+    /** "mon 06:00" as seconds since Monday 00:00. */
+    private static Optional<Double> start(YamlCursor at) {
+        Matcher matcher = START.matcher(at.rawText().strip());
+        if (at.isScalar() && matcher.matches()) {
+            int day = DAYS.indexOf(matcher.group(1).toLowerCase(Locale.ROOT));
+            int hours = Integer.parseInt(matcher.group(2));
+            int minutes = Integer.parseInt(matcher.group(3));
+            if (day >= 0 && hours < 24 && minutes < 60) {
+                return Optional.of(day * 86_400.0 + hours * 3600.0 + minutes * 60.0);
+            }
+        }
+        at.problem("expected a weekday and time like \"mon 06:00\", got " + at.describe());
+        return Optional.empty();
+    }
+}

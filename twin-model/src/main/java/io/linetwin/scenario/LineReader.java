@@ -1,0 +1,163 @@
+package io.linetwin.scenario;
+
+import io.linetwin.model.BufferSpec;
+import io.linetwin.model.LayoutSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.ProductSpec;
+import io.linetwin.model.StationKind;
+import io.linetwin.model.StationSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the {@code line} block. Its keys are named without the {@code line.} prefix ({@code buffers.b2.to}),
+ * the same paths variants use. Variants re-read a changed copy of this block through here, so a variant is
+ * validated exactly like the base file.
+ */
+final class LineReader {
+
+    private static final List<String> KEYS = List.of("id", "products", "stations", "buffers", "layout");
+    private static final List<String> NOT_YET = List.of("conveyors", "transport", "materials", "shifts");
+
+    private LineReader() {
+    }
+
+    static Optional<LineSpec> read(Node lineNode, String defaultId, Problems problems) {
+        YamlCursor at = new YamlCursor(lineNode, "line", problems).childrenUnder("");
+        Optional<MappingReader> mapping = at.mapping();
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        int before = problems.count();
+        MappingReader map = mapping.get().allow(KEYS, NOT_YET);
+        String id = map.optional("id").map(c -> new YamlCursor(c.node(), "line.id", problems))
+                .flatMap(YamlCursor::text).orElse(defaultId);
+        List<ProductSpec> products = map.optional("products").map(LineReader::products).orElse(List.of());
+        Set<String> productIds = new LinkedHashSet<>();
+        products.forEach(p -> productIds.add(p.id()));
+        Map<String, YamlCursor> ids = new HashMap<>();
+        Map<String, Optional<StationKind>> kinds = new LinkedHashMap<>();
+        List<StationSpec> stations = new ArrayList<>();
+        Optional<YamlCursor> stationsAt = map.required("stations", "required key is missing; a line needs stations");
+        stationsAt.flatMap(c -> c.items("id")).ifPresent(items -> {
+            if (items.isEmpty()) {
+                stationsAt.get().problem("expected at least one station, got an empty list");
+            }
+            for (YamlCursor item : items) {
+                StationReader.Read read = StationReader.read(item, productIds);
+                if (read.id() != null && unique(ids, read.id(), item)) {
+                    kinds.put(read.id(), read.kind());
+                }
+                read.spec().ifPresent(stations::add);
+            }
+        });
+        List<BufferSpec> buffers = new ArrayList<>();
+        List<TopologyCheck.Link> links = new ArrayList<>();
+        map.optional("buffers").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+                buffer(item, ids, links).ifPresent(buffers::add)));
+        TopologyCheck.check(kinds, links);
+        Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout));
+    }
+
+    /** Stations and buffers share one id space: both become things of the line's twin. */
+    private static boolean unique(Map<String, YamlCursor> ids, String id, YamlCursor item) {
+        YamlCursor first = ids.putIfAbsent(id, item);
+        if (first == null) {
+            return true;
+        }
+        item.peek("id").orElse(item).problem("duplicate id '" + id + "' (first used at " + position(first) + ")");
+        return false;
+    }
+
+    static String position(YamlCursor at) {
+        return (at.node().getStartMark().getLine() + 1) + ":" + (at.node().getStartMark().getColumn() + 1);
+    }
+
+    private static List<ProductSpec> products(YamlCursor at) {
+        List<ProductSpec> products = new ArrayList<>();
+        Map<String, YamlCursor> ids = new HashMap<>();
+        at.items("id").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+            int before = at.problems().count();
+            map.allow(List.of("id", "mix"));
+            Optional<String> id = map.required("id").flatMap(YamlCursor::id);
+            id.ifPresent(i -> unique(ids, i, item));
+            // Equal shares when no product states its mix.
+            double mix = map.optional("mix").flatMap(YamlCursor::positive).orElse(1.0);
+            if (at.problems().count() == before) {
+                at.problems().guard(item.node(), item.path(), () -> new ProductSpec(id.get(), mix))
+                        .ifPresent(products::add);
+            }
+        })));
+        return products;
+    }
+
+    private static Optional<BufferSpec> buffer(YamlCursor at, Map<String, YamlCursor> ids,
+            List<TopologyCheck.Link> links) {
+        Optional<MappingReader> mapping = at.mapping();
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        MappingReader map = mapping.get();
+        int before = at.problems().count();
+        map.allow(List.of("id", "from", "to", "capacity"));
+        Optional<String> id = map.required("id").flatMap(YamlCursor::id);
+        boolean unique = id.map(i -> unique(ids, i, at)).orElse(false);
+        Optional<YamlCursor> fromAt = map.required("from");
+        Optional<YamlCursor> toAt = map.required("to");
+        Optional<String> from = fromAt.flatMap(YamlCursor::id);
+        Optional<String> to = toAt.flatMap(YamlCursor::id);
+        Optional<Integer> capacity = map.required("capacity").flatMap(LineReader::capacity);
+        if (unique && fromAt.isPresent() && toAt.isPresent()) {
+            links.add(new TopologyCheck.Link(id.get(), at, from, fromAt.get(), to, toAt.get()));
+        }
+        // A buffer from a station to itself is reported by the topology check, where the other rules are.
+        if (at.problems().count() > before || from.equals(to)) {
+            return Optional.empty();
+        }
+        return at.problems().guard(at.node(), at.path(),
+                () -> new BufferSpec(id.get(), from.get(), to.get(), capacity.get()));
+    }
+
+    private static Optional<Integer> capacity(YamlCursor at) {
+        if (at.isScalar() && at.rawText().equals("unlimited")) {
+            return Optional.of(BufferSpec.UNLIMITED);
+        }
+        if (at.isScalar() && at.rawText().strip().matches("[+-]?\\d{1,9}")) {
+            return at.integer(0);
+        }
+        at.problem("expected a whole number >= 0 or 'unlimited', got " + at.describe());
+        return Optional.empty();
+    }
+
+    private static Map<String, LayoutSpec> layout(YamlCursor at, Set<String> stations) {
+        Map<String, LayoutSpec> layout = new LinkedHashMap<>();
+        at.mapping().ifPresent(map -> map.values().forEach((station, place) -> {
+            if (!stations.contains(station)) {
+                map.keyCursor(station).problem("no station '" + station + "'" + Suggestions.hint(station, stations));
+                return;
+            }
+            place.mapping().ifPresent(p -> {
+                int before = at.problems().count();
+                p.allow(List.of("x", "z", "rotation"));
+                double x = p.optional("x").flatMap(YamlCursor::number).orElse(0.0);
+                double z = p.optional("z").flatMap(YamlCursor::number).orElse(0.0);
+                double rotation = p.optional("rotation").flatMap(YamlCursor::number).orElse(0.0);
+                if (at.problems().count() == before) {
+                    layout.put(station, new LayoutSpec(x, z, rotation));
+                }
+            });
+        }));
+        return layout;
+    }
+}

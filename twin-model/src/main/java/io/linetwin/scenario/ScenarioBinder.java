@@ -1,0 +1,58 @@
+package io.linetwin.scenario;
+
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.Scenario;
+import io.linetwin.model.Variant;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Binds the top level of a composed {@code linetwin/v1} document to a {@link Scenario}. */
+final class ScenarioBinder {
+
+    static final String SCHEMA = "linetwin/v1";
+
+    private static final List<String> KEYS = List.of("schema", "name", "description", "line", "experiment",
+            "variants");
+    private static final List<String> NOT_YET = List.of("tuning", "twin");
+
+    private ScenarioBinder() {
+    }
+
+    static Optional<Scenario> bind(Node root, Problems problems) {
+        YamlCursor at = new YamlCursor(root, "", problems);
+        if (root == null || at.isNull()) {
+            problems.at(root, "", "expected a " + SCHEMA + " scenario, got an empty file");
+            return Optional.empty();
+        }
+        if (!at.isMapping()) {
+            at.problem("expected a " + SCHEMA + " scenario (a mapping with schema, name, line), got " + at.describe());
+            return Optional.empty();
+        }
+        MappingReader map = at.mapping().orElseThrow().allow(KEYS, NOT_YET);
+        map.required("schema", "required key is missing; expected \"" + SCHEMA + "\"").ifPresent(schema -> {
+            if (!schema.isScalar() || !schema.rawText().equals(SCHEMA)) {
+                schema.problem("expected \"" + SCHEMA + "\", got " + schema.describe());
+            }
+        });
+        Optional<String> name = map.required("name").flatMap(YamlCursor::text);
+        String description = map.optional("description").flatMap(YamlCursor::text).orElse("");
+        Optional<YamlCursor> lineAt = map.required("line");
+        Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems));
+        ExperimentSpec experiment = map.optional("experiment").map(ExperimentReader::read)
+                .orElseGet(() -> Optional.of(ExperimentReader.defaults())).orElse(null);
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        // Variants are read only over a valid base: otherwise each base problem would repeat once per variant.
+        List<Variant> variants = map.optional("variants")
+                .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow()))
+                .orElse(List.of());
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return problems.guard(root, "", () -> new Scenario(name.orElseThrow(), description, line.orElseThrow(),
+                experiment, variants));
+    }
+}

@@ -1,0 +1,87 @@
+package io.linetwin.scenario;
+
+import io.linetwin.model.Scenario;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads {@code linetwin/v1} scenario files into validated records. Every problem is collected with its file
+ * position and key path; see {@code scenarios/README.md} for the keys, units and defaults.
+ */
+public final class ScenarioLoader {
+
+    private ScenarioLoader() {
+    }
+
+    /** The scenario in {@code file}, or every problem found in it. */
+    public static Scenario load(Path file) throws ScenarioException {
+        Problems problems = new Problems(file.toString());
+        Optional<Scenario> scenario = read(file, problems).flatMap(text -> bind(text, problems));
+        return scenarioOrThrow(scenario, problems);
+    }
+
+    /** The scenario written in {@code yamlText}; {@code fileName} only names it in problems. */
+    public static Scenario parse(String yamlText, String fileName) throws ScenarioException {
+        Problems problems = new Problems(fileName);
+        return scenarioOrThrow(bind(yamlText, problems), problems);
+    }
+
+    /** Every problem of {@code file} in file order; empty when it is valid. */
+    public static List<ScenarioProblem> validate(Path file) {
+        try {
+            load(file);
+            return List.of();
+        } catch (ScenarioException e) {
+            return e.problems();
+        }
+    }
+
+    private static Scenario scenarioOrThrow(Optional<Scenario> scenario, Problems problems) throws ScenarioException {
+        if (scenario.isEmpty() || !problems.isEmpty()) {
+            if (problems.isEmpty()) {
+                problems.at((Mark) null, "", "the scenario could not be read");
+            }
+            throw new ScenarioException(problems.list());
+        }
+        return scenario.get();
+    }
+
+    private static Optional<String> read(Path file, Problems problems) {
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException e) {
+            problems.at((Mark) null, "", "expected a UTF-8 text file, got bytes that are not UTF-8");
+        } catch (IOException e) {
+            problems.at((Mark) null, "", "cannot read the file: " + e);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Scenario> bind(String text, Problems problems) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            problems.at(mark, "", "malformed YAML: " + e.getProblem() + context);
+            return Optional.empty();
+        } catch (YAMLException e) {
+            problems.at((Mark) null, "", "malformed YAML: " + e.getMessage());
+            return Optional.empty();
+        }
+        return ScenarioBinder.bind(root, problems);
+    }
+}

@@ -1,0 +1,213 @@
+package io.linetwin.scenario;
+
+import io.linetwin.model.Distribution;
+import io.linetwin.model.FailureBasis;
+import io.linetwin.model.FailureSpec;
+import io.linetwin.model.OnFull;
+import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.StationKind;
+import io.linetwin.model.StationSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/** Reads one station; the keys it takes depend on its kind. */
+final class StationReader {
+
+    private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull", "sensors");
+    private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
+            "failures", "scrap", "parameters", "sensors");
+    private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
+    private static final List<String> ALL_KEYS;
+    private static final List<String> NOT_YET = List.of("consumes", "inputs");
+    private static final List<String> KINDS = List.of("source", "machine", "sink");
+
+    static {
+        Set<String> all = new LinkedHashSet<>(MACHINE_KEYS);
+        all.addAll(SOURCE_KEYS);
+        ALL_KEYS = List.copyOf(all);
+    }
+
+    /** What topology checks need even when the station itself has problems. */
+    record Read(String id, Optional<StationKind> kind, Optional<StationSpec> spec, YamlCursor at) {
+    }
+
+    private StationReader() {
+    }
+
+    static Read read(YamlCursor at, Set<String> products) {
+        Optional<MappingReader> mapping = at.mapping();
+        if (mapping.isEmpty()) {
+            return new Read(null, Optional.empty(), Optional.empty(), at);
+        }
+        MappingReader map = mapping.get();
+        int before = at.problems().count();
+        map.allow(ALL_KEYS, NOT_YET);
+        String id = map.required("id").flatMap(YamlCursor::id).orElse(null);
+        Optional<StationKind> kind = map.required("kind").flatMap(StationReader::kind);
+        kind.ifPresent(k -> rejectKeysOfOtherKinds(map, k));
+        int servers = map.optional("servers").flatMap(c -> c.integer(1)).orElse(1);
+        Optional<Distribution> process = kind.filter(k -> k == StationKind.MACHINE).isPresent()
+                ? map.required("process", "required for a machine, missing").flatMap(DistributionReader::read)
+                : Optional.empty();
+        Map<String, Distribution> processBy = map.optional("processBy").map(c -> processBy(c, products))
+                .orElse(Map.of());
+        Optional<Distribution> setup = map.optional("setup").flatMap(DistributionReader::read);
+        List<FailureSpec> failures = map.optional("failures").map(StationReader::failures).orElse(List.of());
+        double scrap = map.optional("scrap").flatMap(c -> c.number(0, true, 1, false)).orElse(0.0);
+        Map<String, ParameterSpec> parameters = map.optional("parameters").map(StationReader::parameters)
+                .orElse(Map.of());
+        List<String> sensors = map.optional("sensors").map(StationReader::sensors).orElse(List.of());
+        Optional<Distribution> interarrival = kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
+        OnFull onFull = map.optional("onFull").flatMap(c -> c.choice(List.of("block", "drop")))
+                .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK).orElse(OnFull.BLOCK);
+        if (at.problems().count() > before || id == null || kind.isEmpty()) {
+            return new Read(id, kind, Optional.empty(), at);
+        }
+        Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
+                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull));
+        return new Read(id, kind, spec, at);
+    }
+
+    private static Optional<StationKind> kind(YamlCursor at) {
+        if (at.isScalar() && at.rawText().equals("assembly")) {
+            at.problem("not supported yet: kind 'assembly' arrives with the assembly work");
+            return Optional.empty();
+        }
+        return at.choice(KINDS).map(k -> StationKind.valueOf(k.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    private static void rejectKeysOfOtherKinds(MappingReader map, StationKind kind) {
+        List<String> own = switch (kind) {
+            case SOURCE -> SOURCE_KEYS;
+            case MACHINE -> MACHINE_KEYS;
+            case SINK -> SINK_KEYS;
+        };
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        for (String key : map.keys()) {
+            if (ALL_KEYS.contains(key) && !own.contains(key)) {
+                map.keyCursor(key).problem("'" + key + "' does not apply to a " + name + " (a " + name + " takes "
+                        + String.join(", ", own) + ")");
+            }
+        }
+    }
+
+    /** Exactly one of {@code supply: unlimited} and {@code interarrival}: empty interarrival means unlimited. */
+    private static Optional<Distribution> supply(MappingReader map) {
+        boolean hasSupply = map.has("supply");
+        boolean hasInterarrival = map.has("interarrival");
+        if (hasSupply && hasInterarrival) {
+            map.keyCursor("interarrival").problem("a source takes either 'supply: unlimited' or 'interarrival', "
+                    + "got both");
+            return Optional.empty();
+        }
+        if (!hasSupply && !hasInterarrival) {
+            map.self().problem("a source needs 'supply: unlimited' or 'interarrival', got neither");
+            return Optional.empty();
+        }
+        if (hasSupply) {
+            map.optional("supply").ifPresent(c -> c.choice(List.of("unlimited")));
+            return Optional.empty();
+        }
+        return map.optional("interarrival").flatMap(DistributionReader::read);
+    }
+
+    private static Map<String, Distribution> processBy(YamlCursor at, Set<String> products) {
+        Map<String, Distribution> byProduct = new LinkedHashMap<>();
+        at.mapping().ifPresent(map -> map.values().forEach((product, value) -> {
+            if (!products.contains(product)) {
+                String hint = products.isEmpty() ? "; the line declares no products"
+                        : Suggestions.hint(product, products);
+                map.keyCursor(product).problem("no product '" + product + "'" + hint);
+                return;
+            }
+            DistributionReader.read(value).ifPresent(d -> byProduct.put(product, d));
+        }));
+        return byProduct;
+    }
+
+    private static List<FailureSpec> failures(YamlCursor at) {
+        List<FailureSpec> failures = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+            int before = at.problems().count();
+            map.allow(List.of("name", "mtbf", "mttr", "basis"));
+            Optional<String> name = map.required("name").flatMap(YamlCursor::id);
+            name.filter(n -> !names.add(n)).ifPresent(n -> map.optional("name").orElseThrow()
+                    .problem("duplicate failure name '" + n + "'"));
+            Optional<Distribution> mtbf = map.required("mtbf").flatMap(DistributionReader::read);
+            Optional<Distribution> mttr = map.required("mttr").flatMap(DistributionReader::read);
+            FailureBasis basis = map.optional("basis").flatMap(c -> c.choice(List.of("operating", "calendar")))
+                    .map(b -> b.equals("calendar") ? FailureBasis.CALENDAR : FailureBasis.OPERATING)
+                    .orElse(FailureBasis.OPERATING);
+            if (at.problems().count() == before) {
+                at.problems().guard(item.node(), item.path(),
+                        () -> new FailureSpec(name.get(), mtbf.get(), mttr.get(), basis)).ifPresent(failures::add);
+            }
+        })));
+        return failures;
+    }
+
+    private static Map<String, ParameterSpec> parameters(YamlCursor at) {
+        Map<String, ParameterSpec> parameters = new LinkedHashMap<>();
+        at.mapping().ifPresent(map -> map.values().forEach((name, value) ->
+                parameter(value, name).ifPresent(p -> parameters.put(name, p))));
+        return parameters;
+    }
+
+    /** A bare number is the value; limits are checked at the value, where a variant's new value sits. */
+    private static Optional<ParameterSpec> parameter(YamlCursor at, String name) {
+        if (!at.isMapping()) {
+            Optional<Double> value = at.number();
+            if (value.isPresent() && name.equals(StationSpec.SPEED) && value.get() <= 0) {
+                at.problem("expected a speed > 0, got " + at.describe());
+                return Optional.empty();
+            }
+            return value.map(ParameterSpec::of);
+        }
+        MappingReader map = at.mapping().orElseThrow();
+        int before = at.problems().count();
+        map.allow(List.of("value", "min", "max", "maxStep"));
+        OptionalDouble min = optionalNumber(map, "min");
+        OptionalDouble max = optionalNumber(map, "max");
+        OptionalDouble maxStep = map.optional("maxStep").flatMap(YamlCursor::positive)
+                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
+            map.optional("max").orElseThrow().problem("expected max >= min " + min.getAsDouble() + ", got "
+                    + map.optional("max").orElseThrow().describe());
+        }
+        Optional<YamlCursor> valueAt = map.required("value");
+        Optional<Double> value = valueAt.flatMap(YamlCursor::number);
+        if (value.isPresent()) {
+            double v = value.get();
+            YamlCursor where = valueAt.get();
+            if (min.isPresent() && v < min.getAsDouble()) {
+                where.problem("expected a value >= min " + min.getAsDouble() + ", got " + where.describe());
+            } else if (max.isPresent() && v > max.getAsDouble()) {
+                where.problem("expected a value <= max " + max.getAsDouble() + ", got " + where.describe());
+            } else if (name.equals(StationSpec.SPEED) && v <= 0) {
+                where.problem("expected a speed > 0, got " + where.describe());
+            }
+        }
+        if (at.problems().count() > before) {
+            return Optional.empty();
+        }
+        return at.problems().guard(at.node(), at.path(), () -> new ParameterSpec(value.get(), min, max, maxStep));
+    }
+
+    private static OptionalDouble optionalNumber(MappingReader map, String key) {
+        return map.optional(key).flatMap(YamlCursor::number).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
+
+    private static List<String> sensors(YamlCursor at) {
+        List<String> sensors = new ArrayList<>();
+        at.items("").ifPresent(items -> items.forEach(item -> item.id().ifPresent(sensors::add)));
+        return sensors;
+    }
+}

@@ -1,0 +1,160 @@
+package io.linetwin.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.linetwin.model.BufferSpec;
+import io.linetwin.model.Distribution;
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.FailureBasis;
+import io.linetwin.model.OnFull;
+import io.linetwin.model.Scenario;
+import io.linetwin.model.StationKind;
+import io.linetwin.model.StationSpec;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class ScenarioLoaderTest {
+
+    private static Path bottling() throws Exception {
+        return Path.of(ScenarioLoaderTest.class.getResource("/scenarios/bottling.yaml").toURI());
+    }
+
+    @Test
+    void aFullScenarioLoadsIntoTheRecordsInSeconds() throws Exception {
+        Scenario scenario = ScenarioLoader.load(bottling());
+
+        assertThat(scenario.name()).isEqualTo("bottling-line");
+        assertThat(scenario.line().id()).isEqualTo("plant1:bottling");
+        assertThat(scenario.line().productShares()).containsEntry("half-litre", 0.7).containsEntry("litre", 0.3);
+        StationSpec filler = scenario.line().station("filler").orElseThrow();
+        assertThat(filler.kind()).isEqualTo(StationKind.MACHINE);
+        assertThat(filler.process()).contains(new Distribution.Lognormal(1.2, 1.2 * 0.1));
+        assertThat(filler.processByProduct()).containsKey("litre");
+        assertThat(filler.setup()).contains(new Distribution.Constant(600));
+        assertThat(filler.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("jam");
+            assertThat(f.mtbf()).isEqualTo(new Distribution.Exponential(7200));
+            assertThat(f.basis()).isEqualTo(FailureBasis.OPERATING);
+        });
+        assertThat(filler.scrap()).isEqualTo(0.005);
+        assertThat(filler.parameters().get("speed").max()).hasValue(1.2);
+        assertThat(filler.sensors()).containsExactly("temperature", "vibration", "current");
+        assertThat(scenario.line().buffer("b3").orElseThrow().unlimited()).isTrue();
+        assertThat(scenario.line().layout().get("filler").rotationDegrees()).isEqualTo(90);
+        assertThat(scenario.experiment()).isEqualTo(new ExperimentSpec(7 * 86400, 8 * 3600, 5, 42, 6 * 3600));
+    }
+
+    @Test
+    void missingOptionalPartsTakeTheirDocumentedDefaults() throws Exception {
+        Scenario scenario = ScenarioLoader.parse(Scenarios.oneMachine("1s", ""), "t.yaml");
+
+        assertThat(scenario.experiment()).isEqualTo(new ExperimentSpec(86400, 0, 10, 1, 0));
+        assertThat(scenario.description()).isEmpty();
+        assertThat(scenario.line().id()).isEqualTo("one-machine");
+        assertThat(scenario.line().products()).isEmpty();
+        assertThat(scenario.variants()).isEmpty();
+        StationSpec machine = scenario.line().station("m").orElseThrow();
+        assertThat(machine.servers()).isEqualTo(1);
+        assertThat(machine.scrap()).isZero();
+        assertThat(machine.failures()).isEmpty();
+        StationSpec source = scenario.line().station("src").orElseThrow();
+        assertThat(source.interarrival()).isEmpty();
+        assertThat(source.onFull()).isEqualTo(OnFull.BLOCK);
+    }
+
+    @Test
+    void anExperimentBlockOnlyOverridesWhatItNames() throws Exception {
+        Scenario scenario = ScenarioLoader.parse(Scenarios.oneMachine("1s",
+                "experiment: { replications: 3, start: \"wed 12:30\" }\n"), "t.yaml");
+
+        assertThat(scenario.experiment()).isEqualTo(new ExperimentSpec(86400, 0, 3, 1, 2 * 86400 + 12.5 * 3600));
+    }
+
+    @Test
+    void aSourceMayReleaseByInterarrivalAndDropWhenFull() throws Exception {
+        String text = Scenarios.oneMachine("1s", "").replace("supply: unlimited",
+                "interarrival: { dist: exponential, mean: 2s }, onFull: drop");
+
+        StationSpec source = ScenarioLoader.parse(text, "t.yaml").line().station("src").orElseThrow();
+
+        assertThat(source.interarrival()).contains(new Distribution.Exponential(2));
+        assertThat(source.onFull()).isEqualTo(OnFull.DROP);
+    }
+
+    @Test
+    void variantsHoldTheBaseLineWithTheirSetApplied() throws Exception {
+        Scenario scenario = ScenarioLoader.load(bottling());
+
+        assertThat(scenario.variants()).extracting(v -> v.name())
+                .containsExactly("bigger-b2", "faster-filler", "slower-capper");
+        assertThat(scenario.lineOf("bigger-b2").buffer("b2").map(BufferSpec::capacity)).contains(40);
+        assertThat(scenario.lineOf("bigger-b2").buffer("b1")).isEqualTo(scenario.line().buffer("b1"));
+        StationSpec faster = scenario.lineOf("faster-filler").station("filler").orElseThrow();
+        assertThat(faster.speed()).isEqualTo(1.1);
+        assertThat(faster.parameters().get("speed").min()).hasValue(0.6);
+        StationSpec slower = scenario.lineOf("slower-capper").station("capper").orElseThrow();
+        assertThat(slower.process()).contains(new Distribution.Constant(1.5));
+        assertThat(slower.scrap()).isEqualTo(0.01);
+        assertThat(scenario.variant("slower-capper").orElseThrow().set())
+                .isEqualTo(Map.of("stations.capper.process.value", "1.5s", "stations.capper.scrap", "0.01"));
+        assertThat(scenario.lineOf(Scenario.BASELINE)).isEqualTo(scenario.line());
+    }
+
+    @Test
+    void aVariantCanSetServersAndFailureDistributions() throws Exception {
+        String text = Scenarios.oneMachine("1s", """
+                variants:
+                  - name: two-servers
+                    set: { stations.m.servers: 2, stations.m.process: { dist: exponential, mean: 3s } }
+                """);
+
+        Scenario scenario = ScenarioLoader.parse(text, "t.yaml");
+
+        StationSpec machine = scenario.lineOf("two-servers").station("m").orElseThrow();
+        assertThat(machine.servers()).isEqualTo(2);
+        assertThat(machine.process()).contains(new Distribution.Exponential(3));
+    }
+
+    @Test
+    void aVariantWithAMisspeltKeyIsReportedAtItsSetEntry() {
+        String text = Scenarios.oneMachine("1s", """
+                variants:
+                  - { name: scrappy, set: { stations.m.scarp: 0.1 } }
+                """);
+
+        assertThatThrownBy(() -> ScenarioLoader.parse(text, "t.yaml"))
+                .hasMessage("t.yaml:12:29 variants.scrappy.set.stations.m.scarp: unknown key 'scarp'; "
+                        + "did you mean 'scrap'?");
+    }
+
+    @Test
+    void validateReportsEveryProblemNotJustTheFirst() {
+        String text = Scenarios.oneMachine("{ dist: exponential, mean: fast }", "").replace("capacity: 5 }\n    - {",
+                "capacity: -2 }\n    - {").replace("kind: sink", "kind: snik");
+
+        assertThatThrownBy(() -> ScenarioLoader.parse(text, "t.yaml"))
+                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
+                        .extracting(ScenarioProblem::toString).containsExactly(
+                                "t.yaml:6:67 stations.m.process.mean: expected a duration like \"1.2s\", got \"fast\"",
+                                "t.yaml:7:24 stations.out.kind: expected one of source, machine, sink, got \"snik\"; "
+                                        + "did you mean 'sink'?",
+                                "t.yaml:9:45 buffers.b1.capacity: expected a whole number >= 0, got \"-2\""));
+    }
+
+    @Test
+    void aProblemPrintsAsFileLineColumnKeyPathAndMessage() {
+        ScenarioProblem problem = new ScenarioProblem("scenarios/x.yaml", 14, 7, "stations.filler.process.mean",
+                "expected a duration like \"1.2s\", got \"fast\"");
+
+        assertThat(problem).hasToString(
+                "scenarios/x.yaml:14:7 stations.filler.process.mean: expected a duration like \"1.2s\", got \"fast\"");
+    }
+
+    @Test
+    void aMissingFileIsAPositionedProblemToo() {
+        assertThat(ScenarioLoader.validate(Path.of("no/such/file.yaml"))).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("no/such/file.yaml:1:1 cannot read the file"));
+    }
+}
