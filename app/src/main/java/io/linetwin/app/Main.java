@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Digital twin and virtual production line.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            CompareCommand.class,
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -17,14 +23,38 @@ public final class Main {
     }
 
     static int execute(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(Main::handle);
+        return commandLine;
+    }
+
+    /** Bad input is one line and exit 2 (the first problem; {@code validate} prints all); anything else exit 1. */
+    private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof BadInputException bad) {
+            err.println(bad.lines().get(0));
+            return ExitCode.BAD_INPUT;
+        }
+        err.println("linetwin: " + e);
+        if (Boolean.getBoolean("linetwin.debug")) {
+            e.printStackTrace(err);
+        }
+        return ExitCode.FAILURE;
+    }
+
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"linetwin " + (version == null ? "dev" : version)};
+            return new String[] {"linetwin " + version()};
         }
     }
 }

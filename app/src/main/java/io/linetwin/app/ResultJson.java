@@ -1,0 +1,101 @@
+package io.linetwin.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linetwin.model.Scenario;
+import io.linetwin.sim.StateShares;
+import io.linetwin.sim.experiment.Comparison;
+import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.sim.experiment.ExperimentResult;
+import io.linetwin.sim.experiment.Kpi;
+import io.linetwin.sim.experiment.StationSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JSON documents of DESIGN.md §5 that scripts and reports rely on. */
+final class ResultJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultJson() {
+    }
+
+    static ObjectNode run(Scenario scenario, ExperimentResult result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", scenario.name());
+        root.put("variant", result.variant());
+        root.put("replications", result.replications().size());
+        root.put("horizonSeconds", result.experiment().horizonSeconds());
+        ObjectNode kpis = root.putObject("kpis");
+        for (Kpi kpi : Kpi.values()) {
+            estimate(kpis.putObject(kpi.key()), result.estimate(kpi));
+        }
+        ObjectNode stations = root.putObject("stations");
+        for (StationSummary summary : result.stations().values()) {
+            ObjectNode station = stations.putObject(summary.id());
+            station.put("utilization", summary.utilization());
+            states(station.putObject("states"), summary.states());
+            station.put("good", summary.good());
+            station.put("scrap", summary.scrap());
+            station.put("oee", summary.oee());
+        }
+        result.bottleneck().ifPresentOrElse(b -> root.put("bottleneck", b), () -> root.putNull("bottleneck"));
+        ObjectNode meta = root.putObject("meta");
+        meta.put("events", result.events());
+        meta.put("wallSeconds", result.wallSeconds());
+        meta.put("eventsPerSecond", result.wallSeconds() > 0 ? result.events() / result.wallSeconds() : 0);
+        meta.put("seed", result.experiment().seed());
+        meta.put("version", Main.version());
+        return root;
+    }
+
+    static ObjectNode compare(List<Comparison> comparisons) {
+        ObjectNode root = MAPPER.createObjectNode();
+        for (Comparison comparison : comparisons) {
+            ObjectNode variant = root.putObject(comparison.variant().variant());
+            for (Kpi kpi : Kpi.values()) {
+                Comparison.Difference difference = comparison.differences().get(kpi);
+                ObjectNode node = variant.putObject(kpi.key());
+                node.put("diffMean", difference.estimate().mean());
+                interval(node, difference.estimate());
+                node.put("verdict", difference.verdict().text());
+            }
+        }
+        return root;
+    }
+
+    static void write(ObjectNode document, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        MAPPER.writeValue(file.toFile(), document);
+    }
+
+    private static void estimate(ObjectNode node, Estimate estimate) {
+        node.put("mean", estimate.mean());
+        interval(node, estimate);
+    }
+
+    private static void interval(ObjectNode node, Estimate estimate) {
+        if (estimate.ciLow().isPresent()) {
+            node.put("ciLow", estimate.ciLow().getAsDouble());
+            node.put("ciHigh", estimate.ciHigh().getAsDouble());
+        } else {
+            node.putNull("ciLow");
+            node.putNull("ciHigh");
+        }
+    }
+
+    private static void states(ObjectNode node, StateShares states) {
+        node.put("working", states.working());
+        node.put("blocked", states.blocked());
+        node.put("starved", states.starved());
+        node.put("down", states.down());
+        node.put("setup", states.setup());
+        node.put("offShift", states.offShift());
+    }
+}

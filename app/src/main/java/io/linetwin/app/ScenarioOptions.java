@@ -1,0 +1,81 @@
+package io.linetwin.app;
+
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.Scenario;
+import io.linetwin.scenario.ScenarioException;
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.scenario.ScenarioProblem;
+import io.linetwin.scenario.Units;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The scenario file and the experiment overrides shared by {@code run} and {@code compare}. */
+final class ScenarioOptions {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
+    Path file;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Replications (overrides the file).")
+    Integer replications;
+
+    @Option(names = "--horizon", paramLabel = "D", description = "Statistics window after warm-up, e.g. 7d.")
+    String horizon;
+
+    @Option(names = "--warmup", paramLabel = "D", description = "Warm-up deleted from statistics, e.g. 8h.")
+    String warmup;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the experiment (overrides the file).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Replications run at once (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    /** Loads the file and applies the overrides; every problem becomes a one-line bad-input message. */
+    Scenario load() throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": no such scenario file");
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(file);
+        } catch (ScenarioException e) {
+            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
+        }
+        ExperimentSpec experiment = scenario.experiment();
+        try {
+            if (horizon != null) {
+                experiment = experiment.withHorizon(duration("--horizon", horizon));
+            }
+            if (warmup != null) {
+                experiment = experiment.withWarmup(duration("--warmup", warmup));
+            }
+            if (replications != null) {
+                experiment = experiment.withReplications(replications);
+            }
+            if (seed != null) {
+                experiment = experiment.withSeed(seed);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        return scenario.withExperiment(experiment);
+    }
+
+    int threads() throws BadInputException {
+        if (threads != null && threads < 1) {
+            throw new BadInputException("--threads: expected a count >= 1, got " + threads);
+        }
+        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    private static double duration(String option, String text) throws BadInputException {
+        try {
+            return Units.seconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.linetwin.app;
+
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.scenario.ScenarioProblem;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", description = "Check a scenario file and print every problem in it.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println(file + ": no such scenario file");
+            return ExitCode.BAD_INPUT;
+        }
+        List<ScenarioProblem> problems = ScenarioLoader.validate(file);
+        problems.forEach(err::println);
+        if (!problems.isEmpty()) {
+            err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+            return ExitCode.BAD_INPUT;
+        }
+        out.println(file + ": valid");
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,46 @@
+package io.linetwin.sim.experiment;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A variant against the baseline: per KPI, the mean of the paired differences (variant − baseline,
+ * replication by replication) with its 95 % interval, and the verdict it supports.
+ */
+public record Comparison(ExperimentResult baseline, ExperimentResult variant, Map<Kpi, Difference> differences) {
+
+    /** One KPI's paired difference and verdict. */
+    public record Difference(Estimate estimate, Verdict verdict) {
+        public Difference {
+            Objects.requireNonNull(estimate, "estimate");
+            Objects.requireNonNull(verdict, "verdict");
+        }
+    }
+
+    public Comparison {
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(variant, "variant");
+        differences = Map.copyOf(differences);
+    }
+
+    public static Comparison of(ExperimentResult baseline, ExperimentResult variant) {
+        int n = baseline.replications().size();
+        if (variant.replications().size() != n) {
+            throw new IllegalArgumentException("paired comparison needs " + n + " variant replications, got "
+                    + variant.replications().size());
+        }
+        Map<Kpi, Difference> differences = new EnumMap<>(Kpi.class);
+        for (Kpi kpi : Kpi.values()) {
+            double[] base = baseline.values(kpi);
+            double[] candidate = variant.values(kpi);
+            double[] paired = new double[n];
+            for (int i = 0; i < n; i++) {
+                paired[i] = candidate[i] - base[i];
+            }
+            Estimate estimate = Estimate.of(paired);
+            differences.put(kpi, new Difference(estimate, Verdict.of(estimate, kpi.higherIsBetter())));
+        }
+        return new Comparison(baseline, variant, differences);
+    }
+}
