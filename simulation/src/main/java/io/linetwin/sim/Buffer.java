@@ -1,0 +1,61 @@
+package io.linetwin.sim;
+
+/**
+ * A FIFO buffer between two stations. Its capacity counts waiting parts only: a part passes straight on when
+ * the buffer is empty and the next station has a free server, so capacity 0 is a direct hand-over.
+ */
+final class Buffer implements Downstream, Upstream {
+
+    private final String id;
+    private final int capacity;
+    private final PartQueue waiting = new PartQueue();
+    private Upstream upstream;
+    private Downstream downstream;
+
+    Buffer(String id, int capacity) {
+        this.id = id;
+        this.capacity = capacity;
+    }
+
+    void connect(Upstream from, Downstream to) {
+        this.upstream = from;
+        this.downstream = to;
+    }
+
+    String id() {
+        return id;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    int level() {
+        return waiting.size();
+    }
+
+    @Override
+    public boolean canAccept() {
+        return waiting.size() < capacity || (waiting.isEmpty() && downstream.canAccept());
+    }
+
+    @Override
+    public void accept(Part part) {
+        if (waiting.isEmpty() && downstream.canAccept()) {
+            downstream.accept(part);
+            return;
+        }
+        if (waiting.size() >= capacity) {
+            throw new IllegalStateException("buffer " + id + " level must stay <= " + capacity + ", got a part more");
+        }
+        waiting.add(part);
+    }
+
+    @Override
+    public void roomAvailable() {
+        while (!waiting.isEmpty() && downstream.canAccept()) {
+            downstream.accept(waiting.poll());
+        }
+        upstream.roomAvailable();
+    }
+}

@@ -1,0 +1,105 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.FailureSpec;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * One failure mode of a machine. Failures act on the whole station: a failure stops every server (parts in
+ * process or setup keep their remaining time and resume after the repair), and nothing enters or leaves the
+ * station during the repair.
+ *
+ * <p>The time between failures is measured on a {@link RunningClock}: the station's processing clock for
+ * {@code OPERATING} (it runs while at least one server processes and the station is up) or its up clock for
+ * {@code CALENDAR} (it runs whenever the station is not under repair, so the next time between failures
+ * counts from the end of the repair and other modes' clocks stand still during a repair). Rather than cancel
+ * and re-create an event each time the clock pauses, the due event is scheduled for the earliest instant the
+ * failure could come due; when it fires early (the clock paused meanwhile) it re-arms for the remainder. That
+ * keeps the hot path free of allocation at the price of a few extra events per failure.
+ */
+final class FailureProcess {
+
+    private static final double DUE_TOLERANCE_SECONDS = 1e-9;
+
+    private final Machine machine;
+    private final FailureSpec spec;
+    private final RunningClock clock;
+    private final RandomGenerator betweenFailures;
+    private final RandomGenerator repairs;
+    private final Event due;
+    private final Event repaired;
+    private double dueOnClockSeconds;
+    private boolean duePending;
+    private boolean waiting;
+
+    FailureProcess(Model model, Machine machine, FailureSpec spec, RunningClock clock, RandomGenerator betweenFailures,
+            RandomGenerator repairs) {
+        this.machine = machine;
+        this.spec = spec;
+        this.clock = clock;
+        this.betweenFailures = betweenFailures;
+        this.repairs = repairs;
+        this.due = new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                dueFires(now);
+            }
+        };
+        this.repaired = new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                repairEnds(now);
+            }
+        };
+        this.dueOnClockSeconds = spec.mtbf().sample(betweenFailures);
+        clock.attach(this);
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    void clockStarted(double now) {
+        if (!duePending) {
+            arm(now, dueOnClockSeconds - clock.valueAt(now));
+        }
+    }
+
+    /** True once: a failure that came due while the station was down and now has to strike. */
+    boolean takeWaiting() {
+        boolean was = waiting;
+        waiting = false;
+        return was;
+    }
+
+    void beginRepair(double now) {
+        machine.model().schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+    }
+
+    private void dueFires(double now) {
+        duePending = false;
+        double remaining = dueOnClockSeconds - clock.valueAt(now);
+        if (remaining <= DUE_TOLERANCE_SECONDS) {
+            if (machine.isDown()) {
+                waiting = true;
+            } else {
+                machine.fail(this, now);
+            }
+        } else if (clock.running()) {
+            arm(now, remaining);
+        }
+    }
+
+    private void arm(double now, double inSeconds) {
+        duePending = true;
+        machine.model().schedule.scheduleOnce(now + Math.max(0, inSeconds), Ordering.FAILURE, due);
+    }
+
+    private void repairEnds(double now) {
+        dueOnClockSeconds = clock.valueAt(now) + spec.mtbf().sample(betweenFailures);
+        machine.repaired(now);
+    }
+}

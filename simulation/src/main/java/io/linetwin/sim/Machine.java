@@ -1,0 +1,271 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.Distribution;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * A machine with one or more servers. Blocking after service: a finished good part stays in its server
+ * until the outbound buffer has room; blocked servers hand over in the order they finished. A machine
+ * without an inbound buffer is the line's release point (a server that frees up starts a new raw part at
+ * once); one without an outbound buffer passes its good parts out of the line.
+ */
+final class Machine implements Downstream, Upstream {
+
+    private final Model model;
+    private final String id;
+    private final Server[] servers;
+    private final Distribution[] processByProduct;
+    private final double[] idealCycleSecondsByProduct;
+    private final double speed;
+    private final Distribution setup;
+    private final double scrapProbability;
+    private final RandomGenerator processRandom;
+    private final RandomGenerator setupRandom;
+    private final RandomGenerator scrapRandom;
+    private final ProductMix mix;
+    private final StationStats stats;
+    private final RunningClock upClock = new RunningClock();
+    private final RunningClock processingClock = new RunningClock();
+    private final Server[] blocked;
+    private FailureProcess[] failures = new FailureProcess[0];
+    private int blockedHead;
+    private int blockedCount;
+    private Upstream inbound;
+    private Downstream outbound;
+    private boolean down;
+
+    Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
+        this.model = model;
+        this.id = id;
+        this.servers = new Server[servers];
+        for (int i = 0; i < servers; i++) {
+            this.servers[i] = new Server(this);
+        }
+        this.blocked = new Server[servers];
+        this.processByProduct = parameters.processByProduct();
+        this.speed = parameters.speed();
+        this.idealCycleSecondsByProduct = new double[processByProduct.length];
+        for (int i = 0; i < processByProduct.length; i++) {
+            idealCycleSecondsByProduct[i] = processByProduct[i].mean() / speed;
+        }
+        this.setup = parameters.setup();
+        this.scrapProbability = parameters.scrapProbability();
+        this.processRandom = parameters.processRandom();
+        this.setupRandom = parameters.setupRandom();
+        this.scrapRandom = parameters.scrapRandom();
+        this.mix = parameters.mix();
+        this.stats = stats;
+    }
+
+    void connect(Upstream from, Downstream to) {
+        this.inbound = from;
+        this.outbound = to;
+    }
+
+    void addFailures(FailureProcess[] modes) {
+        this.failures = modes;
+    }
+
+    RunningClock clockFor(boolean operatingBasis) {
+        return operatingBasis ? processingClock : upClock;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    String id() {
+        return id;
+    }
+
+    StationStats stats() {
+        return stats;
+    }
+
+    int serverCount() {
+        return servers.length;
+    }
+
+    Server server(int index) {
+        return servers[index];
+    }
+
+    boolean isDown() {
+        return down;
+    }
+
+    int partsHeld() {
+        int held = 0;
+        for (Server server : servers) {
+            if (server.part() != null) {
+                held++;
+            }
+        }
+        return held;
+    }
+
+    void start(double now) {
+        upClock.start(now);
+        refillIdle(now);
+    }
+
+    @Override
+    public boolean canAccept() {
+        return !down && stats.serversIn(ServerState.STARVED) > 0;
+    }
+
+    @Override
+    public void accept(Part part) {
+        for (Server server : servers) {
+            if (server.state() == ServerState.STARVED) {
+                begin(server, part, model.now());
+                return;
+            }
+        }
+        throw new IllegalStateException("machine " + id + " must have an idle server to accept a part, got none");
+    }
+
+    @Override
+    public void roomAvailable() {
+        if (down) {
+            return;
+        }
+        double now = model.now();
+        while (blockedCount > 0 && outbound.canAccept()) {
+            Server server = blocked[blockedHead];
+            blocked[blockedHead] = null;
+            blockedHead = (blockedHead + 1) % blocked.length;
+            blockedCount--;
+            Part part = server.release();
+            server.state(ServerState.STARVED);
+            stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
+            outbound.accept(part);
+            refill(server, now);
+        }
+    }
+
+    void phaseEnds(Server server, double now) {
+        if (server.state() == ServerState.SETUP) {
+            startProcessing(server, ServerState.SETUP, now);
+        } else {
+            finish(server, now);
+        }
+    }
+
+    void fail(FailureProcess mode, double now) {
+        down = true;
+        stats.goDown(now);
+        for (Server server : servers) {
+            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
+                server.interrupt(now);
+            }
+        }
+        upClock.stop(now);
+        processingClock.stop(now);
+        mode.beginRepair(now);
+    }
+
+    void repaired(double now) {
+        for (FailureProcess mode : failures) {
+            if (mode.takeWaiting()) {
+                // Another mode came due during this repair: its repair follows at once.
+                mode.beginRepair(now);
+                return;
+            }
+        }
+        down = false;
+        stats.goUp(now);
+        for (Server server : servers) {
+            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
+                server.resume(now);
+            }
+        }
+        upClock.start(now);
+        syncProcessingClock(now);
+        roomAvailable();
+        refillIdle(now);
+    }
+
+    private void refillIdle(double now) {
+        if (inbound == null) {
+            for (Server server : servers) {
+                if (server.state() == ServerState.STARVED) {
+                    begin(server, model.release(mix.draw()), now);
+                }
+            }
+        } else {
+            inbound.roomAvailable();
+        }
+    }
+
+    private void refill(Server server, double now) {
+        if (inbound == null) {
+            begin(server, model.release(mix.draw()), now);
+        } else {
+            inbound.roomAvailable();
+        }
+    }
+
+    private void begin(Server server, Part part, double now) {
+        server.hold(part);
+        int product = part.product();
+        if (setup != null && server.lastProduct() >= 0 && server.lastProduct() != product) {
+            server.state(ServerState.SETUP);
+            stats.move(ServerState.STARVED, ServerState.SETUP, now);
+            server.endPhaseIn(now, setup.sample(setupRandom));
+        } else {
+            startProcessing(server, ServerState.STARVED, now);
+        }
+    }
+
+    private void startProcessing(Server server, int fromState, double now) {
+        int product = server.part().product();
+        server.lastProduct(product);
+        server.state(ServerState.WORKING);
+        stats.move(fromState, ServerState.WORKING, now);
+        server.endPhaseIn(now, processByProduct[product].sample(processRandom) / speed);
+        syncProcessingClock(now);
+    }
+
+    private void finish(Server server, double now) {
+        int product = server.part().product();
+        if (scrapProbability > 0 && scrapRandom.nextDouble() < scrapProbability) {
+            stats.scrap(idealCycleSecondsByProduct[product]);
+            server.release();
+            server.state(ServerState.STARVED);
+            stats.move(ServerState.WORKING, ServerState.STARVED, now);
+            model.leaveScrapped();
+            syncProcessingClock(now);
+            refill(server, now);
+            return;
+        }
+        stats.good(idealCycleSecondsByProduct[product]);
+        if (outbound == null || (blockedCount == 0 && outbound.canAccept())) {
+            Part part = server.release();
+            server.state(ServerState.STARVED);
+            stats.move(ServerState.WORKING, ServerState.STARVED, now);
+            syncProcessingClock(now);
+            if (outbound == null) {
+                model.leaveGood(part);
+            } else {
+                outbound.accept(part);
+            }
+            refill(server, now);
+        } else {
+            server.state(ServerState.BLOCKED);
+            stats.move(ServerState.WORKING, ServerState.BLOCKED, now);
+            blocked[(blockedHead + blockedCount) % blocked.length] = server;
+            blockedCount++;
+            syncProcessingClock(now);
+        }
+    }
+
+    private void syncProcessingClock(double now) {
+        boolean processing = !down && stats.serversIn(ServerState.WORKING) > 0;
+        if (processing) {
+            processingClock.start(now);
+        } else {
+            processingClock.stop(now);
+        }
+    }
+}

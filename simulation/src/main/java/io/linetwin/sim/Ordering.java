@@ -1,0 +1,19 @@
+package io.linetwin.sim;
+
+/**
+ * Same-time ordering of events on MASON's schedule (lower runs first). The window opens before anything else
+ * at its instant and closes after everything else, so the window [warmup, warmup + horizon] is closed.
+ */
+final class Ordering {
+
+    static final int WINDOW_OPENS = 0;
+    static final int START = 1;
+    static final int REPAIR = 2;
+    static final int FAILURE = 3;
+    static final int SERVER = 4;
+    static final int ARRIVAL = 5;
+    static final int WINDOW_CLOSES = 6;
+
+    private Ordering() {
+    }
+}

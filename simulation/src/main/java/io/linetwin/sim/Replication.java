@@ -1,0 +1,203 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.BufferSpec;
+import io.linetwin.model.Distribution;
+import io.linetwin.model.FailureBasis;
+import io.linetwin.model.FailureSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.ProductSpec;
+import io.linetwin.model.StationKind;
+import io.linetwin.model.StationSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the blocks of one replication from the line, runs the schedule to the window's end, and reports. */
+final class Replication {
+
+    private static final double SECONDS_PER_HOUR = 3600.0;
+
+    private final LineSpec line;
+    private final double warmupSeconds;
+    private final double horizonSeconds;
+    private final long seed;
+    private final int replication;
+    private final Model model;
+    private final RandomStreams streams;
+    private final List<Machine> machines = new ArrayList<>();
+    private final List<Source> sources = new ArrayList<>();
+    private final BottleneckDetector bottleneck;
+    private boolean windowClosed;
+
+    Replication(LineSpec line, double warmupSeconds, double horizonSeconds, long seed, int replication,
+            boolean checkingInvariants) {
+        this.line = line;
+        this.warmupSeconds = warmupSeconds;
+        this.horizonSeconds = horizonSeconds;
+        this.seed = seed;
+        this.replication = replication;
+        this.model = new Model(seed, checkingInvariants);
+        this.streams = new RandomStreams(seed, replication);
+        int machineCount = (int) line.stations().stream().filter(s -> s.kind() == StationKind.MACHINE).count();
+        this.bottleneck = new BottleneckDetector(machineCount);
+    }
+
+    ReplicationResult run() {
+        model.start();
+        assemble();
+        double end = warmupSeconds + horizonSeconds;
+        model.schedule.scheduleOnce(0.0, Ordering.START, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                machines.forEach(m -> m.start(now));
+                sources.forEach(s -> s.start(now));
+            }
+        });
+        model.schedule.scheduleOnce(warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                model.lineStats().openWindow(now);
+                machines.forEach(m -> m.stats().openWindow(now));
+                bottleneck.openWindow(now);
+            }
+        });
+        model.schedule.scheduleOnce(end, Ordering.WINDOW_CLOSES, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                model.lineStats().accumulate(now);
+                machines.forEach(m -> m.stats().accumulate(now));
+                bottleneck.accumulate(now);
+                windowClosed = true;
+            }
+        });
+        while (!windowClosed && model.schedule.step(model)) {
+            // Each step runs every event at the next time on the schedule.
+        }
+        return result();
+    }
+
+    private void assemble() {
+        List<String> productIds = new ArrayList<>();
+        double[] shares;
+        if (line.products().isEmpty()) {
+            productIds.add(null);
+            shares = new double[] {1.0};
+        } else {
+            shares = new double[line.products().size()];
+            int i = 0;
+            for (ProductSpec product : line.products()) {
+                productIds.add(product.id());
+                shares[i++] = product.mix();
+            }
+        }
+        Map<String, Object> blocks = new HashMap<>();
+        for (StationSpec station : line.stations()) {
+            switch (station.kind()) {
+                case MACHINE -> blocks.put(station.id(), machine(station, productIds, shares));
+                case SOURCE -> {
+                    Source source = new Source(model, station.interarrival().orElse(null), station.onFull(),
+                            streams.stream(station.id(), RandomStreams.ARRIVALS),
+                            new ProductMix(shares, streams.stream(station.id(), RandomStreams.MIX)));
+                    sources.add(source);
+                    blocks.put(station.id(), source);
+                }
+                case SINK -> blocks.put(station.id(), new Sink(model));
+            }
+        }
+        List<Buffer> buffers = new ArrayList<>();
+        Map<String, Buffer> inboundOf = new HashMap<>();
+        Map<String, Buffer> outboundOf = new HashMap<>();
+        for (BufferSpec spec : line.buffers()) {
+            Buffer buffer = new Buffer(spec.id(), spec.capacity());
+            buffer.connect((Upstream) blocks.get(spec.from()), (Downstream) blocks.get(spec.to()));
+            buffers.add(buffer);
+            outboundOf.put(spec.from(), buffer);
+            inboundOf.put(spec.to(), buffer);
+        }
+        for (StationSpec station : line.stations()) {
+            Object block = blocks.get(station.id());
+            if (block instanceof Machine machine) {
+                machine.connect(inboundOf.get(station.id()), outboundOf.get(station.id()));
+            } else if (block instanceof Source source) {
+                source.connect(outboundOf.get(station.id()));
+            }
+        }
+        model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]));
+    }
+
+    private Machine machine(StationSpec station, List<String> productIds, double[] shares) {
+        Distribution[] process = new Distribution[productIds.size()];
+        for (int i = 0; i < process.length; i++) {
+            process[i] = station.processFor(productIds.get(i)).orElseThrow();
+        }
+        String id = station.id();
+        MachineParameters parameters = new MachineParameters(process, station.speed(), station.setup().orElse(null),
+                station.scrap(), streams.stream(id, RandomStreams.PROCESS), streams.stream(id, RandomStreams.SETUP),
+                streams.stream(id, RandomStreams.SCRAP),
+                new ProductMix(shares, streams.stream(id, RandomStreams.MIX)));
+        StationStats stats = new StationStats(machines.size(), station.servers(), bottleneck);
+        Machine machine = new Machine(model, id, station.servers(), parameters, stats);
+        FailureProcess[] modes = new FailureProcess[station.failures().size()];
+        for (int i = 0; i < modes.length; i++) {
+            FailureSpec failure = station.failures().get(i);
+            modes[i] = new FailureProcess(model, machine, failure,
+                    machine.clockFor(failure.basis() == FailureBasis.OPERATING),
+                    streams.stream(id, RandomStreams.FAILURE_PREFIX + failure.name()),
+                    streams.stream(id, RandomStreams.REPAIR_PREFIX + failure.name()));
+        }
+        machine.addFailures(modes);
+        machines.add(machine);
+        return machine;
+    }
+
+    private ReplicationResult result() {
+        LineStats flow = model.lineStats();
+        double hours = horizonSeconds / SECONDS_PER_HOUR;
+        long goodInWindow = flow.goodInWindow();
+        List<StationResult> stations = new ArrayList<>();
+        int bottleneckIndex = -1;
+        double longest = 0;
+        for (int i = 0; i < machines.size(); i++) {
+            Machine machine = machines.get(i);
+            stations.add(stationResult(machine, bottleneck.seconds(i) / horizonSeconds));
+            if (bottleneck.seconds(i) > longest) {
+                longest = bottleneck.seconds(i);
+                bottleneckIndex = i;
+            }
+        }
+        Optional<String> bottleneckId = bottleneckIndex < 0
+                ? Optional.empty()
+                : Optional.of(machines.get(bottleneckIndex).id());
+        LineTotals totals = new LineTotals(flow.released(), flow.goodOut(), flow.scrapped(), flow.lostArrivals(),
+                model.partsInLine());
+        return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
+                flow.wipSeconds() / horizonSeconds,
+                goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
+                stations, bottleneckId, totals, model.events());
+    }
+
+    private StationResult stationResult(Machine machine, double bottleneckShare) {
+        StationStats stats = machine.stats();
+        double planned = machine.serverCount() * horizonSeconds;
+        double working = stats.seconds(ServerState.WORKING) / planned;
+        StateShares shares = new StateShares(working, stats.seconds(ServerState.BLOCKED) / planned,
+                stats.seconds(ServerState.STARVED) / planned, stats.seconds(ServerState.DOWN) / planned,
+                stats.seconds(ServerState.SETUP) / planned, stats.seconds(ServerState.OFF_SHIFT) / planned);
+        double plannedOnShift = planned - stats.seconds(ServerState.OFF_SHIFT);
+        double run = plannedOnShift - stats.seconds(ServerState.DOWN) - stats.seconds(ServerState.SETUP);
+        double availability = plannedOnShift > 0 ? Math.max(0, run) / plannedOnShift : 0;
+        double performance = run > 0 ? stats.idealSeconds() / run : 0;
+        long finished = stats.good() + stats.scrap();
+        double quality = finished == 0 ? 1 : (double) stats.good() / finished;
+        return new StationResult(machine.id(), shares, working, stats.good(), stats.scrap(), availability,
+                performance, quality, availability * performance * quality, bottleneckShare);
+    }
+}

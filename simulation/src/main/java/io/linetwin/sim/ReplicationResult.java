@@ -1,0 +1,44 @@
+package io.linetwin.sim;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one replication measured over the window [warmup, warmup + horizon]. {@code throughputPerHour}: good
+ * parts leaving the line in the window per hour; {@code wip}: time-average number of parts released and not
+ * yet left; {@code leadTimeSeconds}: mean release-to-exit time of the good parts leaving in the window (0
+ * when none left); {@code stations}: the machines in declaration order; {@code bottleneck}: the machine with
+ * the largest active-period bottleneck share (empty when no machine was ever active); {@code events}: MASON
+ * steppable runs over the whole run, warm-up included.
+ */
+public record ReplicationResult(
+        long seed,
+        int replication,
+        double warmupSeconds,
+        double horizonSeconds,
+        double throughputPerHour,
+        double wip,
+        double leadTimeSeconds,
+        List<StationResult> stations,
+        Optional<String> bottleneck,
+        LineTotals totals,
+        long events) {
+
+    public ReplicationResult {
+        stations = List.copyOf(stations);
+        Objects.requireNonNull(bottleneck, "bottleneck");
+        Objects.requireNonNull(totals, "totals");
+        if (!(throughputPerHour >= 0) || !(wip >= 0) || !(leadTimeSeconds >= 0)) {
+            throw new IllegalArgumentException("KPIs must be >= 0, got throughput " + throughputPerHour + ", wip "
+                    + wip + ", lead time " + leadTimeSeconds);
+        }
+        if (events < 0) {
+            throw new IllegalArgumentException("events must be >= 0, got " + events);
+        }
+    }
+
+    public Optional<StationResult> station(String id) {
+        return stations.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,79 @@
+package io.linetwin.sim;
+
+/**
+ * One server of a machine: what it holds and the event that ends its current phase (setup or processing).
+ * A failure orphans that event by giving the server a fresh one, so no cancellation is needed and the rare
+ * allocation happens only then.
+ */
+final class Server {
+
+    private final Machine machine;
+    private Event phaseEnd;
+    private int state = ServerState.STARVED;
+    private Part part;
+    private int lastProduct = -1;
+    private double endsAtSeconds;
+    private double remainingSeconds;
+
+    Server(Machine machine) {
+        this.machine = machine;
+        this.phaseEnd = newPhaseEnd();
+    }
+
+    int state() {
+        return state;
+    }
+
+    void state(int newState) {
+        state = newState;
+    }
+
+    Part part() {
+        return part;
+    }
+
+    void hold(Part newPart) {
+        part = newPart;
+    }
+
+    Part release() {
+        Part held = part;
+        part = null;
+        return held;
+    }
+
+    int lastProduct() {
+        return lastProduct;
+    }
+
+    void lastProduct(int product) {
+        lastProduct = product;
+    }
+
+    void endPhaseIn(double now, double durationSeconds) {
+        endsAtSeconds = now + durationSeconds;
+        machine.model().schedule.scheduleOnce(endsAtSeconds, Ordering.SERVER, phaseEnd);
+    }
+
+    void interrupt(double now) {
+        remainingSeconds = endsAtSeconds - now;
+        phaseEnd = newPhaseEnd();
+    }
+
+    void resume(double now) {
+        endPhaseIn(now, remainingSeconds);
+    }
+
+    private Event newPhaseEnd() {
+        return new Event(machine.model()) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                if (phaseEnd == this) {
+                    machine.phaseEnds(Server.this, now);
+                }
+            }
+        };
+    }
+}

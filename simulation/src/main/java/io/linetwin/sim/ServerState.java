@@ -1,0 +1,16 @@
+package io.linetwin.sim;
+
+/** Indices of the station states in time-share arrays; the order of DESIGN.md §5. */
+final class ServerState {
+
+    static final int WORKING = 0;
+    static final int BLOCKED = 1;
+    static final int STARVED = 2;
+    static final int DOWN = 3;
+    static final int SETUP = 4;
+    static final int OFF_SHIFT = 5;
+    static final int COUNT = 6;
+
+    private ServerState() {
+    }
+}

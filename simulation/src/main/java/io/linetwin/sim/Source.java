@@ -1,0 +1,83 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.Distribution;
+import io.linetwin.model.OnFull;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * Releases parts into the line: with unlimited supply whenever the next buffer has room, else one per
+ * arrival. An arrival that finds no room is held (arrivals stop until it is placed; the next interarrival
+ * time counts from the placement) or dropped and counted lost. A part counts as released when it enters the
+ * line, so a held part is not yet work in process.
+ */
+final class Source implements Upstream {
+
+    private final Model model;
+    private final Distribution interarrival;
+    private final OnFull onFull;
+    private final RandomGenerator arrivals;
+    private final ProductMix mix;
+    private final Event arrival;
+    private Downstream outbound;
+    private boolean holding;
+    private int heldProduct;
+
+    Source(Model model, Distribution interarrival, OnFull onFull, RandomGenerator arrivals, ProductMix mix) {
+        this.model = model;
+        this.interarrival = interarrival;
+        this.onFull = onFull;
+        this.arrivals = arrivals;
+        this.mix = mix;
+        this.arrival = new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                arrive(now);
+            }
+        };
+    }
+
+    void connect(Downstream to) {
+        this.outbound = to;
+    }
+
+    void start(double now) {
+        if (interarrival == null) {
+            roomAvailable();
+        } else {
+            scheduleNextArrival(now);
+        }
+    }
+
+    @Override
+    public void roomAvailable() {
+        if (interarrival == null) {
+            while (outbound.canAccept()) {
+                outbound.accept(model.release(mix.draw()));
+            }
+        } else if (holding && outbound.canAccept()) {
+            holding = false;
+            outbound.accept(model.release(heldProduct));
+            scheduleNextArrival(model.now());
+        }
+    }
+
+    private void arrive(double now) {
+        int product = mix.draw();
+        if (outbound.canAccept()) {
+            outbound.accept(model.release(product));
+            scheduleNextArrival(now);
+        } else if (onFull == OnFull.BLOCK) {
+            holding = true;
+            heldProduct = product;
+        } else {
+            model.loseArrival();
+            scheduleNextArrival(now);
+        }
+    }
+
+    private void scheduleNextArrival(double now) {
+        model.schedule.scheduleOnce(now + interarrival.sample(arrivals), Ordering.ARRIVAL, arrival);
+    }
+}

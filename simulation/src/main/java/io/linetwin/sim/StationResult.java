@@ -1,0 +1,56 @@
+package io.linetwin.sim;
+
+import java.util.Objects;
+
+/**
+ * One machine's KPIs over the statistics window. Sources and sinks have no servers to share time between;
+ * their flows appear in the line totals (released, lost arrivals, good out) instead.
+ *
+ * <p>OEE follows Nakajima's definition against the ideal cycle time (the mean processing time of the part's
+ * product divided by the machine's speed), over planned time = servers × (window − off-shift time):
+ * <ul>
+ *   <li>{@code availability} = run time / planned time, run time = planned time − down time − setup time;</li>
+ *   <li>{@code performance} = Σ ideal cycle times of the parts finished (good and scrap) / run time, so idle
+ *       (starved, blocked) time and slower-than-ideal cycles are performance losses; it can exceed 1 when
+ *       random cycles happen to run faster than their mean;</li>
+ *   <li>{@code quality} = good / (good + scrap), 1 when nothing finished;</li>
+ *   <li>{@code oee} = availability × performance × quality.</li>
+ * </ul>
+ * {@code good} and {@code scrap} count parts whose processing ended in the window; {@code bottleneckShare}
+ * is the fraction of the window this machine was the momentary bottleneck (see {@code BottleneckDetector}).
+ */
+public record StationResult(
+        String id,
+        StateShares states,
+        double utilization,
+        long good,
+        long scrap,
+        double availability,
+        double performance,
+        double quality,
+        double oee,
+        double bottleneckShare) {
+
+    public StationResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(states, "states");
+        if (utilization != states.working()) {
+            throw new IllegalArgumentException("utilization must equal the working share " + states.working()
+                    + ", got " + utilization);
+        }
+        if (good < 0 || scrap < 0) {
+            throw new IllegalArgumentException("part counts must be >= 0, got good " + good + ", scrap " + scrap);
+        }
+        nonNegative("availability", availability);
+        nonNegative("performance", performance);
+        nonNegative("quality", quality);
+        nonNegative("oee", oee);
+        nonNegative("bottleneck share", bottleneckShare);
+    }
+
+    private static void nonNegative(String what, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + value);
+        }
+    }
+}
