@@ -33,6 +33,21 @@ final class AnalyticValidationTest {
     }
 
     @Test
+    void anMm2QueueMatchesErlangC() {
+        // λ = 1.5, μ = 1, c = 2: P0 = 1/7, Lq = 13.5/7, L = Lq + 1.5 = 24/7, W = L/λ = 16/7.
+        LineSpec line = Lines.chain(List.of(
+                StationSpec.source("in", java.util.Optional.of(Lines.exponential(1 / 1.5)),
+                        io.linetwin.model.OnFull.BLOCK),
+                StationSpec.machine("m", Lines.exponential(1.0)).withServers(2),
+                StationSpec.sink("out")), io.linetwin.model.BufferSpec.UNLIMITED, io.linetwin.model.BufferSpec.UNLIMITED);
+        List<ReplicationResult> runs = Runs.replicate(line, 2_000, 200_000, SEED, REPLICATIONS);
+
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::wip), 24.0 / 7);
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::leadTimeSeconds), 16.0 / 7);
+        assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().utilization()), 0.75);
+    }
+
+    @Test
     void aJacksonTandemLineHasTheSumOfItsStationLeadTimes() {
         double lambda = 0.5;
         double[] mu = {1.0, 0.8, 0.9};
@@ -103,6 +118,18 @@ final class AnalyticValidationTest {
         Confidence availability = Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
 
         assertInsideNarrowInterval(availability, 50.0 / 55.0);
+    }
+
+    @Test
+    void twoCalendarModesEachPauseDuringTheOthersRepair() {
+        // Both clocks count up time only, so failures arrive at 1/100 + 1/50 per up second and each costs its
+        // own mean repair: availability = 1 / (1 + 10/100 + 5/50) = 5/6.
+        LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.exponential(1.0))
+                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.CALENDAR),
+                        Lines.failure("air", 50, 5, FailureBasis.CALENDAR)))));
+        List<ReplicationResult> runs = Runs.replicate(line, 1_000, 300_000, SEED, REPLICATIONS);
+
+        assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().availability()), 5.0 / 6);
     }
 
     private static void assertInsideNarrowInterval(Confidence estimate, double exact) {
