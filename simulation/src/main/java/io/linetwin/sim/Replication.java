@@ -98,18 +98,27 @@ final class Replication {
                 shares[i++] = product.mix();
             }
         }
-        Map<String, Object> blocks = new HashMap<>();
+        Map<String, Upstream> feeders = new HashMap<>();
+        Map<String, Downstream> takers = new HashMap<>();
+        Map<String, Machine> machineById = new HashMap<>();
+        Map<String, Source> sourceById = new HashMap<>();
         for (StationSpec station : line.stations()) {
             switch (station.kind()) {
-                case MACHINE -> blocks.put(station.id(), machine(station, productIds, shares));
+                case MACHINE -> {
+                    Machine machine = machine(station, productIds, shares);
+                    machineById.put(station.id(), machine);
+                    feeders.put(station.id(), machine);
+                    takers.put(station.id(), machine);
+                }
                 case SOURCE -> {
                     Source source = new Source(model, station.interarrival().orElse(null), station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
                             new ProductMix(shares, streams.stream(station.id(), RandomStreams.MIX)));
                     sources.add(source);
-                    blocks.put(station.id(), source);
+                    sourceById.put(station.id(), source);
+                    feeders.put(station.id(), source);
                 }
-                case SINK -> blocks.put(station.id(), new Sink(model));
+                case SINK -> takers.put(station.id(), new Sink(model));
             }
         }
         List<Buffer> buffers = new ArrayList<>();
@@ -117,19 +126,13 @@ final class Replication {
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
             Buffer buffer = new Buffer(spec.id(), spec.capacity());
-            buffer.connect((Upstream) blocks.get(spec.from()), (Downstream) blocks.get(spec.to()));
+            buffer.connect(feeders.get(spec.from()), takers.get(spec.to()));
             buffers.add(buffer);
             outboundOf.put(spec.from(), buffer);
             inboundOf.put(spec.to(), buffer);
         }
-        for (StationSpec station : line.stations()) {
-            Object block = blocks.get(station.id());
-            if (block instanceof Machine machine) {
-                machine.connect(inboundOf.get(station.id()), outboundOf.get(station.id()));
-            } else if (block instanceof Source source) {
-                source.connect(outboundOf.get(station.id()));
-            }
-        }
+        machineById.forEach((id, machine) -> machine.connect(inboundOf.get(id), outboundOf.get(id)));
+        sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
         model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]));
     }
 

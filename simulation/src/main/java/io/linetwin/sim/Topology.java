@@ -7,14 +7,15 @@ import io.linetwin.model.StationSpec;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The shapes the engine runs for now: every station has at most one inbound and one outbound buffer, no
- * cycles, sources feed and sinks absorb, and an unlimited source never feeds an unlimited buffer (that would
- * release parts without end at time 0).
+ * cycles, sources feed and sinks absorb, and an unlimited source feeds a finite buffer in front of a machine
+ * (an unlimited buffer or a sink would take parts without end at time 0).
  */
 final class Topology {
 
@@ -45,6 +46,11 @@ final class Topology {
                 if (station.interarrival().isEmpty() && out.get(0).unlimited()) {
                     throw new IllegalArgumentException("source " + station.id()
                             + " with unlimited supply must feed a finite buffer, got unlimited " + out.get(0).id());
+                }
+                StationKind fed = line.station(out.get(0).to()).orElseThrow().kind();
+                if (station.interarrival().isEmpty() && fed != StationKind.MACHINE) {
+                    throw new IllegalArgumentException("source " + station.id()
+                            + " with unlimited supply must feed a machine, got " + fed.name().toLowerCase(Locale.ROOT) + " " + out.get(0).to());
                 }
             }
             if (station.kind() == StationKind.SINK && !out.isEmpty()) {

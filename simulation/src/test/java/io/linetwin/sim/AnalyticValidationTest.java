@@ -2,10 +2,13 @@ package io.linetwin.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.model.BufferSpec;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.OnFull;
 import io.linetwin.model.StationSpec;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,10 +39,9 @@ final class AnalyticValidationTest {
     void anMm2QueueMatchesErlangC() {
         // λ = 1.5, μ = 1, c = 2: P0 = 1/7, Lq = 13.5/7, L = Lq + 1.5 = 24/7, W = L/λ = 16/7.
         LineSpec line = Lines.chain(List.of(
-                StationSpec.source("in", java.util.Optional.of(Lines.exponential(1 / 1.5)),
-                        io.linetwin.model.OnFull.BLOCK),
+                StationSpec.source("in", Optional.of(Lines.exponential(1 / 1.5)), OnFull.BLOCK),
                 StationSpec.machine("m", Lines.exponential(1.0)).withServers(2),
-                StationSpec.sink("out")), io.linetwin.model.BufferSpec.UNLIMITED, io.linetwin.model.BufferSpec.UNLIMITED);
+                StationSpec.sink("out")), BufferSpec.UNLIMITED, BufferSpec.UNLIMITED);
         List<ReplicationResult> runs = Runs.replicate(line, 2_000, 200_000, SEED, REPLICATIONS);
 
         assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::wip), 24.0 / 7);

@@ -3,6 +3,7 @@ package io.linetwin.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
+import org.assertj.core.data.Offset;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +33,7 @@ final class ConservationTest {
         assertThat(result.stations()).allSatisfy(station -> {
             StateShares s = station.states();
             assertThat(s.working() + s.blocked() + s.starved() + s.down() + s.setup() + s.offShift())
-                    .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+                    .isCloseTo(1.0, Offset.offset(1e-9));
         });
     }
 }

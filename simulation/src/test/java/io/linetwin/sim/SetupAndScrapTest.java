@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.OnFull;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import java.util.List;
@@ -59,7 +60,7 @@ final class SetupAndScrapTest {
     void aSourceThatDropsCountsLostArrivalsAndNeverReleasesThem() {
         // Arrivals every 1 s on average into a direct hand-over to a 2 s machine: most arrivals are lost.
         LineSpec line = Lines.chain(List.of(
-                StationSpec.source("in", Optional.of(Lines.exponential(1.0)), io.linetwin.model.OnFull.DROP),
+                StationSpec.source("in", Optional.of(Lines.exponential(1.0)), OnFull.DROP),
                 StationSpec.machine("m", Lines.constant(2.0))), 0);
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 10_000, SEED, 0);
