@@ -7,8 +7,11 @@ import java.util.Arrays;
  * works, is in setup or is down (it is not waiting for parts or for room). At every instant the machine with
  * the longest current uninterrupted active period is the momentary bottleneck; ties go to the machine
  * declared first. A machine that stops and restarts at the same instant (it hands a part over and takes the
- * next) continues its active period: a zero-length gap is no interruption. Each machine's share is the fraction of the window in which it was the momentary
- * bottleneck; while no machine is active nobody is.
+ * next) continues its active period: a zero-length gap is no interruption. Each machine's share is the
+ * fraction of the window in which it was the momentary bottleneck; while no machine is active nobody is.
+ *
+ * <p>When the bottleneck stops, the search for the next one waits until time moves on: most stops are such
+ * zero-length gaps, and the machine simply resumes its role.
  */
 final class BottleneckDetector {
 
@@ -17,6 +20,7 @@ final class BottleneckDetector {
     private final double[] endedActiveSinceSeconds;
     private final double[] endedAtSeconds;
     private int current = -1;
+    private boolean currentStopped;
     private double lastSeconds;
 
     BottleneckDetector(int machines) {
@@ -30,24 +34,33 @@ final class BottleneckDetector {
 
     void activityChanged(int machine, boolean active, double now) {
         accumulate(now);
-        if (active && endedAtSeconds[machine] == now) {
-            activeSinceSeconds[machine] = endedActiveSinceSeconds[machine];
-            current = longestActive();
-        } else if (active) {
-            activeSinceSeconds[machine] = now;
-            // A period that starts now is the shortest there is: it only wins when nobody else is active, or
-            // ties at this instant with an earlier-declared current one that it cannot beat.
-            if (current < 0 || (activeSinceSeconds[current] == now && machine < current)) {
-                current = machine;
-            }
-        } else {
+        if (!active) {
             endedActiveSinceSeconds[machine] = activeSinceSeconds[machine];
             endedAtSeconds[machine] = now;
             activeSinceSeconds[machine] = Double.NaN;
             if (machine == current) {
-                current = longestActive();
+                currentStopped = true;
             }
+            return;
         }
+        boolean continues = endedAtSeconds[machine] == now;
+        activeSinceSeconds[machine] = continues ? endedActiveSinceSeconds[machine] : now;
+        if (currentStopped) {
+            if (machine == current) {
+                currentStopped = false;
+            }
+            // Otherwise the next one is found once time moves on.
+            return;
+        }
+        if (current < 0 || beats(machine, current)) {
+            current = machine;
+        }
+    }
+
+    private boolean beats(int machine, int other) {
+        double since = activeSinceSeconds[machine];
+        double otherSince = activeSinceSeconds[other];
+        return since < otherSince || (since == otherSince && machine < other);
     }
 
     private int longestActive() {
@@ -69,8 +82,14 @@ final class BottleneckDetector {
     }
 
     void accumulate(double now) {
-        if (current >= 0) {
-            bottleneckSeconds[current] += now - lastSeconds;
+        if (now > lastSeconds) {
+            if (currentStopped) {
+                current = longestActive();
+                currentStopped = false;
+            }
+            if (current >= 0) {
+                bottleneckSeconds[current] += now - lastSeconds;
+            }
         }
         lastSeconds = now;
     }
