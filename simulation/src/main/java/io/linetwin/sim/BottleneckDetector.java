@@ -10,8 +10,10 @@ import java.util.Arrays;
  * next) continues its active period: a zero-length gap is no interruption. Each machine's share is the
  * fraction of the window in which it was the momentary bottleneck; while no machine is active nobody is.
  *
- * <p>When the bottleneck stops, the search for the next one waits until time moves on: most stops are such
- * zero-length gaps, and the machine simply resumes its role.
+ * <p>Machines report their activity with {@link #report}; the detector takes the reports in at the end of
+ * each event ({@link #settle}), so a machine that finishes a part and starts the next within one event costs
+ * nothing here. When the bottleneck stops, the search for the next one waits until time moves on: most stops
+ * are zero-length gaps, and the machine simply resumes its role.
  */
 final class BottleneckDetector {
 
@@ -19,6 +21,11 @@ final class BottleneckDetector {
     private final double[] bottleneckSeconds;
     private final double[] endedActiveSinceSeconds;
     private final double[] endedAtSeconds;
+    private final boolean[] reportedActive;
+    private final boolean[] settledActive;
+    private final boolean[] queued;
+    private final int[] queue;
+    private int queueLength;
     private int current = -1;
     private boolean currentStopped;
     private double lastSeconds;
@@ -30,9 +37,35 @@ final class BottleneckDetector {
         endedActiveSinceSeconds = new double[machines];
         endedAtSeconds = new double[machines];
         Arrays.fill(endedAtSeconds, Double.NaN);
+        reportedActive = new boolean[machines];
+        settledActive = new boolean[machines];
+        queued = new boolean[machines];
+        queue = new int[machines];
     }
 
-    void activityChanged(int machine, boolean active, double now) {
+    void report(int machine, boolean active) {
+        reportedActive[machine] = active;
+        if (!queued[machine]) {
+            queued[machine] = true;
+            queue[queueLength++] = machine;
+        }
+    }
+
+    /** Takes in the activity reported during the event that ends at {@code now}. */
+    void settle(double now) {
+        for (int i = 0; i < queueLength; i++) {
+            int machine = queue[i];
+            queued[machine] = false;
+            boolean active = reportedActive[machine];
+            if (active != settledActive[machine]) {
+                settledActive[machine] = active;
+                activityChanged(machine, active, now);
+            }
+        }
+        queueLength = 0;
+    }
+
+    private void activityChanged(int machine, boolean active, double now) {
         accumulate(now);
         if (!active) {
             endedActiveSinceSeconds[machine] = activeSinceSeconds[machine];

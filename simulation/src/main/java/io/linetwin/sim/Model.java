@@ -12,6 +12,7 @@ final class Model extends SimState {
 
     private final LineStats lineStats = new LineStats();
     private final boolean checkingInvariants;
+    private BottleneckDetector bottleneck = new BottleneckDetector(0);
     private Machine[] machines = new Machine[0];
     private Buffer[] buffers = new Buffer[0];
     private long events;
@@ -23,7 +24,8 @@ final class Model extends SimState {
         this.checkingInvariants = checkingInvariants;
     }
 
-    void blocks(Machine[] allMachines, Buffer[] allBuffers) {
+    void blocks(Machine[] allMachines, Buffer[] allBuffers, BottleneckDetector detector) {
+        this.bottleneck = detector;
         this.machines = allMachines.clone();
         this.buffers = allBuffers.clone();
     }
@@ -78,6 +80,7 @@ final class Model extends SimState {
     }
 
     void afterEvent() {
+        bottleneck.settle(nowSeconds);
         if (checkingInvariants) {
             double scheduleTime = schedule.getTime();
             if (scheduleTime != nowSeconds) {

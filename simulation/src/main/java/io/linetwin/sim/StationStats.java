@@ -113,7 +113,7 @@ final class StationStats {
         boolean nowActive = down || serversIn[ServerState.WORKING] > 0 || serversIn[ServerState.SETUP] > 0;
         if (nowActive != active) {
             active = nowActive;
-            bottleneck.activityChanged(machine, nowActive, now);
+            bottleneck.report(machine, nowActive);
         }
     }
 }

@@ -32,7 +32,8 @@ final class DeterminismTest {
     void anotherSeedGivesAnotherResult() {
         LineSpec line = Lines.benchmark();
 
-        assertThat(LineSimulation.run(line, 200, 5_000, 43, 0)).isNotEqualTo(LineSimulation.run(line, 200, 5_000, 42, 0));
+        assertThat(LineSimulation.run(line, 200, 5_000, 43, 0))
+                .isNotEqualTo(LineSimulation.run(line, 200, 5_000, 42, 0));
     }
 
     @Test

@@ -83,7 +83,8 @@ final class RandomLines {
         }
         station = station.withFailures(failures);
         if (random.nextBoolean()) {
-            station = station.withParameters(Map.of(StationSpec.SPEED, ParameterSpec.of(0.8 + 0.4 * random.nextDouble())));
+            double speed = 0.8 + 0.4 * random.nextDouble();
+            station = station.withParameters(Map.of(StationSpec.SPEED, ParameterSpec.of(speed)));
         }
         return station;
     }

@@ -53,6 +53,14 @@ final class TopologyTest {
     }
 
     @Test
+    void aMachineThatTakesNoTimeIsRejected() {
+        LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.constant(0))));
+
+        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("station m process must have a mean > 0 seconds, got 0.0");
+    }
+
+    @Test
     void aSinkCannotFeedAnything() {
         LineSpec line = Lines.chain(List.of(StationSpec.sink("out"), StationSpec.machine("m", Lines.constant(1))), 1);
 
