@@ -19,7 +19,7 @@ abstract class Event implements Steppable {
 
     @Override
     public final void step(SimState state) {
-        model.countEvent();
+        model.beginEvent();
         fire(model.now());
         model.afterEvent();
     }

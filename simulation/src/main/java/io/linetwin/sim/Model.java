@@ -12,9 +12,11 @@ final class Model extends SimState {
 
     private final LineStats lineStats = new LineStats();
     private final boolean checkingInvariants;
+    private BottleneckDetector bottleneck = new BottleneckDetector(0);
     private Machine[] machines = new Machine[0];
     private Buffer[] buffers = new Buffer[0];
     private long events;
+    private double nowSeconds = Double.NEGATIVE_INFINITY;
     private double lastEventSeconds = Double.NEGATIVE_INFINITY;
 
     Model(long seed, boolean checkingInvariants) {
@@ -22,17 +24,21 @@ final class Model extends SimState {
         this.checkingInvariants = checkingInvariants;
     }
 
-    void blocks(Machine[] allMachines, Buffer[] allBuffers) {
+    void blocks(Machine[] allMachines, Buffer[] allBuffers, BottleneckDetector detector) {
+        this.bottleneck = detector;
         this.machines = allMachines.clone();
         this.buffers = allBuffers.clone();
     }
 
+    /** The current event's time, cached per event because {@code Schedule.getTime()} takes a lock. */
     double now() {
-        return schedule.getTime();
+        return nowSeconds;
     }
 
-    void countEvent() {
+    /** Called once at the start of every event. */
+    void beginEvent() {
         events++;
+        nowSeconds = schedule.getTime();
     }
 
     long events() {
@@ -74,9 +80,15 @@ final class Model extends SimState {
     }
 
     void afterEvent() {
+        bottleneck.settle(nowSeconds);
         if (checkingInvariants) {
-            InvariantChecks.check(now(), lastEventSeconds, machines, buffers);
-            lastEventSeconds = now();
+            double scheduleTime = schedule.getTime();
+            if (scheduleTime != nowSeconds) {
+                throw new IllegalStateException("the cached time must equal the schedule's " + scheduleTime
+                        + ", got " + nowSeconds);
+            }
+            InvariantChecks.check(nowSeconds, lastEventSeconds, machines, buffers);
+            lastEventSeconds = nowSeconds;
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.linetwin.sim;
 
-import java.util.Arrays;
-
 /**
  * Time in each state, summed over a machine's servers, and the window's part counts. While the station is
- * down every server counts as down, whatever it held when the failure struck.
+ * down every server counts as down, whatever it held when the failure struck. Each state keeps its own "since"
+ * time, so a server moving between two states touches only those two.
  */
 final class StationStats {
 
@@ -13,7 +12,8 @@ final class StationStats {
     private final BottleneckDetector bottleneck;
     private final int[] serversIn = new int[ServerState.COUNT];
     private final double[] seconds = new double[ServerState.COUNT];
-    private double lastSeconds;
+    private final double[] sinceSeconds = new double[ServerState.COUNT];
+    private double downSinceSeconds;
     private boolean down;
     private boolean active;
     private long good;
@@ -31,8 +31,10 @@ final class StationStats {
         return serversIn[state];
     }
 
+    /** Only while the station is up: during a repair servers do not change state. */
     void move(int from, int to, double now) {
-        accumulate(now);
+        settle(from, now);
+        settle(to, now);
         serversIn[from]--;
         serversIn[to]++;
         updateActivity(now);
@@ -41,12 +43,16 @@ final class StationStats {
     void goDown(double now) {
         accumulate(now);
         down = true;
+        downSinceSeconds = now;
         updateActivity(now);
     }
 
     void goUp(double now) {
-        accumulate(now);
+        seconds[ServerState.DOWN] += servers * (now - downSinceSeconds);
         down = false;
+        for (int state = 0; state < ServerState.COUNT; state++) {
+            sinceSeconds[state] = now;
+        }
         updateActivity(now);
     }
 
@@ -62,24 +68,24 @@ final class StationStats {
 
     void openWindow(double now) {
         accumulate(now);
-        Arrays.fill(seconds, 0);
+        for (int state = 0; state < ServerState.COUNT; state++) {
+            seconds[state] = 0;
+        }
         good = 0;
         scrap = 0;
         idealSeconds = 0;
     }
 
+    /** Brings every state's time up to {@code now}. */
     void accumulate(double now) {
-        double elapsed = now - lastSeconds;
-        if (elapsed > 0) {
-            if (down) {
-                seconds[ServerState.DOWN] += servers * elapsed;
-            } else {
-                for (int state = 0; state < ServerState.COUNT; state++) {
-                    seconds[state] += serversIn[state] * elapsed;
-                }
+        if (down) {
+            seconds[ServerState.DOWN] += servers * (now - downSinceSeconds);
+            downSinceSeconds = now;
+        } else {
+            for (int state = 0; state < ServerState.COUNT; state++) {
+                settle(state, now);
             }
         }
-        lastSeconds = now;
     }
 
     double seconds(int state) {
@@ -98,11 +104,16 @@ final class StationStats {
         return idealSeconds;
     }
 
+    private void settle(int state, double now) {
+        seconds[state] += serversIn[state] * (now - sinceSeconds[state]);
+        sinceSeconds[state] = now;
+    }
+
     private void updateActivity(double now) {
         boolean nowActive = down || serversIn[ServerState.WORKING] > 0 || serversIn[ServerState.SETUP] > 0;
         if (nowActive != active) {
             active = nowActive;
-            bottleneck.activityChanged(machine, nowActive, now);
+            bottleneck.report(machine, nowActive);
         }
     }
 }

@@ -2,10 +2,13 @@ package io.linetwin.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.model.BufferSpec;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.OnFull;
 import io.linetwin.model.StationSpec;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +33,20 @@ final class AnalyticValidationTest {
         assertInsideNarrowInterval(leadTime, 5.0);
         assertInsideNarrowInterval(wip, 4.0);
         assertInsideNarrowInterval(throughput, 0.8 * 3600);
+    }
+
+    @Test
+    void anMm2QueueMatchesErlangC() {
+        // λ = 1.5, μ = 1, c = 2: P0 = 1/7, Lq = 13.5/7, L = Lq + 1.5 = 24/7, W = L/λ = 16/7.
+        LineSpec line = Lines.chain(List.of(
+                StationSpec.source("in", Optional.of(Lines.exponential(1 / 1.5)), OnFull.BLOCK),
+                StationSpec.machine("m", Lines.exponential(1.0)).withServers(2),
+                StationSpec.sink("out")), BufferSpec.UNLIMITED, BufferSpec.UNLIMITED);
+        List<ReplicationResult> runs = Runs.replicate(line, 2_000, 200_000, SEED, REPLICATIONS);
+
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::wip), 24.0 / 7);
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::leadTimeSeconds), 16.0 / 7);
+        assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().utilization()), 0.75);
     }
 
     @Test
@@ -103,6 +120,18 @@ final class AnalyticValidationTest {
         Confidence availability = Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
 
         assertInsideNarrowInterval(availability, 50.0 / 55.0);
+    }
+
+    @Test
+    void twoCalendarModesEachPauseDuringTheOthersRepair() {
+        // Both clocks count up time only, so failures arrive at 1/100 + 1/50 per up second and each costs its
+        // own mean repair: availability = 1 / (1 + 10/100 + 5/50) = 5/6.
+        LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.exponential(1.0))
+                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.CALENDAR),
+                        Lines.failure("air", 50, 5, FailureBasis.CALENDAR)))));
+        List<ReplicationResult> runs = Runs.replicate(line, 1_000, 300_000, SEED, REPLICATIONS);
+
+        assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().availability()), 5.0 / 6);
     }
 
     private static void assertInsideNarrowInterval(Confidence estimate, double exact) {

@@ -8,6 +8,7 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +61,7 @@ final class Lines {
         }
         stations.add(StationSpec.sink("out"));
         int[] capacities = new int[stations.size() - 1];
-        java.util.Arrays.fill(capacities, BufferSpec.UNLIMITED);
+        Arrays.fill(capacities, BufferSpec.UNLIMITED);
         return chain(stations, capacities);
     }
 

@@ -1,0 +1,26 @@
+/**
+ * The line engine: one replication of a {@link io.linetwin.model.LineSpec} on MASON's {@code Schedule}
+ * ({@link io.linetwin.sim.LineSimulation}), reporting a {@link io.linetwin.sim.ReplicationResult}.
+ *
+ * <p>Semantics beyond DESIGN.md §4, as implemented:
+ * <ul>
+ *   <li>Blocks offer parts downstream ({@code Downstream.canAccept/accept}) and are told when room frees up
+ *       ({@code Upstream.roomAvailable}); same-instant hand-overs are direct calls, never events at the current
+ *       time.</li>
+ *   <li>A part is released when it enters the line: at a machine without inbound buffer when a server takes
+ *       it, at a source when it is placed downstream. A source holding an arrival ({@code onFull: BLOCK}) has
+ *       not released it yet; a dropped arrival is never released.</li>
+ *   <li>Failures act per station: a failure stops every server; parts in process or setup resume with their
+ *       remaining time after the repair; blocked parts stay put and nothing enters or leaves during a repair.
+ *       {@code OPERATING} clocks run while at least one server processes; {@code CALENDAR} clocks run while
+ *       the station is not under repair, so other modes' clocks stand still during a repair, and a failure
+ *       that comes due while the station is down strikes right after the repair.</li>
+ *   <li>A setup runs when a server starts a part of another product than its previous part (never for a
+ *       server's first part); setup time is not processing time for operating-basis failures.</li>
+ *   <li>Statistics cover the closed window [warmup, warmup + horizon]: the window opens before and closes
+ *       after every other event at its instants ({@code Ordering}).</li>
+ *   <li>{@code events} counts every steppable run, including the few early wake-ups of failure clocks that
+ *       paused meanwhile ({@code FailureProcess}) and the start and window events.</li>
+ * </ul>
+ */
+package io.linetwin.sim;

@@ -1,0 +1,91 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.BufferSpec;
+import io.linetwin.model.Distribution;
+import io.linetwin.model.FailureBasis;
+import io.linetwin.model.FailureSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.OnFull;
+import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.ProductSpec;
+import io.linetwin.model.StationSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Small random serial lines for property tests: 2–5 machines (1–2 servers, random speed, scrap, setups,
+ * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
+ * arrivals that block or drop) and an optional sink. {@link Random} is fine here: it only picks test inputs.
+ */
+final class RandomLines {
+
+    private RandomLines() {
+    }
+
+    static LineSpec line(long seed) {
+        Random random = new Random(seed);
+        List<ProductSpec> products = random.nextBoolean()
+                ? List.of()
+                : List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4));
+        List<StationSpec> stations = new ArrayList<>();
+        boolean source = random.nextBoolean();
+        boolean unlimitedSource = source && random.nextBoolean();
+        if (source) {
+            Optional<Distribution> interarrival = unlimitedSource
+                    ? Optional.empty()
+                    : Optional.of(new Distribution.Exponential(0.5 + random.nextDouble()));
+            stations.add(StationSpec.source("src", interarrival, random.nextBoolean() ? OnFull.BLOCK : OnFull.DROP));
+        }
+        int machines = 2 + random.nextInt(4);
+        for (int i = 0; i < machines; i++) {
+            stations.add(machine("m" + i, random, !products.isEmpty()));
+        }
+        if (random.nextBoolean()) {
+            stations.add(StationSpec.sink("out"));
+        }
+        List<BufferSpec> buffers = new ArrayList<>();
+        for (int i = 0; i + 1 < stations.size(); i++) {
+            int capacity = random.nextInt(7);
+            boolean unlimitedAllowed = !(i == 0 && unlimitedSource);
+            if (capacity == 6) {
+                capacity = unlimitedAllowed ? BufferSpec.UNLIMITED : 5;
+            }
+            buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
+        }
+        return new LineSpec("random:" + seed, products, stations, buffers, Map.of());
+    }
+
+    private static StationSpec machine(String id, Random random, boolean twoProducts) {
+        Distribution process = switch (random.nextInt(3)) {
+            case 0 -> new Distribution.Exponential(0.5 + random.nextDouble());
+            case 1 -> new Distribution.Constant(0.5 + random.nextDouble());
+            default -> new Distribution.Uniform(0.2, 1.5);
+        };
+        StationSpec station = StationSpec.machine(id, process).withServers(1 + random.nextInt(2));
+        if (twoProducts && random.nextBoolean()) {
+            station = station.withProcess(process, Map.of("b", new Distribution.Exponential(1.2)));
+        }
+        if (random.nextBoolean()) {
+            station = station.withScrap(random.nextDouble() * 0.2);
+        }
+        if (twoProducts && random.nextBoolean()) {
+            station = station.withSetup(Optional.of(new Distribution.Constant(2 * random.nextDouble())));
+        }
+        List<FailureSpec> failures = new ArrayList<>();
+        int modes = random.nextInt(3);
+        for (int f = 0; f < modes; f++) {
+            failures.add(new FailureSpec("f" + f, new Distribution.Exponential(20 + 80 * random.nextDouble()),
+                    new Distribution.Exponential(1 + 10 * random.nextDouble()),
+                    random.nextBoolean() ? FailureBasis.OPERATING : FailureBasis.CALENDAR));
+        }
+        station = station.withFailures(failures);
+        if (random.nextBoolean()) {
+            double speed = 0.8 + 0.4 * random.nextDouble();
+            station = station.withParameters(Map.of(StationSpec.SPEED, ParameterSpec.of(speed)));
+        }
+        return station;
+    }
+}
