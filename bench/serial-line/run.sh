@@ -11,9 +11,9 @@ rounds="${1:-5}"
 cp="$root/bench/target/bench-0.1.0-SNAPSHOT.jar:$(cat "$root/bench/target/runtime-classpath.txt")"
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "== raw MASON Schedule"
-java -Xmx1g -cp "$cp" io.linetwin.bench.RawScheduleBenchmark 20000000 10 1000
-echo "== LineTwin"
+
+
+echo "== LineTwin and raw MASON Schedule, alternating"
 java -Xmx1g -cp "$cp" io.linetwin.bench.SerialLineBenchmark "$root/bench/serial-line/serial-line.yaml" "$rounds"
 echo "== SimPy 2.3.1 peer"
 /usr/bin/python3 "$peer" 1000000

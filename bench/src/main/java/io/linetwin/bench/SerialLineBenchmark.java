@@ -1,20 +1,32 @@
 package io.linetwin.bench;
 
+import ec.util.MersenneTwisterFast;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
 
 /**
- * The LineTwin side of the SimPy comparison: one replication of {@code bench/serial-line/serial-line.yaml}
- * (about 1,000,000 parts), repeated in one JVM so the JIT has settled; prints each round and the best.
+ * Not a test: the LineTwin side of the SimPy comparison. Runs the benchmark scenario (one replication, about
+ * 1,000,000 parts) and MASON's bare {@code Schedule} with a similar number of pending self-rescheduling
+ * events, alternating the two so that load from elsewhere hits both alike. Reports parts/s, events/s and the
+ * line/raw ratio by wall time and by thread CPU time (which does not count time the OS gave to others).
  *
  * <p>Usage: {@code SerialLineBenchmark SCENARIO [rounds]}
  */
 public final class SerialLineBenchmark {
+
+    /** Five server events and five failure clocks are pending most of the time, a repair now and then. */
+    private static final int RAW_PENDING = 11;
+    private static final long RAW_EVENTS = 5_000_000L;
 
     private SerialLineBenchmark() {
     }
@@ -24,25 +36,77 @@ public final class SerialLineBenchmark {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         ExperimentSpec experiment = scenario.experiment();
         LineSimulation simulation = new LineSimulation(scenario.line());
-        double bestPartsPerSecond = 0;
-        double bestEventsPerSecond = 0;
-        for (int round = 1; round <= rounds; round++) {
-            long started = System.nanoTime();
-            ReplicationResult result = simulation.run(experiment.warmupSeconds(), experiment.horizonSeconds(),
-                    experiment.seed(), 0);
-            double wall = (System.nanoTime() - started) / 1e9;
-            long parts = result.totals().goodOut();
-            double partsPerSecond = parts / wall;
-            double eventsPerSecond = result.events() / wall;
-            bestPartsPerSecond = Math.max(bestPartsPerSecond, partsPerSecond);
-            bestEventsPerSecond = Math.max(bestEventsPerSecond, eventsPerSecond);
-            System.out.printf(Locale.ROOT,
-                    "round %d: wall=%.3fs parts(all, incl. warm-up)=%d throughput=%.6f parts/s events=%d "
-                            + "parts/s=%,.0f events/s=%,.0f%n",
-                    round, wall, parts, result.throughputPerHour() / 3600, result.events(), partsPerSecond,
-                    eventsPerSecond);
+
+        line(simulation, experiment.warmupSeconds(), experiment.horizonSeconds() / 5, experiment.seed());
+        raw(RAW_EVENTS / 5);
+        double[] wallRatios = new double[rounds];
+        double[] cpuRatios = new double[rounds];
+        double[] partsPerSecond = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            Rate line = line(simulation, experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed());
+            Rate raw = raw(RAW_EVENTS);
+            wallRatios[round] = line.eventsPerWallSecond() / raw.eventsPerWallSecond();
+            cpuRatios[round] = line.eventsPerCpuSecond() / raw.eventsPerCpuSecond();
+            partsPerSecond[round] = line.partsPerWallSecond();
         }
-        System.out.printf(Locale.ROOT, "LineTwin best: parts/s=%,.0f events/s=%,.0f%n", bestPartsPerSecond,
-                bestEventsPerSecond);
+        System.out.printf(Locale.ROOT, "LineTwin median: parts/s=%,.0f line/raw events/s ratio: %.2f by wall time,"
+                + " %.2f by thread CPU time%n", median(partsPerSecond), median(wallRatios), median(cpuRatios));
+    }
+
+    private record Rate(double partsPerWallSecond, double eventsPerWallSecond, double eventsPerCpuSecond) {
+    }
+
+    private static Rate line(LineSimulation simulation, double warmupSeconds, double horizonSeconds, long seed) {
+        long cpuStart = cpuNanos();
+        long start = System.nanoTime();
+        ReplicationResult result = simulation.run(warmupSeconds, horizonSeconds, seed, 0);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos() - cpuStart) / 1e9;
+        long parts = result.totals().goodOut();
+        System.out.printf(Locale.ROOT, "line: %d parts (warm-up included), throughput %.6f parts/s, %d events,"
+                + " %.3f s wall, %.3f s CPU, %,.0f parts/s, %,.0f events/s wall, %,.0f events/s CPU%n", parts,
+                result.throughputPerHour() / 3600, result.events(), wall, cpu, parts / wall, result.events() / wall,
+                result.events() / cpu);
+        return new Rate(parts / wall, result.events() / wall, result.events() / cpu);
+    }
+
+    /** MASON alone: steppables that reschedule themselves after an exponential delay. */
+    private static Rate raw(long events) {
+        SimState state = new SimState(1);
+        state.start();
+        MersenneTwisterFast random = new MersenneTwisterFast(7);
+        long[] count = new long[1];
+        for (int i = 0; i < RAW_PENDING; i++) {
+            state.schedule.scheduleOnce(Schedule.EPOCH + random.nextDouble(), 0, new Steppable() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void step(SimState s) {
+                    count[0]++;
+                    s.schedule.scheduleOnce(s.schedule.getTime() - Math.log(1 - random.nextDouble()), 0, this);
+                }
+            });
+        }
+        long cpuStart = cpuNanos();
+        long start = System.nanoTime();
+        while (count[0] < events && state.schedule.step(state)) {
+            // runs the heap down
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "raw Schedule: %d pending, %d events, %.3f s wall, %.3f s CPU,"
+                + " %,.0f events/s wall, %,.0f events/s CPU%n", RAW_PENDING, count[0], wall, cpu, count[0] / wall,
+                count[0] / cpu);
+        return new Rate(0, count[0] / wall, count[0] / cpu);
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }

@@ -1,19 +1,15 @@
 package io.linetwin.sim;
 
-import java.util.function.ToDoubleFunction;
+import io.linetwin.sim.experiment.Estimate;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import java.util.function.ToDoubleFunction;
 
-/** Mean and 95 % Student-t half-width over replications. */
+/** Mean and 95 % Student-t half-width of one KPI over replications, as the experiments compute it. */
 record Confidence(double mean, double halfWidth) {
 
     static <T> Confidence of(List<T> replications, ToDoubleFunction<T> kpi) {
-        SummaryStatistics stats = new SummaryStatistics();
-        replications.forEach(r -> stats.addValue(kpi.applyAsDouble(r)));
-        long n = stats.getN();
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
-        return new Confidence(stats.getMean(), t * stats.getStandardDeviation() / Math.sqrt(n));
+        Estimate estimate = Estimate.of(replications.stream().mapToDouble(kpi).toArray());
+        return new Confidence(estimate.mean(), estimate.halfWidth());
     }
 
     boolean covers(double value) {

@@ -47,8 +47,7 @@ public sealed interface Distribution {
 
         @Override
         public double sample(RandomGenerator random) {
-            // 1 - u lies in (0, 1], so the log is finite.
-            return -mean * FastMath.log(1.0 - random.nextDouble());
+            return mean * ExponentialZiggurat.sample(random);
         }
 
         @Override
