@@ -12,9 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare",
+@Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run the baseline and every variant with common random numbers and compare each with the "
-                + "baseline: paired differences, 95 % CIs and a verdict per KPI.")
+                + "baseline: paired differences, 95 %% CIs and a verdict per KPI.")
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = "Simulate a scenario (or one variant) and print its KPIs with 95 % CIs.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Simulate a scenario (or one variant) and print its KPIs with 95 %% CIs.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec

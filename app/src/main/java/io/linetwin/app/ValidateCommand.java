@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", description = "Check a scenario file and print every problem in it.")
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a scenario file and print every problem in it.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
