@@ -1,0 +1,48 @@
+package io.linetwin.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The neutral warm-start state of a line: what the simulation needs to start from "now" instead of
+ * from an empty line. It knows nothing of Ditto or Kafka, so the twin, a file or a test can produce it.
+ *
+ * @param capturedAt     wall-clock instant the state describes
+ * @param clockSeconds   simulation time (seconds since the experiment's t = 0) the state maps to
+ * @param stations       station id → its state (machines, sources, assemblies, sinks)
+ * @param buffers        buffer or conveyor id → parts waiting in it, by product
+ * @param parameters     equipment id → parameter name → current value (speed, setpoints)
+ * @param materialStocks material id → quantity on hand
+ */
+public record LineState(
+        Instant capturedAt,
+        double clockSeconds,
+        Map<String, StationState> stations,
+        Map<String, BufferContents> buffers,
+        Map<String, Map<String, Double>> parameters,
+        Map<String, Double> materialStocks) {
+
+    public LineState {
+        Objects.requireNonNull(capturedAt, "capturedAt");
+        if (!(clockSeconds >= 0) || Double.isInfinite(clockSeconds)) {
+            throw new IllegalArgumentException("clockSeconds must be finite and >= 0, got " + clockSeconds);
+        }
+        stations = Map.copyOf(stations);
+        buffers = Map.copyOf(buffers);
+        Map<String, Map<String, Double>> params = new java.util.HashMap<>();
+        parameters.forEach((k, v) -> params.put(k, Map.copyOf(v)));
+        parameters = Map.copyOf(params);
+        materialStocks.forEach((id, qty) -> {
+            if (!(qty >= 0)) {
+                throw new IllegalArgumentException("material stock of " + id + " must be >= 0, got " + qty);
+            }
+        });
+        materialStocks = Map.copyOf(materialStocks);
+    }
+
+    /** An empty line at t = 0, the state a simulation starts from without a twin. */
+    public static LineState empty(Instant capturedAt) {
+        return new LineState(capturedAt, 0, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+}
