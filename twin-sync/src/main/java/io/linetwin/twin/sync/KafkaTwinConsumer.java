@@ -1,0 +1,156 @@
+package io.linetwin.twin.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.linetwin.twin.TwinEvent;
+import io.linetwin.twin.TwinStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads Ditto Protocol JSON from the events topic into a {@link TwinStore}, at least once: offsets are
+ * committed only after the records of a poll have been applied, so a crash replays them, and the
+ * store's revisions turn the replays into counted no-ops. One thread, started by {@link #start()}.
+ */
+public final class KafkaTwinConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaTwinConsumer.class);
+
+    /** Sees each record with its outcome, on the consumer thread (benchmarks measure latency here). */
+    @FunctionalInterface
+    public interface RecordObserver {
+        void onRecord(ConsumerRecord<String, String> record, TwinEvent outcome);
+    }
+
+    private final KafkaSettings settings;
+    private final TwinStore store;
+    private final RecordObserver observer;
+    private final KafkaConsumer<String, String> consumer;
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final CountDownLatch assigned = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running;
+    private Thread thread;
+
+    public KafkaTwinConsumer(KafkaSettings settings, TwinStore store) {
+        this(settings, store, (record, outcome) -> { });
+    }
+
+    public KafkaTwinConsumer(KafkaSettings settings, TwinStore store, RecordObserver observer) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.store = Objects.requireNonNull(store, "store");
+        this.observer = Objects.requireNonNull(observer, "observer");
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        this.consumer = new KafkaConsumer<>(settings.withExtra(p));
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("consumer already started");
+        }
+        running = true;
+        thread = new Thread(this::loop, "twin-kafka-" + settings.topic());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            consumer.subscribe(List.of(settings.topic()), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+                }
+
+                @Override
+                public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+                    if (!p.isEmpty()) {
+                        assigned.countDown();
+                    }
+                }
+            });
+            while (running) {
+                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(200));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                for (ConsumerRecord<String, String> record : batch) {
+                    applyOne(record);
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            // close() woke the poll: the records applied so far were committed after their batch.
+        } catch (RuntimeException e) {
+            LOG.error("twin consumer of {} stopped", settings.topic(), e);
+        } finally {
+            consumer.close();
+            stopped.countDown();
+        }
+    }
+
+    private void applyOne(ConsumerRecord<String, String> record) {
+        TwinEvent outcome;
+        try {
+            outcome = store.apply(record.value() == null ? "" : record.value());
+        } catch (RuntimeException e) {
+            // A bug in applying one record must not stop the twin; the record is skipped and counted.
+            failures.incrementAndGet();
+            LOG.error("applying record {}-{}@{} failed", record.topic(), record.partition(), record.offset(), e);
+            return;
+        }
+        records.incrementAndGet();
+        observer.onRecord(record, outcome);
+    }
+
+    /** Waits until the group gave this consumer its partitions, so producing now will be seen. */
+    public boolean awaitAssignment(Duration timeout) throws InterruptedException {
+        return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Records handed to the store (applied, stale or rejected). */
+    public long records() {
+        return records.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Stops after the current record; offsets of whole applied polls are committed, the rest replays. */
+    @Override
+    public synchronized void close() {
+        if (thread == null) {
+            consumer.close();
+            return;
+        }
+        running = false;
+        consumer.wakeup();
+        try {
+            if (!stopped.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("twin consumer of {} did not stop within 30 s", settings.topic());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
