@@ -88,7 +88,9 @@ public final class SignalDecoder {
             ThingUpdate.Action action = event instanceof ThingMerged ? ThingUpdate.Action.MERGE
                     : event.getType().endsWith("Deleted") ? ThingUpdate.Action.DELETE : ThingUpdate.Action.SET;
             long revision = event.getRevision();
-            return build(event.getEntityId(), action, event.getResourcePath(), event.getEntity(JsonSchemaVersion.V_2),
+            Optional<JsonValue> entity = event instanceof ThingMerged merged
+                    ? Optional.of(merged.getValue()) : event.getEntity(JsonSchemaVersion.V_2);
+            return build(event.getEntityId(), action, event.getResourcePath(), entity,
                     revision >= 1 ? OptionalLong.of(revision) : envelopeRevision, event.getTimestamp());
         }
         if (signal instanceof ThingModifyCommand<?> command) {
@@ -99,6 +101,7 @@ public final class SignalDecoder {
                     : command.getType().contains(":delete") ? ThingUpdate.Action.DELETE : ThingUpdate.Action.SET;
             Optional<JsonValue> entity = command instanceof CreateThing create
                     ? Optional.of(create.getThing().toJson())
+                    : command instanceof MergeThing merge ? Optional.of(merge.getValue())
                     : command.getEntity(JsonSchemaVersion.V_2);
             return build(command.getEntityId(), action, command.getResourcePath(), entity, envelopeRevision,
                     Optional.empty());
