@@ -33,8 +33,18 @@ public final class SignalDecoder {
     private static final JsonPointer FEATURES = JsonPointer.of("features");
 
     private final DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
+    private final FastDecoder fast = new FastDecoder();
 
     public ThingUpdate decode(String json) throws RejectedMessageException {
+        ThingUpdate simple = fast.tryDecode(json);
+        if (simple != null) {
+            return simple;
+        }
+        return decodeWithDitto(json);
+    }
+
+    /** Ditto's generic route only; the fast path must agree with it (see the decoder tests). */
+    public ThingUpdate decodeWithDitto(String json) throws RejectedMessageException {
         JsonObject object;
         try {
             JsonValue value = JsonFactory.readFrom(json);

@@ -49,8 +49,44 @@ public final class TwinStore {
     private final AtomicLong stale = new AtomicLong();
     private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
 
-    /** JSON for changing, the Thing for reading; both immutable, built once per change. */
-    private record Entry(JsonObject json, Thing thing, long revision, Instant modified) {
+    /**
+     * JSON for changing, the Thing for reading. The Thing is built when first read: most changes are
+     * property updates that cannot make the Thing invalid, and building it per change would cost more
+     * than the change itself.
+     */
+    private static final class Entry {
+        final JsonObject json;
+        final long revision;
+        final Instant modified;
+        private volatile Thing thing;
+
+        Entry(JsonObject json, Thing thing, long revision, Instant modified) {
+            this.json = json;
+            this.thing = thing;
+            this.revision = revision;
+            this.modified = modified;
+        }
+
+        JsonObject json() {
+            return json;
+        }
+
+        long revision() {
+            return revision;
+        }
+
+        Instant modified() {
+            return modified;
+        }
+
+        Thing thing() {
+            Thing t = thing;
+            if (t == null) {
+                t = ThingsModelFactory.newThing(json);
+                thing = t;
+            }
+            return t;
+        }
     }
 
     public TwinStore(Collection<Thing> things, Clock clock) {
@@ -106,8 +142,8 @@ public final class TwinStore {
             Thing thing;
             try {
                 next = change(entry.json(), update);
-                TwinValidation.check(next);
-                thing = ThingsModelFactory.newThing(next);
+                TwinValidation.check(next, update.path());
+                thing = FastDecoder.simplePath(update.path()) ? null : ThingsModelFactory.newThing(next);
             } catch (RejectedMessageException e) {
                 return reject(e.reason(), e.getMessage(), Optional.of(update.thingId()));
             } catch (RuntimeException e) {
@@ -191,16 +227,18 @@ public final class TwinStore {
     }
 
     public Snapshot snapshot() {
-        Map<ThingId, TwinThing> copy = new HashMap<>();
+        Map<ThingId, Entry> copy;
         Instant takenAt;
         lock.lock();
         try {
             takenAt = clock.instant();
-            entries.forEach((id, e) -> copy.put(id, new TwinThing(e.thing(), e.revision(), e.modified())));
+            copy = new HashMap<>(entries);
         } finally {
             lock.unlock();
         }
-        return new Snapshot(takenAt, copy);
+        Map<ThingId, TwinThing> things = new HashMap<>();
+        copy.forEach((id, e) -> things.put(id, new TwinThing(e.thing(), e.revision(), e.modified())));
+        return new Snapshot(takenAt, things);
     }
 
     public OptionalLong revisionOf(ThingId id) {

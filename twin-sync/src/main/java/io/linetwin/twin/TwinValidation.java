@@ -23,13 +23,54 @@ final class TwinValidation {
         return JsonPointer.of("/features/" + feature + "/properties");
     }
 
+    /**
+     * Checks only the rules whose values {@code changed} can have touched: this runs for every message,
+     * and most messages change a reading or an attribute that no rule covers.
+     */
+    static void check(JsonObject thing, JsonPointer changed) throws RejectedMessageException {
+        int levels = changed.getLevelCount();
+        if (levels == 0) {
+            check(thing);
+            return;
+        }
+        String root = changed.get(0).map(Object::toString).orElse("");
+        if ("attributes".equals(root)) {
+            return;
+        }
+        if (levels == 1 || !"features".equals(root)) {
+            check(thing);
+            return;
+        }
+        switch (changed.get(1).map(Object::toString).orElse("")) {
+            case TwinFeatures.STATUS -> state(thing);
+            case TwinFeatures.COUNTERS -> {
+                count(thing, GOOD);
+                count(thing, SCRAP);
+            }
+            case TwinFeatures.BUFFER -> levels(thing);
+            case TwinFeatures.STOCK -> stock(thing);
+            case TwinFeatures.PARAMETERS -> speed(thing);
+            default -> { }
+        }
+    }
+
     static void check(JsonObject thing) throws RejectedMessageException {
+        state(thing);
+        count(thing, GOOD);
+        count(thing, SCRAP);
+        levels(thing);
+        stock(thing);
+        speed(thing);
+    }
+
+    private static void state(JsonObject thing) throws RejectedMessageException {
         Optional<JsonValue> state = thing.getValue(STATE);
         if (state.isPresent() && !(state.get().isString() && TwinFeatures.STATES.contains(state.get().asString()))) {
             throw invalid(STATE, "one of " + TwinFeatures.STATES, state.get());
         }
-        count(thing, GOOD);
-        count(thing, SCRAP);
+    }
+
+    private static void levels(JsonObject thing) throws RejectedMessageException {
         Optional<JsonValue> levels = thing.getValue(LEVELS);
         if (levels.isPresent()) {
             if (!levels.get().isObject()) {
@@ -42,10 +83,16 @@ final class TwinValidation {
                 }
             }
         }
+    }
+
+    private static void stock(JsonObject thing) throws RejectedMessageException {
         Optional<JsonValue> stock = thing.getValue(STOCK);
         if (stock.isPresent() && !(stock.get().isNumber() && stock.get().asDouble() >= 0)) {
             throw invalid(STOCK, "a number >= 0", stock.get());
         }
+    }
+
+    private static void speed(JsonObject thing) throws RejectedMessageException {
         Optional<JsonValue> speed = thing.getValue(SPEED);
         if (speed.isPresent() && !(speed.get().isNumber() && speed.get().asDouble() > 0)) {
             throw invalid(SPEED, "a number > 0", speed.get());
