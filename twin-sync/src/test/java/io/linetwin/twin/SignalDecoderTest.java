@@ -21,7 +21,7 @@ final class SignalDecoderTest {
         new Traffic(Lines.bottling(), 11).next(2_000).forEach(m -> messages.add(m.json()));
         messages.add(DittoMessages.toJson(DittoMessages.modifyProperty(FILLER, "parameters", "setpoints/temperature",
                 JsonFactory.newObjectBuilder().set("value", 72.5).set("unit", "C").set("tags",
-                        JsonFactory.newArrayBuilder().add(1, 2).add(true).addNull().build()).build(), "c-7")));
+                        JsonFactory.newArrayBuilder().add(1, 2).add(true).add(JsonValue.nullLiteral()).build()).build(), "c-7")));
         messages.add(DittoMessages.toJson(DittoMessages.modifyProperty(FILLER, "counters", "good",
                 JsonValue.of(12_345_678_901L), "c-8")));
         messages.add("{\"topic\":\"plant1/bottling.b1/things/twin/commands/merge\",\"headers\":"

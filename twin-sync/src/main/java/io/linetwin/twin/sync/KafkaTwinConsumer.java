@@ -96,7 +96,14 @@ public final class KafkaTwinConsumer implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : batch) {
                     applyOne(record);
                 }
-                consumer.commitSync();
+                try {
+                    consumer.commitSync();
+                } catch (org.apache.kafka.clients.consumer.CommitFailedException
+                        | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+                    // The partitions moved on during the batch; their new owner replays it, and the
+                    // replays are stale no-ops in any store that saw them.
+                    LOG.info("offsets of a batch of {} not committed: {}", settings.topic(), e.getMessage());
+                }
             }
         } catch (WakeupException e) {
             // close() woke the poll: the records applied so far were committed after their batch.
