@@ -93,18 +93,27 @@ public final class TwinBench {
         System.gc();
 
         TwinStore store = TwinStore.of(line, Clock.systemUTC());
-        long[] first = {0};
+        long[] first = {0, 0};
+        long[] lastCpu = {0};
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicInteger count = new AtomicInteger();
         try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
                 "bench-a"), store, (record, outcome) -> {
                     if (first[0] == 0) {
                         first[0] = System.nanoTime();
+                        first[1] = threads.getCurrentThreadCpuTime();
+                    }
+                    if (count.incrementAndGet() == PREFILLED) {
+                        lastCpu[0] = threads.getCurrentThreadCpuTime();
                     }
                 })) {
             consumer.start();
             waitFor(consumer, PREFILLED);
             double s = (System.nanoTime() - first[0]) / 1e9;
+            double cpu = (lastCpu[0] - first[1]) / 1e9;
             System.out.printf("(a) apply rate from a pre-filled topic: %,d events in %.2f s = %,.0f events/s "
-                    + "(applied %,d, stale %,d, rejected %,d)%n", PREFILLED, s, PREFILLED / s,
+                    + "(consumer thread CPU %.2f s = %,.0f events per CPU-second; applied %,d, stale %,d, "
+                    + "rejected %,d)%n", PREFILLED, s, PREFILLED / s, cpu, PREFILLED / cpu,
                     store.stats().applied(), store.stats().stale(), store.stats().rejectedTotal());
         }
     }

@@ -79,6 +79,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
             consumer.subscribe(List.of(settings.topic()), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
+                    commitApplied();
                 }
 
                 @Override
@@ -96,22 +97,32 @@ public final class KafkaTwinConsumer implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : batch) {
                     applyOne(record);
                 }
-                try {
-                    consumer.commitSync();
-                } catch (org.apache.kafka.clients.consumer.CommitFailedException
-                        | org.apache.kafka.common.errors.RebalanceInProgressException e) {
-                    // The partitions moved on during the batch; their new owner replays it, and the
-                    // replays are stale no-ops in any store that saw them.
-                    LOG.info("offsets of a batch of {} not committed: {}", settings.topic(), e.getMessage());
-                }
+                // Asynchronous: a synchronous round trip per poll would hold every later record back.
+                // A lost async commit only means more replays, which revisions turn into no-ops.
+                consumer.commitAsync((offsets, error) -> {
+                    if (error != null) {
+                        LOG.info("offsets of {} not committed ({}); the records will be replayed",
+                                settings.topic(), error.getMessage());
+                    }
+                });
             }
         } catch (WakeupException e) {
-            // close() woke the poll: the records applied so far were committed after their batch.
+            // close() woke the poll; every record handed out so far has been applied.
         } catch (RuntimeException e) {
             LOG.error("twin consumer of {} stopped", settings.topic(), e);
         } finally {
+            commitApplied();
             consumer.close();
             stopped.countDown();
+        }
+    }
+
+    /** Commits the position after the last applied record; a failure only means replays. */
+    private void commitApplied() {
+        try {
+            consumer.commitSync(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.info("final commit of {} failed ({}); the records will be replayed", settings.topic(), e.getMessage());
         }
     }
 
