@@ -94,7 +94,7 @@ public final class TwinBench {
 
         TwinStore store = TwinStore.of(line, Clock.systemUTC());
         long[] first = {0, 0};
-        long[] lastCpu = {0};
+        java.util.concurrent.atomic.AtomicLong lastCpu = new java.util.concurrent.atomic.AtomicLong();
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         AtomicInteger count = new AtomicInteger();
         try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
@@ -104,13 +104,16 @@ public final class TwinBench {
                         first[1] = threads.getCurrentThreadCpuTime();
                     }
                     if (count.incrementAndGet() == PREFILLED) {
-                        lastCpu[0] = threads.getCurrentThreadCpuTime();
+                        lastCpu.set(threads.getCurrentThreadCpuTime());
                     }
                 })) {
             consumer.start();
             waitFor(consumer, PREFILLED);
             double s = (System.nanoTime() - first[0]) / 1e9;
-            double cpu = (lastCpu[0] - first[1]) / 1e9;
+            while (lastCpu.get() == 0) {
+                Thread.onSpinWait();
+            }
+            double cpu = (lastCpu.get() - first[1]) / 1e9;
             System.out.printf("(a) apply rate from a pre-filled topic: %,d events in %.2f s = %,.0f events/s "
                     + "(consumer thread CPU %.2f s = %,.0f events per CPU-second; applied %,d, stale %,d, "
                     + "rejected %,d)%n", PREFILLED, s, PREFILLED / s, cpu, PREFILLED / cpu,

@@ -34,6 +34,23 @@ final class FastDecoder {
     /** The update, or {@code null} when the message is not of the simple shape (the Ditto route decides). */
     ThingUpdate tryDecode(String json) {
         try (JsonParser p = jackson.createParser(json)) {
+            return tryDecode(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Same for UTF-8 bytes as they come off Kafka, without making a String first. */
+    ThingUpdate tryDecode(byte[] utf8) {
+        try (JsonParser p = jackson.createParser(utf8)) {
+            return tryDecode(p);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private ThingUpdate tryDecode(JsonParser p) throws IOException {
+        {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
@@ -86,8 +103,6 @@ final class FastDecoder {
                 return null;
             }
             return build(topic, path, value, revision, timestamp);
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
     }
 

@@ -43,6 +43,14 @@ public final class SignalDecoder {
         return decodeWithDitto(json);
     }
 
+    public ThingUpdate decode(byte[] utf8) throws RejectedMessageException {
+        ThingUpdate simple = fast.tryDecode(utf8);
+        if (simple != null) {
+            return simple;
+        }
+        return decodeWithDitto(new String(utf8, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Ditto's generic route only; the fast path must agree with it (see the decoder tests). */
     public ThingUpdate decodeWithDitto(String json) throws RejectedMessageException {
         JsonObject object;

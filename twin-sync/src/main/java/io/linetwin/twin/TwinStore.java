@@ -123,6 +123,17 @@ public final class TwinStore {
         return apply(update);
     }
 
+    /** The same for UTF-8 bytes (Kafka record values), which skips making a String on the hot path. */
+    public TwinEvent apply(byte[] dittoProtocolJsonUtf8) {
+        ThingUpdate update;
+        try {
+            update = decoder.decode(dittoProtocolJsonUtf8);
+        } catch (RejectedMessageException e) {
+            return reject(e.reason(), e.getMessage(), Optional.empty());
+        }
+        return apply(update);
+    }
+
     public TwinEvent apply(ThingUpdate update) {
         lock.lock();
         try {

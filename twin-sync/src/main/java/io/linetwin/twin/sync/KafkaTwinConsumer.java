@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +32,13 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     /** Sees each record with its outcome, on the consumer thread (benchmarks measure latency here). */
     @FunctionalInterface
     public interface RecordObserver {
-        void onRecord(ConsumerRecord<String, String> record, TwinEvent outcome);
+        void onRecord(ConsumerRecord<String, byte[]> record, TwinEvent outcome);
     }
 
     private final KafkaSettings settings;
     private final TwinStore store;
     private final RecordObserver observer;
-    private final KafkaConsumer<String, String> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -60,7 +61,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(settings.withExtra(p));
     }
 
@@ -90,11 +91,11 @@ public final class KafkaTwinConsumer implements AutoCloseable {
                 }
             });
             while (running) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
                 if (batch.isEmpty()) {
                     continue;
                 }
-                for (ConsumerRecord<String, String> record : batch) {
+                for (ConsumerRecord<String, byte[]> record : batch) {
                     applyOne(record);
                 }
                 // Asynchronous: a synchronous round trip per poll would hold every later record back.
@@ -126,10 +127,10 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         }
     }
 
-    private void applyOne(ConsumerRecord<String, String> record) {
+    private void applyOne(ConsumerRecord<String, byte[]> record) {
         TwinEvent outcome;
         try {
-            outcome = store.apply(record.value() == null ? "" : record.value());
+            outcome = store.apply(record.value() == null ? new byte[0] : record.value());
         } catch (RuntimeException e) {
             // A bug in applying one record must not stop the twin; the record is skipped and counted.
             failures.incrementAndGet();

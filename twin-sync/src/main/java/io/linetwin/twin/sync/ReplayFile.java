@@ -33,7 +33,7 @@ public final class ReplayFile {
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
 
-        Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), (int) (d.toNanosPart() % 1_000_000));
+        Sleeper SYSTEM = d -> Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
     }
 
     /**
