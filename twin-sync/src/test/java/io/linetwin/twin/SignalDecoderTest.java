@@ -31,7 +31,10 @@ final class SignalDecoderTest {
                 + "\"value\":\"Lyon\",\"revision\":9}");
 
         for (String message : messages) {
-            assertThat(decoder.decode(message)).as(message).isEqualTo(decoder.decodeWithDitto(message));
+            ThingUpdate byDitto = decoder.decodeWithDitto(message);
+            assertThat(decoder.decode(message)).as(message).isEqualTo(byDitto);
+            assertThat(decoder.decode(message.getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(message)
+                    .isEqualTo(byDitto);
         }
     }
 }

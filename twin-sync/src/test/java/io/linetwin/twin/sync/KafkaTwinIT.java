@@ -9,7 +9,19 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
+import java.util.Properties;
+
+import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.protocol.ProtocolFactory;
+import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
+import org.eclipse.ditto.things.model.ThingId;
 import io.linetwin.twin.Lines;
 import io.linetwin.twin.TwinStore;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -126,6 +138,40 @@ final class KafkaTwinIT {
         TwinStore expected = expected(line, messages);
         assertThat(twin.snapshot().things()).isEqualTo(expected.snapshot().things());
         assertThat(twin.snapshot().revisionSum()).isEqualTo(messages.size());
+    }
+
+    @Test
+    void modifyCommandsLeaveOnTheCommandsTopicKeyedByThing() throws Exception {
+        String topic = KafkaSettings.COMMANDS_TOPIC;
+        broker.createTopic(topic, 2);
+        ThingId filler = ThingId.of("plant1:bottling.filler");
+        var command = DittoMessages.modifyProperty(filler, "parameters", "speed", JsonValue.of(1.1), "proposal-17");
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
+                topic, ""))) {
+            publisher.send(command).toCompletableFuture().get();
+        }
+
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "line");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> line = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            line.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                line.poll(Duration.ofMillis(200)).forEach(received::add);
+            }
+        }
+
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).key()).isEqualTo(filler.toString());
+        var adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(received.get(0).value()));
+        var decoded = DittoProtocolAdapter.newInstance().fromAdaptable(adaptable);
+        assertThat(decoded).isInstanceOf(command.getClass());
+        assertThat(((org.eclipse.ditto.base.model.json.Jsonifiable<?>) decoded).toJson()).isEqualTo(command.toJson());
+        assertThat(decoded.getDittoHeaders().getCorrelationId()).contains("proposal-17");
     }
 
     @Test
