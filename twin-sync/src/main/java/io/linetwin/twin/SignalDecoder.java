@@ -91,9 +91,18 @@ public final class SignalDecoder {
                     "Ditto could not read " + topic.getPath() + " at " + adaptable.getPayload().getPath() + ": "
                             + e.getMessage());
         }
-        OptionalLong envelopeRevision = adaptable.getPayload().getRevision()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
-        return fromSignal(signal, envelopeRevision);
+        Optional<Long> given = adaptable.getPayload().getRevision();
+        if (given.isPresent() && given.get() < 1) {
+            throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL,
+                    "revision must be >= 1, got " + given.get());
+        }
+        OptionalLong envelopeRevision = given.map(OptionalLong::of).orElse(OptionalLong.empty());
+        try {
+            return fromSignal(signal, envelopeRevision);
+        } catch (RuntimeException e) {
+            throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL,
+                    "cannot apply " + signal.getType() + ": " + e.getMessage());
+        }
     }
 
     /** Also used for signals that did not arrive as JSON (the Ditto client hands over typed signals). */

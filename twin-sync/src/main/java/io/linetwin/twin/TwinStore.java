@@ -119,19 +119,34 @@ public final class TwinStore {
             update = decoder.decode(dittoProtocolJson);
         } catch (RejectedMessageException e) {
             return reject(e.reason(), e.getMessage(), Optional.empty());
+        } catch (RuntimeException e) {
+            return reject(RejectReason.NOT_DITTO_PROTOCOL, "undecodable: " + e, Optional.empty());
         }
         return apply(update);
     }
 
     /** The same for UTF-8 bytes (Kafka record values), which skips making a String on the hot path. */
     public TwinEvent apply(byte[] dittoProtocolJsonUtf8) {
-        ThingUpdate update;
+        return apply(prepare(dittoProtocolJsonUtf8));
+    }
+
+    /** Decodes without touching the store; thread-safe, so batches can be decoded in parallel. */
+    public Prepared prepare(byte[] dittoProtocolJsonUtf8) {
         try {
-            update = decoder.decode(dittoProtocolJsonUtf8);
+            return new Prepared.Update(decoder.decode(dittoProtocolJsonUtf8));
         } catch (RejectedMessageException e) {
-            return reject(e.reason(), e.getMessage(), Optional.empty());
+            return new Prepared.Refused(e.reason(), e.getMessage());
+        } catch (RuntimeException e) {
+            return new Prepared.Refused(RejectReason.NOT_DITTO_PROTOCOL, "undecodable: " + e);
         }
-        return apply(update);
+    }
+
+    public TwinEvent apply(Prepared prepared) {
+        if (prepared instanceof Prepared.Update u) {
+            return apply(u.update());
+        }
+        Prepared.Refused refused = (Prepared.Refused) prepared;
+        return reject(refused.reason(), refused.detail(), Optional.empty());
     }
 
     public TwinEvent apply(ThingUpdate update) {

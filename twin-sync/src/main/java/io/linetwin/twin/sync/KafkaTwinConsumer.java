@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.linetwin.twin.Prepared;
 import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,6 +40,15 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     private final TwinStore store;
     private final RecordObserver observer;
     private final KafkaConsumer<String, byte[]> consumer;
+    /** Below this many records a batch is decoded on the consumer thread alone; a hand-off costs more. */
+    private static final int PARALLEL_DECODE_MIN = 64;
+
+    private final java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+                Thread t = new Thread(r, "twin-kafka-decoder");
+                t.setDaemon(true);
+                return t;
+            });
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -95,9 +105,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
                 if (batch.isEmpty()) {
                     continue;
                 }
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    applyOne(record);
-                }
+                applyBatch(batch);
                 // Asynchronous: a synchronous round trip per poll would hold every later record back.
                 // A lost async commit only means more replays, which revisions turn into no-ops.
                 consumer.commitAsync((offsets, error) -> {
@@ -114,6 +122,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         } finally {
             commitApplied();
             consumer.close();
+            decoder.shutdownNow();
             stopped.countDown();
         }
     }
@@ -127,10 +136,44 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         }
     }
 
-    private void applyOne(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Decodes the batch on this thread and a helper (decoding is most of the cost and needs no order),
+     * then applies in record order on this thread only, so per-Thing order and the commit rule hold.
+     */
+    private void applyBatch(ConsumerRecords<String, byte[]> batch) {
+        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>(batch.count());
+        batch.forEach(records::add);
+        Prepared[] prepared = new Prepared[records.size()];
+        int split = records.size() >= PARALLEL_DECODE_MIN ? records.size() / 2 : records.size();
+        java.util.concurrent.Future<?> helper = split < records.size()
+                ? decoder.submit(() -> prepare(records, prepared, split, records.size())) : null;
+        prepare(records, prepared, 0, split);
+        if (helper != null) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                prepare(records, prepared, split, records.size());
+            } catch (java.util.concurrent.ExecutionException e) {
+                prepare(records, prepared, split, records.size());
+            }
+        }
+        for (int i = 0; i < prepared.length; i++) {
+            applyOne(records.get(i), prepared[i]);
+        }
+    }
+
+    private void prepare(List<ConsumerRecord<String, byte[]>> records, Prepared[] into, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte[] value = records.get(i).value();
+            into[i] = store.prepare(value == null ? new byte[0] : value);
+        }
+    }
+
+    private void applyOne(ConsumerRecord<String, byte[]> record, Prepared prepared) {
         TwinEvent outcome;
         try {
-            outcome = store.apply(record.value() == null ? new byte[0] : record.value());
+            outcome = store.apply(prepared);
         } catch (RuntimeException e) {
             // A bug in applying one record must not stop the twin; the record is skipped and counted.
             failures.incrementAndGet();
@@ -160,6 +203,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     public synchronized void close() {
         if (thread == null) {
             consumer.close();
+            decoder.shutdownNow();
             return;
         }
         running = false;
