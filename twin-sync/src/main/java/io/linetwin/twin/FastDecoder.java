@@ -124,7 +124,7 @@ final class FastDecoder {
             }
         } else if ("commands".equals(parts[4])) {
             action = switch (parts[5]) {
-                case "modify", "create" -> ThingUpdate.Action.SET;
+                case "modify" -> ThingUpdate.Action.SET;
                 case "merge" -> ThingUpdate.Action.MERGE;
                 default -> null;
             };

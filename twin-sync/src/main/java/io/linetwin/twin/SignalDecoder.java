@@ -35,6 +35,12 @@ public final class SignalDecoder {
     private final DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
     private final FastDecoder fast = new FastDecoder();
 
+    /** One way of decoding, for comparing the routes in tests. */
+    @FunctionalInterface
+    interface Route {
+        ThingUpdate decode() throws RejectedMessageException;
+    }
+
     public ThingUpdate decode(String json) throws RejectedMessageException {
         ThingUpdate simple = fast.tryDecode(json);
         if (simple != null) {

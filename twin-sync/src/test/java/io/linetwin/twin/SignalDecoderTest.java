@@ -14,6 +14,27 @@ final class SignalDecoderTest {
 
     private static final ThingId FILLER = ThingId.of("plant1:bottling.filler");
 
+    private static Object outcome(SignalDecoder.Route route) {
+        try {
+            return route.decode();
+        } catch (RejectedMessageException e) {
+            return e.reason();
+        }
+    }
+
+    @Test
+    void bothRoutesAgreeOnEveryMalformedMessage() throws Exception {
+        SignalDecoder decoder = new SignalDecoder();
+        List<String> corpus = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("src/test/resources/malformed/corpus.jsonl")).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> JsonFactory.newObject(l).getValue("raw").orElseThrow().asString())
+                .toList();
+        for (String raw : corpus) {
+            assertThat(outcome(() -> decoder.decode(raw))).as(raw).isEqualTo(outcome(() -> decoder.decodeWithDitto(raw)));
+        }
+    }
+
     @Test
     void theFastPathDecodesExactlyAsDittosOwnClassesDo() throws Exception {
         SignalDecoder decoder = new SignalDecoder();
