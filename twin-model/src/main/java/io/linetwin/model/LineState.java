@@ -1,6 +1,7 @@
 package io.linetwin.model;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record LineState(
         }
         stations = Map.copyOf(stations);
         buffers = Map.copyOf(buffers);
-        Map<String, Map<String, Double>> params = new java.util.HashMap<>();
+        Map<String, Map<String, Double>> params = new HashMap<>();
         parameters.forEach((k, v) -> params.put(k, Map.copyOf(v)));
         parameters = Map.copyOf(params);
         materialStocks.forEach((id, qty) -> {

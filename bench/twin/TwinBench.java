@@ -1,0 +1,192 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.twin.sync.KafkaSettings;
+import io.linetwin.twin.sync.KafkaSignalPublisher;
+import io.linetwin.twin.sync.KafkaTwinConsumer;
+import io.linetwin.twin.sync.Traffic;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Twin sync benchmark (not a test): a real in-JVM KRaft broker on loopback, Ditto Protocol events of a
+ * 20-machine line (40 Things), the real KafkaTwinConsumer applying into a TwinStore.
+ * (a) apply rate from a pre-filled topic, (b) end-to-end rate with the producer running alongside,
+ * (c) produce-to-apply latency at a steady rate. Run with bench/twin/run.sh.
+ */
+public final class TwinBench {
+
+    static final int PREFILLED = Integer.getInteger("bench.prefilled", 500_000);
+    static final int END_TO_END = Integer.getInteger("bench.endToEnd", 300_000);
+    static final int RATE = Integer.getInteger("bench.rate", 10_000);
+    static final int LATENCY_SECONDS = Integer.getInteger("bench.latencySeconds", 30);
+    static final int WARMUP_SECONDS = 5;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("twin-bench");
+        LineDescriptor line = Traffic.line(20);
+        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+            System.out.printf("broker up at %s; cores=%d%n", broker.bootstrapServers(),
+                    Runtime.getRuntime().availableProcessors());
+            storeOnly(line);
+            applyRate(broker, line);
+            endToEnd(broker, line);
+            latency(broker, line);
+        }
+    }
+
+    static KafkaSettings bulk(KafkaBroker broker, String topic, String group) {
+        return new KafkaSettings(broker.bootstrapServers(), topic, group,
+                Map.of("linger.ms", "20", "batch.size", "262144", "compression.type", "lz4"));
+    }
+
+    static void publishAll(KafkaSignalPublisher publisher, List<Traffic.Message> messages) {
+        List<CompletableFuture<?>> sent = new ArrayList<>(messages.size());
+        for (Traffic.Message m : messages) {
+            sent.add(publisher.publish(m.key(), m.json(), new RecordHeaders()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    static void waitFor(KafkaTwinConsumer consumer, long records) throws InterruptedException {
+        while (consumer.records() < records) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** Reference: decoding and applying without Kafka, the ceiling of (a). */
+    static void storeOnly(LineDescriptor line) {
+        List<Traffic.Message> messages = new Traffic(line, 7).next(200_000);
+        for (int round = 0; round < 2; round++) {
+            TwinStore store = TwinStore.of(line, Clock.systemUTC());
+            long t0 = System.nanoTime();
+            for (Traffic.Message m : messages) {
+                store.apply(m.json());
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("(ref) store only, round %d: %,d events in %.2f s = %,.0f events/s%n", round,
+                    messages.size(), s, messages.size() / s);
+        }
+    }
+
+    static void applyRate(KafkaBroker broker, LineDescriptor line) throws Exception {
+        String topic = "bench-prefilled";
+        broker.createTopic(topic, 3);
+        List<Traffic.Message> messages = new Traffic(line, 1).next(PREFILLED);
+        long p0 = System.nanoTime();
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(bulk(broker, topic, ""))) {
+            publishAll(publisher, messages);
+        }
+        double ps = (System.nanoTime() - p0) / 1e9;
+        System.out.printf("prefill: %,d events produced in %.2f s = %,.0f events/s%n", PREFILLED, ps, PREFILLED / ps);
+        messages = null;
+        System.gc();
+
+        TwinStore store = TwinStore.of(line, Clock.systemUTC());
+        long[] first = {0, 0};
+        java.util.concurrent.atomic.AtomicLong lastCpu = new java.util.concurrent.atomic.AtomicLong();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicInteger count = new AtomicInteger();
+        try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
+                "bench-a"), store, (record, outcome) -> {
+                    if (first[0] == 0) {
+                        first[0] = System.nanoTime();
+                        first[1] = threads.getCurrentThreadCpuTime();
+                    }
+                    if (count.incrementAndGet() == PREFILLED) {
+                        lastCpu.set(threads.getCurrentThreadCpuTime());
+                    }
+                })) {
+            consumer.start();
+            waitFor(consumer, PREFILLED);
+            double s = (System.nanoTime() - first[0]) / 1e9;
+            while (lastCpu.get() == 0) {
+                Thread.onSpinWait();
+            }
+            double cpu = (lastCpu.get() - first[1]) / 1e9;
+            System.out.printf("(a) apply rate from a pre-filled topic: %,d events in %.2f s = %,.0f events/s "
+                    + "(consumer thread CPU %.2f s = %,.0f events per CPU-second; applied %,d, stale %,d, "
+                    + "rejected %,d)%n", PREFILLED, s, PREFILLED / s, cpu, PREFILLED / cpu,
+                    store.stats().applied(), store.stats().stale(), store.stats().rejectedTotal());
+        }
+    }
+
+    static void endToEnd(KafkaBroker broker, LineDescriptor line) throws Exception {
+        String topic = "bench-e2e";
+        broker.createTopic(topic, 3);
+        List<Traffic.Message> messages = new Traffic(line, 2).next(END_TO_END);
+        TwinStore store = TwinStore.of(line, Clock.systemUTC());
+        try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
+                "bench-b"), store);
+                KafkaSignalPublisher publisher = new KafkaSignalPublisher(bulk(broker, topic, ""))) {
+            consumer.start();
+            consumer.awaitAssignment(java.time.Duration.ofSeconds(60));
+            long t0 = System.nanoTime();
+            publishAll(publisher, messages);
+            double produced = (System.nanoTime() - t0) / 1e9;
+            waitFor(consumer, END_TO_END);
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("(b) end to end, producer alongside: %,d events, all produced after %.2f s, all "
+                    + "applied after %.2f s = %,.0f events/s%n", END_TO_END, produced, s, END_TO_END / s);
+        }
+    }
+
+    static void latency(KafkaBroker broker, LineDescriptor line) throws Exception {
+        String topic = "bench-latency";
+        broker.createTopic(topic, 3);
+        int total = RATE * LATENCY_SECONDS;
+        int warmup = RATE * WARMUP_SECONDS;
+        List<Traffic.Message> messages = new Traffic(line, 3).next(total);
+        long[] latencies = new long[total];
+        AtomicInteger seen = new AtomicInteger();
+        TwinStore store = TwinStore.of(line, Clock.systemUTC());
+        try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
+                "bench-c"), store, (record, outcome) -> {
+                    long now = System.nanoTime();
+                    byte[] sent = record.headers().lastHeader("sent-nanos").value();
+                    latencies[Integer.parseInt(new String(record.headers().lastHeader("seq").value()))] =
+                            now - java.nio.ByteBuffer.wrap(sent).getLong();
+                    seen.incrementAndGet();
+                });
+                KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
+                        topic, ""))) {
+            consumer.start();
+            consumer.awaitAssignment(java.time.Duration.ofSeconds(60));
+            long interval = 1_000_000_000L / RATE;
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(Math.min(wait, 200_000));
+                }
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("sent-nanos", java.nio.ByteBuffer.allocate(8).putLong(System.nanoTime()).array());
+                headers.add("seq", Integer.toString(i).getBytes());
+                publisher.publish(messages.get(i).key(), messages.get(i).json(), headers);
+            }
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            waitFor(consumer, total);
+            long[] measured = Arrays.copyOfRange(latencies, warmup, total);
+            Arrays.sort(measured);
+            System.out.printf("(c) produce->apply latency at %,d events/s for %d s (first %d s discarded, achieved "
+                    + "%,.0f events/s): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", RATE,
+                    LATENCY_SECONDS, WARMUP_SECONDS, total / sendSeconds, pct(measured, 0.50), pct(measured, 0.99),
+                    pct(measured, 0.999), measured[measured.length - 1] / 1e6);
+        }
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+    }
+}

@@ -1,0 +1,69 @@
+package io.linetwin.twin.sync;
+
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+import io.linetwin.twin.DittoMessages;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.ditto.base.model.entity.id.WithEntityId;
+import org.eclipse.ditto.base.model.signals.Signal;
+
+/**
+ * Publishes Ditto Protocol JSON to one topic with an idempotent producer (no duplicates from producer
+ * retries, per-partition order kept). The key is the entity id, so all messages of one Thing land in
+ * one partition and stay in order. Used for modify commands to the line and by the line emulator for
+ * its events.
+ */
+public final class KafkaSignalPublisher implements SignalSink {
+
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+
+    public KafkaSignalPublisher(KafkaSettings settings) {
+        this.topic = settings.topic();
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(settings.withExtra(p));
+    }
+
+    @Override
+    public CompletionStage<Void> send(Signal<?> signal) {
+        String key = signal instanceof WithEntityId withId ? withId.getEntityId().toString() : null;
+        return publish(key, DittoMessages.toJson(signal), new RecordHeaders()).thenApply(m -> null);
+    }
+
+    /** Publishes ready-made Ditto Protocol JSON (replays, benchmarks) under {@code key}. */
+    public CompletableFuture<RecordMetadata> publish(String key, String dittoProtocolJson, RecordHeaders headers) {
+        Objects.requireNonNull(dittoProtocolJson, "dittoProtocolJson");
+        CompletableFuture<RecordMetadata> done = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, null, key, dittoProtocolJson, headers), (metadata, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
+            } else {
+                done.complete(metadata);
+            }
+        });
+        return done;
+    }
+
+    public void flush() {
+        producer.flush();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

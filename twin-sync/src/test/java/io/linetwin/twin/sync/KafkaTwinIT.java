@@ -1,0 +1,202 @@
+package io.linetwin.twin.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+
+import java.util.Properties;
+
+import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.LineDescriptor;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.protocol.ProtocolFactory;
+import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
+import org.eclipse.ditto.things.model.ThingId;
+import io.linetwin.twin.Lines;
+import io.linetwin.twin.TwinStore;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class KafkaTwinIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+    @TempDir
+    static Path dir;
+    static KafkaBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.start(dir.resolve("kafka"));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void publish(KafkaSignalPublisher publisher, List<Traffic.Message> messages) {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (Traffic.Message m : messages) {
+            sent.add(publisher.publish(m.key(), m.json(), new RecordHeaders()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** The same messages applied directly: what the twin must look like after Kafka. */
+    private static TwinStore expected(LineDescriptor line, List<Traffic.Message> messages) {
+        TwinStore store = TwinStore.of(line, Lines.fixedClock());
+        messages.forEach(m -> store.apply(m.json()));
+        return store;
+    }
+
+    @Test
+    void eventsSentThroughKafkaEndUpInTheTwinSnapshot() throws Exception {
+        String topic = "events-snapshot";
+        broker.createTopic(topic, 3);
+        LineDescriptor line = Lines.bottling();
+        List<Traffic.Message> messages = new ArrayList<>(new Traffic(line, 1).next(3_000));
+        // Duplicates and late arrivals, as an at-least-once source produces them.
+        List<Traffic.Message> resent = new ArrayList<>(messages.subList(100, 400));
+        messages.addAll(resent);
+        messages.add(messages.get(10));
+        messages.add(new Traffic.Message("x", "{ not json"));
+
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+        try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
+                "twin-a"), twin);
+                KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
+                        topic, ""))) {
+            consumer.start();
+            publish(publisher, messages);
+            await("the twin consumed everything", () -> consumer.records() == messages.size());
+        }
+
+        TwinStore expected = expected(line, messages);
+        assertThat(twin.snapshot().things()).isEqualTo(expected.snapshot().things());
+        assertThat(twin.stats().applied()).isEqualTo(3_000);
+        assertThat(twin.stats().stale()).isEqualTo(301);
+        assertThat(twin.stats().rejectedTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void restartingTheConsumerMidStreamLosesNothingAndAppliesNothingTwice() throws Exception {
+        String topic = "events-restart";
+        broker.createTopic(topic, 2);
+        LineDescriptor line = Traffic.line(10);
+        List<Traffic.Message> messages = new Traffic(line, 2).next(20_000);
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-b");
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings)) {
+            Thread producer = new Thread(() -> publish(publisher, messages));
+            producer.start();
+            KafkaTwinConsumer first = new KafkaTwinConsumer(settings, twin);
+            first.start();
+            await("the first consumer is mid-stream", () -> first.records() >= 5_000);
+            first.close();
+            long firstRun = first.records();
+            // Stopped mid-stream: the second consumer of the group resumes from the committed offsets.
+            long secondRun;
+            try (KafkaTwinConsumer second = new KafkaTwinConsumer(settings, twin)) {
+                second.start();
+                await("the twin applied every message", () -> twin.stats().applied() == messages.size());
+                producer.join();
+                secondRun = second.records();
+            }
+            assertThat(firstRun).isLessThan(messages.size());
+            assertThat(firstRun + secondRun).isGreaterThanOrEqualTo(messages.size());
+        }
+
+        assertThat(twin.stats().applied()).isEqualTo(messages.size());
+        assertThat(twin.stats().rejectedTotal()).isZero();
+        TwinStore expected = expected(line, messages);
+        assertThat(twin.snapshot().things()).isEqualTo(expected.snapshot().things());
+        assertThat(twin.snapshot().revisionSum()).isEqualTo(messages.size());
+    }
+
+    @Test
+    void modifyCommandsLeaveOnTheCommandsTopicKeyedByThing() throws Exception {
+        String topic = KafkaSettings.COMMANDS_TOPIC;
+        broker.createTopic(topic, 2);
+        ThingId filler = ThingId.of("plant1:bottling.filler");
+        var command = DittoMessages.modifyProperty(filler, "parameters", "speed", JsonValue.of(1.1), "proposal-17");
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
+                topic, ""))) {
+            publisher.send(command).toCompletableFuture().get();
+        }
+
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "line");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> line = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            line.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                line.poll(Duration.ofMillis(200)).forEach(received::add);
+            }
+        }
+
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).key()).isEqualTo(filler.toString());
+        var adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(received.get(0).value()));
+        var decoded = DittoProtocolAdapter.newInstance().fromAdaptable(adaptable);
+        assertThat(decoded).isInstanceOf(command.getClass());
+        assertThat(((org.eclipse.ditto.base.model.json.Jsonifiable<?>) decoded).toJson()).isEqualTo(command.toJson());
+        assertThat(decoded.getDittoHeaders().getCorrelationId()).contains("proposal-17");
+    }
+
+    @Test
+    void restartingTheBrokerMidStreamLosesNothing() throws Exception {
+        String topic = "events-broker-restart";
+        broker.createTopic(topic, 1);
+        LineDescriptor line = Traffic.line(3);
+        Traffic traffic = new Traffic(line, 3);
+        List<Traffic.Message> before = traffic.next(2_000);
+        List<Traffic.Message> after = traffic.next(2_000);
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-c");
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
+                KafkaTwinConsumer consumer = new KafkaTwinConsumer(settings, twin)) {
+            consumer.start();
+            publish(publisher, before);
+            await("the first half arrived", () -> twin.stats().applied() == before.size());
+            broker.restart();
+            publish(publisher, after);
+            await("the second half arrived", () -> twin.stats().applied() == before.size() + after.size());
+        }
+
+        List<Traffic.Message> all = new ArrayList<>(before);
+        all.addAll(after);
+        assertThat(twin.snapshot().things()).isEqualTo(expected(line, all).snapshot().things());
+    }
+}
