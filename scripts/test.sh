@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests use (none yet; rendering and the SimPy peer add theirs here).
-packages=()
+# Debian packages the tests use (libosmesa6: headless rendering; the SimPy peer adds its own here).
+packages=(libosmesa6)
 
 missing=()
 for p in "${packages[@]}"; do
