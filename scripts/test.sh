@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests use (libosmesa6: headless rendering; the SimPy peer adds its own here).
+# Debian packages the tests use (none yet; rendering and the SimPy peer add theirs here).
 packages=(libosmesa6)
 
 missing=()
