@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 public final class LineTwinApp extends SimpleApplication {
 
     private final CompletableFuture<LineTwinApp> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     public LineTwinApp(AppState... states) {
         super(states);
@@ -19,6 +20,20 @@ public final class LineTwinApp extends SimpleApplication {
 
     public CompletableFuture<LineTwinApp> ready() {
         return ready;
+    }
+
+    /** Completes when the context is gone (window closed or {@link #stop()}). */
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
+
+    @Override
+    public void destroy() {
+        try {
+            super.destroy();
+        } finally {
+            closed.complete(null);
+        }
     }
 
     @Override
