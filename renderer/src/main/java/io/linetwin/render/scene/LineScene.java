@@ -18,6 +18,11 @@ public final class LineScene {
     /** Name of the node of a station: {@code station:<station id>}. */
     public static final String STATION_PREFIX = "station:";
     static final String BOTTLENECK_MARK = "  << bottleneck";
+    /**
+     * Above this many stations only the labels that matter (the bottleneck, machines that are down) are drawn:
+     * hundreds of labels are unreadable in an overview and each costs a draw call.
+     */
+    public static final int ALL_LABELS_UP_TO = 60;
 
     private final Node root;
     private final Map<String, MachineStatusControl> machines;
@@ -44,7 +49,12 @@ public final class LineScene {
             control.show(level == null ? OptionalInt.empty() : OptionalInt.of(level));
         });
         Optional<String> bottleneck = view.kpis().bottleneck();
+        boolean sparse = labels.size() > ALL_LABELS_UP_TO;
         labels.forEach((id, text) -> {
+            boolean matters = bottleneck.filter(id::equals).isPresent()
+                    || view.stations().get(id) == io.linetwin.render.StationVisualState.DOWN;
+            text.getParent().setCullHint(!sparse || matters ? com.jme3.scene.Spatial.CullHint.Inherit
+                    : com.jme3.scene.Spatial.CullHint.Always);
             String wanted = bottleneck.filter(id::equals).isPresent() ? id + BOTTLENECK_MARK : id;
             if (!wanted.equals(text.getText())) {
                 text.setText(wanted);

@@ -12,6 +12,7 @@ import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
 import com.jme3.scene.control.BillboardControl;
 import com.jme3.scene.shape.Box;
+import jme3tools.optimize.GeometryBatchFactory;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
@@ -71,7 +72,11 @@ public final class LineSceneBuilder {
             Material lamp = materials.plain(palette.health(0));
             float hw = (float) at.halfWidth();
             float hd = (float) at.halfDepth();
-            float top = MachineShapes.build(node, MachineKind.of(station), body, hw, hd);
+            Node parts = new Node("parts");
+            float top = MachineShapes.build(parts, MachineKind.of(station), body, hw, hd);
+            // One draw call per machine instead of one per part: software GL is bound by draw calls.
+            GeometryBatchFactory.optimize(parts);
+            node.attachChild(parts);
             if (station.kind() == StationKind.MACHINE) {
                 Geometry health = new Geometry("health", new Box(0.28f, 0.15f, 0.28f));
                 health.setMaterial(lamp);
@@ -98,13 +103,17 @@ public final class LineSceneBuilder {
             labels.put(station.id(), text);
         }
         Map<String, BufferFillControl> fills = new HashMap<>();
+        Node statics = new Node("links-and-racks");
         for (BufferSpec buffer : line.buffers()) {
             Footprint from = plan.station(buffer.from());
             Footprint to = plan.station(buffer.to());
-            root.attachChild(link(buffer.id(), from, to, link));
+            statics.attachChild(link(buffer.id(), from, to, link));
             plan.buffer(buffer.id()).filter(BufferPlacement::hasRack).ifPresent(p ->
-                    fills.put(buffer.id(), rack(root, buffer, p, rack, fill)));
+                    fills.put(buffer.id(), rack(root, statics, buffer, p, rack, fill)));
         }
+        // Links and rack tables never change: merged into one mesh per material.
+        GeometryBatchFactory.optimize(statics);
+        root.attachChild(statics);
         LineScene scene = new LineScene(root, machines, fills, labels);
         return scene;
     }
@@ -149,18 +158,20 @@ public final class LineSceneBuilder {
         return strip;
     }
 
-    private static BufferFillControl rack(Node root, BufferSpec buffer, BufferPlacement placement, Material rack,
-            Material fill) {
+    private static BufferFillControl rack(Node root, Node statics, BufferSpec buffer, BufferPlacement placement,
+            Material rack, Material fill) {
         Footprint at = placement.rack();
         float length = (float) placement.lengthMetres();
+        Quaternion turn = new Quaternion().fromAngleAxis((float) Math.toRadians(placement.angleDegrees()),
+                Vector3f.UNIT_Y);
         Node node = new Node("buffer:" + buffer.id());
         node.setLocalTranslation((float) at.x(), 0, (float) at.z());
-        node.setLocalRotation(new Quaternion().fromAngleAxis(
-                (float) Math.toRadians(placement.angleDegrees()), Vector3f.UNIT_Y));
-        Geometry table = new Geometry("rack", new Box(length / 2, RACK_TOP / 2, (float) at.halfDepth()));
+        node.setLocalRotation(turn);
+        Geometry table = new Geometry("rack:" + buffer.id(), new Box(length / 2, RACK_TOP / 2, (float) at.halfDepth()));
         table.setMaterial(rack);
-        table.setLocalTranslation(0, RACK_TOP / 2, 0);
-        node.attachChild(table);
+        table.setLocalTranslation((float) at.x(), RACK_TOP / 2, (float) at.z());
+        table.setLocalRotation(turn);
+        statics.attachChild(table);
         Geometry bar = new Geometry("fill", new Box(0.5f, 0.06f, (float) at.halfDepth() * 0.7f));
         bar.setMaterial(fill);
         bar.setLocalTranslation(0, RACK_TOP + 0.06f, 0);

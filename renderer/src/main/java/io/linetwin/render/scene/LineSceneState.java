@@ -6,6 +6,7 @@ import com.jme3.app.state.BaseAppState;
 import com.jme3.light.AmbientLight;
 import com.jme3.light.DirectionalLight;
 import com.jme3.math.ColorRGBA;
+import com.jme3.material.TechniqueDef;
 import com.jme3.math.Vector3f;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.LineView;
@@ -51,6 +52,9 @@ public final class LineSceneState extends BaseAppState {
 
     @Override
     protected void initialize(Application app) {
+        // One pass for both lights instead of one per light: halves the draw calls of lit geometry.
+        app.getRenderManager().setPreferredLightMode(TechniqueDef.LightMode.SinglePass);
+        app.getRenderManager().setSinglePassLightBatchSize(2);
         scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, labelsBeside).build(line, plan);
         if (pending != null) {
             scene.apply(pending);

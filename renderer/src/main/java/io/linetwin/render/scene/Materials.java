@@ -21,6 +21,8 @@ public final class Materials {
         if (lit) {
             material = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
             material.setBoolean("UseMaterialColors", true);
+            // Flat boxes lit by one sun look the same lit per vertex, and software GL is bound by pixel work.
+            material.setBoolean("VertexLighting", true);
         } else {
             material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
         }
