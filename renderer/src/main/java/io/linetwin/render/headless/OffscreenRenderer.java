@@ -171,8 +171,16 @@ public final class OffscreenRenderer implements AutoCloseable {
         }
     }
 
+    /** Stops the context; does not hang if the render thread already died of an error. */
     @Override
     public void close() {
-        app.stop(true);
+        app.stop(false);
+        try {
+            app.closed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The context is gone or going; nothing left to release from this side.
+        }
     }
 }

@@ -28,9 +28,11 @@ public final class LineScene {
     private final Map<String, MachineStatusControl> machines;
     private final Map<String, BufferFillControl> fills;
     private final Map<String, BitmapText> labels;
+    private final ColourBatch machineBatch;
 
     LineScene(Node root, Map<String, MachineStatusControl> machines, Map<String, BufferFillControl> fills,
-            Map<String, BitmapText> labels) {
+            Map<String, BitmapText> labels, ColourBatch machineBatch) {
+        this.machineBatch = machineBatch;
         this.root = root;
         this.machines = Map.copyOf(machines);
         this.fills = Map.copyOf(fills);
@@ -69,6 +71,15 @@ public final class LineScene {
 
     public Optional<BufferFillControl> fill(String bufferId) {
         return Optional.ofNullable(fills.get(bufferId));
+    }
+
+    /** The station a pick hit, if any: a machine in the merged mesh, or anything under a station's node. */
+    public Optional<String> stationAt(com.jme3.collision.CollisionResult hit) {
+        if (machineBatch.owns(hit.getGeometry())) {
+            return machineBatch.keyOfTriangle(hit.getTriangleIndex())
+                    .map(key -> key.substring(key.indexOf(':') + 1));
+        }
+        return stationOf(hit.getGeometry());
     }
 
     /** The station whose node holds {@code spatial}, if any (for picking). */

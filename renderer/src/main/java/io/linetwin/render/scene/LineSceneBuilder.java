@@ -34,6 +34,8 @@ public final class LineSceneBuilder {
     private static final float FLOOR_MARGIN = 4f;
     private static final float LINK_HALF_WIDTH = 0.12f;
     private static final float RACK_TOP = 0.6f;
+    static final String BODY = "body:";
+    static final String LAMP = "lamp:";
 
     private final AssetManager assets;
     private final Palette palette;
@@ -62,29 +64,30 @@ public final class LineSceneBuilder {
         BitmapFont font = assets.loadFont("Interface/Fonts/Default.fnt");
         Map<String, MachineStatusControl> machines = new HashMap<>();
         Map<String, BitmapText> labels = new HashMap<>();
+        Material batchMaterial = materials.vertexColoured();
+        ColourBatch batch = new ColourBatch();
         for (StationSpec station : line.stations()) {
             Footprint at = plan.station(station.id());
             Node node = new Node(LineScene.STATION_PREFIX + station.id());
             node.setLocalTranslation((float) at.x(), 0, (float) at.z());
             node.setLocalRotation(new Quaternion().fromAngleAxis(
                     (float) Math.toRadians(at.rotationDegrees()), Vector3f.UNIT_Y));
-            Material body = materials.plain(idleColour(station));
-            Material lamp = materials.plain(palette.health(0));
             float hw = (float) at.halfWidth();
             float hd = (float) at.halfDepth();
             Node parts = new Node("parts");
-            float top = MachineShapes.build(parts, MachineKind.of(station), body, hw, hd);
-            // One draw call per machine instead of one per part: software GL is bound by draw calls.
-            GeometryBatchFactory.optimize(parts);
+            float top = MachineShapes.build(parts, MachineKind.of(station), batchMaterial, hw, hd);
             node.attachChild(parts);
             if (station.kind() == StationKind.MACHINE) {
                 Geometry health = new Geometry("health", new Box(0.28f, 0.15f, 0.28f));
-                health.setMaterial(lamp);
+                health.setMaterial(batchMaterial);
                 health.setLocalTranslation(hw - 0.45f, top + 0.15f, -hd + 0.45f);
-                node.attachChild(health);
+                parts.attachChild(health);
             }
-            MachineStatusControl control = new MachineStatusControl(body, lamp, materials, palette,
-                    idleColour(station), animated);
+            String body = BODY + station.id();
+            String lamp = LAMP + station.id();
+            MachineStatusControl control = new MachineStatusControl(c -> batch.colour(body, c),
+                    station.kind() == StationKind.MACHINE ? c -> batch.colour(lamp, c) : c -> { },
+                    palette, idleColour(station), animated);
             node.addControl(control);
             root.attachChild(node);
             machines.put(station.id(), control);
@@ -102,6 +105,23 @@ public final class LineSceneBuilder {
             root.attachChild(holder);
             labels.put(station.id(), text);
         }
+        // All machines in one mesh coloured per vertex: one draw call for the whole line on software GL. The
+        // station nodes stay, without geometry, to carry their controls and names.
+        root.updateGeometricState();
+        java.util.List<Node> merged = new java.util.ArrayList<>();
+        for (StationSpec station : line.stations()) {
+            Node parts = (Node) ((Node) root.getChild(LineScene.STATION_PREFIX + station.id())).getChild("parts");
+            parts.depthFirstTraversal(spatial -> {
+                if (spatial instanceof Geometry g) {
+                    batch.add(("health".equals(g.getName()) ? LAMP : BODY) + station.id(), g);
+                }
+            });
+            merged.add(parts);
+        }
+        root.attachChild(batch.build("machines", batchMaterial));
+        // Only now: detached parts would be merged at their local (not world) positions.
+        merged.forEach(Node::removeFromParent);
+        machines.values().forEach(m -> m.show(java.util.Optional.empty(), java.util.Optional.empty()));
         Map<String, BufferFillControl> fills = new HashMap<>();
         Node statics = new Node("links-and-racks");
         for (BufferSpec buffer : line.buffers()) {
@@ -114,7 +134,7 @@ public final class LineSceneBuilder {
         // Links and rack tables never change: merged into one mesh per material.
         GeometryBatchFactory.optimize(statics);
         root.attachChild(statics);
-        LineScene scene = new LineScene(root, machines, fills, labels);
+        LineScene scene = new LineScene(root, machines, fills, labels, batch);
         return scene;
     }
 

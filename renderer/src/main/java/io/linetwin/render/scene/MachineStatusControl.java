@@ -1,6 +1,5 @@
 package io.linetwin.render.scene;
 
-import com.jme3.material.Material;
 import com.jme3.math.ColorRGBA;
 import com.jme3.math.FastMath;
 import com.jme3.renderer.RenderManager;
@@ -8,6 +7,7 @@ import com.jme3.renderer.ViewPort;
 import com.jme3.scene.control.AbstractControl;
 import io.linetwin.render.StationVisualState;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Colours one machine by its state and its health lamp by failure risk. In an animated view a machine that
@@ -17,9 +17,8 @@ public final class MachineStatusControl extends AbstractControl {
 
     private static final float PULSE_PER_SECOND = 1.5f;
 
-    private final Material body;
-    private final Material lamp;
-    private final Materials materials;
+    private final Consumer<ColorRGBA> body;
+    private final Consumer<ColorRGBA> lamp;
     private final Palette palette;
     private final ColorRGBA idle;
     private final boolean pulsing;
@@ -27,11 +26,11 @@ public final class MachineStatusControl extends AbstractControl {
     private Optional<Double> risk = Optional.empty();
     private float phase;
 
-    MachineStatusControl(Material body, Material lamp, Materials materials, Palette palette, ColorRGBA idle,
+    /** {@code body}, {@code lamp}: where the colours go (a material, or a machine's range in a batch). */
+    MachineStatusControl(Consumer<ColorRGBA> body, Consumer<ColorRGBA> lamp, Palette palette, ColorRGBA idle,
             boolean pulsing) {
         this.body = body;
         this.lamp = lamp;
-        this.materials = materials;
         this.palette = palette;
         this.idle = idle.clone();
         this.pulsing = pulsing;
@@ -42,8 +41,8 @@ public final class MachineStatusControl extends AbstractControl {
         state = newState;
         risk = newRisk;
         phase = 0;
-        materials.recolour(body, bodyColour(1));
-        materials.recolour(lamp, palette.health(risk.orElse(0.0)));
+        body.accept(bodyColour(1));
+        lamp.accept(palette.health(risk.orElse(0.0)));
     }
 
     public Optional<StationVisualState> state() {
@@ -63,7 +62,7 @@ public final class MachineStatusControl extends AbstractControl {
     protected void controlUpdate(float tpf) {
         if (pulsing && state.filter(s -> s == StationVisualState.DOWN).isPresent()) {
             phase = (phase + tpf * PULSE_PER_SECOND) % 1f;
-            materials.recolour(body, bodyColour(0.7f + 0.3f * FastMath.cos(phase * FastMath.TWO_PI)));
+            body.accept(bodyColour(0.7f + 0.3f * FastMath.cos(phase * FastMath.TWO_PI)));
         }
     }
 

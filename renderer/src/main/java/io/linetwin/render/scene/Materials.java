@@ -30,6 +30,13 @@ public final class Materials {
         return material;
     }
 
+    /** White, tinted per vertex by the mesh's colour buffer (see {@link ColourBatch}). */
+    public Material vertexColoured() {
+        Material material = plain(ColorRGBA.White);
+        material.setBoolean(lit ? "UseVertexColor" : "VertexColor", true);
+        return material;
+    }
+
     /** A material that draws over everything at a fixed colour (HUD quads). */
     public Material flat(ColorRGBA colour) {
         Material material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");

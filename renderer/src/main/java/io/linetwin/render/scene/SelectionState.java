@@ -69,8 +69,9 @@ public final class SelectionState extends BaseAppState {
         Vector3f far = app.getCamera().getWorldCoordinates(cursor, 1f);
         CollisionResults hits = new CollisionResults();
         app.getRootNode().collideWith(new Ray(near, far.subtractLocal(near).normalizeLocal()), hits);
+        Optional<LineScene> scene = getState(LineSceneState.class).scene();
         for (CollisionResult hit : hits) {
-            Optional<String> station = LineScene.stationOf(hit.getGeometry());
+            Optional<String> station = scene.flatMap(s -> s.stationAt(hit));
             if (station.isPresent()) {
                 return station;
             }

@@ -70,11 +70,18 @@ final class LineSceneBuilderTest {
     }
 
     @Test
-    void machinesArePickableByTheirStationNode() {
-        LineScene scene = build(Lines.chain(4));
-        Spatial part = ((com.jme3.scene.Node) scene.root().getChild(LineScene.STATION_PREFIX + "m2")).getChild(0);
+    void aRayFromAboveAMachinePicksThatStation() {
+        LineSpec line = Lines.chain(5);
+        LineScene scene = build(line);
+        scene.root().updateGeometricState();
+        io.linetwin.render.layout.Footprint m2 = AutoLayout.plan(line).station("m2");
 
-        assertThat(LineScene.stationOf(part)).contains("m2");
+        com.jme3.collision.CollisionResults hits = new com.jme3.collision.CollisionResults();
+        scene.root().collideWith(new com.jme3.math.Ray(new com.jme3.math.Vector3f((float) m2.x() + 0.3f, 50,
+                (float) m2.z() + 0.2f), new com.jme3.math.Vector3f(0, -1, 0)), hits);
+
+        assertThat(hits.getClosestCollision().getGeometry().getName()).isEqualTo("machines");
+        assertThat(scene.stationAt(hits.getClosestCollision())).contains("m2");
         assertThat(LineScene.stationOf(scene.root().getChild("floor"))).isEmpty();
     }
 }
