@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # Debian packages the tests use (none yet; rendering and the SimPy peer add theirs here).
-packages=()
+packages=(libosmesa6)
 
 missing=()
 for p in "${packages[@]}"; do

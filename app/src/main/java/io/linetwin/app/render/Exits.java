@@ -1,0 +1,31 @@
+package io.linetwin.app.render;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** The CLI's exit codes (DESIGN.md §5) and the one-line error reporting of the render commands. */
+final class Exits {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int BAD_INPUT = 2;
+
+    private Exits() {
+    }
+
+    /** Runs {@code body}; bad input is one line and exit 2, any other failure one line and exit 1. */
+    static int guarded(PrintWriter err, Callable<Integer> body) {
+        try {
+            return body.call();
+        } catch (RenderInputException e) {
+            err.println(e.getMessage());
+            return BAD_INPUT;
+        } catch (Exception e) {
+            err.println("linetwin: " + e);
+            if (Boolean.getBoolean("linetwin.debug")) {
+                e.printStackTrace(err);
+            }
+            return FAILURE;
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.linetwin.app.render;
+
+import io.linetwin.model.Scenario;
+import io.linetwin.render.LineView;
+import io.linetwin.render.headless.OffscreenRenderer;
+import io.linetwin.render.headless.Shot;
+import io.linetwin.render.layout.AutoLayout;
+import io.linetwin.render.scene.CameraPreset;
+import io.linetwin.render.scene.Palette;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code render}: a PNG of the line, or a PNG sequence, headless (software GL, no display). Until the engine
+ * exposes the state at an instant, pictures show the summary view of a replication: each machine in its
+ * dominant state over the window, and the window's KPIs.
+ */
+@Command(name = "render", description = {
+    "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
+    "Shows the summary view of one replication: each machine in its dominant state over the window",
+    "[warm-up, warm-up + TIME], and that window's throughput, WIP and bottleneck."})
+public final class RenderCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
+    Path file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--out", paramLabel = "PNG", description = "Write one picture here.")
+        Path out;
+
+        @Option(names = "--frames", paramLabel = "DIR", description = "Write frame-00000.png, ... here.")
+        Path frames;
+    }
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "Horizon of the replication after the warm-up, e.g. 8h (default: the file's horizon).")
+    String at;
+
+    @Option(names = "--from", paramLabel = "T0", description = "Frames: start of the windows, e.g. 8h.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "T1", description = "Frames: end of the last window, e.g. 2d.")
+    String to;
+
+    @Option(names = "--fps", paramLabel = "N", defaultValue = "10", description = "Frames: frames per second of video.")
+    int fps;
+
+    @Option(names = "--duration", paramLabel = "D", defaultValue = "4s",
+            description = "Frames: length of the video; frames = fps x duration (default 4s).")
+    String duration;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1280", description = "Picture width in pixels.")
+    int width;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Picture height in pixels.")
+    int height;
+
+    @Option(names = "--camera", paramLabel = "overview|station:ID", defaultValue = "overview",
+            description = "Camera preset.")
+    String camera;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "Variant to show (default: baseline).")
+    String variant = Scenario.BASELINE;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the replication (overrides the file).")
+    Long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        return Exits.guarded(err, this::render);
+    }
+
+    private int render() throws Exception {
+        RenderScenario input = RenderScenario.load(file, variant, seed);
+        if (width < 16 || height < 16 || width > 8192 || height > 8192) {
+            throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
+        }
+        CameraPreset preset = cameraPreset(input);
+        Shot shot = new Shot(input.line(), AutoLayout.plan(input.line()), Palette.standard(), preset, true,
+                input.title(variant));
+        SummaryWindows windows = new SummaryWindows(input.line(), input.experiment());
+        PrintWriter out = spec.commandLine().getOut();
+        if (target.out != null) {
+            if (from != null || to != null) {
+                throw new RenderInputException("--from/--to: only with --frames");
+            }
+            double warmup = input.experiment().warmupSeconds();
+            double horizon = at == null ? input.experiment().horizonSeconds() : positive("--at", at);
+            LineView view = windows.view(warmup, warmup + horizon);
+            try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
+                OffscreenRenderer.writePng(renderer.render(shot, view), target.out);
+            }
+            out.println("wrote " + target.out);
+            return Exits.OK;
+        }
+        return frames(shot, windows, out);
+    }
+
+    private int frames(Shot shot, SummaryWindows windows, PrintWriter out) throws Exception {
+        if (from == null || to == null) {
+            throw new RenderInputException("--frames: needs --from T0 and --to T1");
+        }
+        if (at != null) {
+            throw new RenderInputException("--at: only with --out");
+        }
+        double t0 = RenderScenario.seconds("--from", from);
+        double t1 = RenderScenario.seconds("--to", to);
+        if (!(t1 > t0)) {
+            throw new RenderInputException("--to: must be after --from (" + from + "), got " + to);
+        }
+        if (fps < 1 || fps > 120) {
+            throw new RenderInputException("--fps: expected 1..120, got " + fps);
+        }
+        int count = (int) Math.max(2, Math.round(fps * positive("--duration", duration)));
+        if (count > 10_000) {
+            throw new RenderInputException("--duration: at most 10000 frames, got " + count);
+        }
+        List<LineView> views = windows.growing(t0, t1, count);
+        try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
+            renderer.writeFrames(shot, views, target.frames);
+        }
+        out.println(String.format(Locale.ROOT, "wrote %d frames to %s", count, target.frames));
+        Optional<Path> ffmpeg = VideoEncoder.ffmpeg();
+        if (ffmpeg.isPresent()) {
+            Path video = target.frames.resolve("line.mp4");
+            if (VideoEncoder.encode(ffmpeg.get(), target.frames, fps, video)) {
+                out.println("wrote " + video);
+            } else {
+                spec.commandLine().getErr().println("linetwin: ffmpeg could not encode " + video + "; frames kept");
+            }
+        }
+        return Exits.OK;
+    }
+
+    private CameraPreset cameraPreset(RenderScenario input) throws RenderInputException {
+        CameraPreset preset;
+        try {
+            preset = CameraPreset.parse(camera);
+        } catch (IllegalArgumentException e) {
+            throw new RenderInputException("--camera: " + e.getMessage());
+        }
+        if (preset instanceof CameraPreset.Station s && input.line().station(s.stationId()).isEmpty()) {
+            throw new RenderInputException("--camera: station must be one of "
+                    + input.line().stations().stream().map(st -> st.id()).toList() + ", got " + s.stationId());
+        }
+        return preset;
+    }
+
+    private static double positive(String option, String text) throws RenderInputException {
+        double seconds = RenderScenario.seconds(option, text);
+        if (!(seconds > 0)) {
+            throw new RenderInputException(option + ": expected a duration > 0, got " + text);
+        }
+        return seconds;
+    }
+}

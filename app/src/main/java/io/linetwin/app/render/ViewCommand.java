@@ -1,0 +1,117 @@
+package io.linetwin.app.render;
+
+import io.linetwin.model.Scenario;
+import io.linetwin.render.LineView;
+import io.linetwin.render.LineViewer;
+import io.linetwin.sim.ReplicationResult;
+import io.linetwin.sim.StationResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code view}: an interactive window that plays the line back while a background thread simulates growing
+ * windows and hands each summary view to the render thread. Right-drag orbits, the wheel zooms, a click on a
+ * machine shows its KPIs, space pauses, + and - change the speed.
+ */
+@Command(name = "view", description = {
+    "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
+    "+/- change speed. Plays summary views of growing windows [warm-up, t] until per-instant state arrives."})
+public final class ViewCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
+    Path file;
+
+    @Option(names = "--variant", paramLabel = "NAME", description = "Variant to show (default: baseline).")
+    String variant = Scenario.BASELINE;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the replications (overrides the file).")
+    Long seed;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "24",
+            description = "Windows simulated across the horizon (default 24).")
+    int steps;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "3600",
+            description = "Sim seconds per real second at start (default 3600).")
+    double speed;
+
+    @Option(names = "--width", paramLabel = "W", defaultValue = "1280", description = "Window width.")
+    int width;
+
+    @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Window height.")
+    int height;
+
+    @Option(names = "--software-gl", description = "Draw with OSMesa and no display (nothing is shown; smoke tests).")
+    boolean softwareGl;
+
+    @Option(names = "--quit-after", paramLabel = "D", description = "Close the window after this wall time, e.g. 30s.")
+    String quitAfter;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        return Exits.guarded(err, this::view);
+    }
+
+    private int view() throws Exception {
+        RenderScenario input = RenderScenario.load(file, variant, seed);
+        if (steps < 1 || steps > 1000) {
+            throw new RenderInputException("--steps: expected 1..1000, got " + steps);
+        }
+        if (!(speed > 0)) {
+            throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
+        }
+        Double quitSeconds = quitAfter == null ? null : RenderScenario.seconds("--quit-after", quitAfter);
+        SummaryWindows windows = new SummaryWindows(input.line(), input.experiment());
+        double warmup = input.experiment().warmupSeconds();
+        double step = input.experiment().horizonSeconds() / steps;
+        ReplicationResult first = windows.run(warmup, warmup + step);
+        LineViewer viewer = LineViewer.open(input.line(), LineView.fromReplication(input.line(), first),
+                input.title(variant), speed, width, height, softwareGl);
+        publishDetails(viewer, first);
+        ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "linetwin-view-sim");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            background.execute(() -> {
+                for (int i = 2; i <= steps && !Thread.currentThread().isInterrupted(); i++) {
+                    ReplicationResult result = windows.run(warmup, warmup + step * i);
+                    viewer.append(LineView.fromReplication(input.line(), result));
+                    publishDetails(viewer, result);
+                }
+            });
+            if (quitSeconds != null) {
+                background.schedule(viewer::close, Math.round(quitSeconds * 1000), TimeUnit.MILLISECONDS);
+            }
+            viewer.awaitClosed();
+        } finally {
+            background.shutdownNow();
+        }
+        return Exits.OK;
+    }
+
+    private static void publishDetails(LineViewer viewer, ReplicationResult result) {
+        for (StationResult s : result.stations()) {
+            viewer.details(s.id(), String.format(Locale.ROOT,
+                    "%s: working %.0f%%  blocked %.0f%%  starved %.0f%%  down %.0f%%  setup %.0f%%  OEE %.2f"
+                            + "  good %,d  scrap %,d",
+                    s.id(), 100 * s.states().working(), 100 * s.states().blocked(), 100 * s.states().starved(),
+                    100 * s.states().down(), 100 * s.states().setup(), s.oee(), s.good(), s.scrap()));
+        }
+    }
+}

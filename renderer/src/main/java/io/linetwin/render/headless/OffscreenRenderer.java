@@ -1,0 +1,186 @@
+package io.linetwin.render.headless;
+
+import com.jme3.system.JmeContext;
+import io.linetwin.render.LineView;
+import io.linetwin.render.scene.CameraPreset;
+import io.linetwin.render.scene.CameraState;
+import io.linetwin.render.scene.HudState;
+import io.linetwin.render.scene.LineScene;
+import io.linetwin.render.scene.LineSceneState;
+import io.linetwin.render.scene.LineTwinApp;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders lines to pictures with no display: one software-GL context (OSMesa) for the session, reused for
+ * every picture. Callers on any thread hand the scene over to the render thread with {@code enqueue}, then
+ * wait for the frame. Close it to release the context.
+ */
+public final class OffscreenRenderer implements AutoCloseable {
+
+    /** Generous: the first frame on software GL takes seconds on a loaded machine; this only stops hangs. */
+    private static final long WAIT_SECONDS = 120;
+    /** Frames drawn before the captured one, so newly attached states are initialised and on screen. */
+    private static final int SETTLE_FRAMES = 1;
+
+    private final LineTwinApp app;
+    private final FrameGrabber grabber;
+    private final int width;
+    private final int height;
+    private Shot current;
+    private LineSceneState sceneState;
+    private HudState hudState;
+    private CameraState cameraState;
+
+    private OffscreenRenderer(LineTwinApp app, FrameGrabber grabber, int width, int height) {
+        this.app = app;
+        this.grabber = grabber;
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Starts a context of {@code width} × {@code height} pixels; throws if software GL is unavailable. */
+    public static OffscreenRenderer start(int width, int height) {
+        HeadlessGl.prepare();
+        LineTwinApp app = new LineTwinApp();
+        app.setSettings(HeadlessGl.settings(width, height));
+        app.setShowSettings(false);
+        app.setPauseOnLostFocus(false);
+        app.start(JmeContext.Type.OffscreenSurface);
+        await(app.ready(), "the offscreen GL context to start (is libosmesa6 installed?)");
+        FrameGrabber grabber = new FrameGrabber(width, height);
+        await(app.enqueue(() -> {
+            app.getGuiViewPort().addProcessor(grabber);
+            return Boolean.TRUE; // jME's AppTask reads a null result as a timeout
+        }), "the frame reader to attach");
+        return new OffscreenRenderer(app, grabber, width, height);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The picture of {@code view} in {@code shot}. */
+    public BufferedImage render(Shot shot, LineView view) {
+        CompletableFuture<BufferedImage> frame = await(app.enqueue(() -> {
+            use(shot);
+            sceneState.show(view);
+            if (hudState != null) {
+                hudState.show(view);
+            }
+            return grabber.arm(SETTLE_FRAMES);
+        }), "the scene to be handed to the render thread");
+        return await(frame, "the frame to render");
+    }
+
+    /** The scene graph currently shown (for checks on labels and controls); render thread state, read only. */
+    public Optional<LineScene> scene() {
+        return await(app.enqueue(() -> sceneState == null ? Optional.<LineScene>empty() : sceneState.scene()),
+                "the scene graph");
+    }
+
+    /** Text of the HUD's figures, or empty without a HUD. */
+    public String hudText() {
+        return await(app.enqueue(() -> hudState == null ? "" : hudState.text()), "the HUD text");
+    }
+
+    /** Frames finished per second while {@code view} of {@code shot} is shown for {@code seconds} of wall time. */
+    public double framesPerSecond(Shot shot, LineView view, double seconds) throws InterruptedException {
+        render(shot, view);
+        long before = grabber.framesRendered();
+        long start = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        long frames = grabber.framesRendered() - before;
+        return frames / ((System.nanoTime() - start) / 1e9);
+    }
+
+    public static void writePng(BufferedImage image, Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(image, "png", out.toFile())) {
+            throw new IOException("no PNG writer available for " + out);
+        }
+    }
+
+    /** Writes {@code views} as {@code frame-00000.png}, ... into {@code dir}; returns the files in order. */
+    public List<Path> writeFrames(Shot shot, List<LineView> views, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            Path file = dir.resolve(String.format(java.util.Locale.ROOT, "frame-%05d.png", i));
+            writePng(render(shot, views.get(i)), file);
+            files.add(file);
+        }
+        return files;
+    }
+
+    /** Render thread: swaps the scene, HUD and camera states when the shot changes. */
+    private void use(Shot shot) {
+        if (shot.equals(current)) {
+            return;
+        }
+        if (sceneState != null) {
+            app.getStateManager().detach(sceneState);
+        }
+        if (hudState != null) {
+            app.getStateManager().detach(hudState);
+            hudState = null;
+        }
+        if (cameraState != null) {
+            app.getStateManager().detach(cameraState);
+        }
+        sceneState = new LineSceneState(shot.line(), shot.plan(), shot.palette(), false,
+                shot.camera() instanceof CameraPreset.TopOrtho);
+        cameraState = new CameraState(shot.plan(), shot.camera());
+        app.getStateManager().attach(sceneState);
+        app.getStateManager().attach(cameraState);
+        if (shot.hud()) {
+            hudState = new HudState(shot.title(), shot.palette());
+            app.getStateManager().attach(hudState);
+        }
+        current = shot;
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("failed waiting for " + what + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("gave up after " + WAIT_SECONDS + " s waiting for " + what, e);
+        }
+    }
+
+    /** Stops the context; does not hang if the render thread already died of an error. */
+    @Override
+    public void close() {
+        app.stop(false);
+        try {
+            app.closed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The context is gone or going; nothing left to release from this side.
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.linetwin.render.scene;
+
+import com.jme3.font.BitmapText;
+import com.jme3.scene.Node;
+import io.linetwin.render.LineView;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The built scene of one line: its root node and the handles that a view drives (machine colours, rack
+ * fills, labels). Apply views on the render thread only.
+ */
+public final class LineScene {
+
+    /** Name of the label node of a station: {@code label:<station id>}. */
+    public static final String LABEL_PREFIX = "label:";
+    /** Name of the node of a station: {@code station:<station id>}. */
+    public static final String STATION_PREFIX = "station:";
+    static final String BOTTLENECK_MARK = "  << bottleneck";
+    /**
+     * Above this many stations only the labels that matter (the bottleneck, machines that are down) are drawn:
+     * hundreds of labels are unreadable in an overview and each costs a draw call.
+     */
+    public static final int ALL_LABELS_UP_TO = 60;
+
+    private final Node root;
+    private final Map<String, MachineStatusControl> machines;
+    private final Map<String, BufferFillControl> fills;
+    private final Map<String, BitmapText> labels;
+    private final ColourBatch machineBatch;
+
+    LineScene(Node root, Map<String, MachineStatusControl> machines, Map<String, BufferFillControl> fills,
+            Map<String, BitmapText> labels, ColourBatch machineBatch) {
+        this.machineBatch = machineBatch;
+        this.root = root;
+        this.machines = Map.copyOf(machines);
+        this.fills = Map.copyOf(fills);
+        this.labels = Map.copyOf(labels);
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    public void apply(LineView view) {
+        machines.forEach((id, control) -> control.show(Optional.ofNullable(view.stations().get(id)),
+                Optional.ofNullable(view.healthRisk().get(id))));
+        fills.forEach((id, control) -> {
+            Integer level = view.bufferLevels().get(id);
+            control.show(level == null ? OptionalInt.empty() : OptionalInt.of(level));
+        });
+        Optional<String> bottleneck = view.kpis().bottleneck();
+        boolean sparse = labels.size() > ALL_LABELS_UP_TO;
+        labels.forEach((id, text) -> {
+            boolean matters = bottleneck.filter(id::equals).isPresent()
+                    || view.stations().get(id) == io.linetwin.render.StationVisualState.DOWN;
+            text.getParent().setCullHint(!sparse || matters ? com.jme3.scene.Spatial.CullHint.Inherit
+                    : com.jme3.scene.Spatial.CullHint.Always);
+            String wanted = bottleneck.filter(id::equals).isPresent() ? id + BOTTLENECK_MARK : id;
+            if (!wanted.equals(text.getText())) {
+                text.setText(wanted);
+                text.setLocalTranslation(-text.getLineWidth() / 2, 0, 0);
+            }
+        });
+    }
+
+    public Optional<MachineStatusControl> machine(String stationId) {
+        return Optional.ofNullable(machines.get(stationId));
+    }
+
+    public Optional<BufferFillControl> fill(String bufferId) {
+        return Optional.ofNullable(fills.get(bufferId));
+    }
+
+    /** The station a pick hit, if any: a machine in the merged mesh, or anything under a station's node. */
+    public Optional<String> stationAt(com.jme3.collision.CollisionResult hit) {
+        if (machineBatch.owns(hit.getGeometry())) {
+            return machineBatch.keyOfTriangle(hit.getTriangleIndex())
+                    .map(key -> key.substring(key.indexOf(':') + 1));
+        }
+        return stationOf(hit.getGeometry());
+    }
+
+    /** The station whose node holds {@code spatial}, if any (for picking). */
+    public static Optional<String> stationOf(com.jme3.scene.Spatial spatial) {
+        for (com.jme3.scene.Spatial s = spatial; s != null; s = s.getParent()) {
+            if (s.getName() != null && s.getName().startsWith(STATION_PREFIX)) {
+                return Optional.of(s.getName().substring(STATION_PREFIX.length()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,106 @@
+package io.linetwin.render.bench;
+
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.Scenario;
+import io.linetwin.render.Hud;
+import io.linetwin.render.LineView;
+import io.linetwin.render.Lines;
+import io.linetwin.render.StationVisualState;
+import io.linetwin.render.headless.OffscreenRenderer;
+import io.linetwin.render.headless.Shot;
+import io.linetwin.render.scene.CameraPreset;
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.sim.LineSimulation;
+import io.linetwin.sim.ReplicationResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rendering benchmark (not a test). {@code fps [SECONDS]}: frames finished per second at 1280x720 on software
+ * GL for lines of 20, 170 and 500 machines, overview camera, HUD on. {@code snapshot SCENARIO OUT [RUNS]}: wall
+ * time of a whole snapshot in a fresh JVM each run (simulate one replication, start GL, render, write PNG),
+ * the path of {@code linetwin render FILE --out PNG}.
+ */
+public final class RenderBench {
+
+    private RenderBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length > 0 ? args[0] : "fps";
+        switch (mode) {
+            case "fps" -> fps(args.length > 1 ? Double.parseDouble(args[1]) : 10);
+            case "snapshot" -> snapshot(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
+            case "snapshot-once" -> snapshotOnce(Path.of(args[1]), Path.of(args[2]));
+            default -> throw new IllegalArgumentException("mode must be fps, snapshot or snapshot-once, got " + mode);
+        }
+    }
+
+    private static void fps(double seconds) throws Exception {
+        System.out.printf(Locale.ROOT, "machines  frames/s  (1280x720, overview, %.0f s each)%n", seconds);
+        try (OffscreenRenderer renderer = OffscreenRenderer.start(1280, 720)) {
+            for (int machines : List.of(20, 170, 500)) {
+                LineSpec line = Lines.chain(machines + 2);
+                Shot shot = Shot.of(line, new CameraPreset.Overview(), "bench " + machines);
+                double fps = renderer.framesPerSecond(shot, busyView(line), seconds);
+                System.out.printf(Locale.ROOT, "%8d  %8.1f%n", machines, fps);
+            }
+        }
+    }
+
+    /** Every state and every fill level on screen, so no material or bar is skipped. */
+    private static LineView busyView(LineSpec line) {
+        Map<String, StationVisualState> states = new HashMap<>();
+        Map<String, Double> risk = new HashMap<>();
+        StationVisualState[] all = StationVisualState.values();
+        for (int i = 0; i < line.stations().size(); i++) {
+            states.put(line.stations().get(i).id(), all[i % all.length]);
+            risk.put(line.stations().get(i).id(), (i % 10) / 10.0);
+        }
+        Map<String, Integer> levels = new HashMap<>();
+        for (int i = 0; i < line.buffers().size(); i++) {
+            levels.put(line.buffers().get(i).id(), i % (Lines.CAPACITY + 1));
+        }
+        return new LineView(3600, states, levels, risk, new Hud("bench", 1000, 10, Optional.of("m1")));
+    }
+
+    private static void snapshot(Path scenario, Path out, int runs) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> walls = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    "-Dorg.lwjgl.system.SharedLibraryExtractPath="
+                            + System.getProperty("org.lwjgl.system.SharedLibraryExtractPath", "target/natives"),
+                    RenderBench.class.getName(), "snapshot-once", scenario.toString(), out.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("snapshot run " + i + " failed with exit " + p.exitValue());
+            }
+            walls.add((System.nanoTime() - start) / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "snapshot of %s (fresh JVM, 1280x720): %s s%n", scenario,
+                walls.stream().map(w -> String.format(Locale.ROOT, "%.2f", w)).toList());
+    }
+
+    private static void snapshotOnce(Path file, Path out) throws Exception {
+        long t0 = System.nanoTime();
+        Scenario scenario = ScenarioLoader.load(file);
+        ReplicationResult result = LineSimulation.run(scenario.line(), scenario.experiment().warmupSeconds(),
+                scenario.experiment().horizonSeconds(), scenario.experiment().seed(), 0);
+        long t1 = System.nanoTime();
+        try (OffscreenRenderer renderer = OffscreenRenderer.start(1280, 720)) {
+            long t2 = System.nanoTime();
+            OffscreenRenderer.writePng(renderer.render(Shot.of(scenario.line(), new CameraPreset.Overview(),
+                    scenario.name()), LineView.fromReplication(scenario.line(), result)), out);
+            long t3 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "simulate %.2f s, start GL %.2f s, render+write %.2f s%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+        }
+    }
+}
