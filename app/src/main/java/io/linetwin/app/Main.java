@@ -1,5 +1,7 @@
 package io.linetwin.app;
 
+import io.linetwin.app.render.RenderCommand;
+import io.linetwin.app.render.ViewCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +16,23 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             CompareCommand.class,
             ValidateCommand.class,
+            RenderCommand.class,
+            ViewCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
+
+    /**
+     * jME reports its start-up (renderer, missing optional loaders) at INFO and WARNING through
+     * java.util.logging; a CLI prints only what the user asked for. Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger JME_LOG = java.util.logging.Logger.getLogger("com.jme3");
+
+    static {
+        if (!Boolean.getBoolean("linetwin.debug")) {
+            JME_LOG.setLevel(java.util.logging.Level.SEVERE);
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args));
