@@ -6,13 +6,15 @@ package io.linetwin.sim;
  */
 final class Buffer implements Downstream, Upstream {
 
+    private final Model model;
     private final String id;
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
     private Upstream upstream;
     private Downstream downstream;
 
-    Buffer(String id, int capacity) {
+    Buffer(Model model, String id, int capacity) {
+        this.model = model;
         this.id = id;
         this.capacity = capacity;
     }
@@ -47,6 +49,9 @@ final class Buffer implements Downstream, Upstream {
         }
         if (waiting.size() >= capacity) {
             throw new IllegalStateException("buffer " + id + " level must stay <= " + capacity + ", got a part more");
+        }
+        if (model.tracing()) {
+            model.traceMove(part, id);
         }
         waiting.add(part);
     }

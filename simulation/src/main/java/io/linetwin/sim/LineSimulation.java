@@ -45,6 +45,16 @@ public final class LineSimulation {
 
     /** Runs {@code warmupSeconds + horizonSeconds} of simulated time and reports the window after the warm-up. */
     public ReplicationResult run(double warmupSeconds, double horizonSeconds, long seed, int replication) {
+        return run(warmupSeconds, horizonSeconds, seed, replication, null);
+    }
+
+    /**
+     * As {@link #run(double, double, long, int)}, telling {@code trace} every {@link TraceEvent} of the whole run
+     * (warm-up included) as it happens. The result equals that of the untraced run: tracing draws no random
+     * numbers and changes no decision.
+     */
+    public ReplicationResult run(double warmupSeconds, double horizonSeconds, long seed, int replication,
+            TraceListener trace) {
         if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
             throw new IllegalArgumentException("warmup must be >= 0 seconds, got " + warmupSeconds);
         }
@@ -54,6 +64,7 @@ public final class LineSimulation {
         if (replication < 0) {
             throw new IllegalArgumentException("replication must be >= 0, got " + replication);
         }
-        return new Replication(line, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants).run();
+        return new Replication(line, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants, trace)
+                .run();
     }
 }

@@ -39,7 +39,7 @@ final class Machine implements Downstream, Upstream {
         this.id = id;
         this.servers = new Server[servers];
         for (int i = 0; i < servers; i++) {
-            this.servers[i] = new Server(this);
+            this.servers[i] = new Server(this, i);
         }
         this.blocked = new Server[servers];
         this.processByProduct = parameters.processByProduct();
@@ -105,6 +105,9 @@ final class Machine implements Downstream, Upstream {
     }
 
     void start(double now) {
+        if (model.tracing()) {
+            traceServers();
+        }
         upClock.start(now);
         refillIdle(now);
     }
@@ -118,6 +121,9 @@ final class Machine implements Downstream, Upstream {
     public void accept(Part part) {
         for (Server server : servers) {
             if (server.state() == ServerState.STARVED) {
+                if (model.tracing()) {
+                    model.traceMove(part, id);
+                }
                 begin(server, part, model.now());
                 return;
             }
@@ -162,6 +168,11 @@ final class Machine implements Downstream, Upstream {
         }
         upClock.stop(now);
         processingClock.stop(now);
+        if (model.tracing()) {
+            for (int i = 0; i < servers.length; i++) {
+                model.traceState(id, i, ServerState.DOWN);
+            }
+        }
         mode.beginRepair(now);
     }
 
@@ -175,6 +186,9 @@ final class Machine implements Downstream, Upstream {
         }
         down = false;
         stats.goUp(now);
+        if (model.tracing()) {
+            traceServers();
+        }
         for (Server server : servers) {
             if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
                 server.resume(now);
@@ -186,11 +200,17 @@ final class Machine implements Downstream, Upstream {
         refillIdle(now);
     }
 
+    private void traceServers() {
+        for (int i = 0; i < servers.length; i++) {
+            model.traceState(id, i, servers[i].state());
+        }
+    }
+
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
                 if (server.state() == ServerState.STARVED) {
-                    begin(server, model.release(mix.draw()), now);
+                    begin(server, model.release(mix.draw(), id), now);
                 }
             }
         } else {
@@ -200,7 +220,7 @@ final class Machine implements Downstream, Upstream {
 
     private void refill(Server server, double now) {
         if (inbound == null) {
-            begin(server, model.release(mix.draw()), now);
+            begin(server, model.release(mix.draw(), id), now);
         } else {
             inbound.roomAvailable();
         }
@@ -231,10 +251,10 @@ final class Machine implements Downstream, Upstream {
         int product = server.part().product();
         if (scrapProbability > 0 && scrapRandom.nextDouble() < scrapProbability) {
             stats.scrap(idealCycleSecondsByProduct[product]);
-            server.release();
+            Part scrapped = server.release();
             server.state(ServerState.STARVED);
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
-            model.leaveScrapped();
+            model.leaveScrapped(scrapped, id);
             syncProcessingClock(now);
             refill(server, now);
             return;
@@ -246,7 +266,7 @@ final class Machine implements Downstream, Upstream {
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
             syncProcessingClock(now);
             if (outbound == null) {
-                model.leaveGood(part);
+                model.leaveGood(part, id);
             } else {
                 outbound.accept(part);
             }

@@ -32,13 +32,15 @@ final class Replication {
     private boolean windowClosed;
 
     Replication(LineSpec line, double warmupSeconds, double horizonSeconds, long seed, int replication,
-            boolean checkingInvariants) {
+            boolean checkingInvariants, TraceListener trace) {
         this.line = line;
         this.warmupSeconds = warmupSeconds;
         this.horizonSeconds = horizonSeconds;
         this.seed = seed;
         this.replication = replication;
-        this.model = new Model(seed, checkingInvariants);
+        this.model = new Model(seed, checkingInvariants, trace,
+                line.products().isEmpty() ? new String[] {""}
+                        : line.products().stream().map(ProductSpec::id).toArray(String[]::new));
         this.streams = new RandomStreams(seed, replication);
         int machineCount = (int) line.stations().stream().filter(s -> s.kind() == StationKind.MACHINE).count();
         this.bottleneck = new BottleneckDetector(machineCount);
@@ -111,7 +113,7 @@ final class Replication {
                     takers.put(station.id(), machine);
                 }
                 case SOURCE -> {
-                    Source source = new Source(model, station.interarrival().orElse(null), station.onFull(),
+                    Source source = new Source(model, station.id(), station.interarrival().orElse(null), station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
                             new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX)
                                     : null));
@@ -119,14 +121,14 @@ final class Replication {
                     sourceById.put(station.id(), source);
                     feeders.put(station.id(), source);
                 }
-                case SINK -> takers.put(station.id(), new Sink(model));
+                case SINK -> takers.put(station.id(), new Sink(model, station.id()));
             }
         }
         List<Buffer> buffers = new ArrayList<>();
         Map<String, Buffer> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
-            Buffer buffer = new Buffer(spec.id(), spec.capacity());
+            Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
             buffer.connect(feeders.get(spec.from()), takers.get(spec.to()));
             buffers.add(buffer);
             outboundOf.put(spec.from(), buffer);

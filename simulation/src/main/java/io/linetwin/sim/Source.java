@@ -13,6 +13,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class Source implements Upstream {
 
     private final Model model;
+    private final String id;
     private final Distribution interarrival;
     private final OnFull onFull;
     private final RandomGenerator arrivals;
@@ -22,8 +23,10 @@ final class Source implements Upstream {
     private boolean holding;
     private int heldProduct;
 
-    Source(Model model, Distribution interarrival, OnFull onFull, RandomGenerator arrivals, ProductMix mix) {
+    Source(Model model, String id, Distribution interarrival, OnFull onFull, RandomGenerator arrivals,
+            ProductMix mix) {
         this.model = model;
+        this.id = id;
         this.interarrival = interarrival;
         this.onFull = onFull;
         this.arrivals = arrivals;
@@ -54,11 +57,11 @@ final class Source implements Upstream {
     public void roomAvailable() {
         if (interarrival == null) {
             while (outbound.canAccept()) {
-                outbound.accept(model.release(mix.draw()));
+                outbound.accept(model.release(mix.draw(), id));
             }
         } else if (holding && outbound.canAccept()) {
             holding = false;
-            outbound.accept(model.release(heldProduct));
+            outbound.accept(model.release(heldProduct, id));
             scheduleNextArrival(model.now());
         }
     }
@@ -66,7 +69,7 @@ final class Source implements Upstream {
     private void arrive(double now) {
         int product = mix.draw();
         if (outbound.canAccept()) {
-            outbound.accept(model.release(product));
+            outbound.accept(model.release(product, id));
             scheduleNextArrival(now);
         } else if (onFull == OnFull.BLOCK) {
             holding = true;
