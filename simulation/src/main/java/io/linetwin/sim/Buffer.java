@@ -36,6 +36,19 @@ final class Buffer implements Downstream, Upstream {
         return waiting.size();
     }
 
+    /** The {@code index}-th waiting part from the front. */
+    Part waiting(int index) {
+        return waiting.get(index);
+    }
+
+    /** Warm start: {@code part} waits at the back, without being offered on. */
+    void restore(Part part) {
+        if (waiting.size() >= capacity) {
+            throw new IllegalArgumentException("buffer " + id + " holds at most " + capacity + " parts, got more");
+        }
+        waiting.add(part);
+    }
+
     @Override
     public boolean canAccept() {
         return waiting.size() < capacity || (waiting.isEmpty() && downstream.canAccept());

@@ -28,6 +28,8 @@ final class FailureProcess {
     private final Event due;
     private final Event repaired;
     private double dueOnClockSeconds;
+    private double repairStartSeconds;
+    private double repairEndSeconds;
     private boolean duePending;
     private boolean waiting;
 
@@ -76,7 +78,26 @@ final class FailureProcess {
     }
 
     void beginRepair(double now) {
-        machine.model().schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+        beginRepair(now, spec.mttr().sample(repairs));
+    }
+
+    /** A repair that takes {@code durationSeconds} from {@code now} (a warm start knows the rest of one). */
+    void beginRepair(double now, double durationSeconds) {
+        repairStartSeconds = now;
+        repairEndSeconds = now + durationSeconds;
+        machine.model().schedule.scheduleOnce(repairEndSeconds, Ordering.REPAIR, repaired);
+    }
+
+    double sampleRepairSeconds() {
+        return spec.mttr().sample(repairs);
+    }
+
+    double repairElapsedSeconds(double now) {
+        return now - repairStartSeconds;
+    }
+
+    double repairRemainingSeconds(double now) {
+        return repairEndSeconds - now;
     }
 
     private void dueFires(double now) {

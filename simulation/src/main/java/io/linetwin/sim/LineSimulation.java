@@ -1,6 +1,8 @@
 package io.linetwin.sim;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -55,6 +57,62 @@ public final class LineSimulation {
      */
     public ReplicationResult run(double warmupSeconds, double horizonSeconds, long seed, int replication,
             TraceListener trace) {
+        checkRun(warmupSeconds, horizonSeconds, replication);
+        return new Replication(line, null, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants,
+                trace).run();
+    }
+
+    /**
+     * Warm start: the replication begins in {@code state} at engine time {@code state.clockSeconds()} (so shift
+     * calendars stay in step) and runs {@code warmupSeconds + horizonSeconds} from there; the window is
+     * [clock + warmup, clock + warmup + horizon]. The state's parameter values override the line's. Parts in the
+     * state count as released at the start instant. Throws {@link IllegalArgumentException} when the state does
+     * not fit the line (unknown station, buffer or product, more parts than a buffer holds, ...).
+     */
+    public ReplicationResult run(LineState state, double warmupSeconds, double horizonSeconds, long seed,
+            int replication, TraceListener trace) {
+        Objects.requireNonNull(state, "state");
+        checkRun(warmupSeconds, horizonSeconds, replication);
+        return new Replication(WarmStart.withParameters(line, state), state, warmupSeconds, horizonSeconds, seed,
+                replication, checkingInvariants, trace).run();
+    }
+
+    /** As {@link #run(LineState, double, double, long, int, TraceListener)} without a trace. */
+    public ReplicationResult run(LineState state, double warmupSeconds, double horizonSeconds, long seed,
+            int replication) {
+        return run(state, warmupSeconds, horizonSeconds, seed, replication, null);
+    }
+
+    /**
+     * Runs replication {@code replication} from t = 0 to {@code atSeconds} (every event at that instant included;
+     * the same random draws as {@link #run(double, double, long, int)} up to there) and returns the line's state
+     * then, stamped {@code capturedAt}. Station counters {@code good}/{@code scrap} count from t = 0.
+     */
+    public LineState snapshot(double atSeconds, long seed, int replication, Instant capturedAt) {
+        checkRun(0, 1, replication);
+        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
+            throw new IllegalArgumentException("snapshot time must be >= 0 seconds, got " + atSeconds);
+        }
+        return new Replication(line, null, 0, atSeconds, seed, replication, checkingInvariants, null)
+                .snapshot(atSeconds, Objects.requireNonNull(capturedAt, "capturedAt"));
+    }
+
+    /**
+     * Starts in {@code state} and returns the state {@code forSeconds} later: a snapshot of a warm-started run,
+     * so a twin can step a what-if forward.
+     */
+    public LineState snapshot(LineState state, double forSeconds, long seed, int replication, Instant capturedAt) {
+        Objects.requireNonNull(state, "state");
+        checkRun(0, 1, replication);
+        if (!(forSeconds >= 0) || Double.isInfinite(forSeconds)) {
+            throw new IllegalArgumentException("snapshot offset must be >= 0 seconds, got " + forSeconds);
+        }
+        return new Replication(WarmStart.withParameters(line, state), state, 0, forSeconds, seed, replication,
+                checkingInvariants, null).snapshot(state.clockSeconds() + forSeconds,
+                Objects.requireNonNull(capturedAt, "capturedAt"));
+    }
+
+    private static void checkRun(double warmupSeconds, double horizonSeconds, int replication) {
         if (!(warmupSeconds >= 0) || Double.isInfinite(warmupSeconds)) {
             throw new IllegalArgumentException("warmup must be >= 0 seconds, got " + warmupSeconds);
         }
@@ -64,7 +122,5 @@ public final class LineSimulation {
         if (replication < 0) {
             throw new IllegalArgumentException("replication must be >= 0, got " + replication);
         }
-        return new Replication(line, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants, trace)
-                .run();
     }
 }

@@ -33,6 +33,7 @@ final class Machine implements Downstream, Upstream {
     private Upstream inbound;
     private Downstream outbound;
     private boolean down;
+    private FailureProcess repairing;
 
     Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
         this.model = model;
@@ -108,8 +109,70 @@ final class Machine implements Downstream, Upstream {
         if (model.tracing()) {
             traceServers();
         }
+        if (down) {
+            // A warm start from a failure: the repair brings the station back.
+            return;
+        }
         upClock.start(now);
+        roomAvailable();
         refillIdle(now);
+    }
+
+    FailureProcess[] failures() {
+        return failures;
+    }
+
+    /** The failure mode under repair, or null while up. */
+    FailureProcess repairing() {
+        return repairing;
+    }
+
+    ProductMix mix() {
+        return mix;
+    }
+
+    /**
+     * Warm start, before {@link #start}: server {@code index} takes {@code part} in {@code state} (working,
+     * setup or blocked) with {@code remainingSeconds} left in its phase (NaN: drawn as for a new phase).
+     */
+    void restoreServer(int index, Part part, int state, double remainingSeconds, double now) {
+        Server server = servers[index];
+        server.hold(part);
+        int product = part.product();
+        if (state == ServerState.BLOCKED) {
+            server.lastProduct(product);
+            server.state(ServerState.BLOCKED);
+            stats.move(ServerState.STARVED, ServerState.BLOCKED, now);
+            blocked[(blockedHead + blockedCount) % blocked.length] = server;
+            blockedCount++;
+        } else if (state == ServerState.SETUP && (setup != null || !Double.isNaN(remainingSeconds))) {
+            server.state(ServerState.SETUP);
+            stats.move(ServerState.STARVED, ServerState.SETUP, now);
+            server.endPhaseIn(now, Double.isNaN(remainingSeconds) ? setup.sample(setupRandom) : remainingSeconds);
+        } else {
+            server.lastProduct(product);
+            server.state(ServerState.WORKING);
+            stats.move(ServerState.STARVED, ServerState.WORKING, now);
+            server.endPhaseIn(now, Double.isNaN(remainingSeconds)
+                    ? processByProduct[product].sample(processRandom) / speed : remainingSeconds);
+            syncProcessingClock(now);
+        }
+    }
+
+    /** Warm start, before {@link #start}: the product an idle server last made (a setup follows on a change). */
+    void restoreLastProduct(int index, int product) {
+        servers[index].lastProduct(product);
+    }
+
+    /** Warm start, after the servers: the station is down under {@code mode} for {@code remainingSeconds} more. */
+    void restoreDown(FailureProcess mode, double remainingSeconds, double now) {
+        goDown(mode, now);
+        mode.beginRepair(now, remainingSeconds);
+    }
+
+    /** Time left in the phase of server {@code index} (frozen while the station is down). */
+    double remainingSeconds(int index, double now) {
+        return servers[index].remainingSeconds(now, down);
     }
 
     @Override
@@ -159,7 +222,13 @@ final class Machine implements Downstream, Upstream {
     }
 
     void fail(FailureProcess mode, double now) {
+        goDown(mode, now);
+        mode.beginRepair(now);
+    }
+
+    private void goDown(FailureProcess mode, double now) {
         down = true;
+        repairing = mode;
         stats.goDown(now);
         for (Server server : servers) {
             if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
@@ -173,18 +242,19 @@ final class Machine implements Downstream, Upstream {
                 model.traceState(id, i, ServerState.DOWN);
             }
         }
-        mode.beginRepair(now);
     }
 
     void repaired(double now) {
         for (FailureProcess mode : failures) {
             if (mode.takeWaiting()) {
                 // Another mode came due during this repair: its repair follows at once.
+                repairing = mode;
                 mode.beginRepair(now);
                 return;
             }
         }
         down = false;
+        repairing = null;
         stats.goUp(now);
         if (model.tracing()) {
             traceServers();

@@ -74,6 +74,26 @@ final class Model extends SimState {
         return part;
     }
 
+    /**
+     * Warm start: a part of {@code product} that was already in the line at block {@code at}; it counts as
+     * released now for lead times. A trace announces it as released at that block.
+     */
+    Part restorePart(int product, String at) {
+        double now = now();
+        lineStats.accumulate(now);
+        lineStats.restore(1);
+        Part part = new Part(++lastPartId, product, now);
+        if (tracing) {
+            part.at(at);
+            trace.on(new PartReleased(now, part.id(), productNames[product], at));
+        }
+        return part;
+    }
+
+    String productName(int product) {
+        return productNames[product];
+    }
+
     /** The good part leaves the line from {@code station}. */
     void leaveGood(Part part, String station) {
         double now = now();

@@ -13,6 +13,8 @@ final class Ordering {
     static final int SERVER = 4;
     static final int ARRIVAL = 5;
     static final int WINDOW_CLOSES = 6;
+    /** A snapshot describes the line after everything at its instant has happened. */
+    static final int SNAPSHOT = 7;
 
     private Ordering() {
     }

@@ -5,11 +5,14 @@ import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +29,20 @@ final class Replication {
     private final int replication;
     private final Model model;
     private final RandomStreams streams;
+    private final LineState initial;
     private final List<Machine> machines = new ArrayList<>();
     private final List<Source> sources = new ArrayList<>();
+    private final Map<String, Machine> machineById = new HashMap<>();
+    private final Map<String, Source> sourceById = new HashMap<>();
+    private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
     private final BottleneckDetector bottleneck;
-    private boolean windowClosed;
+    private boolean stopped;
 
-    Replication(LineSpec line, double warmupSeconds, double horizonSeconds, long seed, int replication,
-            boolean checkingInvariants, TraceListener trace) {
+    /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
+    Replication(LineSpec line, LineState initial, double warmupSeconds, double horizonSeconds, long seed,
+            int replication, boolean checkingInvariants, TraceListener trace) {
         this.line = line;
+        this.initial = initial;
         this.warmupSeconds = warmupSeconds;
         this.horizonSeconds = horizonSeconds;
         this.seed = seed;
@@ -47,19 +56,10 @@ final class Replication {
     }
 
     ReplicationResult run() {
-        model.start();
-        assemble();
-        double end = warmupSeconds + horizonSeconds;
-        model.schedule.scheduleOnce(0.0, Ordering.START, new Event(model) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            void fire(double now) {
-                machines.forEach(m -> m.start(now));
-                sources.forEach(s -> s.start(now));
-            }
-        });
-        model.schedule.scheduleOnce(warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
+        double clock = startSeconds();
+        start(clock);
+        double end = clock + warmupSeconds + horizonSeconds;
+        model.schedule.scheduleOnce(clock + warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
             private static final long serialVersionUID = 1L;
 
             @Override
@@ -77,13 +77,59 @@ final class Replication {
                 model.lineStats().accumulate(now);
                 machines.forEach(m -> m.stats().accumulate(now));
                 bottleneck.accumulate(now);
-                windowClosed = true;
+                stopped = true;
             }
         });
-        while (!windowClosed && model.schedule.step(model)) {
+        runUntilStopped();
+        return result();
+    }
+
+    /** Runs to {@code atSeconds} (every event at that instant included) and describes the line then. */
+    LineState snapshot(double atSeconds, Instant capturedAt) {
+        double clock = startSeconds();
+        if (!(atSeconds >= clock)) {
+            throw new IllegalArgumentException("snapshot time must be >= the start " + clock + " s, got " + atSeconds);
+        }
+        start(clock);
+        LineState[] taken = new LineState[1];
+        model.schedule.scheduleOnce(atSeconds, Ordering.SNAPSHOT, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(), model);
+                stopped = true;
+            }
+        });
+        runUntilStopped();
+        return taken[0];
+    }
+
+    private double startSeconds() {
+        return initial == null ? 0.0 : initial.clockSeconds();
+    }
+
+    private void start(double clock) {
+        model.start();
+        assemble();
+        model.schedule.scheduleOnce(clock, Ordering.START, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                if (initial != null) {
+                    new WarmStart(line, model, machineById, sourceById, bufferById).restore(initial, now);
+                }
+                machines.forEach(m -> m.start(now));
+                sources.forEach(s -> s.start(now));
+            }
+        });
+    }
+
+    private void runUntilStopped() {
+        while (!stopped && model.schedule.step(model)) {
             // Each step runs every event at the next time on the schedule.
         }
-        return result();
     }
 
     private void assemble() {
@@ -102,8 +148,6 @@ final class Replication {
         }
         Map<String, Upstream> feeders = new HashMap<>();
         Map<String, Downstream> takers = new HashMap<>();
-        Map<String, Machine> machineById = new HashMap<>();
-        Map<String, Source> sourceById = new HashMap<>();
         for (StationSpec station : line.stations()) {
             switch (station.kind()) {
                 case MACHINE -> {
@@ -131,6 +175,7 @@ final class Replication {
             Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
             buffer.connect(feeders.get(spec.from()), takers.get(spec.to()));
             buffers.add(buffer);
+            bufferById.put(spec.id(), buffer);
             outboundOf.put(spec.from(), buffer);
             inboundOf.put(spec.to(), buffer);
         }
@@ -188,7 +233,7 @@ final class Replication {
                 ? Optional.empty()
                 : Optional.of(machines.get(bottleneckIndex).id());
         LineTotals totals = new LineTotals(flow.released(), flow.goodOut(), flow.scrapped(), flow.lostArrivals(),
-                model.partsInLine());
+                model.partsInLine(), flow.wipAtStart());
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,

@@ -62,6 +62,11 @@ final class Server {
         model.schedule.scheduleOnce(endsAtSeconds, Ordering.SERVER, phaseEnd);
     }
 
+    /** Time left in the current phase: from its event while running, else as frozen by the last interrupt. */
+    double remainingSeconds(double now, boolean interrupted) {
+        return interrupted ? remainingSeconds : endsAtSeconds - now;
+    }
+
     void interrupt(double now) {
         remainingSeconds = endsAtSeconds - now;
         phaseEnd = newPhaseEnd();

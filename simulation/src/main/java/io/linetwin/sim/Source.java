@@ -22,6 +22,7 @@ final class Source implements Upstream {
     private Downstream outbound;
     private boolean holding;
     private int heldProduct;
+    private double nextArrivalSeconds = Double.NaN;
 
     Source(Model model, String id, Distribution interarrival, OnFull onFull, RandomGenerator arrivals,
             ProductMix mix) {
@@ -46,11 +47,45 @@ final class Source implements Upstream {
     }
 
     void start(double now) {
-        if (interarrival == null) {
+        if (interarrival == null || holding) {
             roomAvailable();
+        } else if (!Double.isNaN(nextArrivalSeconds)) {
+            model.schedule.scheduleOnce(nextArrivalSeconds, Ordering.ARRIVAL, arrival);
         } else {
             scheduleNextArrival(now);
         }
+    }
+
+    String id() {
+        return id;
+    }
+
+    boolean hasArrivals() {
+        return interarrival != null;
+    }
+
+    boolean holding() {
+        return holding;
+    }
+
+    int heldProduct() {
+        return heldProduct;
+    }
+
+    /** When the next arrival is due; NaN while holding an arrival or with unlimited supply. */
+    double nextArrivalSeconds() {
+        return holding ? Double.NaN : nextArrivalSeconds;
+    }
+
+    /** Warm start, before {@link #start}: an arrival of {@code product} waits for room. */
+    void restoreHeld(int product) {
+        holding = interarrival != null;
+        heldProduct = product;
+    }
+
+    /** Warm start, before {@link #start}: the next arrival comes at {@code atSeconds}. */
+    void restoreNextArrival(double atSeconds) {
+        nextArrivalSeconds = atSeconds;
     }
 
     @Override
@@ -81,6 +116,7 @@ final class Source implements Upstream {
     }
 
     private void scheduleNextArrival(double now) {
-        model.schedule.scheduleOnce(now + interarrival.sample(arrivals), Ordering.ARRIVAL, arrival);
+        nextArrivalSeconds = now + interarrival.sample(arrivals);
+        model.schedule.scheduleOnce(nextArrivalSeconds, Ordering.ARRIVAL, arrival);
     }
 }

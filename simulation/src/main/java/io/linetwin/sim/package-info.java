@@ -21,6 +21,14 @@
  *       after every other event at its instants ({@code Ordering}).</li>
  *   <li>{@code events} counts every steppable run, including the few early wake-ups of failure clocks that
  *       paused meanwhile ({@code FailureProcess}) and the start and window events.</li>
+ *   <li>Trace ({@link io.linetwin.sim.TraceListener}): every trace point is guarded by one final boolean, so an
+ *       untraced run builds no trace event. Tracing draws no random numbers: a traced run equals the untraced
+ *       one.</li>
+ *   <li>Warm start ({@link io.linetwin.sim.LineSimulation#snapshot} and the {@code run(LineState, ...)}
+ *       overloads): the engine clock resumes at the state's {@code clockSeconds}; parts present count as
+ *       released at that instant; failure clocks start afresh and phases without a remaining time are drawn
+ *       anew (see {@code WarmStart}). A failure mode that came due during the repair in progress is not part of
+ *       a snapshot.</li>
  * </ul>
  */
 package io.linetwin.sim;
