@@ -68,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
         ExperimentSpec experiment = scenario.experiment();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
                 TraceJsonLines writer = new TraceJsonLines(out)) {
-            new LineSimulation(line).run(experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed(),
-                    0, writer);
+            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek()).run(experiment.warmupSeconds(),
+                    experiment.horizonSeconds(), experiment.seed(), 0, writer);
         }
     }
 }

@@ -36,10 +36,10 @@ public final class SerialLineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(args[0]));
+        ExperimentSpec experiment = scenario.experiment();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         boolean traceCost = args.length > 2 && args[2].equals("trace");
-        ExperimentSpec experiment = scenario.experiment();
-        LineSimulation simulation = new LineSimulation(scenario.line());
+        LineSimulation simulation = new LineSimulation(scenario.line()).startingAt(experiment.startSecondsOfWeek());
 
         line(simulation, experiment.warmupSeconds(), experiment.horizonSeconds() / 5, experiment.seed());
         raw(RAW_EVENTS / 5);

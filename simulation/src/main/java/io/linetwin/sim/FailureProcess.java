@@ -104,7 +104,7 @@ final class FailureProcess {
         duePending = false;
         double remaining = dueOnClockSeconds - clock.valueAt(now);
         if (remaining <= DUE_TOLERANCE_SECONDS) {
-            if (machine.isDown()) {
+            if (machine.isHalted()) {
                 waiting = true;
             } else {
                 machine.fail(this, now);

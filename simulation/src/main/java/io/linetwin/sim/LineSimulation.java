@@ -2,6 +2,7 @@ package io.linetwin.sim;
 
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.ShiftCalendar;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,15 +17,28 @@ public final class LineSimulation {
 
     private final LineSpec line;
     private final boolean checkingInvariants;
+    private final double startSecondsOfWeek;
 
     public LineSimulation(LineSpec line) {
-        this(line, false);
+        this(line, false, 0);
     }
 
-    private LineSimulation(LineSpec line, boolean checkingInvariants) {
+    private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek) {
         this.line = Objects.requireNonNull(line, "line");
         Topology.check(line);
         this.checkingInvariants = checkingInvariants;
+        if (!(startSecondsOfWeek >= 0 && startSecondsOfWeek < ShiftCalendar.WEEK_SECONDS)) {
+            throw new IllegalArgumentException("start must lie within one week, got " + startSecondsOfWeek + " s");
+        }
+        this.startSecondsOfWeek = startSecondsOfWeek;
+    }
+
+    /**
+     * The same simulation with engine time t = 0 at {@code secondsOfWeek} after Monday 00:00 in the line's shift
+     * calendar ({@code experiment.start}); the default is Monday 00:00.
+     */
+    public LineSimulation startingAt(double secondsOfWeek) {
+        return new LineSimulation(line, checkingInvariants, secondsOfWeek);
     }
 
     /** One replication of {@code line}; see {@link #run(double, double, long, int)}. */
@@ -38,7 +52,7 @@ public final class LineSimulation {
      * {@link IllegalStateException} at the first violation; for tests, as it costs a pass over all blocks.
      */
     public LineSimulation checkingInvariants() {
-        return new LineSimulation(line, true);
+        return new LineSimulation(line, true, startSecondsOfWeek);
     }
 
     public LineSpec line() {
@@ -59,7 +73,7 @@ public final class LineSimulation {
             TraceListener trace) {
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(line, null, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants,
-                trace).run();
+                trace, startSecondsOfWeek).run();
     }
 
     /**
@@ -74,7 +88,7 @@ public final class LineSimulation {
         Objects.requireNonNull(state, "state");
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(WarmStart.withParameters(line, state), state, warmupSeconds, horizonSeconds, seed,
-                replication, checkingInvariants, trace).run();
+                replication, checkingInvariants, trace, startSecondsOfWeek).run();
     }
 
     /** As {@link #run(LineState, double, double, long, int, TraceListener)} without a trace. */
@@ -93,8 +107,8 @@ public final class LineSimulation {
         if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
             throw new IllegalArgumentException("snapshot time must be >= 0 seconds, got " + atSeconds);
         }
-        return new Replication(line, null, 0, atSeconds, seed, replication, checkingInvariants, null)
-                .snapshot(atSeconds, Objects.requireNonNull(capturedAt, "capturedAt"));
+        return new Replication(line, null, 0, atSeconds, seed, replication, checkingInvariants, null,
+                startSecondsOfWeek).snapshot(atSeconds, Objects.requireNonNull(capturedAt, "capturedAt"));
     }
 
     /**
@@ -108,7 +122,7 @@ public final class LineSimulation {
             throw new IllegalArgumentException("snapshot offset must be >= 0 seconds, got " + forSeconds);
         }
         return new Replication(WarmStart.withParameters(line, state), state, 0, forSeconds, seed, replication,
-                checkingInvariants, null).snapshot(state.clockSeconds() + forSeconds,
+                checkingInvariants, null, startSecondsOfWeek).snapshot(state.clockSeconds() + forSeconds,
                 Objects.requireNonNull(capturedAt, "capturedAt"));
     }
 

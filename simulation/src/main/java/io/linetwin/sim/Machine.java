@@ -33,6 +33,9 @@ final class Machine implements Downstream, Upstream {
     private Upstream inbound;
     private Downstream outbound;
     private boolean down;
+    private boolean offShift;
+    /** Servers in process or setup are interrupted (down or off shift) and keep their remaining time. */
+    private boolean frozen;
     private FailureProcess repairing;
 
     Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
@@ -95,6 +98,15 @@ final class Machine implements Downstream, Upstream {
         return down;
     }
 
+    boolean isOffShift() {
+        return offShift;
+    }
+
+    /** Down or off shift: nothing is processed, enters or leaves. */
+    boolean isHalted() {
+        return down || offShift;
+    }
+
     int partsHeld() {
         int held = 0;
         for (Server server : servers) {
@@ -114,6 +126,9 @@ final class Machine implements Downstream, Upstream {
             return;
         }
         upClock.start(now);
+        if (offShift) {
+            return;
+        }
         roomAvailable();
         refillIdle(now);
     }
@@ -172,12 +187,12 @@ final class Machine implements Downstream, Upstream {
 
     /** Time left in the phase of server {@code index} (frozen while the station is down). */
     double remainingSeconds(int index, double now) {
-        return servers[index].remainingSeconds(now, down);
+        return servers[index].remainingSeconds(now, frozen);
     }
 
     @Override
     public boolean canAccept() {
-        return !down && stats.serversIn(ServerState.STARVED) > 0;
+        return !down && !offShift && stats.serversIn(ServerState.STARVED) > 0;
     }
 
     @Override
@@ -196,7 +211,7 @@ final class Machine implements Downstream, Upstream {
 
     @Override
     public void roomAvailable() {
-        if (down) {
+        if (down || offShift) {
             return;
         }
         double now = model.now();
@@ -227,21 +242,12 @@ final class Machine implements Downstream, Upstream {
     }
 
     private void goDown(FailureProcess mode, double now) {
+        freeze(now);
         down = true;
         repairing = mode;
-        stats.goDown(now);
-        for (Server server : servers) {
-            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
-                server.interrupt(now);
-            }
-        }
         upClock.stop(now);
-        processingClock.stop(now);
-        if (model.tracing()) {
-            for (int i = 0; i < servers.length; i++) {
-                model.traceState(id, i, ServerState.DOWN);
-            }
-        }
+        stats.halt(ServerState.DOWN, now);
+        traceAll(ServerState.DOWN);
     }
 
     void repaired(double now) {
@@ -255,19 +261,94 @@ final class Machine implements Downstream, Upstream {
         }
         down = false;
         repairing = null;
-        stats.goUp(now);
+        upClock.start(now);
+        if (offShift) {
+            // Repaired after the shift ended: the station now waits for the next shift.
+            stats.halt(ServerState.OFF_SHIFT, now);
+            traceAll(ServerState.OFF_SHIFT);
+            return;
+        }
+        thaw(now);
+    }
+
+    /**
+     * The shift ends: parts in process or setup stop with their remaining time and resume next shift; blocked
+     * parts stay. A station under repair stays down until repaired and is off shift from then on. The up clock
+     * (calendar-basis failures) keeps running; a failure that comes due off shift strikes when the shift starts.
+     */
+    void shiftEnds(double now) {
+        if (offShift) {
+            return;
+        }
+        boolean wasDown = down;
+        if (!wasDown) {
+            freeze(now);
+        }
+        offShift = true;
+        if (!wasDown) {
+            stats.halt(ServerState.OFF_SHIFT, now);
+            traceAll(ServerState.OFF_SHIFT);
+        }
+    }
+
+    void shiftStarts(double now) {
+        if (!offShift) {
+            return;
+        }
+        offShift = false;
+        if (down) {
+            return;
+        }
+        for (FailureProcess mode : failures) {
+            if (mode.takeWaiting()) {
+                goDown(mode, now);
+                mode.beginRepair(now);
+                return;
+            }
+        }
+        thaw(now);
+    }
+
+    /** Interrupts the servers in process or setup, once, whatever halts the station first. */
+    private void freeze(double now) {
+        if (frozen) {
+            return;
+        }
+        frozen = true;
+        for (Server server : servers) {
+            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
+                server.interrupt(now);
+            }
+        }
+        processingClock.stop(now);
+    }
+
+    /** Back to work after a repair or a shift start: interrupted phases resume, parts move on. */
+    private void thaw(double now) {
+        stats.resume(now);
         if (model.tracing()) {
             traceServers();
         }
-        for (Server server : servers) {
-            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
-                server.resume(now);
+        if (frozen) {
+            frozen = false;
+            for (Server server : servers) {
+                if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
+                    server.resume(now);
+                }
             }
         }
         upClock.start(now);
         syncProcessingClock(now);
         roomAvailable();
         refillIdle(now);
+    }
+
+    private void traceAll(int state) {
+        if (model.tracing()) {
+            for (int i = 0; i < servers.length; i++) {
+                model.traceState(id, i, state);
+            }
+        }
     }
 
     private void traceServers() {
@@ -351,7 +432,7 @@ final class Machine implements Downstream, Upstream {
     }
 
     private void syncProcessingClock(double now) {
-        boolean processing = !down && stats.serversIn(ServerState.WORKING) > 0;
+        boolean processing = !down && !offShift && stats.serversIn(ServerState.WORKING) > 0;
         if (processing) {
             processingClock.start(now);
         } else {

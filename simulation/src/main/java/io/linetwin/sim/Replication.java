@@ -30,6 +30,7 @@ final class Replication {
     private final Model model;
     private final RandomStreams streams;
     private final LineState initial;
+    private final double startSecondsOfWeek;
     private final List<Machine> machines = new ArrayList<>();
     private final List<Source> sources = new ArrayList<>();
     private final Map<String, Machine> machineById = new HashMap<>();
@@ -40,8 +41,9 @@ final class Replication {
 
     /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
     Replication(LineSpec line, LineState initial, double warmupSeconds, double horizonSeconds, long seed,
-            int replication, boolean checkingInvariants, TraceListener trace) {
+            int replication, boolean checkingInvariants, TraceListener trace, double startSecondsOfWeek) {
         this.line = line;
+        this.startSecondsOfWeek = startSecondsOfWeek;
         this.initial = initial;
         this.warmupSeconds = warmupSeconds;
         this.horizonSeconds = horizonSeconds;
@@ -120,6 +122,7 @@ final class Replication {
                 if (initial != null) {
                     new WarmStart(line, model, machineById, sourceById, bufferById).restore(initial, now);
                 }
+                new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
                 machines.forEach(m -> m.start(now));
                 sources.forEach(s -> s.start(now));
             }

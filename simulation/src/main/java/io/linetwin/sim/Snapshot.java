@@ -67,6 +67,8 @@ final class Snapshot {
         if (repair != null) {
             condition = new MachineCondition.Down(repair.repairElapsedSeconds(now),
                     OptionalDouble.of(Math.max(0, repair.repairRemainingSeconds(now))), Optional.of(repair.name()));
+        } else if (machine.isOffShift()) {
+            condition = new MachineCondition.OffShift();
         } else {
             condition = mostActive(servers);
         }

@@ -15,6 +15,10 @@
  *       {@code OPERATING} clocks run while at least one server processes; {@code CALENDAR} clocks run while
  *       the station is not under repair, so other modes' clocks stand still during a repair, and a failure
  *       that comes due while the station is down strikes right after the repair.</li>
+ *   <li>Shifts ({@code ShiftClock}): off shift a machine is halted like a failed one (nothing is processed,
+ *       enters or leaves; interrupted parts resume next shift) but not active for the bottleneck; operating
+ *       clocks stand still, calendar clocks run on, and a failure due off shift strikes at the next shift
+ *       start. A repair under way at a shift end goes on; the station is off shift once repaired.</li>
  *   <li>A setup runs when a server starts a part of another product than its previous part (never for a
  *       server's first part); setup time is not processing time for operating-basis failures.</li>
  *   <li>Statistics cover the closed window [warmup, warmup + horizon]: the window opens before and closes

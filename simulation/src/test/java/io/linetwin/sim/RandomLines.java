@@ -8,8 +8,11 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationSpec;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +21,9 @@ import java.util.Random;
 /**
  * Small random serial lines for property tests: 2–5 machines (1–2 servers, random speed, scrap, setups,
  * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
- * arrivals that block or drop) and an optional sink. {@link Random} is fine here: it only picks test inputs.
+ * arrivals that block or drop), an optional sink, and in half the lines a shift calendar with short Monday
+ * shifts (and breaks) so that shift changes fall inside a short run. {@link Random} is fine here: it only picks
+ * test inputs.
  */
 final class RandomLines {
 
@@ -55,7 +60,26 @@ final class RandomLines {
             }
             buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
         }
-        return new LineSpec("random:" + seed, products, stations, buffers, Map.of());
+        return new LineSpec("random:" + seed, products, stations, buffers, Map.of(), shifts(seed));
+    }
+
+    /** Drawn from a generator of its own, so the lines' other draws are the same with or without shifts. */
+    private static List<ShiftSpec> shifts(long seed) {
+        Random random = new Random(seed ^ 0x5A1F7L);
+        if (random.nextBoolean()) {
+            return List.of();
+        }
+        List<ShiftSpec> shifts = new ArrayList<>();
+        double start = random.nextDouble() * 100;
+        for (int i = 0; i < 6; i++) {
+            double length = 100 + 300 * random.nextDouble();
+            List<ShiftSpec.Break> breaks = random.nextBoolean()
+                    ? List.of(new ShiftSpec.Break(length * random.nextDouble() * 0.5, 10 + 30 * random.nextDouble()))
+                    : List.of();
+            shifts.add(new ShiftSpec(EnumSet.of(DayOfWeek.MONDAY), start, length, breaks));
+            start += length + 20 + 200 * random.nextDouble();
+        }
+        return shifts;
     }
 
     private static StationSpec machine(String id, Random random, boolean twoProducts) {

@@ -47,11 +47,18 @@ final class TraceTest {
             int servers = line.station(station.id()).orElseThrow().servers();
             double planned = servers * HORIZON;
             StateShares s = station.states();
-            assertThat(replay.seconds(station.id(), "working") / planned).as(station.id()).isCloseTo(s.working(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "blocked") / planned).as(station.id()).isCloseTo(s.blocked(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "starved") / planned).as(station.id()).isCloseTo(s.starved(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "down") / planned).as(station.id()).isCloseTo(s.down(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "setup") / planned).as(station.id()).isCloseTo(s.setup(), within(1e-9));
+            assertThat(replay.seconds(station.id(), "working") / planned).as(station.id())
+                    .isCloseTo(s.working(), within(1e-9));
+            assertThat(replay.seconds(station.id(), "blocked") / planned).as(station.id())
+                    .isCloseTo(s.blocked(), within(1e-9));
+            assertThat(replay.seconds(station.id(), "starved") / planned).as(station.id())
+                    .isCloseTo(s.starved(), within(1e-9));
+            assertThat(replay.seconds(station.id(), "down") / planned).as(station.id())
+                    .isCloseTo(s.down(), within(1e-9));
+            assertThat(replay.seconds(station.id(), "setup") / planned).as(station.id())
+                    .isCloseTo(s.setup(), within(1e-9));
+            assertThat(replay.seconds(station.id(), "offShift") / planned).as(station.id())
+                    .isCloseTo(s.offShift(), within(1e-9));
         }
     }
 

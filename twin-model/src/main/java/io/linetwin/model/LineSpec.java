@@ -10,18 +10,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The line: its products, stations in declaration order, the buffers that join them, and optional floor
- * layout. The constructor checks that references resolve; the scenario loader reports the same problems with
- * file positions before it gets here.
+ * The line: its products, stations in declaration order, the buffers that join them, optional floor layout,
+ * and the weekly shift calendar its machines work to (no shifts: always working). The constructor checks that
+ * references resolve; the scenario loader reports the same problems with file positions before it gets here.
  */
 public record LineSpec(
         String id,
         List<ProductSpec> products,
         List<StationSpec> stations,
         List<BufferSpec> buffers,
-        Map<String, LayoutSpec> layout) {
+        Map<String, LayoutSpec> layout,
+        List<ShiftSpec> shifts) {
+
+    /** A line that works around the clock. */
+    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout) {
+        this(id, products, stations, buffers, layout, List.of());
+    }
 
     public LineSpec {
+        shifts = List.copyOf(shifts);
         Checks.id("line id", id);
         products = List.copyOf(products);
         stations = List.copyOf(stations);
@@ -87,7 +95,7 @@ public record LineSpec(
         List<StationSpec> copy = new ArrayList<>(stations);
         int index = indexOf(replacement.id());
         copy.set(index, replacement);
-        return new LineSpec(id, products, copy, buffers, layout);
+        return new LineSpec(id, products, copy, buffers, layout, shifts);
     }
 
     public LineSpec withBuffer(BufferSpec replacement) {
@@ -95,10 +103,19 @@ public record LineSpec(
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(replacement.id())) {
                 copy.set(i, replacement);
-                return new LineSpec(id, products, stations, copy, layout);
+                return new LineSpec(id, products, stations, copy, layout, shifts);
             }
         }
         throw new IllegalArgumentException("buffer id must name a buffer of line " + id + ", got " + replacement.id());
+    }
+
+    public LineSpec withShifts(List<ShiftSpec> newShifts) {
+        return new LineSpec(id, products, stations, buffers, layout, newShifts);
+    }
+
+    /** The weekly working time of the line's machines. */
+    public ShiftCalendar calendar() {
+        return ShiftCalendar.of(shifts);
     }
 
     private int indexOf(String stationId) {

@@ -4,6 +4,7 @@ import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LayoutSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class LineReader {
 
-    private static final List<String> KEYS = List.of("id", "products", "stations", "buffers", "layout");
-    private static final List<String> NOT_YET = List.of("conveyors", "transport", "materials", "shifts");
+    private static final List<String> KEYS = List.of("id", "products", "stations", "buffers", "layout", "shifts");
+    private static final List<String> NOT_YET = List.of("conveyors", "transport", "materials");
 
     private LineReader() {
     }
@@ -64,10 +65,11 @@ final class LineReader {
                 buffer(item, ids, links).ifPresent(buffers::add)));
         TopologyCheck.check(kinds, links);
         Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
+        List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout));
+        return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout, shifts));
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */
