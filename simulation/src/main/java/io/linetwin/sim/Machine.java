@@ -28,6 +28,7 @@ final class Machine implements Downstream, Upstream {
     private final RunningClock processingClock = new RunningClock();
     private final Server[] blocked;
     private FailureProcess[] failures = new FailureProcess[0];
+    private MaterialNeeds materials = MaterialNeeds.NONE;
     private int blockedHead;
     private int blockedCount;
     private Upstream inbound;
@@ -68,6 +69,25 @@ final class Machine implements Downstream, Upstream {
 
     void addFailures(FailureProcess[] modes) {
         this.failures = modes;
+    }
+
+    void consumes(MaterialNeeds needs) {
+        this.materials = needs;
+        for (int i = 0; i < needs.count(); i++) {
+            needs.store(i).consumer(this);
+        }
+    }
+
+    MaterialNeeds materials() {
+        return materials;
+    }
+
+    /** A delivery came: a station kept waiting for it tries to start work again. */
+    void materialArrived(double now) {
+        materials.delivered(now);
+        if (!down && !offShift) {
+            refillIdle(now);
+        }
     }
 
     RunningClock clockFor(boolean operatingBasis) {
@@ -192,7 +212,8 @@ final class Machine implements Downstream, Upstream {
 
     @Override
     public boolean canAccept() {
-        return !down && !offShift && stats.serversIn(ServerState.STARVED) > 0;
+        return !down && !offShift && stats.serversIn(ServerState.STARVED) > 0
+                && (materials.count() == 0 || materials.ready(model.now()));
     }
 
     @Override
@@ -360,7 +381,7 @@ final class Machine implements Downstream, Upstream {
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
-                if (server.state() == ServerState.STARVED) {
+                if (server.state() == ServerState.STARVED && (materials.count() == 0 || materials.ready(now))) {
                     begin(server, model.release(mix.draw(), id), now);
                 }
             }
@@ -371,13 +392,18 @@ final class Machine implements Downstream, Upstream {
 
     private void refill(Server server, double now) {
         if (inbound == null) {
-            begin(server, model.release(mix.draw(), id), now);
+            if (materials.count() == 0 || materials.ready(now)) {
+                begin(server, model.release(mix.draw(), id), now);
+            }
         } else {
             inbound.roomAvailable();
         }
     }
 
     private void begin(Server server, Part part, double now) {
+        if (materials.count() > 0) {
+            materials.take();
+        }
         server.hold(part);
         int product = part.product();
         if (setup != null && server.lastProduct() >= 0 && server.lastProduct() != product) {

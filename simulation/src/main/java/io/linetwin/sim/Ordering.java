@@ -11,12 +11,14 @@ final class Ordering {
     /** Shift changes come before repairs and phase ends at their instant: work due then waits for the shift. */
     static final int SHIFT = 2;
     static final int REPAIR = 3;
-    static final int FAILURE = 4;
-    static final int SERVER = 5;
-    static final int ARRIVAL = 6;
-    static final int WINDOW_CLOSES = 7;
+    /** A material delivery lands before the phase ends at its instant, so those can start on it. */
+    static final int DELIVERY = 4;
+    static final int FAILURE = 5;
+    static final int SERVER = 6;
+    static final int ARRIVAL = 7;
+    static final int WINDOW_CLOSES = 8;
     /** A snapshot describes the line after everything at its instant has happened. */
-    static final int SNAPSHOT = 8;
+    static final int SNAPSHOT = 9;
 
     private Ordering() {
     }

@@ -36,6 +36,7 @@ final class Replication {
     private final Map<String, Machine> machineById = new HashMap<>();
     private final Map<String, Source> sourceById = new HashMap<>();
     private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
+    private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final BottleneckDetector bottleneck;
     private boolean stopped;
 
@@ -68,6 +69,7 @@ final class Replication {
             void fire(double now) {
                 model.lineStats().openWindow(now);
                 machines.forEach(m -> m.stats().openWindow(now));
+                machines.forEach(m -> m.materials().openWindow(now));
                 bottleneck.openWindow(now);
             }
         });
@@ -99,7 +101,8 @@ final class Replication {
 
             @Override
             void fire(double now) {
-                taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(), model);
+                taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
+                        storeById.values(), model);
                 stopped = true;
             }
         });
@@ -120,8 +123,9 @@ final class Replication {
             @Override
             void fire(double now) {
                 if (initial != null) {
-                    new WarmStart(line, model, machineById, sourceById, bufferById).restore(initial, now);
+                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById).restore(initial, now);
                 }
+                storeById.values().forEach(MaterialStore::start);
                 new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
                 machines.forEach(m -> m.start(now));
                 sources.forEach(s -> s.start(now));
@@ -136,6 +140,7 @@ final class Replication {
     }
 
     private void assemble() {
+        line.materials().forEach(m -> storeById.put(m.id(), new MaterialStore(model, m)));
         List<String> productIds = new ArrayList<>();
         double[] shares;
         if (line.products().isEmpty()) {
@@ -213,6 +218,16 @@ final class Replication {
                     streams.stream(id, RandomStreams.REPAIR_PREFIX + failure.name()));
         }
         machine.addFailures(modes);
+        if (!station.consumes().isEmpty()) {
+            MaterialStore[] stores = new MaterialStore[station.consumes().size()];
+            double[] units = new double[stores.length];
+            int i = 0;
+            for (Map.Entry<String, Double> need : station.consumes().entrySet()) {
+                stores[i] = storeById.get(need.getKey());
+                units[i++] = need.getValue();
+            }
+            machine.consumes(new MaterialNeeds(stores, units));
+        }
         machines.add(machine);
         return machine;
     }
@@ -240,7 +255,28 @@ final class Replication {
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
-                stations, bottleneckId, totals, model.events());
+                stations, bottleneckId, totals, model.events(), materialResults());
+    }
+
+    private List<MaterialResult> materialResults() {
+        List<MaterialResult> results = new ArrayList<>();
+        double now = model.now();
+        for (MaterialStore store : storeById.values()) {
+            Map<String, Double> consumed = new LinkedHashMap<>();
+            Map<String, Double> starved = new LinkedHashMap<>();
+            for (Machine machine : machines) {
+                MaterialNeeds needs = machine.materials();
+                for (int i = 0; i < needs.count(); i++) {
+                    if (needs.store(i) == store) {
+                        consumed.put(machine.id(), needs.consumed(i));
+                        starved.put(machine.id(), needs.starvedSeconds(i, now));
+                    }
+                }
+            }
+            results.add(new MaterialResult(store.id(), store.initial(), store.receipts(), store.consumed(),
+                    store.stock(), store.orders(), store.stockOuts(), consumed, starved));
+        }
+        return results;
     }
 
     private StationResult stationResult(Machine machine, double bottleneckShare) {

@@ -27,7 +27,7 @@ final class Snapshot {
     }
 
     static LineState of(double now, Instant capturedAt, LineSpec line, List<Machine> machines, List<Source> sources,
-            Collection<Buffer> buffers, Model model) {
+            Collection<Buffer> buffers, Collection<MaterialStore> stores, Model model) {
         Map<String, StationState> stations = new LinkedHashMap<>();
         for (Machine machine : machines) {
             stations.put(machine.id(), machine(machine, now, model));
@@ -54,7 +54,9 @@ final class Snapshot {
                 parameters.put(station.id(), values);
             }
         }
-        return new LineState(capturedAt, now, stations, contents, parameters, Map.of());
+        Map<String, Double> stocks = new LinkedHashMap<>();
+        stores.forEach(store -> stocks.put(store.id(), store.stock()));
+        return new LineState(capturedAt, now, stations, contents, parameters, stocks);
     }
 
     private static StationState machine(Machine machine, double now, Model model) {

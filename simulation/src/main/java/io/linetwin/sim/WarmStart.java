@@ -21,7 +21,9 @@ import java.util.OptionalDouble;
  * state leaves open is drawn as for a fresh start: a phase without remaining time draws a full processing,
  * setup or repair time; failure clocks start afresh (exact for exponential times between failures); a buffer
  * without a sequence interleaves its products; a part of unknown product is of the line's first product.
- * Sink entries are ignored; an {@code offShift} station starts idle.
+ * Sink entries are ignored; whether a station is off shift follows from the calendar at the start instant.
+ * Material stocks in the state replace the stores' initial stock; orders in flight are not part of a state,
+ * so a store at or below its reorder point orders at the start.
  */
 final class WarmStart {
 
@@ -30,15 +32,17 @@ final class WarmStart {
     private final Map<String, Machine> machines;
     private final Map<String, Source> sources;
     private final Map<String, Buffer> buffers;
+    private final Map<String, MaterialStore> stores;
     private final Map<String, Integer> productIndex = new HashMap<>();
 
     WarmStart(LineSpec line, Model model, Map<String, Machine> machines, Map<String, Source> sources,
-            Map<String, Buffer> buffers) {
+            Map<String, Buffer> buffers, Map<String, MaterialStore> stores) {
         this.line = line;
         this.model = model;
         this.machines = machines;
         this.sources = sources;
         this.buffers = buffers;
+        this.stores = stores;
         if (line.products().isEmpty()) {
             productIndex.put("", 0);
         }
@@ -65,10 +69,14 @@ final class WarmStart {
     }
 
     void restore(LineState state, double now) {
-        if (!state.materialStocks().isEmpty()) {
-            throw new IllegalArgumentException("state material stocks must name materials of line " + line.id()
-                    + ", got " + state.materialStocks().keySet() + " (the line has none)");
-        }
+        state.materialStocks().forEach((id, units) -> {
+            MaterialStore store = stores.get(id);
+            if (store == null) {
+                throw new IllegalArgumentException("state material stocks must name materials of line " + line.id()
+                        + " " + stores.keySet() + ", got " + id);
+            }
+            store.restore(units);
+        });
         state.buffers().forEach((id, contents) -> restoreBuffer(id, contents));
         state.stations().forEach((id, station) -> {
             if (line.station(id).isEmpty()) {
