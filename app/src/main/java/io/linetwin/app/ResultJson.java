@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.model.Scenario;
+import io.linetwin.sim.MaterialResult;
+import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StateShares;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Estimate;
@@ -43,6 +45,9 @@ final class ResultJson {
             station.put("oee", summary.oee());
         }
         result.bottleneck().ifPresentOrElse(b -> root.put("bottleneck", b), () -> root.putNull("bottleneck"));
+        if (!result.replications().get(0).materials().isEmpty()) {
+            materials(root.putObject("materials"), result.replications());
+        }
         ObjectNode meta = root.putObject("meta");
         meta.put("events", result.events());
         meta.put("wallSeconds", result.wallSeconds());
@@ -50,6 +55,33 @@ final class ResultJson {
         meta.put("seed", result.experiment().seed());
         meta.put("version", Main.version());
         return root;
+    }
+
+    /**
+     * Only for lines with materials (the document of other lines is unchanged): per material the means over
+     * replications of the whole-run balance (initialStock + receipts - consumed = finalStock), orders, stock-outs,
+     * and by station the units consumed and the seconds of the window it waited for the material.
+     */
+    private static void materials(ObjectNode node, List<ReplicationResult> replications) {
+        int n = replications.size();
+        for (MaterialResult first : replications.get(0).materials()) {
+            String id = first.id();
+            List<MaterialResult> all = replications.stream().map(r -> r.material(id).orElseThrow()).toList();
+            ObjectNode material = node.putObject(id);
+            material.put("initialStock", all.stream().mapToDouble(MaterialResult::initialStock).sum() / n);
+            material.put("receipts", all.stream().mapToDouble(MaterialResult::receipts).sum() / n);
+            material.put("consumed", all.stream().mapToDouble(MaterialResult::consumed).sum() / n);
+            material.put("finalStock", all.stream().mapToDouble(MaterialResult::finalStock).sum() / n);
+            material.put("orders", all.stream().mapToDouble(MaterialResult::orders).sum() / n);
+            material.put("stockOuts", all.stream().mapToDouble(MaterialResult::stockOuts).sum() / n);
+            ObjectNode consumed = material.putObject("consumedByStation");
+            ObjectNode starved = material.putObject("starvedSecondsByStation");
+            for (String station : first.consumedByStation().keySet()) {
+                consumed.put(station, all.stream().mapToDouble(m -> m.consumedByStation().get(station)).sum() / n);
+                starved.put(station,
+                        all.stream().mapToDouble(m -> m.starvedSecondsByStation().get(station)).sum() / n);
+            }
+        }
     }
 
     static ObjectNode compare(List<Comparison> comparisons) {

@@ -1,9 +1,15 @@
 package io.linetwin.app;
 
+import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
+import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.ExperimentResult;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +34,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
     Path json;
 
+    @Option(names = "--trace", paramLabel = "OUT.jsonl",
+            description = "Also write the event trace of replication 0 (warm-up included) as JSON Lines to OUT.")
+    Path trace;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
@@ -44,6 +54,23 @@ final class RunCommand implements Callable<Integer> {
         if (json != null) {
             ResultJson.write(ResultJson.run(scenario, result), json);
         }
+        if (trace != null) {
+            writeTrace(scenario, line);
+        }
         return ExitCode.OK;
+    }
+
+    /** Replication 0 once more with a listener: the same seed and streams give exactly the same run. */
+    private void writeTrace(Scenario scenario, LineSpec line) throws IOException {
+        Path parent = trace.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ExperimentSpec experiment = scenario.experiment();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
+                TraceJsonLines writer = new TraceJsonLines(out)) {
+            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek()).run(experiment.warmupSeconds(),
+                    experiment.horizonSeconds(), experiment.seed(), 0, writer);
+        }
     }
 }

@@ -20,7 +20,10 @@ import sim.engine.Steppable;
  * events, alternating the two so that load from elsewhere hits both alike. Reports parts/s, events/s and the
  * line/raw ratio by wall time and by thread CPU time (which does not count time the OS gave to others).
  *
- * <p>Usage: {@code SerialLineBenchmark SCENARIO [rounds]}
+ * <p>With {@code trace} as third argument each round also runs the line with a listener that only counts the
+ * trace events (the engine's cost of tracing, without any I/O) and reports the traced/untraced CPU time ratio.
+ *
+ * <p>Usage: {@code SerialLineBenchmark SCENARIO [rounds] [trace]}
  */
 public final class SerialLineBenchmark {
 
@@ -33,21 +36,32 @@ public final class SerialLineBenchmark {
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(args[0]));
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         ExperimentSpec experiment = scenario.experiment();
-        LineSimulation simulation = new LineSimulation(scenario.line());
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean traceCost = args.length > 2 && args[2].equals("trace");
+        LineSimulation simulation = new LineSimulation(scenario.line()).startingAt(experiment.startSecondsOfWeek());
 
         line(simulation, experiment.warmupSeconds(), experiment.horizonSeconds() / 5, experiment.seed());
         raw(RAW_EVENTS / 5);
         double[] wallRatios = new double[rounds];
         double[] cpuRatios = new double[rounds];
         double[] partsPerSecond = new double[rounds];
+        double[] tracedCpuRatios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
             Rate line = line(simulation, experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed());
             Rate raw = raw(RAW_EVENTS);
             wallRatios[round] = line.eventsPerWallSecond() / raw.eventsPerWallSecond();
             cpuRatios[round] = line.eventsPerCpuSecond() / raw.eventsPerCpuSecond();
             partsPerSecond[round] = line.partsPerWallSecond();
+            if (traceCost) {
+                Rate traced = traced(simulation, experiment.warmupSeconds(), experiment.horizonSeconds(),
+                        experiment.seed());
+                tracedCpuRatios[round] = line.eventsPerCpuSecond() / traced.eventsPerCpuSecond();
+            }
+        }
+        if (traceCost) {
+            System.out.printf(Locale.ROOT, "trace on (counting listener) / trace off, median CPU time ratio: %.2f%n",
+                    median(tracedCpuRatios));
         }
         System.out.printf(Locale.ROOT, "LineTwin median: parts/s=%,.0f line/raw events/s ratio: %.2f by wall time,"
                 + " %.2f by thread CPU time%n", median(partsPerSecond), median(wallRatios), median(cpuRatios));
@@ -68,6 +82,18 @@ public final class SerialLineBenchmark {
                 result.throughputPerHour() / 3600, result.events(), wall, cpu, parts / wall, result.events() / wall,
                 result.events() / cpu);
         return new Rate(parts / wall, result.events() / wall, result.events() / cpu);
+    }
+
+    private static Rate traced(LineSimulation simulation, double warmupSeconds, double horizonSeconds, long seed) {
+        long[] traceEvents = new long[1];
+        long cpuStart = cpuNanos();
+        long start = System.nanoTime();
+        ReplicationResult result = simulation.run(warmupSeconds, horizonSeconds, seed, 0, e -> traceEvents[0]++);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (cpuNanos() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "line traced: %d trace events, %d events, %.3f s wall, %.3f s CPU%n",
+                traceEvents[0], result.events(), wall, cpu);
+        return new Rate(0, result.events() / wall, result.events() / cpu);
     }
 
     /** MASON alone: steppables that reschedule themselves after an exponential delay. */

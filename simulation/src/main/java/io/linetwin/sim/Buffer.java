@@ -6,13 +6,15 @@ package io.linetwin.sim;
  */
 final class Buffer implements Downstream, Upstream {
 
+    private final Model model;
     private final String id;
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
     private Upstream upstream;
     private Downstream downstream;
 
-    Buffer(String id, int capacity) {
+    Buffer(Model model, String id, int capacity) {
+        this.model = model;
         this.id = id;
         this.capacity = capacity;
     }
@@ -34,6 +36,19 @@ final class Buffer implements Downstream, Upstream {
         return waiting.size();
     }
 
+    /** The {@code index}-th waiting part from the front. */
+    Part waiting(int index) {
+        return waiting.get(index);
+    }
+
+    /** Warm start: {@code part} waits at the back, without being offered on. */
+    void restore(Part part) {
+        if (waiting.size() >= capacity) {
+            throw new IllegalArgumentException("buffer " + id + " holds at most " + capacity + " parts, got more");
+        }
+        waiting.add(part);
+    }
+
     @Override
     public boolean canAccept() {
         return waiting.size() < capacity || (waiting.isEmpty() && downstream.canAccept());
@@ -47,6 +62,9 @@ final class Buffer implements Downstream, Upstream {
         }
         if (waiting.size() >= capacity) {
             throw new IllegalStateException("buffer " + id + " level must stay <= " + capacity + ", got a part more");
+        }
+        if (model.tracing()) {
+            model.traceMove(part, id);
         }
         waiting.add(part);
     }

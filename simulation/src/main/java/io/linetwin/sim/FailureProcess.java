@@ -28,6 +28,8 @@ final class FailureProcess {
     private final Event due;
     private final Event repaired;
     private double dueOnClockSeconds;
+    private double repairStartSeconds;
+    private double repairEndSeconds;
     private boolean duePending;
     private boolean waiting;
 
@@ -76,14 +78,33 @@ final class FailureProcess {
     }
 
     void beginRepair(double now) {
-        machine.model().schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+        beginRepair(now, spec.mttr().sample(repairs));
+    }
+
+    /** A repair that takes {@code durationSeconds} from {@code now} (a warm start knows the rest of one). */
+    void beginRepair(double now, double durationSeconds) {
+        repairStartSeconds = now;
+        repairEndSeconds = now + durationSeconds;
+        machine.model().schedule.scheduleOnce(repairEndSeconds, Ordering.REPAIR, repaired);
+    }
+
+    double sampleRepairSeconds() {
+        return spec.mttr().sample(repairs);
+    }
+
+    double repairElapsedSeconds(double now) {
+        return now - repairStartSeconds;
+    }
+
+    double repairRemainingSeconds(double now) {
+        return repairEndSeconds - now;
     }
 
     private void dueFires(double now) {
         duePending = false;
         double remaining = dueOnClockSeconds - clock.valueAt(now);
         if (remaining <= DUE_TOLERANCE_SECONDS) {
-            if (machine.isDown()) {
+            if (machine.isHalted()) {
                 waiting = true;
             } else {
                 machine.fail(this, now);

@@ -6,6 +6,7 @@ package io.linetwin.sim;
  */
 final class LineStats {
 
+    private long wipAtStart;
     private long released;
     private long goodOut;
     private long scrapped;
@@ -21,6 +22,16 @@ final class LineStats {
         accumulate(now);
         released++;
         inLine++;
+    }
+
+    /** Warm start: {@code parts} were in the line when the run began; they were released before it. */
+    void restore(long parts) {
+        wipAtStart += parts;
+        inLine += parts;
+    }
+
+    long wipAtStart() {
+        return wipAtStart;
     }
 
     void leaveGood(Part part, double now) {

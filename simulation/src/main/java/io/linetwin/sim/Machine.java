@@ -28,18 +28,23 @@ final class Machine implements Downstream, Upstream {
     private final RunningClock processingClock = new RunningClock();
     private final Server[] blocked;
     private FailureProcess[] failures = new FailureProcess[0];
+    private MaterialNeeds materials = MaterialNeeds.NONE;
     private int blockedHead;
     private int blockedCount;
     private Upstream inbound;
     private Downstream outbound;
     private boolean down;
+    private boolean offShift;
+    /** Servers in process or setup are interrupted (down or off shift) and keep their remaining time. */
+    private boolean frozen;
+    private FailureProcess repairing;
 
     Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
         this.model = model;
         this.id = id;
         this.servers = new Server[servers];
         for (int i = 0; i < servers; i++) {
-            this.servers[i] = new Server(this);
+            this.servers[i] = new Server(this, i);
         }
         this.blocked = new Server[servers];
         this.processByProduct = parameters.processByProduct();
@@ -64,6 +69,25 @@ final class Machine implements Downstream, Upstream {
 
     void addFailures(FailureProcess[] modes) {
         this.failures = modes;
+    }
+
+    void consumes(MaterialNeeds needs) {
+        this.materials = needs;
+        for (int i = 0; i < needs.count(); i++) {
+            needs.store(i).consumer(this);
+        }
+    }
+
+    MaterialNeeds materials() {
+        return materials;
+    }
+
+    /** A delivery came: a station kept waiting for it tries to start work again. */
+    void materialArrived(double now) {
+        materials.delivered(now);
+        if (!down && !offShift) {
+            refillIdle(now);
+        }
     }
 
     RunningClock clockFor(boolean operatingBasis) {
@@ -94,6 +118,15 @@ final class Machine implements Downstream, Upstream {
         return down;
     }
 
+    boolean isOffShift() {
+        return offShift;
+    }
+
+    /** Down or off shift: nothing is processed, enters or leaves. */
+    boolean isHalted() {
+        return down || offShift;
+    }
+
     int partsHeld() {
         int held = 0;
         for (Server server : servers) {
@@ -105,19 +138,91 @@ final class Machine implements Downstream, Upstream {
     }
 
     void start(double now) {
+        if (model.tracing()) {
+            traceServers();
+        }
+        if (down) {
+            // A warm start from a failure: the repair brings the station back.
+            return;
+        }
         upClock.start(now);
+        if (offShift) {
+            return;
+        }
+        roomAvailable();
         refillIdle(now);
+    }
+
+    FailureProcess[] failures() {
+        return failures;
+    }
+
+    /** The failure mode under repair, or null while up. */
+    FailureProcess repairing() {
+        return repairing;
+    }
+
+    ProductMix mix() {
+        return mix;
+    }
+
+    /**
+     * Warm start, before {@link #start}: server {@code index} takes {@code part} in {@code state} (working,
+     * setup or blocked) with {@code remainingSeconds} left in its phase (NaN: drawn as for a new phase).
+     */
+    void restoreServer(int index, Part part, int state, double remainingSeconds, double now) {
+        Server server = servers[index];
+        server.hold(part);
+        int product = part.product();
+        if (state == ServerState.BLOCKED) {
+            server.lastProduct(product);
+            server.state(ServerState.BLOCKED);
+            stats.move(ServerState.STARVED, ServerState.BLOCKED, now);
+            blocked[(blockedHead + blockedCount) % blocked.length] = server;
+            blockedCount++;
+        } else if (state == ServerState.SETUP && (setup != null || !Double.isNaN(remainingSeconds))) {
+            server.state(ServerState.SETUP);
+            stats.move(ServerState.STARVED, ServerState.SETUP, now);
+            server.endPhaseIn(now, Double.isNaN(remainingSeconds) ? setup.sample(setupRandom) : remainingSeconds);
+        } else {
+            server.lastProduct(product);
+            server.state(ServerState.WORKING);
+            stats.move(ServerState.STARVED, ServerState.WORKING, now);
+            server.endPhaseIn(now, Double.isNaN(remainingSeconds)
+                    ? processByProduct[product].sample(processRandom) / speed : remainingSeconds);
+            syncProcessingClock(now);
+        }
+    }
+
+    /** Warm start, before {@link #start}: the product an idle server last made (a setup follows on a change). */
+    void restoreLastProduct(int index, int product) {
+        servers[index].lastProduct(product);
+    }
+
+    /** Warm start, after the servers: the station is down under {@code mode} for {@code remainingSeconds} more. */
+    void restoreDown(FailureProcess mode, double remainingSeconds, double now) {
+        goDown(mode, now);
+        mode.beginRepair(now, remainingSeconds);
+    }
+
+    /** Time left in the phase of server {@code index} (frozen while the station is down). */
+    double remainingSeconds(int index, double now) {
+        return servers[index].remainingSeconds(now, frozen);
     }
 
     @Override
     public boolean canAccept() {
-        return !down && stats.serversIn(ServerState.STARVED) > 0;
+        return !down && !offShift && stats.serversIn(ServerState.STARVED) > 0
+                && (materials.count() == 0 || materials.ready(model.now()));
     }
 
     @Override
     public void accept(Part part) {
         for (Server server : servers) {
             if (server.state() == ServerState.STARVED) {
+                if (model.tracing()) {
+                    model.traceMove(part, id);
+                }
                 begin(server, part, model.now());
                 return;
             }
@@ -127,7 +232,7 @@ final class Machine implements Downstream, Upstream {
 
     @Override
     public void roomAvailable() {
-        if (down) {
+        if (down || offShift) {
             return;
         }
         double now = model.now();
@@ -153,31 +258,104 @@ final class Machine implements Downstream, Upstream {
     }
 
     void fail(FailureProcess mode, double now) {
-        down = true;
-        stats.goDown(now);
-        for (Server server : servers) {
-            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
-                server.interrupt(now);
-            }
-        }
-        upClock.stop(now);
-        processingClock.stop(now);
+        goDown(mode, now);
         mode.beginRepair(now);
+    }
+
+    private void goDown(FailureProcess mode, double now) {
+        freeze(now);
+        down = true;
+        repairing = mode;
+        upClock.stop(now);
+        stats.halt(ServerState.DOWN, now);
+        traceAll(ServerState.DOWN);
     }
 
     void repaired(double now) {
         for (FailureProcess mode : failures) {
             if (mode.takeWaiting()) {
                 // Another mode came due during this repair: its repair follows at once.
+                repairing = mode;
                 mode.beginRepair(now);
                 return;
             }
         }
         down = false;
-        stats.goUp(now);
+        repairing = null;
+        upClock.start(now);
+        if (offShift) {
+            // Repaired after the shift ended: the station now waits for the next shift.
+            stats.halt(ServerState.OFF_SHIFT, now);
+            traceAll(ServerState.OFF_SHIFT);
+            return;
+        }
+        thaw(now);
+    }
+
+    /**
+     * The shift ends: parts in process or setup stop with their remaining time and resume next shift; blocked
+     * parts stay. A station under repair stays down until repaired and is off shift from then on. The up clock
+     * (calendar-basis failures) keeps running; a failure that comes due off shift strikes when the shift starts.
+     */
+    void shiftEnds(double now) {
+        if (offShift) {
+            return;
+        }
+        boolean wasDown = down;
+        if (!wasDown) {
+            freeze(now);
+        }
+        offShift = true;
+        if (!wasDown) {
+            stats.halt(ServerState.OFF_SHIFT, now);
+            traceAll(ServerState.OFF_SHIFT);
+        }
+    }
+
+    void shiftStarts(double now) {
+        if (!offShift) {
+            return;
+        }
+        offShift = false;
+        if (down) {
+            return;
+        }
+        for (FailureProcess mode : failures) {
+            if (mode.takeWaiting()) {
+                goDown(mode, now);
+                mode.beginRepair(now);
+                return;
+            }
+        }
+        thaw(now);
+    }
+
+    /** Interrupts the servers in process or setup, once, whatever halts the station first. */
+    private void freeze(double now) {
+        if (frozen) {
+            return;
+        }
+        frozen = true;
         for (Server server : servers) {
             if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
-                server.resume(now);
+                server.interrupt(now);
+            }
+        }
+        processingClock.stop(now);
+    }
+
+    /** Back to work after a repair or a shift start: interrupted phases resume, parts move on. */
+    private void thaw(double now) {
+        stats.resume(now);
+        if (model.tracing()) {
+            traceServers();
+        }
+        if (frozen) {
+            frozen = false;
+            for (Server server : servers) {
+                if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
+                    server.resume(now);
+                }
             }
         }
         upClock.start(now);
@@ -186,11 +364,25 @@ final class Machine implements Downstream, Upstream {
         refillIdle(now);
     }
 
+    private void traceAll(int state) {
+        if (model.tracing()) {
+            for (int i = 0; i < servers.length; i++) {
+                model.traceState(id, i, state);
+            }
+        }
+    }
+
+    private void traceServers() {
+        for (int i = 0; i < servers.length; i++) {
+            model.traceState(id, i, servers[i].state());
+        }
+    }
+
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
-                if (server.state() == ServerState.STARVED) {
-                    begin(server, model.release(mix.draw()), now);
+                if (server.state() == ServerState.STARVED && (materials.count() == 0 || materials.ready(now))) {
+                    begin(server, model.release(mix.draw(), id), now);
                 }
             }
         } else {
@@ -200,13 +392,18 @@ final class Machine implements Downstream, Upstream {
 
     private void refill(Server server, double now) {
         if (inbound == null) {
-            begin(server, model.release(mix.draw()), now);
+            if (materials.count() == 0 || materials.ready(now)) {
+                begin(server, model.release(mix.draw(), id), now);
+            }
         } else {
             inbound.roomAvailable();
         }
     }
 
     private void begin(Server server, Part part, double now) {
+        if (materials.count() > 0) {
+            materials.take();
+        }
         server.hold(part);
         int product = part.product();
         if (setup != null && server.lastProduct() >= 0 && server.lastProduct() != product) {
@@ -231,10 +428,10 @@ final class Machine implements Downstream, Upstream {
         int product = server.part().product();
         if (scrapProbability > 0 && scrapRandom.nextDouble() < scrapProbability) {
             stats.scrap(idealCycleSecondsByProduct[product]);
-            server.release();
+            Part scrapped = server.release();
             server.state(ServerState.STARVED);
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
-            model.leaveScrapped();
+            model.leaveScrapped(scrapped, id);
             syncProcessingClock(now);
             refill(server, now);
             return;
@@ -246,7 +443,7 @@ final class Machine implements Downstream, Upstream {
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
             syncProcessingClock(now);
             if (outbound == null) {
-                model.leaveGood(part);
+                model.leaveGood(part, id);
             } else {
                 outbound.accept(part);
             }
@@ -261,7 +458,7 @@ final class Machine implements Downstream, Upstream {
     }
 
     private void syncProcessingClock(double now) {
-        boolean processing = !down && stats.serversIn(ServerState.WORKING) > 0;
+        boolean processing = !down && !offShift && stats.serversIn(ServerState.WORKING) > 0;
         if (processing) {
             processingClock.start(now);
         } else {

@@ -1,5 +1,10 @@
 package io.linetwin.sim;
 
+import io.linetwin.sim.TraceEvent.PartFinished;
+import io.linetwin.sim.TraceEvent.PartMoved;
+import io.linetwin.sim.TraceEvent.PartReleased;
+import io.linetwin.sim.TraceEvent.PartScrapped;
+import io.linetwin.sim.TraceEvent.StateChanged;
 import sim.engine.SimState;
 
 /**
@@ -12,16 +17,24 @@ final class Model extends SimState {
 
     private final LineStats lineStats = new LineStats();
     private final boolean checkingInvariants;
+    private final TraceListener trace;
+    private final boolean tracing;
+    private final String[] productNames;
     private BottleneckDetector bottleneck = new BottleneckDetector(0);
     private Machine[] machines = new Machine[0];
     private Buffer[] buffers = new Buffer[0];
     private long events;
     private double nowSeconds = Double.NEGATIVE_INFINITY;
     private double lastEventSeconds = Double.NEGATIVE_INFINITY;
+    private long lastPartId;
 
-    Model(long seed, boolean checkingInvariants) {
+    /** {@code trace} may be null: then no trace event is ever built. */
+    Model(long seed, boolean checkingInvariants, TraceListener trace, String[] productNames) {
         super(seed);
         this.checkingInvariants = checkingInvariants;
+        this.trace = trace;
+        this.tracing = trace != null;
+        this.productNames = productNames.clone();
     }
 
     void blocks(Machine[] allMachines, Buffer[] allBuffers, BottleneckDetector detector) {
@@ -49,18 +62,69 @@ final class Model extends SimState {
         return lineStats;
     }
 
-    Part release(int product) {
+    /** Releases a new part of {@code product} into the line at {@code station}. */
+    Part release(int product, String station) {
         double now = now();
         lineStats.release(now);
-        return new Part(product, now);
+        Part part = new Part(++lastPartId, product, now);
+        if (tracing) {
+            part.at(station);
+            trace.on(new PartReleased(now, part.id(), productNames[product], station));
+        }
+        return part;
     }
 
-    void leaveGood(Part part) {
-        lineStats.leaveGood(part, now());
+    /**
+     * Warm start: a part of {@code product} that was already in the line at block {@code at}; it counts as
+     * released now for lead times. A trace announces it as released at that block.
+     */
+    Part restorePart(int product, String at) {
+        double now = now();
+        lineStats.accumulate(now);
+        lineStats.restore(1);
+        Part part = new Part(++lastPartId, product, now);
+        if (tracing) {
+            part.at(at);
+            trace.on(new PartReleased(now, part.id(), productNames[product], at));
+        }
+        return part;
     }
 
-    void leaveScrapped() {
-        lineStats.leaveScrapped(now());
+    String productName(int product) {
+        return productNames[product];
+    }
+
+    /** The good part leaves the line from {@code station}. */
+    void leaveGood(Part part, String station) {
+        double now = now();
+        lineStats.leaveGood(part, now);
+        if (tracing) {
+            trace.on(new PartFinished(now, part.id(), productNames[part.product()], station,
+                    now - part.releaseSeconds()));
+        }
+    }
+
+    void leaveScrapped(Part part, String station) {
+        double now = now();
+        lineStats.leaveScrapped(now);
+        if (tracing) {
+            trace.on(new PartScrapped(now, part.id(), productNames[part.product()], station));
+        }
+    }
+
+    boolean tracing() {
+        return tracing;
+    }
+
+    /** Only while tracing: the part enters block {@code to}. */
+    void traceMove(Part part, String to) {
+        trace.on(new PartMoved(now(), part.id(), part.at(), to));
+        part.at(to);
+    }
+
+    /** Only while tracing. */
+    void traceState(String station, int server, int state) {
+        trace.on(new StateChanged(now(), station, server, ServerState.name(state)));
     }
 
     void loseArrival() {

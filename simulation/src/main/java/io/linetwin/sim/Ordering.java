@@ -8,11 +8,17 @@ final class Ordering {
 
     static final int WINDOW_OPENS = 0;
     static final int START = 1;
-    static final int REPAIR = 2;
-    static final int FAILURE = 3;
-    static final int SERVER = 4;
-    static final int ARRIVAL = 5;
-    static final int WINDOW_CLOSES = 6;
+    /** Shift changes come before repairs and phase ends at their instant: work due then waits for the shift. */
+    static final int SHIFT = 2;
+    static final int REPAIR = 3;
+    /** A material delivery lands before the phase ends at its instant, so those can start on it. */
+    static final int DELIVERY = 4;
+    static final int FAILURE = 5;
+    static final int SERVER = 6;
+    static final int ARRIVAL = 7;
+    static final int WINDOW_CLOSES = 8;
+    /** A snapshot describes the line after everything at its instant has happened. */
+    static final int SNAPSHOT = 9;
 
     private Ordering() {
     }

@@ -1,14 +1,24 @@
 package io.linetwin.sim;
 
-/** A part in the line: its product (index into the line's products) and when it was released. */
+/**
+ * A part in the line: its id (release order), product (index into the line's products), when it was released,
+ * and, only while a trace listens, the block it is in (so a move can name where it came from).
+ */
 final class Part {
 
+    private final long id;
     private final int product;
     private final double releaseSeconds;
+    private String at;
 
-    Part(int product, double releaseSeconds) {
+    Part(long id, int product, double releaseSeconds) {
+        this.id = id;
         this.product = product;
         this.releaseSeconds = releaseSeconds;
+    }
+
+    long id() {
+        return id;
     }
 
     int product() {
@@ -17,5 +27,13 @@ final class Part {
 
     double releaseSeconds() {
         return releaseSeconds;
+    }
+
+    String at() {
+        return at;
+    }
+
+    void at(String blockId) {
+        at = blockId;
     }
 }

@@ -15,6 +15,11 @@ final class PartQueue {
         return size == 0;
     }
 
+    /** The {@code index}-th part from the front. */
+    Part get(int index) {
+        return ring[(head + index) & (ring.length - 1)];
+    }
+
     void add(Part part) {
         if (size == ring.length) {
             grow();

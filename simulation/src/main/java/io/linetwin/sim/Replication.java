@@ -5,11 +5,14 @@ import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,44 +29,47 @@ final class Replication {
     private final int replication;
     private final Model model;
     private final RandomStreams streams;
+    private final LineState initial;
+    private final double startSecondsOfWeek;
     private final List<Machine> machines = new ArrayList<>();
     private final List<Source> sources = new ArrayList<>();
+    private final Map<String, Machine> machineById = new HashMap<>();
+    private final Map<String, Source> sourceById = new HashMap<>();
+    private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
+    private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final BottleneckDetector bottleneck;
-    private boolean windowClosed;
+    private boolean stopped;
 
-    Replication(LineSpec line, double warmupSeconds, double horizonSeconds, long seed, int replication,
-            boolean checkingInvariants) {
+    /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
+    Replication(LineSpec line, LineState initial, double warmupSeconds, double horizonSeconds, long seed,
+            int replication, boolean checkingInvariants, TraceListener trace, double startSecondsOfWeek) {
         this.line = line;
+        this.startSecondsOfWeek = startSecondsOfWeek;
+        this.initial = initial;
         this.warmupSeconds = warmupSeconds;
         this.horizonSeconds = horizonSeconds;
         this.seed = seed;
         this.replication = replication;
-        this.model = new Model(seed, checkingInvariants);
+        this.model = new Model(seed, checkingInvariants, trace,
+                line.products().isEmpty() ? new String[] {""}
+                        : line.products().stream().map(ProductSpec::id).toArray(String[]::new));
         this.streams = new RandomStreams(seed, replication);
         int machineCount = (int) line.stations().stream().filter(s -> s.kind() == StationKind.MACHINE).count();
         this.bottleneck = new BottleneckDetector(machineCount);
     }
 
     ReplicationResult run() {
-        model.start();
-        assemble();
-        double end = warmupSeconds + horizonSeconds;
-        model.schedule.scheduleOnce(0.0, Ordering.START, new Event(model) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            void fire(double now) {
-                machines.forEach(m -> m.start(now));
-                sources.forEach(s -> s.start(now));
-            }
-        });
-        model.schedule.scheduleOnce(warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
+        double clock = startSeconds();
+        start(clock);
+        double end = clock + warmupSeconds + horizonSeconds;
+        model.schedule.scheduleOnce(clock + warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
             private static final long serialVersionUID = 1L;
 
             @Override
             void fire(double now) {
                 model.lineStats().openWindow(now);
                 machines.forEach(m -> m.stats().openWindow(now));
+                machines.forEach(m -> m.materials().openWindow(now));
                 bottleneck.openWindow(now);
             }
         });
@@ -75,16 +81,66 @@ final class Replication {
                 model.lineStats().accumulate(now);
                 machines.forEach(m -> m.stats().accumulate(now));
                 bottleneck.accumulate(now);
-                windowClosed = true;
+                stopped = true;
             }
         });
-        while (!windowClosed && model.schedule.step(model)) {
-            // Each step runs every event at the next time on the schedule.
-        }
+        runUntilStopped();
         return result();
     }
 
+    /** Runs to {@code atSeconds} (every event at that instant included) and describes the line then. */
+    LineState snapshot(double atSeconds, Instant capturedAt) {
+        double clock = startSeconds();
+        if (!(atSeconds >= clock)) {
+            throw new IllegalArgumentException("snapshot time must be >= the start " + clock + " s, got " + atSeconds);
+        }
+        start(clock);
+        LineState[] taken = new LineState[1];
+        model.schedule.scheduleOnce(atSeconds, Ordering.SNAPSHOT, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
+                        storeById.values(), model);
+                stopped = true;
+            }
+        });
+        runUntilStopped();
+        return taken[0];
+    }
+
+    private double startSeconds() {
+        return initial == null ? 0.0 : initial.clockSeconds();
+    }
+
+    private void start(double clock) {
+        model.start();
+        assemble();
+        model.schedule.scheduleOnce(clock, Ordering.START, new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                if (initial != null) {
+                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById).restore(initial, now);
+                }
+                storeById.values().forEach(MaterialStore::start);
+                new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
+                machines.forEach(m -> m.start(now));
+                sources.forEach(s -> s.start(now));
+            }
+        });
+    }
+
+    private void runUntilStopped() {
+        while (!stopped && model.schedule.step(model)) {
+            // Each step runs every event at the next time on the schedule.
+        }
+    }
+
     private void assemble() {
+        line.materials().forEach(m -> storeById.put(m.id(), new MaterialStore(model, m)));
         List<String> productIds = new ArrayList<>();
         double[] shares;
         if (line.products().isEmpty()) {
@@ -100,8 +156,6 @@ final class Replication {
         }
         Map<String, Upstream> feeders = new HashMap<>();
         Map<String, Downstream> takers = new HashMap<>();
-        Map<String, Machine> machineById = new HashMap<>();
-        Map<String, Source> sourceById = new HashMap<>();
         for (StationSpec station : line.stations()) {
             switch (station.kind()) {
                 case MACHINE -> {
@@ -111,7 +165,7 @@ final class Replication {
                     takers.put(station.id(), machine);
                 }
                 case SOURCE -> {
-                    Source source = new Source(model, station.interarrival().orElse(null), station.onFull(),
+                    Source source = new Source(model, station.id(), station.interarrival().orElse(null), station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
                             new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX)
                                     : null));
@@ -119,16 +173,17 @@ final class Replication {
                     sourceById.put(station.id(), source);
                     feeders.put(station.id(), source);
                 }
-                case SINK -> takers.put(station.id(), new Sink(model));
+                case SINK -> takers.put(station.id(), new Sink(model, station.id()));
             }
         }
         List<Buffer> buffers = new ArrayList<>();
         Map<String, Buffer> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
-            Buffer buffer = new Buffer(spec.id(), spec.capacity());
+            Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
             buffer.connect(feeders.get(spec.from()), takers.get(spec.to()));
             buffers.add(buffer);
+            bufferById.put(spec.id(), buffer);
             outboundOf.put(spec.from(), buffer);
             inboundOf.put(spec.to(), buffer);
         }
@@ -163,6 +218,16 @@ final class Replication {
                     streams.stream(id, RandomStreams.REPAIR_PREFIX + failure.name()));
         }
         machine.addFailures(modes);
+        if (!station.consumes().isEmpty()) {
+            MaterialStore[] stores = new MaterialStore[station.consumes().size()];
+            double[] units = new double[stores.length];
+            int i = 0;
+            for (Map.Entry<String, Double> need : station.consumes().entrySet()) {
+                stores[i] = storeById.get(need.getKey());
+                units[i++] = need.getValue();
+            }
+            machine.consumes(new MaterialNeeds(stores, units));
+        }
         machines.add(machine);
         return machine;
     }
@@ -186,11 +251,32 @@ final class Replication {
                 ? Optional.empty()
                 : Optional.of(machines.get(bottleneckIndex).id());
         LineTotals totals = new LineTotals(flow.released(), flow.goodOut(), flow.scrapped(), flow.lostArrivals(),
-                model.partsInLine());
+                model.partsInLine(), flow.wipAtStart());
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
-                stations, bottleneckId, totals, model.events());
+                stations, bottleneckId, totals, model.events(), materialResults());
+    }
+
+    private List<MaterialResult> materialResults() {
+        List<MaterialResult> results = new ArrayList<>();
+        double now = model.now();
+        for (MaterialStore store : storeById.values()) {
+            Map<String, Double> consumed = new LinkedHashMap<>();
+            Map<String, Double> starved = new LinkedHashMap<>();
+            for (Machine machine : machines) {
+                MaterialNeeds needs = machine.materials();
+                for (int i = 0; i < needs.count(); i++) {
+                    if (needs.store(i) == store) {
+                        consumed.put(machine.id(), needs.consumed(i));
+                        starved.put(machine.id(), needs.starvedSeconds(i, now));
+                    }
+                }
+            }
+            results.add(new MaterialResult(store.id(), store.initial(), store.receipts(), store.consumed(),
+                    store.stock(), store.orders(), store.stockOuts(), consumed, starved));
+        }
+        return results;
     }
 
     private StationResult stationResult(Machine machine, double bottleneckShare) {

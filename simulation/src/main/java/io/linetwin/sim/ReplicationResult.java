@@ -10,7 +10,8 @@ import java.util.Optional;
  * yet left; {@code leadTimeSeconds}: mean release-to-exit time of the good parts leaving in the window (0
  * when none left); {@code stations}: the machines in declaration order; {@code bottleneck}: the machine with
  * the largest active-period bottleneck share (empty when no machine was ever active); {@code events}: MASON
- * steppable runs over the whole run, warm-up included.
+ * steppable runs over the whole run, warm-up included; {@code materials}: each material's balance and
+ * shortages, in declaration order.
  */
 public record ReplicationResult(
         long seed,
@@ -23,9 +24,19 @@ public record ReplicationResult(
         List<StationResult> stations,
         Optional<String> bottleneck,
         LineTotals totals,
-        long events) {
+        long events,
+        List<MaterialResult> materials) {
+
+    /** A result of a line without materials. */
+    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
+            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
+            Optional<String> bottleneck, LineTotals totals, long events) {
+        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
+                bottleneck, totals, events, List.of());
+    }
 
     public ReplicationResult {
+        materials = List.copyOf(materials);
         stations = List.copyOf(stations);
         Objects.requireNonNull(bottleneck, "bottleneck");
         Objects.requireNonNull(totals, "totals");
@@ -36,6 +47,10 @@ public record ReplicationResult(
         if (events < 0) {
             throw new IllegalArgumentException("events must be >= 0, got " + events);
         }
+    }
+
+    public Optional<MaterialResult> material(String id) {
+        return materials.stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     public Optional<StationResult> station(String id) {

@@ -8,6 +8,8 @@ package io.linetwin.sim;
 final class Server {
 
     private final Machine machine;
+    private final Model model;
+    private final int index;
     private Event phaseEnd;
     private int state = ServerState.STARVED;
     private Part part;
@@ -15,8 +17,10 @@ final class Server {
     private double endsAtSeconds;
     private double remainingSeconds;
 
-    Server(Machine machine) {
+    Server(Machine machine, int index) {
         this.machine = machine;
+        this.model = machine.model();
+        this.index = index;
         this.phaseEnd = newPhaseEnd();
     }
 
@@ -26,6 +30,9 @@ final class Server {
 
     void state(int newState) {
         state = newState;
+        if (model.tracing()) {
+            model.traceState(machine.id(), index, newState);
+        }
     }
 
     Part part() {
@@ -52,7 +59,12 @@ final class Server {
 
     void endPhaseIn(double now, double durationSeconds) {
         endsAtSeconds = now + durationSeconds;
-        machine.model().schedule.scheduleOnce(endsAtSeconds, Ordering.SERVER, phaseEnd);
+        model.schedule.scheduleOnce(endsAtSeconds, Ordering.SERVER, phaseEnd);
+    }
+
+    /** Time left in the current phase: from its event while running, else as frozen by the last interrupt. */
+    double remainingSeconds(double now, boolean interrupted) {
+        return interrupted ? remainingSeconds : endsAtSeconds - now;
     }
 
     void interrupt(double now) {
@@ -65,7 +77,7 @@ final class Server {
     }
 
     private Event newPhaseEnd() {
-        return new Event(machine.model()) {
+        return new Event(model) {
             private static final long serialVersionUID = 1L;
 
             @Override

@@ -11,6 +11,13 @@ final class ServerState {
     static final int OFF_SHIFT = 5;
     static final int COUNT = 6;
 
+    private static final String[] NAMES = {"working", "blocked", "starved", "down", "setup", "offShift"};
+
     private ServerState() {
+    }
+
+    /** The state's name in KPIs, traces and the twin. */
+    static String name(int state) {
+        return NAMES[state];
     }
 }

@@ -4,9 +4,11 @@ package io.linetwin.sim;
 final class Sink implements Downstream {
 
     private final Model model;
+    private final String id;
 
-    Sink(Model model) {
+    Sink(Model model, String id) {
         this.model = model;
+        this.id = id;
     }
 
     @Override
@@ -16,6 +18,9 @@ final class Sink implements Downstream {
 
     @Override
     public void accept(Part part) {
-        model.leaveGood(part);
+        if (model.tracing()) {
+            model.traceMove(part, id);
+        }
+        model.leaveGood(part, id);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.commons.math3.random.RandomGenerator;
 final class Source implements Upstream {
 
     private final Model model;
+    private final String id;
     private final Distribution interarrival;
     private final OnFull onFull;
     private final RandomGenerator arrivals;
@@ -21,9 +22,12 @@ final class Source implements Upstream {
     private Downstream outbound;
     private boolean holding;
     private int heldProduct;
+    private double nextArrivalSeconds = Double.NaN;
 
-    Source(Model model, Distribution interarrival, OnFull onFull, RandomGenerator arrivals, ProductMix mix) {
+    Source(Model model, String id, Distribution interarrival, OnFull onFull, RandomGenerator arrivals,
+            ProductMix mix) {
         this.model = model;
+        this.id = id;
         this.interarrival = interarrival;
         this.onFull = onFull;
         this.arrivals = arrivals;
@@ -43,22 +47,56 @@ final class Source implements Upstream {
     }
 
     void start(double now) {
-        if (interarrival == null) {
+        if (interarrival == null || holding) {
             roomAvailable();
+        } else if (!Double.isNaN(nextArrivalSeconds)) {
+            model.schedule.scheduleOnce(nextArrivalSeconds, Ordering.ARRIVAL, arrival);
         } else {
             scheduleNextArrival(now);
         }
+    }
+
+    String id() {
+        return id;
+    }
+
+    boolean hasArrivals() {
+        return interarrival != null;
+    }
+
+    boolean holding() {
+        return holding;
+    }
+
+    int heldProduct() {
+        return heldProduct;
+    }
+
+    /** When the next arrival is due; NaN while holding an arrival or with unlimited supply. */
+    double nextArrivalSeconds() {
+        return holding ? Double.NaN : nextArrivalSeconds;
+    }
+
+    /** Warm start, before {@link #start}: an arrival of {@code product} waits for room. */
+    void restoreHeld(int product) {
+        holding = interarrival != null;
+        heldProduct = product;
+    }
+
+    /** Warm start, before {@link #start}: the next arrival comes at {@code atSeconds}. */
+    void restoreNextArrival(double atSeconds) {
+        nextArrivalSeconds = atSeconds;
     }
 
     @Override
     public void roomAvailable() {
         if (interarrival == null) {
             while (outbound.canAccept()) {
-                outbound.accept(model.release(mix.draw()));
+                outbound.accept(model.release(mix.draw(), id));
             }
         } else if (holding && outbound.canAccept()) {
             holding = false;
-            outbound.accept(model.release(heldProduct));
+            outbound.accept(model.release(heldProduct, id));
             scheduleNextArrival(model.now());
         }
     }
@@ -66,7 +104,7 @@ final class Source implements Upstream {
     private void arrive(double now) {
         int product = mix.draw();
         if (outbound.canAccept()) {
-            outbound.accept(model.release(product));
+            outbound.accept(model.release(product, id));
             scheduleNextArrival(now);
         } else if (onFull == OnFull.BLOCK) {
             holding = true;
@@ -78,6 +116,7 @@ final class Source implements Upstream {
     }
 
     private void scheduleNextArrival(double now) {
-        model.schedule.scheduleOnce(now + interarrival.sample(arrivals), Ordering.ARRIVAL, arrival);
+        nextArrivalSeconds = now + interarrival.sample(arrivals);
+        model.schedule.scheduleOnce(nextArrivalSeconds, Ordering.ARRIVAL, arrival);
     }
 }

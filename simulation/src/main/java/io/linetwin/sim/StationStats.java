@@ -2,8 +2,8 @@ package io.linetwin.sim;
 
 /**
  * Time in each state, summed over a machine's servers, and the window's part counts. While the station is
- * down every server counts as down, whatever it held when the failure struck. Each state keeps its own "since"
- * time, so a server moving between two states touches only those two.
+ * halted (down, or off shift) every server counts in that state, whatever it held when it stopped. Each state
+ * keeps its own "since" time, so a server moving between two states touches only those two.
  */
 final class StationStats {
 
@@ -13,8 +13,9 @@ final class StationStats {
     private final int[] serversIn = new int[ServerState.COUNT];
     private final double[] seconds = new double[ServerState.COUNT];
     private final double[] sinceSeconds = new double[ServerState.COUNT];
-    private double downSinceSeconds;
-    private boolean down;
+    private double haltedSinceSeconds;
+    /** The state every server counts in while the station is halted ({@code DOWN} or {@code OFF_SHIFT}), or -1. */
+    private int halted = -1;
     private boolean active;
     private long good;
     private long scrap;
@@ -31,7 +32,7 @@ final class StationStats {
         return serversIn[state];
     }
 
-    /** Only while the station is up: during a repair servers do not change state. */
+    /** Only while the station is not halted: during a repair or off shift servers do not change state. */
     void move(int from, int to, double now) {
         settle(from, now);
         settle(to, now);
@@ -40,16 +41,17 @@ final class StationStats {
         updateActivity(now);
     }
 
-    void goDown(double now) {
+    /** The whole station counts as {@code state} from {@code now} (also from one halted state to another). */
+    void halt(int state, double now) {
         accumulate(now);
-        down = true;
-        downSinceSeconds = now;
+        halted = state;
+        haltedSinceSeconds = now;
         updateActivity(now);
     }
 
-    void goUp(double now) {
-        seconds[ServerState.DOWN] += servers * (now - downSinceSeconds);
-        down = false;
+    void resume(double now) {
+        accumulate(now);
+        halted = -1;
         for (int state = 0; state < ServerState.COUNT; state++) {
             sinceSeconds[state] = now;
         }
@@ -78,9 +80,9 @@ final class StationStats {
 
     /** Brings every state's time up to {@code now}. */
     void accumulate(double now) {
-        if (down) {
-            seconds[ServerState.DOWN] += servers * (now - downSinceSeconds);
-            downSinceSeconds = now;
+        if (halted >= 0) {
+            seconds[halted] += servers * (now - haltedSinceSeconds);
+            haltedSinceSeconds = now;
         } else {
             for (int state = 0; state < ServerState.COUNT; state++) {
                 settle(state, now);
@@ -110,7 +112,8 @@ final class StationStats {
     }
 
     private void updateActivity(double now) {
-        boolean nowActive = down || serversIn[ServerState.WORKING] > 0 || serversIn[ServerState.SETUP] > 0;
+        boolean nowActive = halted == ServerState.DOWN || serversIn[ServerState.WORKING] > 0
+                || serversIn[ServerState.SETUP] > 0;
         if (nowActive != active) {
             active = nowActive;
             bottleneck.report(machine, nowActive);

@@ -15,12 +15,24 @@
  *       {@code OPERATING} clocks run while at least one server processes; {@code CALENDAR} clocks run while
  *       the station is not under repair, so other modes' clocks stand still during a repair, and a failure
  *       that comes due while the station is down strikes right after the repair.</li>
+ *   <li>Shifts ({@code ShiftClock}): off shift a machine is halted like a failed one (nothing is processed,
+ *       enters or leaves; interrupted parts resume next shift) but not active for the bottleneck; operating
+ *       clocks stand still, calendar clocks run on, and a failure due off shift strikes at the next shift
+ *       start. A repair under way at a shift end goes on; the station is off shift once repaired.</li>
  *   <li>A setup runs when a server starts a part of another product than its previous part (never for a
  *       server's first part); setup time is not processing time for operating-basis failures.</li>
  *   <li>Statistics cover the closed window [warmup, warmup + horizon]: the window opens before and closes
  *       after every other event at its instants ({@code Ordering}).</li>
  *   <li>{@code events} counts every steppable run, including the few early wake-ups of failure clocks that
  *       paused meanwhile ({@code FailureProcess}) and the start and window events.</li>
+ *   <li>Trace ({@link io.linetwin.sim.TraceListener}): every trace point is guarded by one final boolean, so an
+ *       untraced run builds no trace event. Tracing draws no random numbers: a traced run equals the untraced
+ *       one.</li>
+ *   <li>Warm start ({@link io.linetwin.sim.LineSimulation#snapshot} and the {@code run(LineState, ...)}
+ *       overloads): the engine clock resumes at the state's {@code clockSeconds}; parts present count as
+ *       released at that instant; failure clocks start afresh and phases without a remaining time are drawn
+ *       anew (see {@code WarmStart}). A failure mode that came due during the repair in progress is not part of
+ *       a snapshot.</li>
  * </ul>
  */
 package io.linetwin.sim;

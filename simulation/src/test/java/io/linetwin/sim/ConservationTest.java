@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Over many random small lines, every released part is accounted for, and the engine's invariants (checked
- * after every event) hold throughout: time never goes backwards, buffers stay within capacity, each server
- * holds exactly what its state says (a blocked server exactly one finished part), state shares sum to 1.
+ * Over many random small lines, every released part and every material unit is accounted for, and the
+ * engine's invariants (checked after every event) hold throughout: time never goes backwards, buffers stay
+ * within capacity, each server holds exactly what its state says (a blocked server exactly one finished part),
+ * state shares sum to 1.
  */
 final class ConservationTest {
 
@@ -30,6 +31,13 @@ final class ConservationTest {
         assertThat(totals.released()).as("released in %s", line)
                 .isEqualTo(totals.goodOut() + totals.scrapped() + totals.wipAtEnd());
         assertThat(totals.released()).isPositive();
+        for (MaterialResult material : result.materials()) {
+            assertThat(material.initialStock() + material.receipts() - material.consumed())
+                    .as("material balance of %s", material.id()).isCloseTo(material.finalStock(), Offset.offset(1e-9));
+            assertThat(material.consumedByStation().values().stream().mapToDouble(Double::doubleValue).sum())
+                    .isCloseTo(material.consumed(), Offset.offset(1e-9));
+            assertThat(material.finalStock()).isGreaterThanOrEqualTo(0);
+        }
         assertThat(result.stations()).allSatisfy(station -> {
             StateShares s = station.states();
             assertThat(s.working() + s.blocked() + s.starved() + s.down() + s.setup() + s.offShift())

@@ -5,6 +5,7 @@ import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
@@ -37,11 +38,16 @@ final class Lines {
 
     /** Stations in a chain, joined by buffers of the given capacities (one fewer than stations). */
     static LineSpec chain(List<StationSpec> stations, int... capacities) {
+        return chain(List.of(), stations, capacities);
+    }
+
+    /** A chain whose stations consume the given materials. */
+    static LineSpec chain(List<MaterialSpec> materials, List<StationSpec> stations, int... capacities) {
         List<BufferSpec> buffers = new ArrayList<>();
         for (int i = 0; i + 1 < stations.size(); i++) {
             buffers.add(buffer(stations.get(i).id(), stations.get(i + 1).id(), capacities[i]));
         }
-        return new LineSpec("test:line", List.of(), stations, buffers, Map.of());
+        return new LineSpec("test:line", List.of(), stations, buffers, Map.of(), List.of(), materials);
     }
 
     /** M/M/1: Poisson arrivals every {@code interarrival} s on average, exponential service, unlimited queue. */

@@ -5,11 +5,15 @@ import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationSpec;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +22,9 @@ import java.util.Random;
 /**
  * Small random serial lines for property tests: 2–5 machines (1–2 servers, random speed, scrap, setups,
  * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
- * arrivals that block or drop) and an optional sink. {@link Random} is fine here: it only picks test inputs.
+ * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday
+ * shifts (and breaks) so that shift changes fall inside a short run, and in half a consumed material. {@link Random} is fine here: it only picks
+ * test inputs.
  */
 final class RandomLines {
 
@@ -55,7 +61,48 @@ final class RandomLines {
             }
             buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
         }
-        return new LineSpec("random:" + seed, products, stations, buffers, Map.of());
+        return withMaterials(new LineSpec("random:" + seed, products, stations, buffers, Map.of(), shifts(seed)),
+                seed);
+    }
+
+    /** In half the lines one or two machines consume a material with (or without) reorders; own generator. */
+    private static LineSpec withMaterials(LineSpec line, long seed) {
+        Random random = new Random(seed ^ 0x3A7E41L);
+        if (random.nextBoolean()) {
+            return line;
+        }
+        Optional<MaterialSpec.Reorder> reorder = random.nextInt(4) == 0 ? Optional.empty()
+                : Optional.of(new MaterialSpec.Reorder(random.nextInt(20), 5 + random.nextInt(60),
+                        5 + 100 * random.nextDouble()));
+        MaterialSpec material = new MaterialSpec("mat", random.nextInt(200), reorder);
+        List<StationSpec> stations = new ArrayList<>(line.stations());
+        for (int i = 0; i < stations.size(); i++) {
+            StationSpec station = stations.get(i);
+            if (station.kind() == io.linetwin.model.StationKind.MACHINE && random.nextInt(3) == 0) {
+                stations.set(i, station.withConsumes(Map.of("mat", 0.5 + random.nextInt(3))));
+            }
+        }
+        return new LineSpec(line.id(), line.products(), stations, line.buffers(), line.layout(), line.shifts(),
+                List.of(material));
+    }
+
+    /** Drawn from a generator of its own, so the lines' other draws are the same with or without shifts. */
+    private static List<ShiftSpec> shifts(long seed) {
+        Random random = new Random(seed ^ 0x5A1F7L);
+        if (random.nextBoolean()) {
+            return List.of();
+        }
+        List<ShiftSpec> shifts = new ArrayList<>();
+        double start = random.nextDouble() * 100;
+        for (int i = 0; i < 6; i++) {
+            double length = 100 + 300 * random.nextDouble();
+            List<ShiftSpec.Break> breaks = random.nextBoolean()
+                    ? List.of(new ShiftSpec.Break(length * random.nextDouble() * 0.5, 10 + 30 * random.nextDouble()))
+                    : List.of();
+            shifts.add(new ShiftSpec(EnumSet.of(DayOfWeek.MONDAY), start, length, breaks));
+            start += length + 20 + 200 * random.nextDouble();
+        }
+        return shifts;
     }
 
     private static StationSpec machine(String id, Random random, boolean twoProducts) {

@@ -10,18 +10,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The line: its products, stations in declaration order, the buffers that join them, and optional floor
- * layout. The constructor checks that references resolve; the scenario loader reports the same problems with
- * file positions before it gets here.
+ * The line: its products, stations in declaration order, the buffers that join them, optional floor layout,
+ * and the weekly shift calendar its machines work to (no shifts: always working). The constructor checks that
+ * references resolve; the scenario loader reports the same problems with file positions before it gets here.
  */
 public record LineSpec(
         String id,
         List<ProductSpec> products,
         List<StationSpec> stations,
         List<BufferSpec> buffers,
-        Map<String, LayoutSpec> layout) {
+        Map<String, LayoutSpec> layout,
+        List<ShiftSpec> shifts,
+        List<MaterialSpec> materials) {
+
+    /** A line that works around the clock. */
+    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout) {
+        this(id, products, stations, buffers, layout, List.of(), List.of());
+    }
+
+    /** A line that consumes no materials. */
+    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts) {
+        this(id, products, stations, buffers, layout, shifts, List.of());
+    }
 
     public LineSpec {
+        shifts = List.copyOf(shifts);
+        materials = List.copyOf(materials);
+        Set<String> materialIds = new HashSet<>();
+        for (MaterialSpec material : materials) {
+            if (!materialIds.add(material.id())) {
+                throw new IllegalArgumentException("material ids must be unique, got " + material.id() + " twice");
+            }
+        }
         Checks.id("line id", id);
         products = List.copyOf(products);
         stations = List.copyOf(stations);
@@ -50,6 +72,14 @@ public record LineSpec(
         }
         for (String station : layout.keySet()) {
             requireStation(stations, station, "layout");
+        }
+        for (StationSpec station : stations) {
+            for (String material : station.consumes().keySet()) {
+                if (!materialIds.contains(material)) {
+                    throw new IllegalArgumentException("station " + station.id()
+                            + " consumes must name materials of the line, got " + material);
+                }
+            }
         }
     }
 
@@ -87,7 +117,7 @@ public record LineSpec(
         List<StationSpec> copy = new ArrayList<>(stations);
         int index = indexOf(replacement.id());
         copy.set(index, replacement);
-        return new LineSpec(id, products, copy, buffers, layout);
+        return new LineSpec(id, products, copy, buffers, layout, shifts, materials);
     }
 
     public LineSpec withBuffer(BufferSpec replacement) {
@@ -95,10 +125,23 @@ public record LineSpec(
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(replacement.id())) {
                 copy.set(i, replacement);
-                return new LineSpec(id, products, stations, copy, layout);
+                return new LineSpec(id, products, stations, copy, layout, shifts, materials);
             }
         }
         throw new IllegalArgumentException("buffer id must name a buffer of line " + id + ", got " + replacement.id());
+    }
+
+    public LineSpec withShifts(List<ShiftSpec> newShifts) {
+        return new LineSpec(id, products, stations, buffers, layout, newShifts, materials);
+    }
+
+    public LineSpec withMaterials(List<MaterialSpec> newMaterials) {
+        return new LineSpec(id, products, stations, buffers, layout, shifts, newMaterials);
+    }
+
+    /** The weekly working time of the line's machines. */
+    public ShiftCalendar calendar() {
+        return ShiftCalendar.of(shifts);
     }
 
     private int indexOf(String stationId) {

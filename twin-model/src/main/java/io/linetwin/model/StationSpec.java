@@ -8,7 +8,9 @@ import java.util.Optional;
 /**
  * One station of the line. Times are in seconds. For a {@link StationKind#MACHINE} {@code process} is the
  * processing time of one part at speed 1 ({@code processByProduct} overrides it per product); for a
- * {@link StationKind#SOURCE} an empty {@code interarrival} means unlimited supply.
+ * {@link StationKind#SOURCE} an empty {@code interarrival} means unlimited supply. {@code consumes}: material id
+ * → units taken from the material's store at the start of each operation (a machine's setup or processing of
+ * one part).
  */
 public record StationSpec(
         String id,
@@ -22,7 +24,8 @@ public record StationSpec(
         Map<String, ParameterSpec> parameters,
         List<String> sensors,
         Optional<Distribution> interarrival,
-        OnFull onFull) {
+        OnFull onFull,
+        Map<String, Double> consumes) {
 
     public static final String SPEED = "speed";
 
@@ -42,6 +45,9 @@ public record StationSpec(
         sensors = List.copyOf(sensors);
         Objects.requireNonNull(interarrival, "interarrival");
         Objects.requireNonNull(onFull, "onFull");
+        consumes = Map.copyOf(consumes);
+        consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material,
+                units));
         if (kind == StationKind.MACHINE && process.isEmpty()) {
             throw new IllegalArgumentException("machine " + id + " needs a process time");
         }
@@ -49,6 +55,15 @@ public record StationSpec(
         if (speed != null) {
             Checks.positive("station " + id + " speed", speed.value());
         }
+    }
+
+    /** A station that consumes no materials. */
+    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
+            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
+            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
+            Optional<Distribution> interarrival, OnFull onFull) {
+        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
+                onFull, Map.of());
     }
 
     /** The speed factor that divides processing times (1 when the station has no speed parameter). */
@@ -81,31 +96,36 @@ public record StationSpec(
 
     public StationSpec withServers(int newServers) {
         return new StationSpec(id, kind, newServers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull);
+                sensors, interarrival, onFull, consumes);
     }
 
     public StationSpec withFailures(List<FailureSpec> newFailures) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, newFailures, scrap, parameters,
-                sensors, interarrival, onFull);
+                sensors, interarrival, onFull, consumes);
     }
 
     public StationSpec withScrap(double newScrap) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, newScrap, parameters,
-                sensors, interarrival, onFull);
+                sensors, interarrival, onFull, consumes);
     }
 
     public StationSpec withSetup(Optional<Distribution> newSetup) {
         return new StationSpec(id, kind, servers, process, processByProduct, newSetup, failures, scrap, parameters,
-                sensors, interarrival, onFull);
+                sensors, interarrival, onFull, consumes);
     }
 
     public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, newParameters,
-                sensors, interarrival, onFull);
+                sensors, interarrival, onFull, consumes);
     }
 
     public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
         return new StationSpec(id, kind, servers, Optional.of(newProcess), newProcessByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull);
+                parameters, sensors, interarrival, onFull, consumes);
+    }
+
+    public StationSpec withConsumes(Map<String, Double> newConsumes) {
+        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
+                sensors, interarrival, onFull, newConsumes);
     }
 }

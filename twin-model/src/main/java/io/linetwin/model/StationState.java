@@ -1,17 +1,24 @@
 package io.linetwin.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One station's warm-start state.
  *
- * @param condition      what the station is doing, with the times the simulation needs to resume it
+ * @param condition      what the station is doing, with the times the simulation needs to resume it; for a
+ *                       station with several servers, the most active of them (working, then setup, blocked,
+ *                       starved) or {@code Down}/{@code OffShift}, which hold for the whole station
  * @param currentProduct the product it is set up for, if known (a setup is due when the next part differs)
  * @param good           good parts made so far (counter carried over, not replayed)
  * @param scrap          scrapped parts so far
+ * @param servers        each server's own condition, in server order (never {@code Down}: a failure stops the
+ *                       whole station, and what each server holds meanwhile is given here); empty when the source
+ *                       only knows the station's condition, which then describes server 0, the others starved
  */
-public record StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap) {
+public record StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap,
+        List<MachineCondition> servers) {
 
     public StationState {
         Objects.requireNonNull(condition, "condition");
@@ -22,5 +29,17 @@ public record StationState(MachineCondition condition, Optional<String> currentP
         if (scrap < 0) {
             throw new IllegalArgumentException("scrap must be >= 0, got " + scrap);
         }
+        servers = List.copyOf(servers);
+        for (MachineCondition server : servers) {
+            if (server instanceof MachineCondition.Down || server instanceof MachineCondition.OffShift) {
+                throw new IllegalArgumentException("a server's condition must be working, setup, blocked or starved "
+                        + "(down and offShift hold for the station), got " + server.stateName());
+            }
+        }
+    }
+
+    /** A station known only by its overall condition (as most equipment reports it). */
+    public StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap) {
+        this(condition, currentProduct, good, scrap, List.of());
     }
 }

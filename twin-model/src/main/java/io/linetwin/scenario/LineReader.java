@@ -3,7 +3,9 @@ package io.linetwin.scenario;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LayoutSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
@@ -23,8 +25,9 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class LineReader {
 
-    private static final List<String> KEYS = List.of("id", "products", "stations", "buffers", "layout");
-    private static final List<String> NOT_YET = List.of("conveyors", "transport", "materials", "shifts");
+    private static final List<String> KEYS = List.of("id", "products", "materials", "stations", "buffers", "layout",
+            "shifts");
+    private static final List<String> NOT_YET = List.of("conveyors", "transport");
 
     private LineReader() {
     }
@@ -42,6 +45,9 @@ final class LineReader {
         List<ProductSpec> products = map.optional("products").map(LineReader::products).orElse(List.of());
         Set<String> productIds = new LinkedHashSet<>();
         products.forEach(p -> productIds.add(p.id()));
+        List<MaterialSpec> materials = map.optional("materials").map(MaterialReader::read).orElse(List.of());
+        Set<String> materialIds = new LinkedHashSet<>();
+        materials.forEach(m -> materialIds.add(m.id()));
         Map<String, YamlCursor> ids = new HashMap<>();
         Map<String, Optional<StationKind>> kinds = new LinkedHashMap<>();
         List<StationSpec> stations = new ArrayList<>();
@@ -51,7 +57,7 @@ final class LineReader {
                 stationsAt.get().problem("expected at least one station, got an empty list");
             }
             for (YamlCursor item : items) {
-                StationReader.Read read = StationReader.read(item, productIds);
+                StationReader.Read read = StationReader.read(item, productIds, materialIds);
                 if (read.id() != null && unique(ids, read.id(), item)) {
                     kinds.put(read.id(), read.kind());
                 }
@@ -64,10 +70,12 @@ final class LineReader {
                 buffer(item, ids, links).ifPresent(buffers::add)));
         TopologyCheck.check(kinds, links);
         Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
+        List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout));
+        return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout, shifts,
+                materials));
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */

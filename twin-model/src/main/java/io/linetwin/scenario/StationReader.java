@@ -22,10 +22,10 @@ final class StationReader {
 
     private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull", "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
-            "failures", "scrap", "parameters", "sensors");
+            "failures", "scrap", "parameters", "sensors", "consumes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
     private static final List<String> ALL_KEYS;
-    private static final List<String> NOT_YET = List.of("consumes", "inputs");
+    private static final List<String> NOT_YET = List.of("inputs");
     private static final List<String> KINDS = List.of("source", "machine", "sink");
 
     static {
@@ -41,7 +41,7 @@ final class StationReader {
     private StationReader() {
     }
 
-    static Read read(YamlCursor at, Set<String> products) {
+    static Read read(YamlCursor at, Set<String> products, Set<String> materials) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
             return new Read(null, Optional.empty(), Optional.empty(), at);
@@ -64,6 +64,7 @@ final class StationReader {
         Map<String, ParameterSpec> parameters = map.optional("parameters").map(StationReader::parameters)
                 .orElse(Map.of());
         List<String> sensors = map.optional("sensors").map(StationReader::sensors).orElse(List.of());
+        Map<String, Double> consumes = map.optional("consumes").map(c -> consumes(c, materials)).orElse(Map.of());
         Optional<Distribution> interarrival = kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
         OnFull onFull = map.optional("onFull").flatMap(c -> c.choice(List.of("block", "drop")))
                 .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK).orElse(OnFull.BLOCK);
@@ -71,7 +72,7 @@ final class StationReader {
             return new Read(id, kind, Optional.empty(), at);
         }
         Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
-                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull));
+                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull, consumes));
         return new Read(id, kind, spec, at);
     }
 
@@ -130,6 +131,20 @@ final class StationReader {
             DistributionReader.read(value).ifPresent(d -> byProduct.put(product, d));
         }));
         return byProduct;
+    }
+
+    private static Map<String, Double> consumes(YamlCursor at, Set<String> materials) {
+        Map<String, Double> consumes = new LinkedHashMap<>();
+        at.mapping().ifPresent(map -> map.values().forEach((material, value) -> {
+            if (!materials.contains(material)) {
+                String hint = materials.isEmpty() ? "; the line declares no materials"
+                        : Suggestions.hint(material, materials);
+                map.keyCursor(material).problem("no material '" + material + "'" + hint);
+                return;
+            }
+            value.positive().ifPresent(units -> consumes.put(material, units));
+        }));
+        return consumes;
     }
 
     private static List<FailureSpec> failures(YamlCursor at) {

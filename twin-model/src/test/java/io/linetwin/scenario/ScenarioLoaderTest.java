@@ -9,9 +9,13 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +74,27 @@ final class ScenarioLoaderTest {
                 "experiment: { replications: 3, start: \"wed 12:30\" }\n"), "t.yaml");
 
         assertThat(scenario.experiment()).isEqualTo(new ExperimentSpec(86400, 0, 3, 1, 2 * 86400 + 12.5 * 3600));
+    }
+
+    @Test
+    void shiftsReadIntoDaysStartLengthAndBreakOffsets() throws Exception {
+        String text = Scenarios.oneMachine("1s", "").replace("  buffers:", String.join("\n",
+                "  shifts:",
+                "    - { days: mon-fri, start: \"06:00\", end: \"22:00\",",
+                "        breaks: [ { start: \"12:00\", duration: 30m } ] }",
+                "    - { days: \"fri-sun,wed\", start: \"22:00\", end: \"06:00\",",
+                "        breaks: [ { start: \"02:00\", duration: 15m } ] }",
+                "    - { days: sat, start: 06:00, end: \"24:00\" }",
+                "  buffers:"));
+
+        List<ShiftSpec> shifts = ScenarioLoader.parse(text, "t.yaml").line().shifts();
+
+        assertThat(shifts).containsExactly(
+                new ShiftSpec(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * 3600, 16 * 3600,
+                        List.of(new ShiftSpec.Break(6 * 3600, 1800))),
+                new ShiftSpec(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY),
+                        22 * 3600, 8 * 3600, List.of(new ShiftSpec.Break(4 * 3600, 900))),
+                new ShiftSpec(EnumSet.of(DayOfWeek.SATURDAY), 6 * 3600, 18 * 3600, List.of()));
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class Experiment {
     }
 
     public ExperimentResult run(String variant, LineSpec line) {
-        LineSimulation simulation = new LineSimulation(line);
+        LineSimulation simulation = new LineSimulation(line).startingAt(spec.startSecondsOfWeek());
         long started = System.nanoTime();
         List<ReplicationResult> results = Replications.run(spec.replications(), threads,
                 replication -> simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication),

@@ -1,0 +1,85 @@
+package io.linetwin.app;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.linetwin.sim.TraceEvent;
+import io.linetwin.sim.TraceListener;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes a trace as JSON Lines: one object per event, {@code t} (engine seconds) and {@code event} first.
+ * <pre>
+ * {"t":0.0,"event":"released","part":1,"product":"a","station":"m1"}
+ * {"t":1.2,"event":"moved","part":1,"from":"m1","to":"b1"}
+ * {"t":9.7,"event":"finished","part":1,"product":"a","station":"out","leadTimeSeconds":9.7}
+ * {"t":3.4,"event":"scrapped","part":2,"product":"a","station":"m2"}
+ * {"t":3.4,"event":"state","station":"m2","server":0,"state":"starved"}
+ * </pre>
+ * The anonymous product of a line without products is written as {@code ""}.
+ */
+final class TraceJsonLines implements TraceListener, Closeable {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private final JsonGenerator json;
+
+    TraceJsonLines(OutputStream out) throws IOException {
+        this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
+    }
+
+    @Override
+    public void on(TraceEvent event) {
+        try {
+            write(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the trace", e);
+        }
+    }
+
+    private void write(TraceEvent event) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("t", event.timeSeconds());
+        if (event instanceof TraceEvent.PartReleased e) {
+            json.writeStringField("event", "released");
+            json.writeNumberField("part", e.part());
+            json.writeStringField("product", e.product());
+            json.writeStringField("station", e.station());
+        } else if (event instanceof TraceEvent.PartMoved e) {
+            json.writeStringField("event", "moved");
+            json.writeNumberField("part", e.part());
+            json.writeStringField("from", e.from());
+            json.writeStringField("to", e.to());
+        } else if (event instanceof TraceEvent.PartFinished e) {
+            json.writeStringField("event", "finished");
+            json.writeNumberField("part", e.part());
+            json.writeStringField("product", e.product());
+            json.writeStringField("station", e.station());
+            json.writeNumberField("leadTimeSeconds", e.leadTimeSeconds());
+        } else if (event instanceof TraceEvent.PartScrapped e) {
+            json.writeStringField("event", "scrapped");
+            json.writeNumberField("part", e.part());
+            json.writeStringField("product", e.product());
+            json.writeStringField("station", e.station());
+        } else if (event instanceof TraceEvent.StateChanged e) {
+            json.writeStringField("event", "state");
+            json.writeStringField("station", e.station());
+            json.writeNumberField("server", e.server());
+            json.writeStringField("state", e.state());
+        } else {
+            throw new IllegalStateException("trace event must be one of TraceEvent's records, got " + event);
+        }
+        json.writeEndObject();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.writeRaw('\n');
+        json.close();
+    }
+}

@@ -1,0 +1,46 @@
+package io.linetwin.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linetwin.model.LineState;
+import io.linetwin.model.Scenario;
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.sim.LineSimulation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class LineStateJsonTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSnapshotSurvivesTheRoundTripAndStartsTheSameRun() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Scenarios.library().resolve("bottling-line.yaml"));
+        LineSimulation simulation = new LineSimulation(scenario.line());
+        LineState state = simulation.snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z"));
+        Path file = dir.resolve("state.json");
+
+        LineStateJson.write(state, file);
+        LineState read = LineStateJson.read(file);
+
+        assertThat(read).isEqualTo(state);
+        assertThat(simulation.run(read, 0, 3_600, 9, 0)).isEqualTo(simulation.run(state, 0, 3_600, 9, 0));
+    }
+
+    @Test
+    void aBadDocumentNamesThePath() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String text = "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
+                + "\"stations\":{\"m1\":{\"condition\":{\"state\":\"dozing\"}}}}";
+
+        assertThatThrownBy(() -> LineStateJson.fromJson(json.readTree(text)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("$.stations.m1.condition: expected a state of");
+    }
+}

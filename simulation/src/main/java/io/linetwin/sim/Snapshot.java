@@ -1,0 +1,125 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.BufferContents;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
+import io.linetwin.model.MachineCondition;
+import io.linetwin.model.StationSpec;
+import io.linetwin.model.StationState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Describes a running replication as a {@link LineState}: what each server holds and how long its phase has
+ * left, repairs with their elapsed and remaining time, each buffer's parts in FIFO order, a source's held
+ * arrival or the time to its next one, and the parameters in force. The anonymous product is an empty
+ * {@code Optional} in conditions and {@code ""} in buffer contents.
+ */
+final class Snapshot {
+
+    private Snapshot() {
+    }
+
+    static LineState of(double now, Instant capturedAt, LineSpec line, List<Machine> machines, List<Source> sources,
+            Collection<Buffer> buffers, Collection<MaterialStore> stores, Model model) {
+        Map<String, StationState> stations = new LinkedHashMap<>();
+        for (Machine machine : machines) {
+            stations.put(machine.id(), machine(machine, now, model));
+        }
+        for (Source source : sources) {
+            stations.put(source.id(), new StationState(source(source, now, model), Optional.empty(), 0, 0));
+        }
+        Map<String, BufferContents> contents = new LinkedHashMap<>();
+        for (Buffer buffer : buffers) {
+            Map<String, Integer> byProduct = new LinkedHashMap<>();
+            List<String> sequence = new ArrayList<>(buffer.level());
+            for (int i = 0; i < buffer.level(); i++) {
+                String product = model.productName(buffer.waiting(i).product());
+                sequence.add(product);
+                byProduct.merge(product, 1, Integer::sum);
+            }
+            contents.put(buffer.id(), new BufferContents(byProduct, sequence));
+        }
+        Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
+        for (StationSpec station : line.stations()) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            station.parameters().forEach((name, parameter) -> values.put(name, parameter.value()));
+            if (!values.isEmpty()) {
+                parameters.put(station.id(), values);
+            }
+        }
+        Map<String, Double> stocks = new LinkedHashMap<>();
+        stores.forEach(store -> stocks.put(store.id(), store.stock()));
+        return new LineState(capturedAt, now, stations, contents, parameters, stocks);
+    }
+
+    private static StationState machine(Machine machine, double now, Model model) {
+        List<MachineCondition> servers = new ArrayList<>(machine.serverCount());
+        for (int i = 0; i < machine.serverCount(); i++) {
+            servers.add(server(machine, i, now, model));
+        }
+        MachineCondition condition;
+        FailureProcess repair = machine.repairing();
+        if (repair != null) {
+            condition = new MachineCondition.Down(repair.repairElapsedSeconds(now),
+                    OptionalDouble.of(Math.max(0, repair.repairRemainingSeconds(now))), Optional.of(repair.name()));
+        } else if (machine.isOffShift()) {
+            condition = new MachineCondition.OffShift();
+        } else {
+            condition = mostActive(servers);
+        }
+        int last = machine.server(0).lastProduct();
+        Optional<String> current = last < 0 ? Optional.empty() : product(model, last);
+        return new StationState(condition, current, machine.stats().good(), machine.stats().scrap(), servers);
+    }
+
+    private static MachineCondition server(Machine machine, int index, double now, Model model) {
+        Server server = machine.server(index);
+        int state = server.state();
+        if (state == ServerState.STARVED) {
+            return new MachineCondition.Starved();
+        }
+        Optional<String> product = product(model, server.part().product());
+        if (state == ServerState.BLOCKED) {
+            return new MachineCondition.Blocked(product);
+        }
+        OptionalDouble remaining = OptionalDouble.of(Math.max(0, machine.remainingSeconds(index, now)));
+        return state == ServerState.SETUP
+                ? new MachineCondition.Setup(product, remaining)
+                : new MachineCondition.Working(product, remaining);
+    }
+
+    private static MachineCondition mostActive(List<MachineCondition> servers) {
+        for (Class<?> kind : List.of(MachineCondition.Working.class, MachineCondition.Setup.class,
+                MachineCondition.Blocked.class)) {
+            for (MachineCondition server : servers) {
+                if (kind.isInstance(server)) {
+                    return server;
+                }
+            }
+        }
+        return new MachineCondition.Starved();
+    }
+
+    private static MachineCondition source(Source source, double now, Model model) {
+        if (source.holding()) {
+            return new MachineCondition.Blocked(product(model, source.heldProduct()));
+        }
+        if (source.hasArrivals() && !Double.isNaN(source.nextArrivalSeconds())) {
+            return new MachineCondition.Working(Optional.empty(),
+                    OptionalDouble.of(Math.max(0, source.nextArrivalSeconds() - now)));
+        }
+        return new MachineCondition.Starved();
+    }
+
+    private static Optional<String> product(Model model, int product) {
+        String name = model.productName(product);
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+}

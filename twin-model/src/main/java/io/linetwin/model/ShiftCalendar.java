@@ -1,0 +1,112 @@
+package io.linetwin.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The weekly working time of a line: the union of its shifts' working intervals, folded into one week. With no
+ * shifts the line always works. Times are seconds since Monday 00:00 ({@code secondsOfWeek}); callers place
+ * engine time in the week with {@code ExperimentSpec.startSecondsOfWeek}.
+ */
+public final class ShiftCalendar {
+
+    public static final double WEEK_SECONDS = ExperimentSpec.WEEK_SECONDS;
+
+    private static final ShiftCalendar ALWAYS = new ShiftCalendar(new double[0], true);
+
+    /** Sorted, disjoint [from, to) working intervals within [0, week), as from0, to0, from1, to1, ... */
+    private final double[] bounds;
+    private final boolean always;
+
+    private ShiftCalendar(double[] bounds, boolean always) {
+        this.bounds = bounds;
+        this.always = always;
+    }
+
+    public static ShiftCalendar of(List<ShiftSpec> shifts) {
+        if (shifts.isEmpty()) {
+            return ALWAYS;
+        }
+        List<double[]> folded = new ArrayList<>();
+        for (ShiftSpec shift : shifts) {
+            for (double[] interval : shift.workingIntervals()) {
+                if (interval[1] <= WEEK_SECONDS) {
+                    folded.add(interval);
+                } else {
+                    // A Sunday night shift runs on into Monday morning of the next week.
+                    folded.add(new double[] {interval[0], WEEK_SECONDS});
+                    folded.add(new double[] {0, interval[1] - WEEK_SECONDS});
+                }
+            }
+        }
+        folded.sort(Comparator.comparingDouble(i -> i[0]));
+        List<double[]> merged = new ArrayList<>();
+        for (double[] interval : folded) {
+            double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && interval[0] <= last[1]) {
+                last[1] = Math.max(last[1], interval[1]);
+            } else {
+                merged.add(interval.clone());
+            }
+        }
+        if (merged.size() == 1 && merged.get(0)[0] == 0 && merged.get(0)[1] == WEEK_SECONDS) {
+            return ALWAYS;
+        }
+        double[] bounds = new double[merged.size() * 2];
+        for (int i = 0; i < merged.size(); i++) {
+            bounds[2 * i] = merged.get(i)[0];
+            bounds[2 * i + 1] = merged.get(i)[1];
+        }
+        return new ShiftCalendar(bounds, false);
+    }
+
+    /** True when the line works all week round: no shift changes ever happen. */
+    public boolean alwaysWorking() {
+        return always;
+    }
+
+    /** Working seconds per week. */
+    public double workingSecondsPerWeek() {
+        if (always) {
+            return WEEK_SECONDS;
+        }
+        double sum = 0;
+        for (int i = 0; i < bounds.length; i += 2) {
+            sum += bounds[i + 1] - bounds[i];
+        }
+        return sum;
+    }
+
+    /** Whether the line works at {@code secondsOfWeek} (intervals are closed at the start, open at the end). */
+    public boolean working(double secondsOfWeek) {
+        if (always) {
+            return true;
+        }
+        double s = fold(secondsOfWeek);
+        int at = Arrays.binarySearch(bounds, s);
+        // Found: on a bound, working if it is a start. Not found: working if inside a [from, to) pair.
+        int position = at >= 0 ? at : -at - 2;
+        return at >= 0 ? at % 2 == 0 : position >= 0 && position % 2 == 0;
+    }
+
+    /** Seconds from {@code secondsOfWeek} to the next start or end of working time (> 0); infinite if none. */
+    public double secondsToNextChange(double secondsOfWeek) {
+        if (always) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double s = fold(secondsOfWeek);
+        for (double bound : bounds) {
+            if (bound > s) {
+                return bound - s;
+            }
+        }
+        return bounds[0] + WEEK_SECONDS - s;
+    }
+
+    private static double fold(double secondsOfWeek) {
+        double s = secondsOfWeek % WEEK_SECONDS;
+        return s < 0 ? s + WEEK_SECONDS : s;
+    }
+}
