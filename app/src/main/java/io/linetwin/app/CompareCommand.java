@@ -1,10 +1,12 @@
 package io.linetwin.app;
 
+import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Experiment;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,6 +25,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
+    @Mixin
+    WarmStartOptions warmStart;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
 
@@ -31,6 +36,10 @@ final class CompareCommand implements Callable<Integer> {
         Scenario scenario = options.load();
         Experiment experiment = new Experiment(scenario.experiment(), options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), "compare"));
+        Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
+        if (start.isPresent()) {
+            experiment = experiment.startingFrom(start.get());
+        }
         List<Comparison> comparisons = experiment.compareAll(scenario);
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons);
         if (json != null) {

@@ -2,6 +2,7 @@ package io.linetwin.app;
 
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ScenarioOptions options;
+
+    @Mixin
+    WarmStartOptions warmStart;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: baseline).")
     String variant = Scenario.BASELINE;
@@ -49,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Experiment experiment = new Experiment(scenario.experiment(), options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), variant));
+        Optional<LineState> start = warmStart.resolve(scenario, line);
+        if (start.isPresent()) {
+            experiment = experiment.startingFrom(start.get());
+        }
         ExperimentResult result = experiment.run(variant, line);
         KpiTable.printRun(spec.commandLine().getOut(), scenario, result);
         if (json != null) {

@@ -2,11 +2,13 @@ package io.linetwin.sim.experiment;
 
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a scenario's baseline and variants. Replication {@code i} of every variant uses the same seed and
@@ -18,18 +20,36 @@ public final class Experiment {
     private final ExperimentSpec spec;
     private final int threads;
     private final Replications.Progress progress;
+    /** Where every replication starts: empty = an empty line at t = 0. */
+    private final Optional<LineState> start;
 
     public Experiment(ExperimentSpec spec, int threads, Replications.Progress progress) {
+        this(spec, threads, progress, Optional.empty());
+    }
+
+    private Experiment(ExperimentSpec spec, int threads, Replications.Progress progress, Optional<LineState> start) {
         this.spec = spec;
         this.threads = threads;
         this.progress = progress;
+        this.start = start;
+    }
+
+    /**
+     * The same experiment with every replication (of the baseline and of each variant) warm-started from
+     * {@code state}, e.g. the live twin's: the what-if then looks ahead from the line as it is now.
+     */
+    public Experiment startingFrom(LineState state) {
+        return new Experiment(spec, threads, progress, Optional.of(state));
     }
 
     public ExperimentResult run(String variant, LineSpec line) {
         LineSimulation simulation = new LineSimulation(line).startingAt(spec.startSecondsOfWeek());
         long started = System.nanoTime();
         List<ReplicationResult> results = Replications.run(spec.replications(), threads,
-                replication -> simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication),
+                replication -> start.isPresent()
+                        ? simulation.run(start.get(), spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(),
+                                replication)
+                        : simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication),
                 progress);
         return new ExperimentResult(variant, spec, results, (System.nanoTime() - started) / 1e9);
     }

@@ -1,0 +1,109 @@
+package io.linetwin.app;
+
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
+import io.linetwin.model.Scenario;
+import io.linetwin.sim.LineSimulation;
+import io.linetwin.twin.LineStateMapper;
+import io.linetwin.twin.Snapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.eclipse.ditto.things.model.ThingId;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the simulation starts: an empty line (default), a saved {@link LineState}, or a snapshot of the live
+ * twin. Shared by {@code run} and {@code compare}, so a what-if can look ahead from the line as it is now.
+ */
+final class WarmStartOptions {
+
+    @ArgGroup(exclusive = true)
+    Source source;
+
+    static final class Source {
+        @Option(names = "--from-state", paramLabel = "STATE.json",
+                description = "Start every replication from this saved line state (LineState JSON).")
+        Path state;
+
+        @Option(names = "--from-twin", paramLabel = "SNAPSHOT.json",
+                description = "Start every replication from this twin snapshot (linetwin/twin-snapshot/v1). Its "
+                        + "takenAt instant, read in UTC, places the start in the scenario's weekly calendar.")
+        Path twin;
+    }
+
+    /** The state to start from, checked against the line; empty for a start from an empty line. */
+    Optional<LineState> resolve(Scenario scenario, LineSpec line) throws BadInputException {
+        if (source == null) {
+            return Optional.empty();
+        }
+        LineState state = source.state != null ? fromState(source.state) : fromTwin(source.twin, scenario);
+        String option = source.state != null ? "--from-state " + source.state : "--from-twin " + source.twin;
+        checkFits(option, line, scenario.experiment(), state);
+        return Optional.of(state);
+    }
+
+    private static LineState fromState(Path file) throws BadInputException {
+        requireFile("--from-state", file);
+        try {
+            return LineStateJson.read(file);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("--from-state " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static LineState fromTwin(Path file, Scenario scenario) throws BadInputException {
+        requireFile("--from-twin", file);
+        ThingId lineId;
+        try {
+            lineId = ThingId.of(scenario.line().id());
+        } catch (RuntimeException e) {
+            throw new BadInputException("--from-twin: line.id must be a Ditto thing id like \"plant1:bottling\" "
+                    + "to match the twin's things, got \"" + scenario.line().id() + "\"");
+        }
+        try {
+            Snapshot snapshot = Snapshot.read(file);
+            double clock = clockOf(snapshot.takenAt(), scenario.experiment());
+            return new LineStateMapper(lineId).map(snapshot, clock);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("--from-twin " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Engine time of {@code instant}: its time of week (UTC) after the experiment's start of week. */
+    static double clockOf(Instant instant, ExperimentSpec experiment) {
+        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+        ZonedDateTime monday = utc.toLocalDate().atStartOfDay(ZoneOffset.UTC)
+                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
+        double secondsOfWeek = (instant.toEpochMilli() - monday.toInstant().toEpochMilli()) / 1000.0;
+        double clock = secondsOfWeek - experiment.startSecondsOfWeek();
+        return clock < 0 ? clock + ExperimentSpec.WEEK_SECONDS : clock;
+    }
+
+    /**
+     * A state that does not fit the line (unknown station or buffer, more parts than a buffer holds) is the
+     * user's input to fix: find out here, in one tiny run, rather than in every replication's thread.
+     */
+    private static void checkFits(String option, LineSpec line, ExperimentSpec experiment, LineState state)
+            throws BadInputException {
+        try {
+            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek())
+                    .run(state, 0, 1e-3, experiment.seed(), 0);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": the state does not fit the line: " + e.getMessage());
+        }
+    }
+
+    private static void requireFile(String option, Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(option + " " + file + ": no such file");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.linetwin.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.Scenario;
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.TwinEvent;
+import io.linetwin.twin.TwinStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.eclipse.ditto.json.JsonObject;
+import org.eclipse.ditto.json.JsonValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --from-twin}: the live twin's snapshot seeds every replication. */
+final class TwinWarmStartTest {
+
+    private static final Instant MONDAY_6AM = Instant.parse("2026-11-30T06:00:00Z");
+    private static final Path BOTTLING = Scenarios.library().resolve("bottling-line.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMachineDownInTheTwinStaysDownAndOnlyTheBufferedPartsGetThrough() throws Exception {
+        Path snapshot = snapshotWithFillerDownAndFiveLitresInB2();
+        Path out = dir.resolve("run.json");
+
+        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString(), "--horizon", "300s",
+                "--warmup", "0s", "--replications", "2", "--json", out.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode stations = new ObjectMapper().readTree(out.toFile()).get("stations");
+        // The filler has 600 s of repair left: down for the whole 300 s window, in every replication.
+        assertThat(stations.get("filler").get("states").get("down").asDouble()).isEqualTo(1.0);
+        // Nothing new reaches the capper: it finishes exactly the five parts the twin saw in b2.
+        JsonNode capper = stations.get("capper");
+        assertThat(capper.get("good").asDouble() + capper.get("scrap").asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aSnapshotThatDoesNotFitTheLineIsBadInput() throws Exception {
+        Scenario scenario = ScenarioLoader.load(BOTTLING);
+        TwinStore store = TwinStore.of(LineDescriptors.of(scenario.line()), Clock.fixed(MONDAY_6AM, ZoneOffset.UTC));
+        LineDescriptor line = LineDescriptors.of(scenario.line());
+        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("b2"), "buffer", "levels",
+                JsonObject.newBuilder().set("litre", 500).build(), 1, MONDAY_6AM)));
+        Path snapshot = dir.resolve("overfull.json");
+        store.snapshot().write(snapshot);
+
+        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("--from-twin " + snapshot + ": the state does not fit the line: ");
+    }
+
+    @Test
+    void theSnapshotInstantPlacesTheStartInTheWeeklyCalendar() {
+        ExperimentSpec fromMondayMidnight = new ExperimentSpec(3600, 0, 1, 1, 0);
+        ExperimentSpec fromMonday6 = new ExperimentSpec(3600, 0, 1, 1, 6 * 3600);
+
+        assertThat(WarmStartOptions.clockOf(MONDAY_6AM, fromMondayMidnight)).isEqualTo(6 * 3600);
+        assertThat(WarmStartOptions.clockOf(MONDAY_6AM, fromMonday6)).isZero();
+        // Sunday 23:00 is 6 d 17 h after Monday 06:00.
+        assertThat(WarmStartOptions.clockOf(Instant.parse("2026-12-06T23:00:00Z"), fromMonday6))
+                .isEqualTo((6 * 24 + 17) * 3600.0);
+    }
+
+    private Path snapshotWithFillerDownAndFiveLitresInB2() throws Exception {
+        LineSpec lineSpec = ScenarioLoader.load(BOTTLING).line();
+        LineDescriptor line = LineDescriptors.of(lineSpec);
+        TwinStore store = TwinStore.of(line, Clock.fixed(MONDAY_6AM, ZoneOffset.UTC));
+        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("filler"), "status", "state",
+                JsonValue.of("down"), 1, MONDAY_6AM)));
+        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("filler"), "status",
+                "remainingSeconds", JsonValue.of(600), 2, MONDAY_6AM)));
+        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("b2"), "buffer", "levels",
+                JsonObject.newBuilder().set("litre", 5).build(), 1, MONDAY_6AM)));
+        Path file = dir.resolve("snapshot.json");
+        store.snapshot().write(file);
+        return file;
+    }
+
+    private static void apply(TwinStore store, String message) {
+        assertThat(store.apply(message)).isInstanceOf(TwinEvent.Applied.class);
+    }
+}

@@ -1,0 +1,59 @@
+package io.linetwin.twin;
+
+import io.linetwin.model.BufferSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.MaterialSpec;
+import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.StationSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** The twin's view of a scenario's line: one {@link EquipmentDescriptor} per station, buffer and material. */
+public final class LineDescriptors {
+
+    private LineDescriptors() {
+    }
+
+    public static LineDescriptor of(LineSpec line) {
+        List<EquipmentDescriptor> equipment = new ArrayList<>();
+        for (StationSpec station : line.stations()) {
+            equipment.add(station(station));
+        }
+        for (BufferSpec buffer : line.buffers()) {
+            OptionalInt capacity = buffer.unlimited() ? OptionalInt.empty() : OptionalInt.of(buffer.capacity());
+            equipment.add(new EquipmentDescriptor(buffer.id(), EquipmentKind.BUFFER, capacity, Map.of(), Map.of(),
+                    List.of()));
+        }
+        for (MaterialSpec material : line.materials()) {
+            equipment.add(EquipmentDescriptor.of(material.id(), EquipmentKind.MATERIAL));
+        }
+        return LineDescriptor.of(line.id(), equipment);
+    }
+
+    private static EquipmentDescriptor station(StationSpec station) {
+        Map<String, Double> values = new HashMap<>();
+        Map<String, ParameterLimit> limits = new HashMap<>();
+        station.parameters().forEach((name, parameter) -> {
+            values.put(name, parameter.value());
+            limit(parameter).ifPresent(l -> limits.put(name, l));
+        });
+        EquipmentKind kind = switch (station.kind()) {
+            case SOURCE -> EquipmentKind.SOURCE;
+            case MACHINE -> EquipmentKind.MACHINE;
+            case SINK -> EquipmentKind.SINK;
+        };
+        return new EquipmentDescriptor(station.id(), kind, OptionalInt.empty(), values, limits, station.sensors());
+    }
+
+    /** The gate needs all three limits; a parameter without them is adjustable by nobody. */
+    private static java.util.Optional<ParameterLimit> limit(ParameterSpec parameter) {
+        if (parameter.min().isEmpty() || parameter.max().isEmpty() || parameter.maxStep().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ParameterLimit(parameter.min().getAsDouble(), parameter.max().getAsDouble(),
+                parameter.maxStep().getAsDouble()));
+    }
+}
