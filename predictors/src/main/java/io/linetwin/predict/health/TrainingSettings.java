@@ -1,0 +1,62 @@
+package io.linetwin.predict.health;
+
+/**
+ * How a model is trained; saved with the model.
+ *
+ * @param window             time steps per input window
+ * @param rulCap             training labels are capped at this many cycles
+ * @param maxEpochs          upper bound on epochs per ensemble member
+ * @param patience           epochs without validation improvement before stopping (the learning rate halves
+ *                           after half of them)
+ * @param batchSize          windows per gradient step
+ * @param learningRate       initial Adam learning rate
+ * @param validationFraction share of training units held out for early stopping, split by unit
+ * @param ensembleSize       members trained on different seeds and unit splits; their spread is the uncertainty
+ * @param seed               base seed for engine, shuffling and splits
+ */
+public record TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize,
+        double learningRate, double validationFraction, int ensembleSize, long seed) {
+
+    public TrainingSettings {
+        require(window >= 1, "window must be >= 1, got " + window);
+        require(rulCap >= 1, "rulCap must be >= 1, got " + rulCap);
+        require(maxEpochs >= 1, "maxEpochs must be >= 1, got " + maxEpochs);
+        require(patience >= 1, "patience must be >= 1, got " + patience);
+        require(batchSize >= 1, "batchSize must be >= 1, got " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "learningRate must be in (0, 1), got " + learningRate);
+        require(validationFraction > 0 && validationFraction < 1,
+                "validationFraction must be in (0, 1), got " + validationFraction);
+        require(ensembleSize >= 1, "ensembleSize must be >= 1, got " + ensembleSize);
+    }
+
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3,
+                0.2, 3, 42);
+    }
+
+    public TrainingSettings withMaxEpochs(int epochs) {
+        return new TrainingSettings(window, rulCap, epochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed);
+    }
+
+    public TrainingSettings withSeed(long newSeed) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
+                validationFraction, ensembleSize, newSeed);
+    }
+
+    public TrainingSettings withEnsembleSize(int members) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
+                validationFraction, members, seed);
+    }
+
+    public TrainingSettings withPatience(int epochs) {
+        return new TrainingSettings(window, rulCap, maxEpochs, epochs, batchSize, learningRate, validationFraction,
+                ensembleSize, seed);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}
