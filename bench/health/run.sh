@@ -10,7 +10,10 @@ cd "$root"
 # Compile the module (no install: ~/.m2 may be shared) and write its runtime class path.
 mvn -B -q -pl predictors -am compile dependency:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile=target/runtime-classpath.txt
-cp="predictors/target/classes:$(cat predictors/target/runtime-classpath.txt)"
+# A private copy of the classes, so a rebuild during a long run cannot pull them away.
+classes="$(mktemp -d "$root/predictors/target/bench-classes.XXXXXX")"
+cp -r predictors/target/classes/. "$classes"
+cp="$classes:$(cat predictors/target/runtime-classpath.txt)"
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 DJL_OFFLINE=true
 exec java -Xmx4g -cp "$cp" \
     -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
