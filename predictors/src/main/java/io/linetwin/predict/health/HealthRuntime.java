@@ -19,6 +19,9 @@ public final class HealthRuntime {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        // The CPU-only engine still asks for CUDA and logs a warning each start; it is noise on these machines.
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
         return Engine.getEngine(ENGINE);
     }
 
