@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * Trains and evaluates on full C-MAPSS sets; prints one result line per set and model.
  *
- * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR].
+ * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR].
  */
 public final class HealthBenchmark {
 
@@ -29,7 +29,13 @@ public final class HealthBenchmark {
         if (args.length > 5) {
             settings = settings.withSeed(Long.parseLong(args[5]));
         }
-        Path saveDir = args.length > 6 ? Path.of(args[6]) : null;
+        Path saveDir = args.length > 6 && !args[6].isEmpty() ? Path.of(args[6]) : null;
+        if (args.length > 7) {
+            settings = settings.withSmoothing(Double.parseDouble(args[7]));
+        }
+        if (args.length > 9) {
+            settings = settings.withBatch(Integer.parseInt(args[8]), Double.parseDouble(args[9]));
+        }
         System.out.println("settings " + settings);
         for (String set : sets) {
             CmapssSet cmapss = CmapssReader.load(data, set);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full C-MAPSS benchmark: trains and evaluates each model on each set, one RESULT line per pair.
-# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR]
+# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR]
 # e.g.   bench/health/run.sh ../shared/data/cmapss cnn,lstm FD001,FD004 3 40 42
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -19,4 +19,4 @@ exec java -Xmx4g -cp "$cp" \
     -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     bench/health/HealthBenchmark.java "$data" "${2:-cnn,lstm,cnn-lstm}" "${3:-FD001,FD002,FD003,FD004}" \
-    "${4:-3}" "${5:-40}" "${6:-42}" ${7:+"$7"}
+    "${4:-3}" "${5:-40}" "${6:-42}" "${7:-}" "${@:8}"

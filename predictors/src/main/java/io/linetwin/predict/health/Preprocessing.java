@@ -15,9 +15,12 @@ import java.util.Set;
  * @param conditions   operating-condition regimes
  * @param min          per condition, per kept sensor: training minimum
  * @param max          per condition, per kept sensor: training maximum
+ * @param smoothing    weight alpha of causal exponential smoothing applied per unit after scaling,
+ *                     s[t] = alpha x[t] + (1 - alpha) s[t-1]; 1 means none. Causal, so a test unit's last window
+ *                     only ever sees its own past.
  */
 public record Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
-        double[][] min, double[][] max) {
+        double[][] min, double[][] max, double smoothing) {
 
     /**
      * A sensor with at most this many distinct values in every condition carries no degradation signal (C-MAPSS
@@ -29,6 +32,9 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         settingNames = List.copyOf(settingNames);
         keptSensors = List.copyOf(keptSensors);
         Objects.requireNonNull(conditions, "conditions");
+        if (!(smoothing > 0 && smoothing <= 1)) {
+            throw new IllegalArgumentException("smoothing must be in (0, 1], got " + smoothing);
+        }
         if (keptSensors.isEmpty()) {
             throw new IllegalArgumentException("keptSensors must have >= 1 sensor, got 0");
         }
@@ -44,8 +50,13 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         }
     }
 
-    /** Fits on {@code train} alone; test data never reaches this method. */
+    /** Fits on {@code train} alone, without smoothing; test data never reaches this method. */
     public static Preprocessing fit(SensorDataset train, int conditionCount) {
+        return fit(train, conditionCount, 1.0);
+    }
+
+    /** Fits on {@code train} alone; test data never reaches this method. */
+    public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing) {
         List<double[]> settingRows = new ArrayList<>();
         for (UnitHistory unit : train.units()) {
             settingRows.addAll(List.of(unit.settings()));
@@ -106,7 +117,7 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 keptMax[c][j] = Double.isFinite(max[c][s]) ? max[c][s] : 1.0;
             }
         }
-        return new Preprocessing(train.settingNames(), names, conditions, keptMin, keptMax);
+        return new Preprocessing(train.settingNames(), names, conditions, keptMin, keptMax, smoothing);
     }
 
     public int features() {
@@ -142,7 +153,8 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
             for (int j = 0; j < sensorIndex.length; j++) {
                 double range = max[c][j] - min[c][j];
                 double value = unit.sensors()[r][sensorIndex[j]];
-                out[r][j] = range > 1e-12 ? (float) ((value - min[c][j]) / range) : 0f;
+                float scaled = range > 1e-12 ? (float) ((value - min[c][j]) / range) : 0f;
+                out[r][j] = r == 0 ? scaled : (float) (smoothing * scaled + (1 - smoothing) * out[r - 1][j]);
             }
         }
         return out;

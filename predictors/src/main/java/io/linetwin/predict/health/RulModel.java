@@ -90,7 +90,7 @@ public final class RulModel implements AutoCloseable {
                     + "got " + train.units().size());
         }
         HealthRuntime.engine();
-        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount);
+        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount, settings.smoothing());
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, kind, settings, preprocessing,
                 settings.ensembleSize());
         List<Model> members = new ArrayList<>();

@@ -13,9 +13,11 @@ package io.linetwin.predict.health;
  * @param validationFraction share of training units held out for early stopping, split by unit
  * @param ensembleSize       members trained on different seeds and unit splits; their spread is the uncertainty
  * @param seed               base seed for engine, shuffling and splits
+ * @param smoothing          causal exponential smoothing weight of the inputs (1 = none), see
+ *                           {@link Preprocessing#smoothing()}
  */
 public record TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize,
-        double learningRate, double validationFraction, int ensembleSize, long seed) {
+        double learningRate, double validationFraction, int ensembleSize, long seed, double smoothing) {
 
     public TrainingSettings {
         require(window >= 1, "window must be >= 1, got " + window);
@@ -27,31 +29,42 @@ public record TrainingSettings(int window, int rulCap, int maxEpochs, int patien
         require(validationFraction > 0 && validationFraction < 1,
                 "validationFraction must be in (0, 1), got " + validationFraction);
         require(ensembleSize >= 1, "ensembleSize must be >= 1, got " + ensembleSize);
+        require(smoothing > 0 && smoothing <= 1, "smoothing must be in (0, 1], got " + smoothing);
     }
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3,
-                0.2, 3, 42);
+                0.2, 3, 42, 0.3);
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
         return new TrainingSettings(window, rulCap, epochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed);
+                ensembleSize, seed, smoothing);
     }
 
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
-                validationFraction, ensembleSize, newSeed);
+                validationFraction, ensembleSize, newSeed, smoothing);
     }
 
     public TrainingSettings withEnsembleSize(int members) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
-                validationFraction, members, seed);
+                validationFraction, members, seed, smoothing);
     }
 
     public TrainingSettings withPatience(int epochs) {
         return new TrainingSettings(window, rulCap, maxEpochs, epochs, batchSize, learningRate, validationFraction,
-                ensembleSize, seed);
+                ensembleSize, seed, smoothing);
+    }
+
+    public TrainingSettings withSmoothing(double alpha) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, alpha);
+    }
+
+    public TrainingSettings withBatch(int size, double rate) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, size, rate, validationFraction,
+                ensembleSize, seed, smoothing);
     }
 
     private static void require(boolean condition, String message) {

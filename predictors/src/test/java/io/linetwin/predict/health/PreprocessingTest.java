@@ -1,6 +1,7 @@
 package io.linetwin.predict.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,22 @@ final class PreprocessingTest {
         assertThat(preprocessing.keptSensors()).containsExactly("a");
         assertThat(low).isDeepEqualTo(new float[][] {{0f}, {0.5f}, {1f}});
         assertThat(high).isDeepEqualTo(new float[][] {{0f}, {0.5f}, {1f}});
+    }
+
+    @Test
+    void smoothingIsCausalSoLaterRowsNeverChangeEarlierFeatures() {
+        double[][] rows = {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}};
+        double[][] firstTwo = {{0, 0, 5}, {0, 8, 5}};
+        SensorDataset full = Fixtures.synthetic(rows);
+        Preprocessing preprocessing = Preprocessing.fit(full, 1, 0.5);
+
+        float[][] all = preprocessing.transform(full, full.units().get(0));
+        float[][] prefix = preprocessing.transform(Fixtures.synthetic(firstTwo), Fixtures.synthetic(firstTwo).units().get(0));
+
+        // scaled 0, 0.8, 0.4, 1.0; smoothed with alpha 0.5
+        assertThat(new float[] {all[0][0], all[1][0], all[2][0], all[3][0]})
+                .containsExactly(new float[] {0f, 0.4f, 0.4f, 0.7f}, within(1e-6f));
+        assertThat(prefix).isDeepEqualTo(new float[][] {all[0], all[1]});
     }
 
     private static SensorDataset withOutlier(SensorDataset data, String sensor, double value) {
