@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * Trains and evaluates on full C-MAPSS sets; prints one result line per set and model.
  *
- * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR].
+ * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH].
  */
 public final class HealthBenchmark {
 
@@ -36,6 +36,9 @@ public final class HealthBenchmark {
         if (args.length > 9) {
             settings = settings.withBatch(Integer.parseInt(args[8]), Double.parseDouble(args[9]));
         }
+        if (args.length > 10) {
+            settings = settings.withWindowsPerEpoch(Integer.parseInt(args[10]));
+        }
         System.out.println("settings " + settings);
         for (String set : sets) {
             CmapssSet cmapss = CmapssReader.load(data, set);
@@ -47,9 +50,9 @@ public final class HealthBenchmark {
                     RulEvaluation eval = RulEvaluation.of(model, cmapss);
                     int epochs = trained.report().trainLoss().stream().mapToInt(a -> a.length).sum();
                     System.out.println(String.format(Locale.ROOT,
-                            "RESULT set=%s model=%s members=%d rmse=%.2f score=%.0f train_s=%.0f epochs_total=%d "
+                            "RESULT set=%s model=%s members=%d rmse=%.2f score=%.0f rmse_capped_truth=%.2f train_s=%.0f epochs_total=%d "
                                     + "windows=%d latency_us_per_unit=%.0f",
-                            set, name, settings.ensembleSize(), eval.rmse(), eval.score(),
+                            set, name, settings.ensembleSize(), eval.rmse(), eval.score(), eval.rmseCappedTruth(),
                             trained.report().trainingSeconds(), epochs, trained.report().trainingWindows(),
                             eval.latencyMicrosPerUnit()));
                     if (saveDir != null) {

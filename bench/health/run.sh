@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full C-MAPSS benchmark: trains and evaluates each model on each set, one RESULT line per pair.
-# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR]
+# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH]
 # e.g.   bench/health/run.sh ../shared/data/cmapss cnn,lstm FD001,FD004 3 40 42
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

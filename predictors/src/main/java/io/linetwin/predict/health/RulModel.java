@@ -153,9 +153,11 @@ public final class RulModel implements AutoCloseable {
             int sinceBest = 0;
             for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
                 Collections.shuffle(order, shuffle);
+                int epochWindows = settings.windowsPerEpoch() == 0 ? order.size()
+                        : Math.min(order.size(), settings.windowsPerEpoch());
                 double lossSum = 0;
-                for (int from = 0; from < order.size(); from += settings.batchSize()) {
-                    int size = Math.min(settings.batchSize(), order.size() - from);
+                for (int from = 0; from < epochWindows; from += settings.batchSize()) {
+                    int size = Math.min(settings.batchSize(), epochWindows - from);
                     float[] x = new float[size * stride];
                     float[] y = new float[size];
                     for (int b = 0; b < size; b++) {
@@ -176,7 +178,7 @@ public final class RulModel implements AutoCloseable {
                         trainer.step();
                     }
                 }
-                double epochLoss = lossSum / order.size();
+                double epochLoss = lossSum / epochWindows;
                 double rmse = validationRmse(trainer, validation, cap);
                 lossHistory.add(epochLoss);
                 validationHistory.add(rmse);
