@@ -39,6 +39,36 @@ final class HealthCommandTest {
     }
 
     @Test
+    void predictReadsASensorHistoryCsvWithTheModelsSensorNames() throws Exception {
+        Path model = dir.resolve("model");
+        run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out", model.toString(), "--epochs", "1",
+                "--ensemble", "1");
+        StringBuilder csv = new StringBuilder("machine,cycle");
+        for (int s = 1; s <= 21; s++) {
+            csv.append(",s").append(s);
+        }
+        csv.append('\n');
+        for (String row : Files.readAllLines(FIXTURE.resolve("test_FD001.txt"))) {
+            String[] f = row.strip().split("\\s+");
+            if (f[0].equals("2")) {
+                csv.append("press-").append(f[0]).append(',').append(f[1]);
+                for (int c = 5; c < f.length; c++) {
+                    csv.append(',').append(f[c]);
+                }
+                csv.append('\n');
+            }
+        }
+        Path history = Files.writeString(dir.resolve("history.csv"), csv);
+        out.getBuffer().setLength(0);
+
+        int code = run("predict", "--model-dir", model.toString(), "--csv", history.toString());
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).hasSize(2).element(1).asString().startsWith("press-2,");
+    }
+
+    @Test
     void aMissingDataFolderIsBadInputReportedInOneLine() {
         int code = run("eval", "--data", dir.resolve("nowhere").toString(), "--model-dir", dir.toString());
 

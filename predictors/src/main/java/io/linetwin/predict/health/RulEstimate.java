@@ -3,8 +3,9 @@ package io.linetwin.predict.health;
 import java.util.Objects;
 
 /**
- * A remaining-useful-life estimate in cycles: the ensemble mean and the spread between members. The band is
- * mean -/+ 1.2816 sd (a central 80 % interval if errors were normal), cut at zero.
+ * A remaining-useful-life estimate in cycles: the ensemble mean and an sd that combines the spread between
+ * members with the model's validation error. The band is mean -/+ 1.2816 sd (a central 80 % interval if errors
+ * were normal), cut at zero.
  */
 public record RulEstimate(String unitId, double meanCycles, double sdCycles) {
 
