@@ -5,7 +5,7 @@ import io.linetwin.predict.health.RulModel;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Re-scores a saved model folder on a C-MAPSS test set. Arguments: DATA_DIR SET MODEL_DIR. */
+/** Re-scores a saved model folder on a C-MAPSS test set. Arguments: DATA_DIR SET MODEL_DIR [--units]. */
 public final class Evaluate {
 
     public static void main(String[] args) {
@@ -19,6 +19,14 @@ public final class Evaluate {
                 var e = eval.estimates().get(i);
                 if (eval.truth()[i] >= e.lowerCycles() && eval.truth()[i] <= e.upperCycles()) {
                     inside++;
+                }
+            }
+            if (args.length > 3 && args[3].equals("--units")) {
+                for (int i = 0; i < eval.truth().length; i++) {
+                    var e = eval.estimates().get(i);
+                    System.out.println(String.format(Locale.ROOT, "UNIT %s true=%.0f pred=%.1f sd=%.1f length=%d",
+                            e.unitId(), eval.truth()[i], e.meanCycles(), e.sdCycles(),
+                            set.test().units().get(i).length()));
                 }
             }
             System.out.println(String.format(Locale.ROOT,
