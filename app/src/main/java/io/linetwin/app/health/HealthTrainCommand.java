@@ -54,6 +54,10 @@ public final class HealthTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default 42)")
     Long seed;
 
+    @Option(names = "--windows-per-epoch", paramLabel = "W",
+            description = "windows drawn per epoch, 0 = all (default 0; the FD004 benchmark uses 16384)")
+    Integer windowsPerEpoch;
+
     @Override
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
@@ -68,6 +72,9 @@ public final class HealthTrainCommand implements Callable<Integer> {
             }
             if (seed != null) {
                 settings = settings.withSeed(seed);
+            }
+            if (windowsPerEpoch != null) {
+                settings = settings.withWindowsPerEpoch(windowsPerEpoch);
             }
             SensorDataset train;
             int conditionCount;

@@ -1,6 +1,7 @@
 package io.linetwin.predict.health;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -67,8 +68,8 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         double[][] min = new double[k][sensors];
         double[][] max = new double[k][sensors];
         for (int c = 0; c < k; c++) {
-            java.util.Arrays.fill(min[c], Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(max[c], Double.NEGATIVE_INFINITY);
+            Arrays.fill(min[c], Double.POSITIVE_INFINITY);
+            Arrays.fill(max[c], Double.NEGATIVE_INFINITY);
         }
         List<List<Set<Double>>> distinct = new ArrayList<>();
         for (int c = 0; c < k; c++) {

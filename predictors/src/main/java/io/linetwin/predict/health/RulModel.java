@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -79,6 +80,10 @@ public final class RulModel implements AutoCloseable {
 
     /** A trained model and how its training went. */
     public record Trained(RulModel model, TrainingReport report) {
+        public Trained {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(report, "report");
+        }
     }
 
     /**
