@@ -1,0 +1,120 @@
+package io.linetwin.app.health;
+
+import io.linetwin.predict.health.CmapssReader;
+import io.linetwin.predict.health.CmapssSet;
+import io.linetwin.predict.health.ModelKind;
+import io.linetwin.predict.health.RulModel;
+import io.linetwin.predict.health.SensorCsvReader;
+import io.linetwin.predict.health.SensorDataset;
+import io.linetwin.predict.health.TrainingSettings;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code linetwin health train}: fits scaling and an ensemble of RUL networks, saves them to a folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a RUL model on C-MAPSS (--data/--set) or on a run-to-failure sensor CSV (--csv).")
+public final class HealthTrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "C-MAPSS folder (train_FDxxx.txt, ...)")
+    Path data;
+
+    @Option(names = "--set", paramLabel = "FD00N", defaultValue = "FD001", description = "C-MAPSS set (default ${DEFAULT-VALUE})")
+    String set;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "sensor history CSV instead of C-MAPSS; every unit is taken to fail at its last row")
+    Path csv;
+
+    @Option(names = "--conditions", paramLabel = "K",
+            description = "operating conditions to cluster for --csv (default 1; C-MAPSS sets pick 1 or 6)")
+    Integer conditions;
+
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "cnn-lstm",
+            description = "cnn, lstm or cnn-lstm (default ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--out", paramLabel = "MODELDIR", required = true, description = "new or empty folder")
+    Path out;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "maximum epochs per member (default 40)")
+    Integer epochs;
+
+    @Option(names = "--ensemble", paramLabel = "M", description = "ensemble members (default 3)")
+    Integer ensemble;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default 42)")
+    Long seed;
+
+    @Option(names = "--windows-per-epoch", paramLabel = "W",
+            description = "windows drawn per epoch, 0 = all (default 0; the FD004 benchmark uses 16384)")
+    Integer windowsPerEpoch;
+
+    @Override
+    public Integer call() {
+        return HealthCommand.guarded(spec, () -> {
+            PrintWriter console = spec.commandLine().getOut();
+            ModelKind kind = ModelKind.fromCliName(model);
+            TrainingSettings settings = TrainingSettings.defaults();
+            if (epochs != null) {
+                settings = settings.withMaxEpochs(epochs);
+            }
+            if (ensemble != null) {
+                settings = settings.withEnsembleSize(ensemble);
+            }
+            if (seed != null) {
+                settings = settings.withSeed(seed);
+            }
+            if (windowsPerEpoch != null) {
+                settings = settings.withWindowsPerEpoch(windowsPerEpoch);
+            }
+            SensorDataset train;
+            int conditionCount;
+            String source;
+            if (csv != null) {
+                if (data != null) {
+                    throw new IllegalArgumentException("give either --csv or --data, got both");
+                }
+                train = SensorCsvReader.read(csv);
+                conditionCount = conditions == null ? 1 : conditions;
+                source = csv.toString();
+            } else {
+                if (data == null) {
+                    throw new IllegalArgumentException("--data DIR or --csv FILE must be given, got neither");
+                }
+                CmapssSet cmapss = CmapssReader.load(data, set);
+                train = cmapss.train();
+                conditionCount = conditions == null ? cmapss.operatingConditions() : conditions;
+                source = set;
+            }
+            RulModel.Trained trained = RulModel.train(train, conditionCount, kind, settings, line -> {
+                console.println(line);
+                console.flush();
+            });
+            try (RulModel result = trained.model()) {
+                result.save(out);
+            }
+            console.println(String.format(Locale.ROOT,
+                    "trained %s on %s: %d members, %d windows, %.0f s, best validation RMSE %s; saved to %s",
+                    kind.cliName(), source, settings.ensembleSize(), trained.report().trainingWindows(),
+                    trained.report().trainingSeconds(), format(trained.report().bestValidationRmse()), out));
+            return HealthCommand.OK;
+        });
+    }
+
+    private static String format(double[] values) {
+        StringBuilder text = new StringBuilder();
+        for (double v : values) {
+            text.append(text.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package io.linetwin.predict.health;
+
+/**
+ * How a model is trained; saved with the model.
+ *
+ * @param window             time steps per input window
+ * @param rulCap             training labels are capped at this many cycles
+ * @param maxEpochs          upper bound on epochs per ensemble member
+ * @param patience           epochs without validation improvement before stopping (the learning rate halves
+ *                           after half of them)
+ * @param batchSize          windows per gradient step
+ * @param learningRate       initial Adam learning rate
+ * @param validationFraction share of training units held out for early stopping, split by unit
+ * @param ensembleSize       members trained on different seeds and unit splits; their spread is the uncertainty
+ * @param seed               base seed for engine, shuffling and splits
+ * @param smoothing          causal exponential smoothing weight of the inputs (1 = none), see
+ *                           {@link Preprocessing#smoothing()}
+ * @param windowsPerEpoch    windows drawn (without replacement) per epoch, 0 for all: bounds the epoch time on
+ *                           the large multi-condition sets so early stopping checks often enough
+ */
+public record TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize,
+        double learningRate, double validationFraction, int ensembleSize, long seed, double smoothing,
+        int windowsPerEpoch) {
+
+    public TrainingSettings {
+        require(window >= 1, "window must be >= 1, got " + window);
+        require(rulCap >= 1, "rulCap must be >= 1, got " + rulCap);
+        require(maxEpochs >= 1, "maxEpochs must be >= 1, got " + maxEpochs);
+        require(patience >= 1, "patience must be >= 1, got " + patience);
+        require(batchSize >= 1, "batchSize must be >= 1, got " + batchSize);
+        require(learningRate > 0 && learningRate < 1, "learningRate must be in (0, 1), got " + learningRate);
+        require(validationFraction > 0 && validationFraction < 1,
+                "validationFraction must be in (0, 1), got " + validationFraction);
+        require(ensembleSize >= 1, "ensembleSize must be >= 1, got " + ensembleSize);
+        require(smoothing > 0 && smoothing <= 1, "smoothing must be in (0, 1], got " + smoothing);
+        require(windowsPerEpoch >= 0, "windowsPerEpoch must be >= 0, got " + windowsPerEpoch);
+    }
+
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3,
+                0.2, 3, 42, 0.1, 0);
+    }
+
+    public TrainingSettings withMaxEpochs(int epochs) {
+        return new TrainingSettings(window, rulCap, epochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch);
+    }
+
+    public TrainingSettings withSeed(long newSeed) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
+                validationFraction, ensembleSize, newSeed, smoothing, windowsPerEpoch);
+    }
+
+    public TrainingSettings withEnsembleSize(int members) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
+                validationFraction, members, seed, smoothing, windowsPerEpoch);
+    }
+
+    public TrainingSettings withPatience(int epochs) {
+        return new TrainingSettings(window, rulCap, maxEpochs, epochs, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch);
+    }
+
+    public TrainingSettings withSmoothing(double alpha) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, alpha, windowsPerEpoch);
+    }
+
+    public TrainingSettings withBatch(int size, double rate) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, size, rate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch);
+    }
+
+    public TrainingSettings withWindowsPerEpoch(int windows) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windows);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.linetwin.predict.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class PreprocessingTest {
+
+    @Test
+    void dropsSensorsThatAreConstantInTraining() {
+        Preprocessing preprocessing = Preprocessing.fit(Fixtures.fd001Slice().train(), 1);
+
+        assertThat(preprocessing.keptSensors()).doesNotContain("s1", "s5", "s10", "s16", "s18", "s19")
+                .contains("s2", "s3", "s4", "s7", "s11", "s12", "s15", "s21");
+    }
+
+    @Test
+    void scalesTrainingDataIntoTheUnitInterval() {
+        CmapssSet set = Fixtures.fd001Slice();
+        Preprocessing preprocessing = Preprocessing.fit(set.train(), 1);
+
+        WindowSet windows = RulProtocol.trainingWindows(set.train(), preprocessing, 30, 125);
+
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : windows.inputs()) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        assertThat(min).isEqualTo(0f);
+        assertThat(max).isEqualTo(1f);
+    }
+
+    @Test
+    void aTestSetOutlierDoesNotMoveTheScaler() {
+        CmapssSet set = Fixtures.fd001Slice();
+        Preprocessing before = Preprocessing.fit(set.train(), 1);
+        SensorDataset testWithOutlier = withOutlier(set.test(), "s2", 10_000.0);
+
+        WindowSet windows = RulProtocol.lastWindows(testWithOutlier, before, 30, set.testRul());
+        Preprocessing after = Preprocessing.fit(set.train(), 1);
+
+        assertThat(after.min()).isDeepEqualTo(before.min());
+        assertThat(after.max()).isDeepEqualTo(before.max());
+        int s2 = before.keptSensors().indexOf("s2");
+        float lastRowOfFirstUnit = windows.inputs()[(30 - 1) * windows.features() + s2];
+        assertThat(lastRowOfFirstUnit).isGreaterThan(100f);
+    }
+
+    @Test
+    void scalesEachOperatingConditionByItsOwnRange() {
+        double[][] lowRegime = {{0, 10, 5}, {0, 20, 5}, {0, 30, 6}};
+        double[][] highRegime = {{40, 110, 5}, {40, 130, 5}, {40, 150, 6}};
+        SensorDataset train = Fixtures.synthetic(lowRegime, highRegime);
+
+        Preprocessing preprocessing = Preprocessing.fit(train, 2);
+        float[][] low = preprocessing.transform(train, train.units().get(0));
+        float[][] high = preprocessing.transform(train, train.units().get(1));
+
+        assertThat(preprocessing.keptSensors()).containsExactly("a");
+        assertThat(low).isDeepEqualTo(new float[][] {{0f}, {0.5f}, {1f}});
+        assertThat(high).isDeepEqualTo(new float[][] {{0f}, {0.5f}, {1f}});
+    }
+
+    @Test
+    void smoothingIsCausalSoLaterRowsNeverChangeEarlierFeatures() {
+        double[][] rows = {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}};
+        double[][] firstTwo = {{0, 0, 5}, {0, 8, 5}};
+        SensorDataset full = Fixtures.synthetic(rows);
+        Preprocessing preprocessing = Preprocessing.fit(full, 1, 0.5);
+
+        float[][] all = preprocessing.transform(full, full.units().get(0));
+        float[][] prefix = preprocessing.transform(Fixtures.synthetic(firstTwo), Fixtures.synthetic(firstTwo).units().get(0));
+
+        // scaled 0, 0.8, 0.4, 1.0; smoothed with alpha 0.5
+        assertThat(new float[] {all[0][0], all[1][0], all[2][0], all[3][0]})
+                .containsExactly(new float[] {0f, 0.4f, 0.4f, 0.7f}, within(1e-6f));
+        assertThat(prefix).isDeepEqualTo(new float[][] {all[0], all[1]});
+    }
+
+    private static SensorDataset withOutlier(SensorDataset data, String sensor, double value) {
+        int index = data.sensorIndex(sensor);
+        List<UnitHistory> units = new ArrayList<>();
+        for (UnitHistory unit : data.units()) {
+            double[][] sensors = new double[unit.length()][];
+            for (int r = 0; r < unit.length(); r++) {
+                sensors[r] = unit.sensors()[r].clone();
+            }
+            sensors[unit.length() - 1][index] = value;
+            units.add(new UnitHistory(unit.unitId(), unit.time(), unit.settings(), sensors));
+        }
+        return new SensorDataset(data.source(), data.settingNames(), data.sensorNames(), units);
+    }
+}

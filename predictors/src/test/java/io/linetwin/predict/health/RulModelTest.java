@@ -1,0 +1,92 @@
+package io.linetwin.predict.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real DJL training on the FD001 slice: a few hundred windows, a few epochs. */
+final class RulModelTest {
+
+    private static final TrainingSettings FAST = TrainingSettings.defaults()
+            .withMaxEpochs(6).withPatience(6).withEnsembleSize(2).withSeed(7);
+
+    private static CmapssSet set;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadFixture() {
+        set = Fixtures.fd001Slice();
+    }
+
+    @Test
+    void trainingReducesTheLossOfEveryMember() {
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN_LSTM, FAST, line -> { });
+        try (RulModel model = trained.model()) {
+            assertThat(trained.report().trainLoss()).hasSize(2).allSatisfy(loss -> {
+                assertThat(loss).hasSizeGreaterThanOrEqualTo(2);
+                assertThat(loss[loss.length - 1]).isLessThan(loss[0]);
+            });
+            RulEvaluation evaluation = RulEvaluation.of(model, set);
+            assertThat(evaluation.estimates()).extracting(RulEstimate::unitId).containsExactly("1", "2", "3", "4");
+            assertThat(evaluation.rmse()).isFinite();
+        }
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalPredictions() throws IOException {
+        Path modelDir = dir.resolve("model");
+        List<RulEstimate> before;
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(2), line -> { });
+        try (RulModel model = trained.model()) {
+            before = model.predictLast(set.test());
+            model.save(modelDir);
+        }
+        try (RulModel loaded = RulModel.load(modelDir)) {
+            assertThat(loaded.predictLast(set.test())).isEqualTo(before);
+            assertThat(loaded.kind()).isEqualTo(ModelKind.CNN);
+            assertThat(loaded.preprocessing().keptSensors())
+                    .isEqualTo(Preprocessing.fit(set.train(), 1).keptSensors());
+        }
+        assertThat(Files.readString(modelDir.resolve(RulModel.MANIFEST))).contains("\"kind\" : \"CNN\"");
+        assertThat(before).allSatisfy(estimate -> assertThat(estimate.sdCycles()).isPositive());
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameModel() {
+        TrainingSettings settings = FAST.withMaxEpochs(2).withEnsembleSize(1);
+        List<RulEstimate> first;
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.LSTM, settings, line -> { }).model()) {
+            first = model.predictLast(set.test());
+        }
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.LSTM, settings, line -> { }).model()) {
+            assertThat(model.predictLast(set.test())).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void refusesToSaveIntoAFolderThatHoldsFiles() throws IOException {
+        Files.writeString(dir.resolve("stale-0003.params"), "x");
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1).withEnsembleSize(1),
+                line -> { }).model()) {
+            assertThatThrownBy(() -> model.save(dir))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("model folder must be new or empty, got " + dir + " with files in it");
+        }
+    }
+
+    @Test
+    void loadingAFolderWithoutAManifestIsABadInput() {
+        assertThatThrownBy(() -> RulModel.load(dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("model folder must contain health-model.json, got none in " + dir);
+    }
+}
