@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import io.linetwin.app.health.HealthCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RenderCommand.class,
             ViewCommand.class,
+            HealthCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code --seconds-per-cycle} also the failure probabilities over the maintenance horizons.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "RUL (mean, sd, 80% band) for the last window of each unit of a C-MAPSS test set or a CSV.")
+        description = "RUL (mean, sd, 80%% band) for the last window of each unit of a C-MAPSS test set or a CSV.")
 public final class HealthPredictCommand implements Callable<Integer> {
 
     private static final double HOUR = 3600;
