@@ -1,12 +1,10 @@
 package io.linetwin.app;
 
-import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Experiment;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,12 +32,8 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
-        Experiment experiment = new Experiment(scenario.experiment(), options.threads(),
+        Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), "compare"));
-        Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
-        if (start.isPresent()) {
-            experiment = experiment.startingFrom(start.get());
-        }
         List<Comparison> comparisons = experiment.compareAll(scenario);
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons);
         if (json != null) {

@@ -2,7 +2,6 @@ package io.linetwin.app;
 
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
-import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,12 +50,8 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--variant: " + e.getMessage());
         }
-        Experiment experiment = new Experiment(scenario.experiment(), options.threads(),
+        Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), variant));
-        Optional<LineState> start = warmStart.resolve(scenario, line);
-        if (start.isPresent()) {
-            experiment = experiment.startingFrom(start.get());
-        }
         ExperimentResult result = experiment.run(variant, line);
         KpiTable.printRun(spec.commandLine().getOut(), scenario, result);
         if (json != null) {

@@ -5,6 +5,8 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
+import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.Replications;
 import io.linetwin.twin.LineStateMapper;
 import io.linetwin.twin.Snapshot;
 import java.io.IOException;
@@ -37,6 +39,14 @@ final class WarmStartOptions {
                 description = "Start every replication from this twin snapshot (linetwin/twin-snapshot/v1). Its "
                         + "takenAt instant, read in UTC, places the start in the scenario's weekly calendar.")
         Path twin;
+    }
+
+    /** The scenario's experiment, warm-started from the chosen state if there is one. */
+    Experiment experiment(Scenario scenario, LineSpec line, int threads, Replications.Progress progress)
+            throws BadInputException {
+        Experiment experiment = new Experiment(scenario.experiment(), threads, progress);
+        Optional<LineState> start = resolve(scenario, line);
+        return start.isPresent() ? experiment.startingFrom(start.get()) : experiment;
     }
 
     /** The state to start from, checked against the line; empty for a start from an empty line. */
