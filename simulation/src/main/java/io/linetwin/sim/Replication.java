@@ -1,5 +1,6 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
@@ -37,6 +38,7 @@ final class Replication {
     private final Map<String, Source> sourceById = new HashMap<>();
     private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
+    private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
     private final BottleneckDetector bottleneck;
     private boolean stopped;
 
@@ -54,7 +56,8 @@ final class Replication {
                 line.products().isEmpty() ? new String[] {""}
                         : line.products().stream().map(ProductSpec::id).toArray(String[]::new));
         this.streams = new RandomStreams(seed, replication);
-        int machineCount = (int) line.stations().stream().filter(s -> s.kind() == StationKind.MACHINE).count();
+        int machineCount = (int) line.stations().stream()
+                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY).count();
         this.bottleneck = new BottleneckDetector(machineCount);
     }
 
@@ -102,12 +105,28 @@ final class Replication {
             @Override
             void fire(double now) {
                 taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
-                        storeById.values(), model);
+                        storeById.values(), stagings(), model);
                 stopped = true;
             }
         });
         runUntilStopped();
         return taken[0];
+    }
+
+    /** Input buffer id → the assembly staging area it feeds and the input's index there. */
+    private Map<String, Staging> stagings() {
+        Map<String, Staging> stagings = new HashMap<>();
+        kittingById.forEach((id, kitting) -> {
+            StationSpec station = line.station(id).orElseThrow();
+            for (int i = 0; i < station.inputs().size(); i++) {
+                stagings.put(line.inputBuffer(station, station.inputs().get(i)).id(), new Staging(kitting, i));
+            }
+        });
+        return stagings;
+    }
+
+    /** Where an assembly input's buffer delivers. */
+    record Staging(Kitting kitting, int input) {
     }
 
     private double startSeconds() {
@@ -123,7 +142,8 @@ final class Replication {
             @Override
             void fire(double now) {
                 if (initial != null) {
-                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById).restore(initial, now);
+                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+                            .restore(initial, now);
                 }
                 storeById.values().forEach(MaterialStore::start);
                 new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
@@ -158,7 +178,7 @@ final class Replication {
         Map<String, Downstream> takers = new HashMap<>();
         for (StationSpec station : line.stations()) {
             switch (station.kind()) {
-                case MACHINE -> {
+                case MACHINE, ASSEMBLY -> {
                     Machine machine = machine(station, productIds, shares);
                     machineById.put(station.id(), machine);
                     feeders.put(station.id(), machine);
@@ -176,20 +196,40 @@ final class Replication {
                 case SINK -> takers.put(station.id(), new Sink(model, station.id()));
             }
         }
+        Map<String, Downstream> portOf = new HashMap<>();
+        for (StationSpec station : line.stations()) {
+            if (station.kind() == StationKind.ASSEMBLY) {
+                Kitting kitting = new Kitting(model, station.id(),
+                        station.inputs().stream().mapToInt(AssemblyInput::count).toArray());
+                for (int i = 0; i < station.inputs().size(); i++) {
+                    portOf.put(line.inputBuffer(station, station.inputs().get(i)).id(), kitting.port(i));
+                }
+                kittingById.put(station.id(), kitting);
+            }
+        }
         List<Buffer> buffers = new ArrayList<>();
         Map<String, Buffer> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
             Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
-            buffer.connect(feeders.get(spec.from()), takers.get(spec.to()));
+            buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
             buffers.add(buffer);
             bufferById.put(spec.id(), buffer);
             outboundOf.put(spec.from(), buffer);
             inboundOf.put(spec.to(), buffer);
         }
-        machineById.forEach((id, machine) -> machine.connect(inboundOf.get(id), outboundOf.get(id)));
+        machineById.forEach((id, machine) -> {
+            Kitting kitting = kittingById.get(id);
+            machine.connect(kitting != null ? kitting : inboundOf.get(id), outboundOf.get(id));
+        });
+        kittingById.forEach((id, kitting) -> {
+            StationSpec station = line.station(id).orElseThrow();
+            kitting.connect(station.inputs().stream().map(input -> bufferById.get(line.inputBuffer(station, input).id()))
+                    .toArray(Upstream[]::new), machineById.get(id));
+        });
         sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
-        model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]), bottleneck);
+        model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]),
+                kittingById.values().toArray(new Kitting[0]), bottleneck);
     }
 
     private Machine machine(StationSpec station, List<String> productIds, double[] shares) {
@@ -251,7 +291,7 @@ final class Replication {
                 ? Optional.empty()
                 : Optional.of(machines.get(bottleneckIndex).id());
         LineTotals totals = new LineTotals(flow.released(), flow.goodOut(), flow.scrapped(), flow.lostArrivals(),
-                model.partsInLine(), flow.wipAtStart());
+                model.partsInLine(), flow.wipAtStart(), flow.assembled());
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,

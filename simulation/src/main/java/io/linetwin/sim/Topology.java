@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The shapes the engine runs for now: every station has at most one inbound and one outbound buffer, no
- * cycles, sources feed and sinks absorb, and an unlimited source feeds a finite buffer in front of a machine
- * (an unlimited buffer or a sink would take parts without end at time 0). Processing and interarrival times
+ * The shapes the engine runs for now: every station has at most one inbound buffer (an assembly one per input)
+ * and one outbound buffer, no cycles, sources feed and sinks absorb, and an unlimited source feeds a finite
+ * buffer in front of a machine or assembly (an unlimited buffer or a sink would take parts without end at
+ * time 0). Processing and interarrival times
  * must have a positive mean, or simulated time would stand still.
  */
 final class Topology {
@@ -35,7 +36,7 @@ final class Topology {
         for (StationSpec station : line.stations()) {
             List<BufferSpec> in = line.inbound(station.id());
             List<BufferSpec> out = line.outbound(station.id());
-            if (in.size() > 1) {
+            if (in.size() > 1 && station.kind() != StationKind.ASSEMBLY) {
                 throw new IllegalArgumentException("station " + station.id()
                         + " must have at most one inbound buffer for now, got " + in.size());
             }
@@ -60,7 +61,7 @@ final class Topology {
                             + " with unlimited supply must feed a finite buffer, got unlimited " + out.get(0).id());
                 }
                 StationKind fed = line.station(out.get(0).to()).orElseThrow().kind();
-                if (station.interarrival().isEmpty() && fed != StationKind.MACHINE) {
+                if (station.interarrival().isEmpty() && fed != StationKind.MACHINE && fed != StationKind.ASSEMBLY) {
                     throw new IllegalArgumentException("source " + station.id()
                             + " with unlimited supply must feed a machine, got "
                             + fed.name().toLowerCase(Locale.ROOT) + " " + out.get(0).to());

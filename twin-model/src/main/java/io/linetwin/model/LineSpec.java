@@ -74,6 +74,9 @@ public record LineSpec(
             requireStation(stations, station, "layout");
         }
         for (StationSpec station : stations) {
+            if (station.kind() == StationKind.ASSEMBLY) {
+                checkInputs(station, buffers);
+            }
             for (String material : station.consumes().keySet()) {
                 if (!materialIds.contains(material)) {
                     throw new IllegalArgumentException("station " + station.id()
@@ -81,6 +84,32 @@ public record LineSpec(
                 }
             }
         }
+    }
+
+    /** Every input names exactly one inbound buffer of the assembly, and every inbound buffer is an input. */
+    private static void checkInputs(StationSpec assembly, List<BufferSpec> buffers) {
+        List<BufferSpec> inbound = buffers.stream().filter(b -> b.to().equals(assembly.id())).toList();
+        Set<String> fed = new HashSet<>();
+        for (AssemblyInput input : assembly.inputs()) {
+            fed.add(inputBuffer(assembly.id(), input, inbound).id());
+        }
+        for (BufferSpec buffer : inbound) {
+            if (!fed.contains(buffer.id())) {
+                throw new IllegalArgumentException("assembly " + assembly.id() + " inputs must cover inbound buffer "
+                        + buffer.id() + ", got " + assembly.inputs());
+            }
+        }
+    }
+
+    private static BufferSpec inputBuffer(String assembly, AssemblyInput input, List<BufferSpec> inbound) {
+        return inbound.stream().filter(b -> b.id().equals(input.from()) || b.from().equals(input.from()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("assembly " + assembly + " input "
+                        + input.from() + " must name an inbound buffer or the station feeding it, got none"));
+    }
+
+    /** The buffer that brings {@code input} to {@code assembly}. */
+    public BufferSpec inputBuffer(StationSpec assembly, AssemblyInput input) {
+        return inputBuffer(assembly.id(), input, inbound(assembly.id()));
     }
 
     private static void requireStation(List<StationSpec> stations, String id, String what) {

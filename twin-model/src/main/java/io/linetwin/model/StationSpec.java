@@ -25,7 +25,8 @@ public record StationSpec(
         List<String> sensors,
         Optional<Distribution> interarrival,
         OnFull onFull,
-        Map<String, Double> consumes) {
+        Map<String, Double> consumes,
+        List<AssemblyInput> inputs) {
 
     public static final String SPEED = "speed";
 
@@ -48,8 +49,16 @@ public record StationSpec(
         consumes = Map.copyOf(consumes);
         consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material,
                 units));
-        if (kind == StationKind.MACHINE && process.isEmpty()) {
+        if ((kind == StationKind.MACHINE || kind == StationKind.ASSEMBLY) && process.isEmpty()) {
             throw new IllegalArgumentException("machine " + id + " needs a process time");
+        }
+        inputs = List.copyOf(inputs);
+        if ((kind == StationKind.ASSEMBLY) == inputs.isEmpty()) {
+            throw new IllegalArgumentException("station " + id + " must have inputs exactly when it is an assembly,"
+                    + " got " + inputs.size() + " inputs for a " + kind);
+        }
+        if (inputs.stream().map(AssemblyInput::from).distinct().count() != inputs.size()) {
+            throw new IllegalArgumentException("assembly " + id + " inputs must name distinct sources, got " + inputs);
         }
         ParameterSpec speed = parameters.get(SPEED);
         if (speed != null) {
@@ -63,7 +72,16 @@ public record StationSpec(
             double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
             Optional<Distribution> interarrival, OnFull onFull) {
         this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
-                onFull, Map.of());
+                onFull, Map.of(), List.of());
+    }
+
+    /** A station that is no assembly. */
+    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
+            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
+            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
+            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes) {
+        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
+                onFull, consumes, List.of());
     }
 
     /** The speed factor that divides processing times (1 when the station has no speed parameter). */
@@ -96,36 +114,48 @@ public record StationSpec(
 
     public StationSpec withServers(int newServers) {
         return new StationSpec(id, kind, newServers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs);
     }
 
     public StationSpec withFailures(List<FailureSpec> newFailures) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, newFailures, scrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs);
     }
 
     public StationSpec withScrap(double newScrap) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, newScrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs);
     }
 
     public StationSpec withSetup(Optional<Distribution> newSetup) {
         return new StationSpec(id, kind, servers, process, processByProduct, newSetup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs);
     }
 
     public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, newParameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs);
     }
 
     public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
         return new StationSpec(id, kind, servers, Optional.of(newProcess), newProcessByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull, consumes);
+                parameters, sensors, interarrival, onFull, consumes, inputs);
     }
 
     public StationSpec withConsumes(Map<String, Double> newConsumes) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, newConsumes);
+                sensors, interarrival, onFull, newConsumes, inputs);
+    }
+
+    /** An assembly of {@code inputs} per output with the given processing time and nothing else. */
+    public static StationSpec assembly(String id, Distribution process, List<AssemblyInput> inputs) {
+        return new StationSpec(id, StationKind.ASSEMBLY, 1, Optional.of(process), Map.of(), Optional.empty(),
+                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK, Map.of(), inputs);
+    }
+
+    /** This machine as an assembly of {@code newInputs} per output. */
+    public StationSpec asAssembly(List<AssemblyInput> newInputs) {
+        return new StationSpec(id, StationKind.ASSEMBLY, servers, process, processByProduct, setup, failures, scrap,
+                parameters, sensors, interarrival, onFull, consumes, newInputs);
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The shape the engine of this release runs: buffers join two different existing stations into serial lines,
- * at most one buffer in and one out per station, no buffer into a source or out of a sink, no loops.
+ * at most one buffer in and one out per station (an assembly takes one buffer in per input), no buffer into a
+ * source or out of a sink, no loops.
  */
 final class TopologyCheck {
 
@@ -22,9 +23,14 @@ final class TopologyCheck {
     private TopologyCheck() {
     }
 
-    /** Reports every broken rule; {@code stations} maps each id to its kind (empty when unreadable). */
-    static void check(Map<String, Optional<StationKind>> stations, List<Link> links) {
+    /**
+     * Reports every broken rule; {@code stations} maps each id to its kind (empty when unreadable),
+     * {@code inputs} each assembly to its input names with where they were written.
+     */
+    static void check(Map<String, Optional<StationKind>> stations, List<Link> links,
+            Map<String, Map<String, YamlCursor>> inputs) {
         Map<String, Link> inbound = new HashMap<>();
+        Map<String, List<Link>> intoAssembly = new LinkedHashMap<>();
         Map<String, Link> outbound = new HashMap<>();
         List<Link> joining = new ArrayList<>();
         for (Link link : links) {
@@ -49,12 +55,53 @@ final class TopologyCheck {
                 ok = false;
             }
             ok &= single(outbound, from, link, link.fromAt(), "outbound");
-            ok &= single(inbound, to, link, link.toAt(), "inbound");
+            if (stations.get(to).filter(k -> k == StationKind.ASSEMBLY).isPresent()) {
+                intoAssembly.computeIfAbsent(to, a -> new ArrayList<>()).add(link);
+            } else {
+                ok &= single(inbound, to, link, link.toAt(), "inbound");
+            }
             if (ok) {
                 joining.add(link);
             }
         }
         reportCycles(joining);
+        inputs.forEach((assembly, names) -> matchInputs(assembly, names,
+                intoAssembly.getOrDefault(assembly, List.of())));
+    }
+
+    /** Each input names one inbound buffer (by its id or the station feeding it); each such buffer is an input. */
+    private static void matchInputs(String assembly, Map<String, YamlCursor> names, List<Link> inbound) {
+        Map<String, String> inputOfBuffer = new HashMap<>();
+        names.forEach((name, at) -> {
+            List<Link> matches = inbound.stream()
+                    .filter(l -> l.id().equals(name) || l.from().orElseThrow().equals(name)).toList();
+            if (matches.isEmpty()) {
+                List<String> candidates = new ArrayList<>();
+                inbound.forEach(l -> {
+                    candidates.add(l.id());
+                    candidates.add(l.from().orElseThrow());
+                });
+                at.problem("no buffer into assembly '" + assembly + "' from '" + name + "'"
+                        + (candidates.isEmpty() ? "; the assembly has no inbound buffer"
+                                : Suggestions.hint(name, candidates)));
+            } else if (matches.size() > 1) {
+                at.problem("'" + name + "' feeds assembly '" + assembly + "' through " + matches.size()
+                        + " buffers; name the buffer instead");
+            } else {
+                String other = inputOfBuffer.putIfAbsent(matches.get(0).id(), name);
+                if (other != null) {
+                    at.problem("buffer '" + matches.get(0).id() + "' is already input '" + other + "' of assembly '"
+                            + assembly + "'");
+                }
+            }
+        });
+        for (Link link : inbound) {
+            if (!inputOfBuffer.containsKey(link.id()) && names.keySet().stream().noneMatch(
+                    n -> n.equals(link.from().orElseThrow()) || n.equals(link.id()))) {
+                link.toAt().problem("assembly '" + assembly + "' has no input for buffer '" + link.id() + "' from '"
+                        + link.from().orElseThrow() + "'; add it to its inputs");
+            }
+        }
     }
 
     private static boolean exists(Map<String, Optional<StationKind>> stations, String id, YamlCursor at) {
