@@ -185,7 +185,8 @@ final class Replication {
                     takers.put(station.id(), machine);
                 }
                 case SOURCE -> {
-                    Source source = new Source(model, station.id(), station.interarrival().orElse(null), station.onFull(),
+                    Source source = new Source(model, station.id(), station.interarrival().orElse(null),
+                            station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
                             new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX)
                                     : null));
@@ -224,8 +225,9 @@ final class Replication {
         });
         kittingById.forEach((id, kitting) -> {
             StationSpec station = line.station(id).orElseThrow();
-            kitting.connect(station.inputs().stream().map(input -> bufferById.get(line.inputBuffer(station, input).id()))
-                    .toArray(Upstream[]::new), machineById.get(id));
+            Upstream[] inputs = station.inputs().stream()
+                    .map(input -> bufferById.get(line.inputBuffer(station, input).id())).toArray(Upstream[]::new);
+            kitting.connect(inputs, machineById.get(id));
         });
         sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
         model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]),

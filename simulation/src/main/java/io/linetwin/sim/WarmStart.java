@@ -21,9 +21,10 @@ import java.util.OptionalDouble;
  * state leaves open is drawn as for a fresh start: a phase without remaining time draws a full processing,
  * setup or repair time; failure clocks start afresh (exact for exponential times between failures); a buffer
  * without a sequence interleaves its products; a part of unknown product is of the line's first product.
- * Parts of an assembly input's buffer fill the assembly's staging area first. Sink entries are ignored; whether a station is off shift follows from the calendar at the start instant.
- * Material stocks in the state replace the stores' initial stock; orders in flight are not part of a state,
- * so a store at or below its reorder point orders at the start.
+ * Parts of an assembly input's buffer fill the assembly's staging area first. Sink entries are ignored;
+ * whether a station is off shift follows from the calendar at the start instant. Material stocks in the state
+ * replace the stores' initial stock; orders in flight are not part of a state, so a store at or below its
+ * reorder point orders at the start.
  */
 final class WarmStart {
 

@@ -22,9 +22,9 @@ import java.util.Random;
 /**
  * Small random serial lines for property tests: 2–5 machines (1–2 servers, random speed, scrap, setups,
  * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
- * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday
- * shifts (and breaks) so that shift changes fall inside a short run, and in half a consumed material. {@link Random} is fine here: it only picks
- * test inputs.
+ * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday shifts
+ * (and breaks) so that shift changes fall inside a short run, in half a consumed material, and in a third an
+ * assembly with a feeder. {@link Random} is fine here: it only picks test inputs.
  */
 final class RandomLines {
 

@@ -21,7 +21,8 @@ import java.util.Set;
 /** Reads one station; the keys it takes depend on its kind. */
 final class StationReader {
 
-    private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull", "sensors");
+    private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
+            "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
             "failures", "scrap", "parameters", "sensors", "consumes");
     private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",
@@ -85,8 +86,8 @@ final class StationReader {
             return new Read(id, kind, Optional.empty(), at, inputKeys);
         }
         Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
-                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull, consumes,
-                inputs));
+                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull,
+                consumes, inputs));
         return new Read(id, kind, spec, at, inputKeys);
     }
 
