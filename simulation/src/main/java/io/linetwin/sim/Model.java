@@ -20,6 +20,7 @@ final class Model extends SimState {
     private final boolean checkingInvariants;
     private final TraceListener trace;
     private final boolean tracing;
+    private boolean hasLoops;
     private final String[] productNames;
     private BottleneckDetector bottleneck = new BottleneckDetector(0);
     private Machine[] machines = new Machine[0];
@@ -122,6 +123,15 @@ final class Model extends SimState {
         if (tracing) {
             trace.on(new PartAssembled(now, part.id(), into.id(), station));
         }
+    }
+
+    /** The line has a rework loop: blocking then checks for a deadlock. */
+    void hasLoops(boolean loops) {
+        hasLoops = loops;
+    }
+
+    boolean hasLoops() {
+        return hasLoops;
     }
 
     boolean tracing() {

@@ -8,6 +8,7 @@ import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.time.Instant;
@@ -113,6 +114,30 @@ final class Replication {
         return taken[0];
     }
 
+    private Router router(StationSpec station) {
+        List<RouteSpec> routes = station.routes();
+        Downstream[] targets = new Downstream[routes.size()];
+        String[] ids = new String[routes.size()];
+        for (int i = 0; i < targets.length; i++) {
+            ids[i] = routes.get(i).to();
+            targets[i] = bufferById.get(ids[i]);
+        }
+        if (routes.get(0).byShare()) {
+            return Router.byShare(targets, ids, routes.stream().mapToDouble(r -> r.share().getAsDouble()).toArray(),
+                    streams.stream(station.id(), RandomStreams.ROUTE));
+        }
+        int[] targetOfProduct = new int[line.products().size()];
+        for (int p = 0; p < targetOfProduct.length; p++) {
+            String product = line.products().get(p).id();
+            for (int i = 0; i < routes.size(); i++) {
+                if (routes.get(i).products().contains(product)) {
+                    targetOfProduct[p] = i;
+                }
+            }
+        }
+        return Router.byProduct(targets, ids, targetOfProduct);
+    }
+
     /** Input buffer id → the assembly staging area it feeds and the input's index there. */
     private Map<String, Staging> stagings() {
         Map<String, Staging> stagings = new HashMap<>();
@@ -209,7 +234,7 @@ final class Replication {
             }
         }
         List<Buffer> buffers = new ArrayList<>();
-        Map<String, Buffer> inboundOf = new HashMap<>();
+        Map<String, List<Buffer>> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
             Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
@@ -217,12 +242,21 @@ final class Replication {
             buffers.add(buffer);
             bufferById.put(spec.id(), buffer);
             outboundOf.put(spec.from(), buffer);
-            inboundOf.put(spec.to(), buffer);
+            inboundOf.computeIfAbsent(spec.to(), t -> new ArrayList<>()).add(buffer);
         }
         machineById.forEach((id, machine) -> {
             Kitting kitting = kittingById.get(id);
-            machine.connect(kitting != null ? kitting : inboundOf.get(id), outboundOf.get(id));
+            List<Buffer> in = inboundOf.getOrDefault(id, List.of());
+            Upstream inbound = kitting != null ? kitting
+                    : in.isEmpty() ? null : in.size() == 1 ? in.get(0) : new Merge(in.toArray(new Upstream[0]));
+            StationSpec station = line.station(id).orElseThrow();
+            if (station.routes().isEmpty()) {
+                machine.connect(inbound, outboundOf.get(id));
+            } else {
+                machine.connect(inbound, router(station));
+            }
         });
+        model.hasLoops(Topology.hasLoops(line));
         kittingById.forEach((id, kitting) -> {
             StationSpec station = line.station(id).orElseThrow();
             Upstream[] inputs = station.inputs().stream()

@@ -77,11 +77,40 @@ public record LineSpec(
             if (station.kind() == StationKind.ASSEMBLY) {
                 checkInputs(station, buffers);
             }
+            checkRoutes(station, buffers, products);
             for (String material : station.consumes().keySet()) {
                 if (!materialIds.contains(material)) {
                     throw new IllegalArgumentException("station " + station.id()
                             + " consumes must name materials of the line, got " + material);
                 }
+            }
+        }
+    }
+
+    /**
+     * A station with several outbound buffers routes to each of them exactly once; by product, every product
+     * of the line goes exactly one way.
+     */
+    private static void checkRoutes(StationSpec station, List<BufferSpec> buffers, List<ProductSpec> products) {
+        List<String> outbound = buffers.stream().filter(b -> b.from().equals(station.id())).map(BufferSpec::id)
+                .toList();
+        if (outbound.size() <= 1 && station.routes().isEmpty()) {
+            return;
+        }
+        Set<String> routed = new HashSet<>();
+        station.routes().forEach(r -> routed.add(r.to()));
+        if (outbound.size() < 2 || !routed.equals(Set.copyOf(outbound))) {
+            throw new IllegalArgumentException("station " + station.id() + " routes must go to each of its outbound"
+                    + " buffers " + outbound + " (at least two), got " + routed);
+        }
+        if (!station.routes().get(0).byShare()) {
+            List<String> routedProducts = new ArrayList<>();
+            station.routes().forEach(r -> routedProducts.addAll(r.products()));
+            Set<String> declared = new HashSet<>();
+            products.forEach(p -> declared.add(p.id()));
+            if (routedProducts.size() != declared.size() || !declared.equals(Set.copyOf(routedProducts))) {
+                throw new IllegalArgumentException("station " + station.id() + " routes by product must send each"
+                        + " product " + declared + " exactly one way, got " + routedProducts);
             }
         }
     }

@@ -6,6 +6,7 @@ import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ final class StationReader {
     private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
             "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
-            "failures", "scrap", "parameters", "sensors", "consumes");
+            "failures", "scrap", "parameters", "sensors", "consumes", "routes");
     private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",
-            "processBy", "setup", "failures", "scrap", "parameters", "sensors", "consumes");
+            "processBy", "setup", "failures", "scrap", "parameters", "sensors", "consumes", "routes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
     private static final List<String> ALL_KEYS;
     private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink");
@@ -42,7 +43,7 @@ final class StationReader {
      * names with where they were written.
      */
     record Read(String id, Optional<StationKind> kind, Optional<StationSpec> spec, YamlCursor at,
-            Map<String, YamlCursor> inputs) {
+            Map<String, YamlCursor> inputs, Map<String, YamlCursor> routes, boolean routesByShare) {
     }
 
     private StationReader() {
@@ -51,7 +52,7 @@ final class StationReader {
     static Read read(YamlCursor at, Set<String> products, Set<String> materials) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
-            return new Read(null, Optional.empty(), Optional.empty(), at, Map.of());
+            return new Read(null, Optional.empty(), Optional.empty(), at, Map.of(), Map.of(), false);
         }
         MappingReader map = mapping.get();
         int before = at.problems().count();
@@ -79,16 +80,20 @@ final class StationReader {
                 .orElse(Map.of());
         List<String> sensors = map.optional("sensors").map(StationReader::sensors).orElse(List.of());
         Map<String, Double> consumes = map.optional("consumes").map(c -> consumes(c, materials)).orElse(Map.of());
+        Map<String, YamlCursor> routeKeys = new LinkedHashMap<>();
+        List<RouteSpec> routes = map.optional("routes").map(c -> RouteReader.read(c, products, routeKeys))
+                .orElse(List.of());
+        boolean byShare = !routes.isEmpty() && routes.get(0).byShare();
         Optional<Distribution> interarrival = kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
         OnFull onFull = map.optional("onFull").flatMap(c -> c.choice(List.of("block", "drop")))
                 .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK).orElse(OnFull.BLOCK);
         if (at.problems().count() > before || id == null || kind.isEmpty()) {
-            return new Read(id, kind, Optional.empty(), at, inputKeys);
+            return new Read(id, kind, Optional.empty(), at, inputKeys, routeKeys, byShare);
         }
         Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
                 servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull,
-                consumes, inputs));
-        return new Read(id, kind, spec, at, inputKeys);
+                consumes, inputs, routes));
+        return new Read(id, kind, spec, at, inputKeys, routeKeys, byShare);
     }
 
     private static Optional<StationKind> kind(YamlCursor at) {
