@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
  * {"t":1.2,"event":"moved","part":1,"from":"m1","to":"b1"}
  * {"t":9.7,"event":"finished","part":1,"product":"a","station":"out","leadTimeSeconds":9.7}
  * {"t":3.4,"event":"scrapped","part":2,"product":"a","station":"m2"}
+ * {"t":5.0,"event":"assembled","part":3,"into":1,"station":"asm"}
  * {"t":3.4,"event":"state","station":"m2","server":0,"state":"starved"}
  * </pre>
  * The anonymous product of a line without products is written as {@code ""}.
@@ -65,6 +66,11 @@ final class TraceJsonLines implements TraceListener, Closeable {
             json.writeStringField("event", "scrapped");
             json.writeNumberField("part", e.part());
             json.writeStringField("product", e.product());
+            json.writeStringField("station", e.station());
+        } else if (event instanceof TraceEvent.PartAssembled e) {
+            json.writeStringField("event", "assembled");
+            json.writeNumberField("part", e.part());
+            json.writeNumberField("into", e.into());
             json.writeStringField("station", e.station());
         } else if (event instanceof TraceEvent.StateChanged e) {
             json.writeStringField("event", "state");

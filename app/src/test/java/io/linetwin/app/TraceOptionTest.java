@@ -42,6 +42,7 @@ final class TraceOptionTest {
             counts.merge(event.get("event").asText(), 1, Integer::sum);
         }
         assertThat(counts).containsOnlyKeys("released", "moved", "finished", "scrapped", "state");
+        // (the bottling line has no assembly, so no "assembled" events)
         // With no warm-up the window is the whole run: the trace's finished parts are the run's good output.
         double goodPerHour = JSON.readTree(result.toFile()).get("kpis").get("throughputPerHour").get("mean").asDouble();
         assertThat(counts.get("finished") / 2.0).isCloseTo(goodPerHour, org.assertj.core.api.Assertions.within(1e-6));

@@ -28,6 +28,10 @@ final class Buffer implements Downstream, Upstream {
         return id;
     }
 
+    Downstream downstream() {
+        return downstream;
+    }
+
     int capacity() {
         return capacity;
     }

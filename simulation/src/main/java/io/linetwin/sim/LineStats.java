@@ -10,6 +10,7 @@ final class LineStats {
     private long released;
     private long goodOut;
     private long scrapped;
+    private long assembled;
     private long lostArrivals;
     private long inLine;
     private boolean windowOpen;
@@ -48,6 +49,16 @@ final class LineStats {
         accumulate(now);
         inLine--;
         scrapped++;
+    }
+
+    void assemble(double now) {
+        accumulate(now);
+        inLine--;
+        assembled++;
+    }
+
+    long assembled() {
+        return assembled;
     }
 
     void loseArrival() {

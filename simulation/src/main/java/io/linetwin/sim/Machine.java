@@ -29,6 +29,7 @@ final class Machine implements Downstream, Upstream {
     private final Server[] blocked;
     private FailureProcess[] failures = new FailureProcess[0];
     private MaterialNeeds materials = MaterialNeeds.NONE;
+    private Router router;
     private int blockedHead;
     private int blockedCount;
     private Upstream inbound;
@@ -65,6 +66,22 @@ final class Machine implements Downstream, Upstream {
     void connect(Upstream from, Downstream to) {
         this.inbound = from;
         this.outbound = to;
+    }
+
+    /** Several outbound buffers: {@code routes} picks each finished part's. */
+    void connect(Upstream from, Router routes) {
+        this.inbound = from;
+        this.router = routes;
+        this.outbound = null;
+    }
+
+    boolean allBlocked() {
+        return stats.serversIn(ServerState.BLOCKED) == servers.length;
+    }
+
+    /** Where a blocked server's part waits to go. */
+    Downstream blockedTarget(Server server) {
+        return router == null ? outbound : router.target(server.route());
     }
 
     void addFailures(FailureProcess[] modes) {
@@ -176,6 +193,9 @@ final class Machine implements Downstream, Upstream {
         int product = part.product();
         if (state == ServerState.BLOCKED) {
             server.lastProduct(product);
+            if (router != null) {
+                server.route(router.choose(part));
+            }
             server.state(ServerState.BLOCKED);
             stats.move(ServerState.STARVED, ServerState.BLOCKED, now);
             blocked[(blockedHead + blockedCount) % blocked.length] = server;
@@ -236,6 +256,10 @@ final class Machine implements Downstream, Upstream {
             return;
         }
         double now = model.now();
+        if (router != null) {
+            routedRoomAvailable(now);
+            return;
+        }
         while (blockedCount > 0 && outbound.canAccept()) {
             Server server = blocked[blockedHead];
             blocked[blockedHead] = null;
@@ -437,6 +461,10 @@ final class Machine implements Downstream, Upstream {
             return;
         }
         stats.good(idealCycleSecondsByProduct[product]);
+        if (router != null) {
+            routedFinish(server, now);
+            return;
+        }
         if (outbound == null || (blockedCount == 0 && outbound.canAccept())) {
             Part part = server.release();
             server.state(ServerState.STARVED);
@@ -454,6 +482,65 @@ final class Machine implements Downstream, Upstream {
             blocked[(blockedHead + blockedCount) % blocked.length] = server;
             blockedCount++;
             syncProcessingClock(now);
+            if (model.hasLoops()) {
+                DeadlockCheck.check(this, now);
+            }
+        }
+    }
+
+    /**
+     * A routed part goes to its drawn buffer, or its server blocks for that buffer. Blocked servers hand over
+     * in the order they finished, per buffer: a later part for a buffer never overtakes an earlier one.
+     */
+    private void routedFinish(Server server, double now) {
+        int route = router.choose(server.part());
+        server.route(route);
+        if (!blockedFor(route, blockedCount) && router.target(route).canAccept()) {
+            Part part = server.release();
+            server.state(ServerState.STARVED);
+            stats.move(ServerState.WORKING, ServerState.STARVED, now);
+            syncProcessingClock(now);
+            router.target(route).accept(part);
+            refill(server, now);
+            return;
+        }
+        server.state(ServerState.BLOCKED);
+        stats.move(ServerState.WORKING, ServerState.BLOCKED, now);
+        blocked[blockedCount++] = server;
+        syncProcessingClock(now);
+        if (model.hasLoops()) {
+            DeadlockCheck.check(this, now);
+        }
+    }
+
+    /** Whether one of the first {@code count} blocked servers waits for {@code route}. */
+    private boolean blockedFor(int route, int count) {
+        for (int i = 0; i < count; i++) {
+            if (blocked[i].route() == route) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void routedRoomAvailable(double now) {
+        int i = 0;
+        while (i < blockedCount) {
+            Server server = blocked[i];
+            int route = server.route();
+            if (!blockedFor(route, i) && router.target(route).canAccept()) {
+                System.arraycopy(blocked, i + 1, blocked, i, blockedCount - i - 1);
+                blocked[--blockedCount] = null;
+                Part part = server.release();
+                server.state(ServerState.STARVED);
+                stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
+                router.target(route).accept(part);
+                refill(server, now);
+                // The hand-over may have freed room anywhere: look again from the front.
+                i = 0;
+            } else {
+                i++;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.linetwin.sim;
 
+import io.linetwin.sim.TraceEvent.PartAssembled;
 import io.linetwin.sim.TraceEvent.PartFinished;
 import io.linetwin.sim.TraceEvent.PartMoved;
 import io.linetwin.sim.TraceEvent.PartReleased;
@@ -19,10 +20,12 @@ final class Model extends SimState {
     private final boolean checkingInvariants;
     private final TraceListener trace;
     private final boolean tracing;
+    private boolean hasLoops;
     private final String[] productNames;
     private BottleneckDetector bottleneck = new BottleneckDetector(0);
     private Machine[] machines = new Machine[0];
     private Buffer[] buffers = new Buffer[0];
+    private Kitting[] kittings = new Kitting[0];
     private long events;
     private double nowSeconds = Double.NEGATIVE_INFINITY;
     private double lastEventSeconds = Double.NEGATIVE_INFINITY;
@@ -37,10 +40,11 @@ final class Model extends SimState {
         this.productNames = productNames.clone();
     }
 
-    void blocks(Machine[] allMachines, Buffer[] allBuffers, BottleneckDetector detector) {
+    void blocks(Machine[] allMachines, Buffer[] allBuffers, Kitting[] allKittings, BottleneckDetector detector) {
         this.bottleneck = detector;
         this.machines = allMachines.clone();
         this.buffers = allBuffers.clone();
+        this.kittings = allKittings.clone();
     }
 
     /** The current event's time, cached per event because {@code Schedule.getTime()} takes a lock. */
@@ -112,6 +116,24 @@ final class Model extends SimState {
         }
     }
 
+    /** {@code part} is assembled into {@code into} at assembly {@code station}: it leaves the line's WIP. */
+    void assemble(Part part, Part into, String station) {
+        double now = now();
+        lineStats.assemble(now);
+        if (tracing) {
+            trace.on(new PartAssembled(now, part.id(), into.id(), station));
+        }
+    }
+
+    /** The line has a rework loop: blocking then checks for a deadlock. */
+    void hasLoops(boolean loops) {
+        hasLoops = loops;
+    }
+
+    boolean hasLoops() {
+        return hasLoops;
+    }
+
     boolean tracing() {
         return tracing;
     }
@@ -139,6 +161,9 @@ final class Model extends SimState {
         }
         for (Machine machine : machines) {
             parts += machine.partsHeld();
+        }
+        for (Kitting kitting : kittings) {
+            parts += kitting.partsHeld();
         }
         return parts;
     }

@@ -16,6 +16,7 @@ final class RandomStreams {
     static final String SETUP = "setup";
     static final String MIX = "mix";
     static final String ARRIVALS = "arrivals";
+    static final String ROUTE = "route";
     static final String FAILURE_PREFIX = "failure-";
     static final String REPAIR_PREFIX = "repair-";
 

@@ -1,5 +1,6 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
@@ -7,6 +8,7 @@ import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.time.Instant;
@@ -37,6 +39,7 @@ final class Replication {
     private final Map<String, Source> sourceById = new HashMap<>();
     private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
+    private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
     private final BottleneckDetector bottleneck;
     private boolean stopped;
 
@@ -54,7 +57,8 @@ final class Replication {
                 line.products().isEmpty() ? new String[] {""}
                         : line.products().stream().map(ProductSpec::id).toArray(String[]::new));
         this.streams = new RandomStreams(seed, replication);
-        int machineCount = (int) line.stations().stream().filter(s -> s.kind() == StationKind.MACHINE).count();
+        int machineCount = (int) line.stations().stream()
+                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY).count();
         this.bottleneck = new BottleneckDetector(machineCount);
     }
 
@@ -102,12 +106,52 @@ final class Replication {
             @Override
             void fire(double now) {
                 taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
-                        storeById.values(), model);
+                        storeById.values(), stagings(), model);
                 stopped = true;
             }
         });
         runUntilStopped();
         return taken[0];
+    }
+
+    private Router router(StationSpec station) {
+        List<RouteSpec> routes = station.routes();
+        Downstream[] targets = new Downstream[routes.size()];
+        String[] ids = new String[routes.size()];
+        for (int i = 0; i < targets.length; i++) {
+            ids[i] = routes.get(i).to();
+            targets[i] = bufferById.get(ids[i]);
+        }
+        if (routes.get(0).byShare()) {
+            return Router.byShare(targets, ids, routes.stream().mapToDouble(r -> r.share().getAsDouble()).toArray(),
+                    streams.stream(station.id(), RandomStreams.ROUTE));
+        }
+        int[] targetOfProduct = new int[line.products().size()];
+        for (int p = 0; p < targetOfProduct.length; p++) {
+            String product = line.products().get(p).id();
+            for (int i = 0; i < routes.size(); i++) {
+                if (routes.get(i).products().contains(product)) {
+                    targetOfProduct[p] = i;
+                }
+            }
+        }
+        return Router.byProduct(targets, ids, targetOfProduct);
+    }
+
+    /** Input buffer id → the assembly staging area it feeds and the input's index there. */
+    private Map<String, Staging> stagings() {
+        Map<String, Staging> stagings = new HashMap<>();
+        kittingById.forEach((id, kitting) -> {
+            StationSpec station = line.station(id).orElseThrow();
+            for (int i = 0; i < station.inputs().size(); i++) {
+                stagings.put(line.inputBuffer(station, station.inputs().get(i)).id(), new Staging(kitting, i));
+            }
+        });
+        return stagings;
+    }
+
+    /** Where an assembly input's buffer delivers. */
+    record Staging(Kitting kitting, int input) {
     }
 
     private double startSeconds() {
@@ -123,7 +167,8 @@ final class Replication {
             @Override
             void fire(double now) {
                 if (initial != null) {
-                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById).restore(initial, now);
+                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+                            .restore(initial, now);
                 }
                 storeById.values().forEach(MaterialStore::start);
                 new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
@@ -158,14 +203,15 @@ final class Replication {
         Map<String, Downstream> takers = new HashMap<>();
         for (StationSpec station : line.stations()) {
             switch (station.kind()) {
-                case MACHINE -> {
+                case MACHINE, ASSEMBLY -> {
                     Machine machine = machine(station, productIds, shares);
                     machineById.put(station.id(), machine);
                     feeders.put(station.id(), machine);
                     takers.put(station.id(), machine);
                 }
                 case SOURCE -> {
-                    Source source = new Source(model, station.id(), station.interarrival().orElse(null), station.onFull(),
+                    Source source = new Source(model, station.id(), station.interarrival().orElse(null),
+                            station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
                             new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX)
                                     : null));
@@ -176,20 +222,50 @@ final class Replication {
                 case SINK -> takers.put(station.id(), new Sink(model, station.id()));
             }
         }
+        Map<String, Downstream> portOf = new HashMap<>();
+        for (StationSpec station : line.stations()) {
+            if (station.kind() == StationKind.ASSEMBLY) {
+                Kitting kitting = new Kitting(model, station.id(),
+                        station.inputs().stream().mapToInt(AssemblyInput::count).toArray());
+                for (int i = 0; i < station.inputs().size(); i++) {
+                    portOf.put(line.inputBuffer(station, station.inputs().get(i)).id(), kitting.port(i));
+                }
+                kittingById.put(station.id(), kitting);
+            }
+        }
         List<Buffer> buffers = new ArrayList<>();
-        Map<String, Buffer> inboundOf = new HashMap<>();
+        Map<String, List<Buffer>> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
             Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
-            buffer.connect(feeders.get(spec.from()), takers.get(spec.to()));
+            buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
             buffers.add(buffer);
             bufferById.put(spec.id(), buffer);
             outboundOf.put(spec.from(), buffer);
-            inboundOf.put(spec.to(), buffer);
+            inboundOf.computeIfAbsent(spec.to(), t -> new ArrayList<>()).add(buffer);
         }
-        machineById.forEach((id, machine) -> machine.connect(inboundOf.get(id), outboundOf.get(id)));
+        machineById.forEach((id, machine) -> {
+            Kitting kitting = kittingById.get(id);
+            List<Buffer> in = inboundOf.getOrDefault(id, List.of());
+            Upstream inbound = kitting != null ? kitting
+                    : in.isEmpty() ? null : in.size() == 1 ? in.get(0) : new Merge(in.toArray(new Upstream[0]));
+            StationSpec station = line.station(id).orElseThrow();
+            if (station.routes().isEmpty()) {
+                machine.connect(inbound, outboundOf.get(id));
+            } else {
+                machine.connect(inbound, router(station));
+            }
+        });
+        model.hasLoops(Topology.hasLoops(line));
+        kittingById.forEach((id, kitting) -> {
+            StationSpec station = line.station(id).orElseThrow();
+            Upstream[] inputs = station.inputs().stream()
+                    .map(input -> bufferById.get(line.inputBuffer(station, input).id())).toArray(Upstream[]::new);
+            kitting.connect(inputs, machineById.get(id));
+        });
         sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
-        model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]), bottleneck);
+        model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]),
+                kittingById.values().toArray(new Kitting[0]), bottleneck);
     }
 
     private Machine machine(StationSpec station, List<String> productIds, double[] shares) {
@@ -251,7 +327,7 @@ final class Replication {
                 ? Optional.empty()
                 : Optional.of(machines.get(bottleneckIndex).id());
         LineTotals totals = new LineTotals(flow.released(), flow.goodOut(), flow.scrapped(), flow.lostArrivals(),
-                model.partsInLine(), flow.wipAtStart());
+                model.partsInLine(), flow.wipAtStart(), flow.assembled());
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,

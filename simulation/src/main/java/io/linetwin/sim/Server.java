@@ -14,6 +14,7 @@ final class Server {
     private int state = ServerState.STARVED;
     private Part part;
     private int lastProduct = -1;
+    private int route;
     private double endsAtSeconds;
     private double remainingSeconds;
 
@@ -47,6 +48,15 @@ final class Server {
         Part held = part;
         part = null;
         return held;
+    }
+
+    /** The outbound route its finished part waits for (stations with several outbound buffers). */
+    int route() {
+        return route;
+    }
+
+    void route(int index) {
+        route = index;
     }
 
     int lastProduct() {

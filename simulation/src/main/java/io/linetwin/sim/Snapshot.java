@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
 /**
  * Describes a running replication as a {@link LineState}: what each server holds and how long its phase has
  * left, repairs with their elapsed and remaining time, each buffer's parts in FIFO order, a source's held
- * arrival or the time to its next one, and the parameters in force. The anonymous product is an empty
+ * arrival or the time to its next one, and the parameters in force. Parts staged at an assembly are listed at
+ * the front of their input buffer (a warm start stages them again first). The anonymous product is an empty
  * {@code Optional} in conditions and {@code ""} in buffer contents.
  */
 final class Snapshot {
@@ -27,7 +28,8 @@ final class Snapshot {
     }
 
     static LineState of(double now, Instant capturedAt, LineSpec line, List<Machine> machines, List<Source> sources,
-            Collection<Buffer> buffers, Collection<MaterialStore> stores, Model model) {
+            Collection<Buffer> buffers, Collection<MaterialStore> stores, Map<String, Replication.Staging> stagings,
+            Model model) {
         Map<String, StationState> stations = new LinkedHashMap<>();
         for (Machine machine : machines) {
             stations.put(machine.id(), machine(machine, now, model));
@@ -39,6 +41,14 @@ final class Snapshot {
         for (Buffer buffer : buffers) {
             Map<String, Integer> byProduct = new LinkedHashMap<>();
             List<String> sequence = new ArrayList<>(buffer.level());
+            Replication.Staging staging = stagings.get(buffer.id());
+            if (staging != null) {
+                for (int i = 0; i < staging.kitting().staged(staging.input()); i++) {
+                    String product = model.productName(staging.kitting().stagedPart(staging.input(), i).product());
+                    sequence.add(product);
+                    byProduct.merge(product, 1, Integer::sum);
+                }
+            }
             for (int i = 0; i < buffer.level(); i++) {
                 String product = model.productName(buffer.waiting(i).product());
                 sequence.add(product);

@@ -5,6 +5,7 @@ import io.linetwin.model.Distribution;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The shapes the engine runs for now: every station has at most one inbound and one outbound buffer, no
- * cycles, sources feed and sinks absorb, and an unlimited source feeds a finite buffer in front of a machine
- * (an unlimited buffer or a sink would take parts without end at time 0). Processing and interarrival times
- * must have a positive mean, or simulated time would stand still.
+ * The shapes the engine runs: a source feeds exactly one buffer; a station with several outbound buffers has
+ * routes (checked by {@code LineSpec}); several inbound buffers merge (an assembly takes them as inputs);
+ * sinks absorb; loops only through a quality gate (a station routing by share); an unlimited source feeds a
+ * finite buffer in front of a machine or assembly (an unlimited buffer or a sink would take parts without end
+ * at time 0). Processing and interarrival times must have a positive mean, or simulated time would stand still.
  */
 final class Topology {
 
@@ -31,17 +33,12 @@ final class Topology {
     }
 
     static void check(LineSpec line) {
-        Map<String, String> next = new HashMap<>();
         for (StationSpec station : line.stations()) {
             List<BufferSpec> in = line.inbound(station.id());
             List<BufferSpec> out = line.outbound(station.id());
-            if (in.size() > 1) {
+            if (out.size() > 1 && station.routes().isEmpty()) {
                 throw new IllegalArgumentException("station " + station.id()
-                        + " must have at most one inbound buffer for now, got " + in.size());
-            }
-            if (out.size() > 1) {
-                throw new IllegalArgumentException("station " + station.id()
-                        + " must have at most one outbound buffer for now, got " + out.size());
+                        + " with several outbound buffers must have routes, got none for " + out.size());
             }
             station.process().ifPresent(d -> positiveMean("station " + station.id() + " process", d));
             station.processByProduct().forEach((product, d) ->
@@ -52,15 +49,16 @@ final class Topology {
                     throw new IllegalArgumentException("source " + station.id() + " must have no inbound buffer, got "
                             + in.get(0).id());
                 }
-                if (out.isEmpty()) {
-                    throw new IllegalArgumentException("source " + station.id() + " must feed a buffer, got none");
+                if (out.size() != 1) {
+                    throw new IllegalArgumentException("source " + station.id() + " must feed one buffer, got "
+                            + out.size());
                 }
                 if (station.interarrival().isEmpty() && out.get(0).unlimited()) {
                     throw new IllegalArgumentException("source " + station.id()
                             + " with unlimited supply must feed a finite buffer, got unlimited " + out.get(0).id());
                 }
                 StationKind fed = line.station(out.get(0).to()).orElseThrow().kind();
-                if (station.interarrival().isEmpty() && fed != StationKind.MACHINE) {
+                if (station.interarrival().isEmpty() && fed != StationKind.MACHINE && fed != StationKind.ASSEMBLY) {
                     throw new IllegalArgumentException("source " + station.id()
                             + " with unlimited supply must feed a machine, got "
                             + fed.name().toLowerCase(Locale.ROOT) + " " + out.get(0).to());
@@ -70,18 +68,52 @@ final class Topology {
                 throw new IllegalArgumentException("sink " + station.id() + " must have no outbound buffer, got "
                         + out.get(0).id());
             }
-            out.stream().findFirst().ifPresent(b -> next.put(station.id(), b.to()));
         }
+        Set<String> gates = new HashSet<>();
+        line.stations().stream().filter(s -> !s.routes().isEmpty() && s.routes().get(0).byShare())
+                .forEach(s -> gates.add(s.id()));
+        Optional<String> ungated = stationOnLoop(line, gates);
+        if (ungated.isPresent()) {
+            throw new IllegalArgumentException("line " + line.id() + " must loop only through a quality gate (routes"
+                    + " by share), got a loop through " + ungated.get());
+        }
+    }
+
+    /** Whether the line has a loop at all (rework): then blocking checks for deadlocks. */
+    static boolean hasLoops(LineSpec line) {
+        return stationOnLoop(line, Set.of()).isPresent();
+    }
+
+    /** A station on a loop that avoids {@code skipped} stations, found by depth-first search. */
+    private static Optional<String> stationOnLoop(LineSpec line, Set<String> skipped) {
+        Map<String, List<String>> next = new HashMap<>();
+        line.buffers().forEach(b -> next.computeIfAbsent(b.from(), f -> new ArrayList<>()).add(b.to()));
+        Map<String, Integer> colour = new HashMap<>();
         for (StationSpec station : line.stations()) {
-            Set<String> seen = new HashSet<>();
-            Optional<String> at = Optional.of(station.id());
-            while (at.isPresent()) {
-                if (!seen.add(at.get())) {
-                    throw new IllegalArgumentException("line " + line.id() + " must have no cycles, got one through "
-                            + at.get());
-                }
-                at = Optional.ofNullable(next.get(at.get()));
+            Optional<String> found = visit(station.id(), next, skipped, colour);
+            if (found.isPresent()) {
+                return found;
             }
         }
+        return Optional.empty();
+    }
+
+    private static Optional<String> visit(String at, Map<String, List<String>> next, Set<String> skipped,
+            Map<String, Integer> colour) {
+        if (skipped.contains(at) || colour.getOrDefault(at, 0) == 2) {
+            return Optional.empty();
+        }
+        if (colour.getOrDefault(at, 0) == 1) {
+            return Optional.of(at);
+        }
+        colour.put(at, 1);
+        for (String to : next.getOrDefault(at, List.of())) {
+            Optional<String> found = visit(to, next, skipped, colour);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        colour.put(at, 2);
+        return Optional.empty();
     }
 }

@@ -45,6 +45,13 @@ public sealed interface TraceEvent {
         }
     }
 
+    /** At assembly {@code station}, {@code part} was built into part {@code into}; it leaves the line's WIP. */
+    record PartAssembled(double timeSeconds, long part, long into, String station) implements TraceEvent {
+        public PartAssembled {
+            Objects.requireNonNull(station, "station");
+        }
+    }
+
     /**
      * A server of a machine changed state; {@code state} is the engine's name as in the KPIs ({@code working},
      * {@code blocked}, {@code starved}, {@code down}, {@code setup}, {@code offShift}). A failure puts every

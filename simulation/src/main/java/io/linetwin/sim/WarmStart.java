@@ -21,9 +21,10 @@ import java.util.OptionalDouble;
  * state leaves open is drawn as for a fresh start: a phase without remaining time draws a full processing,
  * setup or repair time; failure clocks start afresh (exact for exponential times between failures); a buffer
  * without a sequence interleaves its products; a part of unknown product is of the line's first product.
- * Sink entries are ignored; whether a station is off shift follows from the calendar at the start instant.
- * Material stocks in the state replace the stores' initial stock; orders in flight are not part of a state,
- * so a store at or below its reorder point orders at the start.
+ * Parts of an assembly input's buffer fill the assembly's staging area first. Sink entries are ignored;
+ * whether a station is off shift follows from the calendar at the start instant. Material stocks in the state
+ * replace the stores' initial stock; orders in flight are not part of a state, so a store at or below its
+ * reorder point orders at the start.
  */
 final class WarmStart {
 
@@ -33,16 +34,18 @@ final class WarmStart {
     private final Map<String, Source> sources;
     private final Map<String, Buffer> buffers;
     private final Map<String, MaterialStore> stores;
+    private final Map<String, Replication.Staging> stagings;
     private final Map<String, Integer> productIndex = new HashMap<>();
 
     WarmStart(LineSpec line, Model model, Map<String, Machine> machines, Map<String, Source> sources,
-            Map<String, Buffer> buffers, Map<String, MaterialStore> stores) {
+            Map<String, Buffer> buffers, Map<String, MaterialStore> stores, Map<String, Replication.Staging> stagings) {
         this.line = line;
         this.model = model;
         this.machines = machines;
         this.sources = sources;
         this.buffers = buffers;
         this.stores = stores;
+        this.stagings = stagings;
         if (line.products().isEmpty()) {
             productIndex.put("", 0);
         }
@@ -77,7 +80,6 @@ final class WarmStart {
             }
             store.restore(units);
         });
-        state.buffers().forEach((id, contents) -> restoreBuffer(id, contents));
         state.stations().forEach((id, station) -> {
             if (line.station(id).isEmpty()) {
                 throw new IllegalArgumentException("state stations must name stations of line " + line.id()
@@ -91,6 +93,8 @@ final class WarmStart {
                 restoreSource(source, station.condition(), now);
             }
         });
+        // After the stations: parts for an assembly first fill its staging area, which must not hand over yet.
+        state.buffers().forEach((id, contents) -> restoreBuffer(id, contents));
     }
 
     private void restoreBuffer(String id, BufferContents contents) {
@@ -98,8 +102,12 @@ final class WarmStart {
         if (buffer == null) {
             throw new IllegalArgumentException("state buffers must name buffers of line " + line.id() + ", got " + id);
         }
+        Replication.Staging staging = stagings.get(id);
         for (String product : contents.sequence().isEmpty() ? interleaved(contents) : contents.sequence()) {
-            buffer.restore(model.restorePart(index(product), id));
+            Part part = model.restorePart(index(product), id);
+            if (staging == null || !staging.kitting().restoreStage(staging.input(), part)) {
+                buffer.restore(part);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ final class ConservationTest {
 
         LineTotals totals = result.totals();
         assertThat(totals.released()).as("released in %s", line)
-                .isEqualTo(totals.goodOut() + totals.scrapped() + totals.wipAtEnd());
+                .isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled() + totals.wipAtEnd());
         assertThat(totals.released()).isPositive();
         for (MaterialResult material : result.materials()) {
             assertThat(material.initialStock() + material.receipts() - material.consumed())

@@ -22,9 +22,9 @@ import java.util.Random;
 /**
  * Small random serial lines for property tests: 2–5 machines (1–2 servers, random speed, scrap, setups,
  * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
- * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday
- * shifts (and breaks) so that shift changes fall inside a short run, and in half a consumed material. {@link Random} is fine here: it only picks
- * test inputs.
+ * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday shifts
+ * (and breaks) so that shift changes fall inside a short run, in half a consumed material, and in a third an
+ * assembly with a feeder. {@link Random} is fine here: it only picks test inputs.
  */
 final class RandomLines {
 
@@ -61,8 +61,40 @@ final class RandomLines {
             }
             buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
         }
-        return withMaterials(new LineSpec("random:" + seed, products, stations, buffers, Map.of(), shifts(seed)),
-                seed);
+        return withMaterials(withAssembly(new LineSpec("random:" + seed, products, stations, buffers, Map.of(),
+                shifts(seed)), seed), seed);
+    }
+
+    /**
+     * In a third of the lines a machine after the first station becomes an assembly of 1–2 parts from the line
+     * and 1–3 parts from a feeder machine of its own; own generator.
+     */
+    private static LineSpec withAssembly(LineSpec line, long seed) {
+        Random random = new Random(seed ^ 0xA55EL);
+        if (random.nextInt(3) != 0) {
+            return line;
+        }
+        List<StationSpec> stations = new ArrayList<>(line.stations());
+        int at = -1;
+        for (int i = 1; i < stations.size(); i++) {
+            if (stations.get(i).kind() == io.linetwin.model.StationKind.MACHINE && (at < 0 || random.nextBoolean())) {
+                at = i;
+            }
+        }
+        if (at < 0) {
+            return line;
+        }
+        StationSpec assembly = stations.get(at);
+        String previous = stations.get(at - 1).id();
+        stations.set(at, assembly.asAssembly(List.of(new io.linetwin.model.AssemblyInput(previous,
+                1 + random.nextInt(2)), new io.linetwin.model.AssemblyInput("feeder", 1 + random.nextInt(3)))));
+        stations.add(StationSpec.machine("feeder", new Distribution.Exponential(0.2 + random.nextDouble()))
+                .withFailures(List.of(new FailureSpec("f", new Distribution.Exponential(50),
+                        new Distribution.Exponential(5), FailureBasis.OPERATING))));
+        List<BufferSpec> buffers = new ArrayList<>(line.buffers());
+        buffers.add(new BufferSpec("b-feeder", "feeder", assembly.id(), random.nextInt(4)));
+        return new LineSpec(line.id(), line.products(), stations, buffers, line.layout(), line.shifts(),
+                line.materials());
     }
 
     /** In half the lines one or two machines consume a material with (or without) reorders; own generator. */

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** Weekly shift calendars: exact time shares, interrupted parts, failure clocks off shift. */
@@ -116,7 +118,7 @@ final class ShiftsTest {
 
         assertThat(night.stations().get("m").condition()).isInstanceOf(MachineCondition.OffShift.class);
         assertThat(night.stations().get("m").servers().get(0))
-                .isEqualTo(new MachineCondition.Working(java.util.Optional.empty(), java.util.OptionalDouble.of(4 * HOUR)));
+                .isEqualTo(new MachineCondition.Working(Optional.empty(), OptionalDouble.of(4 * HOUR)));
         assertThat(finished).containsExactly(34.0, 44.0);
     }
 

@@ -33,13 +33,13 @@ final class TopologyTest {
     }
 
     @Test
-    void aStationWithTwoOutboundBuffersIsNotSupportedYet() {
-        LineSpec line = new LineSpec("fork", List.of(), List.of(StationSpec.machine("a", Lines.constant(1)),
+    void aStationWithTwoOutboundBuffersNeedsRoutes() {
+        assertThatThrownBy(() -> new LineSpec("fork", List.of(), List.of(StationSpec.machine("a", Lines.constant(1)),
                 StationSpec.machine("b", Lines.constant(1)), StationSpec.machine("c", Lines.constant(1))),
-                List.of(Lines.buffer("a", "b", 1), Lines.buffer("a", "c", 1)), Map.of());
-
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("station a must have at most one outbound buffer for now, got 2");
+                List.of(Lines.buffer("a", "b", 1), Lines.buffer("a", "c", 1)), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("station a routes must go to each of its outbound buffers [b-a-b, b-a-c] (at least two),"
+                        + " got []");
     }
 
     @Test
@@ -49,7 +49,7 @@ final class TopologyTest {
                 List.of(Lines.buffer("a", "b", 1), Lines.buffer("b", "a", 1)), Map.of());
 
         assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("line ring must have no cycles, got one through a");
+                .hasMessage("line ring must loop only through a quality gate (routes by share), got a loop through a");
     }
 
     @Test

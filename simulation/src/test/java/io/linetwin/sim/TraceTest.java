@@ -42,6 +42,7 @@ final class TraceTest {
         assertThat(replay.released).isEqualTo(totals.released());
         assertThat(replay.finished).isEqualTo(totals.goodOut());
         assertThat(replay.scrapped).isEqualTo(totals.scrapped());
+        assertThat(replay.assembled).isEqualTo(totals.assembled());
         assertThat(replay.location.size()).as("parts still in the line").isEqualTo(totals.wipAtEnd());
         for (StationResult station : result.stations()) {
             int servers = line.station(station.id()).orElseThrow().servers();
@@ -113,6 +114,7 @@ final class TraceTest {
         private long released;
         private long finished;
         private long scrapped;
+        private long assembled;
 
         Replay(double windowStart, double windowEnd) {
             this.windowStart = windowStart;
@@ -133,6 +135,10 @@ final class TraceTest {
             } else if (event instanceof TraceEvent.PartFinished e) {
                 assertThat(location.remove(e.part())).isNotNull();
                 finished++;
+            } else if (event instanceof TraceEvent.PartAssembled e) {
+                assertThat(location.remove(e.part())).isNotNull();
+                assertThat(location).containsKey(e.into());
+                assembled++;
             } else if (event instanceof TraceEvent.PartScrapped e) {
                 assertThat(location.remove(e.part())).isEqualTo(e.station());
                 scrapped++;

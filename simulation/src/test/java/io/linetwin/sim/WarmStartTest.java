@@ -51,7 +51,7 @@ final class WarmStartTest {
         LineTotals totals = restarted.totals();
         assertThat(totals.wipAtStart()).isEqualTo(partsIn(state));
         assertThat(totals.wipAtStart() + totals.released())
-                .isEqualTo(totals.goodOut() + totals.scrapped() + totals.wipAtEnd());
+                .isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled() + totals.wipAtEnd());
     }
 
     @Test

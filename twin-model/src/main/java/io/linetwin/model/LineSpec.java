@@ -74,6 +74,10 @@ public record LineSpec(
             requireStation(stations, station, "layout");
         }
         for (StationSpec station : stations) {
+            if (station.kind() == StationKind.ASSEMBLY) {
+                checkInputs(station, buffers);
+            }
+            checkRoutes(station, buffers, products);
             for (String material : station.consumes().keySet()) {
                 if (!materialIds.contains(material)) {
                     throw new IllegalArgumentException("station " + station.id()
@@ -81,6 +85,60 @@ public record LineSpec(
                 }
             }
         }
+    }
+
+    /**
+     * A station with several outbound buffers routes to each of them exactly once; by product, every product
+     * of the line goes exactly one way.
+     */
+    private static void checkRoutes(StationSpec station, List<BufferSpec> buffers, List<ProductSpec> products) {
+        List<String> outbound = buffers.stream().filter(b -> b.from().equals(station.id())).map(BufferSpec::id)
+                .toList();
+        if (outbound.size() <= 1 && station.routes().isEmpty()) {
+            return;
+        }
+        Set<String> routed = new HashSet<>();
+        station.routes().forEach(r -> routed.add(r.to()));
+        if (outbound.size() < 2 || !routed.equals(Set.copyOf(outbound))) {
+            throw new IllegalArgumentException("station " + station.id() + " routes must go to each of its outbound"
+                    + " buffers " + outbound + " (at least two), got " + routed);
+        }
+        if (!station.routes().get(0).byShare()) {
+            List<String> routedProducts = new ArrayList<>();
+            station.routes().forEach(r -> routedProducts.addAll(r.products()));
+            Set<String> declared = new HashSet<>();
+            products.forEach(p -> declared.add(p.id()));
+            if (routedProducts.size() != declared.size() || !declared.equals(Set.copyOf(routedProducts))) {
+                throw new IllegalArgumentException("station " + station.id() + " routes by product must send each"
+                        + " product " + declared + " exactly one way, got " + routedProducts);
+            }
+        }
+    }
+
+    /** Every input names exactly one inbound buffer of the assembly, and every inbound buffer is an input. */
+    private static void checkInputs(StationSpec assembly, List<BufferSpec> buffers) {
+        List<BufferSpec> inbound = buffers.stream().filter(b -> b.to().equals(assembly.id())).toList();
+        Set<String> fed = new HashSet<>();
+        for (AssemblyInput input : assembly.inputs()) {
+            fed.add(inputBuffer(assembly.id(), input, inbound).id());
+        }
+        for (BufferSpec buffer : inbound) {
+            if (!fed.contains(buffer.id())) {
+                throw new IllegalArgumentException("assembly " + assembly.id() + " inputs must cover inbound buffer "
+                        + buffer.id() + ", got " + assembly.inputs());
+            }
+        }
+    }
+
+    private static BufferSpec inputBuffer(String assembly, AssemblyInput input, List<BufferSpec> inbound) {
+        return inbound.stream().filter(b -> b.id().equals(input.from()) || b.from().equals(input.from()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("assembly " + assembly + " input "
+                        + input.from() + " must name an inbound buffer or the station feeding it, got none"));
+    }
+
+    /** The buffer that brings {@code input} to {@code assembly}. */
+    public BufferSpec inputBuffer(StationSpec assembly, AssemblyInput input) {
+        return inputBuffer(assembly.id(), input, inbound(assembly.id()));
     }
 
     private static void requireStation(List<StationSpec> stations, String id, String what) {

@@ -36,7 +36,8 @@ public record ShiftSpec(Set<DayOfWeek> days, double startSecondsOfDay, double le
         for (Break pause : breaks) {
             if (pause.offsetSeconds() + pause.durationSeconds() > lengthSeconds) {
                 throw new IllegalArgumentException("a break must end within its shift of " + lengthSeconds
-                        + " s, got one ending " + (pause.offsetSeconds() + pause.durationSeconds()) + " s after the start");
+                        + " s, got one ending " + (pause.offsetSeconds() + pause.durationSeconds())
+                        + " s after the start");
             }
         }
     }

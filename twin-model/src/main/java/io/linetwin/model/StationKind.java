@@ -7,5 +7,7 @@ public enum StationKind {
     /** Processes one part at a time per server. */
     MACHINE,
     /** Absorbs parts instantly: they leave the line. */
-    SINK
+    SINK,
+    /** Processes kits: one part of each input's count per operation, which leaves as one part. */
+    ASSEMBLY
 }

@@ -25,7 +25,9 @@ public record StationSpec(
         List<String> sensors,
         Optional<Distribution> interarrival,
         OnFull onFull,
-        Map<String, Double> consumes) {
+        Map<String, Double> consumes,
+        List<AssemblyInput> inputs,
+        List<RouteSpec> routes) {
 
     public static final String SPEED = "speed";
 
@@ -48,8 +50,24 @@ public record StationSpec(
         consumes = Map.copyOf(consumes);
         consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material,
                 units));
-        if (kind == StationKind.MACHINE && process.isEmpty()) {
+        if ((kind == StationKind.MACHINE || kind == StationKind.ASSEMBLY) && process.isEmpty()) {
             throw new IllegalArgumentException("machine " + id + " needs a process time");
+        }
+        inputs = List.copyOf(inputs);
+        if ((kind == StationKind.ASSEMBLY) == inputs.isEmpty()) {
+            throw new IllegalArgumentException("station " + id + " must have inputs exactly when it is an assembly,"
+                    + " got " + inputs.size() + " inputs for a " + kind);
+        }
+        routes = List.copyOf(routes);
+        if (routes.stream().map(RouteSpec::byShare).distinct().count() > 1) {
+            throw new IllegalArgumentException("station " + id + " routes must be all by share or all by product, got "
+                    + routes);
+        }
+        if (routes.stream().map(RouteSpec::to).distinct().count() != routes.size()) {
+            throw new IllegalArgumentException("station " + id + " routes must go to distinct buffers, got " + routes);
+        }
+        if (inputs.stream().map(AssemblyInput::from).distinct().count() != inputs.size()) {
+            throw new IllegalArgumentException("assembly " + id + " inputs must name distinct sources, got " + inputs);
         }
         ParameterSpec speed = parameters.get(SPEED);
         if (speed != null) {
@@ -63,7 +81,26 @@ public record StationSpec(
             double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
             Optional<Distribution> interarrival, OnFull onFull) {
         this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
-                onFull, Map.of());
+                onFull, Map.of(), List.of(), List.of());
+    }
+
+    /** A station that is no assembly. */
+    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
+            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
+            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
+            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes) {
+        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
+                onFull, consumes, List.of(), List.of());
+    }
+
+    /** A station with at most one outbound buffer (no routes). */
+    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
+            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
+            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
+            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes,
+            List<AssemblyInput> inputs) {
+        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
+                onFull, consumes, inputs, List.of());
     }
 
     /** The speed factor that divides processing times (1 when the station has no speed parameter). */
@@ -96,36 +133,53 @@ public record StationSpec(
 
     public StationSpec withServers(int newServers) {
         return new StationSpec(id, kind, newServers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs, routes);
     }
 
     public StationSpec withFailures(List<FailureSpec> newFailures) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, newFailures, scrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs, routes);
     }
 
     public StationSpec withScrap(double newScrap) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, newScrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs, routes);
     }
 
     public StationSpec withSetup(Optional<Distribution> newSetup) {
         return new StationSpec(id, kind, servers, process, processByProduct, newSetup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs, routes);
     }
 
     public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, newParameters,
-                sensors, interarrival, onFull, consumes);
+                sensors, interarrival, onFull, consumes, inputs, routes);
     }
 
     public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
         return new StationSpec(id, kind, servers, Optional.of(newProcess), newProcessByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull, consumes);
+                parameters, sensors, interarrival, onFull, consumes, inputs, routes);
     }
 
     public StationSpec withConsumes(Map<String, Double> newConsumes) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, newConsumes);
+                sensors, interarrival, onFull, newConsumes, inputs, routes);
+    }
+
+    /** An assembly of {@code inputs} per output with the given processing time and nothing else. */
+    public static StationSpec assembly(String id, Distribution process, List<AssemblyInput> inputs) {
+        return new StationSpec(id, StationKind.ASSEMBLY, 1, Optional.of(process), Map.of(), Optional.empty(),
+                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK, Map.of(), inputs, List.of());
+    }
+
+    /** This machine as an assembly of {@code newInputs} per output. */
+    public StationSpec asAssembly(List<AssemblyInput> newInputs) {
+        return new StationSpec(id, StationKind.ASSEMBLY, servers, process, processByProduct, setup, failures, scrap,
+                parameters, sensors, interarrival, onFull, consumes, newInputs, routes);
+    }
+
+    public StationSpec withRoutes(List<RouteSpec> newRoutes) {
+        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
+                sensors, interarrival, onFull, consumes, inputs, newRoutes);
     }
 }

@@ -50,6 +50,8 @@ final class LineReader {
         materials.forEach(m -> materialIds.add(m.id()));
         Map<String, YamlCursor> ids = new HashMap<>();
         Map<String, Optional<StationKind>> kinds = new LinkedHashMap<>();
+        Map<String, Map<String, YamlCursor>> inputs = new LinkedHashMap<>();
+        Map<String, TopologyCheck.Routes> routes = new LinkedHashMap<>();
         List<StationSpec> stations = new ArrayList<>();
         Optional<YamlCursor> stationsAt = map.required("stations", "required key is missing; a line needs stations");
         stationsAt.flatMap(c -> c.items("id")).ifPresent(items -> {
@@ -60,6 +62,12 @@ final class LineReader {
                 StationReader.Read read = StationReader.read(item, productIds, materialIds);
                 if (read.id() != null && unique(ids, read.id(), item)) {
                     kinds.put(read.id(), read.kind());
+                    if (read.kind().filter(k -> k == StationKind.ASSEMBLY).isPresent()) {
+                        inputs.put(read.id(), read.inputs());
+                    }
+                    if (!read.routes().isEmpty()) {
+                        routes.put(read.id(), new TopologyCheck.Routes(read.routes(), read.routesByShare()));
+                    }
                 }
                 read.spec().ifPresent(stations::add);
             }
@@ -68,7 +76,7 @@ final class LineReader {
         List<TopologyCheck.Link> links = new ArrayList<>();
         map.optional("buffers").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
                 buffer(item, ids, links).ifPresent(buffers::add)));
-        TopologyCheck.check(kinds, links);
+        TopologyCheck.check(kinds, links, inputs, routes);
         Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
         List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
         if (problems.count() > before) {

@@ -1,10 +1,12 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
@@ -20,22 +22,28 @@ import java.util.Set;
 /** Reads one station; the keys it takes depend on its kind. */
 final class StationReader {
 
-    private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull", "sensors");
+    private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
+            "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
-            "failures", "scrap", "parameters", "sensors", "consumes");
+            "failures", "scrap", "parameters", "sensors", "consumes", "routes");
+    private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",
+            "processBy", "setup", "failures", "scrap", "parameters", "sensors", "consumes", "routes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
     private static final List<String> ALL_KEYS;
-    private static final List<String> NOT_YET = List.of("inputs");
-    private static final List<String> KINDS = List.of("source", "machine", "sink");
+    private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink");
 
     static {
-        Set<String> all = new LinkedHashSet<>(MACHINE_KEYS);
+        Set<String> all = new LinkedHashSet<>(ASSEMBLY_KEYS);
         all.addAll(SOURCE_KEYS);
         ALL_KEYS = List.copyOf(all);
     }
 
-    /** What topology checks need even when the station itself has problems. */
-    record Read(String id, Optional<StationKind> kind, Optional<StationSpec> spec, YamlCursor at) {
+    /**
+     * What topology checks need even when the station itself has problems; {@code inputs}: an assembly's input
+     * names with where they were written.
+     */
+    record Read(String id, Optional<StationKind> kind, Optional<StationSpec> spec, YamlCursor at,
+            Map<String, YamlCursor> inputs, Map<String, YamlCursor> routes, boolean routesByShare) {
     }
 
     private StationReader() {
@@ -44,18 +52,25 @@ final class StationReader {
     static Read read(YamlCursor at, Set<String> products, Set<String> materials) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
-            return new Read(null, Optional.empty(), Optional.empty(), at);
+            return new Read(null, Optional.empty(), Optional.empty(), at, Map.of(), Map.of(), false);
         }
         MappingReader map = mapping.get();
         int before = at.problems().count();
-        map.allow(ALL_KEYS, NOT_YET);
+        map.allow(ALL_KEYS);
         String id = map.required("id").flatMap(YamlCursor::id).orElse(null);
         Optional<StationKind> kind = map.required("kind").flatMap(StationReader::kind);
         kind.ifPresent(k -> rejectKeysOfOtherKinds(map, k));
         int servers = map.optional("servers").flatMap(c -> c.integer(1)).orElse(1);
-        Optional<Distribution> process = kind.filter(k -> k == StationKind.MACHINE).isPresent()
-                ? map.required("process", "required for a machine, missing").flatMap(DistributionReader::read)
+        boolean processes = kind.filter(k -> k == StationKind.MACHINE || k == StationKind.ASSEMBLY).isPresent();
+        Optional<Distribution> process = processes
+                ? map.required("process", "required for a " + kind.get().name().toLowerCase(java.util.Locale.ROOT)
+                        + ", missing").flatMap(DistributionReader::read)
                 : Optional.empty();
+        Map<String, YamlCursor> inputKeys = new LinkedHashMap<>();
+        List<AssemblyInput> inputs = kind.filter(k -> k == StationKind.ASSEMBLY).isPresent()
+                ? map.required("inputs", "required for an assembly, missing").map(c -> inputs(c, inputKeys))
+                        .orElse(List.of())
+                : List.of();
         Map<String, Distribution> processBy = map.optional("processBy").map(c -> processBy(c, products))
                 .orElse(Map.of());
         Optional<Distribution> setup = map.optional("setup").flatMap(DistributionReader::read);
@@ -65,22 +80,23 @@ final class StationReader {
                 .orElse(Map.of());
         List<String> sensors = map.optional("sensors").map(StationReader::sensors).orElse(List.of());
         Map<String, Double> consumes = map.optional("consumes").map(c -> consumes(c, materials)).orElse(Map.of());
+        Map<String, YamlCursor> routeKeys = new LinkedHashMap<>();
+        List<RouteSpec> routes = map.optional("routes").map(c -> RouteReader.read(c, products, routeKeys))
+                .orElse(List.of());
+        boolean byShare = !routes.isEmpty() && routes.get(0).byShare();
         Optional<Distribution> interarrival = kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
         OnFull onFull = map.optional("onFull").flatMap(c -> c.choice(List.of("block", "drop")))
                 .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK).orElse(OnFull.BLOCK);
         if (at.problems().count() > before || id == null || kind.isEmpty()) {
-            return new Read(id, kind, Optional.empty(), at);
+            return new Read(id, kind, Optional.empty(), at, inputKeys, routeKeys, byShare);
         }
         Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
-                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull, consumes));
-        return new Read(id, kind, spec, at);
+                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull,
+                consumes, inputs, routes));
+        return new Read(id, kind, spec, at, inputKeys, routeKeys, byShare);
     }
 
     private static Optional<StationKind> kind(YamlCursor at) {
-        if (at.isScalar() && at.rawText().equals("assembly")) {
-            at.problem("not supported yet: kind 'assembly' arrives with the assembly work");
-            return Optional.empty();
-        }
         return at.choice(KINDS).map(k -> StationKind.valueOf(k.toUpperCase(java.util.Locale.ROOT)));
     }
 
@@ -89,6 +105,7 @@ final class StationReader {
             case SOURCE -> SOURCE_KEYS;
             case MACHINE -> MACHINE_KEYS;
             case SINK -> SINK_KEYS;
+            case ASSEMBLY -> ASSEMBLY_KEYS;
         };
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         for (String key : map.keys()) {
@@ -131,6 +148,21 @@ final class StationReader {
             DistributionReader.read(value).ifPresent(d -> byProduct.put(product, d));
         }));
         return byProduct;
+    }
+
+    /** {@code {source: count}}: the keys are checked against the inbound buffers once those are read. */
+    private static List<AssemblyInput> inputs(YamlCursor at, Map<String, YamlCursor> keys) {
+        List<AssemblyInput> inputs = new ArrayList<>();
+        at.mapping().ifPresent(map -> {
+            if (map.keys().isEmpty()) {
+                at.problem("expected at least one input like { capper: 12 }, got none");
+            }
+            map.values().forEach((source, value) -> {
+                keys.put(source, map.keyCursor(source));
+                value.integer(1).ifPresent(count -> inputs.add(new AssemblyInput(source, count)));
+            });
+        });
+        return inputs;
     }
 
     private static Map<String, Double> consumes(YamlCursor at, Set<String> materials) {

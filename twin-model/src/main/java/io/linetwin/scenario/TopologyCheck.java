@@ -1,16 +1,21 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.StationKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The shape the engine of this release runs: buffers join two different existing stations into serial lines,
- * at most one buffer in and one out per station, no buffer into a source or out of a sink, no loops.
+ * The shapes the engine runs: buffers join two different existing stations; a station with several outbound
+ * buffers routes to each ({@code routes}), one with several inbound buffers merges them (an assembly takes one
+ * per input instead); no buffer into a source or out of a sink; a source feeds one buffer; loops only through
+ * a quality gate (a station that routes by share, so that parts leave the loop).
  */
 final class TopologyCheck {
 
@@ -19,13 +24,21 @@ final class TopologyCheck {
             YamlCursor toAt) {
     }
 
+    /** A station's routes as written: target buffer ids with where they were written, and their kind. */
+    record Routes(Map<String, YamlCursor> targets, boolean byShare) {
+    }
+
     private TopologyCheck() {
     }
 
-    /** Reports every broken rule; {@code stations} maps each id to its kind (empty when unreadable). */
-    static void check(Map<String, Optional<StationKind>> stations, List<Link> links) {
-        Map<String, Link> inbound = new HashMap<>();
-        Map<String, Link> outbound = new HashMap<>();
+    /**
+     * Reports every broken rule; {@code stations} maps each id to its kind (empty when unreadable),
+     * {@code inputs} each assembly to its input names, {@code routes} each routing station to its routes.
+     */
+    static void check(Map<String, Optional<StationKind>> stations, List<Link> links,
+            Map<String, Map<String, YamlCursor>> inputs, Map<String, Routes> routes) {
+        Map<String, List<Link>> outbound = new LinkedHashMap<>();
+        Map<String, List<Link>> intoAssembly = new LinkedHashMap<>();
         List<Link> joining = new ArrayList<>();
         for (Link link : links) {
             boolean fromOk = link.from().map(f -> exists(stations, f, link.fromAt())).orElse(false);
@@ -48,13 +61,83 @@ final class TopologyCheck {
                 link.toAt().problem("a source has no inbound buffer, got source '" + to + "'");
                 ok = false;
             }
-            ok &= single(outbound, from, link, link.fromAt(), "outbound");
-            ok &= single(inbound, to, link, link.toAt(), "inbound");
+            List<Link> out = outbound.computeIfAbsent(from, f -> new ArrayList<>());
+            if (!out.isEmpty() && stations.get(from).filter(k -> k == StationKind.SOURCE).isPresent()) {
+                link.fromAt().problem("a source feeds one buffer, got a second one after '" + out.get(0).id() + "'");
+                ok = false;
+            } else if (!out.isEmpty() && !routes.containsKey(from)) {
+                link.fromAt().problem("station '" + from + "' already has outbound buffer '" + out.get(0).id()
+                        + "'; a station with several outbound buffers needs 'routes'");
+                ok = false;
+            }
             if (ok) {
+                out.add(link);
+                if (stations.get(to).filter(k -> k == StationKind.ASSEMBLY).isPresent()) {
+                    intoAssembly.computeIfAbsent(to, a -> new ArrayList<>()).add(link);
+                }
                 joining.add(link);
             }
         }
-        reportCycles(joining);
+        routes.forEach((station, r) -> matchRoutes(station, r, outbound.getOrDefault(station, List.of())));
+        reportCycles(joining, routes);
+        inputs.forEach((assembly, names) -> matchInputs(assembly, names,
+                intoAssembly.getOrDefault(assembly, List.of())));
+    }
+
+    /** Each route goes to an outbound buffer of its station, and each outbound buffer has a route. */
+    private static void matchRoutes(String station, Routes routes, List<Link> outbound) {
+        List<String> ids = outbound.stream().map(Link::id).toList();
+        routes.targets().forEach((target, at) -> {
+            if (!ids.contains(target)) {
+                at.problem("no outbound buffer '" + target + "' of station '" + station + "'"
+                        + (ids.isEmpty() ? "; the station has none" : Suggestions.hint(target, ids)));
+            }
+        });
+        if (outbound.size() < 2 && !routes.targets().isEmpty()) {
+            routes.targets().values().iterator().next().problem("routes need at least two outbound buffers, got "
+                    + outbound.size());
+        }
+        for (Link link : outbound) {
+            if (!routes.targets().containsKey(link.id())) {
+                link.fromAt().problem("station '" + station + "' routes no part to buffer '" + link.id()
+                        + "'; add a route to it");
+            }
+        }
+    }
+
+    /** Each input names one inbound buffer (by its id or the station feeding it); each such buffer is an input. */
+    private static void matchInputs(String assembly, Map<String, YamlCursor> names, List<Link> inbound) {
+        Map<String, String> inputOfBuffer = new HashMap<>();
+        names.forEach((name, at) -> {
+            List<Link> matches = inbound.stream()
+                    .filter(l -> l.id().equals(name) || l.from().orElseThrow().equals(name)).toList();
+            if (matches.isEmpty()) {
+                List<String> candidates = new ArrayList<>();
+                inbound.forEach(l -> {
+                    candidates.add(l.id());
+                    candidates.add(l.from().orElseThrow());
+                });
+                at.problem("no buffer into assembly '" + assembly + "' from '" + name + "'"
+                        + (candidates.isEmpty() ? "; the assembly has no inbound buffer"
+                                : Suggestions.hint(name, candidates)));
+            } else if (matches.size() > 1) {
+                at.problem("'" + name + "' feeds assembly '" + assembly + "' through " + matches.size()
+                        + " buffers; name the buffer instead");
+            } else {
+                String other = inputOfBuffer.putIfAbsent(matches.get(0).id(), name);
+                if (other != null) {
+                    at.problem("buffer '" + matches.get(0).id() + "' is already input '" + other + "' of assembly '"
+                            + assembly + "'");
+                }
+            }
+        });
+        for (Link link : inbound) {
+            if (!inputOfBuffer.containsKey(link.id()) && names.keySet().stream().noneMatch(
+                    n -> n.equals(link.from().orElseThrow()) || n.equals(link.id()))) {
+                link.toAt().problem("assembly '" + assembly + "' has no input for buffer '" + link.id() + "' from '"
+                        + link.from().orElseThrow() + "'; add it to its inputs");
+            }
+        }
     }
 
     private static boolean exists(Map<String, Optional<StationKind>> stations, String id, YamlCursor at) {
@@ -65,47 +148,69 @@ final class TopologyCheck {
         return false;
     }
 
-    private static boolean single(Map<String, Link> taken, String station, Link link, YamlCursor at, String way) {
-        Link first = taken.putIfAbsent(station, link);
-        if (first == null) {
-            return true;
+    /**
+     * Loops are allowed only through a station that routes by share (a quality gate sending a share to rework),
+     * so parts keep leaving the loop. A loop without one is reported once, at its buffer written last.
+     */
+    private static void reportCycles(List<Link> links, Map<String, Routes> routes) {
+        Map<String, List<Link>> next = new LinkedHashMap<>();
+        links.forEach(l -> next.computeIfAbsent(l.from().orElseThrow(), f -> new ArrayList<>()).add(l));
+        Set<String> reported = new HashSet<>();
+        for (String start : next.keySet()) {
+            if (reported.contains(start)) {
+                continue;
+            }
+            List<String> loop = loopThrough(start, next);
+            if (loop.isEmpty()) {
+                continue;
+            }
+            boolean gated = loop.stream().anyMatch(s -> routes.containsKey(s) && routes.get(s).byShare());
+            if (!gated) {
+                Link closing = latest(loop, next);
+                closing.at().problem("the line loops: " + String.join(" -> ", loop) + "; a loop needs a quality"
+                        + " gate (a station with routes by share)");
+                reported.addAll(loop);
+            }
         }
-        at.problem("station '" + station + "' already has " + way + " buffer '" + first.id()
-                + "'; not supported yet: routing/merging arrives with the routing work");
-        return false;
     }
 
-    /** With one buffer out per station a loop is found by following buffers until a station repeats. */
-    private static void reportCycles(List<Link> links) {
-        Map<String, Link> next = new LinkedHashMap<>();
-        links.forEach(l -> next.put(l.from().orElseThrow(), l));
-        Map<String, Boolean> done = new HashMap<>();
-        for (String start : next.keySet()) {
-            List<String> path = new ArrayList<>();
-            String station = start;
-            while (station != null && !done.containsKey(station) && !path.contains(station)) {
-                path.add(station);
-                Link out = next.get(station);
-                station = out == null ? null : out.to().orElseThrow();
+    /** A shortest loop from {@code start} back to itself (breadth first), or empty. */
+    private static List<String> loopThrough(String start, Map<String, List<Link>> next) {
+        Map<String, String> parent = new HashMap<>();
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            String at = queue.poll();
+            for (Link link : next.getOrDefault(at, List.of())) {
+                String to = link.to().orElseThrow();
+                if (to.equals(start)) {
+                    List<String> loop = new ArrayList<>();
+                    for (String s = at; s != null; s = parent.get(s)) {
+                        loop.add(0, s);
+                    }
+                    loop.add(start);
+                    return loop;
+                }
+                if (!parent.containsKey(to)) {
+                    parent.put(to, at);
+                    queue.add(to);
+                }
             }
-            if (station != null && path.contains(station)) {
-                List<String> loop = new ArrayList<>(path.subList(path.indexOf(station), path.size()));
-                loop.add(station);
-                Link closing = latest(loop, next);
-                closing.at().problem("the line loops: " + String.join(" -> ", loop) + "; cycles are not allowed");
-            }
-            path.forEach(s -> done.put(s, true));
         }
+        return List.of();
     }
 
     /** The buffer written last in the loop: the one most likely added by mistake. */
-    private static Link latest(List<String> loop, Map<String, Link> next) {
+    private static Link latest(List<String> loop, Map<String, List<Link>> next) {
         Link latest = null;
         for (int i = 0; i < loop.size() - 1; i++) {
-            Link link = next.get(loop.get(i));
-            if (latest == null || link.at().node().getStartMark().getIndex()
-                    > latest.at().node().getStartMark().getIndex()) {
-                latest = link;
+            String to = loop.get(i + 1);
+            for (Link link : next.get(loop.get(i))) {
+                boolean later = latest == null || link.at().node().getStartMark().getIndex()
+                        > latest.at().node().getStartMark().getIndex();
+                if (link.to().orElseThrow().equals(to) && later) {
+                    latest = link;
+                }
             }
         }
         return latest;

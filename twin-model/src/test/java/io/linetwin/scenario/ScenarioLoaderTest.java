@@ -3,10 +3,13 @@ package io.linetwin.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureBasis;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.ShiftSpec;
@@ -98,6 +101,33 @@ final class ScenarioLoaderTest {
     }
 
     @Test
+    void anAssemblyReadsItsBillOfMaterialsInOrderAndMaterialsTheirReorderPolicy() throws Exception {
+        String text = String.join("\n",
+                "schema: linetwin/v1",
+                "name: asm",
+                "line:",
+                "  materials: [ { id: screws, initial: 500, reorder: { point: 100, quantity: 400, leadTime: 2h } } ]",
+                "  stations:",
+                "    - { id: body, kind: machine, process: 1s }",
+                "    - { id: wheel, kind: machine, process: 0.2s }",
+                "    - { id: asm, kind: assembly, process: 1s, inputs: { body: 1, b2: 4 }, consumes: { screws: 16 } }",
+                "  buffers:",
+                "    - { id: b1, from: body, to: asm, capacity: 5 }",
+                "    - { id: b2, from: wheel, to: asm, capacity: 8 }",
+                "");
+
+        LineSpec line = ScenarioLoader.parse(text, "t.yaml").line();
+
+        StationSpec asm = line.station("asm").orElseThrow();
+        assertThat(asm.kind()).isEqualTo(StationKind.ASSEMBLY);
+        assertThat(asm.inputs()).containsExactly(new AssemblyInput("body", 1), new AssemblyInput("b2", 4));
+        assertThat(line.inputBuffer(asm, asm.inputs().get(1)).from()).isEqualTo("wheel");
+        assertThat(asm.consumes()).containsEntry("screws", 16.0);
+        assertThat(line.materials()).containsExactly(new MaterialSpec("screws", 500,
+                java.util.Optional.of(new MaterialSpec.Reorder(100, 400, 7200))));
+    }
+
+    @Test
     void aSourceMayReleaseByInterarrivalAndDropWhenFull() throws Exception {
         String text = Scenarios.oneMachine("1s", "").replace("supply: unlimited",
                 "interarrival: { dist: exponential, mean: 2s }, onFull: drop");
@@ -163,8 +193,8 @@ final class ScenarioLoaderTest {
                 .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
                         .extracting(ScenarioProblem::toString).containsExactly(
                                 "t.yaml:6:67 stations.m.process.mean: expected a duration like \"1.2s\", got \"fast\"",
-                                "t.yaml:7:24 stations.out.kind: expected one of source, machine, sink, got \"snik\"; "
-                                        + "did you mean 'sink'?",
+                                "t.yaml:7:24 stations.out.kind: expected one of source, machine, assembly, sink, "
+                                        + "got \"snik\"; did you mean 'sink'?",
                                 "t.yaml:9:45 buffers.b1.capacity: expected a whole number >= 0, got \"-2\""));
     }
 
