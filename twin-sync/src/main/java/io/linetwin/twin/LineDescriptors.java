@@ -43,6 +43,7 @@ public final class LineDescriptors {
         EquipmentKind kind = switch (station.kind()) {
             case SOURCE -> EquipmentKind.SOURCE;
             case MACHINE -> EquipmentKind.MACHINE;
+            case ASSEMBLY -> EquipmentKind.ASSEMBLY;
             case SINK -> EquipmentKind.SINK;
         };
         return new EquipmentDescriptor(station.id(), kind, OptionalInt.empty(), values, limits, station.sensors());

@@ -77,7 +77,7 @@ public final class LineSceneBuilder {
             Node parts = new Node("parts");
             float top = MachineShapes.build(parts, MachineKind.of(station), batchMaterial, hw, hd);
             node.attachChild(parts);
-            if (station.kind() == StationKind.MACHINE) {
+            if (worksOnParts(station)) {
                 Geometry health = new Geometry("health", new Box(0.28f, 0.15f, 0.28f));
                 health.setMaterial(batchMaterial);
                 health.setLocalTranslation(hw - 0.45f, top + 0.15f, -hd + 0.45f);
@@ -86,7 +86,7 @@ public final class LineSceneBuilder {
             String body = BODY + station.id();
             String lamp = LAMP + station.id();
             MachineStatusControl control = new MachineStatusControl(c -> batch.colour(body, c),
-                    station.kind() == StationKind.MACHINE ? c -> batch.colour(lamp, c) : c -> { },
+                    worksOnParts(station) ? c -> batch.colour(lamp, c) : c -> { },
                     palette, idleColour(station), animated);
             node.addControl(control);
             root.attachChild(node);
@@ -138,11 +138,16 @@ public final class LineSceneBuilder {
         return scene;
     }
 
+    /** Machines and assemblies have states and health; sources and sinks only mark the line's ends. */
+    private static boolean worksOnParts(StationSpec station) {
+        return station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
+    }
+
     private com.jme3.math.ColorRGBA idleColour(StationSpec station) {
         return switch (station.kind()) {
             case SOURCE -> palette.role(Palette.Role.SOURCE);
             case SINK -> palette.role(Palette.Role.SINK);
-            case MACHINE -> palette.role(Palette.Role.UNKNOWN);
+            case MACHINE, ASSEMBLY -> palette.role(Palette.Role.UNKNOWN);
         };
     }
 
