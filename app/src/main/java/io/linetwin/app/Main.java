@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             RenderCommand.class,
             ViewCommand.class,
+            EmulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
