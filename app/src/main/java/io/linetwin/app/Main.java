@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RenderCommand.class,
             ViewCommand.class,
             HealthCommand.class,
+            EmulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

@@ -1,0 +1,171 @@
+package io.linetwin.app.emulate;
+
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
+import io.linetwin.model.ProductSpec;
+import io.linetwin.model.StationSpec;
+import io.linetwin.model.StationState;
+import io.linetwin.sim.LineSimulation;
+import io.linetwin.sim.TraceEvent;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.sync.SignalSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs a scenario's line as a stand-in for the real one, in chunks of engine time.
+ *
+ * <p>Chunking: chunk k warm-starts the engine from the state at the end of chunk k−1 (a {@code LineState}
+ * snapshot, with the emulator's current parameters) and runs it traced for {@code chunkSeconds}, as
+ * replication k of the run's seed, so no chunk repeats another's random draws. The engine's counters start
+ * at zero in each chunk, so the emulator adds them up. The engine's snapshot of the
+ * same replication at the chunk's end (the same draws) becomes the next start state. Within a chunk, trace
+ * events and sensor readings go out in engine-time order, each when the {@link Pacer} says its time has come;
+ * at the end, the state's changes are published ({@link StateToDitto}), which makes the twin equal the
+ * emulator's state once they are applied. Parameter changes received meanwhile take effect at the next chunk
+ * boundary and are confirmed by their {@code parameters/<name>} event.
+ */
+public final class LineEmulator {
+
+    private final LineSimulation simulation;
+    private final long seed;
+    private final double chunkSeconds;
+    private final Pacer pacer;
+    private final Supplier<List<ParameterChange>> commands;
+    private final EmulatedClock clock;
+    private final DittoEventWriter writer;
+    private final TraceToDitto trace;
+    private final StateToDitto states;
+    private final SensorFeed sensors;
+    private final Map<String, Map<String, Double>> parameters = new HashMap<>();
+    private LineState state;
+    private int chunk;
+
+    /**
+     * @param simulation     the line's engine (started at the scenario's week offset)
+     * @param sink           where the events go
+     * @param start          the emulated instant of engine time 0
+     * @param seed           seed of the run
+     * @param chunkSeconds   engine seconds per chunk: how often state is reconciled and commands take effect
+     * @param sensorSeconds  engine seconds between sensor readings
+     * @param pacer          holds engine time to wall time
+     * @param commands       hands over the parameter changes received since the last call
+     */
+    public LineEmulator(LineSimulation simulation, SignalSink sink, Instant start, long seed, double chunkSeconds,
+            double sensorSeconds, Pacer pacer, Supplier<List<ParameterChange>> commands) {
+        if (!(chunkSeconds > 0) || Double.isInfinite(chunkSeconds)) {
+            throw new IllegalArgumentException("chunk must be > 0 seconds, got " + chunkSeconds);
+        }
+        LineSpec line = simulation.line();
+        LineDescriptor things = LineDescriptors.of(line);
+        this.simulation = simulation;
+        this.seed = seed;
+        this.chunkSeconds = chunkSeconds;
+        this.pacer = pacer;
+        this.commands = commands;
+        this.clock = new EmulatedClock(start);
+        this.writer = new DittoEventWriter(things, sink);
+        this.sensors = new SensorFeed(things, writer, clock, sensorSeconds, seed);
+        this.trace = new TraceToDitto(writer, clock, sensors);
+        this.states = new StateToDitto(writer, trace, line.products().stream().map(ProductSpec::id).toList());
+        for (StationSpec station : line.stations()) {
+            Map<String, Double> values = new HashMap<>();
+            station.parameters().forEach((name, spec) -> values.put(name, spec.value()));
+            parameters.put(station.id(), values);
+        }
+        this.state = withParameters(LineState.empty(start));
+    }
+
+    /** Runs chunks until {@code durationSeconds} of engine time have passed (the last chunk may be shorter). */
+    public void run(double durationSeconds) throws InterruptedException {
+        while (state.clockSeconds() < durationSeconds - 1e-9) {
+            step(Math.min(chunkSeconds, durationSeconds - state.clockSeconds()));
+        }
+    }
+
+    /** Runs chunks until the thread is interrupted (the CLI without {@code --duration}). */
+    public void runForever() throws InterruptedException {
+        while (!Thread.currentThread().isInterrupted()) {
+            step(chunkSeconds);
+        }
+        throw new InterruptedException();
+    }
+
+    /** One chunk of {@code seconds} engine seconds; returns once its events are accepted by the sink. */
+    public void step(double seconds) throws InterruptedException {
+        double from = state.clockSeconds();
+        applyCommands(from);
+        List<TraceEvent> events = new ArrayList<>();
+        simulation.run(state, 0, seconds, seed, chunk, events::add);
+        Instant endAt = clock.at(from + seconds);
+        LineState end = simulation.snapshot(state, seconds, seed, chunk, endAt);
+        for (TraceEvent event : events) {
+            sensors.publishUntil(event.timeSeconds());
+            pacer.awaitSimSeconds(event.timeSeconds());
+            trace.accept(event);
+        }
+        sensors.publishUntil(end.clockSeconds());
+        pacer.awaitSimSeconds(end.clockSeconds());
+        state = withParameters(carryCounters(state, end));
+        states.publish(state, endAt);
+        writer.flush();
+        chunk++;
+    }
+
+    private void applyCommands(double at) {
+        boolean changed = false;
+        for (ParameterChange change : commands.get()) {
+            parameters.get(change.station()).put(change.name(), change.value());
+            changed = true;
+        }
+        if (changed || chunk == 0) {
+            state = withParameters(state);
+            states.parameters(state.parameters(), clock.at(at));
+            writer.flush();
+        }
+    }
+
+    /**
+     * A warm start does not carry counters over (the engine counts from the chunk's start), so the line's
+     * counters are the previous totals plus the chunk's.
+     */
+    private static LineState carryCounters(LineState before, LineState end) {
+        Map<String, StationState> stations = new HashMap<>();
+        end.stations().forEach((id, s) -> {
+            StationState old = before.stations().get(id);
+            long good = s.good() + (old == null ? 0 : old.good());
+            long scrap = s.scrap() + (old == null ? 0 : old.scrap());
+            stations.put(id, new StationState(s.condition(), s.currentProduct(), good, scrap, s.servers()));
+        });
+        return new LineState(end.capturedAt(), end.clockSeconds(), stations, end.buffers(), end.parameters(),
+                end.materialStocks());
+    }
+
+    private LineState withParameters(LineState s) {
+        return new LineState(s.capturedAt(), s.clockSeconds(), s.stations(), s.buffers(), parameters,
+                s.materialStocks());
+    }
+
+    /** The emulated line's state at the last chunk boundary (what the twin must equal once it caught up). */
+    public LineState state() {
+        return state;
+    }
+
+    public long eventsPublished() {
+        return writer.published();
+    }
+
+    public int chunks() {
+        return chunk;
+    }
+
+    /** Operating seconds since the last repair of a station with sensors (the degradation model's age). */
+    public double operatingSeconds(String station) {
+        return sensors.operatingSeconds(station, state.clockSeconds());
+    }
+}

@@ -1,0 +1,87 @@
+package io.linetwin.app.emulate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linetwin.model.LineSpec;
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.sim.LineSimulation;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.TwinStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.ditto.things.model.signals.events.FeaturePropertyModified;
+import org.junit.jupiter.api.Test;
+
+final class LineEmulatorTest {
+
+    static final Instant START = Instant.parse("2026-11-30T06:00:00Z");
+
+    static LineSpec bottling() throws Exception {
+        Path file = Path.of("..", "scenarios", "bottling-line.yaml");
+        return ScenarioLoader.load(file).line();
+    }
+
+    @Test
+    void aTwinFedTheEventsEqualsTheEmulatorsStateAtEveryChunkBoundary() throws Exception {
+        LineSpec line = bottling();
+        LineDescriptor things = LineDescriptors.of(line);
+        RecordingSink sink = new RecordingSink();
+        List<ParameterChange> pending = new ArrayList<>();
+        LineEmulator emulator = new LineEmulator(new LineSimulation(line), sink, START, 7, 30, 60, Pacer.NO_WAIT,
+                () -> {
+                    List<ParameterChange> out = List.copyOf(pending);
+                    pending.clear();
+                    return out;
+                });
+        TwinStore twin = TwinStore.of(things, Clock.fixed(START, ZoneOffset.UTC));
+        int applied = 0;
+        for (int i = 0; i < 40; i++) {
+            emulator.step(30);
+            for (; applied < sink.json.size(); applied++) {
+                twin.apply(sink.json.get(applied));
+            }
+            assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things)).as("chunk " + i).isEmpty();
+        }
+        assertThat(twin.stats().rejectedTotal()).isZero();
+        assertThat(twin.stats().stale()).isZero();
+        assertThat(emulator.state().clockSeconds()).isEqualTo(1200.0);
+        assertThat(emulator.state().stations().get("filler").good()).isGreaterThan(500);
+
+        pending.add(new ParameterChange("filler", "speed", 1.1));
+        int before = sink.signals.size();
+        emulator.step(30);
+        assertThat(emulator.state().parameters().get("filler")).containsEntry("speed", 1.1);
+        assertThat(sink.signals.subList(before, sink.signals.size())).filteredOn(s -> s instanceof
+                FeaturePropertyModified m && m.getFeatureId().equals("parameters"))
+                .singleElement().satisfies(s -> assertThat(((FeaturePropertyModified) s).getPropertyValue().asDouble())
+                        .isEqualTo(1.1));
+    }
+
+    @Test
+    void revisionsIncreaseByOnePerThingAndTimestampsAreEmulatedInstants() throws Exception {
+        LineSpec line = bottling();
+        RecordingSink sink = new RecordingSink();
+        LineEmulator emulator = new LineEmulator(new LineSimulation(line), sink, START, 3, 10, 60, Pacer.NO_WAIT,
+                List::of);
+        emulator.run(600);
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        Instant latest = START;
+        for (var signal : sink.signals) {
+            FeaturePropertyModified m = (FeaturePropertyModified) signal;
+            long previous = last.getOrDefault(m.getEntityId().toString(), 0L);
+            assertThat(m.getRevision()).isEqualTo(previous + 1);
+            last.put(m.getEntityId().toString(), m.getRevision());
+            Instant at = m.getTimestamp().orElseThrow();
+            assertThat(at).isBetween(START, START.plusSeconds(600));
+            latest = at.isAfter(latest) ? at : latest;
+        }
+        assertThat(latest).isEqualTo(START.plusSeconds(600));
+        assertThat(sink.signals).anyMatch(s -> ((FeaturePropertyModified) s).getPropertyPointer().toString()
+                .equals("/readings/temperature"));
+    }
+}
