@@ -1,6 +1,7 @@
 package io.linetwin.render;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.sim.ReplicationResult;
 import java.util.Map;
 import java.util.Objects;
@@ -44,11 +45,16 @@ public record LineView(
         return new LineView(simSeconds, Map.of(), Map.of(), Map.of(), Hud.none());
     }
 
-    /**
-     * The <em>summary view</em> of one replication; see {@link SummaryView}. It stands in until the engine
-     * exposes the line's state at an instant.
-     */
+    /** The summary view of one replication (dominant state per machine over its window); see {@link SummaryView}. */
     public static LineView fromReplication(LineSpec line, ReplicationResult result) {
         return SummaryView.of(line, result);
+    }
+
+    /**
+     * The view of the instant {@code state} was taken at, with the HUD showing {@code upTo}'s KPIs (the same
+     * replication run up to that instant); see {@link InstantView}.
+     */
+    public static LineView atInstant(LineSpec line, LineState state, ReplicationResult upTo) {
+        return InstantView.of(line, state, upTo);
     }
 }

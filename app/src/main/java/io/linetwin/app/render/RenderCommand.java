@@ -21,14 +21,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code render}: a PNG of the line, or a PNG sequence, headless (software GL, no display). Until the engine
- * exposes the state at an instant, pictures show the summary view of a replication: each machine in its
- * dominant state over the window, and the window's KPIs.
+ * {@code render}: a PNG of the line at one instant, or a PNG sequence over an interval, headless (software GL,
+ * no display): each machine in its state at that instant, each rack filled to its buffer's level, and the KPIs
+ * of replication 0 up to the instant in the HUD.
  */
 @Command(name = "render", description = {
     "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
-    "Shows the summary view of one replication: each machine in its dominant state over the window",
-    "[warm-up, warm-up + TIME], and that window's throughput, WIP and bottleneck."})
+    "Shows replication 0 at an instant: machine states, buffer levels, and the KPIs up to it."})
 public final class RenderCommand implements Callable<Integer> {
 
     @Spec
@@ -49,13 +48,13 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     @Option(names = "--at", paramLabel = "TIME",
-            description = "Horizon of the replication after the warm-up, e.g. 8h (default: the file's horizon).")
+            description = "Sim time since t = 0 to show, e.g. 8h (default: the end of the run, warm-up + horizon).")
     String at;
 
-    @Option(names = "--from", paramLabel = "T0", description = "Frames: start of the windows, e.g. 8h.")
+    @Option(names = "--from", paramLabel = "T0", description = "Frames: the first instant shown, e.g. 8h.")
     String from;
 
-    @Option(names = "--to", paramLabel = "T1", description = "Frames: end of the last window, e.g. 2d.")
+    @Option(names = "--to", paramLabel = "T1", description = "Frames: the last instant shown, e.g. 2d.")
     String to;
 
     @Option(names = "--fps", paramLabel = "N", defaultValue = "10", description = "Frames: frames per second of video.")
@@ -95,25 +94,24 @@ public final class RenderCommand implements Callable<Integer> {
         CameraPreset preset = cameraPreset(input);
         Shot shot = new Shot(input.line(), AutoLayout.plan(input.line()), Palette.standard(), preset, true,
                 input.title(variant));
-        SummaryWindows windows = new SummaryWindows(input.line(), input.experiment());
+        InstantViews views = new InstantViews(input.line(), input.experiment());
         PrintWriter out = spec.commandLine().getOut();
         if (target.out != null) {
             if (from != null || to != null) {
                 throw new RenderInputException("--from/--to: only with --frames");
             }
-            double warmup = input.experiment().warmupSeconds();
-            double horizon = at == null ? input.experiment().horizonSeconds() : positive("--at", at);
-            LineView view = windows.view(warmup, warmup + horizon);
+            double instant = at == null ? input.experiment().endSeconds() : positive("--at", at);
+            LineView view = views.at(instant);
             try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
                 OffscreenRenderer.writePng(renderer.render(shot, view), target.out);
             }
             out.println("wrote " + target.out);
             return Exits.OK;
         }
-        return frames(shot, windows, out);
+        return frames(shot, views, out);
     }
 
-    private int frames(Shot shot, SummaryWindows windows, PrintWriter out) throws Exception {
+    private int frames(Shot shot, InstantViews views, PrintWriter out) throws Exception {
         if (from == null || to == null) {
             throw new RenderInputException("--frames: needs --from T0 and --to T1");
         }
@@ -132,9 +130,9 @@ public final class RenderCommand implements Callable<Integer> {
         if (count > 10_000) {
             throw new RenderInputException("--duration: at most 10000 frames, got " + count);
         }
-        List<LineView> views = windows.growing(t0, t1, count);
+        List<LineView> frames = views.between(t0, t1, count);
         try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
-            renderer.writeFrames(shot, views, target.frames);
+            renderer.writeFrames(shot, frames, target.frames);
         }
         out.println(String.format(Locale.ROOT, "wrote %d frames to %s", count, target.frames));
         Optional<Path> ffmpeg = VideoEncoder.ffmpeg();

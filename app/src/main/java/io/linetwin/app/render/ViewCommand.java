@@ -19,13 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code view}: an interactive window that plays the line back while a background thread simulates growing
- * windows and hands each summary view to the render thread. Right-drag orbits, the wheel zooms, a click on a
+ * {@code view}: an interactive window that plays the line back while a background thread simulates the state
+ * at successive instants and hands each view to the render thread. Right-drag orbits, the wheel zooms, a click on a
  * machine shows its KPIs, space pauses, + and - change the speed.
  */
 @Command(name = "view", description = {
     "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
-    "+/- change speed. Plays summary views of growing windows [warm-up, t] until per-instant state arrives."})
+    "+/- change speed. Plays the line's state at successive instants of one replication."})
 public final class ViewCommand implements Callable<Integer> {
 
     @Spec
@@ -75,11 +75,11 @@ public final class ViewCommand implements Callable<Integer> {
             throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
         }
         Double quitSeconds = quitAfter == null ? null : RenderScenario.seconds("--quit-after", quitAfter);
-        SummaryWindows windows = new SummaryWindows(input.line(), input.experiment());
+        InstantViews views = new InstantViews(input.line(), input.experiment());
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
-        ReplicationResult first = windows.run(warmup, warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), LineView.fromReplication(input.line(), first),
+        ReplicationResult first = views.runUpTo(warmup + step);
+        LineViewer viewer = LineViewer.open(input.line(), views.at(warmup + step),
                 input.title(variant), speed, width, height, softwareGl);
         publishDetails(viewer, first);
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -90,8 +90,8 @@ public final class ViewCommand implements Callable<Integer> {
         try {
             background.execute(() -> {
                 for (int i = 2; i <= steps && !Thread.currentThread().isInterrupted(); i++) {
-                    ReplicationResult result = windows.run(warmup, warmup + step * i);
-                    viewer.append(LineView.fromReplication(input.line(), result));
+                    ReplicationResult result = views.runUpTo(warmup + step * i);
+                    viewer.append(views.at(warmup + step * i));
                     publishDetails(viewer, result);
                 }
             });
