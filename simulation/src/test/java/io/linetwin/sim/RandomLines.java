@@ -24,7 +24,8 @@ import java.util.Random;
  * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
  * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday shifts
  * (and breaks) so that shift changes fall inside a short run, in half a consumed material, and in a third an
- * assembly with a feeder. {@link Random} is fine here: it only picks test inputs.
+ * assembly with a feeder, in a quarter a rework loop. {@link Random} is fine here: it only picks test
+ * inputs.
  */
 final class RandomLines {
 
@@ -61,8 +62,45 @@ final class RandomLines {
             }
             buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
         }
-        return withMaterials(withAssembly(new LineSpec("random:" + seed, products, stations, buffers, Map.of(),
-                shifts(seed)), seed), seed);
+        return withRework(withMaterials(withAssembly(new LineSpec("random:" + seed, products, stations, buffers,
+                Map.of(), shifts(seed)), seed), seed), seed);
+    }
+
+    /**
+     * In a quarter of the lines a machine with an outbound buffer becomes a quality gate sending a share back
+     * to an earlier machine that has an inbound buffer, through an unlimited rework buffer (so no deadlock);
+     * own generator.
+     */
+    private static LineSpec withRework(LineSpec line, long seed) {
+        Random random = new Random(RandomStreams.mix(seed ^ 0x4E30L));
+        if (random.nextInt(4) != 0) {
+            return line;
+        }
+        List<StationSpec> stations = new ArrayList<>(line.stations());
+        for (int gate = stations.size() - 1; gate > 0; gate--) {
+            StationSpec candidate = stations.get(gate);
+            boolean gateable = candidate.kind() == io.linetwin.model.StationKind.MACHINE
+                    && line.outbound(candidate.id()).size() == 1;
+            if (!gateable) {
+                continue;
+            }
+            for (int back = 0; back < gate; back++) {
+                StationSpec target = stations.get(back);
+                if (target.kind() == io.linetwin.model.StationKind.MACHINE && !line.inbound(target.id()).isEmpty()) {
+                    double share = 0.05 + 0.3 * random.nextDouble();
+                    stations.set(gate, candidate.withRoutes(List.of(
+                            io.linetwin.model.RouteSpec.share(line.outbound(candidate.id()).get(0).id(), 1 - share),
+                            io.linetwin.model.RouteSpec.share("b-rework", share))));
+                    List<BufferSpec> buffers = new ArrayList<>();
+                    // Written first: rework has priority at the merge.
+                    buffers.add(new BufferSpec("b-rework", candidate.id(), target.id(), BufferSpec.UNLIMITED));
+                    buffers.addAll(line.buffers());
+                    return new LineSpec(line.id(), line.products(), stations, buffers, line.layout(), line.shifts(),
+                            line.materials());
+                }
+            }
+        }
+        return line;
     }
 
     /**
@@ -70,7 +108,7 @@ final class RandomLines {
      * and 1–3 parts from a feeder machine of its own; own generator.
      */
     private static LineSpec withAssembly(LineSpec line, long seed) {
-        Random random = new Random(seed ^ 0xA55EL);
+        Random random = new Random(RandomStreams.mix(seed ^ 0xA55EL));
         if (random.nextInt(3) != 0) {
             return line;
         }
@@ -99,7 +137,7 @@ final class RandomLines {
 
     /** In half the lines one or two machines consume a material with (or without) reorders; own generator. */
     private static LineSpec withMaterials(LineSpec line, long seed) {
-        Random random = new Random(seed ^ 0x3A7E41L);
+        Random random = new Random(RandomStreams.mix(seed ^ 0x3A7E41L));
         if (random.nextBoolean()) {
             return line;
         }
@@ -120,7 +158,7 @@ final class RandomLines {
 
     /** Drawn from a generator of its own, so the lines' other draws are the same with or without shifts. */
     private static List<ShiftSpec> shifts(long seed) {
-        Random random = new Random(seed ^ 0x5A1F7L);
+        Random random = new Random(RandomStreams.mix(seed ^ 0x5A1F7L));
         if (random.nextBoolean()) {
             return List.of();
         }
