@@ -56,7 +56,7 @@ final class FailureProcess {
                 repairEnds(now);
             }
         };
-        this.dueOnClockSeconds = spec.mtbf().sample(betweenFailures);
+        this.dueOnClockSeconds = spec.firstFailureOrMtbf().sample(betweenFailures);
         clock.attach(this);
     }
 
