@@ -1,5 +1,6 @@
 package io.linetwin.app.health;
 
+import io.linetwin.app.HealthRiskCommand;
 import io.linetwin.predict.health.SensorDataException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "health",
         mixinStandardHelpOptions = true,
         description = "Equipment health: train, evaluate and apply remaining-useful-life models.",
-        subcommands = {HealthTrainCommand.class, HealthEvalCommand.class, HealthPredictCommand.class})
+        subcommands = {HealthTrainCommand.class, HealthEvalCommand.class, HealthPredictCommand.class,
+            HealthRiskCommand.class})
 public final class HealthCommand implements Runnable {
 
     static final int OK = 0;
@@ -25,7 +27,7 @@ public final class HealthCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "expected a subcommand: train, eval or predict");
+                "expected a subcommand: train, eval, predict or risk");
     }
 
     /**

@@ -1,0 +1,169 @@
+package io.linetwin.app;
+
+import io.linetwin.model.Distribution;
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.FailureSpec;
+import io.linetwin.model.LineState;
+import io.linetwin.model.Scenario;
+import io.linetwin.model.StationKind;
+import io.linetwin.model.StationSpec;
+import io.linetwin.predict.health.MaintenanceRisk;
+import io.linetwin.predict.health.TimeToFailure;
+import io.linetwin.scenario.Units;
+import io.linetwin.sim.experiment.Estimate;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code linetwin health risk}: what each predicted failure costs the line and when to maintain. */
+@Command(name = "risk", mixinStandardHelpOptions = true,
+        description = {"Per machine with a remaining-life estimate: risk of failure within 8 h / 24 h / 7 d,",
+            "expected parts lost over the look-ahead (--horizon) by simulation with vs without the failure,",
+            "and the maintenance window that loses least."})
+public final class HealthRiskCommand implements Callable<Integer> {
+
+    /** Spread assumed when an estimate comes without one. */
+    private static final double DEFAULT_CV = 0.3;
+    private static final double DEFAULT_REPAIR_SECONDS = 2 * 3600;
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions options;
+
+    @Mixin
+    WarmStartOptions warmStart;
+
+    @Option(names = "--rul", paramLabel = "MACHINE=MEAN[,SD]", required = true,
+            description = "Remaining useful life of a machine in operating time, e.g. filler=30h,8h "
+                    + "(SD defaults to 30 % of the mean). Repeat for several machines.")
+    List<String> estimates;
+
+    @Option(names = "--repair", paramLabel = "D",
+            description = "Repair time of the predicted failure (default: the MTTR of the machine's first failure "
+                    + "mode, else 2h).")
+    String repair;
+
+    @Option(names = "--maintenance", paramLabel = "D", defaultValue = "2h",
+            description = "Duration of a planned maintenance (default ${DEFAULT-VALUE}).")
+    String maintenance;
+
+    @Option(names = "--window-step", paramLabel = "D", defaultValue = "6h",
+            description = "Spacing of the candidate maintenance starts over the look-ahead (default ${DEFAULT-VALUE}).")
+    String windowStep;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = options.load();
+        Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
+        ExperimentSpec experiment = scenario.experiment();
+        double maintenanceSeconds = seconds("--maintenance", maintenance);
+        List<Double> windows;
+        try {
+            windows = MaintenanceRisk.everyStep(experiment.horizonSeconds(), seconds("--window-step", windowStep),
+                    maintenanceSeconds);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--window-step: " + e.getMessage());
+        }
+        MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads());
+        List<MaintenanceRisk.Report> reports = new ArrayList<>();
+        for (String estimate : estimates) {
+            Estimated parsed = parse(estimate, scenario);
+            reports.add(risk.assess(parsed.machine().id(), parsed.timeToFailure(), repairOf(parsed.machine()),
+                    maintenanceSeconds, windows));
+        }
+        double lookAheadStart = experiment.startSecondsOfWeek() + start.map(LineState::clockSeconds).orElse(0.0);
+        print(spec.commandLine().getOut(), scenario, experiment, lookAheadStart, reports);
+        return ExitCode.OK;
+    }
+
+    private record Estimated(StationSpec machine, TimeToFailure timeToFailure) {
+    }
+
+    private Estimated parse(String estimate, Scenario scenario) throws BadInputException {
+        int equals = estimate.indexOf('=');
+        if (equals <= 0) {
+            throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
+        }
+        String id = estimate.substring(0, equals);
+        StationSpec machine = scenario.line().station(id)
+                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .orElseThrow(() -> new BadInputException("--rul: no machine '" + id + "' in " + scenario.name()));
+        String[] parts = estimate.substring(equals + 1).split(",", -1);
+        if (parts.length > 2) {
+            throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
+        }
+        double mean = seconds("--rul " + id, parts[0]);
+        double sd = parts.length == 2 ? seconds("--rul " + id, parts[1]) : DEFAULT_CV * mean;
+        try {
+            return new Estimated(machine, new TimeToFailure(mean, sd));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--rul " + id + ": " + e.getMessage());
+        }
+    }
+
+    private Distribution repairOf(StationSpec machine) throws BadInputException {
+        if (repair != null) {
+            return new Distribution.Constant(seconds("--repair", repair));
+        }
+        return machine.failures().stream().findFirst().map(FailureSpec::mttr)
+                .orElse(new Distribution.Constant(DEFAULT_REPAIR_SECONDS));
+    }
+
+    private static void print(PrintWriter out, Scenario scenario, ExperimentSpec experiment, double startOfWeek,
+            List<MaintenanceRisk.Report> reports) {
+        out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead · %d replications · seed %d%n%n",
+                scenario.name(), KpiTable.duration(experiment.horizonSeconds()), experiment.replications(),
+                experiment.seed());
+        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-12s %s%n", "machine", "8 h", "24 h", "7 d",
+                "expected loss [parts] (95 % CI)", "best window", "loss if maintained then");
+        for (MaintenanceRisk.Report report : reports) {
+            String window = report.bestWindow().map(w -> calendar(startOfWeek + w.startSeconds()))
+                    .orElse("run to fail");
+            String then = report.bestWindow().map(w -> estimate(w.lossParts())).orElse("-");
+            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-12s %s%n", report.machine(),
+                    percent(report.riskWithin8h()), percent(report.riskWithin24h()), percent(report.riskWithin7d()),
+                    estimate(report.expectedLossParts()), window, then);
+        }
+        out.println();
+        out.println("Risks are in calendar time at each machine's working share in the line as it is; losses are "
+                + "good parts, paired with the line without the failure.");
+        out.flush();
+    }
+
+    /** A time of week such as "Sun 06:00" for seconds after Monday 00:00 (wrapping to later weeks). */
+    static String calendar(double secondsOfWeek) {
+        long minutes = Math.round(secondsOfWeek / 60) % (7 * 24 * 60);
+        return String.format(Locale.ROOT, "%s %02d:%02d", DAYS[(int) (minutes / (24 * 60))],
+                (minutes / 60) % 24, minutes % 60);
+    }
+
+    private static String estimate(Estimate e) {
+        return e.ciLow().isPresent()
+                ? String.format(Locale.ROOT, "%,.0f [%,.0f, %,.0f]", e.mean(), e.ciLow().getAsDouble(),
+                        e.ciHigh().getAsDouble())
+                : String.format(Locale.ROOT, "%,.0f", e.mean());
+    }
+
+    private static String percent(double p) {
+        return String.format(Locale.ROOT, "%.0f%%", p * 100);
+    }
+
+    private static double seconds(String option, String text) throws BadInputException {
+        try {
+            return Units.seconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(option + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.linetwin.predict.health;
+
+import io.linetwin.model.Distribution;
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.FailureBasis;
+import io.linetwin.model.FailureSpec;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
+import io.linetwin.model.StationSpec;
+import io.linetwin.sim.LineSimulation;
+import io.linetwin.sim.ReplicationResult;
+import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.sim.experiment.Replications;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.commons.math3.random.MersenneTwister;
+
+/**
+ * What a machine's predicted failure costs the line, and when to maintain it, by simulation over a look-ahead
+ * (the experiment's horizon, from the line's current state when one is given).
+ *
+ * <p>Per replication r the predicted time to failure {@code ttf_r} (operating seconds) is drawn from the
+ * {@link TimeToFailure} on the replication's own stream, and three lines are simulated on the same random
+ * numbers (common random numbers): the line as it is (no predicted failure), the line whose machine fails
+ * after {@code ttf_r} of operation (a failure mode whose first failure is {@code ttf_r}; repair from
+ * {@code repair}), and, for each candidate window {@code w}, the line where the machine is maintained at
+ * {@code w} for {@code maintenanceSeconds} — which averts the predicted failure if it would come later.
+ * Whether it comes later is judged in calendar time as {@code ttf_r / u}, with {@code u} the machine's
+ * working share in the line as it is (a machine that works 80 % of the time takes 1.25 h of calendar time
+ * per operating hour); the same conversion turns operating-time probabilities into the calendar-time risks
+ * reported. Loss = good parts of the line as it is − good parts of the line with the failure (or the
+ * maintenance), paired per replication.
+ */
+public final class MaintenanceRisk {
+
+    /** Later failures of the added modes never come within any look-ahead. */
+    private static final Distribution NEVER_AGAIN = new Distribution.Constant(1e15);
+    private static final double HOUR = 3600;
+
+    /** The risk report of one machine; no best window when no candidate loses less than the failure itself. */
+    public record Report(
+            String machine,
+            double workingShare,
+            double riskWithin8h,
+            double riskWithin24h,
+            double riskWithin7d,
+            Estimate expectedLossParts,
+            Optional<Window> bestWindow) {
+        public Report {
+            Objects.requireNonNull(machine, "machine");
+            Objects.requireNonNull(expectedLossParts, "expectedLossParts");
+            Objects.requireNonNull(bestWindow, "bestWindow");
+        }
+    }
+
+    /** A maintenance start (seconds after the look-ahead's start) and the loss it leaves (maintenance included). */
+    public record Window(double startSeconds, Estimate lossParts) {
+    }
+
+    private final LineSpec line;
+    private final ExperimentSpec experiment;
+    private final Optional<LineState> start;
+    private final int threads;
+
+    public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads) {
+        this.line = Objects.requireNonNull(line, "line");
+        this.experiment = Objects.requireNonNull(experiment, "experiment");
+        this.start = Objects.requireNonNull(start, "start");
+        this.threads = threads;
+    }
+
+    /**
+     * @param machine            a machine of the line
+     * @param timeToFailure      its predicted time to failure, operating seconds from the look-ahead's start
+     * @param repair             how long a repair of that failure takes
+     * @param maintenanceSeconds how long a planned maintenance takes
+     * @param windows            candidate maintenance starts, seconds after the look-ahead's start
+     */
+    public Report assess(String machine, TimeToFailure timeToFailure, Distribution repair, double maintenanceSeconds,
+            List<Double> windows) {
+        StationSpec station = line.station(machine)
+                .orElseThrow(() -> new IllegalArgumentException("machine must be a station of line " + line.id()
+                        + ", got " + machine));
+        int n = experiment.replications();
+        double[] ttf = new double[n];
+        for (int r = 0; r < n; r++) {
+            ttf[r] = timeToFailure.sample(predictionStream(machine, r));
+        }
+        List<ReplicationResult> asIs = run(r -> line);
+        double[] good = goodParts(asIs);
+        double working = asIs.stream().mapToDouble(res -> res.station(machine)
+                .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
+        double u = Math.max(working, 1e-6);
+
+        double[] failed = goodParts(run(r -> withModes(station, predicted(ttf[r], repair))));
+        Estimate loss = Estimate.of(difference(good, failed));
+
+        Window best = null;
+        for (double w : windows) {
+            double[] maintained = goodParts(run(r -> {
+                List<FailureSpec> modes = new ArrayList<>();
+                modes.add(maintenance(w, maintenanceSeconds));
+                if (ttf[r] / u < w) {
+                    modes.add(predicted(ttf[r], repair));
+                }
+                return withModes(station, modes.toArray(FailureSpec[]::new));
+            }));
+            Window candidate = new Window(w, Estimate.of(difference(good, maintained)));
+            if (best == null || candidate.lossParts().mean() < best.lossParts().mean()) {
+                best = candidate;
+            }
+        }
+        if (best != null && best.lossParts().mean() >= loss.mean()) {
+            // Maintaining costs more than the failure it averts: running to failure is the better plan.
+            best = null;
+        }
+        return new Report(machine, working, timeToFailure.probabilityWithin(8 * HOUR * u),
+                timeToFailure.probabilityWithin(24 * HOUR * u), timeToFailure.probabilityWithin(168 * HOUR * u),
+                loss, Optional.ofNullable(best));
+    }
+
+    /** Candidate windows every {@code stepSeconds} from the start, leaving room for the maintenance itself. */
+    public static List<Double> everyStep(double horizonSeconds, double stepSeconds, double maintenanceSeconds) {
+        if (!(stepSeconds > 0)) {
+            throw new IllegalArgumentException("window step must be > 0 seconds, got " + stepSeconds);
+        }
+        List<Double> windows = new ArrayList<>();
+        for (double w = 0; w + maintenanceSeconds <= horizonSeconds; w += stepSeconds) {
+            windows.add(w);
+        }
+        return windows;
+    }
+
+    private List<ReplicationResult> run(java.util.function.IntFunction<LineSpec> lineOfReplication) {
+        return Replications.run(experiment.replications(), threads, r -> {
+            LineSimulation simulation = new LineSimulation(lineOfReplication.apply(r))
+                    .startingAt(experiment.startSecondsOfWeek());
+            return start.isPresent()
+                    ? simulation.run(start.get(), 0, experiment.horizonSeconds(), experiment.seed(), r)
+                    : simulation.run(0, experiment.horizonSeconds(), experiment.seed(), r);
+        }, Replications.Progress.NONE);
+    }
+
+    private LineSpec withModes(StationSpec station, FailureSpec... added) {
+        List<FailureSpec> modes = new ArrayList<>(station.failures());
+        modes.addAll(List.of(added));
+        return line.withStation(station.withFailures(modes));
+    }
+
+    private static FailureSpec predicted(double operatingSeconds, Distribution repair) {
+        return new FailureSpec("predicted", NEVER_AGAIN, repair, FailureBasis.OPERATING,
+                Optional.of(new Distribution.Constant(operatingSeconds)));
+    }
+
+    private static FailureSpec maintenance(double startSeconds, double durationSeconds) {
+        return new FailureSpec("maintenance", NEVER_AGAIN, new Distribution.Constant(durationSeconds),
+                FailureBasis.CALENDAR, Optional.of(new Distribution.Constant(startSeconds)));
+    }
+
+    private double[] goodParts(List<ReplicationResult> results) {
+        return results.stream().mapToDouble(r -> r.throughputPerHour() * r.horizonSeconds() / HOUR).toArray();
+    }
+
+    private static double[] difference(double[] baseline, double[] changed) {
+        double[] d = new double[baseline.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = baseline[i] - changed[i];
+        }
+        return d;
+    }
+
+    /** The prediction's own stream: fixed by seed, replication and machine, apart from the line's streams. */
+    private MersenneTwister predictionStream(String machine, int replication) {
+        long seed = experiment.seed();
+        int name = java.util.Arrays.hashCode(machine.getBytes(StandardCharsets.UTF_8));
+        return new MersenneTwister(new int[] {(int) seed, (int) (seed >>> 32), replication, name, 0x4845414c});
+    }
+}
