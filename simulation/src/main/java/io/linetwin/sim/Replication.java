@@ -2,6 +2,7 @@ package io.linetwin.sim;
 
 import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
@@ -40,6 +41,7 @@ final class Replication {
     private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
+    private final List<Conveyor> conveyors = new ArrayList<>();
     private final BottleneckDetector bottleneck;
     private boolean stopped;
 
@@ -114,6 +116,12 @@ final class Replication {
         return taken[0];
     }
 
+    private Conveyor conveyor(ConveyorSpec spec, int capacity) {
+        Conveyor conveyor = new Conveyor(model, spec, capacity, streams);
+        conveyors.add(conveyor);
+        return conveyor;
+    }
+
     private Router router(StationSpec station) {
         List<RouteSpec> routes = station.routes();
         Downstream[] targets = new Downstream[routes.size()];
@@ -171,6 +179,7 @@ final class Replication {
                             .restore(initial, now);
                 }
                 storeById.values().forEach(MaterialStore::start);
+                conveyors.forEach(c -> c.start(now));
                 new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
                 machines.forEach(m -> m.start(now));
                 sources.forEach(s -> s.start(now));
@@ -237,7 +246,9 @@ final class Replication {
         Map<String, List<Buffer>> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
-            Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
+            Buffer buffer = line.conveyor(spec.id())
+                    .<Buffer>map(c -> conveyor(c, spec.capacity()))
+                    .orElseGet(() -> new FifoBuffer(model, spec.id(), spec.capacity()));
             buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
             buffers.add(buffer);
             bufferById.put(spec.id(), buffer);

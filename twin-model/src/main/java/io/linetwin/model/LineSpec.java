@@ -21,23 +21,37 @@ public record LineSpec(
         List<BufferSpec> buffers,
         Map<String, LayoutSpec> layout,
         List<ShiftSpec> shifts,
-        List<MaterialSpec> materials) {
+        List<MaterialSpec> materials,
+        List<ConveyorSpec> conveyors) {
 
     /** A line that works around the clock. */
     public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
             Map<String, LayoutSpec> layout) {
-        this(id, products, stations, buffers, layout, List.of(), List.of());
+        this(id, products, stations, buffers, layout, List.of(), List.of(), List.of());
     }
 
     /** A line that consumes no materials. */
     public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
             Map<String, LayoutSpec> layout, List<ShiftSpec> shifts) {
-        this(id, products, stations, buffers, layout, shifts, List.of());
+        this(id, products, stations, buffers, layout, shifts, List.of(), List.of());
+    }
+
+    /** A line without conveyors. */
+    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts, List<MaterialSpec> materials) {
+        this(id, products, stations, buffers, layout, shifts, materials, List.of());
     }
 
     public LineSpec {
         shifts = List.copyOf(shifts);
         materials = List.copyOf(materials);
+        conveyors = List.copyOf(conveyors);
+        for (ConveyorSpec conveyor : conveyors) {
+            if (buffers.stream().noneMatch(b -> b.id().equals(conveyor.id()))) {
+                throw new IllegalArgumentException("conveyor " + conveyor.id() + " must be one of the line's links "
+                        + "(a buffer of that id), got none");
+            }
+        }
         Set<String> materialIds = new HashSet<>();
         for (MaterialSpec material : materials) {
             if (!materialIds.add(material.id())) {
@@ -151,6 +165,11 @@ public record LineSpec(
         return stations.stream().filter(s -> s.id().equals(stationId)).findFirst();
     }
 
+    /** The conveyor data of link {@code linkId}, when that link is a conveyor rather than a buffer. */
+    public Optional<ConveyorSpec> conveyor(String linkId) {
+        return conveyors.stream().filter(c -> c.id().equals(linkId)).findFirst();
+    }
+
     public Optional<BufferSpec> buffer(String bufferId) {
         return buffers.stream().filter(b -> b.id().equals(bufferId)).findFirst();
     }
@@ -175,7 +194,7 @@ public record LineSpec(
         List<StationSpec> copy = new ArrayList<>(stations);
         int index = indexOf(replacement.id());
         copy.set(index, replacement);
-        return new LineSpec(id, products, copy, buffers, layout, shifts, materials);
+        return new LineSpec(id, products, copy, buffers, layout, shifts, materials, conveyors);
     }
 
     public LineSpec withBuffer(BufferSpec replacement) {
@@ -183,18 +202,18 @@ public record LineSpec(
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(replacement.id())) {
                 copy.set(i, replacement);
-                return new LineSpec(id, products, stations, copy, layout, shifts, materials);
+                return new LineSpec(id, products, stations, copy, layout, shifts, materials, conveyors);
             }
         }
         throw new IllegalArgumentException("buffer id must name a buffer of line " + id + ", got " + replacement.id());
     }
 
     public LineSpec withShifts(List<ShiftSpec> newShifts) {
-        return new LineSpec(id, products, stations, buffers, layout, newShifts, materials);
+        return new LineSpec(id, products, stations, buffers, layout, newShifts, materials, conveyors);
     }
 
     public LineSpec withMaterials(List<MaterialSpec> newMaterials) {
-        return new LineSpec(id, products, stations, buffers, layout, shifts, newMaterials);
+        return new LineSpec(id, products, stations, buffers, layout, shifts, newMaterials, conveyors);
     }
 
     /** The weekly working time of the line's machines. */

@@ -179,7 +179,7 @@ final class StationReader {
         return consumes;
     }
 
-    private static List<FailureSpec> failures(YamlCursor at) {
+    static List<FailureSpec> failures(YamlCursor at) {
         List<FailureSpec> failures = new ArrayList<>();
         Set<String> names = new HashSet<>();
         at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
