@@ -4,7 +4,7 @@ package io.linetwin.sim;
  * A link between two stations that holds parts in FIFO order: a plain buffer (parts wait, none travel) or a
  * conveyor (parts travel, then accumulate). Its capacity counts the parts it holds.
  */
-sealed interface Buffer extends Downstream, Upstream permits FifoBuffer, Conveyor {
+sealed interface Buffer extends Downstream, Upstream permits FifoBuffer, Conveyor, AgvLink {
 
     void connect(Upstream from, Downstream to);
 

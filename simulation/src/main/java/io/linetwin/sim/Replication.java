@@ -42,6 +42,7 @@ final class Replication {
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
     private final List<Conveyor> conveyors = new ArrayList<>();
+    private Fleet fleet;
     private final BottleneckDetector bottleneck;
     private boolean stopped;
 
@@ -76,6 +77,9 @@ final class Replication {
                 model.lineStats().openWindow(now);
                 machines.forEach(m -> m.stats().openWindow(now));
                 machines.forEach(m -> m.materials().openWindow(now));
+                if (fleet != null) {
+                    fleet.openWindow(now);
+                }
                 bottleneck.openWindow(now);
             }
         });
@@ -194,6 +198,7 @@ final class Replication {
     }
 
     private void assemble() {
+        fleet = line.transport().map(t -> new Fleet(model, t, line.layout(), t.moves().get(0).from())).orElse(null);
         line.materials().forEach(m -> storeById.put(m.id(), new MaterialStore(model, m)));
         List<String> productIds = new ArrayList<>();
         double[] shares;
@@ -248,6 +253,8 @@ final class Replication {
         for (BufferSpec spec : line.buffers()) {
             Buffer buffer = line.conveyor(spec.id())
                     .<Buffer>map(c -> conveyor(c, spec.capacity()))
+                    .or(() -> line.move(spec.id()).map(m -> new AgvLink(model, m.id(), m.from(), m.to(),
+                            spec.capacity(), fleet)))
                     .orElseGet(() -> new FifoBuffer(model, spec.id(), spec.capacity()));
             buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
             buffers.add(buffer);
@@ -342,7 +349,8 @@ final class Replication {
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
-                stations, bottleneckId, totals, model.events(), materialResults());
+                stations, bottleneckId, totals, model.events(), materialResults(),
+                fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)));
     }
 
     private List<MaterialResult> materialResults() {

@@ -38,7 +38,7 @@ final class ConveyorReader {
                 () -> new ConveyorSpec(id, length.get(), speed.get(), spacing, calendar));
     }
 
-    private static Optional<Double> quantity(YamlCursor at, Units.Quantity quantity) {
+    static Optional<Double> quantity(YamlCursor at, Units.Quantity quantity) {
         if (!at.isScalar()) {
             at.problem("expected " + quantity.example() + ", got " + at.describe());
             return Optional.empty();

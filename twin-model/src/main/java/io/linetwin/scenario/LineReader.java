@@ -9,6 +9,7 @@ import io.linetwin.model.ProductSpec;
 import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import io.linetwin.model.TransportSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class LineReader {
 
     private static final List<String> KEYS = List.of("id", "products", "materials", "stations", "buffers",
-            "conveyors", "layout", "shifts");
-    private static final List<String> NOT_YET = List.of("transport");
+            "conveyors", "transport", "layout", "shifts");
 
     private LineReader() {
     }
@@ -40,7 +40,7 @@ final class LineReader {
             return Optional.empty();
         }
         int before = problems.count();
-        MappingReader map = mapping.get().allow(KEYS, NOT_YET);
+        MappingReader map = mapping.get().allow(KEYS);
         String id = map.optional("id").map(c -> new YamlCursor(c.node(), "line.id", problems))
                 .flatMap(YamlCursor::text).orElse(defaultId);
         List<ProductSpec> products = map.optional("products").map(LineReader::products).orElse(List.of());
@@ -80,6 +80,8 @@ final class LineReader {
         List<ConveyorSpec> conveyors = new ArrayList<>();
         map.optional("conveyors").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
                 link(item, ids, links, conveyors).ifPresent(buffers::add)));
+        Optional<TransportSpec> transport = map.optional("transport")
+                .flatMap(c -> TransportReader.read(c, ids, links, buffers));
         TopologyCheck.check(kinds, links, inputs, routes);
         Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
         List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
@@ -87,7 +89,7 @@ final class LineReader {
             return Optional.empty();
         }
         return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout, shifts,
-                materials, conveyors));
+                materials, conveyors, transport));
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */
