@@ -102,12 +102,13 @@ final class AgvLink implements Buffer {
         return part;
     }
 
-    boolean unload(Part part) {
-        if (!downstream.canAccept()) {
-            return false;
-        }
+    boolean canUnload() {
+        return downstream.canAccept();
+    }
+
+    /** Only right after {@link #canUnload()} said yes. */
+    void unload(Part part) {
         onBoard.remove(part);
         downstream.accept(part);
-        return true;
     }
 }

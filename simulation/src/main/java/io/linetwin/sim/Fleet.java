@@ -169,13 +169,16 @@ final class Fleet {
             }
         }
 
+        /** The state changes before the hand-over, which may call back here through the destination. */
         void tryUnload(double now) {
-            Part carried = part;
-            if (link.unload(carried)) {
-                part = null;
-                change(UNLOADING, now);
-                model.schedule.scheduleOnce(now + spec.unloadSeconds(), Ordering.SERVER, stepEnds);
+            if (!link.canUnload()) {
+                return;
             }
+            Part carried = part;
+            part = null;
+            change(UNLOADING, now);
+            model.schedule.scheduleOnce(now + spec.unloadSeconds(), Ordering.SERVER, stepEnds);
+            link.unload(carried);
         }
 
         private void becomeIdle(double now) {
