@@ -295,9 +295,20 @@ final class Replication {
         // Generators that a machine never draws from are not built: each holds 2.5 kB of state, and the hot
         // path stays in cache better without them. Results do not change, as unused streams draw nothing.
         boolean mixes = shares.length > 1;
+        boolean setups = station.setup().isPresent() || !station.setupMatrix().isEmpty();
+        Distribution[][] setupByPair = null;
+        if (!station.setupMatrix().isEmpty()) {
+            setupByPair = new Distribution[productIds.size()][productIds.size()];
+            for (int from = 0; from < productIds.size(); from++) {
+                for (int to = 0; to < productIds.size(); to++) {
+                    setupByPair[from][to] = from == to ? null
+                            : station.setupFor(productIds.get(from), productIds.get(to)).orElse(null);
+                }
+            }
+        }
         MachineParameters parameters = new MachineParameters(process, station.speed(), station.setup().orElse(null),
-                station.scrap(), streams.stream(id, RandomStreams.PROCESS),
-                station.setup().isPresent() && mixes ? streams.stream(id, RandomStreams.SETUP) : null,
+                setupByPair, station.scrap(), streams.stream(id, RandomStreams.PROCESS),
+                setups && mixes ? streams.stream(id, RandomStreams.SETUP) : null,
                 station.scrap() > 0 ? streams.stream(id, RandomStreams.SCRAP) : null,
                 new ProductMix(shares,
                         mixes && line.inbound(id).isEmpty() ? streams.stream(id, RandomStreams.MIX) : null));

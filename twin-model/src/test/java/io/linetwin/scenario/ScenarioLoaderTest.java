@@ -157,6 +157,23 @@ final class ScenarioLoaderTest {
     }
 
     @Test
+    void aSetupMatrixReadsChangeoversByProductPair() throws Exception {
+        String text = String.join("\n",
+                "schema: linetwin/v1",
+                "name: matrix",
+                "line:",
+                "  products: [ { id: sedan }, { id: wagon } ]",
+                "  stations:",
+                "    - { id: press, kind: machine, process: 40s, setup: 5m, setupMatrix: { sedan: { wagon: 20m } } }",
+                "");
+
+        StationSpec press = ScenarioLoader.parse(text, "t.yaml").line().station("press").orElseThrow();
+
+        assertThat(press.setupFor("sedan", "wagon")).contains(new Distribution.Constant(1200));
+        assertThat(press.setupFor("wagon", "sedan")).contains(new Distribution.Constant(300));
+    }
+
+    @Test
     void aSourceMayReleaseByInterarrivalAndDropWhenFull() throws Exception {
         String text = Scenarios.oneMachine("1s", "").replace("supply: unlimited",
                 "interarrival: { dist: exponential, mean: 2s }, onFull: drop");
