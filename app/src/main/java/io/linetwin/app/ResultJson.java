@@ -7,6 +7,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.sim.MaterialResult;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StateShares;
+import io.linetwin.sim.TransportResult;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.sim.experiment.ExperimentResult;
@@ -47,6 +48,18 @@ final class ResultJson {
         result.bottleneck().ifPresentOrElse(b -> root.put("bottleneck", b), () -> root.putNull("bottleneck"));
         if (!result.replications().get(0).materials().isEmpty()) {
             materials(root.putObject("materials"), result.replications());
+        }
+        if (result.replications().get(0).transport().isPresent()) {
+            List<TransportResult> fleets = result.replications().stream().map(r -> r.transport().orElseThrow())
+                    .toList();
+            ObjectNode transport = root.putObject("transport");
+            transport.put("vehicles", fleets.get(0).vehicles());
+            transport.put("utilization", fleets.stream().mapToDouble(TransportResult::utilization).average()
+                    .orElseThrow());
+            transport.put("emptyTravelShare", fleets.stream().mapToDouble(TransportResult::emptyTravelShare)
+                    .average().orElseThrow());
+            transport.put("deliveries", fleets.stream().mapToLong(TransportResult::deliveries).average()
+                    .orElseThrow());
         }
         ObjectNode meta = root.putObject("meta");
         meta.put("events", result.events());

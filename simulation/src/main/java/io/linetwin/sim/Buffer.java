@@ -1,83 +1,24 @@
 package io.linetwin.sim;
 
 /**
- * A FIFO buffer between two stations. Its capacity counts waiting parts only: a part passes straight on when
- * the buffer is empty and the next station has a free server, so capacity 0 is a direct hand-over.
+ * A link between two stations that holds parts in FIFO order: a plain buffer (parts wait, none travel) or a
+ * conveyor (parts travel, then accumulate). Its capacity counts the parts it holds.
  */
-final class Buffer implements Downstream, Upstream {
+sealed interface Buffer extends Downstream, Upstream permits FifoBuffer, Conveyor, AgvLink {
 
-    private final Model model;
-    private final String id;
-    private final int capacity;
-    private final PartQueue waiting = new PartQueue();
-    private Upstream upstream;
-    private Downstream downstream;
+    void connect(Upstream from, Downstream to);
 
-    Buffer(Model model, String id, int capacity) {
-        this.model = model;
-        this.id = id;
-        this.capacity = capacity;
-    }
+    String id();
 
-    void connect(Upstream from, Downstream to) {
-        this.upstream = from;
-        this.downstream = to;
-    }
+    Downstream downstream();
 
-    String id() {
-        return id;
-    }
+    int capacity();
 
-    Downstream downstream() {
-        return downstream;
-    }
+    int level();
 
-    int capacity() {
-        return capacity;
-    }
+    /** The {@code index}-th part from the front (the next to leave). */
+    Part waiting(int index);
 
-    int level() {
-        return waiting.size();
-    }
-
-    /** The {@code index}-th waiting part from the front. */
-    Part waiting(int index) {
-        return waiting.get(index);
-    }
-
-    /** Warm start: {@code part} waits at the back, without being offered on. */
-    void restore(Part part) {
-        if (waiting.size() >= capacity) {
-            throw new IllegalArgumentException("buffer " + id + " holds at most " + capacity + " parts, got more");
-        }
-        waiting.add(part);
-    }
-
-    @Override
-    public boolean canAccept() {
-        return waiting.size() < capacity || (waiting.isEmpty() && downstream.canAccept());
-    }
-
-    @Override
-    public void accept(Part part) {
-        if (waiting.isEmpty() && downstream.canAccept()) {
-            downstream.accept(part);
-            return;
-        }
-        if (waiting.size() >= capacity) {
-            throw new IllegalStateException("buffer " + id + " level must stay <= " + capacity + ", got a part more");
-        }
-        if (model.tracing()) {
-            model.traceMove(part, id);
-        }
-        waiting.add(part);
-    }
-
-    @Override
-    public void roomAvailable() {
-        while (!waiting.isEmpty() && downstream.canAccept()) {
-            downstream.accept(waiting.poll());
-        }
-        upstream.roomAvailable();
-    }
+    /** Warm start: {@code part} joins at the back without being offered on. */
+    void restore(Part part);
 }

@@ -37,13 +37,18 @@ final class DeadlockCheck {
         path.add(machine);
         for (int i = 0; dead && i < machine.serverCount(); i++) {
             Downstream target = machine.blockedTarget(machine.server(i));
-            Machine next = target instanceof Buffer buffer && !buffer.canAccept()
+            Machine next = target instanceof Buffer buffer && full(buffer)
                     && buffer.downstream() instanceof Machine m ? m : null;
             dead = next != null && dead(next, path, known);
         }
         path.remove(path.size() - 1);
         known.put(machine, dead);
         return dead;
+    }
+
+    /** A conveyor refuses parts for a while between entries or while stopped; only a full one never frees. */
+    private static boolean full(Buffer buffer) {
+        return buffer instanceof Conveyor ? buffer.level() >= buffer.capacity() : !buffer.canAccept();
     }
 
     /** From {@code start} along each machine's first blocked server until a machine repeats: that loop. */

@@ -18,6 +18,8 @@ final class Machine implements Downstream, Upstream {
     private final double[] idealCycleSecondsByProduct;
     private final double speed;
     private final Distribution setup;
+    /** Changeover by (previous, next) product when the station has a setup matrix; null otherwise. */
+    private final Distribution[][] setupByPair;
     private final double scrapProbability;
     private final RandomGenerator processRandom;
     private final RandomGenerator setupRandom;
@@ -55,6 +57,7 @@ final class Machine implements Downstream, Upstream {
             idealCycleSecondsByProduct[i] = processByProduct[i].mean() / speed;
         }
         this.setup = parameters.setup();
+        this.setupByPair = parameters.setupByPair();
         this.scrapProbability = parameters.scrapProbability();
         this.processRandom = parameters.processRandom();
         this.setupRandom = parameters.setupRandom();
@@ -430,10 +433,13 @@ final class Machine implements Downstream, Upstream {
         }
         server.hold(part);
         int product = part.product();
-        if (setup != null && server.lastProduct() >= 0 && server.lastProduct() != product) {
+        int last = server.lastProduct();
+        Distribution changeover = last < 0 || last == product ? null
+                : setupByPair == null ? setup : setupByPair[last][product];
+        if (changeover != null) {
             server.state(ServerState.SETUP);
             stats.move(ServerState.STARVED, ServerState.SETUP, now);
-            server.endPhaseIn(now, setup.sample(setupRandom));
+            server.endPhaseIn(now, changeover.sample(setupRandom));
         } else {
             startProcessing(server, ServerState.STARVED, now);
         }

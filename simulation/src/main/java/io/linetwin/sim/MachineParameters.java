@@ -8,6 +8,7 @@ record MachineParameters(
         Distribution[] processByProduct,
         double speed,
         Distribution setup,
+        Distribution[][] setupByPair,
         double scrapProbability,
         RandomGenerator processRandom,
         RandomGenerator setupRandom,

@@ -144,6 +144,12 @@ final class Model extends SimState {
         part.at(to);
     }
 
+    /** Only while tracing: {@code carried} is null for an empty drive. */
+    void traceVehicle(int vehicle, String from, String to, double arrivalSeconds, Part carried) {
+        trace.on(new TraceEvent.VehicleMoved(now(), vehicle, from, to, arrivalSeconds,
+                carried == null ? -1 : carried.id()));
+    }
+
     /** Only while tracing. */
     void traceState(String station, int server, int state) {
         trace.on(new StateChanged(now(), station, server, ServerState.name(state)));

@@ -2,6 +2,7 @@ package io.linetwin.sim;
 
 import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
@@ -40,6 +41,8 @@ final class Replication {
     private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
+    private final List<Conveyor> conveyors = new ArrayList<>();
+    private Fleet fleet;
     private final BottleneckDetector bottleneck;
     private boolean stopped;
 
@@ -74,6 +77,9 @@ final class Replication {
                 model.lineStats().openWindow(now);
                 machines.forEach(m -> m.stats().openWindow(now));
                 machines.forEach(m -> m.materials().openWindow(now));
+                if (fleet != null) {
+                    fleet.openWindow(now);
+                }
                 bottleneck.openWindow(now);
             }
         });
@@ -112,6 +118,12 @@ final class Replication {
         });
         runUntilStopped();
         return taken[0];
+    }
+
+    private Conveyor conveyor(ConveyorSpec spec, int capacity) {
+        Conveyor conveyor = new Conveyor(model, spec, capacity, streams);
+        conveyors.add(conveyor);
+        return conveyor;
     }
 
     private Router router(StationSpec station) {
@@ -171,6 +183,7 @@ final class Replication {
                             .restore(initial, now);
                 }
                 storeById.values().forEach(MaterialStore::start);
+                conveyors.forEach(c -> c.start(now));
                 new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
                 machines.forEach(m -> m.start(now));
                 sources.forEach(s -> s.start(now));
@@ -185,6 +198,7 @@ final class Replication {
     }
 
     private void assemble() {
+        fleet = line.transport().map(t -> new Fleet(model, t, line.layout(), t.moves().get(0).from())).orElse(null);
         line.materials().forEach(m -> storeById.put(m.id(), new MaterialStore(model, m)));
         List<String> productIds = new ArrayList<>();
         double[] shares;
@@ -237,7 +251,11 @@ final class Replication {
         Map<String, List<Buffer>> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
         for (BufferSpec spec : line.buffers()) {
-            Buffer buffer = new Buffer(model, spec.id(), spec.capacity());
+            Buffer buffer = line.conveyor(spec.id())
+                    .<Buffer>map(c -> conveyor(c, spec.capacity()))
+                    .or(() -> line.move(spec.id()).map(m -> new AgvLink(model, m.id(), m.from(), m.to(),
+                            spec.capacity(), fleet)))
+                    .orElseGet(() -> new FifoBuffer(model, spec.id(), spec.capacity()));
             buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
             buffers.add(buffer);
             bufferById.put(spec.id(), buffer);
@@ -277,9 +295,20 @@ final class Replication {
         // Generators that a machine never draws from are not built: each holds 2.5 kB of state, and the hot
         // path stays in cache better without them. Results do not change, as unused streams draw nothing.
         boolean mixes = shares.length > 1;
+        boolean setups = station.setup().isPresent() || !station.setupMatrix().isEmpty();
+        Distribution[][] setupByPair = null;
+        if (!station.setupMatrix().isEmpty()) {
+            setupByPair = new Distribution[productIds.size()][productIds.size()];
+            for (int from = 0; from < productIds.size(); from++) {
+                for (int to = 0; to < productIds.size(); to++) {
+                    setupByPair[from][to] = from == to ? null
+                            : station.setupFor(productIds.get(from), productIds.get(to)).orElse(null);
+                }
+            }
+        }
         MachineParameters parameters = new MachineParameters(process, station.speed(), station.setup().orElse(null),
-                station.scrap(), streams.stream(id, RandomStreams.PROCESS),
-                station.setup().isPresent() && mixes ? streams.stream(id, RandomStreams.SETUP) : null,
+                setupByPair, station.scrap(), streams.stream(id, RandomStreams.PROCESS),
+                setups && mixes ? streams.stream(id, RandomStreams.SETUP) : null,
                 station.scrap() > 0 ? streams.stream(id, RandomStreams.SCRAP) : null,
                 new ProductMix(shares,
                         mixes && line.inbound(id).isEmpty() ? streams.stream(id, RandomStreams.MIX) : null));
@@ -331,7 +360,8 @@ final class Replication {
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
-                stations, bottleneckId, totals, model.events(), materialResults());
+                stations, bottleneckId, totals, model.events(), materialResults(),
+                fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)));
     }
 
     private List<MaterialResult> materialResults() {

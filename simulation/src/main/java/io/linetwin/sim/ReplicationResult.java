@@ -25,18 +25,28 @@ public record ReplicationResult(
         Optional<String> bottleneck,
         LineTotals totals,
         long events,
-        List<MaterialResult> materials) {
+        List<MaterialResult> materials,
+        Optional<TransportResult> transport) {
 
     /** A result of a line without materials. */
     public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
             double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
             Optional<String> bottleneck, LineTotals totals, long events) {
         this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, List.of());
+                bottleneck, totals, events, List.of(), Optional.empty());
+    }
+
+    /** A result of a line without an AGV fleet. */
+    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
+            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
+            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials) {
+        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
+                bottleneck, totals, events, materials, Optional.empty());
     }
 
     public ReplicationResult {
         materials = List.copyOf(materials);
+        Objects.requireNonNull(transport, "transport");
         stations = List.copyOf(stations);
         Objects.requireNonNull(bottleneck, "bottleneck");
         Objects.requireNonNull(totals, "totals");

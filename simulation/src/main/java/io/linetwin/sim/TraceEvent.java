@@ -53,6 +53,18 @@ public sealed interface TraceEvent {
     }
 
     /**
+     * AGV {@code vehicle} (numbered from 0) sets off from station {@code from} towards station {@code to}, where
+     * it arrives at {@code arrivalSeconds}; {@code part} is the part on board, or -1 when it drives empty.
+     */
+    record VehicleMoved(double timeSeconds, int vehicle, String from, String to, double arrivalSeconds, long part)
+            implements TraceEvent {
+        public VehicleMoved {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
      * A server of a machine changed state; {@code state} is the engine's name as in the KPIs ({@code working},
      * {@code blocked}, {@code starved}, {@code down}, {@code setup}, {@code offShift}). A failure puts every
      * server of the station into {@code down}; after the repair each reports the state it resumes in.

@@ -24,8 +24,8 @@ import java.util.Random;
  * failures of both bases), buffers of 0–5 or unlimited, 1–2 products, an optional source (unlimited, or
  * arrivals that block or drop), an optional sink, in half the lines a shift calendar with short Monday shifts
  * (and breaks) so that shift changes fall inside a short run, in half a consumed material, and in a third an
- * assembly with a feeder, in a quarter a rework loop. {@link Random} is fine here: it only picks test
- * inputs.
+ * assembly with a feeder, in a quarter a rework loop, in a third a conveyor, in a fifth an AGV move.
+ * {@link Random} is fine here: it only picks test inputs.
  */
 final class RandomLines {
 
@@ -62,8 +62,41 @@ final class RandomLines {
             }
             buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
         }
-        return withRework(withMaterials(withAssembly(new LineSpec("random:" + seed, products, stations, buffers,
-                Map.of(), shifts(seed)), seed), seed), seed);
+        return withTransport(withConveyor(withRework(withMaterials(withAssembly(new LineSpec("random:" + seed,
+                products, stations, buffers, Map.of(), shifts(seed)), seed), seed), seed), seed), seed);
+    }
+
+    /** In a fifth of the lines one finite buffer (not a conveyor) becomes an AGV move; own generator. */
+    private static LineSpec withTransport(LineSpec line, long seed) {
+        Random random = new Random(RandomStreams.mix(seed ^ 0xA6FL));
+        List<BufferSpec> finite = line.buffers().stream()
+                .filter(b -> !b.unlimited() && b.capacity() > 0 && line.conveyor(b.id()).isEmpty()).toList();
+        if (random.nextInt(5) != 0 || finite.isEmpty()) {
+            return line;
+        }
+        BufferSpec link = finite.get(random.nextInt(finite.size()));
+        io.linetwin.model.TransportSpec transport = new io.linetwin.model.TransportSpec(1 + random.nextInt(2),
+                0.5 + random.nextDouble(), random.nextDouble(), random.nextDouble(), Optional.empty(),
+                List.of(new io.linetwin.model.TransportSpec.Move(link.id(), link.from(), link.to(),
+                        0.5 + 2 * random.nextDouble())));
+        return new LineSpec(line.id(), line.products(), line.stations(), line.buffers(), line.layout(), line.shifts(),
+                line.materials(), line.conveyors(), Optional.of(transport));
+    }
+
+    /** In a third of the lines one finite link becomes a conveyor, stopping now and then; own generator. */
+    private static LineSpec withConveyor(LineSpec line, long seed) {
+        Random random = new Random(RandomStreams.mix(seed ^ 0xC0DEL));
+        List<BufferSpec> finite = line.buffers().stream().filter(b -> !b.unlimited() && b.capacity() > 0).toList();
+        if (random.nextInt(3) != 0 || finite.isEmpty()) {
+            return line;
+        }
+        BufferSpec link = finite.get(random.nextInt(finite.size()));
+        List<FailureSpec> failures = random.nextBoolean() ? List.of() : List.of(new FailureSpec("stop",
+                new Distribution.Exponential(100), new Distribution.Exponential(10), FailureBasis.CALENDAR));
+        io.linetwin.model.ConveyorSpec conveyor = new io.linetwin.model.ConveyorSpec(link.id(),
+                1 + 5 * random.nextDouble(), 0.5 + random.nextDouble(), random.nextDouble() * 0.5, failures);
+        return new LineSpec(line.id(), line.products(), line.stations(), line.buffers(), line.layout(), line.shifts(),
+                line.materials(), List.of(conveyor));
     }
 
     /**

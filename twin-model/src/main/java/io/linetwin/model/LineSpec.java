@@ -21,23 +21,46 @@ public record LineSpec(
         List<BufferSpec> buffers,
         Map<String, LayoutSpec> layout,
         List<ShiftSpec> shifts,
-        List<MaterialSpec> materials) {
+        List<MaterialSpec> materials,
+        List<ConveyorSpec> conveyors,
+        Optional<TransportSpec> transport) {
 
     /** A line that works around the clock. */
     public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
             Map<String, LayoutSpec> layout) {
-        this(id, products, stations, buffers, layout, List.of(), List.of());
+        this(id, products, stations, buffers, layout, List.of(), List.of(), List.of(), Optional.empty());
     }
 
     /** A line that consumes no materials. */
     public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
             Map<String, LayoutSpec> layout, List<ShiftSpec> shifts) {
-        this(id, products, stations, buffers, layout, shifts, List.of());
+        this(id, products, stations, buffers, layout, shifts, List.of(), List.of(), Optional.empty());
+    }
+
+    /** A line without conveyors. */
+    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts, List<MaterialSpec> materials) {
+        this(id, products, stations, buffers, layout, shifts, materials, List.of(), Optional.empty());
+    }
+
+    /** A line without an AGV fleet. */
+    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts, List<MaterialSpec> materials,
+            List<ConveyorSpec> conveyors) {
+        this(id, products, stations, buffers, layout, shifts, materials, conveyors, Optional.empty());
     }
 
     public LineSpec {
         shifts = List.copyOf(shifts);
         materials = List.copyOf(materials);
+        conveyors = List.copyOf(conveyors);
+        Objects.requireNonNull(transport, "transport");
+        for (ConveyorSpec conveyor : conveyors) {
+            if (buffers.stream().noneMatch(b -> b.id().equals(conveyor.id()))) {
+                throw new IllegalArgumentException("conveyor " + conveyor.id() + " must be one of the line's links "
+                        + "(a buffer of that id), got none");
+            }
+        }
         Set<String> materialIds = new HashSet<>();
         for (MaterialSpec material : materials) {
             if (!materialIds.add(material.id())) {
@@ -82,6 +105,43 @@ public record LineSpec(
                 if (!materialIds.contains(material)) {
                     throw new IllegalArgumentException("station " + station.id()
                             + " consumes must name materials of the line, got " + material);
+                }
+            }
+        }
+        if (transport.isPresent()) {
+            checkTransport(transport.get(), buffers, stations, layout);
+        }
+    }
+
+    /**
+     * Each move is one of the line's links, the park is a station, and every empty drive a vehicle may make (from
+     * the park or any move's end to any move's start or the park) has a known distance.
+     */
+    private static void checkTransport(TransportSpec transport, List<BufferSpec> buffers, List<StationSpec> stations,
+            Map<String, LayoutSpec> layout) {
+        Set<String> places = new HashSet<>();
+        transport.park().ifPresent(p -> {
+            requireStation(stations, p, "transport park");
+            places.add(p);
+        });
+        Set<String> pickups = new HashSet<>();
+        for (TransportSpec.Move move : transport.moves()) {
+            BufferSpec link = buffers.stream().filter(b -> b.id().equals(move.id())).findFirst().orElseThrow(() ->
+                    new IllegalArgumentException("move " + move.id() + " must be one of the line's links, got none"));
+            if (!link.from().equals(move.from()) || !link.to().equals(move.to())) {
+                throw new IllegalArgumentException("move " + move.id() + " must join " + link.from() + " and "
+                        + link.to() + ", got " + move.from() + " and " + move.to());
+            }
+            places.add(move.from());
+            places.add(move.to());
+            pickups.add(move.from());
+        }
+        transport.park().ifPresent(pickups::add);
+        for (String from : places) {
+            for (String to : pickups) {
+                if (transport.distance(from, to, layout).isEmpty()) {
+                    throw new IllegalArgumentException("transport must know the distance from " + from + " to " + to
+                            + " (a move joining them or layout places for both), got neither");
                 }
             }
         }
@@ -151,6 +211,16 @@ public record LineSpec(
         return stations.stream().filter(s -> s.id().equals(stationId)).findFirst();
     }
 
+    /** The conveyor data of link {@code linkId}, when that link is a conveyor rather than a buffer. */
+    public Optional<ConveyorSpec> conveyor(String linkId) {
+        return conveyors.stream().filter(c -> c.id().equals(linkId)).findFirst();
+    }
+
+    /** The move of link {@code linkId}, when AGVs carry that link. */
+    public Optional<TransportSpec.Move> move(String linkId) {
+        return transport.flatMap(t -> t.move(linkId));
+    }
+
     public Optional<BufferSpec> buffer(String bufferId) {
         return buffers.stream().filter(b -> b.id().equals(bufferId)).findFirst();
     }
@@ -175,7 +245,7 @@ public record LineSpec(
         List<StationSpec> copy = new ArrayList<>(stations);
         int index = indexOf(replacement.id());
         copy.set(index, replacement);
-        return new LineSpec(id, products, copy, buffers, layout, shifts, materials);
+        return new LineSpec(id, products, copy, buffers, layout, shifts, materials, conveyors, transport);
     }
 
     public LineSpec withBuffer(BufferSpec replacement) {
@@ -183,18 +253,18 @@ public record LineSpec(
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(replacement.id())) {
                 copy.set(i, replacement);
-                return new LineSpec(id, products, stations, copy, layout, shifts, materials);
+                return new LineSpec(id, products, stations, copy, layout, shifts, materials, conveyors, transport);
             }
         }
         throw new IllegalArgumentException("buffer id must name a buffer of line " + id + ", got " + replacement.id());
     }
 
     public LineSpec withShifts(List<ShiftSpec> newShifts) {
-        return new LineSpec(id, products, stations, buffers, layout, newShifts, materials);
+        return new LineSpec(id, products, stations, buffers, layout, newShifts, materials, conveyors, transport);
     }
 
     public LineSpec withMaterials(List<MaterialSpec> newMaterials) {
-        return new LineSpec(id, products, stations, buffers, layout, shifts, newMaterials);
+        return new LineSpec(id, products, stations, buffers, layout, shifts, newMaterials, conveyors, transport);
     }
 
     /** The weekly working time of the line's machines. */

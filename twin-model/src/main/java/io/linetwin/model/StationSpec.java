@@ -27,7 +27,8 @@ public record StationSpec(
         OnFull onFull,
         Map<String, Double> consumes,
         List<AssemblyInput> inputs,
-        List<RouteSpec> routes) {
+        List<RouteSpec> routes,
+        Map<String, Map<String, Distribution>> setupMatrix) {
 
     public static final String SPEED = "speed";
 
@@ -59,6 +60,15 @@ public record StationSpec(
                     + " got " + inputs.size() + " inputs for a " + kind);
         }
         routes = List.copyOf(routes);
+        Map<String, Map<String, Distribution>> matrix = new java.util.LinkedHashMap<>();
+        setupMatrix.forEach((from, row) -> {
+            if (row.containsKey(from)) {
+                throw new IllegalArgumentException("station " + id + " setup matrix must not change " + from
+                        + " over to itself, got an entry");
+            }
+            matrix.put(from, Map.copyOf(row));
+        });
+        setupMatrix = Map.copyOf(matrix);
         if (routes.stream().map(RouteSpec::byShare).distinct().count() > 1) {
             throw new IllegalArgumentException("station " + id + " routes must be all by share or all by product, got "
                     + routes);
@@ -91,6 +101,16 @@ public record StationSpec(
             Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes) {
         this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
                 onFull, consumes, List.of(), List.of());
+    }
+
+    /** A station whose setups, if any, do not depend on the pair of products. */
+    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
+            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
+            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
+            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes,
+            List<AssemblyInput> inputs, List<RouteSpec> routes) {
+        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
+                onFull, consumes, inputs, routes, Map.of());
     }
 
     /** A station with at most one outbound buffer (no routes). */
@@ -133,37 +153,37 @@ public record StationSpec(
 
     public StationSpec withServers(int newServers) {
         return new StationSpec(id, kind, newServers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes);
+                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
     }
 
     public StationSpec withFailures(List<FailureSpec> newFailures) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, newFailures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes);
+                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
     }
 
     public StationSpec withScrap(double newScrap) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, newScrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes);
+                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
     }
 
     public StationSpec withSetup(Optional<Distribution> newSetup) {
         return new StationSpec(id, kind, servers, process, processByProduct, newSetup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes);
+                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
     }
 
     public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, newParameters,
-                sensors, interarrival, onFull, consumes, inputs, routes);
+                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
     }
 
     public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
         return new StationSpec(id, kind, servers, Optional.of(newProcess), newProcessByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull, consumes, inputs, routes);
+                parameters, sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
     }
 
     public StationSpec withConsumes(Map<String, Double> newConsumes) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, newConsumes, inputs, routes);
+                sensors, interarrival, onFull, newConsumes, inputs, routes, setupMatrix);
     }
 
     /** An assembly of {@code inputs} per output with the given processing time and nothing else. */
@@ -175,11 +195,25 @@ public record StationSpec(
     /** This machine as an assembly of {@code newInputs} per output. */
     public StationSpec asAssembly(List<AssemblyInput> newInputs) {
         return new StationSpec(id, StationKind.ASSEMBLY, servers, process, processByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull, consumes, newInputs, routes);
+                parameters, sensors, interarrival, onFull, consumes, newInputs, routes, setupMatrix);
     }
 
     public StationSpec withRoutes(List<RouteSpec> newRoutes) {
         return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, newRoutes);
+                sensors, interarrival, onFull, consumes, inputs, newRoutes, setupMatrix);
+    }
+
+    public StationSpec withSetupMatrix(Map<String, Map<String, Distribution>> newMatrix) {
+        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
+                sensors, interarrival, onFull, consumes, inputs, routes, newMatrix);
+    }
+
+    /**
+     * The changeover from product {@code from} to {@code to} (different products): the matrix entry, else the
+     * plain {@code setup}, else none.
+     */
+    public Optional<Distribution> setupFor(String from, String to) {
+        Distribution specific = setupMatrix.getOrDefault(from, Map.of()).get(to);
+        return specific != null ? Optional.of(specific) : setup;
     }
 }

@@ -1,6 +1,7 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.LayoutSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.MaterialSpec;
@@ -8,6 +9,7 @@ import io.linetwin.model.ProductSpec;
 import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import io.linetwin.model.TransportSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,9 +27,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class LineReader {
 
-    private static final List<String> KEYS = List.of("id", "products", "materials", "stations", "buffers", "layout",
-            "shifts");
-    private static final List<String> NOT_YET = List.of("conveyors", "transport");
+    private static final List<String> KEYS = List.of("id", "products", "materials", "stations", "buffers",
+            "conveyors", "transport", "layout", "shifts");
 
     private LineReader() {
     }
@@ -39,7 +40,7 @@ final class LineReader {
             return Optional.empty();
         }
         int before = problems.count();
-        MappingReader map = mapping.get().allow(KEYS, NOT_YET);
+        MappingReader map = mapping.get().allow(KEYS);
         String id = map.optional("id").map(c -> new YamlCursor(c.node(), "line.id", problems))
                 .flatMap(YamlCursor::text).orElse(defaultId);
         List<ProductSpec> products = map.optional("products").map(LineReader::products).orElse(List.of());
@@ -76,6 +77,11 @@ final class LineReader {
         List<TopologyCheck.Link> links = new ArrayList<>();
         map.optional("buffers").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
                 buffer(item, ids, links).ifPresent(buffers::add)));
+        List<ConveyorSpec> conveyors = new ArrayList<>();
+        map.optional("conveyors").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+                link(item, ids, links, conveyors).ifPresent(buffers::add)));
+        Optional<TransportSpec> transport = map.optional("transport")
+                .flatMap(c -> TransportReader.read(c, ids, links, buffers));
         TopologyCheck.check(kinds, links, inputs, routes);
         Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
         List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
@@ -83,7 +89,7 @@ final class LineReader {
             return Optional.empty();
         }
         return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout, shifts,
-                materials));
+                materials, conveyors, transport));
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */
@@ -120,26 +126,39 @@ final class LineReader {
 
     private static Optional<BufferSpec> buffer(YamlCursor at, Map<String, YamlCursor> ids,
             List<TopologyCheck.Link> links) {
+        return link(at, ids, links, null);
+    }
+
+    /** A buffer, or with {@code conveyors} given a conveyor (a buffer with travel), added there. */
+    private static Optional<BufferSpec> link(YamlCursor at, Map<String, YamlCursor> ids,
+            List<TopologyCheck.Link> links, List<ConveyorSpec> conveyors) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
             return Optional.empty();
         }
         MappingReader map = mapping.get();
         int before = at.problems().count();
-        map.allow(List.of("id", "from", "to", "capacity"));
+        map.allow(conveyors == null ? List.of("id", "from", "to", "capacity") : ConveyorReader.KEYS);
         Optional<String> id = map.required("id").flatMap(YamlCursor::id);
         boolean unique = id.map(i -> unique(ids, i, at)).orElse(false);
         Optional<YamlCursor> fromAt = map.required("from");
         Optional<YamlCursor> toAt = map.required("to");
         Optional<String> from = fromAt.flatMap(YamlCursor::id);
         Optional<String> to = toAt.flatMap(YamlCursor::id);
-        Optional<Integer> capacity = map.required("capacity").flatMap(LineReader::capacity);
+        Optional<Integer> capacity = conveyors == null
+                ? map.required("capacity").flatMap(LineReader::capacity)
+                : map.required("capacity").flatMap(c -> c.integer(1));
+        Optional<ConveyorSpec> conveyor = conveyors == null ? Optional.empty()
+                : ConveyorReader.read(at, map, id.orElse(null));
         if (unique && fromAt.isPresent() && toAt.isPresent()) {
             links.add(new TopologyCheck.Link(id.get(), at, from, fromAt.get(), to, toAt.get()));
         }
         // A buffer from a station to itself is reported by the topology check, where the other rules are.
         if (at.problems().count() > before || from.equals(to)) {
             return Optional.empty();
+        }
+        if (conveyors != null) {
+            conveyor.ifPresent(conveyors::add);
         }
         return at.problems().guard(at.node(), at.path(),
                 () -> new BufferSpec(id.get(), from.get(), to.get(), capacity.get()));

@@ -25,9 +25,9 @@ final class StationReader {
     private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
             "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
-            "failures", "scrap", "parameters", "sensors", "consumes", "routes");
+            "failures", "scrap", "parameters", "sensors", "consumes", "routes", "setupMatrix");
     private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",
-            "processBy", "setup", "failures", "scrap", "parameters", "sensors", "consumes", "routes");
+            "processBy", "setup", "setupMatrix", "failures", "scrap", "parameters", "sensors", "consumes", "routes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
     private static final List<String> ALL_KEYS;
     private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink");
@@ -74,6 +74,8 @@ final class StationReader {
         Map<String, Distribution> processBy = map.optional("processBy").map(c -> processBy(c, products))
                 .orElse(Map.of());
         Optional<Distribution> setup = map.optional("setup").flatMap(DistributionReader::read);
+        Map<String, Map<String, Distribution>> setupMatrix = map.optional("setupMatrix")
+                .map(c -> setupMatrix(c, products)).orElse(Map.of());
         List<FailureSpec> failures = map.optional("failures").map(StationReader::failures).orElse(List.of());
         double scrap = map.optional("scrap").flatMap(c -> c.number(0, true, 1, false)).orElse(0.0);
         Map<String, ParameterSpec> parameters = map.optional("parameters").map(StationReader::parameters)
@@ -92,7 +94,7 @@ final class StationReader {
         }
         Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
                 servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull,
-                consumes, inputs, routes));
+                consumes, inputs, routes, setupMatrix));
         return new Read(id, kind, spec, at, inputKeys, routeKeys, byShare);
     }
 
@@ -134,6 +136,29 @@ final class StationReader {
             return Optional.empty();
         }
         return map.optional("interarrival").flatMap(DistributionReader::read);
+    }
+
+    /** {@code {from: {to: distribution}}}: changeover times between two different declared products. */
+    private static Map<String, Map<String, Distribution>> setupMatrix(YamlCursor at, Set<String> products) {
+        Map<String, Map<String, Distribution>> matrix = new LinkedHashMap<>();
+        at.mapping().ifPresent(map -> map.values().forEach((from, row) -> {
+            if (!products.contains(from)) {
+                map.keyCursor(from).problem("no product '" + from + "'" + (products.isEmpty()
+                        ? "; the line declares no products" : Suggestions.hint(from, products)));
+                return;
+            }
+            row.mapping().ifPresent(cells -> cells.values().forEach((to, value) -> {
+                if (!products.contains(to)) {
+                    cells.keyCursor(to).problem("no product '" + to + "'" + Suggestions.hint(to, products));
+                } else if (to.equals(from)) {
+                    cells.keyCursor(to).problem("a changeover needs two different products, got '" + to + "' twice");
+                } else {
+                    DistributionReader.read(value).ifPresent(d ->
+                            matrix.computeIfAbsent(from, f -> new LinkedHashMap<>()).put(to, d));
+                }
+            }));
+        }));
+        return matrix;
     }
 
     private static Map<String, Distribution> processBy(YamlCursor at, Set<String> products) {
@@ -179,7 +204,7 @@ final class StationReader {
         return consumes;
     }
 
-    private static List<FailureSpec> failures(YamlCursor at) {
+    static List<FailureSpec> failures(YamlCursor at) {
         List<FailureSpec> failures = new ArrayList<>();
         Set<String> names = new HashSet<>();
         at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {

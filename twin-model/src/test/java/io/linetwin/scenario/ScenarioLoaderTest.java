@@ -128,6 +128,52 @@ final class ScenarioLoaderTest {
     }
 
     @Test
+    void conveyorsAndAgvMovesAreLinksWithTheirOwnData() throws Exception {
+        String text = String.join("\n",
+                "schema: linetwin/v1",
+                "name: links",
+                "line:",
+                "  stations:",
+                "    - { id: a, kind: machine, process: 1s }",
+                "    - { id: b, kind: machine, process: 1s }",
+                "    - { id: c, kind: sink }",
+                "  conveyors:",
+                "    - { id: belt, from: a, to: b, length: 12m, speed: 30m/min, capacity: 20, spacing: 50cm }",
+                "  transport: { agvs: 2, speed: 1.2m/s, load: 20s, unload: 15s, park: b,",
+                "               moves: [ { from: b, to: c, distance: 60m, capacity: 3 } ] }",
+                "");
+
+        LineSpec line = ScenarioLoader.parse(text, "t.yaml").line();
+
+        assertThat(line.buffer("belt").orElseThrow().capacity()).isEqualTo(20);
+        assertThat(line.conveyor("belt")).contains(new io.linetwin.model.ConveyorSpec("belt", 12, 0.5, 0.5,
+                List.of()));
+        assertThat(line.buffer("b-to-c").orElseThrow().capacity()).isEqualTo(3);
+        io.linetwin.model.TransportSpec transport = line.transport().orElseThrow();
+        assertThat(transport.vehicles()).isEqualTo(2);
+        assertThat(transport.speedMetresPerSecond()).isEqualTo(1.2);
+        assertThat(transport.park()).contains("b");
+        assertThat(transport.moves()).containsExactly(new io.linetwin.model.TransportSpec.Move("b-to-c", "b", "c", 60));
+    }
+
+    @Test
+    void aSetupMatrixReadsChangeoversByProductPair() throws Exception {
+        String text = String.join("\n",
+                "schema: linetwin/v1",
+                "name: matrix",
+                "line:",
+                "  products: [ { id: sedan }, { id: wagon } ]",
+                "  stations:",
+                "    - { id: press, kind: machine, process: 40s, setup: 5m, setupMatrix: { sedan: { wagon: 20m } } }",
+                "");
+
+        StationSpec press = ScenarioLoader.parse(text, "t.yaml").line().station("press").orElseThrow();
+
+        assertThat(press.setupFor("sedan", "wagon")).contains(new Distribution.Constant(1200));
+        assertThat(press.setupFor("wagon", "sedan")).contains(new Distribution.Constant(300));
+    }
+
+    @Test
     void aSourceMayReleaseByInterarrivalAndDropWhenFull() throws Exception {
         String text = Scenarios.oneMachine("1s", "").replace("supply: unlimited",
                 "interarrival: { dist: exponential, mean: 2s }, onFull: drop");

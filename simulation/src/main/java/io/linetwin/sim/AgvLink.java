@@ -1,0 +1,114 @@
+package io.linetwin.sim;
+
+/**
+ * A link carried by the AGV fleet: parts wait for pickup at the {@code from} station (up to {@code capacity}),
+ * each asks the fleet for a vehicle, and a vehicle hands its part to the {@code to} station when that has
+ * room. Parts on board count in this link's level, so they stay in the line's work in process.
+ */
+final class AgvLink implements Buffer {
+
+    private final Model model;
+    private final String id;
+    private final String from;
+    private final String to;
+    private final int capacity;
+    private final PartQueue waiting = new PartQueue();
+    private final Fleet fleet;
+    private final java.util.List<Part> onBoard = new java.util.ArrayList<>();
+    private Upstream upstream;
+    private Downstream downstream;
+
+    AgvLink(Model model, String id, String from, String to, int capacity, Fleet fleet) {
+        this.model = model;
+        this.id = id;
+        this.from = from;
+        this.to = to;
+        this.capacity = capacity;
+        this.fleet = fleet;
+    }
+
+    String from() {
+        return from;
+    }
+
+    String to() {
+        return to;
+    }
+
+    @Override
+    public void connect(Upstream feeder, Downstream taker) {
+        this.upstream = feeder;
+        this.downstream = taker;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Downstream downstream() {
+        return downstream;
+    }
+
+    /** Pickup places plus one part per vehicle: the most this link can hold. */
+    @Override
+    public int capacity() {
+        return capacity + fleet.size();
+    }
+
+    @Override
+    public int level() {
+        return waiting.size() + onBoard.size();
+    }
+
+    /** Waiting parts from the front, then the parts on board (a warm start puts them all at the pickup). */
+    @Override
+    public Part waiting(int index) {
+        return index < waiting.size() ? waiting.get(index) : onBoard.get(index - waiting.size());
+    }
+
+    @Override
+    public void restore(Part part) {
+        waiting.add(part);
+        fleet.request(this);
+    }
+
+    @Override
+    public boolean canAccept() {
+        return waiting.size() < capacity;
+    }
+
+    @Override
+    public void accept(Part part) {
+        if (model.tracing()) {
+            model.traceMove(part, id);
+        }
+        waiting.add(part);
+        fleet.request(this);
+    }
+
+    /** The destination has room: a vehicle waiting there may unload. */
+    @Override
+    public void roomAvailable() {
+        fleet.destinationFree(this);
+    }
+
+    /** A vehicle finished loading: the part leaves the pickup place. */
+    Part load() {
+        Part part = waiting.poll();
+        onBoard.add(part);
+        upstream.roomAvailable();
+        return part;
+    }
+
+    boolean canUnload() {
+        return downstream.canAccept();
+    }
+
+    /** Only right after {@link #canUnload()} said yes. */
+    void unload(Part part) {
+        onBoard.remove(part);
+        downstream.accept(part);
+    }
+}

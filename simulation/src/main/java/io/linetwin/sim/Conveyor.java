@@ -1,0 +1,277 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.ConveyorSpec;
+import io.linetwin.model.FailureSpec;
+import org.apache.commons.math3.random.RandomGenerator;
+
+/**
+ * An accumulating conveyor between two stations. A part enters when fewer than {@code capacity} parts are on
+ * it and the previous part entered at least one gap (spacing / speed) earlier; it reaches the end after the
+ * transit time (length / speed) and leaves when the next station takes it, at least one gap after the part
+ * before it (accumulated parts close up at the spacing). A failure stops the belt: parts keep their places,
+ * and every time still to run (travel, gaps) resumes after the repair. Failure clocks run while the belt is up
+ * (calendar basis); a failure that comes due during a repair strikes right after it.
+ */
+final class Conveyor implements Buffer {
+
+    private static final double TOLERANCE_SECONDS = 1e-9;
+
+    private final Model model;
+    private final String id;
+    private final int capacity;
+    private final double transitSeconds;
+    private final double gapSeconds;
+    private final Part[] ring;
+    private final double[] readyAt;
+    private final Event exit;
+    private final Event entryFree;
+    private final Mode[] modes;
+    private int head;
+    private int size;
+    private double lastEntrySeconds = Double.NEGATIVE_INFINITY;
+    private double nextExitSeconds = Double.NEGATIVE_INFINITY;
+    private double exitAtSeconds = Double.NaN;
+    private boolean entryWakePending;
+    private boolean down;
+    private double downSinceSeconds;
+    private Upstream upstream;
+    private Downstream downstream;
+
+    Conveyor(Model model, ConveyorSpec spec, int capacity, RandomStreams streams) {
+        this.model = model;
+        this.id = spec.id();
+        this.capacity = capacity;
+        this.transitSeconds = spec.transitSeconds();
+        this.gapSeconds = spec.gapSeconds();
+        this.ring = new Part[capacity];
+        this.readyAt = new double[capacity];
+        this.exit = new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                if (now == exitAtSeconds) {
+                    exitAtSeconds = Double.NaN;
+                    leave(now);
+                }
+            }
+        };
+        this.entryFree = new Event(model) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            void fire(double now) {
+                entryWakePending = false;
+                upstream.roomAvailable();
+            }
+        };
+        this.modes = new Mode[spec.failures().size()];
+        for (int i = 0; i < modes.length; i++) {
+            FailureSpec failure = spec.failures().get(i);
+            modes[i] = new Mode(failure, streams.stream(id, RandomStreams.FAILURE_PREFIX + failure.name()),
+                    streams.stream(id, RandomStreams.REPAIR_PREFIX + failure.name()));
+        }
+    }
+
+    /** Starts the failure clocks. */
+    void start(double now) {
+        for (Mode mode : modes) {
+            mode.armAfterRepair(now);
+        }
+    }
+
+    boolean isDown() {
+        return down;
+    }
+
+    @Override
+    public void connect(Upstream from, Downstream to) {
+        this.upstream = from;
+        this.downstream = to;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Downstream downstream() {
+        return downstream;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public int level() {
+        return size;
+    }
+
+    @Override
+    public Part waiting(int index) {
+        return ring[(head + index) % capacity];
+    }
+
+    /** Warm start: the part waits at the end (its place on the belt is not known), behind those restored before. */
+    @Override
+    public void restore(Part part) {
+        if (size >= capacity) {
+            throw new IllegalArgumentException("conveyor " + id + " holds at most " + capacity + " parts, got more");
+        }
+        add(part, model.now());
+    }
+
+    @Override
+    public boolean canAccept() {
+        if (down || size >= capacity) {
+            return false;
+        }
+        double now = model.now();
+        double free = lastEntrySeconds + gapSeconds;
+        if (now + TOLERANCE_SECONDS >= free) {
+            return true;
+        }
+        if (!entryWakePending) {
+            entryWakePending = true;
+            model.schedule.scheduleOnce(free, Ordering.SERVER, entryFree);
+        }
+        return false;
+    }
+
+    @Override
+    public void accept(Part part) {
+        double now = model.now();
+        if (model.tracing()) {
+            model.traceMove(part, id);
+        }
+        lastEntrySeconds = now;
+        add(part, now + transitSeconds);
+        if (size == 1) {
+            scheduleExit(now);
+        }
+    }
+
+    /** The next station has room: the part at the end may leave. */
+    @Override
+    public void roomAvailable() {
+        leave(model.now());
+    }
+
+    private void add(Part part, double ready) {
+        int tail = (head + size) % capacity;
+        ring[tail] = part;
+        readyAt[tail] = ready;
+        size++;
+    }
+
+    private void leave(double now) {
+        boolean left = false;
+        while (size > 0 && !down && readyAt[head] <= now + TOLERANCE_SECONDS
+                && nextExitSeconds <= now + TOLERANCE_SECONDS && downstream.canAccept()) {
+            Part part = ring[head];
+            ring[head] = null;
+            head = (head + 1) % capacity;
+            size--;
+            nextExitSeconds = now + gapSeconds;
+            downstream.accept(part);
+            left = true;
+        }
+        if (size > 0 && !down) {
+            scheduleExit(now);
+        }
+        if (left) {
+            upstream.roomAvailable();
+        }
+    }
+
+    /** An exit event for the part at the end, unless it is already there and waits for room downstream. */
+    private void scheduleExit(double now) {
+        double at = Math.max(readyAt[head], nextExitSeconds);
+        if (at <= now + TOLERANCE_SECONDS || at == exitAtSeconds) {
+            return;
+        }
+        exitAtSeconds = at;
+        model.schedule.scheduleOnce(at, Ordering.SERVER, exit);
+    }
+
+    private void stop(double now) {
+        down = true;
+        downSinceSeconds = now;
+        exitAtSeconds = Double.NaN;
+    }
+
+    /** Every time still to run moves on by the repair's length. */
+    private void restart(double now) {
+        double stopped = now - downSinceSeconds;
+        for (int i = 0; i < size; i++) {
+            readyAt[(head + i) % capacity] += stopped;
+        }
+        lastEntrySeconds += stopped;
+        nextExitSeconds += stopped;
+        down = false;
+        leave(now);
+        upstream.roomAvailable();
+    }
+
+    /** One failure mode of the belt. */
+    private final class Mode {
+
+        private final FailureSpec spec;
+        private final RandomGenerator betweenFailures;
+        private final RandomGenerator repairs;
+        private final Event due;
+        private final Event repaired;
+        private boolean waiting;
+
+        Mode(FailureSpec spec, RandomGenerator betweenFailures, RandomGenerator repairs) {
+            this.spec = spec;
+            this.betweenFailures = betweenFailures;
+            this.repairs = repairs;
+            this.due = new Event(model) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                void fire(double now) {
+                    if (down) {
+                        waiting = true;
+                    } else {
+                        strike(now);
+                    }
+                }
+            };
+            this.repaired = new Event(model) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                void fire(double now) {
+                    armAfterRepair(now);
+                    for (Mode other : modes) {
+                        if (other.waiting) {
+                            other.waiting = false;
+                            other.strikeDuringRepair(now);
+                            return;
+                        }
+                    }
+                    restart(now);
+                }
+            };
+        }
+
+        void armAfterRepair(double now) {
+            model.schedule.scheduleOnce(now + spec.mtbf().sample(betweenFailures), Ordering.FAILURE, due);
+        }
+
+        void strike(double now) {
+            stop(now);
+            model.schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+        }
+
+        /** Came due while the belt was stopped: its repair follows the one just ended, the belt stays stopped. */
+        void strikeDuringRepair(double now) {
+            model.schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.linetwin.sim;
+
+/**
+ * A FIFO buffer between two stations. Its capacity counts waiting parts only: a part passes straight on when
+ * the buffer is empty and the next station has a free server, so capacity 0 is a direct hand-over.
+ */
+final class FifoBuffer implements Buffer {
+
+    private final Model model;
+    private final String id;
+    private final int capacity;
+    private final PartQueue waiting = new PartQueue();
+    private Upstream upstream;
+    private Downstream downstream;
+
+    FifoBuffer(Model model, String id, int capacity) {
+        this.model = model;
+        this.id = id;
+        this.capacity = capacity;
+    }
+
+    @Override
+    public void connect(Upstream from, Downstream to) {
+        this.upstream = from;
+        this.downstream = to;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Downstream downstream() {
+        return downstream;
+    }
+
+    @Override
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public int level() {
+        return waiting.size();
+    }
+
+    /** The {@code index}-th waiting part from the front. */
+    @Override
+    public Part waiting(int index) {
+        return waiting.get(index);
+    }
+
+    /** Warm start: {@code part} waits at the back, without being offered on. */
+    @Override
+    public void restore(Part part) {
+        if (waiting.size() >= capacity) {
+            throw new IllegalArgumentException("buffer " + id + " holds at most " + capacity + " parts, got more");
+        }
+        waiting.add(part);
+    }
+
+    @Override
+    public boolean canAccept() {
+        return waiting.size() < capacity || (waiting.isEmpty() && downstream.canAccept());
+    }
+
+    @Override
+    public void accept(Part part) {
+        if (waiting.isEmpty() && downstream.canAccept()) {
+            downstream.accept(part);
+            return;
+        }
+        if (waiting.size() >= capacity) {
+            throw new IllegalStateException("buffer " + id + " level must stay <= " + capacity + ", got a part more");
+        }
+        if (model.tracing()) {
+            model.traceMove(part, id);
+        }
+        waiting.add(part);
+    }
+
+    @Override
+    public void roomAvailable() {
+        while (!waiting.isEmpty() && downstream.canAccept()) {
+            downstream.accept(waiting.poll());
+        }
+        upstream.roomAvailable();
+    }
+}

@@ -1,0 +1,211 @@
+package io.linetwin.sim;
+
+import io.linetwin.model.LayoutSpec;
+import io.linetwin.model.TransportSpec;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The AGV fleet. Each part waiting for pickup is one request, served first come first served by the nearest
+ * idle vehicle (ties: the lowest number). A vehicle drives empty to the pickup, loads, drives loaded, waits
+ * until the destination has room, unloads (the part is handed over as unloading starts), and then serves the
+ * next request or drives back to the park position, if there is one (it can take no request on that drive).
+ * Utilisation counts every moment a vehicle is not idle; empty travel counts driving without a part.
+ */
+final class Fleet {
+
+    private static final int IDLE = 0;
+    private static final int TO_PICKUP = 1;
+    private static final int LOADING = 2;
+    private static final int LOADED = 3;
+    private static final int WAITING_TO_UNLOAD = 4;
+    private static final int UNLOADING = 5;
+    private static final int TO_PARK = 6;
+
+    private final Model model;
+    private final TransportSpec spec;
+    private final Map<String, LayoutSpec> layout;
+    private final Vehicle[] vehicles;
+    private final ArrayDeque<AgvLink> requests = new ArrayDeque<>();
+    private final Map<String, Double> metres = new HashMap<>();
+    private double windowOpenSeconds = Double.NEGATIVE_INFINITY;
+    private double busySeconds;
+    private double emptySeconds;
+    private long deliveries;
+
+    Fleet(Model model, TransportSpec spec, Map<String, LayoutSpec> layout, String startAt) {
+        this.model = model;
+        this.spec = spec;
+        this.layout = layout;
+        this.vehicles = new Vehicle[spec.vehicles()];
+        for (int i = 0; i < vehicles.length; i++) {
+            vehicles[i] = new Vehicle(i, spec.park().orElse(startAt));
+        }
+    }
+
+    int size() {
+        return vehicles.length;
+    }
+
+    void request(AgvLink link) {
+        requests.add(link);
+        dispatch();
+    }
+
+    void destinationFree(AgvLink link) {
+        for (Vehicle vehicle : vehicles) {
+            if (vehicle.state == WAITING_TO_UNLOAD && vehicle.link == link) {
+                vehicle.tryUnload(model.now());
+            }
+        }
+    }
+
+    private void dispatch() {
+        while (!requests.isEmpty()) {
+            AgvLink link = requests.peek();
+            Vehicle nearest = null;
+            double best = Double.POSITIVE_INFINITY;
+            for (Vehicle vehicle : vehicles) {
+                if (vehicle.state == IDLE) {
+                    double d = metres(vehicle.at, link.from());
+                    if (d < best) {
+                        best = d;
+                        nearest = vehicle;
+                    }
+                }
+            }
+            if (nearest == null) {
+                return;
+            }
+            requests.poll();
+            nearest.serve(link, model.now());
+        }
+    }
+
+    private double metres(String from, String to) {
+        return metres.computeIfAbsent(from + "\u0000" + to, k -> spec.distance(from, to, layout).orElseThrow());
+    }
+
+    void openWindow(double now) {
+        for (Vehicle vehicle : vehicles) {
+            vehicle.settle(now);
+        }
+        windowOpenSeconds = now;
+        busySeconds = 0;
+        emptySeconds = 0;
+        deliveries = 0;
+    }
+
+    TransportResult result(double now, double horizonSeconds) {
+        for (Vehicle vehicle : vehicles) {
+            vehicle.settle(now);
+        }
+        double planned = vehicles.length * horizonSeconds;
+        return new TransportResult(vehicles.length, busySeconds / planned, emptySeconds / planned, deliveries);
+    }
+
+    /** One vehicle: where it is (or heads), what it does, and the event that ends its current step. */
+    private final class Vehicle {
+
+        private final int number;
+        private final Event stepEnds;
+        private String at;
+        private int state = IDLE;
+        private AgvLink link;
+        private Part part;
+        private double sinceSeconds;
+
+        Vehicle(int number, String at) {
+            this.number = number;
+            this.at = at;
+            this.stepEnds = new Event(model) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                void fire(double now) {
+                    next(now);
+                }
+            };
+        }
+
+        void serve(AgvLink request, double now) {
+            link = request;
+            drive(TO_PICKUP, request.from(), null, now);
+        }
+
+        private void drive(int driving, String to, Part carried, double now) {
+            double seconds = metres(at, to) / spec.speedMetresPerSecond();
+            if (model.tracing()) {
+                model.traceVehicle(number, at, to, now + seconds, carried);
+            }
+            change(driving, now);
+            at = to;
+            model.schedule.scheduleOnce(now + seconds, Ordering.SERVER, stepEnds);
+        }
+
+        private void next(double now) {
+            switch (state) {
+                case TO_PICKUP -> {
+                    change(LOADING, now);
+                    model.schedule.scheduleOnce(now + spec.loadSeconds(), Ordering.SERVER, stepEnds);
+                }
+                case LOADING -> {
+                    part = link.load();
+                    drive(LOADED, link.to(), part, now);
+                }
+                case LOADED -> {
+                    change(WAITING_TO_UNLOAD, now);
+                    tryUnload(now);
+                }
+                case UNLOADING -> {
+                    deliveries++;
+                    link = null;
+                    becomeIdle(now);
+                }
+                case TO_PARK -> becomeIdle(now);
+                default -> throw new IllegalStateException("vehicle " + number + " step must end in a moving state,"
+                        + " got " + state);
+            }
+        }
+
+        /** The state changes before the hand-over, which may call back here through the destination. */
+        void tryUnload(double now) {
+            if (!link.canUnload()) {
+                return;
+            }
+            Part carried = part;
+            part = null;
+            change(UNLOADING, now);
+            model.schedule.scheduleOnce(now + spec.unloadSeconds(), Ordering.SERVER, stepEnds);
+            link.unload(carried);
+        }
+
+        private void becomeIdle(double now) {
+            change(IDLE, now);
+            dispatch();
+            if (state == IDLE && spec.park().isPresent() && !at.equals(spec.park().get())) {
+                drive(TO_PARK, spec.park().get(), null, now);
+            }
+        }
+
+        private void change(int newState, double now) {
+            settle(now);
+            state = newState;
+        }
+
+        /** Adds the time since the last change, within the window, to the fleet's tallies. */
+        void settle(double now) {
+            double from = Math.max(sinceSeconds, windowOpenSeconds);
+            if (now > from) {
+                if (state != IDLE) {
+                    busySeconds += now - from;
+                }
+                if (state == TO_PICKUP || state == TO_PARK) {
+                    emptySeconds += now - from;
+                }
+            }
+            sinceSeconds = now;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.linetwin.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An AGV fleet: {@code vehicles} vehicles driving at {@code speedMetresPerSecond}, taking
+ * {@code loadSeconds} to load and {@code unloadSeconds} to unload a part, parked at station {@code park} (if
+ * given) when idle. Each move is a link of the line (a buffer of the move's id, whose capacity is the number of
+ * parts that may wait for pickup) carried by the fleet over {@code distanceMetres}.
+ */
+public record TransportSpec(int vehicles, double speedMetresPerSecond, double loadSeconds, double unloadSeconds,
+        Optional<String> park, List<Move> moves) {
+
+    public TransportSpec {
+        Checks.atLeast("transport agvs", 1, vehicles);
+        Checks.positive("transport speed", speedMetresPerSecond);
+        Checks.nonNegative("transport load", loadSeconds);
+        Checks.nonNegative("transport unload", unloadSeconds);
+        Objects.requireNonNull(park, "park");
+        moves = List.copyOf(moves);
+        if (moves.isEmpty()) {
+            throw new IllegalArgumentException("transport needs at least one move, got none");
+        }
+    }
+
+    /** The link {@code id} from {@code from} to {@code to}, {@code distanceMetres} long. */
+    public record Move(String id, String from, String to, double distanceMetres) {
+        public Move {
+            Checks.id("move id", id);
+            Checks.id("move from", from);
+            Checks.id("move to", to);
+            Checks.positive("move " + id + " distance", distanceMetres);
+        }
+    }
+
+    public Optional<Move> move(String linkId) {
+        return moves.stream().filter(m -> m.id().equals(linkId)).findFirst();
+    }
+
+    /**
+     * Metres between two stations for empty travel: a move joining them (either way), else the straight line
+     * between their layout places; empty when neither is known.
+     */
+    public Optional<Double> distance(String a, String b, Map<String, LayoutSpec> layout) {
+        if (a.equals(b)) {
+            return Optional.of(0.0);
+        }
+        for (Move move : moves) {
+            if ((move.from().equals(a) && move.to().equals(b)) || (move.from().equals(b) && move.to().equals(a))) {
+                return Optional.of(move.distanceMetres());
+            }
+        }
+        LayoutSpec pa = layout.get(a);
+        LayoutSpec pb = layout.get(b);
+        if (pa == null || pb == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.hypot(pa.xMetres() - pb.xMetres(), pa.zMetres() - pb.zMetres()));
+    }
+}
