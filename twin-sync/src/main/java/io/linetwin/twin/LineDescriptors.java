@@ -24,8 +24,10 @@ public final class LineDescriptors {
         }
         for (BufferSpec buffer : line.buffers()) {
             OptionalInt capacity = buffer.unlimited() ? OptionalInt.empty() : OptionalInt.of(buffer.capacity());
-            equipment.add(new EquipmentDescriptor(buffer.id(), EquipmentKind.BUFFER, capacity, Map.of(), Map.of(),
-                    List.of()));
+            // A conveyor is a buffer whose parts also travel: same id, its own kind of Thing.
+            boolean conveyor = line.conveyors().stream().anyMatch(c -> c.id().equals(buffer.id()));
+            equipment.add(new EquipmentDescriptor(buffer.id(), conveyor ? EquipmentKind.CONVEYOR : EquipmentKind.BUFFER,
+                    capacity, Map.of(), Map.of(), List.of()));
         }
         for (MaterialSpec material : line.materials()) {
             equipment.add(EquipmentDescriptor.of(material.id(), EquipmentKind.MATERIAL));
