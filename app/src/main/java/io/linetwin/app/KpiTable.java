@@ -1,6 +1,8 @@
 package io.linetwin.app;
 
 import io.linetwin.model.Scenario;
+import io.linetwin.sim.MaterialResult;
+import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StateShares;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Estimate;
@@ -10,6 +12,7 @@ import io.linetwin.sim.experiment.StationSummary;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** The human-readable tables of {@code run} and {@code compare}. */
 final class KpiTable {
@@ -41,6 +44,7 @@ final class KpiTable {
                     number(station.scrap()), percent(station.oee()));
         }
         out.println();
+        printMaterialsAndFleet(out, result);
         out.printf(Locale.ROOT, "bottleneck: %s%n", bottleneck);
         out.printf(Locale.ROOT, "events: %,d in %.2f s (%,.0f events/s)%n", result.events(), result.wallSeconds(),
                 result.wallSeconds() > 0 ? result.events() / result.wallSeconds() : 0);
@@ -71,6 +75,31 @@ final class KpiTable {
             }
         }
         out.flush();
+    }
+
+    /** Means over replications; only for lines that have materials or an AGV fleet. */
+    private static void printMaterialsAndFleet(PrintWriter out, ExperimentResult result) {
+        List<ReplicationResult> runs = result.replications();
+        for (MaterialResult material : runs.get(0).materials()) {
+            String id = material.id();
+            out.printf(Locale.ROOT, "material %s: consumed %s, received %s, stock %s → %s, stock-outs %s%n", id,
+                    number(mean(runs, r -> r.material(id).orElseThrow().consumed())),
+                    number(mean(runs, r -> r.material(id).orElseThrow().receipts())),
+                    number(mean(runs, r -> r.material(id).orElseThrow().initialStock())),
+                    number(mean(runs, r -> r.material(id).orElseThrow().finalStock())),
+                    number(mean(runs, r -> r.material(id).orElseThrow().stockOuts())));
+        }
+        if (runs.get(0).transport().isPresent()) {
+            out.printf(Locale.ROOT, "AGVs (%d): utilisation %.1f %%, empty travel %.1f %%, deliveries %s%n",
+                    runs.get(0).transport().orElseThrow().vehicles(),
+                    100 * mean(runs, r -> r.transport().orElseThrow().utilization()),
+                    100 * mean(runs, r -> r.transport().orElseThrow().emptyTravelShare()),
+                    number(mean(runs, r -> r.transport().orElseThrow().deliveries())));
+        }
+    }
+
+    private static double mean(List<ReplicationResult> runs, ToDoubleFunction<ReplicationResult> value) {
+        return runs.stream().mapToDouble(value).average().orElse(0);
     }
 
     private static String label(Kpi kpi, String bottleneck) {

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
  * {"t":3.4,"event":"scrapped","part":2,"product":"a","station":"m2"}
  * {"t":5.0,"event":"assembled","part":3,"into":1,"station":"asm"}
  * {"t":3.4,"event":"state","station":"m2","server":0,"state":"starved"}
+ * {"t":6.0,"event":"shortage","station":"packer","material":"cartons","short":true}
  * {"t":7.0,"event":"vehicle","vehicle":0,"from":"packer","to":"out","arrival":57.0,"part":12}
  * </pre>
  * The anonymous product of a line without products is written as {@code ""}.
@@ -73,6 +74,11 @@ final class TraceJsonLines implements TraceListener, Closeable {
             json.writeNumberField("part", e.part());
             json.writeNumberField("into", e.into());
             json.writeStringField("station", e.station());
+        } else if (event instanceof TraceEvent.MaterialShortage e) {
+            json.writeStringField("event", "shortage");
+            json.writeStringField("station", e.station());
+            json.writeStringField("material", e.material());
+            json.writeBooleanField("short", e.lacking());
         } else if (event instanceof TraceEvent.VehicleMoved e) {
             json.writeStringField("event", "vehicle");
             json.writeNumberField("vehicle", e.vehicle());

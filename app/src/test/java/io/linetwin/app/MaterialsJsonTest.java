@@ -37,6 +37,7 @@ final class MaterialsJsonTest {
         Cli cli = Cli.run("run", file.toString(), "--json", out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("material caps: consumed ");
         JsonNode caps = new ObjectMapper().readTree(out.toFile()).get("materials").get("caps");
         assertThat(caps.get("initialStock").asDouble() + caps.get("receipts").asDouble()
                 - caps.get("consumed").asDouble()).isCloseTo(caps.get("finalStock").asDouble(), within(1e-9));

@@ -41,8 +41,11 @@ final class TraceOptionTest {
             last = event.get("t").asDouble();
             counts.merge(event.get("event").asText(), 1, Integer::sum);
         }
-        assertThat(counts).containsOnlyKeys("released", "moved", "finished", "scrapped", "state");
-        // (the bottling line has no assembly, so no "assembled" events)
+        assertThat(counts).containsOnlyKeys("released", "moved", "finished", "scrapped", "assembled", "vehicle",
+                "state");
+        // Bottles are packed into cases and cases stacked on pallets, which AGVs take to the warehouse.
+        assertThat(counts.get("assembled")).isPositive();
+        assertThat(counts.get("vehicle")).isPositive();
         // With no warm-up the window is the whole run: the trace's finished parts are the run's good output.
         double goodPerHour = JSON.readTree(result.toFile()).get("kpis").get("throughputPerHour").get("mean").asDouble();
         assertThat(counts.get("finished") / 2.0).isCloseTo(goodPerHour, org.assertj.core.api.Assertions.within(1e-6));

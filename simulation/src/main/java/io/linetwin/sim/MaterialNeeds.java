@@ -9,7 +9,10 @@ import java.util.Arrays;
  */
 final class MaterialNeeds {
 
-    static final MaterialNeeds NONE = new MaterialNeeds(new MaterialStore[0], new double[0]);
+    static final MaterialNeeds NONE = new MaterialNeeds(null, "", new MaterialStore[0], new double[0]);
+
+    private final Model model;
+    private final String station;
 
     private final MaterialStore[] stores;
     private final double[] units;
@@ -18,7 +21,9 @@ final class MaterialNeeds {
     private final double[] consumed;
     private double windowOpenedSeconds = Double.NEGATIVE_INFINITY;
 
-    MaterialNeeds(MaterialStore[] stores, double[] units) {
+    MaterialNeeds(Model model, String station, MaterialStore[] stores, double[] units) {
+        this.model = model;
+        this.station = station;
         this.stores = stores.clone();
         this.units = units.clone();
         this.shortSinceSeconds = new double[stores.length];
@@ -44,6 +49,9 @@ final class MaterialNeeds {
                 if (Double.isNaN(shortSinceSeconds[i])) {
                     shortSinceSeconds[i] = now;
                     stores[i].stockOut();
+                    if (model.tracing()) {
+                        model.traceShortage(station, stores[i].id(), true);
+                    }
                 }
             }
         }
@@ -63,6 +71,9 @@ final class MaterialNeeds {
             if (!Double.isNaN(shortSinceSeconds[i]) && stores[i].has(units[i])) {
                 starvedSeconds[i] += now - Math.max(shortSinceSeconds[i], windowOpenedSeconds);
                 shortSinceSeconds[i] = Double.NaN;
+                if (model.tracing()) {
+                    model.traceShortage(station, stores[i].id(), false);
+                }
             }
         }
     }

@@ -144,6 +144,11 @@ final class Model extends SimState {
         part.at(to);
     }
 
+    /** Only while tracing. */
+    void traceShortage(String station, String material, boolean isShort) {
+        trace.on(new TraceEvent.MaterialShortage(now(), station, material, isShort));
+    }
+
     /** Only while tracing: {@code carried} is null for an empty drive. */
     void traceVehicle(int vehicle, String from, String to, double arrivalSeconds, Part carried) {
         trace.on(new TraceEvent.VehicleMoved(now(), vehicle, from, to, arrivalSeconds,

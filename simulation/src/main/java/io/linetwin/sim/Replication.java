@@ -331,7 +331,7 @@ final class Replication {
                 stores[i] = storeById.get(need.getKey());
                 units[i++] = need.getValue();
             }
-            machine.consumes(new MaterialNeeds(stores, units));
+            machine.consumes(new MaterialNeeds(model, id, stores, units));
         }
         machines.add(machine);
         return machine;

@@ -53,6 +53,19 @@ public sealed interface TraceEvent {
     }
 
     /**
+     * Station {@code station} is kept from starting by a lack of {@code material} ({@code lacking} true, from the
+     * first start that found too little on hand), or a delivery ended that ({@code lacking} false). Its idle
+     * servers are {@code starved} meanwhile.
+     */
+    record MaterialShortage(double timeSeconds, String station, String material, boolean lacking)
+            implements TraceEvent {
+        public MaterialShortage {
+            Objects.requireNonNull(station, "station");
+            Objects.requireNonNull(material, "material");
+        }
+    }
+
+    /**
      * AGV {@code vehicle} (numbered from 0) sets off from station {@code from} towards station {@code to}, where
      * it arrives at {@code arrivalSeconds}; {@code part} is the part on board, or -1 when it drives empty.
      */

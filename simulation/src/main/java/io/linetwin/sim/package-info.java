@@ -25,6 +25,15 @@
  *       after every other event at its instants ({@code Ordering}).</li>
  *   <li>{@code events} counts every steppable run, including the few early wake-ups of failure clocks that
  *       paused meanwhile ({@code FailureProcess}) and the start and window events.</li>
+ *   <li>Materials ({@code MaterialStore}, {@code MaterialNeeds}): taken when an operation starts; a station
+ *       short of one does not start (its idle servers count as starved) until a delivery brings enough.</li>
+ *   <li>Assembly ({@code Kitting}): one staging place per unit of the bill of materials; the first input's
+ *       first part goes on as the assembled part, the others leave the work in process as assembled.</li>
+ *   <li>Routing ({@code Router}, {@code Merge}): a routed part blocks its server until its own buffer has
+ *       room; inbound buffers merge in declaration order; in lines with loops, a server that blocks triggers
+ *       a deadlock check ({@code DeadlockCheck}), which costs nothing in lines without loops.</li>
+ *   <li>Links ({@code Buffer}): a plain FIFO buffer, an accumulating {@code Conveyor}, or an {@code AgvLink}
+ *       carried by the {@code Fleet}.</li>
  *   <li>Trace ({@link io.linetwin.sim.TraceListener}): every trace point is guarded by one final boolean, so an
  *       untraced run builds no trace event. Tracing draws no random numbers: a traced run equals the untraced
  *       one.</li>

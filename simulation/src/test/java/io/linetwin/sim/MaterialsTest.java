@@ -26,8 +26,15 @@ final class MaterialsTest {
                 List.of(new MaterialSpec("steel", 10, Optional.of(new MaterialSpec.Reorder(0, 10, 5)))),
                 List.of(StationSpec.machine("m", Lines.constant(1)).withConsumes(Map.of("steel", 1.0))));
 
-        ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 140, 1, 0);
+        List<TraceEvent.MaterialShortage> shortages = new java.util.ArrayList<>();
+        ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 140, 1, 0, event -> {
+            if (event instanceof TraceEvent.MaterialShortage shortage) {
+                shortages.add(shortage);
+            }
+        });
 
+        assertThat(shortages).hasSize(20).first().isEqualTo(new TraceEvent.MaterialShortage(10, "m", "steel", true));
+        assertThat(shortages.get(1)).isEqualTo(new TraceEvent.MaterialShortage(14, "m", "steel", false));
         MaterialResult steel = result.material("steel").orElseThrow();
         assertThat(result.throughputPerHour() * 140 / 3600).isCloseTo(100, within(1e-9));
         assertThat(steel.stockOuts()).isEqualTo(10);
