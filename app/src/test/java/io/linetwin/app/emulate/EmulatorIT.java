@@ -3,7 +3,6 @@ package io.linetwin.app.emulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
-import io.linetwin.sim.LineSimulation;
 import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
@@ -58,7 +57,7 @@ final class EmulatorIT {
                 inbox.start();
                 assertThat(inbox.awaitReady(PATIENCE)).isTrue();
                 consumer.start();
-                LineEmulator emulator = new LineEmulator(new LineSimulation(line), events, LineEmulatorTest.START, 11,
+                LineEmulator emulator = new LineEmulator(LineEmulatorTest.simulationOf(line), events, LineEmulatorTest.START, 11,
                         30, 60, Pacer.NO_WAIT, inbox::drain);
 
                 emulator.run(1800);

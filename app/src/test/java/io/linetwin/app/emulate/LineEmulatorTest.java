@@ -21,9 +21,16 @@ final class LineEmulatorTest {
 
     static final Instant START = Instant.parse("2026-11-30T06:00:00Z");
 
+    /** START is Monday 06:00, the bottling line's experiment start: its first shift begins at t = 0. */
+    static final double START_SECONDS_OF_WEEK = 6 * 3600;
+
     static LineSpec bottling() throws Exception {
         Path file = Path.of("..", "scenarios", "bottling-line.yaml");
         return ScenarioLoader.load(file).line();
+    }
+
+    static LineSimulation simulationOf(LineSpec line) {
+        return new LineSimulation(line).startingAt(START_SECONDS_OF_WEEK);
     }
 
     @Test
@@ -32,7 +39,7 @@ final class LineEmulatorTest {
         LineDescriptor things = LineDescriptors.of(line);
         RecordingSink sink = new RecordingSink();
         List<ParameterChange> pending = new ArrayList<>();
-        LineEmulator emulator = new LineEmulator(new LineSimulation(line), sink, START, 7, 30, 60, Pacer.NO_WAIT,
+        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 7, 30, 60, Pacer.NO_WAIT,
                 () -> {
                     List<ParameterChange> out = List.copyOf(pending);
                     pending.clear();
@@ -66,7 +73,7 @@ final class LineEmulatorTest {
     void revisionsIncreaseByOnePerThingAndTimestampsAreEmulatedInstants() throws Exception {
         LineSpec line = bottling();
         RecordingSink sink = new RecordingSink();
-        LineEmulator emulator = new LineEmulator(new LineSimulation(line), sink, START, 3, 10, 60, Pacer.NO_WAIT,
+        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 3, 10, 60, Pacer.NO_WAIT,
                 List::of);
         emulator.run(600);
         java.util.Map<String, Long> last = new java.util.HashMap<>();
