@@ -11,10 +11,16 @@ import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.TimeToFailure;
 import io.linetwin.scenario.Units;
 import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.RulReadings;
+import io.linetwin.twin.Snapshot;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,10 +50,11 @@ public final class HealthRiskCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
-    @Option(names = "--rul", paramLabel = "MACHINE=MEAN[,SD]", required = true,
+    @Option(names = "--rul", paramLabel = "MACHINE=MEAN[,SD]",
             description = "Remaining useful life of a machine in operating time, e.g. filler=30h,8h "
-                    + "(SD defaults to 30 % of the mean). Repeat for several machines.")
-    List<String> estimates;
+                    + "(SD defaults to 30 %% of the mean). Repeat for several machines. With --from-twin, the "
+                    + "twin's health/rul estimates are used for machines not named here.")
+    List<String> estimates = new ArrayList<>();
 
     @Option(names = "--repair", paramLabel = "D",
             description = "Repair time of the predicted failure (default: the MTTR of the machine's first failure "
@@ -76,11 +83,20 @@ public final class HealthRiskCommand implements Callable<Integer> {
             throw new BadInputException("--window-step: " + e.getMessage());
         }
         MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads());
-        List<MaintenanceRisk.Report> reports = new ArrayList<>();
+        Map<String, Estimated> byMachine = new LinkedHashMap<>();
         for (String estimate : estimates) {
             Estimated parsed = parse(estimate, scenario);
-            reports.add(risk.assess(parsed.machine().id(), parsed.timeToFailure(), repairOf(parsed.machine()),
-                    maintenanceSeconds, windows));
+            byMachine.put(parsed.machine().id(), parsed);
+        }
+        fromTwin(scenario).forEach(byMachine::putIfAbsent);
+        if (byMachine.isEmpty()) {
+            throw new BadInputException("health risk: no remaining-life estimate: give --rul MACHINE=MEAN[,SD] or a "
+                    + "--from-twin snapshot whose machines carry health/rul");
+        }
+        List<MaintenanceRisk.Report> reports = new ArrayList<>();
+        for (Estimated estimated : byMachine.values()) {
+            reports.add(risk.assess(estimated.machine().id(), estimated.timeToFailure(),
+                    repairOf(estimated.machine()), maintenanceSeconds, windows));
         }
         double lookAheadStart = experiment.startSecondsOfWeek() + start.map(LineState::clockSeconds).orElse(0.0);
         print(spec.commandLine().getOut(), scenario, experiment, lookAheadStart, reports);
@@ -88,6 +104,26 @@ public final class HealthRiskCommand implements Callable<Integer> {
     }
 
     private record Estimated(StationSpec machine, TimeToFailure timeToFailure) {
+    }
+
+    /** The twin's latest estimates for the line's machines, when the look-ahead starts from a twin snapshot. */
+    private Map<String, Estimated> fromTwin(Scenario scenario) throws BadInputException {
+        Map<String, Estimated> estimated = new LinkedHashMap<>();
+        if (warmStart.source == null || warmStart.source.twin == null) {
+            return estimated;
+        }
+        try {
+            Snapshot snapshot = Snapshot.read(warmStart.source.twin);
+            RulReadings.of(snapshot, LineDescriptors.of(scenario.line())).forEach((id, reading) ->
+                    scenario.line().station(id)
+                            .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                            .ifPresent(machine -> estimated.put(id, new Estimated(machine, new TimeToFailure(
+                                    Math.max(reading.seconds(), 1), reading.sdSeconds().orElse(
+                                            DEFAULT_CV * reading.seconds()))))));
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException("--from-twin " + warmStart.source.twin + ": " + e.getMessage());
+        }
+        return estimated;
     }
 
     private Estimated parse(String estimate, Scenario scenario) throws BadInputException {
