@@ -9,12 +9,10 @@ import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.TimeToFailure;
-import io.linetwin.scenario.Units;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
 import io.linetwin.twin.Snapshot;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,11 +72,11 @@ public final class HealthRiskCommand implements Callable<Integer> {
         Scenario scenario = options.load();
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
         ExperimentSpec experiment = scenario.experiment();
-        double maintenanceSeconds = seconds("--maintenance", maintenance);
+        double maintenanceSeconds = ScenarioOptions.duration("--maintenance", maintenance);
         List<Double> windows;
         try {
-            windows = MaintenanceRisk.everyStep(experiment.horizonSeconds(), seconds("--window-step", windowStep),
-                    maintenanceSeconds);
+            double step = ScenarioOptions.duration("--window-step", windowStep);
+            windows = MaintenanceRisk.everyStep(experiment.horizonSeconds(), step, maintenanceSeconds);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--window-step: " + e.getMessage());
         }
@@ -109,19 +107,19 @@ public final class HealthRiskCommand implements Callable<Integer> {
     /** The twin's latest estimates for the line's machines, when the look-ahead starts from a twin snapshot. */
     private Map<String, Estimated> fromTwin(Scenario scenario) throws BadInputException {
         Map<String, Estimated> estimated = new LinkedHashMap<>();
-        if (warmStart.source == null || warmStart.source.twin == null) {
+        Optional<Snapshot> snapshot = warmStart.twinSnapshot();
+        if (snapshot.isEmpty()) {
             return estimated;
         }
         try {
-            Snapshot snapshot = Snapshot.read(warmStart.source.twin);
-            RulReadings.of(snapshot, LineDescriptors.of(scenario.line())).forEach((id, reading) ->
+            RulReadings.of(snapshot.get(), LineDescriptors.of(scenario.line())).forEach((id, reading) ->
                     scenario.line().station(id)
                             .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
                             .ifPresent(machine -> estimated.put(id, new Estimated(machine, new TimeToFailure(
                                     Math.max(reading.seconds(), 1), reading.sdSeconds().orElse(
                                             DEFAULT_CV * reading.seconds()))))));
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException("--from-twin " + warmStart.source.twin + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new BadInputException("--from-twin: " + e.getMessage());
         }
         return estimated;
     }
@@ -139,8 +137,8 @@ public final class HealthRiskCommand implements Callable<Integer> {
         if (parts.length > 2) {
             throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
         }
-        double mean = seconds("--rul " + id, parts[0]);
-        double sd = parts.length == 2 ? seconds("--rul " + id, parts[1]) : DEFAULT_CV * mean;
+        double mean = ScenarioOptions.duration("--rul " + id, parts[0]);
+        double sd = parts.length == 2 ? ScenarioOptions.duration("--rul " + id, parts[1]) : DEFAULT_CV * mean;
         try {
             return new Estimated(machine, new TimeToFailure(mean, sd));
         } catch (IllegalArgumentException e) {
@@ -150,7 +148,7 @@ public final class HealthRiskCommand implements Callable<Integer> {
 
     private Distribution repairOf(StationSpec machine) throws BadInputException {
         if (repair != null) {
-            return new Distribution.Constant(seconds("--repair", repair));
+            return new Distribution.Constant(ScenarioOptions.duration("--repair", repair));
         }
         return machine.failures().stream().findFirst().map(FailureSpec::mttr)
                 .orElse(new Distribution.Constant(DEFAULT_REPAIR_SECONDS));
@@ -193,13 +191,5 @@ public final class HealthRiskCommand implements Callable<Integer> {
 
     private static String percent(double p) {
         return String.format(Locale.ROOT, "%.0f%%", p * 100);
-    }
-
-    private static double seconds(String option, String text) throws BadInputException {
-        try {
-            return Units.seconds(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(option + ": " + e.getMessage());
-        }
     }
 }

@@ -71,7 +71,8 @@ final class ScenarioOptions {
         return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }
 
-    private static double duration(String option, String text) throws BadInputException {
+    /** Seconds of a duration option such as {@code --horizon 7d}; a bad one is bad input naming the option. */
+    static double duration(String option, String text) throws BadInputException {
         try {
             return Units.seconds(text);
         } catch (IllegalArgumentException e) {

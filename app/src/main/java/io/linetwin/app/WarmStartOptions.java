@@ -30,6 +30,9 @@ final class WarmStartOptions {
     @ArgGroup(exclusive = true)
     Source source;
 
+    /** The twin snapshot read by {@link #resolve}, for commands that need more of it than the line state. */
+    private Snapshot twinSnapshot;
+
     static final class Source {
         @Option(names = "--from-state", paramLabel = "STATE.json",
                 description = "Start every replication from this saved line state (LineState JSON).")
@@ -47,6 +50,11 @@ final class WarmStartOptions {
         Experiment experiment = new Experiment(scenario.experiment(), threads, progress);
         Optional<LineState> start = resolve(scenario, line);
         return start.isPresent() ? experiment.startingFrom(start.get()) : experiment;
+    }
+
+    /** The twin snapshot the state came from, once {@link #resolve} has read one. */
+    Optional<Snapshot> twinSnapshot() {
+        return Optional.ofNullable(twinSnapshot);
     }
 
     /** The state to start from, checked against the line; empty for a start from an empty line. */
@@ -69,7 +77,7 @@ final class WarmStartOptions {
         }
     }
 
-    private static LineState fromTwin(Path file, Scenario scenario) throws BadInputException {
+    private LineState fromTwin(Path file, Scenario scenario) throws BadInputException {
         requireFile("--from-twin", file);
         ThingId lineId;
         try {
@@ -79,9 +87,9 @@ final class WarmStartOptions {
                     + "to match the twin's things, got \"" + scenario.line().id() + "\"");
         }
         try {
-            Snapshot snapshot = Snapshot.read(file);
-            double clock = clockOf(snapshot.takenAt(), scenario.experiment());
-            return new LineStateMapper(lineId).map(snapshot, clock);
+            twinSnapshot = Snapshot.read(file);
+            double clock = clockOf(twinSnapshot.takenAt(), scenario.experiment());
+            return new LineStateMapper(lineId).map(twinSnapshot, clock);
         } catch (IOException | RuntimeException e) {
             throw new BadInputException("--from-twin " + file + ": " + e.getMessage());
         }
@@ -97,15 +105,10 @@ final class WarmStartOptions {
         return clock < 0 ? clock + ExperimentSpec.WEEK_SECONDS : clock;
     }
 
-    /**
-     * A state that does not fit the line (unknown station or buffer, more parts than a buffer holds) is the
-     * user's input to fix: find out here, in one tiny run, rather than in every replication's thread.
-     */
     private static void checkFits(String option, LineSpec line, ExperimentSpec experiment, LineState state)
             throws BadInputException {
         try {
-            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek())
-                    .run(state, 0, 1e-3, experiment.seed(), 0);
+            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek()).requireFits(state);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(option + ": the state does not fit the line: " + e.getMessage());
         }

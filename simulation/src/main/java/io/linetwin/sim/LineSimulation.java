@@ -91,6 +91,18 @@ public final class LineSimulation {
                 replication, checkingInvariants, trace, startSecondsOfWeek).run();
     }
 
+    /**
+     * Checks that {@code state} fits the line — the same checks a warm start makes, without running anything —
+     * so callers can report a misfit as bad input before starting replications.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    public void requireFits(LineState state) {
+        Objects.requireNonNull(state, "state");
+        new Replication(WarmStart.withParameters(line, state), state, 0, 1, 0, 0, false, null, startSecondsOfWeek)
+                .build();
+    }
+
     /** As {@link #run(LineState, double, double, long, int, TraceListener)} without a trace. */
     public ReplicationResult run(LineState state, double warmupSeconds, double horizonSeconds, long seed,
             int replication) {

@@ -98,6 +98,19 @@ final class Replication {
         return result();
     }
 
+    /**
+     * Builds the blocks and restores the initial state into them, running no event: what
+     * {@code LineSimulation.requireFits} checks. The replication is not usable afterwards.
+     */
+    void build() {
+        model.start();
+        assemble();
+        if (initial != null) {
+            new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+                    .restore(initial, startSeconds());
+        }
+    }
+
     /** Runs to {@code atSeconds} (every event at that instant included) and describes the line then. */
     LineState snapshot(double atSeconds, Instant capturedAt) {
         double clock = startSeconds();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** The twin's view of a scenario's line: one {@link EquipmentDescriptor} per station, buffer and material. */
@@ -52,11 +53,11 @@ public final class LineDescriptors {
     }
 
     /** The gate needs all three limits; a parameter without them is adjustable by nobody. */
-    private static java.util.Optional<ParameterLimit> limit(ParameterSpec parameter) {
+    private static Optional<ParameterLimit> limit(ParameterSpec parameter) {
         if (parameter.min().isEmpty() || parameter.max().isEmpty() || parameter.maxStep().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new ParameterLimit(parameter.min().getAsDouble(), parameter.max().getAsDouble(),
+        return Optional.of(new ParameterLimit(parameter.min().getAsDouble(), parameter.max().getAsDouble(),
                 parameter.maxStep().getAsDouble()));
     }
 }

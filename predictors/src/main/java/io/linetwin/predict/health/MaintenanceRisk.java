@@ -13,9 +13,11 @@ import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.sim.experiment.Replications;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
@@ -64,6 +66,7 @@ public final class MaintenanceRisk {
     private final ExperimentSpec experiment;
     private final Optional<LineState> start;
     private final int threads;
+    private List<ReplicationResult> asIs;
 
     public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads) {
         this.line = Objects.requireNonNull(line, "line");
@@ -89,7 +92,7 @@ public final class MaintenanceRisk {
         for (int r = 0; r < n; r++) {
             ttf[r] = timeToFailure.sample(predictionStream(machine, r));
         }
-        List<ReplicationResult> asIs = run(r -> line);
+        List<ReplicationResult> asIs = asIs();
         double[] good = goodParts(asIs);
         double working = asIs.stream().mapToDouble(res -> res.station(machine)
                 .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
@@ -134,7 +137,15 @@ public final class MaintenanceRisk {
         return windows;
     }
 
-    private List<ReplicationResult> run(java.util.function.IntFunction<LineSpec> lineOfReplication) {
+    /** The line as it is, the reference of every loss: the same for every machine assessed, so run once. */
+    private synchronized List<ReplicationResult> asIs() {
+        if (asIs == null) {
+            asIs = run(r -> line);
+        }
+        return asIs;
+    }
+
+    private List<ReplicationResult> run(IntFunction<LineSpec> lineOfReplication) {
         return Replications.run(experiment.replications(), threads, r -> {
             LineSimulation simulation = new LineSimulation(lineOfReplication.apply(r))
                     .startingAt(experiment.startSecondsOfWeek());
@@ -160,7 +171,7 @@ public final class MaintenanceRisk {
                 FailureBasis.CALENDAR, Optional.of(new Distribution.Constant(startSeconds)));
     }
 
-    private double[] goodParts(List<ReplicationResult> results) {
+    private static double[] goodParts(List<ReplicationResult> results) {
         return results.stream().mapToDouble(r -> r.throughputPerHour() * r.horizonSeconds() / HOUR).toArray();
     }
 
@@ -175,7 +186,7 @@ public final class MaintenanceRisk {
     /** The prediction's own stream: fixed by seed, replication and machine, apart from the line's streams. */
     private MersenneTwister predictionStream(String machine, int replication) {
         long seed = experiment.seed();
-        int name = java.util.Arrays.hashCode(machine.getBytes(StandardCharsets.UTF_8));
+        int name = Arrays.hashCode(machine.getBytes(StandardCharsets.UTF_8));
         return new MersenneTwister(new int[] {(int) seed, (int) (seed >>> 32), replication, name, 0x4845414c});
     }
 }
