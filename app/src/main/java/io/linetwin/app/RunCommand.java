@@ -2,6 +2,7 @@ package io.linetwin.app;
 
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--trace", paramLabel = "OUT.jsonl",
-            description = "Also write the event trace of replication 0 (warm-up included) as JSON Lines to OUT.")
+            description = "Also write the event trace of replication 0 (warm-up included, from the --from-twin/--from-state "
+                    + "state if one is given) as JSON Lines to OUT.")
     Path trace;
 
     @Override
@@ -72,8 +75,14 @@ final class RunCommand implements Callable<Integer> {
         ExperimentSpec experiment = scenario.experiment();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
                 TraceJsonLines writer = new TraceJsonLines(out)) {
-            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek()).run(experiment.warmupSeconds(),
-                    experiment.horizonSeconds(), experiment.seed(), 0, writer);
+            LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
+            Optional<LineState> start = warmStart.startState();
+            if (start.isPresent()) {
+                simulation.run(start.get(), experiment.warmupSeconds(), experiment.horizonSeconds(),
+                        experiment.seed(), 0, writer);
+            } else {
+                simulation.run(experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed(), 0, writer);
+            }
         }
     }
 }

@@ -33,6 +33,9 @@ final class WarmStartOptions {
     /** The twin snapshot read by {@link #resolve}, for commands that need more of it than the line state. */
     private Snapshot twinSnapshot;
 
+    /** The state {@link #experiment} started from, so a trace of replication 0 starts from it too. */
+    private LineState startState;
+
     static final class Source {
         @Option(names = "--from-state", paramLabel = "STATE.json",
                 description = "Start every replication from this saved line state (LineState JSON).")
@@ -49,7 +52,13 @@ final class WarmStartOptions {
             throws BadInputException {
         Experiment experiment = new Experiment(scenario.experiment(), threads, progress);
         Optional<LineState> start = resolve(scenario, line);
+        startState = start.orElse(null);
         return start.isPresent() ? experiment.startingFrom(start.get()) : experiment;
+    }
+
+    /** The state the last {@link #experiment} starts from; empty for a start from an empty line. */
+    Optional<LineState> startState() {
+        return Optional.ofNullable(startState);
     }
 
     /** The twin snapshot the state came from, once {@link #resolve} has read one. */

@@ -13,6 +13,7 @@ import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +47,38 @@ final class TwinWarmStartTest {
         // Nothing new reaches the capper: it finishes exactly the five parts the twin saw in b2.
         JsonNode capper = stations.get("capper");
         assertThat(capper.get("good").asDouble() + capper.get("scrap").asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
+    void theTraceOfAWarmStartedRunStartsFromTheTwinsState() throws Exception {
+        Path snapshot = snapshotWithFillerDownAndFiveLitresInB2();
+        Path trace = dir.resolve("trace.jsonl");
+
+        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString(), "--horizon", "300s",
+                "--warmup", "0s", "--replications", "1", "--trace", trace.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        double start = WarmStartOptions.clockOf(MONDAY_6AM, ScenarioLoader.load(BOTTLING).experiment());
+        int cappedLitres = 0;
+        int fillerMoves = 0;
+        for (String line : Files.readAllLines(trace)) {
+            JsonNode event = json.readTree(line);
+            assertThat(event.get("t").asDouble()).as(line).isBetween(start, start + 300);
+            String kind = event.get("event").asText();
+            if ("moved".equals(kind) && "filler".equals(event.get("from").asText())) {
+                fillerMoves++;
+            }
+            boolean leftCapper = "moved".equals(kind) && "capper".equals(event.get("from").asText());
+            boolean scrappedAtCapper = "scrapped".equals(kind) && "capper".equals(event.get("station").asText());
+            if (leftCapper || scrappedAtCapper) {
+                cappedLitres++;
+            }
+        }
+        // The filler is down for the whole window, so nothing leaves it; the capper passes on (or scraps)
+        // exactly the five litres the twin saw in b2.
+        assertThat(fillerMoves).isZero();
+        assertThat(cappedLitres).isEqualTo(5);
     }
 
     @Test
