@@ -2,6 +2,7 @@ package io.linetwin.app.render;
 
 import io.linetwin.model.Scenario;
 import io.linetwin.render.LineView;
+import io.linetwin.render.headless.HeadlessGl;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
 import io.linetwin.render.layout.AutoLayout;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.ditto.things.model.ThingId;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -95,6 +97,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     private int render() throws Exception {
+        // Loading the GL classes and natives starts no context, so it may run before the input is checked.
+        CompletableFuture.runAsync(HeadlessGl::warmUp);
         RenderScenario input = RenderScenario.load(file, variant, seed);
         if (width < 16 || height < 16 || width > 8192 || height > 8192) {
             throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
@@ -108,9 +112,23 @@ public final class RenderCommand implements Callable<Integer> {
             if (from != null || to != null) {
                 throw new RenderInputException("--from/--to: only with --frames");
             }
-            LineView view = fromTwin != null ? twinView(input) : views.at(
-                    at == null ? input.experiment().endSeconds() : positive("--at", at));
-            try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
+            // Everything the user may have got wrong is checked before the GL context starts.
+            LineView twin = fromTwin != null ? twinView(input, requireTwinFile(input)) : null;
+            double instant = at == null ? input.experiment().endSeconds() : positive("--at", at);
+            // The GL context starts and the scene is built on the render thread while the line is simulated.
+            CompletableFuture<OffscreenRenderer> gl = CompletableFuture.supplyAsync(() -> {
+                OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
+                renderer.prepare(shot);
+                return renderer;
+            });
+            LineView view;
+            try {
+                view = twin != null ? twin : views.at(instant);
+            } catch (RuntimeException e) {
+                gl.thenAccept(OffscreenRenderer::close);
+                throw e;
+            }
+            try (OffscreenRenderer renderer = gl.join()) {
                 OffscreenRenderer.writePng(renderer.render(shot, view), target.out);
             }
             out.println("wrote " + target.out);
@@ -119,7 +137,8 @@ public final class RenderCommand implements Callable<Integer> {
         return frames(shot, views, out);
     }
 
-    private LineView twinView(RenderScenario input) throws RenderInputException {
+    /** Checks what can be checked before the GL context starts. */
+    private Path requireTwinFile(RenderScenario input) throws RenderInputException {
         if (at != null) {
             throw new RenderInputException("--at: not with --from-twin (the snapshot is the instant shown)");
         }
@@ -132,8 +151,12 @@ public final class RenderCommand implements Callable<Integer> {
             throw new RenderInputException("--from-twin: line.id must be a Ditto thing id like \"plant1:bottling\" "
                     + "to match the twin's things, got \"" + input.line().id() + "\"");
         }
+        return fromTwin;
+    }
+
+    private LineView twinView(RenderScenario input, Path snapshot) throws RenderInputException {
         try {
-            return new TwinViews(input.line(), TwinViews.DEFAULT_RISK_HORIZON_SECONDS).next(Snapshot.read(fromTwin));
+            return new TwinViews(input.line(), TwinViews.DEFAULT_RISK_HORIZON_SECONDS).next(Snapshot.read(snapshot));
         } catch (IOException | RuntimeException e) {
             throw new RenderInputException("--from-twin " + fromTwin + ": " + e.getMessage());
         }

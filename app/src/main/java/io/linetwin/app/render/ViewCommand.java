@@ -87,10 +87,10 @@ public final class ViewCommand implements Callable<Integer> {
         InstantViews views = new InstantViews(input.line(), input.experiment());
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
-        ReplicationResult first = views.runUpTo(warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), views.at(warmup + step),
-                input.title(variant), speed, width, height, softwareGl);
-        publishDetails(viewer, first);
+        InstantViews.Shown first = views.shown(warmup + step);
+        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), speed, width, height,
+                softwareGl);
+        publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
             t.setDaemon(true);
@@ -99,9 +99,9 @@ public final class ViewCommand implements Callable<Integer> {
         try {
             background.execute(() -> {
                 for (int i = 2; i <= steps && !Thread.currentThread().isInterrupted(); i++) {
-                    ReplicationResult result = views.runUpTo(warmup + step * i);
-                    viewer.append(views.at(warmup + step * i));
-                    publishDetails(viewer, result);
+                    InstantViews.Shown next = views.shown(warmup + step * i);
+                    viewer.append(next.view());
+                    publishDetails(viewer, next.upTo());
                 }
             });
             if (quitSeconds != null) {
