@@ -24,6 +24,11 @@ import java.util.Objects;
  * <p>Parts staged at an assembly count in their input buffer, as in the snapshot. A part the buffer hands
  * straight through to the staging area leaves no trace event; it is known to have left its machine when the
  * machine holds more parts than it has busy servers, and is then counted in the buffer to the assembly.
+ *
+ * <p>Travel: a part on a conveyor moves at the belt's speed from when it entered, and closes up behind the part
+ * ahead of it at the conveyor's spacing (the belt accumulates at its end); a stopped belt (a conveyor failure)
+ * is not in the trace, so its parts are drawn moving on. An AGV moves at constant speed from where it set off
+ * to where it arrives at the announced time, and then stands there until it sets off again.
  */
 public final class TraceRecorder implements TraceListener {
 
@@ -39,6 +44,11 @@ public final class TraceRecorder implements TraceListener {
     /** For machines that feed an assembly: the parts last seen entering them, oldest first. */
     private final Map<String, java.util.ArrayDeque<Long>> inStation = new HashMap<>();
     private final Map<String, Integer> serverCount = new HashMap<>();
+    /** Conveyor id → its parts, oldest (furthest along) first, with when each entered. */
+    private final Map<String, java.util.ArrayDeque<double[]>> onBelt = new HashMap<>();
+    private final Map<String, io.linetwin.model.ConveyorSpec> conveyors = new HashMap<>();
+    /** Vehicle → its latest leg: from, to, set-off and arrival seconds. */
+    private final Map<Integer, TraceEvent.VehicleMoved> legs = new java.util.TreeMap<>();
     /** Machine → the buffer through which it feeds an assembly's staging area. */
     private final Map<String, String> stagingBuffer = new HashMap<>();
 
@@ -53,6 +63,10 @@ public final class TraceRecorder implements TraceListener {
         }
         for (StationSpec station : line.stations()) {
             serverCount.put(station.id(), Math.max(1, station.servers()));
+        }
+        for (io.linetwin.model.ConveyorSpec conveyor : line.conveyors()) {
+            conveyors.put(conveyor.id(), conveyor);
+            onBelt.put(conveyor.id(), new java.util.ArrayDeque<>());
         }
     }
 
@@ -72,6 +86,10 @@ public final class TraceRecorder implements TraceListener {
         } else if (event instanceof TraceEvent.PartMoved moved) {
             leave(moved.part());
             place(moved.part(), moved.to());
+            java.util.ArrayDeque<double[]> belt = onBelt.get(moved.to());
+            if (belt != null) {
+                belt.addLast(new double[] {moved.part(), moved.timeSeconds()});
+            }
             stageSurplus(moved.to(), serverCount.getOrDefault(moved.to(), 1));
         } else if (event instanceof TraceEvent.PartFinished finished) {
             leave(finished.part());
@@ -79,6 +97,8 @@ public final class TraceRecorder implements TraceListener {
             leave(scrapped.part());
         } else if (event instanceof TraceEvent.PartAssembled assembled) {
             leave(assembled.part());
+        } else if (event instanceof TraceEvent.VehicleMoved leg) {
+            legs.put(leg.vehicle(), leg);
         }
     }
 
@@ -109,6 +129,14 @@ public final class TraceRecorder implements TraceListener {
         int[] level = levels.get(where);
         if (level != null) {
             level[0]--;
+            java.util.ArrayDeque<double[]> belt = onBelt.get(where);
+            if (belt != null && !belt.isEmpty()) {
+                if (belt.peekFirst()[0] == part) {
+                    belt.pollFirst();
+                } else {
+                    belt.removeIf(p -> p[0] == part);
+                }
+            }
             return;
         }
         java.util.ArrayDeque<Long> parts = inStation.get(where);
@@ -162,7 +190,30 @@ public final class TraceRecorder implements TraceListener {
 
     /** The view of the run's present instant {@code nowSeconds}, with {@code upTo}'s KPIs in the HUD. */
     public LineView view(double nowSeconds, ReplicationResult upTo) {
-        return InstantView.of(nowSeconds, stations(), levels(), upTo);
+        return InstantView.of(nowSeconds, stations(), levels(), movers(nowSeconds), upTo);
+    }
+
+    /** Parts on conveyors and AGVs at {@code nowSeconds}, the run's present instant. */
+    public Movers movers(double nowSeconds) {
+        Map<Long, Movers.OnConveyor> parts = new HashMap<>();
+        onBelt.forEach((id, belt) -> {
+            io.linetwin.model.ConveyorSpec spec = conveyors.get(id);
+            double ahead = Double.POSITIVE_INFINITY;
+            for (double[] part : belt) {
+                double free = spec.speedMetresPerSecond() * Math.max(0, nowSeconds - part[1]);
+                double metres = Math.max(0, Math.min(Math.min(free, spec.lengthMetres()),
+                        ahead - spec.spacingMetres()));
+                parts.put((long) part[0], new Movers.OnConveyor(id, metres));
+                ahead = metres;
+            }
+        });
+        Map<Integer, Movers.Trip> vehicles = new HashMap<>();
+        legs.forEach((vehicle, leg) -> {
+            double span = leg.arrivalSeconds() - leg.timeSeconds();
+            double done = span > 0 ? (nowSeconds - leg.timeSeconds()) / span : 1;
+            vehicles.put(vehicle, new Movers.Trip(leg.from(), leg.to(), Math.max(0, Math.min(1, done))));
+        });
+        return new Movers(parts, vehicles);
     }
 
     private static String aggregate(List<String> states) {

@@ -33,9 +33,12 @@ public final class LineScene {
     /** Stations in the line's order, so the same down machines are named from one frame to the next. */
     private final java.util.List<String> labelOrder;
     private final ColourBatch machineBatch;
+    private final MoversNode movers;
 
     LineScene(Node root, Map<String, MachineStatusControl> machines, Map<String, BufferFill> fills,
-            Map<String, BitmapText> labels, java.util.List<String> labelOrder, ColourBatch machineBatch) {
+            Map<String, BitmapText> labels, java.util.List<String> labelOrder, ColourBatch machineBatch,
+            MoversNode movers) {
+        this.movers = movers;
         this.labelOrder = java.util.List.copyOf(labelOrder);
         this.machineBatch = machineBatch;
         this.root = root;
@@ -55,6 +58,7 @@ public final class LineScene {
             Integer level = view.bufferLevels().get(id);
             control.show(level == null ? OptionalInt.empty() : OptionalInt.of(level));
         });
+        movers.apply(view.movers());
         Optional<String> bottleneck = view.kpis().bottleneck();
         boolean sparse = labels.size() > ALL_LABELS_UP_TO;
         int[] downLabels = {0};

@@ -139,8 +139,11 @@ public final class LineSceneBuilder {
             root.attachChild(bars.build("fills", fill));
             fills.values().forEach(f -> f.show(java.util.OptionalInt.empty()));
         }
+        MoversNode movers = new MoversNode(line, plan, materials.plain(palette.role(Palette.Role.PART)),
+                materials.plain(palette.role(Palette.Role.AGV)));
+        root.attachChild(movers.node());
         LineScene scene = new LineScene(root, machines, fills, labels,
-                line.stations().stream().map(StationSpec::id).toList(), batch);
+                line.stations().stream().map(StationSpec::id).toList(), batch, movers);
         return scene;
     }
 
