@@ -1,18 +1,22 @@
 package io.linetwin.render;
 
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.sim.TraceListener;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Follows a traced replication and knows, at any point of it, each machine's state and each buffer's level: so
@@ -42,13 +46,13 @@ public final class TraceRecorder implements TraceListener {
     /** Where each part is, by part id (ids count up from 1 in release order); null once it left the line. */
     private String[] partAt = new String[1024];
     /** For machines that feed an assembly: the parts last seen entering them, oldest first. */
-    private final Map<String, java.util.ArrayDeque<Long>> inStation = new HashMap<>();
+    private final Map<String, ArrayDeque<Long>> inStation = new HashMap<>();
     private final Map<String, Integer> serverCount = new HashMap<>();
     /** Conveyor id → its parts, oldest (furthest along) first, with when each entered. */
-    private final Map<String, java.util.ArrayDeque<double[]>> onBelt = new HashMap<>();
-    private final Map<String, io.linetwin.model.ConveyorSpec> conveyors = new HashMap<>();
+    private final Map<String, ArrayDeque<double[]>> onBelt = new HashMap<>();
+    private final Map<String, ConveyorSpec> conveyors = new HashMap<>();
     /** Vehicle → its latest leg: from, to, set-off and arrival seconds. */
-    private final Map<Integer, TraceEvent.VehicleMoved> legs = new java.util.TreeMap<>();
+    private final Map<Integer, TraceEvent.VehicleMoved> legs = new TreeMap<>();
     /** Machine → the buffer through which it feeds an assembly's staging area. */
     private final Map<String, String> stagingBuffer = new HashMap<>();
 
@@ -58,15 +62,15 @@ public final class TraceRecorder implements TraceListener {
             levels.put(buffer.id(), new int[1]);
             if (line.station(buffer.to()).filter(s -> s.kind() == StationKind.ASSEMBLY).isPresent()) {
                 stagingBuffer.putIfAbsent(buffer.from(), buffer.id());
-                inStation.putIfAbsent(buffer.from(), new java.util.ArrayDeque<>());
+                inStation.putIfAbsent(buffer.from(), new ArrayDeque<>());
             }
         }
         for (StationSpec station : line.stations()) {
             serverCount.put(station.id(), Math.max(1, station.servers()));
         }
-        for (io.linetwin.model.ConveyorSpec conveyor : line.conveyors()) {
+        for (ConveyorSpec conveyor : line.conveyors()) {
             conveyors.put(conveyor.id(), conveyor);
-            onBelt.put(conveyor.id(), new java.util.ArrayDeque<>());
+            onBelt.put(conveyor.id(), new ArrayDeque<>());
         }
     }
 
@@ -86,7 +90,7 @@ public final class TraceRecorder implements TraceListener {
         } else if (event instanceof TraceEvent.PartMoved moved) {
             leave(moved.part());
             place(moved.part(), moved.to());
-            java.util.ArrayDeque<double[]> belt = onBelt.get(moved.to());
+            ArrayDeque<double[]> belt = onBelt.get(moved.to());
             if (belt != null) {
                 belt.addLast(new double[] {moved.part(), moved.timeSeconds()});
             }
@@ -105,7 +109,7 @@ public final class TraceRecorder implements TraceListener {
     private void place(long part, String where) {
         int index = Math.toIntExact(part);
         if (index >= partAt.length) {
-            partAt = java.util.Arrays.copyOf(partAt, Math.max(index + 1, partAt.length * 2));
+            partAt = Arrays.copyOf(partAt, Math.max(index + 1, partAt.length * 2));
         }
         partAt[index] = where;
         int[] level = levels.get(where);
@@ -113,7 +117,7 @@ public final class TraceRecorder implements TraceListener {
             level[0]++;
             return;
         }
-        java.util.ArrayDeque<Long> parts = inStation.get(where);
+        ArrayDeque<Long> parts = inStation.get(where);
         if (parts != null) {
             parts.addLast(part);
         }
@@ -129,7 +133,7 @@ public final class TraceRecorder implements TraceListener {
         int[] level = levels.get(where);
         if (level != null) {
             level[0]--;
-            java.util.ArrayDeque<double[]> belt = onBelt.get(where);
+            ArrayDeque<double[]> belt = onBelt.get(where);
             if (belt != null && !belt.isEmpty()) {
                 if (belt.peekFirst()[0] == part) {
                     belt.pollFirst();
@@ -139,7 +143,7 @@ public final class TraceRecorder implements TraceListener {
             }
             return;
         }
-        java.util.ArrayDeque<Long> parts = inStation.get(where);
+        ArrayDeque<Long> parts = inStation.get(where);
         if (parts != null) {
             parts.remove(part);
         }
@@ -147,7 +151,7 @@ public final class TraceRecorder implements TraceListener {
 
     /** Parts beyond what {@code station}'s busy servers hold went on to the assembly's staging area. */
     private void stageSurplus(String station, int holding) {
-        java.util.ArrayDeque<Long> parts = inStation.get(station);
+        ArrayDeque<Long> parts = inStation.get(station);
         if (parts == null) {
             return;
         }
@@ -197,7 +201,7 @@ public final class TraceRecorder implements TraceListener {
     public Movers movers(double nowSeconds) {
         Map<Long, Movers.OnConveyor> parts = new HashMap<>();
         onBelt.forEach((id, belt) -> {
-            io.linetwin.model.ConveyorSpec spec = conveyors.get(id);
+            ConveyorSpec spec = conveyors.get(id);
             double ahead = Double.POSITIVE_INFINITY;
             for (double[] part : belt) {
                 double free = spec.speedMetresPerSecond() * Math.max(0, nowSeconds - part[1]);

@@ -128,13 +128,22 @@ public final class RenderCommand implements Callable<Integer> {
                 gl.thenAccept(OffscreenRenderer::close);
                 throw e;
             }
-            try (OffscreenRenderer renderer = gl.join()) {
+            try (OffscreenRenderer renderer = started(gl)) {
                 OffscreenRenderer.writePng(renderer.render(shot, view), target.out);
             }
             out.println("wrote " + target.out);
             return Exits.OK;
         }
         return frames(shot, views, out);
+    }
+
+    /** The context started beside the simulation, or the reason it could not start. */
+    private static OffscreenRenderer started(CompletableFuture<OffscreenRenderer> gl) {
+        try {
+            return gl.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Checks what can be checked before the GL context starts. */
