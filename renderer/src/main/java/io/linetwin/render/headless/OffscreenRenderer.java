@@ -37,8 +37,8 @@ public final class OffscreenRenderer implements AutoCloseable {
     /** Frames drawn before the captured one, so newly attached states are initialised and on screen. */
     private static final int SETTLE_FRAMES = 1;
     /**
-     * Frames per second while no picture is wanted: software GL draws on every core, so an unthrottled idle loop
-     * would slow down a simulation running beside it. Captures and frame counts run unthrottled.
+     * Frames per second while no picture is wanted, with nothing drawn: software GL draws on every core, so a
+     * busy idle loop would slow down a simulation running beside it. Captures and frame counts run unthrottled.
      */
     private static final int IDLE_FPS = 10;
     private static final int UNLIMITED_FPS = -1;
@@ -65,19 +65,19 @@ public final class OffscreenRenderer implements AutoCloseable {
     public static OffscreenRenderer start(int width, int height) {
         HeadlessGl.prepare();
         LineTwinApp app = new LineTwinApp();
-        com.jme3.system.AppSettings settings = HeadlessGl.settings(width, height);
-        settings.setFrameRate(IDLE_FPS);
-        app.setSettings(settings);
+        app.setSettings(HeadlessGl.settings(width, height));
         app.setShowSettings(false);
         app.setPauseOnLostFocus(false);
         app.start(JmeContext.Type.OffscreenSurface);
         await(app.ready(), "the offscreen GL context to start (is libosmesa6 installed?)");
         FrameGrabber grabber = new FrameGrabber(width, height);
+        OffscreenRenderer renderer = new OffscreenRenderer(app, grabber, width, height);
         await(app.enqueue(() -> {
             app.getGuiViewPort().addProcessor(grabber);
+            renderer.idle();
             return Boolean.TRUE; // jME's AppTask reads a null result as a timeout
         }), "the frame reader to attach");
-        return new OffscreenRenderer(app, grabber, width, height);
+        return renderer;
     }
 
     public int width() {
@@ -95,6 +95,9 @@ public final class OffscreenRenderer implements AutoCloseable {
     public void prepare(Shot shot) {
         app.enqueue(() -> {
             use(shot);
+            busy();
+            // One frame drawn and thrown away compiles the shaders; the loop then idles until a picture is wanted.
+            grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> idle());
             return Boolean.TRUE;
         });
     }
@@ -107,8 +110,8 @@ public final class OffscreenRenderer implements AutoCloseable {
             if (hudState != null) {
                 hudState.show(view);
             }
-            frameRate(UNLIMITED_FPS);
-            return grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> frameRate(IDLE_FPS));
+            busy();
+            return grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> idle());
         }), "the scene to be handed to the render thread");
         return await(frame, "the frame to render");
     }
@@ -128,7 +131,7 @@ public final class OffscreenRenderer implements AutoCloseable {
     public double framesPerSecond(Shot shot, LineView view, double seconds) throws InterruptedException {
         render(shot, view);
         await(app.enqueue(() -> {
-            frameRate(UNLIMITED_FPS);
+            busy();
             return Boolean.TRUE;
         }), "the frame limit to lift");
         long before = grabber.framesRendered();
@@ -137,15 +140,24 @@ public final class OffscreenRenderer implements AutoCloseable {
         long frames = grabber.framesRendered() - before;
         double fps = frames / ((System.nanoTime() - start) / 1e9);
         app.enqueue(() -> {
-            frameRate(IDLE_FPS);
+            idle();
             return Boolean.TRUE;
         });
         return fps;
     }
 
-    /** Render thread: the context's loop reads the limit after every frame. */
-    private void frameRate(int perSecond) {
-        app.getContext().getSettings().setFrameRate(perSecond);
+    /** Render thread: frames drawn as fast as they come. The context's loop reads the limit after every frame. */
+    private void busy() {
+        app.getContext().getSettings().setFrameRate(UNLIMITED_FPS);
+        app.getViewPort().setEnabled(true);
+        app.getGuiViewPort().setEnabled(true);
+    }
+
+    /** Render thread: a few empty frames a second until the next picture. */
+    private void idle() {
+        app.getContext().getSettings().setFrameRate(IDLE_FPS);
+        app.getViewPort().setEnabled(false);
+        app.getGuiViewPort().setEnabled(false);
     }
 
     public static void writePng(BufferedImage image, Path out) throws IOException {
