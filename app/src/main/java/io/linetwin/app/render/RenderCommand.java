@@ -2,7 +2,6 @@ package io.linetwin.app.render;
 
 import io.linetwin.model.Scenario;
 import io.linetwin.render.LineView;
-import io.linetwin.render.headless.HeadlessGl;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
 import io.linetwin.render.layout.AutoLayout;
@@ -97,8 +96,6 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     private int render() throws Exception {
-        // Loading the GL classes and natives starts no context, so it may run before the input is checked.
-        CompletableFuture.runAsync(HeadlessGl::warmUp);
         RenderScenario input = RenderScenario.load(file, variant, seed);
         if (width < 16 || height < 16 || width > 8192 || height > 8192) {
             throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
@@ -116,11 +113,19 @@ public final class RenderCommand implements Callable<Integer> {
             LineView twin = fromTwin != null ? twinView(input, requireTwinFile(input)) : null;
             double instant = at == null ? input.experiment().endSeconds() : positive("--at", at);
             // The GL context starts and the scene is built on the render thread while the line is simulated.
-            CompletableFuture<OffscreenRenderer> gl = CompletableFuture.supplyAsync(() -> {
-                OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
-                renderer.prepare(shot);
-                return renderer;
-            });
+            // Its own thread: the common pool has one thread on a two-core machine, and may be busy.
+            CompletableFuture<OffscreenRenderer> gl = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
+                    renderer.prepare(shot);
+                    gl.complete(renderer);
+                } catch (RuntimeException | Error e) {
+                    gl.completeExceptionally(e);
+                }
+            }, "linetwin-gl-start");
+            starter.setDaemon(true);
+            starter.start();
             LineView view;
             try {
                 view = twin != null ? twin : views.at(instant);

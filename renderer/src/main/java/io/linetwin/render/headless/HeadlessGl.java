@@ -27,21 +27,6 @@ public final class HeadlessGl {
         GLFW.glfwInitHint(GLFW.GLFW_PLATFORM, GLFW.GLFW_PLATFORM_NULL);
     }
 
-    /**
-     * Loads the GL and engine classes and native libraries a context needs, without creating one: a command can
-     * run this beside its own start-up work (reading a scenario) and start the context sooner afterwards.
-     */
-    public static void warmUp() {
-        prepare();
-        new com.jme3.app.SimpleApplication() {
-            @Override
-            public void simpleInitApp() {
-                // Never started: constructing it only loads the classes.
-            }
-        }.getClass();
-        com.jme3.system.JmeSystem.getPlatform();
-    }
-
     public static AppSettings settings(int width, int height) {
         if (width < 16 || height < 16 || width > 8192 || height > 8192) {
             throw new IllegalArgumentException("picture size must be 16..8192 pixels a side, got " + width + "x"
