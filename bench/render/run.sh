@@ -1,14 +1,35 @@
 #!/usr/bin/env bash
-# Rendering benchmark: frames/s at 1280x720 for 20, 170 and 500 machines on software GL (OSMesa), and the wall
-# time of a whole snapshot (fresh JVM: simulate, start GL, render, write PNG). Needs libosmesa6.
-# Usage: bench/render/run.sh [SECONDS_PER_SIZE] [SNAPSHOT_RUNS]
+# Rendering benchmark, software GL only (OSMesa; needs libosmesa6): frames/s at 1280x720 for lines of 20, 170 and
+# 500 machines, the split of one snapshot, and `linetwin render scenarios/bottling-line.yaml --out PNG` end to end
+# in a fresh JVM per run (default instant: the end of warm-up + horizon). Every figure is printed with the load
+# average at the time, because on a shared machine the numbers mean little without it.
+# Usage: bench/render/run.sh [SECONDS_PER_SIZE=10] [SNAPSHOT_RUNS=5]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-mvn -B -q -pl renderer -am test-compile
-mvn -B -q -pl renderer dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/render-bench.cp  # written under renderer/
-cp="renderer/target/test-classes:renderer/target/classes:simulation/target/classes:twin-model/target/classes:$(cat renderer/target/render-bench.cp)"
+seconds="${1:-10}"
+runs="${2:-5}"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
+# Compiles every module (no install) and writes each module's class path under its target/.
+mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-test.cp
+mvn -B -q -pl app -am compile dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile=target/bench-runtime.cp
 natives="-Dorg.lwjgl.system.SharedLibraryExtractPath=$PWD/renderer/target/natives"
+rcp="renderer/target/test-classes:renderer/target/classes:$(cat renderer/target/bench-test.cp)"
+acp="app/target/classes:$(cat app/target/bench-runtime.cp)"
 mkdir -p bench/out
-java $natives -cp "$cp" io.linetwin.render.bench.RenderBench fps "${1:-10}" 2>/dev/null
-java $natives -cp "$cp" io.linetwin.render.bench.RenderBench snapshot scenarios/bottling-line.yaml bench/out/snapshot.png "${2:-3}" 2>/dev/null
-java $natives -cp "$cp" io.linetwin.render.bench.RenderBench snapshot-once scenarios/bottling-line.yaml bench/out/snapshot.png 2>/dev/null
+
+echo "fps: load before $(load)"
+java $natives -cp "$rcp" io.linetwin.render.bench.RenderBench fps "$seconds" 2>/dev/null
+echo "fps: load after $(load)"
+
+echo "snapshot split: load $(load)"
+java $natives -cp "$rcp" io.linetwin.render.bench.RenderBench snapshot-once scenarios/bottling-line.yaml \
+    bench/out/snapshot.png 2>/dev/null
+
+TIMEFORMAT=%R
+for i in $(seq "$runs"); do
+    before="$(load)"
+    wall=$( { time java $natives -cp "$acp" io.linetwin.app.Main render scenarios/bottling-line.yaml \
+        --out bench/out/snapshot.png >/dev/null 2>&1; } 2>&1 )
+    echo "render bottling-line --out (fresh JVM): ${wall} s   load ${before}"
+done

@@ -37,10 +37,20 @@ final class InstantView {
             BufferContents contents = state.buffers().get(buffer.id());
             levels.put(buffer.id(), contents == null ? 0 : contents.total());
         });
+        return of(state.clockSeconds(), stations, levels, upTo);
+    }
+
+    static LineView of(double clockSeconds, Map<String, StationVisualState> stations, Map<String, Integer> levels,
+            ReplicationResult upTo) {
+        return of(clockSeconds, stations, levels, Movers.none(), upTo);
+    }
+
+    static LineView of(double clockSeconds, Map<String, StationVisualState> stations, Map<String, Integer> levels,
+            Movers movers, ReplicationResult upTo) {
         double start = upTo.warmupSeconds();
-        String caption = "state at " + SimTime.format(state.clockSeconds()) + "; KPIs over "
+        String caption = "state at " + SimTime.format(clockSeconds) + "; KPIs over "
                 + SimTime.format(start) + " .. " + SimTime.format(start + upTo.horizonSeconds());
         Hud hud = new Hud(caption, upTo.throughputPerHour(), upTo.wip(), upTo.bottleneck());
-        return new LineView(state.clockSeconds(), stations, levels, Map.of(), hud);
+        return new LineView(clockSeconds, stations, levels, Map.of(), hud, movers);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What the renderer shows at one instant: each station's state, buffer levels (parts waiting), health risk
- * per machine (probability of failure over the predictor's horizon, 0..1) and the HUD figures. Stations,
+ * per machine (probability of failure over the predictor's horizon, 0..1), the HUD figures and what travels
+ * (parts on conveyors, AGVs). Stations,
  * buffers or machines missing from a map are drawn as "unknown" (neutral colour, empty rack, no risk).
  * This record is the renderer's only input about the line's dynamics, so any producer (a summary of a
  * replication, the engine's per-instant snapshots, the live twin) can feed it.
@@ -18,9 +19,11 @@ public record LineView(
         Map<String, StationVisualState> stations,
         Map<String, Integer> bufferLevels,
         Map<String, Double> healthRisk,
-        Hud kpis) {
+        Hud kpis,
+        Movers movers) {
 
     public LineView {
+        Objects.requireNonNull(movers, "movers");
         if (!(simSeconds >= 0) || Double.isInfinite(simSeconds)) {
             throw new IllegalArgumentException("sim time must be a finite number >= 0 seconds, got " + simSeconds);
         }
@@ -38,6 +41,12 @@ public record LineView(
                 throw new IllegalArgumentException("health risk of " + id + " must be in [0, 1], got " + risk);
             }
         });
+    }
+
+    /** A view with nothing travelling (or nothing known about it). */
+    public LineView(double simSeconds, Map<String, StationVisualState> stations, Map<String, Integer> bufferLevels,
+            Map<String, Double> healthRisk, Hud kpis) {
+        this(simSeconds, stations, bufferLevels, healthRisk, kpis, Movers.none());
     }
 
     /** Nothing known yet: every station unknown, racks empty. */

@@ -76,6 +76,11 @@ public final class LineViewer {
         app.enqueue(() -> playback.append(view));
     }
 
+    /** Shows {@code view} now and drops the views before it (a live twin); any thread. */
+    public void follow(LineView view) {
+        app.enqueue(() -> playback.follow(view));
+    }
+
     /** What a click on {@code stationId} shows; any thread. */
     public void details(String stationId, String text) {
         details.put(stationId, text);

@@ -62,7 +62,7 @@ public final class ViewTimeline {
         double span = b.simSeconds() - a.simSeconds();
         double f = span > 0 ? (simSeconds - a.simSeconds()) / span : 0;
         return new LineView(simSeconds, a.stations(), blendLevels(a.bufferLevels(), b.bufferLevels(), f),
-                blendRisk(a.healthRisk(), b.healthRisk(), f), a.kpis());
+                blendRisk(a.healthRisk(), b.healthRisk(), f), a.kpis(), a.movers());
     }
 
     private static Map<String, Integer> blendLevels(Map<String, Integer> a, Map<String, Integer> b, double f) {

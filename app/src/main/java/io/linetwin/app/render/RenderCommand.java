@@ -7,12 +7,17 @@ import io.linetwin.render.headless.Shot;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.scene.CameraPreset;
 import io.linetwin.render.scene.Palette;
+import io.linetwin.twin.Snapshot;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.ditto.things.model.ThingId;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +55,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "TIME",
             description = "Sim time since t = 0 to show, e.g. 8h (default: the end of the run, warm-up + horizon).")
     String at;
+
+    @Option(names = "--from-twin", paramLabel = "SNAPSHOT.json",
+            description = "Show this twin snapshot (linetwin/twin-snapshot/v1) instead of simulating; with --out.")
+    Path fromTwin;
 
     @Option(names = "--from", paramLabel = "T0", description = "Frames: the first instant shown, e.g. 8h.")
     String from;
@@ -100,9 +109,31 @@ public final class RenderCommand implements Callable<Integer> {
             if (from != null || to != null) {
                 throw new RenderInputException("--from/--to: only with --frames");
             }
+            // Everything the user may have got wrong is checked before the GL context starts.
+            LineView twin = fromTwin != null ? twinView(input, requireTwinFile(input)) : null;
             double instant = at == null ? input.experiment().endSeconds() : positive("--at", at);
-            LineView view = views.at(instant);
-            try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
+            // The GL context starts and the scene is built on the render thread while the line is simulated.
+            // Its own thread: the common pool has one thread on a two-core machine, and may be busy.
+            CompletableFuture<OffscreenRenderer> gl = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
+                    renderer.prepare(shot);
+                    gl.complete(renderer);
+                } catch (RuntimeException | Error e) {
+                    gl.completeExceptionally(e);
+                }
+            }, "linetwin-gl-start");
+            starter.setDaemon(true);
+            starter.start();
+            LineView view;
+            try {
+                view = twin != null ? twin : views.at(instant);
+            } catch (RuntimeException e) {
+                gl.thenAccept(OffscreenRenderer::close);
+                throw e;
+            }
+            try (OffscreenRenderer renderer = started(gl)) {
                 OffscreenRenderer.writePng(renderer.render(shot, view), target.out);
             }
             out.println("wrote " + target.out);
@@ -111,7 +142,44 @@ public final class RenderCommand implements Callable<Integer> {
         return frames(shot, views, out);
     }
 
+    /** The context started beside the simulation, or the reason it could not start. */
+    private static OffscreenRenderer started(CompletableFuture<OffscreenRenderer> gl) {
+        try {
+            return gl.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Checks what can be checked before the GL context starts. */
+    private Path requireTwinFile(RenderScenario input) throws RenderInputException {
+        if (at != null) {
+            throw new RenderInputException("--at: not with --from-twin (the snapshot is the instant shown)");
+        }
+        if (!Files.isRegularFile(fromTwin)) {
+            throw new RenderInputException("--from-twin " + fromTwin + ": no such file");
+        }
+        try {
+            ThingId.of(input.line().id());
+        } catch (RuntimeException e) {
+            throw new RenderInputException("--from-twin: line.id must be a Ditto thing id like \"plant1:bottling\" "
+                    + "to match the twin's things, got \"" + input.line().id() + "\"");
+        }
+        return fromTwin;
+    }
+
+    private LineView twinView(RenderScenario input, Path snapshot) throws RenderInputException {
+        try {
+            return new TwinViews(input.line(), TwinViews.DEFAULT_RISK_HORIZON_SECONDS).next(Snapshot.read(snapshot));
+        } catch (IOException | RuntimeException e) {
+            throw new RenderInputException("--from-twin " + fromTwin + ": " + e.getMessage());
+        }
+    }
+
     private int frames(Shot shot, InstantViews views, PrintWriter out) throws Exception {
+        if (fromTwin != null) {
+            throw new RenderInputException("--from-twin: only with --out");
+        }
         if (from == null || to == null) {
             throw new RenderInputException("--frames: needs --from T0 and --to T1");
         }

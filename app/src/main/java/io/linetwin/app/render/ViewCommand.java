@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "view", description = {
     "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
-    "+/- change speed. Plays the line's state at successive instants of one replication."})
+    "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
+    "follows the live twin (--kafka HOST:PORT [--topic T], --replay FILE [--replay-speed X], or",
+    "--twin-snapshot SNAPSHOT.json polled)."})
 public final class ViewCommand implements Callable<Integer> {
 
     @Spec
@@ -60,6 +63,9 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--quit-after", paramLabel = "D", description = "Close the window after this wall time, e.g. 30s.")
     String quitAfter;
 
+    @ArgGroup(exclusive = false)
+    LiveOptions live;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -75,13 +81,16 @@ public final class ViewCommand implements Callable<Integer> {
             throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
         }
         Double quitSeconds = quitAfter == null ? null : RenderScenario.seconds("--quit-after", quitAfter);
+        if (live != null) {
+            return follow(input, quitSeconds);
+        }
         InstantViews views = new InstantViews(input.line(), input.experiment());
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
-        ReplicationResult first = views.runUpTo(warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), views.at(warmup + step),
-                input.title(variant), speed, width, height, softwareGl);
-        publishDetails(viewer, first);
+        InstantViews.Shown first = views.shown(warmup + step);
+        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), speed, width, height,
+                softwareGl);
+        publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
             t.setDaemon(true);
@@ -90,9 +99,9 @@ public final class ViewCommand implements Callable<Integer> {
         try {
             background.execute(() -> {
                 for (int i = 2; i <= steps && !Thread.currentThread().isInterrupted(); i++) {
-                    ReplicationResult result = views.runUpTo(warmup + step * i);
-                    viewer.append(views.at(warmup + step * i));
-                    publishDetails(viewer, result);
+                    InstantViews.Shown next = views.shown(warmup + step * i);
+                    viewer.append(next.view());
+                    publishDetails(viewer, next.upTo());
                 }
             });
             if (quitSeconds != null) {
@@ -103,6 +112,45 @@ public final class ViewCommand implements Callable<Integer> {
             background.shutdownNow();
         }
         return Exits.OK;
+    }
+
+    /** The window follows the live twin: every change the feed applies reaches the picture within --refresh. */
+    private int follow(RenderScenario input, Double quitSeconds) throws Exception {
+        TwinViews views = new TwinViews(input.line(), live.riskHorizonSeconds());
+        java.time.Duration refresh = live.refreshEvery();
+        try (LiveTwin twin = live.twin(input.line())) {
+            LineViewer viewer = LineViewer.open(input.line(), views.next(twin.store().snapshot()),
+                    input.title(variant) + " (live)", speed, width, height, softwareGl);
+            try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
+                LineView view = views.next(snapshot);
+                view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.key()
+                        + (view.healthRisk().containsKey(id) ? String.format(Locale.ROOT,
+                                ", failure risk %.0f%% within %s", 100 * view.healthRisk().get(id), live.riskHorizon)
+                                : "")));
+                viewer.follow(view);
+            })) {
+                twin.start();
+                follower.start(refresh);
+                if (quitSeconds != null) {
+                    closeAfter(viewer, quitSeconds);
+                }
+                viewer.awaitClosed();
+            }
+        }
+        return Exits.OK;
+    }
+
+    private static void closeAfter(LineViewer viewer, double seconds) {
+        Thread timer = new Thread(() -> {
+            try {
+                Thread.sleep(Math.round(seconds * 1000));
+                viewer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "linetwin-view-quit");
+        timer.setDaemon(true);
+        timer.start();
     }
 
     private static void publishDetails(LineViewer viewer, ReplicationResult result) {

@@ -90,4 +90,48 @@ final class RenderCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("--speed: expected > 0 sim seconds per second, got 0.0");
     }
+
+    @Test
+    void aMissingTwinSnapshotIsBadInput() {
+        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(),
+                "--from-twin", dir.resolve("none.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("--from-twin " + dir.resolve("none.json") + ": no such file");
+    }
+
+    @Test
+    void aTwinSnapshotIsOneInstantNotFrames() {
+        Run run = run(new RenderCommand(), BOTTLING, "--frames", dir.toString(), "--from", "1h", "--to", "2h",
+                "--from-twin", BOTTLING);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("--from-twin: only with --out");
+    }
+
+    @Test
+    void aFileThatIsNoTwinSnapshotIsBadInput() {
+        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(),
+                "--from-twin", BOTTLING);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("--from-twin " + BOTTLING + ": ");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+
+    @Test
+    void viewLiveNeedsARecordingThatExists() {
+        Run run = run(new ViewCommand(), BOTTLING, "--live", "--replay", dir.resolve("none.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("--replay " + dir.resolve("none.jsonl") + ": no such file");
+    }
+
+    @Test
+    void viewLiveNeedsExactlyOneSource() {
+        Run run = run(new ViewCommand(), BOTTLING, "--live");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--kafka").contains("--replay").contains("--twin-snapshot");
+    }
 }

@@ -19,7 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Renders lines to pictures with no display: one software-GL context (OSMesa) for the session, reused for
@@ -32,6 +36,14 @@ public final class OffscreenRenderer implements AutoCloseable {
     private static final long WAIT_SECONDS = 120;
     /** Frames drawn before the captured one, so newly attached states are initialised and on screen. */
     private static final int SETTLE_FRAMES = 1;
+    /**
+     * Frames per second while no picture is wanted, with nothing drawn: software GL draws on every core, so a
+     * busy idle loop would slow down a simulation running beside it. Captures and frame counts run unthrottled.
+     */
+    private static final int IDLE_FPS = 10;
+    private static final int UNLIMITED_FPS = -1;
+    /** ImageIO's PNG quality: 1 stores, 0 compresses hardest; this maps to a low deflate level. */
+    private static final float PNG_QUALITY = 0.75f;
 
     private final LineTwinApp app;
     private final FrameGrabber grabber;
@@ -59,11 +71,13 @@ public final class OffscreenRenderer implements AutoCloseable {
         app.start(JmeContext.Type.OffscreenSurface);
         await(app.ready(), "the offscreen GL context to start (is libosmesa6 installed?)");
         FrameGrabber grabber = new FrameGrabber(width, height);
+        OffscreenRenderer renderer = new OffscreenRenderer(app, grabber, width, height);
         await(app.enqueue(() -> {
             app.getGuiViewPort().addProcessor(grabber);
+            renderer.idle();
             return Boolean.TRUE; // jME's AppTask reads a null result as a timeout
         }), "the frame reader to attach");
-        return new OffscreenRenderer(app, grabber, width, height);
+        return renderer;
     }
 
     public int width() {
@@ -74,6 +88,20 @@ public final class OffscreenRenderer implements AutoCloseable {
         return height;
     }
 
+    /**
+     * Builds {@code shot}'s scene and draws it empty, without waiting: the scene, materials, fonts and shaders
+     * are ready by the time the caller has the view to show (snapshots start the GL side while simulating).
+     */
+    public void prepare(Shot shot) {
+        app.enqueue(() -> {
+            use(shot);
+            busy();
+            // One frame drawn and thrown away compiles the shaders; the loop then idles until a picture is wanted.
+            grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> idle());
+            return Boolean.TRUE;
+        });
+    }
+
     /** The picture of {@code view} in {@code shot}. */
     public BufferedImage render(Shot shot, LineView view) {
         CompletableFuture<BufferedImage> frame = await(app.enqueue(() -> {
@@ -82,7 +110,8 @@ public final class OffscreenRenderer implements AutoCloseable {
             if (hudState != null) {
                 hudState.show(view);
             }
-            return grabber.arm(SETTLE_FRAMES);
+            busy();
+            return grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> idle());
         }), "the scene to be handed to the render thread");
         return await(frame, "the frame to render");
     }
@@ -101,11 +130,34 @@ public final class OffscreenRenderer implements AutoCloseable {
     /** Frames finished per second while {@code view} of {@code shot} is shown for {@code seconds} of wall time. */
     public double framesPerSecond(Shot shot, LineView view, double seconds) throws InterruptedException {
         render(shot, view);
+        await(app.enqueue(() -> {
+            busy();
+            return Boolean.TRUE;
+        }), "the frame limit to lift");
         long before = grabber.framesRendered();
         long start = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
         long frames = grabber.framesRendered() - before;
-        return frames / ((System.nanoTime() - start) / 1e9);
+        double fps = frames / ((System.nanoTime() - start) / 1e9);
+        app.enqueue(() -> {
+            idle();
+            return Boolean.TRUE;
+        });
+        return fps;
+    }
+
+    /** Render thread: frames drawn as fast as they come. The context's loop reads the limit after every frame. */
+    private void busy() {
+        app.getContext().getSettings().setFrameRate(UNLIMITED_FPS);
+        app.getViewPort().setEnabled(true);
+        app.getGuiViewPort().setEnabled(true);
+    }
+
+    /** Render thread: a few empty frames a second until the next picture. */
+    private void idle() {
+        app.getContext().getSettings().setFrameRate(IDLE_FPS);
+        app.getViewPort().setEnabled(false);
+        app.getGuiViewPort().setEnabled(false);
     }
 
     public static void writePng(BufferedImage image, Path out) throws IOException {
@@ -113,8 +165,20 @@ public final class OffscreenRenderer implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        if (!ImageIO.write(image, "png", out.toFile())) {
-            throw new IOException("no PNG writer available for " + out);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (param.canWriteCompressed()) {
+            // Fast deflate: a flat-shaded picture compresses well anyway, and the default level costs a
+            // noticeable share of a whole snapshot's time.
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(PNG_QUALITY);
+        }
+        Files.deleteIfExists(out);
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out.toFile())) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
         }
     }
 

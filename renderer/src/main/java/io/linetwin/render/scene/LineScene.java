@@ -23,15 +23,23 @@ public final class LineScene {
      * hundreds of labels are unreadable in an overview and each costs a draw call.
      */
     public static final int ALL_LABELS_UP_TO = 60;
+    /** Above {@link #ALL_LABELS_UP_TO} stations, at most this many machines that are down are named. */
+    public static final int MAX_DOWN_LABELS = 16;
 
     private final Node root;
     private final Map<String, MachineStatusControl> machines;
-    private final Map<String, BufferFillControl> fills;
+    private final Map<String, BufferFill> fills;
     private final Map<String, BitmapText> labels;
+    /** Stations in the line's order, so the same down machines are named from one frame to the next. */
+    private final java.util.List<String> labelOrder;
     private final ColourBatch machineBatch;
+    private final MoversNode movers;
 
-    LineScene(Node root, Map<String, MachineStatusControl> machines, Map<String, BufferFillControl> fills,
-            Map<String, BitmapText> labels, ColourBatch machineBatch) {
+    LineScene(Node root, Map<String, MachineStatusControl> machines, Map<String, BufferFill> fills,
+            Map<String, BitmapText> labels, java.util.List<String> labelOrder, ColourBatch machineBatch,
+            MoversNode movers) {
+        this.movers = movers;
+        this.labelOrder = java.util.List.copyOf(labelOrder);
         this.machineBatch = machineBatch;
         this.root = root;
         this.machines = Map.copyOf(machines);
@@ -50,13 +58,27 @@ public final class LineScene {
             Integer level = view.bufferLevels().get(id);
             control.show(level == null ? OptionalInt.empty() : OptionalInt.of(level));
         });
+        movers.apply(view.movers());
         Optional<String> bottleneck = view.kpis().bottleneck();
         boolean sparse = labels.size() > ALL_LABELS_UP_TO;
-        labels.forEach((id, text) -> {
-            boolean matters = bottleneck.filter(id::equals).isPresent()
-                    || view.stations().get(id) == io.linetwin.render.StationVisualState.DOWN;
-            text.getParent().setCullHint(!sparse || matters ? com.jme3.scene.Spatial.CullHint.Inherit
+        int[] downLabels = {0};
+        labelOrder.forEach(id -> {
+            BitmapText text = labels.get(id);
+            boolean isBottleneck = bottleneck.filter(id::equals).isPresent();
+            boolean down = view.stations().get(id) == io.linetwin.render.StationVisualState.DOWN
+                    && downLabels[0] < MAX_DOWN_LABELS;
+            if (down && !isBottleneck) {
+                downLabels[0]++;
+            }
+            boolean shown = !sparse || isBottleneck || down;
+            text.getParent().setCullHint(shown ? com.jme3.scene.Spatial.CullHint.Inherit
                     : com.jme3.scene.Spatial.CullHint.Always);
+            // A hidden label's billboard need not turn to the camera every frame.
+            com.jme3.scene.control.BillboardControl billboard =
+                    text.getParent().getControl(com.jme3.scene.control.BillboardControl.class);
+            if (billboard != null) {
+                billboard.setEnabled(shown);
+            }
             String wanted = bottleneck.filter(id::equals).isPresent() ? id + BOTTLENECK_MARK : id;
             if (!wanted.equals(text.getText())) {
                 text.setText(wanted);
@@ -69,7 +91,7 @@ public final class LineScene {
         return Optional.ofNullable(machines.get(stationId));
     }
 
-    public Optional<BufferFillControl> fill(String bufferId) {
+    public Optional<BufferFill> fill(String bufferId) {
         return Optional.ofNullable(fills.get(bufferId));
     }
 

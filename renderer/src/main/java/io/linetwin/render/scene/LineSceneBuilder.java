@@ -122,19 +122,28 @@ public final class LineSceneBuilder {
         // Only now: detached parts would be merged at their local (not world) positions.
         merged.forEach(Node::removeFromParent);
         machines.values().forEach(m -> m.show(java.util.Optional.empty(), java.util.Optional.empty()));
-        Map<String, BufferFillControl> fills = new HashMap<>();
+        Map<String, BufferFill> fills = new HashMap<>();
         Node statics = new Node("links-and-racks");
+        FillBars bars = new FillBars();
         for (BufferSpec buffer : line.buffers()) {
             Footprint from = plan.station(buffer.from());
             Footprint to = plan.station(buffer.to());
             statics.attachChild(link(buffer.id(), from, to, link));
             plan.buffer(buffer.id()).filter(BufferPlacement::hasRack).ifPresent(p ->
-                    fills.put(buffer.id(), rack(root, statics, buffer, p, rack, fill)));
+                    fills.put(buffer.id(), rack(statics, bars, buffer, p, rack)));
         }
         // Links and rack tables never change: merged into one mesh per material.
         GeometryBatchFactory.optimize(statics);
         root.attachChild(statics);
-        LineScene scene = new LineScene(root, machines, fills, labels, batch);
+        if (!fills.isEmpty()) {
+            root.attachChild(bars.build("fills", fill));
+            fills.values().forEach(f -> f.show(java.util.OptionalInt.empty()));
+        }
+        MoversNode movers = new MoversNode(line, plan, materials.plain(palette.role(Palette.Role.PART)),
+                materials.plain(palette.role(Palette.Role.AGV)));
+        root.attachChild(movers.node());
+        LineScene scene = new LineScene(root, machines, fills, labels,
+                line.stations().stream().map(StationSpec::id).toList(), batch, movers);
         return scene;
     }
 
@@ -183,28 +192,19 @@ public final class LineSceneBuilder {
         return strip;
     }
 
-    private static BufferFillControl rack(Node root, Node statics, BufferSpec buffer, BufferPlacement placement,
-            Material rack, Material fill) {
+    private static BufferFill rack(Node statics, FillBars bars, BufferSpec buffer, BufferPlacement placement,
+            Material rack) {
         Footprint at = placement.rack();
         float length = (float) placement.lengthMetres();
         Quaternion turn = new Quaternion().fromAngleAxis((float) Math.toRadians(placement.angleDegrees()),
                 Vector3f.UNIT_Y);
-        Node node = new Node("buffer:" + buffer.id());
-        node.setLocalTranslation((float) at.x(), 0, (float) at.z());
-        node.setLocalRotation(turn);
         Geometry table = new Geometry("rack:" + buffer.id(), new Box(length / 2, RACK_TOP / 2, (float) at.halfDepth()));
         table.setMaterial(rack);
         table.setLocalTranslation((float) at.x(), RACK_TOP / 2, (float) at.z());
         table.setLocalRotation(turn);
         statics.attachChild(table);
-        Geometry bar = new Geometry("fill", new Box(0.5f, 0.06f, (float) at.halfDepth() * 0.7f));
-        bar.setMaterial(fill);
-        bar.setLocalTranslation(0, RACK_TOP + 0.06f, 0);
-        node.attachChild(bar);
-        BufferFillControl control = new BufferFillControl(length, buffer.capacity());
-        bar.addControl(control);
-        control.show(java.util.OptionalInt.empty());
-        root.attachChild(node);
-        return control;
+        int bar = bars.add(new Vector3f((float) at.x(), 0, (float) at.z()), turn, length, RACK_TOP + 0.06f, 0.06f,
+                (float) at.halfDepth() * 0.7f);
+        return new BufferFill(buffer.capacity(), fraction -> bars.show(bar, fraction));
     }
 }

@@ -22,17 +22,30 @@ public final class LineTwinApp extends SimpleApplication {
         return ready;
     }
 
-    /** Completes when the context is gone (window closed or {@link #stop()}). */
+    /** Completes when the context is gone and its thread has ended (window closed or {@link #stop()}). */
     public CompletableFuture<Void> closed() {
         return closed;
     }
 
     @Override
     public void destroy() {
+        // The context thread releases the GL context only after destroy() returns. A second context started
+        // before that (the next picture, the next test) crashed inside OSMesa, so "closed" waits for that thread.
+        Thread contextThread = Thread.currentThread();
         try {
             super.destroy();
         } finally {
-            closed.complete(null);
+            Thread watcher = new Thread(() -> {
+                try {
+                    contextThread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    closed.complete(null);
+                }
+            }, "linetwin-context-closed");
+            watcher.setDaemon(true);
+            watcher.start();
         }
     }
 

@@ -16,7 +16,7 @@ public final class Palette {
     private final Map<Role, ColorRGBA> roles;
 
     /** Colours that do not depend on a station's state. */
-    public enum Role { BACKGROUND, FLOOR, LINK, RACK, FILL, LABEL, SOURCE, SINK, UNKNOWN, HEALTHY, AT_RISK }
+    public enum Role { BACKGROUND, FLOOR, LINK, RACK, FILL, LABEL, SOURCE, SINK, UNKNOWN, HEALTHY, AT_RISK, PART, AGV }
 
     private Palette(boolean lit, Map<StationVisualState, ColorRGBA> states, Map<Role, ColorRGBA> roles) {
         if (states.size() != StationVisualState.values().length || roles.size() != Role.values().length) {
@@ -48,6 +48,8 @@ public final class Palette {
         r.put(Role.UNKNOWN, new ColorRGBA(0.70f, 0.70f, 0.72f, 1));
         r.put(Role.HEALTHY, new ColorRGBA(0.15f, 0.80f, 0.25f, 1));
         r.put(Role.AT_RISK, new ColorRGBA(0.95f, 0.10f, 0.10f, 1));
+        r.put(Role.PART, new ColorRGBA(0.97f, 0.97f, 0.92f, 1));
+        r.put(Role.AGV, new ColorRGBA(0.10f, 0.10f, 0.12f, 1));
         return new Palette(true, s, r);
     }
 
@@ -72,6 +74,8 @@ public final class Palette {
         r.put(Role.UNKNOWN, new ColorRGBA(0.75f, 0.75f, 0.75f, 1));
         r.put(Role.HEALTHY, new ColorRGBA(0, 0.25f, 0.75f, 1));
         r.put(Role.AT_RISK, new ColorRGBA(0, 0.25f, 0.75f, 1));
+        r.put(Role.PART, new ColorRGBA(0.75f, 1, 0.25f, 1));
+        r.put(Role.AGV, new ColorRGBA(1, 0.25f, 0.5f, 1));
         return new Palette(false, s, r);
     }
 

@@ -4,6 +4,7 @@ import com.jme3.app.Application;
 import com.jme3.app.state.BaseAppState;
 import io.linetwin.render.LineView;
 import io.linetwin.render.ViewTimeline;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -20,6 +21,8 @@ public final class PlaybackState extends BaseAppState {
     private double speed;
     private boolean paused;
     private LineView shown;
+    /** The latest live view that arrived while paused. */
+    private LineView held;
 
     /** {@code speed}: sim seconds per real second, > 0. */
     public PlaybackState(ViewTimeline timeline, double speed, Consumer<LineView> target) {
@@ -31,6 +34,20 @@ public final class PlaybackState extends BaseAppState {
 
     public void append(LineView view) {
         timeline = timeline.append(view);
+    }
+
+    /**
+     * Live: {@code latest} replaces the timeline and shows at once. The past is dropped, so a twin that runs for
+     * days costs no memory here; while paused the picture holds and the latest view shows on resume.
+     */
+    public void follow(LineView latest) {
+        if (paused) {
+            held = latest;
+            return;
+        }
+        timeline = new ViewTimeline(List.of(latest));
+        playhead = latest.simSeconds();
+        push();
     }
 
     public void setSpeed(double newSpeed) {
@@ -46,6 +63,11 @@ public final class PlaybackState extends BaseAppState {
 
     public void togglePause() {
         paused = !paused;
+        if (!paused && held != null) {
+            LineView latest = held;
+            held = null;
+            follow(latest);
+        }
     }
 
     public boolean paused() {

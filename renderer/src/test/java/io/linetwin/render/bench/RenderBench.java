@@ -6,6 +6,7 @@ import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
 import io.linetwin.render.StationVisualState;
+import io.linetwin.render.TraceRecorder;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
 import io.linetwin.render.scene.CameraPreset;
@@ -13,7 +14,6 @@ import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +22,9 @@ import java.util.Optional;
 
 /**
  * Rendering benchmark (not a test). {@code fps [SECONDS]}: frames finished per second at 1280x720 on software
- * GL for lines of 20, 170 and 500 machines, overview camera, HUD on. {@code snapshot SCENARIO OUT [RUNS]}: wall
- * time of a whole snapshot in a fresh JVM each run (simulate one replication, start GL, render, write PNG),
- * the path of {@code linetwin render FILE --out PNG}.
+ * GL for lines of 20, 170 and 500 machines, overview camera, HUD on. {@code snapshot-once SCENARIO OUT}: the
+ * split of one snapshot along the path of {@code linetwin render FILE --out PNG} (the command itself is timed
+ * end to end by {@code bench/render/run.sh}).
  */
 public final class RenderBench {
 
@@ -35,9 +35,8 @@ public final class RenderBench {
         String mode = args.length > 0 ? args[0] : "fps";
         switch (mode) {
             case "fps" -> fps(args.length > 1 ? Double.parseDouble(args[1]) : 10);
-            case "snapshot" -> snapshot(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 3);
             case "snapshot-once" -> snapshotOnce(Path.of(args[1]), Path.of(args[2]));
-            default -> throw new IllegalArgumentException("mode must be fps, snapshot or snapshot-once, got " + mode);
+            default -> throw new IllegalArgumentException("mode must be fps or snapshot-once, got " + mode);
         }
     }
 
@@ -69,38 +68,35 @@ public final class RenderBench {
         return new LineView(3600, states, levels, risk, new Hud("bench", 1000, 10, Optional.of("m1")));
     }
 
-    private static void snapshot(Path scenario, Path out, int runs) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<Double> walls = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "-Dorg.lwjgl.system.SharedLibraryExtractPath="
-                            + System.getProperty("org.lwjgl.system.SharedLibraryExtractPath", "target/natives"),
-                    RenderBench.class.getName(), "snapshot-once", scenario.toString(), out.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("snapshot run " + i + " failed with exit " + p.exitValue());
-            }
-            walls.add((System.nanoTime() - start) / 1e9);
-        }
-        System.out.printf(Locale.ROOT, "snapshot of %s (fresh JVM, 1280x720): %s s%n", scenario,
-                walls.stream().map(w -> String.format(Locale.ROOT, "%.2f", w)).toList());
-    }
-
+    /** The split of one snapshot along the path {@code linetwin render FILE --out PNG} takes. */
     private static void snapshotOnce(Path file, Path out) throws Exception {
         long t0 = System.nanoTime();
         Scenario scenario = ScenarioLoader.load(file);
-        ReplicationResult result = LineSimulation.run(scenario.line(), scenario.experiment().warmupSeconds(),
-                scenario.experiment().horizonSeconds(), scenario.experiment().seed(), 0);
+        Shot shot = Shot.of(scenario.line(), new CameraPreset.Overview(), scenario.name());
         long t1 = System.nanoTime();
-        try (OffscreenRenderer renderer = OffscreenRenderer.start(1280, 720)) {
-            long t2 = System.nanoTime();
-            OffscreenRenderer.writePng(renderer.render(Shot.of(scenario.line(), new CameraPreset.Overview(),
-                    scenario.name()), LineView.fromReplication(scenario.line(), result)), out);
+        java.util.concurrent.CompletableFuture<OffscreenRenderer> gl =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    OffscreenRenderer r = OffscreenRenderer.start(1280, 720);
+                    r.prepare(shot);
+                    return r;
+                });
+        double at = scenario.experiment().endSeconds();
+        TraceRecorder recorder = new TraceRecorder(scenario.line());
+        ReplicationResult upTo = new LineSimulation(scenario.line())
+                .startingAt(scenario.experiment().startSecondsOfWeek())
+                .run(scenario.experiment().warmupSeconds(), scenario.experiment().horizonSeconds(),
+                        scenario.experiment().seed(), 0, recorder);
+        LineView view = recorder.view(at, upTo);
+        long t2 = System.nanoTime();
+        try (OffscreenRenderer renderer = gl.join()) {
             long t3 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "simulate %.2f s, start GL %.2f s, render+write %.2f s%n",
-                    (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+            java.awt.image.BufferedImage image = renderer.render(shot, view);
+            long t4 = System.nanoTime();
+            OffscreenRenderer.writePng(image, out);
+            long t5 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "load %.2f s, simulate (GL starting alongside) %.2f s, then wait for GL "
+                    + "%.2f s, render %.2f s, write PNG %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                    (t4 - t3) / 1e9, (t5 - t4) / 1e9);
         }
     }
 }

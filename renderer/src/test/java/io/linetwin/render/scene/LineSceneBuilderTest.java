@@ -84,4 +84,32 @@ final class LineSceneBuilderTest {
         assertThat(scene.stationAt(hits.getClosestCollision())).contains("m2");
         assertThat(LineScene.stationOf(scene.root().getChild("floor"))).isEmpty();
     }
+
+    @Test
+    void aLargeLineNamesOnlyTheBottleneckAndAFewMachinesThatAreDown() {
+        LineSpec line = Lines.chain(102);
+        LineScene scene = build(line);
+        Map<String, StationVisualState> states = new java.util.HashMap<>();
+        line.stations().forEach(s -> states.put(s.id(), StationVisualState.DOWN));
+        states.put("m50", StationVisualState.WORKING);
+
+        scene.apply(new LineView(10, states, Map.of(), Map.of(), new Hud("", 1, 1, Optional.of("m50"))));
+
+        java.util.List<String> named = line.stations().stream().map(s -> s.id())
+                .filter(id -> scene.root().getChild(LineScene.LABEL_PREFIX + id).getCullHint()
+                        != Spatial.CullHint.Always)
+                .toList();
+        assertThat(named).hasSize(LineScene.MAX_DOWN_LABELS + 1).contains("m50", "src", "m1");
+    }
+
+    @Test
+    void everyRacksBarIsPartOfOneMesh() {
+        LineScene scene = build(Lines.chain(4));
+
+        java.util.List<com.jme3.scene.Geometry> fills =
+                scene.root().descendantMatches(com.jme3.scene.Geometry.class, "fill.*");
+
+        assertThat(fills).hasSize(1);
+        assertThat(fills.get(0).getMesh().getVertexCount()).as("a box per rack").isEqualTo(3 * 24);
+    }
 }

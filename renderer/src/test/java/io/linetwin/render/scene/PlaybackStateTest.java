@@ -47,4 +47,23 @@ final class PlaybackStateTest {
         assertThat(shown).extracting(LineView::simSeconds).containsExactly(0.0, 20.0);
         assertThat(playback.playhead()).isEqualTo(20.0);
     }
+
+    @Test
+    void followingShowsTheLatestViewAtOnceAndAPauseHoldsThePictureUntilResumed() {
+        List<LineView> shown = new ArrayList<>();
+        PlaybackState playback = new PlaybackState(new ViewTimeline(List.of(view(0, 0))), 1, shown::add);
+        playback.update(0.1f);
+
+        playback.follow(view(500, 7));
+        playback.togglePause();
+        playback.follow(view(900, 9));
+        playback.update(1f);
+        List<LineView> whilePaused = List.copyOf(shown);
+        playback.togglePause();
+        playback.update(1f);
+
+        assertThat(whilePaused).extracting(LineView::simSeconds).containsExactly(0.0, 500.0);
+        assertThat(shown).extracting(LineView::simSeconds).containsExactly(0.0, 500.0, 900.0);
+        assertThat(shown.get(2).bufferLevels()).containsEntry("b1", 9);
+    }
 }

@@ -1,0 +1,42 @@
+package io.linetwin.render;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What travels at one instant: parts on conveyors (how far along the belt each has come) and AGVs (which leg
+ * they drive and how much of it is behind them). Keys are the engine's part ids and vehicle numbers.
+ */
+public record Movers(Map<Long, OnConveyor> parts, Map<Integer, Trip> vehicles) {
+
+    /** A part {@code metres} from the start of conveyor {@code conveyor}. */
+    public record OnConveyor(String conveyor, double metres) {
+        public OnConveyor {
+            Objects.requireNonNull(conveyor, "conveyor");
+            if (!(metres >= 0) || Double.isInfinite(metres)) {
+                throw new IllegalArgumentException("position on conveyor " + conveyor
+                        + " must be a finite number >= 0 metres, got " + metres);
+            }
+        }
+    }
+
+    /** A vehicle on its way from station {@code from} to station {@code to}, {@code done} (0..1) of the way. */
+    public record Trip(String from, String to, double done) {
+        public Trip {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (!(done >= 0 && done <= 1)) {
+                throw new IllegalArgumentException("share of the trip done must be in [0, 1], got " + done);
+            }
+        }
+    }
+
+    public Movers {
+        parts = Map.copyOf(parts);
+        vehicles = Map.copyOf(vehicles);
+    }
+
+    public static Movers none() {
+        return new Movers(Map.of(), Map.of());
+    }
+}
