@@ -43,10 +43,19 @@ public final class TwinBench {
         try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
             System.out.printf("broker up at %s; cores=%d; %s%n", broker.bootstrapServers(),
                     Runtime.getRuntime().availableProcessors(), load());
-            storeOnly(line);
-            applyRate(broker, line);
-            endToEnd(broker, line);
-            latency(broker, line);
+            String only = System.getProperty("bench.only", "ref,a,b,c");
+            if (only.contains("ref")) {
+                storeOnly(line);
+            }
+            if (only.contains("a")) {
+                applyRate(broker, line);
+            }
+            if (only.contains("b")) {
+                endToEnd(broker, line);
+            }
+            if (only.contains("c")) {
+                latency(broker, line);
+            }
         }
     }
 
@@ -122,7 +131,7 @@ public final class TwinBench {
         List<byte[]> bytes = messages.stream().map(m -> m.json().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toList();
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 6; round++) {
             TwinStore store = TwinStore.of(line, Clock.systemUTC());
             boolean asBytes = round % 2 == 1;
             long c0 = threads.getCurrentThreadCpuTime();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Twin sync benchmark: builds twin-sync (no install), then runs bench/twin/TwinBench.java against an
 # in-JVM KRaft broker. Usage: bench/twin/run.sh [-Dbench.prefilled=N -Dbench.rate=N ...]
-# JVM options: BENCH_JAVA_OPTS (default below: fixed 2 GB heap, G1 with a 10 ms pause goal).
+# -Dbench.only=ref,a,b,c picks the parts. JVM options: BENCH_JAVA_OPTS (default below: fixed 2 GB heap, G1 with a 10 ms pause goal).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "start: $(date -u +%FT%TZ); $(uptime)"
