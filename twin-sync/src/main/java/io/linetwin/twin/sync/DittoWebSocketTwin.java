@@ -52,9 +52,11 @@ import com.neovisionaries.ws.client.WebSocket;
  * initial state of every Thing (with its revision, so events that overtake the retrieve are not
  * undone), and sends modify commands.
  *
- * <p>The client reconnects by itself and subscribes again, but Ditto does not replay the events sent
- * while the connection was down: after every disconnection the Things are retrieved again, in the
- * background, retried every {@value #RELOAD_RETRY_MILLIS} ms until all of them have been loaded.
+ * <p>The client reconnects by itself, but Ditto does not replay the events sent while the connection
+ * was down, and the 2.4 client did not always subscribe again (seen in tests: a reconnected session
+ * that never sent {@code START-SEND-EVENTS}). So after every disconnection the twin, in the background,
+ * subscribes again (stop, then start) and retrieves the Things again, retried every
+ * {@value #RELOAD_RETRY_MILLIS} ms until all of them have been loaded.
  */
 public final class DittoWebSocketTwin implements SignalSink {
 
@@ -68,18 +70,30 @@ public final class DittoWebSocketTwin implements SignalSink {
     private final TwinStore store;
     private final DittoSettings settings;
     private final List<ThingId> things;
+    private final String namespace;
     private final DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
     private final AtomicLong reloads = new AtomicLong();
 
     private final Reloader reloader;
 
-    private DittoWebSocketTwin(DittoClient client, TwinStore store, DittoSettings settings, List<ThingId> things,
-            Reloader reloader) {
+    private DittoWebSocketTwin(DittoClient client, TwinStore store, DittoSettings settings, String namespace,
+            List<ThingId> things, Reloader reloader) {
         this.client = client;
         this.store = store;
         this.settings = settings;
+        this.namespace = namespace;
         this.things = things;
         this.reloader = reloader;
+    }
+
+    /** Subscribes anew: the client may believe it still is subscribed, so it is told to stop first. */
+    private void resubscribe() throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            await(client.twin().suspendConsumption(), settings);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("suspending consumption before subscribing again failed ({})", e.toString());
+        }
+        await(client.twin().startConsumption(Options.Consumption.namespaces(namespace)), settings);
     }
 
     /** How many times the Things were reloaded completely after a disconnection. */
@@ -110,6 +124,7 @@ public final class DittoWebSocketTwin implements SignalSink {
                 return;
             }
             try {
+                t.resubscribe();
                 for (ThingId id : t.things) {
                     t.load(id);
                 }
@@ -152,7 +167,8 @@ public final class DittoWebSocketTwin implements SignalSink {
             reloader.close();
             throw e;
         }
-        DittoWebSocketTwin twin = new DittoWebSocketTwin(client, store, settings, List.copyOf(things), reloader);
+        DittoWebSocketTwin twin = new DittoWebSocketTwin(client, store, settings, namespace, List.copyOf(things),
+                reloader);
         try {
             client.twin().registerForThingChanges(REGISTRATION, twin::onChange);
             await(client.twin().startConsumption(Options.Consumption.namespaces(namespace)), settings);

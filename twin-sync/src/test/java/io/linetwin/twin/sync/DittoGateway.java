@@ -55,7 +55,7 @@ public final class DittoGateway implements AutoCloseable {
     private final String expectedAuthorization;
     private final TwinStore things;
     private final DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
-    private final List<Connection> subscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Connection> subscribers = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong refusedLogins = new AtomicLong();
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -211,7 +211,8 @@ public final class DittoGateway implements AutoCloseable {
     private void handle(String text, Connection connection) throws IOException {
         received.add(text);
         if (text.startsWith("START-SEND-EVENTS")) {
-            subscribers.add(connection);
+            // A session subscribes once however often it asks, as with Ditto.
+            subscribers.addIfAbsent(connection);
             connection.sendText("START-SEND-EVENTS:ACK");
             return;
         }

@@ -81,12 +81,31 @@ final class DittoWebSocketTwinTest {
         }
     }
 
+    /**
+     * While nothing listens, the client's reconnect attempts to a port in the ephemeral range can connect
+     * to themselves (TCP self-connect) and hold the port; a port below the range cannot be taken so.
+     */
+    private static int portBelowTheEphemeralRange() throws java.io.IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; ; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.io.IOException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     @Test
     void afterTheGatewayRestartsTheTwinReloadsWhatItMissedAndFollowsEventsAgain() throws Exception {
         TwinStore server = server();
         TwinStore twin = Lines.store();
-        DittoGateway first = new DittoGateway(server, BASIC);
-        int port = first.port();
+        int port = portBelowTheEphemeralRange();
+        DittoGateway first = new DittoGateway(server, BASIC, port);
         DittoSettings settings = new DittoSettings(URI.create(first.endpoint()),
                 DittoSettings.fromEnvironment(URI.create(first.endpoint()), ENV).auth(), Duration.ofSeconds(5));
         try (DittoWebSocketTwin ditto = DittoWebSocketTwin.connect(settings, twin, "plant1", List.of(FILLER, CAPPER))) {
