@@ -155,16 +155,20 @@ public final class TwinStore {
     /** The hot path: changes the live state, checks it and undoes the change if it is refused. */
     private TwinEvent.Rejected changeInPlace(LiveThing entry, ThingUpdate update) {
         JsonValue value = update.value().orElseThrow();
-        LiveThing.Undo undo = update.action() == ThingUpdate.Action.SET ? entry.set(update.path(), value)
-                : entry.merge(update.path(), value);
+        LiveThing.Undo undo = null;
         try {
+            undo = update.action() == ThingUpdate.Action.SET ? entry.set(update.path(), value)
+                    : entry.merge(update.path(), value);
             TwinValidation.check(entry::valueAt, update.path());
             return null;
         } catch (RejectedMessageException e) {
             undo.undo();
             return reject(e.reason(), e.getMessage(), Optional.of(update.thingId()));
         } catch (RuntimeException e) {
-            undo.undo();
+            // A failure inside set or merge leaves the state as it was: both change it only at their end.
+            if (undo != null) {
+                undo.undo();
+            }
             return invalid(update, e);
         }
     }
