@@ -2,10 +2,8 @@ package io.linetwin.twin;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -27,9 +25,13 @@ final class FastDecoder {
 
     private static final int CACHE_LIMIT = 10_000;
 
+    /** What a topic says, when it is one of the simple kinds. */
+    private record Topic(ThingId thingId, ThingUpdate.Action action, boolean event) {
+    }
+
     private final com.fasterxml.jackson.core.JsonFactory jackson = new com.fasterxml.jackson.core.JsonFactory();
-    private final Map<String, ThingId> thingIds = new ConcurrentHashMap<>();
-    private final Map<String, JsonPointer> pointers = new ConcurrentHashMap<>();
+    private final CharKeyCache<Topic> topics = new CharKeyCache<>(CACHE_LIMIT);
+    private final CharKeyCache<JsonPointer> paths = new CharKeyCache<>(CACHE_LIMIT);
 
     /** The update, or {@code null} when the message is not of the simple shape (the Ditto route decides). */
     ThingUpdate tryDecode(String json) {
@@ -50,104 +52,114 @@ final class FastDecoder {
     }
 
     private ThingUpdate tryDecode(JsonParser p) throws IOException {
-        {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String topic = null;
-            String path = null;
-            JsonValue value = null;
-            long revision = -1;
-            String timestamp = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken t = p.nextToken();
-                switch (name) {
-                    case "topic" -> {
-                        if (t != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        topic = p.getText();
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        Topic topic = null;
+        JsonPointer path = null;
+        JsonValue value = null;
+        long revision = -1;
+        Instant timestamp = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "topic" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        return null;
                     }
-                    case "path" -> {
-                        if (t != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        path = p.getText();
-                    }
-                    case "value" -> value = readValue(p, t);
-                    case "revision" -> {
-                        if (t != JsonToken.VALUE_NUMBER_INT) {
-                            return null;
-                        }
-                        revision = p.getLongValue();
-                    }
-                    case "timestamp" -> {
-                        if (t != JsonToken.VALUE_STRING) {
-                            return null;
-                        }
-                        timestamp = p.getText();
-                    }
-                    case "headers" -> {
-                        if (t != JsonToken.START_OBJECT) {
-                            return null;
-                        }
-                        p.skipChildren();
-                    }
-                    default -> {
+                    topic = topics.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), FastDecoder::topic);
+                    if (topic == null) {
                         return null;
                     }
                 }
+                case "path" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    path = paths.get(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), FastDecoder::simple);
+                    if (path == null) {
+                        return null;
+                    }
+                }
+                case "value" -> value = readValue(p, t);
+                case "revision" -> {
+                    if (t != JsonToken.VALUE_NUMBER_INT) {
+                        return null;
+                    }
+                    revision = p.getLongValue();
+                }
+                case "timestamp" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    timestamp = IsoInstant.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    if (timestamp == null) {
+                        timestamp = Instant.parse(p.getText());
+                    }
+                }
+                case "headers" -> {
+                    if (t != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    p.skipChildren();
+                }
+                default -> {
+                    return null;
+                }
             }
-            if (p.nextToken() != null || topic == null || path == null || value == null) {
-                return null;
-            }
-            return build(topic, path, value, revision, timestamp);
         }
+        if (p.nextToken() != null || topic == null || path == null || value == null) {
+            return null;
+        }
+        if (topic.event() ? revision < 1 : revision == 0 || revision < -1) {
+            return null;
+        }
+        return new ThingUpdate(topic.thingId(), topic.action(), path, Optional.of(value),
+                revision >= 1 ? OptionalLong.of(revision) : OptionalLong.empty(), Optional.ofNullable(timestamp));
     }
 
-    private ThingUpdate build(String topic, String path, JsonValue value, long revision, String timestamp) {
+    /** A topic of a twin event or command this class decodes, or null. */
+    private static Topic topic(String topic) {
         String[] parts = topic.split("/", -1);
         if (parts.length != 6 || !"things".equals(parts[2]) || !"twin".equals(parts[3])) {
             return null;
         }
-        ThingUpdate.Action action;
         boolean event = "events".equals(parts[4]);
+        ThingUpdate.Action action;
         if (event) {
             action = switch (parts[5]) {
                 case "modified", "created" -> ThingUpdate.Action.SET;
                 case "merged" -> ThingUpdate.Action.MERGE;
                 default -> null;
             };
-            if (revision < 1) {
-                return null;
-            }
         } else if ("commands".equals(parts[4])) {
             action = switch (parts[5]) {
                 case "modify" -> ThingUpdate.Action.SET;
                 case "merge" -> ThingUpdate.Action.MERGE;
                 default -> null;
             };
-            if (revision == 0 || revision < -1) {
-                return null;
-            }
         } else {
             return null;
         }
         if (action == null) {
             return null;
         }
-        JsonPointer pointer = pointer(path);
-        if (pointer == null || !simplePath(pointer)) {
+        try {
+            return new Topic(ThingId.of(parts[0], parts[1]), action, event);
+        } catch (RuntimeException e) {
             return null;
         }
-        ThingId id = thingId(parts[0], parts[1]);
-        if (id == null) {
+    }
+
+    /** The pointer of a path this class decodes, or null. */
+    private static JsonPointer simple(String path) {
+        try {
+            JsonPointer pointer = JsonPointer.of(path);
+            return simplePath(pointer) ? pointer : null;
+        } catch (RuntimeException e) {
             return null;
         }
-        Optional<Instant> at = timestamp == null ? Optional.empty() : Optional.of(Instant.parse(timestamp));
-        return new ThingUpdate(id, action, pointer, Optional.of(value),
-                revision >= 1 ? OptionalLong.of(revision) : OptionalLong.empty(), at);
     }
 
     /** Below a feature's properties or below attributes: any value there leaves a valid Thing. */
@@ -159,31 +171,6 @@ final class FastDecoder {
         }
         return "features".equals(root) && levels >= 4
                 && "properties".equals(pointer.get(2).map(Object::toString).orElse(""));
-    }
-
-    private JsonPointer pointer(String path) {
-        JsonPointer cached = pointers.get(path);
-        if (cached != null) {
-            return cached;
-        }
-        JsonPointer pointer = JsonPointer.of(path);
-        if (pointers.size() < CACHE_LIMIT) {
-            pointers.put(path, pointer);
-        }
-        return pointer;
-    }
-
-    private ThingId thingId(String namespace, String name) {
-        String key = namespace + ':' + name;
-        ThingId cached = thingIds.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        ThingId id = ThingId.of(namespace, name);
-        if (thingIds.size() < CACHE_LIMIT) {
-            thingIds.put(key, id);
-        }
-        return id;
     }
 
     private static JsonValue readValue(JsonParser p, JsonToken t) throws IOException {

@@ -43,54 +43,21 @@ public final class TwinStore {
     private final Clock clock;
     private final SignalDecoder decoder = new SignalDecoder();
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<ThingId, Entry> entries = new HashMap<>();
+    private final Map<ThingId, LiveThing> entries = new HashMap<>();
+    /** False only in tests: every change then takes Ditto's immutable route, the reference of the live one. */
+    private final boolean liveChanges;
     private final List<Consumer<TwinEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
     private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
 
-    /**
-     * JSON for changing, the Thing for reading. The Thing is built when first read: most changes are
-     * property updates that cannot make the Thing invalid, and building it per change would cost more
-     * than the change itself.
-     */
-    private static final class Entry {
-        final JsonObject json;
-        final long revision;
-        final Instant modified;
-        private volatile Thing thing;
-
-        Entry(JsonObject json, Thing thing, long revision, Instant modified) {
-            this.json = json;
-            this.thing = thing;
-            this.revision = revision;
-            this.modified = modified;
-        }
-
-        JsonObject json() {
-            return json;
-        }
-
-        long revision() {
-            return revision;
-        }
-
-        Instant modified() {
-            return modified;
-        }
-
-        Thing thing() {
-            Thing t = thing;
-            if (t == null) {
-                t = ThingsModelFactory.newThing(json);
-                thing = t;
-            }
-            return t;
-        }
+    public TwinStore(Collection<Thing> things, Clock clock) {
+        this(things, clock, true);
     }
 
-    public TwinStore(Collection<Thing> things, Clock clock) {
+    TwinStore(Collection<Thing> things, Clock clock, boolean liveChanges) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.liveChanges = liveChanges;
         for (RejectReason r : RejectReason.values()) {
             rejected.put(r, new AtomicLong());
         }
@@ -98,7 +65,7 @@ public final class TwinStore {
         for (Thing thing : things) {
             ThingId id = thing.getEntityId().orElseThrow(
                     () -> new IllegalArgumentException("things must have ids, got " + thing.toJsonString()));
-            if (entries.putIfAbsent(id, new Entry(thing.toJson(), thing, 0, now)) != null) {
+            if (entries.putIfAbsent(id, new LiveThing(thing, 0, now)) != null) {
                 throw new IllegalArgumentException("thing ids must be unique, got " + id + " twice");
             }
         }
@@ -152,7 +119,7 @@ public final class TwinStore {
     public TwinEvent apply(ThingUpdate update) {
         lock.lock();
         try {
-            Entry entry = entries.get(update.thingId());
+            LiveThing entry = entries.get(update.thingId());
             if (entry == null) {
                 return reject(RejectReason.UNKNOWN_THING, "no thing " + update.thingId() + " in this twin",
                         Optional.of(update.thingId()));
@@ -164,20 +131,13 @@ public final class TwinStore {
                 notifyListeners(event);
                 return event;
             }
-            JsonObject next;
-            Thing thing;
-            try {
-                next = change(entry.json(), update);
-                TwinValidation.check(next, update.path());
-                thing = FastDecoder.simplePath(update.path()) ? null : ThingsModelFactory.newThing(next);
-            } catch (RejectedMessageException e) {
-                return reject(e.reason(), e.getMessage(), Optional.of(update.thingId()));
-            } catch (RuntimeException e) {
-                return reject(RejectReason.INVALID_VALUE, "not a valid Thing after " + update.action() + " at "
-                        + update.path() + ": " + e.getMessage(), Optional.of(update.thingId()));
+            TwinEvent.Rejected refused = liveChanges && inPlace(update) ? changeInPlace(entry, update)
+                    : changeByDitto(entry, update);
+            if (refused != null) {
+                return refused;
             }
             Instant now = clock.instant();
-            entries.put(update.thingId(), new Entry(next, thing, revision, now));
+            entry.changed(revision, now);
             applied.incrementAndGet();
             TwinEvent event = new TwinEvent.Applied(update, revision, now);
             notifyListeners(event);
@@ -185,6 +145,52 @@ public final class TwinStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Sets and merges below feature properties or attributes: any value there leaves a valid Thing. */
+    private static boolean inPlace(ThingUpdate update) {
+        return update.action() != ThingUpdate.Action.DELETE && FastDecoder.simplePath(update.path());
+    }
+
+    /** The hot path: changes the live state, checks it and undoes the change if it is refused. */
+    private TwinEvent.Rejected changeInPlace(LiveThing entry, ThingUpdate update) {
+        JsonValue value = update.value().orElseThrow();
+        LiveThing.Undo undo = null;
+        try {
+            undo = update.action() == ThingUpdate.Action.SET ? entry.set(update.path(), value)
+                    : entry.merge(update.path(), value);
+            TwinValidation.check(entry::valueAt, update.path());
+            return null;
+        } catch (RejectedMessageException e) {
+            undo.undo();
+            return reject(e.reason(), e.getMessage(), Optional.of(update.thingId()));
+        } catch (RuntimeException e) {
+            // A failure inside set or merge leaves the state as it was: both change it only at their end.
+            if (undo != null) {
+                undo.undo();
+            }
+            return invalid(update, e);
+        }
+    }
+
+    /** Everything else: Ditto's immutable JSON, checked as a whole Thing by Ditto's model. */
+    private TwinEvent.Rejected changeByDitto(LiveThing entry, ThingUpdate update) {
+        try {
+            JsonObject next = change(entry.json(), update);
+            TwinValidation.check(next, update.path());
+            // Below properties and attributes any value leaves a valid Thing: it is built when read.
+            entry.replace(next, inPlace(update) ? null : ThingsModelFactory.newThing(next));
+            return null;
+        } catch (RejectedMessageException e) {
+            return reject(e.reason(), e.getMessage(), Optional.of(update.thingId()));
+        } catch (RuntimeException e) {
+            return invalid(update, e);
+        }
+    }
+
+    private TwinEvent.Rejected invalid(ThingUpdate update, RuntimeException e) {
+        return reject(RejectReason.INVALID_VALUE, "not a valid Thing after " + update.action() + " at "
+                + update.path() + ": " + e.getMessage(), Optional.of(update.thingId()));
     }
 
     /**
@@ -232,12 +238,12 @@ public final class TwinStore {
         return object.setValue(Thing.JsonFields.ID.getPointer(), JsonValue.of(id.toString()));
     }
 
-    private TwinEvent reject(RejectReason reason, String detail, Optional<ThingId> thingId) {
+    private TwinEvent.Rejected reject(RejectReason reason, String detail, Optional<ThingId> thingId) {
         long n = rejected.get(reason).incrementAndGet();
         if (n <= LOG_FIRST || n % LOG_EVERY == 0) {
             LOG.warn("rejected message #{} ({}): {}", n, reason, detail);
         }
-        TwinEvent event = new TwinEvent.Rejected(reason, detail, thingId);
+        TwinEvent.Rejected event = new TwinEvent.Rejected(reason, detail, thingId);
         notifyListeners(event);
         return event;
     }
@@ -252,25 +258,31 @@ public final class TwinStore {
         }
     }
 
+    /**
+     * Takes the Ditto form of every changed Thing under the lock (so no half-applied message shows) and
+     * builds the Things after it; a Thing unchanged since the last snapshot is not built again.
+     */
     public Snapshot snapshot() {
-        Map<ThingId, Entry> copy;
+        record Taken(LiveThing live, JsonObject json, long revision, Instant modified) {
+        }
+        Map<ThingId, Taken> taken = new HashMap<>();
         Instant takenAt;
         lock.lock();
         try {
             takenAt = clock.instant();
-            copy = new HashMap<>(entries);
+            entries.forEach((id, e) -> taken.put(id, new Taken(e, e.json(), e.revision(), e.modified())));
         } finally {
             lock.unlock();
         }
         Map<ThingId, TwinThing> things = new HashMap<>();
-        copy.forEach((id, e) -> things.put(id, new TwinThing(e.thing(), e.revision(), e.modified())));
+        taken.forEach((id, t) -> things.put(id, new TwinThing(t.live().thing(t.json()), t.revision(), t.modified())));
         return new Snapshot(takenAt, things);
     }
 
     public OptionalLong revisionOf(ThingId id) {
         lock.lock();
         try {
-            Entry e = entries.get(id);
+            LiveThing e = entries.get(id);
             return e == null ? OptionalLong.empty() : OptionalLong.of(e.revision());
         } finally {
             lock.unlock();

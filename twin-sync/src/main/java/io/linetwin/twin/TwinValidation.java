@@ -1,6 +1,7 @@
 package io.linetwin.twin;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
@@ -28,6 +29,12 @@ final class TwinValidation {
      * and most messages change a reading or an attribute that no rule covers.
      */
     static void check(JsonObject thing, JsonPointer changed) throws RejectedMessageException {
+        check(thing::getValue, changed);
+    }
+
+    /** The same on any view of a Thing: {@code thing} gives the value at a path, as {@code JsonObject.getValue}. */
+    static void check(Function<JsonPointer, Optional<JsonValue>> thing, JsonPointer changed)
+            throws RejectedMessageException {
         int levels = changed.getLevelCount();
         if (levels == 0) {
             check(thing);
@@ -55,6 +62,10 @@ final class TwinValidation {
     }
 
     static void check(JsonObject thing) throws RejectedMessageException {
+        check((Function<JsonPointer, Optional<JsonValue>>) thing::getValue);
+    }
+
+    private static void check(Function<JsonPointer, Optional<JsonValue>> thing) throws RejectedMessageException {
         state(thing);
         count(thing, GOOD);
         count(thing, SCRAP);
@@ -63,15 +74,15 @@ final class TwinValidation {
         speed(thing);
     }
 
-    private static void state(JsonObject thing) throws RejectedMessageException {
-        Optional<JsonValue> state = thing.getValue(STATE);
+    private static void state(Function<JsonPointer, Optional<JsonValue>> thing) throws RejectedMessageException {
+        Optional<JsonValue> state = thing.apply(STATE);
         if (state.isPresent() && !(state.get().isString() && TwinFeatures.STATES.contains(state.get().asString()))) {
             throw invalid(STATE, "one of " + TwinFeatures.STATES, state.get());
         }
     }
 
-    private static void levels(JsonObject thing) throws RejectedMessageException {
-        Optional<JsonValue> levels = thing.getValue(LEVELS);
+    private static void levels(Function<JsonPointer, Optional<JsonValue>> thing) throws RejectedMessageException {
+        Optional<JsonValue> levels = thing.apply(LEVELS);
         if (levels.isPresent()) {
             if (!levels.get().isObject()) {
                 throw invalid(LEVELS, "an object of part counts by product", levels.get());
@@ -85,22 +96,22 @@ final class TwinValidation {
         }
     }
 
-    private static void stock(JsonObject thing) throws RejectedMessageException {
-        Optional<JsonValue> stock = thing.getValue(STOCK);
+    private static void stock(Function<JsonPointer, Optional<JsonValue>> thing) throws RejectedMessageException {
+        Optional<JsonValue> stock = thing.apply(STOCK);
         if (stock.isPresent() && !(stock.get().isNumber() && stock.get().asDouble() >= 0)) {
             throw invalid(STOCK, "a number >= 0", stock.get());
         }
     }
 
-    private static void speed(JsonObject thing) throws RejectedMessageException {
-        Optional<JsonValue> speed = thing.getValue(SPEED);
+    private static void speed(Function<JsonPointer, Optional<JsonValue>> thing) throws RejectedMessageException {
+        Optional<JsonValue> speed = thing.apply(SPEED);
         if (speed.isPresent() && !(speed.get().isNumber() && speed.get().asDouble() > 0)) {
             throw invalid(SPEED, "a number > 0", speed.get());
         }
     }
 
-    private static void count(JsonObject thing, JsonPointer pointer) throws RejectedMessageException {
-        Optional<JsonValue> v = thing.getValue(pointer);
+    private static void count(Function<JsonPointer, Optional<JsonValue>> thing, JsonPointer pointer) throws RejectedMessageException {
+        Optional<JsonValue> v = thing.apply(pointer);
         if (v.isPresent() && !isCount(v.get())) {
             throw invalid(pointer, "an integer >= 0", v.get());
         }

@@ -73,4 +73,50 @@ final class SnapshotTest {
         writer.join();
         assertThat(store.stats().applied()).isEqualTo(20_000);
     }
+
+    @Test
+    void snapshotsTakenDuringInPlaceChangesShowEachThingExactlyAtItsRevision() throws Exception {
+        // Hot-path messages only (a property set and a merge of two levels), each carrying its revision as
+        // its value: a snapshot whose values differ from its revisions would show a torn or lagging Thing.
+        TwinStore store = Lines.store();
+        ThingId b1 = ThingId.of("plant1:bottling.b1");
+        AtomicBoolean done = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (long r = 1; r <= 20_000; r++) {
+                store.apply(new ThingUpdate(FILLER, ThingUpdate.Action.SET,
+                        org.eclipse.ditto.json.JsonPointer.of("/features/counters/properties/good"),
+                        java.util.Optional.of(JsonValue.of(r)), java.util.OptionalLong.of(r), java.util.Optional.empty()));
+                store.apply(new ThingUpdate(b1, ThingUpdate.Action.MERGE,
+                        org.eclipse.ditto.json.JsonPointer.of("/features/buffer/properties/levels"),
+                        java.util.Optional.of(org.eclipse.ditto.json.JsonObject.newBuilder()
+                                .set("litre", r).set("half-litre", r).build()),
+                        java.util.OptionalLong.of(r), java.util.Optional.empty()));
+            }
+            done.set(true);
+        });
+        writer.start();
+        int snapshots = 0;
+        while (!done.get()) {
+            Snapshot s = store.snapshot();
+            TwinThing filler = s.get(FILLER).orElseThrow();
+            TwinThing buffer = s.get(b1).orElseThrow();
+            if (filler.revision() > 0) {
+                assertThat(filler.thing().toJson().getValue("/features/counters/properties/good"))
+                        .contains(JsonValue.of(filler.revision()));
+            }
+            if (buffer.revision() > 0) {
+                assertThat(buffer.thing().toJson().getValue("/features/buffer/properties/levels/litre"))
+                        .contains(JsonValue.of(buffer.revision()));
+                assertThat(buffer.thing().toJson().getValue("/features/buffer/properties/levels/half-litre"))
+                        .contains(JsonValue.of(buffer.revision()));
+            }
+            snapshots++;
+        }
+        writer.join();
+        Snapshot end = store.snapshot();
+        assertThat(end.get(FILLER).orElseThrow().thing().toJson().getValue("/features/counters/properties/good"))
+                .contains(JsonValue.of(20_000L));
+        assertThat(store.stats().applied()).isEqualTo(40_000);
+        assertThat(snapshots).isPositive();
+    }
 }

@@ -1,14 +1,19 @@
 package io.linetwin.twin.sync;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.linetwin.twin.RejectReason;
 import io.linetwin.twin.ThingUpdate;
@@ -46,23 +51,96 @@ import com.neovisionaries.ws.client.WebSocket;
  * Eclipse Ditto's Java client: subscribes to twin events of the line's namespace, retrieves the
  * initial state of every Thing (with its revision, so events that overtake the retrieve are not
  * undone), and sends modify commands.
+ *
+ * <p>The client reconnects by itself, but Ditto does not replay the events sent while the connection
+ * was down, and the 2.4 client did not always subscribe again (seen in tests: a reconnected session
+ * that never sent {@code START-SEND-EVENTS}). So after every disconnection the twin, in the background,
+ * subscribes again (stop, then start) and retrieves the Things again, retried every
+ * {@value #RELOAD_RETRY_MILLIS} ms until all of them have been loaded.
  */
 public final class DittoWebSocketTwin implements SignalSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(DittoWebSocketTwin.class);
     private static final String REGISTRATION = "linetwin-twin";
+    static final long RELOAD_RETRY_MILLIS = 1_000;
     private static final JsonFieldSelector WITH_REVISION =
             JsonFieldSelector.newInstance("thingId", "attributes", "features", "_revision");
 
     private final DittoClient client;
     private final TwinStore store;
     private final DittoSettings settings;
+    private final List<ThingId> things;
+    private final String namespace;
     private final DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
+    private final AtomicLong reloads = new AtomicLong();
 
-    private DittoWebSocketTwin(DittoClient client, TwinStore store, DittoSettings settings) {
+    private final Reloader reloader;
+
+    private DittoWebSocketTwin(DittoClient client, TwinStore store, DittoSettings settings, String namespace,
+            List<ThingId> things, Reloader reloader) {
         this.client = client;
         this.store = store;
         this.settings = settings;
+        this.namespace = namespace;
+        this.things = things;
+        this.reloader = reloader;
+    }
+
+    /** Subscribes anew: the client may believe it still is subscribed, so it is told to stop first. */
+    private void resubscribe() throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            await(client.twin().suspendConsumption(), settings);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("suspending consumption before subscribing again failed ({})", e.toString());
+        }
+        await(client.twin().startConsumption(Options.Consumption.namespaces(namespace)), settings);
+    }
+
+    /** How many times the Things were reloaded completely after a disconnection. */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    /** Retrieves the Things again after a disconnection; one pass at a time, repeated if needed. */
+    private static final class Reloader {
+        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ditto-twin-reload");
+            t.setDaemon(true);
+            return t;
+        });
+        private final AtomicBoolean pending = new AtomicBoolean();
+        private volatile DittoWebSocketTwin twin;
+
+        void disconnected() {
+            if (pending.compareAndSet(false, true)) {
+                executor.schedule(this::reload, RELOAD_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void reload() {
+            DittoWebSocketTwin t = twin;
+            pending.set(false);
+            if (t == null) {
+                return;
+            }
+            try {
+                t.resubscribe();
+                for (ThingId id : t.things) {
+                    t.load(id);
+                }
+                t.reloads.incrementAndGet();
+                LOG.info("reloaded {} Things from Ditto after a disconnection", t.things.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                LOG.info("reloading Things from Ditto failed ({}); retrying", e.toString());
+                disconnected();
+            }
+        }
+
+        void close() {
+            executor.shutdownNow();
+        }
     }
 
     /**
@@ -72,16 +150,25 @@ public final class DittoWebSocketTwin implements SignalSink {
     public static DittoWebSocketTwin connect(DittoSettings settings, TwinStore store, String namespace,
             Collection<ThingId> things) throws InterruptedException, ExecutionException, TimeoutException {
         Objects.requireNonNull(store, "store");
+        Reloader reloader = new Reloader();
         var config = WebSocketMessagingConfiguration.newBuilder()
                 .endpoint(settings.endpoint().toString())
                 .jsonSchemaVersion(JsonSchemaVersion.V_2)
                 .timeout(settings.timeout())
                 .reconnectEnabled(true)
+                .disconnectedListener(context -> reloader.disconnected())
                 .build();
-        DittoClient client = DittoClients.newInstance(MessagingProviders.webSocket(config, authentication(settings)))
-                .connect().toCompletableFuture()
-                .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        DittoWebSocketTwin twin = new DittoWebSocketTwin(client, store, settings);
+        DittoClient client;
+        try {
+            client = DittoClients.newInstance(MessagingProviders.webSocket(config, authentication(settings)))
+                    .connect().toCompletableFuture()
+                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+            reloader.close();
+            throw e;
+        }
+        DittoWebSocketTwin twin = new DittoWebSocketTwin(client, store, settings, namespace, List.copyOf(things),
+                reloader);
         try {
             client.twin().registerForThingChanges(REGISTRATION, twin::onChange);
             await(client.twin().startConsumption(Options.Consumption.namespaces(namespace)), settings);
@@ -89,9 +176,10 @@ public final class DittoWebSocketTwin implements SignalSink {
                 twin.load(id);
             }
         } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
-            client.destroy();
+            twin.close();
             throw e;
         }
+        reloader.twin = twin;
         return twin;
     }
 
@@ -162,6 +250,7 @@ public final class DittoWebSocketTwin implements SignalSink {
 
     @Override
     public void close() {
+        reloader.close();
         client.destroy();
     }
 }

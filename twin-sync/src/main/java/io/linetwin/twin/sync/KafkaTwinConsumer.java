@@ -25,10 +25,20 @@ import org.slf4j.LoggerFactory;
  * Reads Ditto Protocol JSON from the events topic into a {@link TwinStore}, at least once: offsets are
  * committed only after the records of a poll have been applied, so a crash replays them, and the
  * store's revisions turn the replays into counted no-ops. One thread, started by {@link #start()}.
+ *
+ * <p>Client defaults (any of them can be overridden through {@link KafkaSettings#extra()}):
+ * {@code max.poll.records=2000}, {@code fetch.min.bytes=1} and {@code fetch.max.wait.ms=500} (a fetch
+ * returns as soon as one record is there, so the wait only bounds idle polls), auto-commit off.
+ * {@value #COMMIT_INTERVAL_MS} (default {@value #DEFAULT_COMMIT_INTERVAL_MS}) spaces the asynchronous
+ * offset commits: one per poll made the broker write an offset per millisecond at a steady 10k
+ * events/s; a wider spacing only means more (harmless) replays after a crash.
  */
 public final class KafkaTwinConsumer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTwinConsumer.class);
+    /** Setting in {@link KafkaSettings#extra()} read by this class (not passed to the Kafka client). */
+    public static final String COMMIT_INTERVAL_MS = "linetwin.commit.interval.ms";
+    public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     /** Sees each record with its outcome, on the consumer thread (benchmarks measure latency here). */
     @FunctionalInterface
@@ -40,15 +50,10 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     private final TwinStore store;
     private final RecordObserver observer;
     private final KafkaConsumer<String, byte[]> consumer;
-    /** Below this many records a batch is decoded on the consumer thread alone; a hand-off costs more. */
-    private static final int PARALLEL_DECODE_MIN = 64;
-
-    private final java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> {
-                Thread t = new Thread(r, "twin-kafka-decoder");
-                t.setDaemon(true);
-                return t;
-            });
+    private final BatchDecoder decoder;
+    private final long commitIntervalNanos;
+    private long lastCommit;
+    private boolean uncommitted;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final CountDownLatch assigned = new CountDownLatch(1);
@@ -70,9 +75,19 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        this.consumer = new KafkaConsumer<>(settings.withExtra(p));
+        settings.withExtra(p);
+        Object interval = p.remove(COMMIT_INTERVAL_MS);
+        long commitMillis = interval == null ? DEFAULT_COMMIT_INTERVAL_MS : Long.parseLong(interval.toString());
+        if (commitMillis < 0) {
+            throw new IllegalArgumentException(COMMIT_INTERVAL_MS + " must be >= 0, got " + commitMillis);
+        }
+        this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitMillis);
+        this.decoder = new BatchDecoder(store);
+        this.consumer = new KafkaConsumer<>(p);
     }
 
     public synchronized void start() {
@@ -102,18 +117,11 @@ public final class KafkaTwinConsumer implements AutoCloseable {
             });
             while (running) {
                 ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                if (batch.isEmpty()) {
-                    continue;
+                if (!batch.isEmpty()) {
+                    applyBatch(batch);
+                    uncommitted = true;
                 }
-                applyBatch(batch);
-                // Asynchronous: a synchronous round trip per poll would hold every later record back.
-                // A lost async commit only means more replays, which revisions turn into no-ops.
-                consumer.commitAsync((offsets, error) -> {
-                    if (error != null) {
-                        LOG.info("offsets of {} not committed ({}); the records will be replayed",
-                                settings.topic(), error.getMessage());
-                    }
-                });
+                commitAsyncIfDue();
             }
         } catch (WakeupException e) {
             // close() woke the poll; every record handed out so far has been applied.
@@ -122,9 +130,28 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         } finally {
             commitApplied();
             consumer.close();
-            decoder.shutdownNow();
+            decoder.close();
             stopped.countDown();
         }
+    }
+
+    /**
+     * Asynchronous, and at most once per interval: a synchronous round trip per poll would hold every
+     * later record back. A lost async commit only means more replays, which revisions turn into no-ops.
+     */
+    private void commitAsyncIfDue() {
+        long now = System.nanoTime();
+        if (!uncommitted || now - lastCommit < commitIntervalNanos) {
+            return;
+        }
+        lastCommit = now;
+        uncommitted = false;
+        consumer.commitAsync((offsets, error) -> {
+            if (error != null) {
+                LOG.info("offsets of {} not committed ({}); the records will be replayed",
+                        settings.topic(), error.getMessage());
+            }
+        });
     }
 
     /** Commits the position after the last applied record; a failure only means replays. */
@@ -138,36 +165,17 @@ public final class KafkaTwinConsumer implements AutoCloseable {
 
     /**
      * Decodes the batch on this thread and a helper (decoding is most of the cost and needs no order),
-     * then applies in record order on this thread only, so per-Thing order and the commit rule hold.
+     * applying in record order on this thread only, so per-Thing order and the commit rule hold.
      */
     private void applyBatch(ConsumerRecords<String, byte[]> batch) {
         List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>(batch.count());
         batch.forEach(records::add);
-        Prepared[] prepared = new Prepared[records.size()];
-        int split = records.size() >= PARALLEL_DECODE_MIN ? records.size() / 2 : records.size();
-        java.util.concurrent.Future<?> helper = split < records.size()
-                ? decoder.submit(() -> prepare(records, prepared, split, records.size())) : null;
-        prepare(records, prepared, 0, split);
-        if (helper != null) {
-            try {
-                helper.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                prepare(records, prepared, split, records.size());
-            } catch (java.util.concurrent.ExecutionException e) {
-                prepare(records, prepared, split, records.size());
+        int[] next = {0};
+        decoder.decode(records, chunk -> {
+            for (Prepared prepared : chunk) {
+                applyOne(records.get(next[0]++), prepared);
             }
-        }
-        for (int i = 0; i < prepared.length; i++) {
-            applyOne(records.get(i), prepared[i]);
-        }
-    }
-
-    private void prepare(List<ConsumerRecord<String, byte[]>> records, Prepared[] into, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte[] value = records.get(i).value();
-            into[i] = store.prepare(value == null ? new byte[0] : value);
-        }
+        });
     }
 
     private void applyOne(ConsumerRecord<String, byte[]> record, Prepared prepared) {
@@ -203,7 +211,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     public synchronized void close() {
         if (thread == null) {
             consumer.close();
-            decoder.shutdownNow();
+            decoder.close();
             return;
         }
         running = false;

@@ -55,7 +55,7 @@ public final class DittoGateway implements AutoCloseable {
     private final String expectedAuthorization;
     private final TwinStore things;
     private final DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
-    private final List<Connection> subscribers = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Connection> subscribers = new CopyOnWriteArrayList<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong refusedLogins = new AtomicLong();
     private final List<String> received = new CopyOnWriteArrayList<>();
@@ -63,12 +63,23 @@ public final class DittoGateway implements AutoCloseable {
 
     /** @param things the gateway's own Things ("the server side"), changed by commands it receives */
     public DittoGateway(TwinStore things, String expectedAuthorization) throws IOException {
+        this(things, expectedAuthorization, 0);
+    }
+
+    /** On a given port (0: any free one), e.g. the port of a gateway closed before, to restart it. */
+    public DittoGateway(TwinStore things, String expectedAuthorization, int port) throws IOException {
         this.things = things;
         this.expectedAuthorization = expectedAuthorization;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         Thread acceptor = new Thread(this::acceptLoop, "ditto-gateway-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+    }
+
+    public int port() {
+        return server.getLocalPort();
     }
 
     public String endpoint() {
@@ -200,7 +211,8 @@ public final class DittoGateway implements AutoCloseable {
     private void handle(String text, Connection connection) throws IOException {
         received.add(text);
         if (text.startsWith("START-SEND-EVENTS")) {
-            subscribers.add(connection);
+            // A session subscribes once however often it asks, as with Ditto.
+            subscribers.addIfAbsent(connection);
             connection.sendText("START-SEND-EVENTS:ACK");
             return;
         }

@@ -81,6 +81,59 @@ final class DittoWebSocketTwinTest {
         }
     }
 
+    /**
+     * While nothing listens, the client's reconnect attempts to a port in the ephemeral range can connect
+     * to themselves (TCP self-connect) and hold the port; a port below the range cannot be taken so.
+     */
+    private static int portBelowTheEphemeralRange() throws java.io.IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; ; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.io.IOException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void afterTheGatewayRestartsTheTwinReloadsWhatItMissedAndFollowsEventsAgain() throws Exception {
+        TwinStore server = server();
+        TwinStore twin = Lines.store();
+        int port = portBelowTheEphemeralRange();
+        DittoGateway first = new DittoGateway(server, BASIC, port);
+        DittoSettings settings = new DittoSettings(URI.create(first.endpoint()),
+                DittoSettings.fromEnvironment(URI.create(first.endpoint()), ENV).auth(), Duration.ofSeconds(5));
+        try (DittoWebSocketTwin ditto = DittoWebSocketTwin.connect(settings, twin, "plant1", List.of(FILLER, CAPPER))) {
+            assertThat(twin.revisionOf(FILLER)).hasValue(6);
+            first.close();
+            // Changed while no gateway runs: no event reaches the twin, only a reload can.
+            server.apply(DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "counters", "good",
+                    JsonValue.of(99), 7, Lines.T0)));
+            // The twin gave the capper revision 1 when it loaded it at revision 0; Ditto's next one is 2.
+            server.apply(DittoMessages.toJson(DittoMessages.propertyModified(CAPPER, "status", "state",
+                    JsonValue.of("down"), 2, Lines.T0)));
+            try (DittoGateway second = new DittoGateway(server, BASIC, port)) {
+                await("the twin reloaded the missed changes", () -> twin.revisionOf(FILLER).orElse(0) == 7
+                        && twin.revisionOf(CAPPER).orElse(0) == 2);
+                assertThat(twin.snapshot().get(FILLER).orElseThrow().thing())
+                        .isEqualTo(server.snapshot().get(FILLER).orElseThrow().thing());
+                assertThat(twin.snapshot().get(CAPPER).orElseThrow().thing())
+                        .isEqualTo(server.snapshot().get(CAPPER).orElseThrow().thing());
+                assertThat(ditto.reloads()).isPositive();
+
+                await("the client subscribed again", () -> second.subscribers() == 1);
+                second.change(FILLER, "status", "state", JsonValue.of("working"));
+                await("the event after the restart reached the twin", () -> twin.revisionOf(FILLER).orElse(0) == 8);
+                assertThat(twin.stats().rejectedTotal()).isZero();
+            }
+        }
+    }
+
     @Test
     void aCommandForAThingTheServerDoesNotKnowFails() throws Exception {
         TwinStore twin = Lines.store();

@@ -141,6 +141,32 @@ final class KafkaTwinIT {
     }
 
     @Test
+    void appliedOffsetsAreCommittedOnCloseHoweverWideTheCommitInterval() throws Exception {
+        String topic = "events-commit";
+        broker.createTopic(topic, 2);
+        LineDescriptor line = Traffic.line(4);
+        List<Traffic.Message> messages = new Traffic(line, 5).next(3_000);
+        KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), topic, "twin-d",
+                java.util.Map.of(KafkaTwinConsumer.COMMIT_INTERVAL_MS, "3600000"));
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
+                KafkaTwinConsumer consumer = new KafkaTwinConsumer(settings, twin)) {
+            consumer.start();
+            publish(publisher, messages);
+            await("the twin consumed everything", () -> consumer.records() == messages.size());
+        }
+
+        long committed;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            committed = admin.listConsumerGroupOffsets("twin-d").partitionsToOffsetAndMetadata().get().values()
+                    .stream().mapToLong(o -> o.offset()).sum();
+        }
+        assertThat(committed).isEqualTo(messages.size());
+        assertThat(twin.stats().applied()).isEqualTo(messages.size());
+    }
+
+    @Test
     void modifyCommandsLeaveOnTheCommandsTopicKeyedByThing() throws Exception {
         String topic = KafkaSettings.COMMANDS_TOPIC;
         broker.createTopic(topic, 2);
