@@ -15,6 +15,7 @@ final class AgvLink implements Buffer {
     private final PartQueue waiting = new PartQueue();
     private final Fleet fleet;
     private final java.util.List<Part> onBoard = new java.util.ArrayList<>();
+    private final PartFlows flows;
     private Upstream upstream;
     private Downstream downstream;
 
@@ -25,6 +26,12 @@ final class AgvLink implements Buffer {
         this.to = to;
         this.capacity = capacity;
         this.fleet = fleet;
+        this.flows = new PartFlows(model.productCount());
+    }
+
+    @Override
+    public PartFlows flows() {
+        return flows;
     }
 
     String from() {
@@ -84,6 +91,7 @@ final class AgvLink implements Buffer {
         if (model.tracing()) {
             model.traceMove(part, id);
         }
+        flows.in(part);
         waiting.add(part);
         fleet.request(this);
     }
@@ -109,6 +117,7 @@ final class AgvLink implements Buffer {
     /** Only right after {@link #canUnload()} said yes. */
     void unload(Part part) {
         onBoard.remove(part);
+        flows.out(part);
         downstream.accept(part);
     }
 }

@@ -26,6 +26,7 @@ final class Conveyor implements Buffer {
     private final Event exit;
     private final Event entryFree;
     private final Mode[] modes;
+    private final PartFlows flows;
     private int head;
     private int size;
     private double lastEntrySeconds = Double.NEGATIVE_INFINITY;
@@ -43,6 +44,7 @@ final class Conveyor implements Buffer {
         this.capacity = capacity;
         this.transitSeconds = spec.transitSeconds();
         this.gapSeconds = spec.gapSeconds();
+        this.flows = new PartFlows(model.productCount());
         this.ring = new Part[capacity];
         this.readyAt = new double[capacity];
         this.exit = new Event(model) {
@@ -88,6 +90,11 @@ final class Conveyor implements Buffer {
     public void connect(Upstream from, Downstream to) {
         this.upstream = from;
         this.downstream = to;
+    }
+
+    @Override
+    public PartFlows flows() {
+        return flows;
     }
 
     @Override
@@ -147,6 +154,7 @@ final class Conveyor implements Buffer {
         if (model.tracing()) {
             model.traceMove(part, id);
         }
+        flows.in(part);
         lastEntrySeconds = now;
         add(part, now + transitSeconds);
         if (size == 1) {
@@ -176,6 +184,7 @@ final class Conveyor implements Buffer {
             head = (head + 1) % capacity;
             size--;
             nextExitSeconds = now + gapSeconds;
+            flows.out(part);
             downstream.accept(part);
             left = true;
         }

@@ -94,6 +94,10 @@ final class Model extends SimState {
         return part;
     }
 
+    int productCount() {
+        return productNames.length;
+    }
+
     String productName(int product) {
         return productNames[product];
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * when none left); {@code stations}: the machines in declaration order; {@code bottleneck}: the machine with
  * the largest active-period bottleneck share (empty when no machine was ever active); {@code events}: MASON
  * steppable runs over the whole run, warm-up included; {@code materials}: each material's balance and
- * shortages, in declaration order.
+ * shortages, in declaration order; {@code balance}: the
+ * part balance of every node (stations, then links, in declaration order) and product over the window.
  */
 public record ReplicationResult(
         long seed,
@@ -26,7 +27,8 @@ public record ReplicationResult(
         LineTotals totals,
         long events,
         List<MaterialResult> materials,
-        Optional<TransportResult> transport) {
+        Optional<TransportResult> transport,
+        List<PartBalance> balance) {
 
     /** A result of a line without materials. */
     public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
@@ -44,8 +46,18 @@ public record ReplicationResult(
                 bottleneck, totals, events, materials, Optional.empty());
     }
 
+    /** A result without part balances. */
+    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
+            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
+            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
+            Optional<TransportResult> transport) {
+        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
+                bottleneck, totals, events, materials, transport, List.of());
+    }
+
     public ReplicationResult {
         materials = List.copyOf(materials);
+        balance = List.copyOf(balance);
         Objects.requireNonNull(transport, "transport");
         stations = List.copyOf(stations);
         Objects.requireNonNull(bottleneck, "bottleneck");
@@ -61,6 +73,11 @@ public record ReplicationResult(
 
     public Optional<MaterialResult> material(String id) {
         return materials.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The balance rows of node {@code id}, one per product. */
+    public List<PartBalance> balance(String id) {
+        return balance.stream().filter(b -> b.node().equals(id)).toList();
     }
 
     public Optional<StationResult> station(String id) {
