@@ -69,10 +69,28 @@ final class AgvLink implements Buffer {
         return waiting.size() + onBoard.size();
     }
 
-    /** Waiting parts from the front, then the parts on board (a warm start puts them all at the pickup). */
+    /**
+     * Waiting parts from the front, then the parts on board in vehicle order (a warm start without the fleet's
+     * state puts them all at the pickup).
+     */
     @Override
     public Part waiting(int index) {
-        return index < waiting.size() ? waiting.get(index) : onBoard.get(index - waiting.size());
+        return index < waiting.size() ? waiting.get(index) : fleet.carried(this, index - waiting.size());
+    }
+
+    /** Parts at the pickup place, not yet on board. */
+    int waitingForPickup() {
+        return waiting.size();
+    }
+
+    /** Warm start with the fleet's state: {@code part} waits at the pickup; the fleet restores its request. */
+    void restoreWaiting(Part part) {
+        waiting.add(part);
+    }
+
+    /** Warm start with the fleet's state: {@code part} is on board a vehicle of this move. */
+    void board(Part part) {
+        onBoard.add(part);
     }
 
     @Override

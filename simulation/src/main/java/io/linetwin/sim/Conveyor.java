@@ -35,6 +35,9 @@ final class Conveyor implements Buffer {
     private boolean entryWakePending;
     private boolean down;
     private double downSinceSeconds;
+    private Mode repairing;
+    private double repairEndsSeconds;
+    private boolean restored;
     private Upstream upstream;
     private Downstream downstream;
 
@@ -75,11 +78,93 @@ final class Conveyor implements Buffer {
         }
     }
 
-    /** Starts the failure clocks. */
+    /** Starts the failure clocks (a warm start restored them already) and the part at the end, if any. */
     void start(double now) {
-        for (Mode mode : modes) {
-            mode.armAfterRepair(now);
+        if (!restored) {
+            for (Mode mode : modes) {
+                mode.armAfterRepair(now);
+            }
         }
+        if (size > 0 && !down) {
+            scheduleExit(now);
+        }
+    }
+
+    /**
+     * Where the belt's parts are and its timers stand; times still to run count from the stop while the belt is
+     * stopped (they resume after the repair).
+     */
+    io.linetwin.model.InFlight.ConveyorState state(double now) {
+        double from = down ? downSinceSeconds : now;
+        java.util.List<Double> travel = new java.util.ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            travel.add(Math.max(0, readyAt[(head + i) % capacity] - from));
+        }
+        return new io.linetwin.model.InFlight.ConveyorState(travel, Math.max(0, lastEntrySeconds + gapSeconds - from),
+                Math.max(0, nextExitSeconds - from), down
+                        ? java.util.Optional.of(new io.linetwin.model.InFlight.Repair(repairing.spec.name(),
+                                Math.max(0, repairEndsSeconds - now)))
+                        : java.util.Optional.empty());
+    }
+
+    /** Failure mode → time until it comes due (0: came due during the repair); the mode under repair is left out. */
+    java.util.Map<String, Double> failureClocks(double now) {
+        java.util.Map<String, Double> clocks = new java.util.LinkedHashMap<>();
+        for (Mode mode : modes) {
+            if (mode.waiting) {
+                clocks.put(mode.spec.name(), 0.0);
+            } else if (mode != repairing || !down) {
+                clocks.put(mode.spec.name(), Math.max(0, mode.dueAtSeconds - now));
+            }
+        }
+        return clocks;
+    }
+
+    /**
+     * Warm start, after the parts are restored and before {@link #start}: their places on the belt, its timers,
+     * a repair under way and the failure clocks in {@code dueInSeconds} (modes left out draw afresh).
+     */
+    void restoreState(io.linetwin.model.InFlight.ConveyorState state, java.util.Map<String, Double> dueInSeconds,
+            double now) {
+        if (state != null) {
+            if (state.travelLeftSeconds().size() != size) {
+                throw new IllegalArgumentException("conveyor " + id + " holds " + size + " parts, got travel times for "
+                        + state.travelLeftSeconds().size());
+            }
+            for (int i = 0; i < size; i++) {
+                readyAt[(head + i) % capacity] = now + state.travelLeftSeconds().get(i);
+            }
+            lastEntrySeconds = now + state.entryFreeInSeconds() - gapSeconds;
+            nextExitSeconds = now + state.exitFreeInSeconds();
+            if (state.repair().isPresent()) {
+                Mode mode = mode(state.repair().get().failure());
+                stop(now);
+                repairing = mode;
+                repairEndsSeconds = now + state.repair().get().remainingSeconds();
+                model.schedule.scheduleOnce(repairEndsSeconds, Ordering.REPAIR, mode.repaired);
+            }
+        }
+        for (Mode mode : modes) {
+            Double dueIn = dueInSeconds.get(mode.spec.name());
+            if (dueIn != null && dueIn <= 0) {
+                mode.waiting = true;
+            } else if (dueIn != null) {
+                mode.arm(now + dueIn);
+            } else if (!(down && mode == repairing)) {
+                mode.armAfterRepair(now);
+            }
+        }
+        restored = true;
+    }
+
+    private Mode mode(String name) {
+        for (Mode mode : modes) {
+            if (mode.spec.name().equals(name)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("conveyor " + id + " repair must name one of its failure modes, got "
+                + name);
     }
 
     boolean isDown() {
@@ -234,6 +319,7 @@ final class Conveyor implements Buffer {
         private final Event due;
         private final Event repaired;
         private boolean waiting;
+        private double dueAtSeconds;
 
         Mode(FailureSpec spec, RandomGenerator betweenFailures, RandomGenerator repairs) {
             this.spec = spec;
@@ -270,17 +356,28 @@ final class Conveyor implements Buffer {
         }
 
         void armAfterRepair(double now) {
-            model.schedule.scheduleOnce(now + spec.mtbf().sample(betweenFailures), Ordering.FAILURE, due);
+            arm(now + spec.mtbf().sample(betweenFailures));
+        }
+
+        void arm(double atSeconds) {
+            dueAtSeconds = atSeconds;
+            model.schedule.scheduleOnce(atSeconds, Ordering.FAILURE, due);
         }
 
         void strike(double now) {
             stop(now);
-            model.schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+            repairFor(now);
         }
 
         /** Came due while the belt was stopped: its repair follows the one just ended, the belt stays stopped. */
         void strikeDuringRepair(double now) {
-            model.schedule.scheduleOnce(now + spec.mttr().sample(repairs), Ordering.REPAIR, repaired);
+            repairFor(now);
+        }
+
+        private void repairFor(double now) {
+            repairing = this;
+            repairEndsSeconds = now + spec.mttr().sample(repairs);
+            model.schedule.scheduleOnce(repairEndsSeconds, Ordering.REPAIR, repaired);
         }
     }
 }

@@ -182,6 +182,14 @@ final class Machine implements Downstream, Upstream {
         if (offShift) {
             return;
         }
+        for (FailureProcess mode : failures) {
+            if (mode.takeWaiting()) {
+                // A warm start with a failure that came due while the station was halted: it strikes now.
+                goDown(mode, now);
+                mode.beginRepair(now);
+                return;
+            }
+        }
         roomAvailable();
         refillIdle(now);
     }

@@ -110,7 +110,7 @@ final class Replication {
         model.start();
         assemble();
         if (initial != null) {
-            new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+            new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
                     .restore(initial, startSeconds());
         }
     }
@@ -129,7 +129,7 @@ final class Replication {
             @Override
             void fire(double now) {
                 taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
-                        storeById.values(), stagings(), model);
+                        storeById.values(), stagings(), fleet, model);
                 stopped = true;
             }
         });
@@ -196,7 +196,7 @@ final class Replication {
             @Override
             void fire(double now) {
                 if (initial != null) {
-                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
                             .restore(initial, now);
                     if (warmupSeconds == 0) {
                         balances.countStartStock();

@@ -38,10 +38,11 @@
  *       untraced run builds no trace event. Tracing draws no random numbers: a traced run equals the untraced
  *       one.</li>
  *   <li>Warm start ({@link io.linetwin.sim.LineSimulation#snapshot} and the {@code run(LineState, ...)}
- *       overloads): the engine clock resumes at the state's {@code clockSeconds}; parts present count as
- *       released at that instant; failure clocks start afresh and phases without a remaining time are drawn
- *       anew (see {@code WarmStart}). A failure mode that came due during the repair in progress is not part of
- *       a snapshot.</li>
+ *       overloads): the engine clock resumes at the state's {@code clockSeconds}. A snapshot's
+ *       {@code InFlight} part carries release times, conveyor places and timers, vehicles, material orders and
+ *       failure clocks (a mode that came due while halted has clock 0), so a restart goes on as the run would
+ *       have; what a state leaves out is drawn anew or assumed (parts count as released at the start, failure
+ *       clocks start afresh; see {@code WarmStart}).</li>
  * </ul>
  */
 package io.linetwin.sim;

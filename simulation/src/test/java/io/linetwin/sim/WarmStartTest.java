@@ -80,14 +80,25 @@ final class WarmStartTest {
      * The issue's proof: 0 → T, snapshot, T → 2T matches a straight 0 → 2T run over the window [T, 2T], KPI by
      * KPI, by Welch's two-sample t-test over 150 replications each (fixed seeds; p above 0.001 for every KPI).
      * T is short, so the window still depends on the state at T (the line fills from empty): a restart that
-     * lost buffer contents, held parts or repairs fails here. Lead time is left out: parts present at the warm
-     * start count as released then.
+     * lost buffer contents, held parts, repairs or the parts' release times (lead time) fails here.
      */
     @Test
     void restartingFromASnapshotMatchesAStraightRunStatistically() {
-        LineSpec line = stochasticLine();
+        assertRestartMatchesStatistically(stochasticLine(), 300);
+    }
+
+    /**
+     * The same on a factory floor with random times: a conveyor that fails, an AGV move, an assembly, a material
+     * with reorders whose lead time is long against T, and failures of both bases; a restart that lost conveyor
+     * places, vehicles, orders in flight or failure clocks drifts here.
+     */
+    @Test
+    void aFactoryFloorRestartMatchesAStraightRunStatistically() {
+        assertRestartMatchesStatistically(stochasticFloor(), 400);
+    }
+
+    private static void assertRestartMatchesStatistically(LineSpec line, double t) {
         LineSimulation simulation = new LineSimulation(line);
-        double t = 300;
         int replications = 150;
         List<ReplicationResult> straight = new ArrayList<>();
         List<ReplicationResult> warm = new ArrayList<>();
@@ -98,7 +109,11 @@ final class WarmStartTest {
 
         assertSameMean("throughput", straight, warm, ReplicationResult::throughputPerHour);
         assertSameMean("wip", straight, warm, ReplicationResult::wip);
-        for (int i = 0; i < line.stations().size(); i++) {
+        assertSameMean("lead time", straight, warm, ReplicationResult::leadTimeSeconds);
+        if (line.transport().isPresent()) {
+            assertSameMean("fleet utilisation", straight, warm, r -> r.transport().orElseThrow().utilization());
+        }
+        for (int i = 0; i < straight.get(0).stations().size(); i++) {
             int station = i;
             assertSameMean("working " + i, straight, warm, r -> r.stations().get(station).states().working());
             assertSameMean("blocked " + i, straight, warm, r -> r.stations().get(station).states().blocked());
@@ -170,6 +185,32 @@ final class WarmStartTest {
         LineSpec chain = Lines.chain(List.of(m1, m2, m3), 20, 10);
         return new LineSpec("test:warm", List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)),
                 chain.stations(), chain.buffers(), Map.of());
+    }
+
+    /** The exact test's floor with every time random (exponential or uniform around the same means). */
+    private static LineSpec stochasticFloor() {
+        LineSpec exact = WarmStartExactTest.line();
+        List<StationSpec> stations = new ArrayList<>();
+        for (StationSpec station : exact.stations()) {
+            if (station.kind() == io.linetwin.model.StationKind.MACHINE
+                    || station.kind() == io.linetwin.model.StationKind.ASSEMBLY) {
+                double mean = station.processFor(null).orElseThrow().mean();
+                station = station.withProcess(new Distribution.Uniform(0.5 * mean, 1.5 * mean), Map.of())
+                        .withFailures(station.failures().stream().map(f -> new io.linetwin.model.FailureSpec(f.name(),
+                                Lines.exponential(f.mtbf().mean()), Lines.exponential(f.mttr().mean()), f.basis()))
+                                .toList());
+            } else if (station.kind() == io.linetwin.model.StationKind.SOURCE) {
+                station = StationSpec.source(station.id(), Optional.of(Lines.exponential(1.37)),
+                        io.linetwin.model.OnFull.BLOCK);
+            }
+            stations.add(station);
+        }
+        io.linetwin.model.ConveyorSpec belt = exact.conveyors().get(0);
+        io.linetwin.model.ConveyorSpec randomBelt = new io.linetwin.model.ConveyorSpec(belt.id(), belt.lengthMetres(),
+                belt.speedMetresPerSecond(), belt.spacingMetres(), List.of(Lines.failure("belt", 153.1, 9.4,
+                        FailureBasis.CALENDAR)));
+        return new LineSpec(exact.id(), exact.products(), stations, exact.buffers(), exact.layout(), exact.shifts(),
+                exact.materials(), List.of(randomBelt), exact.transport());
     }
 
     private static void assertSameMean(String kpi, List<ReplicationResult> a, List<ReplicationResult> b,
