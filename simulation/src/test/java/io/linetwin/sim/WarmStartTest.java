@@ -149,6 +149,39 @@ final class WarmStartTest {
     }
 
     @Test
+    void inFlightDetailThatDoesNotFitTheLineIsRejected() {
+        LineSimulation simulation = new LineSimulation(WarmStartExactTest.line());
+        LineState taken = simulation.snapshot(500.5, 1, 0, NOW);
+        io.linetwin.model.InFlight f = taken.inFlight();
+
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                Map.of("b0", List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)), f.conveyors(), f.fleet(), f.orders(),
+                f.failureDueSeconds(), f.staged()))))
+                .hasMessageStartingWith("state release times of b0 must give one time per part (");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), Map.of("b0", f.conveyors().get("c1")), f.fleet(), f.orders(),
+                f.failureDueSeconds(), f.staged()))))
+                .hasMessage("state conveyors must name conveyors of line test:exact, got b0");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), f.conveyors(), f.fleet(), f.orders(), Map.of("m1", Map.of("wear", 3.0)),
+                f.staged()))))
+                .hasMessage("state failure clocks of m1 must name its failure modes [jam], got wear");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), f.conveyors(), f.fleet(), Map.of("steel", new io.linetwin.model.InFlight
+                        .MaterialOrder(5, 1)), f.failureDueSeconds(), f.staged()))))
+                .hasMessage("state material orders must name materials of line test:exact [mat], got steel");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), f.conveyors(), Optional.of(new io.linetwin.model.InFlight.FleetState(List.of(),
+                        List.of())), f.orders(), f.failureDueSeconds(), f.staged()))))
+                .hasMessage("state fleet must describe the 2 vehicles, got 0");
+    }
+
+    private static LineState with(LineState state, io.linetwin.model.InFlight inFlight) {
+        return new LineState(state.capturedAt(), state.clockSeconds(), state.stations(), state.buffers(),
+                state.parameters(), state.materialStocks(), inFlight);
+    }
+
+    @Test
     void aStateThatDoesNotFitTheLineIsRejected() {
         LineSimulation simulation = new LineSimulation(Lines.benchmark());
         LineState unknownStation = new LineState(NOW, 0,
