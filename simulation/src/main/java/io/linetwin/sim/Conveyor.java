@@ -9,12 +9,14 @@ import org.apache.commons.math3.random.RandomGenerator;
  * it and the previous part entered at least one gap (spacing / speed) earlier; it reaches the end after the
  * transit time (length / speed) and leaves when the next station takes it, at least one gap after the part
  * before it (accumulated parts close up at the spacing). A failure stops the belt: parts keep their places,
- * and every time still to run (travel, gaps) resumes after the repair. Failure clocks run while the belt is up
- * (calendar basis); a failure that comes due during a repair strikes right after it.
+ * and every time still to run (travel, gaps) resumes after the repair. A calendar-basis failure clock runs all
+ * the time (a failure that comes due during a repair strikes right after it); an operating-basis one runs only
+ * while the belt moves: up and carrying at least one part (an empty belt stands still).
  */
 final class Conveyor implements Buffer {
 
     private static final double TOLERANCE_SECONDS = 1e-9;
+    private static final double DUE_TOLERANCE_SECONDS = 1e-9;
 
     private final Model model;
     private final String id;
@@ -38,6 +40,15 @@ final class Conveyor implements Buffer {
     private Mode repairing;
     private double repairEndsSeconds;
     private boolean restored;
+    /** The state as of {@code changedAtSeconds}, for the moving clock and the window's tallies. */
+    private boolean moving;
+    private boolean countedDown;
+    private double changedAtSeconds;
+    private double movingClockSeconds;
+    private double windowOpenSeconds = Double.POSITIVE_INFINITY;
+    private double windowMovingSeconds;
+    private double windowDownSeconds;
+    private long windowFailures;
     private Upstream upstream;
     private Downstream downstream;
 
@@ -85,8 +96,62 @@ final class Conveyor implements Buffer {
                 mode.armAfterRepair(now);
             }
         }
+        changedAtSeconds = now;
+        track(now);
         if (size > 0 && !down) {
             scheduleExit(now);
+        }
+    }
+
+    void openWindow(double now) {
+        track(now);
+        windowOpenSeconds = now;
+        windowMovingSeconds = 0;
+        windowDownSeconds = 0;
+        windowFailures = 0;
+    }
+
+    /** The window's shares of moving and stopped (under repair) time, and the failures that struck in it. */
+    ConveyorResult result(double now, double horizonSeconds) {
+        track(now);
+        return new ConveyorResult(id, windowMovingSeconds / horizonSeconds, windowDownSeconds / horizonSeconds,
+                windowFailures);
+    }
+
+    /** Seconds the belt has moved since the run began: the operating-basis failure clock. */
+    private double movingClock(double now) {
+        return moving ? movingClockSeconds + (now - changedAtSeconds) : movingClockSeconds;
+    }
+
+    /**
+     * Brings the moving clock and the window's tallies up to {@code now} under the state last tracked, then takes
+     * the current state; operating-basis modes hear when the belt starts moving. Called after every change of the
+     * belt's load or of its being stopped.
+     */
+    private void track(double now) {
+        double elapsed = now - changedAtSeconds;
+        if (moving) {
+            movingClockSeconds += elapsed;
+        }
+        double inWindow = now - Math.max(changedAtSeconds, windowOpenSeconds);
+        if (inWindow > 0) {
+            if (moving) {
+                windowMovingSeconds += inWindow;
+            }
+            if (countedDown) {
+                windowDownSeconds += inWindow;
+            }
+        }
+        changedAtSeconds = now;
+        countedDown = down;
+        boolean nowMoving = !down && size > 0;
+        if (nowMoving != moving) {
+            moving = nowMoving;
+            if (nowMoving) {
+                for (Mode mode : modes) {
+                    mode.clockStarted(now);
+                }
+            }
         }
     }
 
@@ -111,10 +176,8 @@ final class Conveyor implements Buffer {
     java.util.Map<String, Double> failureClocks(double now) {
         java.util.Map<String, Double> clocks = new java.util.LinkedHashMap<>();
         for (Mode mode : modes) {
-            if (mode.waiting) {
-                clocks.put(mode.spec.name(), 0.0);
-            } else if (mode != repairing || !down) {
-                clocks.put(mode.spec.name(), Math.max(0, mode.dueAtSeconds - now));
+            if (mode.waiting || mode != repairing || !down) {
+                clocks.put(mode.spec.name(), mode.dueInSeconds(now));
             }
         }
         return clocks;
@@ -149,7 +212,7 @@ final class Conveyor implements Buffer {
             if (dueIn != null && dueIn <= 0) {
                 mode.waiting = true;
             } else if (dueIn != null) {
-                mode.arm(now + dueIn);
+                mode.dueIn(now, dueIn);
             } else if (!(down && mode == repairing)) {
                 mode.armAfterRepair(now);
             }
@@ -243,6 +306,7 @@ final class Conveyor implements Buffer {
         lastEntrySeconds = now;
         add(part, now + transitSeconds);
         if (size == 1) {
+            track(now);
             scheduleExit(now);
         }
     }
@@ -270,6 +334,9 @@ final class Conveyor implements Buffer {
             size--;
             nextExitSeconds = now + gapSeconds;
             flows.out(part);
+            if (size == 0) {
+                track(now);
+            }
             downstream.accept(part);
             left = true;
         }
@@ -293,6 +360,7 @@ final class Conveyor implements Buffer {
 
     private void stop(double now) {
         down = true;
+        track(now);
         downSinceSeconds = now;
         exitAtSeconds = Double.NaN;
     }
@@ -306,23 +374,32 @@ final class Conveyor implements Buffer {
         lastEntrySeconds += stopped;
         nextExitSeconds += stopped;
         down = false;
+        track(now);
         leave(now);
         upstream.roomAvailable();
     }
 
-    /** One failure mode of the belt. */
+    /**
+     * One failure mode of the belt. Its due time is an instant for the calendar basis and a reading of the moving
+     * clock for the operating basis; the operating due event is put on the schedule for the earliest instant the
+     * mode could come due and re-armed for the rest when it fires early (the belt stood meanwhile), as
+     * {@code FailureProcess} does for machines.
+     */
     private final class Mode {
 
         private final FailureSpec spec;
+        private final boolean operating;
         private final RandomGenerator betweenFailures;
         private final RandomGenerator repairs;
         private final Event due;
         private final Event repaired;
         private boolean waiting;
+        private boolean duePending;
         private double dueAtSeconds;
 
         Mode(FailureSpec spec, RandomGenerator betweenFailures, RandomGenerator repairs) {
             this.spec = spec;
+            this.operating = spec.basis() == io.linetwin.model.FailureBasis.OPERATING;
             this.betweenFailures = betweenFailures;
             this.repairs = repairs;
             this.due = new Event(model) {
@@ -330,11 +407,7 @@ final class Conveyor implements Buffer {
 
                 @Override
                 void fire(double now) {
-                    if (down) {
-                        waiting = true;
-                    } else {
-                        strike(now);
-                    }
+                    dueFires(now);
                 }
             };
             this.repaired = new Event(model) {
@@ -356,15 +429,63 @@ final class Conveyor implements Buffer {
         }
 
         void armAfterRepair(double now) {
-            arm(now + spec.mtbf().sample(betweenFailures));
+            dueIn(now, spec.mtbf().sample(betweenFailures));
         }
 
-        void arm(double atSeconds) {
-            dueAtSeconds = atSeconds;
-            model.schedule.scheduleOnce(atSeconds, Ordering.FAILURE, due);
+        /** The mode comes due after {@code seconds} more on its clock. */
+        void dueIn(double now, double seconds) {
+            if (!operating) {
+                dueAtSeconds = now + seconds;
+                model.schedule.scheduleOnce(dueAtSeconds, Ordering.FAILURE, due);
+                return;
+            }
+            dueAtSeconds = movingClock(now) + seconds;
+            if (moving && !duePending) {
+                duePending = true;
+                model.schedule.scheduleOnce(now + seconds, Ordering.FAILURE, due);
+            }
+        }
+
+        /** Clock time left until the mode comes due (0 once it came due while the belt was stopped). */
+        double dueInSeconds(double now) {
+            if (waiting) {
+                return 0;
+            }
+            return Math.max(0, operating ? dueAtSeconds - movingClock(now) : dueAtSeconds - now);
+        }
+
+        /** The belt started moving: an operating-basis mode puts its due event on the schedule. */
+        void clockStarted(double now) {
+            if (operating && !duePending && !waiting) {
+                duePending = true;
+                model.schedule.scheduleOnce(now + Math.max(0, dueAtSeconds - movingClock(now)), Ordering.FAILURE,
+                        due);
+            }
+        }
+
+        private void dueFires(double now) {
+            if (operating) {
+                duePending = false;
+                double remaining = dueAtSeconds - movingClock(now);
+                if (remaining > DUE_TOLERANCE_SECONDS) {
+                    if (moving) {
+                        duePending = true;
+                        model.schedule.scheduleOnce(now + remaining, Ordering.FAILURE, due);
+                    }
+                    return;
+                }
+            }
+            if (down) {
+                waiting = true;
+            } else {
+                strike(now);
+            }
         }
 
         void strike(double now) {
+            if (now >= windowOpenSeconds) {
+                windowFailures++;
+            }
             stop(now);
             repairFor(now);
         }

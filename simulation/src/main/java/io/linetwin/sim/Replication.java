@@ -79,6 +79,7 @@ final class Replication {
             void fire(double now) {
                 model.lineStats().openWindow(now);
                 balances.openWindow();
+                conveyors.forEach(c -> c.openWindow(now));
                 machines.forEach(m -> m.stats().openWindow(now));
                 machines.forEach(m -> m.materials().openWindow(now));
                 if (fleet != null) {
@@ -406,7 +407,7 @@ final class Replication {
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
                 stations, bottleneckId, totals, model.events(), materialResults(),
                 fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)),
-                balances.result());
+                balances.result(), conveyors.stream().map(c -> c.result(model.now(), horizonSeconds)).toList());
     }
 
     private List<MaterialResult> materialResults() {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * the largest active-period bottleneck share (empty when no machine was ever active); {@code events}: MASON
  * steppable runs over the whole run, warm-up included; {@code materials}: each material's balance and
  * shortages, in declaration order; {@code balance}: the
- * part balance of every node (stations, then links, in declaration order) and product over the window.
+ * part balance of every node (stations, then links, in declaration order) and product over the window;
+ * {@code conveyors}: each conveyor's moving and down shares and failures in the window, in declaration order.
  */
 public record ReplicationResult(
         long seed,
@@ -28,7 +29,8 @@ public record ReplicationResult(
         long events,
         List<MaterialResult> materials,
         Optional<TransportResult> transport,
-        List<PartBalance> balance) {
+        List<PartBalance> balance,
+        List<ConveyorResult> conveyors) {
 
     /** A result of a line without materials. */
     public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
@@ -52,12 +54,22 @@ public record ReplicationResult(
             Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
             Optional<TransportResult> transport) {
         this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, materials, transport, List.of());
+                bottleneck, totals, events, materials, transport, List.of(), List.of());
+    }
+
+    /** A result without conveyor figures. */
+    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
+            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
+            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
+            Optional<TransportResult> transport, List<PartBalance> balance) {
+        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
+                bottleneck, totals, events, materials, transport, balance, List.of());
     }
 
     public ReplicationResult {
         materials = List.copyOf(materials);
         balance = List.copyOf(balance);
+        conveyors = List.copyOf(conveyors);
         Objects.requireNonNull(transport, "transport");
         stations = List.copyOf(stations);
         Objects.requireNonNull(bottleneck, "bottleneck");

@@ -74,6 +74,11 @@ final class WarmStartExactTest {
         assertThat(fleetB.deliveries()).isEqualTo(fleetA.deliveries());
         assertThat(fleetB.utilization()).isCloseTo(fleetA.utilization(), within(1e-9));
         assertThat(fleetB.emptyTravelShare()).isCloseTo(fleetA.emptyTravelShare(), within(1e-9));
+        ConveyorResult beltA = straight.conveyors().get(0);
+        ConveyorResult beltB = warm.conveyors().get(0);
+        assertThat(beltB.failures()).isEqualTo(beltA.failures());
+        assertThat(beltB.movingShare()).isCloseTo(beltA.movingShare(), within(1e-9));
+        assertThat(beltB.downShare()).isCloseTo(beltA.downShare(), within(1e-9));
     }
 
     /**
@@ -110,8 +115,9 @@ final class WarmStartExactTest {
                 new BufferSpec("bf", "feeder", "m2", 2),
                 new BufferSpec("agv", "m2", "m3", 3),
                 new BufferSpec("b3", "m3", "out", 2));
-        ConveyorSpec conveyor = new ConveyorSpec("c1", 5.3, 0.71, 0.9, List.of(new FailureSpec("belt",
-                Lines.constant(153.1), Lines.constant(9.4), FailureBasis.CALENDAR)));
+        ConveyorSpec conveyor = new ConveyorSpec("c1", 5.3, 0.71, 0.9, List.of(
+                new FailureSpec("belt", Lines.constant(153.1), Lines.constant(9.4), FailureBasis.CALENDAR),
+                new FailureSpec("wear", Lines.constant(67.9), Lines.constant(6.1), FailureBasis.OPERATING)));
         TransportSpec transport = new TransportSpec(2, 1.1, 2.3, 1.9, Optional.empty(),
                 List.of(new TransportSpec.Move("agv", "m2", "m3", 4.1)));
         MaterialSpec material = new MaterialSpec("mat", 50, Optional.of(new MaterialSpec.Reorder(20, 60, 77.7)));
