@@ -1,5 +1,8 @@
 package io.linetwin.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A link carried by the AGV fleet: parts wait for pickup at the {@code from} station (up to {@code capacity}),
  * each asks the fleet for a vehicle, and a vehicle hands its part to the {@code to} station when that has
@@ -14,7 +17,7 @@ final class AgvLink implements Buffer {
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
     private final Fleet fleet;
-    private final java.util.List<Part> onBoard = new java.util.ArrayList<>();
+    private final List<Part> onBoard = new ArrayList<>();
     private final PartFlows flows;
     private Upstream upstream;
     private Downstream downstream;

@@ -1,7 +1,14 @@
 package io.linetwin.sim;
 
 import io.linetwin.model.ConveyorSpec;
+import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
+import io.linetwin.model.InFlight;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -159,22 +166,22 @@ final class Conveyor implements Buffer {
      * Where the belt's parts are and its timers stand; times still to run count from the stop while the belt is
      * stopped (they resume after the repair).
      */
-    io.linetwin.model.InFlight.ConveyorState state(double now) {
+    InFlight.ConveyorState state(double now) {
         double from = down ? downSinceSeconds : now;
-        java.util.List<Double> travel = new java.util.ArrayList<>(size);
+        List<Double> travel = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
             travel.add(Math.max(0, readyAt[(head + i) % capacity] - from));
         }
-        return new io.linetwin.model.InFlight.ConveyorState(travel, Math.max(0, lastEntrySeconds + gapSeconds - from),
+        return new InFlight.ConveyorState(travel, Math.max(0, lastEntrySeconds + gapSeconds - from),
                 Math.max(0, nextExitSeconds - from), down
-                        ? java.util.Optional.of(new io.linetwin.model.InFlight.Repair(repairing.spec.name(),
+                        ? Optional.of(new InFlight.Repair(repairing.spec.name(),
                                 Math.max(0, repairEndsSeconds - now)))
-                        : java.util.Optional.empty());
+                        : Optional.empty());
     }
 
     /** Failure mode → time until it comes due (0: came due during the repair); the mode under repair is left out. */
-    java.util.Map<String, Double> failureClocks(double now) {
-        java.util.Map<String, Double> clocks = new java.util.LinkedHashMap<>();
+    Map<String, Double> failureClocks(double now) {
+        Map<String, Double> clocks = new LinkedHashMap<>();
         for (Mode mode : modes) {
             if (mode.waiting || mode != repairing || !down) {
                 clocks.put(mode.spec.name(), mode.dueInSeconds(now));
@@ -187,7 +194,7 @@ final class Conveyor implements Buffer {
      * Warm start, after the parts are restored and before {@link #start}: their places on the belt, its timers,
      * a repair under way and the failure clocks in {@code dueInSeconds} (modes left out draw afresh).
      */
-    void restoreState(io.linetwin.model.InFlight.ConveyorState state, java.util.Map<String, Double> dueInSeconds,
+    void restoreState(InFlight.ConveyorState state, Map<String, Double> dueInSeconds,
             double now) {
         if (state != null) {
             if (state.travelLeftSeconds().size() != size) {
@@ -399,7 +406,7 @@ final class Conveyor implements Buffer {
 
         Mode(FailureSpec spec, RandomGenerator betweenFailures, RandomGenerator repairs) {
             this.spec = spec;
-            this.operating = spec.basis() == io.linetwin.model.FailureBasis.OPERATING;
+            this.operating = spec.basis() == FailureBasis.OPERATING;
             this.betweenFailures = betweenFailures;
             this.repairs = repairs;
             this.due = new Event(model) {

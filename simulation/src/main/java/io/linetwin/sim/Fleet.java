@@ -1,10 +1,14 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.InFlight;
 import io.linetwin.model.LayoutSpec;
 import io.linetwin.model.TransportSpec;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The AGV fleet. Each part waiting for pickup is one request, served first come first served by the nearest
@@ -22,8 +26,8 @@ final class Fleet {
     private static final int WAITING_TO_UNLOAD = 4;
     private static final int UNLOADING = 5;
     private static final int TO_PARK = 6;
-    /** Activity names by state, as {@link io.linetwin.model.InFlight.VehicleState} spells them. */
-    private static final java.util.List<String> ACTIVITIES = io.linetwin.model.InFlight.VehicleState.ACTIVITIES;
+    /** Activity names by state, as {@link InFlight.VehicleState} spells them. */
+    private static final List<String> ACTIVITIES = InFlight.VehicleState.ACTIVITIES;
 
     private final Model model;
     private final TransportSpec spec;
@@ -101,29 +105,29 @@ final class Fleet {
                 + seen);
     }
 
-    io.linetwin.model.InFlight.FleetState state(double now) {
-        java.util.List<io.linetwin.model.InFlight.VehicleState> states = new java.util.ArrayList<>();
+    InFlight.FleetState state(double now) {
+        List<InFlight.VehicleState> states = new ArrayList<>();
         for (Vehicle vehicle : vehicles) {
             boolean moving = vehicle.state != IDLE && vehicle.state != WAITING_TO_UNLOAD;
-            states.add(new io.linetwin.model.InFlight.VehicleState(ACTIVITIES.get(vehicle.state), vehicle.at,
-                    java.util.Optional.ofNullable(vehicle.link).map(AgvLink::id),
+            states.add(new InFlight.VehicleState(ACTIVITIES.get(vehicle.state), vehicle.at,
+                    Optional.ofNullable(vehicle.link).map(AgvLink::id),
                     moving ? Math.max(0, vehicle.stepEndsSeconds - now) : 0, vehicle.part != null));
         }
-        return new io.linetwin.model.InFlight.FleetState(states, requests.stream().map(AgvLink::id).toList());
+        return new InFlight.FleetState(states, requests.stream().map(AgvLink::id).toList());
     }
 
     /**
      * Warm start, after the moves' waiting parts: each vehicle resumes its step, a carrying one with the next of
      * {@code carried} for its move (in vehicle order); then the open requests queue again.
      */
-    void restore(io.linetwin.model.InFlight.FleetState state, Map<String, AgvLink> links,
-            Map<String, java.util.ArrayDeque<Part>> carried, double now) {
+    void restore(InFlight.FleetState state, Map<String, AgvLink> links,
+            Map<String, ArrayDeque<Part>> carried, double now) {
         if (state.vehicles().size() != vehicles.length) {
             throw new IllegalArgumentException("state fleet must describe the " + vehicles.length + " vehicles, got "
                     + state.vehicles().size());
         }
         for (int i = 0; i < vehicles.length; i++) {
-            io.linetwin.model.InFlight.VehicleState vs = state.vehicles().get(i);
+            InFlight.VehicleState vs = state.vehicles().get(i);
             Vehicle vehicle = vehicles[i];
             vehicle.state = ACTIVITIES.indexOf(vs.activity());
             vehicle.at = vs.at();
@@ -134,7 +138,7 @@ final class Fleet {
                         + "none");
             }
             if (vs.carrying()) {
-                java.util.ArrayDeque<Part> parts = carried.get(vehicle.link.id());
+                ArrayDeque<Part> parts = carried.get(vehicle.link.id());
                 if (parts == null || parts.isEmpty()) {
                     throw new IllegalArgumentException("vehicle " + i + " carries a part of move "
                             + vehicle.link.id() + ", got none left in that move's contents");

@@ -1,6 +1,8 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.InFlight;
 import io.linetwin.model.MaterialSpec;
+import java.util.Optional;
 
 /**
  * One material's store: stock on hand, an optional (s, Q) reorder policy reviewed after every withdrawal, and
@@ -72,9 +74,9 @@ final class MaterialStore {
     }
 
     /** The order in flight, if any: its quantity and when it arrives. */
-    java.util.Optional<io.linetwin.model.InFlight.MaterialOrder> order(double now) {
-        return onOrder == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(new io.linetwin.model.InFlight.MaterialOrder(onOrder,
+    Optional<InFlight.MaterialOrder> order(double now) {
+        return onOrder == 0 ? Optional.empty()
+                : Optional.of(new InFlight.MaterialOrder(onOrder,
                         Math.max(0, deliveryAtSeconds - now)));
     }
 
@@ -82,7 +84,7 @@ final class MaterialStore {
      * Warm start, before {@link #start}: an order placed before the start arrives {@code order.arrivesInSeconds()}
      * from now; it is not counted among this run's orders.
      */
-    void restoreOrder(io.linetwin.model.InFlight.MaterialOrder order, double now) {
+    void restoreOrder(InFlight.MaterialOrder order, double now) {
         onOrder = order.quantity();
         deliveryAtSeconds = now + order.arrivesInSeconds();
         model.schedule.scheduleOnce(deliveryAtSeconds, Ordering.DELIVERY, delivery);

@@ -8,6 +8,7 @@ import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class WarmStart {
     private final Fleet fleet;
     private final Map<String, Integer> productIndex = new HashMap<>();
     private InFlight inFlight = InFlight.none();
-    private final Map<String, java.util.ArrayDeque<Part>> carried = new HashMap<>();
+    private final Map<String, ArrayDeque<Part>> carried = new HashMap<>();
 
     WarmStart(LineSpec line, Model model, Map<String, Machine> machines, Map<String, Source> sources,
             Map<String, Buffer> buffers, Map<String, MaterialStore> stores, Map<String, Replication.Staging> stagings,
@@ -201,7 +202,7 @@ final class WarmStart {
                 }
             }
             if (onBoard > 0 && i >= products.size() - onBoard) {
-                carried.computeIfAbsent(id, k -> new java.util.ArrayDeque<>()).add(part);
+                carried.computeIfAbsent(id, k -> new ArrayDeque<>()).add(part);
             } else if (buffer instanceof AgvLink agv && inFlight.fleet().isPresent()) {
                 agv.restoreWaiting(part);
             } else {
