@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.MaterialResult;
+import io.linetwin.sim.PartBalance;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StateShares;
 import io.linetwin.sim.TransportResult;
@@ -16,7 +17,10 @@ import io.linetwin.sim.experiment.StationSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON documents of DESIGN.md §5 that scripts and reports rely on. */
 final class ResultJson {
@@ -61,6 +65,7 @@ final class ResultJson {
             transport.put("deliveries", fleets.stream().mapToLong(TransportResult::deliveries).average()
                     .orElseThrow());
         }
+        balance(root.putObject("balance"), result.balance(), result.replications().size());
         ObjectNode meta = root.putObject("meta");
         meta.put("events", result.events());
         meta.put("wallSeconds", result.wallSeconds());
@@ -95,6 +100,38 @@ final class ResultJson {
                         all.stream().mapToDouble(m -> m.starvedSecondsByStation().get(station)).sum() / n);
             }
         }
+    }
+
+    /**
+     * Per node (station, buffer, conveyor, AGV move; scenario ids) the part balance over the window, as means over
+     * replications: stockAtStart + in - out - scrapped - assembled = stockAtEnd. Lines with products add the
+     * same per product under {@code byProduct}.
+     */
+    private static void balance(ObjectNode node, List<PartBalance> rows, int replications) {
+        Map<String, List<PartBalance>> byNode = new LinkedHashMap<>();
+        rows.forEach(row -> byNode.computeIfAbsent(row.node(), n -> new ArrayList<>()).add(row));
+        byNode.forEach((id, productRows) -> {
+            ObjectNode entry = node.putObject(id);
+            entry.put("kind", productRows.get(0).kind());
+            balanceFields(entry, productRows.stream().reduce((a, b) -> new PartBalance(a.node(), a.kind(), "",
+                    a.stockAtStart() + b.stockAtStart(), a.in() + b.in(), a.out() + b.out(),
+                    a.scrapped() + b.scrapped(), a.assembled() + b.assembled(), a.stockAtEnd() + b.stockAtEnd()))
+                    .orElseThrow(), replications);
+            if (!productRows.get(0).product().isEmpty()) {
+                ObjectNode byProduct = entry.putObject("byProduct");
+                productRows.forEach(row -> balanceFields(byProduct.putObject(row.product()), row, replications));
+            }
+        });
+    }
+
+    private static void balanceFields(ObjectNode node, PartBalance row, int replications) {
+        double n = replications;
+        node.put("stockAtStart", row.stockAtStart() / n);
+        node.put("in", row.in() / n);
+        node.put("out", row.out() / n);
+        node.put("scrapped", row.scrapped() / n);
+        node.put("assembled", row.assembled() / n);
+        node.put("stockAtEnd", row.stockAtEnd() / n);
     }
 
     static ObjectNode compare(List<Comparison> comparisons) {

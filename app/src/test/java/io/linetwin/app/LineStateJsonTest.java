@@ -23,7 +23,9 @@ final class LineStateJsonTest {
     void aSnapshotSurvivesTheRoundTripAndStartsTheSameRun() throws Exception {
         Scenario scenario = ScenarioLoader.load(Scenarios.library().resolve("bottling-line.yaml"));
         LineSimulation simulation = new LineSimulation(scenario.line());
-        LineState state = simulation.snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z"));
+        // The state file holds what equipment reports; the engine's in-flight detail (LineState.inFlight) is not
+        // part of the format yet.
+        LineState state = simulation.snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z")).withoutInFlight();
         Path file = dir.resolve("state.json");
 
         LineStateJson.write(state, file);

@@ -1,5 +1,8 @@
 package io.linetwin.sim;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A link carried by the AGV fleet: parts wait for pickup at the {@code from} station (up to {@code capacity}),
  * each asks the fleet for a vehicle, and a vehicle hands its part to the {@code to} station when that has
@@ -14,7 +17,8 @@ final class AgvLink implements Buffer {
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
     private final Fleet fleet;
-    private final java.util.List<Part> onBoard = new java.util.ArrayList<>();
+    private final List<Part> onBoard = new ArrayList<>();
+    private final PartFlows flows;
     private Upstream upstream;
     private Downstream downstream;
 
@@ -25,6 +29,12 @@ final class AgvLink implements Buffer {
         this.to = to;
         this.capacity = capacity;
         this.fleet = fleet;
+        this.flows = new PartFlows(model.productCount());
+    }
+
+    @Override
+    public PartFlows flows() {
+        return flows;
     }
 
     String from() {
@@ -62,10 +72,28 @@ final class AgvLink implements Buffer {
         return waiting.size() + onBoard.size();
     }
 
-    /** Waiting parts from the front, then the parts on board (a warm start puts them all at the pickup). */
+    /**
+     * Waiting parts from the front, then the parts on board in vehicle order (a warm start without the fleet's
+     * state puts them all at the pickup).
+     */
     @Override
     public Part waiting(int index) {
-        return index < waiting.size() ? waiting.get(index) : onBoard.get(index - waiting.size());
+        return index < waiting.size() ? waiting.get(index) : fleet.carried(this, index - waiting.size());
+    }
+
+    /** Parts at the pickup place, not yet on board. */
+    int waitingForPickup() {
+        return waiting.size();
+    }
+
+    /** Warm start with the fleet's state: {@code part} waits at the pickup; the fleet restores its request. */
+    void restoreWaiting(Part part) {
+        waiting.add(part);
+    }
+
+    /** Warm start with the fleet's state: {@code part} is on board a vehicle of this move. */
+    void board(Part part) {
+        onBoard.add(part);
     }
 
     @Override
@@ -84,6 +112,7 @@ final class AgvLink implements Buffer {
         if (model.tracing()) {
             model.traceMove(part, id);
         }
+        flows.in(part);
         waiting.add(part);
         fleet.request(this);
     }
@@ -109,6 +138,7 @@ final class AgvLink implements Buffer {
     /** Only right after {@link #canUnload()} said yes. */
     void unload(Part part) {
         onBoard.remove(part);
+        flows.out(part);
         downstream.accept(part);
     }
 }

@@ -19,6 +19,9 @@ sealed interface Buffer extends Downstream, Upstream permits FifoBuffer, Conveyo
     /** The {@code index}-th part from the front (the next to leave). */
     Part waiting(int index);
 
+    /** The parts that crossed this link's ends in the window. */
+    PartFlows flows();
+
     /** Warm start: {@code part} joins at the back without being offered on. */
     void restore(Part part);
 }

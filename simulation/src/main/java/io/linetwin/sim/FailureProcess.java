@@ -65,8 +65,35 @@ final class FailureProcess {
     }
 
     void clockStarted(double now) {
-        if (!duePending) {
+        // A mode that came due while halted strikes when the station is next up, not from its clock.
+        if (!duePending && !waiting) {
             arm(now, dueOnClockSeconds - clock.valueAt(now));
+        }
+    }
+
+    /**
+     * Clock time left until this mode comes due (0 once it came due while the station was halted); NaN for the
+     * mode under repair, whose next time between failures is drawn when the repair ends.
+     */
+    double dueInSeconds(double now) {
+        if (waiting) {
+            return 0;
+        }
+        if (machine.repairing() == this) {
+            return Double.NaN;
+        }
+        return Math.max(0, dueOnClockSeconds - clock.valueAt(now));
+    }
+
+    /**
+     * Warm start, before the station's clocks start: the mode comes due after {@code seconds} more on its clock,
+     * or, at 0, strikes as soon as the station is up.
+     */
+    void restoreDueIn(double seconds, double now) {
+        if (seconds <= 0) {
+            waiting = true;
+        } else {
+            dueOnClockSeconds = clock.valueAt(now) + seconds;
         }
     }
 

@@ -10,6 +10,7 @@ final class FifoBuffer implements Buffer {
     private final String id;
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
+    private final PartFlows flows;
     private Upstream upstream;
     private Downstream downstream;
 
@@ -17,6 +18,12 @@ final class FifoBuffer implements Buffer {
         this.model = model;
         this.id = id;
         this.capacity = capacity;
+        this.flows = new PartFlows(model.productCount());
+    }
+
+    @Override
+    public PartFlows flows() {
+        return flows;
     }
 
     @Override
@@ -67,7 +74,9 @@ final class FifoBuffer implements Buffer {
 
     @Override
     public void accept(Part part) {
+        flows.in(part);
         if (waiting.isEmpty() && downstream.canAccept()) {
+            flows.out(part);
             downstream.accept(part);
             return;
         }
@@ -83,7 +92,9 @@ final class FifoBuffer implements Buffer {
     @Override
     public void roomAvailable() {
         while (!waiting.isEmpty() && downstream.canAccept()) {
-            downstream.accept(waiting.poll());
+            Part part = waiting.poll();
+            flows.out(part);
+            downstream.accept(part);
         }
         upstream.roomAvailable();
     }

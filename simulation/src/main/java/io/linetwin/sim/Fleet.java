@@ -1,10 +1,14 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.InFlight;
 import io.linetwin.model.LayoutSpec;
 import io.linetwin.model.TransportSpec;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The AGV fleet. Each part waiting for pickup is one request, served first come first served by the nearest
@@ -22,6 +26,8 @@ final class Fleet {
     private static final int WAITING_TO_UNLOAD = 4;
     private static final int UNLOADING = 5;
     private static final int TO_PARK = 6;
+    /** Activity names by state, as {@link InFlight.VehicleState} spells them. */
+    private static final List<String> ACTIVITIES = InFlight.VehicleState.ACTIVITIES;
 
     private final Model model;
     private final TransportSpec spec;
@@ -87,6 +93,76 @@ final class Fleet {
         return metres.computeIfAbsent(from + "\u0000" + to, k -> spec.distance(from, to, layout).orElseThrow());
     }
 
+    /** The part on board the {@code index}-th vehicle, in number order, that carries one for {@code link}. */
+    Part carried(AgvLink link, int index) {
+        int seen = 0;
+        for (Vehicle vehicle : vehicles) {
+            if (vehicle.link == link && vehicle.part != null && seen++ == index) {
+                return vehicle.part;
+            }
+        }
+        throw new IllegalStateException("move " + link.id() + " must have " + (index + 1) + " parts on board, got "
+                + seen);
+    }
+
+    InFlight.FleetState state(double now) {
+        List<InFlight.VehicleState> states = new ArrayList<>();
+        for (Vehicle vehicle : vehicles) {
+            boolean moving = vehicle.state != IDLE && vehicle.state != WAITING_TO_UNLOAD;
+            states.add(new InFlight.VehicleState(ACTIVITIES.get(vehicle.state), vehicle.at,
+                    Optional.ofNullable(vehicle.link).map(AgvLink::id),
+                    moving ? Math.max(0, vehicle.stepEndsSeconds - now) : 0, vehicle.part != null));
+        }
+        return new InFlight.FleetState(states, requests.stream().map(AgvLink::id).toList());
+    }
+
+    /**
+     * Warm start, after the moves' waiting parts: each vehicle resumes its step, a carrying one with the next of
+     * {@code carried} for its move (in vehicle order); then the open requests queue again.
+     */
+    void restore(InFlight.FleetState state, Map<String, AgvLink> links,
+            Map<String, ArrayDeque<Part>> carried, double now) {
+        if (state.vehicles().size() != vehicles.length) {
+            throw new IllegalArgumentException("state fleet must describe the " + vehicles.length + " vehicles, got "
+                    + state.vehicles().size());
+        }
+        for (int i = 0; i < vehicles.length; i++) {
+            InFlight.VehicleState vs = state.vehicles().get(i);
+            Vehicle vehicle = vehicles[i];
+            vehicle.state = ACTIVITIES.indexOf(vs.activity());
+            vehicle.at = vs.at();
+            vehicle.sinceSeconds = now;
+            vehicle.link = vs.move().map(id -> link(links, id)).orElse(null);
+            if (vehicle.state != IDLE && vehicle.state != TO_PARK && vehicle.link == null) {
+                throw new IllegalArgumentException("vehicle " + i + " " + vs.activity() + " must name its move, got "
+                        + "none");
+            }
+            if (vs.carrying()) {
+                ArrayDeque<Part> parts = carried.get(vehicle.link.id());
+                if (parts == null || parts.isEmpty()) {
+                    throw new IllegalArgumentException("vehicle " + i + " carries a part of move "
+                            + vehicle.link.id() + ", got none left in that move's contents");
+                }
+                vehicle.part = parts.poll();
+                vehicle.link.board(vehicle.part);
+            }
+            if (vehicle.state != IDLE && vehicle.state != WAITING_TO_UNLOAD) {
+                vehicle.stepEndsSeconds = now + vs.remainingSeconds();
+                model.schedule.scheduleOnce(vehicle.stepEndsSeconds, Ordering.SERVER, vehicle.stepEnds);
+            }
+        }
+        state.requests().forEach(id -> requests.add(link(links, id)));
+        dispatch();
+    }
+
+    private static AgvLink link(Map<String, AgvLink> links, String id) {
+        AgvLink link = links.get(id);
+        if (link == null) {
+            throw new IllegalArgumentException("state fleet must name AGV moves " + links.keySet() + ", got " + id);
+        }
+        return link;
+    }
+
     void openWindow(double now) {
         for (Vehicle vehicle : vehicles) {
             vehicle.settle(now);
@@ -115,6 +191,7 @@ final class Fleet {
         private AgvLink link;
         private Part part;
         private double sinceSeconds;
+        private double stepEndsSeconds;
 
         Vehicle(int number, String at) {
             this.number = number;
@@ -141,14 +218,14 @@ final class Fleet {
             }
             change(driving, now);
             at = to;
-            model.schedule.scheduleOnce(now + seconds, Ordering.SERVER, stepEnds);
+            stepEndsAt(now + seconds);
         }
 
         private void next(double now) {
             switch (state) {
                 case TO_PICKUP -> {
                     change(LOADING, now);
-                    model.schedule.scheduleOnce(now + spec.loadSeconds(), Ordering.SERVER, stepEnds);
+                    stepEndsAt(now + spec.loadSeconds());
                 }
                 case LOADING -> {
                     part = link.load();
@@ -177,8 +254,13 @@ final class Fleet {
             Part carried = part;
             part = null;
             change(UNLOADING, now);
-            model.schedule.scheduleOnce(now + spec.unloadSeconds(), Ordering.SERVER, stepEnds);
+            stepEndsAt(now + spec.unloadSeconds());
             link.unload(carried);
+        }
+
+        private void stepEndsAt(double atSeconds) {
+            stepEndsSeconds = atSeconds;
+            model.schedule.scheduleOnce(atSeconds, Ordering.SERVER, stepEnds);
         }
 
         private void becomeIdle(double now) {

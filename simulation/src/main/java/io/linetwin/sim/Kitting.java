@@ -34,6 +34,7 @@ final class Kitting implements Upstream {
     void connect(Upstream[] inputBuffers, Machine assemblyMachine) {
         this.inputs = inputBuffers.clone();
         this.assembly = assemblyMachine;
+        assemblyMachine.kitted();
     }
 
     Downstream port(int input) {
@@ -102,6 +103,7 @@ final class Kitting implements Upstream {
                     for (int i = 0; i < staged.length; i++) {
                         for (int j = 0; j < staged[i].length; j++) {
                             if (i > 0 || j > 0) {
+                                assembly.flows().assembled(staged[i][j]);
                                 model.assemble(staged[i][j], base, id);
                             }
                             staged[i][j] = null;
@@ -135,6 +137,7 @@ final class Kitting implements Upstream {
 
         @Override
         public void accept(Part part) {
+            assembly.flows().in(part);
             staged[input][stagedCount[input]++] = part;
             handOver();
         }

@@ -29,6 +29,9 @@ final class Machine implements Downstream, Upstream {
     private final RunningClock upClock = new RunningClock();
     private final RunningClock processingClock = new RunningClock();
     private final Server[] blocked;
+    private final PartFlows flows;
+    /** An assembly's parts come in at its staging area, which counts them; the kit's base is not counted twice. */
+    private boolean kitted;
     private FailureProcess[] failures = new FailureProcess[0];
     private MaterialNeeds materials = MaterialNeeds.NONE;
     private Router router;
@@ -64,6 +67,16 @@ final class Machine implements Downstream, Upstream {
         this.scrapRandom = parameters.scrapRandom();
         this.mix = parameters.mix();
         this.stats = stats;
+        this.flows = new PartFlows(model.productCount());
+    }
+
+    PartFlows flows() {
+        return flows;
+    }
+
+    /** Parts reach this station through an assembly's staging area ({@code Kitting}), which counts them in. */
+    void kitted() {
+        kitted = true;
     }
 
     void connect(Upstream from, Downstream to) {
@@ -169,6 +182,14 @@ final class Machine implements Downstream, Upstream {
         if (offShift) {
             return;
         }
+        for (FailureProcess mode : failures) {
+            if (mode.takeWaiting()) {
+                // A warm start with a failure that came due while the station was halted: it strikes now.
+                goDown(mode, now);
+                mode.beginRepair(now);
+                return;
+            }
+        }
         roomAvailable();
         refillIdle(now);
     }
@@ -246,6 +267,9 @@ final class Machine implements Downstream, Upstream {
                 if (model.tracing()) {
                     model.traceMove(part, id);
                 }
+                if (!kitted) {
+                    flows.in(part);
+                }
                 begin(server, part, model.now());
                 return;
             }
@@ -271,6 +295,7 @@ final class Machine implements Downstream, Upstream {
             Part part = server.release();
             server.state(ServerState.STARVED);
             stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
+            flows.out(part);
             outbound.accept(part);
             refill(server, now);
         }
@@ -409,7 +434,7 @@ final class Machine implements Downstream, Upstream {
         if (inbound == null) {
             for (Server server : servers) {
                 if (server.state() == ServerState.STARVED && (materials.count() == 0 || materials.ready(now))) {
-                    begin(server, model.release(mix.draw(), id), now);
+                    begin(server, releaseRaw(), now);
                 }
             }
         } else {
@@ -420,11 +445,18 @@ final class Machine implements Downstream, Upstream {
     private void refill(Server server, double now) {
         if (inbound == null) {
             if (materials.count() == 0 || materials.ready(now)) {
-                begin(server, model.release(mix.draw(), id), now);
+                begin(server, releaseRaw(), now);
             }
         } else {
             inbound.roomAvailable();
         }
+    }
+
+    /** A station without inbound link starts a raw part: it enters the line, and this station, here. */
+    private Part releaseRaw() {
+        Part part = model.release(mix.draw(), id);
+        flows.in(part);
+        return part;
     }
 
     private void begin(Server server, Part part, double now) {
@@ -459,6 +491,7 @@ final class Machine implements Downstream, Upstream {
         if (scrapProbability > 0 && scrapRandom.nextDouble() < scrapProbability) {
             stats.scrap(idealCycleSecondsByProduct[product]);
             Part scrapped = server.release();
+            flows.scrapped(scrapped);
             server.state(ServerState.STARVED);
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
             model.leaveScrapped(scrapped, id);
@@ -476,6 +509,7 @@ final class Machine implements Downstream, Upstream {
             server.state(ServerState.STARVED);
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
             syncProcessingClock(now);
+            flows.out(part);
             if (outbound == null) {
                 model.leaveGood(part, id);
             } else {
@@ -506,6 +540,7 @@ final class Machine implements Downstream, Upstream {
             server.state(ServerState.STARVED);
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
             syncProcessingClock(now);
+            flows.out(part);
             router.target(route).accept(part);
             refill(server, now);
             return;
@@ -540,6 +575,7 @@ final class Machine implements Downstream, Upstream {
                 Part part = server.release();
                 server.state(ServerState.STARVED);
                 stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
+                flows.out(part);
                 router.target(route).accept(part);
                 refill(server, now);
                 // The hand-over may have freed room anywhere: look again from the front.

@@ -1,6 +1,8 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.InFlight;
 import io.linetwin.model.MaterialSpec;
+import java.util.Optional;
 
 /**
  * One material's store: stock on hand, an optional (s, Q) reorder policy reviewed after every withdrawal, and
@@ -17,6 +19,7 @@ final class MaterialStore {
     private double stock;
     private double initial;
     private double onOrder;
+    private double deliveryAtSeconds;
     private double receipts;
     private double consumed;
     private long orders;
@@ -70,6 +73,23 @@ final class MaterialStore {
         initial = units;
     }
 
+    /** The order in flight, if any: its quantity and when it arrives. */
+    Optional<InFlight.MaterialOrder> order(double now) {
+        return onOrder == 0 ? Optional.empty()
+                : Optional.of(new InFlight.MaterialOrder(onOrder,
+                        Math.max(0, deliveryAtSeconds - now)));
+    }
+
+    /**
+     * Warm start, before {@link #start}: an order placed before the start arrives {@code order.arrivesInSeconds()}
+     * from now; it is not counted among this run's orders.
+     */
+    void restoreOrder(InFlight.MaterialOrder order, double now) {
+        onOrder = order.quantity();
+        deliveryAtSeconds = now + order.arrivesInSeconds();
+        model.schedule.scheduleOnce(deliveryAtSeconds, Ordering.DELIVERY, delivery);
+    }
+
     /** Orders are placed at the start too, when the stock already sits at or below the reorder point. */
     void start() {
         review();
@@ -84,7 +104,8 @@ final class MaterialStore {
         if (onOrder == 0 && stock <= reorder.point()) {
             onOrder = reorder.quantity();
             orders++;
-            model.schedule.scheduleOnce(model.now() + reorder.leadTimeSeconds(), Ordering.DELIVERY, delivery);
+            deliveryAtSeconds = model.now() + reorder.leadTimeSeconds();
+            model.schedule.scheduleOnce(deliveryAtSeconds, Ordering.DELIVERY, delivery);
         }
     }
 

@@ -79,19 +79,24 @@ final class Model extends SimState {
     }
 
     /**
-     * Warm start: a part of {@code product} that was already in the line at block {@code at}; it counts as
-     * released now for lead times. A trace announces it as released at that block.
+     * Warm start: a part of {@code product} that was already in the line at block {@code at}, released at
+     * {@code releaseSeconds} (NaN: unknown, it counts as released now) for lead times. A trace announces it as
+     * released at that block.
      */
-    Part restorePart(int product, String at) {
+    Part restorePart(int product, String at, double releaseSeconds) {
         double now = now();
         lineStats.accumulate(now);
         lineStats.restore(1);
-        Part part = new Part(++lastPartId, product, now);
+        Part part = new Part(++lastPartId, product, Double.isNaN(releaseSeconds) ? now : releaseSeconds);
         if (tracing) {
             part.at(at);
             trace.on(new PartReleased(now, part.id(), productNames[product], at));
         }
         return part;
+    }
+
+    int productCount() {
+        return productNames.length;
     }
 
     String productName(int product) {

@@ -42,8 +42,10 @@ final class Replication {
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
     private final List<Conveyor> conveyors = new ArrayList<>();
+    private final Map<String, Sink> sinkById = new HashMap<>();
     private Fleet fleet;
     private final BottleneckDetector bottleneck;
+    private final PartBalances balances;
     private boolean stopped;
 
     /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
@@ -56,9 +58,10 @@ final class Replication {
         this.horizonSeconds = horizonSeconds;
         this.seed = seed;
         this.replication = replication;
-        this.model = new Model(seed, checkingInvariants, trace,
-                line.products().isEmpty() ? new String[] {""}
-                        : line.products().stream().map(ProductSpec::id).toArray(String[]::new));
+        String[] productNames = line.products().isEmpty() ? new String[] {""}
+                : line.products().stream().map(ProductSpec::id).toArray(String[]::new);
+        this.model = new Model(seed, checkingInvariants, trace, productNames);
+        this.balances = new PartBalances(productNames);
         this.streams = new RandomStreams(seed, replication);
         int machineCount = (int) line.stations().stream()
                 .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY).count();
@@ -75,6 +78,8 @@ final class Replication {
             @Override
             void fire(double now) {
                 model.lineStats().openWindow(now);
+                balances.openWindow();
+                conveyors.forEach(c -> c.openWindow(now));
                 machines.forEach(m -> m.stats().openWindow(now));
                 machines.forEach(m -> m.materials().openWindow(now));
                 if (fleet != null) {
@@ -106,7 +111,7 @@ final class Replication {
         model.start();
         assemble();
         if (initial != null) {
-            new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+            new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
                     .restore(initial, startSeconds());
         }
     }
@@ -125,7 +130,7 @@ final class Replication {
             @Override
             void fire(double now) {
                 taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
-                        storeById.values(), stagings(), model);
+                        storeById.values(), stagings(), fleet, model);
                 stopped = true;
             }
         });
@@ -192,8 +197,11 @@ final class Replication {
             @Override
             void fire(double now) {
                 if (initial != null) {
-                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings())
+                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
                             .restore(initial, now);
+                    if (warmupSeconds == 0) {
+                        balances.countStartStock();
+                    }
                 }
                 storeById.values().forEach(MaterialStore::start);
                 conveyors.forEach(c -> c.start(now));
@@ -246,7 +254,11 @@ final class Replication {
                     sourceById.put(station.id(), source);
                     feeders.put(station.id(), source);
                 }
-                case SINK -> takers.put(station.id(), new Sink(model, station.id()));
+                case SINK -> {
+                    Sink sink = new Sink(model, station.id());
+                    sinkById.put(station.id(), sink);
+                    takers.put(station.id(), sink);
+                }
             }
         }
         Map<String, Downstream> portOf = new HashMap<>();
@@ -295,8 +307,28 @@ final class Replication {
             kitting.connect(inputs, machineById.get(id));
         });
         sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
+        balanceNodes();
         model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]),
                 kittingById.values().toArray(new Kitting[0]), bottleneck);
+    }
+
+    /** Every station, then every link, in declaration order, under its scenario id. */
+    private void balanceNodes() {
+        for (StationSpec station : line.stations()) {
+            String id = station.id();
+            switch (station.kind()) {
+                case SOURCE -> balances.add(id, "source", sourceById.get(id).flows(), PartBalances.Stock.NONE);
+                case SINK -> balances.add(id, "sink", sinkById.get(id).flows(), PartBalances.Stock.NONE);
+                case MACHINE, ASSEMBLY -> {
+                    Machine machine = machineById.get(id);
+                    balances.add(id, station.kind() == StationKind.ASSEMBLY ? "assembly" : "machine", machine.flows(),
+                            PartBalances.of(machine, kittingById.get(id)));
+                }
+            }
+        }
+        bufferById.forEach((id, buffer) -> balances.add(id,
+                line.conveyor(id).isPresent() ? "conveyor" : line.move(id).isPresent() ? "agv" : "buffer",
+                buffer.flows(), PartBalances.of(buffer)));
     }
 
     private Machine machine(StationSpec station, List<String> productIds, double[] shares) {
@@ -374,7 +406,8 @@ final class Replication {
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
                 stations, bottleneckId, totals, model.events(), materialResults(),
-                fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)));
+                fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)),
+                balances.result(), conveyors.stream().map(c -> c.result(model.now(), horizonSeconds)).toList());
     }
 
     private List<MaterialResult> materialResults() {

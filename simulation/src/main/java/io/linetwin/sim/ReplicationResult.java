@@ -11,7 +11,9 @@ import java.util.Optional;
  * when none left); {@code stations}: the machines in declaration order; {@code bottleneck}: the machine with
  * the largest active-period bottleneck share (empty when no machine was ever active); {@code events}: MASON
  * steppable runs over the whole run, warm-up included; {@code materials}: each material's balance and
- * shortages, in declaration order.
+ * shortages, in declaration order; {@code balance}: the
+ * part balance of every node (stations, then links, in declaration order) and product over the window;
+ * {@code conveyors}: each conveyor's moving and down shares and failures in the window, in declaration order.
  */
 public record ReplicationResult(
         long seed,
@@ -26,7 +28,9 @@ public record ReplicationResult(
         LineTotals totals,
         long events,
         List<MaterialResult> materials,
-        Optional<TransportResult> transport) {
+        Optional<TransportResult> transport,
+        List<PartBalance> balance,
+        List<ConveyorResult> conveyors) {
 
     /** A result of a line without materials. */
     public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
@@ -44,8 +48,28 @@ public record ReplicationResult(
                 bottleneck, totals, events, materials, Optional.empty());
     }
 
+    /** A result without part balances. */
+    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
+            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
+            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
+            Optional<TransportResult> transport) {
+        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
+                bottleneck, totals, events, materials, transport, List.of(), List.of());
+    }
+
+    /** A result without conveyor figures. */
+    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
+            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
+            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
+            Optional<TransportResult> transport, List<PartBalance> balance) {
+        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
+                bottleneck, totals, events, materials, transport, balance, List.of());
+    }
+
     public ReplicationResult {
         materials = List.copyOf(materials);
+        balance = List.copyOf(balance);
+        conveyors = List.copyOf(conveyors);
         Objects.requireNonNull(transport, "transport");
         stations = List.copyOf(stations);
         Objects.requireNonNull(bottleneck, "bottleneck");
@@ -61,6 +85,11 @@ public record ReplicationResult(
 
     public Optional<MaterialResult> material(String id) {
         return materials.stream().filter(m -> m.id().equals(id)).findFirst();
+    }
+
+    /** The balance rows of node {@code id}, one per product. */
+    public List<PartBalance> balance(String id) {
+        return balance.stream().filter(b -> b.node().equals(id)).toList();
     }
 
     public Optional<StationResult> station(String id) {

@@ -5,10 +5,16 @@ final class Sink implements Downstream {
 
     private final Model model;
     private final String id;
+    private final PartFlows flows;
 
     Sink(Model model, String id) {
         this.model = model;
         this.id = id;
+        this.flows = new PartFlows(model.productCount());
+    }
+
+    PartFlows flows() {
+        return flows;
     }
 
     @Override
@@ -21,6 +27,8 @@ final class Sink implements Downstream {
         if (model.tracing()) {
             model.traceMove(part, id);
         }
+        flows.in(part);
+        flows.out(part);
         model.leaveGood(part, id);
     }
 }

@@ -1,6 +1,7 @@
 package io.linetwin.sim;
 
 import io.linetwin.model.BufferContents;
+import io.linetwin.model.InFlight;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.MachineCondition;
@@ -18,7 +19,9 @@ import java.util.OptionalDouble;
 /**
  * Describes a running replication as a {@link LineState}: what each server holds and how long its phase has
  * left, repairs with their elapsed and remaining time, each buffer's parts in FIFO order, a source's held
- * arrival or the time to its next one, and the parameters in force. Parts staged at an assembly are listed at
+ * arrival or the time to its next one, and the parameters in force; and, in its {@link InFlight} part, every
+ * part's release time, conveyor places and timers, the vehicles and open requests, material orders in flight
+ * and the failure clocks, so a warm start from it goes on as the run would have. Parts staged at an assembly are listed at
  * the front of their input buffer (a warm start stages them again first). The anonymous product is an empty
  * {@code Optional} in conditions and {@code ""} in buffer contents.
  */
@@ -29,10 +32,30 @@ final class Snapshot {
 
     static LineState of(double now, Instant capturedAt, LineSpec line, List<Machine> machines, List<Source> sources,
             Collection<Buffer> buffers, Collection<MaterialStore> stores, Map<String, Replication.Staging> stagings,
-            Model model) {
+            Fleet fleet, Model model) {
+        Map<String, List<Double>> releases = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> clocks = new LinkedHashMap<>();
+        Map<String, Integer> staged = new LinkedHashMap<>();
         Map<String, StationState> stations = new LinkedHashMap<>();
         for (Machine machine : machines) {
             stations.put(machine.id(), machine(machine, now, model));
+            List<Double> held = new ArrayList<>();
+            for (int i = 0; i < machine.serverCount(); i++) {
+                if (machine.server(i).part() != null) {
+                    held.add(machine.server(i).part().releaseSeconds());
+                }
+            }
+            releases.put(machine.id(), held);
+            Map<String, Double> modes = new LinkedHashMap<>();
+            for (FailureProcess mode : machine.failures()) {
+                double dueIn = mode.dueInSeconds(now);
+                if (!Double.isNaN(dueIn)) {
+                    modes.put(mode.name(), dueIn);
+                }
+            }
+            if (!modes.isEmpty()) {
+                clocks.put(machine.id(), modes);
+            }
         }
         for (Source source : sources) {
             stations.put(source.id(), new StationState(source(source, now, model), Optional.empty(), 0, 0));
@@ -41,21 +64,42 @@ final class Snapshot {
         for (Buffer buffer : buffers) {
             Map<String, Integer> byProduct = new LinkedHashMap<>();
             List<String> sequence = new ArrayList<>(buffer.level());
+            List<Double> released = new ArrayList<>(buffer.level());
             Replication.Staging staging = stagings.get(buffer.id());
             if (staging != null) {
+                staged.put(buffer.id(), staging.kitting().staged(staging.input()));
                 for (int i = 0; i < staging.kitting().staged(staging.input()); i++) {
-                    String product = model.productName(staging.kitting().stagedPart(staging.input(), i).product());
+                    Part part = staging.kitting().stagedPart(staging.input(), i);
+                    String product = model.productName(part.product());
                     sequence.add(product);
+                    released.add(part.releaseSeconds());
                     byProduct.merge(product, 1, Integer::sum);
                 }
             }
             for (int i = 0; i < buffer.level(); i++) {
-                String product = model.productName(buffer.waiting(i).product());
+                Part part = buffer.waiting(i);
+                String product = model.productName(part.product());
                 sequence.add(product);
+                released.add(part.releaseSeconds());
                 byProduct.merge(product, 1, Integer::sum);
             }
             contents.put(buffer.id(), new BufferContents(byProduct, sequence));
+            releases.put(buffer.id(), released);
         }
+        Map<String, InFlight.ConveyorState> conveyors = new LinkedHashMap<>();
+        for (Buffer buffer : buffers) {
+            if (buffer instanceof Conveyor conveyor) {
+                conveyors.put(conveyor.id(), conveyor.state(now));
+                Map<String, Double> modes = conveyor.failureClocks(now);
+                if (!modes.isEmpty()) {
+                    clocks.put(conveyor.id(), modes);
+                }
+            }
+        }
+        Map<String, InFlight.MaterialOrder> orders = new LinkedHashMap<>();
+        stores.forEach(store -> store.order(now).ifPresent(order -> orders.put(store.id(), order)));
+        InFlight inFlight = new InFlight(releases, conveyors,
+                fleet == null ? Optional.empty() : Optional.of(fleet.state(now)), orders, clocks, staged);
         Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             Map<String, Double> values = new LinkedHashMap<>();
@@ -66,7 +110,7 @@ final class Snapshot {
         }
         Map<String, Double> stocks = new LinkedHashMap<>();
         stores.forEach(store -> stocks.put(store.id(), store.stock()));
-        return new LineState(capturedAt, now, stations, contents, parameters, stocks);
+        return new LineState(capturedAt, now, stations, contents, parameters, stocks, inFlight);
     }
 
     private static StationState machine(Machine machine, double now, Model model) {

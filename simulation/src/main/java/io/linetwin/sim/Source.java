@@ -19,6 +19,7 @@ final class Source implements Upstream {
     private final RandomGenerator arrivals;
     private final ProductMix mix;
     private final Event arrival;
+    private final PartFlows flows;
     private Downstream outbound;
     private boolean holding;
     private int heldProduct;
@@ -32,6 +33,7 @@ final class Source implements Upstream {
         this.onFull = onFull;
         this.arrivals = arrivals;
         this.mix = mix;
+        this.flows = new PartFlows(model.productCount());
         this.arrival = new Event(model) {
             private static final long serialVersionUID = 1L;
 
@@ -54,6 +56,10 @@ final class Source implements Upstream {
         } else {
             scheduleNextArrival(now);
         }
+    }
+
+    PartFlows flows() {
+        return flows;
     }
 
     String id() {
@@ -92,11 +98,11 @@ final class Source implements Upstream {
     public void roomAvailable() {
         if (interarrival == null) {
             while (outbound.canAccept()) {
-                outbound.accept(model.release(mix.draw(), id));
+                place(model.release(mix.draw(), id));
             }
         } else if (holding && outbound.canAccept()) {
             holding = false;
-            outbound.accept(model.release(heldProduct, id));
+            place(model.release(heldProduct, id));
             scheduleNextArrival(model.now());
         }
     }
@@ -104,7 +110,7 @@ final class Source implements Upstream {
     private void arrive(double now) {
         int product = mix.draw();
         if (outbound.canAccept()) {
-            outbound.accept(model.release(product, id));
+            place(model.release(product, id));
             scheduleNextArrival(now);
         } else if (onFull == OnFull.BLOCK) {
             holding = true;
@@ -113,6 +119,13 @@ final class Source implements Upstream {
             model.loseArrival();
             scheduleNextArrival(now);
         }
+    }
+
+    /** A released part passes straight on: a source holds no stock. */
+    private void place(Part part) {
+        flows.in(part);
+        flows.out(part);
+        outbound.accept(part);
     }
 
     private void scheduleNextArrival(double now) {

@@ -1,12 +1,14 @@
 package io.linetwin.sim;
 
 import io.linetwin.model.BufferContents;
+import io.linetwin.model.InFlight;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,14 +19,18 @@ import java.util.OptionalDouble;
 
 /**
  * Puts a replication's blocks into the state a {@link LineState} describes, at the start instant, before the
- * blocks start. Parts present then count as released at that instant (their lead times start there). What the
- * state leaves open is drawn as for a fresh start: a phase without remaining time draws a full processing,
- * setup or repair time; failure clocks start afresh (exact for exponential times between failures); a buffer
+ * blocks start. The state's {@link InFlight} part, when given, restores what is under way: parts' release times
+ * (lead times go on), conveyor parts at their places with the belt's gap timers and repair, vehicles in their
+ * step with the parts on board and the open requests, material orders in flight, and failure clocks. What the
+ * state leaves open is drawn or assumed as for a fresh start: parts without a release time count as released
+ * at the start instant; a phase without remaining time draws a full processing, setup or repair time; a failure
+ * mode without a clock draws its time between failures afresh (exact only for exponential times); conveyor
+ * parts without places wait at the end; an AGV move's parts without a fleet state all wait for pickup; a buffer
  * without a sequence interleaves its products; a part of unknown product is of the line's first product.
  * Parts of an assembly input's buffer fill the assembly's staging area first. Sink entries are ignored;
  * whether a station is off shift follows from the calendar at the start instant. Material stocks in the state
- * replace the stores' initial stock; orders in flight are not part of a state, so a store at or below its
- * reorder point orders at the start.
+ * replace the stores' initial stock; without an order in flight a store at or below its reorder point orders at
+ * the start.
  */
 final class WarmStart {
 
@@ -35,10 +41,15 @@ final class WarmStart {
     private final Map<String, Buffer> buffers;
     private final Map<String, MaterialStore> stores;
     private final Map<String, Replication.Staging> stagings;
+    private final Fleet fleet;
     private final Map<String, Integer> productIndex = new HashMap<>();
+    private InFlight inFlight = InFlight.none();
+    private final Map<String, ArrayDeque<Part>> carried = new HashMap<>();
 
     WarmStart(LineSpec line, Model model, Map<String, Machine> machines, Map<String, Source> sources,
-            Map<String, Buffer> buffers, Map<String, MaterialStore> stores, Map<String, Replication.Staging> stagings) {
+            Map<String, Buffer> buffers, Map<String, MaterialStore> stores, Map<String, Replication.Staging> stagings,
+            Fleet fleet) {
+        this.fleet = fleet;
         this.line = line;
         this.model = model;
         this.machines = machines;
@@ -72,6 +83,8 @@ final class WarmStart {
     }
 
     void restore(LineState state, double now) {
+        inFlight = state.inFlight();
+        checkInFlightIds();
         state.materialStocks().forEach((id, units) -> {
             MaterialStore store = stores.get(id);
             if (store == null) {
@@ -80,6 +93,7 @@ final class WarmStart {
             }
             store.restore(units);
         });
+        inFlight.orders().forEach((id, order) -> stores.get(id).restoreOrder(order, now));
         state.stations().forEach((id, station) -> {
             if (line.station(id).isEmpty()) {
                 throw new IllegalArgumentException("state stations must name stations of line " + line.id()
@@ -95,6 +109,72 @@ final class WarmStart {
         });
         // After the stations: parts for an assembly first fill its staging area, which must not hand over yet.
         state.buffers().forEach((id, contents) -> restoreBuffer(id, contents));
+        for (Buffer buffer : buffers.values()) {
+            if (buffer instanceof Conveyor conveyor && (inFlight.conveyors().containsKey(conveyor.id())
+                    || inFlight.failureDueSeconds().containsKey(conveyor.id()))) {
+                conveyor.restoreState(inFlight.conveyors().get(conveyor.id()),
+                        inFlight.failureDueSeconds().getOrDefault(conveyor.id(), Map.of()), now);
+            }
+        }
+        if (inFlight.fleet().isPresent()) {
+            Map<String, AgvLink> links = new LinkedHashMap<>();
+            buffers.values().stream().filter(b -> b instanceof AgvLink).forEach(b -> links.put(b.id(), (AgvLink) b));
+            fleet.restore(inFlight.fleet().get(), links, carried, now);
+        }
+    }
+
+    /** Every id in the in-flight part must name a block, material or failure mode of the line. */
+    private void checkInFlightIds() {
+        inFlight.releaseSeconds().keySet().forEach(id -> {
+            if (line.station(id).isEmpty() && !buffers.containsKey(id)) {
+                throw new IllegalArgumentException("state release times must name stations or links of line "
+                        + line.id() + ", got " + id);
+            }
+        });
+        inFlight.conveyors().keySet().forEach(id -> {
+            if (!(buffers.get(id) instanceof Conveyor)) {
+                throw new IllegalArgumentException("state conveyors must name conveyors of line " + line.id()
+                        + ", got " + id);
+            }
+        });
+        inFlight.orders().keySet().forEach(id -> {
+            if (!stores.containsKey(id)) {
+                throw new IllegalArgumentException("state material orders must name materials of line " + line.id()
+                        + " " + stores.keySet() + ", got " + id);
+            }
+        });
+        if (inFlight.fleet().isPresent() && fleet == null) {
+            throw new IllegalArgumentException("state fleet needs a line with transport, got line " + line.id()
+                    + " without");
+        }
+        inFlight.failureDueSeconds().forEach((id, modes) -> {
+            Machine machine = machines.get(id);
+            if (machine == null && !(buffers.get(id) instanceof Conveyor)) {
+                throw new IllegalArgumentException("state failure clocks must name machines or conveyors of line "
+                        + line.id() + ", got " + id);
+            }
+            List<String> names = (machine != null ? line.station(id).orElseThrow().failures()
+                    : line.conveyor(id).orElseThrow().failures()).stream().map(f -> f.name()).toList();
+            modes.keySet().forEach(mode -> {
+                if (!names.contains(mode)) {
+                    throw new IllegalArgumentException("state failure clocks of " + id + " must name its failure"
+                            + " modes " + names + ", got " + mode);
+                }
+            });
+        });
+    }
+
+    /** The release time of the {@code index}-th part the state lists at {@code block}; NaN when not given. */
+    private double releaseOf(String block, int index, int parts) {
+        List<Double> times = inFlight.releaseSeconds().get(block);
+        if (times == null) {
+            return Double.NaN;
+        }
+        if (times.size() != parts) {
+            throw new IllegalArgumentException("state release times of " + block + " must give one time per part ("
+                    + parts + "), got " + times.size());
+        }
+        return times.get(index);
     }
 
     private void restoreBuffer(String id, BufferContents contents) {
@@ -103,12 +183,38 @@ final class WarmStart {
             throw new IllegalArgumentException("state buffers must name buffers of line " + line.id() + ", got " + id);
         }
         Replication.Staging staging = stagings.get(id);
-        for (String product : contents.sequence().isEmpty() ? interleaved(contents) : contents.sequence()) {
-            Part part = model.restorePart(index(product), id);
-            if (staging == null || !staging.kitting().restoreStage(staging.input(), part)) {
+        List<String> products = contents.sequence().isEmpty() ? interleaved(contents) : contents.sequence();
+        int onBoard = buffer instanceof AgvLink ? carriedBy(id) : 0;
+        Integer toStage = inFlight.staged().get(id);
+        if (toStage != null && (staging == null || toStage > products.size())) {
+            throw new IllegalArgumentException("state staged parts of " + id + " must be at most its " + products.size()
+                    + " parts, at an assembly input, got " + toStage);
+        }
+        for (int i = 0; i < products.size(); i++) {
+            Part part = model.restorePart(index(products.get(i)), id, releaseOf(id, i, products.size()));
+            if (staging != null && (toStage == null || i < toStage)) {
+                if (staging.kitting().restoreStage(staging.input(), part)) {
+                    continue;
+                }
+                if (toStage != null) {
+                    throw new IllegalArgumentException("state staged parts of " + id + " must fit its assembly's "
+                            + "staging place, got " + toStage);
+                }
+            }
+            if (onBoard > 0 && i >= products.size() - onBoard) {
+                carried.computeIfAbsent(id, k -> new ArrayDeque<>()).add(part);
+            } else if (buffer instanceof AgvLink agv && inFlight.fleet().isPresent()) {
+                agv.restoreWaiting(part);
+            } else {
                 buffer.restore(part);
             }
         }
+    }
+
+    /** Parts of move {@code id} on board vehicles, by the state's fleet (0 without one). */
+    private int carriedBy(String id) {
+        return inFlight.fleet().map(f -> (int) f.vehicles().stream()
+                .filter(v -> v.carrying() && v.move().equals(Optional.of(id))).count()).orElse(0);
     }
 
     /** Spreads the products evenly: each next part is of the product with the largest share still to place. */
@@ -152,20 +258,31 @@ final class WarmStart {
             throw new IllegalArgumentException("station " + machine.id() + " has " + machine.serverCount()
                     + " servers, got conditions for " + servers.size());
         }
+        Map<String, Double> clocks = inFlight.failureDueSeconds().getOrDefault(machine.id(), Map.of());
+        for (FailureProcess mode : machine.failures()) {
+            Double dueIn = clocks.get(mode.name());
+            if (dueIn != null) {
+                mode.restoreDueIn(dueIn, now);
+            }
+        }
         int current = station.currentProduct().map(this::index).orElse(-1);
+        int busy = (int) servers.stream().filter(s -> s instanceof MachineCondition.Working
+                || s instanceof MachineCondition.Setup || s instanceof MachineCondition.Blocked).count();
+        int held = 0;
         for (int i = 0; i < servers.size(); i++) {
             MachineCondition server = servers.get(i);
             if (current >= 0) {
                 machine.restoreLastProduct(i, current);
             }
             if (server instanceof MachineCondition.Working working) {
-                machine.restoreServer(i, part(working.product(), machine), ServerState.WORKING,
+                machine.restoreServer(i, part(working.product(), machine, held++, busy), ServerState.WORKING,
                         seconds(working.remainingSeconds()), now);
             } else if (server instanceof MachineCondition.Setup setup) {
-                machine.restoreServer(i, part(setup.toProduct(), machine), ServerState.SETUP,
+                machine.restoreServer(i, part(setup.toProduct(), machine, held++, busy), ServerState.SETUP,
                         seconds(setup.remainingSeconds()), now);
             } else if (server instanceof MachineCondition.Blocked blocked) {
-                machine.restoreServer(i, part(blocked.heldProduct(), machine), ServerState.BLOCKED, Double.NaN, now);
+                machine.restoreServer(i, part(blocked.heldProduct(), machine, held++, busy), ServerState.BLOCKED,
+                        Double.NaN, now);
             }
         }
         for (int i = servers.size(); i < machine.serverCount() && current >= 0; i++) {
@@ -205,8 +322,9 @@ final class WarmStart {
         }
     }
 
-    private Part part(Optional<String> product, Machine machine) {
-        return model.restorePart(product.map(this::index).orElse(0), machine.id());
+    private Part part(Optional<String> product, Machine machine, int index, int parts) {
+        return model.restorePart(product.map(this::index).orElse(0), machine.id(),
+                releaseOf(machine.id(), index, parts));
     }
 
     private int index(String product) {

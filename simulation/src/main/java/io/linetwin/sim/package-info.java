@@ -33,15 +33,21 @@
  *       room; inbound buffers merge in declaration order; in lines with loops, a server that blocks triggers
  *       a deadlock check ({@code DeadlockCheck}), which costs nothing in lines without loops.</li>
  *   <li>Links ({@code Buffer}): a plain FIFO buffer, an accumulating {@code Conveyor}, or an {@code AgvLink}
- *       carried by the {@code Fleet}.</li>
+ *       carried by the {@code Fleet}. A conveyor's operating-basis failure clock runs while its belt moves (up
+ *       and carrying a part); the fleet drives the shortest paths of the transport's path graph when it has
+ *       one.</li>
+ *   <li>Part balance ({@code PartFlows}, {@code PartBalances}): every block counts the parts crossing its
+ *       boundary in the window; stocks at the window's start and end are counted from what the blocks hold, so
+ *       the balance identity checks one bookkeeping against the other.</li>
  *   <li>Trace ({@link io.linetwin.sim.TraceListener}): every trace point is guarded by one final boolean, so an
  *       untraced run builds no trace event. Tracing draws no random numbers: a traced run equals the untraced
  *       one.</li>
  *   <li>Warm start ({@link io.linetwin.sim.LineSimulation#snapshot} and the {@code run(LineState, ...)}
- *       overloads): the engine clock resumes at the state's {@code clockSeconds}; parts present count as
- *       released at that instant; failure clocks start afresh and phases without a remaining time are drawn
- *       anew (see {@code WarmStart}). A failure mode that came due during the repair in progress is not part of
- *       a snapshot.</li>
+ *       overloads): the engine clock resumes at the state's {@code clockSeconds}. A snapshot's
+ *       {@code InFlight} part carries release times, conveyor places and timers, vehicles, material orders and
+ *       failure clocks (a mode that came due while halted has clock 0), so a restart goes on as the run would
+ *       have; what a state leaves out is drawn anew or assumed (parts count as released at the start, failure
+ *       clocks start afresh; see {@code WarmStart}).</li>
  * </ul>
  */
 package io.linetwin.sim;

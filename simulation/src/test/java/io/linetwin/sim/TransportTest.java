@@ -58,6 +58,45 @@ final class TransportTest {
         assertThat(moves).filteredOn(m -> m.part() < 0 && m.to().equals("m")).isNotEmpty();
     }
 
+    /**
+     * The same line on a path graph: from m's node the way to out's runs by two corners (30 + 40 + 30 = 100 m;
+     * the last edge is one way), the way back by a third corner d (2 × hypot(50, 20) = 107.70 m); a direct edge of
+     * 500 m is never the shortest. Without a park the vehicle waits at out and drives back empty for the next
+     * request: per request 107.70 m empty + 20 s load + 100 m loaded + 20 s unload at 1 m/s, one request every
+     * 300 s, all 100 of the window inside it. Utilisation = 100 × 247.70 s / (2 vehicles × 30,000 s).
+     */
+    @Test
+    void onAPathGraphUtilisationFollowsTheShortestPathsBothWays() {
+        io.linetwin.model.PathGraph graph = new io.linetwin.model.PathGraph(List.of(
+                node("nm", 0, 0, "m"), node("c1", 30, 0, null), node("c2", 30, 40, null),
+                node("nout", 0, 40, "out"), node("d", -50, 20, null)), List.of(
+                edge("nm", "c1", false), edge("c1", "c2", false), edge("c2", "nout", true),
+                edge("nm", "d", false), edge("d", "nout", false),
+                new io.linetwin.model.PathGraph.Edge("nm", "nout", java.util.OptionalDouble.of(500), false)));
+        TransportSpec transport = new TransportSpec(2, 1.0, 20, 20, Optional.empty(),
+                List.of(new TransportSpec.Move("m-to-out", "m", "out", 100)), Optional.of(graph));
+        LineSpec straight = line(Lines.constant(300), 2, Optional.empty());
+        LineSpec line = new LineSpec(straight.id(), straight.products(), straight.stations(), straight.buffers(),
+                Map.of(), List.of(), List.of(), List.of(), Optional.of(transport));
+        double back = 2 * Math.hypot(50, 20);
+
+        ReplicationResult result = new LineSimulation(line).checkingInvariants().run(3_000, 30_000, 1, 0);
+
+        TransportResult fleet = result.transport().orElseThrow();
+        assertThat(fleet.deliveries()).isEqualTo(100);
+        assertThat(fleet.utilization()).isCloseTo(100 * (back + 20 + 100 + 20) / (2 * 30_000.0), within(1e-9));
+        assertThat(fleet.emptyTravelShare()).isCloseTo(100 * back / (2 * 30_000.0), within(1e-9));
+        assertThat(result.leadTimeSeconds()).isCloseTo(10 + back + 20 + 100, within(1e-9));
+    }
+
+    private static io.linetwin.model.PathGraph.Node node(String id, double x, double z, String station) {
+        return new io.linetwin.model.PathGraph.Node(id, x, z, Optional.ofNullable(station));
+    }
+
+    private static io.linetwin.model.PathGraph.Edge edge(String from, String to, boolean oneWay) {
+        return new io.linetwin.model.PathGraph.Edge(from, to, java.util.OptionalDouble.empty(), oneWay);
+    }
+
     @Test
     void anOverloadedFleetQueuesRequestsAndPacesTheLine() {
         // Requests every 30 s on average; one vehicle needs 160 s a round trip (back empty straight from out).

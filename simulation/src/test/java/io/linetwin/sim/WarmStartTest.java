@@ -80,14 +80,25 @@ final class WarmStartTest {
      * The issue's proof: 0 → T, snapshot, T → 2T matches a straight 0 → 2T run over the window [T, 2T], KPI by
      * KPI, by Welch's two-sample t-test over 150 replications each (fixed seeds; p above 0.001 for every KPI).
      * T is short, so the window still depends on the state at T (the line fills from empty): a restart that
-     * lost buffer contents, held parts or repairs fails here. Lead time is left out: parts present at the warm
-     * start count as released then.
+     * lost buffer contents, held parts, repairs or the parts' release times (lead time) fails here.
      */
     @Test
     void restartingFromASnapshotMatchesAStraightRunStatistically() {
-        LineSpec line = stochasticLine();
+        assertRestartMatchesStatistically(stochasticLine(), 300);
+    }
+
+    /**
+     * The same on a factory floor with random times: a conveyor that fails, an AGV move, an assembly, a material
+     * with reorders whose lead time is long against T, and failures of both bases; a restart that lost conveyor
+     * places, vehicles, orders in flight or failure clocks drifts here.
+     */
+    @Test
+    void aFactoryFloorRestartMatchesAStraightRunStatistically() {
+        assertRestartMatchesStatistically(stochasticFloor(), 400);
+    }
+
+    private static void assertRestartMatchesStatistically(LineSpec line, double t) {
         LineSimulation simulation = new LineSimulation(line);
-        double t = 300;
         int replications = 150;
         List<ReplicationResult> straight = new ArrayList<>();
         List<ReplicationResult> warm = new ArrayList<>();
@@ -98,7 +109,11 @@ final class WarmStartTest {
 
         assertSameMean("throughput", straight, warm, ReplicationResult::throughputPerHour);
         assertSameMean("wip", straight, warm, ReplicationResult::wip);
-        for (int i = 0; i < line.stations().size(); i++) {
+        assertSameMean("lead time", straight, warm, ReplicationResult::leadTimeSeconds);
+        if (line.transport().isPresent()) {
+            assertSameMean("fleet utilisation", straight, warm, r -> r.transport().orElseThrow().utilization());
+        }
+        for (int i = 0; i < straight.get(0).stations().size(); i++) {
             int station = i;
             assertSameMean("working " + i, straight, warm, r -> r.stations().get(station).states().working());
             assertSameMean("blocked " + i, straight, warm, r -> r.stations().get(station).states().blocked());
@@ -131,6 +146,39 @@ final class WarmStartTest {
         assertThat(finished).containsExactly(1_004.0, 1_014.0, 1_024.0, 1_070.0);
         assertThat(result.totals().wipAtStart()).isEqualTo(3);
         assertThat(result.stations().get(0).states().down()).isCloseTo(50 / 75.0, within(1e-9));
+    }
+
+    @Test
+    void inFlightDetailThatDoesNotFitTheLineIsRejected() {
+        LineSimulation simulation = new LineSimulation(WarmStartExactTest.line());
+        LineState taken = simulation.snapshot(500.5, 1, 0, NOW);
+        io.linetwin.model.InFlight f = taken.inFlight();
+
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                Map.of("b0", List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)), f.conveyors(), f.fleet(), f.orders(),
+                f.failureDueSeconds(), f.staged()))))
+                .hasMessageStartingWith("state release times of b0 must give one time per part (");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), Map.of("b0", f.conveyors().get("c1")), f.fleet(), f.orders(),
+                f.failureDueSeconds(), f.staged()))))
+                .hasMessage("state conveyors must name conveyors of line test:exact, got b0");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), f.conveyors(), f.fleet(), f.orders(), Map.of("m1", Map.of("wear", 3.0)),
+                f.staged()))))
+                .hasMessage("state failure clocks of m1 must name its failure modes [jam], got wear");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), f.conveyors(), f.fleet(), Map.of("steel", new io.linetwin.model.InFlight
+                        .MaterialOrder(5, 1)), f.failureDueSeconds(), f.staged()))))
+                .hasMessage("state material orders must name materials of line test:exact [mat], got steel");
+        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
+                f.releaseSeconds(), f.conveyors(), Optional.of(new io.linetwin.model.InFlight.FleetState(List.of(),
+                        List.of())), f.orders(), f.failureDueSeconds(), f.staged()))))
+                .hasMessage("state fleet must describe the 2 vehicles, got 0");
+    }
+
+    private static LineState with(LineState state, io.linetwin.model.InFlight inFlight) {
+        return new LineState(state.capturedAt(), state.clockSeconds(), state.stations(), state.buffers(),
+                state.parameters(), state.materialStocks(), inFlight);
     }
 
     @Test
@@ -170,6 +218,32 @@ final class WarmStartTest {
         LineSpec chain = Lines.chain(List.of(m1, m2, m3), 20, 10);
         return new LineSpec("test:warm", List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)),
                 chain.stations(), chain.buffers(), Map.of());
+    }
+
+    /** The exact test's floor with every time random (exponential or uniform around the same means). */
+    private static LineSpec stochasticFloor() {
+        LineSpec exact = WarmStartExactTest.line();
+        List<StationSpec> stations = new ArrayList<>();
+        for (StationSpec station : exact.stations()) {
+            if (station.kind() == io.linetwin.model.StationKind.MACHINE
+                    || station.kind() == io.linetwin.model.StationKind.ASSEMBLY) {
+                double mean = station.processFor(null).orElseThrow().mean();
+                station = station.withProcess(new Distribution.Uniform(0.5 * mean, 1.5 * mean), Map.of())
+                        .withFailures(station.failures().stream().map(f -> new io.linetwin.model.FailureSpec(f.name(),
+                                Lines.exponential(f.mtbf().mean()), Lines.exponential(f.mttr().mean()), f.basis()))
+                                .toList());
+            } else if (station.kind() == io.linetwin.model.StationKind.SOURCE) {
+                station = StationSpec.source(station.id(), Optional.of(Lines.exponential(1.37)),
+                        io.linetwin.model.OnFull.BLOCK);
+            }
+            stations.add(station);
+        }
+        io.linetwin.model.ConveyorSpec belt = exact.conveyors().get(0);
+        io.linetwin.model.ConveyorSpec randomBelt = new io.linetwin.model.ConveyorSpec(belt.id(), belt.lengthMetres(),
+                belt.speedMetresPerSecond(), belt.spacingMetres(), List.of(Lines.failure("belt", 153.1, 9.4,
+                        FailureBasis.CALENDAR)));
+        return new LineSpec(exact.id(), exact.products(), stations, exact.buffers(), exact.layout(), exact.shifts(),
+                exact.materials(), List.of(randomBelt), exact.transport());
     }
 
     private static void assertSameMean(String kpi, List<ReplicationResult> a, List<ReplicationResult> b,

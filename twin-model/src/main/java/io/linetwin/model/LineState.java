@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param buffers        buffer or conveyor id → parts waiting in it, by product
  * @param parameters     equipment id → parameter name → current value (speed, setpoints)
  * @param materialStocks material id → quantity on hand
+ * @param inFlight       what is under way beyond the reported state (part release times, conveyor positions,
+ *                       vehicles, material orders, failure clocks); {@link InFlight#none()} when unknown
  */
 public record LineState(
         Instant capturedAt,
@@ -22,7 +24,8 @@ public record LineState(
         Map<String, StationState> stations,
         Map<String, BufferContents> buffers,
         Map<String, Map<String, Double>> parameters,
-        Map<String, Double> materialStocks) {
+        Map<String, Double> materialStocks,
+        InFlight inFlight) {
 
     public LineState {
         Objects.requireNonNull(capturedAt, "capturedAt");
@@ -40,6 +43,19 @@ public record LineState(
             }
         });
         materialStocks = Map.copyOf(materialStocks);
+        Objects.requireNonNull(inFlight, "inFlight");
+    }
+
+    /** A state as equipment reports it, with nothing known in flight. */
+    public LineState(Instant capturedAt, double clockSeconds, Map<String, StationState> stations,
+            Map<String, BufferContents> buffers, Map<String, Map<String, Double>> parameters,
+            Map<String, Double> materialStocks) {
+        this(capturedAt, clockSeconds, stations, buffers, parameters, materialStocks, InFlight.none());
+    }
+
+    /** The same state without its in-flight detail (what a live twin would know). */
+    public LineState withoutInFlight() {
+        return new LineState(capturedAt, clockSeconds, stations, buffers, parameters, materialStocks);
     }
 
     /** An empty line at t = 0, the state a simulation starts from without a twin. */

@@ -81,7 +81,7 @@ final class LineReader {
         map.optional("conveyors").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
                 link(item, ids, links, conveyors).ifPresent(buffers::add)));
         Optional<TransportSpec> transport = map.optional("transport")
-                .flatMap(c -> TransportReader.read(c, ids, links, buffers));
+                .flatMap(c -> TransportReader.read(c, ids, links, buffers, kinds.keySet()));
         TopologyCheck.check(kinds, links, inputs, routes);
         Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
         List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());

@@ -42,4 +42,20 @@ final class LineStateTest {
         assertThatThrownBy(() -> LineState.empty(NOW).materialStocks().put("x", 1.0))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void inFlightDetailRefusesImpossibleTimes() {
+        assertThatThrownBy(() -> new InFlight(Map.of(), Map.of(), Optional.empty(), Map.of(),
+                Map.of("m1", Map.of("jam", -2.0)), Map.of()))
+                .hasMessage("failure clock of m1.jam must be >= 0, got -2.0");
+        assertThatThrownBy(() -> new InFlight.VehicleState("flying", "m1", Optional.empty(), 0, false))
+                .hasMessageStartingWith("vehicle activity must be one of [idle, toPickup");
+        assertThatThrownBy(() -> new InFlight.MaterialOrder(0, 5))
+                .hasMessage("quantity must be > 0, got 0.0");
+        assertThatThrownBy(() -> new InFlight(Map.of("b1", java.util.List.of(Double.NaN)), Map.of(),
+                Optional.empty(), Map.of(), Map.of(), Map.of()))
+                .hasMessage("release time of a part in b1 must be a finite number, got NaN");
+        LineState reported = new LineState(NOW, 10, Map.of(), Map.of(), Map.of(), Map.of());
+        assertThat(reported.inFlight()).isEqualTo(InFlight.none());
+    }
 }

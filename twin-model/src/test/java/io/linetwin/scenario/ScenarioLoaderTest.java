@@ -156,6 +156,43 @@ final class ScenarioLoaderTest {
         assertThat(transport.moves()).containsExactly(new io.linetwin.model.TransportSpec.Move("b-to-c", "b", "c", 60));
     }
 
+    /**
+     * b → c straight is 50 m (a 3-4-5 triangle of 30 m and 40 m), but that edge runs one way from c; the way from
+     * b goes round by the corner k: 30 + 40 = 70 m. Back from c the one-way edge gives 50 m. A conveyor's failure
+     * may be on the operating basis.
+     */
+    @Test
+    void agvPathsGiveEachMoveItsShortestPathAndConveyorsMayFailOnTheOperatingBasis() throws Exception {
+        String text = String.join("\n",
+                "schema: linetwin/v1",
+                "name: paths",
+                "line:",
+                "  stations:",
+                "    - { id: a, kind: machine, process: 1s }",
+                "    - { id: b, kind: machine, process: 1s }",
+                "    - { id: c, kind: sink }",
+                "  conveyors:",
+                "    - { id: belt, from: a, to: b, length: 12m, speed: 30m/min, capacity: 20,",
+                "        failures: [ { name: wear, mtbf: 1h, mttr: 5m, basis: operating }, { name: jam, mtbf: 2h, mttr: 1m } ] }",
+                "  transport:",
+                "    agvs: 1",
+                "    speed: 1m/s",
+                "    moves: [ { from: b, to: c } ]",
+                "    paths:",
+                "      nodes: [ { id: nb, x: 0, z: 0, station: b }, { id: k, x: 30, z: 0 }, { id: nc, x: 30, z: 40, station: c } ]",
+                "      edges: [ { from: nb, to: k }, { from: k, to: nc }, { from: nc, to: nb, oneWay: true } ]",
+                "");
+
+        LineSpec line = ScenarioLoader.parse(text, "t.yaml").line();
+
+        io.linetwin.model.TransportSpec transport = line.transport().orElseThrow();
+        assertThat(transport.moves()).containsExactly(new io.linetwin.model.TransportSpec.Move("b-to-c", "b", "c", 70));
+        assertThat(transport.distance("c", "b", Map.of())).contains(50.0);
+        assertThat(transport.paths().orElseThrow().nodes()).hasSize(3);
+        assertThat(line.conveyor("belt").orElseThrow().failures()).extracting(f -> f.basis())
+                .containsExactly(io.linetwin.model.FailureBasis.OPERATING, io.linetwin.model.FailureBasis.CALENDAR);
+    }
+
     @Test
     void aSetupMatrixReadsChangeoversByProductPair() throws Exception {
         String text = String.join("\n",

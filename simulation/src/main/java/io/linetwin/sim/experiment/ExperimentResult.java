@@ -1,6 +1,7 @@
 package io.linetwin.sim.experiment;
 
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.sim.PartBalance;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StationResult;
 import java.util.ArrayList;
@@ -79,6 +80,21 @@ public record ExperimentResult(
         Map<String, StationSummary> summaries = new LinkedHashMap<>();
         byStation.forEach((id, results) -> summaries.put(id, StationSummary.of(id, results)));
         return summaries;
+    }
+
+    /**
+     * The part balance of every node and product summed over the replications (rows in the order of one
+     * replication's); the balance identity holds for the sums as it does for each replication.
+     */
+    public List<PartBalance> balance() {
+        List<PartBalance> sums = new ArrayList<>(replications.get(0).balance());
+        for (ReplicationResult replication : replications.subList(1, replications.size())) {
+            List<PartBalance> rows = replication.balance();
+            for (int i = 0; i < sums.size(); i++) {
+                sums.set(i, sums.get(i).plus(rows.get(i)));
+            }
+        }
+        return List.copyOf(sums);
     }
 
     /** MASON steps executed over all replications. */
