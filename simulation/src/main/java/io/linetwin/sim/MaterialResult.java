@@ -1,5 +1,7 @@
 package io.linetwin.sim;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,8 +24,8 @@ public record MaterialResult(
 
     public MaterialResult {
         Objects.requireNonNull(id, "id");
-        consumedByStation = Map.copyOf(consumedByStation);
-        starvedSecondsByStation = Map.copyOf(starvedSecondsByStation);
+        consumedByStation = Collections.unmodifiableMap(new LinkedHashMap<>(consumedByStation));
+        starvedSecondsByStation = Collections.unmodifiableMap(new LinkedHashMap<>(starvedSecondsByStation));
         if (orders < 0 || stockOuts < 0) {
             throw new IllegalArgumentException("orders and stock-outs must be >= 0, got " + orders + ", " + stockOuts);
         }

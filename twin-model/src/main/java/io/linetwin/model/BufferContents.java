@@ -20,7 +20,7 @@ public record BufferContents(Map<String, Integer> byProduct, List<String> sequen
                 throw new IllegalArgumentException("parts of " + product + " must be >= 0, got " + count);
             }
         });
-        byProduct = Map.copyOf(byProduct);
+        byProduct = Checks.orderedCopy(byProduct);
         sequence = List.copyOf(sequence);
         if (!sequence.isEmpty()) {
             Map<String, Integer> counted = new HashMap<>();

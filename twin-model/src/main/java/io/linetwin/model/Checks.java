@@ -1,5 +1,8 @@
 package io.linetwin.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Argument checks for the model records; messages read "what must hold, got actual". */
@@ -41,6 +44,16 @@ final class Checks {
             throw new IllegalArgumentException(what + " must be >= " + min + ", got " + value);
         }
         return value;
+    }
+
+    /**
+     * An unmodifiable copy that keeps {@code map}'s iteration order. {@code Map.copyOf} would not: its order is
+     * salted per JVM, and the engine schedules events in map order, so one seed would give different runs.
+     */
+    static <K, V> Map<K, V> orderedCopy(Map<K, V> map) {
+        Map<K, V> copy = new LinkedHashMap<>(map.size() * 2);
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+        return Collections.unmodifiableMap(copy);
     }
 
     static String id(String what, String value) {

@@ -40,18 +40,18 @@ public record InFlight(
             times.forEach(t -> Checks.finite("release time of a part in " + block, t));
             releases.put(block, List.copyOf(times));
         });
-        releaseSeconds = Map.copyOf(releases);
-        conveyors = Map.copyOf(conveyors);
+        releaseSeconds = Checks.orderedCopy(releases);
+        conveyors = Checks.orderedCopy(conveyors);
         Objects.requireNonNull(fleet, "fleet");
-        orders = Map.copyOf(orders);
+        orders = Checks.orderedCopy(orders);
         Map<String, Map<String, Double>> clocks = new HashMap<>();
         failureDueSeconds.forEach((equipment, modes) -> {
             modes.forEach((mode, left) -> Checks.nonNegative("failure clock of " + equipment + "." + mode, left));
-            clocks.put(equipment, Map.copyOf(modes));
+            clocks.put(equipment, Checks.orderedCopy(modes));
         });
-        failureDueSeconds = Map.copyOf(clocks);
+        failureDueSeconds = Checks.orderedCopy(clocks);
         staged.forEach((link, parts) -> Checks.atLeast("staged parts of " + link, 0, parts));
-        staged = Map.copyOf(staged);
+        staged = Checks.orderedCopy(staged);
     }
 
     /** Nothing known beyond the equipment's reported state. */

@@ -71,7 +71,7 @@ public record LineSpec(
         products = List.copyOf(products);
         stations = List.copyOf(stations);
         buffers = List.copyOf(buffers);
-        layout = Map.copyOf(layout);
+        layout = Checks.orderedCopy(layout);
         if (stations.isEmpty()) {
             throw new IllegalArgumentException("line " + id + " needs at least one station");
         }

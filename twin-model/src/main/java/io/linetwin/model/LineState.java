@@ -32,17 +32,17 @@ public record LineState(
         if (!(clockSeconds >= 0) || Double.isInfinite(clockSeconds)) {
             throw new IllegalArgumentException("clockSeconds must be finite and >= 0, got " + clockSeconds);
         }
-        stations = Map.copyOf(stations);
-        buffers = Map.copyOf(buffers);
+        stations = Checks.orderedCopy(stations);
+        buffers = Checks.orderedCopy(buffers);
         Map<String, Map<String, Double>> params = new HashMap<>();
-        parameters.forEach((k, v) -> params.put(k, Map.copyOf(v)));
-        parameters = Map.copyOf(params);
+        parameters.forEach((k, v) -> params.put(k, Checks.orderedCopy(v)));
+        parameters = Checks.orderedCopy(params);
         materialStocks.forEach((id, qty) -> {
             if (!(qty >= 0)) {
                 throw new IllegalArgumentException("material stock of " + id + " must be >= 0, got " + qty);
             }
         });
-        materialStocks = Map.copyOf(materialStocks);
+        materialStocks = Checks.orderedCopy(materialStocks);
         Objects.requireNonNull(inFlight, "inFlight");
     }
 

@@ -37,18 +37,18 @@ public record StationSpec(
         Objects.requireNonNull(kind, "kind");
         Checks.atLeast("station " + id + " servers", 1, servers);
         Objects.requireNonNull(process, "process");
-        processByProduct = Map.copyOf(processByProduct);
+        processByProduct = Checks.orderedCopy(processByProduct);
         Objects.requireNonNull(setup, "setup");
         failures = List.copyOf(failures);
         Checks.probability("station " + id + " scrap", scrap);
         if (scrap >= 1) {
             throw new IllegalArgumentException("station " + id + " scrap must be < 1, got " + scrap);
         }
-        parameters = Map.copyOf(parameters);
+        parameters = Checks.orderedCopy(parameters);
         sensors = List.copyOf(sensors);
         Objects.requireNonNull(interarrival, "interarrival");
         Objects.requireNonNull(onFull, "onFull");
-        consumes = Map.copyOf(consumes);
+        consumes = Checks.orderedCopy(consumes);
         consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material,
                 units));
         if ((kind == StationKind.MACHINE || kind == StationKind.ASSEMBLY) && process.isEmpty()) {
@@ -66,9 +66,9 @@ public record StationSpec(
                 throw new IllegalArgumentException("station " + id + " setup matrix must not change " + from
                         + " over to itself, got an entry");
             }
-            matrix.put(from, Map.copyOf(row));
+            matrix.put(from, Checks.orderedCopy(row));
         });
-        setupMatrix = Map.copyOf(matrix);
+        setupMatrix = Checks.orderedCopy(matrix);
         if (routes.stream().map(RouteSpec::byShare).distinct().count() > 1) {
             throw new IllegalArgumentException("station " + id + " routes must be all by share or all by product, got "
                     + routes);

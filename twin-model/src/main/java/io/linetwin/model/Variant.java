@@ -7,7 +7,7 @@ import java.util.Objects;
 public record Variant(String name, Map<String, String> set, LineSpec line) {
     public Variant {
         Checks.id("variant name", name);
-        set = Map.copyOf(set);
+        set = Checks.orderedCopy(set);
         Objects.requireNonNull(line, "line");
     }
 }

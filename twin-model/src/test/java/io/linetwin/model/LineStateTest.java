@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -27,6 +28,22 @@ final class LineStateTest {
         assertThat(state.parameters().get("filler")).containsEntry("speed", 1.1);
         assertThat(state.buffers().get("b1").total()).isEqualTo(8);
         assertThat(state.stations().get("filler").condition().stateName()).isEqualTo("down");
+    }
+
+    @Test
+    void aLineStateKeepsTheOrderItWasGivenSoAWarmStartSchedulesAlikeInEveryJvm() {
+        Map<String, Double> stocks = new LinkedHashMap<>();
+        Map<String, BufferContents> buffers = new LinkedHashMap<>();
+        for (int i = 40; i > 0; i--) {
+            stocks.put("material-" + i, (double) i);
+            buffers.put("b" + i, new BufferContents(Map.of("a", i)));
+        }
+
+        LineState state = new LineState(NOW, 0, Map.of(), buffers, Map.of(), stocks);
+
+        // Map.copyOf would iterate in an order salted per JVM; the engine restores blocks in this order.
+        assertThat(state.materialStocks().keySet()).containsExactlyElementsOf(stocks.keySet());
+        assertThat(state.buffers().keySet()).containsExactlyElementsOf(buffers.keySet());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.linetwin.sim.experiment;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -21,7 +23,7 @@ public record Comparison(ExperimentResult baseline, ExperimentResult variant, Ma
     public Comparison {
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(variant, "variant");
-        differences = Map.copyOf(differences);
+        differences = Collections.unmodifiableMap(new LinkedHashMap<>(differences));
     }
 
     public static Comparison of(ExperimentResult baseline, ExperimentResult variant) {

@@ -60,6 +60,7 @@ public final class DittoGateway implements AutoCloseable {
     private final AtomicLong refusedLogins = new AtomicLong();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
+    private final Thread acceptor;
 
     /** @param things the gateway's own Things ("the server side"), changed by commands it receives */
     public DittoGateway(TwinStore things, String expectedAuthorization) throws IOException {
@@ -73,7 +74,7 @@ public final class DittoGateway implements AutoCloseable {
         this.server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-        Thread acceptor = new Thread(this::acceptLoop, "ditto-gateway-accept");
+        acceptor = new Thread(this::acceptLoop, "ditto-gateway-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -316,6 +317,13 @@ public final class DittoGateway implements AutoCloseable {
         server.close();
         for (Socket s : sockets) {
             s.close();
+        }
+        // The JDK releases a listening socket only when the thread blocked in accept() has left it; until then
+        // the port stays taken, and a gateway restarted on it (the reconnect test) would fail to bind.
+        try {
+            acceptor.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
