@@ -4,6 +4,7 @@ import io.linetwin.predict.health.ModelKind;
 import io.linetwin.predict.health.RulEvaluation;
 import io.linetwin.predict.health.RulModel;
 import io.linetwin.predict.health.TrainingSettings;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -44,16 +45,21 @@ public final class HealthBenchmark {
             CmapssSet cmapss = CmapssReader.load(data, set);
             for (String name : models) {
                 ModelKind kind = ModelKind.fromCliName(name);
+                long wallStart = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 RulModel.Trained trained = RulModel.train(cmapss.train(), cmapss.operatingConditions(), kind,
                         settings, line -> System.out.println(set + " " + name + " " + line));
+                double trainWall = (System.nanoTime() - wallStart) / 1e9;
+                double trainCpu = (processCpuNanos() - cpuStart) / 1e9;
                 try (RulModel model = trained.model()) {
                     RulEvaluation eval = RulEvaluation.of(model, cmapss);
                     int epochs = trained.report().trainLoss().stream().mapToInt(a -> a.length).sum();
                     System.out.println(String.format(Locale.ROOT,
-                            "RESULT set=%s model=%s members=%d rmse=%.2f score=%.0f rmse_capped_truth=%.2f train_s=%.0f epochs_total=%d "
-                                    + "windows=%d latency_us_per_unit=%.0f",
+                            "RESULT set=%s model=%s members=%d rmse=%.2f score=%.0f rmse_capped_truth=%.2f train_wall_s=%.0f "
+                                    + "train_cpu_s=%.0f load1_after=%.2f epochs_total=%d windows=%d latency_us_per_unit=%.0f",
                             set, name, settings.ensembleSize(), eval.rmse(), eval.score(), eval.rmseCappedTruth(),
-                            trained.report().trainingSeconds(), epochs, trained.report().trainingWindows(),
+                            trainWall, trainCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                            epochs, trained.report().trainingWindows(),
                             eval.latencyMicrosPerUnit()));
                     if (saveDir != null) {
                         Path out = saveDir.resolve(set + "-" + name);
@@ -64,5 +70,14 @@ public final class HealthBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * CPU time of the whole JVM (every thread: PyTorch, JIT, GC): on a loaded machine the wall time says little,
+     * the CPU time is what a quiet machine with one core per run would take.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
