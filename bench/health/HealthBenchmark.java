@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * Trains and evaluates on full C-MAPSS sets; prints one result line per set and model.
  *
- * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH].
+ * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH]
+ * [AGE_INPUT] [PATIENCE].
  */
 public final class HealthBenchmark {
 
@@ -39,6 +40,12 @@ public final class HealthBenchmark {
         }
         if (args.length > 10) {
             settings = settings.withWindowsPerEpoch(Integer.parseInt(args[10]));
+        }
+        if (args.length > 11) {
+            settings = settings.withAgeInput(Boolean.parseBoolean(args[11]));
+        }
+        if (args.length > 12) {
+            settings = settings.withPatience(Integer.parseInt(args[12]));
         }
         System.out.println("settings " + settings);
         for (String set : sets) {
