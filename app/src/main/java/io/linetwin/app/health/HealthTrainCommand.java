@@ -58,6 +58,10 @@ public final class HealthTrainCommand implements Callable<Integer> {
             description = "windows drawn per epoch, 0 = all (default 0; the FD004 benchmark uses 16384)")
     Integer windowsPerEpoch;
 
+    @Option(names = "--age-input",
+            description = "also feed the unit's age (the time column) to the network, as the FD001 benchmark does")
+    boolean ageInput;
+
     @Override
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
@@ -76,6 +80,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
             if (windowsPerEpoch != null) {
                 settings = settings.withWindowsPerEpoch(windowsPerEpoch);
             }
+            settings = settings.withAgeInput(ageInput);
             SensorDataset train;
             int conditionCount;
             String source;
