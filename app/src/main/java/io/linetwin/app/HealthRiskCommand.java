@@ -1,5 +1,7 @@
 package io.linetwin.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linetwin.app.health.RiskJson;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureSpec;
@@ -7,8 +9,6 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.linetwin.app.health.RiskJson;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.MaintenanceWindows;
 import io.linetwin.predict.health.TimeToFailure;
@@ -192,8 +192,8 @@ public final class HealthRiskCommand implements Callable<Integer> {
                     estimate(report.expectedLossParts()), window, then);
         }
         out.println();
-        out.println("Risks are in calendar time at each machine's working share in the line as it is; losses are "
-                + "good parts, paired with the line without the failure.");
+        out.println("Risks are in calendar time: a machine's operating time passes on shift, at its working share "
+                + "there in the line as it is; losses are good parts, paired with the line without the failure.");
         out.flush();
     }
 
