@@ -4,6 +4,7 @@ import io.linetwin.predict.health.ModelKind;
 import io.linetwin.predict.health.RulEvaluation;
 import io.linetwin.predict.health.RulModel;
 import io.linetwin.predict.health.TrainingSettings;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Locale;
 /**
  * Trains and evaluates on full C-MAPSS sets; prints one result line per set and model.
  *
- * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH].
+ * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH]
+ * [AGE_INPUT] [PATIENCE].
  */
 public final class HealthBenchmark {
 
@@ -39,21 +41,32 @@ public final class HealthBenchmark {
         if (args.length > 10) {
             settings = settings.withWindowsPerEpoch(Integer.parseInt(args[10]));
         }
+        if (args.length > 11) {
+            settings = settings.withAgeInput(Boolean.parseBoolean(args[11]));
+        }
+        if (args.length > 12) {
+            settings = settings.withPatience(Integer.parseInt(args[12]));
+        }
         System.out.println("settings " + settings);
         for (String set : sets) {
             CmapssSet cmapss = CmapssReader.load(data, set);
             for (String name : models) {
                 ModelKind kind = ModelKind.fromCliName(name);
+                long wallStart = System.nanoTime();
+                long cpuStart = processCpuNanos();
                 RulModel.Trained trained = RulModel.train(cmapss.train(), cmapss.operatingConditions(), kind,
                         settings, line -> System.out.println(set + " " + name + " " + line));
+                double trainWall = (System.nanoTime() - wallStart) / 1e9;
+                double trainCpu = (processCpuNanos() - cpuStart) / 1e9;
                 try (RulModel model = trained.model()) {
                     RulEvaluation eval = RulEvaluation.of(model, cmapss);
                     int epochs = trained.report().trainLoss().stream().mapToInt(a -> a.length).sum();
                     System.out.println(String.format(Locale.ROOT,
-                            "RESULT set=%s model=%s members=%d rmse=%.2f score=%.0f rmse_capped_truth=%.2f train_s=%.0f epochs_total=%d "
-                                    + "windows=%d latency_us_per_unit=%.0f",
+                            "RESULT set=%s model=%s members=%d rmse=%.2f score=%.0f rmse_capped_truth=%.2f train_wall_s=%.0f "
+                                    + "train_cpu_s=%.0f load1_after=%.2f epochs_total=%d windows=%d latency_us_per_unit=%.0f",
                             set, name, settings.ensembleSize(), eval.rmse(), eval.score(), eval.rmseCappedTruth(),
-                            trained.report().trainingSeconds(), epochs, trained.report().trainingWindows(),
+                            trainWall, trainCpu, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                            epochs, trained.report().trainingWindows(),
                             eval.latencyMicrosPerUnit()));
                     if (saveDir != null) {
                         Path out = saveDir.resolve(set + "-" + name);
@@ -64,5 +77,14 @@ public final class HealthBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * CPU time of the whole JVM (every thread: PyTorch, JIT, GC): on a loaded machine the wall time says little,
+     * the CPU time is what a quiet machine with one core per run would take.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Full C-MAPSS benchmark: trains and evaluates each model on each set, one RESULT line per pair.
-# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH]
+# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH] [AGE_INPUT] [PATIENCE]
 # e.g.   bench/health/run.sh ../shared/data/cmapss cnn,lstm FD001,FD004 3 40 42
+# Each RESULT line gives the training wall time (train_wall_s), the JVM's CPU time over the same span
+# (train_cpu_s: what one free core would take) and the 1-minute load average when training ended (load1_after).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 data="${1:-../shared/data/cmapss}"
@@ -14,6 +16,7 @@ mvn -B -q -pl predictors -am compile dependency:build-classpath \
 classes="$(mktemp -d "$root/predictors/target/bench-classes.XXXXXX")"
 cp -r predictors/target/classes/. "$classes"
 cp="$classes:$(cat predictors/target/runtime-classpath.txt)"
+echo "start $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg) cores $(nproc)"
 export OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 DJL_OFFLINE=true
 exec java -Xmx4g -cp "$cp" \
     -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \

@@ -1,5 +1,7 @@
 package io.linetwin.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linetwin.app.health.RiskJson;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureSpec;
@@ -8,12 +10,15 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceRisk;
+import io.linetwin.predict.health.MaintenanceWindows;
 import io.linetwin.predict.health.TimeToFailure;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
 import io.linetwin.twin.Snapshot;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +36,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "risk", mixinStandardHelpOptions = true,
         description = {"Per machine with a remaining-life estimate: risk of failure within 8 h / 24 h / 7 d,",
             "expected parts lost over the look-ahead (--horizon) by simulation with vs without the failure,",
-            "and the maintenance window that loses least."})
+            "and the maintenance window that loses least among the shift calendar's breaks, nights and weekends",
+            "(every --window-step for a line without shifts)."})
 public final class HealthRiskCommand implements Callable<Integer> {
 
     /** Spread assumed when an estimate comes without one. */
     private static final double DEFAULT_CV = 0.3;
     private static final double DEFAULT_REPAIR_SECONDS = 2 * 3600;
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     @Spec
     CommandSpec spec;
@@ -64,8 +69,13 @@ public final class HealthRiskCommand implements Callable<Integer> {
     String maintenance;
 
     @Option(names = "--window-step", paramLabel = "D", defaultValue = "6h",
-            description = "Spacing of the candidate maintenance starts over the look-ahead (default ${DEFAULT-VALUE}).")
+            description = "Spacing of the candidate maintenance starts over the look-ahead for a line without a "
+                    + "shift calendar (default ${DEFAULT-VALUE}); a line with shifts is maintained when it stops.")
     String windowStep;
+
+    @Option(names = "--json", paramLabel = "OUT",
+            description = "Also write the report as JSON to OUT, with the loss at every candidate window.")
+    Path json;
 
     @Override
     public Integer call() throws Exception {
@@ -73,10 +83,12 @@ public final class HealthRiskCommand implements Callable<Integer> {
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
         ExperimentSpec experiment = scenario.experiment();
         double maintenanceSeconds = ScenarioOptions.duration("--maintenance", maintenance);
-        List<Double> windows;
+        double lookAheadStart = MaintenanceRisk.lookAheadStartSecondsOfWeek(experiment, start);
+        List<MaintenanceWindows.Candidate> windows;
         try {
             double step = ScenarioOptions.duration("--window-step", windowStep);
-            windows = MaintenanceRisk.everyStep(experiment.horizonSeconds(), step, maintenanceSeconds);
+            windows = MaintenanceWindows.of(scenario.line().shifts(), lookAheadStart, experiment.horizonSeconds(),
+                    maintenanceSeconds, step);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--window-step: " + e.getMessage());
         }
@@ -96,9 +108,19 @@ public final class HealthRiskCommand implements Callable<Integer> {
             reports.add(risk.assess(estimated.machine().id(), estimated.timeToFailure(),
                     repairOf(estimated.machine()), maintenanceSeconds, windows));
         }
-        double lookAheadStart = experiment.startSecondsOfWeek() + start.map(LineState::clockSeconds).orElse(0.0);
         print(spec.commandLine().getOut(), scenario, experiment, lookAheadStart, reports);
+        if (json != null) {
+            write(RiskJson.document(scenario.name(), experiment, lookAheadStart, reports), json);
+        }
         return ExitCode.OK;
+    }
+
+    private static void write(ObjectNode document, Path file) throws BadInputException {
+        try {
+            ResultJson.write(document, file);
+        } catch (IOException e) {
+            throw new BadInputException("--json: cannot write " + file + ": " + e.getMessage());
+        }
     }
 
     private record Estimated(StationSpec machine, TimeToFailure timeToFailure) {
@@ -159,27 +181,20 @@ public final class HealthRiskCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead · %d replications · seed %d%n%n",
                 scenario.name(), KpiTable.duration(experiment.horizonSeconds()), experiment.replications(),
                 experiment.seed());
-        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-12s %s%n", "machine", "8 h", "24 h", "7 d",
+        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-24s %s%n", "machine", "8 h", "24 h", "7 d",
                 "expected loss [parts] (95 % CI)", "best window", "loss if maintained then");
         for (MaintenanceRisk.Report report : reports) {
-            String window = report.bestWindow().map(w -> calendar(startOfWeek + w.startSeconds()))
-                    .orElse("run to fail");
+            String window = report.bestWindow().map(w -> RiskJson.calendar(startOfWeek + w.startSeconds())
+                    + " (" + w.kind().jsonName() + ")").orElse("run to fail");
             String then = report.bestWindow().map(w -> estimate(w.lossParts())).orElse("-");
-            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-12s %s%n", report.machine(),
+            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-24s %s%n", report.machine(),
                     percent(report.riskWithin8h()), percent(report.riskWithin24h()), percent(report.riskWithin7d()),
                     estimate(report.expectedLossParts()), window, then);
         }
         out.println();
-        out.println("Risks are in calendar time at each machine's working share in the line as it is; losses are "
-                + "good parts, paired with the line without the failure.");
+        out.println("Risks are in calendar time: a machine's operating time passes on shift, at its working share "
+                + "there in the line as it is; losses are good parts, paired with the line without the failure.");
         out.flush();
-    }
-
-    /** A time of week such as "Sun 06:00" for seconds after Monday 00:00 (wrapping to later weeks). */
-    static String calendar(double secondsOfWeek) {
-        long minutes = Math.round(secondsOfWeek / 60) % (7 * 24 * 60);
-        return String.format(Locale.ROOT, "%s %02d:%02d", DAYS[(int) (minutes / (24 * 60))],
-                (minutes / 60) % 24, minutes % 60);
     }
 
     private static String estimate(Estimate e) {

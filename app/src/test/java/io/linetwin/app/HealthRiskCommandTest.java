@@ -2,6 +2,8 @@ package io.linetwin.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,45 @@ final class HealthRiskCommandTest {
         // loses 14,400 one-second parts; maintaining 1 h at the first window (Sat 00:00) loses 3,600 instead.
         String row = cli.out().lines().filter(l -> l.startsWith("press")).findFirst().orElseThrow();
         assertThat(row.split("\\s+")).containsSubsequence("press", "0%", "100%", "100%");
-        assertThat(row).containsPattern("14,40[01]").contains("Sat 00:00").containsPattern("3,60[01]");
+        assertThat(row).containsPattern("14,40[01]").contains("Sat 00:00 (step)").containsPattern("3,60[01]");
+    }
+
+    @Test
+    void onShiftsTheBestWindowIsABreakAndTheJsonHasTheLossAtEveryCandidate() throws IOException {
+        Path file = dir.resolve("press-shifts.yaml");
+        Files.writeString(file, """
+                schema: linetwin/v1
+                name: stamping
+                line:
+                  stations:
+                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
+                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
+                experiment: { horizon: 2d, replications: 2, seed: 3, start: "mon 08:00" }
+                """);
+        Path json = dir.resolve("risk.json");
+
+        Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "press=10h,0s", "--repair", "4h",
+                "--maintenance", "2h", "--json", json.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        // 10 h of work from Mon 08:00 ends Mon 18:30; the repair loses the 3.5 h to 22:00 (12,600 parts). Maintaining
+        // from the 12:00 break loses 12:30-14:00 (5,400); at once 7,200; at night the failure has come already.
+        String row = cli.out().lines().filter(l -> l.startsWith("press")).findFirst().orElseThrow();
+        assertThat(row).containsPattern("12,[56]\\d\\d").contains("Mon 12:00 (break)").containsPattern("5,[34]\\d\\d");
+        JsonNode press = new ObjectMapper().readTree(json.toFile()).path("machines").path("press");
+        assertThat(press.path("bestWindow").path("at").asText()).isEqualTo("Mon 12:00");
+        assertThat(press.path("bestWindow").path("kind").asText()).isEqualTo("break");
+        List<String> kinds = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        press.path("windows").forEach(w -> {
+            kinds.add(w.path("at").asText() + " " + w.path("kind").asText());
+            losses.add(w.path("lossParts").path("mean").asDouble());
+        });
+        assertThat(kinds).containsExactly("Mon 08:00 now", "Mon 12:00 break", "Mon 22:00 off-shift",
+                "Tue 12:00 break", "Tue 22:00 off-shift");
+        assertThat(losses).usingElementComparator((a, b) -> Math.abs(a - b) <= 1.0 ? 0 : Double.compare(a, b))
+                .containsExactly(7200.0, 5400.0, 12600.0, 18000.0, 12600.0);
+        assertThat(press.path("riskOfFailureWithin").path("24h").asDouble()).isEqualTo(1.0);
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
     Integer conditions;
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "cnn-lstm",
-            description = "cnn, lstm or cnn-lstm (default ${DEFAULT-VALUE})")
+            description = "cnn, lstm, cnn-lstm or cnn-wide (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--out", paramLabel = "MODELDIR", required = true, description = "new or empty folder")
@@ -57,6 +57,10 @@ public final class HealthTrainCommand implements Callable<Integer> {
     @Option(names = "--windows-per-epoch", paramLabel = "W",
             description = "windows drawn per epoch, 0 = all (default 0; the FD004 benchmark uses 16384)")
     Integer windowsPerEpoch;
+
+    @Option(names = "--age-input",
+            description = "also feed the unit's age (the time column) to the network, as the FD001 benchmark does")
+    boolean ageInput;
 
     @Override
     public Integer call() {
@@ -76,6 +80,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
             if (windowsPerEpoch != null) {
                 settings = settings.withWindowsPerEpoch(windowsPerEpoch);
             }
+            settings = settings.withAgeInput(ageInput);
             SensorDataset train;
             int conditionCount;
             String source;

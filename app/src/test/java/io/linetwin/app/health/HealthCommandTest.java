@@ -39,6 +39,18 @@ final class HealthCommandTest {
     }
 
     @Test
+    void ageInputIsSavedWithTheModel() throws Exception {
+        Path model = dir.resolve("model");
+
+        int code = run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out", model.toString(),
+                "--epochs", "1", "--ensemble", "1", "--age-input");
+
+        assertThat(code).as(err.toString()).isZero();
+        String manifest = Files.readString(model.resolve("health-model.json"));
+        assertThat(manifest).contains("\"ageInput\" : true").containsPattern("\"ageScale\" : [1-9]");
+    }
+
+    @Test
     void predictReadsASensorHistoryCsvWithTheModelsSensorNames() throws Exception {
         Path model = dir.resolve("model");
         run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out", model.toString(), "--epochs", "1",
@@ -83,7 +95,7 @@ final class HealthCommandTest {
                 dir.resolve("m").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("health train: model must be one of cnn, lstm, cnn-lstm, got transformer\n");
+        assertThat(err.toString()).isEqualTo("health train: model must be one of cnn, lstm, cnn-lstm, cnn-wide, got transformer\n");
     }
 
     private int run(String... args) {

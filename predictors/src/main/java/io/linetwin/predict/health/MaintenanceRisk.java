@@ -28,13 +28,16 @@ import org.apache.commons.math3.random.MersenneTwister;
  * {@link TimeToFailure} on the replication's own stream, and three lines are simulated on the same random
  * numbers (common random numbers): the line as it is (no predicted failure), the line whose machine fails
  * after {@code ttf_r} of operation (a failure mode whose first failure is {@code ttf_r}; repair from
- * {@code repair}), and, for each candidate window {@code w}, the line where the machine is maintained at
+ * {@code repair}), and, for each candidate window {@code w}, the line where the machine is maintained from
  * {@code w} for {@code maintenanceSeconds} — which averts the predicted failure if it would come later.
- * Whether it comes later is judged in calendar time as {@code ttf_r / u}, with {@code u} the machine's
- * working share in the line as it is (a machine that works 80 % of the time takes 1.25 h of calendar time
- * per operating hour); the same conversion turns operating-time probabilities into the calendar-time risks
- * reported. Loss = good parts of the line as it is − good parts of the line with the failure (or the
- * maintenance), paired per replication.
+ *
+ * <p>Operating time only passes on shift: the machine is taken to work the same share {@code u} of its time on
+ * shift as in the line as it is, so {@code ttf_r} falls at the calendar instant by which the line has been on
+ * shift {@code ttf_r / u}; the same conversion turns operating-time probabilities into the calendar-time risks
+ * reported. The maintenance crew works whether the line does or not: only the part of the maintenance on shift
+ * stops the machine (a failure mode due when that part begins, repaired when the maintenance ends), so a
+ * maintenance inside a break, a night or a weekend loses nothing. Loss = good parts of the line as it is − good
+ * parts of the line with the failure (or the maintenance), paired per replication.
  */
 public final class MaintenanceRisk {
 
@@ -42,7 +45,10 @@ public final class MaintenanceRisk {
     private static final Distribution NEVER_AGAIN = new Distribution.Constant(1e15);
     private static final double HOUR = 3600;
 
-    /** The risk report of one machine; no best window when no candidate loses less than the failure itself. */
+    /**
+     * The risk report of one machine: every candidate window with its loss, in the order given, and the cheapest;
+     * no best window when no candidate loses less than the failure itself.
+     */
     public record Report(
             String machine,
             double workingShare,
@@ -50,22 +56,38 @@ public final class MaintenanceRisk {
             double riskWithin24h,
             double riskWithin7d,
             Estimate expectedLossParts,
+            List<Window> windows,
             Optional<Window> bestWindow) {
         public Report {
             Objects.requireNonNull(machine, "machine");
             Objects.requireNonNull(expectedLossParts, "expectedLossParts");
+            windows = List.copyOf(windows);
             Objects.requireNonNull(bestWindow, "bestWindow");
         }
     }
 
-    /** A maintenance start (seconds after the look-ahead's start) and the loss it leaves (maintenance included). */
-    public record Window(double startSeconds, Estimate lossParts) {
+    /** A candidate maintenance window and the loss it leaves (maintenance included). */
+    public record Window(MaintenanceWindows.Candidate candidate, Estimate lossParts) {
+        public Window {
+            Objects.requireNonNull(candidate, "candidate");
+            Objects.requireNonNull(lossParts, "lossParts");
+        }
+
+        /** Seconds after the look-ahead's start. */
+        public double startSeconds() {
+            return candidate.startSeconds();
+        }
+
+        public MaintenanceWindows.Kind kind() {
+            return candidate.kind();
+        }
     }
 
     private final LineSpec line;
     private final ExperimentSpec experiment;
     private final Optional<LineState> start;
     private final int threads;
+    private final WorkingTime workingTime;
     private List<ReplicationResult> asIs;
 
     public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads) {
@@ -73,6 +95,12 @@ public final class MaintenanceRisk {
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.start = Objects.requireNonNull(start, "start");
         this.threads = threads;
+        this.workingTime = new WorkingTime(line.calendar(), lookAheadStartSecondsOfWeek(experiment, start));
+    }
+
+    /** Where the look-ahead starts in the week (0 = Monday 00:00; may pass the first week). */
+    public static double lookAheadStartSecondsOfWeek(ExperimentSpec experiment, Optional<LineState> start) {
+        return experiment.startSecondsOfWeek() + start.map(LineState::clockSeconds).orElse(0.0);
     }
 
     /**
@@ -80,10 +108,10 @@ public final class MaintenanceRisk {
      * @param timeToFailure      its predicted time to failure, operating seconds from the look-ahead's start
      * @param repair             how long a repair of that failure takes
      * @param maintenanceSeconds how long a planned maintenance takes
-     * @param windows            candidate maintenance starts, seconds after the look-ahead's start
+     * @param windows            candidate maintenance windows
      */
     public Report assess(String machine, TimeToFailure timeToFailure, Distribution repair, double maintenanceSeconds,
-            List<Double> windows) {
+            List<MaintenanceWindows.Candidate> windows) {
         StationSpec station = line.station(machine)
                 .orElseThrow(() -> new IllegalArgumentException("machine must be a station of line " + line.id()
                         + ", got " + machine));
@@ -96,45 +124,42 @@ public final class MaintenanceRisk {
         double[] good = goodParts(asIs);
         double working = asIs.stream().mapToDouble(res -> res.station(machine)
                 .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
-        double u = Math.max(working, 1e-6);
+        double onShift = asIs.stream().mapToDouble(res -> res.station(machine)
+                .map(s -> 1 - s.states().offShift()).orElse(1.0)).average().orElse(1.0);
+        double u = Math.max(working / Math.max(onShift, 1e-6), 1e-6);
 
         double[] failed = goodParts(run(r -> withModes(station, predicted(ttf[r], repair))));
         Estimate loss = Estimate.of(difference(good, failed));
 
+        List<Window> assessed = new ArrayList<>();
         Window best = null;
-        for (double w : windows) {
+        for (MaintenanceWindows.Candidate candidate : windows) {
+            double w = candidate.startSeconds();
             double[] maintained = goodParts(run(r -> {
                 List<FailureSpec> modes = new ArrayList<>();
-                modes.add(maintenance(w, maintenanceSeconds));
-                if (ttf[r] / u < w) {
+                maintenance(w, maintenanceSeconds).ifPresent(modes::add);
+                if (workingTime.afterOnShift(ttf[r] / u) < w) {
                     modes.add(predicted(ttf[r], repair));
                 }
                 return withModes(station, modes.toArray(FailureSpec[]::new));
             }));
-            Window candidate = new Window(w, Estimate.of(difference(good, maintained)));
-            if (best == null || candidate.lossParts().mean() < best.lossParts().mean()) {
-                best = candidate;
+            Window window = new Window(candidate, Estimate.of(difference(good, maintained)));
+            assessed.add(window);
+            if (best == null || window.lossParts().mean() < best.lossParts().mean()) {
+                best = window;
             }
         }
         if (best != null && best.lossParts().mean() >= loss.mean()) {
             // Maintaining costs more than the failure it averts: running to failure is the better plan.
             best = null;
         }
-        return new Report(machine, working, timeToFailure.probabilityWithin(8 * HOUR * u),
-                timeToFailure.probabilityWithin(24 * HOUR * u), timeToFailure.probabilityWithin(168 * HOUR * u),
-                loss, Optional.ofNullable(best));
+        return new Report(machine, working, riskWithin(timeToFailure, u, 8 * HOUR),
+                riskWithin(timeToFailure, u, 24 * HOUR), riskWithin(timeToFailure, u, 168 * HOUR), loss, assessed,
+                Optional.ofNullable(best));
     }
 
-    /** Candidate windows every {@code stepSeconds} from the start, leaving room for the maintenance itself. */
-    public static List<Double> everyStep(double horizonSeconds, double stepSeconds, double maintenanceSeconds) {
-        if (!(stepSeconds > 0)) {
-            throw new IllegalArgumentException("window step must be > 0 seconds, got " + stepSeconds);
-        }
-        List<Double> windows = new ArrayList<>();
-        for (double w = 0; w + maintenanceSeconds <= horizonSeconds; w += stepSeconds) {
-            windows.add(w);
-        }
-        return windows;
+    private double riskWithin(TimeToFailure timeToFailure, double u, double calendarSeconds) {
+        return timeToFailure.probabilityWithin(u * workingTime.onShiftSeconds(calendarSeconds));
     }
 
     /** The line as it is, the reference of every loss: the same for every machine assessed, so run once. */
@@ -166,9 +191,18 @@ public final class MaintenanceRisk {
                 Optional.of(new Distribution.Constant(operatingSeconds)));
     }
 
-    private static FailureSpec maintenance(double startSeconds, double durationSeconds) {
-        return new FailureSpec("maintenance", NEVER_AGAIN, new Distribution.Constant(durationSeconds),
-                FailureBasis.CALENDAR, Optional.of(new Distribution.Constant(startSeconds)));
+    /**
+     * The stop a maintenance from {@code startSeconds} causes: from the first instant on shift until it ends, none
+     * if it ends before the line works again. A calendar-basis mode, as its up clock runs off shift too.
+     */
+    private Optional<FailureSpec> maintenance(double startSeconds, double durationSeconds) {
+        double stops = workingTime.nextWorking(startSeconds);
+        double ends = startSeconds + durationSeconds;
+        if (stops >= ends) {
+            return Optional.empty();
+        }
+        return Optional.of(new FailureSpec("maintenance", NEVER_AGAIN, new Distribution.Constant(ends - stops),
+                FailureBasis.CALENDAR, Optional.of(new Distribution.Constant(stops))));
     }
 
     private static double[] goodParts(List<ReplicationResult> results) {

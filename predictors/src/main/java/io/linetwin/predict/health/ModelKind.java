@@ -65,6 +65,25 @@ public enum ModelKind {
                     .add(Dropout.builder().optRate(0.2f).build())
                     .add(Linear.builder().setUnits(1).build());
         }
+    },
+
+    /**
+     * A wider, deeper all-convolution network: three ReLU convolutions (32, 64, 64 filters) keep every time step,
+     * and a dense head reads the whole window. About the cost of {@link #CNN_LSTM} per window.
+     */
+    CNN_WIDE {
+        @Override
+        Block build() {
+            return new SequentialBlock()
+                    .add(ModelKind::timeToChannels)
+                    .add(conv(32, 5)).add(Activation.reluBlock())
+                    .add(conv(64, 5)).add(Activation.reluBlock())
+                    .add(conv(64, 3)).add(Activation.reluBlock())
+                    .add(Blocks.batchFlattenBlock())
+                    .add(Dropout.builder().optRate(0.3f).build())
+                    .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(1).build());
+        }
     };
 
     abstract Block build();
@@ -79,7 +98,8 @@ public enum ModelKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("model must be one of cnn, lstm, cnn-lstm, got " + name);
+        throw new IllegalArgumentException("model must be one of " + String.join(", ",
+                java.util.Arrays.stream(values()).map(ModelKind::cliName).toList()) + ", got " + name);
     }
 
     /** [batch, time, features] to [batch, features, time] (and back): Conv1d convolves the last axis. */

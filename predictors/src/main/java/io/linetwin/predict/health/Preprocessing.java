@@ -19,9 +19,12 @@ import java.util.Set;
  * @param smoothing    weight alpha of causal exponential smoothing applied per unit after scaling,
  *                     s[t] = alpha x[t] + (1 - alpha) s[t-1]; 1 means none. Causal, so a test unit's last window
  *                     only ever sees its own past.
+ * @param ageScale     0 for sensors only; else the unit's age (the row's time: cycle number or operating time) is
+ *                     one more input, divided by this (the longest training unit's age). Early in life sensors barely
+ *                     move, and the age tells a young unit from a worn one whose readings happen to look alike.
  */
 public record Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
-        double[][] min, double[][] max, double smoothing) {
+        double[][] min, double[][] max, double smoothing, double ageScale) {
 
     /**
      * A sensor with at most this many distinct values in every condition carries no degradation signal (C-MAPSS
@@ -35,6 +38,9 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         Objects.requireNonNull(conditions, "conditions");
         if (!(smoothing > 0 && smoothing <= 1)) {
             throw new IllegalArgumentException("smoothing must be in (0, 1], got " + smoothing);
+        }
+        if (!(ageScale >= 0) || Double.isInfinite(ageScale)) {
+            throw new IllegalArgumentException("ageScale must be finite and >= 0, got " + ageScale);
         }
         if (keptSensors.isEmpty()) {
             throw new IllegalArgumentException("keptSensors must have >= 1 sensor, got 0");
@@ -56,8 +62,19 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         return fit(train, conditionCount, 1.0);
     }
 
-    /** Fits on {@code train} alone; test data never reaches this method. */
+    /** Sensors only, without the age input. */
+    public Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
+            double[][] min, double[][] max, double smoothing) {
+        this(settingNames, keptSensors, conditions, min, max, smoothing, 0);
+    }
+
+    /** Fits on {@code train} alone, sensors only; test data never reaches this method. */
     public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing) {
+        return fit(train, conditionCount, smoothing, false);
+    }
+
+    /** Fits on {@code train} alone; test data never reaches this method. */
+    public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing, boolean ageInput) {
         List<double[]> settingRows = new ArrayList<>();
         for (UnitHistory unit : train.units()) {
             settingRows.addAll(List.of(unit.settings()));
@@ -118,11 +135,18 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 keptMax[c][j] = Double.isFinite(max[c][s]) ? max[c][s] : 1.0;
             }
         }
-        return new Preprocessing(train.settingNames(), names, conditions, keptMin, keptMax, smoothing);
+        double ageScale = 0;
+        if (ageInput) {
+            for (UnitHistory unit : train.units()) {
+                ageScale = Math.max(ageScale, unit.time()[unit.length() - 1]);
+            }
+        }
+        return new Preprocessing(train.settingNames(), names, conditions, keptMin, keptMax, smoothing,
+                ageScale > 0 ? ageScale : 0);
     }
 
     public int features() {
-        return keptSensors.size();
+        return keptSensors.size() + (ageScale > 0 ? 1 : 0);
     }
 
     /** Scaled features of every row of {@code unit}, shaped [rows][features]. */
@@ -141,7 +165,7 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 }
             }
         }
-        float[][] out = new float[unit.length()][sensorIndex.length];
+        float[][] out = new float[unit.length()][features()];
         double[] settings = new double[settingIndex.length];
         for (int r = 0; r < unit.length(); r++) {
             int c = 0;
@@ -156,6 +180,9 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 double value = unit.sensors()[r][sensorIndex[j]];
                 float scaled = range > 1e-12 ? (float) ((value - min[c][j]) / range) : 0f;
                 out[r][j] = r == 0 ? scaled : (float) (smoothing * scaled + (1 - smoothing) * out[r - 1][j]);
+            }
+            if (ageScale > 0) {
+                out[r][sensorIndex.length] = (float) (unit.time()[r] / ageScale);
             }
         }
         return out;

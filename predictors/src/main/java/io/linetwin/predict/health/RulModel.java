@@ -100,7 +100,7 @@ public final class RulModel implements AutoCloseable {
                     + "got " + train.units().size());
         }
         HealthRuntime.engine();
-        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount, settings.smoothing());
+        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount, settings.smoothing(), settings.ageInput());
         List<Model> members = new ArrayList<>();
         List<double[]> losses = new ArrayList<>();
         List<double[]> validations = new ArrayList<>();

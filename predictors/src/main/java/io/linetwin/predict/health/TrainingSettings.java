@@ -17,10 +17,12 @@ package io.linetwin.predict.health;
  *                           {@link Preprocessing#smoothing()}
  * @param windowsPerEpoch    windows drawn (without replacement) per epoch, 0 for all: bounds the epoch time on
  *                           the large multi-condition sets so early stopping checks often enough
+ * @param ageInput           whether the unit's age is an input besides the sensors, see
+ *                           {@link Preprocessing#ageScale()}
  */
 public record TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize,
         double learningRate, double validationFraction, int ensembleSize, long seed, double smoothing,
-        int windowsPerEpoch) {
+        int windowsPerEpoch, boolean ageInput) {
 
     public TrainingSettings {
         require(window >= 1, "window must be >= 1, got " + window);
@@ -38,42 +40,47 @@ public record TrainingSettings(int window, int rulCap, int maxEpochs, int patien
 
     public static TrainingSettings defaults() {
         return new TrainingSettings(RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3,
-                0.2, 3, 42, 0.1, 0);
+                0.2, 3, 42, 0.1, 0, false);
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
         return new TrainingSettings(window, rulCap, epochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch);
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput);
     }
 
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
-                validationFraction, ensembleSize, newSeed, smoothing, windowsPerEpoch);
+                validationFraction, ensembleSize, newSeed, smoothing, windowsPerEpoch, ageInput);
     }
 
     public TrainingSettings withEnsembleSize(int members) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
-                validationFraction, members, seed, smoothing, windowsPerEpoch);
+                validationFraction, members, seed, smoothing, windowsPerEpoch, ageInput);
     }
 
     public TrainingSettings withPatience(int epochs) {
         return new TrainingSettings(window, rulCap, maxEpochs, epochs, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch);
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput);
     }
 
     public TrainingSettings withSmoothing(double alpha) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, alpha, windowsPerEpoch);
+                ensembleSize, seed, alpha, windowsPerEpoch, ageInput);
     }
 
     public TrainingSettings withBatch(int size, double rate) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, size, rate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch);
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput);
     }
 
     public TrainingSettings withWindowsPerEpoch(int windows) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windows);
+                ensembleSize, seed, smoothing, windows, ageInput);
+    }
+
+    public TrainingSettings withAgeInput(boolean age) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch, age);
     }
 
     private static void require(boolean condition, String message) {

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationSpec;
+import io.linetwin.predict.health.MaintenanceWindows.Candidate;
+import io.linetwin.predict.health.MaintenanceWindows.Kind;
+import java.time.DayOfWeek;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +36,7 @@ final class MaintenanceRiskTest {
         TimeToFailure inTenHours = new TimeToFailure(10 * HOUR, 0);
 
         MaintenanceRisk.Report report = risk.assess("press", inTenHours, FOUR_HOUR_REPAIR, HOUR,
-                MaintenanceRisk.everyStep(48 * HOUR, 6 * HOUR, HOUR));
+                MaintenanceWindows.everyStep(48 * HOUR, 6 * HOUR, HOUR));
 
         assertThat(report.workingShare()).isEqualTo(1.0);
         assertThat(report.riskWithin8h()).isZero();
@@ -65,9 +70,65 @@ final class MaintenanceRiskTest {
 
         // A 6 h maintenance to avert a 4 h repair: running to failure loses less.
         MaintenanceRisk.Report report = risk.assess("press", inTenHours, FOUR_HOUR_REPAIR, 6 * HOUR,
-                MaintenanceRisk.everyStep(48 * HOUR, 6 * HOUR, 6 * HOUR));
+                MaintenanceWindows.everyStep(48 * HOUR, 6 * HOUR, 6 * HOUR));
 
         assertThat(report.expectedLossParts().mean()).isCloseTo(4 * HOUR, within(1.0));
         assertThat(report.bestWindow()).isEmpty();
+    }
+
+    /** The press on two shifts, Monday to Friday 06:00 to 22:00 with a 30-minute break at 12:00. */
+    private static final LineSpec PRESS_ON_SHIFTS = new LineSpec("test:press", List.of(),
+            List.of(StationSpec.machine("press", new Distribution.Constant(1))), List.of(), Map.of(),
+            List.of(new ShiftSpec(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * HOUR, 16 * HOUR,
+                    List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR)))));
+    /** From Monday 00:00. */
+    private final MaintenanceRisk onShifts = new MaintenanceRisk(PRESS_ON_SHIFTS, TWO_DAYS, Optional.empty(), 2);
+
+    @Test
+    void maintenanceOffShiftCostsNothingAndOnShiftItsLostProductionTime() {
+        TimeToFailure muchLater = new TimeToFailure(500 * HOUR, 0);
+        List<Candidate> windows = List.of(new Candidate(14 * HOUR, Kind.STEP), new Candidate(22 * HOUR,
+                Kind.OFF_SHIFT), new Candidate(12 * HOUR, Kind.BREAK), new Candidate(21 * HOUR, Kind.STEP));
+
+        MaintenanceRisk.Report report = onShifts.assess("press", muchLater, FOUR_HOUR_REPAIR, 2 * HOUR, windows);
+
+        assertThat(report.windows()).extracting(MaintenanceRisk.Window::candidate).containsExactlyElementsOf(windows);
+        List<Double> losses = report.windows().stream().map(w -> w.lossParts().mean()).toList();
+        // Mon 14:00-16:00 on shift: 7,200 one-second parts. Mon 22:00-Tue 00:00: the line is off shift, nothing.
+        // From the 12:00 break: 12:30-14:00 on shift, 5,400. From 21:00: one hour on shift, 3,600.
+        assertThat(losses.get(0)).isCloseTo(2 * HOUR, within(1.0));
+        assertThat(losses.get(1)).isCloseTo(0, within(1.0));
+        assertThat(losses.get(2)).isCloseTo(1.5 * HOUR, within(1.0));
+        assertThat(losses.get(3)).isCloseTo(HOUR, within(1.0));
+        // No failure within the look-ahead, so no maintenance pays for itself.
+        assertThat(report.expectedLossParts().mean()).isZero();
+        assertThat(report.bestWindow()).isEmpty();
+    }
+
+    @Test
+    void theChosenWindowIsTheCheapestCandidate() {
+        // From Monday 08:00, 10 h of work: 08:00-12:00 and 12:30-18:30, so it fails Monday 18:30 and the 4 h repair
+        // loses the 3.5 h to the end of the shift.
+        ExperimentSpec fromMondayEight = new ExperimentSpec(48 * HOUR, 0, 4, 11, 8 * HOUR);
+        MaintenanceRisk risk = new MaintenanceRisk(PRESS_ON_SHIFTS, fromMondayEight, Optional.empty(), 2);
+        TimeToFailure tenHoursOfWork = new TimeToFailure(10 * HOUR, 0);
+        List<Candidate> windows = MaintenanceWindows.of(PRESS_ON_SHIFTS.shifts(), 8 * HOUR, 48 * HOUR, 2 * HOUR,
+                6 * HOUR);
+
+        MaintenanceRisk.Report report = risk.assess("press", tenHoursOfWork, FOUR_HOUR_REPAIR, 2 * HOUR, windows);
+
+        assertThat(report.riskWithin8h()).isZero();
+        assertThat(report.riskWithin24h()).isEqualTo(1.0);
+        assertThat(report.expectedLossParts().mean()).isCloseTo(3.5 * HOUR, within(1.0));
+        assertThat(report.windows()).extracting(MaintenanceRisk.Window::candidate).containsExactly(
+                new Candidate(0, Kind.NOW), new Candidate(4 * HOUR, Kind.BREAK),
+                new Candidate(14 * HOUR, Kind.OFF_SHIFT), new Candidate(28 * HOUR, Kind.BREAK),
+                new Candidate(38 * HOUR, Kind.OFF_SHIFT));
+        List<Double> losses = report.windows().stream().map(w -> w.lossParts().mean()).toList();
+        // Now: 2 h on shift. The break: 12:30-14:00. The night and later: after the failure, which costs its
+        // 3.5 h, plus 1.5 h more for the Tuesday break.
+        assertThat(losses).usingElementComparator((a, b) -> Math.abs(a - b) <= 1.0 ? 0 : Double.compare(a, b))
+                .containsExactly(2 * HOUR, 1.5 * HOUR, 3.5 * HOUR, 5 * HOUR, 3.5 * HOUR);
+        assertThat(report.bestWindow().orElseThrow().candidate()).isEqualTo(new Candidate(4 * HOUR, Kind.BREAK));
     }
 }

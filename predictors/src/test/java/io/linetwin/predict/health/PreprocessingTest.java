@@ -81,6 +81,27 @@ final class PreprocessingTest {
         assertThat(prefix).isDeepEqualTo(new float[][] {all[0], all[1]});
     }
 
+    @Test
+    void theAgeInputIsTheRowTimeOverTheLongestTrainingUnit() {
+        // Units of 4 and 2 rows (times 1..4 and 1..2): ages scale by 4, and a test unit may pass 1.
+        SensorDataset train = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}},
+                new double[][] {{0, 2, 5}, {0, 6, 6}});
+        Preprocessing preprocessing = Preprocessing.fit(train, 1, 1.0, true);
+        SensorDataset longer = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 1, 5}, {0, 2, 5}, {0, 3, 5},
+            {0, 4, 5}, {0, 5, 5}});
+
+        float[][] features = preprocessing.transform(longer, longer.units().get(0));
+
+        assertThat(preprocessing.ageScale()).isEqualTo(4.0);
+        assertThat(preprocessing.features()).isEqualTo(preprocessing.keptSensors().size() + 1);
+        float[] ages = new float[features.length];
+        for (int r = 0; r < features.length; r++) {
+            ages[r] = features[r][preprocessing.features() - 1];
+        }
+        assertThat(ages).containsExactly(0.25f, 0.5f, 0.75f, 1f, 1.25f, 1.5f);
+        assertThat(Preprocessing.fit(train, 1).features()).isEqualTo(preprocessing.keptSensors().size());
+    }
+
     private static SensorDataset withOutlier(SensorDataset data, String sensor, double value) {
         int index = data.sensorIndex(sensor);
         List<UnitHistory> units = new ArrayList<>();

@@ -42,6 +42,41 @@ final class RulModelTest {
     }
 
     @Test
+    void aModelSavedBeforeTheAgeInputExistedLoadsWithoutIt() throws IOException {
+        Path modelDir = dir.resolve("model-with-age");
+        List<RulEstimate> before;
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1), line -> { });
+        try (RulModel model = trained.model()) {
+            before = model.predictLast(set.test());
+            model.save(modelDir);
+        }
+        Path manifest = modelDir.resolve(RulModel.MANIFEST);
+        String json = Files.readString(manifest);
+        assertThat(json).contains("\"ageInput\" : false", "\"ageScale\" : 0.0");
+        Files.writeString(manifest, json.replaceAll(",\\s*\"ageInput\" : false", "")
+                .replaceAll(",\\s*\"ageScale\" : 0\\.0", ""));
+
+        try (RulModel loaded = RulModel.load(modelDir)) {
+            assertThat(loaded.settings().ageInput()).isFalse();
+            assertThat(loaded.preprocessing().ageScale()).isZero();
+            assertThat(loaded.predictLast(set.test())).isEqualTo(before);
+        }
+        assertThat(Files.readString(manifest)).doesNotContain("age");
+    }
+
+    @Test
+    void withTheAgeInputTheNetworkReadsOneMoreFeature() {
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN_LSTM,
+                FAST.withMaxEpochs(1).withEnsembleSize(1).withAgeInput(true), line -> { });
+        try (RulModel model = trained.model()) {
+            assertThat(model.preprocessing().features()).isEqualTo(model.preprocessing().keptSensors().size() + 1);
+            assertThat(model.preprocessing().ageScale()).isEqualTo(set.train().units().stream()
+                    .mapToDouble(u -> u.time()[u.length() - 1]).max().orElseThrow());
+            assertThat(model.predictLast(set.test())).hasSize(4);
+        }
+    }
+
+    @Test
     void saveThenLoadGivesIdenticalPredictions() throws IOException {
         Path modelDir = dir.resolve("model");
         List<RulEstimate> before;
