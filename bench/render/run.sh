@@ -22,14 +22,18 @@ echo "fps: load before $(load)"
 java $natives -cp "$rcp" io.linetwin.render.bench.RenderBench fps "$seconds" 2>/dev/null
 echo "fps: load after $(load)"
 
-echo "snapshot split: load $(load)"
-java $natives -cp "$rcp" io.linetwin.render.bench.RenderBench snapshot-once scenarios/bottling-line.yaml \
+echo "snapshot split (C1, as the launcher runs render): load $(load)"
+java -XX:TieredStopAtLevel=1 $natives -cp "$rcp" io.linetwin.render.bench.RenderBench snapshot-once scenarios/bottling-line.yaml \
     bench/out/snapshot.png 2>/dev/null
 
 TIMEFORMAT=%R
+./linetwin --version >/dev/null  # builds first if the launcher finds the jar stale, so the timings below never include a build
 for i in $(seq "$runs"); do
+    before="$(load)"
+    wall=$( { time ./linetwin render scenarios/bottling-line.yaml --out bench/out/snapshot.png >/dev/null 2>&1; } 2>&1 )
+    echo "./linetwin render bottling-line --out (fresh JVM, C1 as the launcher runs it): ${wall} s   load ${before}"
     before="$(load)"
     wall=$( { time java $natives -cp "$acp" io.linetwin.app.Main render scenarios/bottling-line.yaml \
         --out bench/out/snapshot.png >/dev/null 2>&1; } 2>&1 )
-    echo "render bottling-line --out (fresh JVM): ${wall} s   load ${before}"
+    echo "java ... render bottling-line --out (fresh JVM, default tiered JIT): ${wall} s   load ${before}"
 done
