@@ -148,8 +148,9 @@ public final class RulModel implements AutoCloseable {
             TrainingSettings settings, long seed, Consumer<String> progress) {
         HealthRuntime.engine().setRandomSeed((int) seed);
         PlateauTracker learningRate = new PlateauTracker((float) settings.learningRate());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(
-                settings.huberDelta() > 0 ? new HuberLoss((float) settings.huberDelta()) : Loss.l2Loss())
+        // The training loop computes its loss itself (mean squared error, or Huber when huberDelta > 0).
+        HuberLoss huber = settings.huberDelta() > 0 ? new HuberLoss((float) settings.huberDelta()) : null;
+        DefaultTrainingConfig config = new DefaultTrainingConfig(huber != null ? huber : Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate).build());
         int window = train.window();
         int features = train.features();
@@ -187,7 +188,8 @@ public final class RulModel implements AutoCloseable {
                         NDArray label = batch.create(y, new Shape(size, 1));
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDArray prediction = trainer.forward(new NDList(input)).singletonOrThrow();
-                            NDArray loss = prediction.sub(label).square().mean();
+                            NDArray loss = huber != null ? huber.evaluate(new NDList(label), new NDList(prediction))
+                                    : prediction.sub(label).square().mean();
                             lossSum += loss.getFloat() * size;
                             collector.backward(loss);
                         }
