@@ -13,7 +13,7 @@ import java.util.Locale;
  * Trains and evaluates on full C-MAPSS sets; prints one result line per set and model.
  *
  * <p>Arguments: DATA_DIR MODEL[,MODEL...] SET[,SET...] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH]
- * [AGE_INPUT] [PATIENCE].
+ * [AGE_INPUT] [PATIENCE] [BASELINE: k or k+abs] [HUBER_DELTA].
  */
 public final class HealthBenchmark {
 
@@ -46,6 +46,16 @@ public final class HealthBenchmark {
         }
         if (args.length > 12) {
             settings = settings.withPatience(Integer.parseInt(args[12]));
+        }
+        if (args.length > 13 && !args[13].isEmpty()) {
+            // BASELINE: k (relative only) or k+abs (absolute and relative sensors), 0 for none
+            String spec = args[13];
+            boolean keepAbsolute = spec.endsWith("+abs");
+            settings = settings.withBaseline(Integer.parseInt(keepAbsolute ? spec.substring(0, spec.length() - 4)
+                    : spec), keepAbsolute);
+        }
+        if (args.length > 14) {
+            settings = settings.withHuberDelta(Double.parseDouble(args[14]));
         }
         System.out.println("settings " + settings);
         for (String set : sets) {

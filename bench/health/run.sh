@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full C-MAPSS benchmark: trains and evaluates each model on each set, one RESULT line per pair.
-# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH] [AGE_INPUT] [PATIENCE]
+# Usage: bench/health/run.sh [DATA_DIR] [MODELS] [SETS] [ENSEMBLE] [MAX_EPOCHS] [SEED] [SAVE_DIR] [SMOOTHING] [BATCH LR] [WINDOWS_PER_EPOCH] [AGE_INPUT] [PATIENCE] [BASELINE] [HUBER_DELTA]
+# BASELINE: k = per-unit baseline over the first k cycles replaces the sensors, k+abs = added to them
 # e.g.   bench/health/run.sh ../shared/data/cmapss cnn,lstm FD001,FD004 3 40 42
 # Each RESULT line gives the training wall time (train_wall_s), the JVM's CPU time over the same span
 # (train_cpu_s: what one free core would take) and the 1-minute load average when training ended (load1_after).

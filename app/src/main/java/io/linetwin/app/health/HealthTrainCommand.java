@@ -39,7 +39,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
     Integer conditions;
 
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "cnn-lstm",
-            description = "cnn, lstm, cnn-lstm or cnn-wide (default ${DEFAULT-VALUE})")
+            description = "cnn, lstm, cnn-lstm, cnn-wide or cnn-deep (default ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--out", paramLabel = "MODELDIR", required = true, description = "new or empty folder")

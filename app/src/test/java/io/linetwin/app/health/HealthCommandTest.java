@@ -95,7 +95,7 @@ final class HealthCommandTest {
                 dir.resolve("m").toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("health train: model must be one of cnn, lstm, cnn-lstm, cnn-wide, got transformer\n");
+        assertThat(err.toString()).isEqualTo("health train: model must be one of cnn, lstm, cnn-lstm, cnn-wide, cnn-deep, got transformer\n");
     }
 
     private int run(String... args) {

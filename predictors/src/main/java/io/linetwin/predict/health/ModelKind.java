@@ -84,6 +84,27 @@ public enum ModelKind {
                     .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
                     .add(Linear.builder().setUnits(1).build());
         }
+    },
+
+    /**
+     * The deep CNN recipe of Li, Ding and Sun (2018) as published: five 10-filter tanh convolutions of kernel 10
+     * along time (symmetric padding 5, so each adds one step: 30 becomes 35), a 1-filter convolution of kernel 3,
+     * dropout 0.5, dense 100 tanh. Xavier initialisation is DJL's default for weights.
+     */
+    CNN_DEEP {
+        @Override
+        Block build() {
+            SequentialBlock block = new SequentialBlock().add(ModelKind::timeToChannels);
+            for (int i = 0; i < 5; i++) {
+                block.add(Conv1d.builder().setFilters(10).setKernelShape(new Shape(10)).optPadding(new Shape(5))
+                        .build()).add(Activation.tanhBlock());
+            }
+            return block.add(conv(1, 3)).add(Activation.tanhBlock())
+                    .add(Blocks.batchFlattenBlock())
+                    .add(Dropout.builder().optRate(0.5f).build())
+                    .add(Linear.builder().setUnits(100).build()).add(Activation.tanhBlock())
+                    .add(Linear.builder().setUnits(1).build());
+        }
     };
 
     abstract Block build();

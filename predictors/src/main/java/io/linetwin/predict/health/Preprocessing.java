@@ -22,9 +22,16 @@ import java.util.Set;
  * @param ageScale     0 for sensors only; else the unit's age (the row's time: cycle number or operating time) is
  *                     one more input, divided by this (the longest training unit's age). Early in life sensors barely
  *                     move, and the age tells a young unit from a worn one whose readings happen to look alike.
+ * @param baselineCycles 0 for none; else per-unit baseline normalisation: from each (scaled, smoothed) sensor the
+ *                       mean of the unit's own first {@code baselineCycles} scaled (unsmoothed) rows is subtracted,
+ *                       which removes unit-to-unit offsets. Causal: row r uses the mean of rows
+ *                       0..min(r, baselineCycles - 1), so no row ever sees a later one.
+ * @param baselineKeepAbsolute with a baseline, whether the absolute scaled sensors stay as inputs too (first the
+ *                       absolute sensors, then the baseline-relative ones, then the age)
  */
 public record Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
-        double[][] min, double[][] max, double smoothing, double ageScale) {
+        double[][] min, double[][] max, double smoothing, double ageScale, int baselineCycles,
+        boolean baselineKeepAbsolute) {
 
     /**
      * A sensor with at most this many distinct values in every condition carries no degradation signal (C-MAPSS
@@ -41,6 +48,9 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         }
         if (!(ageScale >= 0) || Double.isInfinite(ageScale)) {
             throw new IllegalArgumentException("ageScale must be finite and >= 0, got " + ageScale);
+        }
+        if (baselineCycles < 0) {
+            throw new IllegalArgumentException("baselineCycles must be >= 0, got " + baselineCycles);
         }
         if (keptSensors.isEmpty()) {
             throw new IllegalArgumentException("keptSensors must have >= 1 sensor, got 0");
@@ -68,6 +78,12 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         this(settingNames, keptSensors, conditions, min, max, smoothing, 0);
     }
 
+    /** Without per-unit baseline normalisation. */
+    public Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
+            double[][] min, double[][] max, double smoothing, double ageScale) {
+        this(settingNames, keptSensors, conditions, min, max, smoothing, ageScale, 0, false);
+    }
+
     /** Fits on {@code train} alone, sensors only; test data never reaches this method. */
     public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing) {
         return fit(train, conditionCount, smoothing, false);
@@ -75,6 +91,15 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
 
     /** Fits on {@code train} alone; test data never reaches this method. */
     public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing, boolean ageInput) {
+        return fit(train, conditionCount, smoothing, ageInput, 0, false);
+    }
+
+    /**
+     * Fits on {@code train} alone; test data never reaches this method. The baseline is no fitted parameter: each
+     * unit's comes from its own first rows when it is transformed.
+     */
+    public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing, boolean ageInput,
+            int baselineCycles, boolean baselineKeepAbsolute) {
         List<double[]> settingRows = new ArrayList<>();
         for (UnitHistory unit : train.units()) {
             settingRows.addAll(List.of(unit.settings()));
@@ -142,11 +167,13 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
             }
         }
         return new Preprocessing(train.settingNames(), names, conditions, keptMin, keptMax, smoothing,
-                ageScale > 0 ? ageScale : 0);
+                ageScale > 0 ? ageScale : 0, baselineCycles, baselineKeepAbsolute);
     }
 
     public int features() {
-        return keptSensors.size() + (ageScale > 0 ? 1 : 0);
+        int sensors = keptSensors.size();
+        int sensorFeatures = baselineCycles > 0 && baselineKeepAbsolute ? 2 * sensors : sensors;
+        return sensorFeatures + (ageScale > 0 ? 1 : 0);
     }
 
     /** Scaled features of every row of {@code unit}, shaped [rows][features]. */
@@ -165,8 +192,12 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 }
             }
         }
+        int sensors = sensorIndex.length;
         float[][] out = new float[unit.length()][features()];
         double[] settings = new double[settingIndex.length];
+        double[] smoothed = new double[sensors];
+        double[] baselineSum = new double[sensors];
+        int relative = baselineKeepAbsolute ? sensors : 0;
         for (int r = 0; r < unit.length(); r++) {
             int c = 0;
             if (conditions.count() > 1) {
@@ -179,10 +210,23 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 double range = max[c][j] - min[c][j];
                 double value = unit.sensors()[r][sensorIndex[j]];
                 float scaled = range > 1e-12 ? (float) ((value - min[c][j]) / range) : 0f;
-                out[r][j] = r == 0 ? scaled : (float) (smoothing * scaled + (1 - smoothing) * out[r - 1][j]);
+                float current = r == 0 ? scaled : (float) (smoothing * scaled + (1 - smoothing) * smoothed[j]);
+                smoothed[j] = current;
+                if (baselineCycles == 0) {
+                    out[r][j] = current;
+                    continue;
+                }
+                if (r < baselineCycles) {
+                    baselineSum[j] += scaled;
+                }
+                double baseline = baselineSum[j] / Math.min(r + 1, baselineCycles);
+                if (baselineKeepAbsolute) {
+                    out[r][j] = current;
+                }
+                out[r][relative + j] = (float) (current - baseline);
             }
             if (ageScale > 0) {
-                out[r][sensorIndex.length] = (float) (unit.time()[r] / ageScale);
+                out[r][features() - 1] = (float) (unit.time()[r] / ageScale);
             }
         }
         return out;

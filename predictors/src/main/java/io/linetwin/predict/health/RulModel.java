@@ -100,7 +100,8 @@ public final class RulModel implements AutoCloseable {
                     + "got " + train.units().size());
         }
         HealthRuntime.engine();
-        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount, settings.smoothing(), settings.ageInput());
+        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount, settings.smoothing(),
+                settings.ageInput(), settings.baselineCycles(), settings.baselineKeepAbsolute());
         List<Model> members = new ArrayList<>();
         List<double[]> losses = new ArrayList<>();
         List<double[]> validations = new ArrayList<>();
@@ -147,7 +148,9 @@ public final class RulModel implements AutoCloseable {
             TrainingSettings settings, long seed, Consumer<String> progress) {
         HealthRuntime.engine().setRandomSeed((int) seed);
         PlateauTracker learningRate = new PlateauTracker((float) settings.learningRate());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+        // The training loop computes its loss itself (mean squared error, or Huber when huberDelta > 0).
+        HuberLoss huber = settings.huberDelta() > 0 ? new HuberLoss((float) settings.huberDelta()) : null;
+        DefaultTrainingConfig config = new DefaultTrainingConfig(huber != null ? huber : Loss.l2Loss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate).build());
         int window = train.window();
         int features = train.features();
@@ -185,7 +188,8 @@ public final class RulModel implements AutoCloseable {
                         NDArray label = batch.create(y, new Shape(size, 1));
                         try (GradientCollector collector = trainer.newGradientCollector()) {
                             NDArray prediction = trainer.forward(new NDList(input)).singletonOrThrow();
-                            NDArray loss = prediction.sub(label).square().mean();
+                            NDArray loss = huber != null ? huber.evaluate(new NDList(label), new NDList(prediction))
+                                    : prediction.sub(label).square().mean();
                             lossSum += loss.getFloat() * size;
                             collector.backward(loss);
                         }
@@ -389,6 +393,29 @@ public final class RulModel implements AutoCloseable {
     }
 
     /** A learning rate the training loop halves on a validation plateau. */
+    /**
+     * Huber loss, mean over the batch: 0.5 d^2 for |d| <= delta, delta (|d| - delta / 2) beyond; the squared part
+     * matches DJL's L2 loss (0.5 d^2).
+     */
+    static final class HuberLoss extends Loss {
+
+        private final float delta;
+
+        HuberLoss(float delta) {
+            super("HuberLoss");
+            this.delta = delta;
+        }
+
+        @Override
+        public NDArray evaluate(NDList labels, NDList predictions) {
+            NDArray label = labels.singletonOrThrow();
+            NDArray error = predictions.singletonOrThrow().reshape(label.getShape()).sub(label).abs();
+            NDArray quadratic = error.minimum(delta);
+            NDArray linear = error.sub(quadratic);
+            return quadratic.square().mul(0.5f).add(linear.mul(delta)).mean();
+        }
+    }
+
     private static final class PlateauTracker implements Tracker {
         private float value;
 

@@ -19,10 +19,16 @@ package io.linetwin.predict.health;
  *                           the large multi-condition sets so early stopping checks often enough
  * @param ageInput           whether the unit's age is an input besides the sensors, see
  *                           {@link Preprocessing#ageScale()}
+ * @param baselineCycles     0 for none, else per-unit baseline normalisation over the unit's first this many
+ *                           cycles, see {@link Preprocessing#baselineCycles()}
+ * @param baselineKeepAbsolute with a baseline, whether the absolute sensors stay inputs too
+ * @param huberDelta         0 for the squared-error loss; else Huber loss with this threshold in capped-RUL units
+ *                           (labels are RUL / cap)
  */
 public record TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize,
         double learningRate, double validationFraction, int ensembleSize, long seed, double smoothing,
-        int windowsPerEpoch, boolean ageInput) {
+        int windowsPerEpoch, boolean ageInput, int baselineCycles, boolean baselineKeepAbsolute,
+        double huberDelta) {
 
     public TrainingSettings {
         require(window >= 1, "window must be >= 1, got " + window);
@@ -36,6 +42,17 @@ public record TrainingSettings(int window, int rulCap, int maxEpochs, int patien
         require(ensembleSize >= 1, "ensembleSize must be >= 1, got " + ensembleSize);
         require(smoothing > 0 && smoothing <= 1, "smoothing must be in (0, 1], got " + smoothing);
         require(windowsPerEpoch >= 0, "windowsPerEpoch must be >= 0, got " + windowsPerEpoch);
+        require(baselineCycles >= 0, "baselineCycles must be >= 0, got " + baselineCycles);
+        require(huberDelta >= 0 && !Double.isInfinite(huberDelta), "huberDelta must be finite and >= 0, got "
+                + huberDelta);
+    }
+
+    /** Without baseline normalisation, squared-error loss. */
+    public TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize, double learningRate,
+            double validationFraction, int ensembleSize, long seed, double smoothing, int windowsPerEpoch,
+            boolean ageInput) {
+        this(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction, ensembleSize, seed,
+                smoothing, windowsPerEpoch, ageInput, 0, false, 0);
     }
 
     public static TrainingSettings defaults() {
@@ -45,42 +62,52 @@ public record TrainingSettings(int window, int rulCap, int maxEpochs, int patien
 
     public TrainingSettings withMaxEpochs(int epochs) {
         return new TrainingSettings(window, rulCap, epochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput);
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withSeed(long newSeed) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
-                validationFraction, ensembleSize, newSeed, smoothing, windowsPerEpoch, ageInput);
+                validationFraction, ensembleSize, newSeed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withEnsembleSize(int members) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate,
-                validationFraction, members, seed, smoothing, windowsPerEpoch, ageInput);
+                validationFraction, members, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withPatience(int epochs) {
         return new TrainingSettings(window, rulCap, maxEpochs, epochs, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput);
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withSmoothing(double alpha) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, alpha, windowsPerEpoch, ageInput);
+                ensembleSize, seed, alpha, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withBatch(int size, double rate) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, size, rate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput);
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withWindowsPerEpoch(int windows) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windows, ageInput);
+                ensembleSize, seed, smoothing, windows, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta);
     }
 
     public TrainingSettings withAgeInput(boolean age) {
         return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, age);
+                ensembleSize, seed, smoothing, windowsPerEpoch, age, baselineCycles, baselineKeepAbsolute, huberDelta);
+    }
+
+    public TrainingSettings withBaseline(int cycles, boolean keepAbsolute) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, cycles, keepAbsolute, huberDelta);
+    }
+
+    public TrainingSettings withHuberDelta(double delta) {
+        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, delta);
     }
 
     private static void require(boolean condition, String message) {

@@ -102,6 +102,82 @@ final class PreprocessingTest {
         assertThat(Preprocessing.fit(train, 1).features()).isEqualTo(preprocessing.keptSensors().size());
     }
 
+    @Test
+    void baselineSubtractsTheMeanOfTheUnitsOwnFirstCyclesCausally() {
+        // Sensor a scales by the training range 0..10; b has two values only and is dropped.
+        SensorDataset train = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}});
+        Preprocessing preprocessing = Preprocessing.fit(train, 1, 1.0, false, 2, false);
+
+        float[][] features = preprocessing.transform(train, train.units().get(0));
+
+        // scaled 0, 0.8, 0.4, 1.0; baseline over the first 2 rows as far as seen: 0, 0.4, 0.4, 0.4
+        assertThat(preprocessing.keptSensors()).containsExactly("a");
+        assertThat(preprocessing.features()).isEqualTo(1);
+        assertThat(new float[] {features[0][0], features[1][0], features[2][0], features[3][0]})
+                .containsExactly(new float[] {0f, 0.4f, 0f, 0.6f}, within(1e-6f));
+        double[][] prefixRows = {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}};
+        SensorDataset prefix = Fixtures.synthetic(prefixRows);
+        assertThat(preprocessing.transform(prefix, prefix.units().get(0)))
+                .isDeepEqualTo(new float[][] {features[0], features[1], features[2]});
+    }
+
+    @Test
+    void baselineWithAbsoluteSensorsAndAgeOrdersTheFeaturesAbsoluteRelativeAge() {
+        SensorDataset train = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}});
+        Preprocessing preprocessing = Preprocessing.fit(train, 1, 0.5, true, 2, true);
+
+        float[][] features = preprocessing.transform(train, train.units().get(0));
+
+        // smoothed (alpha 0.5) 0, 0.4, 0.4, 0.7 minus the baseline of the unsmoothed scaled rows 0, 0.4, 0.4, 0.4
+        assertThat(preprocessing.features()).isEqualTo(3);
+        assertThat(features).hasDimensions(4, 3);
+        float[][] expected = {{0f, 0f, 0.25f}, {0.4f, 0f, 0.5f}, {0.4f, 0f, 0.75f}, {0.7f, 0.3f, 1f}};
+        for (int r = 0; r < 4; r++) {
+            assertThat(features[r]).containsExactly(expected[r], within(1e-6f));
+        }
+    }
+
+    @Test
+    void baselineOfATestUnitComesFromItsOwnRowsAndScalingStaysFittedOnTrain() {
+        SensorDataset train = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}});
+        Preprocessing plain = Preprocessing.fit(train, 1, 1.0, false);
+        Preprocessing baseline = Preprocessing.fit(train, 1, 1.0, false, 2, false);
+        // A test unit outside the training range: 5, 7, 9, 30 scale to 0.5, 0.7, 0.9, 3.0.
+        SensorDataset test = Fixtures.synthetic(new double[][] {{0, 5, 5}, {0, 7, 5}, {0, 9, 6}, {0, 30, 6}});
+
+        float[][] features = baseline.transform(test, test.units().get(0));
+
+        assertThat(baseline.min()).isDeepEqualTo(plain.min());
+        assertThat(baseline.max()).isDeepEqualTo(plain.max());
+        assertThat(baseline.min()[0]).containsExactly(0.0);
+        assertThat(baseline.max()[0]).containsExactly(10.0);
+        // baseline 0.5, 0.6, 0.6, 0.6
+        assertThat(new float[] {features[0][0], features[1][0], features[2][0], features[3][0]})
+                .containsExactly(new float[] {0f, 0.1f, 0.3f, 2.4f}, within(1e-6f));
+    }
+
+    @Test
+    void aPreprocessingWithBaselineSurvivesTheJsonRoundTripAndOldJsonHasNone() throws Exception {
+        SensorDataset train = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}});
+        Preprocessing preprocessing = Preprocessing.fit(train, 1, 0.5, true, 2, true);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        String text = json.writeValueAsString(preprocessing);
+        Preprocessing back = json.readValue(text, Preprocessing.class);
+        com.fasterxml.jackson.databind.node.ObjectNode old =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(text);
+        old.remove("baselineCycles");
+        old.remove("baselineKeepAbsolute");
+        Preprocessing before = json.treeToValue(old, Preprocessing.class);
+
+        assertThat(back.baselineCycles()).isEqualTo(2);
+        assertThat(back.baselineKeepAbsolute()).isTrue();
+        assertThat(back.transform(train, train.units().get(0)))
+                .isDeepEqualTo(preprocessing.transform(train, train.units().get(0)));
+        assertThat(before.baselineCycles()).isZero();
+        assertThat(before.features()).isEqualTo(2);
+    }
+
     private static SensorDataset withOutlier(SensorDataset data, String sensor, double value) {
         int index = data.sensorIndex(sensor);
         List<UnitHistory> units = new ArrayList<>();

@@ -53,15 +53,59 @@ final class RulModelTest {
         Path manifest = modelDir.resolve(RulModel.MANIFEST);
         String json = Files.readString(manifest);
         assertThat(json).contains("\"ageInput\" : false", "\"ageScale\" : 0.0");
+        assertThat(json).contains("\"baselineCycles\" : 0", "\"baselineKeepAbsolute\" : false",
+                "\"huberDelta\" : 0.0");
         Files.writeString(manifest, json.replaceAll(",\\s*\"ageInput\" : false", "")
-                .replaceAll(",\\s*\"ageScale\" : 0\\.0", ""));
+                .replaceAll(",\\s*\"ageScale\" : 0\\.0", "")
+                .replaceAll(",\\s*\"baselineCycles\" : 0", "")
+                .replaceAll(",\\s*\"baselineKeepAbsolute\" : false", "")
+                .replaceAll(",\\s*\"huberDelta\" : 0\\.0", ""));
 
         try (RulModel loaded = RulModel.load(modelDir)) {
             assertThat(loaded.settings().ageInput()).isFalse();
             assertThat(loaded.preprocessing().ageScale()).isZero();
             assertThat(loaded.predictLast(set.test())).isEqualTo(before);
         }
-        assertThat(Files.readString(manifest)).doesNotContain("age");
+        assertThat(Files.readString(manifest)).doesNotContain("age", "baseline", "huber");
+        try (RulModel loaded = RulModel.load(modelDir)) {
+            assertThat(loaded.settings().baselineCycles()).isZero();
+            assertThat(loaded.settings().huberDelta()).isZero();
+            assertThat(loaded.preprocessing().baselineCycles()).isZero();
+        }
+    }
+
+    @Test
+    void aDeepCnnWithBaselineAndHuberLossTrainsSavesAndLoads() throws IOException {
+        Path modelDir = dir.resolve("deep-baseline");
+        TrainingSettings settings = FAST.withMaxEpochs(1).withEnsembleSize(1).withAgeInput(true)
+                .withBaseline(20, true).withHuberDelta(0.1);
+        List<RulEstimate> before;
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN_DEEP, settings, line -> { }).model()) {
+            assertThat(model.preprocessing().features()).isEqualTo(2 * model.preprocessing().keptSensors().size() + 1);
+            assertThat(model.preprocessing().baselineCycles()).isEqualTo(20);
+            before = model.predictLast(set.test());
+            assertThat(before).hasSize(4);
+            model.save(modelDir);
+        }
+        try (RulModel loaded = RulModel.load(modelDir)) {
+            assertThat(loaded.settings().baselineCycles()).isEqualTo(20);
+            assertThat(loaded.settings().huberDelta()).isEqualTo(0.1);
+            assertThat(loaded.predictLast(set.test())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void huberLossIsQuadraticInsideDeltaAndLinearBeyond() {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(HealthRuntime.ENGINE)) {
+            ai.djl.ndarray.NDList labels = new ai.djl.ndarray.NDList(manager.create(new float[] {0.05f, 0f}));
+            ai.djl.ndarray.NDList predictions =
+                    new ai.djl.ndarray.NDList(manager.create(new float[][] {{0f}, {0.3f}}));
+
+            float loss = new RulModel.HuberLoss(0.1f).evaluate(labels, predictions).getFloat();
+
+            // |d| 0.05: 0.5 * 0.05^2 = 0.00125; |d| 0.3: 0.5 * 0.1^2 + 0.1 * 0.2 = 0.025; mean 0.013125
+            assertThat(loss).isCloseTo(0.013125f, org.assertj.core.api.Assertions.within(1e-6f));
+        }
     }
 
     @Test
