@@ -62,6 +62,24 @@ public final class HealthTrainCommand implements Callable<Integer> {
             description = "also feed the unit's age (the time column) to the network, as the FD001 benchmark does")
     boolean ageInput;
 
+    @Option(names = "--smoothing", paramLabel = "ALPHA",
+            description = "causal exponential smoothing weight of the inputs, (0, 1], 1 = none (default 0.1; the FD001 "
+                    + "benchmark's best uses 0.05)")
+    Double smoothing;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "stop a member after N epochs without validation improvement (default 8)")
+    Integer patience;
+
+    @Option(names = "--baseline", paramLabel = "K",
+            description = "also feed each sensor relative to the mean of the unit's own first K cycles (a per-unit "
+                    + "health baseline; the FD001 benchmark's best uses 30)")
+    Integer baselineCycles;
+
+    @Option(names = "--baseline-only",
+            description = "with --baseline: feed only the relative sensors, not the absolute ones too")
+    boolean baselineOnly;
+
     @Override
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
@@ -81,6 +99,17 @@ public final class HealthTrainCommand implements Callable<Integer> {
                 settings = settings.withWindowsPerEpoch(windowsPerEpoch);
             }
             settings = settings.withAgeInput(ageInput);
+            if (smoothing != null) {
+                settings = settings.withSmoothing(smoothing);
+            }
+            if (patience != null) {
+                settings = settings.withPatience(patience);
+            }
+            if (baselineCycles != null) {
+                settings = settings.withBaseline(baselineCycles, !baselineOnly);
+            } else if (baselineOnly) {
+                throw new IllegalArgumentException("--baseline-only needs --baseline K, got none");
+            }
             SensorDataset train;
             int conditionCount;
             String source;

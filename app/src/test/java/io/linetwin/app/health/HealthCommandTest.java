@@ -51,6 +51,29 @@ final class HealthCommandTest {
     }
 
     @Test
+    void theBenchmarksBestRecipeIsReachableFromTheCli() throws Exception {
+        Path model = dir.resolve("model");
+
+        int code = run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out", model.toString(),
+                "--epochs", "1", "--ensemble", "1", "--age-input", "--smoothing", "0.05", "--patience", "8",
+                "--baseline", "30");
+
+        assertThat(code).as(err.toString()).isZero();
+        String manifest = Files.readString(model.resolve("health-model.json")).replaceAll("\\s+", "");
+        assertThat(manifest).contains("\"smoothing\":0.05").contains("\"baselineCycles\":30")
+                .contains("\"baselineKeepAbsolute\":true").contains("\"patience\":8");
+    }
+
+    @Test
+    void baselineOnlyWithoutABaselineIsBadInput() {
+        int code = run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out",
+                dir.resolve("m").toString(), "--baseline-only");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--baseline-only needs --baseline K");
+    }
+
+    @Test
     void predictReadsASensorHistoryCsvWithTheModelsSensorNames() throws Exception {
         Path model = dir.resolve("model");
         run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out", model.toString(), "--epochs", "1",
