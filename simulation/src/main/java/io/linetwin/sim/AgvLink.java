@@ -8,33 +8,23 @@ import java.util.List;
  * each asks the fleet for a vehicle, and a vehicle hands its part to the {@code to} station when that has
  * room. Parts on board count in this link's level, so they stay in the line's work in process.
  */
-final class AgvLink implements Buffer {
+final class AgvLink extends Buffer {
 
     private final Model model;
-    private final String id;
     private final String from;
     private final String to;
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
     private final Fleet fleet;
     private final List<Part> onBoard = new ArrayList<>();
-    private final PartFlows flows;
-    private Upstream upstream;
-    private Downstream downstream;
 
     AgvLink(Model model, String id, String from, String to, int capacity, Fleet fleet) {
+        super(id, model.productCount());
         this.model = model;
-        this.id = id;
         this.from = from;
         this.to = to;
         this.capacity = capacity;
         this.fleet = fleet;
-        this.flows = new PartFlows(model.productCount());
-    }
-
-    @Override
-    public PartFlows flows() {
-        return flows;
     }
 
     String from() {
@@ -43,22 +33,6 @@ final class AgvLink implements Buffer {
 
     String to() {
         return to;
-    }
-
-    @Override
-    public void connect(Upstream feeder, Downstream taker) {
-        this.upstream = feeder;
-        this.downstream = taker;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Downstream downstream() {
-        return downstream;
     }
 
     /** Pickup places plus one part per vehicle: the most this link can hold. */
@@ -110,9 +84,9 @@ final class AgvLink implements Buffer {
     @Override
     public void accept(Part part) {
         if (model.tracing()) {
-            model.traceMove(part, id);
+            model.traceMove(part, id());
         }
-        flows.in(part);
+        flows().in(part);
         waiting.add(part);
         fleet.request(this);
     }
@@ -127,18 +101,18 @@ final class AgvLink implements Buffer {
     Part load() {
         Part part = waiting.poll();
         onBoard.add(part);
-        upstream.roomAvailable();
+        upstream().roomAvailable();
         return part;
     }
 
     boolean canUnload() {
-        return downstream.canAccept();
+        return downstream().canAccept();
     }
 
     /** Only right after {@link #canUnload()} said yes. */
     void unload(Part part) {
         onBoard.remove(part);
-        flows.out(part);
-        downstream.accept(part);
+        flows().out(part);
+        downstream().accept(part);
     }
 }

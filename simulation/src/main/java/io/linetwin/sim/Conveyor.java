@@ -20,13 +20,12 @@ import org.apache.commons.math3.random.RandomGenerator;
  * the time (a failure that comes due during a repair strikes right after it); an operating-basis one runs only
  * while the belt moves: up and carrying at least one part (an empty belt stands still).
  */
-final class Conveyor implements Buffer {
+final class Conveyor extends Buffer {
 
     private static final double TOLERANCE_SECONDS = 1e-9;
     private static final double DUE_TOLERANCE_SECONDS = 1e-9;
 
     private final Model model;
-    private final String id;
     private final int capacity;
     private final double transitSeconds;
     private final double gapSeconds;
@@ -35,7 +34,6 @@ final class Conveyor implements Buffer {
     private final Event exit;
     private final Event entryFree;
     private final Mode[] modes;
-    private final PartFlows flows;
     private int head;
     private int size;
     private double lastEntrySeconds = Double.NEGATIVE_INFINITY;
@@ -56,16 +54,13 @@ final class Conveyor implements Buffer {
     private double windowMovingSeconds;
     private double windowDownSeconds;
     private long windowFailures;
-    private Upstream upstream;
-    private Downstream downstream;
 
     Conveyor(Model model, ConveyorSpec spec, int capacity, RandomStreams streams) {
+        super(spec.id(), model.productCount());
         this.model = model;
-        this.id = spec.id();
         this.capacity = capacity;
         this.transitSeconds = spec.transitSeconds();
         this.gapSeconds = spec.gapSeconds();
-        this.flows = new PartFlows(model.productCount());
         this.ring = new Part[capacity];
         this.readyAt = new double[capacity];
         this.exit = new Event(model) {
@@ -85,14 +80,14 @@ final class Conveyor implements Buffer {
             @Override
             void fire(double now) {
                 entryWakePending = false;
-                upstream.roomAvailable();
+                upstream().roomAvailable();
             }
         };
         this.modes = new Mode[spec.failures().size()];
         for (int i = 0; i < modes.length; i++) {
             FailureSpec failure = spec.failures().get(i);
-            modes[i] = new Mode(failure, streams.stream(id, RandomStreams.FAILURE_PREFIX + failure.name()),
-                    streams.stream(id, RandomStreams.REPAIR_PREFIX + failure.name()));
+            modes[i] = new Mode(failure, streams.stream(id(), RandomStreams.FAILURE_PREFIX + failure.name()),
+                    streams.stream(id(), RandomStreams.REPAIR_PREFIX + failure.name()));
         }
     }
 
@@ -121,7 +116,7 @@ final class Conveyor implements Buffer {
     /** The window's shares of moving and stopped (under repair) time, and the failures that struck in it. */
     ConveyorResult result(double now, double horizonSeconds) {
         track(now);
-        return new ConveyorResult(id, windowMovingSeconds / horizonSeconds, windowDownSeconds / horizonSeconds,
+        return new ConveyorResult(id(), windowMovingSeconds / horizonSeconds, windowDownSeconds / horizonSeconds,
                 windowFailures);
     }
 
@@ -198,8 +193,8 @@ final class Conveyor implements Buffer {
             double now) {
         if (state != null) {
             if (state.travelLeftSeconds().size() != size) {
-                throw new IllegalArgumentException("conveyor " + id + " holds " + size + " parts, got travel times for "
-                        + state.travelLeftSeconds().size());
+                throw new IllegalArgumentException("conveyor " + id() + " holds " + size
+                        + " parts, got travel times for " + state.travelLeftSeconds().size());
             }
             for (int i = 0; i < size; i++) {
                 readyAt[(head + i) % capacity] = now + state.travelLeftSeconds().get(i);
@@ -233,33 +228,12 @@ final class Conveyor implements Buffer {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("conveyor " + id + " repair must name one of its failure modes, got "
+        throw new IllegalArgumentException("conveyor " + id() + " repair must name one of its failure modes, got "
                 + name);
     }
 
     boolean isDown() {
         return down;
-    }
-
-    @Override
-    public void connect(Upstream from, Downstream to) {
-        this.upstream = from;
-        this.downstream = to;
-    }
-
-    @Override
-    public PartFlows flows() {
-        return flows;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Downstream downstream() {
-        return downstream;
     }
 
     @Override
@@ -281,7 +255,7 @@ final class Conveyor implements Buffer {
     @Override
     public void restore(Part part) {
         if (size >= capacity) {
-            throw new IllegalArgumentException("conveyor " + id + " holds at most " + capacity + " parts, got more");
+            throw new IllegalArgumentException("conveyor " + id() + " holds at most " + capacity + " parts, got more");
         }
         add(part, model.now());
     }
@@ -307,9 +281,9 @@ final class Conveyor implements Buffer {
     public void accept(Part part) {
         double now = model.now();
         if (model.tracing()) {
-            model.traceMove(part, id);
+            model.traceMove(part, id());
         }
-        flows.in(part);
+        flows().in(part);
         lastEntrySeconds = now;
         add(part, now + transitSeconds);
         if (size == 1) {
@@ -334,28 +308,28 @@ final class Conveyor implements Buffer {
     private void leave(double now) {
         boolean left = false;
         while (size > 0 && !down && readyAt[head] <= now + TOLERANCE_SECONDS
-                && nextExitSeconds <= now + TOLERANCE_SECONDS && downstream.canAccept()) {
+                && nextExitSeconds <= now + TOLERANCE_SECONDS && downstream().canAccept()) {
             Part part = ring[head];
             ring[head] = null;
             head = (head + 1) % capacity;
             size--;
             nextExitSeconds = now + gapSeconds;
-            flows.out(part);
+            flows().out(part);
             if (size == 0) {
                 track(now);
             }
-            downstream.accept(part);
+            downstream().accept(part);
             left = true;
         }
         if (size > 0 && !down) {
             scheduleExit(now);
         }
         if (left) {
-            upstream.roomAvailable();
+            upstream().roomAvailable();
         }
     }
 
-    /** An exit event for the part at the end, unless it is already there and waits for room downstream. */
+    /** An exit event for the part at the end, unless it is already there and waits for room downstream(). */
     private void scheduleExit(double now) {
         double at = Math.max(readyAt[head], nextExitSeconds);
         if (at <= now + TOLERANCE_SECONDS || at == exitAtSeconds) {
@@ -383,7 +357,7 @@ final class Conveyor implements Buffer {
         down = false;
         track(now);
         leave(now);
-        upstream.roomAvailable();
+        upstream().roomAvailable();
     }
 
     /**

@@ -4,42 +4,16 @@ package io.linetwin.sim;
  * A FIFO buffer between two stations. Its capacity counts waiting parts only: a part passes straight on when
  * the buffer is empty and the next station has a free server, so capacity 0 is a direct hand-over.
  */
-final class FifoBuffer implements Buffer {
+final class FifoBuffer extends Buffer {
 
     private final Model model;
-    private final String id;
     private final int capacity;
     private final PartQueue waiting = new PartQueue();
-    private final PartFlows flows;
-    private Upstream upstream;
-    private Downstream downstream;
 
     FifoBuffer(Model model, String id, int capacity) {
+        super(id, model.productCount());
         this.model = model;
-        this.id = id;
         this.capacity = capacity;
-        this.flows = new PartFlows(model.productCount());
-    }
-
-    @Override
-    public PartFlows flows() {
-        return flows;
-    }
-
-    @Override
-    public void connect(Upstream from, Downstream to) {
-        this.upstream = from;
-        this.downstream = to;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Downstream downstream() {
-        return downstream;
     }
 
     @Override
@@ -62,40 +36,40 @@ final class FifoBuffer implements Buffer {
     @Override
     public void restore(Part part) {
         if (waiting.size() >= capacity) {
-            throw new IllegalArgumentException("buffer " + id + " holds at most " + capacity + " parts, got more");
+            throw new IllegalArgumentException("buffer " + id() + " holds at most " + capacity + " parts, got more");
         }
         waiting.add(part);
     }
 
     @Override
     public boolean canAccept() {
-        return waiting.size() < capacity || (waiting.isEmpty() && downstream.canAccept());
+        return waiting.size() < capacity || (waiting.isEmpty() && downstream().canAccept());
     }
 
     @Override
     public void accept(Part part) {
-        flows.in(part);
-        if (waiting.isEmpty() && downstream.canAccept()) {
-            flows.out(part);
-            downstream.accept(part);
+        flows().in(part);
+        if (waiting.isEmpty() && downstream().canAccept()) {
+            flows().out(part);
+            downstream().accept(part);
             return;
         }
         if (waiting.size() >= capacity) {
-            throw new IllegalStateException("buffer " + id + " level must stay <= " + capacity + ", got a part more");
+            throw new IllegalStateException("buffer " + id() + " level must stay <= " + capacity + ", got a part more");
         }
         if (model.tracing()) {
-            model.traceMove(part, id);
+            model.traceMove(part, id());
         }
         waiting.add(part);
     }
 
     @Override
     public void roomAvailable() {
-        while (!waiting.isEmpty() && downstream.canAccept()) {
+        while (!waiting.isEmpty() && downstream().canAccept()) {
             Part part = waiting.poll();
-            flows.out(part);
-            downstream.accept(part);
+            flows().out(part);
+            downstream().accept(part);
         }
-        upstream.roomAvailable();
+        upstream().roomAvailable();
     }
 }
