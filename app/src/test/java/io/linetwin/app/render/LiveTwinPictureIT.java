@@ -10,7 +10,6 @@ import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
-import io.linetwin.render.layout.Footprint;
 import io.linetwin.render.scene.CameraPreset;
 import io.linetwin.render.scene.Palette;
 import io.linetwin.render.scene.TopView;
@@ -126,23 +125,6 @@ final class LiveTwinPictureIT {
 
     /** Share of the pixels in the middle 40 % of a station's footprint that show {@code colour}. */
     private static double share(BufferedImage image, FloorPlan plan, String station, ColorRGBA colour) {
-        TopView top = TopView.of(plan, W, H);
-        Footprint at = plan.station(station);
-        int x0 = (int) Math.ceil(top.pixelX(at.x() - at.halfWidth() * 0.4, W));
-        int x1 = (int) Math.floor(top.pixelX(at.x() + at.halfWidth() * 0.4, W));
-        int y0 = (int) Math.ceil(top.pixelY(at.z() - at.halfDepth() * 0.4, H));
-        int y1 = (int) Math.floor(top.pixelY(at.z() + at.halfDepth() * 0.4, H));
-        int match = 0;
-        int total = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                total++;
-                if (Palette.matches(image.getRGB(x, y), colour)) {
-                    match++;
-                }
-            }
-        }
-        assertThat(total).as("pixels sampled for %s", station).isGreaterThan(50);
-        return match / (double) total;
+        return TopView.of(plan, W, H).centreShare(image, plan.station(station), colour);
     }
 }
