@@ -169,31 +169,44 @@ public final class TuningRegion {
 
     /**
      * The directions a local search moves along, each one lattice step long (a unit of the range in a continuous
-     * region): every variable alone, except one held by an equality, and every pair of an equality's variables
-     * traded one for the other, which keeps the sum.
+     * region): every variable alone, except one held by an equality; and every pair of variables that share a
+     * constraint, one traded for the other. A trade keeps their sum, so it moves along an equality, and along a
+     * bound that is reached (two buffers sharing all the places they may have), where no single variable can move
+     * without first making things worse.
      */
     public List<double[]> directions() {
         int n = dimension();
-        boolean[] held = new boolean[n];
-        List<double[]> directions = new ArrayList<>();
-        for (int[] group : equalityGroups) {
-            for (int i : group) {
-                held[i] = true;
+        int[] group = new int[n];
+        Arrays.fill(group, -1);
+        for (int g = 0; g < equalityGroups.size(); g++) {
+            for (int i : equalityGroups.get(g)) {
+                group[i] = g;
             }
         }
+        boolean[][] share = new boolean[n][n];
+        for (Row row : rows) {
+            double[] a = row.a();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    share[i][j] |= a[i] != 0 && a[j] != 0;
+                }
+            }
+        }
+        List<double[]> directions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!held[i] && upper[i] > lower[i]) {
+            if (group[i] < 0 && upper[i] > lower[i]) {
                 double[] d = new double[n];
                 d[i] = unit(i);
                 directions.add(d);
             }
         }
-        for (int[] group : equalityGroups) {
-            for (int p = 0; p < group.length; p++) {
-                for (int q = p + 1; q < group.length; q++) {
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (share[i][j] && group[i] == group[j] && step[i] == step[j] && upper[i] > lower[i]
+                        && upper[j] > lower[j]) {
                     double[] d = new double[n];
-                    d[group[p]] = unit(group[p]);
-                    d[group[q]] = -unit(group[q]);
+                    d[i] = unit(i);
+                    d[j] = -unit(j);
                     directions.add(d);
                 }
             }

@@ -70,6 +70,22 @@ final class TuningRegionTest {
     }
 
     @Test
+    void variablesSharingAReachedLimitCanTradeOneForTheOther() {
+        TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10)),
+                List.of(TuningConstraint.atMost(List.of("a", "b"), 12))).region();
+        double[] atLimit = {9, 3};
+
+        List<double[]> directions = region.directions();
+
+        assertThat(directions).hasSize(3);
+        double[] trade = directions.get(2);
+        assertThat(trade).containsExactly(1, -1);
+        // Neither a nor b alone can grow at the limit; a trade moves along it.
+        assertThat(region.interval(atLimit, directions.get(0), List.of())[1]).isZero();
+        assertThat(region.interval(atLimit, trade, List.of())).containsExactly(-9, 1);
+    }
+
+    @Test
     void aContinuousVariableAmongIntegersMovesOnAHundredStepGrid() {
         TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10),
                 TuningVariable.continuous("s", 0.8, 1.2)), List.of()).region();
