@@ -82,7 +82,7 @@ final class TuningRegionTest {
         assertThat(trade).containsExactly(1, -1);
         // Neither a nor b alone can grow at the limit; a trade moves along it.
         assertThat(region.interval(atLimit, directions.get(0), List.of())[1]).isZero();
-        assertThat(region.interval(atLimit, trade, List.of())).containsExactly(-9, 1);
+        assertThat(region.interval(atLimit, trade, List.of())).containsExactly(-7, 1);
     }
 
     @Test
