@@ -105,7 +105,7 @@ final class SearchContext {
             }
         }
         double bestObjective = best == null ? Double.NaN : objective.sign() * bestScore;
-        trajectory.add(new Step(evaluator.settings().size(), bestObjective));
+        trajectory.add(new Step(trajectory.size() + 1, bestObjective));
     }
 
     /**

@@ -127,13 +127,14 @@ public final class Tuner {
                     options.firstStage(), options.maxFinalReplications(), () -> stopRequested);
             Setting winner = systems.get(outcome.winner());
             int reps = outcome.observations()[outcome.winner()];
+            // The baseline may have dropped out earlier: pair it with the winner replication by replication.
+            evaluator.ensure(List.of(baseline, winner), first + reps);
             Optional<String> broken = winner.equals(baseline) ? Optional.empty()
                     : context.guardViolation(winner, first, first + reps);
             if (broken.isPresent()) {
                 finalists.remove(winner);
                 continue;
             }
-            evaluator.ensure(List.of(baseline, winner), first + reps);
             Optional<Setting> runnerUp = runnerUp(systems, outcome, winner);
             return result(context, method, winner, runnerUp, first, reps, delta, outcome);
         }
