@@ -8,11 +8,7 @@ import io.linetwin.predict.tuning.Tuner;
 import io.linetwin.predict.tuning.TuningOptions;
 import io.linetwin.predict.tuning.TuningProgress;
 import io.linetwin.predict.tuning.TuningResult;
-import io.linetwin.scenario.ScenarioException;
-import io.linetwin.scenario.ScenarioLoader;
-import io.linetwin.scenario.ScenarioProblem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tune", mixinStandardHelpOptions = true,
@@ -35,34 +30,21 @@ final class TuneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file with a tuning section.")
-    Path file;
+    /**
+     * The file, --horizon, --warmup, --seed and --threads as for run; --replications counts the replications of
+     * each setting in the search.
+     */
+    @Mixin
+    ScenarioOptions options;
 
     @Option(names = "--budget", paramLabel = "N",
             description = "Distinct settings to simulate in the search (overrides tuning.budget.evaluations).")
     Integer budget;
 
-    @Option(names = "--replications", paramLabel = "R",
-            description = "Replications per setting in the search (overrides tuning.budget.replications).")
-    Integer replications;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the simulations and the search.")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Replications run at once (default: all cores). Results do not depend on it.")
-    Integer threads;
-
     @Option(names = "--delta", paramLabel = "X",
             description = "Indifference zone of the selection, in the objective's units, or a share such as 1%% "
                     + "of the current setting's objective (default 0.5%%).")
     String delta;
-
-    @Option(names = "--horizon", paramLabel = "D", description = "Statistics window after warm-up, e.g. 2d.")
-    String horizon;
-
-    @Option(names = "--warmup", paramLabel = "D", description = "Warm-up deleted from statistics, e.g. 8h.")
-    String warmup;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the result as JSON to OUT.")
     Path json;
@@ -72,17 +54,17 @@ final class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = load();
+        Scenario scenario = options.load();
         TuningSpec tuning = tuningOf(scenario);
-        ExperimentSpec experiment = experiment(scenario);
-        TuningOptions options = options(scenario);
+        ExperimentSpec experiment = scenario.experiment();
+        TuningOptions tuningOptions = tuningOptions(scenario);
         if (json != null) {
             TuneJson.checkWritable(json);
         }
         PrintWriter out = spec.commandLine().getOut();
         TuneProgressReporter progress = new TuneProgressReporter(spec.commandLine().getErr(),
                 System.console() != null);
-        Tuner tuner = new Tuner(scenario, tuning, experiment, options);
+        Tuner tuner = new Tuner(scenario, tuning, experiment, tuningOptions);
         AtomicReference<TuningProgress> latest = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
@@ -110,20 +92,10 @@ final class TuneCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private Scenario load() throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such scenario file");
-        }
-        try {
-            return ScenarioLoader.load(file);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
-        }
-    }
-
     private TuningSpec tuningOf(Scenario scenario) throws BadInputException {
-        TuningSpec tuning = scenario.tuning().orElseThrow(() -> new BadInputException(file
+        TuningSpec tuning = scenario.tuning().orElseThrow(() -> new BadInputException(options.file
                 + ": no tuning section; add one (see scenarios/README.md, \"tuning\") to say what to tune"));
+        Integer replications = options.replications;
         try {
             return tuning.withBudget(budget == null ? tuning.evaluations() : budget,
                     replications == null ? tuning.replications() : replications);
@@ -133,32 +105,13 @@ final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    private ExperimentSpec experiment(Scenario scenario) throws BadInputException {
-        ExperimentSpec experiment = scenario.experiment();
-        try {
-            if (horizon != null) {
-                experiment = experiment.withHorizon(ScenarioOptions.duration("--horizon", horizon));
-            }
-            if (warmup != null) {
-                experiment = experiment.withWarmup(ScenarioOptions.duration("--warmup", warmup));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        return seed == null ? experiment : experiment.withSeed(seed);
-    }
-
-    private TuningOptions options(Scenario scenario) throws BadInputException {
-        if (threads != null && threads < 1) {
-            throw new BadInputException("--threads: expected a count >= 1, got " + threads);
-        }
-        TuningOptions options = TuningOptions.defaults()
-                .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    private TuningOptions tuningOptions(Scenario scenario) throws BadInputException {
+        TuningOptions tuning = TuningOptions.defaults().withThreads(options.threads());
         if (delta != null) {
-            options = withDelta(options, delta.strip());
+            tuning = withDelta(tuning, delta.strip());
         }
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
-        return start.isPresent() ? options.startingFrom(start.get()) : options;
+        return start.isPresent() ? tuning.startingFrom(start.get()) : tuning;
     }
 
     private static TuningOptions withDelta(TuningOptions options, String text) throws BadInputException {

@@ -9,7 +9,6 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.TuningSpec;
 import io.linetwin.predict.tuning.TunedSetting;
 import io.linetwin.predict.tuning.TuningResult;
-import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.sim.experiment.Verdict;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -21,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON of {@code tune --json} (docs/cli.md): {@code best} {values, objective, kpis}, {@code baseline},
+ * The JSON of {@code tune --json} (README, "Tuning"): {@code best} {values, objective, kpis}, {@code baseline},
  * {@code gain}, {@code kpiDifferences}, {@code runnerUp}, {@code pcs}, {@code delta}, {@code evaluations},
  * {@code replications}, {@code trajectory}; and the reading of {@code best.values} back for {@code compare --tuned}.
  */
@@ -41,12 +40,12 @@ final class TuneJson {
         root.put("method", result.method());
         setting(root.putObject("best"), result.best());
         setting(root.putObject("baseline"), result.baseline());
-        estimate(root.putObject("gain"), result.objectiveGain());
+        ResultJson.estimate(root.putObject("gain"), result.objectiveGain());
         ObjectNode differences = root.putObject("kpiDifferences");
         result.kpiDifferences().forEach((kpi, estimate) -> {
             ObjectNode node = differences.putObject(kpi);
             node.put("diffMean", estimate.mean());
-            interval(node, estimate);
+            ResultJson.interval(node, estimate);
             node.put("verdict", Verdict.of(estimate, TuningSpec.higherIsBetter(kpi)).text());
         });
         if (result.runnerUp().isPresent()) {
@@ -88,24 +87,9 @@ final class TuneJson {
             }
         });
         node.put("isBaseline", setting.isBaseline());
-        estimate(node.putObject("objective"), setting.objective());
+        ResultJson.estimate(node.putObject("objective"), setting.objective());
         ObjectNode kpis = node.putObject("kpis");
-        setting.kpis().forEach((kpi, estimate) -> estimate(kpis.putObject(kpi), estimate));
-    }
-
-    private static void estimate(ObjectNode node, Estimate estimate) {
-        node.put("mean", estimate.mean());
-        interval(node, estimate);
-    }
-
-    private static void interval(ObjectNode node, Estimate estimate) {
-        if (estimate.ciLow().isPresent()) {
-            node.put("ciLow", estimate.ciLow().getAsDouble());
-            node.put("ciHigh", estimate.ciHigh().getAsDouble());
-        } else {
-            node.putNull("ciLow");
-            node.putNull("ciHigh");
-        }
+        setting.kpis().forEach((kpi, estimate) -> ResultJson.estimate(kpis.putObject(kpi), estimate));
     }
 
     private static void number(ObjectNode node, String key, double value) {

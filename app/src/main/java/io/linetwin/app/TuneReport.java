@@ -69,7 +69,7 @@ final class TuneReport {
     }
 
     private static void printKpis(PrintWriter out, TuningResult result) {
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s   %-31s %s%n", "KPI", "current", "recommended", "difference",
+        out.printf(Locale.ROOT, "%-30s %14s %14s %14s   %-31s %s%n", "KPI", "current", "recommended", "difference",
                 "95 % CI of difference", "verdict");
         Estimate gain = result.objectiveGain();
         if (!TuningSpec.KPIS.contains(result.objective())) {
@@ -85,7 +85,7 @@ final class TuneReport {
 
     private static void row(PrintWriter out, String label, Estimate current, Estimate tuned, Estimate difference,
             boolean higherIsBetter) {
-        out.printf(Locale.ROOT, "%-22s %14s %14s %14s   %-31s %s%n", label, KpiTable.number(current.mean()),
+        out.printf(Locale.ROOT, "%-30s %14s %14s %14s   %-31s %s%n", label, KpiTable.number(current.mean()),
                 KpiTable.number(tuned.mean()), KpiTable.signed(difference.mean()), KpiTable.interval(difference),
                 Verdict.of(difference, higherIsBetter).text());
     }
