@@ -60,6 +60,7 @@ final class TuneJson {
         root.put("supportedGain", result.supportedGain());
         root.put("stopped", result.stopped());
         root.put("evaluations", result.evaluations());
+        root.put("rejected", result.rejected());
         root.put("replications", result.replications());
         root.put("searchReplications", result.searchReplications());
         root.put("finalReplications", result.stopped() ? 0 : result.best().objective().n());

@@ -34,6 +34,10 @@ final class TuneReport {
                 + "replications in all%n", result.evaluations(), result.searchReplications(),
                 KpiTable.duration(experiment.horizonSeconds()), KpiTable.duration(experiment.warmupSeconds()),
                 experiment.seed(), result.replications());
+        if (result.rejected() > 0) {
+            out.printf(Locale.ROOT, "%d of them rejected: worse than the current setting on a guarded KPI, or unable "
+                    + "to run%n", result.rejected());
+        }
         if (result.stopped()) {
             out.println("stopped before the final selection: figures are over the search replications");
         } else {

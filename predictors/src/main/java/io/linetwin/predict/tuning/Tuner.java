@@ -170,7 +170,8 @@ public final class Tuner {
         return new TuningResult(objective.name(), spec.objective().maximise(),
                 tuned(context, winner, first, reps), runnerUp.map(r -> tuned(context, r, first, runnerUpReps)),
                 tuned(context, baseline, first, reps), gain, differences, delta, outcome.pcs(), outcome.completed(),
-                false, evaluator.settings().size(), evaluator.replications(), spec.replications(),
+                false, evaluator.settings().size(), context.rejected().size(), evaluator.replications(),
+                spec.replications(),
                 trajectory(context), evaluated(context), method);
     }
 
@@ -192,7 +193,8 @@ public final class Tuner {
                 objective.values(baseline, evaluator.runs(baseline), 0, reps)));
         return new TuningResult(objective.name(), spec.objective().maximise(), tuned(context, best, 0, reps),
                 Optional.empty(), tuned(context, baseline, 0, reps), gain, differences, Double.NaN, Double.NaN, false,
-                true, evaluator.settings().size(), evaluator.replications(), reps, trajectory(context),
+                true, evaluator.settings().size(), context.rejected().size(), evaluator.replications(), reps,
+                trajectory(context),
                 evaluated(context), method);
     }
 

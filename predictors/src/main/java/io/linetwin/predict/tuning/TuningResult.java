@@ -15,12 +15,13 @@ import java.util.Optional;
  * selected among the finalists by Kim–Nelson with probability of correct selection {@code pcs} within the
  * indifference zone {@code delta}; when the selection did not run to its end ({@code selectionCompleted} false:
  * stopped, or capped at its replication limit) {@code pcs} is a lower-bound estimate instead of a guarantee.
- * {@code evaluations}: distinct settings simulated (the baseline included); {@code replications}: all
- * replications run; {@code trajectory}: after each evaluation, the best objective found so far in the search.
+ * {@code evaluations}: distinct settings simulated (the baseline included), of which {@code rejected} were
+ * rejected by a guard or could not run (e.g. they deadlock a rework loop); {@code replications}: all replications
+ * run; {@code trajectory}: after each evaluation, the best objective found so far in the search.
  */
 public record TuningResult(String objective, boolean maximise, TunedSetting best, Optional<TunedSetting> runnerUp,
         TunedSetting baseline, Estimate objectiveGain, Map<String, Estimate> kpiDifferences, double delta,
-        double pcs, boolean selectionCompleted, boolean stopped, int evaluations, long replications,
+        double pcs, boolean selectionCompleted, boolean stopped, int evaluations, int rejected, long replications,
         int searchReplications, List<Step> trajectory, List<Map<String, Object>> evaluated, String method) {
 
     /** After {@code evaluation} distinct settings, the best objective found so far (search replications). */
