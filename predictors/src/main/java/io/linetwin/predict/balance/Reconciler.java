@@ -16,8 +16,6 @@ public final class Reconciler {
 
     /** An exact-valued constraint left over may miss by this share of its scale before the data are contradictory. */
     static final double CONSISTENCY = 1e-7;
-    /** A measured stream whose adjustment has less than this share of its variance is not redundant. */
-    static final double REDUNDANCY_TOLERANCE = 1e-9;
     /** A free variable's coefficient below this share of an expression's largest does not make it unobservable. */
     static final double OBSERVABILITY_TOLERANCE = 1e-9;
 
@@ -101,7 +99,9 @@ public final class Reconciler {
             redundancy[v] = rho;
             estimate[v] = y - variance[v] * g;
             sd[v] = Math.sqrt(variance[v] * (1 - rho));
-            if (rho > REDUNDANCY_TOLERANCE) {
+            // Redundancy is structural: the stream is in a reduced constraint. Its size only says how much the
+            // others can tell about it (a scrap count beside flows a thousand times less precise has little).
+            if (w[v] > 0) {
                 classes[v] = StreamClass.REDUNDANT;
                 standardised[v] = g / Math.sqrt(w[v]);
             } else {
