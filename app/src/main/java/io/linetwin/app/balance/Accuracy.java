@@ -86,7 +86,8 @@ public record Accuracy(Map<Kind, Spec> byKind) {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
+        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(4)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The defaults overridden by the kinds {@code file} names; errors name the file and line. */

@@ -61,6 +61,9 @@ public final class TwinMeasurements {
         }
     }
 
+    /** A station's state and its counters are separate messages: either may lag the other by about a part. */
+    static final double STATE_SD = 0.3;
+
     private final LineSpec line;
     private final FlowNetwork network;
     private final Accuracy accuracy;
@@ -128,12 +131,12 @@ public final class TwinMeasurements {
             switch (station.kind()) {
                 case SOURCE -> {
                     if (counting) {
-                        counter(id + ".out", good, Range.NONE, Range.NONE, "good counter");
+                        counter(id + ".out", good, Range.NONE, Range.NONE, false, "good counter");
                     }
                 }
                 case SINK -> {
                     if (counting) {
-                        counter(id + ".in", good, Range.NONE, Range.NONE, "good counter");
+                        counter(id + ".in", good, Range.NONE, Range.NONE, false, "good counter");
                     }
                 }
                 case MACHINE, ASSEMBLY -> machine(station, a, b, good, scrap, counting, start, end);
@@ -153,10 +156,10 @@ public final class TwinMeasurements {
                 .anyMatch(f -> f.basis() == io.linetwin.model.FailureBasis.CALENDAR);
         if (counting) {
             counter(id + ".out", good, held(a, servers, calendarFailures), held(b, servers, calendarFailures),
-                    "good counter less blocked parts");
+                    true, "good counter less blocked parts");
         }
         if (network.indexOf(id + ".scrapped").isPresent()) {
-            counter(id + ".scrapped", scrap, Range.NONE, Range.NONE, "scrap counter");
+            counter(id + ".scrapped", scrap, Range.NONE, Range.NONE, false, "scrap counter");
         } else if (scrap > 0) {
             notes.add(id + ": scrap counter rose by " + scrap + " but the scenario scraps nothing there: ignored "
                     + "(the balance will not close by that much)");
@@ -169,8 +172,8 @@ public final class TwinMeasurements {
             occupancyEnd = occupancyEnd.plus(staged(station, end));
             origin = "state + staged parts";
         }
-        pseudo(id + ".stock.start", occupancyStart, origin);
-        pseudo(id + ".stock.end", occupancyEnd, origin);
+        pseudo(id + ".stock.start", occupancyStart, STATE_SD, origin);
+        pseudo(id + ".stock.end", occupancyEnd, STATE_SD, origin);
     }
 
     private long rise(String id, String counter, long before, long after, SnapshotFile beforeFile,
@@ -238,8 +241,8 @@ public final class TwinMeasurements {
             if (line.move(id).isPresent()) {
                 int vehicles = line.transport().orElseThrow().vehicles();
                 Range bounds = new Range(0, (double) link.capacity() + vehicles);
-                pseudo(id + ".stock.start", bounds, "bounds");
-                pseudo(id + ".stock.end", bounds, "bounds");
+                pseudo(id + ".stock.start", bounds, 0, "bounds");
+                pseudo(id + ".stock.end", bounds, 0, "bounds");
                 continue;
             }
             BufferContents a = start.buffers().get(id);
@@ -293,14 +296,17 @@ public final class TwinMeasurements {
         }
     }
 
-    private void counter(String stream, long rise, Range heldBefore, Range heldAfter, String origin) {
+    /** A counter's rise, less the change of the finished parts held blocked (read from states, when any). */
+    private void counter(String stream, long rise, Range heldBefore, Range heldAfter, boolean stateCorrected,
+            String origin) {
         double sd = accuracy.of(Accuracy.Kind.COUNTER).sdOf(rise);
-        add(stream, rise + heldBefore.mean() - heldAfter.mean(),
-                Math.sqrt(sd * sd + heldBefore.variance() + heldAfter.variance()), origin);
+        double fromStates = stateCorrected
+                ? heldBefore.variance() + heldAfter.variance() + 2 * STATE_SD * STATE_SD : 0;
+        add(stream, rise + heldBefore.mean() - heldAfter.mean(), Math.sqrt(sd * sd + fromStates), origin);
     }
 
-    private void pseudo(String stream, Range range, String origin) {
-        add(stream, range.mean(), Math.sqrt(range.variance()), range.lo() == range.hi() ? origin
+    private void pseudo(String stream, Range range, double extraSd, String origin) {
+        add(stream, range.mean(), Math.sqrt(range.variance() + extraSd * extraSd), range.lo() == range.hi() ? origin
                 : origin + String.format(Locale.ROOT, " (%d to %d)", (long) range.lo(), (long) range.hi()));
     }
 
