@@ -40,6 +40,8 @@ public final class StreamListing {
     }
 
     private static String coefficient(double c) {
-        return c == Math.rint(c) ? String.format(Locale.ROOT, "%+d", (long) c) : String.format(Locale.ROOT, "%+.4g", c);
+        String magnitude = java.math.BigDecimal.valueOf(Math.abs(c)).round(new java.math.MathContext(6))
+                .stripTrailingZeros().toPlainString();
+        return (c < 0 ? "-" : "+") + magnitude;
     }
 }
