@@ -278,6 +278,12 @@ public final class TwinMeasurements {
             int level = contents.byProduct().getOrDefault(product, 0);
             add(stream + "." + product, level, spec.sdOf(level), "level");
         }
+        contents.byProduct().forEach((product, level) -> {
+            if (level != 0 && !network.products().contains(product)) {
+                notes.add(stream + ": " + level + " parts of product '" + product + "', which the scenario does not "
+                        + "make: ignored");
+            }
+        });
     }
 
     private void materials(LineState start, LineState end, SnapshotFile before, SnapshotFile after) {
