@@ -13,16 +13,19 @@ networks=(generated:35 "$root/scenarios/automotive-body.yaml" "$root/scenarios/b
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== warm: $rounds rounds after as many warm-up rounds"
 java -Xmx1g -cp "$cp" io.linetwin.bench.BalanceBenchmark warm "$rounds" "${networks[@]}"
-echo "== cold: one fresh JVM per network (wall time of the whole process)"
+echo "== cold: one fresh JVM per network"
 for network in "${networks[@]}"; do
-  start=$(date +%s%N)
   java -Xmx1g -cp "$cp" io.linetwin.bench.BalanceBenchmark cold "$network" | tail -n +2
-  echo "   whole process: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 done
-echo "== cold: the CLI on the example measurements (launcher, JVM start, scenario load, report)"
+echo "== cold: the CLI on the example measurements, whole process (launcher, JVM, scenario, balance, report), 3 runs"
 "$root/linetwin" --version > /dev/null
-start=$(date +%s%N)
-"$root/linetwin" balance "$root/scenarios/bottling-line.yaml" \
-    --measurements "$root/scenarios/bottling-line.measurements.csv" > /dev/null
-echo "   ./linetwin balance scenarios/bottling-line.yaml --measurements ...: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+for run in 1 2 3; do
+  /usr/bin/time -f "   ./linetwin balance scenarios/bottling-line.yaml --measurements ...: %e s wall, %U s user + %S s sys CPU" \
+      "$root/linetwin" balance "$root/scenarios/bottling-line.yaml" \
+      --measurements "$root/scenarios/bottling-line.measurements.csv" > /dev/null
+done
+for run in 1 2 3; do
+  /usr/bin/time -f "   for scale, ./linetwin validate scenarios/bottling-line.yaml: %e s wall, %U s user + %S s sys CPU" \
+      "$root/linetwin" validate "$root/scenarios/bottling-line.yaml" > /dev/null
+done
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
