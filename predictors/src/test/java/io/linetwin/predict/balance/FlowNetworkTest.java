@@ -24,7 +24,7 @@ final class FlowNetworkTest {
         LineSpec line = library(scenario);
         FlowNetwork network = FlowNetwork.of(line);
         for (long seed = 1; seed <= 3; seed++) {
-            ReplicationResult run = new LineSimulation(line).run(0, 2 * 86_400, seed, 0);
+            ReplicationResult run = new LineSimulation(line).run(0, 86_400, seed, 0);
             double[] truth = BalanceTruth.of(network, run);
             for (int i = 0; i < truth.length; i++) {
                 assertThat(truth[i]).as(network.stream(i).id()).isNotNaN();
