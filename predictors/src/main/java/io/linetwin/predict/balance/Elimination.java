@@ -42,8 +42,9 @@ final class Elimination {
                 rowsOf[v] = new BitSet();
             }
         }
+        int[] count = new int[variables];
         for (int r = 0; r < rows.size(); r++) {
-            mark(rows.get(r), r, rowsOf, true);
+            mark(rows.get(r), r, rowsOf, count, true);
         }
         boolean[] done = new boolean[variables];
         boolean[] consumed = new boolean[rows.size()];
@@ -51,12 +52,9 @@ final class Elimination {
             int pivotVariable = -1;
             int fewest = Integer.MAX_VALUE;
             for (int v = 0; v < variables; v++) {
-                if (unknown[v] && !done[v]) {
-                    int count = rowsOf[v].cardinality();
-                    if (count > 0 && count < fewest) {
-                        fewest = count;
-                        pivotVariable = v;
-                    }
+                if (unknown[v] && !done[v] && count[v] > 0 && count[v] < fewest) {
+                    fewest = count[v];
+                    pivotVariable = v;
                 }
             }
             if (pivotVariable < 0) {
@@ -64,18 +62,19 @@ final class Elimination {
             }
             int pivotRow = pivotRow(rows, rowsOf[pivotVariable], pivotVariable);
             SparseRow pivot = rows.get(pivotRow);
-            mark(pivot, pivotRow, rowsOf, false);
+            mark(pivot, pivotRow, rowsOf, count, false);
             consumed[pivotRow] = true;
             double pivotValue = pivot.get(pivotVariable);
             for (int r = rowsOf[pivotVariable].nextSetBit(0); r >= 0; r = rowsOf[pivotVariable].nextSetBit(r + 1)) {
                 SparseRow row = rows.get(r);
-                mark(row, r, rowsOf, false);
+                mark(row, r, rowsOf, count, false);
                 row.subtract(row.get(pivotVariable) / pivotValue, pivot);
-                mark(row, r, rowsOf, true);
+                mark(row, r, rowsOf, count, true);
                 // The pivot variable cancels exactly in exact arithmetic; never leave a rounding residue of it.
                 if (row.get(pivotVariable) != 0) {
                     removeEntry(row, pivotVariable);
                     rowsOf[pivotVariable].clear(r);
+                    count[pivotVariable]--;
                 }
             }
             done[pivotVariable] = true;
@@ -117,11 +116,14 @@ final class Elimination {
         return best;
     }
 
-    private static void mark(SparseRow row, int r, BitSet[] rowsOf, boolean present) {
+    /** Adds row {@code r} to (or removes it from) the row sets of its unknown variables, keeping their counts. */
+    private static void mark(SparseRow row, int r, BitSet[] rowsOf, int[] count, boolean present) {
         for (int i = 0; i < row.size; i++) {
-            BitSet set = rowsOf[row.index[i]];
-            if (set != null) {
+            int v = row.index[i];
+            BitSet set = rowsOf[v];
+            if (set != null && set.get(r) != present) {
                 set.set(r, present);
+                count[v] += present ? 1 : -1;
             }
         }
     }
