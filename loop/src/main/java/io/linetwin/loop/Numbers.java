@@ -24,6 +24,17 @@ public final class Numbers {
         return plain(new BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue());
     }
 
+    /**
+     * The value rounded to 12 significant digits: {@code 0.7 + 0.2} is {@code 0.9}, as a person would set it, not
+     * {@code 0.8999999999999999}.
+     */
+    public static double tidy(double value) {
+        if (!Double.isFinite(value) || value == 0) {
+            return value;
+        }
+        return new BigDecimal(value).round(new java.math.MathContext(12)).doubleValue();
+    }
+
     /** {@code +4.1 %}. */
     public static String percent(double fraction) {
         return (fraction >= 0 ? "+" : "") + significant(fraction * 100, 2) + " %";

@@ -1,6 +1,7 @@
 package io.linetwin.loop.whatif;
 
 import io.linetwin.loop.Change;
+import io.linetwin.loop.Numbers;
 import io.linetwin.model.StationSpec;
 import io.linetwin.twin.ParameterLimit;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class BottleneckSpeedRule implements CandidateSource {
         if (limit.isEmpty() || current.isEmpty() || current.getAsDouble() >= limit.get().max()) {
             return List.of();
         }
-        double to = Math.min(limit.get().max(), current.getAsDouble() + limit.get().maxStep());
+        double to = Numbers.tidy(Math.min(limit.get().max(), current.getAsDouble() + limit.get().maxStep()));
         return List.of(new Candidate("raise-" + station + "-speed", "rule:bottleneck",
                 List.of(new Change(station, StationSpec.SPEED, current.getAsDouble(), to))));
     }

@@ -1,6 +1,7 @@
 package io.linetwin.loop.whatif;
 
 import io.linetwin.loop.Change;
+import io.linetwin.loop.Numbers;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.StationSpec;
@@ -48,7 +49,7 @@ public final class LongFailureRule implements CandidateSource {
                 if (limit.isEmpty() || current.isEmpty() || current.getAsDouble() <= limit.get().min()) {
                     continue;
                 }
-                double to = Math.max(limit.get().min(), current.getAsDouble() - limit.get().maxStep());
+                double to = Numbers.tidy(Math.max(limit.get().min(), current.getAsDouble() - limit.get().maxStep()));
                 candidates.add(new Candidate("slow-" + feeder + "-while-" + entry.getKey() + "-down",
                         "rule:long-failure",
                         List.of(new Change(feeder, StationSpec.SPEED, current.getAsDouble(), to))));
