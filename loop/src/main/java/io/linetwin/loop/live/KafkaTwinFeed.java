@@ -84,6 +84,11 @@ public final class KafkaTwinFeed implements TwinFeed {
         }
     }
 
+    /** Records the twin handled so far (applied, stale or rejected). */
+    public synchronized long records() {
+        return consumer == null ? 0 : consumer.records();
+    }
+
     @Override
     public synchronized void close() {
         if (consumer != null) {

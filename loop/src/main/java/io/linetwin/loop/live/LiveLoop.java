@@ -112,12 +112,13 @@ public final class LiveLoop {
         this.sources = List.copyOf(all);
         this.gate = new CommandGate(settings.gate());
         this.triggers = new Triggers(scenario.line(), settings);
-        this.meter = new ThroughputMeter(scenario.line());
+        this.meter = new ThroughputMeter(scenario.line(), descriptor);
     }
 
     /** Starts the twin and resumes where a previous process stopped. */
     public void start() throws Exception {
         twin.store().addListener(this::watchDowns);
+        twin.store().addListener(meter::observe);
         for (String id : book.recover()) {
             report.problem("recovered the audited decision on " + id + " that a crash kept from its file");
         }
