@@ -38,7 +38,7 @@ public final class PrintingReport implements LoopReport {
             out.println("  no candidate to try");
         } else {
             StringBuilder header = new StringBuilder(String.format("  %-28s %-16s %-26s %-28s %-9s", "candidate",
-                    "from", "change", "Δ " + objective.option() + " [95 % CI]", "rel"));
+                    "source", "change", "Δ " + objective.option() + " [95 % CI]", "rel"));
             for (LoopKpi guard : result.settings().guards()) {
                 header.append(String.format(" %-9s", guard.option()));
             }

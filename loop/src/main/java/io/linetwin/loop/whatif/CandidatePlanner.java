@@ -48,6 +48,7 @@ public final class CandidatePlanner {
                     kept.add(candidate);
                 }
             }
+            dropped.addAll(source.skipped());
         }
         return kept;
     }

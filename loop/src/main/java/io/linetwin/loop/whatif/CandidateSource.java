@@ -10,4 +10,9 @@ import java.util.List;
 public interface CandidateSource {
 
     List<Candidate> candidates(CandidateContext context);
+
+    /** What the last {@link #candidates} call left out and why, one line each (e.g. a variant no command can make). */
+    default List<String> skipped() {
+        return List.of();
+    }
 }

@@ -72,7 +72,7 @@ public final class VariantCandidates implements CandidateSource {
         return candidates;
     }
 
-    /** Why variants were left out of the last call, one line each. */
+    @Override
     public List<String> skipped() {
         return List.copyOf(skipped);
     }

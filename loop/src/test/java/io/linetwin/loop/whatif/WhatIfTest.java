@@ -66,7 +66,9 @@ final class WhatIfTest {
                 ParameterLimits.of(scenario.line()), baseline.bottleneck()));
 
         assertThat(planned).extracting(Candidate::name).containsExactly("press-up-a-step", "faster-blanker");
-        assertThat(planner.dropped()).containsExactly("raise-press-speed: same change as press-up-a-step");
+        assertThat(planner.dropped()).containsExactly(
+                "bigger-blank-buffer: buffers.b-blanks.capacity is not a station parameter",
+                "raise-press-speed: same change as press-up-a-step");
     }
 
     @Test
