@@ -76,11 +76,12 @@ final class CommandRecoveryIT {
             }
 
             StringWriter printed = new StringWriter();
+            ManualClock wall = new ManualClock(Instant.parse("2026-12-01T12:00:00Z"));
             try (KafkaTwinFeed feed = new KafkaTwinFeed(things, broker.bootstrapServers(), "events", Clock.systemUTC(),
                     Duration.ofSeconds(30))) {
                 LiveLoop loop = new LiveLoop(scenario, "ab".repeat(32), settings(), feed, book,
                         Optional.of(new KafkaCommandChannel(commands, Duration.ofSeconds(30))),
-                        new PrintingReport(new PrintWriter(printed, true), ""), Clock.systemUTC(), List.of());
+                        new PrintingReport(new PrintWriter(printed, true), ""), wall, List.of());
                 loop.start();
                 assertThat(book.find("P1").orElseThrow().status()).isEqualTo(ProposalStatus.SENT);
                 assertThat(book.find("P2").orElseThrow().status()).isEqualTo(ProposalStatus.APPROVED);
@@ -90,8 +91,27 @@ final class CommandRecoveryIT {
                     Thread.sleep(20);
                 }
                 loop.tick();
+                assertThat(book.find("P2").orElseThrow().status()).as(printed.toString())
+                        .isEqualTo(ProposalStatus.SENT);
+
+                // Nobody applies the commands here: past the confirmation timeout both fail and get rollbacks.
+                wall.advance(Duration.ofSeconds(119));
+                loop.tick();
+                assertThat(book.find("P2").orElseThrow().status()).isEqualTo(ProposalStatus.SENT);
+                wall.advance(Duration.ofSeconds(2));
+                loop.tick();
             }
-            assertThat(book.find("P2").orElseThrow().status()).as(printed.toString()).isEqualTo(ProposalStatus.SENT);
+            Proposal failed = book.find("P2").orElseThrow();
+            assertThat(failed.status()).as(printed.toString()).isEqualTo(ProposalStatus.FAILED);
+            assertThat(failed.failure().orElseThrow()).isEqualTo("no read-back: the twin did not report blanker.speed"
+                    + " 1 → 1.1 within 120 s");
+            Proposal rollback = book.find(failed.rollback().orElseThrow()).orElseThrow();
+            assertThat(rollback.status()).isEqualTo(ProposalStatus.PROPOSED);
+            assertThat(rollback.rollbackOf()).hasValue("P2");
+            assertThat(rollback.changes()).containsExactly(new Change("blanker", "speed", 1.0, 1.0));
+            assertThat(rollback.effect()).isEmpty();
+            assertThat(book.find("P1").orElseThrow().status()).isEqualTo(ProposalStatus.FAILED);
+            assertThat(printed.toString()).contains("P2 failed: no read-back").contains("rollback proposed as");
             try (KafkaCommandChannel channel = new KafkaCommandChannel(commands, Duration.ofSeconds(30))) {
                 assertThat(channel.delivered(List.of(p1.commandId(0), p2.commandId(0))))
                         .isEqualTo(Set.of(p1.commandId(0), p2.commandId(0)));
