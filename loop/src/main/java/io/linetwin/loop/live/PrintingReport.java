@@ -30,7 +30,8 @@ public final class PrintingReport implements LoopReport {
             List<String> dropped) {
         LoopKpi objective = result.settings().objective();
         Estimate base = result.baseline().get(objective);
-        out.printf("%s what-if (%s): %d × %s ahead from the twin, seed %d, %s s; baseline %s %s%s%n", lineTime,
+        out.printf("%s what-if (%s): %d × %s ahead from the twin, seed %d, %s s; baseline %s %s%s%n",
+                lineTime.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                 trigger, result.settings().replications(), Durations.text(result.settings().lookAheadSeconds()),
                 result.seed(), Numbers.significant(result.wallSeconds(), 2), objective.option(),
                 Numbers.significant(base.mean(), 4), result.bottleneck().map(b -> ", bottleneck " + b).orElse(""));
@@ -138,8 +139,9 @@ public final class PrintingReport implements LoopReport {
 
     @Override
     public void confirmed(Proposal p) {
-        out.printf("%s confirmed: the twin reports %s at %s%n", p.id(), p.describe(),
-                p.confirmedAt().map(Instant::toString).orElse("?"));
+        out.printf("%s confirmed: the twin reports %s at %s (line time)%n", p.id(), String.join(", ",
+                p.changes().stream().map(c -> c.station() + "." + c.parameter() + " " + Numbers.plain(c.to())).toList()),
+                p.confirmedAt().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()).orElse("?"));
         out.flush();
     }
 
