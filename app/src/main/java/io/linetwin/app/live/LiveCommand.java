@@ -166,6 +166,19 @@ public final class LiveCommand implements Callable<Integer> {
         String hash = Sha256.hex(Files.readAllBytes(file));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ProposalBook book = ProposalBook.open(state.dir, Clock.systemUTC());
+        Optional<AutoCloseable> claim = book.dir().claimLive();
+        if (claim.isEmpty()) {
+            err.println(state.dir + ": another linetwin live process follows this state folder");
+            return ExitCode.FAILURE;
+        }
+        try (AutoCloseable held = claim.get()) {
+            return connectAndRun(scenario, settings, hash, pollMillis, book, out, err);
+        }
+    }
+
+    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, long pollMillis,
+            ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
         EmbeddedBroker broker = null;
         Path brokerDir = null;
         EmbeddedLine line = null;
@@ -196,7 +209,7 @@ public final class LiveCommand implements Callable<Integer> {
                 out.printf("embedded: a Kafka broker at %s and the %s line emulated at %sx%n", bootstrap,
                         scenario.name(), io.linetwin.loop.Numbers.plain(pace));
             }
-            return run(scenario, settings, hash, bootstrap, pollMillis, out);
+            return run(scenario, settings, hash, bootstrap, pollMillis, out, book);
         } finally {
             if (line != null) {
                 line.close();
@@ -211,8 +224,7 @@ public final class LiveCommand implements Callable<Integer> {
     }
 
     private int run(Scenario scenario, LoopSettings settings, String hash, String bootstrap, long pollMillis,
-            PrintWriter out) throws Exception {
-        ProposalBook book = ProposalBook.open(state.dir, Clock.systemUTC());
+            PrintWriter out, ProposalBook book) throws Exception {
         Optional<CommandChannel> channel = send
                 ? Optional.of(new KafkaCommandChannel(KafkaSettings.of(bootstrap, commandsTopic, ""), BROKER_TIMEOUT))
                 : Optional.empty();

@@ -47,6 +47,16 @@ final class LiveCommandTest {
     }
 
     @Test
+    void onlyOneLiveProcessFollowsAStateFolder() throws Exception {
+        io.linetwin.loop.state.StateDir folder = io.linetwin.loop.state.StateDir.open(dir.resolve("state"));
+        try (AutoCloseable held = folder.claimLive().orElseThrow()) {
+            CliAccess.Result second = live("--kafka", "127.0.0.1:1");
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err().strip()).endsWith("state: another linetwin live process follows this state folder");
+        }
+    }
+
+    @Test
     void aClosedPortIsOneLineAndExit1() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -96,7 +96,9 @@ public final class CommandGate {
     }
 
     private Optional<String> rateLimit(Proposal p, String station, List<Proposal> all, Instant lineNow) {
-        Optional<Instant> last = all.stream().filter(q -> !q.id().equals(p.id()))
+        // A rollback undoes the command it follows; waiting out that command's rate limit would only delay the undo.
+        Optional<Instant> last = all.stream().filter(q -> !q.id().equals(p.id()) && !p.rollbackOf().equals(
+                        Optional.of(q.id())))
                 .flatMap(q -> q.commands().stream())
                 .filter(c -> c.station().equals(station) && c.sentAtLine().isPresent())
                 .map(c -> c.sentAtLine().get()).max(Instant::compareTo);

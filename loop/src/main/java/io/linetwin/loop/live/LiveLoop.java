@@ -250,16 +250,26 @@ public final class LiveLoop {
         autoApprove();
     }
 
-    private Proposal refresh(Proposal old, CandidateOutcome outcome, WhatIfResult result, Evidence evidence)
+    /**
+     * Gives a proposal still {@code proposed} the new evidence; re-read under the folder's lock, so a decision taken
+     * while the what-if ran is never overwritten (a decided proposal keeps the evidence it was decided on).
+     */
+    private Proposal refresh(Proposal seen, CandidateOutcome outcome, WhatIfResult result, Evidence evidence)
             throws IOException {
-        Proposal fresh = old.refreshed(outcome.candidate().changes(), Optional.of(objective(outcome, result)),
-                guards(outcome, result), Optional.of(outcome.prediction()), evidence);
-        ObjectNode fields = AuditLog.fields();
-        fields.put("proposal", old.id());
-        fields.put("previousEvidenceHash", old.evidenceHash());
-        fields.put("evidenceHash", fresh.evidenceHash());
-        fields.set("content", ProposalJson.toJson(fresh).get("evidence"));
-        return book.record(fresh, "refresh", fields);
+        return book.locked(() -> {
+            Proposal old = book.find(seen.id()).orElse(seen);
+            if (old.status() != ProposalStatus.PROPOSED) {
+                return old;
+            }
+            Proposal fresh = old.refreshed(outcome.candidate().changes(), Optional.of(objective(outcome, result)),
+                    guards(outcome, result), Optional.of(outcome.prediction()), evidence);
+            ObjectNode fields = AuditLog.fields();
+            fields.put("proposal", old.id());
+            fields.put("previousEvidenceHash", old.evidenceHash());
+            fields.put("evidenceHash", fresh.evidenceHash());
+            fields.set("content", ProposalJson.toJson(fresh).get("evidence"));
+            return book.record(fresh, "refresh", fields);
+        });
     }
 
     /** Leaves out a candidate for a parameter that another proposal is already on its way to change. */

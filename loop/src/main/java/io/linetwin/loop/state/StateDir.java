@@ -80,6 +80,30 @@ public final class StateDir {
     }
 
     /**
+     * Claims the folder for one live process for as long as the returned handle is open; empty when another live
+     * process (in this JVM or another) holds it — two loops on one folder could both act on one approval.
+     */
+    public java.util.Optional<AutoCloseable> claimLive() throws IOException {
+        FileChannel channel = FileChannel.open(root.resolve("live.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            return java.util.Optional.empty();
+        }
+        FileLock held = lock;
+        return java.util.Optional.of(() -> {
+            held.release();
+            channel.close();
+        });
+    }
+
+    /**
      * Replaces {@code file} with {@code bytes} so that a crash leaves the old or the new content: written to a
      * temporary file beside it, forced to disk, renamed over it, and the folder forced so the rename survives.
      */

@@ -120,6 +120,19 @@ final class CommandGateTest {
     }
 
     @Test
+    void aRollbackNeedNotWaitOutTheRateLimitOfTheCommandItUndoes() throws Exception {
+        Proposal first = approved(new Change("press", "speed", 0.7, 0.9));
+        book.record(sent(first, NOW.minusSeconds(600)).failed("no read-back", "P2"), "test",
+                io.linetwin.loop.audit.AuditLog.fields());
+        Proposal rollback = book.propose("rollback-P1", "rollback", List.of(new Change("press", "speed", 0.7, 0.7)),
+                Optional.empty(), java.util.Map.of(), Optional.empty(), Drafts.evidence(NOW), Optional.of("P1"));
+        rollback = book.approve(rollback.id(), Optional.empty(), "ana", false);
+
+        GateVerdict verdict = check(rollback);
+        assertThat(verdict.passed()).as(verdict.reason()).isTrue();
+    }
+
+    @Test
     void aCommandStillWaitingForItsReadBackBlocksAnotherToTheSameParameter() throws Exception {
         Proposal first = approved(new Change("press", "speed", 0.7, 0.9));
         book.record(sent(first, NOW.minusSeconds(3600)).withStatus(ProposalStatus.SENT), "test",
