@@ -173,11 +173,11 @@ public final class LiveCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         try (AutoCloseable held = claim.get()) {
-            return connectAndRun(scenario, settings, hash, pollMillis, book, out, err);
+            return connectAndRun(scenario, settings, hash, pace, pollMillis, book, out, err);
         }
     }
 
-    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, long pollMillis,
+    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, double pace, long pollMillis,
             ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
         EmbeddedBroker broker = null;
         Path brokerDir = null;
