@@ -4,16 +4,14 @@ import io.linetwin.app.emulate.CommandInbox;
 import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
 import io.linetwin.app.emulate.ParameterCommands;
+import io.linetwin.loop.live.EngineClock;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,10 +59,7 @@ final class EmbeddedLine implements AutoCloseable {
 
     /** This week's instant of the scenario's experiment start (UTC): engine time 0 of the emulated line. */
     static Instant weekStart(Scenario scenario, Instant now) {
-        ZonedDateTime utc = now.atZone(ZoneOffset.UTC);
-        ZonedDateTime monday = utc.toLocalDate().atStartOfDay(ZoneOffset.UTC)
-                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
-        return monday.toInstant().plusMillis(Math.round(scenario.experiment().startSecondsOfWeek() * 1000));
+        return EngineClock.mondayOf(now).plusMillis(Math.round(scenario.experiment().startSecondsOfWeek() * 1000));
     }
 
     @Override

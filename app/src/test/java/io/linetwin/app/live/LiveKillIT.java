@@ -37,13 +37,7 @@ final class LiveKillIT {
     Path dir;
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until(what, PATIENCE, condition);
     }
 
     private Process live(PressLine line, Path state, String name) throws Exception {

@@ -44,13 +44,7 @@ final class LiveLoopIT {
     private final StringWriter printed = new StringWriter();
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.until(what, PATIENCE, condition);
     }
 
     /** Runs the line {@code seconds} further, a loop pass every {@code tickSeconds} once the twin has caught up. */

@@ -16,11 +16,15 @@ public final class EngineClock {
     }
 
     public static double secondsOf(Instant instant, ExperimentSpec experiment) {
-        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-        ZonedDateTime monday = utc.toLocalDate().atStartOfDay(ZoneOffset.UTC)
-                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
-        double secondsOfWeek = (instant.toEpochMilli() - monday.toInstant().toEpochMilli()) / 1000.0;
+        double secondsOfWeek = (instant.toEpochMilli() - mondayOf(instant).toEpochMilli()) / 1000.0;
         double clock = secondsOfWeek - experiment.startSecondsOfWeek();
         return clock < 0 ? clock + ExperimentSpec.WEEK_SECONDS : clock;
+    }
+
+    /** Monday 00:00 UTC of {@code instant}'s week. */
+    public static Instant mondayOf(Instant instant) {
+        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+        return utc.toLocalDate().atStartOfDay(ZoneOffset.UTC)
+                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()).toInstant();
     }
 }

@@ -29,16 +29,8 @@ public final class ProposalJson {
         json.put("id", p.id());
         json.put("status", p.status().json());
         json.put("createdAt", p.createdAt().toString());
-        json.put("name", p.name());
-        json.put("origin", p.origin());
-        json.set("changes", changes(p.changes()));
+        claims(json, p);
         json.set("change", changeMap(p));
-        p.effect().ifPresentOrElse(e -> json.set("effect", effect(e)), () -> json.putNull("effect"));
-        ObjectNode guards = json.putObject("guards");
-        p.guards().forEach((kpi, e) -> guards.set(kpi, effect(e)));
-        p.prediction().ifPresentOrElse(pr -> json.set("prediction", prediction(pr)),
-                () -> json.putNull("prediction"));
-        json.set("evidence", evidence(p.evidence()));
         json.put("evidenceHash", p.evidenceHash());
         p.approval().ifPresent(a -> {
             ObjectNode approval = json.putObject("approval");
@@ -99,6 +91,13 @@ public final class ProposalJson {
     static ObjectNode evidenceContent(Proposal p) {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("id", p.id());
+        claims(json, p);
+        p.rollbackOf().ifPresent(r -> json.put("rollbackOf", r));
+        return json;
+    }
+
+    /** What the proposal claims and rests on: name, origin, changes, effects, prediction, evidence. */
+    private static void claims(ObjectNode json, Proposal p) {
         json.put("name", p.name());
         json.put("origin", p.origin());
         json.set("changes", changes(p.changes()));
@@ -108,8 +107,6 @@ public final class ProposalJson {
         p.prediction().ifPresentOrElse(pr -> json.set("prediction", prediction(pr)),
                 () -> json.putNull("prediction"));
         json.set("evidence", evidence(p.evidence()));
-        p.rollbackOf().ifPresent(r -> json.put("rollbackOf", r));
-        return json;
     }
 
     private static ArrayNode changes(List<Change> changes) {
