@@ -358,9 +358,9 @@ public final class LiveLoop {
                 report.dryRun(printed, commands.stream().map(LineCommands::json).toList());
                 continue;
             }
-            Proposal intent = p.commands().isEmpty()
-                    ? book.record(p.withCommands(commands), "command", gatePassed(p, commands)) : p;
-            send(intent);
+            boolean retry = !p.commands().isEmpty();
+            Proposal intent = retry ? p : book.record(p.withCommands(commands), "command", gatePassed(p, commands));
+            send(intent, retry);
         }
     }
 
@@ -380,9 +380,33 @@ public final class LiveLoop {
         return fields;
     }
 
-    private void send(Proposal intent) throws IOException {
+    /**
+     * Sends the commands not yet sent. A retry first asks the channel which already arrived: a send that failed on
+     * this side (a lost acknowledgement, a timeout) may still have reached the topic.
+     */
+    private void send(Proposal intent, boolean retry) throws IOException {
         Proposal current = intent;
-        for (CommandRecord command : intent.commands()) {
+        if (retry) {
+            List<String> unsent = intent.commands().stream().filter(c -> !c.sent()).map(CommandRecord::commandId)
+                    .toList();
+            Set<String> delivered;
+            try {
+                delivered = channel.orElseThrow().delivered(unsent);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                report.problem("could not check the commands topic before resending " + intent.id() + ": "
+                        + e.getMessage());
+                return;
+            }
+            for (String id : unsent) {
+                if (delivered.contains(id)) {
+                    current = markSent(current, id, wall.instant(), lineNow, true);
+                }
+            }
+        }
+        for (CommandRecord command : current.commands()) {
             if (command.sent()) {
                 continue;
             }
@@ -416,7 +440,7 @@ public final class LiveLoop {
         fields.put("commandId", commandId);
         fields.put("lineTime", lineAt.toString());
         if (recovered) {
-            fields.put("recovered", "found on the commands topic after a restart; not sent again");
+            fields.put("recovered", "found on the commands topic before a resend; not sent again");
         }
         Proposal written = book.record(next, "sent", fields);
         seen.put(p.id(), written.status());
