@@ -1,9 +1,11 @@
 package io.linetwin.app;
 
 import io.linetwin.model.Scenario;
+import io.linetwin.model.Variant;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Experiment;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +31,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
 
+    @Option(names = "--tuned", paramLabel = "TUNE.json",
+            description = "Also compare the setting a tune --json run recommended, as variant '"
+                    + TuneReport.VARIANT + "'.")
+    Path tuned;
+
     @Override
     public Integer call() throws Exception {
-        Scenario scenario = options.load();
+        Scenario scenario = withTuned(options.load());
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), "compare"));
         List<Comparison> comparisons = experiment.compareAll(scenario);
@@ -40,5 +47,23 @@ final class CompareCommand implements Callable<Integer> {
             ResultJson.write(ResultJson.compare(comparisons), json);
         }
         return ExitCode.OK;
+    }
+
+    private Scenario withTuned(Scenario scenario) throws BadInputException {
+        if (tuned == null) {
+            return scenario;
+        }
+        if (scenario.variant(TuneReport.VARIANT).isPresent()) {
+            throw new BadInputException("--tuned: the scenario already has a variant named '" + TuneReport.VARIANT
+                    + "'; rename it to compare the tuned setting");
+        }
+        List<Variant> variants = new ArrayList<>(scenario.variants());
+        try {
+            variants.add(scenario.variantOf(TuneReport.VARIANT, TuneJson.bestValues(tuned)));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--tuned " + tuned + ": best.values." + e.getMessage());
+        }
+        return new Scenario(scenario.name(), scenario.description(), scenario.line(), scenario.experiment(),
+                variants, scenario.tuning(), scenario.template());
     }
 }

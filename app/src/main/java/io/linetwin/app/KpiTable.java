@@ -111,14 +111,14 @@ final class KpiTable {
         };
     }
 
-    private static String interval(Estimate estimate) {
+    static String interval(Estimate estimate) {
         if (estimate.ciLow().isEmpty()) {
             return "(one replication: no CI)";
         }
         return "[" + number(estimate.ciLow().getAsDouble()) + ", " + number(estimate.ciHigh().getAsDouble()) + "]";
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         double magnitude = Math.abs(value);
         if (magnitude >= 1000) {
             return String.format(Locale.ROOT, "%,.1f", value);
@@ -129,7 +129,7 @@ final class KpiTable {
         return String.format(Locale.ROOT, "%.4g", value);
     }
 
-    private static String signed(double value) {
+    static String signed(double value) {
         String text = number(value);
         return value > 0 ? "+" + text : text;
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             CompareCommand.class,
+            TuneCommand.class,
             ValidateCommand.class,
             RenderCommand.class,
             ViewCommand.class,

@@ -157,12 +157,12 @@ final class ResultJson {
         MAPPER.writeValue(file.toFile(), document);
     }
 
-    private static void estimate(ObjectNode node, Estimate estimate) {
+    static void estimate(ObjectNode node, Estimate estimate) {
         node.put("mean", estimate.mean());
         interval(node, estimate);
     }
 
-    private static void interval(ObjectNode node, Estimate estimate) {
+    static void interval(ObjectNode node, Estimate estimate) {
         if (estimate.ciLow().isPresent()) {
             node.put("ciLow", estimate.ciLow().getAsDouble());
             node.put("ciHigh", estimate.ciHigh().getAsDouble());

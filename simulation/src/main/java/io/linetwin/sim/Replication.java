@@ -246,7 +246,7 @@ final class Replication {
                 }
                 case SOURCE -> {
                     Source source = new Source(model, station.id(), station.interarrival().orElse(null),
-                            station.onFull(),
+                            station.speed(), station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
                             new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX)
                                     : null));

@@ -36,6 +36,20 @@ final class AnalyticValidationTest {
     }
 
     @Test
+    void aSourcesSpeedDividesItsInterarrivalTimes() {
+        // Arrivals every 2 s on average at speed 1.6 are every 1.25 s: the M/M/1 above, lead time 5 s, WIP 4.
+        LineSpec slow = Lines.mm1(2.0, 1.0);
+        StationSpec source = slow.station("in").orElseThrow();
+        LineSpec line = slow.withStation(source.withParameters(java.util.Map.of(StationSpec.SPEED,
+                io.linetwin.model.ParameterSpec.of(1.6))));
+        List<ReplicationResult> runs = Runs.replicate(line, 2_000, 400_000, SEED, MM1_REPLICATIONS);
+
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::leadTimeSeconds), 5.0);
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::wip), 4.0);
+        assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::throughputPerHour), 0.8 * 3600);
+    }
+
+    @Test
     void anMm2QueueMatchesErlangC() {
         // λ = 1.5, μ = 1, c = 2: P0 = 1/7, Lq = 13.5/7, L = Lq + 1.5 = 24/7, W = L/λ = 16/7.
         LineSpec line = Lines.chain(List.of(

@@ -1,12 +1,17 @@
 package io.linetwin.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A self-contained, validated scenario: the line, how to run it, and its variants. */
-public record Scenario(
-        String name, String description, LineSpec line, ExperimentSpec experiment, List<Variant> variants) {
+/**
+ * A self-contained, validated scenario: the line, how to run it, its variants, its optional tuning section, and
+ * the template that builds further variants of its line from {@code set} entries.
+ */
+public record Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
+        List<Variant> variants, Optional<TuningSpec> tuning, LineTemplate template) {
 
     public static final String BASELINE = "baseline";
 
@@ -16,6 +21,26 @@ public record Scenario(
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(experiment, "experiment");
         variants = List.copyOf(variants);
+        Objects.requireNonNull(tuning, "tuning");
+        Objects.requireNonNull(template, "template");
+    }
+
+    /** A scenario built in code: no tuning section, and no line text for {@link #variantOf}. */
+    public Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
+            List<Variant> variants) {
+        this(name, description, line, experiment, variants, Optional.empty(), LineTemplate.NONE);
+    }
+
+    /**
+     * A variant made at run time from {@code set} entries (path → number or YAML text), built and validated
+     * like the variants of the file; e.g. the tuner's recommendation.
+     *
+     * @throws IllegalArgumentException naming the entry, when a path does not exist or the line becomes invalid
+     */
+    public Variant variantOf(String variantName, Map<String, ?> set) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        set.forEach((path, value) -> texts.put(path, LineTemplate.text(value)));
+        return new Variant(variantName, texts, template.with(set));
     }
 
     public Optional<Variant> variant(String variantName) {
@@ -34,6 +59,6 @@ public record Scenario(
     }
 
     public Scenario withExperiment(ExperimentSpec newExperiment) {
-        return new Scenario(name, description, line, newExperiment, variants);
+        return new Scenario(name, description, line, newExperiment, variants, tuning, template);
     }
 }

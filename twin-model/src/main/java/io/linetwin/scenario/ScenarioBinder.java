@@ -2,7 +2,9 @@ package io.linetwin.scenario;
 
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineTemplate;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.TuningSpec;
 import io.linetwin.model.Variant;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +16,8 @@ final class ScenarioBinder {
     static final String SCHEMA = "linetwin/v1";
 
     private static final List<String> KEYS = List.of("schema", "name", "description", "line", "experiment",
-            "variants");
-    private static final List<String> NOT_YET = List.of("tuning", "twin");
+            "variants", "tuning");
+    private static final List<String> NOT_YET = List.of("twin");
 
     private ScenarioBinder() {
     }
@@ -45,14 +47,17 @@ final class ScenarioBinder {
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        // Variants are read only over a valid base: otherwise each base problem would repeat once per variant.
+        // Variants and tuning are read only over a valid base: otherwise each base problem would repeat in each.
         List<Variant> variants = map.optional("variants")
                 .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow()))
                 .orElse(List.of());
+        LineTemplate template = new NodeLineTemplate(lineAt.orElseThrow().node(), name.orElseThrow(),
+                problems.file());
+        Optional<TuningSpec> tuning = map.optional("tuning").flatMap(t -> TuningReader.read(t, template));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return problems.guard(root, "", () -> new Scenario(name.orElseThrow(), description, line.orElseThrow(),
-                experiment, variants));
+                experiment, variants, tuning, template));
     }
 }

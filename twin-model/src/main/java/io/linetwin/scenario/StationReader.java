@@ -23,7 +23,7 @@ import java.util.Set;
 final class StationReader {
 
     private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
-            "sensors");
+            "parameters", "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
             "failures", "scrap", "parameters", "sensors", "consumes", "routes", "setupMatrix");
     private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",

@@ -52,11 +52,20 @@ final class VariantPath {
             } else if (current instanceof MappingNode mapping) {
                 int index = indexOf(mapping, segment);
                 if (index < 0) {
-                    if (last && listItem) {
-                        // A key the base leaves at its default (scrap, servers): the re-read validates its name.
-                        Node key = new ScalarNode(Tag.STR, segment, keyNode.getStartMark(), keyNode.getEndMark(),
-                                org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
-                        mapping.getValue().add(new NodeTuple(key, value));
+                    boolean parameter = i > 0 && segments[i - 1].equals("parameters");
+                    if (last && (listItem || parameter)) {
+                        // A key the base leaves at its default (scrap, servers, a parameter it lacks): the re-read
+                        // validates its name.
+                        mapping.getValue().add(new NodeTuple(key(segment, keyNode), value));
+                        return Optional.empty();
+                    }
+                    if (listItem && segment.equals("parameters") && i == segments.length - 2) {
+                        // A station without parameters takes one (e.g. a speed) like any key it leaves out.
+                        MappingNode parameters = new MappingNode(Tag.MAP, true, new ArrayList<>(),
+                                keyNode.getStartMark(), keyNode.getEndMark(),
+                                org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+                        parameters.getValue().add(new NodeTuple(key(segments[i + 1], keyNode), value));
+                        mapping.getValue().add(new NodeTuple(key(segment, keyNode), parameters));
                         return Optional.empty();
                     }
                     return Optional.of("no key '" + segment + "' under " + where
@@ -85,6 +94,11 @@ final class VariantPath {
             where = i == 0 ? segment : where + "." + segment;
         }
         return Optional.empty();
+    }
+
+    private static Node key(String name, Node keyNode) {
+        return new ScalarNode(Tag.STR, name, keyNode.getStartMark(), keyNode.getEndMark(),
+                org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
     }
 
     private static Optional<Node> item(SequenceNode sequence, String name) {
