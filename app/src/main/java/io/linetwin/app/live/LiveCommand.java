@@ -228,10 +228,13 @@ public final class LiveCommand implements Callable<Integer> {
         Optional<CommandChannel> channel = send
                 ? Optional.of(new KafkaCommandChannel(KafkaSettings.of(bootstrap, commandsTopic, ""), BROKER_TIMEOUT))
                 : Optional.empty();
+        Optional<TuningCandidates> tuned = scenario.tuning().map(spec -> new TuningCandidates(scenario, spec,
+                settings.whatIf().lookAheadSeconds()));
         try (KafkaTwinFeed feed = new KafkaTwinFeed(LineDescriptors.of(scenario.line()), bootstrap, eventsTopic,
                 Clock.systemUTC(), BROKER_TIMEOUT)) {
             LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel,
-                    new PrintingReport(out, state.asOption()), Clock.systemUTC(), List.of());
+                    new PrintingReport(out, state.asOption()), Clock.systemUTC(),
+                    tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()));
             out.printf("live: %s from %s (events %s, commands %s); state %s%n", scenario.line().id(), bootstrap,
                     eventsTopic, commandsTopic, state.dir);
             out.printf("      what-if every %s of line time and on events, %d × %s ahead; %s%n",
@@ -277,6 +280,7 @@ public final class LiveCommand implements Callable<Integer> {
             return ExitCode.OK;
         } finally {
             channel.ifPresent(CommandChannel::close);
+            tuned.ifPresent(TuningCandidates::close);
         }
     }
 

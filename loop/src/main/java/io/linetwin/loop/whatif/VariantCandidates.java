@@ -1,14 +1,14 @@
 package io.linetwin.loop.whatif;
 
 import io.linetwin.loop.Change;
+import io.linetwin.loop.ParameterPath;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The scenario's variants that a command can make: every {@code set} path is a writable station parameter
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * spanner, not a command: they are skipped, and {@link #skipped()} says why.
  */
 public final class VariantCandidates implements CandidateSource {
-
-    private static final Pattern PARAMETER = Pattern.compile("stations\\.([^.]+)\\.parameters\\.([^.]+)");
 
     private final Scenario scenario;
     private final List<String> skipped = new ArrayList<>();
@@ -34,13 +32,13 @@ public final class VariantCandidates implements CandidateSource {
             List<Change> changes = new ArrayList<>();
             String problem = null;
             for (Map.Entry<String, String> set : variant.set().entrySet()) {
-                Matcher m = PARAMETER.matcher(set.getKey());
-                if (!m.matches()) {
+                Optional<ParameterPath> path = ParameterPath.parse(set.getKey());
+                if (path.isEmpty()) {
                     problem = set.getKey() + " is not a station parameter";
                     break;
                 }
-                String station = m.group(1);
-                String parameter = m.group(2);
+                String station = path.get().station();
+                String parameter = path.get().parameter();
                 if (context.limits().limit(station, parameter).isEmpty()) {
                     problem = set.getKey() + " is not writable (no min, max and maxStep)";
                     break;
