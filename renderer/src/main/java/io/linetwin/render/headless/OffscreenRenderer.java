@@ -4,7 +4,10 @@ import com.jme3.system.JmeContext;
 import io.linetwin.render.LineView;
 import io.linetwin.render.scene.CameraPreset;
 import io.linetwin.render.scene.CameraState;
+import io.linetwin.render.layout.Link;
 import io.linetwin.render.scene.HudState;
+import io.linetwin.render.scene.LabelLayer;
+import io.linetwin.render.scene.LabelPlacer;
 import io.linetwin.render.scene.LineScene;
 import io.linetwin.render.scene.LineSceneState;
 import io.linetwin.render.scene.LineTwinApp;
@@ -53,6 +56,8 @@ public final class OffscreenRenderer implements AutoCloseable {
     private LineSceneState sceneState;
     private HudState hudState;
     private CameraState cameraState;
+    private LabelLayer labelLayer;
+    private CameraPreset placed;
 
     private OffscreenRenderer(LineTwinApp app, FrameGrabber grabber, int width, int height) {
         this.app = app;
@@ -106,6 +111,7 @@ public final class OffscreenRenderer implements AutoCloseable {
     public BufferedImage render(Shot shot, LineView view) {
         CompletableFuture<BufferedImage> frame = await(app.enqueue(() -> {
             use(shot);
+            aim(shot, view);
             sceneState.show(view);
             if (hudState != null) {
                 hudState.show(view);
@@ -120,6 +126,32 @@ public final class OffscreenRenderer implements AutoCloseable {
     public Optional<LineScene> scene() {
         return await(app.enqueue(() -> sceneState == null ? Optional.<LineScene>empty() : sceneState.scene()),
                 "the scene graph");
+    }
+
+    /** The label plates as last placed (pixels, y up), or none without a HUD. */
+    public List<LabelPlacer.Placed> labels() {
+        return await(app.enqueue(() -> labelLayer == null ? List.<LabelPlacer.Placed>of() : labelLayer.placed()),
+                "the labels");
+    }
+
+    /** The HUD's panels (pixels, y up) and its legend's entries, or none without a HUD. */
+    public HudLayout hudLayout() {
+        return await(app.enqueue(() -> hudState == null ? new HudLayout(List.of(), null, List.of())
+                : new HudLayout(hudState.reserved(), hudState.legendArea(), hudState.legendEntries())), "the HUD");
+    }
+
+    /** Where the HUD's panels and legend are. */
+    public record HudLayout(List<LabelPlacer.Rect> panels, LabelPlacer.Rect legend, List<String> entries) {
+    }
+
+    /** The camera as last placed: projects floor points to pixels (y up); render thread state, copied. */
+    public com.jme3.renderer.Camera camera() {
+        return await(app.enqueue(() -> app.getCamera().clone()), "the camera");
+    }
+
+    /** Whether the sun casts a shadow map in the scene shown. */
+    public boolean castsShadows() {
+        return await(app.enqueue(() -> sceneState != null && sceneState.castsShadows()), "the scene state");
     }
 
     /** Text of the HUD's figures, or empty without a HUD. */
@@ -209,16 +241,40 @@ public final class OffscreenRenderer implements AutoCloseable {
         if (cameraState != null) {
             app.getStateManager().detach(cameraState);
         }
-        sceneState = new LineSceneState(shot.line(), shot.plan(), shot.palette(), false,
-                shot.camera() instanceof CameraPreset.TopOrtho);
-        cameraState = new CameraState(shot.plan(), shot.camera());
+        if (labelLayer != null) {
+            app.getStateManager().detach(labelLayer);
+            labelLayer = null;
+        }
+        sceneState = new LineSceneState(shot.line(), shot.plan(), shot.palette(), false, shot.shadows());
+        placed = shot.camera() instanceof CameraPreset.Bottleneck ? new CameraPreset.Overview() : shot.camera();
+        cameraState = new CameraState(shot.plan(), placed);
         app.getStateManager().attach(sceneState);
         app.getStateManager().attach(cameraState);
         if (shot.hud()) {
-            hudState = new HudState(shot.title(), shot.palette());
+            hudState = new HudState(shot.title(), shot.palette(), shot.unit(), shot.clock(),
+                    new HudState.Legend(!shot.plan().racks().isEmpty(),
+                            shot.plan().links().values().stream().anyMatch(l -> l.type() == Link.Type.CONVEYOR),
+                            !shot.plan().agvs().isEmpty()));
             app.getStateManager().attach(hudState);
+            HudState hud = hudState;
+            LineSceneState scene = sceneState;
+            labelLayer = new LabelLayer(scene::scene, hud::reserved, shot.palette());
+            app.getStateManager().attach(labelLayer);
         }
         current = shot;
+    }
+
+    /** Render thread: the bottleneck preset follows the view's bottleneck. */
+    private void aim(Shot shot, LineView view) {
+        if (!(shot.camera() instanceof CameraPreset.Bottleneck)) {
+            return;
+        }
+        CameraPreset wanted = view.kpis().bottleneck().filter(id -> shot.plan().stations().containsKey(id))
+                .<CameraPreset>map(CameraPreset.Station::new).orElse(new CameraPreset.Overview());
+        if (!wanted.equals(placed)) {
+            placed = wanted;
+            cameraState.use(wanted);
+        }
     }
 
     private static <T> T await(Future<T> future, String what) {

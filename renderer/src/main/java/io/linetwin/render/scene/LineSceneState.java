@@ -5,37 +5,45 @@ import com.jme3.app.SimpleApplication;
 import com.jme3.app.state.BaseAppState;
 import com.jme3.light.AmbientLight;
 import com.jme3.light.DirectionalLight;
-import com.jme3.math.ColorRGBA;
 import com.jme3.material.TechniqueDef;
+import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
+import com.jme3.renderer.queue.RenderQueue;
+import com.jme3.shadow.DirectionalLightShadowRenderer;
+import com.jme3.shadow.EdgeFilteringMode;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.LineView;
 import io.linetwin.render.layout.FloorPlan;
 import java.util.Optional;
 
 /**
- * The line's 3D scene: built once, attached while enabled, and recoloured from the latest view. Views may be
- * handed in before the state is initialised; the latest one is applied when the scene exists.
+ * The line's 3D scene: built once, attached while enabled, and relit from the latest view. Lit palettes get a
+ * sun with a shadow map (its resolution scaled to the floor, so a long line keeps crisp shadows) and the soft
+ * contact shadows baked into the scene stand in for screen-space ambient occlusion, which software GL cannot
+ * afford. Views may be handed in before the state is initialised; the latest one is applied when the scene exists.
  */
 public final class LineSceneState extends BaseAppState {
+
+    private static final int SHADOW_MAP = 2048;
 
     private final LineSpec line;
     private final FloorPlan plan;
     private final Palette palette;
     private final boolean animated;
-    private final boolean labelsBeside;
+    private final boolean shadows;
     private LineScene scene;
     private AmbientLight ambient;
     private DirectionalLight sun;
+    private DirectionalLightShadowRenderer shadowRenderer;
     private LineView pending;
 
-    /** {@code animated}: machines that are down pulse; {@code labelsBeside}: see {@link LineSceneBuilder}. */
-    public LineSceneState(LineSpec line, FloorPlan plan, Palette palette, boolean animated, boolean labelsBeside) {
+    /** {@code animated}: machines that are down pulse; {@code shadows}: the sun casts shadows (lit palettes). */
+    public LineSceneState(LineSpec line, FloorPlan plan, Palette palette, boolean animated, boolean shadows) {
         this.line = line;
         this.plan = plan;
         this.palette = palette;
         this.animated = animated;
-        this.labelsBeside = labelsBeside;
+        this.shadows = shadows && palette.lit();
     }
 
     /** Shows {@code view}; call on the render thread (other threads: {@code app.enqueue}). */
@@ -50,17 +58,29 @@ public final class LineSceneState extends BaseAppState {
         return Optional.ofNullable(scene);
     }
 
+    /** Whether the sun casts a shadow map in this scene. */
+    public boolean castsShadows() {
+        return shadowRenderer != null;
+    }
+
     @Override
     protected void initialize(Application app) {
-        // One pass for both lights instead of one per light: halves the draw calls of lit geometry.
         app.getRenderManager().setPreferredLightMode(TechniqueDef.LightMode.SinglePass);
         app.getRenderManager().setSinglePassLightBatchSize(2);
-        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, labelsBeside).build(line, plan);
+        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated).build(line, plan);
         if (pending != null) {
             scene.apply(pending);
         }
-        ambient = new AmbientLight(ColorRGBA.White.mult(0.75f));
-        sun = new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal(), ColorRGBA.White.mult(0.7f));
+        ambient = new AmbientLight(ColorRGBA.White.mult(0.62f));
+        sun = new DirectionalLight(new Vector3f(-0.45f, -1f, -0.30f).normalizeLocal(),
+                new ColorRGBA(1f, 0.97f, 0.92f, 1f).multLocal(0.72f));
+        if (shadows) {
+            shadowRenderer = new DirectionalLightShadowRenderer(app.getAssetManager(), SHADOW_MAP, 1);
+            shadowRenderer.setLight(sun);
+            shadowRenderer.setShadowIntensity(0.45f);
+            shadowRenderer.setEdgeFilteringMode(EdgeFilteringMode.PCF4);
+            scene.root().setShadowMode(RenderQueue.ShadowMode.Inherit);
+        }
     }
 
     @Override
@@ -71,6 +91,9 @@ public final class LineSceneState extends BaseAppState {
             app.getRootNode().addLight(ambient);
             app.getRootNode().addLight(sun);
         }
+        if (shadowRenderer != null) {
+            app.getViewPort().addProcessor(shadowRenderer);
+        }
         app.getViewPort().setBackgroundColor(palette.role(Palette.Role.BACKGROUND));
     }
 
@@ -80,6 +103,9 @@ public final class LineSceneState extends BaseAppState {
         scene.root().removeFromParent();
         app.getRootNode().removeLight(ambient);
         app.getRootNode().removeLight(sun);
+        if (shadowRenderer != null) {
+            app.getViewPort().removeProcessor(shadowRenderer);
+        }
     }
 
     @Override
