@@ -127,7 +127,10 @@ final class LinkRouting {
         shared.sort(Comparator.comparingDouble(x -> acrossU ? localV(f, x.towardX(), x.towardZ())
                 : localU(f, x.towardX(), x.towardZ())));
         int k = shared.size();
-        int index = shared.indexOf(end);
+        int index = 0;
+        while (shared.get(index) != end) {
+            index++;
+        }
         double spacing = Math.min(1.0, 1.6 * half / k);
         double offset = (index - (k - 1) / 2.0) * spacing;
         double u;

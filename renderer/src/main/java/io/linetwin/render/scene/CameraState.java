@@ -61,9 +61,9 @@ public final class CameraState extends BaseAppState {
         }
         List<Vector3f> points = new ArrayList<>();
         if (preset instanceof CameraPreset.Station station) {
-            Footprint at = plan.station(station.stationId()).grown(4.0);
+            Footprint at = plan.station(station.stationId()).grown(1.5);
             corners(points, at, EQUIPMENT_HEIGHT);
-            fit(cam, points, 0.25f);
+            fit(cam, points, 0.2f);
         } else {
             plan.solids().forEach(f -> corners(points, f, EQUIPMENT_HEIGHT));
             for (Link link : plan.links().values()) {

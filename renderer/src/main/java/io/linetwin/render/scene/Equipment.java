@@ -37,8 +37,10 @@ final class Equipment {
         kit.frame(at.x(), at.z(), at.rotationDegrees()).owner(at.id());
         double hu = at.halfWidth();
         double hv = at.halfDepth();
+        kit.glowing(hasState);
         kit.box(hasState ? BAND + at.id() : null, hasState ? palette.role(Palette.Role.UNKNOWN) : trim,
                 0, PLINTH / 2, 0, hu, PLINTH / 2, hv);
+        kit.glowing(false);
         double iu = hu - INSET;
         double iv = hv - INSET;
         double top = switch (kind) {
@@ -61,18 +63,21 @@ final class Equipment {
             return new double[] {0, top, 0};
         }
         kit.cylinder(null, steel, lu, top + 0.25, lv, 0.04, 0.25, 6, false);
-        kit.cylinder(LAMP + at.id(), palette.role(Palette.Role.UNKNOWN), lu, top + 0.72, lv, 0.16, 0.22, 10, false);
-        kit.cylinder(null, trim, lu, top + 0.98, lv, 0.17, 0.04, 10, false);
-        kit.box(HEALTH + at.id(), palette.role(Palette.Role.LAMP_OFF), lu - 0.42, top + 0.12, lv, 0.12, 0.12, 0.12);
+        kit.glowing(true);
+        kit.cylinder(LAMP + at.id(), palette.role(Palette.Role.UNKNOWN), lu, top + 0.72, lv, 0.2, 0.24, 12, false);
+        kit.box(HEALTH + at.id(), palette.role(Palette.Role.LAMP_OFF), lu - 0.45, top + 0.14, lv, 0.14, 0.14, 0.14);
+        kit.glowing(false);
         return new double[] {lu, top + 1.02, lv};
     }
 
     private double generic(MeshKit k, double iu, double iv) {
-        k.box(null, body, 0, PLINTH + 0.55, 0, iu, 0.55, iv);
-        k.box(null, trim, 0, PLINTH + 1.1 + 0.35, 0, iu * 0.8, 0.35, iv * 0.8);
-        k.box(null, belt, iu * 0.2, PLINTH + 1.45, iv * 0.8 + 0.01, iu * 0.45, 0.2, 0.02);
-        k.box(null, steel, -iu * 0.6, PLINTH + 1.2, iv + 0.05, 0.25, 0.3, 0.05);
-        return PLINTH + 1.8;
+        k.box(null, trim, 0, PLINTH + 0.3, 0, iu, 0.3, iv);
+        k.box(null, body, 0, PLINTH + 1.0, 0, iu, 0.4, iv);
+        k.box(null, body, 0, PLINTH + 1.6, 0, iu * 0.85, 0.2, iv * 0.85);
+        k.box(null, belt, iu * 0.1, PLINTH + 1.0, iv + 0.01, iu * 0.6, 0.22, 0.02);
+        k.box(null, steel, -iu * 0.75, PLINTH + 1.1, iv + 0.06, 0.18, 0.25, 0.06);
+        k.box(null, trim, 0, PLINTH + 1.82, 0, iu * 0.6, 0.02, iv * 0.6);
+        return PLINTH + 1.84;
     }
 
     private double source(MeshKit k, double iu, double iv) {

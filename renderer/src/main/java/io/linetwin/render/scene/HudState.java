@@ -191,12 +191,15 @@ public final class HudState extends BaseAppState {
         float textSize = font.getCharSet().getRenderedSize() * scale * 0.85f;
         float rowH = Math.max(sw, textSize) + 6;
         String heading = "machine light & status lamp:";
+        float barPixels = scalePixels(cam);
+        float scaleWidth = barPixels > 0 ? barPixels + 8 + width(SCALE_TEXT, textSize) + PAD : 0;
         List<float[]> positions = new ArrayList<>();
-        float x = PAD * 2 + font.getLineWidth(heading) * textSize / font.getCharSet().getRenderedSize() + 8;
+        float x = PAD * 2 + width(heading, textSize) + 8;
         int row = 0;
         for (Object[] e : entries) {
-            float w = sw + 4 + font.getLineWidth((String) e[0]) * textSize / font.getCharSet().getRenderedSize() + 14;
-            if (x + w > width - PAD * 2 - 90 * scale) {
+            float w = sw + 4 + width((String) e[0], textSize) + 14;
+            float limit = width - PAD * 2 - (row == 0 ? scaleWidth : 0);
+            if (x + w > limit) {
                 row++;
                 x = PAD * 2;
             }
@@ -224,38 +227,41 @@ public final class HudState extends BaseAppState {
             legendNode.attachChild(text((String) e[0], ex + sw + 4, ey, textSize));
             legendEntries.add((String) e[0]);
         }
-        scaleBar(cam, legendRect, textSize);
+        if (barPixels > 0) {
+            scaleBar(barPixels, legendRect, top, textSize);
+        }
         reserved.clear();
         reserved.add(panel);
         reserved.add(legendRect);
     }
 
-    /** A bar as long as five metres of floor at the middle of the picture. */
-    private void scaleBar(Camera cam, LabelPlacer.Rect area, float textSize) {
-        Vector3f centre = cam.getWorldCoordinates(new com.jme3.math.Vector2f(cam.getWidth() / 2f,
-                cam.getHeight() / 2f), 0f);
-        Vector3f far = cam.getWorldCoordinates(new com.jme3.math.Vector2f(cam.getWidth() / 2f,
-                cam.getHeight() / 2f), 1f);
-        Vector3f dir = far.subtract(centre);
-        if (Math.abs(dir.y) < 1e-6) {
-            return;
+    private static final String SCALE_TEXT = "5 m (grid 1 m)";
+
+    private float width(String text, float size) {
+        return font.getLineWidth(text) * size / font.getCharSet().getRenderedSize();
+    }
+
+    /** Pixels that five metres of floor take across the middle of the picture; 0 when that cannot be drawn. */
+    private static float scalePixels(Camera cam) {
+        Vector3f ground = CameraState.ground(cam, cam.getWidth() / 2f, cam.getHeight() / 2f);
+        if (ground == null) {
+            return 0;
         }
-        float t = -centre.y / dir.y;
-        Vector3f ground = centre.add(dir.mult(t));
         Vector3f a = cam.getScreenCoordinates(ground);
         Vector3f b = cam.getScreenCoordinates(ground.add(cam.getLeft().negate().setY(0).normalizeLocal().mult(5)));
         float pixels = Math.abs(b.x - a.x);
-        if (!(pixels > 4) || pixels > 300) {
-            return;
-        }
+        return pixels > 4 && pixels < 300 ? pixels : 0;
+    }
+
+    /** The scale bar at the right end of the legend's first row. */
+    private void scaleBar(float pixels, LabelPlacer.Rect area, float top, float textSize) {
         float x0 = area.x() + area.w() - PAD - pixels;
-        float y0 = area.y() + PAD;
+        float y0 = top - textSize * 0.6f;
         Geometry bar = new Geometry("legend:scale", new Quad(pixels, 3));
         bar.setMaterial(materials.flat(palette.role(Palette.Role.LABEL)));
         bar.setLocalTranslation(x0, y0, 0);
         legendNode.attachChild(bar);
-        legendNode.attachChild(text("5 m (grid 1 m)", x0 - 4 - font.getLineWidth("5 m (grid 1 m)") * textSize
-                / font.getCharSet().getRenderedSize(), y0 + textSize * 0.8f, textSize));
+        legendNode.attachChild(text(SCALE_TEXT, x0 - 8 - width(SCALE_TEXT, textSize), top, textSize));
     }
 
     private BitmapText text(String s, float x, float y, float size) {

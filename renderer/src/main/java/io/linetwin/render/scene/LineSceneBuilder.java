@@ -162,10 +162,10 @@ public final class LineSceneBuilder {
         marks.frame(0, 0, 0);
         ColorRGBA grid = palette.role(Palette.Role.GRID);
         for (double x = minX; x <= maxX; x += 1) {
-            marks.strip(null, grid, x, minZ, x, maxZ, Math.round(x) % 5 == 0 ? 0.045 : 0.018, 0.003);
+            marks.strip(null, grid, x, minZ, x, maxZ, Math.round(x) % 5 == 0 ? 0.04 : 0.012, 0.003);
         }
         for (double z = minZ; z <= maxZ; z += 1) {
-            marks.strip(null, grid, minX, z, maxX, z, Math.round(z) % 5 == 0 ? 0.045 : 0.018, 0.003);
+            marks.strip(null, grid, minX, z, maxX, z, Math.round(z) % 5 == 0 ? 0.04 : 0.012, 0.003);
         }
         ColorRGBA aisle = palette.role(Palette.Role.AISLE);
         for (double inset : new double[] {2.0, 3.4}) {

@@ -71,13 +71,14 @@ public final class LineSceneState extends BaseAppState {
         if (pending != null) {
             scene.apply(pending);
         }
-        ambient = new AmbientLight(ColorRGBA.White.mult(0.62f));
-        sun = new DirectionalLight(new Vector3f(-0.45f, -1f, -0.30f).normalizeLocal(),
-                new ColorRGBA(1f, 0.97f, 0.92f, 1f).multLocal(0.72f));
+        ambient = new AmbientLight(ColorRGBA.White.mult(0.55f));
+        // From the left and a little in front: shadows fall to the right, where the three-quarter camera sees them.
+        sun = new DirectionalLight(new Vector3f(0.6f, -1f, 0.15f).normalizeLocal(),
+                new ColorRGBA(1f, 0.97f, 0.92f, 1f).multLocal(0.8f));
         if (shadows) {
             shadowRenderer = new DirectionalLightShadowRenderer(app.getAssetManager(), SHADOW_MAP, 1);
             shadowRenderer.setLight(sun);
-            shadowRenderer.setShadowIntensity(0.45f);
+            shadowRenderer.setShadowIntensity(0.5f);
             shadowRenderer.setEdgeFilteringMode(EdgeFilteringMode.PCF4);
             scene.root().setShadowMode(RenderQueue.ShadowMode.Inherit);
         }

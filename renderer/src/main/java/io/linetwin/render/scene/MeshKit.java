@@ -32,6 +32,8 @@ final class MeshKit {
     private double cos = 1;
     private double sin;
     private String owner = "";
+    /** Parts added while set face the sky whatever their shape: lamps that should look lit from every side. */
+    private boolean glowing;
     private Mesh mesh;
     private FloatBuffer colours;
 
@@ -41,6 +43,12 @@ final class MeshKit {
         oz = z;
         cos = Math.cos(Math.toRadians(headingDegrees));
         sin = -Math.sin(Math.toRadians(headingDegrees));
+        return this;
+    }
+
+    /** Parts added from now on look lit from every side (true) or are shaded by their faces (false). */
+    MeshKit glowing(boolean glow) {
+        glowing = glow;
         return this;
     }
 
@@ -65,9 +73,9 @@ final class MeshKit {
         pos[3 * vertices] = wx(u, v);
         pos[3 * vertices + 1] = (float) y;
         pos[3 * vertices + 2] = wz(u, v);
-        nor[3 * vertices] = (float) (nu * cos - nv * sin);
-        nor[3 * vertices + 1] = (float) ny;
-        nor[3 * vertices + 2] = (float) (nu * sin + nv * cos);
+        nor[3 * vertices] = glowing ? 0 : (float) (nu * cos - nv * sin);
+        nor[3 * vertices + 1] = glowing ? 1 : (float) ny;
+        nor[3 * vertices + 2] = glowing ? 0 : (float) (nu * sin + nv * cos);
         col[4 * vertices] = c.r;
         col[4 * vertices + 1] = c.g;
         col[4 * vertices + 2] = c.b;
@@ -210,6 +218,9 @@ final class MeshKit {
 
     /** Triangles added since {@code start} face the way their vertex normals point (counter-clockwise in jME). */
     private void fixWinding(int start) {
+        if (glowing) {
+            return;
+        }
         for (int t = indices - 3; t >= 0; t -= 3) {
             int a = idx[t];
             if (a < start) {

@@ -57,7 +57,7 @@ public final class Palette {
         Map<Role, ColorRGBA> r = new EnumMap<>(Role.class);
         r.put(Role.BACKGROUND, new ColorRGBA(0.80f, 0.84f, 0.88f, 1));
         r.put(Role.FLOOR, new ColorRGBA(0.60f, 0.61f, 0.60f, 1));
-        r.put(Role.GRID, new ColorRGBA(0.53f, 0.54f, 0.53f, 1));
+        r.put(Role.GRID, new ColorRGBA(0.56f, 0.57f, 0.56f, 1));
         r.put(Role.AISLE, new ColorRGBA(0.98f, 0.82f, 0.12f, 1));
         r.put(Role.BODY, new ColorRGBA(0.86f, 0.87f, 0.88f, 1));
         r.put(Role.TRIM, new ColorRGBA(0.24f, 0.27f, 0.31f, 1));
