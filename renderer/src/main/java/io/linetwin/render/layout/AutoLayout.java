@@ -395,10 +395,10 @@ public final class AutoLayout {
             startU = span / 2 + (backwards ? length / 2 : -length / 2);
         } else if (!out.isEmpty()) {
             anchor = out.iterator().next();
-            startU = -hl(anchor) * 0.5 - 1.2 - length;
+            startU = -hl(anchor) - 1.5 - length;
         } else if (!in.isEmpty()) {
             anchor = in.iterator().next();
-            startU = hl(anchor) * 0.5 + 1.2;
+            startU = hl(anchor) + 1.5;
         } else {
             anchor = main.get(main.size() - 1);
             startU = hl(anchor) + SIDE_GAP;
