@@ -52,8 +52,8 @@ final class LinkRouting {
             boolean mainLink = isMainLink(buffer);
             Footprint a = stations.get(buffer.from());
             Footprint b = stations.get(buffer.to());
-            End from = new End(buffer.from(), mainLink ? FRONT : face(a, b), b.x(), b.z());
-            End to = new End(buffer.to(), mainLink ? BACK : face(b, a), a.x(), a.z());
+            End from = new End(buffer.from(), mainLink ? FRONT : face(a, b, FRONT), b.x(), b.z());
+            End to = new End(buffer.to(), mainLink ? BACK : face(b, a, BACK), a.x(), a.z());
             ends.put(buffer.id(), new End[] {from, to});
             onFace.computeIfAbsent(from.station() + "/" + from.face(), k -> new ArrayList<>()).add(from);
             onFace.computeIfAbsent(to.station() + "/" + to.face(), k -> new ArrayList<>()).add(to);
@@ -85,10 +85,14 @@ final class LinkRouting {
         return line.move(buffer.id()).isPresent() ? Link.Type.AGV : Link.Type.TRANSFER;
     }
 
-    /** The face of {@code f} that looks most towards {@code other}; the main line's ends stay free for it. */
-    private int face(Footprint f, Footprint other) {
-        double dx = other.x() - f.x();
-        double dz = other.z() - f.z();
+    /**
+     * The face of {@code f} that looks most towards {@code other}, with a lean to {@code flowFace} (parts leave by
+     * the front and arrive at the back where that is roughly the way); the main line's ends stay free for it.
+     */
+    private int face(Footprint f, Footprint other, int flowFace) {
+        double length = Math.max(1e-9, Math.hypot(other.x() - f.x(), other.z() - f.z()));
+        double dx = (other.x() - f.x()) / length;
+        double dz = (other.z() - f.z()) / length;
         int best = LEFT;
         double bestDot = Double.NEGATIVE_INFINITY;
         boolean onMain = main.contains(f.id());
@@ -97,7 +101,7 @@ final class LinkRouting {
                 continue;
             }
             double[] n = normal(f, face);
-            double dot = n[0] * dx + n[1] * dz;
+            double dot = n[0] * dx + n[1] * dz + (face == flowFace ? 0.5 : 0);
             if (dot > bestDot) {
                 bestDot = dot;
                 best = face;
