@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  */
 public final class LabelLayer extends BaseAppState {
 
-    static final float PAD = 4;
-    static final float BORDER = 2;
+    public static final float PAD = 4;
+    public static final float BORDER = 2;
     /** Labels placed at most: beyond this an overview shows the most important ones only. */
     static final int MAX_LABELS = 200;
 
