@@ -74,33 +74,4 @@ public record TopView(double centreX, double centreZ, double halfWidth, double h
         }
         return match / (double) total;
     }
-
-    /**
-     * Share of the pixels in the middle 40 % of {@code footprint} that show {@code colour}: how picture checks read
-     * a machine's state colour from a top-view image, clear of its edges and labels. A footprint under 50 pixels
-     * on screen is too small to judge and is refused.
-     */
-    public double centreShare(BufferedImage image, Footprint footprint, ColorRGBA colour) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int x0 = (int) Math.ceil(pixelX(footprint.x() - footprint.halfWidth() * 0.4, w));
-        int x1 = (int) Math.floor(pixelX(footprint.x() + footprint.halfWidth() * 0.4, w));
-        int y0 = (int) Math.ceil(pixelY(footprint.z() - footprint.halfDepth() * 0.4, h));
-        int y1 = (int) Math.floor(pixelY(footprint.z() + footprint.halfDepth() * 0.4, h));
-        int match = 0;
-        int total = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                total++;
-                if (Palette.matches(image.getRGB(x, y), colour)) {
-                    match++;
-                }
-            }
-        }
-        if (total <= 50) {
-            throw new IllegalArgumentException("the footprint's centre covers " + total
-                    + " pixels, too few to judge its colour (need more than 50)");
-        }
-        return match / (double) total;
-    }
 }
