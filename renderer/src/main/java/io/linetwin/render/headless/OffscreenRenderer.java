@@ -149,14 +149,53 @@ public final class OffscreenRenderer implements AutoCloseable {
         return await(app.enqueue(() -> app.getCamera().clone()), "the camera");
     }
 
-    /** Whether the sun casts a shadow map in the scene shown. */
-    public boolean castsShadows() {
-        return await(app.enqueue(() -> sceneState != null && sceneState.castsShadows()), "the scene state");
+    /** How the sun's shadows are drawn in the scene shown. */
+    public LineSceneState.Shadows shadows() {
+        return await(app.enqueue(() -> sceneState == null ? LineSceneState.Shadows.NONE : sceneState.shadows()),
+                "the scene state");
     }
 
     /** Text of the HUD's figures, or empty without a HUD. */
     public String hudText() {
         return await(app.enqueue(() -> hudState == null ? "" : hudState.text()), "the HUD text");
+    }
+
+    /** Frames drawn and the wall and process CPU seconds they took. */
+    public record FrameRate(long frames, double wallSeconds, double cpuSeconds) {
+        public double perWallSecond() {
+            return frames / wallSeconds;
+        }
+
+        /** Milliseconds of process CPU (every thread: Java and the software rasteriser's) per frame. */
+        public double cpuMillisPerFrame() {
+            return frames == 0 ? Double.NaN : 1000 * cpuSeconds / frames;
+        }
+    }
+
+    /**
+     * Frames finished while {@code view} of {@code shot} is shown for {@code seconds} of wall time, with the process
+     * CPU they took: on a shared machine the CPU per frame says more than the frames per wall second.
+     */
+    public FrameRate frameRate(Shot shot, LineView view, double seconds) throws InterruptedException {
+        render(shot, view);
+        await(app.enqueue(() -> {
+            busy();
+            return Boolean.TRUE;
+        }), "the frame limit to lift");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long before = grabber.framesRendered();
+        long cpu0 = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        long frames = grabber.framesRendered() - before;
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+        app.enqueue(() -> {
+            idle();
+            return Boolean.TRUE;
+        });
+        return new FrameRate(frames, wall, cpu);
     }
 
     /** Frames finished per second while {@code view} of {@code shot} is shown for {@code seconds} of wall time. */

@@ -24,8 +24,12 @@ final class Equipment {
     private final ColorRGBA steel;
     private final ColorRGBA belt;
 
-    Equipment(Palette palette) {
+    private final int lampSides;
+
+    /** {@code lampSides}: sides of the round parts of the status lamp (fewer on large lines). */
+    Equipment(Palette palette, int lampSides) {
         this.palette = palette;
+        this.lampSides = lampSides;
         body = palette.role(Palette.Role.BODY);
         trim = palette.role(Palette.Role.TRIM);
         steel = palette.role(Palette.Role.STEEL);
@@ -62,9 +66,10 @@ final class Equipment {
         if (!hasState) {
             return new double[] {0, top, 0};
         }
-        kit.cylinder(null, steel, lu, top + 0.25, lv, 0.04, 0.25, 6, false);
+        kit.box(null, steel, lu, top + 0.25, lv, 0.04, 0.25, 0.04);
         kit.glowing(true);
-        kit.cylinder(LAMP + at.id(), palette.role(Palette.Role.UNKNOWN), lu, top + 0.72, lv, 0.2, 0.24, 12, false);
+        kit.cylinder(LAMP + at.id(), palette.role(Palette.Role.UNKNOWN), lu, top + 0.72, lv, 0.2, 0.24, lampSides,
+                false);
         kit.box(HEALTH + at.id(), palette.role(Palette.Role.LAMP_OFF), lu - 0.45, top + 0.14, lv, 0.14, 0.14, 0.14);
         kit.glowing(false);
         return new double[] {lu, top + 1.02, lv};

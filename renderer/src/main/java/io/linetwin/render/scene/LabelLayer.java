@@ -28,7 +28,7 @@ public final class LabelLayer extends BaseAppState {
     public static final float PAD = 4;
     public static final float BORDER = 2;
     /** Labels placed at most: beyond this an overview shows the most important ones only. */
-    static final int MAX_LABELS = 200;
+    static final int MAX_LABELS = 60;
 
     private final Supplier<java.util.Optional<LineScene>> scene;
     private final Supplier<List<LabelPlacer.Rect>> reserved;
@@ -37,9 +37,7 @@ public final class LabelLayer extends BaseAppState {
     private BitmapFont font;
     private float size;
     private Materials materials;
-    private Material plate;
-    private Material ink;
-    private Material accent;
+    private Material vertexColoured;
     private List<LineScene.Request> laidOutFor;
     private Vector3f cameraAt = new Vector3f();
     private Quaternion cameraTurn = new Quaternion();
@@ -62,9 +60,9 @@ public final class LabelLayer extends BaseAppState {
         font = app.getAssetManager().loadFont("Interface/Fonts/Default.fnt");
         size = font.getCharSet().getRenderedSize() * Math.max(0.75f, Math.min(1.2f, app.getCamera().getHeight() / 760f));
         materials = new Materials(app.getAssetManager(), palette);
-        plate = materials.flat(palette.role(Palette.Role.PLATE));
-        ink = materials.flat(palette.role(Palette.Role.LABEL));
-        accent = materials.flat(palette.role(Palette.Role.BOTTLENECK));
+        vertexColoured = new Material(app.getAssetManager(), "Common/MatDefs/Misc/Unshaded.j3md");
+        vertexColoured.setBoolean("VertexColor", true);
+        vertexColoured.getAdditionalRenderState().setFaceCullMode(com.jme3.material.RenderState.FaceCullMode.Off);
     }
 
     @Override
@@ -106,49 +104,92 @@ public final class LabelLayer extends BaseAppState {
         }
         placed = LabelPlacer.place(items, cam.getWidth(), cam.getHeight(), reserved.get());
         layer.detachAllChildren();
+        // Plates, borders and leader lines of every label in one mesh: one draw call, then one per text.
+        Quads quads = new Quads();
+        ColorRGBA inkColour = palette.role(Palette.Role.LABEL);
+        ColorRGBA plateColour = palette.role(Palette.Role.PLATE);
+        ColorRGBA accentColour = palette.role(Palette.Role.BOTTLENECK);
+        // Triangles draw in order: every leader line first, so none crosses a plate drawn before it.
         for (LabelPlacer.Placed p : placed) {
-            LineScene.Request r = byId.get(p.id());
-            boolean bottleneck = r.priority() == LineScene.Priority.BOTTLENECK;
+            boolean bottleneck = byId.get(p.id()).priority() == LineScene.Priority.BOTTLENECK;
+            ColorRGBA edge = bottleneck ? accentColour : inkColour;
             LabelPlacer.Rect rect = p.plate();
             if (p.leader()) {
                 float tx = FastMath.clamp(p.anchorX(), rect.x() + 2, rect.x() + rect.w() - 2);
                 float ty = p.anchorY() < rect.y() ? rect.y() : rect.y() + rect.h();
-                line(p.anchorX(), p.anchorY(), tx, ty, bottleneck ? accent : ink);
-                Geometry dot = quad("dot", 5, 5, bottleneck ? accent : ink);
-                dot.setLocalTranslation(p.anchorX() - 2.5f, p.anchorY() - 2.5f, 0);
-                layer.attachChild(dot);
+                quads.line(p.anchorX(), p.anchorY(), tx, ty, 2f, 0, edge);
+                quads.rect(p.anchorX() - 2.5f, p.anchorY() - 2.5f, 5, 5, 0, edge);
             }
-            Geometry border = quad("border:" + p.id(), rect.w(), rect.h(), bottleneck ? accent : ink);
-            border.setLocalTranslation(rect.x(), rect.y(), 1);
-            layer.attachChild(border);
-            Geometry inside = quad("plate:" + p.id(), rect.w() - 2 * BORDER, rect.h() - 2 * BORDER,
-                    bottleneck ? accent : plate);
-            inside.setLocalTranslation(rect.x() + BORDER, rect.y() + BORDER, 2);
-            layer.attachChild(inside);
+        }
+        for (LabelPlacer.Placed p : placed) {
+            LineScene.Request r = byId.get(p.id());
+            boolean bottleneck = r.priority() == LineScene.Priority.BOTTLENECK;
+            ColorRGBA edge = bottleneck ? accentColour : inkColour;
+            LabelPlacer.Rect rect = p.plate();
+            quads.rect(rect.x(), rect.y(), rect.w(), rect.h(), 1, edge);
+            quads.rect(rect.x() + BORDER, rect.y() + BORDER, rect.w() - 2 * BORDER, rect.h() - 2 * BORDER, 2,
+                    bottleneck ? accentColour : plateColour);
             BitmapText text = new BitmapText(font);
             text.setSize(size);
             text.setText(r.text());
-            text.setColor(bottleneck ? palette.role(Palette.Role.PLATE) : palette.role(Palette.Role.LABEL));
+            text.setColor(bottleneck ? plateColour : inkColour);
             text.setLocalTranslation(rect.x() + BORDER + PAD, rect.y() + rect.h() - BORDER - PAD / 2 + 1, 3);
             text.setName("label:" + p.id());
             layer.attachChild(text);
         }
+        if (!placed.isEmpty()) {
+            Geometry plates = new Geometry("label-plates", quads.build());
+            plates.setMaterial(vertexColoured);
+            layer.attachChild(plates);
+        }
     }
 
-    private Geometry quad(String name, float w, float h, Material material) {
-        Geometry g = new Geometry(name, new Quad(Math.max(w, 0.5f), Math.max(h, 0.5f)));
-        g.setMaterial(material);
-        return g;
-    }
+    /** Flat quads coloured per vertex, in the GUI's pixel space. */
+    private static final class Quads {
+        private final List<Float> positions = new ArrayList<>();
+        private final List<Float> colours = new ArrayList<>();
 
-    private void line(float x0, float y0, float x1, float y1, Material material) {
-        float length = FastMath.sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
-        Geometry g = quad("leader", length, 2f, material);
-        g.setLocalTranslation(x0, y0, 0);
-        g.setLocalRotation(new Quaternion().fromAngleAxis(FastMath.atan2(y1 - y0, x1 - x0), Vector3f.UNIT_Z));
-        g.move(new Vector3f(FastMath.sin(FastMath.atan2(y1 - y0, x1 - x0)), -FastMath.cos(FastMath.atan2(y1 - y0,
-                x1 - x0)), 0));
-        layer.attachChild(g);
+        void rect(float x, float y, float w, float h, float z, ColorRGBA c) {
+            quad(new float[] {x, y, x + w, y, x + w, y + h, x, y + h}, z, c);
+        }
+
+        void line(float x0, float y0, float x1, float y1, float width, float z, ColorRGBA c) {
+            float length = FastMath.sqrt((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0));
+            if (length < 1e-3f) {
+                return;
+            }
+            float nx = -(y1 - y0) / length * width / 2;
+            float ny = (x1 - x0) / length * width / 2;
+            quad(new float[] {x0 - nx, y0 - ny, x1 - nx, y1 - ny, x1 + nx, y1 + ny, x0 + nx, y0 + ny}, z, c);
+        }
+
+        private void quad(float[] xy, float z, ColorRGBA c) {
+            for (int i : new int[] {0, 1, 2, 0, 2, 3}) {
+                positions.add(xy[2 * i]);
+                positions.add(xy[2 * i + 1]);
+                positions.add(z);
+                colours.add(c.r);
+                colours.add(c.g);
+                colours.add(c.b);
+                colours.add(c.a);
+            }
+        }
+
+        com.jme3.scene.Mesh build() {
+            float[] p = new float[positions.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = positions.get(i);
+            }
+            float[] c = new float[colours.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = colours.get(i);
+            }
+            com.jme3.scene.Mesh mesh = new com.jme3.scene.Mesh();
+            mesh.setBuffer(com.jme3.scene.VertexBuffer.Type.Position, 3, p);
+            mesh.setBuffer(com.jme3.scene.VertexBuffer.Type.Color, 4, c);
+            mesh.updateBound();
+            return mesh;
+        }
     }
 
     @Override

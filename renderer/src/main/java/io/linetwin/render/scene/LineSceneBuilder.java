@@ -7,7 +7,9 @@ import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
 import com.jme3.renderer.queue.RenderQueue;
 import com.jme3.scene.Geometry;
+import com.jme3.scene.Mesh;
 import com.jme3.scene.Node;
+import com.jme3.scene.VertexBuffer;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
@@ -41,29 +43,39 @@ public final class LineSceneBuilder {
     private final Palette palette;
     private final Materials materials;
     private final boolean animated;
+    private final boolean bakedShadows;
+    /** Above this many stations rollers, rack posts and round parts are drawn with fewer vertices. */
+    static final int FULL_DETAIL_UP_TO = 60;
+    private boolean coarse;
 
-    public LineSceneBuilder(AssetManager assets, Palette palette, boolean animated) {
+    /**
+     * {@code bakedShadows}: paint the sun's shadows of the equipment onto the floor (software GL, where a shadow map
+     * per frame costs more than the rest of the frame); a lit palette always gets baked ambient occlusion.
+     */
+    public LineSceneBuilder(AssetManager assets, Palette palette, boolean animated, boolean bakedShadows) {
         this.assets = assets;
         this.palette = palette;
         this.materials = new Materials(assets, palette);
         this.animated = animated;
+        this.bakedShadows = bakedShadows && palette.lit();
+    }
+
+    public LineSceneBuilder(AssetManager assets, Palette palette, boolean animated) {
+        this(assets, palette, animated, false);
     }
 
     public LineScene build(LineSpec line, FloorPlan plan) {
+        coarse = line.stations().size() > FULL_DETAIL_UP_TO;
         Node root = new Node("line:" + line.id());
-        MeshKit marks = new MeshKit();
         MeshKit solid = new MeshKit();
         MeshKit boxes = new MeshKit();
-        MeshKit shadows = new MeshKit();
-        Geometry floor = floor(plan, marks);
-        Equipment equipment = new Equipment(palette);
+        Equipment equipment = new Equipment(palette, coarse ? 6 : 12);
         Map<String, MachineStatusControl> machines = new LinkedHashMap<>();
         List<LineScene.Anchor> anchors = new ArrayList<>();
         for (StationSpec station : line.stations()) {
             Footprint at = plan.station(station.id());
             boolean hasState = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
             double[] lamp = equipment.build(solid, at, MachineKind.of(station), hasState);
-            contactShadow(shadows, at, 0.9);
             Node node = new Node(LineScene.STATION_PREFIX + station.id());
             node.setLocalTranslation((float) at.x(), 0, (float) at.z());
             root.attachChild(node);
@@ -95,7 +107,6 @@ public final class LineSceneBuilder {
             link.rack().ifPresent(rack -> {
                 BufferSpec buffer = line.buffer(link.id()).orElseThrow();
                 int slots = rack(solid, boxes, rack, link.id());
-                contactShadow(shadows, rack, 0.5);
                 fills.put(link.id(), new RackFill(buffer.capacity(), slots, shown -> {
                     for (int i = 0; i < slots; i++) {
                         boxes.visible(SLOT + link.id() + ":" + i, i < shown);
@@ -103,25 +114,14 @@ public final class LineSceneBuilder {
                 }));
             });
         }
-        for (Polyline lane : plan.agvs().lanes()) {
-            marks.frame(0, 0, 0);
-            marks.strip(null, palette.role(Palette.Role.AGV_LANE), lane.xs()[0], lane.zs()[0], lane.xs()[1],
-                    lane.zs()[1], 0.45, 0.012);
-        }
-        root.attachChild(floor);
-        root.attachChild(geometry("floor-marks", marks, materials.vertexColoured(), RenderQueue.ShadowMode.Receive));
+        root.attachChild(floor(plan, solid));
+        // Only the floor receives shadows: the shadow pass then redraws four vertices, not the whole line.
         Geometry solidGeometry = geometry("equipment", solid, materials.vertexColoured(),
-                RenderQueue.ShadowMode.CastAndReceive);
+                RenderQueue.ShadowMode.Cast);
         root.attachChild(solidGeometry);
         if (!boxes.isEmpty()) {
             root.attachChild(geometry("rack-boxes", boxes, materials.vertexColoured(),
-                    RenderQueue.ShadowMode.CastAndReceive));
-        }
-        if (palette.lit() && !shadows.isEmpty()) {
-            Geometry soft = geometry("contact-shadows", shadows, transparentVertexColoured(),
-                    RenderQueue.ShadowMode.Off);
-            soft.setQueueBucket(RenderQueue.Bucket.Transparent);
-            root.attachChild(soft);
+                    RenderQueue.ShadowMode.Cast));
         }
         MoversNode movers = new MoversNode(line, plan, materials.vertexColoured(), palette);
         root.attachChild(movers.node());
@@ -141,64 +141,27 @@ public final class LineSceneBuilder {
         return g;
     }
 
-    private Material transparentVertexColoured() {
-        Material m = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
-        m.setBoolean("VertexColor", true);
-        m.getAdditionalRenderState().setBlendMode(RenderState.BlendMode.Alpha);
-        m.getAdditionalRenderState().setDepthWrite(false);
-        return m;
-    }
-
-    /** Concrete with a one-metre grid (every fifth line heavier) and a yellow-edged walkway round the line. */
-    private Geometry floor(FloorPlan plan, MeshKit marks) {
+    /** One quad with everything painted on the floor ({@link FloorTexture}), lit by {@code solid}'s shadows. */
+    private Geometry floor(FloorPlan plan, MeshKit solid) {
         double minX = Math.floor(plan.minX() - FLOOR_MARGIN);
         double maxX = Math.ceil(plan.maxX() + FLOOR_MARGIN);
         double minZ = Math.floor(plan.minZ() - FLOOR_MARGIN);
         double maxZ = Math.ceil(plan.maxZ() + FLOOR_MARGIN);
-        MeshKit slab = new MeshKit().frame(0, 0, 0);
-        slab.box(null, palette.role(Palette.Role.FLOOR), (minX + maxX) / 2, -0.05, (minZ + maxZ) / 2,
-                (maxX - minX) / 2, 0.05, (maxZ - minZ) / 2);
-        Geometry floor = geometry("floor", slab, materials.vertexColoured(), RenderQueue.ShadowMode.Receive);
-        marks.frame(0, 0, 0);
-        ColorRGBA grid = palette.role(Palette.Role.GRID);
-        for (double x = minX; x <= maxX; x += 1) {
-            marks.strip(null, grid, x, minZ, x, maxZ, Math.round(x) % 5 == 0 ? 0.04 : 0.012, 0.003);
-        }
-        for (double z = minZ; z <= maxZ; z += 1) {
-            marks.strip(null, grid, minX, z, maxX, z, Math.round(z) % 5 == 0 ? 0.04 : 0.012, 0.003);
-        }
-        ColorRGBA aisle = palette.role(Palette.Role.AISLE);
-        for (double inset : new double[] {2.0, 3.4}) {
-            double x0 = minX + inset;
-            double x1 = maxX - inset;
-            double z0 = minZ + inset;
-            double z1 = maxZ - inset;
-            marks.strip(null, aisle, x0, z0, x1, z0, 0.07, 0.006);
-            marks.strip(null, aisle, x0, z1, x1, z1, 0.07, 0.006);
-            marks.strip(null, aisle, x0, z0, x0, z1, 0.07, 0.006);
-            marks.strip(null, aisle, x1, z0, x1, z1, 0.07, 0.006);
-        }
+        Mesh quad = new Mesh();
+        quad.setBuffer(VertexBuffer.Type.Position, 3, new float[] {(float) minX, 0, (float) minZ,
+            (float) minX, 0, (float) maxZ, (float) maxX, 0, (float) maxZ, (float) maxX, 0, (float) minZ});
+        quad.setBuffer(VertexBuffer.Type.Normal, 3, new float[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0});
+        quad.setBuffer(VertexBuffer.Type.TexCoord, 2, new float[] {0, 0, 0, 1, 1, 1, 1, 0});
+        quad.setBuffer(VertexBuffer.Type.Index, 3, new int[] {0, 1, 2, 0, 2, 3});
+        quad.updateBound();
+        Geometry floor = new Geometry("floor", quad);
+        FloorTexture.Light light = !palette.lit() ? FloorTexture.Light.none()
+                : new FloorTexture.Light(plan.solids(), bakedShadows ? solid.shadows(LineSceneState.SUN) : List.of(),
+                        0.42f, 0.5f);
+        floor.setMaterial(materials.textured(FloorTexture.paint(palette, minX, maxX, minZ, maxZ,
+                plan.agvs().lanes(), light)));
+        floor.setShadowMode(RenderQueue.ShadowMode.Receive);
         return floor;
-    }
-
-    /** A dark soft rectangle on the floor round a footprint: ambient occlusion that costs nothing per frame. */
-    private void contactShadow(MeshKit kit, Footprint f, double spread) {
-        ColorRGBA dark = palette.role(Palette.Role.SHADOW);
-        ColorRGBA clear = dark.clone().setAlpha(0);
-        kit.frame(f.x(), f.z(), f.rotationDegrees());
-        double iu = f.halfWidth();
-        double iv = f.halfDepth();
-        double ou = iu + spread;
-        double ov = iv + spread;
-        kit.quad(new double[] {-iu, iu, iu, -iu}, new double[] {-iv, -iv, iv, iv}, 0.008,
-                new ColorRGBA[] {dark, dark, dark, dark});
-        double[][] ring = {{-iu, -iv, -ou, -ov}, {iu, -iv, ou, -ov}, {iu, iv, ou, ov}, {-iu, iv, -ou, ov}};
-        for (int k = 0; k < 4; k++) {
-            double[] a = ring[k];
-            double[] b = ring[(k + 1) % 4];
-            kit.quad(new double[] {a[0], b[0], b[2], a[2]}, new double[] {a[1], b[1], b[3], a[3]}, 0.008,
-                    new ColorRGBA[] {dark, dark, clear, clear});
-        }
     }
 
     /** A powered roller transfer along the route: side rails, rollers across, legs. */
@@ -215,9 +178,16 @@ public final class LineSceneBuilder {
             for (double v : new double[] {-0.42, 0.42}) {
                 kit.box(null, trim, half, TRANSFER_TOP - 0.04, v, half + 0.04, 0.07, 0.04);
             }
-            for (double u = 0.2; u < length - 0.1; u += 0.32) {
-                kit.box(null, steel, u, TRANSFER_TOP - 0.04, 0, 0.06, 0.04, 0.38);
+            kit.casting(false);
+            if (coarse) {
+                kit.box(null, steel, half, TRANSFER_TOP - 0.05, 0, half, 0.03, 0.38);
+                kit.casting(true);
+                continue;
             }
+            for (double u = 0.2; u < length - 0.1; u += 0.4) {
+                kit.box(null, steel, u, TRANSFER_TOP - 0.04, 0, 0.07, 0.04, 0.38);
+            }
+            kit.casting(true);
             for (double u = 0.15; u < length; u += 1.6) {
                 kit.box(null, steel, u, (TRANSFER_TOP - 0.1) / 2, 0, 0.04, (TRANSFER_TOP - 0.1) / 2, 0.36);
             }
@@ -264,22 +234,29 @@ public final class LineSceneBuilder {
         double hu = rack.halfWidth();
         double hv = rack.halfDepth();
         solid.frame(rack.x(), rack.z(), rack.rotationDegrees()).owner("");
-        for (double u : new double[] {-hu + 0.04, hu - 0.04}) {
-            for (double v : new double[] {-hv + 0.04, hv - 0.04}) {
-                solid.box(null, steel, u, 0.5, v, 0.04, 0.5, 0.04);
+        if (coarse) {
+            solid.box(null, steel, 0, 0.31, 0, hu - 0.1, 0.31, 0.06);
+        } else {
+            for (double u : new double[] {-hu + 0.04, hu - 0.04}) {
+                for (double v : new double[] {-hv + 0.04, hv - 0.04}) {
+                    solid.box(null, steel, u, 0.5, v, 0.04, 0.5, 0.04);
+                }
             }
+            solid.box(null, trim, 0, 0.15, 0, hu, 0.03, hv);
         }
         solid.box(null, trim, 0, 0.62, 0, hu, 0.03, hv);
-        solid.box(null, trim, 0, 0.15, 0, hu, 0.03, hv);
         int columns = Math.max(1, (int) Math.floor(2 * hu / SLOT_PITCH));
+        if (coarse) {
+            columns = Math.min(columns, 3);
+        }
         double pitch = 2 * hu / columns;
         boxes.frame(rack.x(), rack.z(), rack.rotationDegrees());
         ColorRGBA fill = palette.role(Palette.Role.FILL);
         int slot = 0;
         for (int c = 0; c < columns; c++) {
-            for (double v : new double[] {-hv / 2, hv / 2}) {
+            for (double v : coarse ? new double[] {0} : new double[] {-hv / 2, hv / 2}) {
                 boxes.box(SLOT + id + ":" + slot, fill, -hu + pitch * (c + 0.5), 0.8, v, pitch * 0.42, 0.15,
-                        hv / 2 * 0.85);
+                        coarse ? hv * 0.85 : hv / 2 * 0.85);
                 slot++;
             }
         }

@@ -17,14 +17,28 @@ import io.linetwin.render.layout.FloorPlan;
 import java.util.Optional;
 
 /**
- * The line's 3D scene: built once, attached while enabled, and relit from the latest view. Lit palettes get a
- * sun with a shadow map (its resolution scaled to the floor, so a long line keeps crisp shadows) and the soft
- * contact shadows baked into the scene stand in for screen-space ambient occlusion, which software GL cannot
- * afford. Views may be handed in before the state is initialised; the latest one is applied when the scene exists.
+ * The line's 3D scene: built once, attached while enabled, and relit from the latest view. Lit palettes get a sun
+ * and ambient light, soft ambient occlusion baked into the floor round every footprint (screen-space occlusion is
+ * beyond software GL), and shadows: a shadow map every frame on hardware GL, or on software GL (OSMesa, llvmpipe)
+ * the equipment's shadows painted onto the floor once, where a shadow map would cost several times the rest of
+ * the frame. Views may be handed in before the state is initialised; the latest one is applied when the scene
+ * exists.
  */
 public final class LineSceneState extends BaseAppState {
 
     private static final int SHADOW_MAP = 2048;
+    /** The sun: from the left and a little in front, so shadows fall right, where the three-quarter camera sees them. */
+    static final Vector3f SUN = new Vector3f(0.6f, -1f, 0.15f).normalizeLocal();
+
+    /** How the sun's shadows are drawn. */
+    public enum Shadows {
+        /** None (unlit palettes, or switched off). */
+        NONE,
+        /** Painted onto the floor once, with the scene (software GL). */
+        BAKED,
+        /** A shadow map drawn every frame (hardware GL). */
+        MAPPED
+    }
 
     private final LineSpec line;
     private final FloorPlan plan;
@@ -35,6 +49,7 @@ public final class LineSceneState extends BaseAppState {
     private AmbientLight ambient;
     private DirectionalLight sun;
     private DirectionalLightShadowRenderer shadowRenderer;
+    private Shadows mode = Shadows.NONE;
     private LineView pending;
 
     /** {@code animated}: machines that are down pulse; {@code shadows}: the sun casts shadows (lit palettes). */
@@ -58,29 +73,31 @@ public final class LineSceneState extends BaseAppState {
         return Optional.ofNullable(scene);
     }
 
-    /** Whether the sun casts a shadow map in this scene. */
-    public boolean castsShadows() {
-        return shadowRenderer != null;
+    /** How the sun's shadows are drawn in this scene. */
+    public Shadows shadows() {
+        return mode;
     }
 
     @Override
     protected void initialize(Application app) {
         app.getRenderManager().setPreferredLightMode(TechniqueDef.LightMode.SinglePass);
         app.getRenderManager().setSinglePassLightBatchSize(2);
-        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated).build(line, plan);
+        boolean software = SoftwareGl.detected();
+        mode = !shadows ? Shadows.NONE : software ? Shadows.BAKED : Shadows.MAPPED;
+        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, mode == Shadows.BAKED).build(line,
+                plan);
         if (pending != null) {
             scene.apply(pending);
         }
         ambient = new AmbientLight(ColorRGBA.White.mult(0.55f));
         // From the left and a little in front: shadows fall to the right, where the three-quarter camera sees them.
-        sun = new DirectionalLight(new Vector3f(0.6f, -1f, 0.15f).normalizeLocal(),
+        sun = new DirectionalLight(SUN.clone(),
                 new ColorRGBA(1f, 0.97f, 0.92f, 1f).multLocal(0.8f));
-        if (shadows) {
+        if (mode == Shadows.MAPPED) {
             shadowRenderer = new DirectionalLightShadowRenderer(app.getAssetManager(), SHADOW_MAP, 1);
             shadowRenderer.setLight(sun);
             shadowRenderer.setShadowIntensity(0.5f);
             shadowRenderer.setEdgeFilteringMode(EdgeFilteringMode.PCF4);
-            scene.root().setShadowMode(RenderQueue.ShadowMode.Inherit);
         }
     }
 

@@ -37,6 +37,20 @@ public final class Materials {
         return material;
     }
 
+    /** Lit (or, for an unlit palette, plain) by a texture's colours. */
+    public Material textured(com.jme3.texture.Texture texture) {
+        Material material;
+        if (lit) {
+            material = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
+            material.setTexture("DiffuseMap", texture);
+            material.setBoolean("VertexLighting", true);
+        } else {
+            material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+            material.setTexture("ColorMap", texture);
+        }
+        return material;
+    }
+
     /** A material that draws over everything at a fixed colour (HUD quads). */
     public Material flat(ColorRGBA colour) {
         Material material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");

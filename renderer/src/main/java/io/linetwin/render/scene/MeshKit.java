@@ -36,6 +36,9 @@ final class MeshKit {
     private boolean glowing;
     private Mesh mesh;
     private FloatBuffer colours;
+    /** Vertex ranges of the parts that cast shadows on the floor: {first vertex, end}. */
+    private final List<int[]> casters = new ArrayList<>();
+    private boolean casting = true;
 
     /** Local frame: origin on the floor at (x, z), local +x along {@code headingDegrees} (jME's turn about y). */
     MeshKit frame(double x, double z, double headingDegrees) {
@@ -100,7 +103,72 @@ final class MeshKit {
         idx[indices++] = c;
     }
 
+    /** Parts added from now on cast shadows on the floor (true) or not (flat things: belts, markings). */
+    MeshKit casting(boolean cast) {
+        casting = cast;
+        return this;
+    }
+
+    /**
+     * The shadow each casting part throws on the floor under a sun shining along {@code sun} (pointing down): the
+     * convex hull of the part's vertices, each slid along the sun's ray down to the floor. World x, z pairs.
+     */
+    List<double[]> shadows(com.jme3.math.Vector3f sun) {
+        List<double[]> out = new ArrayList<>();
+        double sx = sun.x / -sun.y;
+        double sz = sun.z / -sun.y;
+        for (int[] range : casters) {
+            int n = range[1] - range[0];
+            double[] xs = new double[n];
+            double[] zs = new double[n];
+            for (int i = 0; i < n; i++) {
+                int v = range[0] + i;
+                double y = Math.max(0, pos[3 * v + 1]);
+                xs[i] = pos[3 * v] + sx * y;
+                zs[i] = pos[3 * v + 2] + sz * y;
+            }
+            out.add(hull(xs, zs));
+        }
+        return out;
+    }
+
+    /** Convex hull (monotone chain) as x, z pairs. */
+    private static double[] hull(double[] xs, double[] zs) {
+        Integer[] order = new Integer[xs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> xs[a] != xs[b] ? Double.compare(xs[a], xs[b])
+                : Double.compare(zs[a], zs[b]));
+        int[] h = new int[2 * order.length];
+        int k = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int lower = k;
+            for (int j = 0; j < order.length; j++) {
+                int i = order[pass == 0 ? j : order.length - 1 - j];
+                while (k >= lower + 2 && cross(xs, zs, h[k - 2], h[k - 1], i) <= 0) {
+                    k--;
+                }
+                h[k++] = i;
+            }
+            k--;
+        }
+        double[] out = new double[2 * Math.max(k, 1)];
+        for (int i = 0; i < k; i++) {
+            out[2 * i] = xs[h[i]];
+            out[2 * i + 1] = zs[h[i]];
+        }
+        return out;
+    }
+
+    private static double cross(double[] xs, double[] zs, int o, int a, int b) {
+        return (xs[a] - xs[o]) * (zs[b] - zs[o]) - (zs[a] - zs[o]) * (xs[b] - xs[o]);
+    }
+
     private void mark(String key, int start) {
+        if (casting && vertices > start) {
+            casters.add(new int[] {start, vertices});
+        }
         if (key != null) {
             ranges.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] {start, vertices - start});
         }
@@ -112,8 +180,10 @@ final class MeshKit {
         int start = vertices;
         double cy = Math.cos(Math.toRadians(yawDegrees));
         double sy = -Math.sin(Math.toRadians(yawDegrees));
+        // No bottom face: everything stands on the floor or is seen from above, and vertices are what software GL
+        // pays for.
         double[][] faces = {
-            {1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+            {1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, -1}};
         for (double[] n : faces) {
             // Two tangents of the face, then its four corners.
             double[] t1 = n[1] != 0 ? new double[] {1, 0, 0} : new double[] {0, 1, 0};
@@ -141,42 +211,50 @@ final class MeshKit {
         return box(key, c, u, y, v, hu, hy, hv, 0);
     }
 
-    /** An upright cylinder (or one lying along local u when {@code alongU}), closed at both ends. */
+    /**
+     * An upright cylinder with a top cap (or one lying along local u when {@code alongU}, capped at both ends); no
+     * bottom cap on an upright one, which stands on something.
+     */
     MeshKit cylinder(String key, ColorRGBA c, double u, double y, double v, double radius, double half,
             int sides, boolean alongU) {
         int start = vertices;
-        for (int s = 0; s < sides; s++) {
-            double a0 = 2 * Math.PI * s / sides;
-            double a1 = 2 * Math.PI * (s + 1) / sides;
-            int base = vertices;
-            for (double[] e : new double[][] {{a0, -1}, {a1, -1}, {a1, 1}, {a0, 1}}) {
-                double ca = Math.cos(e[0]);
-                double sa = Math.sin(e[0]);
+        int ring = vertices;
+        for (int s = 0; s <= sides; s++) {
+            double a = 2 * Math.PI * s / sides;
+            double ca = Math.cos(a);
+            double sa = Math.sin(a);
+            for (int end = -1; end <= 1; end += 2) {
                 if (alongU) {
-                    vertex(u + e[1] * half, y + ca * radius, v + sa * radius, 0, ca, sa, c);
+                    vertex(u + end * half, y + ca * radius, v + sa * radius, 0, ca, sa, c);
                 } else {
-                    vertex(u + ca * radius, y + e[1] * half, v + sa * radius, ca, 0, sa, c);
+                    vertex(u + ca * radius, y + end * half, v + sa * radius, ca, 0, sa, c);
                 }
             }
-            triangle(base, base + 1, base + 2);
-            triangle(base, base + 2, base + 3);
-            for (int end = -1; end <= 1; end += 2) {
-                int capBase = vertices;
-                for (double a : new double[] {a0, a1}) {
-                    double ca = Math.cos(a);
-                    double sa = Math.sin(a);
-                    if (alongU) {
-                        vertex(u + end * half, y + ca * radius, v + sa * radius, end, 0, 0, c);
-                    } else {
-                        vertex(u + ca * radius, y + end * half, v + sa * radius, 0, end, 0, c);
-                    }
-                }
+        }
+        for (int s = 0; s < sides; s++) {
+            int a0 = ring + 2 * s;
+            triangle(a0, a0 + 2, a0 + 3);
+            triangle(a0, a0 + 3, a0 + 1);
+        }
+        for (int end = alongU ? -1 : 1; end <= 1; end += 2) {
+            int centre = vertices;
+            if (alongU) {
+                vertex(u + end * half, y, v, end, 0, 0, c);
+            } else {
+                vertex(u, y + end * half, v, 0, end, 0, c);
+            }
+            for (int s = 0; s < sides; s++) {
+                double a = 2 * Math.PI * s / sides;
+                double ca = Math.cos(a);
+                double sa = Math.sin(a);
                 if (alongU) {
-                    vertex(u + end * half, y, v, end, 0, 0, c);
+                    vertex(u + end * half, y + ca * radius, v + sa * radius, end, 0, 0, c);
                 } else {
-                    vertex(u, y + end * half, v, 0, end, 0, c);
+                    vertex(u + ca * radius, y + end * half, v + sa * radius, 0, end, 0, c);
                 }
-                triangle(capBase, capBase + 1, capBase + 2);
+            }
+            for (int s = 0; s < sides; s++) {
+                triangle(centre, centre + 1 + s, centre + 1 + (s + 1) % sides);
             }
         }
         fixWinding(start);
