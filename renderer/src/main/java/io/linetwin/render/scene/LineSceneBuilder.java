@@ -157,7 +157,7 @@ public final class LineSceneBuilder {
         Geometry floor = new Geometry("floor", quad);
         FloorTexture.Light light = !palette.lit() ? FloorTexture.Light.none()
                 : new FloorTexture.Light(plan.solids(), bakedShadows ? solid.shadows(LineSceneState.SUN) : List.of(),
-                        0.42f, 0.5f);
+                        0.5f, 0.45f);
         floor.setMaterial(materials.textured(FloorTexture.paint(palette, minX, maxX, minZ, maxZ,
                 plan.agvs().lanes(), light)));
         floor.setShadowMode(RenderQueue.ShadowMode.Receive);

@@ -28,7 +28,7 @@ public final class LineSceneState extends BaseAppState {
 
     private static final int SHADOW_MAP = 2048;
     /** The sun: from the left and a little in front, so shadows fall right, where the three-quarter camera sees them. */
-    static final Vector3f SUN = new Vector3f(0.6f, -1f, 0.15f).normalizeLocal();
+    static final Vector3f SUN = new Vector3f(1.0f, -1.1f, 0.3f).normalizeLocal();
 
     /** How the sun's shadows are drawn. */
     public enum Shadows {
