@@ -200,21 +200,7 @@ public final class OffscreenRenderer implements AutoCloseable {
 
     /** Frames finished per second while {@code view} of {@code shot} is shown for {@code seconds} of wall time. */
     public double framesPerSecond(Shot shot, LineView view, double seconds) throws InterruptedException {
-        render(shot, view);
-        await(app.enqueue(() -> {
-            busy();
-            return Boolean.TRUE;
-        }), "the frame limit to lift");
-        long before = grabber.framesRendered();
-        long start = System.nanoTime();
-        Thread.sleep((long) (seconds * 1000));
-        long frames = grabber.framesRendered() - before;
-        double fps = frames / ((System.nanoTime() - start) / 1e9);
-        app.enqueue(() -> {
-            idle();
-            return Boolean.TRUE;
-        });
-        return fps;
+        return frameRate(shot, view, seconds).perWallSecond();
     }
 
     /** Render thread: frames drawn as fast as they come. The context's loop reads the limit after every frame. */

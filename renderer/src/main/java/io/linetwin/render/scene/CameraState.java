@@ -36,10 +36,10 @@ public final class CameraState extends BaseAppState {
         }
     }
 
-    /** Moves the camera to another preset now (render thread). */
+    /** Moves the camera to another preset now, or when the state is first enabled (render thread). */
     public void use(CameraPreset newPreset) {
         preset = newPreset;
-        if (isEnabled()) {
+        if (isInitialized() && isEnabled()) {
             place(getApplication().getCamera());
         }
     }

@@ -164,16 +164,11 @@ public final class LineSceneBuilder {
         return floor;
     }
 
-    /** A powered roller transfer along the route: side rails, rollers across, legs. */
+    /** A powered roller transfer along the route: side rails, rollers across (a flat bed on large lines), legs. */
     private void transfer(MeshKit kit, Polyline route) {
         ColorRGBA steel = palette.role(Palette.Role.STEEL);
         ColorRGBA trim = palette.role(Palette.Role.TRIM);
-        for (int i = 0; i < route.segments(); i++) {
-            double length = route.segmentLength(i);
-            if (length < 1e-6) {
-                continue;
-            }
-            segmentFrame(kit, route, i);
+        alongSegments(kit, route, length -> {
             double half = length / 2;
             for (double v : new double[] {-0.42, 0.42}) {
                 kit.box(null, trim, half, TRANSFER_TOP - 0.04, v, half + 0.04, 0.07, 0.04);
@@ -181,17 +176,14 @@ public final class LineSceneBuilder {
             kit.casting(false);
             if (coarse) {
                 kit.box(null, steel, half, TRANSFER_TOP - 0.05, 0, half, 0.03, 0.38);
-                kit.casting(true);
-                continue;
-            }
-            for (double u = 0.2; u < length - 0.1; u += 0.4) {
-                kit.box(null, steel, u, TRANSFER_TOP - 0.04, 0, 0.07, 0.04, 0.38);
+            } else {
+                for (double u = 0.2; u < length - 0.1; u += 0.4) {
+                    kit.box(null, steel, u, TRANSFER_TOP - 0.04, 0, 0.07, 0.04, 0.38);
+                }
             }
             kit.casting(true);
-            for (double u = 0.15; u < length; u += 1.6) {
-                kit.box(null, steel, u, (TRANSFER_TOP - 0.1) / 2, 0, 0.04, (TRANSFER_TOP - 0.1) / 2, 0.36);
-            }
-        }
+            legs(kit, steel, length, 1.6, TRANSFER_TOP, 0.36);
+        });
     }
 
     /** A belt conveyor along its route at its real length, with a status lamp at its head. */
@@ -200,25 +192,37 @@ public final class LineSceneBuilder {
         ColorRGBA steel = palette.role(Palette.Role.STEEL);
         ColorRGBA trim = palette.role(Palette.Role.TRIM);
         ColorRGBA belt = palette.role(Palette.Role.BELT);
-        for (int i = 0; i < route.segments(); i++) {
-            double length = route.segmentLength(i);
-            if (length < 1e-6) {
-                continue;
-            }
-            segmentFrame(kit, route, i);
+        alongSegments(kit, route, length -> {
             double half = length / 2;
             kit.box(null, belt, half, BELT_TOP - 0.03, 0, half, 0.03, 0.3);
             for (double v : new double[] {-0.36, 0.36}) {
                 kit.box(null, trim, half, BELT_TOP, v, half, 0.06, 0.05);
             }
-            for (double u = 0.3; u < length; u += 2.0) {
-                kit.box(null, steel, u, (BELT_TOP - 0.1) / 2, 0, 0.05, (BELT_TOP - 0.1) / 2, 0.3);
-            }
-        }
+            legs(kit, steel, length, 2.0, BELT_TOP, 0.3);
+        });
         segmentFrame(kit, route, 0);
         kit.cylinder(null, steel, 0.5, BELT_TOP + 0.35, -0.48, 0.03, 0.3, 6, false);
+        kit.glowing(true);
         kit.cylinder(CONVEYOR_LAMP + link.id(), palette.state(io.linetwin.render.StationVisualState.WORKING), 0.5,
                 BELT_TOP + 0.75, -0.48, 0.12, 0.12, 10, false);
+        kit.glowing(false);
+    }
+
+    /** Runs {@code segment} with the kit's frame at the start of each segment of the route, along it. */
+    private static void alongSegments(MeshKit kit, Polyline route, java.util.function.DoubleConsumer segment) {
+        for (int i = 0; i < route.segments(); i++) {
+            double length = route.segmentLength(i);
+            if (length > 1e-6) {
+                segmentFrame(kit, route, i);
+                segment.accept(length);
+            }
+        }
+    }
+
+    private static void legs(MeshKit kit, ColorRGBA colour, double length, double every, float top, double halfDepth) {
+        for (double u = 0.15; u < length; u += every) {
+            kit.box(null, colour, u, (top - 0.1) / 2, 0, 0.04, (top - 0.1) / 2, halfDepth);
+        }
     }
 
     private static void segmentFrame(MeshKit kit, Polyline route, int i) {

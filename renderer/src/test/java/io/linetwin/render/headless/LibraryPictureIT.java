@@ -199,35 +199,30 @@ final class LibraryPictureIT {
 
     /** Share of the pixels on the ring {@code inset} pixels inside {@code r} that show {@code colour}. */
     private static double ringShare(BufferedImage image, LabelPlacer.Rect r, float inset, ColorRGBA colour) {
-        int x0 = Math.round(r.x() + inset);
-        int x1 = Math.round(r.x() + r.w() - inset) - 1;
-        int top = H - Math.round(r.y() + r.h() - inset);
-        int bottom = H - Math.round(r.y() + inset) - 1;
-        int match = 0;
-        int total = 0;
-        for (int x = x0; x <= x1; x++) {
-            for (int y : new int[] {top, bottom}) {
-                total++;
-                match += Palette.matches(image.getRGB(x, y), colour) ? 1 : 0;
-            }
-        }
-        for (int y = top; y <= bottom; y++) {
-            for (int x : new int[] {x0, x1}) {
-                total++;
-                match += Palette.matches(image.getRGB(x, y), colour) ? 1 : 0;
-            }
-        }
-        return match / (double) total;
+        return share(image, r, inset, colour, true);
     }
 
     /** Share of the pixels of the left and right margins, {@code inset} pixels in, that show {@code colour}. */
     private static double sideShare(BufferedImage image, LabelPlacer.Rect r, float inset, ColorRGBA colour) {
+        return share(image, r, inset, colour, false);
+    }
+
+    private static double share(BufferedImage image, LabelPlacer.Rect r, float inset, ColorRGBA colour,
+            boolean withTopAndBottom) {
         int x0 = Math.round(r.x() + inset);
         int x1 = Math.round(r.x() + r.w() - inset) - 1;
         int top = H - Math.round(r.y() + r.h() - inset);
         int bottom = H - Math.round(r.y() + inset) - 1;
         int match = 0;
         int total = 0;
+        if (withTopAndBottom) {
+            for (int x = x0; x <= x1; x++) {
+                for (int y : new int[] {top, bottom}) {
+                    total++;
+                    match += Palette.matches(image.getRGB(x, y), colour) ? 1 : 0;
+                }
+            }
+        }
         for (int y = top; y <= bottom; y++) {
             for (int x : new int[] {x0, x1}) {
                 total++;

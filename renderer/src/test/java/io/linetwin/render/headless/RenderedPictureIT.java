@@ -153,6 +153,29 @@ final class RenderedPictureIT {
         assertThat(shaded).as("floor right of the racks against open floor").isLessThan((int) (open * 0.85));
     }
 
+    @Test
+    void theBottleneckCameraFollowsTheBottleneckOfTheViewShown() throws Exception {
+        LineSpec line = Lines.chain(12);
+        FloorPlan plan = AutoLayout.plan(line);
+        Shot shot = new Shot(line, plan, PALETTE, new CameraPreset.Bottleneck(), true, "bottleneck");
+        for (String bottleneck : new String[] {"m2", "m9"}) {
+            render(shot, new LineView(1, all(line, StationVisualState.WORKING), Map.of(), Map.of(),
+                    new Hud("", 0, 0, Optional.of(bottleneck))), "bottleneck-" + bottleneck);
+
+            Footprint at = plan.station(bottleneck);
+            com.jme3.math.Vector3f centre = renderer.camera().getScreenCoordinates(new com.jme3.math.Vector3f(
+                    (float) at.x(), 1, (float) at.z()));
+            assertThat((double) centre.x).as(bottleneck).isBetween(W * 0.3, W * 0.7);
+            assertThat((double) centre.y).as(bottleneck).isBetween(H * 0.2, H * 0.8);
+            Footprint far = plan.stations().values().stream().max(java.util.Comparator.comparingDouble(
+                    f -> Math.hypot(f.x() - at.x(), f.z() - at.z()))).orElseThrow();
+            com.jme3.math.Vector3f other = renderer.camera().getScreenCoordinates(new com.jme3.math.Vector3f(
+                    (float) far.x(), 1, (float) far.z()));
+            assertThat(other.x < 0 || other.x > W || other.y < 0 || other.y > H)
+                    .as("%s is out of a close-up of %s", far.id(), bottleneck).isTrue();
+        }
+    }
+
     private static int luminance(BufferedImage image, TopView top, double x, double z) {
         int rgb = image.getRGB((int) top.pixelX(x, W), (int) top.pixelY(z, H));
         return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);

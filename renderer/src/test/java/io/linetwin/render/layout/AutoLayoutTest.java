@@ -153,4 +153,52 @@ final class AutoLayoutTest {
         assertThat(plan.station("src").x()).isLessThan(0);
         assertThat(plan.station("out").x()).isGreaterThan(40);
     }
+
+    private static final String AGV_GRAPH = """
+            schema: linetwin/v1
+            name: agv-graph
+            line:
+              stations:
+                - { id: src, kind: source, supply: unlimited }
+                - { id: packer, kind: machine, process: { dist: constant, value: 10s } }
+                - { id: warehouse, kind: sink }
+              buffers: [ { id: b1, from: src, to: packer, capacity: 5 } ]
+              transport:
+                agvs: 1
+                speed: 1m/s
+                moves: [ { id: m1, from: packer, to: warehouse } ]
+                paths:
+                  nodes:
+                    - { id: n-packer, x: 0, z: 0, station: packer }
+                    - { id: corner, x: 30, z: 0 }
+                    - { id: n-wh, x: 30, z: 40, station: warehouse }
+                  edges:
+                    - { from: n-packer, to: corner }
+                    - { from: corner, to: n-wh }
+            experiment: { horizon: 1h, warmup: 0s, replications: 1, seed: 1 }
+            """;
+
+    @Test
+    void agvsDriveAlongThePathGraphAndItsStationsStandAtTheirStops() throws Exception {
+        LineSpec line = io.linetwin.scenario.ScenarioLoader.parse(AGV_GRAPH, "agv-graph.yaml").line();
+
+        FloorPlan plan = AutoLayout.plan(line);
+
+        Polyline drive = plan.agvs().route("packer", "warehouse").orElseThrow();
+        assertThat(drive.points()).isEqualTo(3);
+        assertThat(drive.xs()).containsExactly(0, 30, 30);
+        assertThat(drive.zs()).containsExactly(0, 0, 40);
+        assertThat(drive.length()).isEqualTo(70.0);
+        assertThat(plan.agvs().route("warehouse", "packer").orElseThrow().reversed()).isEqualTo(drive);
+        assertThat(plan.agvs().lanes()).hasSize(2);
+        Footprint packer = plan.station("packer");
+        assertThat(packer.x()).isEqualTo(0.0);
+        assertThat(packer.z() + packer.halfDepth()).as("the packer stands just behind its stop").isBetween(-1.5, 0.0);
+        List<Footprint> all = plan.solids();
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertThat(all.get(i).overlaps(all.get(j))).as("%s on %s", all.get(i), all.get(j)).isFalse();
+            }
+        }
+    }
 }
