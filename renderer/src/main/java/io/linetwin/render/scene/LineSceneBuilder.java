@@ -123,7 +123,7 @@ public final class LineSceneBuilder {
             root.attachChild(geometry("rack-boxes", boxes, materials.vertexColoured(),
                     RenderQueue.ShadowMode.Cast));
         }
-        MoversNode movers = new MoversNode(line, plan, materials.vertexColoured(), palette);
+        MoversNode movers = new MoversNode(line, plan, materials.vertexColoured(), palette, palette.lit());
         root.attachChild(movers.node());
         LineScene scene = new LineScene(root, machines, fills, anchors, solid, solidGeometry, movers,
                 conveyorLamps, palette);
@@ -134,8 +134,8 @@ public final class LineSceneBuilder {
         return scene;
     }
 
-    private static Geometry geometry(String name, MeshKit kit, Material material, RenderQueue.ShadowMode shadow) {
-        Geometry g = new Geometry(name, kit.build());
+    private Geometry geometry(String name, MeshKit kit, Material material, RenderQueue.ShadowMode shadow) {
+        Geometry g = new Geometry(name, palette.lit() ? kit.buildSunlit() : kit.build());
         g.setMaterial(material);
         g.setShadowMode(shadow);
         return g;
@@ -156,7 +156,7 @@ public final class LineSceneBuilder {
         quad.updateBound();
         Geometry floor = new Geometry("floor", quad);
         FloorTexture.Light light = !palette.lit() ? FloorTexture.Light.none()
-                : new FloorTexture.Light(plan.solids(), bakedShadows ? solid.shadows(LineSceneState.SUN) : List.of(),
+                : new FloorTexture.Light(plan.solids(), bakedShadows ? solid.shadows(Sunlight.DIRECTION) : List.of(),
                         0.5f, 0.45f);
         floor.setMaterial(materials.textured(FloorTexture.paint(palette, minX, maxX, minZ, maxZ,
                 plan.agvs().lanes(), light)));

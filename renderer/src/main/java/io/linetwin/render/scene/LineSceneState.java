@@ -27,8 +27,6 @@ import java.util.Optional;
 public final class LineSceneState extends BaseAppState {
 
     private static final int SHADOW_MAP = 2048;
-    /** The sun: from the left and a little in front, so shadows fall right, where the three-quarter camera sees them. */
-    static final Vector3f SUN = new Vector3f(1.0f, -1.1f, 0.3f).normalizeLocal();
 
     /** How the sun's shadows are drawn. */
     public enum Shadows {
@@ -89,10 +87,10 @@ public final class LineSceneState extends BaseAppState {
         if (pending != null) {
             scene.apply(pending);
         }
-        ambient = new AmbientLight(ColorRGBA.White.mult(0.55f));
+        // The light is baked into the vertex colours (Sunlight); the sun stays for the shadow map on hardware GL.
+        ambient = new AmbientLight(ColorRGBA.White.mult(Sunlight.AMBIENT));
         // From the left and a little in front: shadows fall to the right, where the three-quarter camera sees them.
-        sun = new DirectionalLight(SUN.clone(),
-                new ColorRGBA(1f, 0.97f, 0.92f, 1f).multLocal(0.8f));
+        sun = new DirectionalLight(Sunlight.DIRECTION.clone(), Sunlight.SUN.clone());
         if (mode == Shadows.MAPPED) {
             shadowRenderer = new DirectionalLightShadowRenderer(app.getAssetManager(), SHADOW_MAP, 1);
             shadowRenderer.setLight(sun);

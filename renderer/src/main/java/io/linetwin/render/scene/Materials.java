@@ -30,23 +30,19 @@ public final class Materials {
         return material;
     }
 
-    /** White, tinted per vertex by the mesh's colour buffer (see {@link ColourBatch}). */
+    /** Coloured per vertex by the mesh's colour buffer, light already in it ({@link Sunlight}, {@link MeshKit}). */
     public Material vertexColoured() {
-        Material material = plain(ColorRGBA.White);
-        material.setBoolean(lit ? "UseVertexColor" : "VertexColor", true);
+        Material material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+        material.setBoolean("VertexColor", true);
         return material;
     }
 
-    /** Lit (or, for an unlit palette, plain) by a texture's colours. */
+    /** A texture's colours on the floor, lit by the sun from above where the palette is lit. */
     public Material textured(com.jme3.texture.Texture texture) {
-        Material material;
+        Material material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+        material.setTexture("ColorMap", texture);
         if (lit) {
-            material = new Material(assets, "Common/MatDefs/Light/Lighting.j3md");
-            material.setTexture("DiffuseMap", texture);
-            material.setBoolean("VertexLighting", true);
-        } else {
-            material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
-            material.setTexture("ColorMap", texture);
+            material.setColor("Color", Sunlight.onFloor(ColorRGBA.White));
         }
         return material;
     }

@@ -36,6 +36,8 @@ final class MeshKit {
     private boolean glowing;
     private Mesh mesh;
     private FloatBuffer colours;
+    /** Per vertex, the light falling on it (r, g, b factors); null for an unlit mesh. */
+    private float[] light;
     /** Vertex ranges of the parts that cast shadows on the floor: {first vertex, end}. */
     private final List<int[]> casters = new ArrayList<>();
     private boolean casting = true;
@@ -327,6 +329,19 @@ final class MeshKit {
         return vertices == 0;
     }
 
+    /** Builds with the light of {@link Sunlight} baked into the vertex colours. */
+    Mesh buildSunlit() {
+        light = new float[3 * vertices];
+        for (int v = 0; v < vertices; v++) {
+            float[] f = Sunlight.factor(nor[3 * v], nor[3 * v + 1], nor[3 * v + 2]);
+            System.arraycopy(f, 0, light, 3 * v, 3);
+            for (int k = 0; k < 3; k++) {
+                col[4 * v + k] = Math.min(1, col[4 * v + k] * f[k]);
+            }
+        }
+        return build();
+    }
+
     Mesh build() {
         mesh = new Mesh();
         mesh.setBuffer(VertexBuffer.Type.Position, 3, BufferUtils.createFloatBuffer(
@@ -373,7 +388,12 @@ final class MeshKit {
         }
         for (int[] range : keyRanges) {
             for (int v = range[0]; v < range[0] + range[1]; v++) {
-                colours.put(v * 4, c.r).put(v * 4 + 1, c.g).put(v * 4 + 2, c.b).put(v * 4 + 3, c.a);
+                if (light == null) {
+                    colours.put(v * 4, c.r).put(v * 4 + 1, c.g).put(v * 4 + 2, c.b).put(v * 4 + 3, c.a);
+                } else {
+                    colours.put(v * 4, Math.min(1, c.r * light[3 * v])).put(v * 4 + 1, Math.min(1, c.g * light[3 * v + 1]))
+                            .put(v * 4 + 2, Math.min(1, c.b * light[3 * v + 2])).put(v * 4 + 3, c.a);
+                }
             }
         }
         mesh.getBuffer(VertexBuffer.Type.Color).setUpdateNeeded();

@@ -41,17 +41,19 @@ final class MoversNode {
     private final List<Geometry> parts = new ArrayList<>();
     private final List<Geometry> agvs = new ArrayList<>();
 
-    MoversNode(LineSpec line, FloorPlan plan, Material material, Palette palette) {
+    /** {@code sunlit}: bake the scene's light into the movers' colours (lit palettes). */
+    MoversNode(LineSpec line, FloorPlan plan, Material material, Palette palette, boolean sunlit) {
         this.line = line;
         this.plan = plan;
         this.material = material;
-        partMesh = new MeshKit().frame(0, 0, 0)
-                .box(null, palette.role(Palette.Role.PART), 0, PART_HALF, 0, PART_HALF, PART_HALF, PART_HALF).build();
-        agvMesh = agv(palette, false);
-        loadedMesh = agv(palette, true);
+        MeshKit part = new MeshKit().frame(0, 0, 0)
+                .box(null, palette.role(Palette.Role.PART), 0, PART_HALF, 0, PART_HALF, PART_HALF, PART_HALF);
+        partMesh = sunlit ? part.buildSunlit() : part.build();
+        agvMesh = agv(palette, false, sunlit);
+        loadedMesh = agv(palette, true, sunlit);
     }
 
-    private static Mesh agv(Palette palette, boolean loaded) {
+    private static Mesh agv(Palette palette, boolean loaded, boolean sunlit) {
         MeshKit kit = new MeshKit().frame(0, 0, 0);
         kit.box(null, palette.role(Palette.Role.AGV), 0, 0.2, 0, 0.75, 0.14, 0.5);
         kit.box(null, palette.role(Palette.Role.TRIM), 0, 0.07, 0, 0.7, 0.05, 0.45);
@@ -60,7 +62,7 @@ final class MoversNode {
         if (loaded) {
             kit.box(null, palette.role(Palette.Role.PART), 0, 0.62, 0, 0.5, 0.24, 0.35);
         }
-        return kit.build();
+        return sunlit ? kit.buildSunlit() : kit.build();
     }
 
     Node node() {
