@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A self-contained, validated scenario: the line, how to run it, and its variants. */
-public record Scenario(
-        String name, String description, LineSpec line, ExperimentSpec experiment, List<Variant> variants) {
+/**
+ * A self-contained, validated scenario: the line, how to run it, its variants, and what its output is counted in
+ * ({@link OutputUnits#of(Scenario)} resolves the units per station).
+ */
+public record Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
+        List<Variant> variants, OutputSpec output) {
 
     public static final String BASELINE = "baseline";
 
@@ -16,6 +19,24 @@ public record Scenario(
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(experiment, "experiment");
         variants = List.copyOf(variants);
+        Objects.requireNonNull(output, "output");
+        for (String product : output.byProduct().keySet()) {
+            if (line.products().stream().noneMatch(p -> p.id().equals(product))) {
+                throw new IllegalArgumentException("output.byProduct must name products of the line, got " + product);
+            }
+        }
+        for (String station : output.stations().keySet()) {
+            if (!Makers.of(line).makers().contains(station)) {
+                throw new IllegalArgumentException("output.stations must name release points or assemblies of the "
+                        + "line, got " + station);
+            }
+        }
+    }
+
+    /** A scenario counted in parts. */
+    public Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
+            List<Variant> variants) {
+        this(name, description, line, experiment, variants, OutputSpec.PARTS);
     }
 
     public Optional<Variant> variant(String variantName) {
@@ -34,6 +55,6 @@ public record Scenario(
     }
 
     public Scenario withExperiment(ExperimentSpec newExperiment) {
-        return new Scenario(name, description, line, newExperiment, variants);
+        return new Scenario(name, description, line, newExperiment, variants, output);
     }
 }

@@ -2,6 +2,7 @@ package io.linetwin.scenario;
 
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.OutputSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.Variant;
 import java.util.List;
@@ -14,7 +15,7 @@ final class ScenarioBinder {
     static final String SCHEMA = "linetwin/v1";
 
     private static final List<String> KEYS = List.of("schema", "name", "description", "line", "experiment",
-            "variants");
+            "variants", "output");
     private static final List<String> NOT_YET = List.of("tuning", "twin");
 
     private ScenarioBinder() {
@@ -42,6 +43,9 @@ final class ScenarioBinder {
         Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems));
         ExperimentSpec experiment = map.optional("experiment").map(ExperimentReader::read)
                 .orElseGet(() -> Optional.of(ExperimentReader.defaults())).orElse(null);
+        OutputSpec output = line.isEmpty() ? null : map.optional("output")
+                .map(o -> OutputReader.read(o, line.get()))
+                .orElseGet(() -> Optional.of(OutputSpec.PARTS)).orElse(null);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -53,6 +57,6 @@ final class ScenarioBinder {
             return Optional.empty();
         }
         return problems.guard(root, "", () -> new Scenario(name.orElseThrow(), description, line.orElseThrow(),
-                experiment, variants));
+                experiment, variants, output));
     }
 }

@@ -38,9 +38,10 @@ public record Comparison(ExperimentResult baseline, ExperimentResult variant, Ma
             double[] candidate = variant.values(kpi);
             double[] paired = new double[n];
             for (int i = 0; i < n; i++) {
+                // NaN (a replication without the KPI on either side) drops the pair.
                 paired[i] = candidate[i] - base[i];
             }
-            Estimate estimate = Estimate.of(paired);
+            Estimate estimate = Estimate.ofPresent(paired);
             differences.put(kpi, new Difference(estimate, Verdict.of(estimate, kpi.higherIsBetter())));
         }
         return new Comparison(baseline, variant, differences);

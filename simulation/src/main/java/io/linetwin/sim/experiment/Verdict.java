@@ -4,7 +4,9 @@ package io.linetwin.sim.experiment;
 public enum Verdict {
     BETTER("better"),
     WORSE("worse"),
-    NO_SIGNIFICANT_DIFFERENCE("no significant difference");
+    NO_SIGNIFICANT_DIFFERENCE("no significant difference"),
+    /** No pair of replications had the KPI (e.g. no part left the line, so there is no lead time). */
+    NO_DATA("no data");
 
     private final String text;
 
@@ -21,6 +23,9 @@ public enum Verdict {
      * then say whether the variant is better.
      */
     public static Verdict of(Estimate difference, boolean higherIsBetter) {
+        if (!difference.hasData()) {
+            return NO_DATA;
+        }
         if (!difference.excludesZero()) {
             return NO_SIGNIFICANT_DIFFERENCE;
         }
