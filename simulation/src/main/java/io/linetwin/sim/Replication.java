@@ -25,6 +25,8 @@ import java.util.Optional;
 final class Replication {
 
     private static final double SECONDS_PER_HOUR = 3600.0;
+    /** Steps between progress reports: rare enough to cost nothing, often enough for a line a second. */
+    private static final int STEPS_PER_REPORT = 1 << 14;
 
     private final LineSpec line;
     private final double warmupSeconds;
@@ -69,7 +71,7 @@ final class Replication {
         this.bottleneck = new BottleneckDetector(machineCount);
     }
 
-    ReplicationResult run() {
+    ReplicationResult run(RunProgress progress) {
         double clock = startSeconds();
         start(clock);
         double end = clock + warmupSeconds + horizonSeconds;
@@ -100,8 +102,23 @@ final class Replication {
                 stopped = true;
             }
         });
-        runUntilStopped();
+        if (progress == RunProgress.NONE) {
+            runUntilStopped();
+        } else {
+            runReporting(progress, clock, end);
+        }
         return result();
+    }
+
+    private void runReporting(RunProgress progress, double from, double to) {
+        int steps = 0;
+        while (!stopped && model.schedule.step(model)) {
+            if (++steps == STEPS_PER_REPORT) {
+                steps = 0;
+                progress.reached(replication, Math.min(1, (model.now() - from) / (to - from)));
+            }
+        }
+        progress.reached(replication, 1);
     }
 
     /**

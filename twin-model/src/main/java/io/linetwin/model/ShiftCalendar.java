@@ -100,6 +100,37 @@ public final class ShiftCalendar {
         return sum;
     }
 
+    /**
+     * Working seconds between two instants given as seconds after Monday 00:00 of the start's week (either may
+     * lie in a later week): the production time of a window, for output per production hour.
+     */
+    public double workingSecondsBetween(double fromSecondsOfWeek, double toSecondsOfWeek) {
+        if (!(fromSecondsOfWeek <= toSecondsOfWeek)) {
+            throw new IllegalArgumentException("window start must be <= its end " + toSecondsOfWeek + ", got "
+                    + fromSecondsOfWeek);
+        }
+        return workedBefore(toSecondsOfWeek) - workedBefore(fromSecondsOfWeek);
+    }
+
+    /** Working seconds from Monday 00:00 of week 0 to {@code secondsOfWeek}. */
+    private double workedBefore(double secondsOfWeek) {
+        double weeks = Math.floor(secondsOfWeek / WEEK_SECONDS);
+        double s = secondsOfWeek - weeks * WEEK_SECONDS;
+        double worked = weeks * workingSecondsPerWeek();
+        if (always) {
+            return worked + s;
+        }
+        for (int i = 0; i < bounds.length && bounds[i] < s; i += 2) {
+            worked += Math.min(bounds[i + 1], s) - bounds[i];
+        }
+        return worked;
+    }
+
+    /** How many shifts start in a week: each shift once on each of its days. */
+    public static int shiftsPerWeek(List<ShiftSpec> shifts) {
+        return shifts.stream().mapToInt(s -> s.days().size()).sum();
+    }
+
     /** Whether the line works at {@code secondsOfWeek} (intervals are closed at the start, open at the end). */
     public boolean working(double secondsOfWeek) {
         if (always) {

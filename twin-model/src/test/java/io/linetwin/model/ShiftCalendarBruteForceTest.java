@@ -102,6 +102,18 @@ final class ShiftCalendarBruteForceTest {
             }
         }
         assertThat(calendar.workingSecondsPerWeek()).as("%s", shifts).isEqualTo(workingMinutes * 60.0);
+        // Working time between two instants, also across the week's end into the next week.
+        int[] cumulative = new int[2 * MINUTES_PER_WEEK + 1];
+        for (int m = 0; m < 2 * MINUTES_PER_WEEK; m++) {
+            cumulative[m + 1] = cumulative[m] + (minutes[m % MINUTES_PER_WEEK] ? 1 : 0);
+        }
+        for (int from = 0; from < MINUTES_PER_WEEK; from += 97) {
+            for (int to = from; to <= 2 * MINUTES_PER_WEEK; to += 389) {
+                assertThat(calendar.workingSecondsBetween(from * 60.0, to * 60.0))
+                        .as("working seconds from %s to minute %d of %s", clock(from), to, shifts)
+                        .isEqualTo((cumulative[to] - cumulative[from]) * 60.0);
+            }
+        }
     }
 
     private static boolean[] minuteCalendar(List<ShiftSpec> shifts) {
