@@ -28,7 +28,7 @@ final class ProgressReporter implements Replications.Progress {
     private int batchTotal;
     private int batchDone;
     private double[] shares = new double[0];
-    private long lastPrinted = Long.MIN_VALUE;
+    private long lastPrinted;
 
     ProgressReporter(PrintWriter err, String label, boolean enabled, LongSupplier nanoTime) {
         this.err = err;
@@ -36,6 +36,7 @@ final class ProgressReporter implements Replications.Progress {
         this.enabled = enabled;
         this.nanoTime = nanoTime;
         this.startedNanos = nanoTime.getAsLong();
+        this.lastPrinted = startedNanos - INTERVAL_NANOS;
     }
 
     ProgressReporter(PrintWriter err, String label, boolean enabled) {
