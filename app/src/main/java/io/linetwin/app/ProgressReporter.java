@@ -28,6 +28,9 @@ final class ProgressReporter implements Replications.Progress {
     private int batchTotal;
     private int batchDone;
     private double[] shares = new double[0];
+    /** Set by {@link #reached}: progress of work that is not replications (an emulation), else null. */
+    private String detail;
+    private double detailShare = Double.NaN;
     private long lastPrinted;
 
     ProgressReporter(PrintWriter err, String label, boolean enabled, LongSupplier nanoTime) {
@@ -81,8 +84,21 @@ final class ProgressReporter implements Replications.Progress {
         maybePrint(done == total);
     }
 
+    /**
+     * Progress of work other than replications: {@code what} has been done ("emulated 2h of 8h"), which is
+     * {@code share} of the whole (NaN: unknown, no estimate of the time left).
+     */
+    synchronized void reached(String what, double share) {
+        detail = what;
+        detailShare = share;
+        maybePrint(false);
+    }
+
     /** Done share of the whole job: finished replications and the simulated share of those still running. */
     synchronized double share() {
+        if (detail != null) {
+            return detailShare;
+        }
         int total = expectedTotal > 0 ? expectedTotal : doneBefore + batchTotal;
         if (total == 0) {
             return 0;
@@ -105,9 +121,10 @@ final class ProgressReporter implements Replications.Progress {
         double share = share();
         String left = share > 0.01 && share < 1 ? ", about " + KpiTable.duration(
                 Math.ceil(elapsed * (1 - share) / share)) + " left" : "";
-        err.printf(Locale.ROOT, "linetwin: %s: %d/%d replications, %s done after %s%s%n", label, batchDone,
-                batchTotal, Numbers.percent(Math.floor(share * 100) / 100), KpiTable.duration(Math.round(elapsed)),
-                left);
+        String what = detail != null ? detail : batchDone + "/" + batchTotal + " replications";
+        String done = Double.isNaN(share) ? "" : ", " + Numbers.percent(Math.floor(share * 1000) / 1000) + " done";
+        err.printf(Locale.ROOT, "linetwin: %s: %s%s after %s%s%n", label, what, done,
+                KpiTable.duration(Math.round(elapsed)), left);
         err.flush();
     }
 }

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec experiment = scenario.experiment();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
-                TraceJsonLines writer = new TraceJsonLines(out)) {
+                TraceJsonLines writer = new TraceJsonLines(out, experiment.calendar())) {
             LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
             Optional<LineState> start = warmStart.startState();
             if (start.isPresent()) {

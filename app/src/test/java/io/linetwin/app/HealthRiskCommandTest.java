@@ -88,6 +88,34 @@ final class HealthRiskCommandTest {
     }
 
     @Test
+    void aScenarioWithAStartDateGivesTheWindowsAsDates() throws IOException {
+        // As above, from Monday 2026-12-07 08:00: the windows read as dates, the second day's too.
+        Path file = dir.resolve("press-dated.yaml");
+        Files.writeString(file, """
+                schema: linetwin/v1
+                name: stamping
+                line:
+                  stations:
+                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
+                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
+                experiment: { horizon: 1d16h, replications: 2, seed: 3, start: "2026-12-07 08:00" }
+                """);
+        Path json = dir.resolve("risk-dated.json");
+
+        Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "press=10h,0s", "--repair", "4h",
+                "--maintenance", "2h", "--json", json.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("look-ahead from 2026-12-07 Mon 08:00").contains("2026-12-07 Mon 12:00 (break)");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("lookAheadStart").asText()).isEqualTo("2026-12-07 Mon 08:00");
+        List<String> at = new ArrayList<>();
+        root.path("machines").path("press").path("windows").forEach(w -> at.add(w.path("at").asText()));
+        assertThat(at).containsExactly("2026-12-07 Mon 08:00", "2026-12-07 Mon 12:00", "2026-12-07 Mon 22:00",
+                "2026-12-08 Tue 12:00", "2026-12-08 Tue 22:00");
+    }
+
+    @Test
     void takesTheRemainingLifeOfMachinesFromTheTwinSnapshot() throws Exception {
         Path bottling = Scenarios.library().resolve("bottling-line.yaml");
         LineDescriptor line = LineDescriptors.of(ScenarioLoader.load(bottling).line());

@@ -53,6 +53,20 @@ final class ProgressReporterTest {
     }
 
     @Test
+    void workOtherThanReplicationsSaysWhatIsDone() {
+        ProgressReporter progress = reporter(true);
+        clock.set(60 * SECOND);
+
+        progress.reached("emulated 2h of 8h, now Mon 08:00", 0.25);
+        clock.set(62 * SECOND);
+        progress.reached("emulated 2h10m, now Mon 08:10", Double.NaN);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "linetwin: compare: emulated 2h of 8h, now Mon 08:00, 25.0% done after 1m, about 3m left",
+                "linetwin: compare: emulated 2h10m, now Mon 08:10 after 1m2s");
+    }
+
+    @Test
     void aQuietReporterPrintsNothing() {
         ProgressReporter progress = reporter(false);
         progress.started("baseline", 1);
