@@ -8,7 +8,9 @@ import io.linetwin.sim.StationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
  * at successive instants and hands each view to the render thread. Right-drag orbits, the wheel zooms, a click on a
  * machine shows its KPIs, space pauses, + and - change the speed.
  */
-@Command(name = "view", description = {
+@Command(name = "view", mixinStandardHelpOptions = true, description = {
     "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
     "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
     "follows the live twin (--kafka HOST:PORT [--topic T], --replay FILE [--replay-speed X], or",
@@ -81,6 +83,12 @@ public final class ViewCommand implements Callable<Integer> {
             throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
         }
         Double quitSeconds = quitAfter == null ? null : RenderScenario.seconds("--quit-after", quitAfter);
+        if (!softwareGl) {
+            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
+            if (noDisplay.isPresent()) {
+                throw new RenderInputException(noDisplay.get());
+            }
+        }
         if (live != null) {
             return follow(input, quitSeconds);
         }
@@ -88,8 +96,8 @@ public final class ViewCommand implements Callable<Integer> {
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
         InstantViews.Shown first = views.shown(warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), speed, width, height,
-                softwareGl);
+        LineViewer viewer = open(() -> LineViewer.open(input.line(), first.view(), input.title(variant), speed, width,
+                height, softwareGl));
         publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
@@ -119,8 +127,8 @@ public final class ViewCommand implements Callable<Integer> {
         TwinViews views = new TwinViews(input.line(), live.riskHorizonSeconds());
         java.time.Duration refresh = live.refreshEvery();
         try (LiveTwin twin = live.twin(input.line())) {
-            LineViewer viewer = LineViewer.open(input.line(), views.next(twin.store().snapshot()),
-                    input.title(variant) + " (live)", speed, width, height, softwareGl);
+            LineViewer viewer = open(() -> LineViewer.open(input.line(), views.next(twin.store().snapshot()),
+                    input.title(variant) + " (live)", speed, width, height, softwareGl));
             try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
                 LineView view = views.next(snapshot);
                 view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.key()
@@ -138,6 +146,16 @@ public final class ViewCommand implements Callable<Integer> {
             }
         }
         return Exits.OK;
+    }
+
+    /** A window that fails to open (a display that is set but unusable) is said in one line, like no display. */
+    private static LineViewer open(Callable<LineViewer> opening) throws Exception {
+        try {
+            return opening.call();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RenderInputException(Display.noWindow("the window could not open (" + cause.getMessage() + ")"));
+        }
     }
 
     private static void closeAfter(LineViewer viewer, double seconds) {
