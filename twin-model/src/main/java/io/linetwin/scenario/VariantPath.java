@@ -51,9 +51,20 @@ final class VariantPath {
                 listItem = true;
             } else if (current instanceof MappingNode mapping) {
                 int index = indexOf(mapping, segment);
+                boolean newParameters = index < 0 && listItem && segment.equals("parameters") && i == segments.length - 2;
+                if (newParameters) {
+                    // A parameter of a station that declares none, e.g. stations.filler.parameters.speed: 1.1.
+                    Node key = new ScalarNode(Tag.STR, segment, keyNode.getStartMark(), keyNode.getEndMark(),
+                            org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+                    MappingNode parameters = new MappingNode(Tag.MAP, true, new ArrayList<>(), keyNode.getStartMark(),
+                            keyNode.getEndMark(), org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+                    mapping.getValue().add(new NodeTuple(key, parameters));
+                    index = mapping.getValue().size() - 1;
+                }
+                boolean newParameter = index < 0 && last && i > 0 && segments[i - 1].equals("parameters");
                 if (index < 0) {
-                    if (last && listItem) {
-                        // A key the base leaves at its default (scrap, servers): the re-read validates its name.
+                    if (last && (listItem || newParameter)) {
+                        // A key the base leaves at its default (scrap, servers, a parameter): the re-read validates it.
                         Node key = new ScalarNode(Tag.STR, segment, keyNode.getStartMark(), keyNode.getEndMark(),
                                 org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
                         mapping.getValue().add(new NodeTuple(key, value));
