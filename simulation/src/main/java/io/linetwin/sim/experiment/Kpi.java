@@ -3,7 +3,7 @@ package io.linetwin.sim.experiment;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StationResult;
 
-/** The line KPIs of DESIGN.md §5, with their JSON keys and which direction is better. */
+/** The line KPIs of docs/cli.md, with their JSON keys and which direction is better. */
 public enum Kpi {
     THROUGHPUT_PER_HOUR("throughputPerHour", true, Double.POSITIVE_INFINITY),
     WIP("wip", false, Double.POSITIVE_INFINITY),
