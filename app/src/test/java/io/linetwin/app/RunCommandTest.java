@@ -197,6 +197,20 @@ final class RunCommandTest {
         assertThat(cli.out()).containsPattern("m1 .* 0\\s+\\d+\\.\\d%\\n");
     }
 
+    @Test
+    void compoundDurationsWorkOnTheCommandLine() throws IOException {
+        Path out = dir.resolve("compound.json");
+
+        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--horizon", "1h30m", "--warmup", "2m30s", "--replications",
+                "2", "--json", out.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("2 replications × 1h30m after 2m30s warm-up");
+        JsonNode json = JSON.readTree(out.toFile());
+        assertThat(json.get("horizonSeconds").asDouble()).isEqualTo(5400);
+        assertThat(json.get("warmupSeconds").asDouble()).isEqualTo(150);
+    }
+
     static ObjectNode withoutWallClock(Path file) throws IOException {
         ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
         ObjectNode meta = (ObjectNode) json.get("meta");

@@ -83,12 +83,6 @@ public final class ViewCommand implements Callable<Integer> {
             throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
         }
         Double quitSeconds = quitAfter == null ? null : RenderScenario.seconds("--quit-after", quitAfter);
-        if (!softwareGl) {
-            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
-            if (noDisplay.isPresent()) {
-                throw new RenderInputException(noDisplay.get());
-            }
-        }
         if (live != null) {
             return follow(input, quitSeconds);
         }
@@ -148,8 +142,17 @@ public final class ViewCommand implements Callable<Integer> {
         return Exits.OK;
     }
 
-    /** A window that fails to open (a display that is set but unusable) is said in one line, like no display. */
-    private static LineViewer open(Callable<LineViewer> opening) throws Exception {
+    /**
+     * Opens the window once the input is known to be good. No display, or a display that is set but unusable, is
+     * said in one line (exit 2) instead of a native error and a log line.
+     */
+    private LineViewer open(Callable<LineViewer> opening) throws Exception {
+        if (!softwareGl) {
+            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
+            if (noDisplay.isPresent()) {
+                throw new RenderInputException(noDisplay.get());
+            }
+        }
         try {
             return opening.call();
         } catch (ExecutionException e) {
