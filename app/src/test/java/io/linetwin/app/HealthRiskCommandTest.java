@@ -51,16 +51,7 @@ final class HealthRiskCommandTest {
 
     @Test
     void onShiftsTheBestWindowIsABreakAndTheJsonHasTheLossAtEveryCandidate() throws IOException {
-        Path file = dir.resolve("press-shifts.yaml");
-        Files.writeString(file, """
-                schema: linetwin/v1
-                name: stamping
-                line:
-                  stations:
-                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
-                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
-                experiment: { horizon: 2d, replications: 2, seed: 3, start: "mon 08:00" }
-                """);
+        Path file = pressOnShifts("2d", "mon 08:00");
         Path json = dir.resolve("risk.json");
 
         Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "press=10h,0s", "--repair", "4h",
@@ -90,16 +81,7 @@ final class HealthRiskCommandTest {
     @Test
     void aScenarioWithAStartDateGivesTheWindowsAsDates() throws IOException {
         // As above, from Monday 2026-12-07 08:00: the windows read as dates, the second day's too.
-        Path file = dir.resolve("press-dated.yaml");
-        Files.writeString(file, """
-                schema: linetwin/v1
-                name: stamping
-                line:
-                  stations:
-                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
-                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
-                experiment: { horizon: 1d16h, replications: 2, seed: 3, start: "2026-12-07 08:00" }
-                """);
+        Path file = pressOnShifts("1d16h", "2026-12-07 08:00");
         Path json = dir.resolve("risk-dated.json");
 
         Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "press=10h,0s", "--repair", "4h",
@@ -150,5 +132,20 @@ final class HealthRiskCommandTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().strip()).isEqualTo("--rul: no machine 'fillr' in bottling-line");
+    }
+
+    /** A press of 1 s per part on one shift Mon-Fri 06:00-22:00 with a break at 12:00. */
+    private Path pressOnShifts(String horizon, String start) throws IOException {
+        Path file = dir.resolve("press-shifts.yaml");
+        Files.writeString(file, """
+                schema: linetwin/v1
+                name: stamping
+                line:
+                  stations:
+                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
+                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
+                experiment: { horizon: %s, replications: 2, seed: 3, start: "%s" }
+                """.formatted(horizon, start));
+        return file;
     }
 }

@@ -58,14 +58,7 @@ final class JsonSchemaTest {
 
     @Test
     void aRunWithoutOutputMatchesTooWithItsNulls() throws IOException {
-        Path scenario = dir.resolve("slow.yaml");
-        Files.writeString(scenario, """
-                schema: linetwin/v1
-                name: slow
-                line:
-                  stations: [ { id: m, kind: machine, process: 2h } ]
-                experiment: { horizon: 1h, replications: 2 }
-                """);
+        Path scenario = Scenarios.withoutOutput(dir, 2);
         Path out = dir.resolve("slow.json");
         assertThat(Cli.run("run", scenario.toString(), "--json", out.toString()).exitCode()).isZero();
         assertValid("run.schema.json", JSON.readTree(out.toFile()));

@@ -137,15 +137,7 @@ final class RunCommandTest {
 
     @Test
     void withoutOutputTheLeadTimeIsNoDataNotZero() throws IOException {
-        // One machine of 2 h per part watched for 1 h: nothing leaves, so there is no lead time to report.
-        Path scenario = dir.resolve("slow.yaml");
-        Files.writeString(scenario, """
-                schema: linetwin/v1
-                name: slow
-                line:
-                  stations: [ { id: m, kind: machine, process: 2h } ]
-                experiment: { horizon: 1h, replications: 3 }
-                """);
+        Path scenario = Scenarios.withoutOutput(dir, 3);
         Path out = dir.resolve("slow.json");
 
         Cli cli = Cli.run("run", scenario.toString(), "--json", out.toString());
