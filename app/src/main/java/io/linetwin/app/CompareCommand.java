@@ -74,6 +74,6 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--tuned " + tuned + ": best.values." + e.getMessage());
         }
         return new Scenario(scenario.name(), scenario.description(), scenario.line(), scenario.experiment(),
-                variants, scenario.tuning(), scenario.template());
+                variants, scenario.output(), scenario.tuning(), scenario.template());
     }
 }

@@ -1,5 +1,6 @@
 package io.linetwin.app.render;
 
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
@@ -84,8 +85,9 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Camera preset: the whole line, one station, or the bottleneck at the instant shown.")
     String camera;
 
-    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "parts",
-            description = "What the line's output is counted in, for the HUD (default: parts).")
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
+                    + "else parts).")
     String unit;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to show (default: baseline).")
@@ -106,6 +108,9 @@ public final class RenderCommand implements Callable<Integer> {
             throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
         }
         CameraPreset preset = cameraPreset(input);
+        if (unit == null) {
+            unit = OutputUnits.of(input.scenario()).line().plural();
+        }
         if (unit.isBlank()) {
             throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
         }
