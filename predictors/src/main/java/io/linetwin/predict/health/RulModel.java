@@ -217,6 +217,9 @@ public final class RulModel implements AutoCloseable {
                     List<Float> out = predictors.get(m).batchPredict(batch);
                     for (int i = from; i < to; i++) {
                         perMember[m][i] = out.get(i - from);
+                        if (!Double.isFinite(perMember[m][i])) {
+                            throw nonFinitePrediction(windows, i, m, perMember[m][i]);
+                        }
                     }
                 } catch (TranslateException e) {
                     throw new IllegalStateException("inference failed: " + e.getMessage(), e);
@@ -241,6 +244,20 @@ public final class RulModel implements AutoCloseable {
             estimates.add(new RulEstimate(windows.unitIds().get(i), mean, sd));
         }
         return estimates;
+    }
+
+    /** Bad input when the window holds a non-finite value, else a fault of the weights or the engine. */
+    private RuntimeException nonFinitePrediction(WindowSet windows, int i, int member, double value) {
+        String unit = windows.unitIds().get(i);
+        int stride = windows.window() * windows.features();
+        for (int k = i * stride; k < (i + 1) * stride; k++) {
+            if (!Float.isFinite(windows.inputs()[k])) {
+                return new IllegalArgumentException("inputs of unit " + unit + " must be finite, got "
+                        + windows.inputs()[k]);
+            }
+        }
+        return new IllegalStateException("member " + (member + 1) + "/" + predictors.size() + " predicted " + value
+                + " for unit " + unit + " from finite inputs");
     }
 
     /**

@@ -166,6 +166,27 @@ final class NonFiniteTrainingTest {
                 .hasMessageStartingWith("training inputs must be finite, got NaN in unit 2 (window ");
     }
 
+    @Test
+    void aNanPredictionIsBlamedOnTheModelWhenTheInputsAreFiniteAndOnTheInputsOtherwise() {
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, TINY.withMaxEpochs(1), line -> { })
+                .model()) {
+            int stride = model.settings().window() * model.preprocessing().features();
+            float[] inputs = new float[2 * stride];
+            inputs[stride + 7] = Float.NaN;
+            WindowSet windows = new WindowSet(2, model.settings().window(), model.preprocessing().features(), inputs,
+                    new float[] {Float.NaN, Float.NaN}, List.of("a", "b"));
+            assertThatThrownBy(() -> model.predict(windows)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("inputs of unit b must be finite, got NaN");
+
+            NDArray weights = model.parameterArrays().get(0);
+            float[] values = weights.toFloatArray();
+            Arrays.fill(values, Float.NaN);
+            weights.set(values);
+            assertThatThrownBy(() -> model.predictLast(set.test())).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("member 1/1 predicted NaN for unit 1 from finite inputs");
+        }
+    }
+
     private int batchesPerEpoch() {
         return (clean.report().trainingWindows() + TINY.batchSize() - 1) / TINY.batchSize();
     }
