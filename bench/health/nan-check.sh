@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Does RUL training on this machine depend on anything but its inputs? Issue 21 saw NaN from the first Conv1d
-# on one AVX-512 machine. This script answers, in about 5 minutes of CPU:
+# on one AVX-512 machine. This script answers, in about 2 minutes of CPU:
 #   1. the CPU, kernel and JVM (lscpu flags, uname, java -version);
 #   2. zmm/k register integrity across context switches (zmmcheck.c, two processes racing for the cores);
 #   3. every Conv1d shape the health models use, forward and backward against a plain-Java reference, with
@@ -15,6 +15,10 @@ data="${1:-../shared/data/cmapss}"
 case "$data" in /*) ;; *) data="$root/$data" ;; esac
 epochs="${2:-3}"
 cd "$root"
+if [[ ! -f "$data/train_FD001.txt" ]]; then
+    echo "nan-check: $data/train_FD001.txt: expected the C-MAPSS data, got none (give DATA_DIR)" >&2
+    exit 2
+fi
 work="$(mktemp -d "$root/predictors/target/nan-check.XXXXXX")"
 here=bench/health/nancheck
 failed=0
