@@ -9,7 +9,7 @@ echo "start: $(date -u +%FT%TZ); $(uptime)"
 mvn -B -q -pl twin-sync -am test-compile
 mkdir -p target
 mvn -B -q -pl twin-sync -am dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$PWD/target/twin-bench.cp" >/dev/null
-CP="twin-sync/target/classes:twin-sync/target/test-classes:twin-model/target/classes:$(cat target/twin-bench.cp)"
+CP="twin-sync/target/classes:twin-sync/target/test-classes:twin-model/target/classes:broker/target/classes:$(cat target/twin-bench.cp)"
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseZGC}
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$CP" "$@" bench/twin/TwinBench.java

@@ -4,6 +4,7 @@ import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ public final class LineDescriptors {
         for (MaterialSpec material : line.materials()) {
             equipment.add(EquipmentDescriptor.of(material.id(), EquipmentKind.MATERIAL));
         }
-        return LineDescriptor.of(line.id(), equipment);
+        return LineDescriptor.of(line.id(), equipment, line.products().stream().map(ProductSpec::id).toList());
     }
 
     private static EquipmentDescriptor station(StationSpec station) {

@@ -7,7 +7,7 @@ import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import io.linetwin.twin.sync.KafkaTwinConsumer;
@@ -44,7 +44,7 @@ final class EmulatorIT {
         LineSpec line = LineEmulatorTest.bottling();
         LineDescriptor things = LineDescriptors.of(line);
         TwinStore twin = TwinStore.of(things, Clock.fixed(LineEmulatorTest.START, ZoneOffset.UTC));
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"))) {
             broker.createTopic("events", 3);
             broker.createTopic("commands", 1);
             String servers = broker.bootstrapServers();

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import java.util.Properties;
 
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,11 +37,11 @@ final class KafkaTwinIT {
 
     @TempDir
     static Path dir;
-    static KafkaBroker broker;
+    static EmbeddedBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("kafka"));
+        broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
     }
 
     @AfterAll
