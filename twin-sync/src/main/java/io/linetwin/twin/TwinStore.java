@@ -110,6 +110,11 @@ public final class TwinStore {
         return limits;
     }
 
+    /** The twin's time: its clock's instant (with a {@link LineClock}, the line's time of the latest change). */
+    public Instant time() {
+        return clock.instant();
+    }
+
     /** Sees every outcome; called on the applying thread, in apply order, so it must be quick. */
     public void addListener(Consumer<TwinEvent> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));

@@ -103,7 +103,7 @@ final class LiveChangesTest {
                 case 3 -> event(id, "modified", "/features/buffer/properties/levels", random.nextInt(10) == 0
                         ? "{\"litre\":\"many\"}" : "{\"litre\":" + random.nextInt(20) + ",\"half-litre\":" + random.nextInt(20) + "}");
                 case 4 -> event(id, "modified", "/features/parameters/properties/speed",
-                        random.nextInt(10) == 0 ? "0" : Double.toString(0.6 + random.nextInt(7) * 0.1));
+                        random.nextInt(10) == 0 ? "0" : Double.toString((6 + random.nextInt(7)) / 10.0));
                 case 5 -> event(id, "modified", "/features/stock/properties/level",
                         random.nextInt(10) == 0 ? "-1" : Integer.toString(random.nextInt(20_000)));
                 default -> event(id, "created", "/features/status/properties/since", "\"" + Lines.T0.plusSeconds(random.nextInt(9999)) + "\"");
