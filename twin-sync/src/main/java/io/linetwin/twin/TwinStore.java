@@ -39,6 +39,8 @@ public final class TwinStore {
     /** After this many rejections of one reason, only every {@link #LOG_EVERY}th is logged. */
     private static final long LOG_FIRST = 10;
     private static final long LOG_EVERY = 1000;
+    /** The longest explanation a rejection carries. */
+    static final int MAX_DETAIL = 500;
 
     private final Clock clock;
     private final InputLimits limits;
@@ -330,7 +332,9 @@ public final class TwinStore {
         return reject(RejectReason.APPLY_FAILED, detail, Optional.empty(), false);
     }
 
-    private TwinEvent.Rejected reject(RejectReason reason, String detail, Optional<ThingId> thingId, boolean log) {
+    private TwinEvent.Rejected reject(RejectReason reason, String fullDetail, Optional<ThingId> thingId, boolean log) {
+        // Parsers quote what they could not read; a hostile message must not make every log line a megabyte.
+        String detail = fullDetail.length() <= MAX_DETAIL ? fullDetail : fullDetail.substring(0, MAX_DETAIL - 3) + "...";
         long n = rejected.get(reason).incrementAndGet();
         if (log && (n <= LOG_FIRST || n % LOG_EVERY == 0)) {
             LOG.warn("rejected message #{} ({}): {}", n, reason, detail);
