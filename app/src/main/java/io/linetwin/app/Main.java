@@ -3,6 +3,8 @@ package io.linetwin.app;
 import io.linetwin.app.health.HealthCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
+import io.linetwin.app.twin.BrokerCommand;
+import io.linetwin.app.twin.TwinCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
             ViewCommand.class,
             HealthCommand.class,
             EmulateCommand.class,
+            BrokerCommand.class,
+            TwinCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

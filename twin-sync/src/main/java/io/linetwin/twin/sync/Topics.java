@@ -28,7 +28,7 @@ public final class Topics {
     /** The events topic's partitions: events are keyed by Thing, so per-Thing order holds in any of them. */
     public static final int EVENT_PARTITIONS = 3;
     /** How long {@link #ensure(KafkaSettings, List)} waits for a broker unless {@code default.api.timeout.ms} says. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(8);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     /** A topic LineTwin uses: its name, partitions and topic configs. */
     public record Spec(String name, int partitions, Map<String, String> configs) {
