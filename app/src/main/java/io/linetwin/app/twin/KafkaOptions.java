@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
 
     /** Kafka's loggers, quiet (ERROR) unless --verbose; see simplelogger.properties. */
-    private static final List<String> KAFKA_LOGGERS = List.of("org.apache.kafka", "kafka", "state.change.logger");
+    private static final List<String> KAFKA_LOGGERS = List.of("org.apache.kafka", "kafka", "state.change.logger",
+            "org.apache.kafka.clients.NetworkClient");
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (host:port[,host:port]).")
     String bootstrap;
