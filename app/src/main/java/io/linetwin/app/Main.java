@@ -8,6 +8,8 @@ import io.linetwin.app.live.ProposalsCommand;
 import io.linetwin.app.live.RejectCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
+import io.linetwin.app.twin.BrokerCommand;
+import io.linetwin.app.twin.TwinCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +35,8 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             RejectCommand.class,
             AuditCommand.class,
+            BrokerCommand.class,
+            TwinCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
