@@ -18,12 +18,14 @@ public final class LineSimulation {
     private final LineSpec line;
     private final boolean checkingInvariants;
     private final double startSecondsOfWeek;
+    /** Events a replication may run; 0: the budget of its {@code EventEstimate}. */
+    private final long eventBudget;
 
     public LineSimulation(LineSpec line) {
-        this(line, false, 0);
+        this(line, false, 0, 0);
     }
 
-    private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek) {
+    private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek, long eventBudget) {
         this.line = Objects.requireNonNull(line, "line");
         Topology.check(line);
         this.checkingInvariants = checkingInvariants;
@@ -31,6 +33,7 @@ public final class LineSimulation {
             throw new IllegalArgumentException("start must lie within one week, got " + startSecondsOfWeek + " s");
         }
         this.startSecondsOfWeek = startSecondsOfWeek;
+        this.eventBudget = eventBudget;
     }
 
     /**
@@ -38,7 +41,7 @@ public final class LineSimulation {
      * calendar ({@code experiment.start}); the default is Monday 00:00.
      */
     public LineSimulation startingAt(double secondsOfWeek) {
-        return new LineSimulation(line, checkingInvariants, secondsOfWeek);
+        return new LineSimulation(line, checkingInvariants, secondsOfWeek, eventBudget);
     }
 
     /** One replication of {@code line}; see {@link #run(double, double, long, int)}. */
@@ -52,7 +55,12 @@ public final class LineSimulation {
      * {@link IllegalStateException} at the first violation; for tests, as it costs a pass over all blocks.
      */
     public LineSimulation checkingInvariants() {
-        return new LineSimulation(line, true, startSecondsOfWeek);
+        return new LineSimulation(line, true, startSecondsOfWeek, eventBudget);
+    }
+
+    /** The same simulation stopping a replication after {@code events} events; for tests of the runaway guard. */
+    LineSimulation withEventBudget(long events) {
+        return new LineSimulation(line, checkingInvariants, startSecondsOfWeek, events);
     }
 
     public LineSpec line() {
@@ -73,7 +81,7 @@ public final class LineSimulation {
             TraceListener trace) {
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(line, null, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants,
-                trace, startSecondsOfWeek).run();
+                trace, startSecondsOfWeek).withEventBudget(eventBudget).run();
     }
 
     /**
@@ -88,7 +96,7 @@ public final class LineSimulation {
         Objects.requireNonNull(state, "state");
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(WarmStart.withParameters(line, state), state, warmupSeconds, horizonSeconds, seed,
-                replication, checkingInvariants, trace, startSecondsOfWeek).run();
+                replication, checkingInvariants, trace, startSecondsOfWeek).withEventBudget(eventBudget).run();
     }
 
     /**

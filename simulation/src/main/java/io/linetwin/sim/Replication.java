@@ -4,6 +4,7 @@ import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.Distribution;
+import io.linetwin.model.EventEstimate;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
@@ -47,6 +48,15 @@ final class Replication {
     private final BottleneckDetector bottleneck;
     private final PartBalances balances;
     private boolean stopped;
+    private final EventEstimate estimate;
+    private long eventBudget;
+
+    /** Events between looks at the interrupt and the budget: a few microseconds of work. */
+    private static final long CHECK_EVERY = 1 << 12;
+    /** Events between looks at whether simulated time still passes. */
+    private static final long STILL_EVERY = 1 << 20;
+    /** Simulated seconds (relative to the clock past 1 s) those events must at least advance. */
+    private static final double STILL_SECONDS = 1e-6;
 
     /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
     Replication(LineSpec line, LineState initial, double warmupSeconds, double horizonSeconds, long seed,
@@ -66,6 +76,16 @@ final class Replication {
         int machineCount = (int) line.stations().stream()
                 .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY).count();
         this.bottleneck = new BottleneckDetector(machineCount);
+        this.estimate = EventEstimate.of(line, warmupSeconds + horizonSeconds, 1);
+        this.eventBudget = estimate.budgetPerReplication();
+    }
+
+    /** Replaces the budget from the estimate; for tests of the runaway guard. */
+    Replication withEventBudget(long events) {
+        if (events > 0) {
+            eventBudget = events;
+        }
+        return this;
     }
 
     ReplicationResult run() {
@@ -212,9 +232,44 @@ final class Replication {
         });
     }
 
+    /**
+     * Runs the schedule until the window closes (or the snapshot is taken). Every {@link #CHECK_EVERY} events it
+     * looks at the thread's interrupt (so Ctrl-C stops any run at once) and at the event budget; every
+     * {@link #STILL_EVERY} events, at whether simulated time still passes.
+     */
     private void runUntilStopped() {
+        long nextCheck = CHECK_EVERY;
+        long nextStillCheck = STILL_EVERY;
+        double timeAtStillCheck = Double.NEGATIVE_INFINITY;
         while (!stopped && model.schedule.step(model)) {
-            // Each step runs every event at the next time on the schedule.
+            long events = model.events();
+            if (events < nextCheck) {
+                continue;
+            }
+            nextCheck = events + CHECK_EVERY;
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RunCancelledException("replication " + replication + " cancelled at t = " + model.now()
+                        + " s");
+            }
+            if (events > eventBudget) {
+                throw new RunStoppedException("replication " + replication + " stopped at t = " + model.now()
+                        + " s after " + events + " events, its budget (" + eventBudget + ", far above the about "
+                        + String.format(java.util.Locale.ROOT, "%.1e", estimate.perReplication())
+                        + " the line should need): something repeats without end");
+            }
+            if (events >= nextStillCheck) {
+                double now = model.now();
+                // A million events in under a microsecond (a millionth of the clock, late in a long run) is
+                // beyond any line the estimate lets through, and a double clock past the point of moving.
+                if (now - timeAtStillCheck < STILL_SECONDS * Math.max(1, Math.abs(now))) {
+                    throw new RunStoppedException("simulated time stands still at t = " + now + " s: "
+                            + STILL_EVERY + " events took less than " + STILL_SECONDS * Math.max(1, Math.abs(now))
+                            + " s of it (a loop of zero-time stations, or times far below a microsecond); give the "
+                            + "stations on the way processing times");
+                }
+                timeAtStillCheck = now;
+                nextStillCheck = events + STILL_EVERY;
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.Limits;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,9 +32,11 @@ final class ExperimentReader {
         }
         MappingReader map = mapping.get().allow(List.of("horizon", "warmup", "replications", "seed", "start"));
         int before = at.problems().count();
-        double horizon = map.optional("horizon").flatMap(YamlCursor::positiveDuration).orElse(DEFAULT_HORIZON_SECONDS);
-        double warmup = map.optional("warmup").flatMap(YamlCursor::duration).orElse(0.0);
-        int replications = map.optional("replications").flatMap(c -> c.integer(1)).orElse(DEFAULT_REPLICATIONS);
+        double horizon = map.optional("horizon").flatMap(YamlCursor::positiveDuration)
+                .flatMap(h -> within(map.optional("horizon").orElseThrow(), h)).orElse(DEFAULT_HORIZON_SECONDS);
+        double warmup = map.optional("warmup").flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS)).orElse(0.0);
+        int replications = map.optional("replications").flatMap(c -> c.integer(1, Limits.MAX_REPLICATIONS))
+                .orElse(DEFAULT_REPLICATIONS);
         long seed = map.optional("seed").flatMap(YamlCursor::seed).orElse(DEFAULT_SEED);
         double start = map.optional("start").flatMap(ExperimentReader::start).orElse(0.0);
         if (at.problems().count() > before) {
@@ -41,6 +44,15 @@ final class ExperimentReader {
         }
         return at.problems().guard(at.node(), at.path(),
                 () -> new ExperimentSpec(horizon, warmup, replications, seed, start));
+    }
+
+    private static Optional<Double> within(YamlCursor at, double seconds) {
+        if (seconds > Limits.MAX_RUN_SECONDS) {
+            at.problem(String.format(Locale.ROOT, "expected a duration of at most %,.0fd (the limit of what runs), "
+                    + "got %s", Limits.MAX_RUN_SECONDS / 86_400, at.describe()));
+            return Optional.empty();
+        }
+        return Optional.of(seconds);
     }
 
     /** "mon 06:00" as seconds since Monday 00:00. */

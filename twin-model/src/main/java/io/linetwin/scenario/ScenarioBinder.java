@@ -1,5 +1,6 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.EventEstimate;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
@@ -39,15 +40,22 @@ final class ScenarioBinder {
         Optional<String> name = map.required("name").flatMap(YamlCursor::text);
         String description = map.optional("description").flatMap(YamlCursor::text).orElse("");
         Optional<YamlCursor> lineAt = map.required("line");
-        Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems));
-        ExperimentSpec experiment = map.optional("experiment").map(ExperimentReader::read)
+        Optional<YamlCursor> experimentAt = map.optional("experiment");
+        ExperimentSpec experiment = experimentAt.map(ExperimentReader::read)
                 .orElseGet(() -> Optional.of(ExperimentReader.defaults())).orElse(null);
+        Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems,
+                experiment));
         if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        EventEstimate estimate = EventEstimate.of(line.orElseThrow(), experiment);
+        if (!estimate.withinLimit()) {
+            problems.at(experimentAt.map(YamlCursor::node).orElse(root), "experiment", estimate.refusal());
             return Optional.empty();
         }
         // Variants are read only over a valid base: otherwise each base problem would repeat once per variant.
         List<Variant> variants = map.optional("variants")
-                .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow()))
+                .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow(), experiment))
                 .orElse(List.of());
         if (!problems.isEmpty()) {
             return Optional.empty();
