@@ -32,12 +32,14 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
+        OutputFiles outputs = new OutputFiles().file("--json", json).input(options.file).input(warmStart.file());
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), "compare"));
+        outputs.check();
         List<Comparison> comparisons = experiment.compareAll(scenario);
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons);
         if (json != null) {
-            ResultJson.write(ResultJson.compare(comparisons), json);
+            ResultJson.write(ResultJson.compare(comparisons), json, outputs);
         }
         return ExitCode.OK;
     }

@@ -15,7 +15,6 @@ import io.linetwin.sim.experiment.ExperimentResult;
 import io.linetwin.sim.experiment.Kpi;
 import io.linetwin.sim.experiment.StationSummary;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -149,12 +148,14 @@ final class ResultJson {
         return root;
     }
 
+    /** Writes {@code document} to {@code file} atomically (see {@link OutputFiles}), checked by the caller. */
+    static void write(ObjectNode document, Path file, OutputFiles outputs) throws IOException {
+        outputs.write(file, out -> MAPPER.writeValue(out, document));
+    }
+
+    /** As {@link #write(ObjectNode, Path, OutputFiles)}, for a caller that checked nothing: still atomic. */
     static void write(ObjectNode document, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        MAPPER.writeValue(file.toFile(), document);
+        write(document, file, new OutputFiles());
     }
 
     private static void estimate(ObjectNode node, Estimate estimate) {

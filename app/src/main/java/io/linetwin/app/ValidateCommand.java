@@ -3,7 +3,6 @@ package io.linetwin.app;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.scenario.ScenarioProblem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,13 +22,10 @@ final class ValidateCommand implements Callable<Integer> {
     Path file;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            err.println(file + ": no such scenario file");
-            return ExitCode.BAD_INPUT;
-        }
+        ScenarioOptions.requireScenarioFile(file);
         List<ScenarioProblem> problems = ScenarioLoader.validate(file);
         problems.forEach(err::println);
         if (!problems.isEmpty()) {

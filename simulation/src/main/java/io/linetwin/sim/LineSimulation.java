@@ -111,6 +111,14 @@ public final class LineSimulation {
                 .build();
     }
 
+    /**
+     * The line a warm start from {@code state} runs: the state's parameter values (a speed the twin reports)
+     * replace the scenario's. Throws {@link IllegalArgumentException} when a value breaks its limits.
+     */
+    public LineSpec lineIn(LineState state) {
+        return WarmStart.withParameters(line, Objects.requireNonNull(state, "state"));
+    }
+
     /** As {@link #run(LineState, double, double, long, int, TraceListener)} without a trace. */
     public ReplicationResult run(LineState state, double warmupSeconds, double horizonSeconds, long seed,
             int replication) {

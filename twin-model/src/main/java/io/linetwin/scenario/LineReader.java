@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code line} block. Its keys are named without the {@code line.} prefix ({@code buffers.b2.to}),
@@ -63,6 +64,12 @@ final class LineReader {
         Map<String, TopologyCheck.Routes> routes = new LinkedHashMap<>();
         List<StationSpec> stations = new ArrayList<>();
         Optional<YamlCursor> stationsAt = map.required("stations", "required key is missing; a line needs stations");
+        if (stationsAt.filter(c -> c.node() instanceof SequenceNode s && s.getValue().size() > Limits.MAX_STATIONS)
+                .isPresent()) {
+            // Refused as a whole: checking thousands of links against no stations would only bury this problem.
+            stationsAt.get().items("id", Limits.MAX_STATIONS);
+            return Optional.empty();
+        }
         stationsAt.flatMap(c -> c.items("id", Limits.MAX_STATIONS)).ifPresent(items -> {
             if (items.isEmpty()) {
                 stationsAt.get().problem("expected at least one station, got an empty list");
@@ -120,10 +127,18 @@ final class LineReader {
             return;
         }
         StationSpec station = line.station(estimate.fastest()).orElseThrow();
-        String key = station.kind() == StationKind.SOURCE ? "interarrival"
-                : station.speed() > 1 && station.parameters().containsKey(StationSpec.SPEED) ? "parameters" : "process";
         YamlCursor item = ids.get(station.id());
-        item.peek(key).orElse(item).problem(estimate.refusal());
+        YamlCursor where;
+        if (station.kind() == StationKind.SOURCE) {
+            where = item.peek("interarrival").orElse(item);
+        } else if (station.speed() > 1 && station.parameters().containsKey(StationSpec.SPEED)) {
+            // At the speed's value itself: for a variant that is the value its set entry wrote.
+            YamlCursor speed = item.peek("parameters").flatMap(p -> p.peek(StationSpec.SPEED)).orElse(item);
+            where = speed.isMapping() ? speed.peek("value").orElse(speed) : speed;
+        } else {
+            where = item.peek("process").orElse(item);
+        }
+        where.problem(estimate.refusal());
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */
