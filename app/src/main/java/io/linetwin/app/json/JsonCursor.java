@@ -153,7 +153,9 @@ public final class JsonCursor {
         return text;
     }
 
+    /** The path of a key below this one; the anonymous product's empty key reads {@code ""}. */
     private String child(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        String shown = key.isEmpty() ? "\"\"" : key;
+        return path.isEmpty() ? shown : path + "." + shown;
     }
 }

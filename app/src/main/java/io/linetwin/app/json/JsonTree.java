@@ -125,23 +125,38 @@ public final class JsonTree {
                 return Optional.empty();
             }
             Node root = value(parser, problems);
-            JsonToken after = parser.nextToken();
-            if (after != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                problems.at(at.getLineNr(), at.getColumnNr(), "", "unexpected " + parser.getText()
-                        + " after the end of the document");
+            JsonLocation end = parser.currentLocation();
+            try {
+                if (parser.nextToken() != null) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    problems.at(at.getLineNr(), at.getColumnNr(), "", "unexpected text after the end of the document");
+                    return Optional.empty();
+                }
+            } catch (JsonProcessingException e) {
+                problems.at(end.getLineNr(), end.getColumnNr(), "", "unexpected text after the end of the document");
                 return Optional.empty();
             }
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             problems.at(at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()), "",
-                    "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    "malformed JSON: " + plain(e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
             problems.at(1, 1, "", "cannot read the file: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Jackson's message without its source description ("(for root starting at [Source: REDACTED ..."). */
+    private static String plain(String message) {
+        String first = message == null ? "" : message.lines().findFirst().orElse("");
+        int source = first.indexOf("[Source");
+        if (source >= 0) {
+            int cut = first.lastIndexOf(" (", source);
+            first = first.substring(0, cut >= 0 ? cut : source).strip();
+        }
+        return first;
     }
 
     /** An object or list being read, with the key it will have in its parent. */
