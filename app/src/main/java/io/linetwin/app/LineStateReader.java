@@ -7,6 +7,7 @@ import io.linetwin.model.BufferContents;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
@@ -75,7 +76,14 @@ final class LineStateReader {
         }
         Map<String, JsonCursor> f = fields.get();
         Optional<Instant> capturedAt = root.required(f, "capturedAt").flatMap(JsonCursor::instant);
-        Optional<Double> clock = root.required(f, "clockSeconds").flatMap(c -> c.number(0));
+        Optional<Double> clock = root.required(f, "clockSeconds").flatMap(c -> c.number(0)).filter(seconds -> {
+            if (seconds > Limits.MAX_RUN_SECONDS) {
+                f.get("clockSeconds").problem("expected at most " + (long) Limits.MAX_RUN_SECONDS
+                        + " seconds (100 years), got " + f.get("clockSeconds").node().describe());
+                return false;
+            }
+            return true;
+        });
         Map<String, StationState> stations = new LinkedHashMap<>();
         entries(f.get("stations")).forEach((id, at) -> station(id, at).ifPresent(s -> stations.put(id, s)));
         Map<String, BufferContents> buffers = new LinkedHashMap<>();

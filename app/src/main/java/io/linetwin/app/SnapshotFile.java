@@ -96,7 +96,9 @@ public final class SnapshotFile {
         try {
             return Snapshot.fromJson(JsonFactory.newObject(Files.readString(file, StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
-            throw new BadInputException(file + ":1:1 not a twin snapshot: " + Failures.describe(e));
+            String reason = Failures.describe(e).lines().findFirst().orElse("");
+            throw new BadInputException(file + ":1:1 not a twin snapshot: "
+                    + (reason.length() > 160 ? reason.substring(0, 160) + "..." : reason));
         }
     }
 
@@ -105,6 +107,13 @@ public final class SnapshotFile {
         if (fields.isEmpty()) {
             return;
         }
+        checkFields(root, fields.get());
+        // After the specific checks: a number they already reported keeps their message.
+        wholeNumbersFit(root);
+    }
+
+    private void checkFields(JsonCursor root, Map<String, JsonCursor> rootFields) {
+        Optional<Map<String, JsonCursor>> fields = Optional.of(rootFields);
         root.required(fields.get(), "schema").flatMap(c -> c.choice(List.of(SCHEMA)));
         root.required(fields.get(), "takenAt").ifPresent(JsonCursor::instant);
         Optional<JsonCursor> things = root.required(fields.get(), "things");
@@ -113,6 +122,20 @@ public final class SnapshotFile {
             things.get().problem("no thing of line '" + descriptor.lineId() + "' in the snapshot"
                     + (otherLines.isEmpty() ? "" : " (it holds things of " + String.join(", ", otherLines) + ")")
                     + ": is it the snapshot of another line? The scenario's line.id must be the twin's line");
+        }
+    }
+
+    /** Ditto's reader fails on whole numbers beyond 64 bits anywhere; found here, they have a position. */
+    private static void wholeNumbersFit(JsonCursor at) {
+        java.util.ArrayDeque<JsonCursor> pending = new java.util.ArrayDeque<>(List.of(at));
+        while (!pending.isEmpty()) {
+            JsonCursor next = pending.pop();
+            switch (next.node().kind()) {
+                case OBJECT -> next.object(null).ifPresent(f -> pending.addAll(f.values()));
+                case ARRAY -> next.list().ifPresent(pending::addAll);
+                case INTEGER -> next.whole(Long.MIN_VALUE, Long.MAX_VALUE);
+                default -> { }
+            }
         }
     }
 
@@ -146,6 +169,7 @@ public final class SnapshotFile {
         }
         Optional<Map<String, JsonCursor>> attributes = Optional.ofNullable(fields.get().get("attributes"))
                 .flatMap(a -> a.object(ATTRIBUTE_KEYS));
+        attributes.ifPresent(this::attributes);
         Optional<String> lineOf = attributes.map(a -> a.get(TwinFeatures.ATTR_LINE)).flatMap(JsonCursor::text);
         Optional<String> equipmentId = descriptor.equipmentIdOf(id);
         boolean ofLine = lineOf.filter(l -> l.equals(descriptor.lineId().toString())).isPresent();
@@ -183,6 +207,18 @@ public final class SnapshotFile {
         }
         Optional.ofNullable(fields.get().get("features")).flatMap(f -> f.object(expected.kind().features()))
                 .ifPresent(features -> features.forEach((name, feature) -> feature(name, feature, expected)));
+    }
+
+    /** The attributes' types (line and kind are read by the caller). */
+    private void attributes(Map<String, JsonCursor> attributes) {
+        Optional.ofNullable(attributes.get(TwinFeatures.ATTR_CAPACITY)).ifPresent(c -> {
+            if (!(c.node().kind() == JsonTree.Kind.STRING && TwinFeatures.UNLIMITED.equals(c.node().text()))) {
+                c.whole(0, Integer.MAX_VALUE);
+            }
+        });
+        Optional.ofNullable(attributes.get(TwinFeatures.ATTR_LIMITS)).ifPresent(this::numbers);
+        Optional.ofNullable(attributes.get(TwinFeatures.ATTR_SENSORS)).flatMap(JsonCursor::list)
+                .ifPresent(sensors -> sensors.forEach(JsonCursor::text));
     }
 
     private Optional<EquipmentKind> kind(JsonCursor at) {

@@ -90,8 +90,12 @@ final class Replication {
 
     ReplicationResult run() {
         double clock = startSeconds();
-        start(clock);
         double end = clock + warmupSeconds + horizonSeconds;
+        if (!(end - (clock + warmupSeconds) >= horizonSeconds / 2)) {
+            throw new IllegalArgumentException("the statistics window of " + horizonSeconds + " s is too short to "
+                    + "measure at t = " + (clock + warmupSeconds) + " s: the clock cannot tell its ends apart");
+        }
+        start(clock);
         model.schedule.scheduleOnce(clock + warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
             private static final long serialVersionUID = 1L;
 

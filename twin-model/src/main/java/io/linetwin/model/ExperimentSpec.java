@@ -11,6 +11,9 @@ public record ExperimentSpec(
 
     public ExperimentSpec {
         Checks.positive("experiment horizon", horizonSeconds);
+        if (horizonSeconds < Limits.MIN_HORIZON_SECONDS) {
+            throw new IllegalArgumentException("experiment horizon must be >= 1 s, got " + horizonSeconds + " s");
+        }
         Checks.nonNegative("experiment warmup", warmupSeconds);
         Checks.atLeast("experiment replications", 1, replications);
         if (replications > Limits.MAX_REPLICATIONS) {

@@ -40,6 +40,11 @@ public final class Limits {
     /** Warm-up plus horizon: 100 years of 365 days. Beyond it a double clock loses sub-millisecond precision. */
     public static final double MAX_RUN_SECONDS = 100 * 365 * 86_400.0;
     /**
+     * The shortest statistics window: one second. A shorter one is no production measure, and after a long
+     * warm-up a double clock cannot tell its ends apart (1e-9 s after 10 days gave state shares above 1).
+     */
+    public static final double MIN_HORIZON_SECONDS = 1;
+    /**
      * Events an experiment may need by {@link EventEstimate}: about ten hours of one core at the engine's 3
      * million events a second. An estimate beyond it is almost always a unit mistake ({@code 1e-300s}, a speed of
      * {@code 1e300}, a horizon of {@code 1e6d}).

@@ -47,6 +47,10 @@ final class ExperimentReader {
     }
 
     private static Optional<Double> within(YamlCursor at, double seconds) {
+        if (seconds < Limits.MIN_HORIZON_SECONDS) {
+            at.problem("expected a horizon of at least 1s, got " + at.describe());
+            return Optional.empty();
+        }
         if (seconds > Limits.MAX_RUN_SECONDS) {
             at.problem(String.format(Locale.ROOT, "expected a duration of at most %,.0fd (the limit of what runs), "
                     + "got %s", Limits.MAX_RUN_SECONDS / 86_400, at.describe()));

@@ -2,7 +2,9 @@ package io.linetwin.app.json;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The problems of one input file, each {@code file:line:column key.path: message} like a scenario's, so that a
@@ -16,13 +18,17 @@ public final class InputProblems {
 
     private final String file;
     private final List<Problem> found = new ArrayList<>();
+    private final Set<String> places = new HashSet<>();
 
     public InputProblems(String file) {
         this.file = file;
     }
 
+    /** Adds a problem; a second one at the same place and key is dropped (the first says it more exactly). */
     public void at(int line, int column, String path, String message) {
-        found.add(new Problem(line, column, path, message));
+        if (places.add(line + ":" + column + " " + path)) {
+            found.add(new Problem(line, column, path, message));
+        }
     }
 
     public boolean isEmpty() {
