@@ -32,10 +32,6 @@ public final class Failures {
         STOPPING.set(true);
     }
 
-    static boolean isStopping() {
-        return STOPPING.get();
-    }
-
     /** Prints what {@code failure} means for the user and returns the exit code. */
     public static int report(Throwable failure, PrintWriter err) {
         try {

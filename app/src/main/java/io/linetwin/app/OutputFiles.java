@@ -137,7 +137,7 @@ public final class OutputFiles {
      * file in the same folder, forced to disk, renamed over the target. On failure nothing of it is left.
      */
     public void write(Path path, Content content) throws IOException {
-        Path target = targets.getOrDefault(path, path.toAbsolutePath().normalize());
+        Path target = targets.containsKey(path) ? targets.get(path) : target(path);
         Path folder = target.getParent();
         makeFolders(folder);
         Set<PosixFilePermission> permissions = existingPermissions(target);

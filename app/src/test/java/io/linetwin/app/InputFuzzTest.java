@@ -43,7 +43,6 @@ final class InputFuzzTest {
     private static final int STATE_CASES = 160 * SCALE;
     private static final int SNAPSHOT_CASES = 120 * SCALE;
     private static final Path CORPUS = Path.of("src", "test", "resources", "fuzz-corpus");
-    private static final Path TWO_MACHINES = Scenarios.library().resolve("textbook-two-machine.yaml");
     private static final Path BOTTLING = Scenarios.library().resolve("bottling-line.yaml");
 
     /** What the engine itself may say when a valid input cannot finish: exit 1 with one of these. */
@@ -84,25 +83,21 @@ final class InputFuzzTest {
 
     @Test
     void mangledStatesEndCleanly() throws IOException {
-        Random random = new Random(SEED + 1);
-        String state = stateText();
-        for (int i = 0; i < STATE_CASES; i++) {
-            Path file = dir.resolve("state-" + i + ".json");
-            Files.writeString(file, mutate(state, random, true));
-            requireClean("run --from-state", file, Cli.run("run", BOTTLING.toString(), "--from-state",
-                    file.toString(), "--horizon", "30m", "--warmup", "0s", "--replications", "1", "--threads", "1"));
-        }
+        fuzzWarmStart("--from-state", "state", stateText(), STATE_CASES, new Random(SEED + 1));
     }
 
     @Test
     void mangledSnapshotsEndCleanly() throws IOException {
-        Random random = new Random(SEED + 2);
-        String snapshot = snapshotText();
-        for (int i = 0; i < SNAPSHOT_CASES; i++) {
-            Path file = dir.resolve("snapshot-" + i + ".json");
-            Files.writeString(file, mutate(snapshot, random, true));
-            requireClean("run --from-twin", file, Cli.run("run", BOTTLING.toString(), "--from-twin",
-                    file.toString(), "--horizon", "30m", "--warmup", "0s", "--replications", "1", "--threads", "1"));
+        fuzzWarmStart("--from-twin", "snapshot", snapshotText(), SNAPSHOT_CASES, new Random(SEED + 2));
+    }
+
+    /** Mangled copies of {@code text} as the bottling line's warm start through {@code option}. */
+    private void fuzzWarmStart(String option, String name, String text, int cases, Random random) throws IOException {
+        for (int i = 0; i < cases; i++) {
+            Path file = dir.resolve(name + "-" + i + ".json");
+            Files.writeString(file, mutate(text, random, true));
+            requireClean("run " + option, file, Cli.run("run", BOTTLING.toString(), option, file.toString(),
+                    "--horizon", "30m", "--warmup", "0s", "--replications", "1", "--threads", "1"));
         }
     }
 
