@@ -48,13 +48,16 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario scenario = withTuned(options.load());
         double effect = MinEffect.parse(minEffect);
+        OutputFiles outputs = new OutputFiles().file("--json", json).input(options.file).input(warmStart.file())
+                .input(tuned);
         ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
                 .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(), reporter);
+        outputs.check();
         List<Comparison> comparisons = experiment.compareAll(scenario, effect);
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect);
         if (json != null) {
-            ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json);
+            ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json, outputs);
         }
         return ExitCode.OK;
     }

@@ -1,6 +1,5 @@
 package io.linetwin.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.app.health.RiskJson;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
@@ -17,7 +16,6 @@ import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
 import io.linetwin.twin.Snapshot;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,6 +82,8 @@ public final class HealthRiskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
+        OutputFiles outputs = new OutputFiles().file("--json", json).input(options.file).input(warmStart.file())
+                .check();
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
         ExperimentSpec experiment = scenario.experiment();
         double maintenanceSeconds = ScenarioOptions.duration("--maintenance", maintenance);
@@ -119,17 +119,9 @@ public final class HealthRiskCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), scenario, experiment, clock, reports);
         if (json != null) {
-            write(RiskJson.document(scenario.name(), experiment, clock, reports), json);
+            ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports), json, outputs);
         }
         return ExitCode.OK;
-    }
-
-    private static void write(ObjectNode document, Path file) throws BadInputException {
-        try {
-            ResultJson.write(document, file);
-        } catch (IOException e) {
-            throw new BadInputException("--json: cannot write " + file + ": " + e.getMessage());
-        }
     }
 
     private record Estimated(StationSpec machine, TimeToFailure timeToFailure) {

@@ -98,7 +98,10 @@ final class TwinWarmStartTest {
         Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).startsWith("--from-twin " + snapshot + ": the state does not fit the line: ");
+        // Positioned at the level in the file, not only "the state does not fit".
+        assertThat(cli.err()).startsWith(snapshot + ":1:")
+                .contains(" things.plant1:bottling.b2.thing.features.buffer.properties.levels: 'b2' holds at most 60"
+                        + " parts, got 500");
     }
 
     @Test

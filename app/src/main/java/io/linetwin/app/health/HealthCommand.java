@@ -1,5 +1,6 @@
 package io.linetwin.app.health;
 
+import io.linetwin.app.Failures;
 import io.linetwin.app.HealthRiskCommand;
 import io.linetwin.predict.health.SensorDataException;
 import io.linetwin.predict.health.TrainingDivergedException;
@@ -50,9 +51,8 @@ public final class HealthCommand implements Runnable {
         } catch (UncheckedIOException e) {
             err.println(name + ": " + e.getMessage());
             return RUNTIME_FAILURE;
-        } catch (Exception e) {
-            err.println(name + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return RUNTIME_FAILURE;
+        } catch (Exception | Error e) {
+            return Failures.report(e, err);
         } finally {
             err.flush();
         }

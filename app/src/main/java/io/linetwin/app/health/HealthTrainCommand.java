@@ -1,5 +1,6 @@
 package io.linetwin.app.health;
 
+import io.linetwin.app.OutputFiles;
 import io.linetwin.predict.health.CmapssReader;
 import io.linetwin.predict.health.CmapssSet;
 import io.linetwin.predict.health.ModelKind;
@@ -87,6 +88,8 @@ public final class HealthTrainCommand implements Callable<Integer> {
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
             PrintWriter console = spec.commandLine().getOut();
+            // Before minutes of training: the model folder must be new or empty, and not the data.
+            OutputFiles outputs = new OutputFiles().folder("--out", out).input(csv).input(data).check();
             ModelKind kind = ModelKind.fromCliName(model);
             TrainingSettings settings = TrainingSettings.defaults();
             if (epochs != null) {
@@ -138,7 +141,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
                 console.flush();
             });
             try (RulModel result = trained.model()) {
-                result.save(out);
+                outputs.fillFolder(out, result::save);
             }
             int recoveries = trained.report().recoveries().size();
             console.println(String.format(Locale.ROOT,
