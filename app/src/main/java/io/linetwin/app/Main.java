@@ -43,16 +43,8 @@ import picocli.CommandLine.Command;
         })
 public final class Main {
 
-    /**
-     * jME reports its start-up (renderer, missing optional loaders) at INFO and WARNING through
-     * java.util.logging; a CLI prints only what the user asked for. Held here: JUL keeps loggers weakly.
-     */
-    private static final java.util.logging.Logger JME_LOG = java.util.logging.Logger.getLogger("com.jme3");
-
     static {
-        if (!Boolean.getBoolean("linetwin.debug")) {
-            JME_LOG.setLevel(java.util.logging.Level.SEVERE);
-        }
+        QuietLibraryLogging.install();
     }
 
     /** How long a signal waits for the command to wind down (replications notice within milliseconds). */
@@ -97,11 +89,25 @@ public final class Main {
     }
 
     static int execute(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
+    /** The whole command tree: every subcommand's options, for help and for anything that is not one command. */
     static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        return withHandlers(new CommandLine(new Main()));
+    }
+
+    /**
+     * Only what {@code args} will run: picocli reads every option of every subcommand by reflection when it
+     * builds the tree, about half a second of a cold start; {@code run} needs its own options only.
+     */
+    static CommandLine commandLine(String... args) {
+        return CommandSelection.of(Main.class, args)
+                .map(only -> withHandlers(only.commandLine(new Root())))
+                .orElseGet(Main::commandLine);
+    }
+
+    private static CommandLine withHandlers(CommandLine commandLine) {
         commandLine.setExecutionExceptionHandler(Main::handle);
         commandLine.setParameterExceptionHandler(new CliErrors());
         return commandLine;
@@ -115,6 +121,11 @@ public final class Main {
     static String version() {
         String version = Main.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
+    }
+
+    /** The same root as {@link Main}, without its subcommands: the one that runs is added to it. */
+    @Command(name = "linetwin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class)
+    static final class Root {
     }
 
     static final class Version implements CommandLine.IVersionProvider {
