@@ -157,6 +157,18 @@ final class LauncherTest {
     }
 
     @Test
+    void batchSimulationsRunOnTheParallelCollectorAndLongRunningCommandsOnTheDefault() throws Exception {
+        launch("run", "line.yaml");
+
+        for (String command : List.of("run", "compare", "tune")) {
+            assertThat(launch(command, "x.yaml")).singleElement().asString().contains("-XX:+UseParallelGC");
+        }
+        for (String command : List.of("live", "emulate", "validate", "health")) {
+            assertThat(launch(command, "x.yaml")).singleElement().asString().doesNotContain("UseParallelGC");
+        }
+    }
+
+    @Test
     void aFailedArchiveIsReportedOnceAndNotRetriedUntilTheNextBuild() throws Exception {
         env.put("FAIL_DUMP", "1");
 
