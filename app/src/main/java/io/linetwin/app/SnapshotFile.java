@@ -114,7 +114,7 @@ public final class SnapshotFile {
 
     private void checkFields(JsonCursor root, Map<String, JsonCursor> rootFields) {
         Optional<Map<String, JsonCursor>> fields = Optional.of(rootFields);
-        root.required(fields.get(), "schema").flatMap(c -> c.choice(List.of(SCHEMA)));
+        root.required(fields.get(), "schema").ifPresent(c -> c.choice(List.of(SCHEMA)));
         root.required(fields.get(), "takenAt").ifPresent(JsonCursor::instant);
         Optional<JsonCursor> things = root.required(fields.get(), "things");
         things.flatMap(t -> t.object(null)).ifPresent(entries -> entries.forEach(this::entry));

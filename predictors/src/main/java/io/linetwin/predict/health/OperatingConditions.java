@@ -163,7 +163,7 @@ public record OperatingConditions(double[] settingScale, double[][] centroids) {
 
     private static final Comparator<double[]> LEXICOGRAPHIC = (a, b) -> {
         for (int d = 0; d < a.length; d++) {
-            int cmp = Double.compare(Math.round(a[d] * 1e6), Math.round(b[d] * 1e6));
+            int cmp = Long.compare(Math.round(a[d] * 1e6), Math.round(b[d] * 1e6));
             if (cmp != 0) {
                 return cmp;
             }
