@@ -157,6 +157,16 @@ final class LauncherTest {
     }
 
     @Test
+    void healthRunsWithFreshNativeAllocationsFilledUnlessTheUserChoseOtherwise() throws Exception {
+        launch("run", "line.yaml");
+
+        assertThat(launch("health", "train")).singleElement().asString().endsWith("[MALLOC_PERTURB_=255]");
+        assertThat(launch("run", "x.yaml")).singleElement().asString().doesNotContain("MALLOC_PERTURB_");
+        env.put("MALLOC_PERTURB_", "7");
+        assertThat(launch("health", "train")).singleElement().asString().endsWith("[MALLOC_PERTURB_=7]");
+    }
+
+    @Test
     void batchSimulationsRunOnTheParallelCollectorAndLongRunningCommandsOnTheDefault() throws Exception {
         launch("run", "line.yaml");
 
@@ -200,7 +210,7 @@ final class LauncherTest {
         Files.setLastModifiedTime(home.resolve("lib/server/libjvm.so"), FileTime.from(Instant.now().minus(1, ChronoUnit.DAYS)));
         Files.createDirectories(home.resolve("bin"));
         script(home.resolve("bin/java"), """
-                echo "$0 $*" >> "$CALLS"
+                echo "$0 $*${MALLOC_PERTURB_:+ [MALLOC_PERTURB_=$MALLOC_PERTURB_]}" >> "$CALLS"
                 for arg in "$@"; do
                     case "$arg" in
                         -XX:DumpLoadedClassList=*|-XX:AOTCacheOutput=*) [[ -n ${FAIL_DUMP:-} ]] && exit 1; echo x > "${arg#*=}" ;;
@@ -253,6 +263,7 @@ final class LauncherTest {
         builder.environment().remove("LINETWIN_JAVA");
         builder.environment().remove("LINETWIN_CDS");
         builder.environment().remove("LINETWIN_JAVA_OPTS");
+        builder.environment().remove("MALLOC_PERTURB_");
         builder.environment().putAll(env);
         Process process = builder.start();
         process.getOutputStream().close();
