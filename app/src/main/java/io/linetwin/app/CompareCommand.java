@@ -31,6 +31,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--tuned", paramLabel = "TUNE.json",
             description = "Also compare the setting a tune --json run recommended, as variant '"
                     + TuneReport.VARIANT + "'.")
@@ -39,6 +42,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withTuned(options.load());
+        report.check();
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), "compare"));
         List<Comparison> comparisons = experiment.compareAll(scenario);
@@ -46,6 +50,7 @@ final class CompareCommand implements Callable<Integer> {
         if (json != null) {
             ResultJson.write(ResultJson.compare(comparisons), json);
         }
+        Reports.writeCompare(report, scenario, comparisons);
         return ExitCode.OK;
     }
 

@@ -12,6 +12,7 @@ import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.MaintenanceWindows;
 import io.linetwin.predict.health.TimeToFailure;
+import io.linetwin.report.RiskReport;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
@@ -77,9 +78,13 @@ public final class HealthRiskCommand implements Callable<Integer> {
             description = "Also write the report as JSON to OUT, with the loss at every candidate window.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
+        report.check();
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
         ExperimentSpec experiment = scenario.experiment();
         double maintenanceSeconds = ScenarioOptions.duration("--maintenance", maintenance);
@@ -111,6 +116,14 @@ public final class HealthRiskCommand implements Callable<Integer> {
         print(spec.commandLine().getOut(), scenario, experiment, lookAheadStart, reports);
         if (json != null) {
             write(RiskJson.document(scenario.name(), experiment, lookAheadStart, reports), json);
+        }
+        if (report.wanted()) {
+            Map<String, TimeToFailure> timesToFailure = new LinkedHashMap<>();
+            byMachine.forEach((id, estimated) -> timesToFailure.put(id, estimated.timeToFailure()));
+            report.write(RiskReport.html(new RiskReport.Input(scenario.name(), experiment.horizonSeconds(),
+                    experiment.replications(), experiment.seed(), RiskJson.calendar(lookAheadStart), risk, reports,
+                    timesToFailure, seconds -> RiskJson.calendar(lookAheadStart + seconds), ReportOptions.now(),
+                    Main.version()), report.messages()));
         }
         return ExitCode.OK;
     }

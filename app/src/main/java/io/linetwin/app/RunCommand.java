@@ -4,6 +4,7 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
+import io.linetwin.report.RunSeries;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.ExperimentResult;
@@ -39,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--trace", paramLabel = "OUT.jsonl",
             description = "Also write the event trace of replication 0 (warm-up included, from the --from-twin/--from-state "
                     + "state if one is given) as JSON Lines to OUT.")
@@ -53,9 +57,11 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--variant: " + e.getMessage());
         }
+        report.check();
         Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
                 new ProgressReporter(spec.commandLine().getErr(), variant));
-        ExperimentResult result = experiment.run(variant, line);
+        Optional<RunSeries> series = Reports.seriesFor(report, scenario, line, warmStart.startState());
+        ExperimentResult result = Reports.traced(experiment, series).run(variant, line);
         KpiTable.printRun(spec.commandLine().getOut(), scenario, result);
         if (json != null) {
             ResultJson.write(ResultJson.run(scenario, result), json);
@@ -63,6 +69,8 @@ final class RunCommand implements Callable<Integer> {
         if (trace != null) {
             writeTrace(scenario, line);
         }
+        Reports.writeRun(report, scenario, line, result, series, warmStart.startState().isPresent(),
+                spec.commandLine().getErr());
         return ExitCode.OK;
     }
 

@@ -8,6 +8,7 @@ import io.linetwin.predict.tuning.Tuner;
 import io.linetwin.predict.tuning.TuningOptions;
 import io.linetwin.predict.tuning.TuningProgress;
 import io.linetwin.predict.tuning.TuningResult;
+import io.linetwin.report.TuningReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,6 +53,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
@@ -61,6 +65,7 @@ final class TuneCommand implements Callable<Integer> {
         if (json != null) {
             TuneJson.checkWritable(json);
         }
+        report.check();
         PrintWriter out = spec.commandLine().getOut();
         TuneProgressReporter progress = new TuneProgressReporter(spec.commandLine().getErr(),
                 System.console() != null);
@@ -88,6 +93,11 @@ final class TuneCommand implements Callable<Integer> {
         TuneReport.print(out, scenario, tuning, experiment, result);
         if (json != null) {
             TuneJson.write(TuneJson.of(scenario, experiment, result), json);
+        }
+        if (report.wanted()) {
+            report.write(TuningReport.html(new TuningReport.Input(scenario, tuning, experiment, result,
+                    TuneReport.variantsBlock(result.bestValues()), ReportOptions.now(), Main.version()),
+                    report.messages()));
         }
         return ExitCode.OK;
     }

@@ -61,7 +61,7 @@ public final class CompareReport {
                         comparison.variant().variant() + ": " + signed(m, e.mean()) + " " + Words.interval(m, e)
                                 + " · " + Words.verdict(m, difference.verdict())));
             }
-            charts.add(Whiskers.render(Words.kpiWithUnit(m, kpi), rows, m::number,
+            charts.add(Whiskers.render(Words.kpiWithUnit(m, kpi), rows, m::tick,
                     m.get("chart.differences.of", Words.kpi(m, kpi))));
         }
         page.charts(charts);

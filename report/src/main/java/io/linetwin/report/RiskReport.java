@@ -71,7 +71,7 @@ public final class RiskReport {
         page.endSection();
 
         page.section("risk-over-time", m.get("section.riskCurve"), m.get("section.riskCurve.note"));
-        XyChart curves = new XyChart(m.get("chart.hoursAhead"), m.get("chart.probability"), m::number,
+        XyChart curves = new XyChart(m.get("chart.hoursAhead"), m.get("chart.probability"), m::tick,
                 v -> m.percent(v, 0)).yRange(0, 1);
         int colour = 0;
         for (MaintenanceRisk.Report r : in.reports()) {

@@ -169,7 +169,7 @@ public final class RunReport {
         if (!Double.isNaN(band.ciLow()[0])) {
             bands.add(new XyChart.Band(band.ciLow(), band.ciHigh(), 0.3, m.get("chart.ci")));
         }
-        XyChart chart = new XyChart(m.get("chart.hours"), yTitle, m::number, m::number).yFromZero()
+        XyChart chart = new XyChart(m.get("chart.hours"), yTitle, m::tick, m::tick).yFromZero()
                 .add(new XyChart.Series(m.get("chart.mean"), colour, hours, band.mean(), false, bands));
         if (warmupHours > 0) {
             chart.shade(new XyChart.Region(0, warmupHours, m.get("chart.warmup")));

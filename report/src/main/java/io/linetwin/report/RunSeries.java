@@ -18,8 +18,12 @@ import java.util.function.IntFunction;
  */
 public final class RunSeries {
 
-    /** Slices of the run charted: fine enough to see shifts, coarse enough for a few kilobytes of SVG. */
-    public static final int BINS = 120;
+    /**
+     * At most this many slices of the run are charted, each at least an hour long: fine enough to see shifts, coarse
+     * enough that a line making a few parts an hour does not read as noise, and a few kilobytes of SVG.
+     */
+    public static final int MAX_BINS = 120;
+    private static final double MIN_BIN_SECONDS = 3600;
 
     /** Per slice: mean over replications, min, max and the 95 % interval of the mean (NaN with one). */
     public record Band(double[] mean, double[] min, double[] max, double[] ciLow, double[] ciHigh) {
@@ -30,6 +34,7 @@ public final class RunSeries {
     private final double endSeconds;
     private final Set<String> links;
     private final AtomicReferenceArray<RunTrace> traces;
+    private final int bins;
 
     /**
      * @param startSeconds engine time the replications start at (0, or a warm start's clock)
@@ -45,12 +50,14 @@ public final class RunSeries {
         }
         this.links = Set.copyOf(ids);
         this.traces = new AtomicReferenceArray<>(replications);
+        double run = endSeconds - startSeconds;
+        this.bins = (int) Math.max(1, Math.min(MAX_BINS, Math.floor(run / MIN_BIN_SECONDS)));
     }
 
     /** For {@code Experiment.tracing}: a fresh trace for each replication index. */
     public IntFunction<io.linetwin.sim.TraceListener> listeners() {
         return replication -> {
-            RunTrace trace = new RunTrace(startSeconds, windowStartSeconds, endSeconds, BINS, links);
+            RunTrace trace = new RunTrace(startSeconds, windowStartSeconds, endSeconds, bins, links);
             traces.set(replication, trace);
             return trace;
         };
@@ -83,9 +90,9 @@ public final class RunSeries {
 
     /** Middle of each slice, in hours since the start of the run. */
     public double[] hours() {
-        double bin = (endSeconds - startSeconds) / BINS;
-        double[] hours = new double[BINS];
-        for (int i = 0; i < BINS; i++) {
+        double bin = (endSeconds - startSeconds) / bins;
+        double[] hours = new double[bins];
+        for (int i = 0; i < bins; i++) {
             hours[i] = (i + 0.5) * bin / 3600;
         }
         return hours;

@@ -85,7 +85,7 @@ public final class TuningReport {
         if (!r.trajectory().isEmpty()) {
             double[] x = r.trajectory().stream().mapToDouble(TuningResult.Step::evaluation).toArray();
             double[] y = r.trajectory().stream().mapToDouble(TuningResult.Step::bestObjective).toArray();
-            charts.add(new XyChart(m.get("chart.evaluations"), r.objective(), m::number, m::number)
+            charts.add(new XyChart(m.get("chart.evaluations"), r.objective(), m::tick, m::tick)
                     .add(new XyChart.Series(m.get("chart.bestSoFar"), "#0b5cad", x, y, true, List.of()))
                     .render(560, 280, m.get("section.trajectory")));
         }
@@ -95,7 +95,7 @@ public final class TuningReport {
             bars.add(bar(m, m.get("col.recommended"), r.best(), true));
         }
         r.runnerUp().filter(s -> !s.isBaseline()).ifPresent(s -> bars.add(bar(m, m.get("col.runnerUp"), s, false)));
-        charts.add(Bars.render(bars, r.objective(), m::number, m.get("chart.winner")));
+        charts.add(Bars.render(bars, r.objective(), m::tick, m.get("chart.winner")));
         page.charts(charts);
         page.endSection();
 

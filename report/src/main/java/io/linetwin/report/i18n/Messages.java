@@ -100,6 +100,11 @@ public final class Messages {
         return String.format(lang.locale(), "%.4g", value);
     }
 
+    /** An axis tick: as few decimals as the value needs (0, 2.5, 10,000). */
+    public String tick(double value) {
+        return format("#,##0.###", value);
+    }
+
     /** Whole numbers with grouping: part counts. */
     public String count(double value) {
         return Double.isNaN(value) ? "–" : format("#,##0", value);

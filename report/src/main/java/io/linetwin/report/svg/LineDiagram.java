@@ -24,9 +24,9 @@ import java.util.function.Function;
  */
 public final class LineDiagram {
 
-    private static final double BOX_W = 128;
+    private static final double BOX_W = 118;
     private static final double BOX_H = 58;
-    private static final double COLUMN = 196;
+    private static final double COLUMN = 170;
     private static final double ROW = 96;
     private static final double MARGIN = 28;
 
