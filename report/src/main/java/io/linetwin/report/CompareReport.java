@@ -77,8 +77,8 @@ public final class CompareReport {
                 double base = comparison.baseline().estimate(kpi).mean();
                 double candidate = comparison.variant().estimate(kpi).mean();
                 table.row("", List.of(Table.text(Words.kpiWithUnit(m, kpi)),
-                        Table.number(m.number(base), "baseline", base),
-                        Table.number(m.number(candidate), "variant", candidate),
+                        Table.number(m.number(base), "baseline-mean", base),
+                        Table.number(m.number(candidate), "variant-mean", candidate),
                         Table.number(signed(m, e.mean()), "diff-mean", e.mean()),
                         new Table.Cell(Words.interval(m, e), "", false, "ci-low",
                                 e.ciLow().isPresent() ? Double.toString(e.ciLow().getAsDouble()) : "", "ci-high",
