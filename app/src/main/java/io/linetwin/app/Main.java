@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ViewCommand.class,
             HealthCommand.class,
             EmulateCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

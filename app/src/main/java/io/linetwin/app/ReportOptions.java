@@ -1,6 +1,5 @@
 package io.linetwin.app;
 
-import io.linetwin.report.i18n.Lang;
 import io.linetwin.report.i18n.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --report OUT.html} and {@code --lang}, shared by the commands that write a report. */
@@ -20,9 +20,8 @@ final class ReportOptions {
             description = "Also write a self-contained HTML report (charts, tables; opens offline) to OUT.html.")
     Path report;
 
-    @Option(names = "--lang", paramLabel = "en|zh-CN",
-            description = "Language of the report (default: from the locale, ${sys:user.language}).")
-    String lang;
+    @Mixin
+    LanguageOption language;
 
     @Option(names = "--no-report-picture", negatable = false,
             description = "Leave the 3D picture out of the report (it needs software GL and re-runs replication 0).")
@@ -33,23 +32,12 @@ final class ReportOptions {
     }
 
     Messages messages() throws BadInputException {
-        return Messages.of(language());
-    }
-
-    Lang language() throws BadInputException {
-        if (lang == null) {
-            return Lang.fromDefault();
-        }
-        try {
-            return Lang.parse(lang);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--lang: " + e.getMessage());
-        }
+        return language.messages();
     }
 
     /** Checks before any work that the report can be written, so a long run never ends in a failed write. */
     void check() throws BadInputException {
-        language();
+        language.language();
         if (report == null) {
             return;
         }
