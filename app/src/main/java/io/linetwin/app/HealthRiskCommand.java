@@ -121,9 +121,8 @@ public final class HealthRiskCommand implements Callable<Integer> {
             Map<String, TimeToFailure> timesToFailure = new LinkedHashMap<>();
             byMachine.forEach((id, estimated) -> timesToFailure.put(id, estimated.timeToFailure()));
             report.write(RiskReport.html(new RiskReport.Input(scenario.name(), experiment.horizonSeconds(),
-                    experiment.replications(), experiment.seed(), RiskJson.calendar(lookAheadStart), risk, reports,
-                    timesToFailure, seconds -> RiskJson.calendar(lookAheadStart + seconds), ReportOptions.now(),
-                    Main.version()), report.messages()));
+                    experiment.replications(), experiment.seed(), lookAheadStart, risk, reports, timesToFailure,
+                    ReportOptions.now(), Main.version()), report.messages()));
         }
         return ExitCode.OK;
     }

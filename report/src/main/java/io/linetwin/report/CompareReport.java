@@ -69,7 +69,7 @@ public final class CompareReport {
         for (Comparison comparison : in.comparisons()) {
             String variant = comparison.variant().variant();
             page.section("variant-" + variant, m.get("section.variant", variant), "");
-            Table table = new Table("differences", m.get("col.kpi"), m.get("baseline"), m.get("col.variant"),
+            Table table = new Table("differences", m.get("col.kpi"), m.get("col.baseline"), m.get("col.variant"),
                     m.get("col.difference"), m.get("col.ciDifference"), m.get("col.verdict"));
             for (Kpi kpi : Kpi.values()) {
                 Comparison.Difference difference = comparison.differences().get(kpi);

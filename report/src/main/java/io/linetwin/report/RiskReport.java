@@ -26,17 +26,16 @@ public final class RiskReport {
     private static final int CURVE_POINTS = 97;
 
     /**
-     * @param calendar the reader's time of week of an instant given in seconds after the look-ahead's start
+     * @param lookAheadStartSecondsOfWeek where the look-ahead starts, seconds after Monday 00:00 of the line's week
      */
-    public record Input(String scenario, double horizonSeconds, int replications, long seed, String lookAheadStart,
-            MaintenanceRisk risk, List<MaintenanceRisk.Report> reports, Map<String, TimeToFailure> timesToFailure,
-            DoubleFunction<String> calendar, ZonedDateTime generatedAt, String version) {
+    public record Input(String scenario, double horizonSeconds, int replications, long seed,
+            double lookAheadStartSecondsOfWeek, MaintenanceRisk risk, List<MaintenanceRisk.Report> reports,
+            Map<String, TimeToFailure> timesToFailure, ZonedDateTime generatedAt, String version) {
         public Input {
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(risk, "risk");
             reports = List.copyOf(reports);
             timesToFailure = Map.copyOf(timesToFailure);
-            Objects.requireNonNull(calendar, "calendar");
             for (MaintenanceRisk.Report report : reports) {
                 if (!timesToFailure.containsKey(report.machine())) {
                     throw new IllegalArgumentException("no time to failure for machine " + report.machine());
@@ -49,8 +48,9 @@ public final class RiskReport {
     }
 
     public static String html(Input in, Messages m) {
+        DoubleFunction<String> calendar = seconds -> m.timeOfWeek(in.lookAheadStartSecondsOfWeek() + seconds);
         ReportPage page = new ReportPage(m, m.get("risk.kind"), in.scenario(), m.get("risk.line",
-                m.duration(in.horizonSeconds()), in.lookAheadStart(), m.count(in.replications()),
+                m.duration(in.horizonSeconds()), calendar.apply(0), m.count(in.replications()),
                 Long.toString(in.seed())));
         page.section("summary", m.get("section.riskSummary"), m.get("section.riskSummary.note"));
         Table table = new Table("risks", m.get("col.machine"), m.get("col.risk8h"), m.get("col.risk24h"),
@@ -62,7 +62,7 @@ public final class RiskReport {
                     Table.number(m.percent(r.riskWithin24h(), 0), "risk", r.riskWithin24h()),
                     Table.number(m.percent(r.riskWithin7d(), 0), "risk", r.riskWithin7d()),
                     Table.number(m.count(loss.mean()) + " " + Words.interval(m, loss), "loss", loss.mean()),
-                    Table.cell(r.bestWindow().map(w -> in.calendar().apply(w.startSeconds()) + " ("
+                    Table.cell(r.bestWindow().map(w -> calendar.apply(w.startSeconds()) + " ("
                             + m.get("window." + w.kind().jsonName()) + ")").orElse(m.get("risk.runToFail"))),
                     Table.cell(r.bestWindow().map(w -> m.count(w.lossParts().mean()) + " "
                             + Words.interval(m, w.lossParts())).orElse("–"))), "data-machine", r.machine());
@@ -98,7 +98,7 @@ public final class RiskReport {
                             + " " + Words.interval(m, failure)));
             for (MaintenanceRisk.Window w : r.windows()) {
                 Estimate loss = w.lossParts();
-                String name = in.calendar().apply(w.startSeconds());
+                String name = calendar.apply(w.startSeconds());
                 boolean best = r.bestWindow().map(b -> b.startSeconds() == w.startSeconds()).orElse(false);
                 bars.add(new Bars.Bar(name, loss.mean(), loss.ciLow().orElse(Double.NaN),
                         loss.ciHigh().orElse(Double.NaN), best, name + " (" + m.get("window." + w.kind().jsonName())

@@ -174,7 +174,7 @@ public final class RunReport {
         if (warmupHours > 0) {
             chart.shade(new XyChart.Region(0, warmupHours, m.get("chart.warmup")));
         }
-        return chart.render(560, 300, yTitle);
+        return chart.render(540, 300, yTitle);
     }
 
     private static void levels(ReportPage page, Messages m, LineSpec line, RunSeries series) {

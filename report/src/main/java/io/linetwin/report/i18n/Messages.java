@@ -143,6 +143,20 @@ public final class Messages {
         return get("unit.s", format("0.###", seconds));
     }
 
+    /**
+     * A time of week, "Sun 06:00" / "周日 06:00", for seconds after Monday 00:00; from the second week on it names the
+     * week ("week 2, Tue 06:00").
+     */
+    public String timeOfWeek(double secondsAfterMonday) {
+        long minutes = Math.round(secondsAfterMonday / 60);
+        long week = minutes / (7 * 24 * 60);
+        long inWeek = minutes % (7 * 24 * 60);
+        String day = get("day." + (inWeek / (24 * 60)));
+        String clock = String.format(java.util.Locale.ROOT, "%02d:%02d", (inWeek / 60) % 24, inWeek % 60);
+        String text = get("timeOfWeek", day, clock);
+        return week == 0 ? text : get("week", Long.toString(week + 1), text);
+    }
+
     /** A date and time, long form in the reader's language ("6 January 2025, 14:03" / "2025年1月6日 14:03"). */
     public String dateTime(ZonedDateTime time) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)

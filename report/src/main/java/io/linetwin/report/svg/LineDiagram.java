@@ -68,7 +68,9 @@ public final class LineDiagram {
         Map<String, Integer> column = columns(line, edges);
         Map<String, Point> at = positions(line, column);
         double width = 2 * MARGIN + at.values().stream().mapToDouble(Point::x).max().orElse(0) + BOX_W;
-        double height = 2 * MARGIN + at.values().stream().mapToDouble(Point::y).max().orElse(0) + BOX_H + 40;
+        boolean loops = edges.stream().anyMatch(e -> at.containsKey(e.from()) && at.containsKey(e.to())
+                && at.get(e.to()).x() <= at.get(e.from()).x());
+        double height = MARGIN + at.values().stream().mapToDouble(Point::y).max().orElse(0) + BOX_H + (loops ? 56 : 30);
         Svg svg = new Svg(width, height, label, "chart line-diagram");
         svg.open("defs");
         svg.open("marker", "id", "arrow", "viewBox", "0 0 10 10", "refX", "9", "refY", "5", "markerWidth", "7",
