@@ -7,16 +7,12 @@ import io.linetwin.app.emulate.ParameterCommands;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
-import io.linetwin.scenario.ScenarioException;
-import io.linetwin.scenario.ScenarioLoader;
-import io.linetwin.scenario.ScenarioProblem;
 import io.linetwin.scenario.Units;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,14 +103,7 @@ final class EmulateCommand implements Callable<Integer> {
     }
 
     private Scenario load() throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such scenario file");
-        }
-        try {
-            return ScenarioLoader.load(file);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
-        }
+        return ScenarioOptions.read(file);
     }
 
     private static double seconds(String option, String text) throws BadInputException {

@@ -1,6 +1,11 @@
 package io.linetwin.app;
 
 import io.linetwin.app.health.HealthCommand;
+import io.linetwin.app.live.ApproveCommand;
+import io.linetwin.app.live.AuditCommand;
+import io.linetwin.app.live.LiveCommand;
+import io.linetwin.app.live.ProposalsCommand;
+import io.linetwin.app.live.RejectCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
 import java.io.PrintWriter;
@@ -22,6 +27,12 @@ import picocli.CommandLine.Command;
             ViewCommand.class,
             HealthCommand.class,
             EmulateCommand.class,
+            BalanceCommand.class,
+            LiveCommand.class,
+            ProposalsCommand.class,
+            ApproveCommand.class,
+            RejectCommand.class,
+            AuditCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
  * {"t":3.4,"event":"state","station":"m2","server":0,"state":"starved"}
  * {"t":6.0,"event":"shortage","station":"packer","material":"cartons","short":true}
  * {"t":7.0,"event":"vehicle","vehicle":0,"from":"packer","to":"out","arrival":57.0,"part":12}
+ * {"t":8.0,"event":"conveyor","conveyor":"c1","stopped":true}
  * </pre>
  * The anonymous product of a line without products is written as {@code ""}.
  */
@@ -86,6 +87,10 @@ final class TraceJsonLines implements TraceListener, Closeable {
             json.writeStringField("to", e.to());
             json.writeNumberField("arrival", e.arrivalSeconds());
             json.writeNumberField("part", e.part());
+        } else if (event instanceof TraceEvent.ConveyorStopped e) {
+            json.writeStringField("event", "conveyor");
+            json.writeStringField("conveyor", e.conveyor());
+            json.writeBooleanField("stopped", e.stopped());
         } else if (event instanceof TraceEvent.StateChanged e) {
             json.writeStringField("event", "state");
             json.writeStringField("station", e.station());

@@ -160,6 +160,11 @@ final class Model extends SimState {
                 carried == null ? -1 : carried.id()));
     }
 
+    /** Only while tracing: a conveyor stopped on a failure, or started again. */
+    void traceConveyor(String conveyor, boolean stopped) {
+        trace.on(new TraceEvent.ConveyorStopped(now(), conveyor, stopped));
+    }
+
     /** Only while tracing. */
     void traceState(String station, int server, int state) {
         trace.on(new StateChanged(now(), station, server, ServerState.name(state)));

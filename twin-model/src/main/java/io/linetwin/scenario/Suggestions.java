@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Finds the known name a misspelt one most likely meant (Levenshtein distance, case-insensitive). */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> nearest(String typed, Collection<String> known) {
+    public static Optional<String> nearest(String typed, Collection<String> known) {
         String target = typed.toLowerCase(Locale.ROOT);
         // Small typos only: a suggestion that shares little with the input misleads more than it helps.
         int limit = Math.max(1, Math.min(3, target.length() / 3 + 1));
@@ -27,7 +27,7 @@ final class Suggestions {
     }
 
     /** "; did you mean 'x'?" or nothing. */
-    static String hint(String typed, Collection<String> known) {
+    public static String hint(String typed, Collection<String> known) {
         return nearest(typed, known).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 

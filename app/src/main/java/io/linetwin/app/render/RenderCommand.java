@@ -1,6 +1,7 @@
 package io.linetwin.app.render;
 
 import io.linetwin.model.Scenario;
+import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
@@ -79,9 +80,13 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Picture height in pixels.")
     int height;
 
-    @Option(names = "--camera", paramLabel = "overview|station:ID", defaultValue = "overview",
-            description = "Camera preset.")
+    @Option(names = "--camera", paramLabel = "overview|station:ID|bottleneck", defaultValue = "overview",
+            description = "Camera preset: the whole line, one station, or the bottleneck at the instant shown.")
     String camera;
+
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "parts",
+            description = "What the line's output is counted in, for the HUD (default: parts).")
+    String unit;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to show (default: baseline).")
     String variant = Scenario.BASELINE;
@@ -101,8 +106,11 @@ public final class RenderCommand implements Callable<Integer> {
             throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
         }
         CameraPreset preset = cameraPreset(input);
+        if (unit.isBlank()) {
+            throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
+        }
         Shot shot = new Shot(input.line(), AutoLayout.plan(input.line()), Palette.standard(), preset, true,
-                input.title(variant));
+                input.title(variant), unit, new CalendarClock(input.experiment().startSecondsOfWeek()), true);
         InstantViews views = new InstantViews(input.line(), input.experiment());
         PrintWriter out = spec.commandLine().getOut();
         if (target.out != null) {

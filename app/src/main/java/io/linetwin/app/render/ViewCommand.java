@@ -1,6 +1,7 @@
 package io.linetwin.app.render;
 
 import io.linetwin.model.Scenario;
+import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
 import io.linetwin.render.LineViewer;
 import io.linetwin.sim.ReplicationResult;
@@ -57,6 +58,10 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Window height.")
     int height;
 
+    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "parts",
+            description = "What the line's output is counted in, for the HUD (default: parts).")
+    String unit;
+
     @Option(names = "--software-gl", description = "Draw with OSMesa and no display (nothing is shown; smoke tests).")
     boolean softwareGl;
 
@@ -77,6 +82,9 @@ public final class ViewCommand implements Callable<Integer> {
         if (steps < 1 || steps > 1000) {
             throw new RenderInputException("--steps: expected 1..1000, got " + steps);
         }
+        if (unit.isBlank()) {
+            throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
+        }
         if (!(speed > 0)) {
             throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
         }
@@ -88,8 +96,8 @@ public final class ViewCommand implements Callable<Integer> {
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
         InstantViews.Shown first = views.shown(warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), speed, width, height,
-                softwareGl);
+        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), unit,
+                new CalendarClock(input.experiment().startSecondsOfWeek()), speed, width, height, softwareGl);
         publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
@@ -120,7 +128,8 @@ public final class ViewCommand implements Callable<Integer> {
         java.time.Duration refresh = live.refreshEvery();
         try (LiveTwin twin = live.twin(input.line())) {
             LineViewer viewer = LineViewer.open(input.line(), views.next(twin.store().snapshot()),
-                    input.title(variant) + " (live)", speed, width, height, softwareGl);
+                    input.title(variant) + " (live)", unit, new CalendarClock(input.experiment().startSecondsOfWeek()),
+                    speed, width, height, softwareGl);
             try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
                 LineView view = views.next(snapshot);
                 view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.key()
