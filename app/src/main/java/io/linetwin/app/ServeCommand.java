@@ -4,7 +4,7 @@ import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
 import io.linetwin.dashboard.Access;
 import io.linetwin.dashboard.DashboardServer;
-import io.linetwin.dashboard.Decisions;
+import io.linetwin.dashboard.ProposalDecisions;
 import io.linetwin.dashboard.LiveLine;
 import io.linetwin.model.Scenario;
 import io.linetwin.report.i18n.Messages;
@@ -77,6 +77,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
+    @Option(names = "--state", paramLabel = "DIR", defaultValue = ".linetwin",
+            description = "The live loop's state folder, whose proposals the page shows and decides (default: "
+                    + "${DEFAULT-VALUE}; linetwin live creates it).")
+    Path state;
+
     @Mixin
     LanguageOption language;
 
@@ -110,7 +115,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (AutoCloseable input = startFeed(scenario, store);
                 DashboardServer server = new DashboardServer(live, store, scenario.name(), messages, access,
-                        Decisions.NONE, bind, port)) {
+                        new ProposalDecisions(state, Clock.systemUTC(), messages), bind, port)) {
             java.net.URI address;
             try {
                 address = server.start();

@@ -159,6 +159,9 @@ public final class DashboardServer implements AutoCloseable {
             if (path.startsWith("/assets/")) {
                 return asset(path.substring("/assets/".length()), response, callback);
             }
+            if (path.equals("/favicon.ico")) {
+                return asset("favicon.svg", response, callback);
+            }
             if (path.equals("/api/state")) {
                 return json(response, callback, 200, live.view());
             }
@@ -215,8 +218,9 @@ public final class DashboardServer implements AutoCloseable {
                         + "characters)");
             }
             String reason = body.get("reason") == null ? "" : body.get("reason").asText().strip();
+            String evidence = body.get("evidence") == null ? "" : body.get("evidence").asText().strip();
             Decisions.Outcome outcome = parts[1].equals("approve")
-                    ? decisions.approve(parts[0], "web:" + approver)
+                    ? decisions.approve(parts[0], evidence, "web:" + approver)
                     : decisions.reject(parts[0], "web:" + approver, reason.isEmpty() ? "rejected in the dashboard"
                             : reason);
             ObjectNode answer = MAPPER.createObjectNode();
@@ -227,8 +231,12 @@ public final class DashboardServer implements AutoCloseable {
         }
 
         private boolean asset(String name, Response response, Callback callback) throws IOException {
-            String type = name.equals("dashboard.js") ? "text/javascript; charset=utf-8"
-                    : name.equals("dashboard.css") ? "text/css; charset=utf-8" : null;
+            String type = switch (name) {
+                case "dashboard.js" -> "text/javascript; charset=utf-8";
+                case "dashboard.css" -> "text/css; charset=utf-8";
+                case "favicon.svg" -> "image/svg+xml";
+                default -> null;
+            };
             if (type == null) {
                 return error(response, callback, 404, "not found");
             }

@@ -17,7 +17,7 @@ public interface Decisions {
         }
 
         @Override
-        public Outcome approve(String proposal, String approver) {
+        public Outcome approve(String proposal, String evidenceHash, String approver) {
             return new Outcome(false, 404, "no live loop behind this dashboard: nothing to approve");
         }
 
@@ -38,7 +38,11 @@ public interface Decisions {
     /** Decided proposals and what-if results, newest first (the page's "latest what-if results"). */
     List<ObjectNode> recent();
 
-    Outcome approve(String proposal, String approver);
+    /**
+     * Approves {@code proposal} as resting on {@code evidenceHash} (what the page showed; empty: as it stands), so an
+     * approval never carries over to evidence the person did not see.
+     */
+    Outcome approve(String proposal, String evidenceHash, String approver);
 
     Outcome reject(String proposal, String approver, String reason);
 

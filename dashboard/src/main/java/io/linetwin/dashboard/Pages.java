@@ -24,7 +24,9 @@ final class Pages {
     private static final List<String> SCRIPT_WORDS = List.of("dash.live", "dash.reconnecting", "dash.never",
             "dash.secondsAgo", "dash.approve", "dash.reject", "dash.noProposals", "dash.noResults",
             "dash.tokenPrompt", "dash.approverPrompt", "dash.reasonPrompt", "dash.readOnly", "dash.canDecide",
-            "dash.unlimited", "dash.state.unknown", "dash.state.none", "dash.evidence", "dash.decided");
+            "dash.unlimited", "dash.state.unknown", "dash.state.none", "dash.evidence",
+            "status.proposed", "status.approved", "status.refused", "status.rejected", "status.sent", "status.confirmed",
+            "status.failed", "status.rolledBack");
 
     private Pages() {
     }
@@ -124,6 +126,7 @@ final class Pages {
         return "<!DOCTYPE html>\n<html lang=\"" + m.lang().tag() + "\"><head><meta charset=\"utf-8\"/>"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>"
                 + Xml.escape(title) + "</title><link rel=\"stylesheet\" href=\"" + base + "assets/dashboard.css\"/>"
+                + "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + base + "assets/favicon.svg\"/>"
                 + "</head><body data-page=\"" + page + "\"><header><div class=\"kind\">" + Xml.escape(kind)
                 + "</div><h1>" + Xml.escape(title) + "</h1><div class=\"status\"><span id=\"live\" class=\"live\">"
                 + Xml.escape(m.get("dash.connecting")) + "</span> <span id=\"source\"></span></div></header><main>"

@@ -217,7 +217,7 @@
         button.className = what;
         button.textContent = t('dash.' + what);
         button.disabled = !canDecide;
-        button.addEventListener('click', function () { decide(p.id, what); });
+        button.addEventListener('click', function () { decide(p.id, what, p.evidenceHash); });
         card.appendChild(button);
       });
       box.appendChild(card);
@@ -237,17 +237,19 @@
     recent.forEach(function (r) {
       var row = document.createElement('div');
       row.className = 'result';
-      row.textContent = (r.summary || r.id) + (r.status ? ' · ' + t('dash.decided') + ': ' + r.status : '');
+      row.setAttribute('data-proposal', r.id);
+      row.setAttribute('data-status', r.status);
+      row.textContent = (r.summary || r.id) + ' · ' + t('status.' + r.status) + (r.approval ? ' · ' + r.approval.by : '') + (r.rejection ? ' · ' + r.rejection.by + ': ' + r.rejection.reason : '') + (r.evidence ? ' · ' + r.evidence : '');
       box.appendChild(row);
     });
   }
-  function decide(id, what) {
+  function decide(id, what, evidence) {
     var approver = sessionStorage.getItem('linetwin.approver') || window.prompt(t('dash.approverPrompt')) || '';
     if (!approver) { return; }
     sessionStorage.setItem('linetwin.approver', approver);
     var reason = what === 'reject' ? (window.prompt(t('dash.reasonPrompt')) || '') : '';
     fetch('api/proposals/' + encodeURIComponent(id) + '/' + what, {
-      method: 'POST', headers: headers(), body: JSON.stringify({ approver: approver, reason: reason })
+      method: 'POST', headers: headers(), body: JSON.stringify({ approver: approver, reason: reason, evidence: evidence || '' })
     }).then(function (r) { return r.json(); }).then(function (answer) {
       var card = document.querySelector('[data-proposal="' + id + '"]');
       if (card) { card.setAttribute('data-outcome', answer.done ? 'done' : 'refused'); }

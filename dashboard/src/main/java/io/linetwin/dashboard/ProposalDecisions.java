@@ -1,0 +1,129 @@
+package io.linetwin.dashboard;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linetwin.loop.proposal.Effect;
+import io.linetwin.loop.proposal.Proposal;
+import io.linetwin.loop.proposal.ProposalBook;
+import io.linetwin.loop.proposal.ProposalException;
+import io.linetwin.loop.proposal.ProposalJson;
+import io.linetwin.loop.proposal.ProposalStatus;
+import io.linetwin.report.i18n.Messages;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The live loop's proposals in the state folder, decided through the same {@link ProposalBook} as {@code linetwin
+ * approve} and {@code reject}: the same lock, approval record (naming the evidence hash) and hash-chained audit
+ * log. The live process then takes an approved proposal through the command gate on its next pass, as it does for
+ * one approved at a terminal.
+ */
+public final class ProposalDecisions implements Decisions {
+
+    private final Path stateDir;
+    private final Clock wall;
+    private final Messages messages;
+    private ProposalBook book;
+
+    /**
+     * @param stateDir the live loop's state folder; it may not exist yet ({@code linetwin live} creates it): until it
+     *     does, nothing is pending
+     */
+    public ProposalDecisions(Path stateDir, Clock wall, Messages messages) {
+        this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
+        this.wall = Objects.requireNonNull(wall, "wall");
+        this.messages = Objects.requireNonNull(messages, "messages");
+    }
+
+    /** The book, once the loop has made its folder (the dashboard never creates one). */
+    private synchronized Optional<ProposalBook> book() throws IOException {
+        if (book == null && Files.isDirectory(stateDir.resolve("proposals"))) {
+            book = ProposalBook.open(stateDir, wall);
+        }
+        return Optional.ofNullable(book);
+    }
+
+    @Override
+    public List<ObjectNode> pending() {
+        return proposals(true);
+    }
+
+    @Override
+    public List<ObjectNode> recent() {
+        return proposals(false).stream().limit(20).toList();
+    }
+
+    private List<ObjectNode> proposals(boolean waiting) {
+        try {
+            Optional<ProposalBook> opened = book();
+            if (opened.isEmpty()) {
+                return List.of();
+            }
+            return opened.get().all().stream()
+                    .filter(p -> (p.status() == ProposalStatus.PROPOSED) == waiting)
+                    .sorted(Comparator.comparingInt(Proposal::number).reversed())
+                    .map(this::view).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private ObjectNode view(Proposal p) {
+        ObjectNode json = ProposalJson.toJson(p);
+        json.put("summary", p.id() + " · " + p.name() + " · " + p.describe());
+        json.put("evidence", evidence(p));
+        return json;
+    }
+
+    /** One line a planner can judge: the predicted effect with its interval, what it rests on. */
+    private String evidence(Proposal p) {
+        String effect = p.effect().map(this::effect).orElse("–");
+        return messages.get("dash.evidence.line", effect, messages.count(p.evidence().replications()),
+                messages.duration(p.evidence().lookAheadSeconds()), p.evidence().trigger(),
+                p.evidenceHash().substring(0, 12));
+    }
+
+    private String effect(Effect e) {
+        return e.kpi() + " " + (e.mean() > 0 ? "+" : "") + messages.number(e.mean()) + " [" + messages.number(e.ciLow())
+                + ", " + messages.number(e.ciHigh()) + "] (" + (e.relative() > 0 ? "+" : "")
+                + messages.percent(e.relative()) + ")";
+    }
+
+    @Override
+    public Outcome approve(String proposal, String evidenceHash, String approver) {
+        try {
+            Optional<ProposalBook> opened = book();
+            if (opened.isEmpty()) {
+                return new Outcome(false, 404, stateDir + ": no live loop state here: nothing to approve");
+            }
+            Proposal p = opened.get().approve(proposal, evidenceHash.isEmpty() ? Optional.empty() : Optional.of(evidenceHash),
+                    approver, false);
+            return new Outcome(true, 200, messages.get("dash.approved", p.id(), approver));
+        } catch (ProposalException e) {
+            return new Outcome(false, e.kind() == ProposalException.Kind.UNKNOWN ? 404 : 409, e.getMessage());
+        } catch (IOException e) {
+            return new Outcome(false, 500, "state folder: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Outcome reject(String proposal, String approver, String reason) {
+        try {
+            Optional<ProposalBook> opened = book();
+            if (opened.isEmpty()) {
+                return new Outcome(false, 404, stateDir + ": no live loop state here: nothing to reject");
+            }
+            Proposal p = opened.get().reject(proposal, reason, approver);
+            return new Outcome(true, 200, messages.get("dash.rejected", p.id(), approver));
+        } catch (ProposalException e) {
+            return new Outcome(false, e.kind() == ProposalException.Kind.UNKNOWN ? 404 : 409, e.getMessage());
+        } catch (IOException e) {
+            return new Outcome(false, 500, "state folder: " + e.getMessage());
+        }
+    }
+}
