@@ -115,6 +115,33 @@ final class ReportOptionTest {
     }
 
     @Test
+    void theBalanceReportNamesTheSuspectAndCarriesTheJsonsReconciledValues() throws Exception {
+        Path json = dir.resolve("balance.json");
+        Path html = dir.resolve("balance.html");
+
+        Cli cli = Cli.run("balance", Scenarios.library().resolve("bottling-line.yaml").toString(), "--measurements",
+                Scenarios.library().resolve("bottling-line.measurements.csv").toString(), "--json", json.toString(),
+                "--report", html.toString(), "--lang", "zh-CN");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode balance = new ObjectMapper().readTree(json.toFile());
+        Document page = parse(html);
+        assertThat(withAttribute(page, "data-suspect", null)).extracting(e -> e.getAttribute("data-suspect"))
+                .containsExactly(balance.at("/suspects/0/stream").asText());
+        List<Element> streams = withAttribute(page, "data-stream", null);
+        assertThat(streams).hasSize(balance.get("streams").size());
+        for (Element row : streams) {
+            JsonNode expected = balance.get("streams").get(row.getAttribute("data-stream"));
+            Element reconciled = (Element) row.getElementsByTagNameNS("*", "td").item(4);
+            if (!expected.get("reconciled").isNull()) {
+                assertThat(Double.parseDouble(reconciled.getAttribute("data-reconciled")))
+                        .isEqualTo(expected.get("reconciled").asDouble());
+            }
+        }
+        assertThat(page.getDocumentElement().getTextContent()).contains("存在显著误差");
+    }
+
+    @Test
     void aBadLanguageOrAReportIntoAMissingFolderIsBadInputBeforeAnyWork() {
         Path scenario = Scenarios.library().resolve("textbook-two-machine.yaml");
 

@@ -53,6 +53,9 @@ final class ReportsBrowserIT {
             runs.add(Cli.run("health", "risk", press.toString(), "--rul", "press=30h,8h", "--rul", "trim=60h",
                     "--repair", "4h", "--maintenance", "1h", "--report",
                     OUT.resolve("risk-" + lang + ".html").toString(), "--lang", lang));
+            runs.add(Cli.run("balance", bottling.toString(), "--measurements",
+                    Scenarios.library().resolve("bottling-line.measurements.csv").toString(), "--report",
+                    OUT.resolve("balance-" + lang + ".html").toString(), "--lang", lang));
             for (Cli cli : runs) {
                 assertThat(cli.exitCode()).as(cli.err()).isZero();
             }
@@ -69,7 +72,7 @@ final class ReportsBrowserIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"run-en", "run-zh-CN", "compare-en", "compare-zh-CN", "tune-en", "tune-zh-CN", "risk-en",
-        "risk-zh-CN"})
+        "risk-zh-CN", "balance-en", "balance-zh-CN"})
     void theReportOpensWithoutErrorsAndEveryChartIsLaidOut(String name) throws Exception {
         Path report = OUT.resolve(name + ".html");
 

@@ -137,6 +137,7 @@
     var svg = document.createElementNS(ns, 'svg');
     svg.setAttribute('viewBox', '0 0 800 34');
     svg.setAttribute('class', 'timeline');
+    svg.setAttribute('preserveAspectRatio', 'none');
     if (history.length > 0) {
       var start = Date.parse(history[0].at);
       var end = Date.now();
