@@ -129,7 +129,11 @@ final class ReportOptionTest {
         assertThat(withAttribute(page, "data-suspect", null)).extracting(e -> e.getAttribute("data-suspect"))
                 .containsExactly(balance.at("/suspects/0/stream").asText());
         List<Element> streams = withAttribute(page, "data-stream", null);
-        assertThat(streams).hasSize(balance.get("streams").size());
+        long known = 0;
+        for (JsonNode stream : balance.get("streams")) {
+            known += stream.get("measured").isNull() && stream.get("reconciled").isNull() ? 0 : 1;
+        }
+        assertThat(streams).hasSize((int) known);
         for (Element row : streams) {
             JsonNode expected = balance.get("streams").get(row.getAttribute("data-stream"));
             Element reconciled = (Element) row.getElementsByTagNameNS("*", "td").item(4);

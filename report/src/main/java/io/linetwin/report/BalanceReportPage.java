@@ -101,9 +101,14 @@ public final class BalanceReportPage {
         page.section("streams", m.get("section.streams"), m.get("section.streams.note"));
         Table streams = new Table("streams", m.get("col.stream"), m.get("col.node"), m.get("col.class"),
                 m.get("col.measured"), m.get("col.reconciled"), m.get("col.adjustment"), m.get("col.test"));
+        List<String> unknown = new ArrayList<>();
         for (int v = 0; v < network.size(); v++) {
             Stream stream = network.stream(v);
             boolean isMeasured = measured.measured(v);
+            if (!isMeasured && !Double.isFinite(reconciled.estimate(v))) {
+                unknown.add(stream.id());
+                continue;
+            }
             boolean suspect = r.suspected(stream.id());
             double value = isMeasured ? measured.value(v) : Double.NaN;
             streams.row(suspect ? "highlight" : "", List.of(Table.text(stream.id()), Table.text(stream.node()),
@@ -118,6 +123,11 @@ public final class BalanceReportPage {
                             "standardised", initial.standardised(v))), "data-stream", stream.id());
         }
         page.scroll(streams.end());
+        if (!unknown.isEmpty()) {
+            page.raw("<details><summary>" + io.linetwin.report.html.Xml.escape(m.get("balance.unobservable",
+                    m.count(unknown.size()))) + "</summary><p class=\"note\">"
+                    + io.linetwin.report.html.Xml.escape(String.join(", ", unknown)) + "</p></details>");
+        }
         page.endSection();
         return page.finish(m.get("footer.short", "LineTwin " + in.version() + " · " + m.dateTime(in.generatedAt())));
     }

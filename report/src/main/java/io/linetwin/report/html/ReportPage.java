@@ -26,6 +26,7 @@ public final class ReportPage {
             section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px;margin:16px 0}
             section h2{margin:0 0 10px;font-size:17px;font-weight:600}
             p.note{color:var(--muted);margin:6px 0 0;font-size:13px}
+            details{margin-top:10px;color:var(--muted)}
             .cards{display:flex;flex-wrap:wrap;gap:12px}
             .card{flex:1 1 200px;border:1px solid var(--line);border-radius:8px;padding:12px 14px;background:#fbfcfd}
             .card .label{color:var(--muted);font-size:12.5px}

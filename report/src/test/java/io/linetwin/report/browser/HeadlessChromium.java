@@ -51,11 +51,12 @@ public final class HeadlessChromium implements AutoCloseable {
         return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
     }
 
-    /** Starts the browser with its profile under {@code profile} (created fresh). */
-    public static HeadlessChromium start(Path profile) throws IOException, InterruptedException {
+    /** Starts the browser with a fresh profile in a new folder under {@code parent}. */
+    public static HeadlessChromium start(Path parent) throws IOException, InterruptedException {
         Path binary = binary().orElseThrow(() -> new IllegalStateException(
                 "no Chromium: install Debian's chromium (scripts/test.sh does) or set CHROMIUM"));
-        Files.createDirectories(profile);
+        Files.createDirectories(parent);
+        Path profile = Files.createTempDirectory(parent, "profile-");
         Path log = profile.resolve("chromium.log");
         Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
