@@ -4,8 +4,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests use (none yet; rendering and the SimPy peer add theirs here).
-packages=(libosmesa6)
+# Debian packages the tests use: software GL for headless rendering; Chromium (driven over its DevTools protocol,
+# so no chromium-driver) and a CJK font for the browser tests of the reports and the dashboard in both languages.
+packages=(libosmesa6 chromium fonts-wqy-microhei)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -92,7 +92,10 @@ public final class LiveLine {
             ObjectNode node = stations.putObject(station.id());
             node.put("kind", station.kind().name().toLowerCase(java.util.Locale.ROOT));
             StationState s = state.stations().get(station.id());
-            String stateName = s == null ? "unknown" : s.condition().stateName();
+            // A Thing still at revision 0 has never reported: its default state is no news about the machine.
+            boolean reported = snapshot.get(descriptor.thingIdOf(station.id())).map(t -> t.revision() > 0)
+                    .orElse(false);
+            String stateName = s == null || !reported ? "unknown" : s.condition().stateName();
             boolean machine = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
             node.put("state", machine ? stateName : "none");
             node.put("good", s == null ? 0 : s.good());
@@ -108,7 +111,7 @@ public final class LiveLine {
                     risk.put(riskKey(hours), Math.max(0, Math.min(1, ttf.probabilityWithin(hours * 3600))));
                 }
             }
-            if (machine && s != null && !stateName.equals(lastState.get(station.id()))) {
+            if (machine && reported && !stateName.equals(lastState.get(station.id()))) {
                 lastState.put(station.id(), stateName);
                 Deque<Change> changes = history.get(station.id());
                 changes.addLast(new Change(now, stateName));
