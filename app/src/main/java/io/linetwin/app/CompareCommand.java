@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run the baseline and every variant with common random numbers and compare each with the "
-                + "baseline: paired differences, 95 %% CIs and a verdict per KPI.")
+                + "baseline: both values, paired differences with 95 %% CIs, the change in %% and a verdict per KPI.")
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -27,6 +27,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     WarmStartOptions warmStart;
+
+    @Mixin
+    ProgressOptions progress;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
@@ -39,16 +42,23 @@ final class CompareCommand implements Callable<Integer> {
                     + TuneReport.VARIANT + "'.")
     Path tuned;
 
+    @Option(names = "--min-effect", paramLabel = "P%", defaultValue = "1%",
+            description = "Smallest change worth acting on, as a share of the baseline (default: ${DEFAULT-VALUE}): "
+                    + "a significant difference below it is \"no relevant difference\".")
+    String minEffect;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withTuned(options.load());
         report.check();
-        Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(),
-                new ProgressReporter(spec.commandLine().getErr(), "compare"));
-        List<Comparison> comparisons = experiment.compareAll(scenario);
-        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons);
+        double effect = MinEffect.parse(minEffect);
+        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
+                .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
+        Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(), reporter);
+        List<Comparison> comparisons = experiment.compareAll(scenario, effect);
+        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect);
         if (json != null) {
-            ResultJson.write(ResultJson.compare(comparisons), json);
+            ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json);
         }
         Reports.writeCompare(report, scenario, comparisons);
         return ExitCode.OK;
@@ -69,6 +79,6 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--tuned " + tuned + ": best.values." + e.getMessage());
         }
         return new Scenario(scenario.name(), scenario.description(), scenario.line(), scenario.experiment(),
-                variants, scenario.tuning(), scenario.template());
+                variants, scenario.output(), scenario.tuning(), scenario.template());
     }
 }

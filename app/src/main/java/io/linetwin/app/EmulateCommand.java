@@ -5,6 +5,7 @@ import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
 import io.linetwin.app.emulate.ParameterCommands;
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineCalendar;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.Units;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,6 +62,9 @@ final class EmulateCommand implements Callable<Integer> {
             description = "Topic the events go to (default: ${DEFAULT-VALUE}).")
     String eventsTopic;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--commands-topic", paramLabel = "T", defaultValue = KafkaSettings.COMMANDS_TOPIC,
             description = "Topic the modify commands come from (default: ${DEFAULT-VALUE}).")
     String commandsTopic;
@@ -91,6 +96,11 @@ final class EmulateCommand implements Callable<Integer> {
             out.println("emulating " + line.id() + " at " + speed + "x: events to " + eventsTopic + ", commands from "
                     + commandsTopic);
             out.flush();
+            ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "emulate");
+            LineCalendar calendar = experiment.calendar();
+            emulator.afterEachChunk(clock -> reporter.reached("emulated " + KpiTable.duration(Math.round(clock))
+                    + (Double.isNaN(durationSeconds) ? "" : " of " + KpiTable.duration(durationSeconds))
+                    + ", now " + calendar.format(clock), durationSeconds > 0 ? clock / durationSeconds : Double.NaN));
             if (Double.isNaN(durationSeconds)) {
                 emulator.runForever();
             } else {

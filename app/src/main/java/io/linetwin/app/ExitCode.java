@@ -1,6 +1,6 @@
 package io.linetwin.app;
 
-/** The CLI's exit codes (DESIGN.md §5). */
+/** The CLI's exit codes (docs/cli.md). */
 public final class ExitCode {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -34,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: baseline).")
     String variant = Scenario.BASELINE;
 
@@ -59,12 +62,14 @@ final class RunCommand implements Callable<Integer> {
         }
         report.check();
         Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
-                new ProgressReporter(spec.commandLine().getErr(), variant));
+                progress.reporter(spec.commandLine().getErr(), variant));
         Optional<RunSeries> series = Reports.seriesFor(report, scenario, line, warmStart.startState());
         ExperimentResult result = Reports.traced(experiment, series).run(variant, line);
-        KpiTable.printRun(spec.commandLine().getOut(), scenario, result);
+        double startClock = warmStart.startState().map(LineState::clockSeconds).orElse(0.0);
+        OutputFigures figures = OutputFigures.of(scenario, line, result, startClock);
+        KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock);
         if (json != null) {
-            ResultJson.write(ResultJson.run(scenario, result), json);
+            ResultJson.write(ResultJson.run(scenario, result, figures, startClock), json);
         }
         if (trace != null) {
             writeTrace(scenario, line);
@@ -82,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec experiment = scenario.experiment();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
-                TraceJsonLines writer = new TraceJsonLines(out)) {
+                TraceJsonLines writer = new TraceJsonLines(out, experiment.calendar())) {
             LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
             Optional<LineState> start = warmStart.startState();
             if (start.isPresent()) {

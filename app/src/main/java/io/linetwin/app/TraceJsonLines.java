@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.linetwin.model.LineCalendar;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.sim.TraceListener;
 import java.io.Closeable;
@@ -24,15 +25,24 @@ import java.io.UncheckedIOException;
  * {"t":7.0,"event":"vehicle","vehicle":0,"from":"packer","to":"out","arrival":57.0,"part":12}
  * {"t":8.0,"event":"conveyor","conveyor":"c1","stopped":true}
  * </pre>
- * The anonymous product of a line without products is written as {@code ""}.
+ * The anonymous product of a line without products is written as {@code ""}. When the scenario has a start date
+ * ({@code experiment.start: "2026-12-07 06:00"}), {@code at} follows {@code t}: the event's local date and time,
+ * ISO-8601 ({@code "2026-12-07T06:00:01.200"}). Schema: docs/schemas/trace-line.schema.json.
  */
 final class TraceJsonLines implements TraceListener, Closeable {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final JsonGenerator json;
+    private final LineCalendar calendar;
 
     TraceJsonLines(OutputStream out) throws IOException {
+        this(out, null);
+    }
+
+    /** {@code calendar}: the run's, for {@code at} when it has a start date; null for none. */
+    TraceJsonLines(OutputStream out, LineCalendar calendar) throws IOException {
+        this.calendar = calendar != null && calendar.hasDate() ? calendar : null;
         this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
     }
@@ -49,6 +59,9 @@ final class TraceJsonLines implements TraceListener, Closeable {
     private void write(TraceEvent event) throws IOException {
         json.writeStartObject();
         json.writeNumberField("t", event.timeSeconds());
+        if (calendar != null) {
+            json.writeStringField("at", calendar.dateTime(event.timeSeconds()).orElseThrow().toString());
+        }
         if (event instanceof TraceEvent.PartReleased e) {
             json.writeStringField("event", "released");
             json.writeNumberField("part", e.part());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -45,6 +46,7 @@ public final class LineEmulator {
     private final Map<String, Map<String, Double>> parameters = new HashMap<>();
     private LineState state;
     private int chunk;
+    private DoubleConsumer afterChunk = clockSeconds -> { };
 
     /**
      * @param simulation     the line's engine (started at the scenario's week offset)
@@ -81,6 +83,12 @@ public final class LineEmulator {
         this.state = withParameters(LineState.empty(start));
     }
 
+    /** Tells {@code listener} the engine time reached after each chunk (the CLI's progress). */
+    public LineEmulator afterEachChunk(DoubleConsumer listener) {
+        this.afterChunk = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** Runs chunks until {@code durationSeconds} of engine time have passed (the last chunk may be shorter). */
     public void run(double durationSeconds) throws InterruptedException {
         while (state.clockSeconds() < durationSeconds - 1e-9) {
@@ -115,6 +123,7 @@ public final class LineEmulator {
         states.publish(state, endAt);
         writer.flush();
         chunk++;
+        afterChunk.accept(state.clockSeconds());
     }
 
     private void applyCommands(double at) {

@@ -36,8 +36,8 @@ import java.util.concurrent.Future;
  * line as it is on its own paired replications, like any other candidate (the tuner's own verdict compares with the
  * scenario file's values, which the live line may have left). Then the next tuning run starts from the newer state.
  *
- * <p>The start state handed to the tuner leaves out the tuned parameters: a warm start's parameter values override
- * the line's, so with them every setting the tuner tried would run at the twin's current values.
+ * <p>The tuner starts from the twin's state as it is; it takes the tuned parameters' current values as its
+ * baseline rather than letting them pin every setting it tries.
  */
 final class TuningCandidates implements CandidateSource, AutoCloseable {
 
@@ -89,20 +89,9 @@ final class TuningCandidates implements CandidateSource, AutoCloseable {
         ExperimentSpec experiment = new ExperimentSpec(lookAheadSeconds, 0, 2, scenario.experiment().seed(),
                 scenario.experiment().startSecondsOfWeek());
         Tuner next = new Tuner(scenario, spec, experiment, TuningOptions.defaults().withThreads(1)
-                .startingFrom(withoutTuned(context.start())));
+                .startingFrom(context.start()));
         tuner = next;
         running = worker.submit(() -> next.run(TuningListener.NONE));
-    }
-
-    private LineState withoutTuned(LineState state) {
-        Map<String, Map<String, Double>> parameters = new HashMap<>();
-        state.parameters().forEach((station, values) -> parameters.put(station, new HashMap<>(values)));
-        for (TuningVariable variable : spec.variables()) {
-            ParameterPath.parse(variable.path()).ifPresent(p -> parameters.getOrDefault(p.station(), new HashMap<>())
-                    .remove(p.parameter()));
-        }
-        return new LineState(state.capturedAt(), state.clockSeconds(), state.stations(), state.buffers(), parameters,
-                state.materialStocks(), state.inFlight());
     }
 
     private List<Candidate> candidate(TuningResult result, CandidateContext context) {

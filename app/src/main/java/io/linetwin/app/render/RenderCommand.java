@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * no display): each machine in its state at that instant, each rack filled to its buffer's level, and the KPIs
  * of replication 0 up to the instant in the HUD.
  */
-@Command(name = "render", description = {
+@Command(name = "render", mixinStandardHelpOptions = true, description = {
     "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
     "Shows replication 0 at an instant: machine states, buffer levels, and the KPIs up to it."})
 public final class RenderCommand implements Callable<Integer> {
@@ -212,7 +212,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         out.println(String.format(Locale.ROOT, "wrote %d frames to %s", count, target.frames));
         Optional<Path> ffmpeg = VideoEncoder.ffmpeg();
-        if (ffmpeg.isPresent()) {
+        if (ffmpeg.isEmpty()) {
+            spec.commandLine().getErr().println(VideoEncoder.skipped(target.frames, fps));
+        } else {
             Path video = target.frames.resolve("line.mp4");
             if (VideoEncoder.encode(ffmpeg.get(), target.frames, fps, video)) {
                 out.println("wrote " + video);

@@ -9,7 +9,9 @@ import io.linetwin.sim.StationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
  * at successive instants and hands each view to the render thread. Right-drag orbits, the wheel zooms, a click on a
  * machine shows its KPIs, space pauses, + and - change the speed.
  */
-@Command(name = "view", description = {
+@Command(name = "view", mixinStandardHelpOptions = true, description = {
     "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
     "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
     "follows the live twin (--kafka HOST:PORT [--topic T], --replay FILE [--replay-speed X], or",
@@ -96,8 +98,8 @@ public final class ViewCommand implements Callable<Integer> {
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
         InstantViews.Shown first = views.shown(warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), unit,
-                new CalendarClock(input.experiment().startSecondsOfWeek()), speed, width, height, softwareGl);
+        LineViewer viewer = open(() -> LineViewer.open(input.line(), first.view(), input.title(variant), unit,
+                new CalendarClock(input.experiment().startSecondsOfWeek()), speed, width, height, softwareGl));
         publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
@@ -127,9 +129,9 @@ public final class ViewCommand implements Callable<Integer> {
         TwinViews views = new TwinViews(input.line(), live.riskHorizonSeconds());
         java.time.Duration refresh = live.refreshEvery();
         try (LiveTwin twin = live.twin(input.line())) {
-            LineViewer viewer = LineViewer.open(input.line(), views.next(twin.store().snapshot()),
+            LineViewer viewer = open(() -> LineViewer.open(input.line(), views.next(twin.store().snapshot()),
                     input.title(variant) + " (live)", unit, new CalendarClock(input.experiment().startSecondsOfWeek()),
-                    speed, width, height, softwareGl);
+                    speed, width, height, softwareGl));
             try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
                 LineView view = views.next(snapshot);
                 view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.key()
@@ -147,6 +149,25 @@ public final class ViewCommand implements Callable<Integer> {
             }
         }
         return Exits.OK;
+    }
+
+    /**
+     * Opens the window once the input is known to be good. No display, or a display that is set but unusable, is
+     * said in one line (exit 2) instead of a native error and a log line.
+     */
+    private LineViewer open(Callable<LineViewer> opening) throws Exception {
+        if (!softwareGl) {
+            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
+            if (noDisplay.isPresent()) {
+                throw new RenderInputException(noDisplay.get());
+            }
+        }
+        try {
+            return opening.call();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RenderInputException(Display.noWindow("the window could not open (" + cause.getMessage() + ")"));
+        }
     }
 
     private static void closeAfter(LineViewer viewer, double seconds) {

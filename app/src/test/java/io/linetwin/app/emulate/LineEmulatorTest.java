@@ -34,6 +34,17 @@ final class LineEmulatorTest {
     }
 
     @Test
+    void aListenerHearsTheEngineTimeAfterEveryChunkForProgress() throws Exception {
+        List<Double> clocks = new ArrayList<>();
+        LineEmulator emulator = new LineEmulator(simulationOf(bottling()), new RecordingSink(), START, 7, 30, 60,
+                Pacer.NO_WAIT, List::of).afterEachChunk(clocks::add);
+
+        emulator.run(100);
+
+        assertThat(clocks).containsExactly(30.0, 60.0, 90.0, 100.0);
+    }
+
+    @Test
     void aTwinFedTheEventsEqualsTheEmulatorsStateAtEveryChunkBoundary() throws Exception {
         LineSpec line = bottling();
         LineDescriptor things = LineDescriptors.of(line);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Simulation-based tuning of a scenario's {@code tuning} section: a search over the settings (COMPASS on the
@@ -32,6 +33,7 @@ public final class Tuner {
     private final TuningOptions options;
     private final TuningRegion region;
     private final List<String> paths;
+    private final TunedStart start;
     private volatile boolean stopRequested;
 
     /**
@@ -45,6 +47,7 @@ public final class Tuner {
         this.options = options;
         this.region = spec.region();
         this.paths = spec.variables().stream().map(TuningVariable::path).toList();
+        this.start = TunedStart.of(options.start(), spec.variables());
     }
 
     /** Ends the search at the next batch and skips the selection: the result then is the best so far. */
@@ -56,7 +59,7 @@ public final class Tuner {
         long started = System.nanoTime();
         Setting baseline = baselineSetting();
         Objective objective = new Objective(spec);
-        try (Evaluator evaluator = new Evaluator(experiment, options.start(), this::line, options.threads())) {
+        try (Evaluator evaluator = new Evaluator(experiment, start.state(), this::line, options.threads())) {
             SearchContext context = new SearchContext(evaluator, objective, spec.guards(), baseline,
                     spec.replications(), spec.evaluations(), () -> stopRequested,
                     c -> listener.progress(progress(TuningProgress.SEARCH, c, started)));
@@ -257,7 +260,7 @@ public final class Tuner {
 
     private LineSpec line(Setting setting) {
         if (setting.baseline()) {
-            return scenario.line();
+            return baselineLine();
         }
         return scenario.template().with(values(setting));
     }
@@ -270,9 +273,8 @@ public final class Tuner {
         double[] current = new double[paths.size()];
         boolean complete = true;
         for (int i = 0; i < current.length; i++) {
-            TuningVariable v = spec.variables().get(i);
-            current[i] = v.current().orElse(Double.NaN);
-            complete &= v.current().isPresent();
+            current[i] = start.current(i).orElse(Double.NaN);
+            complete &= start.current(i).isPresent();
         }
         return complete && region.contains(current) ? Setting.of(current) : new Setting(current, true);
     }
@@ -282,9 +284,21 @@ public final class Tuner {
         double[] from = new double[paths.size()];
         for (int i = 0; i < from.length; i++) {
             TuningVariable v = spec.variables().get(i);
-            from[i] = v.current().orElse((v.min() + v.max()) / 2);
+            from[i] = start.current(i).orElse((v.min() + v.max()) / 2);
         }
         return region.repair(from).orElseThrow(() -> new IllegalArgumentException(
                 "the tuning constraints admit no setting of the variables"));
+    }
+
+    /** The line as it runs now: the scenario's, with the tuned parameters the start state held put back. */
+    private LineSpec baselineLine() {
+        Map<String, Object> now = new LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            OptionalDouble value = start.current(i);
+            if (value.isPresent() && value.getAsDouble() != spec.variables().get(i).current().orElse(Double.NaN)) {
+                now.put(paths.get(i), value.getAsDouble());
+            }
+        }
+        return now.isEmpty() ? scenario.line() : scenario.template().with(now);
     }
 }

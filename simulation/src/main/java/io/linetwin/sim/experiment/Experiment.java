@@ -58,7 +58,12 @@ public final class Experiment {
     }
 
     public ExperimentResult run(String variant, LineSpec line) {
-        LineSimulation simulation = new LineSimulation(line).startingAt(spec.startSecondsOfWeek());
+        LineSimulation prepared = new LineSimulation(line).startingAt(spec.startSecondsOfWeek());
+        if (progress != Replications.Progress.NONE) {
+            progress.started(variant, spec.replications());
+            prepared = prepared.reportingTo(progress::advanced);
+        }
+        LineSimulation simulation = prepared;
         long started = System.nanoTime();
         List<ReplicationResult> results = Replications.run(spec.replications(), threads,
                 replication -> {
@@ -75,9 +80,14 @@ public final class Experiment {
 
     /** The baseline and then each variant of {@code scenario}, each compared with the baseline. */
     public List<Comparison> compareAll(Scenario scenario) {
+        return compareAll(scenario, 0);
+    }
+
+    /** As {@link #compareAll(Scenario)}, with verdicts that need a practical effect of {@code minEffect}. */
+    public List<Comparison> compareAll(Scenario scenario, double minEffect) {
         ExperimentResult baseline = run(Scenario.BASELINE, scenario.line());
         List<Comparison> comparisons = new ArrayList<>();
-        scenario.variants().forEach(v -> comparisons.add(Comparison.of(baseline, run(v.name(), v.line()))));
+        scenario.variants().forEach(v -> comparisons.add(Comparison.of(baseline, run(v.name(), v.line()), minEffect)));
         return comparisons;
     }
 }
