@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
                 .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(), reporter);
         List<Comparison> comparisons = experiment.compareAll(scenario, effect);
-        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect);
+        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect, report.messages());
         if (json != null) {
             ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json);
         }

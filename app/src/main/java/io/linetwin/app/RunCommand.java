@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentResult result = Reports.traced(experiment, series).run(variant, line);
         double startClock = warmStart.startState().map(LineState::clockSeconds).orElse(0.0);
         OutputFigures figures = OutputFigures.of(scenario, line, result, startClock);
-        KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock);
+        KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock, report.messages());
         if (json != null) {
             ResultJson.write(ResultJson.run(scenario, result, figures, startClock), json);
         }

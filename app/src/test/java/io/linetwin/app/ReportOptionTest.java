@@ -74,7 +74,8 @@ final class ReportOptionTest {
         Document page = parse(html);
         int rows = 0;
         for (Element row : withAttribute(page, "data-variant", null)) {
-            JsonNode expected = compare.get(row.getAttribute("data-variant")).get(row.getAttribute("data-kpi"));
+            JsonNode expected = compare.at("/variants/" + row.getAttribute("data-variant") + "/differences/"
+                    + row.getAttribute("data-kpi"));
             Element diff = (Element) row.getElementsByTagNameNS("*", "td").item(3);
             assertThat(Double.parseDouble(diff.getAttribute("data-diff-mean")))
                     .isEqualTo(expected.get("diffMean").asDouble());
