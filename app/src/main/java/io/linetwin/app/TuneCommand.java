@@ -11,6 +11,7 @@ import io.linetwin.predict.tuning.TuningResult;
 import io.linetwin.report.TuningReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,6 +57,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
@@ -67,8 +71,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         report.check();
         PrintWriter out = spec.commandLine().getOut();
-        TuneProgressReporter progress = new TuneProgressReporter(spec.commandLine().getErr(),
-                System.console() != null);
+        ProgressReporter progress = progressOptions.reporter(spec.commandLine().getErr(), "tune");
         Tuner tuner = new Tuner(scenario, tuning, experiment, tuningOptions);
         AtomicReference<TuningProgress> latest = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
@@ -83,7 +86,8 @@ final class TuneCommand implements Callable<Integer> {
         try {
             result = tuner.run(p -> {
                 latest.set(p);
-                progress.update(p);
+                progress.reached(progressText(p), p.phase().equals(TuningProgress.SELECTION) ? Double.NaN
+                        : Math.min(1, (double) p.evaluations() / Math.max(1, p.budget())));
             });
         } finally {
             finished.set(true);
@@ -100,6 +104,17 @@ final class TuneCommand implements Callable<Integer> {
                     report.messages()));
         }
         return ExitCode.OK;
+    }
+
+    /** What the tuner is doing, for the progress bar (which adds the share done and the time left). */
+    static String progressText(TuningProgress progress) {
+        if (progress.phase().equals(TuningProgress.SELECTION)) {
+            return String.format(Locale.ROOT, "selecting the winner · %d replications", progress.replications());
+        }
+        String best = Double.isNaN(progress.bestObjective()) ? "-"
+                : String.format(Locale.ROOT, "%.4g", progress.bestObjective());
+        return String.format(Locale.ROOT, "search %d/%d settings · best %s", progress.evaluations(), progress.budget(),
+                best);
     }
 
     private TuningSpec tuningOf(Scenario scenario) throws BadInputException {
