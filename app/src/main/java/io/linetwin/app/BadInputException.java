@@ -5,6 +5,8 @@ import java.util.List;
 /** Input the user must fix: each line is one problem, printed as it is; the CLI exits 2. */
 public final class BadInputException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<String> lines;
 
     public BadInputException(List<String> lines) {
@@ -16,7 +18,7 @@ public final class BadInputException extends Exception {
         this(List.of(line));
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 }

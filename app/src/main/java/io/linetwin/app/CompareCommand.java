@@ -52,13 +52,16 @@ final class CompareCommand implements Callable<Integer> {
         Scenario scenario = withTuned(options.load());
         report.check();
         double effect = MinEffect.parse(minEffect);
+        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).input(options.file)
+                .input(warmStart.file()).input(tuned));
         ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
                 .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(), reporter);
+        outputs.check();
         List<Comparison> comparisons = experiment.compareAll(scenario, effect);
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect, report.messages());
         if (json != null) {
-            ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json);
+            ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json, outputs);
         }
         Reports.writeCompare(report, scenario, comparisons);
         return ExitCode.OK;

@@ -1,6 +1,5 @@
 package io.linetwin.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.app.health.RiskJson;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
@@ -18,7 +17,6 @@ import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
 import io.linetwin.twin.Snapshot;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +87,8 @@ public final class HealthRiskCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Scenario scenario = options.load();
         report.check();
+        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).input(options.file)
+                .input(warmStart.file())).check();
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
         ExperimentSpec experiment = scenario.experiment();
         double maintenanceSeconds = ScenarioOptions.duration("--maintenance", maintenance);
@@ -124,7 +124,7 @@ public final class HealthRiskCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), scenario, experiment, clock, reports);
         if (json != null) {
-            write(RiskJson.document(scenario.name(), experiment, clock, reports), json);
+            ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports), json, outputs);
         }
         if (report.wanted()) {
             Map<String, TimeToFailure> timesToFailure = new LinkedHashMap<>();
@@ -134,14 +134,6 @@ public final class HealthRiskCommand implements Callable<Integer> {
                     ReportOptions.now(), Main.version()), report.messages()));
         }
         return ExitCode.OK;
-    }
-
-    private static void write(ObjectNode document, Path file) throws BadInputException {
-        try {
-            ResultJson.write(document, file);
-        } catch (IOException e) {
-            throw new BadInputException("--json: cannot write " + file + ": " + e.getMessage());
-        }
     }
 
     private record Estimated(StationSpec machine, TimeToFailure timeToFailure) {

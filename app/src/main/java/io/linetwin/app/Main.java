@@ -8,7 +8,11 @@ import io.linetwin.app.live.ProposalsCommand;
 import io.linetwin.app.live.RejectCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
+import io.linetwin.app.twin.BrokerCommand;
+import io.linetwin.app.twin.TwinCommand;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +37,8 @@ import picocli.CommandLine.Command;
             ApproveCommand.class,
             RejectCommand.class,
             AuditCommand.class,
+            BrokerCommand.class,
+            TwinCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -50,8 +56,45 @@ public final class Main {
         }
     }
 
+    /** How long a signal waits for the command to wind down (replications notice within milliseconds). */
+    private static final long STOP_WAIT_MILLIS = 800;
+
     public static void main(String[] args) {
-        System.exit(execute(args));
+        Thread command = Thread.currentThread();
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(command, done), "linetwin-stop"));
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) ->
+                System.err.println("linetwin: failed (" + thread.getName() + "): " + Failures.describe(failure)));
+        int code;
+        try {
+            code = execute(args);
+        } catch (RuntimeException | Error e) {
+            code = Failures.report(e, new PrintWriter(System.err, true));
+        }
+        done.countDown();
+        System.exit(code);
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: interrupts the command (replications look at the interrupt every few thousand events),
+     * gives it a moment to report, and removes the temporary files of outputs being written, so that the old
+     * outputs stand untouched. On a normal exit the command is done and there is nothing to do.
+     */
+    private static void stop(Thread command, CountDownLatch done) {
+        if (done.getCount() == 0) {
+            return;
+        }
+        Failures.stopping();
+        command.interrupt();
+        try {
+            if (!done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                System.err.println("linetwin: stopped before the end (interrupted); no output was written or changed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        PendingFiles.deleteAll();
+        System.err.flush();
     }
 
     static int execute(String... args) {
@@ -65,18 +108,9 @@ public final class Main {
         return commandLine;
     }
 
-    /** Bad input is one line and exit 2 (the first problem; {@code validate} prints all); anything else exit 1. */
+    /** Bad input prints every problem and exits 2; anything else one line and exit 1 (see {@link Failures}). */
     private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        PrintWriter err = commandLine.getErr();
-        if (e instanceof BadInputException bad) {
-            err.println(bad.lines().get(0));
-            return ExitCode.BAD_INPUT;
-        }
-        err.println("linetwin: " + e);
-        if (Boolean.getBoolean("linetwin.debug")) {
-            e.printStackTrace(err);
-        }
-        return ExitCode.FAILURE;
+        return Failures.report(e, commandLine.getErr());
     }
 
     static String version() {

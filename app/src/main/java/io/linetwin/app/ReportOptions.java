@@ -27,8 +27,20 @@ final class ReportOptions {
             description = "Leave the 3D picture out of the report (it needs software GL and re-runs replication 0).")
     boolean noPicture;
 
+    /** The command's outputs when it declares them: the report is then checked and written with them. */
+    private OutputFiles outputs;
+
     boolean wanted() {
         return report != null;
+    }
+
+    /**
+     * Declares the report among the command's outputs (checked with them: not an input, not another output's path)
+     * and has it written through them; returns {@code files} for chaining.
+     */
+    OutputFiles declare(OutputFiles files) {
+        this.outputs = files.file("--report", report);
+        return files;
     }
 
     Messages messages() throws BadInputException {
@@ -56,6 +68,10 @@ final class ReportOptions {
 
     /** Written beside the target and moved over it: a reader never sees half a report. */
     void write(String html) throws IOException {
+        if (outputs != null) {
+            outputs.write(report, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+            return;
+        }
         Path absolute = report.toAbsolutePath();
         // Not createTempFile: its owner-only permissions would stay on the report; this one follows the umask.
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()

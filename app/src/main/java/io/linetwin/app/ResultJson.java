@@ -19,7 +19,6 @@ import io.linetwin.sim.experiment.ExperimentResult;
 import io.linetwin.sim.experiment.Kpi;
 import io.linetwin.sim.experiment.StationSummary;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -238,12 +237,14 @@ final class ResultJson {
         }
     }
 
+    /** Writes {@code document} to {@code file} atomically (see {@link OutputFiles}), checked by the caller. */
+    static void write(ObjectNode document, Path file, OutputFiles outputs) throws IOException {
+        outputs.write(file, out -> MAPPER.writeValue(out, document));
+    }
+
+    /** As {@link #write(ObjectNode, Path, OutputFiles)}, for a caller that checked nothing: still atomic. */
     static void write(ObjectNode document, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        MAPPER.writeValue(file.toFile(), document);
+        write(document, file, new OutputFiles());
     }
 
     /** {@code {mean, ciLow, ciHigh}}; a mean of no data is null, like a missing interval. */

@@ -8,10 +8,8 @@ import io.linetwin.report.RunSeries;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.ExperimentResult;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,18 +59,21 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--variant: " + e.getMessage());
         }
         report.check();
+        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).file("--trace", trace)
+                .input(options.file).input(warmStart.file()));
         Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
                 progress.reporter(spec.commandLine().getErr(), variant));
+        outputs.check();
         Optional<RunSeries> series = Reports.seriesFor(report, scenario, line, warmStart.startState());
         ExperimentResult result = Reports.traced(experiment, series).run(variant, line);
         double startClock = warmStart.startState().map(LineState::clockSeconds).orElse(0.0);
         OutputFigures figures = OutputFigures.of(scenario, line, result, startClock);
         KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock, report.messages());
         if (json != null) {
-            ResultJson.write(ResultJson.run(scenario, result, figures, startClock), json);
+            ResultJson.write(ResultJson.run(scenario, result, figures, startClock), json, outputs);
         }
         if (trace != null) {
-            writeTrace(scenario, line);
+            outputs.write(trace, out -> writeTrace(scenario, line, out));
         }
         Reports.writeRun(report, scenario, line, result, series, warmStart.startState().isPresent(),
                 spec.commandLine().getErr());
@@ -80,14 +81,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Replication 0 once more with a listener: the same seed and streams give exactly the same run. */
-    private void writeTrace(Scenario scenario, LineSpec line) throws IOException {
-        Path parent = trace.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+    private void writeTrace(Scenario scenario, LineSpec line, OutputStream out) throws IOException {
         ExperimentSpec experiment = scenario.experiment();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
-                TraceJsonLines writer = new TraceJsonLines(out, experiment.calendar())) {
+        try (TraceJsonLines writer = new TraceJsonLines(out, experiment.calendar())) {
             LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
             Optional<LineState> start = warmStart.startState();
             if (start.isPresent()) {

@@ -1,6 +1,8 @@
 package io.linetwin.app;
 
+import io.linetwin.model.EventEstimate;
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioException;
 import io.linetwin.scenario.ScenarioLoader;
@@ -13,6 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /** The scenario file and the experiment overrides shared by {@code run} and {@code compare}. */
 public final class ScenarioOptions {
+
+    /** Threads beyond a machine's cores only cost memory (each holds a replication); this is plenty for any. */
+    static final int MAX_THREADS = 1024;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
     Path file;
@@ -51,16 +56,58 @@ public final class ScenarioOptions {
                 experiment = experiment.withSeed(seed);
             }
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
+            throw new BadInputException((overrides().isEmpty() ? "" : overrides() + ": ") + e.getMessage());
         }
-        return scenario.withExperiment(experiment);
+        Scenario overridden = scenario.withExperiment(experiment);
+        if (!overrides().isEmpty()) {
+            // The file's own experiment was checked by the loader; longer or more runs are checked here.
+            requireWithinLimit(overridden, overridden.line(), overrides());
+            for (var variant : overridden.variants()) {
+                requireWithinLimit(overridden, variant.line(), overrides() + " (variant " + variant.name() + ")");
+            }
+        }
+        return overridden;
+    }
+
+    /** The options that change the file's experiment, as written: "--horizon 1e6d --replications 50". */
+    private String overrides() {
+        StringBuilder given = new StringBuilder();
+        if (horizon != null) {
+            given.append(" --horizon ").append(horizon);
+        }
+        if (warmup != null) {
+            given.append(" --warmup ").append(warmup);
+        }
+        if (replications != null) {
+            given.append(" --replications ").append(replications);
+        }
+        return given.toString().strip();
+    }
+
+    private static void requireWithinLimit(Scenario scenario, LineSpec line, String cause)
+            throws BadInputException {
+        EventEstimate estimate = EventEstimate.of(line, scenario.experiment());
+        if (!estimate.withinLimit()) {
+            throw new BadInputException(cause + ": " + estimate.refusal());
+        }
+    }
+
+    /** A scenario file that exists and can be read; a folder or a device is not one. */
+    static void requireScenarioFile(Path file) throws BadInputException {
+        if (!Files.exists(file)) {
+            throw new BadInputException(file + ": no such scenario file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": not a scenario file (a folder, device or pipe)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadInputException(file + ": not readable");
+        }
     }
 
     /** Loads a scenario file; a missing file or any problem in it is bad input (the first problem a line). */
     public static Scenario read(Path file) throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such scenario file");
-        }
+        requireScenarioFile(file);
         try {
             return ScenarioLoader.load(file);
         } catch (ScenarioException e) {
@@ -69,8 +116,8 @@ public final class ScenarioOptions {
     }
 
     int threads() throws BadInputException {
-        if (threads != null && threads < 1) {
-            throw new BadInputException("--threads: expected a count >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new BadInputException("--threads: expected a count in [1, " + MAX_THREADS + "], got " + threads);
         }
         return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     }

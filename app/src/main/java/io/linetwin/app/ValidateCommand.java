@@ -4,7 +4,6 @@ import io.linetwin.app.render.LayoutCheck;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.scenario.ScenarioProblem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -24,13 +23,10 @@ final class ValidateCommand implements Callable<Integer> {
     Path file;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            err.println(file + ": no such scenario file");
-            return ExitCode.BAD_INPUT;
-        }
+        ScenarioOptions.requireScenarioFile(file);
         List<String> problems = ScenarioLoader.validate(file).stream().map(ScenarioProblem::toString)
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         if (problems.isEmpty()) {

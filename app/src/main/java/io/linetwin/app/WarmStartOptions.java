@@ -1,6 +1,7 @@
 package io.linetwin.app;
 
 import io.linetwin.loop.live.EngineClock;
+import io.linetwin.model.EventEstimate;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
@@ -10,7 +11,6 @@ import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.Replications;
 import io.linetwin.twin.LineStateMapper;
 import io.linetwin.twin.Snapshot;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,36 +69,30 @@ final class WarmStartOptions {
         if (source == null) {
             return Optional.empty();
         }
-        LineState state = source.state != null ? fromState(source.state) : fromTwin(source.twin, scenario);
+        LineState state = source.state != null ? fromState(source.state, line) : fromTwin(source.twin, scenario, line);
         String option = source.state != null ? "--from-state " + source.state : "--from-twin " + source.twin;
         checkFits(option, line, scenario.experiment(), state);
         return Optional.of(state);
     }
 
-    private static LineState fromState(Path file) throws BadInputException {
-        requireFile("--from-state", file);
-        try {
-            return LineStateJson.read(file);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException("--from-state " + file + ": " + e.getMessage());
-        }
+    /** The file the state comes from, or null: an input no output may overwrite. */
+    Path file() {
+        return source == null ? null : source.state != null ? source.state : source.twin;
     }
 
-    private LineState fromTwin(Path file, Scenario scenario) throws BadInputException {
+    private static LineState fromState(Path file, LineSpec line) throws BadInputException {
+        requireFile("--from-state", file);
+        return LineStateReader.read(file, line);
+    }
+
+    private LineState fromTwin(Path file, Scenario scenario, LineSpec line) throws BadInputException {
         requireFile("--from-twin", file);
-        ThingId lineId;
+        twinSnapshot = SnapshotFile.read(file, line);
+        double clock = clockOf(twinSnapshot.takenAt(), scenario.experiment());
         try {
-            lineId = ThingId.of(scenario.line().id());
+            return new LineStateMapper(ThingId.of(line.id())).map(twinSnapshot, clock);
         } catch (RuntimeException e) {
-            throw new BadInputException("--from-twin: line.id must be a Ditto thing id like \"plant1:bottling\" "
-                    + "to match the twin's things, got \"" + scenario.line().id() + "\"");
-        }
-        try {
-            twinSnapshot = Snapshot.read(file);
-            double clock = clockOf(twinSnapshot.takenAt(), scenario.experiment());
-            return new LineStateMapper(lineId).map(twinSnapshot, clock);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException("--from-twin " + file + ": " + e.getMessage());
+            throw new BadInputException("--from-twin " + file + ": " + Failures.describe(e));
         }
     }
 
@@ -107,18 +101,34 @@ final class WarmStartOptions {
         return EngineClock.secondsOf(instant, experiment);
     }
 
+    /**
+     * The state must fit the line (the engine's own checks, run without simulating), and the line it runs, with
+     * the state's parameter values in force, must stay within the event limit: a twin reporting a speed of 1e300
+     * would otherwise hang the run.
+     */
     private static void checkFits(String option, LineSpec line, ExperimentSpec experiment, LineState state)
             throws BadInputException {
+        LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
         try {
-            new LineSimulation(line).startingAt(experiment.startSecondsOfWeek()).requireFits(state);
+            simulation.requireFits(state);
+            EventEstimate estimate = EventEstimate.of(simulation.lineIn(state), experiment);
+            if (!estimate.withinLimit()) {
+                throw new BadInputException(option + ": with the state's parameters " + estimate.refusal());
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(option + ": the state does not fit the line: " + e.getMessage());
         }
     }
 
     private static void requireFile(String option, Path file) throws BadInputException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new BadInputException(option + " " + file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(option + " " + file + ": not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BadInputException(option + " " + file + ": not readable");
         }
     }
 }

@@ -3,12 +3,12 @@ package io.linetwin.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -37,12 +37,13 @@ final class LineStateJsonTest {
 
     @Test
     void aBadDocumentNamesThePath() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        String text = "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
-                + "\"stations\":{\"m1\":{\"condition\":{\"state\":\"dozing\"}}}}";
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
+                + "\"stations\":{\"m1\":{\"condition\":{\"state\":\"dozing\"}}}}");
 
-        assertThatThrownBy(() -> LineStateJson.fromJson(json.readTree(text)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("$.stations.m1.condition: expected a state of");
+        assertThatThrownBy(() -> LineStateJson.read(file))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(file + ":1:94 stations.m1.condition.state: expected one of working, setup, blocked, "
+                        + "starved, offShift, down, got \"dozing\"");
     }
 }

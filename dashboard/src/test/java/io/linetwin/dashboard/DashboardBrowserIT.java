@@ -3,6 +3,7 @@ package io.linetwin.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.loop.Change;
 import io.linetwin.loop.TwinView;
 import io.linetwin.loop.gate.CommandGate;
@@ -23,7 +24,6 @@ import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.sync.KafkaBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import io.linetwin.twin.sync.KafkaTwinConsumer;
@@ -72,7 +72,7 @@ final class DashboardBrowserIT {
               buffers: [ { id: b, from: press, to: trim, capacity: 10 }, { id: b2, from: trim, to: out, capacity: 0 } ]
             """;
 
-    private static KafkaBroker broker;
+    private static EmbeddedBroker broker;
     private static KafkaTwinConsumer consumer;
     private static KafkaSignalPublisher publisher;
     private static TwinStore store;
@@ -90,7 +90,7 @@ final class DashboardBrowserIT {
         Files.createDirectories(OUT);
         Path work = Files.createTempDirectory(Path.of("target"), "dashboard-it");
         Scenario scenario = ScenarioLoader.parse(LINE, "press-cell.yaml");
-        broker = KafkaBroker.start(work.resolve("kafka"));
+        broker = EmbeddedBroker.start(0, work.resolve("kafka"));
         broker.createTopic(KafkaSettings.EVENTS_TOPIC, 1);
         descriptor = LineDescriptors.of(scenario.line());
         store = TwinStore.of(descriptor, Clock.systemUTC());

@@ -62,6 +62,11 @@ final class Kitting implements Upstream {
     }
 
     /** Warm start: {@code part} waits in input {@code input}'s staging place; false when that input is full. */
+    /** Parts of input {@code input} its staging place holds at most. */
+    int stagingRoom(int input) {
+        return staged[input].length;
+    }
+
     boolean restoreStage(int input, Part part) {
         if (stagedCount[input] == staged[input].length) {
             return false;

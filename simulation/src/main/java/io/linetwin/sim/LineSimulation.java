@@ -19,13 +19,15 @@ public final class LineSimulation {
     private final boolean checkingInvariants;
     private final double startSecondsOfWeek;
     private final RunProgress progress;
+    /** Events a replication may run; 0: the budget of its {@code EventEstimate}. */
+    private final long eventBudget;
 
     public LineSimulation(LineSpec line) {
-        this(line, false, 0, RunProgress.NONE);
+        this(line, false, 0, RunProgress.NONE, 0);
     }
 
     private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek,
-            RunProgress progress) {
+            RunProgress progress, long eventBudget) {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.line = Objects.requireNonNull(line, "line");
         Topology.check(line);
@@ -34,6 +36,7 @@ public final class LineSimulation {
             throw new IllegalArgumentException("start must lie within one week, got " + startSecondsOfWeek + " s");
         }
         this.startSecondsOfWeek = startSecondsOfWeek;
+        this.eventBudget = eventBudget;
     }
 
     /**
@@ -41,12 +44,12 @@ public final class LineSimulation {
      * calendar ({@code experiment.start}); the default is Monday 00:00.
      */
     public LineSimulation startingAt(double secondsOfWeek) {
-        return new LineSimulation(line, checkingInvariants, secondsOfWeek, progress);
+        return new LineSimulation(line, checkingInvariants, secondsOfWeek, progress, eventBudget);
     }
 
     /** The same simulation, telling {@code listener} how far each replication has come in simulated time. */
     public LineSimulation reportingTo(RunProgress listener) {
-        return new LineSimulation(line, checkingInvariants, startSecondsOfWeek, listener);
+        return new LineSimulation(line, checkingInvariants, startSecondsOfWeek, listener, eventBudget);
     }
 
     /** One replication of {@code line}; see {@link #run(double, double, long, int)}. */
@@ -60,7 +63,12 @@ public final class LineSimulation {
      * {@link IllegalStateException} at the first violation; for tests, as it costs a pass over all blocks.
      */
     public LineSimulation checkingInvariants() {
-        return new LineSimulation(line, true, startSecondsOfWeek, progress);
+        return new LineSimulation(line, true, startSecondsOfWeek, progress, eventBudget);
+    }
+
+    /** The same simulation stopping a replication after {@code events} events; for tests of the runaway guard. */
+    LineSimulation withEventBudget(long events) {
+        return new LineSimulation(line, checkingInvariants, startSecondsOfWeek, progress, events);
     }
 
     public LineSpec line() {
@@ -81,7 +89,7 @@ public final class LineSimulation {
             TraceListener trace) {
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(line, null, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants,
-                trace, startSecondsOfWeek).run(progress);
+                trace, startSecondsOfWeek).withEventBudget(eventBudget).run(progress);
     }
 
     /**
@@ -96,7 +104,7 @@ public final class LineSimulation {
         Objects.requireNonNull(state, "state");
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(WarmStart.withParameters(line, state), state, warmupSeconds, horizonSeconds, seed,
-                replication, checkingInvariants, trace, startSecondsOfWeek).run(progress);
+                replication, checkingInvariants, trace, startSecondsOfWeek).withEventBudget(eventBudget).run(progress);
     }
 
     /**
@@ -109,6 +117,14 @@ public final class LineSimulation {
         Objects.requireNonNull(state, "state");
         new Replication(WarmStart.withParameters(line, state), state, 0, 1, 0, 0, false, null, startSecondsOfWeek)
                 .build();
+    }
+
+    /**
+     * The line a warm start from {@code state} runs: the state's parameter values (a speed the twin reports)
+     * replace the scenario's. Throws {@link IllegalArgumentException} when a value breaks its limits.
+     */
+    public LineSpec lineIn(LineState state) {
+        return WarmStart.withParameters(line, Objects.requireNonNull(state, "state"));
     }
 
     /** As {@link #run(LineState, double, double, long, int, TraceListener)} without a trace. */

@@ -57,6 +57,11 @@ final class LineStats {
         return wipAtStart;
     }
 
+    /** Parts in the line now, by the release and exit tallies. */
+    long inLine() {
+        return inLine;
+    }
+
     void leaveGood(Part part, double now) {
         accumulate(now);
         inLine--;

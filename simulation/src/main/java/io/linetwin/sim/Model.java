@@ -6,6 +6,7 @@ import io.linetwin.sim.TraceEvent.PartMoved;
 import io.linetwin.sim.TraceEvent.PartReleased;
 import io.linetwin.sim.TraceEvent.PartScrapped;
 import io.linetwin.sim.TraceEvent.StateChanged;
+import io.linetwin.model.Limits;
 import sim.engine.SimState;
 
 /**
@@ -84,6 +85,11 @@ final class Model extends SimState {
         Part part = new Part(++lastPartId, product, now);
         part.maker(makerAt(station));
         lineStats.release(part, now);
+        if (lineStats.inLine() > Limits.MAX_PARTS_IN_LINE) {
+            throw new RunStoppedException("the run stopped at t = " + now + " s with more than "
+                    + Limits.MAX_PARTS_IN_LINE + " parts in the line (released at '" + station + "'): an unlimited "
+                    + "buffer fills faster than it drains; give it a capacity or slow the source");
+        }
         if (tracing) {
             part.at(station);
             trace.on(new PartReleased(now, part.id(), productNames[product], station));

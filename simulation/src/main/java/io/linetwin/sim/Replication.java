@@ -4,6 +4,7 @@ import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.Distribution;
+import io.linetwin.model.EventEstimate;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
@@ -26,7 +27,7 @@ final class Replication {
 
     private static final double SECONDS_PER_HOUR = 3600.0;
     /** Steps between progress reports: rare enough to cost nothing, often enough for a line a second. */
-    private static final int STEPS_PER_REPORT = 1 << 14;
+    private static final long EVENTS_PER_REPORT = 1 << 14;
 
     private final LineSpec line;
     private final double warmupSeconds;
@@ -50,6 +51,15 @@ final class Replication {
     private final BottleneckDetector bottleneck;
     private final PartBalances balances;
     private boolean stopped;
+    private final EventEstimate estimate;
+    private long eventBudget;
+
+    /** Events between looks at the interrupt and the budget: a few microseconds of work. */
+    private static final long CHECK_EVERY = 1 << 12;
+    /** Events between looks at whether simulated time still passes. */
+    private static final long STILL_EVERY = 1 << 20;
+    /** Simulated seconds (relative to the clock past 1 s) those events must at least advance. */
+    private static final double STILL_SECONDS = 1e-6;
 
     /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
     Replication(LineSpec line, LineState initial, double warmupSeconds, double horizonSeconds, long seed,
@@ -69,12 +79,26 @@ final class Replication {
         int machineCount = (int) line.stations().stream()
                 .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY).count();
         this.bottleneck = new BottleneckDetector(machineCount);
+        this.estimate = EventEstimate.of(line, warmupSeconds + horizonSeconds, 1);
+        this.eventBudget = estimate.budgetPerReplication();
+    }
+
+    /** Replaces the budget from the estimate; for tests of the runaway guard. */
+    Replication withEventBudget(long events) {
+        if (events > 0) {
+            eventBudget = events;
+        }
+        return this;
     }
 
     ReplicationResult run(RunProgress progress) {
         double clock = startSeconds();
-        start(clock);
         double end = clock + warmupSeconds + horizonSeconds;
+        if (!(end - (clock + warmupSeconds) >= horizonSeconds / 2)) {
+            throw new IllegalArgumentException("the statistics window of " + horizonSeconds + " s is too short to "
+                    + "measure at t = " + (clock + warmupSeconds) + " s: the clock cannot tell its ends apart");
+        }
+        start(clock);
         model.schedule.scheduleOnce(clock + warmupSeconds, Ordering.WINDOW_OPENS, new Event(model) {
             private static final long serialVersionUID = 1L;
 
@@ -102,23 +126,8 @@ final class Replication {
                 stopped = true;
             }
         });
-        if (progress == RunProgress.NONE) {
-            runUntilStopped();
-        } else {
-            runReporting(progress, clock, end);
-        }
+        runUntilStopped(progress, clock, end);
         return result();
-    }
-
-    private void runReporting(RunProgress progress, double from, double to) {
-        int steps = 0;
-        while (!stopped && model.schedule.step(model)) {
-            if (++steps == STEPS_PER_REPORT) {
-                steps = 0;
-                progress.reached(replication, Math.min(1, (model.now() - from) / (to - from)));
-            }
-        }
-        progress.reached(replication, 1);
     }
 
     /**
@@ -152,7 +161,7 @@ final class Replication {
                 stopped = true;
             }
         });
-        runUntilStopped();
+        runUntilStopped(RunProgress.NONE, 0, 1);
         return taken[0];
     }
 
@@ -246,9 +255,53 @@ final class Replication {
         model.makers(byBlock, ids.size());
     }
 
-    private void runUntilStopped() {
+    /**
+     * Runs the schedule until the window closes (or the snapshot is taken). Every {@link #CHECK_EVERY} events it
+     * looks at the thread's interrupt (so Ctrl-C stops any run at once) and at the event budget; every
+     * {@link #STILL_EVERY} events, at whether simulated time still passes.
+     */
+    private void runUntilStopped(RunProgress progress, double from, double to) {
+        boolean reporting = progress != RunProgress.NONE;
+        long nextReport = EVENTS_PER_REPORT;
+        long nextCheck = CHECK_EVERY;
+        long nextStillCheck = STILL_EVERY;
+        double timeAtStillCheck = Double.NEGATIVE_INFINITY;
         while (!stopped && model.schedule.step(model)) {
-            // Each step runs every event at the next time on the schedule.
+            long events = model.events();
+            if (events < nextCheck) {
+                continue;
+            }
+            nextCheck = events + CHECK_EVERY;
+            if (reporting && events >= nextReport) {
+                nextReport = events + EVENTS_PER_REPORT;
+                progress.reached(replication, Math.min(1, (model.now() - from) / (to - from)));
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RunCancelledException("replication " + replication + " cancelled at t = " + model.now()
+                        + " s");
+            }
+            if (events > eventBudget) {
+                throw new RunStoppedException("replication " + replication + " stopped at t = " + model.now()
+                        + " s after " + events + " events, its budget (" + eventBudget + ", far above the about "
+                        + String.format(java.util.Locale.ROOT, "%.1e", estimate.perReplication())
+                        + " the line should need): something repeats without end");
+            }
+            if (events >= nextStillCheck) {
+                double now = model.now();
+                // A million events in under a microsecond (a millionth of the clock, late in a long run) is
+                // beyond any line the estimate lets through, and a double clock past the point of moving.
+                if (now - timeAtStillCheck < STILL_SECONDS * Math.max(1, Math.abs(now))) {
+                    throw new RunStoppedException("simulated time stands still at t = " + now + " s: "
+                            + STILL_EVERY + " events took less than " + STILL_SECONDS * Math.max(1, Math.abs(now))
+                            + " s of it (a loop of zero-time stations, or times far below a microsecond); give the "
+                            + "stations on the way processing times");
+                }
+                timeAtStillCheck = now;
+                nextStillCheck = events + STILL_EVERY;
+            }
+        }
+        if (reporting) {
+            progress.reached(replication, 1);
         }
     }
 

@@ -4,6 +4,7 @@ import io.linetwin.model.BufferContents;
 import io.linetwin.model.InFlight;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.StationSpec;
@@ -183,8 +184,20 @@ final class WarmStart {
             throw new IllegalArgumentException("state buffers must name buffers of line " + line.id() + ", got " + id);
         }
         Replication.Staging staging = stagings.get(id);
-        List<String> products = contents.sequence().isEmpty() ? interleaved(contents) : contents.sequence();
         int onBoard = buffer instanceof AgvLink ? carriedBy(id) : 0;
+        // Checked before a single part is made: a level of two billion would otherwise fill the memory first.
+        long parts = 0;
+        for (int count : contents.byProduct().values()) {
+            parts += count;
+        }
+        long room = Math.min((long) buffer.capacity() + onBoard
+                + (staging == null ? 0 : staging.kitting().stagingRoom(staging.input())), Limits.MAX_PARTS_IN_LINE);
+        if (parts > room) {
+            throw new IllegalArgumentException("state buffer " + id + " holds at most " + room + " parts"
+                    + (staging == null ? "" : " with its assembly's staging place")
+                    + (onBoard == 0 ? "" : " and the " + onBoard + " on board vehicles") + ", got " + parts);
+        }
+        List<String> products = contents.sequence().isEmpty() ? interleaved(contents) : contents.sequence();
         Integer toStage = inFlight.staged().get(id);
         if (toStage != null && (staging == null || toStage > products.size())) {
             throw new IllegalArgumentException("state staged parts of " + id + " must be at most its " + products.size()

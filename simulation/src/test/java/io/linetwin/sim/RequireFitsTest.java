@@ -39,6 +39,6 @@ final class RequireFitsTest {
 
         assertThatThrownBy(() -> new LineSimulation(LINE).requireFits(overfull))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("buffer b holds at most 3 parts, got more");
+                .hasMessage("state buffer b holds at most 3 parts, got 4");
     }
 }

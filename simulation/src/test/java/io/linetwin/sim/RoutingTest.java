@@ -112,6 +112,6 @@ final class RoutingTest {
                 List.of(new BufferSpec("b1", "m", "split", 2), new BufferSpec("b-back", "split", "m", 2),
                         new BufferSpec("b-out", "split", "out", 2)), Map.of());
 
-        assertThatThrownBy(() -> new LineSimulation(line)).hasMessageContaining("must loop only through a quality gate");
+        assertThatThrownBy(() -> new LineSimulation(line)).hasMessageContaining("the line loops: m -> split -> m; a loop needs a quality gate");
     }
 }

@@ -1,16 +1,24 @@
 package io.linetwin.sim;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.OnFull;
+import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The shapes the engine runs ({@code RunRules}): what it refuses, and the two it runs on purpose since this
+ * release: zero-time stations (pure routing gates) and unlimited supply into a conveyor.
+ */
 final class TopologyTest {
 
     private static final StationSpec UNLIMITED_SOURCE = StationSpec.source("in", Optional.empty(), OnFull.BLOCK);
@@ -21,7 +29,8 @@ final class TopologyTest {
                 BufferSpec.UNLIMITED);
 
         assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("source in with unlimited supply must feed a finite buffer, got unlimited b-in-m");
+                .hasMessageStartingWith("in supply: unlimited supply feeds unlimited buffer 'b-in-m': parts would "
+                        + "pile up without end at one instant");
     }
 
     @Test
@@ -29,7 +38,17 @@ final class TopologyTest {
         LineSpec line = Lines.chain(List.of(UNLIMITED_SOURCE, StationSpec.sink("out")), 3);
 
         assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("source in with unlimited supply must feed a machine, got sink out");
+                .hasMessageStartingWith("in supply: unlimited supply reaches sink 'out' through 'b-in-out' with "
+                        + "nothing that takes time on the way");
+    }
+
+    @Test
+    void anUnlimitedSourceMayNotReachASinkThroughZeroTimeStations() {
+        LineSpec line = Lines.chain(List.of(UNLIMITED_SOURCE, StationSpec.machine("gate", Lines.constant(0)),
+                StationSpec.sink("out")), 3, 3);
+
+        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("in supply: unlimited supply reaches sink 'out' through 'b-gate-out'");
     }
 
     @Test
@@ -49,15 +68,31 @@ final class TopologyTest {
                 List.of(Lines.buffer("a", "b", 1), Lines.buffer("b", "a", 1)), Map.of());
 
         assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("line ring must loop only through a quality gate (routes by share), got a loop through a");
+                .hasMessage("a: the line loops: a -> b -> a; a loop needs a quality gate (a station with routes by "
+                        + "share)");
     }
 
     @Test
-    void aMachineThatTakesNoTimeIsRejected() {
+    void aZeroTimeStationWithoutInboundLinkIsRejected() {
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.constant(0))));
 
         assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("station m process must have a mean > 0 seconds, got 0.0");
+                .hasMessageStartingWith("m process: a zero-time station needs an inbound link to pace it");
+    }
+
+    @Test
+    void aLoopOfZeroTimeStationsIsRejected() {
+        StationSpec gate = StationSpec.machine("gate", Lines.constant(0)).withRoutes(List.of(
+                RouteSpec.share("b-gate-back", 0.5), RouteSpec.share("b-gate-out", 0.5)));
+        LineSpec line = new LineSpec("zero-loop", List.of(), List.of(
+                StationSpec.source("in", Optional.of(Lines.exponential(5)), OnFull.BLOCK),
+                StationSpec.machine("back", Lines.constant(0)), gate, StationSpec.sink("out")),
+                List.of(Lines.buffer("in", "back", 2), new BufferSpec("b-back-gate", "back", "gate", 2),
+                        new BufferSpec("b-gate-back", "gate", "back", 2), new BufferSpec("b-gate-out", "gate", "out", 2)),
+                Map.of());
+
+        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("back process: a loop of zero-time stations (back -> gate -> back)");
     }
 
     @Test
@@ -65,6 +100,41 @@ final class TopologyTest {
         LineSpec line = Lines.chain(List.of(StationSpec.sink("out"), StationSpec.machine("m", Lines.constant(1))), 1);
 
         assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("sink out must have no outbound buffer, got b-out-m");
+                .hasMessage("out: a sink has no outbound link, got 'b-out-m'");
+    }
+
+    @Test
+    void aZeroTimeGateRoutesPartsOnWithoutDelayAndConservesThem() {
+        StationSpec gate = StationSpec.machine("gate", Lines.constant(0)).withRoutes(List.of(
+                RouteSpec.share("b-gate-m1", 0.5), RouteSpec.share("b-gate-m2", 0.5)));
+        LineSpec line = new LineSpec("gated", List.of(), List.of(
+                StationSpec.source("in", Optional.of(Lines.exponential(2)), OnFull.BLOCK), gate,
+                StationSpec.machine("m1", Lines.exponential(3)), StationSpec.machine("m2", Lines.exponential(3)),
+                StationSpec.sink("out")),
+                List.of(Lines.buffer("in", "gate", 5), Lines.buffer("gate", "m1", 5), Lines.buffer("gate", "m2", 5),
+                        Lines.buffer("m1", "out", 5), Lines.buffer("m2", "out", 5)), Map.of());
+
+        ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 20_000, 7, 0);
+
+        // Both machines share the arrivals (one every 2 s) at a utilisation of 3/4 each.
+        assertThat(result.throughputPerHour()).isCloseTo(1800, within(60.0));
+        StationResult gateResult = result.stations().stream().filter(s -> s.id().equals("gate")).findFirst()
+                .orElseThrow();
+        // Its working time is the clock's resolution (each hand-over moves time by one ulp): none to speak of.
+        assertThat(gateResult.states().working()).isCloseTo(0, within(1e-9));
+        LineTotals totals = result.totals();
+        assertThat(totals.released()).isEqualTo(totals.goodOut() + totals.scrapped() + totals.wipAtEnd());
+    }
+
+    @Test
+    void unlimitedSupplyIntoAConveyorIsPacedByTheBelt() {
+        // Parts enter at least 1 m apart at 0.5 m/s: one every 2 s, whatever the supply.
+        LineSpec line = new LineSpec("belt-fed", List.of(), List.of(UNLIMITED_SOURCE, StationSpec.sink("out")),
+                List.of(new BufferSpec("belt", "in", "out", 10)), Map.of(), List.of(), List.of(),
+                List.of(new ConveyorSpec("belt", 10, 0.5, 1, List.of())));
+
+        ReplicationResult result = new LineSimulation(line).checkingInvariants().run(3600, 3600, 1, 0);
+
+        assertThat(result.throughputPerHour()).isCloseTo(1800, within(1.0));
     }
 }

@@ -8,6 +8,6 @@ public record AssemblyInput(String from, int count) {
 
     public AssemblyInput {
         Checks.id("assembly input", from);
-        Checks.atLeast("assembly input " + from + " count", 1, count);
+        Checks.inRange("assembly input " + from + " count", 1, Limits.MAX_INPUT_COUNT, count);
     }
 }

@@ -20,6 +20,13 @@ public record BufferContents(Map<String, Integer> byProduct, List<String> sequen
                 throw new IllegalArgumentException("parts of " + product + " must be >= 0, got " + count);
             }
         });
+        long parts = 0;
+        for (Integer count : byProduct.values()) {
+            parts += count;
+        }
+        if (parts > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("parts must total at most " + Integer.MAX_VALUE + ", got " + parts);
+        }
         byProduct = Checks.orderedCopy(byProduct);
         sequence = List.copyOf(sequence);
         if (!sequence.isEmpty()) {

@@ -9,7 +9,9 @@ public record BufferSpec(String id, String from, String to, int capacity) {
         Checks.id("buffer id", id);
         Checks.id("buffer " + id + " from", from);
         Checks.id("buffer " + id + " to", to);
-        Checks.atLeast("buffer " + id + " capacity", 0, capacity);
+        if (capacity != UNLIMITED) {
+            Checks.inRange("buffer " + id + " capacity", 0, Limits.MAX_BUFFER_CAPACITY, capacity);
+        }
         if (from.equals(to)) {
             throw new IllegalArgumentException("buffer " + id + " must join two different stations, got " + from + " twice");
         }

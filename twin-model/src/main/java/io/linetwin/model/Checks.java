@@ -39,6 +39,13 @@ final class Checks {
         return value;
     }
 
+    static int inRange(String what, int min, int max, int value) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(what + " must be in [" + min + ", " + max + "], got " + value);
+        }
+        return value;
+    }
+
     static int atLeast(String what, int min, int value) {
         if (value < min) {
             throw new IllegalArgumentException(what + " must be >= " + min + ", got " + value);

@@ -1,6 +1,7 @@
 package io.linetwin.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +56,10 @@ public record LineSpec(
         materials = List.copyOf(materials);
         conveyors = List.copyOf(conveyors);
         Objects.requireNonNull(transport, "transport");
+        Set<String> linkIds = new HashSet<>();
+        buffers.forEach(b -> linkIds.add(b.id()));
         for (ConveyorSpec conveyor : conveyors) {
-            if (buffers.stream().noneMatch(b -> b.id().equals(conveyor.id()))) {
+            if (!linkIds.contains(conveyor.id())) {
                 throw new IllegalArgumentException("conveyor " + conveyor.id() + " must be one of the line's links "
                         + "(a buffer of that id), got none");
             }
@@ -75,32 +78,42 @@ public record LineSpec(
         if (stations.isEmpty()) {
             throw new IllegalArgumentException("line " + id + " needs at least one station");
         }
+        Checks.inRange("line " + id + " stations", 1, Limits.MAX_STATIONS, stations.size());
+        Checks.inRange("line " + id + " buffers, conveyors and moves", 0, Limits.MAX_LINKS, buffers.size());
+        Checks.inRange("line " + id + " products", 0, Limits.MAX_PRODUCTS, products.size());
+        Checks.inRange("line " + id + " materials", 0, Limits.MAX_MATERIALS, materials.size());
         Set<String> ids = new HashSet<>();
         for (ProductSpec product : products) {
             if (!ids.add("product:" + product.id())) {
                 throw new IllegalArgumentException("product ids must be unique, got " + product.id() + " twice");
             }
         }
+        Set<String> stationIds = new HashSet<>();
         for (StationSpec station : stations) {
             if (!ids.add(station.id())) {
                 throw new IllegalArgumentException("station and buffer ids must be unique, got " + station.id() + " twice");
             }
+            stationIds.add(station.id());
         }
+        Map<String, List<BufferSpec>> inboundOf = new HashMap<>();
+        Map<String, List<BufferSpec>> outboundOf = new HashMap<>();
         for (BufferSpec buffer : buffers) {
             if (!ids.add(buffer.id())) {
                 throw new IllegalArgumentException("station and buffer ids must be unique, got " + buffer.id() + " twice");
             }
-            requireStation(stations, buffer.from(), "buffer " + buffer.id() + " from");
-            requireStation(stations, buffer.to(), "buffer " + buffer.id() + " to");
+            requireStation(stationIds, buffer.from(), "buffer " + buffer.id() + " from");
+            requireStation(stationIds, buffer.to(), "buffer " + buffer.id() + " to");
+            inboundOf.computeIfAbsent(buffer.to(), t -> new ArrayList<>()).add(buffer);
+            outboundOf.computeIfAbsent(buffer.from(), f -> new ArrayList<>()).add(buffer);
         }
         for (String station : layout.keySet()) {
-            requireStation(stations, station, "layout");
+            requireStation(stationIds, station, "layout");
         }
         for (StationSpec station : stations) {
             if (station.kind() == StationKind.ASSEMBLY) {
-                checkInputs(station, buffers);
+                checkInputs(station, inboundOf.getOrDefault(station.id(), List.of()));
             }
-            checkRoutes(station, buffers, products);
+            checkRoutes(station, outboundOf.getOrDefault(station.id(), List.of()), products);
             for (String material : station.consumes().keySet()) {
                 if (!materialIds.contains(material)) {
                     throw new IllegalArgumentException("station " + station.id()
@@ -109,7 +122,7 @@ public record LineSpec(
             }
         }
         if (transport.isPresent()) {
-            checkTransport(transport.get(), buffers, stations, layout);
+            checkTransport(transport.get(), buffers, stationIds, layout);
         }
     }
 
@@ -117,7 +130,7 @@ public record LineSpec(
      * Each move is one of the line's links, the park is a station, and every empty drive a vehicle may make (from
      * the park or any move's end to any move's start or the park) has a known distance.
      */
-    private static void checkTransport(TransportSpec transport, List<BufferSpec> buffers, List<StationSpec> stations,
+    private static void checkTransport(TransportSpec transport, List<BufferSpec> buffers, Set<String> stations,
             Map<String, LayoutSpec> layout) {
         Set<String> places = new HashSet<>();
         transport.park().ifPresent(p -> {
@@ -151,9 +164,8 @@ public record LineSpec(
      * A station with several outbound buffers routes to each of them exactly once; by product, every product
      * of the line goes exactly one way.
      */
-    private static void checkRoutes(StationSpec station, List<BufferSpec> buffers, List<ProductSpec> products) {
-        List<String> outbound = buffers.stream().filter(b -> b.from().equals(station.id())).map(BufferSpec::id)
-                .toList();
+    private static void checkRoutes(StationSpec station, List<BufferSpec> outboundLinks, List<ProductSpec> products) {
+        List<String> outbound = outboundLinks.stream().map(BufferSpec::id).toList();
         if (outbound.size() <= 1 && station.routes().isEmpty()) {
             return;
         }
@@ -176,8 +188,7 @@ public record LineSpec(
     }
 
     /** Every input names exactly one inbound buffer of the assembly, and every inbound buffer is an input. */
-    private static void checkInputs(StationSpec assembly, List<BufferSpec> buffers) {
-        List<BufferSpec> inbound = buffers.stream().filter(b -> b.to().equals(assembly.id())).toList();
+    private static void checkInputs(StationSpec assembly, List<BufferSpec> inbound) {
         Set<String> fed = new HashSet<>();
         for (AssemblyInput input : assembly.inputs()) {
             fed.add(inputBuffer(assembly.id(), input, inbound).id());
@@ -201,8 +212,8 @@ public record LineSpec(
         return inputBuffer(assembly.id(), input, inbound(assembly.id()));
     }
 
-    private static void requireStation(List<StationSpec> stations, String id, String what) {
-        if (stations.stream().noneMatch(s -> s.id().equals(id))) {
+    private static void requireStation(Set<String> stations, String id, String what) {
+        if (!stations.contains(id)) {
             throw new IllegalArgumentException(what + " must name a station, got " + id);
         }
     }

@@ -29,8 +29,10 @@ public record LineState(
 
     public LineState {
         Objects.requireNonNull(capturedAt, "capturedAt");
-        if (!(clockSeconds >= 0) || Double.isInfinite(clockSeconds)) {
-            throw new IllegalArgumentException("clockSeconds must be finite and >= 0, got " + clockSeconds);
+        // Past the limit a double clock can no longer tell the window's start from its end.
+        if (!(clockSeconds >= 0 && clockSeconds <= Limits.MAX_RUN_SECONDS)) {
+            throw new IllegalArgumentException("clockSeconds must be in [0, " + (long) Limits.MAX_RUN_SECONDS
+                    + "] (100 years), got " + clockSeconds);
         }
         stations = Checks.orderedCopy(stations);
         buffers = Checks.orderedCopy(buffers);

@@ -35,7 +35,7 @@ public record StationSpec(
     public StationSpec {
         Checks.id("station id", id);
         Objects.requireNonNull(kind, "kind");
-        Checks.atLeast("station " + id + " servers", 1, servers);
+        Checks.inRange("station " + id + " servers", 1, Limits.MAX_SERVERS, servers);
         Objects.requireNonNull(process, "process");
         processByProduct = Checks.orderedCopy(processByProduct);
         Objects.requireNonNull(setup, "setup");

@@ -22,7 +22,7 @@ public record TransportSpec(int vehicles, double speedMetresPerSecond, double lo
     }
 
     public TransportSpec {
-        Checks.atLeast("transport agvs", 1, vehicles);
+        Checks.inRange("transport agvs", 1, Limits.MAX_VEHICLES, vehicles);
         Checks.positive("transport speed", speedMetresPerSecond);
         Checks.nonNegative("transport load", loadSeconds);
         Checks.nonNegative("transport unload", unloadSeconds);

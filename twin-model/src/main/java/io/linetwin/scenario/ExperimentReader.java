@@ -1,6 +1,7 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.Limits;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -35,9 +36,11 @@ final class ExperimentReader {
         }
         MappingReader map = mapping.get().allow(List.of("horizon", "warmup", "replications", "seed", "start"));
         int before = at.problems().count();
-        double horizon = map.optional("horizon").flatMap(YamlCursor::positiveDuration).orElse(DEFAULT_HORIZON_SECONDS);
-        double warmup = map.optional("warmup").flatMap(YamlCursor::duration).orElse(0.0);
-        int replications = map.optional("replications").flatMap(c -> c.integer(1)).orElse(DEFAULT_REPLICATIONS);
+        double horizon = map.optional("horizon").flatMap(YamlCursor::positiveDuration)
+                .flatMap(h -> within(map.optional("horizon").orElseThrow(), h)).orElse(DEFAULT_HORIZON_SECONDS);
+        double warmup = map.optional("warmup").flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS)).orElse(0.0);
+        int replications = map.optional("replications").flatMap(c -> c.integer(1, Limits.MAX_REPLICATIONS))
+                .orElse(DEFAULT_REPLICATIONS);
         long seed = map.optional("seed").flatMap(YamlCursor::seed).orElse(DEFAULT_SEED);
         Optional<YamlCursor> startAt = map.optional("start");
         boolean dated = startAt.map(ExperimentReader::isDate).orElse(false);
@@ -72,6 +75,19 @@ final class ExperimentReader {
         at.problem("expected a date and time like \"2026-12-07 06:00\" or a weekday and time like \"mon 06:00\", got "
                 + at.describe());
         return Optional.empty();
+    }
+
+    private static Optional<Double> within(YamlCursor at, double seconds) {
+        if (seconds < Limits.MIN_HORIZON_SECONDS) {
+            at.problem("expected a horizon of at least 1s, got " + at.describe());
+            return Optional.empty();
+        }
+        if (seconds > Limits.MAX_RUN_SECONDS) {
+            at.problem(String.format(Locale.ROOT, "expected a duration of at most %,.0fd (the limit of what runs), "
+                    + "got %s", Limits.MAX_RUN_SECONDS / 86_400, at.describe()));
+            return Optional.empty();
+        }
+        return Optional.of(seconds);
     }
 
     /** "mon 06:00" as seconds since Monday 00:00. */

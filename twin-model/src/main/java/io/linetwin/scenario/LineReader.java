@@ -2,10 +2,14 @@ package io.linetwin.scenario;
 
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.ConveyorSpec;
+import io.linetwin.model.EventEstimate;
+import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LayoutSpec;
+import io.linetwin.model.Limits;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.ProductSpec;
+import io.linetwin.model.RunRules;
 import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
@@ -19,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads the {@code line} block. Its keys are named without the {@code line.} prefix ({@code buffers.b2.to}),
@@ -33,7 +38,11 @@ final class LineReader {
     private LineReader() {
     }
 
-    static Optional<LineSpec> read(Node lineNode, String defaultId, Problems problems) {
+    /**
+     * The line, with every problem reported; {@code experiment} (null when unknown) lets it blame an implausibly
+     * fast station for an experiment that would need too many events.
+     */
+    static Optional<LineSpec> read(Node lineNode, String defaultId, Problems problems, ExperimentSpec experiment) {
         YamlCursor at = new YamlCursor(lineNode, "line", problems).childrenUnder("");
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
@@ -55,7 +64,13 @@ final class LineReader {
         Map<String, TopologyCheck.Routes> routes = new LinkedHashMap<>();
         List<StationSpec> stations = new ArrayList<>();
         Optional<YamlCursor> stationsAt = map.required("stations", "required key is missing; a line needs stations");
-        stationsAt.flatMap(c -> c.items("id")).ifPresent(items -> {
+        if (stationsAt.filter(c -> c.node() instanceof SequenceNode s && s.getValue().size() > Limits.MAX_STATIONS)
+                .isPresent()) {
+            // Refused as a whole: checking thousands of links against no stations would only bury this problem.
+            stationsAt.get().items("id", Limits.MAX_STATIONS);
+            return Optional.empty();
+        }
+        stationsAt.flatMap(c -> c.items("id", Limits.MAX_STATIONS)).ifPresent(items -> {
             if (items.isEmpty()) {
                 stationsAt.get().problem("expected at least one station, got an empty list");
             }
@@ -75,10 +90,10 @@ final class LineReader {
         });
         List<BufferSpec> buffers = new ArrayList<>();
         List<TopologyCheck.Link> links = new ArrayList<>();
-        map.optional("buffers").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+        map.optional("buffers").flatMap(c -> c.items("id", Limits.MAX_LINKS)).ifPresent(items -> items.forEach(item ->
                 buffer(item, ids, links).ifPresent(buffers::add)));
         List<ConveyorSpec> conveyors = new ArrayList<>();
-        map.optional("conveyors").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+        map.optional("conveyors").flatMap(c -> c.items("id", Limits.MAX_LINKS)).ifPresent(items -> items.forEach(item ->
                 link(item, ids, links, conveyors).ifPresent(buffers::add)));
         Optional<TransportSpec> transport = map.optional("transport")
                 .flatMap(c -> TransportReader.read(c, ids, links, buffers, kinds.keySet()));
@@ -88,8 +103,42 @@ final class LineReader {
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers, layout, shifts,
-                materials, conveyors, transport));
+        Optional<LineSpec> line = problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers,
+                layout, shifts, materials, conveyors, transport));
+        line.ifPresent(l -> RunRules.check(l).forEach(v -> {
+            YamlCursor item = ids.get(v.subject());
+            YamlCursor where = item == null ? at : v.key().isEmpty() ? item : item.peek(v.key()).orElse(item);
+            where.problem(v.message());
+        }));
+        if (experiment != null && problems.count() == before) {
+            line.ifPresent(l -> blameFastest(l, experiment, ids));
+        }
+        return problems.count() > before ? Optional.empty() : line;
+    }
+
+    /**
+     * An experiment that would need more events than the limit, because one station works implausibly fast (a
+     * unit mistake like {@code 1e-300s}): reported at that station's time or speed. Otherwise the experiment's
+     * length is what to change, and the caller reports it there.
+     */
+    private static void blameFastest(LineSpec line, ExperimentSpec experiment, Map<String, YamlCursor> ids) {
+        EventEstimate estimate = EventEstimate.of(line, experiment);
+        if (estimate.withinLimit() || !estimate.fastestIsImplausible()) {
+            return;
+        }
+        StationSpec station = line.station(estimate.fastest()).orElseThrow();
+        YamlCursor item = ids.get(station.id());
+        YamlCursor where;
+        if (station.kind() == StationKind.SOURCE) {
+            where = item.peek("interarrival").orElse(item);
+        } else if (station.speed() > 1 && station.parameters().containsKey(StationSpec.SPEED)) {
+            // At the speed's value itself: for a variant that is the value its set entry wrote.
+            YamlCursor speed = item.peek("parameters").flatMap(p -> p.peek(StationSpec.SPEED)).orElse(item);
+            where = speed.isMapping() ? speed.peek("value").orElse(speed) : speed;
+        } else {
+            where = item.peek("process").orElse(item);
+        }
+        where.problem(estimate.refusal());
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */
@@ -147,7 +196,7 @@ final class LineReader {
         Optional<String> to = toAt.flatMap(YamlCursor::id);
         Optional<Integer> capacity = conveyors == null
                 ? map.required("capacity").flatMap(LineReader::capacity)
-                : map.required("capacity").flatMap(c -> c.integer(1));
+                : map.required("capacity").flatMap(c -> c.integer(1, Limits.MAX_CONVEYOR_CAPACITY));
         Optional<ConveyorSpec> conveyor = conveyors == null ? Optional.empty()
                 : ConveyorReader.read(at, map, id.orElse(null));
         if (unique && fromAt.isPresent() && toAt.isPresent()) {
@@ -169,7 +218,7 @@ final class LineReader {
             return Optional.of(BufferSpec.UNLIMITED);
         }
         if (at.isScalar() && at.rawText().strip().matches("[+-]?\\d{1,9}")) {
-            return at.integer(0);
+            return at.integer(0, Limits.MAX_BUFFER_CAPACITY);
         }
         at.problem("expected a whole number >= 0 or 'unlimited', got " + at.describe());
         return Optional.empty();

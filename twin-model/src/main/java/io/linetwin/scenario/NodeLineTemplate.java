@@ -1,5 +1,6 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineTemplate;
 import io.linetwin.model.SetEntryException;
@@ -30,11 +31,13 @@ final class NodeLineTemplate implements LineTemplate {
     private final Node line;
     private final String defaultLineId;
     private final String file;
+    private final ExperimentSpec experiment;
 
-    NodeLineTemplate(Node line, String defaultLineId, String file) {
+    NodeLineTemplate(Node line, String defaultLineId, String file, ExperimentSpec experiment) {
         this.line = NodeTrees.copy(line);
         this.defaultLineId = defaultLineId;
         this.file = file;
+        this.experiment = experiment;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class NodeLineTemplate implements LineTemplate {
             }
         }
         Problems problems = new Problems(file);
-        Optional<LineSpec> built = LineReader.read(copy, defaultLineId, problems);
+        Optional<LineSpec> built = LineReader.read(copy, defaultLineId, problems, experiment);
         if (!problems.isEmpty() || built.isEmpty()) {
             if (problems.isEmpty()) {
                 throw new SetEntryException(String.join(", ", set.keySet()), "the line could not be read", false);

@@ -1,5 +1,6 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.EventEstimate;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineTemplate;
@@ -42,21 +43,28 @@ final class ScenarioBinder {
         Optional<String> name = map.required("name").flatMap(YamlCursor::text);
         String description = map.optional("description").flatMap(YamlCursor::text).orElse("");
         Optional<YamlCursor> lineAt = map.required("line");
-        Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems));
-        ExperimentSpec experiment = map.optional("experiment").map(ExperimentReader::read)
+        Optional<YamlCursor> experimentAt = map.optional("experiment");
+        ExperimentSpec experiment = experimentAt.map(ExperimentReader::read)
                 .orElseGet(() -> Optional.of(ExperimentReader.defaults())).orElse(null);
+        Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems,
+                experiment));
         OutputSpec output = line.isEmpty() ? null : map.optional("output")
                 .map(o -> OutputReader.read(o, line.get()))
                 .orElseGet(() -> Optional.of(OutputSpec.PARTS)).orElse(null);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
+        EventEstimate estimate = EventEstimate.of(line.orElseThrow(), experiment);
+        if (!estimate.withinLimit()) {
+            problems.at(experimentAt.map(YamlCursor::node).orElse(root), "experiment", estimate.refusal());
+            return Optional.empty();
+        }
         // Variants and tuning are read only over a valid base: otherwise each base problem would repeat in each.
         List<Variant> variants = map.optional("variants")
-                .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow()))
+                .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow(), experiment))
                 .orElse(List.of());
         LineTemplate template = new NodeLineTemplate(lineAt.orElseThrow().node(), name.orElseThrow(),
-                problems.file());
+                problems.file(), experiment);
         Optional<TuningSpec> tuning = map.optional("tuning").flatMap(t -> TuningReader.read(t, template));
         if (!problems.isEmpty()) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.Limits;
 import io.linetwin.model.Scenario;
 import java.io.IOException;
 import java.io.StringReader;
@@ -60,6 +61,11 @@ public final class ScenarioLoader {
 
     private static Optional<String> read(Path file, Problems problems) {
         try {
+            long bytes = Files.size(file);
+            if (bytes > Limits.MAX_FILE_BYTES) {
+                problems.at((Mark) null, "", tooLarge(bytes + " bytes"));
+                return Optional.empty();
+            }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
             problems.at((Mark) null, "", "expected a UTF-8 text file, got bytes that are not UTF-8");
@@ -69,10 +75,22 @@ public final class ScenarioLoader {
         return Optional.empty();
     }
 
+    private static String tooLarge(String size) {
+        return "the file has " + size + ", more than the limit of " + Limits.MAX_FILE_BYTES / (1024 * 1024)
+                + " MiB for a scenario";
+    }
+
     private static Optional<Scenario> bind(String text, Problems problems) {
+        if (text.length() > Limits.MAX_FILE_BYTES) {
+            problems.at((Mark) null, "", tooLarge(text.length() + " characters"));
+            return Optional.empty();
+        }
+        if (!wordsWithinLimit(text, problems)) {
+            return Optional.empty();
+        }
         Node root;
         try {
-            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            root = new Yaml(loaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
@@ -83,5 +101,45 @@ public final class ScenarioLoader {
             return Optional.empty();
         }
         return ScenarioBinder.bind(root, problems);
+    }
+
+    /** Bounds on what SnakeYAML builds: nesting, aliases ("billion laughs"), and size. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit((int) Limits.MAX_FILE_BYTES);
+        options.setNestingDepthLimit(Limits.MAX_NESTING);
+        options.setMaxAliasesForCollections(Limits.MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        return options;
+    }
+
+    /**
+     * SnakeYAML scans a word (a run without blanks) in time quadratic in its length: a 50 MB one-word file
+     * takes hours. No scenario value comes near {@link Limits#MAX_WORD_CHARS}, so a longer word is refused
+     * before parsing, at its position.
+     */
+    private static boolean wordsWithinLimit(String text, Problems problems) {
+        int line = 0;
+        int lineStart = 0;
+        int wordStart = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (wordStart >= 0 && i - wordStart > Limits.MAX_WORD_CHARS) {
+                    problems.add(new ScenarioProblem(problems.file(), line + 1, wordStart - lineStart + 1, "",
+                            "a value of " + (i - wordStart) + " characters without a blank, more than the limit of "
+                                    + Limits.MAX_WORD_CHARS));
+                    return false;
+                }
+                wordStart = -1;
+                if (c == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            } else if (wordStart < 0) {
+                wordStart = i;
+            }
+        }
+        return true;
     }
 }

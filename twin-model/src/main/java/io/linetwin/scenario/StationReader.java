@@ -4,6 +4,7 @@ import io.linetwin.model.AssemblyInput;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
+import io.linetwin.model.Limits;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.RouteSpec;
@@ -60,7 +61,7 @@ final class StationReader {
         String id = map.required("id").flatMap(YamlCursor::id).orElse(null);
         Optional<StationKind> kind = map.required("kind").flatMap(StationReader::kind);
         kind.ifPresent(k -> rejectKeysOfOtherKinds(map, k));
-        int servers = map.optional("servers").flatMap(c -> c.integer(1)).orElse(1);
+        int servers = map.optional("servers").flatMap(c -> c.integer(1, Limits.MAX_SERVERS)).orElse(1);
         boolean processes = kind.filter(k -> k == StationKind.MACHINE || k == StationKind.ASSEMBLY).isPresent();
         Optional<Distribution> process = processes
                 ? map.required("process", "required for a " + kind.get().name().toLowerCase(java.util.Locale.ROOT)
@@ -184,7 +185,7 @@ final class StationReader {
             }
             map.values().forEach((source, value) -> {
                 keys.put(source, map.keyCursor(source));
-                value.integer(1).ifPresent(count -> inputs.add(new AssemblyInput(source, count)));
+                value.integer(1, Limits.MAX_INPUT_COUNT).ifPresent(count -> inputs.add(new AssemblyInput(source, count)));
             });
         });
         return inputs;

@@ -17,6 +17,11 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
+            // Lengths further apart than the limit cannot be within it; skipping them keeps a hostile
+            // 60,000-character name against thousands of ids from taking seconds.
+            if (Math.abs(candidate.length() - target.length()) > limit) {
+                continue;
+            }
             int distance = distance(target, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;

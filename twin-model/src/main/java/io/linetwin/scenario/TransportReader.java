@@ -1,6 +1,7 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.Limits;
 import io.linetwin.model.PathGraph;
 import io.linetwin.model.TransportSpec;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class TransportReader {
         MappingReader map = mapping.get().allow(List.of("agvs", "speed", "load", "unload", "park", "moves",
                 "paths"));
         int before = at.problems().count();
-        int agvs = map.required("agvs").flatMap(c -> c.integer(1)).orElse(1);
+        int agvs = map.required("agvs").flatMap(c -> c.integer(1, Limits.MAX_VEHICLES)).orElse(1);
         Optional<Double> speed = map.required("speed").flatMap(c -> ConveyorReader.quantity(c, Units.Quantity.SPEED));
         double load = map.optional("load").flatMap(YamlCursor::duration).orElse(0.0);
         double unload = map.optional("unload").flatMap(YamlCursor::duration).orElse(0.0);
@@ -44,7 +45,7 @@ final class TransportReader {
         List<TransportSpec.Move> moves = new ArrayList<>();
         Map<String, YamlCursor> placesAt = new java.util.LinkedHashMap<>();
         map.optional("park").ifPresent(c -> park.ifPresent(p -> placesAt.put(p, c)));
-        map.required("moves").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+        map.required("moves").flatMap(c -> c.items("id", Limits.MAX_MOVES)).ifPresent(items -> items.forEach(item ->
                 move(item, ids, links, buffers, withPaths, placesAt).ifPresent(moves::add)));
         if (at.problems().count() > before) {
             return Optional.empty();
@@ -102,7 +103,7 @@ final class TransportReader {
         List<PathGraph.Node> nodes = new ArrayList<>();
         Map<String, YamlCursor> nodeIds = new java.util.LinkedHashMap<>();
         Map<String, YamlCursor> stationNodes = new java.util.HashMap<>();
-        map.required("nodes").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+        map.required("nodes").flatMap(c -> c.items("id", Limits.MAX_PATH_NODES)).ifPresent(items -> items.forEach(item ->
                 item.mapping().ifPresent(node -> {
                     node.allow(List.of("id", "x", "z", "station"));
                     Optional<String> id = node.required("id").flatMap(YamlCursor::id);
@@ -128,7 +129,7 @@ final class TransportReader {
                     });
                 })));
         List<PathGraph.Edge> edges = new ArrayList<>();
-        map.required("edges").flatMap(c -> c.items("id")).ifPresent(items -> items.forEach(item ->
+        map.required("edges").flatMap(c -> c.items("id", Limits.MAX_PATH_EDGES)).ifPresent(items -> items.forEach(item ->
                 item.mapping().ifPresent(edge -> {
                     edge.allow(List.of("from", "to", "length", "oneWay"));
                     Optional<String> from = edge.required("from").flatMap(c -> node(c, nodeIds.keySet()));
@@ -180,7 +181,7 @@ final class TransportReader {
         } else {
             distance = map.required("distance").flatMap(c -> ConveyorReader.quantity(c, Units.Quantity.LENGTH));
         }
-        int capacity = map.optional("capacity").flatMap(c -> c.integer(1)).orElse(1);
+        int capacity = map.optional("capacity").flatMap(c -> c.integer(1, Limits.MAX_CONVEYOR_CAPACITY)).orElse(1);
         if (id.isEmpty() || fromAt.isEmpty() || toAt.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.EventEstimate;
+import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.Variant;
@@ -25,7 +27,8 @@ final class VariantApplier {
     private VariantApplier() {
     }
 
-    static List<Variant> apply(YamlCursor variantsAt, Node lineNode, String defaultLineId) {
+    static List<Variant> apply(YamlCursor variantsAt, Node lineNode, String defaultLineId,
+            ExperimentSpec experiment) {
         List<Variant> variants = new ArrayList<>();
         Set<String> names = new HashSet<>();
         variantsAt.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
@@ -43,7 +46,7 @@ final class VariantApplier {
                 setAt.get().problem("expected at least one path: value, got an empty mapping");
                 return;
             }
-            build(name.get(), set.get(), lineNode, defaultLineId).ifPresent(variants::add);
+            build(name.get(), set.get(), lineNode, defaultLineId, experiment).ifPresent(variants::add);
         })));
         return variants;
     }
@@ -60,7 +63,8 @@ final class VariantApplier {
         return true;
     }
 
-    private static Optional<Variant> build(String name, MappingReader set, Node lineNode, String defaultLineId) {
+    private static Optional<Variant> build(String name, MappingReader set, Node lineNode, String defaultLineId,
+            ExperimentSpec experiment) {
         Problems problems = set.self().problems();
         Node copy = NodeTrees.copy(lineNode);
         List<Entry> entries = new ArrayList<>();
@@ -80,8 +84,15 @@ final class VariantApplier {
             return Optional.empty();
         }
         Problems reread = new Problems(problems.file());
-        Optional<LineSpec> line = LineReader.read(copy, defaultLineId, reread);
+        Optional<LineSpec> line = LineReader.read(copy, defaultLineId, reread, experiment);
         reread.list().forEach(p -> problems.add(moved(p, set.self(), entries)));
+        if (line.isPresent() && reread.isEmpty()) {
+            EventEstimate estimate = EventEstimate.of(line.get(), experiment);
+            if (!estimate.withinLimit()) {
+                set.self().problem("makes " + estimate.refusal());
+                return Optional.empty();
+            }
+        }
         return line.filter(l -> reread.isEmpty()).map(l -> new Variant(name, texts, l));
     }
 

@@ -1,5 +1,6 @@
 package io.linetwin.scenario;
 
+import io.linetwin.model.Limits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,9 @@ final class YamlCursor {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_:-]+");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
+    /** Characters of a found value shown in a message. */
+    private static final int MAX_SHOWN = 80;
 
     private final Node node;
     private final String path;
@@ -86,7 +90,10 @@ final class YamlCursor {
             return "nothing";
         }
         if (node instanceof ScalarNode scalar) {
-            return "\"" + scalar.getValue() + "\"";
+            String value = scalar.getValue();
+            // A megabyte-long value would make a megabyte-long message.
+            return value.length() <= MAX_SHOWN ? "\"" + value + "\""
+                    : "\"" + value.substring(0, MAX_SHOWN) + "...\" (" + value.length() + " characters)";
         }
         return node instanceof MappingNode ? "a mapping" : "a list";
     }
@@ -157,13 +164,20 @@ final class YamlCursor {
     }
 
     Optional<Integer> integer(int min) {
-        if (isScalar() && rawText().strip().matches("[+-]?\\d{1,10}")) {
-            long value = Long.parseLong(rawText().strip());
-            if (value >= min && value <= Integer.MAX_VALUE) {
-                return Optional.of((int) value);
+        return integer(min, Integer.MAX_VALUE);
+    }
+
+    /** A whole number in [min, max]; one above {@code max} is refused as beyond what runs. */
+    Optional<Integer> integer(int min, int max) {
+        if (isScalar() && rawText().strip().matches("[+-]?\\d{1,30}")) {
+            java.math.BigInteger value = new java.math.BigInteger(rawText().strip());
+            if (value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                problem("expected a whole number <= " + max + " (the limit of what runs), got " + describe());
+                return Optional.empty();
             }
-            problem("expected a whole number >= " + min + ", got " + describe());
-            return Optional.empty();
+            if (value.compareTo(java.math.BigInteger.valueOf(min)) >= 0) {
+                return Optional.of(value.intValue());
+            }
         }
         problem("expected a whole number >= " + min + ", got " + describe());
         return Optional.empty();
@@ -196,6 +210,17 @@ final class YamlCursor {
         }
     }
 
+    /** Seconds of a non-negative duration of at most {@code maxSeconds}. */
+    Optional<Double> duration(double maxSeconds) {
+        Optional<Double> seconds = duration();
+        if (seconds.isPresent() && seconds.get() > maxSeconds) {
+            problem(String.format(java.util.Locale.ROOT, "expected a duration of at most %,.0fd (the limit of what "
+                    + "runs), got %s", maxSeconds / 86_400, describe()));
+            return Optional.empty();
+        }
+        return seconds;
+    }
+
     Optional<Double> positiveDuration() {
         Optional<Double> seconds = duration();
         if (seconds.isPresent() && seconds.get() <= 0) {
@@ -210,8 +235,17 @@ final class YamlCursor {
      * its index otherwise.
      */
     Optional<List<YamlCursor>> items(String nameKey) {
+        return items(nameKey, Limits.MAX_LIST_ITEMS);
+    }
+
+    /** As {@link #items(String)}, refusing a list of more than {@code max} items (one problem, at the list). */
+    Optional<List<YamlCursor>> items(String nameKey, int max) {
         if (!(node instanceof SequenceNode sequence)) {
             problem("expected a list, got " + describe());
+            return Optional.empty();
+        }
+        if (sequence.getValue().size() > max) {
+            problem("expected at most " + max + " items (the limit of what runs), got " + sequence.getValue().size());
             return Optional.empty();
         }
         List<YamlCursor> items = new ArrayList<>();

@@ -49,7 +49,7 @@ final class LineStateTest {
     @Test
     void impossibleValuesAreRefusedWithWhatWasExpectedAndFound() {
         assertThatThrownBy(() -> new LineState(NOW, -1, Map.of(), Map.of(), Map.of(), Map.of()))
-                .hasMessage("clockSeconds must be finite and >= 0, got -1.0");
+                .hasMessage("clockSeconds must be in [0, 3153600000] (100 years), got -1.0");
         assertThatThrownBy(() -> new BufferContents(Map.of("litre", -2)))
                 .hasMessage("parts of litre must be >= 0, got -2");
         assertThatThrownBy(() -> new MachineCondition.Working(Optional.empty(), OptionalDouble.of(-1)))

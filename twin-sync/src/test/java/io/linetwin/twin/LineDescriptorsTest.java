@@ -20,7 +20,7 @@ final class LineDescriptorsTest {
                   id: plant1:small
                   materials: [ { id: caps, initial: 100 } ]
                   stations:
-                    - { id: src, kind: source, supply: unlimited }
+                    - { id: src, kind: source, interarrival: 2s }
                     - id: filler
                       kind: machine
                       process: { dist: constant, value: 1s }

@@ -1,5 +1,6 @@
 package io.linetwin.app.health;
 
+import io.linetwin.app.OutputFiles;
 import io.linetwin.predict.health.CmapssReader;
 import io.linetwin.predict.health.CmapssSet;
 import io.linetwin.predict.health.ModelKind;
@@ -7,10 +8,13 @@ import io.linetwin.predict.health.RulModel;
 import io.linetwin.predict.health.SensorCsvReader;
 import io.linetwin.predict.health.SensorDataset;
 import io.linetwin.predict.health.TrainingSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,6 +88,8 @@ public final class HealthTrainCommand implements Callable<Integer> {
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
             PrintWriter console = spec.commandLine().getOut();
+            // Before minutes of training: the model folder must be new or empty, and not the data.
+            OutputFiles outputs = new OutputFiles().folder("--out", out).input(csv).input(data).check();
             ModelKind kind = ModelKind.fromCliName(model);
             TrainingSettings settings = TrainingSettings.defaults();
             if (epochs != null) {
@@ -110,6 +116,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
             } else if (baselineOnly) {
                 throw new IllegalArgumentException("--baseline-only needs --baseline K, got none");
             }
+            requireNewOrEmpty(out);
             SensorDataset train;
             int conditionCount;
             String source;
@@ -134,14 +141,32 @@ public final class HealthTrainCommand implements Callable<Integer> {
                 console.flush();
             });
             try (RulModel result = trained.model()) {
-                result.save(out);
+                outputs.fillFolder(out, result::save);
             }
+            int recoveries = trained.report().recoveries().size();
             console.println(String.format(Locale.ROOT,
-                    "trained %s on %s: %d members, %d windows, %.0f s, best validation RMSE %s; saved to %s",
+                    "trained %s on %s: %d members, %d windows, %.0f s, best validation RMSE %s%s; saved to %s",
                     kind.cliName(), source, settings.ensembleSize(), trained.report().trainingWindows(),
-                    trained.report().trainingSeconds(), format(trained.report().bestValidationRmse()), out));
+                    trained.report().trainingSeconds(), format(trained.report().bestValidationRmse()),
+                    recoveries == 0 ? "" : ", recovered from " + recoveries + " non-finite "
+                            + (recoveries == 1 ? "number" : "numbers") + " (see above)", out));
             return HealthCommand.OK;
         });
+    }
+
+    /** Checked before minutes of training, not after: the model is saved into a new or empty folder only. */
+    private static void requireNewOrEmpty(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException("--out must be a new or empty folder, got the file " + dir);
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out must be a new or empty folder, got " + dir
+                            + " with files in it");
+                }
+            }
+        }
     }
 
     private static String format(double[] values) {

@@ -179,20 +179,14 @@ public final class LiveCommand implements Callable<Integer> {
 
     private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, double pace, long pollMillis,
             ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
-        EmbeddedBroker broker = null;
+        io.linetwin.broker.EmbeddedBroker broker = null;
         Path brokerDir = null;
         EmbeddedLine line = null;
         try {
             String bootstrap;
             if (source.embedded) {
-                Optional<EmbeddedBroker.Launcher> launcher = EmbeddedBroker.find();
-                if (launcher.isEmpty()) {
-                    err.println("--embedded needs LineTwin's built-in Kafka broker, which this build does not include "
-                            + "yet; start a broker and use --kafka HOST:PORT");
-                    return ExitCode.FAILURE;
-                }
                 brokerDir = Files.createTempDirectory("linetwin-broker");
-                broker = launcher.get().start(brokerDir);
+                broker = io.linetwin.broker.EmbeddedBroker.start(0, brokerDir);
                 bootstrap = broker.bootstrapServers();
             } else {
                 bootstrap = source.kafka;

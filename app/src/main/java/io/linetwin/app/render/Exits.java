@@ -1,5 +1,6 @@
 package io.linetwin.app.render;
 
+import io.linetwin.app.Failures;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -19,13 +20,10 @@ final class Exits {
             return body.call();
         } catch (RenderInputException e) {
             err.println(e.getMessage());
+            err.flush();
             return BAD_INPUT;
-        } catch (Exception e) {
-            err.println("linetwin: " + e);
-            if (Boolean.getBoolean("linetwin.debug")) {
-                e.printStackTrace(err);
-            }
-            return FAILURE;
+        } catch (Exception | Error e) {
+            return Failures.report(e, err);
         }
     }
 }

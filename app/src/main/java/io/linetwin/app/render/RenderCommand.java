@@ -1,5 +1,10 @@
 package io.linetwin.app.render;
 
+import io.linetwin.model.OutputUnits;
+import io.linetwin.app.BadInputException;
+import io.linetwin.app.Failures;
+import io.linetwin.app.OutputFiles;
+import io.linetwin.app.SnapshotFile;
 import io.linetwin.model.Scenario;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
@@ -9,7 +14,7 @@ import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.scene.CameraPreset;
 import io.linetwin.render.scene.Palette;
 import io.linetwin.twin.Snapshot;
-import java.io.IOException;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +40,9 @@ import picocli.CommandLine.Spec;
     "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
     "Shows replication 0 at an instant: machine states, buffer levels, and the KPIs up to it."})
 public final class RenderCommand implements Callable<Integer> {
+
+    /** Frames of one sequence: ten thousand pictures are over a gigabyte already. */
+    static final int MAX_FRAMES = 10_000;
 
     @Spec
     CommandSpec spec;
@@ -84,8 +92,9 @@ public final class RenderCommand implements Callable<Integer> {
             description = "Camera preset: the whole line, one station, or the bottleneck at the instant shown.")
     String camera;
 
-    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "parts",
-            description = "What the line's output is counted in, for the HUD (default: parts).")
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
+                    + "else parts).")
     String unit;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to show (default: baseline).")
@@ -106,6 +115,9 @@ public final class RenderCommand implements Callable<Integer> {
             throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
         }
         CameraPreset preset = cameraPreset(input);
+        if (unit == null) {
+            unit = OutputUnits.of(input.scenario()).line().plural();
+        }
         if (unit.isBlank()) {
             throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
         }
@@ -120,6 +132,10 @@ public final class RenderCommand implements Callable<Integer> {
             // Everything the user may have got wrong is checked before the GL context starts.
             LineView twin = fromTwin != null ? twinView(input, requireTwinFile(input)) : null;
             double instant = at == null ? input.experiment().endSeconds() : positive("--at", at);
+            if (twin == null) {
+                input.requireSimulable("--at", at == null ? "(the end of the run)" : at, instant);
+            }
+            OutputFiles outputs = new OutputFiles().file("--out", target.out).input(file).input(fromTwin).check();
             // The GL context starts and the scene is built on the render thread while the line is simulated.
             // Its own thread: the common pool has one thread on a two-core machine, and may be busy.
             CompletableFuture<OffscreenRenderer> gl = new CompletableFuture<>();
@@ -142,12 +158,13 @@ public final class RenderCommand implements Callable<Integer> {
                 throw e;
             }
             try (OffscreenRenderer renderer = started(gl)) {
-                OffscreenRenderer.writePng(renderer.render(shot, view), target.out);
+                BufferedImage image = renderer.render(shot, view);
+                outputs.write(target.out, stream -> OffscreenRenderer.writePng(image, stream));
             }
             out.println("wrote " + target.out);
             return Exits.OK;
         }
-        return frames(shot, views, out);
+        return frames(input, shot, views, out);
     }
 
     /** The context started beside the simulation, or the reason it could not start. */
@@ -176,15 +193,16 @@ public final class RenderCommand implements Callable<Integer> {
         return fromTwin;
     }
 
-    private LineView twinView(RenderScenario input, Path snapshot) throws RenderInputException {
+    private LineView twinView(RenderScenario input, Path snapshot) throws RenderInputException, BadInputException {
+        Snapshot read = SnapshotFile.read(snapshot, input.line());
         try {
-            return new TwinViews(input.line(), TwinViews.DEFAULT_RISK_HORIZON_SECONDS).next(Snapshot.read(snapshot));
-        } catch (IOException | RuntimeException e) {
-            throw new RenderInputException("--from-twin " + fromTwin + ": " + e.getMessage());
+            return new TwinViews(input.line(), TwinViews.DEFAULT_RISK_HORIZON_SECONDS).next(read);
+        } catch (RuntimeException e) {
+            throw new RenderInputException("--from-twin " + fromTwin + ": " + Failures.describe(e));
         }
     }
 
-    private int frames(Shot shot, InstantViews views, PrintWriter out) throws Exception {
+    private int frames(RenderScenario input, Shot shot, InstantViews views, PrintWriter out) throws Exception {
         if (fromTwin != null) {
             throw new RenderInputException("--from-twin: only with --out");
         }
@@ -202,13 +220,27 @@ public final class RenderCommand implements Callable<Integer> {
         if (fps < 1 || fps > 120) {
             throw new RenderInputException("--fps: expected 1..120, got " + fps);
         }
-        int count = (int) Math.max(2, Math.round(fps * positive("--duration", duration)));
-        if (count > 10_000) {
-            throw new RenderInputException("--duration: at most 10000 frames, got " + count);
+        // In double: fps x a long duration overflows an int (4294967298 s once made 2 frames).
+        double wanted = fps * positive("--duration", duration);
+        if (wanted > MAX_FRAMES) {
+            throw new RenderInputException(String.format(Locale.ROOT, "--duration %s: at most %d frames at --fps "
+                    + "%d, got %.0f", duration, MAX_FRAMES, fps, wanted));
         }
+        int count = (int) Math.max(2, Math.round(wanted));
+        input.requireSimulable("--to", to, t1);
+        OutputFiles outputs = new OutputFiles().folder("--frames", target.frames).input(file).check();
         List<LineView> frames = views.between(t0, t1, count);
         try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
-            renderer.writeFrames(shot, frames, target.frames);
+            Path folder = outputs.makeFolder(target.frames);
+            for (int i = 0; i < frames.size(); i++) {
+                Path frame = folder.resolve(String.format(Locale.ROOT, "frame-%05d.png", i));
+                BufferedImage image = renderer.render(shot, frames.get(i));
+                outputs.write(frame, stream -> OffscreenRenderer.writePng(image, stream));
+                outputs.created(frame);
+            }
+        } catch (Exception | Error e) {
+            outputs.discard();
+            throw e;
         }
         out.println(String.format(Locale.ROOT, "wrote %d frames to %s", count, target.frames));
         Optional<Path> ffmpeg = VideoEncoder.ffmpeg();

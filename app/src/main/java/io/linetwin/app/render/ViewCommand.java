@@ -1,5 +1,6 @@
 package io.linetwin.app.render;
 
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
@@ -60,8 +61,9 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Window height.")
     int height;
 
-    @Option(names = "--unit", paramLabel = "UNIT", defaultValue = "parts",
-            description = "What the line's output is counted in, for the HUD (default: parts).")
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
+                    + "else parts).")
     String unit;
 
     @Option(names = "--software-gl", description = "Draw with OSMesa and no display (nothing is shown; smoke tests).")
@@ -83,6 +85,9 @@ public final class ViewCommand implements Callable<Integer> {
         RenderScenario input = RenderScenario.load(file, variant, seed);
         if (steps < 1 || steps > 1000) {
             throw new RenderInputException("--steps: expected 1..1000, got " + steps);
+        }
+        if (unit == null) {
+            unit = OutputUnits.of(input.scenario()).line().plural();
         }
         if (unit.isBlank()) {
             throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");

@@ -12,7 +12,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.twin.LineDescriptors;
-import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import java.nio.file.Files;
@@ -36,27 +36,30 @@ final class PressLine implements AutoCloseable {
 
     final Scenario scenario;
     final Path file;
-    final KafkaBroker broker;
+    final EmbeddedBroker broker;
     final KafkaSignalPublisher events;
+    final KafkaSignalPublisher responses;
     final CommandInbox inbox;
     final LineEmulator emulator;
 
     PressLine(Path dir) throws Exception {
         file = library("press-line.yaml");
         scenario = ScenarioLoader.load(file);
-        broker = KafkaBroker.start(dir.resolve("kafka"));
+        broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
         broker.createTopic(EVENTS, 1);
         broker.createTopic(COMMANDS, 1);
         events = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), EVENTS, ""));
-        inbox = new CommandInbox(KafkaSettings.of(broker.bootstrapServers(), COMMANDS, ""),
-                new ParameterCommands(scenario.line(), LineDescriptors.of(scenario.line())));
+        responses = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
+                KafkaSettings.RESPONSES_TOPIC, ""));
+        inbox = new CommandInbox(KafkaSettings.of(broker.bootstrapServers(), COMMANDS, "linetwin-emulator-press"),
+                new ParameterCommands(scenario.line(), LineDescriptors.of(scenario.line())), responses, 1000);
         inbox.start();
         if (!inbox.awaitReady(Duration.ofSeconds(120))) {
             throw new IllegalStateException("the emulator's command inbox did not reach the topic's end");
         }
         emulator = new LineEmulator(new LineSimulation(scenario.line())
                 .startingAt(scenario.experiment().startSecondsOfWeek()), events, START, 5, 30, 600, Pacer.NO_WAIT,
-                inbox::drain);
+                inbox);
     }
 
     static Path library(String name) {
@@ -83,6 +86,7 @@ final class PressLine implements AutoCloseable {
     @Override
     public void close() {
         inbox.close();
+        responses.close();
         events.close();
         broker.close();
     }

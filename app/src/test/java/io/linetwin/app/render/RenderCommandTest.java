@@ -115,7 +115,7 @@ final class RenderCommandTest {
                 "--from-twin", BOTTLING);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("--from-twin " + BOTTLING + ": ");
+        assertThat(run.err()).startsWith(BOTTLING + ":1:").contains("malformed JSON");
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
 

@@ -19,7 +19,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import java.io.PrintWriter;
@@ -53,7 +53,7 @@ final class CommandRecoveryIT {
     void aCommandAlreadyOnTheTopicIsNeverSentAgainAndAnUnconfirmedOneFails() throws Exception {
         Scenario scenario = Lines.pressLine();
         LineDescriptor things = LineDescriptors.of(scenario.line());
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"))) {
             broker.createTopic("events", 1);
             broker.createTopic("commands", 1);
             KafkaSettings commands = KafkaSettings.of(broker.bootstrapServers(), "commands", "");
@@ -142,7 +142,7 @@ final class CommandRecoveryIT {
                 Optional.empty(), true);
     }
 
-    private static long onTopic(KafkaBroker broker) {
+    private static long onTopic(EmbeddedBroker broker) {
         try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> consumer =
                 new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of(
                         "bootstrap.servers", broker.bootstrapServers(),

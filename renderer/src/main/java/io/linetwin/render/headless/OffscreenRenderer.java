@@ -222,6 +222,15 @@ public final class OffscreenRenderer implements AutoCloseable {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        // A fresh, truncated file: ImageIO's file stream writes over an existing file in place, which leaves the
+        // tail of a longer old picture behind. (The CLI writes through its atomic output files instead.)
+        try (java.io.OutputStream stream = Files.newOutputStream(out)) {
+            writePng(image, stream);
+        }
+    }
+
+    /** Writes {@code image} as a PNG to {@code out}, which it flushes but does not close. */
+    public static void writePng(BufferedImage image, java.io.OutputStream out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         if (param.canWriteCompressed()) {
@@ -230,13 +239,13 @@ public final class OffscreenRenderer implements AutoCloseable {
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(PNG_QUALITY);
         }
-        Files.deleteIfExists(out);
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out.toFile())) {
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
         }
+        out.flush();
     }
 
     /** Writes {@code views} as {@code frame-00000.png}, ... into {@code dir}; returns the files in order. */

@@ -7,6 +7,8 @@ import io.linetwin.model.LayoutSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.Library;
 import io.linetwin.render.Lines;
+import io.linetwin.scenario.ScenarioLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +105,19 @@ final class AutoLayoutTest {
     }
 
     @Test
-    void aRepairLoopStandsBesideTheLineAndTheMainFlowStaysStraight() {
-        LineSpec line = Library.load(Library.DIR.resolve("automotive-body.yaml")).line();
+    void aRepairLoopStandsBesideTheLineAndTheMainFlowStaysStraight() throws Exception {
+        // The body line with four main-flow stations pinned in a row: the free ones fill in on that row, and the
+        // repair loop and the door sub-assembly go beside it.
+        String yaml = Files.readString(Library.DIR.resolve("automotive-body.yaml")).replace("\noutput:", """
+
+                  layout:
+                    press: { x: 0, z: 0 }
+                    framing: { x: 40, z: 0 }
+                    closures: { x: 80, z: 0 }
+                    inspect: { x: 120, z: 0 }
+                output:""");
+        LineSpec line = ScenarioLoader.parse(yaml, "automotive-body-pinned.yaml").line();
+        assertThat(line.layout()).hasSize(4);
         FloorPlan plan = AutoLayout.plan(line);
 
         for (String id : List.of("inspect", "metal-finish", "final-check", "framing", "closures")) {
