@@ -3,7 +3,9 @@ package io.linetwin.app;
 import io.linetwin.app.render.ReportPicture;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.UnitName;
 import io.linetwin.report.CompareReport;
 import io.linetwin.report.RunReport;
 import io.linetwin.report.RunSeries;
@@ -57,8 +59,11 @@ final class Reports {
                 err.flush();
             }
         }
+        OutputUnits units = OutputUnits.of(line, scenario.output());
+        Optional<String> unit = units.oneUnit() && !units.line().equals(UnitName.PART)
+                ? Optional.of(units.line().plural()) : Optional.empty();
         options.write(RunReport.html(new RunReport.Input(scenario, line, result, series, picture, ReportOptions.now(),
-                Main.version()), messages));
+                Main.version(), unit), messages));
     }
 
     static void writeCompare(ReportOptions options, Scenario scenario, List<Comparison> comparisons)

@@ -40,8 +40,16 @@ public final class RunReport {
      * @param line the line simulated (the variant's)
      */
     public record Input(Scenario scenario, LineSpec line, ExperimentResult result, Optional<RunSeries> series,
-            Optional<byte[]> picture, ZonedDateTime generatedAt, String version) {
+            Optional<byte[]> picture, ZonedDateTime generatedAt, String version, Optional<String> outputUnit) {
+
+        /** A run of a line whose output is counted in parts. */
+        public Input(Scenario scenario, LineSpec line, ExperimentResult result, Optional<RunSeries> series,
+                Optional<byte[]> picture, ZonedDateTime generatedAt, String version) {
+            this(scenario, line, result, series, picture, generatedAt, version, Optional.empty());
+        }
+
         public Input {
+            Objects.requireNonNull(outputUnit, "outputUnit");
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(line, "line");
             Objects.requireNonNull(result, "result");
@@ -62,7 +70,7 @@ public final class RunReport {
                 : in.scenario().name() + " / " + result.variant();
         ReportPage page = new ReportPage(m, m.get("run.kind"), title, Sections.runLine(m, result));
         Sections.scenario(page, m, in.scenario(), in.line(), result);
-        kpis(page, m, result);
+        kpis(page, m, result, in.outputUnit());
         page.section("line", m.get("section.line"), m.get("section.line.note"));
         Map<String, StationSummary> stations = result.stations();
         page.scroll(LineDiagram.render(in.line(), bottleneck, station -> look(m, station, stations.get(station.id())),
@@ -93,20 +101,25 @@ public final class RunReport {
                         m.percent(summary.oee()), m.count(summary.good())));
     }
 
-    private static void kpis(ReportPage page, Messages m, ExperimentResult result) {
+    private static void kpis(ReportPage page, Messages m, ExperimentResult result, Optional<String> unit) {
         page.section("kpis", m.get("section.kpis"), m.get("section.kpis.note"));
         StringBuilder cards = new StringBuilder("<div class=\"cards\">");
         String bottleneck = result.bottleneck().orElse(m.get("none"));
         Table table = new Table("kpis", m.get("col.kpi"), m.get("col.mean"), m.get("col.ciLow"), m.get("col.ciHigh"));
         for (Kpi kpi : Kpi.values()) {
             Estimate estimate = result.estimate(kpi);
-            String label = kpi == Kpi.OEE ? m.get("kpi.oee.of", bottleneck) : Words.kpiWithUnit(m, kpi);
-            cards.append(Sections.card(label, m.number(estimate.mean()), Words.interval(m, estimate)));
+            String label = kpi == Kpi.OEE ? m.get("kpi.oee.of", bottleneck)
+                    : kpi == Kpi.THROUGHPUT_PER_HOUR && unit.isPresent() ? m.get("kpi.throughputPerHour.of", unit.get())
+                    : Words.kpiWithUnit(m, kpi);
+            java.util.function.DoubleFunction<String> shown = kpi == Kpi.OEE ? m::percent : m::number;
+            String interval = estimate.ciLow().isEmpty() ? m.get("ci.none") : "[" + shown.apply(estimate.ciLow()
+                    .getAsDouble()) + ", " + shown.apply(estimate.ciHigh().getAsDouble()) + "]";
+            cards.append(Sections.card(label, shown.apply(estimate.mean()), interval));
             table.row("", List.of(Table.text(label),
-                    Table.number(m.number(estimate.mean()), "mean", estimate.mean()),
-                    Table.number(estimate.ciLow().isPresent() ? m.number(estimate.ciLow().getAsDouble()) : "–",
+                    Table.number(shown.apply(estimate.mean()), "mean", estimate.mean()),
+                    Table.number(estimate.ciLow().isPresent() ? shown.apply(estimate.ciLow().getAsDouble()) : "–",
                             "ci-low", estimate.ciLow().orElse(Double.NaN)),
-                    Table.number(estimate.ciHigh().isPresent() ? m.number(estimate.ciHigh().getAsDouble()) : "–",
+                    Table.number(estimate.ciHigh().isPresent() ? shown.apply(estimate.ciHigh().getAsDouble()) : "–",
                             "ci-high", estimate.ciHigh().orElse(Double.NaN))), "data-kpi", kpi.key());
         }
         page.raw(cards.append("</div>").toString());

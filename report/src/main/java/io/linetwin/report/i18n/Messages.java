@@ -83,21 +83,26 @@ public final class Messages {
     }
 
     /**
-     * A figure by its magnitude, as the CLI tables write it: thousands with one decimal and grouping, ones with three
-     * decimals, small ones with four significant digits; NaN as a dash.
+     * A figure by its magnitude, as the CLI tables write it: four significant digits without trailing zeros, whole and
+     * grouped from a thousand on ({@code 884.8}, {@code 0.0123}, {@code 2,822}); NaN as a dash.
      */
     public String number(double value) {
         if (Double.isNaN(value)) {
             return "–";
         }
-        double magnitude = Math.abs(value);
-        if (magnitude >= 1000) {
-            return format("#,##0.0", value);
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "-∞";
         }
-        if (magnitude >= 1 || value == 0) {
-            return format("0.000", value);
+        if (Math.abs(value) >= 999.5) {
+            return format("#,##0", value);
         }
-        return String.format(lang.locale(), "%.4g", value);
+        if (value == 0) {
+            return "0";
+        }
+        String plain = new java.math.BigDecimal(value).round(new java.math.MathContext(4,
+                java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
+        return plain.equals("-0") ? "0" : plain.replace('.', DecimalFormatSymbols.getInstance(lang.locale())
+                .getDecimalSeparator());
     }
 
     /** An axis tick: as few decimals as the value needs (0, 2.5, 10,000). */

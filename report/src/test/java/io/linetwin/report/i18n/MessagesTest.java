@@ -80,9 +80,10 @@ final class MessagesTest {
         Messages en = Messages.of(Lang.EN);
         Messages zh = Messages.of(Lang.ZH_CN);
 
-        assertThat(en.number(3323.1234)).isEqualTo("3,323.1");
+        assertThat(en.number(3323.1234)).isEqualTo("3,323");
+        assertThat(en.number(884.8)).isEqualTo("884.8");
         assertThat(en.number(0.87084)).isEqualTo("0.8708");
-        assertThat(zh.number(3323.1234)).isEqualTo("3,323.1");
+        assertThat(zh.number(3323.1234)).isEqualTo("3,323");
         assertThat(en.percent(0.547)).isEqualTo("54.7%");
         assertThat(en.duration(7 * 86400)).isEqualTo("7 d");
         assertThat(zh.duration(7 * 86400)).isEqualTo("7天");
