@@ -205,17 +205,8 @@ final class KpiTable {
         return unit.equals(UnitName.PART) ? m.get("cli.parts") : unit.plural();
     }
 
-    /** Week days and weeks of the calendar ("Mon 06:00", "wk2 Tue 14:00") in the reader's words. */
     private static String calendar(Messages m, String text) {
-        if (m.lang() == Lang.EN) {
-            return text;
-        }
-        String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-        String out = text.replaceAll("\\bwk(\\d+) ", m.get("week", "$1", "").strip() + " ");
-        for (int i = 0; i < days.length; i++) {
-            out = out.replaceAll("\\b" + days[i] + "\\b", m.get("day." + i));
-        }
-        return out;
+        return m.calendar(text);
     }
 
     private static String noData(Messages m, String cell) {
@@ -255,6 +246,17 @@ final class KpiTable {
                 : "[" + format.apply(scale.applyAsDouble(estimate.ciLow().getAsDouble())) + ", "
                         + format.apply(scale.applyAsDouble(estimate.ciHigh().getAsDouble())) + "]";
         line(out, ROW, "   " + interval, label, format.apply(scale.applyAsDouble(estimate.mean())));
+    }
+
+    /** As {@link #interval(Estimate)}, the words in the reader's language. */
+    static String interval(Messages m, Estimate estimate) {
+        if (!estimate.hasData()) {
+            return m.get("cli.noData");
+        }
+        if (estimate.ciLow().isEmpty()) {
+            return m.get("ci.none");
+        }
+        return interval(estimate);
     }
 
     /** A CI as "[low, high]" formatted by magnitude, or why there is none. */

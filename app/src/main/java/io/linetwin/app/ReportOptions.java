@@ -3,13 +3,8 @@ package io.linetwin.app;
 import io.linetwin.report.i18n.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.ZonedDateTime;
-import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -47,53 +42,26 @@ final class ReportOptions {
         return language.messages();
     }
 
-    /** Checks before any work that the report can be written, so a long run never ends in a failed write. */
+    /**
+     * Checks before any work that the language is known and the report can be written, so a long run never ends in
+     * a failed write; a command without declared outputs gets its own for the report.
+     */
     void check() throws BadInputException {
         language.language();
-        if (report == null) {
-            return;
-        }
-        Path absolute = report.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new BadInputException("--report " + report + ": is a directory, expected a file name");
-        }
-        Path parent = absolute.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new BadInputException("--report " + report + ": no such directory " + parent);
-        }
-        if (parent != null && !Files.isWritable(parent) || Files.exists(absolute) && !Files.isWritable(absolute)) {
-            throw new BadInputException("--report " + report + ": cannot write there");
+        if (report != null && outputs == null) {
+            declare(new OutputFiles()).check();
         }
     }
 
-    /** Written beside the target and moved over it: a reader never sees half a report. */
+    /** Written as every output is: to a temporary file in the same folder, then renamed over the target. */
     void write(String html) throws IOException {
-        if (outputs != null) {
-            outputs.write(report, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
-            return;
+        if (outputs == null) {
+            declare(new OutputFiles());
         }
-        Path absolute = report.toAbsolutePath();
-        // Not createTempFile: its owner-only permissions would stay on the report; this one follows the umask.
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
-                + "." + System.nanoTime() + ".tmp");
-        try {
-            Files.writeString(temporary, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        outputs.write(report, out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     static ZonedDateTime now() {
         return ZonedDateTime.now();
-    }
-
-    Optional<Path> path() {
-        return Optional.ofNullable(report);
     }
 }

@@ -9,6 +9,7 @@ import io.linetwin.predict.tuning.TuningOptions;
 import io.linetwin.predict.tuning.TuningProgress;
 import io.linetwin.predict.tuning.TuningResult;
 import io.linetwin.report.TuningReport;
+import io.linetwin.report.i18n.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -70,6 +71,7 @@ final class TuneCommand implements Callable<Integer> {
             TuneJson.checkWritable(json);
         }
         report.check();
+        Messages messages = report.messages();
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = progressOptions.reporter(spec.commandLine().getErr(), "tune");
         Tuner tuner = new Tuner(scenario, tuning, experiment, tuningOptions);
@@ -78,7 +80,7 @@ final class TuneCommand implements Callable<Integer> {
         Thread onInterrupt = new Thread(() -> {
             if (!finished.get()) {
                 progress.clear();
-                TuneReport.printInterrupted(out, tuning, Optional.ofNullable(latest.get()));
+                TuneReport.printInterrupted(out, tuning, Optional.ofNullable(latest.get()), messages);
             }
         }, "linetwin-tune-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -94,7 +96,7 @@ final class TuneCommand implements Callable<Integer> {
             progress.clear();
             removeHook(onInterrupt);
         }
-        TuneReport.print(out, scenario, tuning, experiment, result);
+        TuneReport.print(out, scenario, tuning, experiment, result, messages);
         if (json != null) {
             TuneJson.write(TuneJson.of(scenario, experiment, result), json);
         }

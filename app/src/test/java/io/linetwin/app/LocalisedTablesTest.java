@@ -44,4 +44,37 @@ final class LocalisedTablesTest {
         assertThat(cli.out()).contains("与基准方案配对比较", "基准方案", "差值的 95% 置信区间", "更优", "更差")
                 .doesNotContain("better", "worse", "paired comparison", "difference");
     }
+
+    @Test
+    void theHealthRiskTableSpeaksChinese() throws Exception {
+        java.nio.file.Path press = java.nio.file.Files.createTempFile("press", ".yaml");
+        java.nio.file.Files.writeString(press, """
+                schema: linetwin/v1
+                name: stamping
+                line:
+                  stations:
+                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
+                experiment: { horizon: 2d, replications: 2, seed: 3, start: "sat 00:00" }
+                """);
+        try {
+            Cli cli = Cli.run("health", "risk", press.toString(), "--rul", "press=10h,0s", "--repair", "4h",
+                    "--maintenance", "1h", "--window-step", "12h", "--lang", "zh-CN");
+
+            assertThat(cli.exitCode()).as(cli.err()).isZero();
+            assertThat(cli.out()).contains("维护风险", "自 周六 00:00 起", "设备", "8小时", "最佳维护窗口", "风险按日历时间计算")
+                    .doesNotContain("maintenance risk", "best window", "Sat ", "Risks are");
+        } finally {
+            java.nio.file.Files.delete(press);
+        }
+    }
+
+    @Test
+    void theTuningTableSpeaksChinese() {
+        Cli cli = Cli.run("tune", Scenarios.library().resolve("canning-cell.yaml").toString(), "--budget", "6",
+                "--replications", "2", "--horizon", "1h", "--warmup", "10m", "--lang", "zh-CN");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("最大化", "已搜索 ", "最终选择", "参数", "推荐", "产量", "结论：", "可直接粘贴")
+                .doesNotContain("searched", "recommended", "verdict:", "ready to paste", "throughputPerHour ");
+    }
 }

@@ -96,14 +96,27 @@ public final class ProposalDecisions implements Decisions {
 
     @Override
     public Outcome approve(String proposal, String evidenceHash, String approver) {
+        return decide("approve", book -> {
+            Proposal p = book.approve(proposal, evidenceHash.isEmpty() ? Optional.empty() : Optional.of(evidenceHash),
+                    approver, false);
+            return messages.get("dash.approved", p.id(), approver);
+        });
+    }
+
+    @Override
+    public Outcome reject(String proposal, String approver, String reason) {
+        return decide("reject", book -> messages.get("dash.rejected", book.reject(proposal, reason, approver).id(),
+                approver));
+    }
+
+    /** One decision on the book, once the loop has made it: what the page is told, and with which status. */
+    private Outcome decide(String verb, Decision decision) {
         try {
             Optional<ProposalBook> opened = book();
             if (opened.isEmpty()) {
-                return new Outcome(false, 404, stateDir + ": no live loop state here: nothing to approve");
+                return new Outcome(false, 404, stateDir + ": no live loop state here: nothing to " + verb);
             }
-            Proposal p = opened.get().approve(proposal, evidenceHash.isEmpty() ? Optional.empty() : Optional.of(evidenceHash),
-                    approver, false);
-            return new Outcome(true, 200, messages.get("dash.approved", p.id(), approver));
+            return new Outcome(true, 200, decision.on(opened.get()));
         } catch (ProposalException e) {
             return new Outcome(false, e.kind() == ProposalException.Kind.UNKNOWN ? 404 : 409, e.getMessage());
         } catch (IOException e) {
@@ -111,19 +124,8 @@ public final class ProposalDecisions implements Decisions {
         }
     }
 
-    @Override
-    public Outcome reject(String proposal, String approver, String reason) {
-        try {
-            Optional<ProposalBook> opened = book();
-            if (opened.isEmpty()) {
-                return new Outcome(false, 404, stateDir + ": no live loop state here: nothing to reject");
-            }
-            Proposal p = opened.get().reject(proposal, reason, approver);
-            return new Outcome(true, 200, messages.get("dash.rejected", p.id(), approver));
-        } catch (ProposalException e) {
-            return new Outcome(false, e.kind() == ProposalException.Kind.UNKNOWN ? 404 : 409, e.getMessage());
-        } catch (IOException e) {
-            return new Outcome(false, 500, "state folder: " + e.getMessage());
-        }
+    @FunctionalInterface
+    private interface Decision {
+        String on(ProposalBook book) throws IOException, ProposalException;
     }
 }

@@ -26,10 +26,11 @@ public final class RiskReport {
     private static final int CURVE_POINTS = 97;
 
     /**
-     * @param lookAheadStartSecondsOfWeek where the look-ahead starts, seconds after Monday 00:00 of the line's week
+     * @param calendar the line calendar's English text of the instant given in seconds after the look-ahead's start
+     *     ("Sun 06:00", "2026-11-30 Mon 06:00"), as the CLI and the JSON write it
      */
     public record Input(String scenario, double horizonSeconds, int replications, long seed,
-            double lookAheadStartSecondsOfWeek, MaintenanceRisk risk, List<MaintenanceRisk.Report> reports,
+            DoubleFunction<String> calendar, MaintenanceRisk risk, List<MaintenanceRisk.Report> reports,
             Map<String, TimeToFailure> timesToFailure, ZonedDateTime generatedAt, String version) {
         public Input {
             Objects.requireNonNull(scenario, "scenario");
@@ -48,7 +49,7 @@ public final class RiskReport {
     }
 
     public static String html(Input in, Messages m) {
-        DoubleFunction<String> calendar = seconds -> m.timeOfWeek(in.lookAheadStartSecondsOfWeek() + seconds);
+        DoubleFunction<String> calendar = seconds -> m.calendar(in.calendar().apply(seconds));
         ReportPage page = new ReportPage(m, m.get("risk.kind"), in.scenario(), m.get("risk.line",
                 m.duration(in.horizonSeconds()), calendar.apply(0), m.count(in.replications()),
                 Long.toString(in.seed())));

@@ -119,7 +119,8 @@ public final class TuningReport {
         return page.finish(Sections.footer(m, in.generatedAt(), in.version(), e.seed()));
     }
 
-    private static String verdict(Messages m, TuningResult r) {
+    /** The tuning's verdict in the reader's words. */
+    public static String verdict(Messages m, TuningResult r) {
         if (r.stopped()) {
             return m.get("tune.verdict.stopped");
         }

@@ -149,17 +149,20 @@ public final class Messages {
     }
 
     /**
-     * A time of week, "Sun 06:00" / "周日 06:00", for seconds after Monday 00:00; from the second week on it names the
-     * week ("week 2, Tue 06:00").
+     * A calendar instant as the line's calendar writes it in English ("Mon 06:00", "wk2 Tue 14:00",
+     * "2026-11-30 Mon 06:00") with week days and weeks in the reader's words.
      */
-    public String timeOfWeek(double secondsAfterMonday) {
-        long minutes = Math.round(secondsAfterMonday / 60);
-        long week = minutes / (7 * 24 * 60);
-        long inWeek = minutes % (7 * 24 * 60);
-        String day = get("day." + (inWeek / (24 * 60)));
-        String clock = String.format(java.util.Locale.ROOT, "%02d:%02d", (inWeek / 60) % 24, inWeek % 60);
-        String text = get("timeOfWeek", day, clock);
-        return week == 0 ? text : get("week", Long.toString(week + 1), text);
+    public String calendar(String english) {
+        if (lang == Lang.EN) {
+            return english;
+        }
+        String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        java.util.regex.Matcher week = java.util.regex.Pattern.compile("\\bwk(\\d+) (.*)").matcher(english);
+        String out = week.matches() ? get("week", week.group(1), week.group(2)) : english;
+        for (int i = 0; i < days.length; i++) {
+            out = out.replaceAll("\\b" + days[i] + "\\b", java.util.regex.Matcher.quoteReplacement(get("day." + i)));
+        }
+        return out;
     }
 
     /** A date and time, long form in the reader's language ("6 January 2025, 14:03" / "2025年1月6日 14:03"). */

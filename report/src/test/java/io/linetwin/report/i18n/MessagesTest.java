@@ -90,9 +90,9 @@ final class MessagesTest {
         assertThat(zh.duration(8 * 3600)).isEqualTo("8小时");
         assertThat(zh.duration(90)).isEqualTo("90秒");
         assertThat(en.duration(5400.5)).isEqualTo("1.5 h");
-        assertThat(en.timeOfWeek(6 * 86400 + 6 * 3600)).isEqualTo("Sun 06:00");
-        assertThat(zh.timeOfWeek(6 * 86400 + 6 * 3600)).isEqualTo("周日 06:00");
-        assertThat(zh.timeOfWeek(8 * 86400 + 22 * 3600 + 30 * 60)).isEqualTo("第2周 周二 22:30");
+        assertThat(zh.calendar("wk2 Tue 14:00")).isEqualTo("第2周 周二 14:00");
+        assertThat(zh.calendar("2026-11-30 Mon 06:00")).isEqualTo("2026-11-30 周一 06:00");
+        assertThat(en.calendar("wk2 Tue 14:00")).isEqualTo("wk2 Tue 14:00");
         assertThat(en.tick(2.5)).isEqualTo("2.5");
         assertThat(en.tick(10000)).isEqualTo("10,000");
         assertThat(zh.dateTime(java.time.ZonedDateTime.of(2025, 1, 6, 14, 3, 0, 0, java.time.ZoneOffset.UTC)))
