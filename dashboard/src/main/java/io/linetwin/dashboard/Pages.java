@@ -24,7 +24,9 @@ final class Pages {
     private static final List<String> SCRIPT_WORDS = List.of("dash.live", "dash.reconnecting", "dash.never",
             "dash.secondsAgo", "dash.approve", "dash.reject", "dash.noProposals", "dash.noResults",
             "dash.tokenPrompt", "dash.approverPrompt", "dash.reasonPrompt", "dash.readOnly", "dash.canDecide",
-            "dash.unlimited", "dash.state.unknown", "dash.state.none", "dash.evidence",
+            "dash.unlimited", "dash.state.unknown", "dash.state.none", "dash.evidence", "dash.whatif.head",
+            "dash.whatif.candidate", "dash.whatif.change", "dash.whatif.effect", "dash.whatif.verdict",
+            "dash.whatif.proposal", "dash.whatif.supported", "dash.whatif.notSupported", "dash.hours",
             "status.proposed", "status.approved", "status.refused", "status.rejected", "status.sent", "status.confirmed",
             "status.failed", "status.rolledBack");
 
@@ -67,7 +69,7 @@ final class Pages {
         return frame(title, m.get("dash.kind"), m, body.toString(), "index");
     }
 
-    static String machine(LineSpec line, StationSpec station, String title, Messages m) {
+    static String machine(StationSpec station, String title, Messages m) {
         String id = Xml.escape(station.id());
         StringBuilder body = new StringBuilder(8 * 1024);
         body.append("<p><a href=\"../\">← ").append(Xml.escape(m.get("dash.back"))).append("</a></p>");
