@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -39,6 +40,7 @@ public final class DashboardServer implements AutoCloseable {
     private static final long REFRESH_MILLIS = 200;
     private static final long PING_SECONDS = 10;
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern EVIDENCE_HASH = Pattern.compile("[0-9a-f]{64}");
     private static final String ASSETS = "/io/linetwin/dashboard/assets/";
     private static final String SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
             + "'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'";
@@ -154,7 +156,7 @@ public final class DashboardServer implements AutoCloseable {
                     return error(response, callback, 404, "no such machine");
                 }
                 return send(response, callback, 200, "text/html; charset=utf-8",
-                        Pages.machine(live.line(), station.get(), title, messages));
+                        Pages.machine(station.get(), title, messages));
             }
             if (path.startsWith("/assets/")) {
                 return asset(path.substring("/assets/".length()), response, callback);
@@ -185,6 +187,7 @@ public final class DashboardServer implements AutoCloseable {
                 decisions.pending().forEach(pending::add);
                 ArrayNode recent = body.putArray("recent");
                 decisions.recent().forEach(recent::add);
+                body.set("whatIf", decisions.latestWhatIf().<JsonNode>map(w -> w).orElse(MAPPER.nullNode()));
                 return json(response, callback, 200, body);
             }
             if (path.equals("/events")) {
@@ -194,7 +197,7 @@ public final class DashboardServer implements AutoCloseable {
             return error(response, callback, 404, "not found");
         }
 
-        /** POST /api/proposals/{id}/approve|reject with a JSON body {approver, reason}. */
+        /** POST /api/proposals/{id}/approve|reject with a JSON body {approver, evidence} or {approver, reason}. */
         private boolean decide(String path, Request request, Response response, Callback callback) throws IOException {
             Optional<String> refused = access.refusal(request.getHeaders().get(Access.TOKEN_HEADER),
                     request.getHeaders().get(HttpHeader.HOST), request.getHeaders().get(HttpHeader.ORIGIN),
@@ -219,10 +222,20 @@ public final class DashboardServer implements AutoCloseable {
             }
             String reason = body.get("reason") == null ? "" : body.get("reason").asText().strip();
             String evidence = body.get("evidence") == null ? "" : body.get("evidence").asText().strip();
-            Decisions.Outcome outcome = parts[1].equals("approve")
+            boolean approve = parts[1].equals("approve");
+            // As strict as the terminal, stricter where a page could be stale: an approval names the whole evidence
+            // hash the page showed (never "as it stands now"), a rejection says why.
+            if (approve && !EVIDENCE_HASH.matcher(evidence).matches()) {
+                return error(response, callback, 400, "evidence: expected the proposal's evidence hash (64 hex "
+                        + "digits) as the page showed it");
+            }
+            if (!approve && (reason.isEmpty() || reason.length() > 500)) {
+                return error(response, callback, 400, "reason: expected why the proposal is rejected (1..500 "
+                        + "characters)");
+            }
+            Decisions.Outcome outcome = approve
                     ? decisions.approve(parts[0], evidence, "web:" + approver)
-                    : decisions.reject(parts[0], "web:" + approver, reason.isEmpty() ? "rejected in the dashboard"
-                            : reason);
+                    : decisions.reject(parts[0], "web:" + approver, reason);
             ObjectNode answer = MAPPER.createObjectNode();
             answer.put("done", outcome.done());
             answer.put("message", outcome.message());

@@ -2,6 +2,7 @@ package io.linetwin.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The dashboard's port to the live loop's proposals: what is pending (with its evidence), and approve / reject
@@ -30,17 +31,25 @@ public interface Decisions {
         public List<ObjectNode> recent() {
             return List.of();
         }
+
+        @Override
+        public Optional<ObjectNode> latestWhatIf() {
+            return Optional.empty();
+        }
     };
 
     /** The proposals waiting for a person, newest first, each with its change and evidence. */
     List<ObjectNode> pending();
 
-    /** Decided proposals and what-if results, newest first (the page's "latest what-if results"). */
+    /** Decided proposals, newest first. */
     List<ObjectNode> recent();
 
+    /** The loop's latest what-if: every candidate it tried with its effect and verdict, supported or not. */
+    Optional<ObjectNode> latestWhatIf();
+
     /**
-     * Approves {@code proposal} as resting on {@code evidenceHash} (what the page showed; empty: as it stands), so an
-     * approval never carries over to evidence the person did not see.
+     * Approves {@code proposal} as resting on {@code evidenceHash} (what the page showed), so an approval never
+     * carries over to evidence the person did not see.
      */
     Outcome approve(String proposal, String evidenceHash, String approver);
 

@@ -28,6 +28,7 @@ public final class ProposalDecisions implements Decisions {
     private final Path stateDir;
     private final Clock wall;
     private final Messages messages;
+    private final LatestWhatIf whatIf;
     private ProposalBook book;
 
     /**
@@ -38,6 +39,7 @@ public final class ProposalDecisions implements Decisions {
         this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
         this.wall = Objects.requireNonNull(wall, "wall");
         this.messages = Objects.requireNonNull(messages, "messages");
+        this.whatIf = new LatestWhatIf(stateDir.resolve("audit.jsonl"));
     }
 
     /** The book, once the loop has made its folder (the dashboard never creates one). */
@@ -56,6 +58,11 @@ public final class ProposalDecisions implements Decisions {
     @Override
     public List<ObjectNode> recent() {
         return proposals(false).stream().limit(20).toList();
+    }
+
+    @Override
+    public Optional<ObjectNode> latestWhatIf() {
+        return whatIf.read();
     }
 
     private List<ObjectNode> proposals(boolean waiting) {
@@ -89,7 +96,8 @@ public final class ProposalDecisions implements Decisions {
     }
 
     private String effect(Effect e) {
-        return e.kpi() + " " + (e.mean() > 0 ? "+" : "") + messages.number(e.mean()) + " [" + messages.number(e.ciLow())
+        String kpi = messages.has("kpi." + e.kpi()) ? messages.get("kpi." + e.kpi()) : e.kpi();
+        return kpi + " " + (e.mean() > 0 ? "+" : "") + messages.number(e.mean()) + " [" + messages.number(e.ciLow())
                 + ", " + messages.number(e.ciHigh()) + "] (" + (e.relative() > 0 ? "+" : "")
                 + messages.percent(e.relative()) + ")";
     }
@@ -97,8 +105,7 @@ public final class ProposalDecisions implements Decisions {
     @Override
     public Outcome approve(String proposal, String evidenceHash, String approver) {
         return decide("approve", book -> {
-            Proposal p = book.approve(proposal, evidenceHash.isEmpty() ? Optional.empty() : Optional.of(evidenceHash),
-                    approver, false);
+            Proposal p = book.approve(proposal, Optional.of(evidenceHash), approver, false);
             return messages.get("dash.approved", p.id(), approver);
         });
     }

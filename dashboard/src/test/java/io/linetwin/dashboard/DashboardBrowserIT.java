@@ -1,11 +1,13 @@
 package io.linetwin.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.loop.Change;
 import io.linetwin.loop.TwinView;
+import io.linetwin.loop.audit.AuditLog;
 import io.linetwin.loop.gate.CommandGate;
 import io.linetwin.loop.gate.GateSettings;
 import io.linetwin.loop.gate.GateVerdict;
@@ -86,7 +88,7 @@ final class DashboardBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(HeadlessChromium.binary().isPresent(), "no Chromium here: scripts/test.sh installs it");
+        HeadlessChromium.assumeAvailable();
         Files.createDirectories(OUT);
         Path work = Files.createTempDirectory(Path.of("target"), "dashboard-it");
         Scenario scenario = ScenarioLoader.parse(LINE, "press-cell.yaml");
@@ -107,6 +109,7 @@ final class DashboardBrowserIT {
                 Optional.of(new Prediction("throughputPerHour", 2050, 40, 10, 4 * 3600)),
                 new Evidence(42, "ab".repeat(32), Instant.now(), Map.of("plant9:cell.press", 0L), 4 * 3600, 10,
                         "every 15m"), Optional.empty());
+        book.note("whatIf", whatIf());
         access = Access.random();
         LiveLine live = new LiveLine(scenario.line(), store, Clock.systemUTC(), "Kafka " + broker.bootstrapServers());
         english = new DashboardServer(live, store, "press-cell", Messages.of(Lang.EN), access,
@@ -127,6 +130,25 @@ final class DashboardBrowserIT {
                 c.close();
             }
         }
+    }
+
+    /** The what-if that made P1 as the live loop audits it: one candidate supported, one not. */
+    private static ObjectNode whatIf() {
+        ObjectNode fields = AuditLog.fields();
+        fields.put("trigger", "every 15m");
+        fields.put("snapshotAt", Instant.now().toString());
+        fields.put("revisionSum", 0);
+        fields.put("seed", 42);
+        fields.put("replications", 10);
+        fields.put("lookAheadSeconds", 4 * 3600.0);
+        ArrayNode candidates = fields.putArray("candidates");
+        candidates.addObject().put("name", "press-up-a-step").put("origin", "variant").put("change",
+                "press.speed 0.7→0.9").put("effect", 310.0).put("ciLow", 280.0).put("ciHigh", 340.0)
+                .put("verdict", "supported").put("proposal", "P1");
+        candidates.addObject().put("name", "faster-trim").put("origin", "variant").put("change", "trim.speed 1→1.1")
+                .put("effect", 0.4).put("ciLow", -1.2).put("ciHigh", 2.0)
+                .put("verdict", "not significant (the interval holds 0)");
+        return fields;
     }
 
     private static void publish(String machine, String status) throws Exception {
@@ -208,6 +230,12 @@ final class DashboardBrowserIT {
             page.waitUntil("document.readyState === 'complete' && document.querySelector('[data-proposal=P1] "
                     + "button.approve') !== null && !document.querySelector('[data-proposal=P1] button.approve')"
                     + ".disabled", Duration.ofSeconds(30));
+            page.waitUntil("document.querySelector('#whatif tr[data-candidate=faster-trim]') !== null",
+                    Duration.ofSeconds(30));
+            assertThat(page.evaluate("document.querySelector('#whatif tr[data-candidate=press-up-a-step]').innerText")
+                    .asText()).contains("+310 [+280, +340]", "有依据", "P1");
+            assertThat(page.evaluate("document.querySelector('#whatif tr[data-candidate=faster-trim]').innerText")
+                    .asText()).contains("+0.4 [-1.2, +2]", "依据不足");
             page.screenshot(OUT.resolve("dashboard-zh-CN-proposal.png"));
 
             page.evaluate("document.querySelector('[data-proposal=P1] button.approve').click(); true");
@@ -239,6 +267,8 @@ final class DashboardBrowserIT {
             page.waitUntil("document.querySelectorAll('#history tbody tr').length >= 2", Duration.ofSeconds(30));
             assertThat(page.evaluate("document.documentElement.lang").asText()).isEqualTo("zh-CN");
             assertThat(page.evaluate("document.body.innerText").asText()).contains("状态历史", "阻塞");
+            assertThat(page.rendersChinese()).as("a CJK font (Debian's fonts-wqy-microhei, which scripts/test.sh "
+                    + "installs): without one the Chinese page is empty boxes").isTrue();
             page.screenshot(OUT.resolve("dashboard-zh-CN-machine.png"));
             assertThat(page.errors()).isEmpty();
         }

@@ -185,7 +185,7 @@
       setText('access-state', p.canDecide ? t('dash.canDecide') : t('dash.readOnly'));
       byId('unlock').style.display = p.canDecide ? 'none' : '';
       renderProposals(p.pending, p.canDecide);
-      renderResults(p.recent);
+      renderResults(p.recent, p.whatIf);
     }).catch(function () { });
   }
   function renderProposals(pending, canDecide) {
@@ -224,18 +224,65 @@
       box.appendChild(card);
     });
   }
-  function renderResults(recent) {
+  function signed(value) {
+    var n = Number(value);
+    if (value === null || value === undefined || isNaN(n)) { return '–'; }
+    return (n > 0 ? '+' : '') + fmt(n, Math.abs(n) < 10 ? 2 : 1);
+  }
+  function cell(row, text, className) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    if (className) { td.className = className; }
+    row.appendChild(td);
+    return td;
+  }
+  // The loop's latest what-if from its audit log: every candidate tried, supported or not.
+  function renderWhatIf(box, w) {
+    var head = document.createElement('p');
+    head.className = 'note';
+    head.textContent = t('dash.whatif.head', [new Date(w.snapshotAt).toLocaleString(document.documentElement.lang),
+      w.trigger, fmt(w.replications), t('dash.hours', [fmt(w.lookAheadSeconds / 3600, 1)]), w.seed]);
+    box.appendChild(head);
+    var table = document.createElement('table');
+    table.id = 'whatif';
+    table.setAttribute('data-seed', String(w.seed));
+    var top = document.createElement('tr');
+    ['dash.whatif.candidate', 'dash.whatif.change', 'dash.whatif.effect', 'dash.whatif.verdict', 'dash.whatif.proposal']
+      .forEach(function (key) { var th = document.createElement('th'); th.textContent = t(key); top.appendChild(th); });
+    var thead = document.createElement('thead');
+    thead.appendChild(top);
+    table.appendChild(thead);
+    var body = document.createElement('tbody');
+    (w.candidates || []).forEach(function (c) {
+      var row = document.createElement('tr');
+      var supported = c.verdict === 'supported';
+      row.setAttribute('data-candidate', c.name);
+      row.setAttribute('data-effect', String(c.effect));
+      row.className = supported ? 'supported' : '';
+      cell(row, c.name + ' (' + c.origin + ')');
+      cell(row, c.change);
+      cell(row, signed(c.effect) + ' [' + signed(c.ciLow) + ', ' + signed(c.ciHigh) + ']', 'num');
+      // The loop's reason is English; the verdict itself is in the page's language, the reason on hover.
+      cell(row, t(supported ? 'dash.whatif.supported' : 'dash.whatif.notSupported')).title = c.verdict;
+      cell(row, c.proposal || '–');
+      body.appendChild(row);
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+  }
+  function renderResults(recent, whatIf) {
     var box = byId('results');
     if (!box) { return; }
     box.textContent = '';
-    if (!recent || recent.length === 0) {
+    if (whatIf) { renderWhatIf(box, whatIf); }
+    if ((!recent || recent.length === 0) && !whatIf) {
       var none = document.createElement('p');
       none.className = 'note';
       none.textContent = t('dash.noResults');
       box.appendChild(none);
       return;
     }
-    recent.forEach(function (r) {
+    (recent || []).forEach(function (r) {
       var row = document.createElement('div');
       row.className = 'result';
       row.setAttribute('data-proposal', r.id);
@@ -248,7 +295,8 @@
     var approver = sessionStorage.getItem('linetwin.approver') || window.prompt(t('dash.approverPrompt')) || '';
     if (!approver) { return; }
     sessionStorage.setItem('linetwin.approver', approver);
-    var reason = what === 'reject' ? (window.prompt(t('dash.reasonPrompt')) || '') : '';
+    var reason = what === 'reject' ? (window.prompt(t('dash.reasonPrompt')) || '').trim() : '';
+    if (what === 'reject' && !reason) { return; }
     fetch('api/proposals/' + encodeURIComponent(id) + '/' + what, {
       method: 'POST', headers: headers(), body: JSON.stringify({ approver: approver, reason: reason, evidence: evidence || '' })
     }).then(function (r) { return r.json(); }).then(function (answer) {
