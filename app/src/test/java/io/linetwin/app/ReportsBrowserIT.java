@@ -1,7 +1,6 @@
 package io.linetwin.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.linetwin.report.browser.HeadlessChromium;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ final class ReportsBrowserIT {
 
     @BeforeAll
     static void reports() throws Exception {
-        assumeTrue(HeadlessChromium.binary().isPresent(), "no Chromium here: scripts/test.sh installs it");
+        HeadlessChromium.assumeAvailable();
         Files.createDirectories(OUT);
         Path bottling = Scenarios.library().resolve("bottling-line.yaml");
         Path textbook = Scenarios.library().resolve("textbook-two-machine.yaml");
@@ -94,6 +93,10 @@ final class ReportsBrowserIT {
             assertThat(outside).as("requests that left the file").isZero();
             assertThat(page.evaluate("document.documentElement.lang").asText()).isEqualTo(name.endsWith("zh-CN")
                     ? "zh-CN" : "en");
+            if (name.endsWith("zh-CN")) {
+                assertThat(page.rendersChinese()).as("a CJK font (Debian's fonts-wqy-microhei, which scripts/test.sh "
+                        + "installs): without one the Chinese report is empty boxes").isTrue();
+            }
         }
     }
 }

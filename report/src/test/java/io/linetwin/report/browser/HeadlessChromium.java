@@ -23,11 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol with the JDK's own HTTP and
  * WebSocket client: no WebDriver, no extra jars. Starts with a fresh profile, no GPU, no background networking and
- * no sandbox (tests run as root in CI); collects every console error, uncaught exception and failed load of a page.
+ * no sandbox (tests run as root in CI), /tmp instead of a container's small /dev/shm; collects every console error, uncaught exception and failed load of a page.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -51,6 +52,29 @@ public final class HeadlessChromium implements AutoCloseable {
         return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /**
+     * Skips the calling test class when there is no browser on a developer's machine, but fails it in CI
+     * ({@code CI=true}, as CI services set it): there a missing browser means the browser tests did not run, which
+     * must not pass as green.
+     */
+    public static void assumeAvailable() {
+        if (binary().isPresent()) {
+            return;
+        }
+        String missing = "no Chromium at " + (System.getenv("CHROMIUM") == null ? "/usr/bin/chromium"
+                : "$CHROMIUM=" + System.getenv("CHROMIUM")) + ": install Debian's chromium (scripts/test.sh does) or "
+                + "set CHROMIUM to a Chromium binary";
+        if (inCi()) {
+            throw new IllegalStateException("CI=true and " + missing + "; the browser tests cannot run");
+        }
+        Assumptions.assumeTrue(false, missing);
+    }
+
+    static boolean inCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && !ci.equals("0");
+    }
+
     /** Starts the browser with a fresh profile in a new folder under {@code parent}. */
     public static HeadlessChromium start(Path parent) throws IOException, InterruptedException {
         Path binary = binary().orElseThrow(() -> new IllegalStateException(
@@ -61,7 +85,7 @@ public final class HeadlessChromium implements AutoCloseable {
         Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--no-default-browser-check", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
-                "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+                "--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900", "about:blank")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Path portFile = profile.resolve("DevToolsActivePort");
@@ -167,6 +191,17 @@ public final class HeadlessChromium implements AutoCloseable {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
             call("Emulation.clearDeviceMetricsOverride", MAPPER.createObjectNode());
+        }
+
+        /**
+         * Whether this browser has a font for Chinese: two different characters drawn on a canvas differ, where
+         * without a CJK font both come out as the same empty box and a Chinese page is unreadable.
+         */
+        public boolean rendersChinese() throws Exception {
+            return evaluate("(() => { const draw = ch => { const c = document.createElement('canvas'); c.width = 40; "
+                    + "c.height = 40; const g = c.getContext('2d'); g.font = '32px sans-serif'; g.fillText(ch, 2, 34); "
+                    + "return Array.from(g.getImageData(0, 0, 40, 40).data).join(','); }; "
+                    + "return draw('\u72b6') !== draw('\u6001'); })()").asBoolean();
         }
 
         /** Console errors, uncaught exceptions, failed loads and blocked resources seen so far. */
