@@ -2,6 +2,7 @@ package io.linetwin.app;
 
 import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
+import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.dashboard.Access;
 import io.linetwin.dashboard.DashboardServer;
 import io.linetwin.dashboard.ProposalDecisions;
@@ -12,9 +13,13 @@ import io.linetwin.sim.LineSimulation;
 import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.sync.KafkaClientConfig;
+import io.linetwin.twin.sync.KafkaConfigException;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaTwinConsumer;
+import io.linetwin.twin.sync.KafkaUnavailableException;
 import io.linetwin.twin.sync.SignalSink;
+import io.linetwin.twin.sync.Topics;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -22,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -66,6 +73,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Events topic with --kafka (default: ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "With --kafka: Kafka client properties file (security.protocol, sasl.*, ssl.*, timeouts).")
+    Path kafkaConfig;
+
+    @Option(names = "--verbose", description = "Show Kafka's own log (quiet by default).")
+    boolean verbose;
+
     @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
             description = "With --embedded: engine seconds per wall second (default: ${DEFAULT-VALUE}).")
     double speed;
@@ -102,6 +116,15 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<KafkaSettings> kafka = Optional.empty();
+        if (feed.kafka != null) {
+            try {
+                kafka = Optional.of(kafkaSettings());
+            } catch (KafkaUnavailableException e) {
+                err.println(e.getMessage());
+                return ExitCode.FAILURE;
+            }
+        }
         Access access;
         try {
             String configured = System.getenv(TOKEN_VARIABLE);
@@ -113,7 +136,7 @@ final class ServeCommand implements Callable<Integer> {
         String source = feed.embedded ? "embedded line" : "Kafka " + feed.kafka + " / " + topic;
         LiveLine live = new LiveLine(scenario.line(), store, Clock.systemUTC(), source);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AutoCloseable input = startFeed(scenario, store);
+        try (AutoCloseable input = startFeed(scenario, store, kafka);
                 DashboardServer server = new DashboardServer(live, store, scenario.name(), messages, access,
                         new ProposalDecisions(state, Clock.systemUTC(), messages), bind, port)) {
             java.net.URI address;
@@ -140,8 +163,25 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private AutoCloseable startFeed(Scenario scenario, TwinStore store) {
-        if (feed.embedded) {
+    /**
+     * The events topic's settings, once a broker answered (the topic created when missing): without one the command
+     * ends within seconds with one line instead of serving a page that never moves.
+     */
+    private KafkaSettings kafkaSettings() throws KafkaUnavailableException, BadInputException {
+        KafkaOptions.applyLogging(verbose);
+        try {
+            Map<String, String> extra = kafkaConfig == null ? Map.of() : KafkaClientConfig.load(kafkaConfig);
+            KafkaSettings settings = new KafkaSettings(feed.kafka.strip(), topic,
+                    "linetwin-dashboard-" + UUID.randomUUID(), extra);
+            Topics.ensure(settings, List.of(Topics.events(topic)));
+            return settings;
+        } catch (KafkaConfigException | IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private AutoCloseable startFeed(Scenario scenario, TwinStore store, Optional<KafkaSettings> kafka) {
+        if (kafka.isEmpty()) {
             LineSimulation simulation = new LineSimulation(scenario.line())
                     .startingAt(scenario.experiment().startSecondsOfWeek());
             LineEmulator emulator = new LineEmulator(simulation, new StoreSink(store), Instant.now(),
@@ -157,8 +197,7 @@ final class ServeCommand implements Callable<Integer> {
             thread.start();
             return thread::interrupt;
         }
-        KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(feed.kafka, topic,
-                "linetwin-dashboard-" + UUID.randomUUID()), store);
+        KafkaTwinConsumer consumer = new KafkaTwinConsumer(kafka.get(), store);
         consumer.start();
         return consumer;
     }
