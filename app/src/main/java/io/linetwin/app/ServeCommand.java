@@ -158,7 +158,13 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Ctrl-C stops.");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "linetwin-serve-stop"));
-            stopped.await();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // Ctrl-C is how a server ends, not a run cut short: close it and say so, nothing else.
+            }
+            out.println("dashboard stopped");
+            out.flush();
         }
         return ExitCode.OK;
     }
