@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # The README's test command: installs the Debian packages the tests need when they are missing, then
-# runs the whole suite. Works as root or with sudo on a fresh Debian/Ubuntu machine with Java 17 + Maven.
+# runs the whole suite. Works as root or with sudo on a fresh Debian 12 (or Ubuntu) machine; Java 17 and Maven are
+# installed from Debian too when none is on the PATH.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests use (none yet; rendering and the SimPy peer add theirs here).
-packages=(libosmesa6)
+# Debian packages the tests use: software GL for headless rendering; Chromium (driven over its DevTools protocol,
+# so no chromium-driver) with a Latin and a CJK font for the browser tests of the reports and the dashboard in both
+# languages (without the CJK font Chinese pages are empty boxes, and the browser tests say so).
+packages=(libosmesa6 chromium fonts-dejavu-core fonts-wqy-microhei)
+# A bare Debian 12 has neither a JDK nor Maven: Debian's own, when none is on the PATH.
+command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || packages+=(maven)
 
 missing=()
 for p in "${packages[@]}"; do

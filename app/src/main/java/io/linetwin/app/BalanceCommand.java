@@ -14,12 +14,14 @@ import io.linetwin.predict.balance.BalanceReport;
 import io.linetwin.predict.balance.FlowNetwork;
 import io.linetwin.predict.balance.MeasurementCsv;
 import io.linetwin.predict.balance.MeasurementSet;
+import io.linetwin.report.BalanceReportPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,6 +61,9 @@ public final class BalanceCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the report as JSON to OUT.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--streams", description = "List the stream ids with their node and role in each constraint.")
     boolean streams;
 
@@ -87,6 +92,7 @@ public final class BalanceCommand implements Callable<Integer> {
             throw new BadInputException("--alpha: expected a number in (0, 1), got " + alpha);
         }
         requireWritable(json);
+        report.check();
         try {
             BalanceContext context;
             MeasurementSet measured;
@@ -107,14 +113,19 @@ public final class BalanceCommand implements Callable<Integer> {
                 context = BalanceContext.ofTwin(scenario.name(), scenario.line().id(), twin.get(0).toString(),
                         twin.get(1).toString(), result, accuracies, accuracy == null);
             }
-            BalanceReport report = BalanceAnalysis.run(measured, alpha);
-            BalanceText.print(spec.commandLine().getOut(), context, report);
+            BalanceReport balance = BalanceAnalysis.run(measured, alpha);
+            BalanceText.print(spec.commandLine().getOut(), context, balance);
             if (json != null) {
                 try {
-                    BalanceJson.write(BalanceJson.document(context, report), json);
+                    BalanceJson.write(BalanceJson.document(context, balance), json);
                 } catch (IOException e) {
                     throw new BadInputException("--json: cannot write " + json + ": " + e.getMessage());
                 }
+            }
+            if (report.wanted()) {
+                report.write(BalanceReportPage.html(new BalanceReportPage.Input(scenario.name(),
+                        measurements != null ? measurements.toString() : twin.get(0) + " → " + twin.get(1), balance,
+                        ReportOptions.now(), Main.version()), report.messages()));
             }
         } catch (BalanceInputException e) {
             throw new BadInputException(e.getMessage());

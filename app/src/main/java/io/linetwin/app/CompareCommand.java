@@ -34,6 +34,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--tuned", paramLabel = "TUNE.json",
             description = "Also compare the setting a tune --json run recommended, as variant '"
                     + TuneReport.VARIANT + "'.")
@@ -47,18 +50,20 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withTuned(options.load());
+        report.check();
         double effect = MinEffect.parse(minEffect);
-        OutputFiles outputs = new OutputFiles().file("--json", json).input(options.file).input(warmStart.file())
-                .input(tuned);
+        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).input(options.file)
+                .input(warmStart.file()).input(tuned));
         ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
                 .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
         Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(), reporter);
         outputs.check();
         List<Comparison> comparisons = experiment.compareAll(scenario, effect);
-        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect);
+        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect, report.messages());
         if (json != null) {
             ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json, outputs);
         }
+        Reports.writeCompare(report, scenario, comparisons);
         return ExitCode.OK;
     }
 

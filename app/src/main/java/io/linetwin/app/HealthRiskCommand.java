@@ -12,6 +12,10 @@ import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.MaintenanceWindows;
 import io.linetwin.predict.health.TimeToFailure;
+import io.linetwin.report.RiskReport;
+import io.linetwin.report.i18n.Lang;
+import io.linetwin.report.i18n.Messages;
+import io.linetwin.report.i18n.TextWidth;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
@@ -79,11 +83,15 @@ public final class HealthRiskCommand implements Callable<Integer> {
             description = "Also write the report as JSON to OUT, with the loss at every candidate window.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
-        OutputFiles outputs = new OutputFiles().file("--json", json).input(options.file).input(warmStart.file())
-                .check();
+        report.check();
+        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).input(options.file)
+                .input(warmStart.file())).check();
         Optional<LineState> start = warmStart.resolve(scenario, scenario.line());
         ExperimentSpec experiment = scenario.experiment();
         double maintenanceSeconds = ScenarioOptions.duration("--maintenance", maintenance);
@@ -117,9 +125,17 @@ public final class HealthRiskCommand implements Callable<Integer> {
             reports.add(risk.assess(estimated.machine().id(), estimated.timeToFailure(),
                     repairOf(estimated.machine()), maintenanceSeconds, windows));
         }
-        print(spec.commandLine().getOut(), scenario, experiment, clock, reports);
+        print(spec.commandLine().getOut(), scenario, experiment, clock, reports, report.messages());
         if (json != null) {
             ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports), json, outputs);
+        }
+        if (report.wanted()) {
+            Map<String, TimeToFailure> timesToFailure = new LinkedHashMap<>();
+            byMachine.forEach((id, estimated) -> timesToFailure.put(id, estimated.timeToFailure()));
+            report.write(RiskReport.html(new RiskReport.Input(scenario.name(), experiment.horizonSeconds(),
+                    experiment.replications(), experiment.seed(),
+                    seconds -> experiment.calendar().format(clock + seconds), risk, reports, timesToFailure,
+                    ReportOptions.now(), Main.version()), report.messages()));
         }
         return ExitCode.OK;
     }
@@ -178,25 +194,33 @@ public final class HealthRiskCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Scenario scenario, ExperimentSpec experiment, double clock,
-            List<MaintenanceRisk.Report> reports) {
+            List<MaintenanceRisk.Report> reports, Messages m) {
         LineCalendar calendar = experiment.calendar();
-        out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead from %s · %d replications · seed %d%n%n",
-                scenario.name(), KpiTable.duration(experiment.horizonSeconds()), calendar.format(clock),
-                experiment.replications(), experiment.seed());
-        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-34s %s%n", "machine", "8 h", "24 h", "7 d",
-                "expected loss [parts] (95 % CI)", "best window", "loss if maintained then");
+        out.println(m.get("cli.risk.header", scenario.name(), m.lang() == Lang.EN
+                ? KpiTable.duration(experiment.horizonSeconds()) : m.duration(experiment.horizonSeconds()),
+                m.calendar(calendar.format(clock)), experiment.replications(), experiment.seed()));
+        out.println();
+        riskLine(out, m.get("col.machine"), m.get("cli.risk.8h"), m.get("cli.risk.24h"), m.get("cli.risk.7d"),
+                m.get("cli.risk.loss"), m.get("cli.risk.window"), m.get("cli.risk.then"));
         for (MaintenanceRisk.Report report : reports) {
-            String window = report.bestWindow().map(w -> calendar.format(clock + w.startSeconds())
-                    + " (" + w.kind().jsonName() + ")").orElse("run to fail");
+            String window = report.bestWindow().map(w -> m.calendar(calendar.format(clock + w.startSeconds()))
+                    + " (" + (m.lang() == Lang.EN ? w.kind().jsonName() : m.get("window." + w.kind().jsonName()))
+                    + ")").orElse(m.get("cli.risk.runToFail"));
             String then = report.bestWindow().map(w -> estimate(w.lossParts())).orElse("-");
-            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-34s %s%n", report.machine(),
-                    percent(report.riskWithin8h()), percent(report.riskWithin24h()), percent(report.riskWithin7d()),
-                    estimate(report.expectedLossParts()), window, then);
+            riskLine(out, report.machine(), percent(report.riskWithin8h()), percent(report.riskWithin24h()),
+                    percent(report.riskWithin7d()), estimate(report.expectedLossParts()), window, then);
         }
         out.println();
-        out.println("Risks are in calendar time: a machine's operating time passes on shift, at its working share "
-                + "there in the line as it is; losses are good parts, paired with the line without the failure.");
+        out.println(m.get("cli.risk.note"));
         out.flush();
+    }
+
+    /** The columns of the table, padded by terminal width so Chinese headings line up too. */
+    private static void riskLine(PrintWriter out, String machine, String risk8h, String risk24h, String risk7d,
+            String loss, String window, String then) {
+        out.println(TextWidth.pad(machine, -14) + " " + TextWidth.pad(risk8h, 6) + " " + TextWidth.pad(risk24h, 6)
+                + " " + TextWidth.pad(risk7d, 6) + "   " + TextWidth.pad(loss, -32) + " " + TextWidth.pad(window, -34)
+                + " " + then);
     }
 
     private static String estimate(Estimate e) {

@@ -39,6 +39,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             BrokerCommand.class,
             TwinCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

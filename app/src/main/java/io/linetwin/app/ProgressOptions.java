@@ -20,7 +20,9 @@ final class ProgressOptions {
         return !quiet && (progress || System.console() != null);
     }
 
+    /** A bar in a terminal; lines when forced into a pipe or log with {@code --progress}. */
     ProgressReporter reporter(PrintWriter err, String label) {
-        return new ProgressReporter(err, label, enabled());
+        return new ProgressReporter(err, label, enabled(), System.console() != null ? ProgressReporter.Style.BAR
+                : ProgressReporter.Style.LINES);
     }
 }

@@ -7,19 +7,28 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * Progress lines on stderr for long runs: which batch (a variant, a candidate window) runs, the replications done,
- * the share of all the work done (finished replications plus the simulated time of running ones) and an estimate
- * of the time left. Quiet for the first two seconds, then at most one line a second; a {@link #quiet()} reporter
- * prints nothing (in pipes and with {@code --quiet}).
+ * Progress on stderr for long work — runs, experiments, tuning, emulation, the health risk's batches: which batch
+ * (a variant, a candidate window) runs, the replications done, the share of all the work done (finished
+ * replications plus the simulated time of running ones) and an estimate of the time left. In a terminal it is one
+ * bar rewritten in place and wiped when the work is done; elsewhere (a CI log with {@code --progress}) a line at
+ * most once a second. Quiet for the first two seconds; a {@link #quiet()} reporter prints nothing (in pipes and
+ * with {@code --quiet}). The one progress facility of the CLI.
  */
 final class ProgressReporter implements Replications.Progress {
 
+    /** How progress is drawn: a bar rewritten in place (a terminal), or lines (a log). */
+    enum Style { BAR, LINES }
+
     private static final long QUIET_NANOS = 2_000_000_000L;
     private static final long INTERVAL_NANOS = 1_000_000_000L;
+    private static final int BAR_CELLS = 24;
 
     private final PrintWriter err;
     private final LongSupplier nanoTime;
     private final boolean enabled;
+    private final Style style;
+    /** Columns of the bar on screen now; 0 when none is shown. */
+    private int shown;
     private final long startedNanos;
     /** Replications in the whole job when the caller knows it (several batches), else 0: the current batch's. */
     private int expectedTotal;
@@ -34,20 +43,25 @@ final class ProgressReporter implements Replications.Progress {
     private long lastPrinted;
 
     ProgressReporter(PrintWriter err, String label, boolean enabled, LongSupplier nanoTime) {
+        this(err, label, enabled, Style.LINES, nanoTime);
+    }
+
+    ProgressReporter(PrintWriter err, String label, boolean enabled, Style style, LongSupplier nanoTime) {
         this.err = err;
         this.label = label;
         this.enabled = enabled;
+        this.style = style;
         this.nanoTime = nanoTime;
         this.startedNanos = nanoTime.getAsLong();
         this.lastPrinted = startedNanos - INTERVAL_NANOS;
     }
 
-    ProgressReporter(PrintWriter err, String label, boolean enabled) {
-        this(err, label, enabled, System::nanoTime);
+    ProgressReporter(PrintWriter err, String label, boolean enabled, Style style) {
+        this(err, label, enabled, style, System::nanoTime);
     }
 
     static ProgressReporter quiet() {
-        return new ProgressReporter(new PrintWriter(PrintWriter.nullWriter()), "", false);
+        return new ProgressReporter(new PrintWriter(PrintWriter.nullWriter()), "", false, Style.LINES);
     }
 
     /** The whole job runs {@code replications} replications over all its batches: the ETA covers them all. */
@@ -113,18 +127,46 @@ final class ProgressReporter implements Replications.Progress {
             return;
         }
         long now = nanoTime.getAsLong();
+        double share = share();
+        if (style == Style.BAR && share >= 1) {
+            clear();
+            return;
+        }
         if (now - startedNanos < QUIET_NANOS || (now - lastPrinted < INTERVAL_NANOS && !batchEnd)) {
             return;
         }
         lastPrinted = now;
         double elapsed = (now - startedNanos) / 1e9;
-        double share = share();
         String left = share > 0.01 && share < 1 ? ", about " + KpiTable.duration(
                 Math.ceil(elapsed * (1 - share) / share)) + " left" : "";
         String what = detail != null ? detail : batchDone + "/" + batchTotal + " replications";
+        if (style == Style.BAR) {
+            String bar = Double.isNaN(share) ? "" : bar(share) + " " + Numbers.percent(Math.floor(share * 1000) / 1000)
+                    + " · ";
+            String text = String.format(Locale.ROOT, "linetwin: %s %s%s · %s elapsed%s", label, bar, what,
+                    KpiTable.duration(Math.round(elapsed)), left.replace(", about", " · about"));
+            err.print("\r" + text + " ".repeat(Math.max(0, shown - text.length())));
+            err.flush();
+            shown = text.length();
+            return;
+        }
         String done = Double.isNaN(share) ? "" : ", " + Numbers.percent(Math.floor(share * 1000) / 1000) + " done";
         err.printf(Locale.ROOT, "linetwin: %s: %s%s after %s%s%n", label, what, done,
                 KpiTable.duration(Math.round(elapsed)), left);
         err.flush();
+    }
+
+    private static String bar(double share) {
+        int full = (int) Math.floor(Math.max(0, Math.min(1, share)) * BAR_CELLS);
+        return "[" + "█".repeat(full) + "░".repeat(BAR_CELLS - full) + "]";
+    }
+
+    /** Wipes the bar from the terminal (before results are printed, or on Ctrl-C); lines stay as they are. */
+    synchronized void clear() {
+        if (shown > 0) {
+            err.print("\r" + " ".repeat(shown) + "\r");
+            err.flush();
+            shown = 0;
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
+import io.linetwin.report.RunSeries;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.ExperimentResult;
@@ -40,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the results as JSON to OUT.")
     Path json;
 
+    @Mixin
+    ReportOptions report;
+
     @Option(names = "--trace", paramLabel = "OUT.jsonl",
             description = "Also write the event trace of replication 0 (warm-up included, from the --from-twin/--from-state "
                     + "state if one is given) as JSON Lines to OUT.")
@@ -54,21 +58,25 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--variant: " + e.getMessage());
         }
-        OutputFiles outputs = new OutputFiles().file("--json", json).file("--trace", trace)
-                .input(options.file).input(warmStart.file());
+        report.check();
+        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).file("--trace", trace)
+                .input(options.file).input(warmStart.file()));
         Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
                 progress.reporter(spec.commandLine().getErr(), variant));
         outputs.check();
-        ExperimentResult result = experiment.run(variant, line);
+        Optional<RunSeries> series = Reports.seriesFor(report, scenario, line, warmStart.startState());
+        ExperimentResult result = Reports.traced(experiment, series).run(variant, line);
         double startClock = warmStart.startState().map(LineState::clockSeconds).orElse(0.0);
         OutputFigures figures = OutputFigures.of(scenario, line, result, startClock);
-        KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock);
+        KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock, report.messages());
         if (json != null) {
             ResultJson.write(ResultJson.run(scenario, result, figures, startClock), json, outputs);
         }
         if (trace != null) {
             outputs.write(trace, out -> writeTrace(scenario, line, out));
         }
+        Reports.writeRun(report, scenario, line, result, series, warmStart.startState().isPresent(),
+                spec.commandLine().getErr());
         return ExitCode.OK;
     }
 

@@ -8,8 +8,11 @@ import io.linetwin.predict.tuning.Tuner;
 import io.linetwin.predict.tuning.TuningOptions;
 import io.linetwin.predict.tuning.TuningProgress;
 import io.linetwin.predict.tuning.TuningResult;
+import io.linetwin.report.TuningReport;
+import io.linetwin.report.i18n.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +55,12 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    ReportOptions report;
+
+    @Mixin
+    ProgressOptions progressOptions;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
@@ -61,16 +70,17 @@ final class TuneCommand implements Callable<Integer> {
         if (json != null) {
             TuneJson.checkWritable(json);
         }
+        report.check();
+        Messages messages = report.messages();
         PrintWriter out = spec.commandLine().getOut();
-        TuneProgressReporter progress = new TuneProgressReporter(spec.commandLine().getErr(),
-                System.console() != null);
+        ProgressReporter progress = progressOptions.reporter(spec.commandLine().getErr(), "tune");
         Tuner tuner = new Tuner(scenario, tuning, experiment, tuningOptions);
         AtomicReference<TuningProgress> latest = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {
             if (!finished.get()) {
                 progress.clear();
-                TuneReport.printInterrupted(out, tuning, Optional.ofNullable(latest.get()));
+                TuneReport.printInterrupted(out, tuning, Optional.ofNullable(latest.get()), messages);
             }
         }, "linetwin-tune-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -78,18 +88,35 @@ final class TuneCommand implements Callable<Integer> {
         try {
             result = tuner.run(p -> {
                 latest.set(p);
-                progress.update(p);
+                progress.reached(progressText(p), p.phase().equals(TuningProgress.SELECTION) ? Double.NaN
+                        : Math.min(1, (double) p.evaluations() / Math.max(1, p.budget())));
             });
         } finally {
             finished.set(true);
             progress.clear();
             removeHook(onInterrupt);
         }
-        TuneReport.print(out, scenario, tuning, experiment, result);
+        TuneReport.print(out, scenario, tuning, experiment, result, messages);
         if (json != null) {
             TuneJson.write(TuneJson.of(scenario, experiment, result), json);
         }
+        if (report.wanted()) {
+            report.write(TuningReport.html(new TuningReport.Input(scenario, tuning, experiment, result,
+                    TuneReport.variantsBlock(result.bestValues()), ReportOptions.now(), Main.version()),
+                    report.messages()));
+        }
         return ExitCode.OK;
+    }
+
+    /** What the tuner is doing, for the progress bar (which adds the share done and the time left). */
+    static String progressText(TuningProgress progress) {
+        if (progress.phase().equals(TuningProgress.SELECTION)) {
+            return String.format(Locale.ROOT, "selecting the winner · %d replications", progress.replications());
+        }
+        String best = Double.isNaN(progress.bestObjective()) ? "-"
+                : String.format(Locale.ROOT, "%.4g", progress.bestObjective());
+        return String.format(Locale.ROOT, "search %d/%d settings · best %s", progress.evaluations(), progress.budget(),
+                best);
     }
 
     private TuningSpec tuningOf(Scenario scenario) throws BadInputException {

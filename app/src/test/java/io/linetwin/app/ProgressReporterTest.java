@@ -67,6 +67,28 @@ final class ProgressReporterTest {
     }
 
     @Test
+    void inATerminalOneBarIsRewrittenInPlaceAndWipedWhenTheWorkIsDone() {
+        ProgressReporter progress = new ProgressReporter(new PrintWriter(err, true), "tune", true,
+                ProgressReporter.Style.BAR, clock::get);
+
+        clock.set(3 * SECOND);
+        progress.reached("search 30/100 settings · best 101.5", 0.3);
+        clock.set(5 * SECOND);
+        progress.reached("search 50/100 settings · best 102", 0.5);
+        String shown = err.toString();
+        progress.reached("search 100/100 settings · best 102", 1);
+
+        assertThat(shown).isEqualTo("\rlinetwin: tune [███████░░░░░░░░░░░░░░░░░] 30.0% · search 30/100 settings · "
+                + "best 101.5 · 3s elapsed · about 7s left"
+                + "\rlinetwin: tune [████████████░░░░░░░░░░░░] 50.0% · search 50/100 settings · best 102 · 5s "
+                + "elapsed · about 5s left  ");
+        // Done: the bar is wiped, so what the command prints next starts on a clean line.
+        String wiped = err.toString().substring(shown.length());
+        assertThat(wiped).matches("\r +\r");
+        assertThat(err.toString()).doesNotContain("\n");
+    }
+
+    @Test
     void aQuietReporterPrintsNothing() {
         ProgressReporter progress = reporter(false);
         progress.started("baseline", 1);

@@ -83,7 +83,8 @@ final class BrokerCliIT {
         String expected = "no Kafka broker at " + servers + " (start one with: linetwin broker)";
         for (List<String> command : List.of(
                 List.of("emulate", SCENARIO, "--kafka", servers, "--kafka-config", config.toString()),
-                List.of("twin", "follow", SCENARIO, "--kafka", servers, "--kafka-config", config.toString()))) {
+                List.of("twin", "follow", SCENARIO, "--kafka", servers, "--kafka-config", config.toString()),
+                List.of("serve", SCENARIO, "--kafka", servers, "--kafka-config", config.toString(), "--port", "0"))) {
             Path log = dir.resolve(command.get(0) + ".log");
             try (ChildCli cli = ChildCli.start(log, command.toArray(String[]::new))) {
                 assertThat(cli.awaitExit()).as(command.toString()).isEqualTo(1);

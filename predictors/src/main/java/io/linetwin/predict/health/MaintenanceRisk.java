@@ -171,7 +171,11 @@ public final class MaintenanceRisk {
                 Optional.ofNullable(best));
     }
 
-    private double riskWithin(TimeToFailure timeToFailure, double u, double calendarSeconds) {
+    /**
+     * P(failure within {@code calendarSeconds} of the look-ahead's start) for a machine that works {@code u} of its
+     * on-shift time: the curve the 8 h / 24 h / 7 d risks of a {@link Report} are points of.
+     */
+    public double riskWithin(TimeToFailure timeToFailure, double u, double calendarSeconds) {
         return timeToFailure.probabilityWithin(u * workingTime.onShiftSeconds(calendarSeconds));
     }
 

@@ -6,9 +6,11 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
+import io.linetwin.sim.TraceListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Runs a scenario's baseline and variants. Replication {@code i} of every variant uses the same seed and
@@ -22,16 +24,20 @@ public final class Experiment {
     private final Replications.Progress progress;
     /** Where every replication starts: empty = an empty line at t = 0. */
     private final Optional<LineState> start;
+    /** A trace listener per replication index, e.g. to chart a run over time; null (the default): no trace. */
+    private final IntFunction<TraceListener> traces;
 
     public Experiment(ExperimentSpec spec, int threads, Replications.Progress progress) {
-        this(spec, threads, progress, Optional.empty());
+        this(spec, threads, progress, Optional.empty(), null);
     }
 
-    private Experiment(ExperimentSpec spec, int threads, Replications.Progress progress, Optional<LineState> start) {
+    private Experiment(ExperimentSpec spec, int threads, Replications.Progress progress, Optional<LineState> start,
+            IntFunction<TraceListener> traces) {
         this.spec = spec;
         this.threads = threads;
         this.progress = progress;
         this.start = start;
+        this.traces = traces;
     }
 
     /**
@@ -39,7 +45,16 @@ public final class Experiment {
      * {@code state}, e.g. the live twin's: the what-if then looks ahead from the line as it is now.
      */
     public Experiment startingFrom(LineState state) {
-        return new Experiment(spec, threads, progress, Optional.of(state));
+        return new Experiment(spec, threads, progress, Optional.of(state), traces);
+    }
+
+    /**
+     * The same experiment telling {@code listenerFor.apply(i)} the trace of replication {@code i} of every run. The
+     * results are those of the untraced experiment (tracing draws no random numbers); the runs are slower, so only
+     * callers that chart a run over time (a report) ask for it. Listeners are called from the replication's thread.
+     */
+    public Experiment tracing(IntFunction<TraceListener> listenerFor) {
+        return new Experiment(spec, threads, progress, start, listenerFor);
     }
 
     public ExperimentResult run(String variant, LineSpec line) {
@@ -51,10 +66,14 @@ public final class Experiment {
         LineSimulation simulation = prepared;
         long started = System.nanoTime();
         List<ReplicationResult> results = Replications.run(spec.replications(), threads,
-                replication -> start.isPresent()
-                        ? simulation.run(start.get(), spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(),
-                                replication)
-                        : simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication),
+                replication -> {
+                    TraceListener trace = traces == null ? null : traces.apply(replication);
+                    return start.isPresent()
+                            ? simulation.run(start.get(), spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(),
+                                    replication, trace)
+                            : simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication,
+                                    trace);
+                },
                 progress);
         return new ExperimentResult(variant, spec, results, (System.nanoTime() - started) / 1e9);
     }
