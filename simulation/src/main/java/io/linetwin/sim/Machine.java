@@ -1,6 +1,7 @@
 package io.linetwin.sim;
 
 import io.linetwin.model.Distribution;
+import io.linetwin.model.FailureBasis;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -9,7 +10,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * without an inbound buffer is the line's release point (a server that frees up starts a new raw part at
  * once); one without an outbound buffer passes its good parts out of the line.
  */
-final class Machine implements Downstream, Upstream {
+final class Machine implements Downstream, Upstream, Failable {
 
     private final Model model;
     private final String id;
@@ -28,22 +29,23 @@ final class Machine implements Downstream, Upstream {
     private final StationStats stats;
     private final RunningClock upClock = new RunningClock();
     private final RunningClock processingClock = new RunningClock();
+    private final WallClock wallClock;
+    private final FailureModes failures = new FailureModes(this);
     private final Server[] blocked;
     private final PartFlows flows;
     /** An assembly's parts come in at its staging area, which counts them; the kit's base is not counted twice. */
     private boolean kitted;
-    private FailureProcess[] failures = new FailureProcess[0];
     private MaterialNeeds materials = MaterialNeeds.NONE;
     private Router router;
     private int blockedHead;
     private int blockedCount;
     private Upstream inbound;
     private Downstream outbound;
+    /** Under repair: mirrors {@code failures.down()} in a field of its own, as the hot path reads it per part. */
     private boolean down;
     private boolean offShift;
     /** Servers in process or setup are interrupted (down or off shift) and keep their remaining time. */
     private boolean frozen;
-    private FailureProcess repairing;
 
     Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
         this.model = model;
@@ -65,6 +67,7 @@ final class Machine implements Downstream, Upstream {
         this.mix = parameters.mix();
         this.stats = stats;
         this.flows = new PartFlows(model.productCount());
+        this.wallClock = new WallClock(model.startSeconds());
     }
 
     PartFlows flows() {
@@ -97,8 +100,8 @@ final class Machine implements Downstream, Upstream {
         return router == null ? outbound : router.target(server.route());
     }
 
-    void addFailures(FailureProcess[] modes) {
-        this.failures = modes;
+    FailureModes failureModes() {
+        return failures;
     }
 
     void consumes(MaterialNeeds needs) {
@@ -120,8 +123,12 @@ final class Machine implements Downstream, Upstream {
         }
     }
 
-    RunningClock clockFor(boolean operatingBasis) {
-        return operatingBasis ? processingClock : upClock;
+    FailureClock clockFor(FailureBasis basis) {
+        return switch (basis) {
+            case OPERATING -> processingClock;
+            case UP_TIME -> upClock;
+            case WALL -> wallClock;
+        };
     }
 
     Model model() {
@@ -158,7 +165,8 @@ final class Machine implements Downstream, Upstream {
     }
 
     /** Down or off shift: nothing is processed, enters or leaves. */
-    boolean isHalted() {
+    @Override
+    public boolean halted() {
         return down || offShift;
     }
 
@@ -173,9 +181,11 @@ final class Machine implements Downstream, Upstream {
     }
 
     void start(double now) {
-        if (model.tracing()) {
+        // A station that starts halted (down, off shift) traced that already; its servers show when it resumes.
+        if (model.tracing() && !down && !offShift) {
             traceServers();
         }
+        wallClock.start(now);
         if (down) {
             // A warm start from a failure: the repair brings the station back.
             return;
@@ -184,25 +194,21 @@ final class Machine implements Downstream, Upstream {
         if (offShift) {
             return;
         }
-        for (FailureProcess mode : failures) {
-            if (mode.takeWaiting()) {
-                // A warm start with a failure that came due while the station was halted: it strikes now.
-                goDown(mode, now);
-                mode.beginRepair(now);
-                return;
-            }
+        if (failures.strikeWaiting(now)) {
+            // A warm start with a failure that came due while the station was halted: it strikes now.
+            return;
         }
         roomAvailable();
         refillIdle(now);
     }
 
     FailureProcess[] failures() {
-        return failures;
+        return failures.all();
     }
 
     /** The failure mode under repair, or null while up. */
     FailureProcess repairing() {
-        return repairing;
+        return failures.repairing();
     }
 
     ProductMix mix() {
@@ -247,8 +253,8 @@ final class Machine implements Downstream, Upstream {
 
     /** Warm start, after the servers: the station is down under {@code mode} for {@code remainingSeconds} more. */
     void restoreDown(FailureProcess mode, double remainingSeconds, double now) {
-        goDown(mode, now);
-        mode.beginRepair(now, remainingSeconds);
+        fail(now);
+        failures.restoreRepair(mode, remainingSeconds, now);
     }
 
     /** Time left in the phase of server {@code index} (frozen while the station is down). */
@@ -311,31 +317,18 @@ final class Machine implements Downstream, Upstream {
         }
     }
 
-    void fail(FailureProcess mode, double now) {
-        goDown(mode, now);
-        mode.beginRepair(now);
-    }
-
-    private void goDown(FailureProcess mode, double now) {
-        freeze(now);
+    @Override
+    public void fail(double now) {
         down = true;
-        repairing = mode;
+        freeze(now);
         upClock.stop(now);
         stats.halt(ServerState.DOWN, now);
         traceAll(ServerState.DOWN);
     }
 
-    void repaired(double now) {
-        for (FailureProcess mode : failures) {
-            if (mode.takeWaiting()) {
-                // Another mode came due during this repair: its repair follows at once.
-                repairing = mode;
-                mode.beginRepair(now);
-                return;
-            }
-        }
+    @Override
+    public void repaired(double now) {
         down = false;
-        repairing = null;
         upClock.start(now);
         if (offShift) {
             // Repaired after the shift ended: the station now waits for the next shift.
@@ -349,7 +342,7 @@ final class Machine implements Downstream, Upstream {
     /**
      * The shift ends: parts in process or setup stop with their remaining time and resume next shift; blocked
      * parts stay. A station under repair stays down until repaired and is off shift from then on. The up clock
-     * (calendar-basis failures) keeps running; a failure that comes due off shift strikes when the shift starts.
+     * and wall clocks (uptime- and wall-basis failures) keep running; a failure that comes due off shift strikes when the shift starts.
      */
     void shiftEnds(double now) {
         if (offShift) {
@@ -371,15 +364,8 @@ final class Machine implements Downstream, Upstream {
             return;
         }
         offShift = false;
-        if (down) {
+        if (down || failures.strikeWaiting(now)) {
             return;
-        }
-        for (FailureProcess mode : failures) {
-            if (mode.takeWaiting()) {
-                goDown(mode, now);
-                mode.beginRepair(now);
-                return;
-            }
         }
         thaw(now);
     }

@@ -77,7 +77,8 @@ final class StationReader {
         Optional<Distribution> setup = map.optional("setup").flatMap(DistributionReader::read);
         Map<String, Map<String, Distribution>> setupMatrix = map.optional("setupMatrix")
                 .map(c -> setupMatrix(c, products)).orElse(Map.of());
-        List<FailureSpec> failures = map.optional("failures").map(StationReader::failures).orElse(List.of());
+        List<FailureSpec> failures = map.optional("failures").map(c -> failures(c, FailureBasis.OPERATING))
+                .orElse(List.of());
         double scrap = map.optional("scrap").flatMap(c -> c.number(0, true, 1, false)).orElse(0.0);
         Map<String, ParameterSpec> parameters = map.optional("parameters").map(StationReader::parameters)
                 .orElse(Map.of());
@@ -205,7 +206,8 @@ final class StationReader {
         return consumes;
     }
 
-    static List<FailureSpec> failures(YamlCursor at) {
+    /** Failure modes; a mode without {@code basis} runs on {@code defaultBasis}. */
+    static List<FailureSpec> failures(YamlCursor at, FailureBasis defaultBasis) {
         List<FailureSpec> failures = new ArrayList<>();
         Set<String> names = new HashSet<>();
         at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
@@ -216,15 +218,22 @@ final class StationReader {
                     .problem("duplicate failure name '" + n + "'"));
             Optional<Distribution> mtbf = map.required("mtbf").flatMap(DistributionReader::read);
             Optional<Distribution> mttr = map.required("mttr").flatMap(DistributionReader::read);
-            FailureBasis basis = map.optional("basis").flatMap(c -> c.choice(List.of("operating", "calendar")))
-                    .map(b -> b.equals("calendar") ? FailureBasis.CALENDAR : FailureBasis.OPERATING)
-                    .orElse(FailureBasis.OPERATING);
+            FailureBasis basis = map.optional("basis").flatMap(StationReader::basis).orElse(defaultBasis);
             if (at.problems().count() == before) {
                 at.problems().guard(item.node(), item.path(),
                         () -> new FailureSpec(name.get(), mtbf.get(), mttr.get(), basis)).ifPresent(failures::add);
             }
         })));
         return failures;
+    }
+
+    /** {@code calendar} is the earlier name of {@code uptime}, kept so older files load unchanged. */
+    private static Optional<FailureBasis> basis(YamlCursor at) {
+        return at.choice(List.of("operating", "uptime", "wall", "calendar")).map(b -> switch (b) {
+            case "operating" -> FailureBasis.OPERATING;
+            case "wall" -> FailureBasis.WALL;
+            default -> FailureBasis.UP_TIME;
+        });
     }
 
     private static Map<String, ParameterSpec> parameters(YamlCursor at) {

@@ -190,7 +190,7 @@ final class ScenarioLoaderTest {
         assertThat(transport.distance("c", "b", Map.of())).contains(50.0);
         assertThat(transport.paths().orElseThrow().nodes()).hasSize(3);
         assertThat(line.conveyor("belt").orElseThrow().failures()).extracting(f -> f.basis())
-                .containsExactly(io.linetwin.model.FailureBasis.OPERATING, io.linetwin.model.FailureBasis.CALENDAR);
+                .containsExactly(io.linetwin.model.FailureBasis.OPERATING, io.linetwin.model.FailureBasis.WALL);
     }
 
     @Test

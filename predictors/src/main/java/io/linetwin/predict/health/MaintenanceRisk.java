@@ -207,7 +207,7 @@ public final class MaintenanceRisk {
 
     /**
      * The stop a maintenance from {@code startSeconds} causes: from the first instant on shift until it ends, none
-     * if it ends before the line works again. A calendar-basis mode, as its up clock runs off shift too.
+     * if it ends before the line works again. An uptime-basis mode, as its up clock runs off shift too.
      */
     private Optional<FailureSpec> maintenance(double startSeconds, double durationSeconds) {
         double stops = workingTime.nextWorking(startSeconds);
@@ -216,7 +216,7 @@ public final class MaintenanceRisk {
             return Optional.empty();
         }
         return Optional.of(new FailureSpec("maintenance", NEVER_AGAIN, new Distribution.Constant(ends - stops),
-                FailureBasis.CALENDAR, Optional.of(new Distribution.Constant(stops))));
+                FailureBasis.UP_TIME, Optional.of(new Distribution.Constant(stops))));
     }
 
     private static double[] goodParts(List<ReplicationResult> results) {
