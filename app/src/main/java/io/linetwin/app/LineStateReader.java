@@ -9,6 +9,7 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
+import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
@@ -36,7 +37,8 @@ final class LineStateReader {
     private static final List<String> ROOT_KEYS = List.of("capturedAt", "clockSeconds", "stations", "buffers",
             "parameters", "materialStocks");
     private static final List<String> STATION_KEYS = List.of("condition", "currentProduct", "good", "scrap",
-            "servers");
+            "servers", "plannedStops");
+    private static final List<String> STOP_KEYS = List.of("dueInSeconds", "waitingForPart", "remainingSeconds");
     private static final List<String> BUFFER_KEYS = List.of("byProduct", "sequence");
     private static final List<String> STATES = List.of("working", "setup", "blocked", "starved", "offShift", "down");
     private static final Map<String, List<String>> CONDITION_KEYS = Map.of(
@@ -141,10 +143,35 @@ final class LineStateReader {
             }
             items.forEach(item -> condition(item).ifPresent(servers::add));
         });
+        Map<String, PlannedStopState> stops = new LinkedHashMap<>();
+        entries(f.get("plannedStops")).forEach((name, stop) -> plannedStop(id, name, stop)
+                .ifPresent(state -> stops.put(name, state)));
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return guard(at, () -> new StationState(condition.orElseThrow(), current, good, scrap, servers));
+        return guard(at, () -> new StationState(condition.orElseThrow(), current, good, scrap, servers, stops));
+    }
+
+    /** {@code {dueInSeconds?, waitingForPart?, remainingSeconds?}}: see {@link PlannedStopState}. */
+    private Optional<PlannedStopState> plannedStop(String station, String name, JsonCursor at) {
+        Optional<StationSpec> spec = line == null ? Optional.empty() : line.station(station);
+        if (spec.isPresent() && spec.get().plannedStops().stream().noneMatch(p -> p.name().equals(name))) {
+            at.problem("no planned stop '" + name + "' at station '" + station + "'" + Suggestions.hint(name,
+                    spec.get().plannedStops().stream().map(p -> p.name()).toList()));
+        }
+        Optional<Map<String, JsonCursor>> fields = at.object(STOP_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, JsonCursor> f = fields.get();
+        int before = problems.count();
+        double dueIn = Optional.ofNullable(f.get("dueInSeconds")).flatMap(c -> c.number(0)).orElse(0.0);
+        boolean waiting = Optional.ofNullable(f.get("waitingForPart")).flatMap(JsonCursor::bool).orElse(false);
+        OptionalDouble remaining = seconds(f.get("remainingSeconds"));
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return guard(at, () -> new PlannedStopState(dueIn, waiting, remaining));
     }
 
     private Optional<MachineCondition> condition(JsonCursor at) {

@@ -3,7 +3,7 @@ package io.linetwin.sim;
 /**
  * The clock a failure mode's time between failures is measured on: one that runs only while its equipment works
  * or is up ({@link RunningClock}), or engine time itself ({@link WallClock}). Failure modes on a clock are told
- * when it starts, so they can put their due event on the schedule.
+ * when it starts, through their {@link ClockAlarm}s.
  */
 sealed interface FailureClock permits RunningClock, WallClock {
 
@@ -12,7 +12,7 @@ sealed interface FailureClock permits RunningClock, WallClock {
 
     boolean running();
 
-    void attach(FailureProcess listener);
+    void attach(ClockAlarm listener);
 
     /** The earliest instant, {@code now} or later, at which the clock can read {@code reading}. */
     double instantOf(double reading, double now);

@@ -5,18 +5,12 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * One failure mode of a piece of equipment, on any {@link FailureClock}: the equipment's working time, its up time
- * or engine time. Its {@link FailureModes} decide what a due failure does; this class keeps the clock reading at
- * which the mode comes due, draws times between failures and repairs, and owns the two events.
- *
- * <p>Rather than cancel and re-create an event each time the clock pauses, the due event is scheduled for the
- * earliest instant the failure could come due; when it fires early (the clock paused meanwhile) it re-arms for the
- * remainder. That keeps the hot path free of allocation at the price of a few extra events per failure. The first
- * time between failures is {@code firstFailure} when the spec has one (a health prediction's look-ahead), else a
- * draw of the MTBF; later ones are drawn when a repair ends, counted from then.
+ * or engine time. Its {@link FailureModes} decide what a due failure does; this class draws times between failures
+ * and repairs, sets its {@link ClockAlarm} for the reading at which the mode comes due, and owns the repair event.
+ * The first time between failures is {@code firstFailure} when the spec has one (a health prediction's look-ahead),
+ * else a draw of the MTBF; later ones are drawn when a repair ends, counted from then.
  */
 final class FailureProcess {
-
-    private static final double DUE_TOLERANCE_SECONDS = 1e-9;
 
     private final FailureModes owner;
     private final Model model;
@@ -24,12 +18,10 @@ final class FailureProcess {
     private final FailureClock clock;
     private final RandomGenerator betweenFailures;
     private final RandomGenerator repairs;
-    private final Event due;
     private final Event repaired;
-    private double dueOnClockSeconds;
+    private final ClockAlarm due;
     private double repairStartSeconds;
     private double repairEndSeconds;
-    private boolean duePending;
     private boolean waiting;
 
     FailureProcess(Model model, FailureModes owner, FailureSpec spec, FailureClock clock,
@@ -40,14 +32,6 @@ final class FailureProcess {
         this.clock = clock;
         this.betweenFailures = betweenFailures;
         this.repairs = repairs;
-        this.due = new Event(model) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            void fire(double now) {
-                dueFires(now);
-            }
-        };
         this.repaired = new Event(model) {
             private static final long serialVersionUID = 1L;
 
@@ -56,19 +40,12 @@ final class FailureProcess {
                 repairEnds(now);
             }
         };
-        this.dueOnClockSeconds = clock.valueAt(0) + spec.firstFailureOrMtbf().sample(betweenFailures);
-        clock.attach(this);
+        this.due = new ClockAlarm(model, clock, Ordering.FAILURE,
+                clock.valueAt(0) + spec.firstFailureOrMtbf().sample(betweenFailures), now -> owner.due(this, now));
     }
 
     String name() {
         return spec.name();
-    }
-
-    void clockStarted(double now) {
-        // A mode that came due while halted strikes when the equipment is next up, not from its clock.
-        if (!duePending && !waiting) {
-            arm(now, dueOnClockSeconds);
-        }
     }
 
     /**
@@ -82,7 +59,7 @@ final class FailureProcess {
         if (owner.repairing() == this) {
             return Double.NaN;
         }
-        return Math.max(0, dueOnClockSeconds - clock.valueAt(now));
+        return due.leftAt(now);
     }
 
     /**
@@ -91,21 +68,23 @@ final class FailureProcess {
      */
     void restoreDueIn(double seconds, double now) {
         if (seconds <= 0) {
-            waiting = true;
+            waitForUp();
         } else {
-            dueOnClockSeconds = clock.valueAt(now) + seconds;
+            due.setFor(clock.valueAt(now) + seconds);
         }
     }
 
-    /** Came due while the equipment was halted: strikes when it is next up. */
+    /** Came due while the equipment was halted: strikes when it is next up, not from its clock. */
     void waitForUp() {
         waiting = true;
+        due.silence(true);
     }
 
     /** True once: a failure that came due while the equipment was halted and now has to strike. */
     boolean takeWaiting() {
         boolean was = waiting;
         waiting = false;
+        due.silence(false);
         return was;
     }
 
@@ -115,6 +94,9 @@ final class FailureProcess {
 
     /** A repair that takes {@code durationSeconds} from {@code now} (a warm start knows the rest of one). */
     void beginRepair(double now, double durationSeconds) {
+        // Its next time between failures is drawn when the repair ends; until then its clock must not arm it
+        // (a warm start down under this mode starts the wall clock during the repair).
+        due.silence(true);
         repairStartSeconds = now;
         repairEndSeconds = now + durationSeconds;
         model.schedule.scheduleOnce(repairEndSeconds, Ordering.REPAIR, repaired);
@@ -132,27 +114,10 @@ final class FailureProcess {
         return repairEndSeconds - now;
     }
 
-    private void dueFires(double now) {
-        duePending = false;
-        double remaining = dueOnClockSeconds - clock.valueAt(now);
-        if (remaining <= DUE_TOLERANCE_SECONDS) {
-            owner.due(this, now);
-        } else if (clock.running()) {
-            arm(now, dueOnClockSeconds);
-        }
-    }
-
-    private void arm(double now, double reading) {
-        duePending = true;
-        model.schedule.scheduleOnce(clock.instantOf(reading, now), Ordering.FAILURE, due);
-    }
-
     private void repairEnds(double now) {
-        dueOnClockSeconds = clock.valueAt(now) + spec.mtbf().sample(betweenFailures);
         // Only a clock that runs through repairs (engine time) is running now; the others arm when they start.
-        if (clock.running()) {
-            arm(now, dueOnClockSeconds);
-        }
+        due.silence(false);
+        due.setFor(clock.valueAt(now) + spec.mtbf().sample(betweenFailures), now);
         owner.repairEnded(now);
     }
 }

@@ -41,9 +41,14 @@ final class Machine implements Downstream, Upstream, Failable {
     private int blockedCount;
     private Upstream inbound;
     private Downstream outbound;
+    private final PlannedStops stops = new PlannedStops();
     /** Under repair: mirrors {@code failures.down()} in a field of its own, as the hot path reads it per part. */
     private boolean down;
     private boolean offShift;
+    /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
+    private boolean halted;
+    /** Not halted and no planned stop waiting for the parts in process: idle servers take new parts. */
+    private boolean startsParts = true;
     /** Servers in process or setup are interrupted (down or off shift) and keep their remaining time. */
     private boolean frozen;
 
@@ -104,6 +109,63 @@ final class Machine implements Downstream, Upstream, Failable {
         return failures;
     }
 
+    PlannedStops plannedStops() {
+        return stops;
+    }
+
+    /** Parts in process or setup (not blocked ones: those are finished). */
+    int partsInProcess() {
+        return stats.serversIn(ServerState.WORKING) + stats.serversIn(ServerState.SETUP);
+    }
+
+    /** A planned stop came due and waits for the parts in process: no new part starts meanwhile. */
+    void stopWaitsForPart() {
+        stops.waitsForPart();
+        updateFlags();
+    }
+
+    /**
+     * A planned stop begins: the station halts (parts in process keep their remaining time) unless something halts
+     * it already; it counts as down, or off shift while the calendar stops it anyway. Its up clock stands still.
+     */
+    void stopBegins(double now) {
+        boolean wasHalted = halted;
+        stops.began();
+        updateFlags();
+        upClock.stop(now);
+        if (!wasHalted) {
+            freeze(now);
+            stats.halt(ServerState.DOWN, now);
+            traceAll(ServerState.DOWN);
+        }
+    }
+
+    /** A planned stop ended: the station works again unless a repair, the calendar or another stop halts it. */
+    void stopEnds(double now) {
+        stops.ended();
+        updateFlags();
+        if (stops.anyUnderWay() || down) {
+            return;
+        }
+        upClock.start(now);
+        if (offShift || failures.strikeWaiting(now)) {
+            return;
+        }
+        thaw(now);
+        beginStopsWaitingForPart(now);
+    }
+
+    private void beginStopsWaitingForPart(double now) {
+        if (stops.anyWaitingForPart() && partsInProcess() == 0) {
+            stops.partsDone(now);
+        }
+    }
+
+    private void updateFlags() {
+        halted = down || offShift || stops.anyUnderWay();
+        startsParts = !halted && !stops.anyWaitingForPart();
+    }
+
     void consumes(MaterialNeeds needs) {
         this.materials = needs;
         for (int i = 0; i < needs.count(); i++) {
@@ -118,7 +180,7 @@ final class Machine implements Downstream, Upstream, Failable {
     /** A delivery came: a station kept waiting for it tries to start work again. */
     void materialArrived(double now) {
         materials.delivered(now);
-        if (!down && !offShift) {
+        if (startsParts) {
             refillIdle(now);
         }
     }
@@ -164,10 +226,10 @@ final class Machine implements Downstream, Upstream, Failable {
         return offShift;
     }
 
-    /** Down or off shift: nothing is processed, enters or leaves. */
+    /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
     @Override
     public boolean halted() {
-        return down || offShift;
+        return halted;
     }
 
     int partsHeld() {
@@ -182,12 +244,12 @@ final class Machine implements Downstream, Upstream, Failable {
 
     void start(double now) {
         // A station that starts halted (down, off shift) traced that already; its servers show when it resumes.
-        if (model.tracing() && !down && !offShift) {
+        if (model.tracing() && !halted) {
             traceServers();
         }
         wallClock.start(now);
-        if (down) {
-            // A warm start from a failure: the repair brings the station back.
+        if (down || stops.anyUnderWay()) {
+            // A warm start from a failure or in a planned stop: its end brings the station back.
             return;
         }
         upClock.start(now);
@@ -196,6 +258,10 @@ final class Machine implements Downstream, Upstream, Failable {
         }
         if (failures.strikeWaiting(now)) {
             // A warm start with a failure that came due while the station was halted: it strikes now.
+            return;
+        }
+        if (stops.anyWaitingForPart() && partsInProcess() == 0) {
+            beginStopsWaitingForPart(now);
             return;
         }
         roomAvailable();
@@ -264,7 +330,7 @@ final class Machine implements Downstream, Upstream, Failable {
 
     @Override
     public boolean canAccept() {
-        return !down && !offShift && stats.serversIn(ServerState.STARVED) > 0
+        return startsParts && stats.serversIn(ServerState.STARVED) > 0
                 && (materials.count() == 0 || materials.ready(model.now()));
     }
 
@@ -287,7 +353,7 @@ final class Machine implements Downstream, Upstream, Failable {
 
     @Override
     public void roomAvailable() {
-        if (down || offShift) {
+        if (halted) {
             return;
         }
         double now = model.now();
@@ -314,12 +380,14 @@ final class Machine implements Downstream, Upstream, Failable {
             startProcessing(server, ServerState.SETUP, now);
         } else {
             finish(server, now);
+            beginStopsWaitingForPart(now);
         }
     }
 
     @Override
     public void fail(double now) {
         down = true;
+        updateFlags();
         freeze(now);
         upClock.stop(now);
         stats.halt(ServerState.DOWN, now);
@@ -329,6 +397,15 @@ final class Machine implements Downstream, Upstream, Failable {
     @Override
     public void repaired(double now) {
         down = false;
+        updateFlags();
+        if (stops.anyUnderWay()) {
+            // Repaired during a planned stop: the station stays stopped (off shift while the calendar says so).
+            if (offShift) {
+                stats.halt(ServerState.OFF_SHIFT, now);
+                traceAll(ServerState.OFF_SHIFT);
+            }
+            return;
+        }
         upClock.start(now);
         if (offShift) {
             // Repaired after the shift ended: the station now waits for the next shift.
@@ -353,6 +430,7 @@ final class Machine implements Downstream, Upstream, Failable {
             freeze(now);
         }
         offShift = true;
+        updateFlags();
         if (!wasDown) {
             stats.halt(ServerState.OFF_SHIFT, now);
             traceAll(ServerState.OFF_SHIFT);
@@ -364,7 +442,16 @@ final class Machine implements Downstream, Upstream, Failable {
             return;
         }
         offShift = false;
-        if (down || failures.strikeWaiting(now)) {
+        updateFlags();
+        if (down) {
+            return;
+        }
+        if (stops.anyUnderWay()) {
+            stats.halt(ServerState.DOWN, now);
+            traceAll(ServerState.DOWN);
+            return;
+        }
+        if (failures.strikeWaiting(now)) {
             return;
         }
         thaw(now);
@@ -421,7 +508,8 @@ final class Machine implements Downstream, Upstream, Failable {
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
-                if (server.state() == ServerState.STARVED && (materials.count() == 0 || materials.ready(now))) {
+                if (startsParts && server.state() == ServerState.STARVED
+                        && (materials.count() == 0 || materials.ready(now))) {
                     begin(server, releaseRaw(), now);
                 }
             }
@@ -432,7 +520,7 @@ final class Machine implements Downstream, Upstream, Failable {
 
     private void refill(Server server, double now) {
         if (inbound == null) {
-            if (materials.count() == 0 || materials.ready(now)) {
+            if (startsParts && (materials.count() == 0 || materials.ready(now))) {
                 begin(server, releaseRaw(), now);
             }
         } else {
@@ -575,7 +663,7 @@ final class Machine implements Downstream, Upstream, Failable {
     }
 
     private void syncProcessingClock(double now) {
-        boolean processing = !down && !offShift && stats.serversIn(ServerState.WORKING) > 0;
+        boolean processing = !halted && stats.serversIn(ServerState.WORKING) > 0;
         if (processing) {
             processingClock.start(now);
         } else {

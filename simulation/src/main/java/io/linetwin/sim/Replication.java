@@ -450,6 +450,7 @@ final class Replication {
         StationStats stats = new StationStats(machines.size(), station.servers(), bottleneck);
         Machine machine = new Machine(model, id, station.servers(), parameters, stats);
         machine.failureModes().build(model, streams, id, station.failures(), machine::clockFor);
+        machine.plannedStops().build(model, machine, station.plannedStops());
         if (!station.consumes().isEmpty()) {
             MaterialStore[] stores = new MaterialStore[station.consumes().size()];
             double[] units = new double[stores.length];

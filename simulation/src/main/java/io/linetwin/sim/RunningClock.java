@@ -9,15 +9,15 @@ final class RunningClock implements FailureClock {
     private double accumulatedSeconds;
     private double sinceSeconds;
     private boolean running;
-    private FailureProcess[] listeners = new FailureProcess[0];
+    private ClockAlarm[] listeners = new ClockAlarm[0];
 
     @Override
-    public void attach(FailureProcess listener) {
+    public void attach(ClockAlarm listener) {
         listeners = plus(listeners, listener);
     }
 
-    static FailureProcess[] plus(FailureProcess[] listeners, FailureProcess listener) {
-        FailureProcess[] bigger = new FailureProcess[listeners.length + 1];
+    static ClockAlarm[] plus(ClockAlarm[] listeners, ClockAlarm listener) {
+        ClockAlarm[] bigger = new ClockAlarm[listeners.length + 1];
         System.arraycopy(listeners, 0, bigger, 0, listeners.length);
         bigger[listeners.length] = listener;
         return bigger;
@@ -44,7 +44,7 @@ final class RunningClock implements FailureClock {
         }
         running = true;
         sinceSeconds = nowSeconds;
-        for (FailureProcess listener : listeners) {
+        for (ClockAlarm listener : listeners) {
             listener.clockStarted(nowSeconds);
         }
     }

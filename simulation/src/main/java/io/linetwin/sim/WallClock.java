@@ -7,7 +7,7 @@ package io.linetwin.sim;
 final class WallClock implements FailureClock {
 
     private final double startSeconds;
-    private FailureProcess[] listeners = new FailureProcess[0];
+    private ClockAlarm[] listeners = new ClockAlarm[0];
     private boolean running;
 
     /** {@code startSeconds}: the replication's start instant. */
@@ -26,7 +26,7 @@ final class WallClock implements FailureClock {
     }
 
     @Override
-    public void attach(FailureProcess listener) {
+    public void attach(ClockAlarm listener) {
         listeners = RunningClock.plus(listeners, listener);
     }
 
@@ -42,7 +42,7 @@ final class WallClock implements FailureClock {
             return;
         }
         running = true;
-        for (FailureProcess listener : listeners) {
+        for (ClockAlarm listener : listeners) {
             listener.clockStarted(now);
         }
     }

@@ -17,6 +17,10 @@
  *       clocks while the equipment is not under repair, so other modes' clocks stand still during a repair;
  *       {@code WALL} clocks always. A failure that comes due while the equipment is halted strikes right after
  *       it is up again.</li>
+ *   <li>Planned stops ({@code PlannedStopProcess}): a machine or assembly stops at a time (on its wall clock) or
+ *       after so much work (on its operating clock), at once or once the parts in process are done; it counts as
+ *       down, or off shift where the calendar stops it anyway, and is up again only when every stop and repair
+ *       is over. Its up clock stands still during a stop.</li>
  *   <li>Shifts ({@code ShiftClock}): off shift a machine is halted like a failed one (nothing is processed,
  *       enters or leaves; interrupted parts resume next shift) but not active for the bottleneck; operating
  *       clocks stand still, up-time and wall clocks run on, and a failure due off shift strikes at the next shift

@@ -137,6 +137,21 @@ final class FailableContractTest {
 
     @ParameterizedTest
     @EnumSource(Equipment.class)
+    void aWarmStartDuringARepairOnTheWallClockStrikesOnceAfterIt(Equipment equipment) {
+        LineSpec line = equipment.line(List.of(mode("jam", 100, 20, FailureBasis.WALL)));
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+        LineState duringRepair = simulation.snapshot(110, 1, 0, Instant.EPOCH);
+        List<double[]> stops = new ArrayList<>();
+
+        simulation.run(duringRepair, 0, 300, 1, 0, event -> record(event, stops));
+
+        // The mode under repair draws its next time when the repair ends (120): due at 220, then at 340. Before the
+        // fix its first draw was also armed at the start and struck a second time.
+        assertStops(stops, 110, 120, 220, 240, 340, 360);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Equipment.class)
     void theDownShareIsTheRepairsShareOfTheCycle(Equipment equipment) {
         LineSpec line = equipment.line(List.of(new FailureSpec("jam", new Distribution.Exponential(100),
                 new Distribution.Exponential(10), FailureBasis.UP_TIME)));

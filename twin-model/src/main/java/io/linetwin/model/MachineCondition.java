@@ -26,7 +26,10 @@ public sealed interface MachineCondition {
         }
     }
 
-    /** Down for repair since {@code elapsedRepairSeconds}, with an estimate of the rest when known. */
+    /**
+     * Down since {@code elapsedRepairSeconds}, with an estimate of the rest when known: under repair of the failure
+     * mode {@code failure} names, or in the planned stop it names.
+     */
     record Down(double elapsedRepairSeconds, OptionalDouble remainingRepairSeconds, Optional<String> failure)
             implements MachineCondition {
         public Down {
