@@ -89,7 +89,7 @@ final class LineStateJson {
 
     private static ObjectNode condition(MachineCondition condition) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("state", condition.stateName());
+        node.put("state", condition.status().json());
         if (condition instanceof MachineCondition.Working working) {
             working.product().ifPresent(p -> node.put("product", p));
             working.remainingSeconds().ifPresent(s -> node.put("remainingSeconds", s));

@@ -13,6 +13,7 @@ import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.scenario.Suggestions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,14 +41,13 @@ final class LineStateReader {
             "servers", "plannedStops");
     private static final List<String> STOP_KEYS = List.of("dueInSeconds", "waitingForPart", "remainingSeconds");
     private static final List<String> BUFFER_KEYS = List.of("byProduct", "sequence");
-    private static final List<String> STATES = List.of("working", "setup", "blocked", "starved", "offShift", "down");
-    private static final Map<String, List<String>> CONDITION_KEYS = Map.of(
-            "working", List.of("state", "product", "remainingSeconds"),
-            "setup", List.of("state", "product", "remainingSeconds"),
-            "blocked", List.of("state", "product"),
-            "starved", List.of("state"),
-            "offShift", List.of("state"),
-            "down", List.of("state", "elapsedRepairSeconds", "remainingRepairSeconds", "failure"));
+    private static final Map<StationStatus, List<String>> CONDITION_KEYS = Map.of(
+            StationStatus.WORKING, List.of("state", "product", "remainingSeconds"),
+            StationStatus.SETUP, List.of("state", "product", "remainingSeconds"),
+            StationStatus.BLOCKED, List.of("state", "product"),
+            StationStatus.STARVED, List.of("state"),
+            StationStatus.OFF_SHIFT, List.of("state"),
+            StationStatus.DOWN, List.of("state", "elapsedRepairSeconds", "remainingRepairSeconds", "failure"));
 
     private final LineSpec line;
     private final InputProblems problems;
@@ -179,7 +179,8 @@ final class LineStateReader {
         if (any.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> state = at.required(any.get(), "state").flatMap(c -> c.choice(STATES));
+        Optional<StationStatus> state = at.required(any.get(), "state")
+                .flatMap(c -> c.choice(StationStatus.jsonNames())).flatMap(StationStatus::ofJson);
         if (state.isEmpty()) {
             return Optional.empty();
         }
@@ -189,20 +190,14 @@ final class LineStateReader {
         Optional.ofNullable(f.get("product")).ifPresent(c -> product.ifPresent(p -> requireProduct(p, c)));
         OptionalDouble remaining = seconds(f.get("remainingSeconds"));
         OptionalDouble remainingRepair = seconds(f.get("remainingRepairSeconds"));
-        Optional<Double> elapsed = state.get().equals("down")
+        Optional<Double> elapsed = state.get() == StationStatus.DOWN
                 ? at.required(f, "elapsedRepairSeconds").flatMap(c -> c.number(0)) : Optional.of(0.0);
         Optional<String> failure = Optional.ofNullable(f.get("failure")).flatMap(JsonCursor::optionalText);
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return guard(at, () -> switch (state.get()) {
-            case "working" -> new MachineCondition.Working(product, remaining);
-            case "setup" -> new MachineCondition.Setup(product, remaining);
-            case "blocked" -> new MachineCondition.Blocked(product);
-            case "starved" -> new MachineCondition.Starved();
-            case "offShift" -> new MachineCondition.OffShift();
-            default -> new MachineCondition.Down(elapsed.orElseThrow(), remainingRepair, failure);
-        });
+        OptionalDouble left = state.get() == StationStatus.DOWN ? remainingRepair : remaining;
+        return guard(at, () -> MachineCondition.of(state.get(), product, left, elapsed.orElseThrow(), failure));
     }
 
     private static OptionalDouble seconds(JsonCursor at) {

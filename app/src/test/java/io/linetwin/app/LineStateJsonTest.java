@@ -79,7 +79,7 @@ final class LineStateJsonTest {
 
         assertThatThrownBy(() -> LineStateJson.read(file))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(file + ":1:94 stations.m1.condition.state: expected one of working, setup, blocked, "
-                        + "starved, offShift, down, got \"dozing\"");
+                .hasMessage(file + ":1:94 stations.m1.condition.state: expected one of working, blocked, starved, "
+                        + "down, setup, offShift, got \"dozing\"");
     }
 }

@@ -159,16 +159,15 @@ final class Snapshot {
                 : new MachineCondition.Working(product, remaining);
     }
 
+    /** The first server in the most active state (a server is never down or off shift), else starved. */
     private static MachineCondition mostActive(List<MachineCondition> servers) {
-        for (Class<?> kind : List.of(MachineCondition.Working.class, MachineCondition.Setup.class,
-                MachineCondition.Blocked.class)) {
-            for (MachineCondition server : servers) {
-                if (kind.isInstance(server)) {
-                    return server;
-                }
+        MachineCondition best = new MachineCondition.Starved();
+        for (MachineCondition server : servers) {
+            if (server.status().moreActiveThan(best.status())) {
+                best = server;
             }
         }
-        return new MachineCondition.Starved();
+        return best;
     }
 
     private static MachineCondition source(Source source, double now, Model model) {

@@ -37,7 +37,7 @@ public record StationState(MachineCondition condition, Optional<String> currentP
         for (MachineCondition server : servers) {
             if (server instanceof MachineCondition.Down || server instanceof MachineCondition.OffShift) {
                 throw new IllegalArgumentException("a server's condition must be working, setup, blocked or starved "
-                        + "(down and offShift hold for the station), got " + server.stateName());
+                        + "(down and offShift hold for the station), got " + server.status().json());
             }
         }
         plannedStops = Checks.orderedCopy(plannedStops);
