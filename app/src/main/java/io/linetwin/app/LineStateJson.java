@@ -22,7 +22,11 @@ import java.nio.file.Path;
  * </pre>
  * Conditions by {@code state}: {@code working {product?, remainingSeconds?}}, {@code setup {product?,
  * remainingSeconds?}} (the product set up for), {@code blocked {product?}}, {@code starved}, {@code offShift},
- * {@code down {elapsedRepairSeconds, remainingRepairSeconds?, failure?}}; an absent optional is left out.
+ * {@code down {elapsedRepairSeconds, remainingRepairSeconds?, failure?}} (a failure mode or a planned stop under
+ * way); an absent optional is left out. A station with planned stops may say where each stands:
+ * {@code "plannedStops": {"pm": {"dueInSeconds": 3600, "waitingForPart": false, "remainingSeconds": 600}}}
+ * (under way with {@code remainingSeconds} left, waiting for the part in process, or due in {@code dueInSeconds}
+ * on its clock).
  * {@link LineStateReader} reads it back strictly.
  */
 final class LineStateJson {
@@ -55,6 +59,15 @@ final class LineStateJson {
             node.put("scrap", station.scrap());
             ArrayNode servers = node.putArray("servers");
             station.servers().forEach(server -> servers.add(condition(server)));
+            if (!station.plannedStops().isEmpty()) {
+                ObjectNode stops = node.putObject("plannedStops");
+                station.plannedStops().forEach((name, stop) -> {
+                    ObjectNode entry = stops.putObject(name);
+                    entry.put("dueInSeconds", stop.dueInSeconds());
+                    entry.put("waitingForPart", stop.waitingForPart());
+                    stop.remainingSeconds().ifPresent(r -> entry.put("remainingSeconds", r));
+                });
+            }
         });
         ObjectNode buffers = root.putObject("buffers");
         state.buffers().forEach((id, contents) -> {
@@ -76,7 +89,7 @@ final class LineStateJson {
 
     private static ObjectNode condition(MachineCondition condition) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("state", condition.stateName());
+        node.put("state", condition.status().json());
         if (condition instanceof MachineCondition.Working working) {
             working.product().ifPresent(p -> node.put("product", p));
             working.remainingSeconds().ifPresent(s -> node.put("remainingSeconds", s));

@@ -9,9 +9,11 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
+import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.scenario.Suggestions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,16 +38,16 @@ final class LineStateReader {
     private static final List<String> ROOT_KEYS = List.of("capturedAt", "clockSeconds", "stations", "buffers",
             "parameters", "materialStocks");
     private static final List<String> STATION_KEYS = List.of("condition", "currentProduct", "good", "scrap",
-            "servers");
+            "servers", "plannedStops");
+    private static final List<String> STOP_KEYS = List.of("dueInSeconds", "waitingForPart", "remainingSeconds");
     private static final List<String> BUFFER_KEYS = List.of("byProduct", "sequence");
-    private static final List<String> STATES = List.of("working", "setup", "blocked", "starved", "offShift", "down");
-    private static final Map<String, List<String>> CONDITION_KEYS = Map.of(
-            "working", List.of("state", "product", "remainingSeconds"),
-            "setup", List.of("state", "product", "remainingSeconds"),
-            "blocked", List.of("state", "product"),
-            "starved", List.of("state"),
-            "offShift", List.of("state"),
-            "down", List.of("state", "elapsedRepairSeconds", "remainingRepairSeconds", "failure"));
+    private static final Map<StationStatus, List<String>> CONDITION_KEYS = Map.of(
+            StationStatus.WORKING, List.of("state", "product", "remainingSeconds"),
+            StationStatus.SETUP, List.of("state", "product", "remainingSeconds"),
+            StationStatus.BLOCKED, List.of("state", "product"),
+            StationStatus.STARVED, List.of("state"),
+            StationStatus.OFF_SHIFT, List.of("state"),
+            StationStatus.DOWN, List.of("state", "elapsedRepairSeconds", "remainingRepairSeconds", "failure"));
 
     private final LineSpec line;
     private final InputProblems problems;
@@ -141,10 +143,35 @@ final class LineStateReader {
             }
             items.forEach(item -> condition(item).ifPresent(servers::add));
         });
+        Map<String, PlannedStopState> stops = new LinkedHashMap<>();
+        entries(f.get("plannedStops")).forEach((name, stop) -> plannedStop(id, name, stop)
+                .ifPresent(state -> stops.put(name, state)));
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return guard(at, () -> new StationState(condition.orElseThrow(), current, good, scrap, servers));
+        return guard(at, () -> new StationState(condition.orElseThrow(), current, good, scrap, servers, stops));
+    }
+
+    /** {@code {dueInSeconds?, waitingForPart?, remainingSeconds?}}: see {@link PlannedStopState}. */
+    private Optional<PlannedStopState> plannedStop(String station, String name, JsonCursor at) {
+        Optional<StationSpec> spec = line == null ? Optional.empty() : line.station(station);
+        if (spec.isPresent() && spec.get().plannedStops().stream().noneMatch(p -> p.name().equals(name))) {
+            at.problem("no planned stop '" + name + "' at station '" + station + "'" + Suggestions.hint(name,
+                    spec.get().plannedStops().stream().map(p -> p.name()).toList()));
+        }
+        Optional<Map<String, JsonCursor>> fields = at.object(STOP_KEYS);
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, JsonCursor> f = fields.get();
+        int before = problems.count();
+        double dueIn = Optional.ofNullable(f.get("dueInSeconds")).flatMap(c -> c.number(0)).orElse(0.0);
+        boolean waiting = Optional.ofNullable(f.get("waitingForPart")).flatMap(JsonCursor::bool).orElse(false);
+        OptionalDouble remaining = seconds(f.get("remainingSeconds"));
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return guard(at, () -> new PlannedStopState(dueIn, waiting, remaining));
     }
 
     private Optional<MachineCondition> condition(JsonCursor at) {
@@ -152,7 +179,8 @@ final class LineStateReader {
         if (any.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> state = at.required(any.get(), "state").flatMap(c -> c.choice(STATES));
+        Optional<StationStatus> state = at.required(any.get(), "state")
+                .flatMap(c -> c.choice(StationStatus.jsonNames())).flatMap(StationStatus::ofJson);
         if (state.isEmpty()) {
             return Optional.empty();
         }
@@ -162,20 +190,14 @@ final class LineStateReader {
         Optional.ofNullable(f.get("product")).ifPresent(c -> product.ifPresent(p -> requireProduct(p, c)));
         OptionalDouble remaining = seconds(f.get("remainingSeconds"));
         OptionalDouble remainingRepair = seconds(f.get("remainingRepairSeconds"));
-        Optional<Double> elapsed = state.get().equals("down")
+        Optional<Double> elapsed = state.get() == StationStatus.DOWN
                 ? at.required(f, "elapsedRepairSeconds").flatMap(c -> c.number(0)) : Optional.of(0.0);
         Optional<String> failure = Optional.ofNullable(f.get("failure")).flatMap(JsonCursor::optionalText);
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return guard(at, () -> switch (state.get()) {
-            case "working" -> new MachineCondition.Working(product, remaining);
-            case "setup" -> new MachineCondition.Setup(product, remaining);
-            case "blocked" -> new MachineCondition.Blocked(product);
-            case "starved" -> new MachineCondition.Starved();
-            case "offShift" -> new MachineCondition.OffShift();
-            default -> new MachineCondition.Down(elapsed.orElseThrow(), remainingRepair, failure);
-        });
+        OptionalDouble left = state.get() == StationStatus.DOWN ? remainingRepair : remaining;
+        return guard(at, () -> MachineCondition.of(state.get(), product, left, elapsed.orElseThrow(), failure));
     }
 
     private static OptionalDouble seconds(JsonCursor at) {

@@ -7,6 +7,7 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineCalendar;
 import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.StationStatus;
 import io.linetwin.model.UnitName;
 import io.linetwin.sim.MaterialResult;
 import io.linetwin.sim.PartBalance;
@@ -264,11 +265,8 @@ final class ResultJson {
     }
 
     private static void states(ObjectNode node, StateShares states) {
-        node.put("working", states.working());
-        node.put("blocked", states.blocked());
-        node.put("starved", states.starved());
-        node.put("down", states.down());
-        node.put("setup", states.setup());
-        node.put("offShift", states.offShift());
+        for (StationStatus status : StationStatus.values()) {
+            node.put(status.json(), states.of(status));
+        }
     }
 }

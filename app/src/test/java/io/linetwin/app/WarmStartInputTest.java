@@ -54,7 +54,7 @@ final class WarmStartInputTest {
         "unknown station|\"m1\":{|\"m9\":{|{\"condition|stations.m9: no station 'm9' in line "
                 + "'textbook:two-machine'; did you mean 'm1'?",
         "unknown state|\"working\"|\"dozing\"|\"dozing\"|stations.m1.condition.state: expected one of working, "
-                + "setup, blocked, starved, offShift, down, got \"dozing\""})
+                + "blocked, starved, down, setup, offShift, got \"dozing\""})
     void aBadStateIsAPositionedProblem(String what, String replace, String with, String at, String expected)
             throws Exception {
         String json = VALID.replace(replace, with);

@@ -6,6 +6,7 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.ReplicationResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,11 +26,11 @@ final class InstantView {
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(upTo, "upTo");
-        Map<String, StationVisualState> stations = new LinkedHashMap<>();
+        Map<String, StationStatus> stations = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             StationState stationState = state.stations().get(station.id());
             if (stationState != null && station.kind() != StationKind.SOURCE && station.kind() != StationKind.SINK) {
-                stations.put(station.id(), StationVisualState.ofKey(stationState.condition().stateName()));
+                stations.put(station.id(), stationState.condition().status());
             }
         }
         Map<String, Integer> levels = new LinkedHashMap<>();
@@ -40,12 +41,12 @@ final class InstantView {
         return of(state.clockSeconds(), stations, levels, upTo);
     }
 
-    static LineView of(double clockSeconds, Map<String, StationVisualState> stations, Map<String, Integer> levels,
+    static LineView of(double clockSeconds, Map<String, StationStatus> stations, Map<String, Integer> levels,
             ReplicationResult upTo) {
         return of(clockSeconds, stations, levels, Movers.none(), upTo);
     }
 
-    static LineView of(double clockSeconds, Map<String, StationVisualState> stations, Map<String, Integer> levels,
+    static LineView of(double clockSeconds, Map<String, StationStatus> stations, Map<String, Integer> levels,
             Movers movers, ReplicationResult upTo) {
         double start = upTo.warmupSeconds();
         String caption = "state at " + SimTime.format(clockSeconds) + "; KPIs over "

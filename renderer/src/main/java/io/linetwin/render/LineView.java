@@ -2,6 +2,7 @@ package io.linetwin.render;
 
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.ReplicationResult;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,7 @@ import java.util.Objects;
  */
 public record LineView(
         double simSeconds,
-        Map<String, StationVisualState> stations,
+        Map<String, StationStatus> stations,
         Map<String, Integer> bufferLevels,
         Map<String, Double> healthRisk,
         Hud kpis,
@@ -44,7 +45,7 @@ public record LineView(
     }
 
     /** A view with nothing travelling (or nothing known about it). */
-    public LineView(double simSeconds, Map<String, StationVisualState> stations, Map<String, Integer> bufferLevels,
+    public LineView(double simSeconds, Map<String, StationStatus> stations, Map<String, Integer> bufferLevels,
             Map<String, Double> healthRisk, Hud kpis) {
         this(simSeconds, stations, bufferLevels, healthRisk, kpis, Movers.none());
     }

@@ -1,10 +1,10 @@
 package io.linetwin.render;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StateShares;
 import io.linetwin.sim.StationResult;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +24,7 @@ final class SummaryView {
     static LineView of(LineSpec line, ReplicationResult result) {
         Objects.requireNonNull(line, "line");
         Objects.requireNonNull(result, "result");
-        Map<String, StationVisualState> states = new LinkedHashMap<>();
+        Map<String, StationStatus> states = new LinkedHashMap<>();
         for (StationResult station : result.stations()) {
             if (line.station(station.id()).isPresent()) {
                 states.put(station.id(), dominant(station.states()));
@@ -39,18 +39,11 @@ final class SummaryView {
     }
 
     /** The state with the largest share; ties go to the earlier state in the engine's order. */
-    static StationVisualState dominant(StateShares shares) {
-        Map<StationVisualState, Double> byState = new EnumMap<>(StationVisualState.class);
-        byState.put(StationVisualState.WORKING, shares.working());
-        byState.put(StationVisualState.BLOCKED, shares.blocked());
-        byState.put(StationVisualState.STARVED, shares.starved());
-        byState.put(StationVisualState.DOWN, shares.down());
-        byState.put(StationVisualState.SETUP, shares.setup());
-        byState.put(StationVisualState.OFF_SHIFT, shares.offShift());
-        StationVisualState best = StationVisualState.WORKING;
-        for (Map.Entry<StationVisualState, Double> e : byState.entrySet()) {
-            if (e.getValue() > byState.get(best)) {
-                best = e.getKey();
+    static StationStatus dominant(StateShares shares) {
+        StationStatus best = StationStatus.WORKING;
+        for (StationStatus status : StationStatus.values()) {
+            if (shares.of(status) > shares.of(best)) {
+                best = status;
             }
         }
         return best;

@@ -5,6 +5,7 @@ import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.sim.TraceListener;
@@ -36,8 +37,7 @@ import java.util.TreeMap;
  */
 public final class TraceRecorder implements TraceListener {
 
-    private static final List<String> RANK = List.of("down", "offShift", "working", "setup", "blocked", "starved");
-    private static final String INITIAL = "starved";
+    private static final String INITIAL = StationStatus.STARVED.json();
 
     private final LineSpec line;
     private final Map<String, List<String>> servers = new HashMap<>();
@@ -197,12 +197,12 @@ public final class TraceRecorder implements TraceListener {
     }
 
     /** The state of each machine and assembly now. */
-    public Map<String, StationVisualState> stations() {
-        Map<String, StationVisualState> states = new LinkedHashMap<>();
+    public Map<String, StationStatus> stations() {
+        Map<String, StationStatus> states = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             if (station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY) {
-                states.put(station.id(), StationVisualState.ofKey(aggregate(servers.getOrDefault(station.id(),
-                        List.of(INITIAL)))));
+                states.put(station.id(), StationStatus.ofServers(servers.getOrDefault(station.id(), List.of()))
+                        .orElse(StationStatus.STARVED));
             }
         }
         return states;
@@ -250,15 +250,5 @@ public final class TraceRecorder implements TraceListener {
             }
         });
         return new Movers(parts, vehicles, stopped);
-    }
-
-    private static String aggregate(List<String> states) {
-        String best = INITIAL;
-        for (String s : states) {
-            if (RANK.indexOf(s) >= 0 && RANK.indexOf(s) < RANK.indexOf(best)) {
-                best = s;
-            }
-        }
-        return best;
     }
 }

@@ -23,7 +23,7 @@ final class InstantViewTest {
         assertThat(view.simSeconds()).isEqualTo(1800);
         assertThat(view.stations()).containsOnlyKeys("m1", "m2", "m3");
         view.stations().forEach((id, shown) ->
-                assertThat(shown.key()).isEqualTo(state.stations().get(id).condition().stateName()));
+                assertThat(shown).isEqualTo(state.stations().get(id).condition().status()));
         assertThat(view.bufferLevels()).containsOnlyKeys(line.buffers().stream().map(b -> b.id()).toArray(String[]::new));
         view.bufferLevels().forEach((id, level) -> {
             var contents = state.buffers().get(id);

@@ -3,6 +3,7 @@ package io.linetwin.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.StateShares;
@@ -30,8 +31,8 @@ final class SummaryViewTest {
     @Test
     void theDominantStateIsTheLargestShare() {
         assertThat(SummaryView.dominant(new StateShares(0.2, 0.1, 0.1, 0.5, 0.1, 0)))
-                .isEqualTo(StationVisualState.DOWN);
+                .isEqualTo(StationStatus.DOWN);
         assertThat(SummaryView.dominant(new StateShares(0.3, 0.3, 0.4, 0, 0, 0)))
-                .isEqualTo(StationVisualState.STARVED);
+                .isEqualTo(StationStatus.STARVED);
     }
 }

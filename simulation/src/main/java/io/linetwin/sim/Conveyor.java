@@ -2,28 +2,25 @@ package io.linetwin.sim;
 
 import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.FailureBasis;
-import io.linetwin.model.FailureSpec;
 import io.linetwin.model.InFlight;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * An accumulating conveyor between two stations. A part enters when fewer than {@code capacity} parts are on
  * it and the previous part entered at least one gap (spacing / speed) earlier; it reaches the end after the
  * transit time (length / speed) and leaves when the next station takes it, at least one gap after the part
  * before it (accumulated parts close up at the spacing). A failure stops the belt: parts keep their places,
- * and every time still to run (travel, gaps) resumes after the repair. A calendar-basis failure clock runs all
- * the time (a failure that comes due during a repair strikes right after it); an operating-basis one runs only
- * while the belt moves: up and carrying at least one part (an empty belt stands still).
+ * and every time still to run (travel, gaps) resumes after the repair. Its failure modes follow the rule every
+ * piece of equipment shares ({@link FailureModes}); the working ({@code operating}) clock runs while the belt
+ * moves: up and carrying at least one part (an empty belt stands still).
  */
-final class Conveyor extends Buffer {
+final class Conveyor extends Buffer implements Failable {
 
     private static final double TOLERANCE_SECONDS = 1e-9;
-    private static final double DUE_TOLERANCE_SECONDS = 1e-9;
 
     private final Model model;
     private final int capacity;
@@ -33,7 +30,10 @@ final class Conveyor extends Buffer {
     private final double[] readyAt;
     private final Event exit;
     private final Event entryFree;
-    private final Mode[] modes;
+    private final FailureModes failures = new FailureModes(this);
+    private final RunningClock movingClock = new RunningClock();
+    private final RunningClock upClock = new RunningClock();
+    private final WallClock wallClock;
     private int head;
     private int size;
     private double lastEntrySeconds = Double.NEGATIVE_INFINITY;
@@ -42,14 +42,10 @@ final class Conveyor extends Buffer {
     private boolean entryWakePending;
     private boolean down;
     private double downSinceSeconds;
-    private Mode repairing;
-    private double repairEndsSeconds;
-    private boolean restored;
     /** The state as of {@code changedAtSeconds}, for the moving clock and the window's tallies. */
     private boolean moving;
     private boolean countedDown;
     private double changedAtSeconds;
-    private double movingClockSeconds;
     private double windowOpenSeconds = Double.POSITIVE_INFINITY;
     private double windowMovingSeconds;
     private double windowDownSeconds;
@@ -83,22 +79,27 @@ final class Conveyor extends Buffer {
                 upstream().roomAvailable();
             }
         };
-        this.modes = new Mode[spec.failures().size()];
-        for (int i = 0; i < modes.length; i++) {
-            FailureSpec failure = spec.failures().get(i);
-            modes[i] = new Mode(failure, streams.stream(id(), RandomStreams.FAILURE_PREFIX + failure.name()),
-                    streams.stream(id(), RandomStreams.REPAIR_PREFIX + failure.name()));
-        }
+        this.wallClock = new WallClock(model.startSeconds());
+        failures.build(model, streams, id(), spec.failures(), this::clockFor);
     }
 
-    /** Starts the failure clocks (a warm start restored them already) and the part at the end, if any. */
+    private FailureClock clockFor(FailureBasis basis) {
+        return switch (basis) {
+            case OPERATING -> movingClock;
+            case UP_TIME -> upClock;
+            case WALL -> wallClock;
+        };
+    }
+
+    /** Starts the failure clocks and the part at the end, if any. */
     void start(double now) {
-        if (!restored) {
-            for (Mode mode : modes) {
-                mode.armAfterRepair(now);
-            }
-        }
+        wallClock.start(now);
         changedAtSeconds = now;
+        if (!down) {
+            upClock.start(now);
+            // A warm start with a failure that came due while the belt was stopped: it strikes now.
+            failures.strikeWaiting(now);
+        }
         track(now);
         if (size > 0 && !down) {
             scheduleExit(now);
@@ -120,21 +121,13 @@ final class Conveyor extends Buffer {
                 windowFailures);
     }
 
-    /** Seconds the belt has moved since the run began: the operating-basis failure clock. */
-    private double movingClock(double now) {
-        return moving ? movingClockSeconds + (now - changedAtSeconds) : movingClockSeconds;
-    }
-
     /**
      * Brings the moving clock and the window's tallies up to {@code now} under the state last tracked, then takes
      * the current state; operating-basis modes hear when the belt starts moving. Called after every change of the
      * belt's load or of its being stopped.
      */
     private void track(double now) {
-        double elapsed = now - changedAtSeconds;
-        if (moving) {
-            movingClockSeconds += elapsed;
-        }
+        movingClock.settle(now);
         double inWindow = now - Math.max(changedAtSeconds, windowOpenSeconds);
         if (inWindow > 0) {
             if (moving) {
@@ -150,9 +143,9 @@ final class Conveyor extends Buffer {
         if (nowMoving != moving) {
             moving = nowMoving;
             if (nowMoving) {
-                for (Mode mode : modes) {
-                    mode.clockStarted(now);
-                }
+                movingClock.start(now);
+            } else {
+                movingClock.stop(now);
             }
         }
     }
@@ -169,17 +162,18 @@ final class Conveyor extends Buffer {
         }
         return new InFlight.ConveyorState(travel, Math.max(0, lastEntrySeconds + gapSeconds - from),
                 Math.max(0, nextExitSeconds - from), down
-                        ? Optional.of(new InFlight.Repair(repairing.spec.name(),
-                                Math.max(0, repairEndsSeconds - now)))
+                        ? Optional.of(new InFlight.Repair(failures.repairing().name(),
+                                Math.max(0, failures.repairing().repairRemainingSeconds(now))))
                         : Optional.empty());
     }
 
     /** Failure mode → time until it comes due (0: came due during the repair); the mode under repair is left out. */
     Map<String, Double> failureClocks(double now) {
         Map<String, Double> clocks = new LinkedHashMap<>();
-        for (Mode mode : modes) {
-            if (mode.waiting || mode != repairing || !down) {
-                clocks.put(mode.spec.name(), mode.dueInSeconds(now));
+        for (FailureProcess mode : failures.all()) {
+            double dueIn = mode.dueInSeconds(now);
+            if (!Double.isNaN(dueIn)) {
+                clocks.put(mode.name(), dueIn);
             }
         }
         return clocks;
@@ -202,38 +196,40 @@ final class Conveyor extends Buffer {
             lastEntrySeconds = now + state.entryFreeInSeconds() - gapSeconds;
             nextExitSeconds = now + state.exitFreeInSeconds();
             if (state.repair().isPresent()) {
-                Mode mode = mode(state.repair().get().failure());
+                FailureProcess mode = failures.named(state.repair().get().failure(), "conveyor " + id());
                 stop(now);
-                repairing = mode;
-                repairEndsSeconds = now + state.repair().get().remainingSeconds();
-                model.schedule.scheduleOnce(repairEndsSeconds, Ordering.REPAIR, mode.repaired);
+                failures.restoreRepair(mode, state.repair().get().remainingSeconds(), now);
             }
         }
-        for (Mode mode : modes) {
-            Double dueIn = dueInSeconds.get(mode.spec.name());
-            if (dueIn != null && dueIn <= 0) {
-                mode.waiting = true;
-            } else if (dueIn != null) {
-                mode.dueIn(now, dueIn);
-            } else if (!(down && mode == repairing)) {
-                mode.armAfterRepair(now);
+        for (FailureProcess mode : failures.all()) {
+            Double dueIn = dueInSeconds.get(mode.name());
+            if (dueIn != null) {
+                mode.restoreDueIn(dueIn, now);
             }
         }
-        restored = true;
-    }
-
-    private Mode mode(String name) {
-        for (Mode mode : modes) {
-            if (mode.spec.name().equals(name)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("conveyor " + id() + " repair must name one of its failure modes, got "
-                + name);
     }
 
     boolean isDown() {
         return down;
+    }
+
+    @Override
+    public boolean halted() {
+        return down;
+    }
+
+    /** A failure strikes the belt; only a strike counts as one of the window's failures, not a warm start's. */
+    @Override
+    public void fail(double now) {
+        if (now >= windowOpenSeconds) {
+            windowFailures++;
+        }
+        stop(now);
+    }
+
+    @Override
+    public void repaired(double now) {
+        restart(now);
     }
 
     @Override
@@ -344,6 +340,7 @@ final class Conveyor extends Buffer {
             model.traceConveyor(id(), true);
         }
         down = true;
+        upClock.stop(now);
         track(now);
         downSinceSeconds = now;
         exitAtSeconds = Double.NaN;
@@ -358,134 +355,12 @@ final class Conveyor extends Buffer {
         lastEntrySeconds += stopped;
         nextExitSeconds += stopped;
         down = false;
+        upClock.start(now);
         if (model.tracing()) {
             model.traceConveyor(id(), false);
         }
         track(now);
         leave(now);
         upstream().roomAvailable();
-    }
-
-    /**
-     * One failure mode of the belt. Its due time is an instant for the calendar basis and a reading of the moving
-     * clock for the operating basis; the operating due event is put on the schedule for the earliest instant the
-     * mode could come due and re-armed for the rest when it fires early (the belt stood meanwhile), as
-     * {@code FailureProcess} does for machines.
-     */
-    private final class Mode {
-
-        private final FailureSpec spec;
-        private final boolean operating;
-        private final RandomGenerator betweenFailures;
-        private final RandomGenerator repairs;
-        private final Event due;
-        private final Event repaired;
-        private boolean waiting;
-        private boolean duePending;
-        private double dueAtSeconds;
-
-        Mode(FailureSpec spec, RandomGenerator betweenFailures, RandomGenerator repairs) {
-            this.spec = spec;
-            this.operating = spec.basis() == FailureBasis.OPERATING;
-            this.betweenFailures = betweenFailures;
-            this.repairs = repairs;
-            this.due = new Event(model) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                void fire(double now) {
-                    dueFires(now);
-                }
-            };
-            this.repaired = new Event(model) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                void fire(double now) {
-                    armAfterRepair(now);
-                    for (Mode other : modes) {
-                        if (other.waiting) {
-                            other.waiting = false;
-                            other.strikeDuringRepair(now);
-                            return;
-                        }
-                    }
-                    restart(now);
-                }
-            };
-        }
-
-        void armAfterRepair(double now) {
-            dueIn(now, spec.mtbf().sample(betweenFailures));
-        }
-
-        /** The mode comes due after {@code seconds} more on its clock. */
-        void dueIn(double now, double seconds) {
-            if (!operating) {
-                dueAtSeconds = now + seconds;
-                model.schedule.scheduleOnce(dueAtSeconds, Ordering.FAILURE, due);
-                return;
-            }
-            dueAtSeconds = movingClock(now) + seconds;
-            if (moving && !duePending) {
-                duePending = true;
-                model.schedule.scheduleOnce(now + seconds, Ordering.FAILURE, due);
-            }
-        }
-
-        /** Clock time left until the mode comes due (0 once it came due while the belt was stopped). */
-        double dueInSeconds(double now) {
-            if (waiting) {
-                return 0;
-            }
-            return Math.max(0, operating ? dueAtSeconds - movingClock(now) : dueAtSeconds - now);
-        }
-
-        /** The belt started moving: an operating-basis mode puts its due event on the schedule. */
-        void clockStarted(double now) {
-            if (operating && !duePending && !waiting) {
-                duePending = true;
-                model.schedule.scheduleOnce(now + Math.max(0, dueAtSeconds - movingClock(now)), Ordering.FAILURE,
-                        due);
-            }
-        }
-
-        private void dueFires(double now) {
-            if (operating) {
-                duePending = false;
-                double remaining = dueAtSeconds - movingClock(now);
-                if (remaining > DUE_TOLERANCE_SECONDS) {
-                    if (moving) {
-                        duePending = true;
-                        model.schedule.scheduleOnce(now + remaining, Ordering.FAILURE, due);
-                    }
-                    return;
-                }
-            }
-            if (down) {
-                waiting = true;
-            } else {
-                strike(now);
-            }
-        }
-
-        void strike(double now) {
-            if (now >= windowOpenSeconds) {
-                windowFailures++;
-            }
-            stop(now);
-            repairFor(now);
-        }
-
-        /** Came due while the belt was stopped: its repair follows the one just ended, the belt stays stopped. */
-        void strikeDuringRepair(double now) {
-            repairFor(now);
-        }
-
-        private void repairFor(double now) {
-            repairing = this;
-            repairEndsSeconds = now + spec.mttr().sample(repairs);
-            model.schedule.scheduleOnce(repairEndsSeconds, Ordering.REPAIR, repaired);
-        }
     }
 }

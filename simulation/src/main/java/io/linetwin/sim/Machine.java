@@ -1,6 +1,7 @@
 package io.linetwin.sim;
 
 import io.linetwin.model.Distribution;
+import io.linetwin.model.FailureBasis;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
@@ -9,7 +10,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * without an inbound buffer is the line's release point (a server that frees up starts a new raw part at
  * once); one without an outbound buffer passes its good parts out of the line.
  */
-final class Machine implements Downstream, Upstream {
+final class Machine implements Downstream, Upstream, Failable {
 
     private final Model model;
     private final String id;
@@ -28,22 +29,28 @@ final class Machine implements Downstream, Upstream {
     private final StationStats stats;
     private final RunningClock upClock = new RunningClock();
     private final RunningClock processingClock = new RunningClock();
+    private final WallClock wallClock;
+    private final FailureModes failures = new FailureModes(this);
     private final Server[] blocked;
     private final PartFlows flows;
     /** An assembly's parts come in at its staging area, which counts them; the kit's base is not counted twice. */
     private boolean kitted;
-    private FailureProcess[] failures = new FailureProcess[0];
     private MaterialNeeds materials = MaterialNeeds.NONE;
     private Router router;
     private int blockedHead;
     private int blockedCount;
     private Upstream inbound;
     private Downstream outbound;
+    private final PlannedStops stops = new PlannedStops();
+    /** Under repair: mirrors {@code failures.down()} in a field of its own, as the hot path reads it per part. */
     private boolean down;
     private boolean offShift;
+    /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
+    private boolean halted;
+    /** Not halted and no planned stop waiting for the parts in process: idle servers take new parts. */
+    private boolean startsParts = true;
     /** Servers in process or setup are interrupted (down or off shift) and keep their remaining time. */
     private boolean frozen;
-    private FailureProcess repairing;
 
     Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
         this.model = model;
@@ -65,6 +72,7 @@ final class Machine implements Downstream, Upstream {
         this.mix = parameters.mix();
         this.stats = stats;
         this.flows = new PartFlows(model.productCount());
+        this.wallClock = new WallClock(model.startSeconds());
     }
 
     PartFlows flows() {
@@ -97,8 +105,65 @@ final class Machine implements Downstream, Upstream {
         return router == null ? outbound : router.target(server.route());
     }
 
-    void addFailures(FailureProcess[] modes) {
-        this.failures = modes;
+    FailureModes failureModes() {
+        return failures;
+    }
+
+    PlannedStops plannedStops() {
+        return stops;
+    }
+
+    /** Parts in process or setup (not blocked ones: those are finished). */
+    int partsInProcess() {
+        return stats.serversIn(ServerState.WORKING) + stats.serversIn(ServerState.SETUP);
+    }
+
+    /** A planned stop came due and waits for the parts in process: no new part starts meanwhile. */
+    void stopWaitsForPart() {
+        stops.waitsForPart();
+        updateFlags();
+    }
+
+    /**
+     * A planned stop begins: the station halts (parts in process keep their remaining time) unless something halts
+     * it already; it counts as down, or off shift while the calendar stops it anyway. Its up clock stands still.
+     */
+    void stopBegins(double now) {
+        boolean wasHalted = halted;
+        stops.began();
+        updateFlags();
+        upClock.stop(now);
+        if (!wasHalted) {
+            freeze(now);
+            stats.halt(ServerState.DOWN, now);
+            traceAll(ServerState.DOWN);
+        }
+    }
+
+    /** A planned stop ended: the station works again unless a repair, the calendar or another stop halts it. */
+    void stopEnds(double now) {
+        stops.ended();
+        updateFlags();
+        if (stops.anyUnderWay() || down) {
+            return;
+        }
+        upClock.start(now);
+        if (offShift || failures.strikeWaiting(now)) {
+            return;
+        }
+        thaw(now);
+        beginStopsWaitingForPart(now);
+    }
+
+    private void beginStopsWaitingForPart(double now) {
+        if (stops.anyWaitingForPart() && partsInProcess() == 0) {
+            stops.partsDone(now);
+        }
+    }
+
+    private void updateFlags() {
+        halted = down || offShift || stops.anyUnderWay();
+        startsParts = !halted && !stops.anyWaitingForPart();
     }
 
     void consumes(MaterialNeeds needs) {
@@ -115,13 +180,17 @@ final class Machine implements Downstream, Upstream {
     /** A delivery came: a station kept waiting for it tries to start work again. */
     void materialArrived(double now) {
         materials.delivered(now);
-        if (!down && !offShift) {
+        if (startsParts) {
             refillIdle(now);
         }
     }
 
-    RunningClock clockFor(boolean operatingBasis) {
-        return operatingBasis ? processingClock : upClock;
+    FailureClock clockFor(FailureBasis basis) {
+        return switch (basis) {
+            case OPERATING -> processingClock;
+            case UP_TIME -> upClock;
+            case WALL -> wallClock;
+        };
     }
 
     Model model() {
@@ -157,9 +226,10 @@ final class Machine implements Downstream, Upstream {
         return offShift;
     }
 
-    /** Down or off shift: nothing is processed, enters or leaves. */
-    boolean isHalted() {
-        return down || offShift;
+    /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
+    @Override
+    public boolean halted() {
+        return halted;
     }
 
     int partsHeld() {
@@ -173,36 +243,38 @@ final class Machine implements Downstream, Upstream {
     }
 
     void start(double now) {
-        if (model.tracing()) {
+        // A station that starts halted (down, off shift) traced that already; its servers show when it resumes.
+        if (model.tracing() && !halted) {
             traceServers();
         }
-        if (down) {
-            // A warm start from a failure: the repair brings the station back.
+        wallClock.start(now);
+        if (down || stops.anyUnderWay()) {
+            // A warm start from a failure or in a planned stop: its end brings the station back.
             return;
         }
         upClock.start(now);
         if (offShift) {
             return;
         }
-        for (FailureProcess mode : failures) {
-            if (mode.takeWaiting()) {
-                // A warm start with a failure that came due while the station was halted: it strikes now.
-                goDown(mode, now);
-                mode.beginRepair(now);
-                return;
-            }
+        if (failures.strikeWaiting(now)) {
+            // A warm start with a failure that came due while the station was halted: it strikes now.
+            return;
+        }
+        if (stops.anyWaitingForPart() && partsInProcess() == 0) {
+            beginStopsWaitingForPart(now);
+            return;
         }
         roomAvailable();
         refillIdle(now);
     }
 
     FailureProcess[] failures() {
-        return failures;
+        return failures.all();
     }
 
     /** The failure mode under repair, or null while up. */
     FailureProcess repairing() {
-        return repairing;
+        return failures.repairing();
     }
 
     ProductMix mix() {
@@ -247,8 +319,8 @@ final class Machine implements Downstream, Upstream {
 
     /** Warm start, after the servers: the station is down under {@code mode} for {@code remainingSeconds} more. */
     void restoreDown(FailureProcess mode, double remainingSeconds, double now) {
-        goDown(mode, now);
-        mode.beginRepair(now, remainingSeconds);
+        fail(now);
+        failures.restoreRepair(mode, remainingSeconds, now);
     }
 
     /** Time left in the phase of server {@code index} (frozen while the station is down). */
@@ -258,7 +330,7 @@ final class Machine implements Downstream, Upstream {
 
     @Override
     public boolean canAccept() {
-        return !down && !offShift && stats.serversIn(ServerState.STARVED) > 0
+        return startsParts && stats.serversIn(ServerState.STARVED) > 0
                 && (materials.count() == 0 || materials.ready(model.now()));
     }
 
@@ -281,7 +353,7 @@ final class Machine implements Downstream, Upstream {
 
     @Override
     public void roomAvailable() {
-        if (down || offShift) {
+        if (halted) {
             return;
         }
         double now = model.now();
@@ -308,34 +380,32 @@ final class Machine implements Downstream, Upstream {
             startProcessing(server, ServerState.SETUP, now);
         } else {
             finish(server, now);
+            beginStopsWaitingForPart(now);
         }
     }
 
-    void fail(FailureProcess mode, double now) {
-        goDown(mode, now);
-        mode.beginRepair(now);
-    }
-
-    private void goDown(FailureProcess mode, double now) {
-        freeze(now);
+    @Override
+    public void fail(double now) {
         down = true;
-        repairing = mode;
+        updateFlags();
+        freeze(now);
         upClock.stop(now);
         stats.halt(ServerState.DOWN, now);
         traceAll(ServerState.DOWN);
     }
 
-    void repaired(double now) {
-        for (FailureProcess mode : failures) {
-            if (mode.takeWaiting()) {
-                // Another mode came due during this repair: its repair follows at once.
-                repairing = mode;
-                mode.beginRepair(now);
-                return;
-            }
-        }
+    @Override
+    public void repaired(double now) {
         down = false;
-        repairing = null;
+        updateFlags();
+        if (stops.anyUnderWay()) {
+            // Repaired during a planned stop: the station stays stopped (off shift while the calendar says so).
+            if (offShift) {
+                stats.halt(ServerState.OFF_SHIFT, now);
+                traceAll(ServerState.OFF_SHIFT);
+            }
+            return;
+        }
         upClock.start(now);
         if (offShift) {
             // Repaired after the shift ended: the station now waits for the next shift.
@@ -349,7 +419,7 @@ final class Machine implements Downstream, Upstream {
     /**
      * The shift ends: parts in process or setup stop with their remaining time and resume next shift; blocked
      * parts stay. A station under repair stays down until repaired and is off shift from then on. The up clock
-     * (calendar-basis failures) keeps running; a failure that comes due off shift strikes when the shift starts.
+     * and wall clocks (uptime- and wall-basis failures) keep running; a failure that comes due off shift strikes when the shift starts.
      */
     void shiftEnds(double now) {
         if (offShift) {
@@ -360,6 +430,7 @@ final class Machine implements Downstream, Upstream {
             freeze(now);
         }
         offShift = true;
+        updateFlags();
         if (!wasDown) {
             stats.halt(ServerState.OFF_SHIFT, now);
             traceAll(ServerState.OFF_SHIFT);
@@ -371,15 +442,17 @@ final class Machine implements Downstream, Upstream {
             return;
         }
         offShift = false;
+        updateFlags();
         if (down) {
             return;
         }
-        for (FailureProcess mode : failures) {
-            if (mode.takeWaiting()) {
-                goDown(mode, now);
-                mode.beginRepair(now);
-                return;
-            }
+        if (stops.anyUnderWay()) {
+            stats.halt(ServerState.DOWN, now);
+            traceAll(ServerState.DOWN);
+            return;
+        }
+        if (failures.strikeWaiting(now)) {
+            return;
         }
         thaw(now);
     }
@@ -435,7 +508,8 @@ final class Machine implements Downstream, Upstream {
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
-                if (server.state() == ServerState.STARVED && (materials.count() == 0 || materials.ready(now))) {
+                if (startsParts && server.state() == ServerState.STARVED
+                        && (materials.count() == 0 || materials.ready(now))) {
                     begin(server, releaseRaw(), now);
                 }
             }
@@ -446,7 +520,7 @@ final class Machine implements Downstream, Upstream {
 
     private void refill(Server server, double now) {
         if (inbound == null) {
-            if (materials.count() == 0 || materials.ready(now)) {
+            if (startsParts && (materials.count() == 0 || materials.ready(now))) {
                 begin(server, releaseRaw(), now);
             }
         } else {
@@ -589,7 +663,7 @@ final class Machine implements Downstream, Upstream {
     }
 
     private void syncProcessingClock(double now) {
-        boolean processing = !down && !offShift && stats.serversIn(ServerState.WORKING) > 0;
+        boolean processing = !halted && stats.serversIn(ServerState.WORKING) > 0;
         if (processing) {
             processingClock.start(now);
         } else {

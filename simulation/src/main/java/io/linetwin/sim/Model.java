@@ -23,6 +23,7 @@ final class Model extends SimState {
     private final boolean tracing;
     private boolean hasLoops;
     private final String[] productNames;
+    private final double startSeconds;
     private BottleneckDetector bottleneck = new BottleneckDetector(0);
     private Machine[] machines = new Machine[0];
     private Buffer[] buffers = new Buffer[0];
@@ -34,9 +35,13 @@ final class Model extends SimState {
     /** Maker index per block id (station, buffer, conveyor, AGV move): the unit parts there are counted in. */
     private java.util.Map<String, Integer> makerAt = java.util.Map.of();
 
-    /** {@code trace} may be null: then no trace event is ever built. */
-    Model(long seed, boolean checkingInvariants, TraceListener trace, String[] productNames) {
+    /**
+     * {@code trace} may be null: then no trace event is ever built. {@code startSeconds}: the engine time the
+     * replication starts at (0, or a warm start's clock).
+     */
+    Model(long seed, boolean checkingInvariants, TraceListener trace, String[] productNames, double startSeconds) {
         super(seed);
+        this.startSeconds = startSeconds;
         this.checkingInvariants = checkingInvariants;
         this.trace = trace;
         this.tracing = trace != null;
@@ -48,6 +53,11 @@ final class Model extends SimState {
         this.machines = allMachines.clone();
         this.buffers = allBuffers.clone();
         this.kittings = allKittings.clone();
+    }
+
+    /** The engine time the replication starts at. */
+    double startSeconds() {
+        return startSeconds;
     }
 
     /** The current event's time, cached per event because {@code Schedule.getTime()} takes a lock. */

@@ -73,7 +73,8 @@ final class Replication {
         this.replication = replication;
         String[] productNames = line.products().isEmpty() ? new String[] {""}
                 : line.products().stream().map(ProductSpec::id).toArray(String[]::new);
-        this.model = new Model(seed, checkingInvariants, trace, productNames);
+        this.model = new Model(seed, checkingInvariants, trace, productNames,
+                initial == null ? 0.0 : initial.clockSeconds());
         this.balances = new PartBalances(productNames);
         this.streams = new RandomStreams(seed, replication);
         int machineCount = (int) line.stations().stream()
@@ -448,15 +449,8 @@ final class Replication {
                         mixes && line.inbound(id).isEmpty() ? streams.stream(id, RandomStreams.MIX) : null));
         StationStats stats = new StationStats(machines.size(), station.servers(), bottleneck);
         Machine machine = new Machine(model, id, station.servers(), parameters, stats);
-        FailureProcess[] modes = new FailureProcess[station.failures().size()];
-        for (int i = 0; i < modes.length; i++) {
-            FailureSpec failure = station.failures().get(i);
-            modes[i] = new FailureProcess(model, machine, failure,
-                    machine.clockFor(failure.basis() == FailureBasis.OPERATING),
-                    streams.stream(id, RandomStreams.FAILURE_PREFIX + failure.name()),
-                    streams.stream(id, RandomStreams.REPAIR_PREFIX + failure.name()));
-        }
-        machine.addFailures(modes);
+        machine.failureModes().build(model, streams, id, station.failures(), machine::clockFor);
+        machine.plannedStops().build(model, machine, station.plannedStops());
         if (!station.consumes().isEmpty()) {
             MaterialStore[] stores = new MaterialStore[station.consumes().size()];
             double[] units = new double[stores.length];

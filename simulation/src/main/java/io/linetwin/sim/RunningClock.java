@@ -1,30 +1,41 @@
 package io.linetwin.sim;
 
 /**
- * A clock that only advances while something holds: a station's up time (calendar-basis failures) or its
- * processing time (operating-basis failures). Failure modes on it are told when it starts so they can put
- * their due event on the schedule.
+ * A clock that only advances while something holds: equipment's up time ({@code uptime}-basis failures) or its
+ * working time ({@code operating} basis: a machine processing, a conveyor's belt moving).
  */
-final class RunningClock {
+final class RunningClock implements FailureClock {
 
     private double accumulatedSeconds;
     private double sinceSeconds;
     private boolean running;
-    private FailureProcess[] listeners = new FailureProcess[0];
+    private ClockAlarm[] listeners = new ClockAlarm[0];
 
-    void attach(FailureProcess listener) {
-        FailureProcess[] bigger = new FailureProcess[listeners.length + 1];
-        System.arraycopy(listeners, 0, bigger, 0, listeners.length);
-        bigger[listeners.length] = listener;
-        listeners = bigger;
+    @Override
+    public void attach(ClockAlarm listener) {
+        listeners = plus(listeners, listener);
     }
 
-    boolean running() {
+    static ClockAlarm[] plus(ClockAlarm[] listeners, ClockAlarm listener) {
+        ClockAlarm[] bigger = new ClockAlarm[listeners.length + 1];
+        System.arraycopy(listeners, 0, bigger, 0, listeners.length);
+        bigger[listeners.length] = listener;
+        return bigger;
+    }
+
+    @Override
+    public boolean running() {
         return running;
     }
 
-    double valueAt(double nowSeconds) {
+    @Override
+    public double valueAt(double nowSeconds) {
         return running ? accumulatedSeconds + (nowSeconds - sinceSeconds) : accumulatedSeconds;
+    }
+
+    @Override
+    public double instantOf(double reading, double now) {
+        return now + Math.max(0, reading - valueAt(now));
     }
 
     void start(double nowSeconds) {
@@ -33,7 +44,7 @@ final class RunningClock {
         }
         running = true;
         sinceSeconds = nowSeconds;
-        for (FailureProcess listener : listeners) {
+        for (ClockAlarm listener : listeners) {
             listener.clockStarted(nowSeconds);
         }
     }
@@ -44,5 +55,16 @@ final class RunningClock {
         }
         accumulatedSeconds += nowSeconds - sinceSeconds;
         running = false;
+    }
+
+    /**
+     * Adds the time run so far to the reading without stopping: a clock settled at each change of what it measures
+     * sums its pieces in that order (a conveyor's moving clock, settled at every change of the belt's load).
+     */
+    void settle(double nowSeconds) {
+        if (running) {
+            accumulatedSeconds += nowSeconds - sinceSeconds;
+            sinceSeconds = nowSeconds;
+        }
     }
 }

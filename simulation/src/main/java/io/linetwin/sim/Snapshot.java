@@ -5,6 +5,7 @@ import io.linetwin.model.InFlight;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.MachineCondition;
+import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
 import java.time.Instant;
@@ -120,17 +121,26 @@ final class Snapshot {
         }
         MachineCondition condition;
         FailureProcess repair = machine.repairing();
+        PlannedStopProcess stop = machine.plannedStops().underWay();
         if (repair != null) {
             condition = new MachineCondition.Down(repair.repairElapsedSeconds(now),
                     OptionalDouble.of(Math.max(0, repair.repairRemainingSeconds(now))), Optional.of(repair.name()));
         } else if (machine.isOffShift()) {
             condition = new MachineCondition.OffShift();
+        } else if (stop != null) {
+            condition = new MachineCondition.Down(stop.elapsedSeconds(now),
+                    OptionalDouble.of(Math.max(0, stop.remainingSeconds(now))), Optional.of(stop.name()));
         } else {
             condition = mostActive(servers);
         }
         int last = machine.server(0).lastProduct();
         Optional<String> current = last < 0 ? Optional.empty() : product(model, last);
-        return new StationState(condition, current, machine.stats().good(), machine.stats().scrap(), servers);
+        Map<String, PlannedStopState> stops = new LinkedHashMap<>();
+        for (PlannedStopProcess planned : machine.plannedStops().all()) {
+            planned.state(now).ifPresent(state -> stops.put(planned.name(), state));
+        }
+        return new StationState(condition, current, machine.stats().good(), machine.stats().scrap(), servers,
+                stops);
     }
 
     private static MachineCondition server(Machine machine, int index, double now, Model model) {
@@ -149,16 +159,15 @@ final class Snapshot {
                 : new MachineCondition.Working(product, remaining);
     }
 
+    /** The first server in the most active state (a server is never down or off shift), else starved. */
     private static MachineCondition mostActive(List<MachineCondition> servers) {
-        for (Class<?> kind : List.of(MachineCondition.Working.class, MachineCondition.Setup.class,
-                MachineCondition.Blocked.class)) {
-            for (MachineCondition server : servers) {
-                if (kind.isInstance(server)) {
-                    return server;
-                }
+        MachineCondition best = new MachineCondition.Starved();
+        for (MachineCondition server : servers) {
+            if (server.status().moreActiveThan(best.status())) {
+                best = server;
             }
         }
-        return new MachineCondition.Starved();
+        return best;
     }
 
     private static MachineCondition source(Source source, double now, Model model) {

@@ -7,6 +7,7 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
 import java.util.ArrayDeque;
@@ -301,12 +302,26 @@ final class WarmStart {
         for (int i = servers.size(); i < machine.serverCount() && current >= 0; i++) {
             machine.restoreLastProduct(i, current);
         }
+        Map<String, PlannedStopState> stops = new LinkedHashMap<>(station.plannedStops());
         if (station.condition() instanceof MachineCondition.Down down) {
-            FailureProcess mode = failureMode(machine, down.failure());
-            double remaining = down.remainingRepairSeconds().isPresent()
-                    ? down.remainingRepairSeconds().getAsDouble() : mode.sampleRepairSeconds();
-            machine.restoreDown(mode, remaining, now);
+            Optional<PlannedStopProcess> stop = down.failure().flatMap(machine.plannedStops()::named);
+            if (stop.isPresent()) {
+                // Down in a planned stop: its own entry, if any, says how long it has left; else the condition,
+                // else the duration less the time it has been down.
+                double left = down.remainingRepairSeconds().orElse(Math.max(0,
+                        stop.get().durationSeconds() - down.elapsedRepairSeconds()));
+                stops.putIfAbsent(stop.get().name(), PlannedStopState.underWay(left));
+            } else {
+                FailureProcess mode = failureMode(machine, down.failure());
+                double remaining = down.remainingRepairSeconds().isPresent()
+                        ? down.remainingRepairSeconds().getAsDouble() : mode.sampleRepairSeconds();
+                machine.restoreDown(mode, remaining, now);
+            }
         }
+        stops.forEach((name, state) -> machine.plannedStops().named(name)
+                .orElseThrow(() -> new IllegalArgumentException("station " + machine.id()
+                        + " planned stops must name its planned stops, got " + name))
+                .restore(state, now));
     }
 
     private static FailureProcess failureMode(Machine machine, Optional<String> name) {

@@ -10,14 +10,20 @@
  *   <li>A part is released when it enters the line: at a machine without inbound buffer when a server takes
  *       it, at a source when it is placed downstream. A source holding an arrival ({@code onFull: BLOCK}) has
  *       not released it yet; a dropped arrival is never released.</li>
- *   <li>Failures act per station: a failure stops every server; parts in process or setup resume with their
- *       remaining time after the repair; blocked parts stay put and nothing enters or leaves during a repair.
- *       {@code OPERATING} clocks run while at least one server processes; {@code CALENDAR} clocks run while
- *       the station is not under repair, so other modes' clocks stand still during a repair, and a failure
- *       that comes due while the station is down strikes right after the repair.</li>
+ *   <li>Failures act per piece of equipment ({@code Failable}: machines, assemblies, conveyors), by one rule
+ *       ({@code FailureModes}, {@code FailureProcess}): a failure stops every server; parts in process or setup
+ *       resume with their remaining time after the repair; blocked parts stay put and nothing enters or leaves
+ *       during a repair. {@code OPERATING} clocks run while at least one server processes; {@code UP_TIME}
+ *       clocks while the equipment is not under repair, so other modes' clocks stand still during a repair;
+ *       {@code WALL} clocks always. A failure that comes due while the equipment is halted strikes right after
+ *       it is up again.</li>
+ *   <li>Planned stops ({@code PlannedStopProcess}): a machine or assembly stops at a time (on its wall clock) or
+ *       after so much work (on its operating clock), at once or once the parts in process are done; it counts as
+ *       down, or off shift where the calendar stops it anyway, and is up again only when every stop and repair
+ *       is over. Its up clock stands still during a stop.</li>
  *   <li>Shifts ({@code ShiftClock}): off shift a machine is halted like a failed one (nothing is processed,
  *       enters or leaves; interrupted parts resume next shift) but not active for the bottleneck; operating
- *       clocks stand still, calendar clocks run on, and a failure due off shift strikes at the next shift
+ *       clocks stand still, up-time and wall clocks run on, and a failure due off shift strikes at the next shift
  *       start. A repair under way at a shift end goes on; the station is off shift once repaired.</li>
  *   <li>A setup runs when a server starts a part of another product than its previous part (never for a
  *       server's first part); setup time is not processing time for operating-basis failures.</li>

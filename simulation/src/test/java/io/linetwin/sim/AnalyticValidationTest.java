@@ -115,7 +115,7 @@ final class AnalyticValidationTest {
     @Test
     void aMachineWithCalendarFailuresIsAvailableMtbfOverMtbfPlusMttr() {
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.exponential(1.0))
-                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.CALENDAR)))));
+                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.UP_TIME)))));
         List<ReplicationResult> runs = Runs.replicate(line, 1_000, 400_000, SEED, REPLICATIONS);
 
         Confidence availability = Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
@@ -141,8 +141,8 @@ final class AnalyticValidationTest {
         // Both clocks count up time only, so failures arrive at 1/100 + 1/50 per up second and each costs its
         // own mean repair: availability = 1 / (1 + 10/100 + 5/50) = 5/6.
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.exponential(1.0))
-                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.CALENDAR),
-                        Lines.failure("air", 50, 5, FailureBasis.CALENDAR)))));
+                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.UP_TIME),
+                        Lines.failure("air", 50, 5, FailureBasis.UP_TIME)))));
         List<ReplicationResult> runs = Runs.replicate(line, 1_000, 300_000, SEED, REPLICATIONS);
 
         assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().availability()), 5.0 / 6);

@@ -73,7 +73,7 @@ final class ConveyorTest {
      * carries parts all shift long and runs empty off shift) fails at exponential times of mean m = 1 h and is
      * repaired in exponential r = 5 min. On the operating basis failures come only while the belt moves, so in
      * the shift third of the day the belt alternates up/down as a renewal process: down share = (1/3) r / (m + r)
-     * = 0.02564; on the calendar basis failures come around the clock: r / (m + r) = 0.07692. Over 400 days
+     * = 0.02564; on the wall basis failures come around the clock: r / (m + r) = 0.07692. Over 400 days
      * (about 2,950 operating failures) the relative standard deviation of the down time is sqrt(2 / N) = 2.6 %;
      * the band of 10 % is 3.8 of them (the shift-end spill-over of repairs biases by about 1 %). Failures in
      * moving time are Poisson with rate 1/m: their count is checked against moving seconds / m, 3.3 sd wide.
@@ -85,7 +85,7 @@ final class ConveyorTest {
         double horizon = 400 * 86_400.0;
 
         ConveyorResult operating = shiftBelt(Lines.failure("wear", m, r, FailureBasis.OPERATING), horizon);
-        ConveyorResult calendar = shiftBelt(Lines.failure("wear", m, r, FailureBasis.CALENDAR), horizon);
+        ConveyorResult calendar = shiftBelt(Lines.failure("wear", m, r, FailureBasis.WALL), horizon);
 
         double operatingDown = r / (m + r) / 3;
         assertThat(operating.downShare()).isCloseTo(operatingDown, within(0.10 * operatingDown));
@@ -107,7 +107,7 @@ final class ConveyorTest {
 
     @Test
     void aStoppedConveyorHoldsItsPartsAndResumesWhereItWas() {
-        FailureSpec jam = new FailureSpec("jam", Lines.constant(100), Lines.constant(50), FailureBasis.CALENDAR);
+        FailureSpec jam = new FailureSpec("jam", Lines.constant(100), Lines.constant(50), FailureBasis.WALL);
         LineSpec line = line(new ConveyorSpec("belt", 20, 1, 0, List.of(jam)), 100, StationSpec.sink("out"));
         List<Double> finished = new ArrayList<>();
 
@@ -127,7 +127,7 @@ final class ConveyorTest {
 
     @Test
     void theTraceSaysWhenABeltStopsAndStartsAgain() {
-        FailureSpec jam = new FailureSpec("jam", Lines.constant(100), Lines.constant(50), FailureBasis.CALENDAR);
+        FailureSpec jam = new FailureSpec("jam", Lines.constant(100), Lines.constant(50), FailureBasis.WALL);
         LineSpec line = line(new ConveyorSpec("belt", 20, 1, 0, List.of(jam)), 100, StationSpec.sink("out"));
         List<TraceEvent.ConveyorStopped> changes = new ArrayList<>();
 
@@ -137,7 +137,7 @@ final class ConveyorTest {
             }
         });
 
-        // Constant 100 s between failures (calendar basis), 50 s repairs: stops at 100 and 250, starts at 150 and 300.
+        // Constant 100 s between failures (wall basis), 50 s repairs: stops at 100 and 250, starts at 150 and 300.
         assertThat(changes).extracting(TraceEvent.ConveyorStopped::timeSeconds).containsExactly(100.0, 150.0, 250.0,
                 300.0);
         assertThat(changes).extracting(TraceEvent.ConveyorStopped::stopped).containsExactly(true, false, true, false);

@@ -51,7 +51,7 @@ final class PredictedFailureTest {
 
     private static LineSpec line(Optional<Distribution> firstFailure) {
         StationSpec press = StationSpec.machine("press", new Distribution.Constant(1)).withFailures(List.of(
-                new FailureSpec("wear", RARELY, LONG_REPAIR, FailureBasis.CALENDAR, firstFailure)));
+                new FailureSpec("wear", RARELY, LONG_REPAIR, FailureBasis.UP_TIME, firstFailure)));
         return new LineSpec("test:press", List.of(), List.of(press), List.of(), Map.of());
     }
 }

@@ -92,7 +92,7 @@ final class RandomLines {
         }
         BufferSpec link = finite.get(random.nextInt(finite.size()));
         List<FailureSpec> failures = random.nextBoolean() ? List.of() : List.of(new FailureSpec("stop",
-                new Distribution.Exponential(100), new Distribution.Exponential(10), FailureBasis.CALENDAR));
+                new Distribution.Exponential(100), new Distribution.Exponential(10), FailureBasis.WALL));
         io.linetwin.model.ConveyorSpec conveyor = new io.linetwin.model.ConveyorSpec(link.id(),
                 1 + 5 * random.nextDouble(), 0.5 + random.nextDouble(), random.nextDouble() * 0.5, failures);
         return new LineSpec(line.id(), line.products(), line.stations(), line.buffers(), line.layout(), line.shifts(),
@@ -229,7 +229,7 @@ final class RandomLines {
         for (int f = 0; f < modes; f++) {
             failures.add(new FailureSpec("f" + f, new Distribution.Exponential(20 + 80 * random.nextDouble()),
                     new Distribution.Exponential(1 + 10 * random.nextDouble()),
-                    random.nextBoolean() ? FailureBasis.OPERATING : FailureBasis.CALENDAR));
+                    random.nextBoolean() ? FailureBasis.OPERATING : FailureBasis.UP_TIME));
         }
         station = station.withFailures(failures);
         if (random.nextBoolean()) {

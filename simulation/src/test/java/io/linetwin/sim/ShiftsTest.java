@@ -62,6 +62,26 @@ final class ShiftsTest {
     }
 
     @Test
+    void aStationThatStartsOffShiftTracesOffShiftUntilTheShiftStarts() {
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(HOUR))).withShifts(List.of(
+                new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
+        List<TraceEvent.StateChanged> changes = new ArrayList<>();
+
+        new LineSimulation(line).run(0, 7 * HOUR, 1, 0, event -> {
+            if (event instanceof TraceEvent.StateChanged change) {
+                changes.add(change);
+            }
+        });
+
+        // Before the fix the start also traced the idle server as starved at t = 0, while it was off shift.
+        assertThat(changes.get(0).state()).isEqualTo("offShift");
+        assertThat(changes).filteredOn(c -> c.timeSeconds() < 6 * HOUR).extracting(TraceEvent.StateChanged::state)
+                .containsOnly("offShift");
+        assertThat(changes).filteredOn(c -> c.timeSeconds() == 6 * HOUR).extracting(TraceEvent.StateChanged::state)
+                .contains("working");
+    }
+
+    @Test
     void aPartInProcessWhenTheShiftEndsResumesNextShift() {
         LineSpec line = single(StationSpec.machine("m", Lines.constant(10 * HOUR))).withShifts(List.of(
                 new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
@@ -84,7 +104,7 @@ final class ShiftsTest {
         StationSpec operating = StationSpec.machine("op", Lines.constant(HOUR)).withFailures(List.of(
                 new FailureSpec("wear", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.OPERATING)));
         StationSpec calendar = StationSpec.machine("cal", Lines.constant(HOUR)).withFailures(List.of(
-                new FailureSpec("rust", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.CALENDAR)));
+                new FailureSpec("rust", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.UP_TIME)));
         LineSpec line = new LineSpec("test:shifts", List.of(), List.of(operating, calendar), List.of(), Map.of(),
                 mornings);
         Map<String, List<Double>> downAt = Map.of("op", new ArrayList<>(), "cal", new ArrayList<>());

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * With every time deterministic (constant processing, arrivals, travel, failures and repairs, lead times), a
  * run from a snapshot at T must go on exactly as the run it was taken from: T → T + H from the state equals the
  * window [T, T + H] of a straight run, count for count. The line has every block that keeps time of its own: a
- * source, operating- and calendar-basis failures, a conveyor that fails, an AGV move with two vehicles, an
+ * source, operating-, uptime- and wall-basis failures, a conveyor that fails, an AGV move with two vehicles, an
  * assembly, a material with reorders. A state that dropped release times, conveyor places, vehicles, orders in
  * flight or failure clocks fails here (the snapshot instants are picked so each is under way at some T).
  */
@@ -101,12 +101,12 @@ final class WarmStartExactTest {
                 .withConsumes(Map.of("mat", 1.0));
         StationSpec feeder = StationSpec.machine("feeder", Lines.constant(2.93))
                 .withFailures(List.of(new FailureSpec("clog", Lines.constant(301.1), Lines.constant(23.9),
-                        FailureBasis.CALENDAR)));
+                        FailureBasis.UP_TIME)));
         StationSpec m2 = StationSpec.machine("m2", Lines.constant(1.29))
                 .asAssembly(List.of(new io.linetwin.model.AssemblyInput("m1", 2),
                         new io.linetwin.model.AssemblyInput("feeder", 1)))
                 .withFailures(List.of(new FailureSpec("motor", Lines.constant(211.7), Lines.constant(17.3),
-                        FailureBasis.CALENDAR)));
+                        FailureBasis.UP_TIME)));
         StationSpec m3 = StationSpec.machine("m3", Lines.constant(4.11)).withServers(2);
         StationSpec sink = StationSpec.sink("out");
         List<BufferSpec> buffers = List.of(
@@ -116,7 +116,7 @@ final class WarmStartExactTest {
                 new BufferSpec("agv", "m2", "m3", 3),
                 new BufferSpec("b3", "m3", "out", 2));
         ConveyorSpec conveyor = new ConveyorSpec("c1", 5.3, 0.71, 0.9, List.of(
-                new FailureSpec("belt", Lines.constant(153.1), Lines.constant(9.4), FailureBasis.CALENDAR),
+                new FailureSpec("belt", Lines.constant(153.1), Lines.constant(9.4), FailureBasis.WALL),
                 new FailureSpec("wear", Lines.constant(67.9), Lines.constant(6.1), FailureBasis.OPERATING)));
         TransportSpec transport = new TransportSpec(2, 1.1, 2.3, 1.9, Optional.empty(),
                 List.of(new TransportSpec.Move("agv", "m2", "m3", 4.1)));

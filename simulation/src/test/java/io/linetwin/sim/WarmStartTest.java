@@ -213,7 +213,7 @@ final class WarmStartTest {
                 .withFailures(List.of(Lines.failure("jam", 300, 30, FailureBasis.OPERATING)));
         StationSpec m2 = StationSpec.machine("m2", new Distribution.Uniform(1.0, 2.6)).withServers(2)
                 .withSetup(Optional.of(Lines.constant(3)))
-                .withFailures(List.of(Lines.failure("motor", 600, 40, FailureBasis.CALENDAR)));
+                .withFailures(List.of(Lines.failure("motor", 600, 40, FailureBasis.UP_TIME)));
         StationSpec m3 = StationSpec.machine("m3", Lines.exponential(0.95)).withScrap(0.03);
         LineSpec chain = Lines.chain(List.of(m1, m2, m3), 20, 10);
         return new LineSpec("test:warm", List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)),
@@ -241,7 +241,7 @@ final class WarmStartTest {
         io.linetwin.model.ConveyorSpec belt = exact.conveyors().get(0);
         io.linetwin.model.ConveyorSpec randomBelt = new io.linetwin.model.ConveyorSpec(belt.id(), belt.lengthMetres(),
                 belt.speedMetresPerSecond(), belt.spacingMetres(), List.of(Lines.failure("belt", 153.1, 9.4,
-                        FailureBasis.CALENDAR)));
+                        FailureBasis.WALL)));
         return new LineSpec(exact.id(), exact.products(), stations, exact.buffers(), exact.layout(), exact.shifts(),
                 exact.materials(), List.of(randomBelt), exact.transport());
     }

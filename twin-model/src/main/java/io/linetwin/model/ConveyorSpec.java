@@ -7,8 +7,8 @@ import java.util.Objects;
  * What makes the buffer {@code id} of a line a conveyor: parts travel {@code lengthMetres} at
  * {@code speedMetresPerSecond} (transit = length / speed), enter at least {@code spacingMetres} apart and
  * accumulate at the end when the next station cannot take them. The buffer's capacity is the most parts the
- * conveyor holds. Failures stop it; a stopped conveyor holds its parts (calendar basis: the time between
- * failures counts all the time; operating basis: only while the belt moves, up and carrying a part).
+ * conveyor holds. Failures stop it; a stopped conveyor holds its parts. Its failure modes run on the clocks a
+ * machine's do ({@link FailureBasis}); the operating clock runs while the belt moves, up and carrying a part.
  */
 public record ConveyorSpec(String id, double lengthMetres, double speedMetresPerSecond, double spacingMetres,
         List<FailureSpec> failures) {

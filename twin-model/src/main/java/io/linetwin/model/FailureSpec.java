@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One failure mode of a machine: time between failures, time to repair, and the clock it runs on.
+ * One failure mode of a machine, assembly or conveyor: time between failures, time to repair, and the clock it
+ * runs on.
  * {@code firstFailure}, when present, replaces {@code mtbf} for the first failure of a run only: a look-ahead
  * from a health prediction ("this machine fails in about 30 h") while later failures follow the usual MTBF.
  * It is set by predictors, not by scenario files.

@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param fleet              the AGV fleet's vehicles and open requests
  * @param orders             material id → the order in flight
  * @param failureDueSeconds  equipment id (station or conveyor) → failure mode → the clock time left until the mode
- *                           comes due: operating seconds for {@code operating} basis, seconds up for
- *                           {@code calendar}; 0 for a mode that came due while the equipment was halted and strikes
+ *                           comes due on the mode's clock ({@link FailureBasis}): working seconds for
+ *                           {@code operating}, seconds up for {@code uptime}, seconds for {@code wall}; 0 for a mode that came due while the equipment was halted and strikes
  *                           when it is next up. A mode left out draws its time between failures afresh
  * @param staged             assembly input link id → how many of the parts listed first in its contents sit in
  *                           the assembly's staging place (the rest are still in the link, travelling or waiting

@@ -10,8 +10,26 @@ import java.util.OptionalDouble;
  */
 public sealed interface MachineCondition {
 
-    /** The engine's name of the state (`working`, `blocked`, ...), as the twin and reports spell it. */
-    String stateName();
+    /** Which of the six states this is; its {@link StationStatus#json()} is how the twin and reports spell it. */
+    StationStatus status();
+
+    /**
+     * The condition of {@code status} from what a report says: {@code product} (made, set up for or held),
+     * {@code remainingSeconds} (of the phase, or of the repair when down), and, when down, {@code elapsedSeconds}
+     * since it went down and the {@code failure} mode or planned stop it names. What a state does not take is
+     * ignored. The one place a state's name becomes a condition: the state JSON and the twin both read through it.
+     */
+    static MachineCondition of(StationStatus status, Optional<String> product, OptionalDouble remainingSeconds,
+            double elapsedSeconds, Optional<String> failure) {
+        return switch (status) {
+            case WORKING -> new Working(product, remainingSeconds);
+            case SETUP -> new Setup(product, remainingSeconds);
+            case BLOCKED -> new Blocked(product);
+            case STARVED -> new Starved();
+            case OFF_SHIFT -> new OffShift();
+            case DOWN -> new Down(elapsedSeconds, remainingSeconds, failure);
+        };
+    }
 
     /** Processing a part of {@code product}. */
     record Working(Optional<String> product, OptionalDouble remainingSeconds) implements MachineCondition {
@@ -21,12 +39,15 @@ public sealed interface MachineCondition {
         }
 
         @Override
-        public String stateName() {
-            return "working";
+        public StationStatus status() {
+            return StationStatus.WORKING;
         }
     }
 
-    /** Down for repair since {@code elapsedRepairSeconds}, with an estimate of the rest when known. */
+    /**
+     * Down since {@code elapsedRepairSeconds}, with an estimate of the rest when known: under repair of the failure
+     * mode {@code failure} names, or in the planned stop it names.
+     */
     record Down(double elapsedRepairSeconds, OptionalDouble remainingRepairSeconds, Optional<String> failure)
             implements MachineCondition {
         public Down {
@@ -38,8 +59,8 @@ public sealed interface MachineCondition {
         }
 
         @Override
-        public String stateName() {
-            return "down";
+        public StationStatus status() {
+            return StationStatus.DOWN;
         }
     }
 
@@ -50,16 +71,16 @@ public sealed interface MachineCondition {
         }
 
         @Override
-        public String stateName() {
-            return "blocked";
+        public StationStatus status() {
+            return StationStatus.BLOCKED;
         }
     }
 
     /** Idle, waiting for a part or material. */
     record Starved() implements MachineCondition {
         @Override
-        public String stateName() {
-            return "starved";
+        public StationStatus status() {
+            return StationStatus.STARVED;
         }
     }
 
@@ -71,16 +92,16 @@ public sealed interface MachineCondition {
         }
 
         @Override
-        public String stateName() {
-            return "setup";
+        public StationStatus status() {
+            return StationStatus.SETUP;
         }
     }
 
     /** Outside its shift calendar. */
     record OffShift() implements MachineCondition {
         @Override
-        public String stateName() {
-            return "offShift";
+        public StationStatus status() {
+            return StationStatus.OFF_SHIFT;
         }
     }
 

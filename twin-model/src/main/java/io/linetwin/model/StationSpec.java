@@ -1,16 +1,19 @@
 package io.linetwin.model;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One station of the line. Times are in seconds. For a {@link StationKind#MACHINE} {@code process} is the
  * processing time of one part at speed 1 ({@code processByProduct} overrides it per product); for a
  * {@link StationKind#SOURCE} an empty {@code interarrival} means unlimited supply. {@code consumes}: material id
  * → units taken from the material's store at the start of each operation (a machine's setup or processing of
- * one part).
+ * one part). Build one with {@link #builder(String, StationKind)} (or a factory such as {@link #machine}) and
+ * change a copy with {@link #toBuilder()} or a {@code with} method.
  */
 public record StationSpec(
         String id,
@@ -28,7 +31,8 @@ public record StationSpec(
         Map<String, Double> consumes,
         List<AssemblyInput> inputs,
         List<RouteSpec> routes,
-        Map<String, Map<String, Distribution>> setupMatrix) {
+        Map<String, Map<String, Distribution>> setupMatrix,
+        List<PlannedStop> plannedStops) {
 
     public static final String SPEED = "speed";
 
@@ -83,44 +87,29 @@ public record StationSpec(
         if (speed != null) {
             Checks.positive("station " + id + " speed", speed.value());
         }
+        plannedStops = List.copyOf(plannedStops);
+        if (!plannedStops.isEmpty() && kind != StationKind.MACHINE && kind != StationKind.ASSEMBLY) {
+            throw new IllegalArgumentException("station " + id + " planned stops need a machine or assembly, got a "
+                    + kind);
+        }
+        Set<String> stopNames = new HashSet<>();
+        failures.forEach(f -> stopNames.add(f.name()));
+        for (PlannedStop stop : plannedStops) {
+            if (!stopNames.add(stop.name())) {
+                throw new IllegalArgumentException("station " + id + " failure and planned stop names must be unique,"
+                        + " got " + stop.name() + " twice");
+            }
+        }
     }
 
-    /** A station that consumes no materials. */
-    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
-            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
-            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
-            Optional<Distribution> interarrival, OnFull onFull) {
-        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
-                onFull, Map.of(), List.of(), List.of());
+    /** A station of {@code kind} with nothing else set: one server, no process, failures, scrap or parameters. */
+    public static Builder builder(String id, StationKind kind) {
+        return new Builder(id, kind);
     }
 
-    /** A station that is no assembly. */
-    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
-            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
-            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
-            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes) {
-        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
-                onFull, consumes, List.of(), List.of());
-    }
-
-    /** A station whose setups, if any, do not depend on the pair of products. */
-    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
-            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
-            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
-            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes,
-            List<AssemblyInput> inputs, List<RouteSpec> routes) {
-        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
-                onFull, consumes, inputs, routes, Map.of());
-    }
-
-    /** A station with at most one outbound buffer (no routes). */
-    public StationSpec(String id, StationKind kind, int servers, Optional<Distribution> process,
-            Map<String, Distribution> processByProduct, Optional<Distribution> setup, List<FailureSpec> failures,
-            double scrap, Map<String, ParameterSpec> parameters, List<String> sensors,
-            Optional<Distribution> interarrival, OnFull onFull, Map<String, Double> consumes,
-            List<AssemblyInput> inputs) {
-        this(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters, sensors, interarrival,
-                onFull, consumes, inputs, List.of());
+    /** A builder holding this station's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The speed factor that divides processing times (1 when the station has no speed parameter). */
@@ -149,75 +138,65 @@ public record StationSpec(
 
     /** A machine with the given processing time and nothing else; handy for tests and generated lines. */
     public static StationSpec machine(String id, Distribution process) {
-        return new StationSpec(id, StationKind.MACHINE, 1, Optional.of(process), Map.of(), Optional.empty(),
-                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK);
+        return builder(id, StationKind.MACHINE).process(process).build();
     }
 
     public static StationSpec source(String id, Optional<Distribution> interarrival, OnFull onFull) {
-        return new StationSpec(id, StationKind.SOURCE, 1, Optional.empty(), Map.of(), Optional.empty(),
-                List.of(), 0, Map.of(), List.of(), interarrival, onFull);
+        return builder(id, StationKind.SOURCE).interarrival(interarrival).onFull(onFull).build();
     }
 
     public static StationSpec sink(String id) {
-        return new StationSpec(id, StationKind.SINK, 1, Optional.empty(), Map.of(), Optional.empty(),
-                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK);
-    }
-
-    public StationSpec withServers(int newServers) {
-        return new StationSpec(id, kind, newServers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
-    }
-
-    public StationSpec withFailures(List<FailureSpec> newFailures) {
-        return new StationSpec(id, kind, servers, process, processByProduct, setup, newFailures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
-    }
-
-    public StationSpec withScrap(double newScrap) {
-        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, newScrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
-    }
-
-    public StationSpec withSetup(Optional<Distribution> newSetup) {
-        return new StationSpec(id, kind, servers, process, processByProduct, newSetup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
-    }
-
-    public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
-        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, newParameters,
-                sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
-    }
-
-    public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
-        return new StationSpec(id, kind, servers, Optional.of(newProcess), newProcessByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix);
-    }
-
-    public StationSpec withConsumes(Map<String, Double> newConsumes) {
-        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, newConsumes, inputs, routes, setupMatrix);
+        return builder(id, StationKind.SINK).build();
     }
 
     /** An assembly of {@code inputs} per output with the given processing time and nothing else. */
     public static StationSpec assembly(String id, Distribution process, List<AssemblyInput> inputs) {
-        return new StationSpec(id, StationKind.ASSEMBLY, 1, Optional.of(process), Map.of(), Optional.empty(),
-                List.of(), 0, Map.of(), List.of(), Optional.empty(), OnFull.BLOCK, Map.of(), inputs, List.of());
+        return builder(id, StationKind.ASSEMBLY).process(process).inputs(inputs).build();
+    }
+
+    public StationSpec withServers(int newServers) {
+        return toBuilder().servers(newServers).build();
+    }
+
+    public StationSpec withFailures(List<FailureSpec> newFailures) {
+        return toBuilder().failures(newFailures).build();
+    }
+
+    public StationSpec withPlannedStops(List<PlannedStop> newStops) {
+        return toBuilder().plannedStops(newStops).build();
+    }
+
+    public StationSpec withScrap(double newScrap) {
+        return toBuilder().scrap(newScrap).build();
+    }
+
+    public StationSpec withSetup(Optional<Distribution> newSetup) {
+        return toBuilder().setup(newSetup).build();
+    }
+
+    public StationSpec withParameters(Map<String, ParameterSpec> newParameters) {
+        return toBuilder().parameters(newParameters).build();
+    }
+
+    public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
+        return toBuilder().process(newProcess).processByProduct(newProcessByProduct).build();
+    }
+
+    public StationSpec withConsumes(Map<String, Double> newConsumes) {
+        return toBuilder().consumes(newConsumes).build();
     }
 
     /** This machine as an assembly of {@code newInputs} per output. */
     public StationSpec asAssembly(List<AssemblyInput> newInputs) {
-        return new StationSpec(id, StationKind.ASSEMBLY, servers, process, processByProduct, setup, failures, scrap,
-                parameters, sensors, interarrival, onFull, consumes, newInputs, routes, setupMatrix);
+        return toBuilder().kind(StationKind.ASSEMBLY).inputs(newInputs).build();
     }
 
     public StationSpec withRoutes(List<RouteSpec> newRoutes) {
-        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, newRoutes, setupMatrix);
+        return toBuilder().routes(newRoutes).build();
     }
 
     public StationSpec withSetupMatrix(Map<String, Map<String, Distribution>> newMatrix) {
-        return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                sensors, interarrival, onFull, consumes, inputs, routes, newMatrix);
+        return toBuilder().setupMatrix(newMatrix).build();
     }
 
     /**
@@ -227,5 +206,140 @@ public record StationSpec(
     public Optional<Distribution> setupFor(String from, String to) {
         Distribution specific = setupMatrix.getOrDefault(from, Map.of()).get(to);
         return specific != null ? Optional.of(specific) : setup;
+    }
+
+    /** Collects a station's values; {@link #build()} checks them all at once, as the record's constructor does. */
+    public static final class Builder {
+
+        private final String id;
+        private StationKind kind;
+        private int servers = 1;
+        private Optional<Distribution> process = Optional.empty();
+        private Map<String, Distribution> processByProduct = Map.of();
+        private Optional<Distribution> setup = Optional.empty();
+        private List<FailureSpec> failures = List.of();
+        private double scrap;
+        private Map<String, ParameterSpec> parameters = Map.of();
+        private List<String> sensors = List.of();
+        private Optional<Distribution> interarrival = Optional.empty();
+        private OnFull onFull = OnFull.BLOCK;
+        private Map<String, Double> consumes = Map.of();
+        private List<AssemblyInput> inputs = List.of();
+        private List<RouteSpec> routes = List.of();
+        private Map<String, Map<String, Distribution>> setupMatrix = Map.of();
+        private List<PlannedStop> plannedStops = List.of();
+
+        private Builder(String id, StationKind kind) {
+            this.id = id;
+            this.kind = kind;
+        }
+
+        private Builder(StationSpec spec) {
+            this(spec.id, spec.kind);
+            servers = spec.servers;
+            process = spec.process;
+            processByProduct = spec.processByProduct;
+            setup = spec.setup;
+            failures = spec.failures;
+            scrap = spec.scrap;
+            parameters = spec.parameters;
+            sensors = spec.sensors;
+            interarrival = spec.interarrival;
+            onFull = spec.onFull;
+            consumes = spec.consumes;
+            inputs = spec.inputs;
+            routes = spec.routes;
+            setupMatrix = spec.setupMatrix;
+            plannedStops = spec.plannedStops;
+        }
+
+        public Builder kind(StationKind value) {
+            kind = value;
+            return this;
+        }
+
+        public Builder servers(int value) {
+            servers = value;
+            return this;
+        }
+
+        public Builder process(Distribution value) {
+            return process(Optional.of(value));
+        }
+
+        public Builder process(Optional<Distribution> value) {
+            process = value;
+            return this;
+        }
+
+        public Builder processByProduct(Map<String, Distribution> value) {
+            processByProduct = value;
+            return this;
+        }
+
+        public Builder setup(Optional<Distribution> value) {
+            setup = value;
+            return this;
+        }
+
+        public Builder failures(List<FailureSpec> value) {
+            failures = value;
+            return this;
+        }
+
+        public Builder scrap(double value) {
+            scrap = value;
+            return this;
+        }
+
+        public Builder parameters(Map<String, ParameterSpec> value) {
+            parameters = value;
+            return this;
+        }
+
+        public Builder sensors(List<String> value) {
+            sensors = value;
+            return this;
+        }
+
+        public Builder interarrival(Optional<Distribution> value) {
+            interarrival = value;
+            return this;
+        }
+
+        public Builder onFull(OnFull value) {
+            onFull = value;
+            return this;
+        }
+
+        public Builder consumes(Map<String, Double> value) {
+            consumes = value;
+            return this;
+        }
+
+        public Builder inputs(List<AssemblyInput> value) {
+            inputs = value;
+            return this;
+        }
+
+        public Builder routes(List<RouteSpec> value) {
+            routes = value;
+            return this;
+        }
+
+        public Builder setupMatrix(Map<String, Map<String, Distribution>> value) {
+            setupMatrix = value;
+            return this;
+        }
+
+        public Builder plannedStops(List<PlannedStop> value) {
+            plannedStops = value;
+            return this;
+        }
+
+        public StationSpec build() {
+            return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
+                    sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix, plannedStops);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.linetwin.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +17,12 @@ import java.util.Optional;
  * @param servers        each server's own condition, in server order (never {@code Down}: a failure stops the
  *                       whole station, and what each server holds meanwhile is given here); empty when the source
  *                       only knows the station's condition, which then describes server 0, the others starved
+ * @param plannedStops   planned stop name → where it stands; a stop left out is due as its spec says. A stop under
+ *                       way shows in {@code condition} as {@code Down} naming the stop (unless a repair or the
+ *                       shift calendar stops the station too)
  */
 public record StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap,
-        List<MachineCondition> servers) {
+        List<MachineCondition> servers, Map<String, PlannedStopState> plannedStops) {
 
     public StationState {
         Objects.requireNonNull(condition, "condition");
@@ -33,9 +37,16 @@ public record StationState(MachineCondition condition, Optional<String> currentP
         for (MachineCondition server : servers) {
             if (server instanceof MachineCondition.Down || server instanceof MachineCondition.OffShift) {
                 throw new IllegalArgumentException("a server's condition must be working, setup, blocked or starved "
-                        + "(down and offShift hold for the station), got " + server.stateName());
+                        + "(down and offShift hold for the station), got " + server.status().json());
             }
         }
+        plannedStops = Checks.orderedCopy(plannedStops);
+    }
+
+    /** A station whose planned stops, if any, are due as their specs say. */
+    public StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap,
+            List<MachineCondition> servers) {
+        this(condition, currentProduct, good, scrap, servers, Map.of());
     }
 
     /** A station known only by its overall condition (as most equipment reports it). */

@@ -24,27 +24,14 @@ final class ConveyorReader {
         Optional<Double> length = map.required("length").flatMap(c -> quantity(c, Units.Quantity.LENGTH));
         Optional<Double> speed = map.required("speed").flatMap(c -> quantity(c, Units.Quantity.SPEED));
         double spacing = map.optional("spacing").flatMap(c -> quantity(c, Units.Quantity.LENGTH)).orElse(0.0);
-        List<FailureSpec> failures = map.optional("failures").map(StationReader::failures).orElse(List.of());
-        // A conveyor's default basis is calendar (a machine's is operating): only an explicit basis overrides it.
-        java.util.Set<Integer> operating = new java.util.HashSet<>();
-        map.optional("failures").flatMap(c -> c.items("name")).ifPresent(items -> {
-            for (int i = 0; i < items.size(); i++) {
-                int index = i;
-                items.get(i).peek("basis").filter(b -> b.isScalar() && b.rawText().equals("operating"))
-                        .ifPresent(b -> operating.add(index));
-            }
-        });
+        // A conveyor's default basis is wall time (a machine's is operating), what it has always been.
+        List<FailureSpec> failures = map.optional("failures").map(c -> StationReader.failures(c, FailureBasis.WALL))
+                .orElse(List.of());
         if (at.problems().count() > before || id == null) {
             return Optional.empty();
         }
-        List<FailureSpec> withBasis = new java.util.ArrayList<>();
-        for (int i = 0; i < failures.size(); i++) {
-            FailureSpec f = failures.get(i);
-            withBasis.add(new FailureSpec(f.name(), f.mtbf(), f.mttr(),
-                    operating.contains(i) ? FailureBasis.OPERATING : FailureBasis.CALENDAR));
-        }
         return at.problems().guard(at.node(), at.path(),
-                () -> new ConveyorSpec(id, length.get(), speed.get(), spacing, withBasis));
+                () -> new ConveyorSpec(id, length.get(), speed.get(), spacing, failures));
     }
 
     static Optional<Double> quantity(YamlCursor at, Units.Quantity quantity) {

@@ -53,12 +53,13 @@ final class Problems {
 
     /**
      * Builds a record, turning the checks of its compact constructor into a positioned problem: the records
-     * guard the engine, these problems guide the author, and nothing may escape unpositioned.
+     * guard the engine, these problems guide the author, and nothing may escape unpositioned. The readers build a
+     * record only from values they read without a problem, so a null reaching one is a bug, not bad input.
      */
     <T> Optional<T> guard(Node node, String path, Supplier<T> build) {
         try {
             return Optional.of(build.get());
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             at(node, path, String.valueOf(e.getMessage()));
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import io.linetwin.model.FailureSpec;
 import io.linetwin.model.Limits;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.PlannedStop;
 import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
@@ -26,9 +27,10 @@ final class StationReader {
     private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
             "parameters", "sensors");
     private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
-            "failures", "scrap", "parameters", "sensors", "consumes", "routes", "setupMatrix");
+            "failures", "plannedStops", "scrap", "parameters", "sensors", "consumes", "routes", "setupMatrix");
     private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",
-            "processBy", "setup", "setupMatrix", "failures", "scrap", "parameters", "sensors", "consumes", "routes");
+            "processBy", "setup", "setupMatrix", "failures", "plannedStops", "scrap", "parameters", "sensors",
+            "consumes", "routes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
     private static final List<String> ALL_KEYS;
     private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink");
@@ -77,7 +79,12 @@ final class StationReader {
         Optional<Distribution> setup = map.optional("setup").flatMap(DistributionReader::read);
         Map<String, Map<String, Distribution>> setupMatrix = map.optional("setupMatrix")
                 .map(c -> setupMatrix(c, products)).orElse(Map.of());
-        List<FailureSpec> failures = map.optional("failures").map(StationReader::failures).orElse(List.of());
+        List<FailureSpec> failures = map.optional("failures").map(c -> failures(c, FailureBasis.OPERATING))
+                .orElse(List.of());
+        Set<String> failureNames = new HashSet<>();
+        failures.forEach(f -> failureNames.add(f.name()));
+        List<PlannedStop> plannedStops = map.optional("plannedStops").map(c -> plannedStops(c, failureNames))
+                .orElse(List.of());
         double scrap = map.optional("scrap").flatMap(c -> c.number(0, true, 1, false)).orElse(0.0);
         Map<String, ParameterSpec> parameters = map.optional("parameters").map(StationReader::parameters)
                 .orElse(Map.of());
@@ -93,9 +100,11 @@ final class StationReader {
         if (at.problems().count() > before || id == null || kind.isEmpty()) {
             return new Read(id, kind, Optional.empty(), at, inputKeys, routeKeys, byShare);
         }
-        Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> new StationSpec(id, kind.get(),
-                servers, process, processBy, setup, failures, scrap, parameters, sensors, interarrival, onFull,
-                consumes, inputs, routes, setupMatrix));
+        Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> StationSpec.builder(id,
+                kind.get()).servers(servers).process(process).processByProduct(processBy).setup(setup)
+                .failures(failures).scrap(scrap).parameters(parameters).sensors(sensors).interarrival(interarrival)
+                .onFull(onFull).consumes(consumes).inputs(inputs).routes(routes).setupMatrix(setupMatrix)
+                .plannedStops(plannedStops).build());
         return new Read(id, kind, spec, at, inputKeys, routeKeys, byShare);
     }
 
@@ -205,7 +214,8 @@ final class StationReader {
         return consumes;
     }
 
-    static List<FailureSpec> failures(YamlCursor at) {
+    /** Failure modes; a mode without {@code basis} runs on {@code defaultBasis}. */
+    static List<FailureSpec> failures(YamlCursor at, FailureBasis defaultBasis) {
         List<FailureSpec> failures = new ArrayList<>();
         Set<String> names = new HashSet<>();
         at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
@@ -216,15 +226,65 @@ final class StationReader {
                     .problem("duplicate failure name '" + n + "'"));
             Optional<Distribution> mtbf = map.required("mtbf").flatMap(DistributionReader::read);
             Optional<Distribution> mttr = map.required("mttr").flatMap(DistributionReader::read);
-            FailureBasis basis = map.optional("basis").flatMap(c -> c.choice(List.of("operating", "calendar")))
-                    .map(b -> b.equals("calendar") ? FailureBasis.CALENDAR : FailureBasis.OPERATING)
-                    .orElse(FailureBasis.OPERATING);
+            FailureBasis basis = map.optional("basis").flatMap(StationReader::basis).orElse(defaultBasis);
             if (at.problems().count() == before) {
                 at.problems().guard(item.node(), item.path(),
                         () -> new FailureSpec(name.get(), mtbf.get(), mttr.get(), basis)).ifPresent(failures::add);
             }
         })));
         return failures;
+    }
+
+    /**
+     * {@code [{name, at | every, duration, finishPart}]}: {@code at} a time from t = 0, {@code every} an interval
+     * of working time; names unique among the station's failures and planned stops.
+     */
+    private static List<PlannedStop> plannedStops(YamlCursor at, Set<String> failureNames) {
+        List<PlannedStop> stops = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+            int before = at.problems().count();
+            map.allow(List.of("name", "at", "every", "duration", "finishPart"));
+            Optional<String> name = map.required("name").flatMap(YamlCursor::id);
+            name.filter(n -> failureNames.contains(n) || !names.add(n)).ifPresent(n -> map.optional("name")
+                    .orElseThrow().problem("duplicate name '" + n + "' (a station's failures and planned stops "
+                            + "share one list of names)"));
+            Optional<PlannedStop.Trigger> trigger = trigger(map);
+            Optional<Double> duration = map.required("duration").flatMap(YamlCursor::positiveDuration);
+            boolean finishPart = map.optional("finishPart").flatMap(c -> c.choice(List.of("true", "false")))
+                    .map(Boolean::parseBoolean).orElse(false);
+            if (at.problems().count() == before) {
+                at.problems().guard(item.node(), item.path(), () -> new PlannedStop(name.get(), trigger.get(),
+                        duration.get(), finishPart)).ifPresent(stops::add);
+            }
+        })));
+        return stops;
+    }
+
+    /** Exactly one of {@code at} (a time from t = 0) and {@code every} (working time between stops). */
+    private static Optional<PlannedStop.Trigger> trigger(MappingReader map) {
+        boolean hasAt = map.has("at");
+        boolean hasEvery = map.has("every");
+        if (hasAt == hasEvery) {
+            (hasAt ? map.keyCursor("every") : map.self()).problem("a planned stop takes either 'at' (a time from "
+                    + "the start, like 3d) or 'every' (working time between stops, like 160h), got "
+                    + (hasAt ? "both" : "neither"));
+            return Optional.empty();
+        }
+        if (hasAt) {
+            return map.optional("at").flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS))
+                    .map(PlannedStop.At::new);
+        }
+        return map.optional("every").flatMap(YamlCursor::positiveDuration).map(PlannedStop.Every::new);
+    }
+
+    /** {@code calendar} is the earlier name of {@code uptime}, kept so older files load unchanged. */
+    private static Optional<FailureBasis> basis(YamlCursor at) {
+        return at.choice(List.of("operating", "uptime", "wall", "calendar")).map(b -> switch (b) {
+            case "operating" -> FailureBasis.OPERATING;
+            case "wall" -> FailureBasis.WALL;
+            default -> FailureBasis.UP_TIME;
+        });
     }
 
     private static Map<String, ParameterSpec> parameters(YamlCursor at) {

@@ -27,7 +27,7 @@ final class LineStateTest {
 
         assertThat(state.parameters().get("filler")).containsEntry("speed", 1.1);
         assertThat(state.buffers().get("b1").total()).isEqualTo(8);
-        assertThat(state.stations().get("filler").condition().stateName()).isEqualTo("down");
+        assertThat(state.stations().get("filler").condition().status()).isEqualTo(StationStatus.DOWN);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.linetwin.model.FailureBasis;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.OnFull;
+import io.linetwin.model.PlannedStop;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationKind;
@@ -190,7 +191,7 @@ final class ScenarioLoaderTest {
         assertThat(transport.distance("c", "b", Map.of())).contains(50.0);
         assertThat(transport.paths().orElseThrow().nodes()).hasSize(3);
         assertThat(line.conveyor("belt").orElseThrow().failures()).extracting(f -> f.basis())
-                .containsExactly(io.linetwin.model.FailureBasis.OPERATING, io.linetwin.model.FailureBasis.CALENDAR);
+                .containsExactly(io.linetwin.model.FailureBasis.OPERATING, io.linetwin.model.FailureBasis.WALL);
     }
 
     @Test
@@ -208,6 +209,19 @@ final class ScenarioLoaderTest {
 
         assertThat(press.setupFor("sedan", "wagon")).contains(new Distribution.Constant(1200));
         assertThat(press.setupFor("wagon", "sedan")).contains(new Distribution.Constant(300));
+    }
+
+    @Test
+    void plannedStopsReadAtATimeOrEveryWorkingIntervalWithDurationAndFinishPart() throws Exception {
+        String text = Scenarios.oneMachine("1s", "").replace("process: 1s }", "process: 1s, plannedStops: [ "
+                + "{ name: lube, every: 40h, duration: 20m, finishPart: true }, "
+                + "{ name: die-service, at: 3d6h, duration: 4h } ] }");
+
+        StationSpec m = ScenarioLoader.parse(text, "t.yaml").line().station("m").orElseThrow();
+
+        assertThat(m.plannedStops()).containsExactly(
+                new PlannedStop("lube", new PlannedStop.Every(40 * 3600), 1200, true),
+                new PlannedStop("die-service", new PlannedStop.At(78 * 3600), 4 * 3600, false));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.linetwin.twin;
 
+import io.linetwin.model.StationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class EquipmentThings {
     private static FeatureProperties initialProperties(String feature, EquipmentDescriptor e, Instant createdAt) {
         JsonObject props = switch (feature) {
             case TwinFeatures.STATUS -> JsonFactory.newObjectBuilder()
-                    .set(TwinFeatures.STATE, "starved")
+                    .set(TwinFeatures.STATE, StationStatus.STARVED.json())
                     .set(TwinFeatures.SINCE, createdAt.toString())
                     .build();
             case TwinFeatures.COUNTERS -> JsonFactory.newObjectBuilder()

@@ -11,6 +11,7 @@ import io.linetwin.model.BufferContents;
 import io.linetwin.model.LineState;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -76,18 +77,15 @@ public final class LineStateMapper {
             // A sink absorbs parts at once: it is never anything but waiting for the next.
             return new StationState(new MachineCondition.Starved(), Optional.empty(), good, scrap);
         }
-        String state = text(json, TwinFeatures.STATUS, TwinFeatures.STATE).orElse("starved");
+        // The twin accepts only the engine's states (TwinValidation); a station without one is waiting for parts.
+        StationStatus state = text(json, TwinFeatures.STATUS, TwinFeatures.STATE).flatMap(StationStatus::ofJson)
+                .orElse(StationStatus.STARVED);
         OptionalDouble remaining = number(json, TwinFeatures.STATUS, TwinFeatures.REMAINING_SECONDS);
-        MachineCondition condition = switch (state) {
-            case "working" -> new MachineCondition.Working(product, remaining);
-            case "down" -> new MachineCondition.Down(elapsedSeconds(json, snapshot), remaining,
-                    text(json, TwinFeatures.STATUS, TwinFeatures.FAILURE));
-            case "blocked" -> new MachineCondition.Blocked(
-                    text(json, TwinFeatures.STATUS, TwinFeatures.HELD_PRODUCT).or(() -> product));
-            case "setup" -> new MachineCondition.Setup(product, remaining);
-            case "offShift" -> new MachineCondition.OffShift();
-            default -> new MachineCondition.Starved();
-        };
+        Optional<String> made = state == StationStatus.BLOCKED
+                ? text(json, TwinFeatures.STATUS, TwinFeatures.HELD_PRODUCT).or(() -> product) : product;
+        double elapsed = state == StationStatus.DOWN ? elapsedSeconds(json, snapshot) : 0;
+        MachineCondition condition = MachineCondition.of(state, made, remaining, elapsed,
+                text(json, TwinFeatures.STATUS, TwinFeatures.FAILURE));
         return new StationState(condition, product, good, scrap);
     }
 

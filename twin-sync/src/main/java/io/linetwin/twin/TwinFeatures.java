@@ -1,5 +1,6 @@
 package io.linetwin.twin;
 
+import io.linetwin.model.StationStatus;
 import java.util.Set;
 
 /** Feature ids, property keys and attribute keys of equipment Things, named once. */
@@ -42,7 +43,7 @@ public final class TwinFeatures {
     public static final String ANONYMOUS_PRODUCT = "(part)";
 
     /** The engine's states; the twin accepts no other value of {@code status.state}. */
-    public static final Set<String> STATES = Set.of("working", "blocked", "starved", "down", "setup", "offShift");
+    public static final Set<String> STATES = Set.copyOf(StationStatus.jsonNames());
 
     private TwinFeatures() {
     }

@@ -153,7 +153,7 @@ public final class TwinMeasurements {
         String id = station.id();
         int servers = station.servers();
         boolean calendarFailures = station.failures().stream()
-                .anyMatch(f -> f.basis() == io.linetwin.model.FailureBasis.CALENDAR);
+                .anyMatch(f -> f.basis() != io.linetwin.model.FailureBasis.OPERATING);
         if (counting) {
             counter(id + ".out", good, held(a, servers, calendarFailures), held(b, servers, calendarFailures),
                     true, "good counter less blocked parts");

@@ -1,27 +1,30 @@
 package io.linetwin.app.emulate;
 
+import io.linetwin.model.StationStatus;
+
 /**
  * Operating (working) seconds of one station since its last repair ended: the age the degradation model
  * drifts with. Time counts only in {@code working}; leaving {@code down} resets the age to zero.
  */
 final class OperatingClock {
 
-    private String state;
+    private StationStatus state;
     private double since;
     private double operatedBefore;
 
     void onState(double timeSeconds, String newState) {
-        if ("working".equals(state)) {
+        if (state == StationStatus.WORKING) {
             operatedBefore += timeSeconds - since;
         }
-        if ("down".equals(state) && !"down".equals(newState)) {
+        StationStatus next = StationStatus.ofJson(newState).orElse(null);
+        if (state == StationStatus.DOWN && next != StationStatus.DOWN) {
             operatedBefore = 0;
         }
-        state = newState;
+        state = next;
         since = timeSeconds;
     }
 
     double operatingSeconds(double timeSeconds) {
-        return operatedBefore + ("working".equals(state) ? Math.max(0, timeSeconds - since) : 0);
+        return operatedBefore + (state == StationStatus.WORKING ? Math.max(0, timeSeconds - since) : 0);
     }
 }

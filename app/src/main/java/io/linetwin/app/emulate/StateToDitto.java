@@ -49,9 +49,9 @@ final class StateToDitto {
 
     private void station(String id, StationState station, double t, Instant at) {
         MachineCondition condition = station.condition();
-        List<String> servers = station.servers().isEmpty() ? List.of(condition.stateName())
-                : station.servers().stream().map(MachineCondition::stateName).toList();
-        trace.reset(id, t, servers, condition.stateName());
+        List<String> servers = station.servers().isEmpty() ? List.of(condition.status().json())
+                : station.servers().stream().map(c -> c.status().json()).toList();
+        trace.reset(id, t, servers, condition.status().json());
         station.currentProduct().ifPresent(p -> writer.set(id, TwinFeatures.STATUS, TwinFeatures.PRODUCT,
                 JsonValue.of(p), at));
         // States without a known remaining time report 0, so a stale estimate never outlives its state.

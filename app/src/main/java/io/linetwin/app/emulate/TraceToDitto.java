@@ -1,5 +1,6 @@
 package io.linetwin.app.emulate;
 
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.twin.TwinFeatures;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import org.eclipse.ditto.json.JsonValue;
 
 /**
  * Maps the engine's trace to twin events as they happen inside a chunk: a server's {@code StateChanged}
- * updates its station's overall state ({@link StationStates}), and a change of that publishes
+ * updates its station's overall state ({@link StationStatus#ofServers}), and a change of that publishes
  * {@code status/state} and {@code status/since} stamped with the event's emulated instant. Part movements
  * are not mapped one by one: counters, buffer levels, products and remaining times come from the chunk-end
  * state ({@link StateToDitto}), which is exact and costs one event per change per chunk instead of one per part.
@@ -48,7 +49,8 @@ public final class TraceToDitto {
                 states.add(null);
             }
             states.set(changed.server(), changed.state());
-            stationState(changed.station(), changed.timeSeconds(), StationStates.aggregate(states));
+            stationState(changed.station(), changed.timeSeconds(),
+                    StationStatus.ofServers(states).map(StationStatus::json).orElse(null));
         }
     }
 

@@ -143,6 +143,15 @@ public final class JsonCursor {
         }
     }
 
+    /** {@code true} or {@code false}. */
+    public Optional<Boolean> bool() {
+        if (node.kind() != Kind.BOOLEAN) {
+            problem("expected true or false, got " + node.describe());
+            return Optional.empty();
+        }
+        return Optional.of(Boolean.parseBoolean(node.text()));
+    }
+
     /** One of {@code options}. */
     public Optional<String> choice(Collection<String> options) {
         Optional<String> text = text();

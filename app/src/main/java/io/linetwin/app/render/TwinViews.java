@@ -9,7 +9,7 @@ import io.linetwin.model.StationState;
 import io.linetwin.predict.health.TimeToFailure;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.LineStateMapper;
@@ -61,11 +61,11 @@ final class TwinViews {
             firstGood = good;
         }
         double since = Duration.between(firstAt, snapshot.takenAt()).toNanos() / 1e9;
-        Map<String, StationVisualState> stations = new LinkedHashMap<>();
+        Map<String, StationStatus> stations = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             StationState s = state.stations().get(station.id());
             if (s != null && worksOnParts(station)) {
-                stations.put(station.id(), StationVisualState.ofKey(s.condition().stateName()));
+                stations.put(station.id(), s.condition().status());
             }
         }
         Map<String, Integer> levels = new LinkedHashMap<>();

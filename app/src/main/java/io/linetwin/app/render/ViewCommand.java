@@ -139,7 +139,7 @@ public final class ViewCommand implements Callable<Integer> {
                     speed, width, height, softwareGl));
             try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
                 LineView view = views.next(snapshot);
-                view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.key()
+                view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.json()
                         + (view.healthRisk().containsKey(id) ? String.format(Locale.ROOT,
                                 ", failure risk %.0f%% within %s", 100 * view.healthRisk().get(id), live.riskHorizon)
                                 : "")));

@@ -26,7 +26,7 @@ final class TwinMatch {
         state.stations().forEach((id, station) -> {
             Thing thing = twin.get(line.thingIdOf(id)).orElseThrow().thing();
             if (hasFeature(thing, TwinFeatures.STATUS)) {
-                expect(out, id + " state", JsonValue.of(station.condition().stateName()),
+                expect(out, id + " state", JsonValue.of(station.condition().status().json()),
                         property(thing, TwinFeatures.STATUS, TwinFeatures.STATE));
             }
             expect(out, id + " good", JsonValue.of(station.good()), property(thing, TwinFeatures.COUNTERS,

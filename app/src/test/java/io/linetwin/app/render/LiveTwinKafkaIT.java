@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.LineView;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
@@ -41,10 +41,10 @@ final class LiveTwinKafkaIT {
                         new RecordHeaders()).join();
 
                 await(() -> latest.get() != null && latest.get().bufferLevels().getOrDefault("b2", 0) == 33
-                        && latest.get().stations().get("filler") == StationVisualState.DOWN);
+                        && latest.get().stations().get("filler") == StationStatus.DOWN);
             }
         }
-        assertThat(latest.get().stations()).containsEntry("filler", StationVisualState.DOWN);
+        assertThat(latest.get().stations()).containsEntry("filler", StationStatus.DOWN);
         assertThat(latest.get().bufferLevels()).containsEntry("b2", 33);
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jme3.math.ColorRGBA;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.LineView;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
 import io.linetwin.render.layout.AutoLayout;
@@ -81,8 +81,8 @@ final class LiveTwinPictureIT {
             follower.publishIfChanged();
             BufferedImage after = render(shot, shown.get(shown.size() - 1), "live-after");
 
-            ColorRGBA down = PALETTE.state(StationVisualState.DOWN);
-            ColorRGBA working = PALETTE.state(StationVisualState.WORKING);
+            ColorRGBA down = PALETTE.state(StationStatus.DOWN);
+            ColorRGBA working = PALETTE.state(StationStatus.WORKING);
             assertThat(share(before, shot.plan(), "filler", working)).isGreaterThan(0.9);
             assertThat(share(before, shot.plan(), "filler", down)).isZero();
             assertThat(share(after, shot.plan(), "filler", down)).isGreaterThan(0.9);

@@ -29,6 +29,7 @@ import io.linetwin.loop.whatif.WhatIf;
 import io.linetwin.loop.whatif.WhatIfResult;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.StationStatus;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
@@ -156,7 +157,7 @@ public final class LiveLoop {
         String path = applied.update().path().toString();
         Optional<JsonValue> value = applied.update().value();
         boolean down = path.equals("/features/" + TwinFeatures.STATUS + "/properties/" + TwinFeatures.STATE)
-                && value.filter(JsonValue::isString).map(JsonValue::asString).filter("down"::equals).isPresent();
+                && value.filter(JsonValue::isString).map(JsonValue::asString).filter(StationStatus.DOWN.json()::equals).isPresent();
         if (down) {
             descriptor.equipmentIdOf(applied.thingId()).ifPresent(wentDown::add);
         }

@@ -6,6 +6,7 @@ import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.PlannedStop;
 import io.linetwin.model.StationSpec;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
@@ -14,9 +15,11 @@ import io.linetwin.sim.experiment.Replications;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import org.apache.commons.math3.random.MersenneTwister;
 
@@ -34,14 +37,15 @@ import org.apache.commons.math3.random.MersenneTwister;
  * <p>Operating time only passes on shift: the machine is taken to work the same share {@code u} of its time on
  * shift as in the line as it is, so {@code ttf_r} falls at the calendar instant by which the line has been on
  * shift {@code ttf_r / u}; the same conversion turns operating-time probabilities into the calendar-time risks
- * reported. The maintenance crew works whether the line does or not: only the part of the maintenance on shift
- * stops the machine (a failure mode due when that part begins, repaired when the maintenance ends), so a
- * maintenance inside a break, a night or a weekend loses nothing. Loss = good parts of the line as it is − good
+ * reported. The maintenance is a planned stop of the machine from {@code w} for {@code maintenanceSeconds}: it
+ * starts exactly at {@code w}, even on a machine under repair of its own failures then, and as the crew works
+ * whether the line does or not, only the part of it on shift costs production, so a maintenance inside a break, a
+ * night or a weekend loses nothing. Loss = good parts of the line as it is − good
  * parts of the line with the failure (or the maintenance), paired per replication.
  */
 public final class MaintenanceRisk {
 
-    /** Later failures of the added modes never come within any look-ahead. */
+    /** Later failures of the predicted mode never come within any look-ahead. */
     private static final Distribution NEVER_AGAIN = new Distribution.Constant(1e15);
     private static final double HOUR = 3600;
 
@@ -150,11 +154,10 @@ public final class MaintenanceRisk {
             double w = candidate.startSeconds();
             double[] maintained = goodParts(run(r -> {
                 List<FailureSpec> modes = new ArrayList<>();
-                maintenance(w, maintenanceSeconds).ifPresent(modes::add);
                 if (workingTime.afterOnShift(ttf[r] / u) < w) {
                     modes.add(predicted(ttf[r], repair));
                 }
-                return withModes(station, modes.toArray(FailureSpec[]::new));
+                return maintained(station, w, maintenanceSeconds, modes.toArray(FailureSpec[]::new));
             }));
             Window window = new Window(candidate, Estimate.of(difference(good, maintained)));
             assessed.add(window);
@@ -210,17 +213,29 @@ public final class MaintenanceRisk {
     }
 
     /**
-     * The stop a maintenance from {@code startSeconds} causes: from the first instant on shift until it ends, none
-     * if it ends before the line works again. A calendar-basis mode, as its up clock runs off shift too.
+     * The line whose {@code station} is maintained from {@code startSeconds} after the look-ahead's start for
+     * {@code durationSeconds}: a planned stop at that instant, which the engine starts exactly then whatever the
+     * machine's own failures do (the part of it off shift loses nothing), with the failure modes {@code added}.
      */
-    private Optional<FailureSpec> maintenance(double startSeconds, double durationSeconds) {
-        double stops = workingTime.nextWorking(startSeconds);
-        double ends = startSeconds + durationSeconds;
-        if (stops >= ends) {
-            return Optional.empty();
+    LineSpec maintained(StationSpec station, double startSeconds, double durationSeconds, FailureSpec... added) {
+        double lookAheadStart = start.map(LineState::clockSeconds).orElse(0.0);
+        List<PlannedStop> stops = new ArrayList<>(station.plannedStops());
+        stops.add(new PlannedStop(freeName(station, "maintenance"), new PlannedStop.At(lookAheadStart + startSeconds),
+                durationSeconds, false));
+        LineSpec withFailures = withModes(station, added);
+        return withFailures.withStation(withFailures.station(station.id()).orElseThrow().withPlannedStops(stops));
+    }
+
+    /** {@code name}, or with a number after it where the station already names a failure or stop so. */
+    private static String freeName(StationSpec station, String name) {
+        Set<String> taken = new HashSet<>();
+        station.failures().forEach(f -> taken.add(f.name()));
+        station.plannedStops().forEach(p -> taken.add(p.name()));
+        String free = name;
+        for (int i = 2; taken.contains(free); i++) {
+            free = name + "-" + i;
         }
-        return Optional.of(new FailureSpec("maintenance", NEVER_AGAIN, new Distribution.Constant(ends - stops),
-                FailureBasis.CALENDAR, Optional.of(new Distribution.Constant(stops))));
+        return free;
     }
 
     private static double[] goodParts(List<ReplicationResult> results) {

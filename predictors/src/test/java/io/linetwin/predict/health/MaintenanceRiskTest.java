@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.FailureBasis;
+import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceWindows.Candidate;
 import io.linetwin.predict.health.MaintenanceWindows.Kind;
+import io.linetwin.sim.LineSimulation;
+import io.linetwin.sim.TraceEvent;
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,45 @@ final class MaintenanceRiskTest {
     private static final ExperimentSpec TWO_DAYS = new ExperimentSpec(48 * HOUR, 0, 4, 11, 0);
 
     private final MaintenanceRisk risk = new MaintenanceRisk(PRESS, TWO_DAYS, Optional.empty(), 2);
+
+    @Test
+    void theMaintenanceStartsExactlyAtItsWindowOnAMachineWithFailuresOfItsOwn() {
+        // Before planned stops the maintenance was a failure mode due on the machine's up clock, which stands still
+        // during its repairs: on this machine it started late by every repair before the window.
+        StationSpec press = StationSpec.machine("press", new Distribution.Constant(1)).withFailures(List.of(
+                new FailureSpec("jam", new Distribution.Exponential(HOUR),
+                        new Distribution.Exponential(600), FailureBasis.UP_TIME)));
+        LineSpec line = new LineSpec("test:press", List.of(), List.of(press), List.of(), Map.of());
+        MaintenanceRisk onFailingPress = new MaintenanceRisk(line, TWO_DAYS, Optional.empty(), 1);
+        LineSpec maintained = onFailingPress.maintained(press, 10 * HOUR, HOUR);
+        int exactly = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            List<TraceEvent.StateChanged> changes = new ArrayList<>();
+
+            new LineSimulation(maintained).run(0, 12 * HOUR, seed, 0, event -> {
+                if (event instanceof TraceEvent.StateChanged change) {
+                    changes.add(change);
+                }
+            });
+
+            String atWindow = "starved";
+            for (TraceEvent.StateChanged change : changes) {
+                if (change.timeSeconds() < 10 * HOUR) {
+                    atWindow = change.state();
+                }
+            }
+            // Down from the window to its end: a stop that begins then, or a repair under way that it follows.
+            assertThat(changes).filteredOn(c -> c.timeSeconds() >= 10 * HOUR && c.timeSeconds() < 11 * HOUR)
+                    .as("seed %d", seed).allSatisfy(c -> assertThat(c.state()).isEqualTo("down"));
+            if (!atWindow.equals("down")) {
+                assertThat(changes.stream().anyMatch(c -> c.timeSeconds() == 10 * HOUR && c.state().equals("down")))
+                        .as("seed %d: down at exactly 10 h", seed).isTrue();
+                exactly++;
+            }
+        }
+        // The press is under repair about a seventh of the time: most seeds see the stop begin on its own.
+        assertThat(exactly).isGreaterThan(5);
+    }
 
     @Test
     void aFailureInTheLookAheadCostsItsRepairAndMaintenanceBeforeItCostsOnlyTheMaintenance() {

@@ -14,7 +14,7 @@ import com.jme3.scene.shape.Quad;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
 import io.linetwin.render.SimTime;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,8 +164,8 @@ public final class HudState extends BaseAppState {
         legendNode.detachAllChildren();
         legendEntries.clear();
         List<Object[]> entries = new ArrayList<>();
-        for (StationVisualState state : StationVisualState.values()) {
-            entries.add(new Object[] {state == StationVisualState.DOWN ? "down / belt stopped" : state.key(),
+        for (StationStatus state : StationStatus.values()) {
+            entries.add(new Object[] {state == StationStatus.DOWN ? "down / belt stopped" : state.json(),
                     palette.state(state), "box"});
         }
         entries.add(new Object[] {"no data", palette.role(Palette.Role.UNKNOWN), "box"});

@@ -6,7 +6,7 @@ import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
 import com.jme3.scene.Spatial;
 import io.linetwin.render.LineView;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -76,17 +76,17 @@ public final class LineScene {
         for (String id : conveyorLamps) {
             boolean stopped = view.movers().stoppedConveyors().contains(id);
             solid.colour(LineSceneBuilder.CONVEYOR_LAMP + id,
-                    palette.state(stopped ? StationVisualState.DOWN : StationVisualState.WORKING));
+                    palette.state(stopped ? StationStatus.DOWN : StationStatus.WORKING));
         }
         requests = requests(view.kpis().bottleneck(), view.stations());
     }
 
-    private List<Request> requests(Optional<String> bottleneck, Map<String, StationVisualState> states) {
+    private List<Request> requests(Optional<String> bottleneck, Map<String, StationStatus> states) {
         List<Request> out = new ArrayList<>();
         for (Anchor anchor : anchors) {
             boolean isBottleneck = bottleneck.filter(anchor.id()::equals).isPresent();
             Priority priority = isBottleneck ? Priority.BOTTLENECK
-                    : states.get(anchor.id()) == StationVisualState.DOWN ? Priority.DOWN : anchor.priority();
+                    : states.get(anchor.id()) == StationStatus.DOWN ? Priority.DOWN : anchor.priority();
             out.add(new Request(anchor.id(), isBottleneck ? anchor.id() + BOTTLENECK_MARK : anchor.id(),
                     anchor.point(), priority));
         }

@@ -14,6 +14,7 @@ import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
 import io.linetwin.render.layout.Link;
@@ -130,7 +131,7 @@ public final class LineSceneBuilder {
         machines.values().forEach(m -> m.show(java.util.Optional.empty(), java.util.Optional.empty()));
         fills.values().forEach(f -> f.show(java.util.OptionalInt.empty()));
         conveyorLamps.forEach(id -> solid.colour(CONVEYOR_LAMP + id,
-                palette.state(io.linetwin.render.StationVisualState.WORKING)));
+                palette.state(StationStatus.WORKING)));
         return scene;
     }
 
@@ -203,7 +204,7 @@ public final class LineSceneBuilder {
         segmentFrame(kit, route, 0);
         kit.cylinder(null, steel, 0.5, BELT_TOP + 0.35, -0.48, 0.03, 0.3, 6, false);
         kit.glowing(true);
-        kit.cylinder(CONVEYOR_LAMP + link.id(), palette.state(io.linetwin.render.StationVisualState.WORKING), 0.5,
+        kit.cylinder(CONVEYOR_LAMP + link.id(), palette.state(StationStatus.WORKING), 0.5,
                 BELT_TOP + 0.75, -0.48, 0.12, 0.12, 10, false);
         kit.glowing(false);
     }

@@ -5,7 +5,7 @@ import com.jme3.math.FastMath;
 import com.jme3.renderer.RenderManager;
 import com.jme3.renderer.ViewPort;
 import com.jme3.scene.control.AbstractControl;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -22,7 +22,7 @@ public final class MachineStatusControl extends AbstractControl {
     private final Consumer<ColorRGBA> beacon;
     private final Palette palette;
     private final boolean pulsing;
-    private Optional<StationVisualState> state = Optional.empty();
+    private Optional<StationStatus> state = Optional.empty();
     private Optional<Double> risk = Optional.empty();
     private float phase;
 
@@ -35,7 +35,7 @@ public final class MachineStatusControl extends AbstractControl {
     }
 
     /** Empty state: unknown (no data); empty risk: no forecast (beacon dark). */
-    public void show(Optional<StationVisualState> newState, Optional<Double> newRisk) {
+    public void show(Optional<StationStatus> newState, Optional<Double> newRisk) {
         state = newState;
         risk = newRisk;
         phase = 0;
@@ -43,7 +43,7 @@ public final class MachineStatusControl extends AbstractControl {
         beacon.accept(risk.map(palette::health).orElse(palette.role(Palette.Role.LAMP_OFF)));
     }
 
-    public Optional<StationVisualState> state() {
+    public Optional<StationStatus> state() {
         return state;
     }
 
@@ -58,7 +58,7 @@ public final class MachineStatusControl extends AbstractControl {
 
     @Override
     protected void controlUpdate(float tpf) {
-        if (pulsing && state.filter(s -> s == StationVisualState.DOWN).isPresent()) {
+        if (pulsing && state.filter(s -> s == StationStatus.DOWN).isPresent()) {
             phase = (phase + tpf * PULSE_PER_SECOND) % 1f;
             light.accept(lightColour(0.7f + 0.3f * FastMath.cos(phase * FastMath.TWO_PI)));
         }

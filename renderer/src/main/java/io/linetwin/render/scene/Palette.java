@@ -1,7 +1,7 @@
 package io.linetwin.render.scene;
 
 import com.jme3.math.ColorRGBA;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ import java.util.Map;
 public final class Palette {
 
     private final boolean lit;
-    private final Map<StationVisualState, ColorRGBA> states;
+    private final Map<StationStatus, ColorRGBA> states;
     private final Map<Role, ColorRGBA> roles;
 
     /**
@@ -36,8 +36,8 @@ public final class Palette {
         }
     }
 
-    private Palette(boolean lit, Map<StationVisualState, ColorRGBA> states, Map<Role, ColorRGBA> roles) {
-        if (states.size() != StationVisualState.values().length || roles.size() != Role.values().length) {
+    private Palette(boolean lit, Map<StationStatus, ColorRGBA> states, Map<Role, ColorRGBA> roles) {
+        if (states.size() != StationStatus.values().length || roles.size() != Role.values().length) {
             throw new IllegalArgumentException("a palette needs a colour for every state and role, got "
                     + states.keySet() + " and " + roles.keySet());
         }
@@ -47,13 +47,13 @@ public final class Palette {
     }
 
     public static Palette standard() {
-        Map<StationVisualState, ColorRGBA> s = new EnumMap<>(StationVisualState.class);
-        s.put(StationVisualState.WORKING, new ColorRGBA(0.16f, 0.78f, 0.30f, 1));
-        s.put(StationVisualState.BLOCKED, new ColorRGBA(1.00f, 0.72f, 0.05f, 1));
-        s.put(StationVisualState.STARVED, new ColorRGBA(0.22f, 0.52f, 1.00f, 1));
-        s.put(StationVisualState.DOWN, new ColorRGBA(0.95f, 0.12f, 0.10f, 1));
-        s.put(StationVisualState.SETUP, new ColorRGBA(0.70f, 0.35f, 0.95f, 1));
-        s.put(StationVisualState.OFF_SHIFT, new ColorRGBA(0.30f, 0.30f, 0.36f, 1));
+        Map<StationStatus, ColorRGBA> s = new EnumMap<>(StationStatus.class);
+        s.put(StationStatus.WORKING, new ColorRGBA(0.16f, 0.78f, 0.30f, 1));
+        s.put(StationStatus.BLOCKED, new ColorRGBA(1.00f, 0.72f, 0.05f, 1));
+        s.put(StationStatus.STARVED, new ColorRGBA(0.22f, 0.52f, 1.00f, 1));
+        s.put(StationStatus.DOWN, new ColorRGBA(0.95f, 0.12f, 0.10f, 1));
+        s.put(StationStatus.SETUP, new ColorRGBA(0.70f, 0.35f, 0.95f, 1));
+        s.put(StationStatus.OFF_SHIFT, new ColorRGBA(0.30f, 0.30f, 0.36f, 1));
         Map<Role, ColorRGBA> r = new EnumMap<>(Role.class);
         r.put(Role.BACKGROUND, new ColorRGBA(0.80f, 0.84f, 0.88f, 1));
         r.put(Role.FLOOR, new ColorRGBA(0.60f, 0.61f, 0.60f, 1));
@@ -80,13 +80,13 @@ public final class Palette {
 
     /** Unlit, channel values 0, 0.25, 0.5, 0.75 or 1 only, all different; see {@link #matches}. */
     public static Palette test() {
-        Map<StationVisualState, ColorRGBA> s = new EnumMap<>(StationVisualState.class);
-        s.put(StationVisualState.WORKING, new ColorRGBA(0, 1, 0, 1));
-        s.put(StationVisualState.BLOCKED, new ColorRGBA(1, 1, 0, 1));
-        s.put(StationVisualState.STARVED, new ColorRGBA(0, 0, 1, 1));
-        s.put(StationVisualState.DOWN, new ColorRGBA(1, 0, 0, 1));
-        s.put(StationVisualState.SETUP, new ColorRGBA(1, 0, 1, 1));
-        s.put(StationVisualState.OFF_SHIFT, new ColorRGBA(1, 0.5f, 0, 1));
+        Map<StationStatus, ColorRGBA> s = new EnumMap<>(StationStatus.class);
+        s.put(StationStatus.WORKING, new ColorRGBA(0, 1, 0, 1));
+        s.put(StationStatus.BLOCKED, new ColorRGBA(1, 1, 0, 1));
+        s.put(StationStatus.STARVED, new ColorRGBA(0, 0, 1, 1));
+        s.put(StationStatus.DOWN, new ColorRGBA(1, 0, 0, 1));
+        s.put(StationStatus.SETUP, new ColorRGBA(1, 0, 1, 1));
+        s.put(StationStatus.OFF_SHIFT, new ColorRGBA(1, 0.5f, 0, 1));
         Map<Role, ColorRGBA> r = new EnumMap<>(Role.class);
         r.put(Role.BACKGROUND, new ColorRGBA(0, 0, 0, 1));
         r.put(Role.FLOOR, new ColorRGBA(0.25f, 0.25f, 0.25f, 1));
@@ -115,7 +115,7 @@ public final class Palette {
         return lit;
     }
 
-    public ColorRGBA state(StationVisualState state) {
+    public ColorRGBA state(StationStatus state) {
         return states.get(state).clone();
     }
 

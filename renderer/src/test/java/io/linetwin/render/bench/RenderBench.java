@@ -5,7 +5,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.TraceRecorder;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
@@ -56,9 +56,9 @@ public final class RenderBench {
 
     /** Every state and every fill level on screen, so no material or bar is skipped. */
     private static LineView busyView(LineSpec line) {
-        Map<String, StationVisualState> states = new HashMap<>();
+        Map<String, StationStatus> states = new HashMap<>();
         Map<String, Double> risk = new HashMap<>();
-        StationVisualState[] all = StationVisualState.values();
+        StationStatus[] all = StationStatus.values();
         for (int i = 0; i < line.stations().size(); i++) {
             states.put(line.stations().get(i).id(), all[i % all.length]);
             risk.put(line.stations().get(i).id(), (i % 10) / 10.0);

@@ -9,7 +9,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.Library;
 import io.linetwin.render.LineView;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.TraceRecorder;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
@@ -150,8 +150,8 @@ final class LibraryPictureIT {
     void everyColourThatMeansSomethingInTheSceneIsInTheLegend(Path file) throws Exception {
         Picture p = picture(file);
         Map<String, ColorRGBA> meaningful = new LinkedHashMap<>();
-        for (StationVisualState state : StationVisualState.values()) {
-            meaningful.put(state.key(), PALETTE.state(state));
+        for (StationStatus state : StationStatus.values()) {
+            meaningful.put(state.json(), PALETTE.state(state));
         }
         for (Palette.Role role : Palette.Role.values()) {
             if (!role.neutral()) {

@@ -7,7 +7,7 @@ import io.linetwin.render.CalendarClock;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
@@ -53,8 +53,8 @@ final class RenderedPictureIT {
         return new Shot(line, AutoLayout.plan(line), PALETTE, new CameraPreset.TopOrtho(), false, line.id());
     }
 
-    private static Map<String, StationVisualState> all(LineSpec line, StationVisualState state) {
-        Map<String, StationVisualState> states = new HashMap<>();
+    private static Map<String, StationStatus> all(LineSpec line, StationStatus state) {
+        Map<String, StationStatus> states = new HashMap<>();
         line.stations().forEach(s -> states.put(s.id(), state));
         return states;
     }
@@ -69,22 +69,22 @@ final class RenderedPictureIT {
     void theLightBandOfAMachineThatIsDownHasTheDownColour() throws Exception {
         LineSpec line = Lines.chain(6);
         Shot shot = plan(line);
-        Map<String, StationVisualState> states = all(line, StationVisualState.WORKING);
-        states.put("m2", StationVisualState.DOWN);
+        Map<String, StationStatus> states = all(line, StationStatus.WORKING);
+        states.put("m2", StationStatus.DOWN);
 
         BufferedImage image = render(shot, new LineView(100, states, Map.of(), Map.of(), Hud.none()), "down");
 
-        assertThat(band(image, shot.plan(), "m2", PALETTE.state(StationVisualState.DOWN))).isGreaterThan(0.9);
-        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationVisualState.WORKING))).isGreaterThan(0.9);
-        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationVisualState.DOWN))).isZero();
+        assertThat(band(image, shot.plan(), "m2", PALETTE.state(StationStatus.DOWN))).isGreaterThan(0.9);
+        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationStatus.WORKING))).isGreaterThan(0.9);
+        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationStatus.DOWN))).isZero();
     }
 
     @Test
     void everyStateLightsTheBandInItsOwnColour() throws Exception {
         LineSpec line = Lines.chain(8);
         Shot shot = plan(line);
-        Map<String, StationVisualState> states = new HashMap<>();
-        StationVisualState[] all = StationVisualState.values();
+        Map<String, StationStatus> states = new HashMap<>();
+        StationStatus[] all = StationStatus.values();
         for (int i = 0; i < all.length; i++) {
             states.put("m" + (i + 1), all[i]);
         }
@@ -92,7 +92,7 @@ final class RenderedPictureIT {
         BufferedImage image = render(shot, new LineView(1, states, Map.of(), Map.of(), Hud.none()), "states");
 
         for (int i = 0; i < all.length; i++) {
-            assertThat(band(image, shot.plan(), "m" + (i + 1), PALETTE.state(all[i]))).as(all[i].key())
+            assertThat(band(image, shot.plan(), "m" + (i + 1), PALETTE.state(all[i]))).as(all[i].json())
                     .isGreaterThan(0.9);
         }
     }
@@ -115,7 +115,7 @@ final class RenderedPictureIT {
     }
 
     private static LineView levels(LineSpec line, int level) {
-        return new LineView(100, all(line, StationVisualState.WORKING), Map.of("b3", level), Map.of(), Hud.none());
+        return new LineView(100, all(line, StationStatus.WORKING), Map.of("b3", level), Map.of(), Hud.none());
     }
 
     @Test
@@ -123,7 +123,7 @@ final class RenderedPictureIT {
         LineSpec line = Lines.chain(6);
         Shot shot = new Shot(line, AutoLayout.plan(line), Palette.standard(), new CameraPreset.Overview(), true,
                 "test", "pallets", new CalendarClock(6 * 3600), true);
-        LineView view = new LineView(7200 + 86_400, all(line, StationVisualState.WORKING), Map.of("b2", 4),
+        LineView view = new LineView(7200 + 86_400, all(line, StationStatus.WORKING), Map.of("b2", 4),
                 Map.of("m3", 0.8), new Hud("instant", 12.34, 5.5, Optional.of("m3")));
 
         render(shot, view, "hud");
@@ -139,7 +139,7 @@ final class RenderedPictureIT {
         FloorPlan plan = AutoLayout.plan(line);
         Shot shot = new Shot(line, plan, Palette.standard(), new CameraPreset.TopOrtho(), false, "sun");
 
-        BufferedImage image = render(shot, new LineView(1, all(line, StationVisualState.WORKING), Map.of(), Map.of(),
+        BufferedImage image = render(shot, new LineView(1, all(line, StationStatus.WORKING), Map.of(), Map.of(),
                 Hud.none()), "shadow");
 
         assertThat(renderer.shadows()).as("software GL bakes the sun's shadows into the floor")
@@ -159,7 +159,7 @@ final class RenderedPictureIT {
         FloorPlan plan = AutoLayout.plan(line);
         Shot shot = new Shot(line, plan, PALETTE, new CameraPreset.Bottleneck(), true, "bottleneck");
         for (String bottleneck : new String[] {"m2", "m9"}) {
-            render(shot, new LineView(1, all(line, StationVisualState.WORKING), Map.of(), Map.of(),
+            render(shot, new LineView(1, all(line, StationStatus.WORKING), Map.of(), Map.of(),
                     new Hud("", 0, 0, Optional.of(bottleneck))), "bottleneck-" + bottleneck);
 
             Footprint at = plan.station(bottleneck);

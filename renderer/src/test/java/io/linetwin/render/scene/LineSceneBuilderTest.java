@@ -13,7 +13,7 @@ import io.linetwin.render.Library;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
 import io.linetwin.render.Movers;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
@@ -36,7 +36,7 @@ final class LineSceneBuilderTest {
     void everyStationAsksForALabelAndTheBottleneckComesFirstAndSaysSo() {
         LineSpec line = Lines.chain(6);
         LineScene scene = build(line);
-        scene.apply(new LineView(10, Map.of("m3", StationVisualState.DOWN), Map.of(), Map.of(),
+        scene.apply(new LineView(10, Map.of("m3", StationStatus.DOWN), Map.of(), Map.of(),
                 new Hud("", 0, 0, Optional.of("m2"))));
 
         assertThat(scene.labels()).extracting(LineScene.Request::id)
@@ -53,11 +53,11 @@ final class LineSceneBuilderTest {
     void aViewDrivesMachineStatesRiskRackBoxesAndConveyorLamps() {
         LineSpec line = Library.load(Library.DIR.resolve("bottling-line.yaml")).line();
         LineScene scene = build(line);
-        scene.apply(new LineView(100, Map.of("filler", StationVisualState.DOWN), Map.of("b2", 30),
+        scene.apply(new LineView(100, Map.of("filler", StationStatus.DOWN), Map.of("b2", 30),
                 Map.of("filler", 0.7), Hud.none(), new Movers(Map.of(), Map.of(), Set.of("b3"))));
 
         MachineStatusControl filler = scene.machine("filler").orElseThrow();
-        assertThat(filler.state()).contains(StationVisualState.DOWN);
+        assertThat(filler.state()).contains(StationStatus.DOWN);
         assertThat(filler.risk()).contains(0.7);
         assertThat(scene.machine("capper").orElseThrow().state()).isEmpty();
         RackFill b2 = scene.fill("b2").orElseThrow();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
-import io.linetwin.render.StationVisualState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.ViewTimeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 final class PlaybackStateTest {
 
     private static LineView view(double t, int level) {
-        return new LineView(t, Map.of("m1", StationVisualState.WORKING), Map.of("b1", level), Map.of(), Hud.none());
+        return new LineView(t, Map.of("m1", StationStatus.WORKING), Map.of("b1", level), Map.of(), Hud.none());
     }
 
     @Test
