@@ -95,7 +95,7 @@ public final class LiveLine {
             // A Thing still at revision 0 has never reported: its default state is no news about the machine.
             boolean reported = snapshot.get(descriptor.thingIdOf(station.id())).map(t -> t.revision() > 0)
                     .orElse(false);
-            String stateName = s == null || !reported ? "unknown" : s.condition().stateName();
+            String stateName = s == null || !reported ? "unknown" : s.condition().status().json();
             boolean machine = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
             node.put("state", machine ? stateName : "none");
             node.put("good", s == null ? 0 : s.good());
