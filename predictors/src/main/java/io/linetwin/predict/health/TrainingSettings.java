@@ -110,6 +110,12 @@ public record TrainingSettings(int window, int rulCap, int maxEpochs, int patien
                 ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, delta);
     }
 
+    public TrainingSettings withRulCap(int cap) {
+        return new TrainingSettings(window, cap, maxEpochs, patience, batchSize, learningRate, validationFraction,
+                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
+                huberDelta);
+    }
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
