@@ -2,15 +2,16 @@ package io.linetwin.app.emulate;
 
 /**
  * Operating (working) seconds of one station since its last repair ended: the age the degradation model
- * drifts with. Time counts only in {@code working}; leaving {@code down} resets the age to zero.
+ * drifts with. Time counts only in {@code working}; leaving {@code down} resets the age to zero. Public so that
+ * the health histories built from an emulated run ({@code health train --from-emulator}) age a machine the same way.
  */
-final class OperatingClock {
+public final class OperatingClock {
 
     private String state;
     private double since;
     private double operatedBefore;
 
-    void onState(double timeSeconds, String newState) {
+    public void onState(double timeSeconds, String newState) {
         if ("working".equals(state)) {
             operatedBefore += timeSeconds - since;
         }
@@ -21,7 +22,7 @@ final class OperatingClock {
         since = timeSeconds;
     }
 
-    double operatingSeconds(double timeSeconds) {
+    public double operatingSeconds(double timeSeconds) {
         return operatedBefore + ("working".equals(state) ? Math.max(0, timeSeconds - since) : 0);
     }
 }
