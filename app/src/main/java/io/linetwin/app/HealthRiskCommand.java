@@ -6,12 +6,14 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineCalendar;
 import io.linetwin.model.LineState;
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.MaintenanceWindows;
 import io.linetwin.predict.health.TimeToFailure;
+import io.linetwin.scenario.Suggestions;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
@@ -19,6 +21,7 @@ import io.linetwin.twin.Snapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,20 +109,26 @@ public final class HealthRiskCommand implements Callable<Integer> {
             throw new BadInputException("health risk: no remaining-life estimate: give --rul MACHINE=MEAN[,SD] or a "
                     + "--from-twin snapshot whose machines carry health/rul");
         }
-        // The line as it is once, then per machine its failure and each candidate window.
-        int batches = 1 + byMachine.size() * (1 + windows.size());
-        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "health risk")
-                .expecting(batches * experiment.replications());
+        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "health risk");
         MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads(), reporter);
+        // The line as it is once, then per machine its failure and each window whose maintenance stops the line.
+        reporter.expecting(risk.simulations(byMachine.size(), windows, maintenanceSeconds));
         double clock = start.map(LineState::clockSeconds).orElse(0.0);
-        List<MaintenanceRisk.Report> reports = new ArrayList<>();
+        List<MaintenanceRisk.Request> requests = new ArrayList<>();
         for (Estimated estimated : byMachine.values()) {
-            reports.add(risk.assess(estimated.machine().id(), estimated.timeToFailure(),
-                    repairOf(estimated.machine()), maintenanceSeconds, windows));
+            requests.add(new MaintenanceRisk.Request(estimated.machine().id(), estimated.timeToFailure(),
+                    repairOf(estimated.machine())));
         }
-        print(spec.commandLine().getOut(), scenario, experiment, clock, reports);
+        List<MaintenanceRisk.Report> reports = new ArrayList<>(risk.assess(requests, maintenanceSeconds, windows));
+        // The machine most likely to fail soonest first, then the one whose failure costs most.
+        reports.sort(Comparator.comparingDouble(MaintenanceRisk.Report::riskWithin8h)
+                .thenComparingDouble(MaintenanceRisk.Report::riskWithin24h)
+                .thenComparingDouble(MaintenanceRisk.Report::riskWithin7d)
+                .thenComparingDouble(report -> report.expectedLossParts().mean()).reversed());
+        print(spec.commandLine().getOut(), scenario, experiment, clock, maintenanceSeconds, reports);
         if (json != null) {
-            ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports), json, outputs);
+            ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports,
+                    OutputUnits.of(scenario).line().plural(), maintenanceSeconds), json, outputs);
         }
         return ExitCode.OK;
     }
@@ -153,9 +162,13 @@ public final class HealthRiskCommand implements Callable<Integer> {
             throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
         }
         String id = estimate.substring(0, equals);
+        List<String> machines = scenario.line().stations().stream()
+                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .map(StationSpec::id).toList();
         StationSpec machine = scenario.line().station(id)
                 .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
-                .orElseThrow(() -> new BadInputException("--rul: no machine '" + id + "' in " + scenario.name()));
+                .orElseThrow(() -> new BadInputException("--rul: no machine '" + id + "' in " + scenario.name()
+                        + Suggestions.hint(id, machines) + " (machines: " + String.join(", ", machines) + ")"));
         String[] parts = estimate.substring(equals + 1).split(",", -1);
         if (parts.length > 2) {
             throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
@@ -178,32 +191,45 @@ public final class HealthRiskCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Scenario scenario, ExperimentSpec experiment, double clock,
-            List<MaintenanceRisk.Report> reports) {
+            double maintenanceSeconds, List<MaintenanceRisk.Report> reports) {
         LineCalendar calendar = experiment.calendar();
-        out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead from %s · %d replications · seed %d%n%n",
-                scenario.name(), KpiTable.duration(experiment.horizonSeconds()), calendar.format(clock),
-                experiment.replications(), experiment.seed());
-        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-34s %s%n", "machine", "8 h", "24 h", "7 d",
-                "expected loss [parts] (95 % CI)", "best window", "loss if maintained then");
+        String unit = OutputUnits.of(scenario).line().plural();
+        out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead from %s · %d replications · seed %d · "
+                + "losses in %s, maintenance %s%n%n", scenario.name(), KpiTable.duration(experiment.horizonSeconds()),
+                calendar.format(clock), experiment.replications(), experiment.seed(), unit,
+                KpiTable.duration(maintenanceSeconds));
+        out.printf(Locale.ROOT, "%-14s %25s   %-26s %-26s %-44s %s%n", "machine", "P(failure) 8 h  24 h  7 d",
+                "loss if it fails (95 % CI)", "loss if maintained now", "best window", "loss then");
         for (MaintenanceRisk.Report report : reports) {
-            String window = report.bestWindow().map(w -> calendar.format(clock + w.startSeconds())
-                    + " (" + w.kind().jsonName() + ")").orElse("run to fail");
+            String now = report.windows().stream().filter(w -> w.startSeconds() == 0).findFirst()
+                    .map(w -> estimate(w.lossParts())).orElse("-");
+            String window = report.bestWindow().map(w -> calendar.format(clock + w.startSeconds()) + " - "
+                    + calendar.format(clock + w.startSeconds() + maintenanceSeconds) + " (" + w.kind().jsonName() + ")")
+                    .orElse("run to failure");
             String then = report.bestWindow().map(w -> estimate(w.lossParts())).orElse("-");
-            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-34s %s%n", report.machine(),
+            out.printf(Locale.ROOT, "%-14s %15s %5s %4s   %-26s %-26s %-44s %s%n", report.machine(),
                     percent(report.riskWithin8h()), percent(report.riskWithin24h()), percent(report.riskWithin7d()),
-                    estimate(report.expectedLossParts()), window, then);
+                    estimate(report.expectedLossParts()), now, window, then);
         }
         out.println();
-        out.println("Risks are in calendar time: a machine's operating time passes on shift, at its working share "
-                + "there in the line as it is; losses are good parts, paired with the line without the failure.");
+        out.println("Machines most likely to fail soonest first. Risks are in calendar time: a machine's operating time "
+                + "passes on shift, at its working share there in the line as it is; losses are good " + unit
+                + " over the look-ahead, paired with the line without the failure (\"loss if maintained\" includes "
+                + "the maintenance's own stop).");
         out.flush();
     }
 
     private static String estimate(Estimate e) {
         return e.ciLow().isPresent()
-                ? String.format(Locale.ROOT, "%,.0f [%,.0f, %,.0f]", e.mean(), e.ciLow().getAsDouble(),
-                        e.ciHigh().getAsDouble())
-                : String.format(Locale.ROOT, "%,.0f", e.mean());
+                ? String.format(Locale.ROOT, "%s [%s, %s]", amount(e.mean()), amount(e.ciLow().getAsDouble()),
+                        amount(e.ciHigh().getAsDouble()))
+                : amount(e.mean());
+    }
+
+    /** Whole numbers for large losses, one decimal for the few pallets a line's unit may make. */
+    private static String amount(double value) {
+        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String percent(double p) {

@@ -182,6 +182,12 @@ final class RulMonitor {
                 .probabilityWithin(horizonSeconds);
     }
 
+    /** Rows of the machine's history behind its latest estimate (0 before any). */
+    int latestRows(String machine) {
+        return machines.values().stream().filter(m -> m.machine().equals(machine)).findFirst()
+                .flatMap(WatchedMachine::latest).map(WatchedMachine.Estimate::rows).orElse(0);
+    }
+
     long published() {
         return estimatesPublished;
     }
