@@ -165,7 +165,8 @@ public final class ParameterCommands {
         }
         if (!equipment.get().kind().features().contains(TwinFeatures.HEALTH)) {
             return Parsed.refused(Refusal.NOT_WRITABLE, id.get() + " has no health feature (a "
-                    + equipment.get().kind() + ")", Optional.of(thing), correlationId, TwinFeatures.RUL);
+                    + equipment.get().kind().name().toLowerCase(java.util.Locale.ROOT) + ")", Optional.of(thing),
+                    correlationId, TwinFeatures.RUL);
         }
         String problem = rulProblem(value);
         if (problem != null) {
