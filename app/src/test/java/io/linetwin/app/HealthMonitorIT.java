@@ -120,9 +120,8 @@ final class HealthMonitorIT {
         List<double[]> firstLife = spindle.stream().filter(e -> e[0] < firstFailure.getEpochSecond()).toList();
         assertThat(firstLife).hasSizeGreaterThanOrEqualTo(4);
         assertThat(firstLife.get(firstLife.size() - 1)[1]).isLessThan(firstLife.get(0)[1] - 3600);
-        assertThat(follower.health().stats().staleByReason()).as("no event of the line collided with an estimate")
-                .isEmpty();
-        assertThat(follower.health().stats().rejected()).isEmpty();
+        assertThat(follower.health().stats().stale()).as("no event of the line collided with an estimate").isZero();
+        assertThat(follower.health().stats().rejectedTotal()).isZero();
 
         Snapshot snapshot = Snapshot.read(snapshotFile);
         double lastSpindle = RulReadings.of(snapshot, things).get("spindle").seconds();
