@@ -6,6 +6,7 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineCalendar;
 import io.linetwin.model.LineState;
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
@@ -16,6 +17,7 @@ import io.linetwin.report.RiskReport;
 import io.linetwin.report.i18n.Lang;
 import io.linetwin.report.i18n.Messages;
 import io.linetwin.report.i18n.TextWidth;
+import io.linetwin.scenario.Suggestions;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.RulReadings;
@@ -23,6 +25,7 @@ import io.linetwin.twin.Snapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,20 +117,26 @@ public final class HealthRiskCommand implements Callable<Integer> {
             throw new BadInputException("health risk: no remaining-life estimate: give --rul MACHINE=MEAN[,SD] or a "
                     + "--from-twin snapshot whose machines carry health/rul");
         }
-        // The line as it is once, then per machine its failure and each candidate window.
-        int batches = 1 + byMachine.size() * (1 + windows.size());
-        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "health risk")
-                .expecting(batches * experiment.replications());
+        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "health risk");
         MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads(), reporter);
+        // The line as it is once, then per machine its failure and each window whose maintenance stops the line.
+        reporter.expecting(risk.simulations(byMachine.size(), windows, maintenanceSeconds));
         double clock = start.map(LineState::clockSeconds).orElse(0.0);
-        List<MaintenanceRisk.Report> reports = new ArrayList<>();
+        List<MaintenanceRisk.Request> requests = new ArrayList<>();
         for (Estimated estimated : byMachine.values()) {
-            reports.add(risk.assess(estimated.machine().id(), estimated.timeToFailure(),
-                    repairOf(estimated.machine()), maintenanceSeconds, windows));
+            requests.add(new MaintenanceRisk.Request(estimated.machine().id(), estimated.timeToFailure(),
+                    repairOf(estimated.machine())));
         }
-        print(spec.commandLine().getOut(), scenario, experiment, clock, reports, report.messages());
+        List<MaintenanceRisk.Report> reports = new ArrayList<>(risk.assess(requests, maintenanceSeconds, windows));
+        // The machine most likely to fail soonest first, then the one whose failure costs most.
+        reports.sort(Comparator.comparingDouble(MaintenanceRisk.Report::riskWithin8h)
+                .thenComparingDouble(MaintenanceRisk.Report::riskWithin24h)
+                .thenComparingDouble(MaintenanceRisk.Report::riskWithin7d)
+                .thenComparingDouble(report -> report.expectedLossParts().mean()).reversed());
+        print(spec.commandLine().getOut(), scenario, experiment, clock, maintenanceSeconds, reports, report.messages());
         if (json != null) {
-            ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports), json, outputs);
+            ResultJson.write(RiskJson.document(scenario.name(), experiment, clock, reports,
+                    OutputUnits.of(scenario).line().plural(), maintenanceSeconds), json, outputs);
         }
         if (report.wanted()) {
             Map<String, TimeToFailure> timesToFailure = new LinkedHashMap<>();
@@ -169,9 +178,13 @@ public final class HealthRiskCommand implements Callable<Integer> {
             throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
         }
         String id = estimate.substring(0, equals);
+        List<String> machines = scenario.line().stations().stream()
+                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .map(StationSpec::id).toList();
         StationSpec machine = scenario.line().station(id)
                 .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
-                .orElseThrow(() -> new BadInputException("--rul: no machine '" + id + "' in " + scenario.name()));
+                .orElseThrow(() -> new BadInputException("--rul: no machine '" + id + "' in " + scenario.name()
+                        + Suggestions.hint(id, machines) + " (machines: " + String.join(", ", machines) + ")"));
         String[] parts = estimate.substring(equals + 1).split(",", -1);
         if (parts.length > 2) {
             throw new BadInputException("--rul: expected MACHINE=MEAN[,SD] like filler=30h,8h, got \"" + estimate + "\"");
@@ -194,40 +207,51 @@ public final class HealthRiskCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Scenario scenario, ExperimentSpec experiment, double clock,
-            List<MaintenanceRisk.Report> reports, Messages m) {
+            double maintenanceSeconds, List<MaintenanceRisk.Report> reports, Messages m) {
         LineCalendar calendar = experiment.calendar();
-        out.println(m.get("cli.risk.header", scenario.name(), m.lang() == Lang.EN
-                ? KpiTable.duration(experiment.horizonSeconds()) : m.duration(experiment.horizonSeconds()),
-                m.calendar(calendar.format(clock)), experiment.replications(), experiment.seed()));
+        String unit = OutputUnits.of(scenario).line().plural();
+        boolean english = m.lang() == Lang.EN;
+        out.println(m.get("cli.risk.header", scenario.name(), english ? KpiTable.duration(experiment.horizonSeconds())
+                : m.duration(experiment.horizonSeconds()), m.calendar(calendar.format(clock)), experiment.replications(),
+                experiment.seed(), unit, english ? KpiTable.duration(maintenanceSeconds) : m.duration(maintenanceSeconds)));
         out.println();
         riskLine(out, m.get("col.machine"), m.get("cli.risk.8h"), m.get("cli.risk.24h"), m.get("cli.risk.7d"),
-                m.get("cli.risk.loss"), m.get("cli.risk.window"), m.get("cli.risk.then"));
+                m.get("cli.risk.loss"), m.get("cli.risk.now"), m.get("cli.risk.window"), m.get("cli.risk.then"));
         for (MaintenanceRisk.Report report : reports) {
-            String window = report.bestWindow().map(w -> m.calendar(calendar.format(clock + w.startSeconds()))
-                    + " (" + (m.lang() == Lang.EN ? w.kind().jsonName() : m.get("window." + w.kind().jsonName()))
-                    + ")").orElse(m.get("cli.risk.runToFail"));
+            String now = report.windows().stream().filter(w -> w.startSeconds() == 0).findFirst()
+                    .map(w -> estimate(w.lossParts())).orElse("-");
+            String window = report.bestWindow().map(w -> m.calendar(calendar.format(clock + w.startSeconds())) + " - "
+                    + m.calendar(calendar.format(clock + w.startSeconds() + maintenanceSeconds)) + " ("
+                    + (english ? w.kind().jsonName() : m.get("window." + w.kind().jsonName())) + ")")
+                    .orElse(m.get("cli.risk.runToFail"));
             String then = report.bestWindow().map(w -> estimate(w.lossParts())).orElse("-");
             riskLine(out, report.machine(), percent(report.riskWithin8h()), percent(report.riskWithin24h()),
-                    percent(report.riskWithin7d()), estimate(report.expectedLossParts()), window, then);
+                    percent(report.riskWithin7d()), estimate(report.expectedLossParts()), now, window, then);
         }
         out.println();
-        out.println(m.get("cli.risk.note"));
+        out.println(m.get("cli.risk.note", unit));
         out.flush();
     }
 
     /** The columns of the table, padded by terminal width so Chinese headings line up too. */
     private static void riskLine(PrintWriter out, String machine, String risk8h, String risk24h, String risk7d,
-            String loss, String window, String then) {
+            String loss, String now, String window, String then) {
         out.println(TextWidth.pad(machine, -14) + " " + TextWidth.pad(risk8h, 6) + " " + TextWidth.pad(risk24h, 6)
-                + " " + TextWidth.pad(risk7d, 6) + "   " + TextWidth.pad(loss, -32) + " " + TextWidth.pad(window, -34)
-                + " " + then);
+                + " " + TextWidth.pad(risk7d, 6) + "   " + TextWidth.pad(loss, -28) + " " + TextWidth.pad(now, -26)
+                + " " + TextWidth.pad(window, -44) + " " + then);
     }
 
     private static String estimate(Estimate e) {
         return e.ciLow().isPresent()
-                ? String.format(Locale.ROOT, "%,.0f [%,.0f, %,.0f]", e.mean(), e.ciLow().getAsDouble(),
-                        e.ciHigh().getAsDouble())
-                : String.format(Locale.ROOT, "%,.0f", e.mean());
+                ? String.format(Locale.ROOT, "%s [%s, %s]", amount(e.mean()), amount(e.ciLow().getAsDouble()),
+                        amount(e.ciHigh().getAsDouble()))
+                : amount(e.mean());
+    }
+
+    /** Whole numbers for large losses, one decimal for the few pallets a line's unit may make. */
+    private static String amount(double value) {
+        return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String percent(double p) {

@@ -35,7 +35,7 @@ import org.eclipse.ditto.things.model.ThingId;
  * positioned {@code file:line:column key.path: message}:
  * <ul>
  * <li>the document: strict JSON (no duplicate keys, nothing after it), keys {@code schema}, {@code takenAt},
- * {@code things} only;</li>
+ * {@code things} and, in a follower's checkpoint, {@code offsets} (whole numbers) only;</li>
  * <li>the line: at least one thing must be of the scenario's line ({@code attributes.line}); a thing named like
  * the line's equipment must be of it, of equipment the scenario has, and of the kind the scenario gives it;</li>
  * <li>the values the simulation starts from: the status ({@code state} one of the engine's, products of the line,
@@ -50,7 +50,8 @@ public final class SnapshotFile {
     /** {@code Snapshot.SCHEMA} of twin-sync, which keeps it to itself. */
     static final String SCHEMA = "linetwin/twin-snapshot/v1";
 
-    private static final List<String> ROOT_KEYS = List.of("schema", "takenAt", "things");
+    /** {@code offsets}: what a follower's checkpoint covers ({@code twin follow --snapshot-out}, KafkaTwin). */
+    private static final List<String> ROOT_KEYS = List.of("schema", "takenAt", "things", "offsets");
     private static final List<String> ENTRY_KEYS = List.of("revision", "modified", "thing");
     private static final List<String> THING_KEYS = List.of("thingId", "policyId", "attributes", "features");
     private static final List<String> ATTRIBUTE_KEYS = List.of(TwinFeatures.ATTR_KIND, TwinFeatures.ATTR_LINE,
@@ -118,6 +119,8 @@ public final class SnapshotFile {
         root.required(fields.get(), "takenAt").ifPresent(JsonCursor::instant);
         Optional<JsonCursor> things = root.required(fields.get(), "things");
         things.flatMap(t -> t.object(null)).ifPresent(entries -> entries.forEach(this::entry));
+        Optional.ofNullable(fields.get().get("offsets")).flatMap(o -> o.object(null))
+                .ifPresent(offsets -> offsets.values().forEach(next -> next.whole(0, Long.MAX_VALUE)));
         if (things.isPresent() && problems.isEmpty() && thingsOfLine == 0) {
             things.get().problem("no thing of line '" + descriptor.lineId() + "' in the snapshot"
                     + (otherLines.isEmpty() ? "" : " (it holds things of " + String.join(", ", otherLines) + ")")
@@ -267,7 +270,9 @@ public final class SnapshotFile {
         at.object(null).ifPresent(levels -> {
             long total = 0;
             for (Map.Entry<String, JsonCursor> level : levels.entrySet()) {
-                if (!products.contains(level.getKey())) {
+                // A line without products: the twin reports its parts under a key of their own ("" is no JSON key).
+                boolean anonymous = line.products().isEmpty() && TwinFeatures.ANONYMOUS_PRODUCT.equals(level.getKey());
+                if (!anonymous && !products.contains(level.getKey())) {
                     level.getValue().problem("no product '" + level.getKey() + "' in line '" + line.id() + "'"
                             + Suggestions.hint(level.getKey(), products));
                 }

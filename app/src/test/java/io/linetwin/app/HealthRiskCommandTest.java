@@ -46,7 +46,9 @@ final class HealthRiskCommandTest {
         // loses 14,400 one-second parts; maintaining 1 h at the first window (Sat 00:00) loses 3,600 instead.
         String row = cli.out().lines().filter(l -> l.startsWith("press")).findFirst().orElseThrow();
         assertThat(row.split("\\s+")).containsSubsequence("press", "0%", "100%", "100%");
-        assertThat(row).containsPattern("14,40[01]").contains("Sat 00:00 (step)").containsPattern("3,60[01]");
+        assertThat(row).containsPattern("14,40[01]").contains("Sat 00:00 - Sat 01:00 (step)")
+                .containsPattern("3,60[01]");
+        assertThat(cli.out()).contains("losses in parts, maintenance 1h");
     }
 
     @Test
@@ -61,10 +63,14 @@ final class HealthRiskCommandTest {
         // 10 h of work from Mon 08:00 ends Mon 18:30; the repair loses the 3.5 h to 22:00 (12,600 parts). Maintaining
         // from the 12:00 break loses 12:30-14:00 (5,400); at once 7,200; at night the failure has come already.
         String row = cli.out().lines().filter(l -> l.startsWith("press")).findFirst().orElseThrow();
-        assertThat(row).containsPattern("12,[56]\\d\\d").contains("Mon 12:00 (break)").containsPattern("5,[34]\\d\\d");
+        assertThat(row).containsPattern("12,[56]\\d\\d").contains("Mon 12:00 - Mon 14:00 (break)")
+                .containsPattern("5,[34]\\d\\d");
+        // "loss if maintained now": from Mon 08:00, the whole 2 h on shift
+        assertThat(row).containsPattern("12,[56]\\d\\d \\[.*\\] +7,[12]\\d\\d");
         JsonNode press = new ObjectMapper().readTree(json.toFile()).path("machines").path("press");
         assertThat(press.path("bestWindow").path("at").asText()).isEqualTo("Mon 12:00");
         assertThat(press.path("bestWindow").path("kind").asText()).isEqualTo("break");
+        assertThat(press.path("bestWindow").path("end").asText()).isEqualTo("Mon 14:00");
         List<String> kinds = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         press.path("windows").forEach(w -> {
@@ -88,7 +94,7 @@ final class HealthRiskCommandTest {
                 "--maintenance", "2h", "--json", json.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("look-ahead from 2026-12-07 Mon 08:00").contains("2026-12-07 Mon 12:00 (break)");
+        assertThat(cli.out()).contains("look-ahead from 2026-12-07 Mon 08:00").contains("2026-12-07 Mon 12:00 - 2026-12-07 Mon 14:00 (break)");
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.path("lookAheadStart").asText()).isEqualTo("2026-12-07 Mon 08:00");
         List<String> at = new ArrayList<>();
@@ -115,6 +121,29 @@ final class HealthRiskCommandTest {
         List<String> rows = cli.out().lines().filter(l -> l.matches("^[a-z-]+ +\\d+%.*")).toList();
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0)).startsWith("filler");
+        assertThat(cli.out()).contains("losses in pallets");
+    }
+
+    @Test
+    void theMachineMostLikelyToFailSoonestComesFirstWhateverTheOrderGiven() throws IOException {
+        Path file = dir.resolve("two.yaml");
+        Files.writeString(file, """
+                schema: linetwin/v1
+                name: two-machines
+                line:
+                  stations:
+                    - { id: trimmer, kind: machine, process: { dist: constant, value: 1s } }
+                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
+                  buffers: [ { id: b, from: trimmer, to: press, capacity: 10 } ]
+                experiment: { horizon: 1d, replications: 2, seed: 3 }
+                """);
+
+        Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "trimmer=40h,4h", "--rul", "press=6h,1h",
+                "--repair", "1h", "--window-step", "12h");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<String> rows = cli.out().lines().filter(l -> l.matches("^[a-z]+ +\\d+%.*")).toList();
+        assertThat(rows).extracting(r -> r.split(" ")[0]).containsExactly("press", "trimmer");
     }
 
     @Test
@@ -131,7 +160,8 @@ final class HealthRiskCommandTest {
                 "--rul", "fillr=30h");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo("--rul: no machine 'fillr' in bottling-line");
+        assertThat(cli.err().strip()).isEqualTo("--rul: no machine 'fillr' in bottling-line; did you mean 'filler'? "
+                + "(machines: filler, capper, labeller, packer, palletiser)");
     }
 
     /** A press of 1 s per part on one shift Mon-Fri 06:00-22:00 with a break at 12:00. */

@@ -136,6 +136,30 @@ final class WarmStartInputTest {
                 + "got 2.7");
     }
 
+    @Test
+    void aFollowersCheckpointOfALineWithoutProductsIsASnapshotEveryCommandReads() throws Exception {
+        // What twin follow --snapshot-out writes: the offsets it covers, and levels under the twin's "(part)".
+        Scenario twoMachines = ScenarioLoader.load(TWO_MACHINES);
+        Path snapshot = dir.resolve("checkpoint.json");
+        TwinStore store = TwinStore.of(LineDescriptors.of(twoMachines.line()),
+                Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC));
+        store.apply(io.linetwin.twin.DittoMessages.toJson(io.linetwin.twin.DittoMessages.propertyModified(
+                LineDescriptors.of(twoMachines.line()).thingIdOf("b"), "buffer", "levels",
+                org.eclipse.ditto.json.JsonObject.newBuilder().set("(part)", 2).build(), 1,
+                Instant.parse("2026-11-30T06:00:00Z"))));
+        store.snapshot().withOffsets(java.util.Map.of("linetwin.twin.events/0", 12L)).write(snapshot);
+        assertThat(Files.readString(snapshot)).contains("\"offsets\"", "\"(part)\":2");
+
+        Cli cli = Cli.run("run", TWO_MACHINES.toString(), "--from-twin", snapshot.toString(), "--horizon", "1h",
+                "--replications", "2");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        Files.writeString(snapshot, Files.readString(snapshot).replace("\"linetwin.twin.events/0\":12",
+                "\"linetwin.twin.events/0\":-1"));
+        assertThat(Cli.run("run", TWO_MACHINES.toString(), "--from-twin", snapshot.toString()).err())
+                .contains("offsets.linetwin.twin.events/0: expected a whole number");
+    }
+
     private Cli run(Path state) {
         return Cli.run("run", TWO_MACHINES.toString(), "--from-state", state.toString(), "--horizon", "1h",
                 "--replications", "2");

@@ -70,10 +70,10 @@ final class AgvLink extends Buffer {
         onBoard.add(part);
     }
 
+    /** Warm start without the fleet's state: the part waits for pickup; its request follows at the start time. */
     @Override
     public void restore(Part part) {
         waiting.add(part);
-        fleet.request(this);
     }
 
     @Override

@@ -56,7 +56,19 @@ final class Fleet {
 
     void request(AgvLink link) {
         requests.add(link);
-        dispatch();
+        dispatch(model.now());
+    }
+
+    /**
+     * Warm start without the fleet's state (a twin carries no vehicles): each of the {@code parts} waiting for
+     * {@code link} asks for a vehicle at {@code now}, as each did when it arrived. Before the first event the model
+     * has no time of its own yet, so it must be given.
+     */
+    void restoreRequests(AgvLink link, int parts, double now) {
+        for (int i = 0; i < parts; i++) {
+            requests.add(link);
+        }
+        dispatch(now);
     }
 
     void destinationFree(AgvLink link) {
@@ -67,7 +79,7 @@ final class Fleet {
         }
     }
 
-    private void dispatch() {
+    private void dispatch(double now) {
         while (!requests.isEmpty()) {
             AgvLink link = requests.peek();
             Vehicle nearest = null;
@@ -85,7 +97,7 @@ final class Fleet {
                 return;
             }
             requests.poll();
-            nearest.serve(link, model.now());
+            nearest.serve(link, now);
         }
     }
 
@@ -152,7 +164,7 @@ final class Fleet {
             }
         }
         state.requests().forEach(id -> requests.add(link(links, id)));
-        dispatch();
+        dispatch(now);
     }
 
     private static AgvLink link(Map<String, AgvLink> links, String id) {
@@ -265,7 +277,7 @@ final class Fleet {
 
         private void becomeIdle(double now) {
             change(IDLE, now);
-            dispatch();
+            dispatch(now);
             if (state == IDLE && spec.park().isPresent() && !at.equals(spec.park().get())) {
                 drive(TO_PARK, spec.park().get(), null, now);
             }

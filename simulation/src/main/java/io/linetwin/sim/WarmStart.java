@@ -122,6 +122,9 @@ final class WarmStart {
             Map<String, AgvLink> links = new LinkedHashMap<>();
             buffers.values().stream().filter(b -> b instanceof AgvLink).forEach(b -> links.put(b.id(), (AgvLink) b));
             fleet.restore(inFlight.fleet().get(), links, carried, now);
+        } else {
+            buffers.values().stream().filter(b -> b instanceof AgvLink).map(b -> (AgvLink) b)
+                    .forEach(agv -> fleet.restoreRequests(agv, agv.waitingForPickup(), now));
         }
     }
 

@@ -148,6 +148,36 @@ final class WarmStartTest {
         assertThat(result.stations().get(0).states().down()).isCloseTo(50 / 75.0, within(1e-9));
     }
 
+    /**
+     * A twin carries no vehicles: parts waiting for an AGV move ask for one at the start time. Before the fix they
+     * asked at the model's time, which the up-front check (outside any event) does not have, and MASON refused a
+     * step at -Infinity: run, compare and health risk --from-twin failed on every twin of a line with AGVs whose
+     * moves held parts (the bottling line).
+     */
+    @Test
+    void partsWaitingForAnAgvMoveWithoutTheFleetsStateAreCarriedFromTheStartTime() {
+        LineSpec line = WarmStartExactTest.line();
+        LineState state = new LineState(NOW, 1_000, Map.of(), Map.of("agv", new BufferContents(Map.of("", 3))),
+                Map.of(), Map.of());
+        List<Double> delivered = new ArrayList<>();
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+
+        // What --from-twin checks before it runs: the state restored outside any event, where the model has no time.
+        simulation.requireFits(state);
+        ReplicationResult result = simulation.run(state, 0, 60, 1, 0, event -> {
+            if (event instanceof TraceEvent.PartMoved moved && moved.to().equals("m3")) {
+                delivered.add(moved.timeSeconds());
+            }
+        });
+
+        LineTotals totals = result.totals();
+        assertThat(totals.wipAtStart()).isEqualTo(3);
+        assertThat(totals.wipAtStart() + totals.released())
+                .isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled() + totals.wipAtEnd());
+        // The three waiting parts reach m3 by AGV after the start, none before it.
+        assertThat(delivered).hasSizeGreaterThanOrEqualTo(3).allMatch(t -> t >= 1_000);
+    }
+
     @Test
     void inFlightDetailThatDoesNotFitTheLineIsRejected() {
         LineSimulation simulation = new LineSimulation(WarmStartExactTest.line());

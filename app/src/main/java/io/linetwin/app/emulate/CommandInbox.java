@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import io.linetwin.twin.TwinFeatures;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -50,8 +52,16 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     /** An accepted command and what answering it needs. */
-    private record Ticket(TopicPartition partition, long offset, ParameterChange change, ThingId thing,
-            String correlationId) {
+    private record Ticket(TopicPartition partition, long offset, Optional<ParameterChange> change,
+            Optional<HealthEstimate> estimate, ThingId thing, String correlationId) {
+
+        String feature() {
+            return estimate.isPresent() ? TwinFeatures.HEALTH : TwinFeatures.PARAMETERS;
+        }
+
+        String property() {
+            return estimate.isPresent() ? TwinFeatures.RUL : change.orElseThrow().name();
+        }
     }
 
     private final KafkaConsumer<String, String> consumer;
@@ -64,6 +74,7 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
     /** Guarded by {@code this}: accepted and not drained, drained and not applied, offsets not answered. */
     private final ArrayDeque<Ticket> accepted = new ArrayDeque<>();
     private final List<Ticket> drained = new ArrayList<>();
+    private final List<HealthEstimate> drainedEstimates = new ArrayList<>();
     private final Map<TopicPartition, TreeSet<Long>> open = new HashMap<>();
 
     /** Inbox thread only. */
@@ -122,11 +133,18 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
             throw failure;
         }
         List<ParameterChange> out = new ArrayList<>();
+        drainedEstimates.clear();
         for (Ticket t; (t = accepted.poll()) != null; ) {
             drained.add(t);
-            out.add(t.change());
+            t.change().ifPresent(out::add);
+            t.estimate().ifPresent(drainedEstimates::add);
         }
         return out;
+    }
+
+    @Override
+    public synchronized List<HealthEstimate> drainedEstimates() {
+        return List.copyOf(drainedEstimates);
     }
 
     @Override
@@ -138,8 +156,8 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (Ticket t : done) {
-            sent.add(responses.send(CommandResponses.applied(t.thing(), t.change().name(), t.correlationId()))
-                    .toCompletableFuture());
+            sent.add(responses.send(CommandResponses.applied(t.thing(), t.feature(), t.property(),
+                    t.correlationId())).toCompletableFuture());
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
                 .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
@@ -228,7 +246,7 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
         ParameterCommands.Parsed parsed = commands.parse(record.value() == null ? "" : record.value());
         if (parsed.accepted()) {
             synchronized (this) {
-                accepted.add(new Ticket(partition, record.offset(), parsed.change().orElseThrow(),
+                accepted.add(new Ticket(partition, record.offset(), parsed.change(), parsed.estimate(),
                         parsed.thingId().orElseThrow(), parsed.correlationId()));
                 open.computeIfAbsent(partition, x -> new TreeSet<>()).add(record.offset());
             }

@@ -39,7 +39,12 @@ final class CommandResponses {
     }
 
     static Signal<?> applied(ThingId thing, String property, String correlationId) {
-        return ModifyFeaturePropertyResponse.modified(thing, TwinFeatures.PARAMETERS, JsonPointer.of(property),
+        return applied(thing, TwinFeatures.PARAMETERS, property, correlationId);
+    }
+
+    /** A 204 for a modify of {@code feature/property}: a parameter, or a predictor's {@code health/rul}. */
+    static Signal<?> applied(ThingId thing, String feature, String property, String correlationId) {
+        return ModifyFeaturePropertyResponse.modified(thing, feature, JsonPointer.of(property),
                 headers(correlationId));
     }
 

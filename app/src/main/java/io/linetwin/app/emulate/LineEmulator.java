@@ -13,6 +13,7 @@ import io.linetwin.twin.sync.SignalSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import io.linetwin.twin.TwinFeatures;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
@@ -28,7 +29,8 @@ import java.util.function.DoubleConsumer;
  * events and sensor readings go out in engine-time order, each when the {@link Pacer} says its time has come;
  * at the end, the state's changes are published ({@link StateToDitto}), which makes the twin equal the
  * emulator's state once they are applied. Parameter changes received meanwhile take effect at the next chunk
- * boundary and are confirmed by their {@code parameters/<name>} event.
+ * boundary and are confirmed by their {@code parameters/<name>} event; so are the remaining-life estimates a
+ * predictor writes into the twin ({@link HealthEstimate}), published as the Thing's {@code health/rul} event.
  */
 public final class LineEmulator {
 
@@ -169,13 +171,17 @@ public final class LineEmulator {
             parameters.get(change.station()).put(change.name(), change.value());
             changed = true;
         }
+        List<HealthEstimate> estimates = commands.drainedEstimates();
         if (changed || !parametersPublished) {
             state = withParameters(state);
             states.parameters(state.parameters(), clock.at(at));
-            writer.flush();
             parametersPublished = true;
         }
-        if (changed) {
+        for (HealthEstimate estimate : estimates) {
+            writer.set(estimate.station(), TwinFeatures.HEALTH, TwinFeatures.RUL, estimate.rul(), clock.at(at));
+        }
+        writer.flush();
+        if (changed || !estimates.isEmpty()) {
             commands.applied();
         }
     }

@@ -3,7 +3,9 @@ package io.linetwin.app.emulate;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.StationSpec;
+import io.linetwin.twin.EquipmentDescriptor;
 import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.RulReadings;
 import io.linetwin.twin.TwinFeatures;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +29,9 @@ import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeaturePrope
  * {@code features/parameters/properties/<name>} on the twin channel, for a parameter the station declares with
  * {@code min}, {@code max} and {@code maxStep}; a finite number within {@code [min, max]}; at most {@code maxStep}
  * from the parameter's value after every command accepted so far; and at most one accepted command per station
- * per {@code interval} of line time. Anything else is refused with a {@link Refusal} and a message.
+ * per {@code interval} of line time. Besides, standing in for Ditto (which owns each Thing's revisions), it takes a
+ * predictor's remaining-life estimate, a {@code modify} of {@code features/health/properties/rul}: see
+ * {@link HealthEstimate}. Anything else is refused with a {@link Refusal} and a message.
  *
  * <p>Stateful: it follows the values the accepted commands will set, so call it in the order commands arrive.
  * Thread-confined to the caller (the inbox thread).
@@ -36,20 +40,31 @@ public final class ParameterCommands {
 
     /** The outcome: the change to apply, or the refusal. Both carry what a response needs. */
     public record Parsed(Optional<ParameterChange> change, Optional<Refusal> refusal, String message,
-            Optional<ThingId> thingId, String correlationId, String property) {
+            Optional<ThingId> thingId, String correlationId, String property, Optional<HealthEstimate> estimate) {
 
         static Parsed ok(ParameterChange change, ThingId thing, String correlationId) {
             return new Parsed(Optional.of(change), Optional.empty(), "", Optional.of(thing), correlationId,
-                    change.name());
+                    change.name(), Optional.empty());
+        }
+
+        static Parsed ok(HealthEstimate estimate, ThingId thing, String correlationId) {
+            return new Parsed(Optional.empty(), Optional.empty(), "", Optional.of(thing), correlationId,
+                    TwinFeatures.RUL, Optional.of(estimate));
         }
 
         static Parsed refused(Refusal why, String message, Optional<ThingId> thing, String correlationId,
                 String property) {
-            return new Parsed(Optional.empty(), Optional.of(why), message, thing, correlationId, property);
+            return new Parsed(Optional.empty(), Optional.of(why), message, thing, correlationId, property,
+                    Optional.empty());
         }
 
         public boolean accepted() {
-            return change.isPresent();
+            return change.isPresent() || estimate.isPresent();
+        }
+
+        /** The feature the command wrote: {@code parameters}, or {@code health} for an estimate. */
+        public String feature() {
+            return estimate.isPresent() ? TwinFeatures.HEALTH : TwinFeatures.PARAMETERS;
         }
     }
 
@@ -126,11 +141,77 @@ public final class ParameterCommands {
                     + " (only modify of one parameter)", thing, correlationId, "");
         }
         String name = modify.getPropertyPointer().toString().substring(1);
+        if (TwinFeatures.HEALTH.equals(modify.getFeatureId()) && TwinFeatures.RUL.equals(name)) {
+            return estimate(modify.getEntityId(), modify.getPropertyValue(), correlationId);
+        }
         if (!TwinFeatures.PARAMETERS.equals(modify.getFeatureId())) {
             return Parsed.refused(Refusal.NOT_WRITABLE, "feature " + modify.getFeatureId()
                     + " is not adjustable (only parameters)", Optional.of(modify.getEntityId()), correlationId, name);
         }
         return check(modify.getEntityId(), name, modify.getPropertyValue(), correlationId);
+    }
+
+    /**
+     * A remaining-life estimate for the twin (not a line command: nothing on the line changes, so no limits and no
+     * rate limit): {@code {seconds, at[, sdSeconds][, model]}} on a station whose Thing has {@code health}.
+     */
+    private Parsed estimate(ThingId thing, JsonValue value, String correlationId) {
+        Optional<String> id = things.equipmentIdOf(thing);
+        Optional<EquipmentDescriptor> equipment = id.flatMap(i -> things.equipment().stream()
+                .filter(e -> e.id().equals(i)).findFirst());
+        if (equipment.isEmpty()) {
+            return Parsed.refused(Refusal.UNKNOWN_EQUIPMENT, thing + " is not a station of line " + line.id(),
+                    Optional.of(thing), correlationId, TwinFeatures.RUL);
+        }
+        if (!equipment.get().kind().features().contains(TwinFeatures.HEALTH)) {
+            return Parsed.refused(Refusal.NOT_WRITABLE, id.get() + " has no health feature (a "
+                    + equipment.get().kind().name().toLowerCase(java.util.Locale.ROOT) + ")", Optional.of(thing),
+                    correlationId, TwinFeatures.RUL);
+        }
+        String problem = rulProblem(value);
+        if (problem != null) {
+            return Parsed.refused(Refusal.NOT_A_NUMBER, id.get() + ".health.rul " + problem, Optional.of(thing),
+                    correlationId, TwinFeatures.RUL);
+        }
+        return Parsed.ok(new HealthEstimate(id.get(), value.asObject()), thing, correlationId);
+    }
+
+    /** What is wrong with an RUL object, or null: the twin's own rules (seconds and sdSeconds >= 0, at an instant). */
+    private static String rulProblem(JsonValue value) {
+        if (!value.isObject()) {
+            return "must be an object {seconds, at[, sdSeconds][, model]}, got " + abbreviate(value.toString());
+        }
+        JsonObject rul = value.asObject();
+        for (var field : rul) {
+            String key = field.getKeyName();
+            JsonValue v = field.getValue();
+            switch (key) {
+                case TwinFeatures.RUL_SECONDS, RulReadings.SD_SECONDS -> {
+                    if (!v.isNumber() || !(v.asDouble() >= 0) || Double.isInfinite(v.asDouble())) {
+                        return key + " must be a finite number of seconds >= 0, got " + abbreviate(v.toString());
+                    }
+                }
+                case TwinFeatures.RUL_AT -> {
+                    try {
+                        Instant.parse(v.isString() ? v.asString() : "");
+                    } catch (RuntimeException e) {
+                        return "at must be an ISO instant like 2026-11-30T06:00:00Z, got " + abbreviate(v.toString());
+                    }
+                }
+                case "model" -> {
+                    if (!v.isString()) {
+                        return "model must be a string, got " + abbreviate(v.toString());
+                    }
+                }
+                default -> {
+                    return "has an unknown key " + key + " (seconds, sdSeconds, at, model)";
+                }
+            }
+        }
+        if (!rul.contains(TwinFeatures.RUL_SECONDS) || !rul.contains(TwinFeatures.RUL_AT)) {
+            return "must have seconds and at, got " + abbreviate(rul.toString());
+        }
+        return null;
     }
 
     private Parsed check(ThingId thing, String name, JsonValue value, String correlationId) {

@@ -4,6 +4,8 @@ import io.linetwin.app.Failures;
 import io.linetwin.app.HealthRiskCommand;
 import io.linetwin.predict.health.SensorDataException;
 import io.linetwin.predict.health.TrainingDivergedException;
+import io.linetwin.twin.sync.KafkaConfigException;
+import io.linetwin.twin.sync.KafkaUnavailableException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -14,9 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "health",
         mixinStandardHelpOptions = true,
-        description = "Equipment health: train, evaluate and apply remaining-useful-life models.",
+        description = "Equipment health: train, evaluate and apply remaining-useful-life models; watch a live twin.",
         subcommands = {HealthTrainCommand.class, HealthEvalCommand.class, HealthPredictCommand.class,
-            HealthRiskCommand.class})
+            HealthRiskCommand.class, HealthMonitorCommand.class})
 public final class HealthCommand implements Runnable {
 
     static final int OK = 0;
@@ -29,7 +31,7 @@ public final class HealthCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "expected a subcommand: train, eval, predict or risk");
+                "expected a subcommand: train, eval, predict, risk or monitor");
     }
 
     /**
@@ -42,9 +44,12 @@ public final class HealthCommand implements Runnable {
         String name = spec.qualifiedName();
         try {
             return body.call();
-        } catch (SensorDataException | IllegalArgumentException e) {
+        } catch (SensorDataException | IllegalArgumentException | KafkaConfigException e) {
             err.println(name + ": " + e.getMessage());
             return BAD_INPUT;
+        } catch (KafkaUnavailableException e) {
+            err.println(name + ": " + e.getMessage());
+            return RUNTIME_FAILURE;
         } catch (TrainingDivergedException e) {
             err.println(name + ": " + e.getMessage() + "; nothing was saved");
             return RUNTIME_FAILURE;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code linetwin health train}: fits scaling and an ensemble of RUL networks, saves them to a folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a RUL model on C-MAPSS (--data/--set) or on a run-to-failure sensor CSV (--csv).")
+        description = {"Train a RUL model on C-MAPSS (--data/--set), on a run-to-failure sensor CSV (--csv), or on",
+            "the run-to-failure histories of a machine of an emulated line (--from-emulator SCENARIO --machine ID)."})
 public final class HealthTrainCommand implements Callable<Integer> {
 
     @Spec
@@ -38,12 +39,48 @@ public final class HealthTrainCommand implements Callable<Integer> {
             description = "sensor history CSV instead of C-MAPSS; every unit is taken to fail at its last row")
     Path csv;
 
+    @Option(names = "--from-emulator", paramLabel = "SCENARIO",
+            description = "emulate this scenario's line in memory (the emulator's sensor model) and train on the "
+                    + "machine's lives from repair to failure")
+    Path fromEmulator;
+
+    @Option(names = "--machine", paramLabel = "ID",
+            description = "with --from-emulator: the machine (a station with sensors; needed when several have them)")
+    String machine;
+
+    @Option(names = "--emulate-for", paramLabel = "D", defaultValue = "2000h",
+            description = "with --from-emulator: line time to emulate (default ${DEFAULT-VALUE})")
+    String emulateFor;
+
+    @Option(names = "--sensor-interval", paramLabel = "D", defaultValue = "60s",
+            description = "with --from-emulator: line time between readings, as the emulator's (default "
+                    + "${DEFAULT-VALUE}); also the model's cycle")
+    String sensorInterval;
+
+    @Option(names = "--histories-out", paramLabel = "CSV",
+            description = "with --from-emulator: also write the histories trained on, in the --csv format")
+    Path historiesOut;
+
+    @Option(names = "--seconds-per-cycle", paramLabel = "S",
+            description = "label by time: the CSV's time column is in seconds and a cycle lasts S seconds (default: "
+                    + "every row is a cycle; --from-emulator: the sensor interval)")
+    Double secondsPerCycle;
+
+    @Option(names = "--window", paramLabel = "N",
+            description = "rows per input window (default 30; --from-emulator: 10)")
+    Integer window;
+
+    @Option(names = "--rul-cap", paramLabel = "CYCLES",
+            description = "training labels are capped here (default 125; --from-emulator: the 95th percentile of the "
+                    + "lives)")
+    Integer rulCap;
+
     @Option(names = "--conditions", paramLabel = "K",
             description = "operating conditions to cluster for --csv (default 1; C-MAPSS sets pick 1 or 6)")
     Integer conditions;
 
-    @Option(names = "--model", paramLabel = "KIND", defaultValue = "cnn-lstm",
-            description = "cnn, lstm, cnn-lstm, cnn-wide or cnn-deep (default ${DEFAULT-VALUE})")
+    @Option(names = "--model", paramLabel = "KIND",
+            description = "cnn, lstm, cnn-lstm, cnn-wide or cnn-deep (default cnn-lstm; --from-emulator: cnn)")
     String model;
 
     @Option(names = "--out", paramLabel = "MODELDIR", required = true, description = "new or empty folder")
@@ -88,53 +125,39 @@ public final class HealthTrainCommand implements Callable<Integer> {
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
             PrintWriter console = spec.commandLine().getOut();
+            int sources = (csv != null ? 1 : 0) + (data != null ? 1 : 0) + (fromEmulator != null ? 1 : 0);
+            if (sources != 1) {
+                throw new IllegalArgumentException("give one of --data DIR, --csv FILE or --from-emulator SCENARIO, got "
+                        + (sources == 0 ? "none" : sources));
+            }
             // Before minutes of training: the model folder must be new or empty, and not the data.
-            OutputFiles outputs = new OutputFiles().folder("--out", out).input(csv).input(data).check();
-            ModelKind kind = ModelKind.fromCliName(model);
-            TrainingSettings settings = TrainingSettings.defaults();
-            if (epochs != null) {
-                settings = settings.withMaxEpochs(epochs);
-            }
-            if (ensemble != null) {
-                settings = settings.withEnsembleSize(ensemble);
-            }
-            if (seed != null) {
-                settings = settings.withSeed(seed);
-            }
-            if (windowsPerEpoch != null) {
-                settings = settings.withWindowsPerEpoch(windowsPerEpoch);
-            }
-            settings = settings.withAgeInput(ageInput);
-            if (smoothing != null) {
-                settings = settings.withSmoothing(smoothing);
-            }
-            if (patience != null) {
-                settings = settings.withPatience(patience);
-            }
-            if (baselineCycles != null) {
-                settings = settings.withBaseline(baselineCycles, !baselineOnly);
-            } else if (baselineOnly) {
-                throw new IllegalArgumentException("--baseline-only needs --baseline K, got none");
-            }
+            OutputFiles outputs = new OutputFiles().folder("--out", out).file("--histories-out", historiesOut)
+                    .input(csv).input(data).input(fromEmulator).check();
+            ModelKind kind = ModelKind.fromCliName(fromEmulator != null && model == null ? "cnn" : kindName());
+            TrainingSettings settings = settings();
             requireNewOrEmpty(out);
             SensorDataset train;
             int conditionCount;
             String source;
             if (csv != null) {
-                if (data != null) {
-                    throw new IllegalArgumentException("give either --csv or --data, got both");
-                }
                 train = SensorCsvReader.read(csv);
                 conditionCount = conditions == null ? 1 : conditions;
                 source = csv.toString();
-            } else {
-                if (data == null) {
-                    throw new IllegalArgumentException("--data DIR or --csv FILE must be given, got neither");
-                }
+            } else if (data != null) {
                 CmapssSet cmapss = CmapssReader.load(data, set);
                 train = cmapss.train();
                 conditionCount = conditions == null ? cmapss.operatingConditions() : conditions;
                 source = set;
+            } else {
+                EmulatedTraining emulated = EmulatedTraining.prepare(fromEmulator, machine, emulateFor, sensorInterval,
+                        seed, settings, rulCap != null, console);
+                train = emulated.histories();
+                settings = emulated.settings();
+                conditionCount = 1;
+                source = train.source();
+                if (historiesOut != null) {
+                    outputs.write(historiesOut, file -> SensorCsvWriter.write(train, file));
+                }
             }
             RulModel.Trained trained = RulModel.train(train, conditionCount, kind, settings, line -> {
                 console.println(line);
@@ -152,6 +175,58 @@ public final class HealthTrainCommand implements Callable<Integer> {
                             + (recoveries == 1 ? "number" : "numbers") + " (see above)", out));
             return HealthCommand.OK;
         });
+    }
+
+    private String kindName() {
+        return model == null ? "cnn-lstm" : model;
+    }
+
+    private TrainingSettings settings() {
+        boolean emulated = fromEmulator != null;
+        TrainingSettings settings = TrainingSettings.defaults();
+        if (emulated) {
+            settings = EmulatedTraining.defaults();
+        }
+        if (epochs != null) {
+            settings = settings.withMaxEpochs(epochs);
+        }
+        if (ensemble != null) {
+            settings = settings.withEnsembleSize(ensemble);
+        }
+        if (seed != null) {
+            settings = settings.withSeed(seed);
+        }
+        if (windowsPerEpoch != null) {
+            settings = settings.withWindowsPerEpoch(windowsPerEpoch);
+        }
+        if (ageInput) {
+            settings = settings.withAgeInput(true);
+        }
+        if (smoothing != null) {
+            settings = settings.withSmoothing(smoothing);
+        }
+        if (patience != null) {
+            settings = settings.withPatience(patience);
+        }
+        if (window != null) {
+            settings = settings.withWindow(window);
+        }
+        if (rulCap != null) {
+            settings = settings.withRulCap(rulCap);
+        }
+        if (secondsPerCycle != null) {
+            if (!(secondsPerCycle > 0) || secondsPerCycle.isInfinite()) {
+                throw new IllegalArgumentException("--seconds-per-cycle must be a number of seconds > 0, got "
+                        + secondsPerCycle);
+            }
+            settings = settings.withSecondsPerCycle(secondsPerCycle);
+        }
+        if (baselineCycles != null) {
+            settings = settings.withBaseline(baselineCycles, !baselineOnly);
+        } else if (baselineOnly) {
+            throw new IllegalArgumentException("--baseline-only needs --baseline K, got none");
+        }
+        return settings;
     }
 
     /** Checked before minutes of training, not after: the model is saved into a new or empty folder only. */

@@ -26,6 +26,15 @@ public final class RiskJson {
      */
     public static ObjectNode document(String scenario, ExperimentSpec experiment, double lookAheadStartSeconds,
             List<MaintenanceRisk.Report> reports) {
+        return document(scenario, experiment, lookAheadStartSeconds, reports, "parts", Double.NaN);
+    }
+
+    /**
+     * As above, with the unit the losses count ({@code "pallets"}: the line's output unit) and the maintenance's
+     * duration (each window then has its {@code end}).
+     */
+    public static ObjectNode document(String scenario, ExperimentSpec experiment, double lookAheadStartSeconds,
+            List<MaintenanceRisk.Report> reports, String unit, double maintenanceSeconds) {
         LineCalendar calendar = experiment.calendar();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", scenario);
@@ -33,6 +42,10 @@ public final class RiskJson {
         root.put("replications", experiment.replications());
         root.put("seed", experiment.seed());
         root.put("lookAheadStart", calendar.format(lookAheadStartSeconds));
+        root.put("unit", unit);
+        if (!Double.isNaN(maintenanceSeconds)) {
+            root.put("maintenanceSeconds", maintenanceSeconds);
+        }
         ObjectNode machines = root.putObject("machines");
         for (MaintenanceRisk.Report report : reports) {
             ObjectNode machine = machines.putObject(report.machine());
@@ -43,20 +56,24 @@ public final class RiskJson {
             risk.put("7d", report.riskWithin7d());
             estimate(machine.putObject("expectedLossParts"), report.expectedLossParts());
             report.bestWindow().ifPresentOrElse(
-                    best -> window(machine.putObject("bestWindow"), best, calendar, lookAheadStartSeconds),
+                    best -> window(machine.putObject("bestWindow"), best, calendar, lookAheadStartSeconds,
+                            maintenanceSeconds),
                     () -> machine.putNull("bestWindow"));
             var windows = machine.putArray("windows");
             for (MaintenanceRisk.Window candidate : report.windows()) {
-                window(windows.addObject(), candidate, calendar, lookAheadStartSeconds);
+                window(windows.addObject(), candidate, calendar, lookAheadStartSeconds, maintenanceSeconds);
             }
         }
         return root;
     }
 
     private static void window(ObjectNode node, MaintenanceRisk.Window window, LineCalendar calendar,
-            double lookAheadStartSeconds) {
+            double lookAheadStartSeconds, double maintenanceSeconds) {
         node.put("startSeconds", window.startSeconds());
         node.put("at", calendar.format(lookAheadStartSeconds + window.startSeconds()));
+        if (!Double.isNaN(maintenanceSeconds)) {
+            node.put("end", calendar.format(lookAheadStartSeconds + window.startSeconds() + maintenanceSeconds));
+        }
         node.put("kind", window.kind().jsonName());
         estimate(node.putObject("lossParts"), window.lossParts());
     }

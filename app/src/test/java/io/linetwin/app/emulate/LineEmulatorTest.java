@@ -82,6 +82,54 @@ final class LineEmulatorTest {
     }
 
     @Test
+    void aPredictorsEstimateIsPublishedAsTheThingsNextEventAtTheNextBoundary() throws Exception {
+        LineSpec line = bottling();
+        LineDescriptor things = LineDescriptors.of(line);
+        RecordingSink sink = new RecordingSink();
+        List<HealthEstimate> pending = new ArrayList<>();
+        int[] applied = {0};
+        CommandSource source = new CommandSource() {
+            private List<HealthEstimate> drained = List.of();
+
+            @Override
+            public List<ParameterChange> drain() {
+                drained = List.copyOf(pending);
+                pending.clear();
+                return List.of();
+            }
+
+            @Override
+            public List<HealthEstimate> drainedEstimates() {
+                return drained;
+            }
+
+            @Override
+            public void applied() {
+                applied[0]++;
+            }
+        };
+        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 7, 30, 60, Pacer.NO_WAIT, source);
+        TwinStore twin = TwinStore.of(things, Clock.fixed(START, ZoneOffset.UTC));
+        emulator.step(30);
+        org.eclipse.ditto.json.JsonObject rul = org.eclipse.ditto.json.JsonObject.newBuilder().set("seconds", 5400)
+                .set("sdSeconds", 600).set("at", START.plusSeconds(20).toString()).set("model", "m@1").build();
+        pending.add(new HealthEstimate("filler", rul));
+        int before = sink.signals.size();
+        emulator.step(30);
+
+        FeaturePropertyModified event = sink.signals.subList(before, sink.signals.size()).stream()
+                .map(FeaturePropertyModified.class::cast).filter(m -> m.getFeatureId().equals("health")
+                        && m.getPropertyPointer().toString().equals("/rul")).findFirst().orElseThrow();
+        assertThat(event.getPropertyValue()).isEqualTo(rul);
+        assertThat(event.getTimestamp()).contains(START.plusSeconds(30));
+        assertThat(applied[0]).isEqualTo(1);
+        sink.json.forEach(twin::apply);
+        assertThat(twin.stats().stale()).isZero();
+        assertThat(twin.stats().rejectedTotal()).isZero();
+        assertThat(io.linetwin.twin.RulReadings.of(twin.snapshot(), things).get("filler").seconds()).isEqualTo(5400);
+    }
+
+    @Test
     void revisionsIncreaseByOnePerThingAndTimestampsAreEmulatedInstants() throws Exception {
         LineSpec line = bottling();
         RecordingSink sink = new RecordingSink();

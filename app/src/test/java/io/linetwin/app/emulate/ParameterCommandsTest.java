@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.protocol.ProtocolFactory;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
@@ -33,6 +34,47 @@ final class ParameterCommandsTest {
     private static ParameterCommands commands() throws Exception {
         LineSpec line = LineEmulatorTest.bottling();
         return new ParameterCommands(line, LineDescriptors.of(line));
+    }
+
+    private static String rul(String station, JsonValue value) {
+        return modify("plant1:bottling." + station, "health", "rul", value);
+    }
+
+    @Test
+    void takesAPredictorsRemainingLifeEstimateForTheTwinWithoutLimitsOrRateLimit() throws Exception {
+        ParameterCommands commands = commands();
+        JsonObject estimate = JsonObject.newBuilder().set("seconds", 7200.5).set("sdSeconds", 900)
+                .set("at", "2026-11-30T06:00:00Z").set("model", "filler@1a2b3c4d").build();
+
+        ParameterCommands.Parsed parsed = commands.parse(rul("filler", estimate));
+        assertThat(parsed.accepted()).isTrue();
+        assertThat(parsed.estimate()).contains(new HealthEstimate("filler", estimate));
+        assertThat(parsed.change()).isEmpty();
+        assertThat(parsed.feature()).isEqualTo("health");
+        assertThat(parsed.property()).isEqualTo("rul");
+        // A second one at once: an estimate changes nothing on the line, so no rate limit applies.
+        assertThat(commands.parse(rul("filler", estimate)).accepted()).isTrue();
+        // The capper has no sensors but, as a machine, a health feature.
+        assertThat(commands.parse(rul("capper", estimate)).accepted()).isTrue();
+    }
+
+    @Test
+    void refusesAnEstimateTheTwinWouldRefuseWithTheReason() throws Exception {
+        ParameterCommands commands = commands();
+        JsonObject ok = JsonObject.newBuilder().set("seconds", 60).set("at", "2026-11-30T06:00:00Z").build();
+
+        assertThat(commands.parse(rul("filler", ok.setValue("seconds", -1))).message())
+                .isEqualTo("filler.health.rul seconds must be a finite number of seconds >= 0, got -1");
+        assertThat(commands.parse(rul("filler", ok.setValue("at", "monday"))).message())
+                .isEqualTo("filler.health.rul at must be an ISO instant like 2026-11-30T06:00:00Z, got \"monday\"");
+        assertThat(commands.parse(rul("filler", ok.remove("at"))).message())
+                .isEqualTo("filler.health.rul must have seconds and at, got {\"seconds\":60}");
+        assertThat(commands.parse(rul("filler", ok.setValue("colour", "red"))).message())
+                .isEqualTo("filler.health.rul has an unknown key colour (seconds, sdSeconds, at, model)");
+        assertThat(commands.parse(rul("filler", JsonValue.of(60))).refusal()).contains(Refusal.NOT_A_NUMBER);
+        assertThat(commands.parse(rul("b1", ok)).message()).isEqualTo("b1 has no health feature (a buffer)");
+        assertThat(commands.parse(modify("plant1:bottling.filler", "health", "readings", ok)).refusal())
+                .contains(Refusal.NOT_WRITABLE);
     }
 
     @Test

@@ -94,6 +94,7 @@ public final class MaintenanceRisk {
     private final WorkingTime workingTime;
     private final Replications.Progress progress;
     private List<ReplicationResult> asIs;
+    private double[] asIsGood;
 
     public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads) {
         this(line, experiment, start, threads, Replications.Progress.NONE);
@@ -118,6 +119,15 @@ public final class MaintenanceRisk {
         return experiment.startSecondsOfWeek() + start.map(LineState::clockSeconds).orElse(0.0);
     }
 
+    /** One machine to assess: its predicted time to failure and how long repairing that failure takes. */
+    public record Request(String machine, TimeToFailure timeToFailure, Distribution repair) {
+        public Request {
+            Objects.requireNonNull(machine, "machine");
+            Objects.requireNonNull(timeToFailure, "timeToFailure");
+            Objects.requireNonNull(repair, "repair");
+        }
+    }
+
     /**
      * @param machine            a machine of the line
      * @param timeToFailure      its predicted time to failure, operating seconds from the look-ahead's start
@@ -127,51 +137,149 @@ public final class MaintenanceRisk {
      */
     public Report assess(String machine, TimeToFailure timeToFailure, Distribution repair, double maintenanceSeconds,
             List<MaintenanceWindows.Candidate> windows) {
-        StationSpec station = line.station(machine)
-                .orElseThrow(() -> new IllegalArgumentException("machine must be a station of line " + line.id()
-                        + ", got " + machine));
+        return assess(List.of(new Request(machine, timeToFailure, repair)), maintenanceSeconds, windows).get(0);
+    }
+
+    /**
+     * Simulations {@link #assess(List, double, List)} runs for {@code machines} machines: the line as it is, each
+     * machine failing, and each window whose maintenance stops the line (one that lies wholly in a stop of the line
+     * needs none: per replication it is exactly the line as it is, or the failing line when the failure comes
+     * first), each {@code replications} times.
+     */
+    public int simulations(int machines, List<MaintenanceWindows.Candidate> windows, double maintenanceSeconds) {
+        long simulated = windows.stream().filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
+                .count();
+        return experiment.replications() * (1 + machines * (1 + (int) simulated));
+    }
+
+    /**
+     * Every machine's report, in the order asked. All simulations of a phase go to one pool (the line as it is and
+     * the failures, then the windows, which need the machines' working shares), so no core idles between batches.
+     */
+    public List<Report> assess(List<Request> requests, double maintenanceSeconds,
+            List<MaintenanceWindows.Candidate> windows) {
         int n = experiment.replications();
-        double[] ttf = new double[n];
-        for (int r = 0; r < n; r++) {
-            ttf[r] = timeToFailure.sample(predictionStream(machine, r));
+        List<StationSpec> stations = new ArrayList<>();
+        List<double[]> ttf = new ArrayList<>();
+        for (Request request : requests) {
+            stations.add(line.station(request.machine()).orElseThrow(() -> new IllegalArgumentException(
+                    "machine must be a station of line " + line.id() + ", got " + request.machine())));
+            double[] t = new double[n];
+            for (int r = 0; r < n; r++) {
+                t[r] = request.timeToFailure().sample(predictionStream(request.machine(), r));
+            }
+            ttf.add(t);
         }
-        List<ReplicationResult> asIs = asIs();
-        progress.started(machine + " failing", n);
-        double[] good = goodParts(asIs);
-        double working = asIs.stream().mapToDouble(res -> res.station(machine)
-                .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
-        double onShift = asIs.stream().mapToDouble(res -> res.station(machine)
-                .map(s -> 1 - s.states().offShift()).orElse(1.0)).average().orElse(1.0);
-        double u = Math.max(working / Math.max(onShift, 1e-6), 1e-6);
-
-        double[] failed = goodParts(run(r -> withModes(station, predicted(ttf[r], repair))));
-        Estimate loss = Estimate.of(difference(good, failed));
-
-        List<Window> assessed = new ArrayList<>();
-        Window best = null;
-        for (MaintenanceWindows.Candidate candidate : windows) {
-            progress.started(machine + " maintained: window " + (assessed.size() + 1) + " of " + windows.size(), n);
-            double w = candidate.startSeconds();
-            double[] maintained = goodParts(run(r -> {
-                List<FailureSpec> modes = new ArrayList<>();
-                if (workingTime.afterOnShift(ttf[r] / u) < w) {
-                    modes.add(predicted(ttf[r], repair));
+        boolean asIsKnown = asIs != null;
+        List<IntFunction<LineSpec>> first = new ArrayList<>();
+        if (!asIsKnown) {
+            first.add(r -> line);
+        }
+        for (int m = 0; m < requests.size(); m++) {
+            StationSpec station = stations.get(m);
+            double[] t = ttf.get(m);
+            Distribution repair = requests.get(m).repair();
+            first.add(r -> withModes(station, predicted(t[r], repair)));
+        }
+        List<double[]> firstGood = runAll("the line as it is and " + (requests.size() == 1 ? "the failure"
+                : "the " + requests.size() + " failures"), first);
+        if (!asIsKnown) {
+            asIsGood = firstGood.remove(0);
+        }
+        double[] good = asIsGood;
+        double[] shares = new double[requests.size()];
+        double[] onShiftShares = new double[requests.size()];
+        List<IntFunction<LineSpec>> second = new ArrayList<>();
+        List<int[]> secondIndex = new ArrayList<>();
+        for (int m = 0; m < requests.size(); m++) {
+            String machine = requests.get(m).machine();
+            shares[m] = asIs.stream().mapToDouble(res -> res.station(machine)
+                    .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
+            onShiftShares[m] = asIs.stream().mapToDouble(res -> res.station(machine)
+                    .map(s -> 1 - s.states().offShift()).orElse(1.0)).average().orElse(1.0);
+            double u = Math.max(shares[m] / Math.max(onShiftShares[m], 1e-6), 1e-6);
+            StationSpec station = stations.get(m);
+            double[] t = ttf.get(m);
+            Distribution repair = requests.get(m).repair();
+            for (int k = 0; k < windows.size(); k++) {
+                double w = windows.get(k).startSeconds();
+                if (!stopsTheLine(w, maintenanceSeconds)) {
+                    continue;
                 }
-                return maintained(station, w, maintenanceSeconds, modes.toArray(FailureSpec[]::new));
-            }));
-            Window window = new Window(candidate, Estimate.of(difference(good, maintained)));
-            assessed.add(window);
-            if (best == null || window.lossParts().mean() < best.lossParts().mean()) {
-                best = window;
+                second.add(r -> {
+                    List<FailureSpec> modes = new ArrayList<>();
+                    if (workingTime.afterOnShift(t[r] / u) < w) {
+                        modes.add(predicted(t[r], repair));
+                    }
+                    return maintained(station, w, maintenanceSeconds, modes.toArray(FailureSpec[]::new));
+                });
+                secondIndex.add(new int[] {m, k});
             }
         }
-        if (best != null && best.lossParts().mean() >= loss.mean()) {
-            // Maintaining costs more than the failure it averts: running to failure is the better plan.
-            best = null;
+        List<double[]> windowGood = second.isEmpty() ? List.of() : runAll("the maintenance windows", second);
+        List<Report> reports = new ArrayList<>();
+        for (int m = 0; m < requests.size(); m++) {
+            double u = Math.max(shares[m] / Math.max(onShiftShares[m], 1e-6), 1e-6);
+            double[] failed = firstGood.get(m);
+            double[] t = ttf.get(m);
+            Estimate loss = Estimate.of(difference(good, failed));
+            List<Window> assessed = new ArrayList<>();
+            Window best = null;
+            for (int k = 0; k < windows.size(); k++) {
+                MaintenanceWindows.Candidate candidate = windows.get(k);
+                double[] maintained = null;
+                for (int i = 0; i < secondIndex.size(); i++) {
+                    if (secondIndex.get(i)[0] == m && secondIndex.get(i)[1] == k) {
+                        maintained = windowGood.get(i);
+                    }
+                }
+                if (maintained == null) {
+                    // A maintenance wholly inside a stop changes nothing the engine sees: the line as it is, or the
+                    // failing line where the failure comes before the window (the same replications, the same draws).
+                    maintained = new double[n];
+                    for (int r = 0; r < n; r++) {
+                        maintained[r] = workingTime.afterOnShift(t[r] / u) < candidate.startSeconds() ? failed[r]
+                                : good[r];
+                    }
+                }
+                Window window = new Window(candidate, Estimate.of(difference(good, maintained)));
+                assessed.add(window);
+                if (best == null || window.lossParts().mean() < best.lossParts().mean()) {
+                    best = window;
+                }
+            }
+            if (best != null && best.lossParts().mean() >= loss.mean()) {
+                // Maintaining costs more than the failure it averts: running to failure is the better plan.
+                best = null;
+            }
+            TimeToFailure timeToFailure = requests.get(m).timeToFailure();
+            reports.add(new Report(requests.get(m).machine(), shares[m], riskWithin(timeToFailure, u, 8 * HOUR),
+                    riskWithin(timeToFailure, u, 24 * HOUR), riskWithin(timeToFailure, u, 168 * HOUR), loss, assessed,
+                    Optional.ofNullable(best)));
         }
-        return new Report(machine, working, riskWithin(timeToFailure, u, 8 * HOUR),
-                riskWithin(timeToFailure, u, 24 * HOUR), riskWithin(timeToFailure, u, 168 * HOUR), loss, assessed,
-                Optional.ofNullable(best));
+        return reports;
+    }
+
+    /** Good parts of every replication of every line given, all in one pool. */
+    private List<double[]> runAll(String label, List<IntFunction<LineSpec>> lines) {
+        int n = experiment.replications();
+        progress.started(label, n * lines.size());
+        List<ReplicationResult> results = Replications.run(n * lines.size(), threads, i -> {
+            LineSimulation simulation = new LineSimulation(lines.get(i / n).apply(i % n))
+                    .startingAt(experiment.startSecondsOfWeek())
+                    .reportingTo((replication, share) -> progress.advanced(i, share));
+            return start.isPresent()
+                    ? simulation.run(start.get(), 0, experiment.horizonSeconds(), experiment.seed(), i % n)
+                    : simulation.run(0, experiment.horizonSeconds(), experiment.seed(), i % n);
+        }, progress);
+        if (asIs == null) {
+            asIs = results.subList(0, n);
+        }
+        List<double[]> good = new ArrayList<>();
+        for (int l = 0; l < lines.size(); l++) {
+            good.add(goodParts(results.subList(l * n, (l + 1) * n)));
+        }
+        return good;
     }
 
     /**
@@ -180,25 +288,6 @@ public final class MaintenanceRisk {
      */
     public double riskWithin(TimeToFailure timeToFailure, double u, double calendarSeconds) {
         return timeToFailure.probabilityWithin(u * workingTime.onShiftSeconds(calendarSeconds));
-    }
-
-    /** The line as it is, the reference of every loss: the same for every machine assessed, so run once. */
-    private synchronized List<ReplicationResult> asIs() {
-        if (asIs == null) {
-            progress.started("the line as it is", experiment.replications());
-            asIs = run(r -> line);
-        }
-        return asIs;
-    }
-
-    private List<ReplicationResult> run(IntFunction<LineSpec> lineOfReplication) {
-        return Replications.run(experiment.replications(), threads, r -> {
-            LineSimulation simulation = new LineSimulation(lineOfReplication.apply(r))
-                    .startingAt(experiment.startSecondsOfWeek()).reportingTo(progress::advanced);
-            return start.isPresent()
-                    ? simulation.run(start.get(), 0, experiment.horizonSeconds(), experiment.seed(), r)
-                    : simulation.run(0, experiment.horizonSeconds(), experiment.seed(), r);
-        }, progress);
     }
 
     private LineSpec withModes(StationSpec station, FailureSpec... added) {
@@ -210,6 +299,11 @@ public final class MaintenanceRisk {
     private static FailureSpec predicted(double operatingSeconds, Distribution repair) {
         return new FailureSpec("predicted", NEVER_AGAIN, repair, FailureBasis.OPERATING,
                 Optional.of(new Distribution.Constant(operatingSeconds)));
+    }
+
+    /** Whether a maintenance from {@code startSeconds} reaches into the line's working time at all. */
+    private boolean stopsTheLine(double startSeconds, double durationSeconds) {
+        return workingTime.nextWorking(startSeconds) < startSeconds + durationSeconds;
     }
 
     /**

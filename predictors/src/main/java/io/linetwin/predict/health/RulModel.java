@@ -126,9 +126,9 @@ public final class RulModel implements AutoCloseable {
                 long memberSeed = settings.seed() + 7919L * m;
                 List<SensorDataset> split = splitByUnit(train, settings.validationFraction(), memberSeed);
                 WindowSet trainWindows = RulProtocol.trainingWindows(split.get(0), preprocessing, settings.window(),
-                        settings.rulCap());
+                        settings.rulCap(), settings.secondsPerCycle());
                 WindowSet validationWindows = RulProtocol.trainingWindows(split.get(1), preprocessing,
-                        settings.window(), settings.rulCap());
+                        settings.window(), settings.rulCap(), settings.secondsPerCycle());
                 requireFinite(trainWindows);
                 requireFinite(validationWindows);
                 windows = trainWindows.count();

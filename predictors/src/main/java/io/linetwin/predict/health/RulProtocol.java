@@ -26,17 +26,40 @@ public final class RulProtocol {
     }
 
     /**
+     * Labels by time: min(cap, time left to the unit's last row / {@code secondsPerCycle}). The unit is taken to
+     * fail at its last row, as with {@link #cappedTargets(int, double)}.
+     */
+    public static float[] cappedTargets(UnitHistory unit, double cap, double secondsPerCycle) {
+        if (secondsPerCycle == 0) {
+            return cappedTargets(unit.length(), cap);
+        }
+        double[] time = unit.time();
+        double end = time[time.length - 1];
+        float[] targets = new float[time.length];
+        for (int r = 0; r < time.length; r++) {
+            targets[r] = (float) Math.min(cap, (end - time[r]) / secondsPerCycle);
+        }
+        return targets;
+    }
+
+    /**
      * Every full window of every training unit, labelled with the capped RUL at its last row. A unit shorter than
      * the window contributes one window padded at the front by repeating its first row.
      */
     public static WindowSet trainingWindows(SensorDataset train, Preprocessing preprocessing, int window,
             double cap) {
+        return trainingWindows(train, preprocessing, window, cap, 0);
+    }
+
+    /** The same, labelled by time when {@code secondsPerCycle} > 0 (see {@link TrainingSettings#secondsPerCycle()}). */
+    public static WindowSet trainingWindows(SensorDataset train, Preprocessing preprocessing, int window,
+            double cap, double secondsPerCycle) {
         List<float[][]> rows = new ArrayList<>();
         List<Float> targets = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (UnitHistory unit : train.units()) {
             float[][] features = preprocessing.transform(train, unit);
-            float[] labels = cappedTargets(unit.length(), cap);
+            float[] labels = cappedTargets(unit, cap, secondsPerCycle);
             for (int end = Math.min(window, unit.length()) - 1; end < unit.length(); end++) {
                 rows.add(windowEndingAt(features, end, window));
                 targets.add(labels[end]);

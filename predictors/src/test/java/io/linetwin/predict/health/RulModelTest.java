@@ -54,22 +54,24 @@ final class RulModelTest {
         String json = Files.readString(manifest);
         assertThat(json).contains("\"ageInput\" : false", "\"ageScale\" : 0.0");
         assertThat(json).contains("\"baselineCycles\" : 0", "\"baselineKeepAbsolute\" : false",
-                "\"huberDelta\" : 0.0");
+                "\"huberDelta\" : 0.0", "\"secondsPerCycle\" : 0.0");
         Files.writeString(manifest, json.replaceAll(",\\s*\"ageInput\" : false", "")
                 .replaceAll(",\\s*\"ageScale\" : 0\\.0", "")
                 .replaceAll(",\\s*\"baselineCycles\" : 0", "")
                 .replaceAll(",\\s*\"baselineKeepAbsolute\" : false", "")
-                .replaceAll(",\\s*\"huberDelta\" : 0\\.0", ""));
+                .replaceAll(",\\s*\"huberDelta\" : 0\\.0", "")
+                .replaceAll(",\\s*\"secondsPerCycle\" : 0\\.0", ""));
 
         try (RulModel loaded = RulModel.load(modelDir)) {
             assertThat(loaded.settings().ageInput()).isFalse();
             assertThat(loaded.preprocessing().ageScale()).isZero();
             assertThat(loaded.predictLast(set.test())).isEqualTo(before);
         }
-        assertThat(Files.readString(manifest)).doesNotContain("age", "baseline", "huber");
+        assertThat(Files.readString(manifest)).doesNotContain("age", "baseline", "huber", "secondsPerCycle");
         try (RulModel loaded = RulModel.load(modelDir)) {
             assertThat(loaded.settings().baselineCycles()).isZero();
             assertThat(loaded.settings().huberDelta()).isZero();
+            assertThat(loaded.settings().secondsPerCycle()).isZero();
             assertThat(loaded.preprocessing().baselineCycles()).isZero();
         }
     }

@@ -37,6 +37,30 @@ final class RulProtocolTest {
     }
 
     @Test
+    void labelsByTimeCountTheTimeLeftNotTheRowsLeft() {
+        // Readings taken while a machine works, timed in operating seconds: a gap from 120 s to 600 s. The unit
+        // fails at its last row (660 s), so the first row has 660 s = 11 cycles of 60 s left, not 4 rows.
+        UnitHistory unit = new UnitHistory("m", new double[] {0, 60, 120, 600, 660}, new double[5][0],
+                new double[][] {{1}, {2}, {3}, {4}, {5}});
+
+        assertThat(RulProtocol.cappedTargets(unit, 125, 60)).containsExactly(11f, 10f, 9f, 1f, 0f);
+        assertThat(RulProtocol.cappedTargets(unit, 5, 60)).containsExactly(5f, 5f, 5f, 1f, 0f);
+        // 0 = one row per cycle, the C-MAPSS convention, whatever the time column says
+        assertThat(RulProtocol.cappedTargets(unit, 125, 0)).containsExactly(4f, 3f, 2f, 1f, 0f);
+    }
+
+    @Test
+    void settingsRefuseANegativeOrInfiniteCycle() {
+        assertThat(TrainingSettings.defaults().secondsPerCycle()).isZero();
+        assertThat(TrainingSettings.defaults().withSecondsPerCycle(60).secondsPerCycle()).isEqualTo(60);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingSettings.defaults().withSecondsPerCycle(-1))
+                .hasMessage("secondsPerCycle must be finite and >= 0 (0 = one row per cycle), got -1.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> TrainingSettings.defaults().withSecondsPerCycle(Double.POSITIVE_INFINITY))
+                .hasMessageStartingWith("secondsPerCycle must be finite");
+    }
+
+    @Test
     void aUnitShorterThanTheWindowIsPaddedByRepeatingItsFirstRow() {
         SensorDataset data = Fixtures.synthetic(new double[][] {{0, 1, 0}, {0, 2, 0}, {0, 3, 1}});
         Preprocessing preprocessing = Preprocessing.fit(data, 1);
