@@ -2,6 +2,8 @@ package io.linetwin.app.live;
 
 import io.linetwin.app.BadInputException;
 import io.linetwin.app.ExitCode;
+import io.linetwin.app.Failures;
+import io.linetwin.app.Main;
 import io.linetwin.app.ScenarioOptions;
 import io.linetwin.loop.LoopKpi;
 import io.linetwin.loop.audit.Sha256;
@@ -26,6 +28,7 @@ import io.linetwin.twin.sync.KafkaConfigException;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaUnavailableException;
 import io.linetwin.twin.sync.Topics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +39,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.ditto.things.model.ThingId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
 public final class LiveCommand implements Callable<Integer> {
 
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+    /** After Ctrl-C: time to write the summary and close the twin, the line and the embedded broker. */
+    private static final Duration WIND_DOWN = Duration.ofSeconds(20);
 
     @Spec
     CommandSpec spec;
@@ -270,37 +272,29 @@ public final class LiveCommand implements Callable<Integer> {
                     + "within " + a.describe()));
             out.flush();
             loop.start();
-            AtomicBoolean stop = new AtomicBoolean();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                try {
-                    done.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "linetwin-live-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            // Ctrl-C or SIGTERM interrupts this thread (cutting a what-if short) and marks the process stopping:
+            // the loop ends there, and the summary and the last line are still written (Main waits for them).
+            Main.allowWindDown(WIND_DOWN);
             try {
-                while (!stop.get() && loop.tick()) {
+                while (!Failures.isStopping() && loop.tick()) {
                     Thread.sleep(pollMillis);
                 }
-                if (json != null) {
-                    StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
-                            .writerWithDefaultPrettyPrinter().writeValueAsBytes(loop.summary().toJson()));
-                }
-                out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
-                        loop.lineNow().map(Object::toString).orElse("the start"), loop.whatIfs(),
-                        json == null ? "" : "; summary in " + json);
-                out.flush();
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // shutting down already
+            } catch (InterruptedException e) {
+                // stopped
+            } catch (IOException | RuntimeException e) {
+                if (!Failures.isStopping()) {
+                    throw e;
                 }
             }
+            Thread.interrupted();
+            if (json != null) {
+                StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writerWithDefaultPrettyPrinter().writeValueAsBytes(loop.summary().toJson()));
+            }
+            out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
+                    loop.lineNow().map(Object::toString).orElse("the start"), loop.whatIfs(),
+                    json == null ? "" : "; summary in " + json);
+            out.flush();
             return ExitCode.OK;
         } finally {
             channel.ifPresent(CommandChannel::close);

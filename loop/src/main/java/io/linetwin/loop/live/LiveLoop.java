@@ -33,6 +33,7 @@ import io.linetwin.loop.whatif.WhatIf;
 import io.linetwin.loop.whatif.WhatIfResult;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
+import io.linetwin.sim.RunCancelledException;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
@@ -273,6 +274,11 @@ public final class LiveLoop {
         try {
             result = whatIf.run(start, seed, planner);
         } catch (RuntimeException e) {
+            if (cancelled(e)) {
+                // Stopped (Ctrl-C): the interrupt goes on to whoever runs the loop.
+                Thread.currentThread().interrupt();
+                return;
+            }
             report.problem("what-if at " + lineNow + " failed: " + e.getMessage());
             return;
         }
@@ -326,6 +332,15 @@ public final class LiveLoop {
             fields.set("content", ProposalJson.toJson(fresh).get("evidence"));
             return book.record(fresh, "refresh", fields);
         });
+    }
+
+    private static boolean cancelled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RunCancelledException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** Leaves out a candidate for a parameter that another proposal is already on its way to change. */
