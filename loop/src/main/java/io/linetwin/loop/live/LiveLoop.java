@@ -45,6 +45,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -263,7 +264,7 @@ public final class LiveLoop {
             start = mapper.map(view.snapshot(), EngineClock.secondsOf(lineNow, scenario.experiment()));
             whatIf.requireFits(start);
         } catch (IllegalArgumentException e) {
-            report.problem("what-if at " + lineNow + " skipped: the twin's state does not fit the line: "
+            report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS) + " skipped: the twin's state does not fit the line: "
                     + e.getMessage());
             return;
         }
@@ -279,7 +280,7 @@ public final class LiveLoop {
                 Thread.currentThread().interrupt();
                 return;
             }
-            report.problem("what-if at " + lineNow + " failed: " + e.getMessage());
+            report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS) + " failed: " + e.getMessage());
             return;
         }
         Evidence evidence = new Evidence(seed, scenarioHash, lineNow, view.revisions(),
@@ -295,9 +296,14 @@ public final class LiveLoop {
                             outcome.candidate().changes(), Optional.of(objective(outcome, result)),
                             guards(outcome, result), Optional.of(outcome.prediction()), evidence, Optional.empty());
             ids.put(outcome, p.id());
+            touched.add(p.id());
+            if (p.status() != ProposalStatus.PROPOSED) {
+                // Decided while the what-if ran: it keeps the evidence it was decided on, and the next pass reports
+                // the decision.
+                continue;
+            }
             made.add(p);
             refreshed.add(same.isPresent());
-            touched.add(p.id());
             seen.put(p.id(), p.status());
         }
         ObjectNode entry = whatIfEntry(result, evidence, ids);
