@@ -16,6 +16,7 @@ import io.linetwin.loop.live.AutoApprove;
 import io.linetwin.loop.live.Durations;
 import io.linetwin.loop.live.KafkaTwinFeed;
 import io.linetwin.loop.live.LiveLoop;
+import io.linetwin.loop.live.LiveSummary;
 import io.linetwin.loop.live.LoopSettings;
 import io.linetwin.loop.live.PrintingReport;
 import io.linetwin.loop.proposal.ProposalBook;
@@ -258,8 +259,9 @@ public final class LiveCommand implements Callable<Integer> {
                 DeadLetters.toTopic(events.withTopic(deadLetterTopic)), Clock.systemUTC(), BROKER_TIMEOUT);
                 KafkaLineResponses responses = new KafkaLineResponses(events.withTopic(responsesTopic),
                         BROKER_TIMEOUT)) {
+            PrintingReport report = new PrintingReport(out, state.asOption());
             LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel, responses,
-                    new PrintingReport(out, state.asOption()), Clock.systemUTC(),
+                    report, Clock.systemUTC(),
                     tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()));
             out.printf("live: %s from %s (events %s, commands %s, answers %s); state %s%n", scenario.line().id(),
                     events.bootstrapServers(), eventsTopic, commandsTopic, responsesTopic, state.dir);
@@ -287,10 +289,12 @@ public final class LiveCommand implements Callable<Integer> {
                 }
             }
             Thread.interrupted();
+            LiveSummary summary = loop.summary();
             if (json != null) {
                 StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
-                        .writerWithDefaultPrettyPrinter().writeValueAsBytes(loop.summary().toJson()));
+                        .writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson()));
             }
+            report.measured(summary);
             out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
                     loop.lineNow().map(Object::toString).orElse("the start"), loop.whatIfs(),
                     json == null ? "" : "; summary in " + json);

@@ -177,6 +177,24 @@ public final class PrintingReport implements LoopReport {
         out.flush();
     }
 
+    /**
+     * At the end of a run: for every confirmed change, the good parts per hour the twin counted before and after it,
+     * beside the interval the what-if predicted (the proof that the change did what it promised).
+     */
+    public void measured(LiveSummary summary) {
+        for (Proposal p : summary.proposals()) {
+            summary.measured(p).filter(m -> m.after().isPresent()).ifPresent(m -> {
+                out.printf("%s measured on the line: %s/h before (%s), %s/h after (%s)%s%n", p.id(),
+                        m.before().isPresent() ? Numbers.significant(m.before().getAsDouble(), 4) : "?",
+                        Durations.text(m.beforeSeconds()), Numbers.significant(m.after().getAsDouble(), 4),
+                        Durations.text(m.afterSeconds()), m.predicted().map(i -> "; predicted ["
+                                + Numbers.significant(i.low(), 4) + ", " + Numbers.significant(i.high(), 4) + "]"
+                                + (i.contains(m.after().getAsDouble()) ? ", within" : ", outside")).orElse(""));
+            });
+        }
+        out.flush();
+    }
+
     @Override
     public void problem(String message) {
         out.println("note: " + message);
