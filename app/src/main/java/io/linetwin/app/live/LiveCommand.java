@@ -296,7 +296,8 @@ public final class LiveCommand implements Callable<Integer> {
             }
             report.measured(summary);
             out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
-                    loop.lineNow().map(Object::toString).orElse("the start"), loop.whatIfs(),
+                    loop.lineNow().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                            .orElse("the start"), loop.whatIfs(),
                     json == null ? "" : "; summary in " + json);
             out.flush();
             return ExitCode.OK;
