@@ -136,8 +136,13 @@ final class TuneCommandTest {
         Cli cli = Cli.run("tune", file.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo(file + ":16:15 tuning.variables[0].path: no buffer 'b9'; did you "
-                + "mean 'b1'?");
+        // Like run, tune prints every problem of the file, one a line.
+        assertThat(cli.err().strip().lines()).containsExactly(
+                file + ":16:15 tuning.variables[0].path: no buffer 'b9'; did you mean 'b1'?",
+                file + ":17:15 tuning.variables[1].path: unknown key 'speed'; expected one of id, kind, inputs, "
+                        + "servers, process, processBy, setup, setupMatrix, failures, scrap, parameters, sensors, "
+                        + "consumes, routes, supply, interarrival, onFull",
+                file + ":18:15 tuning.variables[2].path: no station 'nope'");
     }
 
     @Test

@@ -110,6 +110,19 @@ final class LiveOptions {
         return LiveTwin.polled(line, source.snapshot, duration("--poll", poll));
     }
 
+    /**
+     * The files named here must exist: checked before the display, so that a mistyped recording is the one line
+     * that names it, wherever the command runs; the broker is only tried once a window can open.
+     */
+    void checkFiles() throws RenderInputException {
+        if (source.replay != null) {
+            requireFile("--replay", source.replay);
+        }
+        if (source.snapshot != null) {
+            requireFile("--twin-snapshot", source.snapshot);
+        }
+    }
+
     Duration refreshEvery() throws RenderInputException {
         return duration("--refresh", refresh);
     }

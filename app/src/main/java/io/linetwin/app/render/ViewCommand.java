@@ -133,6 +133,7 @@ public final class ViewCommand implements Callable<Integer> {
     private int follow(RenderScenario input, Double quitSeconds) throws Exception {
         TwinViews views = new TwinViews(input.line(), live.riskHorizonSeconds());
         java.time.Duration refresh = live.refreshEvery();
+        live.checkFiles();
         requireDisplay();
         try (LiveTwin twin = live.twin(input.line())) {
             LineViewer viewer = open(() -> LineViewer.open(input.line(), views.next(twin.store().snapshot()),

@@ -133,8 +133,8 @@ final class HealthCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(out.toString()).as("no epoch ran").doesNotContain("epoch");
-        assertThat(err.toString()).isEqualTo("health train: --out must be a new or empty folder, got " + model
-                + " with files in it\n");
+        assertThat(err.toString()).isEqualTo("--out " + model + ": is not empty; give a new or empty folder "
+                + "(nothing in it is overwritten)\n");
         assertThat(Files.readString(model.resolve("notes.txt"))).isEqualTo("keep me");
     }
 
