@@ -90,8 +90,9 @@ final class KillDuringWriteIT {
     void sigtermStopsALongRunCleanlyAndKeepsTheOldOutputs() throws Exception {
         Path json = Files.writeString(dir.resolve("run.json"), OLD_JSON);
         Process run = cli("run", LINE.toString(), "--horizon", "20d", "--replications", "200", "--threads", "1",
-                "--json", json.toString());
-        // Once replications are under way (progress appears after two seconds of work), ask it to stop. The
+                "--json", json.toString(), "--progress");
+        // Once replications are under way (progress, forced on a pipe, appears after two seconds of work), ask it
+        // to stop. The
         // error stream is read on its own thread: destroying a process closes the streams this side holds.
         StringBuffer stderr = new StringBuffer();
         CountDownLatch working = new CountDownLatch(1);
@@ -99,7 +100,7 @@ final class KillDuringWriteIT {
             try (var err = run.errorReader(StandardCharsets.UTF_8)) {
                 for (String line = err.readLine(); line != null; line = err.readLine()) {
                     stderr.append(line).append('\n');
-                    if (line.contains("replications done")) {
+                    if (line.contains(" replications, ")) {
                         working.countDown();
                     }
                 }
