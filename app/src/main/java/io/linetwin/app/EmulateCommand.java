@@ -47,6 +47,9 @@ import picocli.CommandLine.Spec;
                 + "revisions, state, parameters), and takes the commands sent while it was down."})
 final class EmulateCommand implements Callable<Integer> {
 
+    /** After Ctrl-C: time to flush the events already published and close the inbox. */
+    private static final java.time.Duration WIND_DOWN = java.time.Duration.ofSeconds(20);
+
     @Spec
     CommandSpec spec;
 
@@ -178,10 +181,21 @@ final class EmulateCommand implements Callable<Integer> {
                         + (Double.isNaN(durationSeconds) ? "" : " of " + KpiTable.duration(durationSeconds))
                         + ", now " + calendar.format(clock), durationSeconds > 0 ? clock / durationSeconds
                                 : Double.NaN));
-                if (Double.isNaN(durationSeconds)) {
-                    emulator.runForever();
-                } else {
-                    emulator.run(durationSeconds);
+                // Ctrl-C or SIGTERM interrupts this thread: the line stops where it is, the producers flush what was
+                // published while Main waits, and the summary says where the line stopped.
+                Main.allowWindDown(WIND_DOWN);
+                try {
+                    if (Double.isNaN(durationSeconds)) {
+                        emulator.runForever();
+                    } else {
+                        emulator.run(durationSeconds);
+                    }
+                } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
+                    if (!Failures.isStopping()) {
+                        throw e;
+                    }
+                    Thread.interrupted();
+                    out.print("stopped: ");
                 }
                 out.println(emulator.eventsPublished() + " events in " + emulator.chunks() + " chunks up to "
                         + emulator.lineTime() + ", " + inbox.received() + " commands (" + inbox.refused()

@@ -32,6 +32,11 @@ public final class Failures {
         STOPPING.set(true);
     }
 
+    /** Whether Ctrl-C or SIGTERM asked the process to stop (a long-running command ends its loop on it). */
+    public static boolean isStopping() {
+        return STOPPING.get();
+    }
+
     /** Prints what {@code failure} means for the user and returns the exit code. */
     public static int report(Throwable failure, PrintWriter err) {
         try {

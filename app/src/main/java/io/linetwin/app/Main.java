@@ -50,6 +50,8 @@ public final class Main {
 
     /** How long a signal waits for the command to wind down (replications notice within milliseconds). */
     private static final long STOP_WAIT_MILLIS = 800;
+    /** The wait for a command that ends on a signal by writing what it has (live's summary); at least the above. */
+    private static volatile long windDownMillis = STOP_WAIT_MILLIS;
 
     public static void main(String[] args) {
         Thread command = Thread.currentThread();
@@ -79,7 +81,7 @@ public final class Main {
         Failures.stopping();
         command.interrupt();
         try {
-            if (!done.await(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!done.await(windDownMillis, TimeUnit.MILLISECONDS)) {
                 System.err.println("linetwin: stopped before the end (interrupted); no output was written or changed");
             }
         } catch (InterruptedException e) {
@@ -87,6 +89,14 @@ public final class Main {
         }
         PendingFiles.deleteAll();
         System.err.flush();
+    }
+
+    /**
+     * For a command that runs until stopped and, on Ctrl-C or SIGTERM, ends its loop and writes what it has (the
+     * interrupt still reaches it at once): how long the signal waits for it before saying it stopped unfinished.
+     */
+    public static void allowWindDown(java.time.Duration wait) {
+        windDownMillis = Math.max(STOP_WAIT_MILLIS, wait.toMillis());
     }
 
     static int execute(String... args) {

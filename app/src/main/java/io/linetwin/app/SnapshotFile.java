@@ -35,7 +35,8 @@ import org.eclipse.ditto.things.model.ThingId;
  * positioned {@code file:line:column key.path: message}:
  * <ul>
  * <li>the document: strict JSON (no duplicate keys, nothing after it), keys {@code schema}, {@code takenAt},
- * {@code things} and, in a follower's checkpoint, {@code offsets} (whole numbers) only;</li>
+ * {@code things} and, in a twin follower's checkpoint, {@code offsets} (topic/partition &rarr; next offset, a whole
+ * number &ge; 0) only;</li>
  * <li>the line: at least one thing must be of the scenario's line ({@code attributes.line}); a thing named like
  * the line's equipment must be of it, of equipment the scenario has, and of the kind the scenario gives it;</li>
  * <li>the values the simulation starts from: the status ({@code state} one of the engine's, products of the line,
@@ -50,8 +51,8 @@ public final class SnapshotFile {
     /** {@code Snapshot.SCHEMA} of twin-sync, which keeps it to itself. */
     static final String SCHEMA = "linetwin/twin-snapshot/v1";
 
-    /** {@code offsets}: what a follower's checkpoint covers ({@code twin follow --snapshot-out}, KafkaTwin). */
-    private static final List<String> ROOT_KEYS = List.of("schema", "takenAt", "things", "offsets");
+    /** {@code offsets}: where a twin follower's checkpoint stands on its topics ({@code twin follow --snapshot-out}). */
+    private static final List<String> ROOT_KEYS = List.of("schema", "takenAt", "offsets", "things");
     private static final List<String> ENTRY_KEYS = List.of("revision", "modified", "thing");
     private static final List<String> THING_KEYS = List.of("thingId", "policyId", "attributes", "features");
     private static final List<String> ATTRIBUTE_KEYS = List.of(TwinFeatures.ATTR_KIND, TwinFeatures.ATTR_LINE,
@@ -117,10 +118,10 @@ public final class SnapshotFile {
         Optional<Map<String, JsonCursor>> fields = Optional.of(rootFields);
         root.required(fields.get(), "schema").ifPresent(c -> c.choice(List.of(SCHEMA)));
         root.required(fields.get(), "takenAt").ifPresent(JsonCursor::instant);
-        Optional<JsonCursor> things = root.required(fields.get(), "things");
-        things.flatMap(t -> t.object(null)).ifPresent(entries -> entries.forEach(this::entry));
         Optional.ofNullable(fields.get().get("offsets")).flatMap(o -> o.object(null))
                 .ifPresent(offsets -> offsets.values().forEach(next -> next.whole(0, Long.MAX_VALUE)));
+        Optional<JsonCursor> things = root.required(fields.get(), "things");
+        things.flatMap(t -> t.object(null)).ifPresent(entries -> entries.forEach(this::entry));
         if (things.isPresent() && problems.isEmpty() && thingsOfLine == 0) {
             things.get().problem("no thing of line '" + descriptor.lineId() + "' in the snapshot"
                     + (otherLines.isEmpty() ? "" : " (it holds things of " + String.join(", ", otherLines) + ")")

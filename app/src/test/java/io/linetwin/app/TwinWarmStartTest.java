@@ -50,6 +50,28 @@ final class TwinWarmStartTest {
     }
 
     @Test
+    void theSnapshotTwinFollowKeepsWithItsKafkaOffsetsStartsARunAndBadOffsetsAreNamed() throws Exception {
+        // twin follow --snapshot-out writes its checkpoint: the snapshot plus where it stands on the events topic.
+        // The README's newcomer steps read it back with --from-twin; the strict reader refused the offsets key.
+        Path plain = snapshotWithFillerDownAndFiveLitresInB2();
+        JsonObject json = JsonObject.of(Files.readString(plain));
+        Path checkpoint = dir.resolve("follow.json");
+        Files.writeString(checkpoint, json.toBuilder().set("offsets", JsonObject.newBuilder()
+                .set("linetwin.twin.events/0", 7874L).build()).build().toString());
+
+        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", checkpoint.toString(), "--horizon", "300s",
+                "--warmup", "0s", "--replications", "2");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+
+        Files.writeString(checkpoint, json.toBuilder().set("offsets", JsonObject.newBuilder()
+                .set("linetwin.twin.events/0", -1).build()).build().toString());
+        Cli bad = Cli.run("run", BOTTLING.toString(), "--from-twin", checkpoint.toString(), "--horizon", "300s",
+                "--warmup", "0s", "--replications", "2");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).startsWith(checkpoint + ":1:").contains("offsets.linetwin.twin.events/0");
+    }
+
+    @Test
     void theTraceOfAWarmStartedRunStartsFromTheTwinsState() throws Exception {
         Path snapshot = snapshotWithFillerDownAndFiveLitresInB2();
         Path trace = dir.resolve("trace.jsonl");

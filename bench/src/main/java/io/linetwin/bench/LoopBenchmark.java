@@ -6,7 +6,6 @@ import io.linetwin.loop.Change;
 import io.linetwin.loop.LoopKpi;
 import io.linetwin.loop.TwinView;
 import io.linetwin.loop.live.EngineClock;
-import io.linetwin.loop.live.LineClock;
 import io.linetwin.loop.whatif.Candidate;
 import io.linetwin.loop.whatif.CandidateOutcome;
 import io.linetwin.loop.whatif.CandidatePlanner;
@@ -19,6 +18,7 @@ import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.LineClock;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.LineStateMapper;
@@ -91,7 +91,6 @@ public final class LoopBenchmark {
         LineDescriptor things = LineDescriptors.of(scenario.line());
         LineClock clock = new LineClock(Clock.systemUTC());
         TwinStore store = TwinStore.of(things, clock);
-        store.addListener(clock::observe);
         SignalSink sink = new SignalSink() {
             @Override
             public CompletableFuture<Void> send(org.eclipse.ditto.base.model.signals.Signal<?> signal) {

@@ -65,6 +65,11 @@ final class Model extends SimState {
         return nowSeconds;
     }
 
+    /** The engine's time for work done outside an event (checking a warm start); counts no event. */
+    void beginAt(double seconds) {
+        nowSeconds = seconds;
+    }
+
     /** Called once at the start of every event. */
     void beginEvent() {
         events++;

@@ -139,6 +139,9 @@ final class Replication {
         model.start();
         assemble();
         if (initial != null) {
+            // No event runs here, yet restoring may act at once (parts waiting for an AGV call the fleet): at the
+            // state's time, as the run's start event would.
+            model.beginAt(startSeconds());
             new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
                     .restore(initial, startSeconds());
         }

@@ -190,7 +190,9 @@ public final class LineEmulator {
 
     /**
      * A warm start does not carry counters over (the engine counts from the chunk's start), so the line's
-     * counters are the previous totals plus the chunk's.
+     * counters are the previous totals plus the chunk's. What is in flight (vehicles on their way, places on a
+     * belt, parts staged at an assembly, timers) goes on as it is: an AGV trip or a belt longer than a chunk must
+     * finish in the next one.
      */
     private static LineState carryCounters(LineState before, LineState end) {
         Map<String, StationState> stations = new HashMap<>();
@@ -201,12 +203,12 @@ public final class LineEmulator {
             stations.put(id, new StationState(s.condition(), s.currentProduct(), good, scrap, s.servers()));
         });
         return new LineState(end.capturedAt(), end.clockSeconds(), stations, end.buffers(), end.parameters(),
-                end.materialStocks());
+                end.materialStocks(), end.inFlight());
     }
 
     private LineState withParameters(LineState s) {
         return new LineState(s.capturedAt(), s.clockSeconds(), s.stations(), s.buffers(), parameters,
-                s.materialStocks());
+                s.materialStocks(), s.inFlight());
     }
 
     /** The emulated line's state at the last chunk boundary (what the twin must equal once it caught up). */

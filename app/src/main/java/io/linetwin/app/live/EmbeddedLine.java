@@ -38,10 +38,10 @@ final class EmbeddedLine implements AutoCloseable {
     }
 
     static EmbeddedLine start(Scenario scenario, String bootstrapServers, String eventsTopic, String commandsTopic,
-            double speed, Instant start) throws InterruptedException {
+            String responsesTopic, double speed, Instant start) throws InterruptedException {
         KafkaSettings settings = KafkaSettings.of(bootstrapServers, eventsTopic, "");
         KafkaSignalPublisher events = new KafkaSignalPublisher(settings);
-        KafkaSignalPublisher responses = new KafkaSignalPublisher(settings.withTopic(KafkaSettings.RESPONSES_TOPIC));
+        KafkaSignalPublisher responses = new KafkaSignalPublisher(settings.withTopic(responsesTopic));
         AtomicReference<LineEmulator> running = new AtomicReference<>();
         // The equipment's own limits, with no rate limit of its own: the command gate in front of it sets the pace.
         ParameterCommands commands = new ParameterCommands(scenario.line(), LineDescriptors.of(scenario.line()),

@@ -2,25 +2,34 @@ package io.linetwin.app.live;
 
 import io.linetwin.app.BadInputException;
 import io.linetwin.app.ExitCode;
+import io.linetwin.app.Failures;
+import io.linetwin.app.Main;
 import io.linetwin.app.ScenarioOptions;
 import io.linetwin.loop.LoopKpi;
 import io.linetwin.loop.audit.Sha256;
 import io.linetwin.loop.gate.CommandChannel;
 import io.linetwin.loop.gate.GateSettings;
+import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.loop.gate.KafkaCommandChannel;
+import io.linetwin.loop.gate.KafkaLineResponses;
 import io.linetwin.loop.live.AutoApprove;
 import io.linetwin.loop.live.Durations;
 import io.linetwin.loop.live.KafkaTwinFeed;
 import io.linetwin.loop.live.LiveLoop;
+import io.linetwin.loop.live.LiveSummary;
 import io.linetwin.loop.live.LoopSettings;
 import io.linetwin.loop.live.PrintingReport;
-import io.linetwin.loop.live.Topics;
 import io.linetwin.loop.proposal.ProposalBook;
 import io.linetwin.loop.state.StateDir;
 import io.linetwin.loop.whatif.WhatIfSettings;
 import io.linetwin.model.Scenario;
 import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.sync.DeadLetters;
+import io.linetwin.twin.sync.KafkaConfigException;
 import io.linetwin.twin.sync.KafkaSettings;
+import io.linetwin.twin.sync.KafkaUnavailableException;
+import io.linetwin.twin.sync.Topics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.ditto.things.model.ThingId;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +56,8 @@ import picocli.CommandLine.Spec;
 public final class LiveCommand implements Callable<Integer> {
 
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+    /** After Ctrl-C: time to write the summary and close the twin, the line and the embedded broker. */
+    private static final Duration WIND_DOWN = Duration.ofSeconds(20);
 
     @Spec
     CommandSpec spec;
@@ -58,18 +65,13 @@ public final class LiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file of the line (linetwin/v1 YAML).")
     Path file;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    /** --kafka (the brokers the line's events and commands go through), --kafka-config, --verbose. */
+    @Mixin
+    KafkaOptions kafka;
 
-    static final class Source {
-        @Option(names = "--kafka", paramLabel = "HOST:PORT", required = true,
-                description = "Kafka bootstrap servers the line's events and commands go through.")
-        String kafka;
-
-        @Option(names = "--embedded", required = true,
-                description = "Start a Kafka broker and the scenario's line emulator in this process.")
-        boolean embedded;
-    }
+    @Option(names = "--embedded",
+            description = "Instead of --kafka: start a Kafka broker and the scenario's line emulator in this process.")
+    boolean embedded;
 
     @Mixin
     StateOption state;
@@ -131,6 +133,16 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Topic the commands go to (default: ${DEFAULT-VALUE}).")
     String commandsTopic;
 
+    @Option(names = "--responses-topic", paramLabel = "T", defaultValue = KafkaSettings.RESPONSES_TOPIC,
+            description = "Topic of the line's answers to commands: a refusal fails a command at once, with the "
+                    + "line's reason (default: ${DEFAULT-VALUE}).")
+    String responsesTopic;
+
+    @Option(names = "--dead-letter-topic", paramLabel = "T", defaultValue = KafkaSettings.DEAD_LETTERS_TOPIC,
+            description = "Topic where the twin puts the events it refuses, with their reasons "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String deadLetterTopic;
+
     @Option(names = "--speed", paramLabel = "X",
             description = "With --embedded: line seconds per wall second of the emulated line (default: 60).")
     Double speed;
@@ -155,7 +167,15 @@ public final class LiveCommand implements Callable<Integer> {
             throw new BadInputException(file + ": line.id must be a Ditto thing id like \"plant1:bottling\" for the "
                     + "twin, got \"" + scenario.line().id() + "\"");
         }
-        if (speed != null && !source.embedded) {
+        if (embedded == kafka.given()) {
+            throw new BadInputException("live: give --kafka HOST:PORT (the broker of the line's events) or --embedded "
+                    + "(LineTwin's own broker and the emulated line), not " + (embedded ? "both" : "neither"));
+        }
+        if (embedded && kafka.configFile().isPresent()) {
+            throw new BadInputException("--kafka-config: only with --kafka (the embedded broker takes plain "
+                    + "connections on this machine)");
+        }
+        if (speed != null && !embedded) {
             throw new BadInputException("--speed: only with --embedded (the emulated line's pace)");
         }
         double pace = speed == null ? 60 : speed;
@@ -163,6 +183,12 @@ public final class LiveCommand implements Callable<Integer> {
             throw new BadInputException("--speed: expected a factor > 0, got " + pace);
         }
         long pollMillis = Math.max(10, Math.round(seconds("--poll", poll) * 1000));
+        Optional<KafkaSettings> given;
+        try {
+            given = embedded ? Optional.empty() : Optional.of(kafka.settings(eventsTopic, ""));
+        } catch (KafkaConfigException e) {
+            throw new BadInputException(e.getMessage());
+        }
         String hash = Sha256.hex(Files.readAllBytes(file));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -173,37 +199,42 @@ public final class LiveCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         try (AutoCloseable held = claim.get()) {
-            return connectAndRun(scenario, settings, hash, pace, pollMillis, book, out, err);
+            return connectAndRun(scenario, settings, hash, given, pace, pollMillis, book, out, err);
         }
     }
 
-    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, double pace, long pollMillis,
-            ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
+    /** @param given the events topic at the brokers of --kafka (with --kafka-config); empty: --embedded */
+    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, Optional<KafkaSettings> given,
+            double pace, long pollMillis, ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
         io.linetwin.broker.EmbeddedBroker broker = null;
         Path brokerDir = null;
         EmbeddedLine line = null;
         try {
-            String bootstrap;
-            if (source.embedded) {
+            KafkaSettings events;
+            if (given.isPresent()) {
+                events = given.get();
+            } else {
+                KafkaOptions.applyLogging(kafka.verbose());
                 brokerDir = Files.createTempDirectory("linetwin-broker");
                 broker = io.linetwin.broker.EmbeddedBroker.start(0, brokerDir);
-                bootstrap = broker.bootstrapServers();
-            } else {
-                bootstrap = source.kafka;
+                events = KafkaSettings.of(broker.bootstrapServers(), eventsTopic, "");
             }
             try {
-                Topics.ensure(bootstrap, List.of(eventsTopic, commandsTopic, KafkaSettings.RESPONSES_TOPIC), BROKER_TIMEOUT);
-            } catch (Topics.Unreachable e) {
+                kafka.connect(events, List.of(Topics.events(eventsTopic), Topics.commands(commandsTopic),
+                        Topics.responses(responsesTopic), Topics.deadLetters(deadLetterTopic)));
+            } catch (KafkaUnavailableException e) {
                 err.println(e.getMessage());
                 return ExitCode.FAILURE;
             }
-            if (source.embedded) {
-                line = EmbeddedLine.start(scenario, bootstrap, eventsTopic, commandsTopic, pace,
-                        EmbeddedLine.weekStart(scenario, Clock.systemUTC().instant()));
-                out.printf("embedded: a Kafka broker at %s and the %s line emulated at %sx%n", bootstrap,
-                        scenario.name(), io.linetwin.loop.Numbers.plain(pace));
+            if (embedded) {
+                line = EmbeddedLine.start(scenario, events.bootstrapServers(), eventsTopic, commandsTopic,
+                        responsesTopic, pace, EmbeddedLine.weekStart(scenario, Clock.systemUTC().instant()));
+                out.printf("embedded: a Kafka broker at %s and the %s line emulated at %sx%n",
+                        events.bootstrapServers(), scenario.name(), io.linetwin.loop.Numbers.plain(pace));
             }
-            return run(scenario, settings, hash, bootstrap, pollMillis, out, book);
+            return run(scenario, settings, hash, events, pollMillis, out, book);
+        } catch (KafkaConfigException e) {
+            throw new BadInputException(e.getMessage());
         } finally {
             if (line != null) {
                 line.close();
@@ -217,20 +248,23 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Scenario scenario, LoopSettings settings, String hash, String bootstrap, long pollMillis,
+    private int run(Scenario scenario, LoopSettings settings, String hash, KafkaSettings events, long pollMillis,
             PrintWriter out, ProposalBook book) throws Exception {
         Optional<CommandChannel> channel = send
-                ? Optional.of(new KafkaCommandChannel(KafkaSettings.of(bootstrap, commandsTopic, ""), BROKER_TIMEOUT))
+                ? Optional.of(new KafkaCommandChannel(events.withTopic(commandsTopic), BROKER_TIMEOUT))
                 : Optional.empty();
         Optional<TuningCandidates> tuned = scenario.tuning().map(spec -> new TuningCandidates(scenario, spec,
                 settings.whatIf().lookAheadSeconds()));
-        try (KafkaTwinFeed feed = new KafkaTwinFeed(LineDescriptors.of(scenario.line()), bootstrap, eventsTopic,
-                Clock.systemUTC(), BROKER_TIMEOUT)) {
-            LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel,
-                    new PrintingReport(out, state.asOption()), Clock.systemUTC(),
+        try (KafkaTwinFeed feed = new KafkaTwinFeed(LineDescriptors.of(scenario.line()), events,
+                DeadLetters.toTopic(events.withTopic(deadLetterTopic)), Clock.systemUTC(), BROKER_TIMEOUT);
+                KafkaLineResponses responses = new KafkaLineResponses(events.withTopic(responsesTopic),
+                        BROKER_TIMEOUT)) {
+            PrintingReport report = new PrintingReport(out, state.asOption());
+            LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel, responses,
+                    report, Clock.systemUTC(),
                     tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()));
-            out.printf("live: %s from %s (events %s, commands %s); state %s%n", scenario.line().id(), bootstrap,
-                    eventsTopic, commandsTopic, state.dir);
+            out.printf("live: %s from %s (events %s, commands %s, answers %s); state %s%n", scenario.line().id(),
+                    events.bootstrapServers(), eventsTopic, commandsTopic, responsesTopic, state.dir);
             out.printf("      what-if every %s of line time and on events, %d × %s ahead; %s%n",
                     Durations.text(settings.everySeconds()), settings.whatIf().replications(),
                     Durations.text(settings.whatIf().lookAheadSeconds()), send
@@ -240,37 +274,32 @@ public final class LiveCommand implements Callable<Integer> {
                     + "within " + a.describe()));
             out.flush();
             loop.start();
-            AtomicBoolean stop = new AtomicBoolean();
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                stop.set(true);
-                try {
-                    done.await(15, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "linetwin-live-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            // Ctrl-C or SIGTERM interrupts this thread (cutting a what-if short) and marks the process stopping:
+            // the loop ends there, and the summary and the last line are still written (Main waits for them).
+            Main.allowWindDown(WIND_DOWN);
             try {
-                while (!stop.get() && loop.tick()) {
+                while (!Failures.isStopping() && loop.tick()) {
                     Thread.sleep(pollMillis);
                 }
-                if (json != null) {
-                    StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
-                            .writerWithDefaultPrettyPrinter().writeValueAsBytes(loop.summary().toJson()));
-                }
-                out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
-                        loop.lineNow().map(Object::toString).orElse("the start"), loop.whatIfs(),
-                        json == null ? "" : "; summary in " + json);
-                out.flush();
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException e) {
-                    // shutting down already
+            } catch (InterruptedException e) {
+                // stopped
+            } catch (IOException | RuntimeException e) {
+                if (!Failures.isStopping()) {
+                    throw e;
                 }
             }
+            Thread.interrupted();
+            LiveSummary summary = loop.summary();
+            if (json != null) {
+                StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson()));
+            }
+            report.measured(summary);
+            out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
+                    loop.lineNow().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+                            .orElse("the start"), loop.whatIfs(),
+                    json == null ? "" : "; summary in " + json);
+            out.flush();
             return ExitCode.OK;
         } finally {
             channel.ifPresent(CommandChannel::close);

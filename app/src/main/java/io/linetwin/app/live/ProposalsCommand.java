@@ -6,6 +6,7 @@ import io.linetwin.loop.proposal.Effect;
 import io.linetwin.loop.proposal.Proposal;
 import io.linetwin.loop.proposal.ProposalBook;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ public final class ProposalsCommand implements Callable<Integer> {
                 "evidence", "what-if at (line time)");
         for (Proposal p : proposals) {
             out.printf("%-5s %-10s %-30s %-44s %-13s %s%n", p.id(), p.status().json(), p.describe(), effect(p),
-                    p.evidenceHash().substring(0, 12), p.evidence().snapshotAt());
+                    p.evidenceHash().substring(0, 12), p.evidence().snapshotAt().truncatedTo(ChronoUnit.SECONDS));
             p.refusal().ifPresent(r -> out.println("      refused: " + r));
         }
         String where = state.asOption().isEmpty() ? "" : " " + state.asOption();

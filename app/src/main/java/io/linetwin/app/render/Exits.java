@@ -1,6 +1,7 @@
 package io.linetwin.app.render;
 
 import io.linetwin.app.Failures;
+import io.linetwin.twin.sync.KafkaUnavailableException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
@@ -22,6 +23,10 @@ final class Exits {
             err.println(e.getMessage());
             err.flush();
             return BAD_INPUT;
+        } catch (KafkaUnavailableException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return FAILURE;
         } catch (Exception | Error e) {
             return Failures.report(e, err);
         }

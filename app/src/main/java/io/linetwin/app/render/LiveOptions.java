@@ -1,10 +1,18 @@
 package io.linetwin.app.render;
 
+import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.model.LineSpec;
+import io.linetwin.twin.sync.KafkaClientConfig;
+import io.linetwin.twin.sync.KafkaConfigException;
 import io.linetwin.twin.sync.KafkaSettings;
+import io.linetwin.twin.sync.KafkaUnavailableException;
+import io.linetwin.twin.sync.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.ditto.things.model.ThingId;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -35,6 +43,13 @@ final class LiveOptions {
             description = "With --kafka: the events topic (default ${DEFAULT-VALUE}).")
     String topic;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "With --kafka: Kafka client properties file (security.protocol, sasl.*, ssl.*, timeouts).")
+    Path kafkaConfig;
+
+    @Option(names = "--verbose", description = "With --kafka: show Kafka's own log (quiet by default).")
+    boolean verbose;
+
     @Option(names = "--replay-speed", paramLabel = "X", defaultValue = "1",
             description = "With --replay: recording seconds per wall second (default 1).")
     double replaySpeed;
@@ -51,8 +66,12 @@ final class LiveOptions {
             description = "Look-ahead of the health lamps' failure risk (default 48h).")
     String riskHorizon;
 
-    /** The twin fed from the chosen source, checked as far as it can be before anything starts. */
-    LiveTwin twin(LineSpec line) throws RenderInputException {
+    /**
+     * The twin fed from the chosen source, checked as far as it can be before anything starts. With --kafka the
+     * events topic is created when missing, and a broker that does not answer is one line within seconds
+     * ({@link KafkaUnavailableException}), before a window opens.
+     */
+    LiveTwin twin(LineSpec line) throws RenderInputException, KafkaUnavailableException {
         try {
             ThingId.of(line.id());
         } catch (RuntimeException e) {
@@ -64,7 +83,21 @@ final class LiveOptions {
                 throw new RenderInputException("--kafka/--topic: expected HOST:PORT and a topic, got \""
                         + source.kafka + "\" and \"" + topic + "\"");
             }
-            return LiveTwin.kafka(line, source.kafka, topic);
+            KafkaSettings settings;
+            try {
+                Map<String, String> client = kafkaConfig == null ? Map.of() : KafkaClientConfig.load(kafkaConfig);
+                // A group of this viewer's own: it reads the whole history, and other consumers keep their partitions.
+                settings = new KafkaSettings(source.kafka.strip(), topic, "linetwin-view-" + UUID.randomUUID(),
+                        client);
+                KafkaOptions.applyLogging(verbose);
+                Topics.ensure(settings, List.of(Topics.events(topic)));
+            } catch (KafkaConfigException e) {
+                throw new RenderInputException(e.getMessage());
+            }
+            return LiveTwin.kafka(line, settings);
+        }
+        if (kafkaConfig != null) {
+            throw new RenderInputException("--kafka-config: only with --kafka");
         }
         if (source.replay != null) {
             requireFile("--replay", source.replay);
@@ -75,6 +108,19 @@ final class LiveOptions {
         }
         requireFile("--twin-snapshot", source.snapshot);
         return LiveTwin.polled(line, source.snapshot, duration("--poll", poll));
+    }
+
+    /**
+     * The files named here must exist: checked before the display, so that a mistyped recording is the one line
+     * that names it, wherever the command runs; the broker is only tried once a window can open.
+     */
+    void checkFiles() throws RenderInputException {
+        if (source.replay != null) {
+            requireFile("--replay", source.replay);
+        }
+        if (source.snapshot != null) {
+            requireFile("--twin-snapshot", source.snapshot);
+        }
     }
 
     Duration refreshEvery() throws RenderInputException {

@@ -51,7 +51,11 @@ final class LiveTwin implements AutoCloseable {
      * twin is rebuilt from the whole history and other consumers keep their partitions.
      */
     static LiveTwin kafka(LineSpec line, String bootstrapServers, String topic) {
-        KafkaSettings settings = KafkaSettings.of(bootstrapServers, topic, "linetwin-view-" + UUID.randomUUID());
+        return kafka(line, KafkaSettings.of(bootstrapServers, topic, "linetwin-view-" + UUID.randomUUID()));
+    }
+
+    /** Events from {@code settings.topic()} with its client properties, in consumer group {@code settings.groupId()}. */
+    static LiveTwin kafka(LineSpec line, KafkaSettings settings) {
         return new LiveTwin(line, store -> {
             KafkaTwinConsumer consumer = new KafkaTwinConsumer(settings, store);
             consumer.start();

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "view", mixinStandardHelpOptions = true, description = {
     "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
     "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
-    "follows the live twin (--kafka HOST:PORT [--topic T], --replay FILE [--replay-speed X], or",
+    "follows the live twin (--kafka HOST:PORT [--topic T] [--kafka-config FILE], --replay FILE [--replay-speed X], or",
     "--twin-snapshot SNAPSHOT.json polled)."})
 public final class ViewCommand implements Callable<Integer> {
 
@@ -133,6 +133,8 @@ public final class ViewCommand implements Callable<Integer> {
     private int follow(RenderScenario input, Double quitSeconds) throws Exception {
         TwinViews views = new TwinViews(input.line(), live.riskHorizonSeconds());
         java.time.Duration refresh = live.refreshEvery();
+        live.checkFiles();
+        requireDisplay();
         try (LiveTwin twin = live.twin(input.line())) {
             LineViewer viewer = open(() -> LineViewer.open(input.line(), views.next(twin.store().snapshot()),
                     input.title(variant) + " (live)", unit, new CalendarClock(input.experiment().startSecondsOfWeek()),
@@ -161,17 +163,21 @@ public final class ViewCommand implements Callable<Integer> {
      * said in one line (exit 2) instead of a native error and a log line.
      */
     private LineViewer open(Callable<LineViewer> opening) throws Exception {
-        if (!softwareGl) {
-            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
-            if (noDisplay.isPresent()) {
-                throw new RenderInputException(noDisplay.get());
-            }
-        }
+        requireDisplay();
         try {
             return opening.call();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new RenderInputException(Display.noWindow("the window could not open (" + cause.getMessage() + ")"));
+        }
+    }
+
+    private void requireDisplay() throws RenderInputException {
+        if (!softwareGl) {
+            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
+            if (noDisplay.isPresent()) {
+                throw new RenderInputException(noDisplay.get());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.linetwin.twin.sync.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +44,15 @@ public final class KafkaOptions {
 
     public boolean given() {
         return bootstrap != null;
+    }
+
+    /** The --kafka-config file, when one was given. */
+    public Optional<Path> configFile() {
+        return Optional.ofNullable(config);
+    }
+
+    public boolean verbose() {
+        return verbose;
     }
 
     /** Settings for one topic and consumer group, with the client properties of --kafka-config. */

@@ -1,5 +1,6 @@
 package io.linetwin.app.twin;
 
+import io.linetwin.app.Main;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioException;
 import io.linetwin.scenario.ScenarioLoader;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
                 + "covers), so a restart loses nothing; without it, the twin is rebuilt from the topic's beginning.",
             "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons."})
 public final class TwinFollowCommand implements Callable<Integer> {
+
+    /** After Ctrl-C: time to write the last checkpoint and print the last table. */
+    private static final Duration WIND_DOWN = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -136,6 +140,9 @@ public final class TwinFollowCommand implements Callable<Integer> {
                         + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : ""));
         out.flush();
         long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
+        // Ctrl-C both counts down stop (the hook above) and interrupts this thread (Main): either ends the loop, and
+        // Main waits while the twin writes its last checkpoint and the last table is printed.
+        Main.allowWindDown(WIND_DOWN);
         try {
             while (true) {
                 long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());
@@ -145,8 +152,10 @@ public final class TwinFollowCommand implements Callable<Integer> {
                 out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
                 out.flush();
             }
+        } catch (InterruptedException stopped) {
+            // Ctrl-C or SIGTERM: stop following
         } finally {
-            twin.close();
+            closeUninterrupted(twin);
             out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
             if (snapshotOut != null) {
                 out.println("snapshot: " + snapshotOut);
@@ -160,6 +169,26 @@ public final class TwinFollowCommand implements Callable<Integer> {
             }
         }
         return Exits.OK;
+    }
+
+    /**
+     * Closes the twin on a thread of its own: the interrupt of Ctrl-C may reach this thread at any moment, and a Kafka
+     * client interrupted while it closes logs a stack trace and throws (the last checkpoint could be lost).
+     */
+    private static void closeUninterrupted(KafkaTwin twin) {
+        Thread closing = new Thread(twin::close, "linetwin-twin-close");
+        closing.start();
+        boolean interrupted = Thread.interrupted();
+        while (closing.isAlive()) {
+            try {
+                closing.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private LineDescriptor line() throws TwinInputException {

@@ -9,6 +9,7 @@ import io.linetwin.twin.sync.TwinHealth;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,11 +40,12 @@ final class TwinTable {
                 continue;
             }
             JsonObject thing = twinThing.get().thing().toJson();
+            boolean reported = stateReported(thing, snapshot.takenAt());
             rows.add(new String[] {
                 e.id(),
                 e.kind().jsonName(),
-                text(thing, "/features/status/properties/state"),
-                time(thing, "/features/status/properties/since"),
+                reported ? text(thing, "/features/status/properties/state") : "-",
+                reported ? time(thing, "/features/status/properties/since") : "-",
                 text(thing, "/features/status/properties/product"),
                 number(thing, "/features/counters/properties/good"),
                 number(thing, "/features/counters/properties/scrap"),
@@ -52,7 +54,8 @@ final class TwinTable {
                 twinThing.get().revision() == 0 ? "-" : TIME.format(twinThing.get().modified())});
         }
         StringBuilder out = new StringBuilder();
-        out.append("twin of ").append(line.lineId()).append(" at ").append(snapshot.takenAt())
+        out.append("twin of ").append(line.lineId()).append(" at ")
+                .append(snapshot.takenAt().truncatedTo(ChronoUnit.SECONDS))
                 .append(" (the line's clock)\n");
         int[] widths = new int[HEADER.length];
         for (String[] row : rows) {
@@ -72,6 +75,20 @@ final class TwinTable {
         }
         out.append(health.summary()).append('\n');
         return out.toString();
+    }
+
+    /**
+     * Whether the line reported this state. A Thing the line never sent a state for keeps the placeholder the twin
+     * made it with ({@code starved} since the twin started, by the wall clock); on a line whose clock runs elsewhere
+     * (an emulated line, a replay) that instant lies after the line's time and would read as a state of the future.
+     */
+    private static boolean stateReported(JsonObject thing, Instant lineTime) {
+        String since = text(thing, "/features/status/properties/since");
+        try {
+            return since.isEmpty() || !Instant.parse(since).isAfter(lineTime);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private static String level(EquipmentDescriptor e, JsonObject thing) {

@@ -45,6 +45,37 @@ final class LineEmulatorTest {
         assertThat(clocks).containsExactly(30.0, 60.0, 90.0, 100.0);
     }
 
+    /**
+     * The bottling line's AGVs need ~2.5 min for a round trip and its conveyor ~24 s per bottle, longer than a chunk:
+     * only what is in flight (vehicles, places on the belt, parts staged at the packer and palletiser) carried from one
+     * chunk to the next lets them finish. Dropped, every chunk called the AGVs afresh and none ever delivered: the
+     * pallet in b6 stayed, the palletiser blocked, the line stood still within the hour (and staged parts put back
+     * into their buffers overfilled b4 and b5).
+     */
+    @Test
+    void whatIsInFlightCarriesOverFromChunkToChunkSoTheLineKeepsDelivering() throws Exception {
+        LineSpec line = bottling();
+        LineEmulator emulator = new LineEmulator(simulationOf(line), new RecordingSink(), START, 7, 30, 60,
+                Pacer.NO_WAIT, List::of);
+        long palletsBefore = 0;
+        for (int hour = 1; hour <= 3; hour++) {
+            for (int chunk = 0; chunk < 120; chunk++) {
+                emulator.step(30);
+                io.linetwin.model.LineState state = emulator.state();
+                for (io.linetwin.model.BufferSpec buffer : line.buffers()) {
+                    if (!buffer.unlimited()) {
+                        assertThat(state.buffers().get(buffer.id()).total()).as("%s at %s s", buffer.id(),
+                                state.clockSeconds()).isLessThanOrEqualTo(buffer.capacity());
+                    }
+                }
+            }
+            assertThat(emulator.state().inFlight().fleet()).isPresent();
+            long pallets = emulator.state().stations().get("palletiser").good();
+            assertThat(pallets - palletsBefore).as("pallets in hour %d", hour).isGreaterThanOrEqualTo(2);
+            palletsBefore = pallets;
+        }
+    }
+
     @Test
     void aTwinFedTheEventsEqualsTheEmulatorsStateAtEveryChunkBoundary() throws Exception {
         LineSpec line = bottling();

@@ -66,6 +66,29 @@ final class LiveCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip()).isEqualTo("no Kafka broker at 127.0.0.1:" + port
-                + " (none answered within 10 s)");
+                + " (start one with: linetwin broker)");
+    }
+
+    @Test
+    void theLineComesFromKafkaOrTheEmbeddedBrokerNeverBothOrNeither() throws Exception {
+        Path config = dir.resolve("client.properties");
+        Files.writeString(config, "security.protocol=SASL_PLAINTEXT\n");
+
+        CliAccess.Result neither = live();
+        CliAccess.Result both = live("--kafka", "127.0.0.1:1", "--embedded");
+        CliAccess.Result embeddedWithConfig = live("--embedded", "--kafka-config", config.toString());
+        CliAccess.Result missingConfig = live("--kafka", "127.0.0.1:1", "--kafka-config",
+                dir.resolve("none.properties").toString());
+
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err().strip()).isEqualTo("live: give --kafka HOST:PORT (the broker of the line's events) or "
+                + "--embedded (LineTwin's own broker and the emulated line), not neither");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err().strip()).endsWith("not both");
+        assertThat(embeddedWithConfig.exitCode()).isEqualTo(2);
+        assertThat(embeddedWithConfig.err().strip()).startsWith("--kafka-config: only with --kafka");
+        assertThat(missingConfig.exitCode()).isEqualTo(2);
+        assertThat(missingConfig.err().strip()).contains("none.properties").doesNotContain("Exception");
+        assertThat(Files.exists(dir.resolve("state"))).as("nothing was created").isFalse();
     }
 }

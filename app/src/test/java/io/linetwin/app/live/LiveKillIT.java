@@ -45,7 +45,7 @@ final class LiveKillIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "io.linetwin.app.Main", "live",
                 line.file.toString(), "--kafka", line.bootstrap(), "--events-topic", PressLine.EVENTS,
-                "--commands-topic", PressLine.COMMANDS, "--state", state.toString(), "--send", "--every", "1h",
+                "--commands-topic", PressLine.COMMANDS, "--responses-topic", PressLine.RESPONSES, "--state", state.toString(), "--send", "--every", "1h",
                 "--look-ahead", "4h", "--replications", "6", "--threads", "1", "--poll", "100ms"));
         return new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile()).start();

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The library's press line (press run at 0.7 of its rated speed) emulated on a real broker, stepped by the test: the
@@ -33,6 +34,7 @@ final class PressLine implements AutoCloseable {
     static final Instant START = Instant.parse("2026-11-30T06:00:00Z");
     static final String EVENTS = "events";
     static final String COMMANDS = "commands";
+    static final String RESPONSES = "responses";
 
     final Scenario scenario;
     final Path file;
@@ -43,17 +45,25 @@ final class PressLine implements AutoCloseable {
     final LineEmulator emulator;
 
     PressLine(Path dir) throws Exception {
+        this(dir, Duration.ZERO);
+    }
+
+    /** @param commandInterval the line's own rate limit: line time a station needs between two accepted commands */
+    PressLine(Path dir, Duration commandInterval) throws Exception {
         file = library("press-line.yaml");
         scenario = ScenarioLoader.load(file);
         broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
         broker.createTopic(EVENTS, 1);
         broker.createTopic(COMMANDS, 1);
-        broker.createTopic(KafkaSettings.RESPONSES_TOPIC, 1);
+        broker.createTopic(RESPONSES, 1);
         events = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), EVENTS, ""));
-        responses = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
-                KafkaSettings.RESPONSES_TOPIC, ""));
+        responses = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), RESPONSES, ""));
+        AtomicReference<LineEmulator> running = new AtomicReference<>();
+        ParameterCommands commands = new ParameterCommands(scenario.line(), LineDescriptors.of(scenario.line()),
+                ParameterCommands.scenarioValues(scenario.line()), commandInterval,
+                () -> running.get() == null ? START : running.get().lineTime());
         inbox = new CommandInbox(KafkaSettings.of(broker.bootstrapServers(), COMMANDS, "linetwin-emulator-press"),
-                new ParameterCommands(scenario.line(), LineDescriptors.of(scenario.line())), responses, 1000);
+                commands, responses, 1000);
         inbox.start();
         if (!inbox.awaitReady(Duration.ofSeconds(120))) {
             throw new IllegalStateException("the emulator's command inbox did not reach the topic's end");
@@ -61,6 +71,7 @@ final class PressLine implements AutoCloseable {
         emulator = new LineEmulator(new LineSimulation(scenario.line())
                 .startingAt(scenario.experiment().startSecondsOfWeek()), events, START, 5, 30, 600, Pacer.NO_WAIT,
                 inbox);
+        running.set(emulator);
     }
 
     static Path library(String name) {

@@ -1,5 +1,7 @@
 package io.linetwin.loop.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.loop.Change;
@@ -10,6 +12,8 @@ import io.linetwin.loop.gate.CommandChannel;
 import io.linetwin.loop.gate.CommandGate;
 import io.linetwin.loop.gate.GateVerdict;
 import io.linetwin.loop.gate.LineCommands;
+import io.linetwin.loop.gate.LineResponse;
+import io.linetwin.loop.gate.LineResponses;
 import io.linetwin.loop.proposal.CommandRecord;
 import io.linetwin.loop.proposal.Effect;
 import io.linetwin.loop.proposal.Evidence;
@@ -30,18 +34,22 @@ import io.linetwin.loop.whatif.WhatIfResult;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.StationStatus;
+import io.linetwin.sim.RunCancelledException;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.LineStateMapper;
 import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinFeatures;
+import io.linetwin.twin.sync.TwinHealth;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,10 +65,16 @@ import org.eclipse.ditto.things.model.ThingId;
  * The closed loop, one {@link #tick} at a time: keep the twin, run a what-if when one is due (warm-started from the
  * twin's snapshot), turn supported changes into proposals, pick up decisions on them, pass approved ones through the
  * {@link CommandGate} and send them (or, in a dry run, print them), and read back from the twin that the line took
- * them. Every step goes through the {@link ProposalBook}, so it is audited and survives a restart: {@link #start}
- * re-applies audited decisions a crash cut short and asks the commands topic which recorded intents already left.
+ * them — or from the line's answers that it refused them. Every step goes through the {@link ProposalBook}, so it is
+ * audited and survives a restart: {@link #start} re-applies audited decisions a crash cut short and asks the commands
+ * topic which recorded intents already left. No what-if runs on a twin that is not keeping up with the line (its
+ * consumer restarting or stopped, or lagging): the loop waits and says why.
  */
 public final class LiveLoop {
+
+    /** The audit entry of the line's answer to a command. */
+    private static final String ANSWER = "lineAnswer";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Scenario scenario;
     private final String scenarioHash;
@@ -68,6 +82,7 @@ public final class LiveLoop {
     private final TwinFeed twin;
     private final ProposalBook book;
     private final Optional<CommandChannel> channel;
+    private final LineResponses responses;
     private final LoopReport report;
     private final Clock wall;
     private final LineDescriptor descriptor;
@@ -80,6 +95,9 @@ public final class LiveLoop {
     private final Set<String> wentDown = ConcurrentHashMap.newKeySet();
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, ProposalStatus> seen = new HashMap<>();
+    /** Command ids whose answer from the line is in the audit log. */
+    private final Set<String> answered = new HashSet<>();
+    private String waitingFor;
     private Instant lineStart;
     private Instant lineNow;
     private int whatIfs;
@@ -91,6 +109,16 @@ public final class LiveLoop {
      */
     public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
             Optional<CommandChannel> channel, LoopReport report, Clock wall, List<CandidateSource> extraSources) {
+        this(scenario, scenarioHash, settings, twin, book, channel, LineResponses.none(), report, wall, extraSources);
+    }
+
+    /**
+     * @param responses the line's answers to commands (started by {@link #start}, closed by the caller, like the twin)
+     */
+    public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
+            Optional<CommandChannel> channel, LineResponses responses, LoopReport report, Clock wall,
+            List<CandidateSource> extraSources) {
+        this.responses = Objects.requireNonNull(responses, "responses");
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.scenarioHash = Objects.requireNonNull(scenarioHash, "scenarioHash");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -129,8 +157,15 @@ public final class LiveLoop {
         if (channel.isPresent()) {
             recoverCommands(channel.get());
         }
+        for (JsonNode entry : book.audit().read()) {
+            if (ANSWER.equals(entry.path("type").asText())) {
+                answered.add(entry.path("commandId").asText());
+            }
+        }
+        responses.start();
         twin.start();
     }
+
 
     /** Intents recorded but not marked sent: the ones already on the commands topic are marked sent, not resent. */
     private void recoverCommands(CommandChannel commands) throws Exception {
@@ -180,8 +215,9 @@ public final class LiveLoop {
         Set<String> downs = new LinkedHashSet<>(wentDown);
         wentDown.removeAll(downs);
         Optional<String> due = triggers.due(lineNow, view, downs);
-        if (due.isPresent()) {
-            runWhatIf(view, due.get());
+        Optional<TwinHealth> health = twin.health();
+        if (due.isPresent() && keepsUp(health, due.get())) {
+            runWhatIf(view, due.get(), health);
         }
         dispatch(view);
         return !finished();
@@ -190,6 +226,24 @@ public final class LiveLoop {
     public boolean finished() {
         return lineStart != null && settings.forSeconds().isPresent()
                 && seconds(lineStart, lineNow) >= settings.forSeconds().getAsDouble();
+    }
+
+    /**
+     * Whether the twin keeps up with the line, so that a what-if on it shows the line as it is. Says once why the loop
+     * waits (a consumer restarting after a failure, stopped, or more than {@link TwinHealth#LAGGING_RECORDS} behind).
+     */
+    private boolean keepsUp(Optional<TwinHealth> health, String trigger) {
+        Optional<String> behind = health.filter(h -> h.status().equals("lagging") || h.status().equals("restarting")
+                || h.status().equals("stopped")).map(TwinHealth::summary);
+        if (behind.isEmpty()) {
+            waitingFor = null;
+            return true;
+        }
+        if (waitingFor == null) {
+            waitingFor = trigger;
+            report.problem("what-if (" + trigger + ") waits until the twin keeps up with the line: " + behind.get());
+        }
+        return false;
     }
 
     private void noticeDecisions() throws IOException {
@@ -203,7 +257,7 @@ public final class LiveLoop {
         }
     }
 
-    private void runWhatIf(TwinView view, String trigger) throws IOException {
+    private void runWhatIf(TwinView view, String trigger, Optional<TwinHealth> health) throws IOException {
         whatIfs++;
         triggers.ran(lineNow);
         LineState start;
@@ -211,7 +265,7 @@ public final class LiveLoop {
             start = mapper.map(view.snapshot(), EngineClock.secondsOf(lineNow, scenario.experiment()));
             whatIf.requireFits(start);
         } catch (IllegalArgumentException e) {
-            report.problem("what-if at " + lineNow + " skipped: the twin's state does not fit the line: "
+            report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS) + " skipped: the twin's state does not fit the line: "
                     + e.getMessage());
             return;
         }
@@ -222,7 +276,12 @@ public final class LiveLoop {
         try {
             result = whatIf.run(start, seed, planner);
         } catch (RuntimeException e) {
-            report.problem("what-if at " + lineNow + " failed: " + e.getMessage());
+            if (cancelled(e)) {
+                // Stopped (Ctrl-C): the interrupt goes on to whoever runs the loop.
+                Thread.currentThread().interrupt();
+                return;
+            }
+            report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS) + " failed: " + e.getMessage());
             return;
         }
         Evidence evidence = new Evidence(seed, scenarioHash, lineNow, view.revisions(),
@@ -238,13 +297,22 @@ public final class LiveLoop {
                             outcome.candidate().changes(), Optional.of(objective(outcome, result)),
                             guards(outcome, result), Optional.of(outcome.prediction()), evidence, Optional.empty());
             ids.put(outcome, p.id());
+            touched.add(p.id());
+            if (p.status() != ProposalStatus.PROPOSED) {
+                // Decided while the what-if ran: it keeps the evidence it was decided on, and the next pass reports
+                // the decision.
+                continue;
+            }
             made.add(p);
             refreshed.add(same.isPresent());
-            touched.add(p.id());
             seen.put(p.id(), p.status());
         }
-        book.note("whatIf", whatIfEntry(result, evidence, ids));
-        report.whatIf(lineNow, trigger, result, ids, planner.dropped());
+        ObjectNode entry = whatIfEntry(result, evidence, ids);
+        if (health.isPresent()) {
+            entry.set("twin", MAPPER.readTree(health.get().toJson().toString()));
+        }
+        book.note("whatIf", entry);
+        report.whatIf(lineNow, trigger, result, ids, planner.dropped(), health);
         for (int i = 0; i < made.size(); i++) {
             report.proposed(made.get(i), refreshed.get(i));
         }
@@ -271,6 +339,15 @@ public final class LiveLoop {
             fields.set("content", ProposalJson.toJson(fresh).get("evidence"));
             return book.record(fresh, "refresh", fields);
         });
+    }
+
+    private static boolean cancelled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RunCancelledException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     /** Leaves out a candidate for a parameter that another proposal is already on its way to change. */
@@ -448,15 +525,18 @@ public final class LiveLoop {
         return written;
     }
 
+    /**
+     * For every sent proposal: a refusal from the line fails it at once, with the line's reason; the twin reporting
+     * every new value confirms it; neither within {@code --confirm-timeout} fails it. A failed proposal gets a rollback
+     * proposal for whatever may have taken effect (nothing, when the line refused every command). The line's answers
+     * to any command are audited as they arrive.
+     */
     private void readBack(TwinView view) throws IOException {
         for (Proposal p : book.all()) {
+            Optional<LineResponse> refusal = answers(p);
             if (p.status() != ProposalStatus.SENT) {
                 continue;
             }
-            boolean confirmed = p.changes().stream().allMatch(c -> {
-                double reported = view.parameter(c.station(), c.parameter()).orElse(Double.NaN);
-                return Math.abs(reported - c.to()) <= 1e-9 * Math.max(1, Math.abs(c.to()));
-            });
             ObjectNode fields = AuditLog.fields();
             fields.put("proposal", p.id());
             fields.put("lineTime", lineNow.toString());
@@ -464,6 +544,14 @@ public final class LiveLoop {
             p.changes().forEach(c -> view.parameter(c.station(), c.parameter())
                     .ifPresent(v -> values.put(c.path(), v)));
             touched.add(p.id());
+            if (refusal.isPresent()) {
+                failRefused(p, view, refusal.get(), fields);
+                continue;
+            }
+            boolean confirmed = p.changes().stream().allMatch(c -> {
+                double reported = view.parameter(c.station(), c.parameter()).orElse(Double.NaN);
+                return Math.abs(reported - c.to()) <= 1e-9 * Math.max(1, Math.abs(c.to()));
+            });
             if (confirmed) {
                 fields.put("confirmed", true);
                 Proposal done = book.record(p.confirmed(lineNow), "readBack", fields);
@@ -476,7 +564,9 @@ public final class LiveLoop {
             }
             Instant sentAt = p.commands().stream().map(c -> c.sentAt().orElseThrow()).max(Instant::compareTo)
                     .orElseThrow();
-            if (Duration.between(sentAt, wall.instant()).compareTo(settings.confirmTimeout()) < 0) {
+            // Until the answers already on the topic are read, a refusal sent before a restart may still be there.
+            if (!responses.caughtUp()
+                    || Duration.between(sentAt, wall.instant()).compareTo(settings.confirmTimeout()) < 0) {
                 continue;
             }
             String why = "no read-back: the twin did not report " + p.describe().replace("→", " → ") + " within "
@@ -486,20 +576,89 @@ public final class LiveLoop {
                 back.add(new Change(c.station(), c.parameter(), view.parameter(c.station(), c.parameter())
                         .orElse(c.to()), c.from()));
             }
-            Evidence evidence = new Evidence(p.evidence().seed(), scenarioHash, lineNow, view.revisions(),
-                    p.evidence().lookAheadSeconds(), p.evidence().replications(), "read-back of " + p.id()
-                            + " failed");
-            Proposal rollback = book.propose("rollback-" + p.id(), "rollback", back, Optional.empty(), Map.of(),
-                    Optional.empty(), evidence, Optional.of(p.id()));
+            Proposal rollback = proposeRollback(p, back, view);
             fields.put("confirmed", false);
             fields.put("reason", why);
             fields.put("rollback", rollback.id());
             Proposal failed = book.record(p.failed(why, rollback.id()), "readBack", fields);
             seen.put(p.id(), failed.status());
-            seen.put(rollback.id(), rollback.status());
-            touched.add(rollback.id());
             report.failed(failed, rollback);
         }
+    }
+
+    /**
+     * Audits the line's answers to {@code p}'s sent commands that arrived since the last pass, and returns the first
+     * refusal among all its answers.
+     */
+    private Optional<LineResponse> answers(Proposal p) throws IOException {
+        Optional<LineResponse> refusal = Optional.empty();
+        for (CommandRecord c : p.commands()) {
+            Optional<LineResponse> answer = c.sent() ? responses.answer(c.commandId()) : Optional.empty();
+            if (answer.isEmpty()) {
+                continue;
+            }
+            LineResponse a = answer.get();
+            if (answered.add(c.commandId())) {
+                ObjectNode fields = AuditLog.fields();
+                fields.put("proposal", p.id());
+                fields.put("commandId", c.commandId());
+                fields.put("accepted", a.accepted());
+                fields.put("status", a.status());
+                a.errorCode().ifPresent(code -> fields.put("errorCode", code));
+                a.refusal().ifPresent(code -> fields.put("refusal", code));
+                if (!a.message().isEmpty()) {
+                    fields.put("message", a.message());
+                }
+                fields.put("lineTime", lineNow.toString());
+                book.note(ANSWER, fields);
+                if (a.accepted() || p.status() != ProposalStatus.SENT) {
+                    report.answered(p, a);
+                }
+            }
+            if (!a.accepted() && refusal.isEmpty()) {
+                refusal = answer;
+            }
+        }
+        return refusal;
+    }
+
+    /**
+     * The line refused a command of {@code p}: it failed now, with the line's reason. Only the changes whose commands
+     * the line did not refuse may have taken effect; those (if any) get a rollback proposal.
+     */
+    private void failRefused(Proposal p, TwinView view, LineResponse refusal, ObjectNode fields) throws IOException {
+        List<String> refused = new ArrayList<>();
+        List<Change> back = new ArrayList<>();
+        for (CommandRecord c : p.commands()) {
+            Change change = p.changes().stream().filter(x -> x.station().equals(c.station())
+                    && x.parameter().equals(c.parameter())).findFirst().orElseThrow();
+            if (responses.answer(c.commandId()).filter(a -> !a.accepted()).isPresent()) {
+                refused.add(change.describe());
+            } else {
+                // Taken, or still on its way (the line answers a taken command once it is applied): undo its value.
+                back.add(new Change(c.station(), c.parameter(), c.value(), change.from()));
+            }
+        }
+        String why = "the line refused " + String.join(", ", refused) + ": " + refusal.reason();
+        Optional<Proposal> rollback = back.isEmpty() ? Optional.empty() : Optional.of(proposeRollback(p, back, view));
+        fields.put("confirmed", false);
+        fields.put("reason", why);
+        fields.put("commandId", refusal.commandId());
+        rollback.ifPresent(r -> fields.put("rollback", r.id()));
+        Proposal failed = book.record(p.failed(why, rollback.map(Proposal::id).orElse(null)), "readBack", fields);
+        seen.put(p.id(), failed.status());
+        report.lineRefused(failed, refusal, rollback);
+    }
+
+    /** A proposal to undo {@code back} of the failed {@code p}; it needs approval like any other. */
+    private Proposal proposeRollback(Proposal p, List<Change> back, TwinView view) throws IOException {
+        Evidence evidence = new Evidence(p.evidence().seed(), scenarioHash, lineNow, view.revisions(),
+                p.evidence().lookAheadSeconds(), p.evidence().replications(), "read-back of " + p.id() + " failed");
+        Proposal rollback = book.propose("rollback-" + p.id(), "rollback", back, Optional.empty(), Map.of(),
+                Optional.empty(), evidence, Optional.of(p.id()));
+        seen.put(rollback.id(), rollback.status());
+        touched.add(rollback.id());
+        return rollback;
     }
 
     private void rolledBack(String originalId, String rollbackId) throws IOException {
@@ -561,7 +720,7 @@ public final class LiveLoop {
         }
         proposals.sort(java.util.Comparator.comparingInt(Proposal::number));
         return new LiveSummary(scenario.name(), descriptor.lineId().toString(), !settings.send(), lineStart, lineNow,
-                whatIfs, proposals, meter, settings.whatIf().lookAheadSeconds());
+                whatIfs, proposals, meter, settings.whatIf().lookAheadSeconds(), twin.health());
     }
 
     public int whatIfs() {

@@ -7,6 +7,8 @@ import io.linetwin.loop.proposal.CommandRecord;
 import io.linetwin.loop.proposal.Proposal;
 import io.linetwin.loop.proposal.ProposalJson;
 import io.linetwin.loop.whatif.Prediction;
+import io.linetwin.twin.sync.TwinHealth;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +18,8 @@ import java.util.OptionalDouble;
 /**
  * What {@code linetwin live --json OUT} writes: the run's line-time span, how many what-ifs ran, and every proposal the
  * run made or moved, with its change, effect, status and — once the line confirmed it — the throughput the twin
- * measured before and after the change beside the interval the what-if predicted for the after window.
+ * measured before and after the change beside the interval the what-if predicted for the after window; and the twin's
+ * health at the end (lag, stale and refused messages by reason, dead letters, restarts).
  */
 public final class LiveSummary {
 
@@ -31,9 +34,10 @@ public final class LiveSummary {
     private final List<Proposal> proposals;
     private final ThroughputMeter meter;
     private final double lookAheadSeconds;
+    private final Optional<TwinHealth> twin;
 
     LiveSummary(String scenario, String line, boolean dryRun, Instant from, Instant to, int whatIfs,
-            List<Proposal> proposals, ThroughputMeter meter, double lookAheadSeconds) {
+            List<Proposal> proposals, ThroughputMeter meter, double lookAheadSeconds, Optional<TwinHealth> twin) {
         this.scenario = scenario;
         this.line = line;
         this.dryRun = dryRun;
@@ -43,6 +47,12 @@ public final class LiveSummary {
         this.proposals = List.copyOf(proposals);
         this.meter = meter;
         this.lookAheadSeconds = lookAheadSeconds;
+        this.twin = twin;
+    }
+
+    /** The twin's health when the summary was made; empty for a twin source that cannot say. */
+    public Optional<TwinHealth> twin() {
+        return twin;
     }
 
     public List<Proposal> proposals() {
@@ -80,6 +90,13 @@ public final class LiveSummary {
         root.put("to", to == null ? null : to.toString());
         root.put("lineHours", from == null ? 0 : Duration.between(from, to).toMillis() / 3_600_000.0);
         root.put("whatIfs", whatIfs);
+        if (twin.isPresent()) {
+            try {
+                root.set("twin", MAPPER.readTree(twin.get().toJson().toString()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException("the twin's health as JSON", e);
+            }
+        }
         ArrayNode array = root.putArray("proposals");
         for (Proposal p : proposals) {
             ObjectNode json = array.addObject();

@@ -2,16 +2,19 @@ package io.linetwin.loop.live;
 
 import io.linetwin.loop.LoopKpi;
 import io.linetwin.loop.Numbers;
+import io.linetwin.loop.gate.LineResponse;
 import io.linetwin.loop.proposal.CommandRecord;
 import io.linetwin.loop.proposal.Effect;
 import io.linetwin.loop.proposal.Proposal;
 import io.linetwin.loop.whatif.CandidateOutcome;
 import io.linetwin.loop.whatif.WhatIfResult;
 import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.twin.sync.TwinHealth;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The live loop's report as text: a compact table per what-if, one line (or two) per step of a proposal. */
 public final class PrintingReport implements LoopReport {
@@ -28,6 +31,12 @@ public final class PrintingReport implements LoopReport {
     @Override
     public void whatIf(Instant lineTime, String trigger, WhatIfResult result, Map<CandidateOutcome, String> proposals,
             List<String> dropped) {
+        whatIf(lineTime, trigger, result, proposals, dropped, Optional.empty());
+    }
+
+    @Override
+    public void whatIf(Instant lineTime, String trigger, WhatIfResult result, Map<CandidateOutcome, String> proposals,
+            List<String> dropped, Optional<TwinHealth> twin) {
         LoopKpi objective = result.settings().objective();
         Estimate base = result.baseline().get(objective);
         out.printf("%s what-if (%s): %d × %s ahead from the twin, seed %d, %s s; baseline %s %s%s%n",
@@ -35,6 +44,7 @@ public final class PrintingReport implements LoopReport {
                 trigger, result.settings().replications(), Durations.text(result.settings().lookAheadSeconds()),
                 result.seed(), Numbers.significant(result.wallSeconds(), 2), objective.option(),
                 Numbers.significant(base.mean(), 4), result.bottleneck().map(b -> ", bottleneck " + b).orElse(""));
+        twin.ifPresent(h -> out.println("  " + h.summary()));
         if (result.outcomes().isEmpty()) {
             out.println("  no candidate to try");
         } else {
@@ -149,6 +159,39 @@ public final class PrintingReport implements LoopReport {
     public void failed(Proposal p, Proposal rollback) {
         out.printf("%s failed: %s; rollback proposed as %s (%s)%n", p.id(), p.failure().orElse(""), rollback.id(),
                 rollback.describe());
+        out.flush();
+    }
+
+    @Override
+    public void answered(Proposal p, LineResponse answer) {
+        out.printf("%s: the line %s %s (%s)%n", p.id(), answer.accepted() ? "took" : "refused", answer.commandId(),
+                answer.accepted() ? Integer.toString(answer.status()) : answer.reason());
+        out.flush();
+    }
+
+    @Override
+    public void lineRefused(Proposal p, LineResponse refusal, Optional<Proposal> rollback) {
+        out.printf("%s failed: %s; %s%n", p.id(), p.failure().orElse(""), rollback
+                .map(r -> "rollback proposed as " + r.id() + " (" + r.describe() + ")")
+                .orElse("nothing was applied, no rollback needed"));
+        out.flush();
+    }
+
+    /**
+     * At the end of a run: for every confirmed change, the good parts per hour the twin counted before and after it,
+     * beside the interval the what-if predicted (the proof that the change did what it promised).
+     */
+    public void measured(LiveSummary summary) {
+        for (Proposal p : summary.proposals()) {
+            summary.measured(p).filter(m -> m.after().isPresent()).ifPresent(m -> {
+                out.printf("%s measured on the line: %s/h before (%s), %s/h after (%s)%s%n", p.id(),
+                        m.before().isPresent() ? Numbers.significant(m.before().getAsDouble(), 4) : "?",
+                        Durations.text(m.beforeSeconds()), Numbers.significant(m.after().getAsDouble(), 4),
+                        Durations.text(m.afterSeconds()), m.predicted().map(i -> "; predicted ["
+                                + Numbers.significant(i.low(), 4) + ", " + Numbers.significant(i.high(), 4) + "]"
+                                + (i.contains(m.after().getAsDouble()) ? ", within" : ", outside")).orElse(""));
+            });
+        }
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package io.linetwin.loop.live;
 
 import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.sync.TwinHealth;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -18,6 +19,11 @@ public interface TwinFeed extends AutoCloseable {
     Optional<Instant> lineTime();
 
     boolean caughtUp();
+
+    /** How well the twin keeps up (lag, stale and refused messages, restarts); empty for a source that cannot say. */
+    default Optional<TwinHealth> health() {
+        return Optional.empty();
+    }
 
     void start() throws Exception;
 

@@ -47,12 +47,17 @@ final class LiveLoopTest {
     }
 
     private LiveLoop loop(double minEffect, Optional<AutoApprove> auto) throws Exception {
+        return loop(minEffect, auto, List.of());
+    }
+
+    private LiveLoop loop(double minEffect, Optional<AutoApprove> auto,
+            List<io.linetwin.loop.whatif.CandidateSource> extra) throws Exception {
         LoopSettings settings = new LoopSettings(3600, 600, 0.9, 8 * 3600, 1800,
                 new WhatIfSettings(4 * 3600, 8, 2, LoopKpi.THROUGHPUT, minEffect, List.of(LoopKpi.SCRAP,
                         LoopKpi.LEAD_TIME)), new GateSettings(1800, 4 * 3600), Duration.ofMinutes(2),
                 OptionalDouble.empty(), auto, false);
         LiveLoop loop = new LiveLoop(scenario, "ab".repeat(32), settings, twin, book, Optional.empty(),
-                new PrintingReport(new PrintWriter(printed, true), ""), Clock.systemUTC(), List.of());
+                new PrintingReport(new PrintWriter(printed, true), ""), Clock.systemUTC(), extra);
         loop.start();
         return loop;
     }
@@ -87,6 +92,39 @@ final class LiveLoopTest {
         assertThat(refreshed.evidence().snapshotAt()).isEqualTo(T.plusSeconds(3600));
         assertThat(refreshed.evidenceHash()).isNotEqualTo(first.evidenceHash());
         assertThat(printed.toString()).contains("P1 refreshed with new evidence");
+    }
+
+    @Test
+    void anApprovalWhileAWhatIfRunsKeepsItsEvidenceAndIsReported() throws Exception {
+        boolean[] approveDuringNextWhatIf = {false};
+        // Runs inside the what-if (candidates are asked for after the baseline): another terminal approves P1 then.
+        io.linetwin.loop.whatif.CandidateSource approver = context -> {
+            if (approveDuringNextWhatIf[0]) {
+                approveDuringNextWhatIf[0] = false;
+                try {
+                    Proposal p = book.find("P1").orElseThrow();
+                    book.approve("P1", Optional.of(p.evidenceHash()), "ana", false);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return List.of();
+        };
+        LiveLoop loop = loop(0.01, Optional.empty(), List.of(approver));
+        loop.tick();
+        Proposal first = book.find("P1").orElseThrow();
+
+        approveDuringNextWhatIf[0] = true;
+        twin.event("press", "status", "state", "\"down\"", 2, T.plusSeconds(3600));
+        loop.tick();
+        loop.tick();
+
+        Proposal approved = book.find("P1").orElseThrow();
+        assertThat(approved.status()).isEqualTo(ProposalStatus.APPROVED);
+        assertThat(approved.evidenceHash()).isEqualTo(first.evidenceHash());
+        assertThat(printed.toString()).as("a decided proposal takes no new evidence")
+                .doesNotContain("P1 refreshed").contains("P1 approved by ana (evidence "
+                        + first.evidenceHash().substring(0, 12) + ")");
     }
 
     @Test

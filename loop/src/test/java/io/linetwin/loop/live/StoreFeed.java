@@ -1,5 +1,6 @@
 package io.linetwin.loop.live;
 
+import io.linetwin.twin.LineClock;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.TwinStore;
 import java.time.Clock;
@@ -15,7 +16,6 @@ final class StoreFeed implements TwinFeed {
     StoreFeed(LineDescriptor line, Clock wall) {
         this.clock = new LineClock(wall);
         this.store = TwinStore.of(line, clock);
-        store.addListener(clock::observe);
     }
 
     @Override
@@ -25,7 +25,7 @@ final class StoreFeed implements TwinFeed {
 
     @Override
     public Optional<Instant> lineTime() {
-        return clock.lineTime();
+        return clock.observed() ? Optional.of(clock.instant()) : Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,7 @@ public final class KafkaTwin implements AutoCloseable {
     private final Clock wallClock;
     private final Duration minBackoff;
     private final Duration maxBackoff;
+    private LineClock clock;
     private TwinStore store;
     private KafkaTwinConsumer consumer;
     private long resumedRecords;
@@ -114,14 +116,24 @@ public final class KafkaTwin implements AutoCloseable {
 
         /** Loads the checkpoint (if any) and starts consuming. */
         public KafkaTwin start() throws CheckpointException {
+            KafkaTwin twin = build();
+            twin.start();
+            return twin;
+        }
+
+        /**
+         * Loads the checkpoint (if any) and makes the consumer without starting it: a caller that listens to the
+         * store ({@link TwinStore#addListener}) does so before the first record arrives, then calls {@link #start()}.
+         */
+        public KafkaTwin build() throws CheckpointException {
             KafkaTwin twin = new KafkaTwin(this);
-            twin.begin();
+            twin.prepare();
             return twin;
         }
     }
 
-    private void begin() throws CheckpointException {
-        LineClock clock = new LineClock(wallClock);
+    private void prepare() throws CheckpointException {
+        clock = new LineClock(wallClock);
         store = TwinStore.of(line, clock, limits);
         Map<TopicPartition, Long> startAt = new HashMap<>();
         if (checkpointFile.isPresent() && Files.exists(checkpointFile.get())) {
@@ -135,6 +147,10 @@ public final class KafkaTwin implements AutoCloseable {
                 .wallClock(wallClock);
         checkpointFile.ifPresent(file -> b.checkpoints(positions -> write(file, positions), every));
         consumer = b.build();
+    }
+
+    /** Starts consuming (once; {@link Builder#start()} does it for you). */
+    public void start() {
         consumer.start();
     }
 
@@ -188,6 +204,11 @@ public final class KafkaTwin implements AutoCloseable {
 
     public TwinStore store() {
         return store;
+    }
+
+    /** The line's time: the latest timestamp the twin applied (or resumed from); empty before the first. */
+    public Optional<Instant> lineTime() {
+        return clock.observed() ? Optional.of(clock.instant()) : Optional.empty();
     }
 
     /** A consistent copy of the twin now (not a checkpoint: it carries no offsets). */

@@ -1,0 +1,47 @@
+package io.linetwin.app.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code emulate} runs until stopped; Ctrl-C or SIGTERM is how it ends. It said "linetwin: stopped before the end
+ * (interrupted); no output was written or changed", the message of a command cut short, though nothing was: the
+ * events it published are on the topic. Now it says where the line stopped.
+ */
+final class EmulateStopIT {
+
+    private static final Pattern READY = Pattern.compile("Kafka broker ready at (\\S+) ");
+    private static final Pattern STOPPED = Pattern.compile(
+            "stopped: (\\d+) events in (\\d+) chunks up to 20\\S+, 0 commands \\(0 refused\\)");
+    private static final String SCENARIO = Path.of("..", "scenarios", "bottling-line.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSignalStopsTheLineAndSaysWhereItStopped() throws Exception {
+        try (ChildCli broker = ChildCli.start(dir.resolve("broker.log"), "broker", "--port", "0", "--data",
+                dir.resolve("data").toString())) {
+            Matcher ready = READY.matcher(broker.awaitLine(l -> READY.matcher(l).find()));
+            assertThat(ready.find()).isTrue();
+            try (ChildCli emulate = ChildCli.start(dir.resolve("emulate.log"), "emulate", SCENARIO, "--kafka",
+                    ready.group(1), "--speed", "600")) {
+                emulate.awaitLine(l -> l.startsWith("emulating plant1:bottling from "));
+                Thread.sleep(3000); // so that the line published something; the test measures nothing
+                emulate.terminate();
+                String out = emulate.output();
+                assertThat(out).as(out).doesNotContain("stopped before the end").doesNotContain("Exception")
+                        .doesNotContain("ERROR");
+                Matcher stopped = STOPPED.matcher(out);
+                assertThat(stopped.find()).as(out).isTrue();
+                assertThat(Long.parseLong(stopped.group(1))).isPositive();
+            }
+            broker.terminate();
+        }
+    }
+}
