@@ -4,7 +4,7 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
-import io.linetwin.sim.LineSimulation;
+import io.linetwin.model.Variant;
 import io.linetwin.sim.ReplicationResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,18 +18,24 @@ import java.util.Optional;
 public final class Experiment {
 
     private final ExperimentSpec spec;
-    private final int threads;
+    private final ReplicationEngine engine;
     private final Replications.Progress progress;
     /** Where every replication starts: empty = an empty line at t = 0. */
     private final Optional<LineState> start;
 
     public Experiment(ExperimentSpec spec, int threads, Replications.Progress progress) {
-        this(spec, threads, progress, Optional.empty());
+        this(spec, new LocalEngine(threads), progress);
     }
 
-    private Experiment(ExperimentSpec spec, int threads, Replications.Progress progress, Optional<LineState> start) {
+    /** Replications run on {@code engine}: the results are the same on every engine. */
+    public Experiment(ExperimentSpec spec, ReplicationEngine engine, Replications.Progress progress) {
+        this(spec, engine, progress, Optional.empty());
+    }
+
+    private Experiment(ExperimentSpec spec, ReplicationEngine engine, Replications.Progress progress,
+            Optional<LineState> start) {
         this.spec = spec;
-        this.threads = threads;
+        this.engine = engine;
         this.progress = progress;
         this.start = start;
     }
@@ -39,26 +45,69 @@ public final class Experiment {
      * {@code state}, e.g. the live twin's: the what-if then looks ahead from the line as it is now.
      */
     public Experiment startingFrom(LineState state) {
-        return new Experiment(spec, threads, progress, Optional.of(state));
+        return new Experiment(spec, engine, progress, Optional.of(state));
     }
 
+    /** A line built in code; it runs on this JVM's engines only (see {@link Candidate#local}). */
     public ExperimentResult run(String variant, LineSpec line) {
-        LineSimulation simulation = new LineSimulation(line).startingAt(spec.startSecondsOfWeek());
-        long started = System.nanoTime();
-        List<ReplicationResult> results = Replications.run(spec.replications(), threads,
-                replication -> start.isPresent()
-                        ? simulation.run(start.get(), spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(),
-                                replication)
-                        : simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication),
-                progress);
-        return new ExperimentResult(variant, spec, results, (System.nanoTime() - started) / 1e9);
+        return run(Candidate.local(variant, line, spec, start));
     }
 
-    /** The baseline and then each variant of {@code scenario}, each compared with the baseline. */
+    /** A variant of the scenario, or its base line as {@code new Variant(BASELINE, Map.of(), line)}. */
+    public ExperimentResult run(Variant variant) {
+        return run(Candidate.of(variant, spec, start));
+    }
+
+    private ExperimentResult run(Candidate candidate) {
+        long started = System.nanoTime();
+        List<ReplicationResult> results = results(engine.run(tasks(candidate), progress), 0, spec.replications());
+        return new ExperimentResult(candidate.name(), spec, results, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The baseline and then each variant of {@code scenario}, each compared with the baseline. Every replication
+     * of every line goes to the engine at once, so a cluster works on all of them together.
+     */
     public List<Comparison> compareAll(Scenario scenario) {
-        ExperimentResult baseline = run(Scenario.BASELINE, scenario.line());
+        List<Candidate> candidates = new ArrayList<>();
+        candidates.add(Candidate.of(baseline(scenario), spec, start));
+        scenario.variants().forEach(v -> candidates.add(Candidate.of(v, spec, start)));
+        List<ReplicationTask> tasks = new ArrayList<>();
+        candidates.forEach(c -> tasks.addAll(tasks(c)));
+        long started = System.nanoTime();
+        List<ReplicationOutcome> outcomes = engine.run(tasks, progress);
+        // One wall time for all, shared out evenly: the lines ran interleaved.
+        double wallSeconds = (System.nanoTime() - started) / 1e9 / candidates.size();
+        int n = spec.replications();
+        ExperimentResult baseline = new ExperimentResult(Scenario.BASELINE, spec, results(outcomes, 0, n),
+                wallSeconds);
         List<Comparison> comparisons = new ArrayList<>();
-        scenario.variants().forEach(v -> comparisons.add(Comparison.of(baseline, run(v.name(), v.line()))));
+        for (int v = 1; v < candidates.size(); v++) {
+            ExperimentResult variant = new ExperimentResult(candidates.get(v).name(), spec,
+                    results(outcomes, v * n, (v + 1) * n), wallSeconds);
+            comparisons.add(Comparison.of(baseline, variant));
+        }
         return comparisons;
+    }
+
+    /** The base line as a variant without {@code set} entries. */
+    public static Variant baseline(Scenario scenario) {
+        return new Variant(Scenario.BASELINE, java.util.Map.of(), scenario.line());
+    }
+
+    private List<ReplicationTask> tasks(Candidate candidate) {
+        List<ReplicationTask> tasks = new ArrayList<>(spec.replications());
+        for (int r = 0; r < spec.replications(); r++) {
+            tasks.add(new ReplicationTask(candidate, r));
+        }
+        return tasks;
+    }
+
+    private static List<ReplicationResult> results(List<ReplicationOutcome> outcomes, int from, int to) {
+        List<ReplicationResult> results = new ArrayList<>(to - from);
+        for (ReplicationOutcome outcome : outcomes.subList(from, to)) {
+            results.add(outcome.result());
+        }
+        return results;
     }
 }
