@@ -4,6 +4,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.Variant;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
 
@@ -39,9 +43,12 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withTuned(options.load());
-        Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(),
-                new ProgressReporter(spec.commandLine().getErr(), "compare"));
-        List<Comparison> comparisons = experiment.compareAll(scenario);
+        List<Comparison> comparisons;
+        try (ReplicationEngine replications = engine.open(options, "compare")) {
+            Experiment experiment = warmStart.experiment(scenario, scenario.line(), replications,
+                    new ProgressReporter(spec.commandLine().getErr(), "compare"));
+            comparisons = experiment.compareAll(scenario);
+        }
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons);
         if (json != null) {
             ResultJson.write(ResultJson.compare(comparisons), json);

@@ -4,9 +4,11 @@ import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.Variant;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.ExperimentResult;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: baseline).")
     String variant = Scenario.BASELINE;
 
@@ -53,9 +58,14 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--variant: " + e.getMessage());
         }
-        Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
-                new ProgressReporter(spec.commandLine().getErr(), variant));
-        ExperimentResult result = experiment.run(variant, line);
+        Variant chosen = Scenario.BASELINE.equals(variant) ? Experiment.baseline(scenario)
+                : scenario.variant(variant).orElseThrow();
+        ExperimentResult result;
+        try (ReplicationEngine replications = engine.open(options, "run")) {
+            Experiment experiment = warmStart.experiment(scenario, line, replications,
+                    new ProgressReporter(spec.commandLine().getErr(), variant));
+            result = experiment.run(chosen);
+        }
         KpiTable.printRun(spec.commandLine().getOut(), scenario, result);
         if (json != null) {
             ResultJson.write(ResultJson.run(scenario, result), json);

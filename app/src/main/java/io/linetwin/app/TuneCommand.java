@@ -8,6 +8,7 @@ import io.linetwin.predict.tuning.Tuner;
 import io.linetwin.predict.tuning.TuningOptions;
 import io.linetwin.predict.tuning.TuningProgress;
 import io.linetwin.predict.tuning.TuningResult;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,6 +53,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
@@ -64,7 +68,14 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TuneProgressReporter progress = new TuneProgressReporter(spec.commandLine().getErr(),
                 System.console() != null);
-        Tuner tuner = new Tuner(scenario, tuning, experiment, tuningOptions);
+        try (ReplicationEngine replications = engine.open(options, "tune")) {
+            return tune(new Tuner(scenario, tuning, experiment, tuningOptions, replications), scenario, tuning,
+                    experiment, out, progress);
+        }
+    }
+
+    private int tune(Tuner tuner, Scenario scenario, TuningSpec tuning, ExperimentSpec experiment, PrintWriter out,
+            TuneProgressReporter progress) throws java.io.IOException {
         AtomicReference<TuningProgress> latest = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {

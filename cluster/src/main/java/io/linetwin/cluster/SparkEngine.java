@@ -38,6 +38,10 @@ public final class SparkEngine implements ReplicationEngine {
 
     public static final String NAME = "spark";
 
+    /** How long a job waits for its first executor before it gives up (seconds). */
+    public static final String EXECUTOR_WAIT = "spark.linetwin.executorWaitSeconds";
+
+    private static final long DEFAULT_EXECUTOR_WAIT = 300;
     private static final long POLL_MILLIS = 200;
 
     private final JavaSparkContext context;
@@ -53,8 +57,13 @@ public final class SparkEngine implements ReplicationEngine {
         this.failFirstAttemptEvery = failFirstAttemptEvery;
     }
 
-    /** Connects to the master and registers the application; its executors start as the cluster grants them. */
+    /**
+     * Connects to the master and registers the application; its executors start as the cluster grants them.
+     *
+     * @throws ClusterUnavailableException when no master of a {@code spark://} URL accepts connections
+     */
     public static SparkEngine start(SparkSettings settings, ScenarioSource source) {
+        MasterProbe.requireReachable(settings.master());
         return new SparkEngine(new JavaSparkContext(conf(settings)), source, 0);
     }
 
@@ -72,7 +81,10 @@ public final class SparkEngine implements ReplicationEngine {
                 .set("spark.ui.showConsoleProgress", "false")
                 // Replications are independent and equal in cost: speculative copies only waste cores.
                 .set("spark.speculation", "false");
-        if (!settings.isLocal()) {
+        if (settings.isLocal()) {
+            // Executors are threads of this JVM: nothing needs to listen beyond loopback.
+            conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+        } else {
             Path scratch = scratchFolder();
             conf.set("spark.jars", JobJars.paths(scratch).stream().map(Path::toString)
                     .collect(Collectors.joining(",")));
@@ -110,6 +122,8 @@ public final class SparkEngine implements ReplicationEngine {
 
     private List<byte[]> await(JavaFutureAction<List<byte[]>> future, int total, Replications.Progress progress) {
         int reported = 0;
+        long started = System.nanoTime();
+        long waitNanos = TimeUnit.SECONDS.toNanos(context.getConf().getLong(EXECUTOR_WAIT, DEFAULT_EXECUTOR_WAIT));
         try {
             while (true) {
                 try {
@@ -122,6 +136,14 @@ public final class SparkEngine implements ReplicationEngine {
                         reported = done;
                         progress.finished(done, total);
                     }
+                    if (done == 0 && !context.isLocal() && executors() == 0
+                            && System.nanoTime() - started > waitNanos) {
+                        future.cancel(true);
+                        throw new ClusterUnavailableException("no Spark executor joined within "
+                                + TimeUnit.NANOSECONDS.toSeconds(waitNanos) + " s: are workers registered with "
+                                + context.master() + ", with the free cores and memory the job asks for "
+                                + "(spark.executor.memory, default 1g)? (" + EXECUTOR_WAIT + " sets the wait)");
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -131,6 +153,11 @@ public final class SparkEngine implements ReplicationEngine {
         } catch (ExecutionException e) {
             throw new SparkJobException(e.getCause());
         }
+    }
+
+    /** Executors registered with the driver (the driver itself not counted). */
+    private int executors() {
+        return Math.max(0, context.sc().statusTracker().getExecutorInfos().length - 1);
     }
 
     private int completed(JavaFutureAction<?> future) {
@@ -236,6 +263,11 @@ public final class SparkEngine implements ReplicationEngine {
             String message = String.valueOf(cause.getMessage());
             int end = message.indexOf('\n');
             return end < 0 ? message : message.substring(0, end);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
         }
     }
 }

@@ -17,6 +17,8 @@ final class SparkLogging {
             return;
         }
         quiet("org.apache.spark", "warn");
+        // "Your hostname resolves to a loopback address": true on many laptops, and no concern of the user's
+        quiet("org.apache.spark.util.Utils", "error");
         quiet("org.sparkproject", "warn");
         quiet("org.apache.hadoop", "error");
         quiet("io.netty", "warn");

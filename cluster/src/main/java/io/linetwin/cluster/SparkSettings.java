@@ -20,6 +20,10 @@ public record SparkSettings(String master, String appName, Map<String, String> c
             throw new IllegalArgumentException("expected local[*], local[N], spark://HOST:PORT or k8s://URL, got \""
                     + master + "\"");
         }
+        if (master.startsWith("spark://")
+                && !master.substring("spark://".length()).matches("[^:,/]+:\\d{1,5}(,[^:,/]+:\\d{1,5})*")) {
+            throw new IllegalArgumentException("expected spark://HOST:PORT, got \"" + master + "\"");
+        }
         Objects.requireNonNull(appName, "appName");
         conf = Map.copyOf(new LinkedHashMap<>(conf));
         conf.keySet().forEach(key -> {
