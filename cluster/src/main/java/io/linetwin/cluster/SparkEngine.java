@@ -81,10 +81,11 @@ public final class SparkEngine implements ReplicationEngine {
                 .set("spark.ui.showConsoleProgress", "false")
                 // Replications are independent and equal in cost: speculative copies only waste cores.
                 .set("spark.speculation", "false");
-        if (settings.isLocal()) {
-            // Executors are threads of this JVM: nothing needs to listen beyond loopback.
+        if (settings.isLocal() || settings.isLoopback()) {
+            // Executors are threads of this JVM, or on this machine: nothing needs to listen beyond loopback.
             conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-        } else {
+        }
+        if (!settings.isLocal()) {
             Path scratch = scratchFolder();
             conf.set("spark.jars", JobJars.paths(scratch).stream().map(Path::toString)
                     .collect(Collectors.joining(",")));

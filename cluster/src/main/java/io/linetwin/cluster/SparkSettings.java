@@ -33,6 +33,11 @@ public record SparkSettings(String master, String appName, Map<String, String> c
         });
     }
 
+    /** Whether the standalone master is on this machine's loopback, and so are its workers. */
+    public boolean isLoopback() {
+        return master.matches("spark://(127\\.[0-9.]+|localhost):\\d+");
+    }
+
     /** Whether executors share the driver's JVM, and so its class path. */
     public boolean isLocal() {
         return master.startsWith("local");
