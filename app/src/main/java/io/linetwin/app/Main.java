@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import io.linetwin.app.cluster.ClusterCommand;
 import io.linetwin.app.health.HealthCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
             HealthCommand.class,
             EmulateCommand.class,
             BalanceCommand.class,
+            ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

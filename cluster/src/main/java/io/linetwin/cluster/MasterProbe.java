@@ -10,14 +10,17 @@ import java.util.List;
  * A standalone master that is not there would cost a minute of Spark's own registration retries; one TCP connect
  * per master tells at once.
  */
-final class MasterProbe {
+public final class MasterProbe {
 
     private static final int CONNECT_MILLIS = 3000;
 
     private MasterProbe() {
     }
 
-    static void requireReachable(String master) {
+    /**
+     * @throws ClusterUnavailableException when no master of a {@code spark://} URL accepts a connection
+     */
+    public static void requireReachable(String master) {
         if (!master.startsWith("spark://")) {
             return;
         }

@@ -78,10 +78,16 @@ public final class SparkDaemon implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + launch.heap());
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+        // Spark's module options, less the incubating vector API (a daemon does no linear algebra) and its warning.
+        for (String option : JavaModuleOptions.defaultModuleOptionArray()) {
+            if (!option.contains("jdk.incubator")) {
+                command.add(option);
+            }
+        }
         // A daemon's log: registrations and executor launches, not every INFO line of Spark's start-up.
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-Dorg.slf4j.simpleLogger.log.org.apache.spark.deploy=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.apache.hadoop=error");
         launch.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(home.classPath());
