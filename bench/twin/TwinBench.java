@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import io.linetwin.twin.sync.KafkaTwinConsumer;
@@ -40,7 +40,7 @@ public final class TwinBench {
         System.out.printf("java %s, %s, GC %s, heap max %,d MB, flags %s%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), GC.names(), Runtime.getRuntime().maxMemory() >> 20,
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"))) {
             System.out.printf("broker up at %s; cores=%d; %s%n", broker.bootstrapServers(),
                     Runtime.getRuntime().availableProcessors(), load());
             String only = System.getProperty("bench.only", "ref,a,b,c");
@@ -106,7 +106,7 @@ public final class TwinBench {
         }
     }
 
-    static KafkaSettings bulk(KafkaBroker broker, String topic, String group) {
+    static KafkaSettings bulk(EmbeddedBroker broker, String topic, String group) {
         return new KafkaSettings(broker.bootstrapServers(), topic, group,
                 Map.of("linger.ms", "20", "batch.size", "262144", "compression.type", "lz4"));
     }
@@ -151,7 +151,7 @@ public final class TwinBench {
         }
     }
 
-    static void applyRate(KafkaBroker broker, LineDescriptor line) throws Exception {
+    static void applyRate(EmbeddedBroker broker, LineDescriptor line) throws Exception {
         String topic = "bench-prefilled";
         broker.createTopic(topic, 3);
         List<Traffic.Message> messages = new Traffic(line, 1).next(PREFILLED);
@@ -193,7 +193,7 @@ public final class TwinBench {
         }
     }
 
-    static void endToEnd(KafkaBroker broker, LineDescriptor line) throws Exception {
+    static void endToEnd(EmbeddedBroker broker, LineDescriptor line) throws Exception {
         String topic = "bench-e2e";
         broker.createTopic(topic, 3);
         List<Traffic.Message> messages = new Traffic(line, 2).next(END_TO_END);
@@ -217,7 +217,7 @@ public final class TwinBench {
      * Latency = apply time - send time (same JVM, nanoTime in a header). The topic stamps records with the
      * broker's append time (ms), which splits each latency into send -> append and append -> apply.
      */
-    static void latency(KafkaBroker broker, LineDescriptor line) throws Exception {
+    static void latency(EmbeddedBroker broker, LineDescriptor line) throws Exception {
         String topic = "bench-latency";
         broker.createTopic(topic, 3, Map.of("message.timestamp.type", "LogAppendTime"));
         int total = RATE * LATENCY_SECONDS;

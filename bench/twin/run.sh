@@ -6,10 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "start: $(date -u +%FT%TZ); $(uptime)"
-mvn -B -q -pl twin-sync -am test-compile
 mkdir -p target
-mvn -B -q -pl twin-sync -am dependency:build-classpath -DincludeScope=test -Dmdep.outputFile="$PWD/target/twin-bench.cp" >/dev/null
-CP="twin-sync/target/classes:twin-sync/target/test-classes:twin-model/target/classes:$(cat target/twin-bench.cp)"
+# One session: the reactor then resolves broker and twin-model to what it just compiled (nothing installed).
+# Each module writes the file in turn; twin-sync, built last, leaves its own test class path.
+mvn -B -q -pl twin-sync -am test-compile dependency:build-classpath -DincludeScope=test \
+    -Dmdep.outputFile="$PWD/target/twin-bench.cp" >/dev/null
+CP="twin-sync/target/classes:twin-sync/target/test-classes:twin-model/target/classes:broker/target/classes:$(cat target/twin-bench.cp)"
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xms2g -Xmx2g -XX:+UseZGC}
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$CP" "$@" bench/twin/TwinBench.java

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run the baseline and every variant with common random numbers and compare each with the "
-                + "baseline: paired differences, 95 %% CIs and a verdict per KPI.")
+                + "baseline: both values, paired differences with 95 %% CIs, the change in %% and a verdict per KPI.")
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -30,6 +30,9 @@ final class CompareCommand implements Callable<Integer> {
     WarmStartOptions warmStart;
 
     @Mixin
+    ProgressOptions progress;
+
+    @Mixin
     EngineOptions engine;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
@@ -40,18 +43,25 @@ final class CompareCommand implements Callable<Integer> {
                     + TuneReport.VARIANT + "'.")
     Path tuned;
 
+    @Option(names = "--min-effect", paramLabel = "P%", defaultValue = "1%",
+            description = "Smallest change worth acting on, as a share of the baseline (default: ${DEFAULT-VALUE}): "
+                    + "a significant difference below it is \"no relevant difference\".")
+    String minEffect;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = withTuned(options.load());
+        double effect = MinEffect.parse(minEffect);
+        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
+                .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
         List<Comparison> comparisons;
         try (ReplicationEngine replications = engine.open(options, "compare")) {
-            Experiment experiment = warmStart.experiment(scenario, scenario.line(), replications,
-                    new ProgressReporter(spec.commandLine().getErr(), "compare"));
-            comparisons = experiment.compareAll(scenario);
+            Experiment experiment = warmStart.experiment(scenario, scenario.line(), replications, reporter);
+            comparisons = experiment.compareAll(scenario, effect);
         }
-        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons);
+        KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect);
         if (json != null) {
-            ResultJson.write(ResultJson.compare(comparisons), json);
+            ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json);
         }
         return ExitCode.OK;
     }
@@ -71,6 +81,6 @@ final class CompareCommand implements Callable<Integer> {
             throw new BadInputException("--tuned " + tuned + ": best.values." + e.getMessage());
         }
         return new Scenario(scenario.name(), scenario.description(), scenario.line(), scenario.experiment(),
-                variants, scenario.tuning(), scenario.template());
+                variants, scenario.output(), scenario.tuning(), scenario.template());
     }
 }

@@ -1,36 +1,50 @@
 package io.linetwin.app;
 
 import io.linetwin.app.emulate.CommandInbox;
+import io.linetwin.app.emulate.EmulatorResume;
+import io.linetwin.app.emulate.EmulatorStart;
+import io.linetwin.app.emulate.LineClocks;
 import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
 import io.linetwin.app.emulate.ParameterCommands;
+import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineCalendar;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
-import io.linetwin.scenario.ScenarioException;
-import io.linetwin.scenario.ScenarioLoader;
-import io.linetwin.scenario.ScenarioProblem;
 import io.linetwin.scenario.Units;
 import io.linetwin.sim.LineSimulation;
+import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.sync.KafkaConfigException;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
+import io.linetwin.twin.sync.KafkaUnavailableException;
+import io.linetwin.twin.sync.Topics;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "emulate", mixinStandardHelpOptions = true,
-        description = "Run the scenario's line as a stand-in for the real one: publish Ditto Protocol events "
+        description = {"Run the scenario's line as a stand-in for the real one: publish Ditto Protocol events "
                 + "(state, counters, buffer levels, parameters, sensor readings) to Kafka at a speed factor, "
-                + "and apply parameter commands from the commands topic.")
+                + "stamped with the line's own clock, and apply parameter commands from the commands topic within "
+                + "the equipment's limits, answering each on the responses topic.",
+            "When the events topic already holds this line, the emulator continues it where it stopped (clock, "
+                + "revisions, state, parameters), and takes the commands sent while it was down."})
 final class EmulateCommand implements Callable<Integer> {
 
     @Spec
@@ -39,8 +53,8 @@ final class EmulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
     Path file;
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT", required = true, description = "Kafka bootstrap servers.")
-    String kafka;
+    @Mixin
+    KafkaOptions kafka;
 
     @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
             description = "Engine seconds per wall second (default: ${DEFAULT-VALUE}).")
@@ -52,6 +66,15 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Engine time to emulate, e.g. 8h (default: until stopped).")
     String duration;
 
+    @Option(names = "--start", paramLabel = "INSTANT",
+            description = "The line's clock at the start, e.g. 2026-11-30T06:00:00Z (default: the latest instant "
+                    + "before now on the scenario's experiment start, e.g. last Monday 06:00 UTC). Ignored when the "
+                    + "line continues from the events topic.")
+    String start;
+
+    @Option(names = "--fresh", description = "Start an empty line even if the events topic holds this line.")
+    boolean fresh;
+
     @Option(names = "--chunk", paramLabel = "D", defaultValue = "10s",
             description = "Engine time per chunk: state reconciled and commands applied at its end (default: ${DEFAULT-VALUE}).")
     String chunk;
@@ -60,13 +83,33 @@ final class EmulateCommand implements Callable<Integer> {
             description = "Engine time between sensor readings (default: ${DEFAULT-VALUE}).")
     String sensorInterval;
 
+    @Option(names = "--command-interval", paramLabel = "D", defaultValue = "60s",
+            description = "Line time a station needs between two accepted commands, its rate limit "
+                    + "(default: ${DEFAULT-VALUE}; 0s: none).")
+    String commandInterval;
+
+    @Option(names = "--max-pending", paramLabel = "N", defaultValue = "64",
+            description = "Accepted commands that may wait for the next chunk; beyond, reading pauses (default: ${DEFAULT-VALUE}).")
+    int maxPending;
+
     @Option(names = "--events-topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "Topic the events go to (default: ${DEFAULT-VALUE}).")
     String eventsTopic;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--commands-topic", paramLabel = "T", defaultValue = KafkaSettings.COMMANDS_TOPIC,
             description = "Topic the modify commands come from (default: ${DEFAULT-VALUE}).")
     String commandsTopic;
+
+    @Option(names = "--responses-topic", paramLabel = "T", defaultValue = KafkaSettings.RESPONSES_TOPIC,
+            description = "Topic the answers to commands go to (default: ${DEFAULT-VALUE}).")
+    String responsesTopic;
+
+    @Option(names = "--group", paramLabel = "G",
+            description = "Consumer group of the commands (default: linetwin-emulator-<line id>).")
+    String group;
 
     @Override
     public Integer call() throws Exception {
@@ -74,54 +117,101 @@ final class EmulateCommand implements Callable<Integer> {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new BadInputException("--speed: expected a factor > 0, got " + speed);
         }
-        if (kafka.isBlank()) {
-            throw new BadInputException("--kafka: expected HOST:PORT");
+        if (maxPending < 1) {
+            throw new BadInputException("--max-pending: expected a number >= 1, got " + maxPending);
         }
-        double durationSeconds = duration == null ? Double.NaN : seconds("--duration", duration);
-        double chunkSeconds = seconds("--chunk", chunk);
-        double sensorSeconds = seconds("--sensor-interval", sensorInterval);
+        double durationSeconds = duration == null ? Double.NaN : seconds("--duration", duration, false);
+        double chunkSeconds = seconds("--chunk", chunk, false);
+        double sensorSeconds = seconds("--sensor-interval", sensorInterval, false);
+        double intervalSeconds = seconds("--command-interval", commandInterval, true);
         ExperimentSpec experiment = scenario.experiment();
         LineSpec line = scenario.line();
-        LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
+        LineDescriptor things;
+        try {
+            things = LineDescriptors.of(line);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": line.id must be a Ditto thing id like \"plant1:bottling\", got \""
+                    + line.id() + "\"");
+        }
+        Instant startAt = startInstant(experiment);
         long runSeed = seed == null ? experiment.seed() : seed;
         PrintWriter out = spec.commandLine().getOut();
-        try (KafkaSignalPublisher events = new KafkaSignalPublisher(KafkaSettings.of(kafka, eventsTopic, ""));
-                CommandInbox inbox = new CommandInbox(KafkaSettings.of(kafka, commandsTopic, ""),
-                        new ParameterCommands(line, LineDescriptors.of(line)))) {
-            inbox.start();
-            inbox.awaitReady(Duration.ofSeconds(60));
-            LineEmulator emulator = new LineEmulator(simulation, events, Instant.now(), runSeed, chunkSeconds,
-                    sensorSeconds, Pacer.realTime(speed), inbox::drain);
-            out.println("emulating " + line.id() + " at " + speed + "x: events to " + eventsTopic + ", commands from "
-                    + commandsTopic);
-            out.flush();
-            if (Double.isNaN(durationSeconds)) {
-                emulator.runForever();
-            } else {
-                emulator.run(durationSeconds);
+        PrintWriter err = spec.commandLine().getErr();
+        KafkaSettings events;
+        try {
+            events = kafka.settings(eventsTopic, "");
+            kafka.connect(events, List.of(Topics.events(eventsTopic), Topics.commands(commandsTopic),
+                    Topics.responses(responsesTopic)));
+        } catch (KafkaConfigException e) {
+            throw new BadInputException(e.getMessage());
+        } catch (KafkaUnavailableException e) {
+            err.println(e.getMessage());
+            return ExitCode.FAILURE;
+        }
+        Optional<EmulatorResume.Resumed> resumed = fresh ? Optional.empty()
+                : EmulatorResume.read(events, line, chunkSeconds);
+        EmulatorStart from = resumed.map(EmulatorResume.Resumed::start).orElse(EmulatorStart.fresh(startAt));
+        LineSimulation simulation = new LineSimulation(line).startingAt(LineClocks.secondsOfWeek(from.at()));
+        AtomicReference<LineEmulator> running = new AtomicReference<>();
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(events);
+                KafkaSignalPublisher responses = new KafkaSignalPublisher(events.withTopic(responsesTopic))) {
+            ParameterCommands commands = new ParameterCommands(line, things,
+                    from.state().map(s -> s.parameters()).orElseGet(() -> ParameterCommands.scenarioValues(line)),
+                    Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
+                    () -> running.get() == null ? from.at() : running.get().lineTime());
+            try (CommandInbox inbox = new CommandInbox(events.withTopic(commandsTopic)
+                    .withGroupId(group != null ? group : "linetwin-emulator-" + line.id()), commands, responses,
+                    maxPending)) {
+                inbox.start();
+                inbox.awaitReady(Duration.ofSeconds(60));
+                LineEmulator emulator = new LineEmulator(simulation, publisher, runSeed, chunkSeconds, sensorSeconds,
+                        Pacer.realTime(speed), inbox, from);
+                running.set(emulator);
+                out.println((resumed.isPresent() ? "continuing " + line.id() + " from " + resumed.get().events()
+                        + " events on " + eventsTopic + ", at " : "emulating " + line.id() + " from ") + from.at()
+                        + " (the line's clock) at " + speed + "x: events to " + eventsTopic + ", commands from "
+                        + commandsTopic + ", answers to " + responsesTopic);
+                out.flush();
+                ProgressReporter reporter = progress.reporter(err, "emulate");
+                LineCalendar calendar = experiment.calendar();
+                emulator.afterEachChunk(clock -> reporter.reached("emulated " + KpiTable.duration(Math.round(clock))
+                        + (Double.isNaN(durationSeconds) ? "" : " of " + KpiTable.duration(durationSeconds))
+                        + ", now " + calendar.format(clock), durationSeconds > 0 ? clock / durationSeconds
+                                : Double.NaN));
+                if (Double.isNaN(durationSeconds)) {
+                    emulator.runForever();
+                } else {
+                    emulator.run(durationSeconds);
+                }
+                out.println(emulator.eventsPublished() + " events in " + emulator.chunks() + " chunks up to "
+                        + emulator.lineTime() + ", " + inbox.received() + " commands (" + inbox.refused()
+                        + " refused)");
             }
-            out.println(emulator.eventsPublished() + " events in " + emulator.chunks() + " chunks, "
-                    + inbox.received() + " commands (" + inbox.refused() + " refused)");
         }
         return ExitCode.OK;
     }
 
-    private Scenario load() throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such scenario file");
+    private Instant startInstant(ExperimentSpec experiment) throws BadInputException {
+        if (start == null) {
+            return LineClocks.latestStartBefore(Clock.systemUTC().instant(), experiment.startSecondsOfWeek());
         }
         try {
-            return ScenarioLoader.load(file);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
+            return Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--start: expected an instant like 2026-11-30T06:00:00Z, got " + start);
         }
     }
 
-    private static double seconds(String option, String text) throws BadInputException {
+    private Scenario load() throws BadInputException {
+        return ScenarioOptions.read(file);
+    }
+
+    private static double seconds(String option, String text, boolean zeroAllowed) throws BadInputException {
         try {
             double s = Units.seconds(text);
-            if (!(s > 0)) {
-                throw new BadInputException(option + ": expected a duration > 0, got " + text);
+            if (!(zeroAllowed ? s >= 0 : s > 0) || s > 1e9) {
+                throw new BadInputException(option + ": expected a duration " + (zeroAllowed ? ">= 0" : "> 0")
+                        + " and at most 1e9 s, got " + text);
             }
             return s;
         } catch (IllegalArgumentException e) {

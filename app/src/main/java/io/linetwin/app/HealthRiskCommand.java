@@ -5,6 +5,7 @@ import io.linetwin.app.health.RiskJson;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.FailureSpec;
+import io.linetwin.model.LineCalendar;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
@@ -53,6 +54,9 @@ public final class HealthRiskCommand implements Callable<Integer> {
     @Mixin
     WarmStartOptions warmStart;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Option(names = "--rul", paramLabel = "MACHINE=MEAN[,SD]",
             description = "Remaining useful life of a machine in operating time, e.g. filler=30h,8h "
                     + "(SD defaults to 30 %% of the mean). Repeat for several machines. With --from-twin, the "
@@ -92,7 +96,6 @@ public final class HealthRiskCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--window-step: " + e.getMessage());
         }
-        MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads());
         Map<String, Estimated> byMachine = new LinkedHashMap<>();
         for (String estimate : estimates) {
             Estimated parsed = parse(estimate, scenario);
@@ -103,14 +106,20 @@ public final class HealthRiskCommand implements Callable<Integer> {
             throw new BadInputException("health risk: no remaining-life estimate: give --rul MACHINE=MEAN[,SD] or a "
                     + "--from-twin snapshot whose machines carry health/rul");
         }
+        // The line as it is once, then per machine its failure and each candidate window.
+        int batches = 1 + byMachine.size() * (1 + windows.size());
+        ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "health risk")
+                .expecting(batches * experiment.replications());
+        MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads(), reporter);
+        double clock = start.map(LineState::clockSeconds).orElse(0.0);
         List<MaintenanceRisk.Report> reports = new ArrayList<>();
         for (Estimated estimated : byMachine.values()) {
             reports.add(risk.assess(estimated.machine().id(), estimated.timeToFailure(),
                     repairOf(estimated.machine()), maintenanceSeconds, windows));
         }
-        print(spec.commandLine().getOut(), scenario, experiment, lookAheadStart, reports);
+        print(spec.commandLine().getOut(), scenario, experiment, clock, reports);
         if (json != null) {
-            write(RiskJson.document(scenario.name(), experiment, lookAheadStart, reports), json);
+            write(RiskJson.document(scenario.name(), experiment, clock, reports), json);
         }
         return ExitCode.OK;
     }
@@ -176,18 +185,19 @@ public final class HealthRiskCommand implements Callable<Integer> {
                 .orElse(new Distribution.Constant(DEFAULT_REPAIR_SECONDS));
     }
 
-    private static void print(PrintWriter out, Scenario scenario, ExperimentSpec experiment, double startOfWeek,
+    private static void print(PrintWriter out, Scenario scenario, ExperimentSpec experiment, double clock,
             List<MaintenanceRisk.Report> reports) {
-        out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead · %d replications · seed %d%n%n",
-                scenario.name(), KpiTable.duration(experiment.horizonSeconds()), experiment.replications(),
-                experiment.seed());
-        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-24s %s%n", "machine", "8 h", "24 h", "7 d",
+        LineCalendar calendar = experiment.calendar();
+        out.printf(Locale.ROOT, "%s · maintenance risk over a %s look-ahead from %s · %d replications · seed %d%n%n",
+                scenario.name(), KpiTable.duration(experiment.horizonSeconds()), calendar.format(clock),
+                experiment.replications(), experiment.seed());
+        out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-34s %s%n", "machine", "8 h", "24 h", "7 d",
                 "expected loss [parts] (95 % CI)", "best window", "loss if maintained then");
         for (MaintenanceRisk.Report report : reports) {
-            String window = report.bestWindow().map(w -> RiskJson.calendar(startOfWeek + w.startSeconds())
+            String window = report.bestWindow().map(w -> calendar.format(clock + w.startSeconds())
                     + " (" + w.kind().jsonName() + ")").orElse("run to fail");
             String then = report.bestWindow().map(w -> estimate(w.lossParts())).orElse("-");
-            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-24s %s%n", report.machine(),
+            out.printf(Locale.ROOT, "%-14s %6s %6s %6s   %-32s %-34s %s%n", report.machine(),
                     percent(report.riskWithin8h()), percent(report.riskWithin24h()), percent(report.riskWithin7d()),
                     estimate(report.expectedLossParts()), window, then);
         }

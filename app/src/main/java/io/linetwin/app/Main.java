@@ -2,8 +2,15 @@ package io.linetwin.app;
 
 import io.linetwin.app.cluster.ClusterCommand;
 import io.linetwin.app.health.HealthCommand;
+import io.linetwin.app.live.ApproveCommand;
+import io.linetwin.app.live.AuditCommand;
+import io.linetwin.app.live.LiveCommand;
+import io.linetwin.app.live.ProposalsCommand;
+import io.linetwin.app.live.RejectCommand;
 import io.linetwin.app.render.RenderCommand;
 import io.linetwin.app.render.ViewCommand;
+import io.linetwin.app.twin.BrokerCommand;
+import io.linetwin.app.twin.TwinCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +31,13 @@ import picocli.CommandLine.Command;
             HealthCommand.class,
             EmulateCommand.class,
             BalanceCommand.class,
+            LiveCommand.class,
+            ProposalsCommand.class,
+            ApproveCommand.class,
+            RejectCommand.class,
+            AuditCommand.class,
+            BrokerCommand.class,
+            TwinCommand.class,
             ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -52,6 +66,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(Main::handle);
+        commandLine.setParameterExceptionHandler(new CliErrors());
         return commandLine;
     }
 

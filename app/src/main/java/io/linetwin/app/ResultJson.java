@@ -3,7 +3,11 @@ package io.linetwin.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineCalendar;
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.UnitName;
 import io.linetwin.sim.MaterialResult;
 import io.linetwin.sim.PartBalance;
 import io.linetwin.sim.ReplicationResult;
@@ -22,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON documents of DESIGN.md §5 that scripts and reports rely on. */
+/** The JSON documents that scripts and reports rely on: docs/cli.md and docs/schemas/. */
 final class ResultJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -30,16 +34,28 @@ final class ResultJson {
     private ResultJson() {
     }
 
-    static ObjectNode run(Scenario scenario, ExperimentResult result) {
+    /**
+     * The document of {@code run --json} (docs/schemas/run.schema.json).
+     *
+     * @param startClockSeconds engine time the replications started at (0, or a warm start's clock)
+     */
+    static ObjectNode run(Scenario scenario, ExperimentResult result, OutputFigures figures,
+            double startClockSeconds) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", scenario.name());
         root.put("variant", result.variant());
         root.put("replications", result.replications().size());
         root.put("horizonSeconds", result.experiment().horizonSeconds());
+        root.put("warmupSeconds", result.experiment().warmupSeconds());
+        LineCalendar calendar = result.experiment().calendar();
+        root.put("start", calendar.format(startClockSeconds));
         ObjectNode kpis = root.putObject("kpis");
         for (Kpi kpi : Kpi.values()) {
             estimate(kpis.putObject(kpi.key()), result.estimate(kpi));
         }
+        output(root.putObject("output"), figures);
+        ObjectNode wip = root.putObject("wipByUnit");
+        figures.wipByUnit().forEach((unit, estimate) -> estimate(wip.putObject(unit.singular()), estimate));
         ObjectNode stations = root.putObject("stations");
         for (StationSummary summary : result.stations().values()) {
             ObjectNode station = stations.putObject(summary.id());
@@ -47,7 +63,11 @@ final class ResultJson {
             states(station.putObject("states"), summary.states());
             station.put("good", summary.good());
             station.put("scrap", summary.scrap());
+            station.put("unit", figures.units().station(summary.id()).singular());
             station.put("oee", summary.oee());
+            station.put("availability", summary.availability());
+            station.put("performance", summary.performance());
+            station.put("quality", summary.quality());
         }
         result.bottleneck().ifPresentOrElse(b -> root.put("bottleneck", b), () -> root.putNull("bottleneck"));
         if (!result.replications().get(0).materials().isEmpty()) {
@@ -73,6 +93,29 @@ final class ResultJson {
         meta.put("seed", result.experiment().seed());
         meta.put("version", Main.version());
         return root;
+    }
+
+    /** The line's output in its unit: per calendar and production hour, per shift, day and week, per product. */
+    private static void output(ObjectNode node, OutputFigures figures) {
+        OutputUnits units = figures.units();
+        unit(node, units.line());
+        estimate(node.putObject("perCalendarHour"), figures.perCalendarHour());
+        estimate(node.putObject("perProductionHour"), figures.perProductionHour());
+        node.put("productionHours", figures.productionHours());
+        figures.perShift().ifPresentOrElse(e -> estimate(node.putObject("perShift"), e), () -> node.putNull("perShift"));
+        estimate(node.putObject("perDay"), figures.perDay());
+        estimate(node.putObject("perWeek"), figures.perWeek());
+        ObjectNode byProduct = node.putObject("byProduct");
+        figures.perCalendarHourByProduct().forEach((product, estimate) -> {
+            ObjectNode entry = byProduct.putObject(product);
+            unit(entry, units.product(product));
+            estimate(entry.putObject("perCalendarHour"), estimate);
+        });
+    }
+
+    private static void unit(ObjectNode node, UnitName unit) {
+        node.put("unit", unit.singular());
+        node.put("plural", unit.plural());
     }
 
     /**
@@ -134,19 +177,65 @@ final class ResultJson {
         node.put("stockAtEnd", row.stockAtEnd() / n);
     }
 
-    static ObjectNode compare(List<Comparison> comparisons) {
+    /**
+     * The document of {@code compare --json} (docs/schemas/compare.schema.json): the run's metadata, the baseline's
+     * KPIs, and per variant its KPIs and the paired differences with their verdicts.
+     */
+    static ObjectNode compare(Scenario scenario, List<Comparison> comparisons, double minEffect) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", scenario.name());
+        ExperimentSpec experiment = scenario.experiment();
+        root.put("replications", experiment.replications());
+        root.put("horizonSeconds", experiment.horizonSeconds());
+        root.put("warmupSeconds", experiment.warmupSeconds());
+        root.put("start", experiment.calendar().format(0));
+        root.put("minEffect", minEffect);
+        OutputUnits units = OutputUnits.of(scenario.line(), scenario.output());
+        unit(root.putObject("output"), units.line());
+        if (comparisons.isEmpty()) {
+            root.putNull("baseline");
+        } else {
+            kpis(root.putObject("baseline").putObject("kpis"), comparisons.get(0).baseline());
+        }
+        ObjectNode variants = root.putObject("variants");
+        long events = comparisons.isEmpty() ? 0 : comparisons.get(0).baseline().events();
+        double wall = comparisons.isEmpty() ? 0 : comparisons.get(0).baseline().wallSeconds();
         for (Comparison comparison : comparisons) {
-            ObjectNode variant = root.putObject(comparison.variant().variant());
+            ObjectNode variant = variants.putObject(comparison.variant().variant());
+            kpis(variant.putObject("kpis"), comparison.variant());
+            ObjectNode differences = variant.putObject("differences");
             for (Kpi kpi : Kpi.values()) {
                 Comparison.Difference difference = comparison.differences().get(kpi);
-                ObjectNode node = variant.putObject(kpi.key());
-                node.put("diffMean", difference.estimate().mean());
+                ObjectNode node = differences.putObject(kpi.key());
+                number(node, "diffMean", difference.estimate().mean());
                 interval(node, difference.estimate());
+                number(node, "changePercent", 100 * comparison.relativeChange(kpi));
                 node.put("verdict", difference.verdict().text());
             }
+            events += comparison.variant().events();
+            wall += comparison.variant().wallSeconds();
         }
+        ObjectNode meta = root.putObject("meta");
+        meta.put("events", events);
+        meta.put("wallSeconds", wall);
+        meta.put("seed", experiment.seed());
+        meta.put("version", Main.version());
         return root;
+    }
+
+    private static void kpis(ObjectNode node, ExperimentResult result) {
+        for (Kpi kpi : Kpi.values()) {
+            estimate(node.putObject(kpi.key()), result.estimate(kpi));
+        }
+    }
+
+    /** A number, or null where there is none (NaN: no data). */
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
     }
 
     static void write(ObjectNode document, Path file) throws IOException {
@@ -157,8 +246,9 @@ final class ResultJson {
         MAPPER.writeValue(file.toFile(), document);
     }
 
+    /** {@code {mean, ciLow, ciHigh}}; a mean of no data is null, like a missing interval. */
     static void estimate(ObjectNode node, Estimate estimate) {
-        node.put("mean", estimate.mean());
+        number(node, "mean", estimate.mean());
         interval(node, estimate);
     }
 

@@ -36,6 +36,9 @@ final class RunCommand implements Callable<Integer> {
     WarmStartOptions warmStart;
 
     @Mixin
+    ProgressOptions progress;
+
+    @Mixin
     EngineOptions engine;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: baseline).")
@@ -63,12 +66,14 @@ final class RunCommand implements Callable<Integer> {
         ExperimentResult result;
         try (ReplicationEngine replications = engine.open(options, "run")) {
             Experiment experiment = warmStart.experiment(scenario, line, replications,
-                    new ProgressReporter(spec.commandLine().getErr(), variant));
+                    progress.reporter(spec.commandLine().getErr(), variant));
             result = experiment.run(chosen);
         }
-        KpiTable.printRun(spec.commandLine().getOut(), scenario, result);
+        double startClock = warmStart.startState().map(LineState::clockSeconds).orElse(0.0);
+        OutputFigures figures = OutputFigures.of(scenario, line, result, startClock);
+        KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock);
         if (json != null) {
-            ResultJson.write(ResultJson.run(scenario, result), json);
+            ResultJson.write(ResultJson.run(scenario, result, figures, startClock), json);
         }
         if (trace != null) {
             writeTrace(scenario, line);
@@ -84,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ExperimentSpec experiment = scenario.experiment();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(trace), 1 << 16);
-                TraceJsonLines writer = new TraceJsonLines(out)) {
+                TraceJsonLines writer = new TraceJsonLines(out, experiment.calendar())) {
             LineSimulation simulation = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
             Optional<LineState> start = warmStart.startState();
             if (start.isPresent()) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The scenario file and the experiment overrides shared by {@code run} and {@code compare}. */
-final class ScenarioOptions {
+public final class ScenarioOptions {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
     Path file;
@@ -35,15 +35,7 @@ final class ScenarioOptions {
 
     /** Loads the file and applies the overrides; every problem becomes a one-line bad-input message. */
     Scenario load() throws BadInputException {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such scenario file");
-        }
-        Scenario scenario;
-        try {
-            scenario = ScenarioLoader.load(file);
-        } catch (ScenarioException e) {
-            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
-        }
+        Scenario scenario = read(file);
         ExperimentSpec experiment = scenario.experiment();
         try {
             if (horizon != null) {
@@ -64,6 +56,18 @@ final class ScenarioOptions {
         return scenario.withExperiment(experiment);
     }
 
+    /** Loads a scenario file; a missing file or any problem in it is bad input (the first problem a line). */
+    public static Scenario read(Path file) throws BadInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": no such scenario file");
+        }
+        try {
+            return ScenarioLoader.load(file);
+        } catch (ScenarioException e) {
+            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
+        }
+    }
+
     int threads() throws BadInputException {
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads: expected a count >= 1, got " + threads);
@@ -72,7 +76,7 @@ final class ScenarioOptions {
     }
 
     /** Seconds of a duration option such as {@code --horizon 7d}; a bad one is bad input naming the option. */
-    static double duration(String option, String text) throws BadInputException {
+    public static double duration(String option, String text) throws BadInputException {
         try {
             return Units.seconds(text);
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import io.linetwin.model.LineCalendar;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.sim.TraceListener;
 import java.io.Closeable;
@@ -22,16 +23,26 @@ import java.io.UncheckedIOException;
  * {"t":3.4,"event":"state","station":"m2","server":0,"state":"starved"}
  * {"t":6.0,"event":"shortage","station":"packer","material":"cartons","short":true}
  * {"t":7.0,"event":"vehicle","vehicle":0,"from":"packer","to":"out","arrival":57.0,"part":12}
+ * {"t":8.0,"event":"conveyor","conveyor":"c1","stopped":true}
  * </pre>
- * The anonymous product of a line without products is written as {@code ""}.
+ * The anonymous product of a line without products is written as {@code ""}. When the scenario has a start date
+ * ({@code experiment.start: "2026-12-07 06:00"}), {@code at} follows {@code t}: the event's local date and time,
+ * ISO-8601 ({@code "2026-12-07T06:00:01.200"}). Schema: docs/schemas/trace-line.schema.json.
  */
 final class TraceJsonLines implements TraceListener, Closeable {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final JsonGenerator json;
+    private final LineCalendar calendar;
 
     TraceJsonLines(OutputStream out) throws IOException {
+        this(out, null);
+    }
+
+    /** {@code calendar}: the run's, for {@code at} when it has a start date; null for none. */
+    TraceJsonLines(OutputStream out, LineCalendar calendar) throws IOException {
+        this.calendar = calendar != null && calendar.hasDate() ? calendar : null;
         this.json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         json.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
     }
@@ -48,6 +59,9 @@ final class TraceJsonLines implements TraceListener, Closeable {
     private void write(TraceEvent event) throws IOException {
         json.writeStartObject();
         json.writeNumberField("t", event.timeSeconds());
+        if (calendar != null) {
+            json.writeStringField("at", calendar.dateTime(event.timeSeconds()).orElseThrow().toString());
+        }
         if (event instanceof TraceEvent.PartReleased e) {
             json.writeStringField("event", "released");
             json.writeNumberField("part", e.part());
@@ -86,6 +100,10 @@ final class TraceJsonLines implements TraceListener, Closeable {
             json.writeStringField("to", e.to());
             json.writeNumberField("arrival", e.arrivalSeconds());
             json.writeNumberField("part", e.part());
+        } else if (event instanceof TraceEvent.ConveyorStopped e) {
+            json.writeStringField("event", "conveyor");
+            json.writeStringField("conveyor", e.conveyor());
+            json.writeBooleanField("stopped", e.stopped());
         } else if (event instanceof TraceEvent.StateChanged e) {
             json.writeStringField("event", "state");
             json.writeStringField("station", e.station());

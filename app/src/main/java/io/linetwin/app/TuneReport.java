@@ -43,7 +43,7 @@ final class TuneReport {
         } else {
             out.printf(Locale.ROOT, "final selection: Kim-Nelson on %d fresh replications of the winner, "
                     + "probability of correct selection %s within delta %s%s%n", result.best().objective().n(),
-                    percent(result.pcs()), KpiTable.number(result.delta()),
+                    percent(result.pcs()), Numbers.of(result.delta()),
                     result.selectionCompleted() ? "" : " (estimated: the selection stopped at its replication limit)");
         }
         out.println();
@@ -52,7 +52,7 @@ final class TuneReport {
         printKpis(out, result);
         out.println();
         result.runnerUp().ifPresent(r -> out.printf(Locale.ROOT, "runner-up: %s%s → %s %s%n",
-                r.isBaseline() ? "the current setting " : "", entries(r.values()), KpiTable.number(
+                r.isBaseline() ? "the current setting " : "", entries(r.values()), Numbers.of(
                         r.objective().mean()), KpiTable.interval(r.objective())));
         out.printf("verdict: %s%n", result.verdict());
         out.println();
@@ -89,8 +89,8 @@ final class TuneReport {
 
     private static void row(PrintWriter out, String label, Estimate current, Estimate tuned, Estimate difference,
             boolean higherIsBetter) {
-        out.printf(Locale.ROOT, "%-30s %14s %14s %14s   %-31s %s%n", label, KpiTable.number(current.mean()),
-                KpiTable.number(tuned.mean()), KpiTable.signed(difference.mean()), KpiTable.interval(difference),
+        out.printf(Locale.ROOT, "%-30s %14s %14s %14s   %-31s %s%n", label, Numbers.of(current.mean()),
+                Numbers.of(tuned.mean()), Numbers.signed(difference.mean()), KpiTable.interval(difference),
                 Verdict.of(difference, higherIsBetter).text());
     }
 
@@ -104,7 +104,7 @@ final class TuneReport {
         TuningProgress progress = latest.get();
         out.printf(Locale.ROOT, "interrupted after %d of %d settings (%s phase); best so far, %s %s over the search "
                 + "replications (not yet checked by the final selection):%n", progress.evaluations(),
-                progress.budget(), progress.phase(), tuning.objective().kpi(), KpiTable.number(
+                progress.budget(), progress.phase(), tuning.objective().kpi(), Numbers.of(
                         progress.bestObjective()));
         out.println(variantsBlock(progress.bestValues().get()));
         out.flush();

@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import io.linetwin.app.render.LayoutCheck;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.scenario.ScenarioProblem;
 import java.io.PrintWriter;
@@ -30,7 +31,17 @@ final class ValidateCommand implements Callable<Integer> {
             err.println(file + ": no such scenario file");
             return ExitCode.BAD_INPUT;
         }
-        List<ScenarioProblem> problems = ScenarioLoader.validate(file);
+        List<String> problems = ScenarioLoader.validate(file).stream().map(ScenarioProblem::toString)
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        if (problems.isEmpty()) {
+            // Only a valid file has a floor plan: equipment the layout puts on the same floor is a problem too.
+            try {
+                problems.addAll(LayoutCheck.problems(file, ScenarioLoader.load(file).line()));
+            } catch (Exception e) {
+                err.println(file + ": cannot check the floor plan: " + e.getMessage());
+                return ExitCode.FAILURE;
+            }
+        }
         problems.forEach(err::println);
         if (!problems.isEmpty()) {
             err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));

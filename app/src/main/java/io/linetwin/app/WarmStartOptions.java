@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import io.linetwin.loop.live.EngineClock;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
@@ -14,10 +15,7 @@ import io.linetwin.twin.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 import org.eclipse.ditto.things.model.ThingId;
 import picocli.CommandLine.ArgGroup;
@@ -114,12 +112,7 @@ final class WarmStartOptions {
 
     /** Engine time of {@code instant}: its time of week (UTC) after the experiment's start of week. */
     static double clockOf(Instant instant, ExperimentSpec experiment) {
-        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-        ZonedDateTime monday = utc.toLocalDate().atStartOfDay(ZoneOffset.UTC)
-                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
-        double secondsOfWeek = (instant.toEpochMilli() - monday.toInstant().toEpochMilli()) / 1000.0;
-        double clock = secondsOfWeek - experiment.startSecondsOfWeek();
-        return clock < 0 ? clock + ExperimentSpec.WEEK_SECONDS : clock;
+        return EngineClock.secondsOf(instant, experiment);
     }
 
     private static void checkFits(String option, LineSpec line, ExperimentSpec experiment, LineState state)

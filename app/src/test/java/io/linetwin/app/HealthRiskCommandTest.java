@@ -51,16 +51,7 @@ final class HealthRiskCommandTest {
 
     @Test
     void onShiftsTheBestWindowIsABreakAndTheJsonHasTheLossAtEveryCandidate() throws IOException {
-        Path file = dir.resolve("press-shifts.yaml");
-        Files.writeString(file, """
-                schema: linetwin/v1
-                name: stamping
-                line:
-                  stations:
-                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
-                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
-                experiment: { horizon: 2d, replications: 2, seed: 3, start: "mon 08:00" }
-                """);
+        Path file = pressOnShifts("2d", "mon 08:00");
         Path json = dir.resolve("risk.json");
 
         Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "press=10h,0s", "--repair", "4h",
@@ -85,6 +76,25 @@ final class HealthRiskCommandTest {
         assertThat(losses).usingElementComparator((a, b) -> Math.abs(a - b) <= 1.0 ? 0 : Double.compare(a, b))
                 .containsExactly(7200.0, 5400.0, 12600.0, 18000.0, 12600.0);
         assertThat(press.path("riskOfFailureWithin").path("24h").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aScenarioWithAStartDateGivesTheWindowsAsDates() throws IOException {
+        // As above, from Monday 2026-12-07 08:00: the windows read as dates, the second day's too.
+        Path file = pressOnShifts("1d16h", "2026-12-07 08:00");
+        Path json = dir.resolve("risk-dated.json");
+
+        Cli cli = Cli.run("health", "risk", file.toString(), "--rul", "press=10h,0s", "--repair", "4h",
+                "--maintenance", "2h", "--json", json.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("look-ahead from 2026-12-07 Mon 08:00").contains("2026-12-07 Mon 12:00 (break)");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.path("lookAheadStart").asText()).isEqualTo("2026-12-07 Mon 08:00");
+        List<String> at = new ArrayList<>();
+        root.path("machines").path("press").path("windows").forEach(w -> at.add(w.path("at").asText()));
+        assertThat(at).containsExactly("2026-12-07 Mon 08:00", "2026-12-07 Mon 12:00", "2026-12-07 Mon 22:00",
+                "2026-12-08 Tue 12:00", "2026-12-08 Tue 22:00");
     }
 
     @Test
@@ -122,5 +132,20 @@ final class HealthRiskCommandTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().strip()).isEqualTo("--rul: no machine 'fillr' in bottling-line");
+    }
+
+    /** A press of 1 s per part on one shift Mon-Fri 06:00-22:00 with a break at 12:00. */
+    private Path pressOnShifts(String horizon, String start) throws IOException {
+        Path file = dir.resolve("press-shifts.yaml");
+        Files.writeString(file, """
+                schema: linetwin/v1
+                name: stamping
+                line:
+                  stations:
+                    - { id: press, kind: machine, process: { dist: constant, value: 1s } }
+                  shifts: [ { days: mon-fri, start: "06:00", end: "22:00", breaks: [ { start: "12:00", duration: 30m } ] } ]
+                experiment: { horizon: %s, replications: 2, seed: 3, start: "%s" }
+                """.formatted(horizon, start));
+        return file;
     }
 }

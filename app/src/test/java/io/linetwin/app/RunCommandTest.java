@@ -135,6 +135,74 @@ final class RunCommandTest {
         assertThat(cli.err()).contains("buffers.b.to: no station 'm3'");
     }
 
+    @Test
+    void withoutOutputTheLeadTimeIsNoDataNotZero() throws IOException {
+        Path scenario = Scenarios.withoutOutput(dir, 3);
+        Path out = dir.resolve("slow.json");
+
+        Cli cli = Cli.run("run", scenario.toString(), "--json", out.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode lead = JSON.readTree(out.toFile()).get("kpis").get("leadTimeSeconds");
+        assertThat(lead.get("mean").isNull()).isTrue();
+        assertThat(lead.get("ciLow").isNull()).isTrue();
+        assertThat(cli.out()).containsPattern("lead time \\[s\\] +no data").doesNotContain("0.000");
+    }
+
+    @Test
+    void aScenarioWithUnitsCountsInThemAndSplitsWipPerUnit() throws IOException {
+        Path out = dir.resolve("bottling.json");
+
+        Cli cli = Cli.run("run", Scenarios.library().resolve("bottling-line.yaml").toString(), "--horizon", "1d",
+                "--replications", "2", "--json", out.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("throughput [pallets/h]", "per production hour [pallets/h]",
+                "per shift [pallets]", "per week [pallets]", "WIP [bottles]", "WIP [cases]", "WIP [pallets]")
+                .doesNotContain("WIP [parts]").containsPattern("packer .* cases\\n");
+        JsonNode json = JSON.readTree(out.toFile());
+        assertThat(json.get("output").get("plural").asText()).isEqualTo("pallets");
+        assertThat(json.get("stations").get("filler").get("unit").asText()).isEqualTo("bottle");
+        assertThat(json.get("stations").get("palletiser").get("unit").asText()).isEqualTo("pallet");
+        double wip = 0;
+        for (String unit : new String[] {"bottle", "case", "pallet"}) {
+            wip += json.get("wipByUnit").get(unit).get("mean").asDouble();
+        }
+        assertThat(wip).isCloseTo(json.get("kpis").get("wip").get("mean").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-6));
+        // Two shifts of 7.5 h on Mon-Fri: a week's output is the production rate times 75 h.
+        JsonNode output = json.get("output");
+        assertThat(output.get("perWeek").get("mean").asDouble()).isCloseTo(
+                75 * output.get("perProductionHour").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(output.get("perShift").get("mean").asDouble()).isCloseTo(
+                7.5 * output.get("perProductionHour").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(json.get("start").asText()).isEqualTo("Mon 06:00");
+    }
+
+    @Test
+    void numbersAreFormattedByMagnitude() {
+        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--horizon", "1h", "--replications", "2");
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        // No padded decimals anywhere in the tables (884.800, 0.000, 366.000 before).
+        assertThat(cli.out()).doesNotContainPattern("\\d\\.\\d*000\\b");
+        assertThat(cli.out()).containsPattern("m1 .* 0\\s+\\d+\\.\\d%\\n");
+    }
+
+    @Test
+    void compoundDurationsWorkOnTheCommandLine() throws IOException {
+        Path out = dir.resolve("compound.json");
+
+        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--horizon", "1h30m", "--warmup", "2m30s", "--replications",
+                "2", "--json", out.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("2 replications × 1h30m after 2m30s warm-up");
+        JsonNode json = JSON.readTree(out.toFile());
+        assertThat(json.get("horizonSeconds").asDouble()).isEqualTo(5400);
+        assertThat(json.get("warmupSeconds").asDouble()).isEqualTo(150);
+    }
+
     static ObjectNode withoutWallClock(Path file) throws IOException {
         ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
         ObjectNode meta = (ObjectNode) json.get("meta");

@@ -53,4 +53,40 @@ final class TraceOptionTest {
         assertThat(first.get("event").asText()).isEqualTo("state");
         assertThat(first.get("server").asInt()).isZero();
     }
+
+    @Test
+    void aScenarioWithAStartDateStampsEveryEventWithItsDateAndTime() throws IOException {
+        Path scenario = dir.resolve("dated.yaml");
+        Files.writeString(scenario, """
+                schema: linetwin/v1
+                name: dated
+                line:
+                  stations: [ { id: m, kind: machine, process: 90s } ]
+                experiment: { horizon: 1h, replications: 1, start: "2026-12-31 23:30" }
+                """);
+        Path trace = dir.resolve("dated.jsonl");
+
+        Cli cli = Cli.run("run", scenario.toString(), "--trace", trace.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        List<String> lines = Files.readAllLines(trace);
+        JsonNode finishedFirst = lines.stream().map(TraceOptionTest::json)
+                .filter(e -> e.get("event").asText().equals("finished")).findFirst().orElseThrow();
+        assertThat(finishedFirst.get("t").asDouble()).isEqualTo(90.0);
+        assertThat(finishedFirst.get("at").asText()).isEqualTo("2026-12-31T23:31:30");
+        assertThat(json(lines.get(lines.size() - 1)).get("at").asText()).startsWith("2027-01-01T00:");
+        // Without a date the lines stay as they were: no at.
+        Path plain = dir.resolve("plain.jsonl");
+        Files.writeString(scenario, Files.readString(scenario).replace("\"2026-12-31 23:30\"", "\"thu 23:30\""));
+        Cli.run("run", scenario.toString(), "--trace", plain.toString());
+        assertThat(json(Files.readAllLines(plain).get(0)).has("at")).isFalse();
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -87,9 +87,13 @@ final class TwinWarmStartTest {
         TwinStore store = TwinStore.of(LineDescriptors.of(scenario.line()), Clock.fixed(MONDAY_6AM, ZoneOffset.UTC));
         LineDescriptor line = LineDescriptors.of(scenario.line());
         apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("b2"), "buffer", "levels",
-                JsonObject.newBuilder().set("litre", 500).build(), 1, MONDAY_6AM)));
+                JsonObject.newBuilder().set("litre", 50).build(), 1, MONDAY_6AM)));
         Path snapshot = dir.resolve("overfull.json");
         store.snapshot().write(snapshot);
+        // The twin itself refuses a level above a buffer's capacity; a file edited by hand (or by another tool)
+        // can still hold one, and run must refuse it.
+        java.nio.file.Files.writeString(snapshot, java.nio.file.Files.readString(snapshot)
+                .replace("\"litre\":50", "\"litre\":500"));
 
         Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString());
 

@@ -31,8 +31,8 @@ import java.util.TreeMap;
  *
  * <p>Travel: a part on a conveyor moves at the belt's speed from when it entered, and closes up behind the part
  * ahead of it at the conveyor's spacing (the belt accumulates at its end); a stopped belt (a conveyor failure)
- * is not in the trace, so its parts are drawn moving on. An AGV moves at constant speed from where it set off
- * to where it arrives at the announced time, and then stands there until it sets off again.
+ * (a conveyor failure) holds its parts where they are until it starts again. An AGV moves at constant speed from
+ * where it set off to where it arrives at the announced time, and then stands there until it sets off again.
  */
 public final class TraceRecorder implements TraceListener {
 
@@ -48,8 +48,13 @@ public final class TraceRecorder implements TraceListener {
     /** For machines that feed an assembly: the parts last seen entering them, oldest first. */
     private final Map<String, ArrayDeque<Long>> inStation = new HashMap<>();
     private final Map<String, Integer> serverCount = new HashMap<>();
-    /** Conveyor id → its parts, oldest (furthest along) first, with when each entered. */
+    /**
+     * Conveyor id → its parts, oldest (furthest along) first: part id, when it entered, and the conveyor's stopped
+     * seconds up to then.
+     */
     private final Map<String, ArrayDeque<double[]>> onBelt = new HashMap<>();
+    /** Conveyor id → {seconds stopped before the current stop, start of the current stop or NaN while running}. */
+    private final Map<String, double[]> stops = new HashMap<>();
     private final Map<String, ConveyorSpec> conveyors = new HashMap<>();
     /** Vehicle → its latest leg: from, to, set-off and arrival seconds. */
     private final Map<Integer, TraceEvent.VehicleMoved> legs = new TreeMap<>();
@@ -71,6 +76,7 @@ public final class TraceRecorder implements TraceListener {
         for (ConveyorSpec conveyor : line.conveyors()) {
             conveyors.put(conveyor.id(), conveyor);
             onBelt.put(conveyor.id(), new ArrayDeque<>());
+            stops.put(conveyor.id(), new double[] {0, Double.NaN});
         }
     }
 
@@ -92,7 +98,8 @@ public final class TraceRecorder implements TraceListener {
             place(moved.part(), moved.to());
             ArrayDeque<double[]> belt = onBelt.get(moved.to());
             if (belt != null) {
-                belt.addLast(new double[] {moved.part(), moved.timeSeconds()});
+                belt.addLast(new double[] {moved.part(), moved.timeSeconds(),
+                        stoppedSeconds(moved.to(), moved.timeSeconds())});
             }
             stageSurplus(moved.to(), serverCount.getOrDefault(moved.to(), 1));
         } else if (event instanceof TraceEvent.PartFinished finished) {
@@ -103,7 +110,23 @@ public final class TraceRecorder implements TraceListener {
             leave(assembled.part());
         } else if (event instanceof TraceEvent.VehicleMoved leg) {
             legs.put(leg.vehicle(), leg);
+        } else if (event instanceof TraceEvent.ConveyorStopped change) {
+            double[] stop = stops.get(change.conveyor());
+            if (stop != null) {
+                if (change.stopped() && Double.isNaN(stop[1])) {
+                    stop[1] = change.timeSeconds();
+                } else if (!change.stopped() && !Double.isNaN(stop[1])) {
+                    stop[0] += change.timeSeconds() - stop[1];
+                    stop[1] = Double.NaN;
+                }
+            }
         }
+    }
+
+    /** Seconds {@code conveyor} has stood stopped from the start of the run up to {@code nowSeconds}. */
+    private double stoppedSeconds(String conveyor, double nowSeconds) {
+        double[] stop = stops.get(conveyor);
+        return Double.isNaN(stop[1]) ? stop[0] : stop[0] + (nowSeconds - stop[1]);
     }
 
     private void place(long part, String where) {
@@ -203,8 +226,10 @@ public final class TraceRecorder implements TraceListener {
         onBelt.forEach((id, belt) -> {
             ConveyorSpec spec = conveyors.get(id);
             double ahead = Double.POSITIVE_INFINITY;
+            double stoppedNow = stoppedSeconds(id, nowSeconds);
             for (double[] part : belt) {
-                double free = spec.speedMetresPerSecond() * Math.max(0, nowSeconds - part[1]);
+                double moving = nowSeconds - part[1] - (stoppedNow - part[2]);
+                double free = spec.speedMetresPerSecond() * Math.max(0, moving);
                 double metres = Math.max(0, Math.min(Math.min(free, spec.lengthMetres()),
                         ahead - spec.spacingMetres()));
                 parts.put((long) part[0], new Movers.OnConveyor(id, metres));
@@ -215,9 +240,16 @@ public final class TraceRecorder implements TraceListener {
         legs.forEach((vehicle, leg) -> {
             double span = leg.arrivalSeconds() - leg.timeSeconds();
             double done = span > 0 ? (nowSeconds - leg.timeSeconds()) / span : 1;
-            vehicles.put(vehicle, new Movers.Trip(leg.from(), leg.to(), Math.max(0, Math.min(1, done))));
+            vehicles.put(vehicle, new Movers.Trip(leg.from(), leg.to(), Math.max(0, Math.min(1, done)),
+                    leg.part() >= 0));
         });
-        return new Movers(parts, vehicles);
+        java.util.Set<String> stopped = new java.util.HashSet<>();
+        stops.forEach((id, stop) -> {
+            if (!Double.isNaN(stop[1])) {
+                stopped.add(id);
+            }
+        });
+        return new Movers(parts, vehicles, stopped);
     }
 
     private static String aggregate(List<String> states) {

@@ -340,6 +340,9 @@ final class Conveyor extends Buffer {
     }
 
     private void stop(double now) {
+        if (model.tracing()) {
+            model.traceConveyor(id(), true);
+        }
         down = true;
         track(now);
         downSinceSeconds = now;
@@ -355,6 +358,9 @@ final class Conveyor extends Buffer {
         lastEntrySeconds += stopped;
         nextExitSeconds += stopped;
         down = false;
+        if (model.tracing()) {
+            model.traceConveyor(id(), false);
+        }
         track(now);
         leave(now);
         upstream().roomAvailable();

@@ -110,6 +110,7 @@ final class Kitting implements Upstream {
                         }
                         stagedCount[i] = 0;
                     }
+                    model.remake(base, id);
                     assembly.accept(base);
                     for (Upstream input : inputs) {
                         input.roomAvailable();

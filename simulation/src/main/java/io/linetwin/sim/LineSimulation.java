@@ -18,12 +18,15 @@ public final class LineSimulation {
     private final LineSpec line;
     private final boolean checkingInvariants;
     private final double startSecondsOfWeek;
+    private final RunProgress progress;
 
     public LineSimulation(LineSpec line) {
-        this(line, false, 0);
+        this(line, false, 0, RunProgress.NONE);
     }
 
-    private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek) {
+    private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek,
+            RunProgress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.line = Objects.requireNonNull(line, "line");
         Topology.check(line);
         this.checkingInvariants = checkingInvariants;
@@ -38,7 +41,12 @@ public final class LineSimulation {
      * calendar ({@code experiment.start}); the default is Monday 00:00.
      */
     public LineSimulation startingAt(double secondsOfWeek) {
-        return new LineSimulation(line, checkingInvariants, secondsOfWeek);
+        return new LineSimulation(line, checkingInvariants, secondsOfWeek, progress);
+    }
+
+    /** The same simulation, telling {@code listener} how far each replication has come in simulated time. */
+    public LineSimulation reportingTo(RunProgress listener) {
+        return new LineSimulation(line, checkingInvariants, startSecondsOfWeek, listener);
     }
 
     /** One replication of {@code line}; see {@link #run(double, double, long, int)}. */
@@ -52,7 +60,7 @@ public final class LineSimulation {
      * {@link IllegalStateException} at the first violation; for tests, as it costs a pass over all blocks.
      */
     public LineSimulation checkingInvariants() {
-        return new LineSimulation(line, true, startSecondsOfWeek);
+        return new LineSimulation(line, true, startSecondsOfWeek, progress);
     }
 
     public LineSpec line() {
@@ -73,7 +81,7 @@ public final class LineSimulation {
             TraceListener trace) {
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(line, null, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants,
-                trace, startSecondsOfWeek).run();
+                trace, startSecondsOfWeek).run(progress);
     }
 
     /**
@@ -88,7 +96,7 @@ public final class LineSimulation {
         Objects.requireNonNull(state, "state");
         checkRun(warmupSeconds, horizonSeconds, replication);
         return new Replication(WarmStart.withParameters(line, state), state, warmupSeconds, horizonSeconds, seed,
-                replication, checkingInvariants, trace, startSecondsOfWeek).run();
+                replication, checkingInvariants, trace, startSecondsOfWeek).run(progress);
     }
 
     /**

@@ -18,17 +18,39 @@ final class LineStats {
     private double wipSeconds;
     private long goodInWindow;
     private double leadSecondsInWindow;
+    /** Parts in the line and their time integral per maker (the unit a part is counted in). */
+    private long[] inLineByMaker = new long[1];
+    private double[] wipSecondsByMaker = new double[1];
+    private long[] goodInWindowByProduct = new long[1];
 
-    void release(double now) {
+    /** Sizes the per-maker and per-product tallies; before any part enters. */
+    void dimensions(int makers, int products) {
+        inLineByMaker = new long[Math.max(1, makers)];
+        wipSecondsByMaker = new double[inLineByMaker.length];
+        goodInWindowByProduct = new long[Math.max(1, products)];
+    }
+
+    void release(Part part, double now) {
         accumulate(now);
         released++;
         inLine++;
+        inLineByMaker[part.maker()]++;
     }
 
-    /** Warm start: {@code parts} were in the line when the run began; they were released before it. */
-    void restore(long parts) {
-        wipAtStart += parts;
-        inLine += parts;
+    /** Warm start: {@code part} was in the line when the run began; it was released before it. */
+    void restore(Part part, double now) {
+        accumulate(now);
+        wipAtStart++;
+        inLine++;
+        inLineByMaker[part.maker()]++;
+    }
+
+    /** {@code part} goes on as the base of an assembly's kit: from now on it counts as that maker's unit. */
+    void remake(Part part, int maker, double now) {
+        accumulate(now);
+        inLineByMaker[part.maker()]--;
+        part.maker(maker);
+        inLineByMaker[maker]++;
     }
 
     long wipAtStart() {
@@ -38,22 +60,26 @@ final class LineStats {
     void leaveGood(Part part, double now) {
         accumulate(now);
         inLine--;
+        inLineByMaker[part.maker()]--;
         goodOut++;
         if (windowOpen) {
             goodInWindow++;
+            goodInWindowByProduct[part.product()]++;
             leadSecondsInWindow += now - part.releaseSeconds();
         }
     }
 
-    void leaveScrapped(double now) {
+    void leaveScrapped(Part part, double now) {
         accumulate(now);
         inLine--;
+        inLineByMaker[part.maker()]--;
         scrapped++;
     }
 
-    void assemble(double now) {
+    void assemble(Part part, double now) {
         accumulate(now);
         inLine--;
+        inLineByMaker[part.maker()]--;
         assembled++;
     }
 
@@ -69,13 +95,31 @@ final class LineStats {
         accumulate(now);
         windowOpen = true;
         wipSeconds = 0;
+        java.util.Arrays.fill(wipSecondsByMaker, 0);
         goodInWindow = 0;
+        java.util.Arrays.fill(goodInWindowByProduct, 0);
         leadSecondsInWindow = 0;
     }
 
     void accumulate(double now) {
-        wipSeconds += inLine * (now - lastSeconds);
+        double elapsed = now - lastSeconds;
+        wipSeconds += inLine * elapsed;
+        if (elapsed != 0) {
+            for (int i = 0; i < inLineByMaker.length; i++) {
+                wipSecondsByMaker[i] += inLineByMaker[i] * elapsed;
+            }
+        }
         lastSeconds = now;
+    }
+
+    /** Part-seconds in the line of maker {@code maker}'s parts over the window. */
+    double wipSeconds(int maker) {
+        return wipSecondsByMaker[maker];
+    }
+
+    /** Good parts of {@code product} that left the line in the window. */
+    long goodInWindow(int product) {
+        return goodInWindowByProduct[product];
     }
 
     long released() {

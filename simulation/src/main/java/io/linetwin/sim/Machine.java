@@ -15,8 +15,8 @@ final class Machine implements Downstream, Upstream {
     private final String id;
     private final Server[] servers;
     private final Distribution[] processByProduct;
-    private final double[] idealCycleSecondsByProduct;
     private final double speed;
+    private final double ratedSpeed;
     private final Distribution setup;
     /** Changeover by (previous, next) product when the station has a setup matrix; null otherwise. */
     private final Distribution[][] setupByPair;
@@ -55,10 +55,7 @@ final class Machine implements Downstream, Upstream {
         this.blocked = new Server[servers];
         this.processByProduct = parameters.processByProduct();
         this.speed = parameters.speed();
-        this.idealCycleSecondsByProduct = new double[processByProduct.length];
-        for (int i = 0; i < processByProduct.length; i++) {
-            idealCycleSecondsByProduct[i] = processByProduct[i].mean() / speed;
-        }
+        this.ratedSpeed = parameters.ratedSpeed();
         this.setup = parameters.setup();
         this.setupByPair = parameters.setupByPair();
         this.scrapProbability = parameters.scrapProbability();
@@ -137,6 +134,11 @@ final class Machine implements Downstream, Upstream {
 
     StationStats stats() {
         return stats;
+    }
+
+    /** The set speed as a share of the rated one (≤ 1): OEE's performance factor for running slower. */
+    double speedShare() {
+        return speed / ratedSpeed;
     }
 
     int serverCount() {
@@ -489,7 +491,7 @@ final class Machine implements Downstream, Upstream {
     private void finish(Server server, double now) {
         int product = server.part().product();
         if (scrapProbability > 0 && scrapRandom.nextDouble() < scrapProbability) {
-            stats.scrap(idealCycleSecondsByProduct[product]);
+            stats.countScrap();
             Part scrapped = server.release();
             flows.scrapped(scrapped);
             server.state(ServerState.STARVED);
@@ -499,7 +501,7 @@ final class Machine implements Downstream, Upstream {
             refill(server, now);
             return;
         }
-        stats.good(idealCycleSecondsByProduct[product]);
+        stats.countGood();
         if (router != null) {
             routedFinish(server, now);
             return;

@@ -30,6 +30,8 @@ final class Model extends SimState {
     private double nowSeconds = Double.NEGATIVE_INFINITY;
     private double lastEventSeconds = Double.NEGATIVE_INFINITY;
     private long lastPartId;
+    /** Maker index per block id (station, buffer, conveyor, AGV move): the unit parts there are counted in. */
+    private java.util.Map<String, Integer> makerAt = java.util.Map.of();
 
     /** {@code trace} may be null: then no trace event is ever built. */
     Model(long seed, boolean checkingInvariants, TraceListener trace, String[] productNames) {
@@ -66,11 +68,22 @@ final class Model extends SimState {
         return lineStats;
     }
 
+    /** Which maker's unit the parts at each block are; before any part enters. */
+    void makers(java.util.Map<String, Integer> makerByBlock, int makerCount) {
+        this.makerAt = java.util.Map.copyOf(makerByBlock);
+        lineStats.dimensions(makerCount, productNames.length);
+    }
+
+    private int makerAt(String block) {
+        return makerAt.getOrDefault(block, 0);
+    }
+
     /** Releases a new part of {@code product} into the line at {@code station}. */
     Part release(int product, String station) {
         double now = now();
-        lineStats.release(now);
         Part part = new Part(++lastPartId, product, now);
+        part.maker(makerAt(station));
+        lineStats.release(part, now);
         if (tracing) {
             part.at(station);
             trace.on(new PartReleased(now, part.id(), productNames[product], station));
@@ -85,9 +98,9 @@ final class Model extends SimState {
      */
     Part restorePart(int product, String at, double releaseSeconds) {
         double now = now();
-        lineStats.accumulate(now);
-        lineStats.restore(1);
         Part part = new Part(++lastPartId, product, Double.isNaN(releaseSeconds) ? now : releaseSeconds);
+        part.maker(makerAt(at));
+        lineStats.restore(part, now);
         if (tracing) {
             part.at(at);
             trace.on(new PartReleased(now, part.id(), productNames[product], at));
@@ -115,7 +128,7 @@ final class Model extends SimState {
 
     void leaveScrapped(Part part, String station) {
         double now = now();
-        lineStats.leaveScrapped(now);
+        lineStats.leaveScrapped(part, now);
         if (tracing) {
             trace.on(new PartScrapped(now, part.id(), productNames[part.product()], station));
         }
@@ -124,10 +137,15 @@ final class Model extends SimState {
     /** {@code part} is assembled into {@code into} at assembly {@code station}: it leaves the line's WIP. */
     void assemble(Part part, Part into, String station) {
         double now = now();
-        lineStats.assemble(now);
+        lineStats.assemble(part, now);
         if (tracing) {
             trace.on(new PartAssembled(now, part.id(), into.id(), station));
         }
+    }
+
+    /** {@code base} leaves the staging area of assembly {@code station} as the part it makes. */
+    void remake(Part base, String station) {
+        lineStats.remake(base, makerAt(station), now());
     }
 
     /** The line has a rework loop: blocking then checks for a deadlock. */
@@ -158,6 +176,11 @@ final class Model extends SimState {
     void traceVehicle(int vehicle, String from, String to, double arrivalSeconds, Part carried) {
         trace.on(new TraceEvent.VehicleMoved(now(), vehicle, from, to, arrivalSeconds,
                 carried == null ? -1 : carried.id()));
+    }
+
+    /** Only while tracing: a conveyor stopped on a failure, or started again. */
+    void traceConveyor(String conveyor, boolean stopped) {
+        trace.on(new TraceEvent.ConveyorStopped(now(), conveyor, stopped));
     }
 
     /** Only while tracing. */

@@ -8,6 +8,7 @@ import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.Makers;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationKind;
@@ -24,6 +25,8 @@ import java.util.Optional;
 final class Replication {
 
     private static final double SECONDS_PER_HOUR = 3600.0;
+    /** Steps between progress reports: rare enough to cost nothing, often enough for a line a second. */
+    private static final int STEPS_PER_REPORT = 1 << 14;
 
     private final LineSpec line;
     private final double warmupSeconds;
@@ -68,7 +71,7 @@ final class Replication {
         this.bottleneck = new BottleneckDetector(machineCount);
     }
 
-    ReplicationResult run() {
+    ReplicationResult run(RunProgress progress) {
         double clock = startSeconds();
         start(clock);
         double end = clock + warmupSeconds + horizonSeconds;
@@ -99,8 +102,23 @@ final class Replication {
                 stopped = true;
             }
         });
-        runUntilStopped();
+        if (progress == RunProgress.NONE) {
+            runUntilStopped();
+        } else {
+            runReporting(progress, clock, end);
+        }
         return result();
+    }
+
+    private void runReporting(RunProgress progress, double from, double to) {
+        int steps = 0;
+        while (!stopped && model.schedule.step(model)) {
+            if (++steps == STEPS_PER_REPORT) {
+                steps = 0;
+                progress.reached(replication, Math.min(1, (model.now() - from) / (to - from)));
+            }
+        }
+        progress.reached(replication, 1);
     }
 
     /**
@@ -212,6 +230,22 @@ final class Replication {
         });
     }
 
+    /** Every block's parts are counted in the unit of one maker: the first of those that feed it. */
+    private void makers(LineSpec spec) {
+        Makers makers = Makers.of(spec);
+        List<String> ids = makers.makers();
+        Map<String, Integer> byBlock = new HashMap<>();
+        for (StationSpec station : spec.stations()) {
+            makers.heldAt(spec, station.id()).stream().map(ids::indexOf).min(Integer::compare)
+                    .ifPresent(i -> byBlock.put(station.id(), i));
+        }
+        for (BufferSpec link : spec.buffers()) {
+            makers.heldAt(spec, link.id()).stream().map(ids::indexOf).min(Integer::compare)
+                    .ifPresent(i -> byBlock.put(link.id(), i));
+        }
+        model.makers(byBlock, ids.size());
+    }
+
     private void runUntilStopped() {
         while (!stopped && model.schedule.step(model)) {
             // Each step runs every event at the next time on the schedule.
@@ -219,6 +253,7 @@ final class Replication {
     }
 
     private void assemble() {
+        makers(line);
         fleet = line.transport().map(t -> new Fleet(model, t, line.layout(), t.moves().get(0).from())).orElse(null);
         line.materials().forEach(m -> storeById.put(m.id(), new MaterialStore(model, m)));
         List<String> productIds = new ArrayList<>();
@@ -351,7 +386,8 @@ final class Replication {
                 }
             }
         }
-        MachineParameters parameters = new MachineParameters(process, station.speed(), station.setup().orElse(null),
+        MachineParameters parameters = new MachineParameters(process, station.speed(), station.ratedSpeed(),
+                station.setup().orElse(null),
                 setupByPair, station.scrap(), streams.stream(id, RandomStreams.PROCESS),
                 setups && mixes ? streams.stream(id, RandomStreams.SETUP) : null,
                 station.scrap() > 0 ? streams.stream(id, RandomStreams.SCRAP) : null,
@@ -404,10 +440,28 @@ final class Replication {
                 model.partsInLine(), flow.wipAtStart(), flow.assembled());
         return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
-                goodInWindow == 0 ? 0 : flow.leadSecondsInWindow() / goodInWindow,
+                goodInWindow == 0 ? Double.NaN : flow.leadSecondsInWindow() / goodInWindow,
                 stations, bottleneckId, totals, model.events(), materialResults(),
                 fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)),
-                balances.result(), conveyors.stream().map(c -> c.result(model.now(), horizonSeconds)).toList());
+                balances.result(), conveyors.stream().map(c -> c.result(model.now(), horizonSeconds)).toList(),
+                wipByMaker(flow), goodByProduct(flow));
+    }
+
+    private Map<String, Double> wipByMaker(LineStats flow) {
+        Map<String, Double> wip = new LinkedHashMap<>();
+        List<String> makers = Makers.of(line).makers();
+        for (int i = 0; i < makers.size(); i++) {
+            wip.put(makers.get(i), flow.wipSeconds(i) / horizonSeconds);
+        }
+        return wip;
+    }
+
+    private Map<String, Long> goodByProduct(LineStats flow) {
+        Map<String, Long> good = new LinkedHashMap<>();
+        for (int i = 0; i < line.products().size(); i++) {
+            good.put(line.products().get(i).id(), flow.goodInWindow(i));
+        }
+        return good;
     }
 
     private List<MaterialResult> materialResults() {
@@ -438,10 +492,14 @@ final class Replication {
         StateShares shares = new StateShares(working, stats.seconds(ServerState.BLOCKED) / planned,
                 stats.seconds(ServerState.STARVED) / planned, stats.seconds(ServerState.DOWN) / planned,
                 stats.seconds(ServerState.SETUP) / planned, stats.seconds(ServerState.OFF_SHIFT) / planned);
-        double plannedOnShift = planned - stats.seconds(ServerState.OFF_SHIFT);
-        double run = plannedOnShift - stats.seconds(ServerState.DOWN) - stats.seconds(ServerState.SETUP);
-        double availability = plannedOnShift > 0 ? Math.max(0, run) / plannedOnShift : 0;
-        double performance = run > 0 ? stats.idealSeconds() / run : 0;
+        // Sums rather than differences: each ratio then stays <= 1 in floating point too.
+        double run = stats.seconds(ServerState.WORKING) + stats.seconds(ServerState.BLOCKED)
+                + stats.seconds(ServerState.STARVED);
+        double plannedOnShift = run + stats.seconds(ServerState.DOWN) + stats.seconds(ServerState.SETUP);
+        double availability = plannedOnShift > 0 ? run / plannedOnShift : 0;
+        // Time-based, so a cycle drawn shorter than its mean or a part begun before the window cannot count more
+        // ideal time than the station ran: idle time (starved, blocked) and running below rated speed are the losses.
+        double performance = run > 0 ? stats.seconds(ServerState.WORKING) / run * machine.speedShare() : 0;
         long finished = stats.good() + stats.scrap();
         double quality = finished == 0 ? 1 : (double) stats.good() / finished;
         return new StationResult(machine.id(), shares, working, stats.good(), stats.scrap(), availability,

@@ -1,6 +1,6 @@
 package io.linetwin.sim;
 
-/** Indices of the station states in time-share arrays; the order of DESIGN.md §5. */
+/** Indices of the station states in time-share arrays; the order of docs/cli.md. */
 final class ServerState {
 
     static final int WORKING = 0;

@@ -6,13 +6,14 @@ import java.util.Objects;
  * One machine's KPIs over the statistics window. Sources and sinks have no servers to share time between;
  * their flows appear in the line totals (released, lost arrivals, good out) instead.
  *
- * <p>OEE follows Nakajima's definition against the ideal cycle time (the mean processing time of the part's
- * product divided by the machine's speed), over planned time = servers × (window − off-shift time):
+ * <p>OEE follows Nakajima's definition, availability × performance × quality, each in [0, 1], over planned time =
+ * servers × (window − off-shift time):
  * <ul>
  *   <li>{@code availability} = run time / planned time, run time = planned time − down time − setup time;</li>
- *   <li>{@code performance} = Σ ideal cycle times of the parts finished (good and scrap) / run time, so idle
- *       (starved, blocked) time and slower-than-ideal cycles are performance losses; it can exceed 1 when
- *       random cycles happen to run faster than their mean;</li>
+ *   <li>{@code performance} = working time / run time × speed / rated speed: idle time (starved, blocked) and
+ *       running below the rated speed (the speed parameter's {@code max}) are the performance losses. It is
+ *       time-based, counting each part's own processing time as its ideal: a count of parts × mean cycle time
+ *       exceeded the run time whenever random cycles ran short or a part begun before the window ended in it;</li>
  *   <li>{@code quality} = good / (good + scrap), 1 when nothing finished;</li>
  *   <li>{@code oee} = availability × performance × quality.</li>
  * </ul>

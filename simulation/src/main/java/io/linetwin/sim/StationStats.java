@@ -19,7 +19,6 @@ final class StationStats {
     private boolean active;
     private long good;
     private long scrap;
-    private double idealSeconds;
 
     StationStats(int machine, int servers, BottleneckDetector bottleneck) {
         this.machine = machine;
@@ -58,14 +57,12 @@ final class StationStats {
         updateActivity(now);
     }
 
-    void good(double idealCycleSeconds) {
+    void countGood() {
         good++;
-        idealSeconds += idealCycleSeconds;
     }
 
-    void scrap(double idealCycleSeconds) {
+    void countScrap() {
         scrap++;
-        idealSeconds += idealCycleSeconds;
     }
 
     void openWindow(double now) {
@@ -75,7 +72,6 @@ final class StationStats {
         }
         good = 0;
         scrap = 0;
-        idealSeconds = 0;
     }
 
     /** Brings every state's time up to {@code now}. */
@@ -100,10 +96,6 @@ final class StationStats {
 
     long scrap() {
         return scrap;
-    }
-
-    double idealSeconds() {
-        return idealSeconds;
     }
 
     private void settle(int state, double now) {

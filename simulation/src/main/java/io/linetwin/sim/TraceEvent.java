@@ -91,4 +91,14 @@ public sealed interface TraceEvent {
             }
         }
     }
+
+    /**
+     * Conveyor {@code conveyor} stopped on a failure ({@code stopped} true; its parts hold their places) or started
+     * again after the repair ({@code stopped} false).
+     */
+    record ConveyorStopped(double timeSeconds, String conveyor, boolean stopped) implements TraceEvent {
+        public ConveyorStopped {
+            Objects.requireNonNull(conveyor, "conveyor");
+        }
+    }
 }

@@ -2,7 +2,7 @@
  * The line engine: one replication of a {@link io.linetwin.model.LineSpec} on MASON's {@code Schedule}
  * ({@link io.linetwin.sim.LineSimulation}), reporting a {@link io.linetwin.sim.ReplicationResult}.
  *
- * <p>Semantics beyond DESIGN.md §4, as implemented:
+ * <p>Semantics beyond docs/architecture.md and scenarios/README.md, as implemented:
  * <ul>
  *   <li>Blocks offer parts downstream ({@code Downstream.canAccept/accept}) and are told when room frees up
  *       ({@code Upstream.roomAvailable}); same-instant hand-overs are direct calls, never events at the current

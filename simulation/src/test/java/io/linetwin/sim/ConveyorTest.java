@@ -124,4 +124,23 @@ final class ConveyorTest {
         LineTotals totals = result.totals();
         assertThat(totals.released()).isEqualTo(totals.goodOut() + totals.wipAtEnd());
     }
+
+    @Test
+    void theTraceSaysWhenABeltStopsAndStartsAgain() {
+        FailureSpec jam = new FailureSpec("jam", Lines.constant(100), Lines.constant(50), FailureBasis.CALENDAR);
+        LineSpec line = line(new ConveyorSpec("belt", 20, 1, 0, List.of(jam)), 100, StationSpec.sink("out"));
+        List<TraceEvent.ConveyorStopped> changes = new ArrayList<>();
+
+        new LineSimulation(line).run(0, 320, 1, 0, event -> {
+            if (event instanceof TraceEvent.ConveyorStopped change) {
+                changes.add(change);
+            }
+        });
+
+        // Constant 100 s between failures (calendar basis), 50 s repairs: stops at 100 and 250, starts at 150 and 300.
+        assertThat(changes).extracting(TraceEvent.ConveyorStopped::timeSeconds).containsExactly(100.0, 150.0, 250.0,
+                300.0);
+        assertThat(changes).extracting(TraceEvent.ConveyorStopped::stopped).containsExactly(true, false, true, false);
+        assertThat(changes).allSatisfy(c -> assertThat(c.conveyor()).isEqualTo("belt"));
+    }
 }

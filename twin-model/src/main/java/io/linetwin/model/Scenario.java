@@ -7,11 +7,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A self-contained, validated scenario: the line, how to run it, its variants, its optional tuning section, and
- * the template that builds further variants of its line from {@code set} entries.
+ * A self-contained, validated scenario: the line, how to run it, its variants, what its output is counted in
+ * ({@link OutputUnits#of(Scenario)} resolves the units per station), its optional tuning section, and the template
+ * that builds further variants of its line from {@code set} entries.
  */
 public record Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
-        List<Variant> variants, Optional<TuningSpec> tuning, LineTemplate template) {
+        List<Variant> variants, OutputSpec output, Optional<TuningSpec> tuning, LineTemplate template) {
 
     public static final String BASELINE = "baseline";
 
@@ -23,12 +24,24 @@ public record Scenario(String name, String description, LineSpec line, Experimen
         variants = List.copyOf(variants);
         Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(output, "output");
+        for (String product : output.byProduct().keySet()) {
+            if (line.products().stream().noneMatch(p -> p.id().equals(product))) {
+                throw new IllegalArgumentException("output.byProduct must name products of the line, got " + product);
+            }
+        }
+        for (String station : output.stations().keySet()) {
+            if (!Makers.of(line).makers().contains(station)) {
+                throw new IllegalArgumentException("output.stations must name release points or assemblies of the "
+                        + "line, got " + station);
+            }
+        }
     }
 
-    /** A scenario built in code: no tuning section, and no line text for {@link #variantOf}. */
+    /** A scenario built in code: counted in parts, no tuning section, and no line text for {@link #variantOf}. */
     public Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
             List<Variant> variants) {
-        this(name, description, line, experiment, variants, Optional.empty(), LineTemplate.NONE);
+        this(name, description, line, experiment, variants, OutputSpec.PARTS, Optional.empty(), LineTemplate.NONE);
     }
 
     /**
@@ -59,6 +72,6 @@ public record Scenario(String name, String description, LineSpec line, Experimen
     }
 
     public Scenario withExperiment(ExperimentSpec newExperiment) {
-        return new Scenario(name, description, line, newExperiment, variants, tuning, template);
+        return new Scenario(name, description, line, newExperiment, variants, output, tuning, template);
     }
 }

@@ -18,11 +18,29 @@ public final class ShiftCalendar {
 
     /** Sorted, disjoint [from, to) working intervals within [0, week), as from0, to0, from1, to1, ... */
     private final double[] bounds;
+    /**
+     * The instants in [0, week) where working time starts or ends, sorted. Not simply {@link #bounds}: an interval
+     * ending at the week's end that goes on in one starting at 0 is one stretch of work, with no change between.
+     */
+    private final double[] changes;
     private final boolean always;
 
     private ShiftCalendar(double[] bounds, boolean always) {
         this.bounds = bounds;
         this.always = always;
+        this.changes = changes(bounds);
+    }
+
+    private static double[] changes(double[] bounds) {
+        int last = bounds.length - 1;
+        boolean wraps = bounds.length > 0 && bounds[0] == 0 && bounds[last] == WEEK_SECONDS;
+        List<Double> changes = new ArrayList<>();
+        for (int i = 0; i < bounds.length; i++) {
+            if (!(wraps && (i == 0 || i == last))) {
+                changes.add(bounds[i] % WEEK_SECONDS);
+            }
+        }
+        return changes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     public static ShiftCalendar of(List<ShiftSpec> shifts) {
@@ -32,12 +50,15 @@ public final class ShiftCalendar {
         List<double[]> folded = new ArrayList<>();
         for (ShiftSpec shift : shifts) {
             for (double[] interval : shift.workingIntervals()) {
-                if (interval[1] <= WEEK_SECONDS) {
-                    folded.add(interval);
-                } else {
-                    // A Sunday night shift runs on into Monday morning of the next week.
+                // A Sunday night shift runs on into Monday morning of the next week: the pieces past the week's
+                // end move back by a week, each keeping its own length (a break after midnight stays a break).
+                if (interval[0] >= WEEK_SECONDS) {
+                    folded.add(new double[] {interval[0] - WEEK_SECONDS, interval[1] - WEEK_SECONDS});
+                } else if (interval[1] > WEEK_SECONDS) {
                     folded.add(new double[] {interval[0], WEEK_SECONDS});
                     folded.add(new double[] {0, interval[1] - WEEK_SECONDS});
+                } else {
+                    folded.add(interval);
                 }
             }
         }
@@ -79,6 +100,37 @@ public final class ShiftCalendar {
         return sum;
     }
 
+    /**
+     * Working seconds between two instants given as seconds after Monday 00:00 of the start's week (either may
+     * lie in a later week): the production time of a window, for output per production hour.
+     */
+    public double workingSecondsBetween(double fromSecondsOfWeek, double toSecondsOfWeek) {
+        if (!(fromSecondsOfWeek <= toSecondsOfWeek)) {
+            throw new IllegalArgumentException("window start must be <= its end " + toSecondsOfWeek + ", got "
+                    + fromSecondsOfWeek);
+        }
+        return workedBefore(toSecondsOfWeek) - workedBefore(fromSecondsOfWeek);
+    }
+
+    /** Working seconds from Monday 00:00 of week 0 to {@code secondsOfWeek}. */
+    private double workedBefore(double secondsOfWeek) {
+        double weeks = Math.floor(secondsOfWeek / WEEK_SECONDS);
+        double s = secondsOfWeek - weeks * WEEK_SECONDS;
+        double worked = weeks * workingSecondsPerWeek();
+        if (always) {
+            return worked + s;
+        }
+        for (int i = 0; i < bounds.length && bounds[i] < s; i += 2) {
+            worked += Math.min(bounds[i + 1], s) - bounds[i];
+        }
+        return worked;
+    }
+
+    /** How many shifts start in a week: each shift once on each of its days. */
+    public static int shiftsPerWeek(List<ShiftSpec> shifts) {
+        return shifts.stream().mapToInt(s -> s.days().size()).sum();
+    }
+
     /** Whether the line works at {@code secondsOfWeek} (intervals are closed at the start, open at the end). */
     public boolean working(double secondsOfWeek) {
         if (always) {
@@ -91,18 +143,25 @@ public final class ShiftCalendar {
         return at >= 0 ? at % 2 == 0 : position >= 0 && position % 2 == 0;
     }
 
-    /** Seconds from {@code secondsOfWeek} to the next start or end of working time (> 0); infinite if none. */
+    /**
+     * Seconds from {@code secondsOfWeek} to the next start or end of working time (> 0); infinite if none (no
+     * shifts, or shifts whose breaks take all their time).
+     */
     public double secondsToNextChange(double secondsOfWeek) {
         if (always) {
             return Double.POSITIVE_INFINITY;
         }
+        if (changes.length == 0) {
+            // Shifts made of breaks only: the line never works, so nothing ever changes.
+            return Double.POSITIVE_INFINITY;
+        }
         double s = fold(secondsOfWeek);
-        for (double bound : bounds) {
-            if (bound > s) {
-                return bound - s;
+        for (double change : changes) {
+            if (change > s) {
+                return change - s;
             }
         }
-        return bounds[0] + WEEK_SECONDS - s;
+        return changes[0] + WEEK_SECONDS - s;
     }
 
     private static double fold(double secondsOfWeek) {

@@ -129,6 +129,18 @@ public record StationSpec(
         return speed == null ? 1.0 : speed.value();
     }
 
+    /**
+     * The speed the station is rated for: its speed parameter's {@code max} when one is declared (the fastest the
+     * equipment may run), else the speed it is set to. Running below it is Nakajima's reduced-speed loss in OEE.
+     */
+    public double ratedSpeed() {
+        ParameterSpec speed = parameters.get(SPEED);
+        if (speed == null) {
+            return 1.0;
+        }
+        return Math.max(speed.value(), speed.max().orElse(speed.value()));
+    }
+
     /** Processing time at speed 1 for {@code product} (its override, else the default). */
     public Optional<Distribution> processFor(String product) {
         Distribution specific = product == null ? null : processByProduct.get(product);

@@ -1,6 +1,8 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.ExperimentSpec;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +18,8 @@ final class ExperimentReader {
 
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Pattern START = Pattern.compile("([A-Za-z]{3})\\s+(\\d{1,2}):(\\d{2})");
+    private static final Pattern START_DATE =
+            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{1,2}):(\\d{2})");
 
     private ExperimentReader() {
     }
@@ -35,12 +39,39 @@ final class ExperimentReader {
         double warmup = map.optional("warmup").flatMap(YamlCursor::duration).orElse(0.0);
         int replications = map.optional("replications").flatMap(c -> c.integer(1)).orElse(DEFAULT_REPLICATIONS);
         long seed = map.optional("seed").flatMap(YamlCursor::seed).orElse(DEFAULT_SEED);
-        double start = map.optional("start").flatMap(ExperimentReader::start).orElse(0.0);
+        Optional<YamlCursor> startAt = map.optional("start");
+        boolean dated = startAt.map(ExperimentReader::isDate).orElse(false);
+        Optional<LocalDateTime> date = startAt.filter(c -> dated).flatMap(ExperimentReader::startDate);
+        double start = startAt.filter(c -> !dated).flatMap(ExperimentReader::start).orElse(0.0);
         if (at.problems().count() > before) {
             return Optional.empty();
         }
-        return at.problems().guard(at.node(), at.path(),
-                () -> new ExperimentSpec(horizon, warmup, replications, seed, start));
+        return at.problems().guard(at.node(), at.path(), () -> date.isPresent()
+                ? ExperimentSpec.startingOn(horizon, warmup, replications, seed, date.get())
+                : new ExperimentSpec(horizon, warmup, replications, seed, start));
+    }
+
+    private static boolean isDate(YamlCursor at) {
+        return at.isScalar() && !at.rawText().isEmpty() && Character.isDigit(at.rawText().strip().charAt(0));
+    }
+
+    /** "2026-12-07 06:00": a calendar date and time (its weekday places t = 0 in the shift calendar). */
+    private static Optional<LocalDateTime> startDate(YamlCursor at) {
+        Matcher matcher = START_DATE.matcher(at.rawText().strip());
+        if (matcher.matches()) {
+            try {
+                return Optional.of(LocalDateTime.of(Integer.parseInt(matcher.group(1)),
+                        Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)),
+                        Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5))));
+            } catch (DateTimeException e) {
+                at.problem("expected a valid date and time like \"2026-12-07 06:00\", got " + at.describe()
+                        + " (" + e.getMessage() + ")");
+                return Optional.empty();
+            }
+        }
+        at.problem("expected a date and time like \"2026-12-07 06:00\" or a weekday and time like \"mon 06:00\", got "
+                + at.describe());
+        return Optional.empty();
     }
 
     /** "mon 06:00" as seconds since Monday 00:00. */
@@ -54,7 +85,8 @@ final class ExperimentReader {
                 return Optional.of(day * 86_400.0 + hours * 3600.0 + minutes * 60.0);
             }
         }
-        at.problem("expected a weekday and time like \"mon 06:00\", got " + at.describe());
+        at.problem("expected a weekday and time like \"mon 06:00\" or a date and time like \"2026-12-07 06:00\", got "
+                + at.describe());
         return Optional.empty();
     }
 }

@@ -3,6 +3,7 @@ package io.linetwin.scenario;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineTemplate;
+import io.linetwin.model.OutputSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.TuningSpec;
 import io.linetwin.model.Variant;
@@ -16,7 +17,7 @@ final class ScenarioBinder {
     static final String SCHEMA = "linetwin/v1";
 
     private static final List<String> KEYS = List.of("schema", "name", "description", "line", "experiment",
-            "variants", "tuning");
+            "variants", "output", "tuning");
     private static final List<String> NOT_YET = List.of("twin");
 
     private ScenarioBinder() {
@@ -44,6 +45,9 @@ final class ScenarioBinder {
         Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems));
         ExperimentSpec experiment = map.optional("experiment").map(ExperimentReader::read)
                 .orElseGet(() -> Optional.of(ExperimentReader.defaults())).orElse(null);
+        OutputSpec output = line.isEmpty() ? null : map.optional("output")
+                .map(o -> OutputReader.read(o, line.get()))
+                .orElseGet(() -> Optional.of(OutputSpec.PARTS)).orElse(null);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -58,6 +62,6 @@ final class ScenarioBinder {
             return Optional.empty();
         }
         return problems.guard(root, "", () -> new Scenario(name.orElseThrow(), description, line.orElseThrow(),
-                experiment, variants, tuning, template));
+                experiment, variants, output, tuning, template));
     }
 }

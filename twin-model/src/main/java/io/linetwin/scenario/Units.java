@@ -37,13 +37,47 @@ public final class Units {
 
     private static final Pattern QUANTITY =
             Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([A-Za-z/]*)");
+    /** One part of a compound duration such as "1d4h" or "2h 30m": an unsigned number and its unit. */
+    private static final Pattern PART = Pattern.compile("((?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)([A-Za-z]+)\\s*");
+    private static final Pattern COMPOUND = Pattern.compile("(?:" + PART.pattern() + "){2,}");
 
     private Units() {
     }
 
-    /** Seconds of a duration such as {@code "1.5h"}. */
+    /**
+     * Seconds of a duration such as {@code "1.5h"}, or a compound one such as {@code "1d4h"} or {@code "2h 30m"}
+     * (unsigned parts, units from the largest to the smallest, each once).
+     */
     public static double seconds(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        if (COMPOUND.matcher(trimmed).matches()) {
+            return compound(text, trimmed);
+        }
         return parse(Quantity.DURATION, text);
+    }
+
+    private static double compound(String text, String trimmed) {
+        Matcher part = PART.matcher(trimmed);
+        double seconds = 0;
+        double previousFactor = Double.POSITIVE_INFINITY;
+        while (part.find()) {
+            Double factor = Quantity.DURATION.factors.get(part.group(2));
+            if (factor == null) {
+                throw new IllegalArgumentException(expected(Quantity.DURATION, text, " (unknown unit '" + part.group(2)
+                        + "'; units: " + Quantity.DURATION.unitList() + ")"));
+            }
+            if (factor >= previousFactor) {
+                throw new IllegalArgumentException(expected(Quantity.DURATION, text,
+                        " (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or "
+                                + "2h30m)"));
+            }
+            previousFactor = factor;
+            seconds += Double.parseDouble(part.group(1)) * factor;
+        }
+        if (!Double.isFinite(seconds)) {
+            throw new IllegalArgumentException(expected(Quantity.DURATION, text, " (out of range)"));
+        }
+        return seconds;
     }
 
     /**

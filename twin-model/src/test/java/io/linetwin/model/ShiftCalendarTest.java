@@ -46,6 +46,23 @@ final class ShiftCalendarTest {
     }
 
     @Test
+    void aSundayNightShiftKeepsItsBreakAfterMidnightOnMondayMorning() {
+        // Sunday 22:00–06:00 with a break at 02:00: before the fix the piece after the break was folded into
+        // [0, 06:00) and swallowed the break, and the folded bounds were left unsorted.
+        ShiftCalendar calendar = ShiftCalendar.of(List.of(new ShiftSpec(EnumSet.of(DayOfWeek.SUNDAY), 22 * HOUR,
+                8 * HOUR, List.of(new ShiftSpec.Break(4 * HOUR, 0.5 * HOUR)))));
+
+        assertThat(calendar.working(1.9 * HOUR)).isTrue();
+        assertThat(calendar.working(2.1 * HOUR)).isFalse();
+        assertThat(calendar.working(2.5 * HOUR)).isTrue();
+        assertThat(calendar.working(6 * HOUR)).isFalse();
+        assertThat(calendar.working(6 * DAY + 22.5 * HOUR)).isTrue();
+        assertThat(calendar.workingSecondsPerWeek()).isEqualTo(7.5 * HOUR);
+        // Sunday 23:00: the shift runs through the week's end without a change until the 02:00 break.
+        assertThat(calendar.secondsToNextChange(6 * DAY + 23 * HOUR)).isEqualTo(3 * HOUR);
+    }
+
+    @Test
     void noShiftsOrAllDayEveryDayMeansAlwaysWorking() {
         assertThat(ShiftCalendar.of(List.of()).alwaysWorking()).isTrue();
         assertThat(ShiftCalendar.of(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 0, DAY, List.of())))

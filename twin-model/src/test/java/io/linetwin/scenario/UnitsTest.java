@@ -21,6 +21,11 @@ final class UnitsTest {
         "1e3ms, 1",
         "0s, 0",
         "' 3s ', 3",
+        "1d4h, 100800",
+        "2h30m, 9000",
+        "'2h 30m', 9000",
+        "1h30m15s500ms, 5415.5",
+        "1.5d12h, 172800",
     })
     void durationsWithUnitsBecomeSeconds(String text, double seconds) {
         assertThat(Units.seconds(text)).isCloseTo(seconds, within(1e-12));
@@ -34,6 +39,10 @@ final class UnitsTest {
         "s | expected a duration like \"1.2s\", got \"s\"",
         "1.2.3s | expected a duration like \"1.2s\", got \"1.2.3s\"",
         "1e400s | expected a duration like \"1.2s\", got \"1e400s\" (out of range)",
+        "30m2h | expected a duration like \"1.2s\", got \"30m2h\" (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or 2h30m)",
+        "1h1h | expected a duration like \"1.2s\", got \"1h1h\" (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or 2h30m)",
+        "1d4x | expected a duration like \"1.2s\", got \"1d4x\" (unknown unit 'x'; units: ms, s, m, h, d)",
+        "1d-4h | expected a duration like \"1.2s\", got \"1d-4h\"",
     })
     void badDurationsSayWhatWasExpectedAndWhatWasFound(String text, String message) {
         assertThatThrownBy(() -> Units.seconds(text)).isInstanceOf(IllegalArgumentException.class)

@@ -4,6 +4,7 @@ import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ public final class LineDescriptors {
             equipment.add(station(station));
         }
         for (BufferSpec buffer : line.buffers()) {
-            OptionalInt capacity = buffer.unlimited() ? OptionalInt.empty() : OptionalInt.of(buffer.capacity());
+            OptionalInt capacity = buffer.unlimited() ? OptionalInt.empty() : OptionalInt.of(reported(line, buffer));
             // A conveyor is a buffer whose parts also travel: same id, its own kind of Thing.
             boolean conveyor = line.conveyors().stream().anyMatch(c -> c.id().equals(buffer.id()));
             equipment.add(new EquipmentDescriptor(buffer.id(), conveyor ? EquipmentKind.CONVEYOR : EquipmentKind.BUFFER,
@@ -33,7 +34,30 @@ public final class LineDescriptors {
         for (MaterialSpec material : line.materials()) {
             equipment.add(EquipmentDescriptor.of(material.id(), EquipmentKind.MATERIAL));
         }
-        return LineDescriptor.of(line.id(), equipment);
+        return LineDescriptor.of(line.id(), equipment, line.products().stream().map(ProductSpec::id).toList());
+    }
+
+    /**
+     * The most parts the engine (or a line) reports in a link: its waiting parts, plus the parts on board of the
+     * AGVs for a transport move, plus the kit staged at the assembly it feeds (the engine lists those at the
+     * front of the input buffer). The twin refuses a level above it.
+     */
+    private static int reported(LineSpec line, BufferSpec buffer) {
+        long most = buffer.capacity();
+        if (line.transport().isPresent()
+                && line.transport().get().moves().stream().anyMatch(m -> m.id().equals(buffer.id()))) {
+            most += line.transport().get().vehicles();
+        }
+        for (StationSpec station : line.stations()) {
+            if (station.id().equals(buffer.to())) {
+                for (var input : station.inputs()) {
+                    if (input.from().equals(buffer.from())) {
+                        most += input.count();
+                    }
+                }
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, most);
     }
 
     private static EquipmentDescriptor station(StationSpec station) {

@@ -102,7 +102,9 @@ public final class LineStateMapper {
         Map<String, Integer> byProduct = new HashMap<>();
         json.getValue(TwinValidation.props(TwinFeatures.BUFFER).append(JsonPointer.of(TwinFeatures.LEVELS)))
                 .filter(JsonValue::isObject)
-                .ifPresent(levels -> levels.asObject().forEach(f -> byProduct.put(f.getKeyName(), f.getValue().asInt())));
+                .ifPresent(levels -> levels.asObject().forEach(f -> byProduct.put(
+                        TwinFeatures.ANONYMOUS_PRODUCT.equals(f.getKeyName()) ? "" : f.getKeyName(),
+                        f.getValue().asInt())));
         return new BufferContents(byProduct);
     }
 

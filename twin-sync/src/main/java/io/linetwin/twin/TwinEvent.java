@@ -25,13 +25,23 @@ public sealed interface TwinEvent {
     }
 
     /** A duplicate or out-of-order message: its revision is not newer than the Thing's. */
-    record Stale(ThingId thingId, long revision, long currentRevision) implements TwinEvent {
+    record Stale(ThingId thingId, long revision, long currentRevision, StaleReason reason) implements TwinEvent {
         public Stale {
             Objects.requireNonNull(thingId, "thingId");
+            Objects.requireNonNull(reason, "reason");
             if (revision > currentRevision) {
                 throw new IllegalArgumentException(
                         "revision must be <= current " + currentRevision + ", got " + revision);
             }
+            if ((revision == currentRevision) != (reason == StaleReason.DUPLICATE)) {
+                throw new IllegalArgumentException("reason must be DUPLICATE exactly when revision " + revision
+                        + " equals current " + currentRevision + ", got " + reason);
+            }
+        }
+
+        public Stale(ThingId thingId, long revision, long currentRevision) {
+            this(thingId, revision, currentRevision,
+                    revision == currentRevision ? StaleReason.DUPLICATE : StaleReason.OUT_OF_ORDER);
         }
     }
 

@@ -35,6 +35,11 @@ public final class TwinFeatures {
     public static final String LEVEL = "level";
 
     public static final String UNLIMITED = "unlimited";
+    /**
+     * The key of the parts of a line without {@code products} in {@code buffer.levels}: the engine's anonymous
+     * product is {@code ""}, which is no JSON key. Reserved: no product may be named so.
+     */
+    public static final String ANONYMOUS_PRODUCT = "(part)";
 
     /** The engine's states; the twin accepts no other value of {@code status.state}. */
     public static final Set<String> STATES = Set.of("working", "blocked", "starved", "down", "setup", "offShift");

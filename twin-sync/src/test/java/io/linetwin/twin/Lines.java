@@ -32,7 +32,8 @@ public final class Lines {
                         Map.of(), List.of()),
                 new EquipmentDescriptor("agvs", EquipmentKind.AGV, OptionalInt.empty(), Map.of("fleetSize", 2.0),
                         Map.of(), List.of()),
-                EquipmentDescriptor.of("preform", EquipmentKind.MATERIAL)));
+                EquipmentDescriptor.of("preform", EquipmentKind.MATERIAL)),
+                List.of("litre", "half-litre"));
     }
 
     public static Clock fixedClock() {

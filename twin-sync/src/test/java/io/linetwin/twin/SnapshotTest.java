@@ -79,7 +79,8 @@ final class SnapshotTest {
         // Hot-path messages only (a property set and a merge of two levels), each carrying its revision as
         // its value: a snapshot whose values differ from its revisions would show a torn or lagging Thing.
         TwinStore store = Lines.store();
-        ThingId b1 = ThingId.of("plant1:bottling.b1");
+        // b9 is unlimited: levels of 20,000 parts would exceed b1's capacity of 20.
+        ThingId b1 = ThingId.of("plant1:bottling.b9");
         AtomicBoolean done = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             for (long r = 1; r <= 20_000; r++) {

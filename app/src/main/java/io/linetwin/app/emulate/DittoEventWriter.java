@@ -17,8 +17,9 @@ import org.eclipse.ditto.things.model.ThingId;
 /**
  * Turns "this property of this equipment now has this value" into Ditto {@code propertyModified} events,
  * publishing only real changes (a line's controller reports changes, not its whole state every cycle) with
- * a per-thing revision that increases by one per event. Revisions start at 1, just above a fresh twin's 0, so
- * a restarted emulator needs a fresh twin (its events would otherwise be ignored as stale).
+ * a per-thing revision that increases by one per event. Revisions start at 1, just above a fresh twin's 0; an
+ * emulator that continues a line from the events topic continues each Thing's revisions, so a twin that
+ * followed the first run takes the events of the second.
  */
 public final class DittoEventWriter {
 
@@ -31,11 +32,22 @@ public final class DittoEventWriter {
     private long published;
 
     public DittoEventWriter(LineDescriptor line, SignalSink sink) {
+        this(line, sink, Map.of(), Map.of());
+    }
+
+    /**
+     * Continuing a line: {@code revisions} (equipment id → last revision given) and {@code published}
+     * ({@code equipment/feature/property} → last value) as the events topic holds them.
+     */
+    public DittoEventWriter(LineDescriptor line, SignalSink sink, Map<String, Long> revisions,
+            Map<String, JsonValue> published) {
         this.line = line;
         this.sink = sink;
         for (EquipmentDescriptor e : line.equipment()) {
             kinds.put(e.id(), e.kind());
         }
+        this.revisions.putAll(revisions);
+        this.last.putAll(published);
     }
 
     /** Whether the Thing of {@code equipment} carries {@code feature} (a sink has no status, ...). */

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs a scenario's line as a stand-in for the real one, in chunks of engine time.
@@ -36,7 +36,7 @@ public final class LineEmulator {
     private final long seed;
     private final double chunkSeconds;
     private final Pacer pacer;
-    private final Supplier<List<ParameterChange>> commands;
+    private final CommandSource commands;
     private final EmulatedClock clock;
     private final DittoEventWriter writer;
     private final TraceToDitto trace;
@@ -45,11 +45,14 @@ public final class LineEmulator {
     private final Map<String, Map<String, Double>> parameters = new HashMap<>();
     private LineState state;
     private int chunk;
+    private DoubleConsumer afterChunk = clockSeconds -> { };
+    private int chunksRun;
+    private volatile Instant lineTime;
 
     /**
-     * @param simulation     the line's engine (started at the scenario's week offset)
+     * @param simulation     the line's engine (started at the week offset of {@code start})
      * @param sink           where the events go
-     * @param start          the emulated instant of engine time 0
+     * @param start          the emulated instant of engine time 0: the line's own clock, stamped on every event
      * @param seed           seed of the run
      * @param chunkSeconds   engine seconds per chunk: how often state is reconciled and commands take effect
      * @param sensorSeconds  engine seconds between sensor readings
@@ -57,7 +60,17 @@ public final class LineEmulator {
      * @param commands       hands over the parameter changes received since the last call
      */
     public LineEmulator(LineSimulation simulation, SignalSink sink, Instant start, long seed, double chunkSeconds,
-            double sensorSeconds, Pacer pacer, Supplier<List<ParameterChange>> commands) {
+            double sensorSeconds, Pacer pacer, CommandSource commands) {
+        this(simulation, sink, seed, chunkSeconds, sensorSeconds, pacer, commands, EmulatorStart.fresh(start));
+    }
+
+    /**
+     * The same, starting where {@code from} says: a fresh line at an instant, or the line as the events topic
+     * left it ({@link EmulatorResume}): its state, each Thing's last revision (the next event continues from
+     * it, so the twin takes it) and the values last published (only real changes go out).
+     */
+    public LineEmulator(LineSimulation simulation, SignalSink sink, long seed, double chunkSeconds,
+            double sensorSeconds, Pacer pacer, CommandSource commands, EmulatorStart from) {
         if (!(chunkSeconds > 0) || Double.isInfinite(chunkSeconds)) {
             throw new IllegalArgumentException("chunk must be > 0 seconds, got " + chunkSeconds);
         }
@@ -68,17 +81,42 @@ public final class LineEmulator {
         this.chunkSeconds = chunkSeconds;
         this.pacer = pacer;
         this.commands = commands;
-        this.clock = new EmulatedClock(start);
-        this.writer = new DittoEventWriter(things, sink);
+        this.clock = new EmulatedClock(from.at());
+        this.writer = new DittoEventWriter(things, sink, from.revisions(), from.published());
         this.sensors = new SensorFeed(things, writer, clock, sensorSeconds, seed);
-        this.trace = new TraceToDitto(writer, clock, sensors);
+        this.trace = new TraceToDitto(writer, clock, sensors, from.stationStates());
         this.states = new StateToDitto(writer, trace, line.products().stream().map(ProductSpec::id).toList());
         for (StationSpec station : line.stations()) {
             Map<String, Double> values = new HashMap<>();
-            station.parameters().forEach((name, spec) -> values.put(name, spec.value()));
+            station.parameters().forEach((name, spec) -> values.put(name, from.state()
+                    .map(st -> st.parameters().getOrDefault(station.id(), Map.of()).getOrDefault(name, spec.value()))
+                    .orElse(spec.value())));
             parameters.put(station.id(), values);
         }
-        this.state = withParameters(LineState.empty(start));
+        this.chunk = from.firstChunk();
+        this.lineTime = from.at();
+        this.state = withParameters(from.state().orElse(LineState.empty(from.at())));
+        this.resumed = from.state().isPresent();
+    }
+
+    private final boolean resumed;
+
+    /** The line's clock now: the instant of the latest event handed to the sink. */
+    public Instant lineTime() {
+        return lineTime;
+    }
+
+    /** The parameter values the line runs with (station → name → value), for the command checks. */
+    public Map<String, Map<String, Double>> parameters() {
+        Map<String, Map<String, Double>> copy = new HashMap<>();
+        parameters.forEach((station, values) -> copy.put(station, Map.copyOf(values)));
+        return copy;
+    }
+
+    /** Tells {@code listener} the engine time reached after each chunk (the CLI's progress). */
+    public LineEmulator afterEachChunk(DoubleConsumer listener) {
+        this.afterChunk = java.util.Objects.requireNonNull(listener, "listener");
+        return this;
     }
 
     /** Runs chunks until {@code durationSeconds} of engine time have passed (the last chunk may be shorter). */
@@ -108,27 +146,41 @@ public final class LineEmulator {
             sensors.publishUntil(event.timeSeconds());
             pacer.awaitSimSeconds(event.timeSeconds());
             trace.accept(event);
+            lineTime = clock.at(event.timeSeconds());
         }
         sensors.publishUntil(end.clockSeconds());
         pacer.awaitSimSeconds(end.clockSeconds());
+        lineTime = endAt;
         state = withParameters(carryCounters(state, end));
         states.publish(state, endAt);
         writer.flush();
-        chunk++;
+        chunk = chunk == Integer.MAX_VALUE ? 0 : chunk + 1;
+        chunksRun++;
+        afterChunk.accept(state.clockSeconds());
     }
 
+    /**
+     * Applies the commands received since the last boundary and publishes their confirmation; only once the
+     * events topic holds it does the source learn they took effect (and may answer and forget them).
+     */
     private void applyCommands(double at) {
         boolean changed = false;
-        for (ParameterChange change : commands.get()) {
+        for (ParameterChange change : commands.drain()) {
             parameters.get(change.station()).put(change.name(), change.value());
             changed = true;
         }
-        if (changed || chunk == 0) {
+        if (changed || !parametersPublished) {
             state = withParameters(state);
             states.parameters(state.parameters(), clock.at(at));
             writer.flush();
+            parametersPublished = true;
+        }
+        if (changed) {
+            commands.applied();
         }
     }
+
+    private boolean parametersPublished;
 
     /**
      * A warm start does not carry counters over (the engine counts from the chunk's start), so the line's
@@ -160,8 +212,14 @@ public final class LineEmulator {
         return writer.published();
     }
 
+    /** Chunks run by this emulator (a resumed one counts from its own start). */
     public int chunks() {
-        return chunk;
+        return chunksRun;
+    }
+
+    /** Whether this emulator continued a line from the events topic. */
+    public boolean resumed() {
+        return resumed;
     }
 
     /** Operating seconds since the last repair of a station with sensors (the degradation model's age). */

@@ -5,80 +5,193 @@ import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.TwinFeatures;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
+import org.eclipse.ditto.protocol.Adaptable;
 import org.eclipse.ditto.protocol.ProtocolFactory;
+import org.eclipse.ditto.protocol.TopicPath;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
+import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeatureProperty;
 
 /**
- * Reads the modify commands the emulated line accepts: Ditto {@code modify} of
- * {@code features/parameters/properties/<name>} of a station, a number within the parameter's declared
- * {@code min..max} (a real controller refuses set-points outside its range too). {@code speed} is accepted for
- * every station (the engine's default is 1.0) and must be > 0. Anything else is refused with a reason.
+ * Decides the commands the emulated line takes, as a real controller would: Ditto {@code modify} of
+ * {@code features/parameters/properties/<name>} on the twin channel, for a parameter the station declares with
+ * {@code min}, {@code max} and {@code maxStep}; a finite number within {@code [min, max]}; at most {@code maxStep}
+ * from the parameter's value after every command accepted so far; and at most one accepted command per station
+ * per {@code interval} of line time. Anything else is refused with a {@link Refusal} and a message.
+ *
+ * <p>Stateful: it follows the values the accepted commands will set, so call it in the order commands arrive.
+ * Thread-confined to the caller (the inbox thread).
  */
 public final class ParameterCommands {
 
-    /** The outcome: a change to apply, or why the command was refused. */
-    public record Parsed(Optional<ParameterChange> change, String refusal) {
-        static Parsed ok(ParameterChange change) {
-            return new Parsed(Optional.of(change), "");
+    /** The outcome: the change to apply, or the refusal. Both carry what a response needs. */
+    public record Parsed(Optional<ParameterChange> change, Optional<Refusal> refusal, String message,
+            Optional<ThingId> thingId, String correlationId, String property) {
+
+        static Parsed ok(ParameterChange change, ThingId thing, String correlationId) {
+            return new Parsed(Optional.of(change), Optional.empty(), "", Optional.of(thing), correlationId,
+                    change.name());
         }
 
-        static Parsed refused(String why) {
-            return new Parsed(Optional.empty(), why);
+        static Parsed refused(Refusal why, String message, Optional<ThingId> thing, String correlationId,
+                String property) {
+            return new Parsed(Optional.empty(), Optional.of(why), message, thing, correlationId, property);
+        }
+
+        public boolean accepted() {
+            return change.isPresent();
         }
     }
 
     private static final DittoProtocolAdapter ADAPTER = DittoProtocolAdapter.newInstance();
+    /** maxStep compares decimal set-points: 1.0 to 1.1 is 0.10000000000000009 in doubles. */
+    private static final double STEP_TOLERANCE = 1e-9;
 
     private final LineSpec line;
     private final LineDescriptor things;
+    private final Map<String, Map<String, Double>> values = new HashMap<>();
+    private final Map<String, Instant> lastAccepted = new HashMap<>();
+    private final Duration interval;
+    private final Supplier<Instant> lineTime;
 
+    /** With the scenario's parameter values, no rate limit and no clock: for tests of the value checks. */
     public ParameterCommands(LineSpec line, LineDescriptor things) {
+        this(line, things, scenarioValues(line), Duration.ZERO, () -> Instant.EPOCH);
+    }
+
+    /**
+     * @param current  the line's parameter values now (station → name → value)
+     * @param interval line time a station needs between two accepted commands ({@code 0}: no limit)
+     * @param lineTime the line's clock
+     */
+    public ParameterCommands(LineSpec line, LineDescriptor things, Map<String, Map<String, Double>> current,
+            Duration interval, Supplier<Instant> lineTime) {
         this.line = line;
         this.things = things;
+        current.forEach((station, v) -> values.put(station, new HashMap<>(v)));
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("command interval must be >= 0, got " + interval);
+        }
+        this.interval = interval;
+        this.lineTime = lineTime;
+    }
+
+    /** The parameter values the scenario declares, station by station. */
+    public static Map<String, Map<String, Double>> scenarioValues(LineSpec line) {
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        for (StationSpec station : line.stations()) {
+            Map<String, Double> v = new HashMap<>();
+            station.parameters().forEach((name, spec) -> v.put(name, spec.value()));
+            out.put(station.id(), v);
+        }
+        return out;
     }
 
     public Parsed parse(String dittoProtocolJson) {
+        JsonObject json;
+        try {
+            json = JsonFactory.newObject(dittoProtocolJson);
+        } catch (RuntimeException e) {
+            return Parsed.refused(Refusal.NOT_A_COMMAND, "not a Ditto Protocol message: " + e.getMessage(),
+                    Optional.empty(), "", "");
+        }
+        String correlationId = json.getValue("headers/correlation-id").filter(JsonValue::isString)
+                .map(JsonValue::asString).orElse("");
+        Adaptable adaptable;
         Signal<?> signal;
         try {
-            signal = ADAPTER.fromAdaptable(ProtocolFactory.jsonifiableAdaptableFromJson(
-                    JsonFactory.newObject(dittoProtocolJson)));
+            adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(json);
+            signal = ADAPTER.fromAdaptable(adaptable);
         } catch (RuntimeException e) {
-            return Parsed.refused("not a Ditto Protocol message: " + e.getMessage());
+            return Parsed.refused(Refusal.NOT_A_COMMAND, "not a Ditto Protocol message: " + e.getMessage(),
+                    thingOf(json), correlationId, "");
+        }
+        Optional<ThingId> thing = thingOf(json);
+        if (adaptable.getTopicPath().getChannel() == TopicPath.Channel.LIVE) {
+            return Parsed.refused(Refusal.LIVE_CHANNEL, "the line takes commands on the twin channel only, got "
+                    + adaptable.getTopicPath().getPath(), thing, correlationId, "");
         }
         if (!(signal instanceof ModifyFeatureProperty modify)) {
-            return Parsed.refused("unsupported signal " + signal.getType() + " (only modify of a parameter)");
-        }
-        if (!TwinFeatures.PARAMETERS.equals(modify.getFeatureId())) {
-            return Parsed.refused("feature " + modify.getFeatureId() + " is not adjustable (only parameters)");
-        }
-        Optional<StationSpec> station = things.equipmentIdOf(modify.getEntityId())
-                .flatMap(id -> line.stations().stream().filter(s -> s.id().equals(id)).findFirst());
-        if (station.isEmpty()) {
-            return Parsed.refused(modify.getEntityId() + " is not a station of line " + line.id());
+            return Parsed.refused(Refusal.UNSUPPORTED, "unsupported signal " + signal.getType()
+                    + " (only modify of one parameter)", thing, correlationId, "");
         }
         String name = modify.getPropertyPointer().toString().substring(1);
-        JsonValue value = modify.getPropertyValue();
-        if (!value.isNumber()) {
-            return Parsed.refused(name + " must be a number, got " + value);
+        if (!TwinFeatures.PARAMETERS.equals(modify.getFeatureId())) {
+            return Parsed.refused(Refusal.NOT_WRITABLE, "feature " + modify.getFeatureId()
+                    + " is not adjustable (only parameters)", Optional.of(modify.getEntityId()), correlationId, name);
+        }
+        return check(modify.getEntityId(), name, modify.getPropertyValue(), correlationId);
+    }
+
+    private Parsed check(ThingId thing, String name, JsonValue value, String correlationId) {
+        Optional<StationSpec> station = things.equipmentIdOf(thing)
+                .flatMap(id -> line.stations().stream().filter(s -> s.id().equals(id)).findFirst());
+        if (station.isEmpty()) {
+            return Parsed.refused(Refusal.UNKNOWN_EQUIPMENT, thing + " is not a station of line " + line.id(),
+                    Optional.of(thing), correlationId, name);
+        }
+        String id = station.get().id();
+        ParameterSpec spec = station.get().parameters().get(name);
+        if (spec == null || spec.min().isEmpty() || spec.max().isEmpty() || spec.maxStep().isEmpty()) {
+            return Parsed.refused(Refusal.NOT_WRITABLE, id + "." + name + " is not writable: the scenario "
+                    + (spec == null ? "declares no such parameter" : "gives it no min, max and maxStep"),
+                    Optional.of(thing), correlationId, name);
+        }
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+            return Parsed.refused(Refusal.NOT_A_NUMBER, id + "." + name + " must be a finite number, got "
+                    + abbreviate(value.toString()), Optional.of(thing), correlationId, name);
         }
         double v = value.asDouble();
-        ParameterSpec spec = station.get().parameters().get(name);
-        if (spec == null && !TwinFeatures.SPEED.equals(name)) {
-            return Parsed.refused(station.get().id() + " has no parameter " + name);
+        double min = spec.min().getAsDouble();
+        double max = spec.max().getAsDouble();
+        if (v < min || v > max) {
+            return Parsed.refused(Refusal.OUT_OF_RANGE, id + "." + name + " must lie in [" + min + ", " + max
+                    + "], got " + v, Optional.of(thing), correlationId, name);
         }
-        if (TwinFeatures.SPEED.equals(name) && !(v > 0)) {
-            return Parsed.refused("speed must be > 0, got " + v);
+        double from = values.computeIfAbsent(id, s -> new HashMap<>()).getOrDefault(name, spec.value());
+        double step = spec.maxStep().getAsDouble();
+        if (Math.abs(v - from) > step * (1 + STEP_TOLERANCE)) {
+            return Parsed.refused(Refusal.STEP_TOO_LARGE, id + "." + name + " may change by at most " + step
+                    + " per command, from " + from + " to " + v + " is " + round(Math.abs(v - from)),
+                    Optional.of(thing), correlationId, name);
         }
-        if (spec != null && (spec.min().isPresent() && v < spec.min().getAsDouble()
-                || spec.max().isPresent() && v > spec.max().getAsDouble())) {
-            return Parsed.refused(name + " of " + station.get().id() + " must lie in [" + spec.min().orElse(Double.NEGATIVE_INFINITY) + ", "
-                    + spec.max().orElse(Double.POSITIVE_INFINITY) + "], got " + v);
+        Instant now = lineTime.get();
+        Instant last = lastAccepted.get(id);
+        if (last != null && !interval.isZero() && now.isBefore(last.plus(interval))) {
+            return Parsed.refused(Refusal.RATE_LIMITED, id + " takes one command per " + interval.toSeconds()
+                    + " s of line time; the last one came at " + last + ", it is " + now, Optional.of(thing),
+                    correlationId, name);
         }
-        return Parsed.ok(new ParameterChange(station.get().id(), name, v));
+        values.get(id).put(name, v);
+        lastAccepted.put(id, now);
+        return Parsed.ok(new ParameterChange(id, name, v), thing, correlationId);
+    }
+
+    private static Optional<ThingId> thingOf(JsonObject json) {
+        try {
+            String[] topic = json.getValue("topic").filter(JsonValue::isString).map(JsonValue::asString).orElse("")
+                    .split("/");
+            return topic.length >= 2 ? Optional.of(ThingId.of(topic[0], topic[1])) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e9) / 1e9;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }

@@ -61,11 +61,17 @@ final class StateToDitto {
         writer.set(id, TwinFeatures.COUNTERS, TwinFeatures.SCRAP, JsonValue.of(station.scrap()), at);
     }
 
-    /** Levels of every product of the line (zeros included), so the twin's object has one stable shape. */
+    /**
+     * Levels of every product of the line (zeros included), so the twin's object has one stable shape; a line
+     * without products reports its parts under {@link TwinFeatures#ANONYMOUS_PRODUCT}.
+     */
     JsonValue levels(BufferContents contents) {
         Map<String, Integer> all = new TreeMap<>();
         products.forEach(p -> all.put(p, 0));
-        all.putAll(contents.byProduct());
+        contents.byProduct().forEach((product, n) -> all.put(product.isEmpty() ? TwinFeatures.ANONYMOUS_PRODUCT : product, n));
+        if (products.isEmpty()) {
+            all.putIfAbsent(TwinFeatures.ANONYMOUS_PRODUCT, 0);
+        }
         JsonObjectBuilder json = JsonFactory.newObjectBuilder();
         all.forEach(json::set);
         return json.build();

@@ -29,9 +29,16 @@ public final class TraceToDitto {
     private final Map<String, String> stations = new HashMap<>();
 
     TraceToDitto(DittoEventWriter writer, EmulatedClock clock, StationStateListener listener) {
+        this(writer, clock, listener, Map.of());
+    }
+
+    /** Continuing a line whose stations last published these overall states. */
+    TraceToDitto(DittoEventWriter writer, EmulatedClock clock, StationStateListener listener,
+            Map<String, String> published) {
         this.writer = writer;
         this.clock = clock;
         this.listener = listener;
+        this.stations.putAll(published);
     }
 
     public void accept(TraceEvent event) {

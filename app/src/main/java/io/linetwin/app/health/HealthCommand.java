@@ -2,6 +2,7 @@ package io.linetwin.app.health;
 
 import io.linetwin.app.HealthRiskCommand;
 import io.linetwin.predict.health.SensorDataException;
+import io.linetwin.predict.health.TrainingDivergedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -32,7 +33,8 @@ public final class HealthCommand implements Runnable {
 
     /**
      * Runs a subcommand body with the CLI contract: bad input (unreadable or malformed files, bad option values)
-     * prints one line and exits 2; anything else that fails prints one line and exits 1.
+     * prints one line and exits 2; training that diverges, and anything else that fails, prints one line and
+     * exits 1.
      */
     static int guarded(CommandSpec spec, Callable<Integer> body) {
         PrintWriter err = spec.commandLine().getErr();
@@ -42,6 +44,9 @@ public final class HealthCommand implements Runnable {
         } catch (SensorDataException | IllegalArgumentException e) {
             err.println(name + ": " + e.getMessage());
             return BAD_INPUT;
+        } catch (TrainingDivergedException e) {
+            err.println(name + ": " + e.getMessage() + "; nothing was saved");
+            return RUNTIME_FAILURE;
         } catch (UncheckedIOException e) {
             err.println(name + ": " + e.getMessage());
             return RUNTIME_FAILURE;

@@ -7,10 +7,13 @@ import io.linetwin.predict.health.RulModel;
 import io.linetwin.predict.health.SensorCsvReader;
 import io.linetwin.predict.health.SensorDataset;
 import io.linetwin.predict.health.TrainingSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,6 +113,7 @@ public final class HealthTrainCommand implements Callable<Integer> {
             } else if (baselineOnly) {
                 throw new IllegalArgumentException("--baseline-only needs --baseline K, got none");
             }
+            requireNewOrEmpty(out);
             SensorDataset train;
             int conditionCount;
             String source;
@@ -136,12 +140,30 @@ public final class HealthTrainCommand implements Callable<Integer> {
             try (RulModel result = trained.model()) {
                 result.save(out);
             }
+            int recoveries = trained.report().recoveries().size();
             console.println(String.format(Locale.ROOT,
-                    "trained %s on %s: %d members, %d windows, %.0f s, best validation RMSE %s; saved to %s",
+                    "trained %s on %s: %d members, %d windows, %.0f s, best validation RMSE %s%s; saved to %s",
                     kind.cliName(), source, settings.ensembleSize(), trained.report().trainingWindows(),
-                    trained.report().trainingSeconds(), format(trained.report().bestValidationRmse()), out));
+                    trained.report().trainingSeconds(), format(trained.report().bestValidationRmse()),
+                    recoveries == 0 ? "" : ", recovered from " + recoveries + " non-finite "
+                            + (recoveries == 1 ? "number" : "numbers") + " (see above)", out));
             return HealthCommand.OK;
         });
+    }
+
+    /** Checked before minutes of training, not after: the model is saved into a new or empty folder only. */
+    private static void requireNewOrEmpty(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) {
+            throw new IllegalArgumentException("--out must be a new or empty folder, got the file " + dir);
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--out must be a new or empty folder, got " + dir
+                            + " with files in it");
+                }
+            }
+        }
     }
 
     private static String format(double[] values) {

@@ -3,10 +3,10 @@ package io.linetwin.app.health;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linetwin.model.ExperimentSpec;
+import io.linetwin.model.LineCalendar;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.sim.experiment.Estimate;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The JSON of {@code health risk --json}: per machine the risks, the expected loss, the best window and the loss
@@ -15,22 +15,24 @@ import java.util.Locale;
 public final class RiskJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
     private RiskJson() {
     }
 
     /**
-     * @param lookAheadStartSecondsOfWeek where the look-ahead starts, seconds after Monday 00:00
+     * @param lookAheadStartSeconds engine time the look-ahead starts at (0, or a warm start's clock); times are
+     *                              written in the scenario's calendar from there ("Sun 06:00", with a start date
+     *                              "2026-12-13 Sun 06:00")
      */
-    public static ObjectNode document(String scenario, ExperimentSpec experiment, double lookAheadStartSecondsOfWeek,
+    public static ObjectNode document(String scenario, ExperimentSpec experiment, double lookAheadStartSeconds,
             List<MaintenanceRisk.Report> reports) {
+        LineCalendar calendar = experiment.calendar();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", scenario);
         root.put("horizonSeconds", experiment.horizonSeconds());
         root.put("replications", experiment.replications());
         root.put("seed", experiment.seed());
-        root.put("lookAheadStart", calendar(lookAheadStartSecondsOfWeek));
+        root.put("lookAheadStart", calendar.format(lookAheadStartSeconds));
         ObjectNode machines = root.putObject("machines");
         for (MaintenanceRisk.Report report : reports) {
             ObjectNode machine = machines.putObject(report.machine());
@@ -41,26 +43,20 @@ public final class RiskJson {
             risk.put("7d", report.riskWithin7d());
             estimate(machine.putObject("expectedLossParts"), report.expectedLossParts());
             report.bestWindow().ifPresentOrElse(
-                    best -> window(machine.putObject("bestWindow"), best, lookAheadStartSecondsOfWeek),
+                    best -> window(machine.putObject("bestWindow"), best, calendar, lookAheadStartSeconds),
                     () -> machine.putNull("bestWindow"));
             var windows = machine.putArray("windows");
             for (MaintenanceRisk.Window candidate : report.windows()) {
-                window(windows.addObject(), candidate, lookAheadStartSecondsOfWeek);
+                window(windows.addObject(), candidate, calendar, lookAheadStartSeconds);
             }
         }
         return root;
     }
 
-    /** A time of week such as "Sun 06:00" for seconds after Monday 00:00 (wrapping to later weeks). */
-    public static String calendar(double secondsOfWeek) {
-        long minutes = Math.round(secondsOfWeek / 60) % (7 * 24 * 60);
-        return String.format(Locale.ROOT, "%s %02d:%02d", DAYS[(int) (minutes / (24 * 60))],
-                (minutes / 60) % 24, minutes % 60);
-    }
-
-    private static void window(ObjectNode node, MaintenanceRisk.Window window, double startOfWeek) {
+    private static void window(ObjectNode node, MaintenanceRisk.Window window, LineCalendar calendar,
+            double lookAheadStartSeconds) {
         node.put("startSeconds", window.startSeconds());
-        node.put("at", calendar(startOfWeek + window.startSeconds()));
+        node.put("at", calendar.format(lookAheadStartSeconds + window.startSeconds()));
         node.put("kind", window.kind().jsonName());
         estimate(node.putObject("lossParts"), window.lossParts());
     }

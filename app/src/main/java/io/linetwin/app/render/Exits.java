@@ -3,7 +3,7 @@ package io.linetwin.app.render;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-/** The CLI's exit codes (DESIGN.md §5) and the one-line error reporting of the render commands. */
+/** The CLI's exit codes (docs/cli.md) and the one-line error reporting of the render commands. */
 final class Exits {
 
     static final int OK = 0;

@@ -41,10 +41,16 @@ final class InstantViews {
     record Shown(LineView view, ReplicationResult upTo) {
     }
 
-    /** {@code count} views at t = T0 + (T1 - T0) * i / (count - 1), i = 0..count-1; computed in parallel. */
+    /**
+     * {@code count} views at t = T0 + (T1 - T0) * i / (count - 1), i = 0..count-1, all from one traced run to T1
+     * ({@link FrameSampler}): the same run every frame, simulated once.
+     */
     List<LineView> between(double fromSeconds, double toSeconds, int count) {
-        return IntStream.range(0, count).parallel()
-                .mapToObj(i -> at(fromSeconds + (toSeconds - fromSeconds) * i / (count - 1)))
-                .toList();
+        double[] instants = IntStream.range(0, count)
+                .mapToDouble(i -> fromSeconds + (toSeconds - fromSeconds) * i / (count - 1)).toArray();
+        double warmup = toSeconds > experiment.warmupSeconds() ? experiment.warmupSeconds() : 0;
+        FrameSampler sampler = new FrameSampler(new TraceRecorder(line), instants, experiment.warmupSeconds());
+        ReplicationResult run = simulation.run(warmup, toSeconds - warmup, experiment.seed(), 0, sampler);
+        return sampler.frames(toSeconds, run.bottleneck());
     }
 }

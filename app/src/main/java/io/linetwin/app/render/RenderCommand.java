@@ -1,6 +1,8 @@
 package io.linetwin.app.render;
 
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
+import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
  * no display): each machine in its state at that instant, each rack filled to its buffer's level, and the KPIs
  * of replication 0 up to the instant in the HUD.
  */
-@Command(name = "render", description = {
+@Command(name = "render", mixinStandardHelpOptions = true, description = {
     "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
     "Shows replication 0 at an instant: machine states, buffer levels, and the KPIs up to it."})
 public final class RenderCommand implements Callable<Integer> {
@@ -79,9 +81,14 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Picture height in pixels.")
     int height;
 
-    @Option(names = "--camera", paramLabel = "overview|station:ID", defaultValue = "overview",
-            description = "Camera preset.")
+    @Option(names = "--camera", paramLabel = "overview|station:ID|bottleneck", defaultValue = "overview",
+            description = "Camera preset: the whole line, one station, or the bottleneck at the instant shown.")
     String camera;
+
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
+                    + "else parts).")
+    String unit;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to show (default: baseline).")
     String variant = Scenario.BASELINE;
@@ -101,8 +108,14 @@ public final class RenderCommand implements Callable<Integer> {
             throw new RenderInputException("--width/--height: expected 16..8192 pixels, got " + width + "x" + height);
         }
         CameraPreset preset = cameraPreset(input);
+        if (unit == null) {
+            unit = OutputUnits.of(input.scenario()).line().plural();
+        }
+        if (unit.isBlank()) {
+            throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
+        }
         Shot shot = new Shot(input.line(), AutoLayout.plan(input.line()), Palette.standard(), preset, true,
-                input.title(variant));
+                input.title(variant), unit, new CalendarClock(input.experiment().startSecondsOfWeek()), true);
         InstantViews views = new InstantViews(input.line(), input.experiment());
         PrintWriter out = spec.commandLine().getOut();
         if (target.out != null) {
@@ -204,7 +217,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
         out.println(String.format(Locale.ROOT, "wrote %d frames to %s", count, target.frames));
         Optional<Path> ffmpeg = VideoEncoder.ffmpeg();
-        if (ffmpeg.isPresent()) {
+        if (ffmpeg.isEmpty()) {
+            spec.commandLine().getErr().println(VideoEncoder.skipped(target.frames, fps));
+        } else {
             Path video = target.frames.resolve("line.mp4");
             if (VideoEncoder.encode(ffmpeg.get(), target.frames, fps, video)) {
                 out.println("wrote " + video);

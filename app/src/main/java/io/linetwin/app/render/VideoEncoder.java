@@ -14,7 +14,11 @@ final class VideoEncoder {
     }
 
     static Optional<Path> ffmpeg() {
-        String path = System.getenv("PATH");
+        return ffmpeg(System.getenv("PATH"));
+    }
+
+    /** {@code ffmpeg} on {@code path} (a PATH value), if it is there. */
+    static Optional<Path> ffmpeg(String path) {
         if (path == null) {
             return Optional.empty();
         }
@@ -25,6 +29,12 @@ final class VideoEncoder {
             }
         }
         return Optional.empty();
+    }
+
+    /** Why there is no mp4 beside the frames, and the command that makes one. */
+    static String skipped(Path dir, int fps) {
+        return "linetwin: no mp4: ffmpeg is not on the PATH; the frames are in " + dir + " (install ffmpeg, or run: "
+                + "ffmpeg -framerate " + fps + " -i " + dir.resolve("frame-%05d.png") + " -pix_fmt yuv420p line.mp4)";
     }
 
     /** Encodes {@code dir/frame-%05d.png} at {@code fps} into {@code out}; returns whether it succeeded. */

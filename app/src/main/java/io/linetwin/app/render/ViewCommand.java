@@ -1,6 +1,8 @@
 package io.linetwin.app.render;
 
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
+import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
 import io.linetwin.render.LineViewer;
 import io.linetwin.sim.ReplicationResult;
@@ -8,7 +10,9 @@ import io.linetwin.sim.StationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Spec;
  * at successive instants and hands each view to the render thread. Right-drag orbits, the wheel zooms, a click on a
  * machine shows its KPIs, space pauses, + and - change the speed.
  */
-@Command(name = "view", description = {
+@Command(name = "view", mixinStandardHelpOptions = true, description = {
     "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
     "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
     "follows the live twin (--kafka HOST:PORT [--topic T], --replay FILE [--replay-speed X], or",
@@ -57,6 +61,11 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Window height.")
     int height;
 
+    @Option(names = "--unit", paramLabel = "UNIT",
+            description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
+                    + "else parts).")
+    String unit;
+
     @Option(names = "--software-gl", description = "Draw with OSMesa and no display (nothing is shown; smoke tests).")
     boolean softwareGl;
 
@@ -77,6 +86,12 @@ public final class ViewCommand implements Callable<Integer> {
         if (steps < 1 || steps > 1000) {
             throw new RenderInputException("--steps: expected 1..1000, got " + steps);
         }
+        if (unit == null) {
+            unit = OutputUnits.of(input.scenario()).line().plural();
+        }
+        if (unit.isBlank()) {
+            throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
+        }
         if (!(speed > 0)) {
             throw new RenderInputException("--speed: expected > 0 sim seconds per second, got " + speed);
         }
@@ -88,8 +103,8 @@ public final class ViewCommand implements Callable<Integer> {
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
         InstantViews.Shown first = views.shown(warmup + step);
-        LineViewer viewer = LineViewer.open(input.line(), first.view(), input.title(variant), speed, width, height,
-                softwareGl);
+        LineViewer viewer = open(() -> LineViewer.open(input.line(), first.view(), input.title(variant), unit,
+                new CalendarClock(input.experiment().startSecondsOfWeek()), speed, width, height, softwareGl));
         publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
@@ -119,8 +134,9 @@ public final class ViewCommand implements Callable<Integer> {
         TwinViews views = new TwinViews(input.line(), live.riskHorizonSeconds());
         java.time.Duration refresh = live.refreshEvery();
         try (LiveTwin twin = live.twin(input.line())) {
-            LineViewer viewer = LineViewer.open(input.line(), views.next(twin.store().snapshot()),
-                    input.title(variant) + " (live)", speed, width, height, softwareGl);
+            LineViewer viewer = open(() -> LineViewer.open(input.line(), views.next(twin.store().snapshot()),
+                    input.title(variant) + " (live)", unit, new CalendarClock(input.experiment().startSecondsOfWeek()),
+                    speed, width, height, softwareGl));
             try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
                 LineView view = views.next(snapshot);
                 view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.key()
@@ -138,6 +154,25 @@ public final class ViewCommand implements Callable<Integer> {
             }
         }
         return Exits.OK;
+    }
+
+    /**
+     * Opens the window once the input is known to be good. No display, or a display that is set but unusable, is
+     * said in one line (exit 2) instead of a native error and a log line.
+     */
+    private LineViewer open(Callable<LineViewer> opening) throws Exception {
+        if (!softwareGl) {
+            Optional<String> noDisplay = Display.missing(System.getenv(), System.getProperty("os.name", ""));
+            if (noDisplay.isPresent()) {
+                throw new RenderInputException(noDisplay.get());
+            }
+        }
+        try {
+            return opening.call();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new RenderInputException(Display.noWindow("the window could not open (" + cause.getMessage() + ")"));
+        }
     }
 
     private static void closeAfter(LineViewer viewer, double seconds) {

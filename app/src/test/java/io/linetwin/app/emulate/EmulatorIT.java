@@ -7,7 +7,7 @@ import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import io.linetwin.twin.sync.KafkaTwinConsumer;
@@ -44,14 +44,16 @@ final class EmulatorIT {
         LineSpec line = LineEmulatorTest.bottling();
         LineDescriptor things = LineDescriptors.of(line);
         TwinStore twin = TwinStore.of(things, Clock.fixed(LineEmulatorTest.START, ZoneOffset.UTC));
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"))) {
             broker.createTopic("events", 3);
             broker.createTopic("commands", 1);
+            broker.createTopic("responses", 1);
             String servers = broker.bootstrapServers();
             try (KafkaSignalPublisher events = new KafkaSignalPublisher(KafkaSettings.of(servers, "events", ""));
                     KafkaSignalPublisher gate = new KafkaSignalPublisher(KafkaSettings.of(servers, "commands", ""));
-                    CommandInbox inbox = new CommandInbox(KafkaSettings.of(servers, "commands", ""),
-                            new ParameterCommands(line, things));
+                    KafkaSignalPublisher responses = new KafkaSignalPublisher(KafkaSettings.of(servers, "responses", ""));
+                    CommandInbox inbox = new CommandInbox(KafkaSettings.of(servers, "commands", "emulator"),
+                            new ParameterCommands(line, things), responses, 64);
                     KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(servers, "events", "twin"),
                             twin)) {
                 inbox.start();
@@ -68,13 +70,13 @@ final class EmulatorIT {
                 assertThat(emulator.state().stations().get("filler").good()).isGreaterThan(500);
 
                 gate.send(DittoMessages.modifyProperty(ThingId.of("plant1:bottling.filler"), "parameters", "speed",
-                        JsonValue.of(1.2), "speed-up")).toCompletableFuture().join();
+                        JsonValue.of(1.1), "speed-up")).toCompletableFuture().join();
                 await("the emulator received the command", () -> inbox.received() == 1);
                 emulator.step(30);
-                assertThat(emulator.state().parameters().get("filler")).containsEntry("speed", 1.2);
+                assertThat(emulator.state().parameters().get("filler")).containsEntry("speed", 1.1);
                 await("the twin applied the chunk", () -> consumer.records() == emulator.eventsPublished());
                 assertThat(TwinMatch.property(twin.snapshot().get(things.thingIdOf("filler")).orElseThrow().thing(),
-                        "parameters", "speed").orElseThrow().asDouble()).isEqualTo(1.2);
+                        "parameters", "speed").orElseThrow().asDouble()).isEqualTo(1.1);
                 assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things)).isEmpty();
                 assertThat(inbox.refused()).isZero();
             }

@@ -7,6 +7,7 @@ import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +32,17 @@ final class LineEmulatorTest {
 
     static LineSimulation simulationOf(LineSpec line) {
         return new LineSimulation(line).startingAt(START_SECONDS_OF_WEEK);
+    }
+
+    @Test
+    void aListenerHearsTheEngineTimeAfterEveryChunkForProgress() throws Exception {
+        List<Double> clocks = new ArrayList<>();
+        LineEmulator emulator = new LineEmulator(simulationOf(bottling()), new RecordingSink(), START, 7, 30, 60,
+                Pacer.NO_WAIT, List::of).afterEachChunk(clocks::add);
+
+        emulator.run(100);
+
+        assertThat(clocks).containsExactly(30.0, 60.0, 90.0, 100.0);
     }
 
     @Test
@@ -90,5 +102,34 @@ final class LineEmulatorTest {
         assertThat(latest).isEqualTo(START.plusSeconds(600));
         assertThat(sink.signals).anyMatch(s -> ((FeaturePropertyModified) s).getPropertyPointer().toString()
                 .equals("/readings/temperature"));
+    }
+
+    /**
+     * What the engine reports must pass the twin's checks (capacity, products, limits, instants) for every
+     * library line: otherwise the twin would refuse the emulator's own events.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bottling-line.yaml", "automotive-body.yaml",
+        "smt-line.yaml", "textbook-two-machine.yaml"})
+    void theTwinTakesEveryEventOfEveryLibraryLine(String scenario) throws Exception {
+        var loaded = ScenarioLoader.load(Path.of("..", "scenarios", scenario));
+        LineSpec line = loaded.line();
+        LineDescriptor things;
+        try {
+            things = LineDescriptors.of(line);
+        } catch (IllegalArgumentException e) {
+            return; // a line without a Ditto thing id has no twin
+        }
+        RecordingSink sink = new RecordingSink();
+        LineEmulator emulator = new LineEmulator(new LineSimulation(line)
+                .startingAt(loaded.experiment().startSecondsOfWeek()), sink, START, 13, 60, 60, Pacer.NO_WAIT,
+                CommandSource.NONE);
+        TwinStore twin = TwinStore.of(things, Clock.fixed(START, ZoneOffset.UTC));
+        emulator.run(2 * 3600);
+        for (String json : sink.json) {
+            TwinEvent outcome = twin.apply(json);
+            assertThat(outcome).as(json).isInstanceOf(TwinEvent.Applied.class);
+        }
+        assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things)).isEmpty();
     }
 }

@@ -40,7 +40,8 @@ final class TwinMatch {
             property(thing, TwinFeatures.BUFFER, TwinFeatures.LEVELS).filter(JsonValue::isObject)
                     .map(JsonValue::asObject).ifPresent((JsonObject o) -> o.forEach(f -> {
                         if (f.getValue().asLong() != 0) {
-                            twinLevels.put(f.getKeyName(), f.getValue().asLong());
+                            twinLevels.put(TwinFeatures.ANONYMOUS_PRODUCT.equals(f.getKeyName()) ? "" : f.getKeyName(),
+                                    f.getValue().asLong());
                         }
                     }));
             Map<String, Long> expected = nonZero(contents);

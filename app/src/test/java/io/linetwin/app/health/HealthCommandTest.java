@@ -2,10 +2,12 @@ package io.linetwin.app.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.predict.health.TrainingDivergedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -119,6 +121,39 @@ final class HealthCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("health train: model must be one of cnn, lstm, cnn-lstm, cnn-wide, cnn-deep, got transformer\n");
+    }
+
+    @Test
+    void anOutFolderWithFilesIsRefusedBeforeTraining() throws Exception {
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.writeString(model.resolve("notes.txt"), "keep me");
+
+        int code = run("train", "--data", FIXTURE.toString(), "--model", "cnn", "--out", model.toString(),
+                "--epochs", "1", "--ensemble", "1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString()).as("no epoch ran").doesNotContain("epoch");
+        assertThat(err.toString()).isEqualTo("health train: --out must be a new or empty folder, got " + model
+                + " with files in it\n");
+        assertThat(Files.readString(model.resolve("notes.txt"))).isEqualTo("keep me");
+    }
+
+    @Test
+    void trainingThatDivergesExitsOneWithOneLine() {
+        CommandLine cli = new CommandLine(new HealthCommand());
+        CommandLine train = cli.getSubcommands().get("train");
+        train.setErr(new PrintWriter(err, true));
+
+        int code = HealthCommand.guarded(train.getCommandSpec(), () -> {
+            throw new TrainingDivergedException("training diverged: member 1/3 epoch 2 batch 5 training loss NaN "
+                    + "again after 3 recoveries (learning rate down to 1.25e-04, first at epoch 2 batch 4 training "
+                    + "loss NaN)", List.of());
+        });
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).hasLineCount(1).isEqualTo("health train: training diverged: member 1/3 epoch 2 "
+                + "batch 5 training loss NaN again after 3 recoveries (learning rate down to 1.25e-04, first at epoch "
+                + "2 batch 4 training loss NaN); nothing was saved\n");
     }
 
     private int run(String... args) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.LineView;
 import io.linetwin.render.StationVisualState;
-import io.linetwin.twin.sync.KafkaBroker;
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ final class LiveTwinKafkaIT {
         LineSpec line = TwinMessages.bottling();
         AtomicReference<LineView> latest = new AtomicReference<>();
         TwinViews views = new TwinViews(line, TwinViews.DEFAULT_RISK_HORIZON_SECONDS);
-        try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"))) {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"))) {
             broker.createTopic("events", 2);
             try (KafkaSignalPublisher events = new KafkaSignalPublisher(
                     KafkaSettings.of(broker.bootstrapServers(), "events", ""));

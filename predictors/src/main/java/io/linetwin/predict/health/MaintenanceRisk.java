@@ -88,9 +88,20 @@ public final class MaintenanceRisk {
     private final Optional<LineState> start;
     private final int threads;
     private final WorkingTime workingTime;
+    private final Replications.Progress progress;
     private List<ReplicationResult> asIs;
 
     public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads) {
+        this(line, experiment, start, threads, Replications.Progress.NONE);
+    }
+
+    /**
+     * As {@link #MaintenanceRisk(LineSpec, ExperimentSpec, Optional, int)}, telling {@code progress} of every batch
+     * of replications: the line as it is, each machine failing, and each candidate window.
+     */
+    public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads,
+            Replications.Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.line = Objects.requireNonNull(line, "line");
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.start = Objects.requireNonNull(start, "start");
@@ -121,6 +132,7 @@ public final class MaintenanceRisk {
             ttf[r] = timeToFailure.sample(predictionStream(machine, r));
         }
         List<ReplicationResult> asIs = asIs();
+        progress.started(machine + " failing", n);
         double[] good = goodParts(asIs);
         double working = asIs.stream().mapToDouble(res -> res.station(machine)
                 .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
@@ -134,6 +146,7 @@ public final class MaintenanceRisk {
         List<Window> assessed = new ArrayList<>();
         Window best = null;
         for (MaintenanceWindows.Candidate candidate : windows) {
+            progress.started(machine + " maintained: window " + (assessed.size() + 1) + " of " + windows.size(), n);
             double w = candidate.startSeconds();
             double[] maintained = goodParts(run(r -> {
                 List<FailureSpec> modes = new ArrayList<>();
@@ -165,6 +178,7 @@ public final class MaintenanceRisk {
     /** The line as it is, the reference of every loss: the same for every machine assessed, so run once. */
     private synchronized List<ReplicationResult> asIs() {
         if (asIs == null) {
+            progress.started("the line as it is", experiment.replications());
             asIs = run(r -> line);
         }
         return asIs;
@@ -173,11 +187,11 @@ public final class MaintenanceRisk {
     private List<ReplicationResult> run(IntFunction<LineSpec> lineOfReplication) {
         return Replications.run(experiment.replications(), threads, r -> {
             LineSimulation simulation = new LineSimulation(lineOfReplication.apply(r))
-                    .startingAt(experiment.startSecondsOfWeek());
+                    .startingAt(experiment.startSecondsOfWeek()).reportingTo(progress::advanced);
             return start.isPresent()
                     ? simulation.run(start.get(), 0, experiment.horizonSeconds(), experiment.seed(), r)
                     : simulation.run(0, experiment.horizonSeconds(), experiment.seed(), r);
-        }, Replications.Progress.NONE);
+        }, progress);
     }
 
     private LineSpec withModes(StationSpec station, FailureSpec... added) {

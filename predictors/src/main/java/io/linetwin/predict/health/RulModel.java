@@ -4,28 +4,18 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.djl.inference.Predictor;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -78,6 +68,20 @@ public final class RulModel implements AutoCloseable {
         return manifest.preprocessing();
     }
 
+    /** Every weight array of every member, for checks that look inside. */
+    List<NDArray> parameterArrays() {
+        List<NDArray> arrays = new ArrayList<>();
+        for (Model member : members) {
+            member.getBlock().getParameters().values().forEach(parameter -> arrays.add(parameter.getArray()));
+        }
+        return arrays;
+    }
+
+    /** NaN or infinite numbers training recovered from; empty after a clean run. */
+    public List<TrainingRecovery> recoveries() {
+        return manifest.recoveries();
+    }
+
     /** A trained model and how its training went. */
     public record Trained(RulModel model, TrainingReport report) {
         public Trained {
@@ -88,12 +92,21 @@ public final class RulModel implements AutoCloseable {
 
     /**
      * Fits the scaling on {@code train}, then trains {@code settings.ensembleSize()} members with early stopping.
+     * A NaN or infinite loss or validation score sends a member back to its last good weights with a lower
+     * learning rate (reported on {@code progress}, in the report and in the saved manifest).
      *
      * @param conditionCount operating conditions to cluster (6 for FD002/FD004, else 1)
-     * @param progress       receives one line per epoch
+     * @param progress       receives one line per epoch and one per recovery
+     * @throws TrainingDivergedException when a member keeps producing non-finite numbers after
+     *                                   {@link MemberTrainer#MAX_RECOVERIES} recoveries
      */
     public static Trained train(SensorDataset train, int conditionCount, ModelKind kind, TrainingSettings settings,
             Consumer<String> progress) {
+        return train(train, conditionCount, kind, settings, progress, MemberTrainer.StepHook.NONE);
+    }
+
+    static Trained train(SensorDataset train, int conditionCount, ModelKind kind, TrainingSettings settings,
+            Consumer<String> progress, MemberTrainer.StepHook hook) {
         long start = System.nanoTime();
         if (train.units().size() < 2) {
             throw new IllegalArgumentException("training data must have >= 2 units for a by-unit validation split, "
@@ -105,6 +118,7 @@ public final class RulModel implements AutoCloseable {
         List<Model> members = new ArrayList<>();
         List<double[]> losses = new ArrayList<>();
         List<double[]> validations = new ArrayList<>();
+        List<TrainingRecovery> recoveries = new ArrayList<>();
         double[] best = new double[settings.ensembleSize()];
         int windows = 0;
         try {
@@ -115,16 +129,18 @@ public final class RulModel implements AutoCloseable {
                         settings.rulCap());
                 WindowSet validationWindows = RulProtocol.trainingWindows(split.get(1), preprocessing,
                         settings.window(), settings.rulCap());
+                requireFinite(trainWindows);
+                requireFinite(validationWindows);
                 windows = trainWindows.count();
                 Model model = Model.newInstance(WEIGHTS, HealthRuntime.ENGINE);
                 members.add(model);
                 model.setBlock(kind.build());
-                MemberHistory history = trainMember(model, trainWindows, validationWindows, settings, memberSeed,
-                        line -> progress.accept("member " + members.size() + "/" + settings.ensembleSize() + " "
-                                + line));
-                losses.add(history.loss);
-                validations.add(history.validation);
-                best[m] = history.best;
+                MemberTrainer.History history = new MemberTrainer(model, settings, trainWindows, validationWindows,
+                        m + 1, settings.ensembleSize(), progress, hook).run(memberSeed);
+                losses.add(history.loss());
+                validations.add(history.validation());
+                recoveries.addAll(history.recoveries());
+                best[m] = history.best();
             }
         } catch (RuntimeException e) {
             members.forEach(Model::close);
@@ -135,128 +151,25 @@ public final class RulModel implements AutoCloseable {
             meanSquare += rmse * rmse / best.length;
         }
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, kind, settings, preprocessing,
-                settings.ensembleSize(), Math.sqrt(meanSquare));
+                settings.ensembleSize(), Math.sqrt(meanSquare), recoveries);
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Trained(new RulModel(manifest, members),
-                new TrainingReport(losses, validations, best, windows, seconds));
+                new TrainingReport(losses, validations, best, windows, seconds, recoveries));
     }
 
-    private record MemberHistory(double[] loss, double[] validation, double best) {
-    }
-
-    private static MemberHistory trainMember(Model model, WindowSet train, WindowSet validation,
-            TrainingSettings settings, long seed, Consumer<String> progress) {
-        HealthRuntime.engine().setRandomSeed((int) seed);
-        PlateauTracker learningRate = new PlateauTracker((float) settings.learningRate());
-        // The training loop computes its loss itself (mean squared error, or Huber when huberDelta > 0).
-        HuberLoss huber = settings.huberDelta() > 0 ? new HuberLoss((float) settings.huberDelta()) : null;
-        DefaultTrainingConfig config = new DefaultTrainingConfig(huber != null ? huber : Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate).build());
-        int window = train.window();
-        int features = train.features();
-        float cap = settings.rulCap();
-        List<Double> lossHistory = new ArrayList<>();
-        List<Double> validationHistory = new ArrayList<>();
-        try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(new Shape(settings.batchSize(), window, features));
-            Random shuffle = new Random(seed);
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < train.count(); i++) {
-                order.add(i);
-            }
-            int stride = window * features;
-            double bestRmse = Double.POSITIVE_INFINITY;
-            List<float[]> bestWeights = snapshot(model);
-            int sinceBest = 0;
-            for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
-                Collections.shuffle(order, shuffle);
-                int epochWindows = settings.windowsPerEpoch() == 0 ? order.size()
-                        : Math.min(order.size(), settings.windowsPerEpoch());
-                double lossSum = 0;
-                for (int from = 0; from < epochWindows; from += settings.batchSize()) {
-                    int size = Math.min(settings.batchSize(), epochWindows - from);
-                    float[] x = new float[size * stride];
-                    float[] y = new float[size];
-                    for (int b = 0; b < size; b++) {
-                        int i = order.get(from + b);
-                        System.arraycopy(train.inputs(), i * stride, x, b * stride, stride);
-                        y[b] = train.targets()[i] / cap;
-                    }
-                    // A sub-manager per batch: temporaries on the trainer's manager otherwise pile up to GBs.
-                    try (NDManager batch = trainer.getManager().newSubManager()) {
-                        NDArray input = batch.create(x, new Shape(size, window, features));
-                        NDArray label = batch.create(y, new Shape(size, 1));
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray prediction = trainer.forward(new NDList(input)).singletonOrThrow();
-                            NDArray loss = huber != null ? huber.evaluate(new NDList(label), new NDList(prediction))
-                                    : prediction.sub(label).square().mean();
-                            lossSum += loss.getFloat() * size;
-                            collector.backward(loss);
-                        }
-                        trainer.step();
-                    }
-                }
-                double epochLoss = lossSum / epochWindows;
-                double rmse = validationRmse(trainer, validation, cap);
-                lossHistory.add(epochLoss);
-                validationHistory.add(rmse);
-                if (rmse < bestRmse - 1e-4) {
-                    bestRmse = rmse;
-                    bestWeights = snapshot(model);
-                    sinceBest = 0;
-                } else {
-                    sinceBest++;
-                    if (sinceBest == Math.max(1, settings.patience() / 2)) {
-                        learningRate.halve();
-                    }
-                }
-                progress.accept(String.format(java.util.Locale.ROOT,
-                        "epoch %d loss %.5f val-rmse %.2f lr %.2e", epoch, epochLoss, rmse, learningRate.value));
-                if (sinceBest >= settings.patience()) {
-                    break;
-                }
-            }
-            restore(model, bestWeights);
-            return new MemberHistory(toArray(lossHistory), toArray(validationHistory), bestRmse);
-        }
-    }
-
-    private static double validationRmse(Trainer trainer, WindowSet validation, float cap) {
-        int stride = validation.window() * validation.features();
-        double sum = 0;
-        for (int from = 0; from < validation.count(); from += PREDICT_CHUNK) {
-            int size = Math.min(PREDICT_CHUNK, validation.count() - from);
-            float[] x = new float[size * stride];
-            System.arraycopy(validation.inputs(), from * stride, x, 0, size * stride);
-            try (NDManager batch = trainer.getManager().newSubManager()) {
-                NDArray input = batch.create(x, new Shape(size, validation.window(), validation.features()));
-                float[] out = trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();
-                for (int b = 0; b < size; b++) {
-                    double d = Math.max(0, out[b] * cap) - validation.targets()[from + b];
-                    sum += d * d;
-                }
+    /** Non-finite inputs are bad data, not a training fault: say where, before any epoch runs. */
+    private static void requireFinite(WindowSet windows) {
+        float[] inputs = windows.inputs();
+        int stride = windows.window() * windows.features();
+        for (int i = 0; i < inputs.length; i++) {
+            if (!Float.isFinite(inputs[i])) {
+                int w = i / stride;
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "training inputs must be finite, got %s in unit %s (window %d, step %d, feature %d)",
+                        inputs[i], windows.unitIds().get(w), w, i % stride / windows.features(),
+                        i % windows.features()));
             }
         }
-        return Math.sqrt(sum / validation.count());
-    }
-
-    private static List<float[]> snapshot(Model model) {
-        List<float[]> weights = new ArrayList<>();
-        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
-            weights.add(parameter.getValue().getArray().toFloatArray());
-        }
-        return weights;
-    }
-
-    private static void restore(Model model, List<float[]> weights) {
-        int i = 0;
-        for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
-            parameter.getValue().getArray().set(FloatBuffer.wrap(weights.get(i++)));
-        }
-    }
-
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Splits units (not windows) so that no validation unit leaks into training. */
@@ -304,6 +217,9 @@ public final class RulModel implements AutoCloseable {
                     List<Float> out = predictors.get(m).batchPredict(batch);
                     for (int i = from; i < to; i++) {
                         perMember[m][i] = out.get(i - from);
+                        if (!Double.isFinite(perMember[m][i])) {
+                            throw nonFinitePrediction(windows, i, m, perMember[m][i]);
+                        }
                     }
                 } catch (TranslateException e) {
                     throw new IllegalStateException("inference failed: " + e.getMessage(), e);
@@ -330,11 +246,28 @@ public final class RulModel implements AutoCloseable {
         return estimates;
     }
 
+    /** Bad input when the window holds a non-finite value, else a fault of the weights or the engine. */
+    private RuntimeException nonFinitePrediction(WindowSet windows, int i, int member, double value) {
+        String unit = windows.unitIds().get(i);
+        int stride = windows.window() * windows.features();
+        for (int k = i * stride; k < (i + 1) * stride; k++) {
+            if (!Float.isFinite(windows.inputs()[k])) {
+                return new IllegalArgumentException("inputs of unit " + unit + " must be finite, got "
+                        + windows.inputs()[k]);
+            }
+        }
+        return new IllegalStateException("member " + (member + 1) + "/" + predictors.size() + " predicted " + value
+                + " for unit " + unit + " from finite inputs");
+    }
+
     /**
      * Writes the manifest and one weight folder per member into {@code dir}, which must be new or empty:
-     * DJL loads the highest-numbered weight file in a folder, so stale files would win over new ones.
+     * DJL loads the highest-numbered weight file in a folder, so stale files would win over new ones. Everything
+     * is written into a staging folder beside {@code dir} first and renamed into place, so a failed save leaves
+     * no half-written model.
      */
     public void save(Path dir) {
+        Path staging = null;
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
@@ -344,13 +277,31 @@ public final class RulModel implements AutoCloseable {
                     }
                 }
             }
-            Files.createDirectories(dir);
+            Path absolute = dir.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            staging = Files.createDirectory(absolute.resolveSibling("." + absolute.getFileName() + ".partial-"
+                    + ProcessHandle.current().pid() + "-" + System.nanoTime()));
             for (int m = 0; m < members.size(); m++) {
-                members.get(m).save(dir.resolve(memberFolder(m)), WEIGHTS);
+                members.get(m).save(staging.resolve(memberFolder(m)), WEIGHTS);
             }
-            JSON.writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+            JSON.writeValue(staging.resolve(MANIFEST).toFile(), manifest);
+            // rename(2) replaces an empty folder, so an empty dir given by the user is fine.
+            Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
+            staging = null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save model to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                deleteQuietly(staging);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: the save already failed with the error that matters.
         }
     }
 
@@ -390,47 +341,6 @@ public final class RulModel implements AutoCloseable {
     public void close() {
         predictors.forEach(Predictor::close);
         members.forEach(Model::close);
-    }
-
-    /** A learning rate the training loop halves on a validation plateau. */
-    /**
-     * Huber loss, mean over the batch: 0.5 d^2 for |d| <= delta, delta (|d| - delta / 2) beyond; the squared part
-     * matches DJL's L2 loss (0.5 d^2).
-     */
-    static final class HuberLoss extends Loss {
-
-        private final float delta;
-
-        HuberLoss(float delta) {
-            super("HuberLoss");
-            this.delta = delta;
-        }
-
-        @Override
-        public NDArray evaluate(NDList labels, NDList predictions) {
-            NDArray label = labels.singletonOrThrow();
-            NDArray error = predictions.singletonOrThrow().reshape(label.getShape()).sub(label).abs();
-            NDArray quadratic = error.minimum(delta);
-            NDArray linear = error.sub(quadratic);
-            return quadratic.square().mul(0.5f).add(linear.mul(delta)).mean();
-        }
-    }
-
-    private static final class PlateauTracker implements Tracker {
-        private float value;
-
-        PlateauTracker(float value) {
-            this.value = value;
-        }
-
-        void halve() {
-            value /= 2;
-        }
-
-        @Override
-        public float getNewValue(int numUpdate) {
-            return value;
-        }
     }
 
     /** One window in, one RUL in cycles out; STACK batches windows so batchPredict runs one forward pass. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Simulation-based tuning of a scenario's {@code tuning} section: a search over the settings (COMPASS on the
@@ -37,6 +38,7 @@ public final class Tuner {
     private final TuningOptions options;
     private final TuningRegion region;
     private final List<String> paths;
+    private final TunedStart start;
     /** Empty: this JVM's threads, as many as the options say. */
     private final Optional<ReplicationEngine> engine;
     private volatile boolean stopRequested;
@@ -67,6 +69,7 @@ public final class Tuner {
         this.options = options;
         this.region = spec.region();
         this.paths = spec.variables().stream().map(TuningVariable::path).toList();
+        this.start = TunedStart.of(options.start(), spec.variables());
     }
 
     /** Ends the search at the next batch and skips the selection: the result then is the best so far. */
@@ -79,8 +82,8 @@ public final class Tuner {
         Setting baseline = baselineSetting();
         Objective objective = new Objective(spec);
         try (Evaluator evaluator = engine.isPresent()
-                ? new Evaluator(experiment, options.start(), this::line, engine.get())
-                : new Evaluator(experiment, options.start(), this::line, options.threads())) {
+                ? new Evaluator(experiment, start.state(), this::line, engine.get())
+                : new Evaluator(experiment, start.state(), this::line, options.threads())) {
             SearchContext context = new SearchContext(evaluator, objective, spec.guards(), baseline,
                     spec.replications(), spec.evaluations(), () -> stopRequested,
                     c -> listener.progress(progress(TuningProgress.SEARCH, c, started)));
@@ -282,7 +285,7 @@ public final class Tuner {
     /** The line of a setting, as a variant that another JVM can build again from the scenario file. */
     private Variant line(Setting setting) {
         if (setting.baseline()) {
-            return Experiment.baseline(scenario);
+            return baselineLine();
         }
         return scenario.variantOf(CANDIDATE, values(setting));
     }
@@ -295,9 +298,8 @@ public final class Tuner {
         double[] current = new double[paths.size()];
         boolean complete = true;
         for (int i = 0; i < current.length; i++) {
-            TuningVariable v = spec.variables().get(i);
-            current[i] = v.current().orElse(Double.NaN);
-            complete &= v.current().isPresent();
+            current[i] = start.current(i).orElse(Double.NaN);
+            complete &= start.current(i).isPresent();
         }
         return complete && region.contains(current) ? Setting.of(current) : new Setting(current, true);
     }
@@ -307,9 +309,21 @@ public final class Tuner {
         double[] from = new double[paths.size()];
         for (int i = 0; i < from.length; i++) {
             TuningVariable v = spec.variables().get(i);
-            from[i] = v.current().orElse((v.min() + v.max()) / 2);
+            from[i] = start.current(i).orElse((v.min() + v.max()) / 2);
         }
         return region.repair(from).orElseThrow(() -> new IllegalArgumentException(
                 "the tuning constraints admit no setting of the variables"));
+    }
+
+    /** The line as it runs now: the scenario's, with the tuned parameters the start state held put back. */
+    private Variant baselineLine() {
+        Map<String, Object> now = new LinkedHashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            OptionalDouble value = start.current(i);
+            if (value.isPresent() && value.getAsDouble() != spec.variables().get(i).current().orElse(Double.NaN)) {
+                now.put(paths.get(i), value.getAsDouble());
+            }
+        }
+        return now.isEmpty() ? Experiment.baseline(scenario) : scenario.variantOf(Scenario.BASELINE, now);
     }
 }

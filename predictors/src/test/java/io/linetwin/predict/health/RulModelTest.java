@@ -101,7 +101,7 @@ final class RulModelTest {
             ai.djl.ndarray.NDList predictions =
                     new ai.djl.ndarray.NDList(manager.create(new float[][] {{0f}, {0.3f}}));
 
-            float loss = new RulModel.HuberLoss(0.1f).evaluate(labels, predictions).getFloat();
+            float loss = new HuberLoss(0.1f).evaluate(labels, predictions).getFloat();
 
             // |d| 0.05: 0.5 * 0.05^2 = 0.00125; |d| 0.3: 0.5 * 0.1^2 + 0.1 * 0.2 = 0.025; mean 0.013125
             assertThat(loss).isCloseTo(0.013125f, org.assertj.core.api.Assertions.within(1e-6f));
@@ -159,6 +159,19 @@ final class RulModelTest {
             assertThatThrownBy(() -> model.save(dir))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("model folder must be new or empty, got " + dir + " with files in it");
+        }
+    }
+
+    @Test
+    void aSaveThatFailsHalfwayLeavesNothingBehind() throws IOException {
+        RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1).withEnsembleSize(1),
+                line -> { }).model();
+        model.close();
+
+        assertThatThrownBy(() -> model.save(dir.resolve("model"))).isInstanceOf(RuntimeException.class);
+
+        try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+            assertThat(left).as("neither the model folder nor a staging folder").isEmpty();
         }
     }
 

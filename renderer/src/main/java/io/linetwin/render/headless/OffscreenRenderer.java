@@ -4,7 +4,10 @@ import com.jme3.system.JmeContext;
 import io.linetwin.render.LineView;
 import io.linetwin.render.scene.CameraPreset;
 import io.linetwin.render.scene.CameraState;
+import io.linetwin.render.layout.Link;
 import io.linetwin.render.scene.HudState;
+import io.linetwin.render.scene.LabelLayer;
+import io.linetwin.render.scene.LabelPlacer;
 import io.linetwin.render.scene.LineScene;
 import io.linetwin.render.scene.LineSceneState;
 import io.linetwin.render.scene.LineTwinApp;
@@ -53,6 +56,8 @@ public final class OffscreenRenderer implements AutoCloseable {
     private LineSceneState sceneState;
     private HudState hudState;
     private CameraState cameraState;
+    private LabelLayer labelLayer;
+    private CameraPreset placed;
 
     private OffscreenRenderer(LineTwinApp app, FrameGrabber grabber, int width, int height) {
         this.app = app;
@@ -106,6 +111,7 @@ public final class OffscreenRenderer implements AutoCloseable {
     public BufferedImage render(Shot shot, LineView view) {
         CompletableFuture<BufferedImage> frame = await(app.enqueue(() -> {
             use(shot);
+            aim(shot, view);
             sceneState.show(view);
             if (hudState != null) {
                 hudState.show(view);
@@ -122,28 +128,79 @@ public final class OffscreenRenderer implements AutoCloseable {
                 "the scene graph");
     }
 
+    /** The label plates as last placed (pixels, y up), or none without a HUD. */
+    public List<LabelPlacer.Placed> labels() {
+        return await(app.enqueue(() -> labelLayer == null ? List.<LabelPlacer.Placed>of() : labelLayer.placed()),
+                "the labels");
+    }
+
+    /** The HUD's panels (pixels, y up) and its legend's entries, or none without a HUD. */
+    public HudLayout hudLayout() {
+        return await(app.enqueue(() -> hudState == null ? new HudLayout(List.of(), null, List.of())
+                : new HudLayout(hudState.reserved(), hudState.legendArea(), hudState.legendEntries())), "the HUD");
+    }
+
+    /** Where the HUD's panels and legend are. */
+    public record HudLayout(List<LabelPlacer.Rect> panels, LabelPlacer.Rect legend, List<String> entries) {
+    }
+
+    /** The camera as last placed: projects floor points to pixels (y up); render thread state, copied. */
+    public com.jme3.renderer.Camera camera() {
+        return await(app.enqueue(() -> app.getCamera().clone()), "the camera");
+    }
+
+    /** How the sun's shadows are drawn in the scene shown. */
+    public LineSceneState.Shadows shadows() {
+        return await(app.enqueue(() -> sceneState == null ? LineSceneState.Shadows.NONE : sceneState.shadows()),
+                "the scene state");
+    }
+
     /** Text of the HUD's figures, or empty without a HUD. */
     public String hudText() {
         return await(app.enqueue(() -> hudState == null ? "" : hudState.text()), "the HUD text");
     }
 
-    /** Frames finished per second while {@code view} of {@code shot} is shown for {@code seconds} of wall time. */
-    public double framesPerSecond(Shot shot, LineView view, double seconds) throws InterruptedException {
+    /** Frames drawn and the wall and process CPU seconds they took. */
+    public record FrameRate(long frames, double wallSeconds, double cpuSeconds) {
+        public double perWallSecond() {
+            return frames / wallSeconds;
+        }
+
+        /** Milliseconds of process CPU (every thread: Java and the software rasteriser's) per frame. */
+        public double cpuMillisPerFrame() {
+            return frames == 0 ? Double.NaN : 1000 * cpuSeconds / frames;
+        }
+    }
+
+    /**
+     * Frames finished while {@code view} of {@code shot} is shown for {@code seconds} of wall time, with the process
+     * CPU they took: on a shared machine the CPU per frame says more than the frames per wall second.
+     */
+    public FrameRate frameRate(Shot shot, LineView view, double seconds) throws InterruptedException {
         render(shot, view);
         await(app.enqueue(() -> {
             busy();
             return Boolean.TRUE;
         }), "the frame limit to lift");
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long before = grabber.framesRendered();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         Thread.sleep((long) (seconds * 1000));
         long frames = grabber.framesRendered() - before;
-        double fps = frames / ((System.nanoTime() - start) / 1e9);
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         app.enqueue(() -> {
             idle();
             return Boolean.TRUE;
         });
-        return fps;
+        return new FrameRate(frames, wall, cpu);
+    }
+
+    /** Frames finished per second while {@code view} of {@code shot} is shown for {@code seconds} of wall time. */
+    public double framesPerSecond(Shot shot, LineView view, double seconds) throws InterruptedException {
+        return frameRate(shot, view, seconds).perWallSecond();
     }
 
     /** Render thread: frames drawn as fast as they come. The context's loop reads the limit after every frame. */
@@ -209,16 +266,40 @@ public final class OffscreenRenderer implements AutoCloseable {
         if (cameraState != null) {
             app.getStateManager().detach(cameraState);
         }
-        sceneState = new LineSceneState(shot.line(), shot.plan(), shot.palette(), false,
-                shot.camera() instanceof CameraPreset.TopOrtho);
-        cameraState = new CameraState(shot.plan(), shot.camera());
+        if (labelLayer != null) {
+            app.getStateManager().detach(labelLayer);
+            labelLayer = null;
+        }
+        sceneState = new LineSceneState(shot.line(), shot.plan(), shot.palette(), false, shot.shadows());
+        placed = shot.camera() instanceof CameraPreset.Bottleneck ? new CameraPreset.Overview() : shot.camera();
+        cameraState = new CameraState(shot.plan(), placed);
         app.getStateManager().attach(sceneState);
         app.getStateManager().attach(cameraState);
         if (shot.hud()) {
-            hudState = new HudState(shot.title(), shot.palette());
+            hudState = new HudState(shot.title(), shot.palette(), shot.unit(), shot.clock(),
+                    new HudState.Legend(!shot.plan().racks().isEmpty(),
+                            shot.plan().links().values().stream().anyMatch(l -> l.type() == Link.Type.CONVEYOR),
+                            !shot.plan().agvs().isEmpty()));
             app.getStateManager().attach(hudState);
+            HudState hud = hudState;
+            LineSceneState scene = sceneState;
+            labelLayer = new LabelLayer(scene::scene, hud::reserved, shot.palette());
+            app.getStateManager().attach(labelLayer);
         }
         current = shot;
+    }
+
+    /** Render thread: the bottleneck preset follows the view's bottleneck. */
+    private void aim(Shot shot, LineView view) {
+        if (!(shot.camera() instanceof CameraPreset.Bottleneck)) {
+            return;
+        }
+        CameraPreset wanted = view.kpis().bottleneck().filter(id -> shot.plan().stations().containsKey(id))
+                .<CameraPreset>map(CameraPreset.Station::new).orElse(new CameraPreset.Overview());
+        if (!wanted.equals(placed)) {
+            placed = wanted;
+            cameraState.use(wanted);
+        }
     }
 
     private static <T> T await(Future<T> future, String what) {

@@ -1,210 +1,269 @@
 package io.linetwin.render.scene;
 
 import com.jme3.asset.AssetManager;
-import com.jme3.font.BitmapFont;
-import com.jme3.font.BitmapText;
 import com.jme3.material.Material;
-import com.jme3.math.FastMath;
-import com.jme3.math.Quaternion;
+import com.jme3.material.RenderState;
+import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
 import com.jme3.renderer.queue.RenderQueue;
 import com.jme3.scene.Geometry;
+import com.jme3.scene.Mesh;
 import com.jme3.scene.Node;
-import com.jme3.scene.control.BillboardControl;
-import com.jme3.scene.shape.Box;
-import jme3tools.optimize.GeometryBatchFactory;
+import com.jme3.scene.VertexBuffer;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
-import io.linetwin.render.layout.BufferPlacement;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
+import io.linetwin.render.layout.Link;
 import io.linetwin.render.layout.MachineKind;
-import java.util.HashMap;
+import io.linetwin.render.layout.Polyline;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the scene graph of a line from its floor plan: floor, equipment, racks with fill bars, flow links
- * and labels. Needs an asset manager but no GL context, so the scene graph can be checked without rendering.
+ * Builds the scene graph of a line from its floor plan: a concrete floor with a one-metre grid and walkway
+ * markings, the equipment, roller transfers and conveyors along their routes, racks with boxes for the waiting
+ * parts, AGV lanes, soft contact shadows under everything, and the anchors of the labels. Needs an asset manager
+ * but no GL context, so the scene graph can be checked without rendering.
  */
 public final class LineSceneBuilder {
 
-    private static final float LABEL_HEIGHT_METRES = 0.8f;
-    private static final float FLOOR_MARGIN = 4f;
-    private static final float LINK_HALF_WIDTH = 0.12f;
-    private static final float RACK_TOP = 0.6f;
-    static final String BODY = "body:";
-    static final String LAMP = "lamp:";
+    static final String CONVEYOR_LAMP = "conveyor-lamp:";
+    static final String SLOT = "slot:";
+    static final float TRANSFER_TOP = 0.75f;
+    static final float BELT_TOP = 0.85f;
+    private static final double FLOOR_MARGIN = 6;
+    private static final double SLOT_PITCH = 0.42;
 
     private final AssetManager assets;
     private final Palette palette;
     private final Materials materials;
     private final boolean animated;
-    private final boolean labelsBeside;
+    private final boolean bakedShadows;
+    /** Above this many stations rollers, rack posts and round parts are drawn with fewer vertices. */
+    static final int FULL_DETAIL_UP_TO = 60;
+    private boolean coarse;
 
     /**
-     * {@code labelsBeside}: put labels next to the equipment (plan views, where a label above would hide it)
-     * instead of floating above it (perspective views).
+     * {@code bakedShadows}: paint the sun's shadows of the equipment onto the floor (software GL, where a shadow map
+     * per frame costs more than the rest of the frame); a lit palette always gets baked ambient occlusion.
      */
-    public LineSceneBuilder(AssetManager assets, Palette palette, boolean animated, boolean labelsBeside) {
+    public LineSceneBuilder(AssetManager assets, Palette palette, boolean animated, boolean bakedShadows) {
         this.assets = assets;
         this.palette = palette;
         this.materials = new Materials(assets, palette);
         this.animated = animated;
-        this.labelsBeside = labelsBeside;
+        this.bakedShadows = bakedShadows && palette.lit();
+    }
+
+    public LineSceneBuilder(AssetManager assets, Palette palette, boolean animated) {
+        this(assets, palette, animated, false);
     }
 
     public LineScene build(LineSpec line, FloorPlan plan) {
+        coarse = line.stations().size() > FULL_DETAIL_UP_TO;
         Node root = new Node("line:" + line.id());
-        root.attachChild(floor(plan));
-        Material link = materials.plain(palette.role(Palette.Role.LINK));
-        Material rack = materials.plain(palette.role(Palette.Role.RACK));
-        Material fill = materials.plain(palette.role(Palette.Role.FILL));
-        BitmapFont font = assets.loadFont("Interface/Fonts/Default.fnt");
-        Map<String, MachineStatusControl> machines = new HashMap<>();
-        Map<String, BitmapText> labels = new HashMap<>();
-        Material batchMaterial = materials.vertexColoured();
-        ColourBatch batch = new ColourBatch();
+        MeshKit solid = new MeshKit();
+        MeshKit boxes = new MeshKit();
+        Equipment equipment = new Equipment(palette, coarse ? 6 : 12);
+        Map<String, MachineStatusControl> machines = new LinkedHashMap<>();
+        List<LineScene.Anchor> anchors = new ArrayList<>();
         for (StationSpec station : line.stations()) {
             Footprint at = plan.station(station.id());
+            boolean hasState = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
+            double[] lamp = equipment.build(solid, at, MachineKind.of(station), hasState);
             Node node = new Node(LineScene.STATION_PREFIX + station.id());
             node.setLocalTranslation((float) at.x(), 0, (float) at.z());
-            node.setLocalRotation(new Quaternion().fromAngleAxis(
-                    (float) Math.toRadians(at.rotationDegrees()), Vector3f.UNIT_Y));
-            float hw = (float) at.halfWidth();
-            float hd = (float) at.halfDepth();
-            Node parts = new Node("parts");
-            float top = MachineShapes.build(parts, MachineKind.of(station), batchMaterial, hw, hd);
-            node.attachChild(parts);
-            if (worksOnParts(station)) {
-                Geometry health = new Geometry("health", new Box(0.28f, 0.15f, 0.28f));
-                health.setMaterial(batchMaterial);
-                health.setLocalTranslation(hw - 0.45f, top + 0.15f, -hd + 0.45f);
-                parts.attachChild(health);
-            }
-            String body = BODY + station.id();
-            String lamp = LAMP + station.id();
-            MachineStatusControl control = new MachineStatusControl(c -> batch.colour(body, c),
-                    worksOnParts(station) ? c -> batch.colour(lamp, c) : c -> { },
-                    palette, idleColour(station), animated);
-            node.addControl(control);
             root.attachChild(node);
-            machines.put(station.id(), control);
-            BitmapText text = label(font, station.id());
-            Node holder = new Node(LineScene.LABEL_PREFIX + station.id());
-            holder.setQueueBucket(RenderQueue.Bucket.Transparent);
-            holder.attachChild(text);
-            if (labelsBeside) {
-                holder.setLocalTranslation((float) at.x(), top + 0.6f, (float) (at.z() + at.boundHalfZ() + 0.3));
-            } else {
-                holder.setLocalTranslation((float) at.x(), top + 1.6f, (float) at.z());
+            if (hasState) {
+                String id = station.id();
+                MachineStatusControl control = new MachineStatusControl(c -> {
+                    solid.colour(Equipment.BAND + id, c);
+                    solid.colour(Equipment.LAMP + id, c);
+                }, c -> solid.colour(Equipment.HEALTH + id, c), palette, animated);
+                node.addControl(control);
+                machines.put(id, control);
             }
-            holder.setLocalScale(LABEL_HEIGHT_METRES / font.getCharSet().getRenderedSize());
-            holder.addControl(new BillboardControl());
-            root.attachChild(holder);
-            labels.put(station.id(), text);
+            double top = Math.max(lamp[1], 1.0);
+            anchors.add(new LineScene.Anchor(station.id(), new Vector3f((float) at.x(), (float) top + 0.2f,
+                    (float) at.z()), hasState ? LineScene.Priority.MACHINE : LineScene.Priority.END));
         }
-        // All machines in one mesh coloured per vertex: one draw call for the whole line on software GL. The
-        // station nodes stay, without geometry, to carry their controls and names.
-        root.updateGeometricState();
-        java.util.List<Node> merged = new java.util.ArrayList<>();
-        for (StationSpec station : line.stations()) {
-            Node parts = (Node) ((Node) root.getChild(LineScene.STATION_PREFIX + station.id())).getChild("parts");
-            parts.depthFirstTraversal(spatial -> {
-                if (spatial instanceof Geometry g) {
-                    batch.add(("health".equals(g.getName()) ? LAMP : BODY) + station.id(), g);
+        solid.owner("");
+        Map<String, RackFill> fills = new LinkedHashMap<>();
+        List<String> conveyorLamps = new ArrayList<>();
+        for (Link link : plan.links().values()) {
+            switch (link.type()) {
+                case TRANSFER -> transfer(solid, link.route());
+                case CONVEYOR -> {
+                    conveyor(solid, link);
+                    conveyorLamps.add(link.id());
                 }
+                case AGV -> { }
+            }
+            link.rack().ifPresent(rack -> {
+                BufferSpec buffer = line.buffer(link.id()).orElseThrow();
+                int slots = rack(solid, boxes, rack, link.id());
+                fills.put(link.id(), new RackFill(buffer.capacity(), slots, shown -> {
+                    for (int i = 0; i < slots; i++) {
+                        boxes.visible(SLOT + link.id() + ":" + i, i < shown);
+                    }
+                }));
             });
-            merged.add(parts);
         }
-        root.attachChild(batch.build("machines", batchMaterial));
-        // Only now: detached parts would be merged at their local (not world) positions.
-        merged.forEach(Node::removeFromParent);
-        machines.values().forEach(m -> m.show(java.util.Optional.empty(), java.util.Optional.empty()));
-        Map<String, BufferFill> fills = new HashMap<>();
-        Node statics = new Node("links-and-racks");
-        FillBars bars = new FillBars();
-        for (BufferSpec buffer : line.buffers()) {
-            Footprint from = plan.station(buffer.from());
-            Footprint to = plan.station(buffer.to());
-            statics.attachChild(link(buffer.id(), from, to, link));
-            plan.buffer(buffer.id()).filter(BufferPlacement::hasRack).ifPresent(p ->
-                    fills.put(buffer.id(), rack(statics, bars, buffer, p, rack)));
+        root.attachChild(floor(plan, solid));
+        // Only the floor receives shadows: the shadow pass then redraws four vertices, not the whole line.
+        Geometry solidGeometry = geometry("equipment", solid, materials.vertexColoured(),
+                RenderQueue.ShadowMode.Cast);
+        root.attachChild(solidGeometry);
+        if (!boxes.isEmpty()) {
+            root.attachChild(geometry("rack-boxes", boxes, materials.vertexColoured(),
+                    RenderQueue.ShadowMode.Cast));
         }
-        // Links and rack tables never change: merged into one mesh per material.
-        GeometryBatchFactory.optimize(statics);
-        root.attachChild(statics);
-        if (!fills.isEmpty()) {
-            root.attachChild(bars.build("fills", fill));
-            fills.values().forEach(f -> f.show(java.util.OptionalInt.empty()));
-        }
-        MoversNode movers = new MoversNode(line, plan, materials.plain(palette.role(Palette.Role.PART)),
-                materials.plain(palette.role(Palette.Role.AGV)));
+        MoversNode movers = new MoversNode(line, plan, materials.vertexColoured(), palette, palette.lit());
         root.attachChild(movers.node());
-        LineScene scene = new LineScene(root, machines, fills, labels,
-                line.stations().stream().map(StationSpec::id).toList(), batch, movers);
+        LineScene scene = new LineScene(root, machines, fills, anchors, solid, solidGeometry, movers,
+                conveyorLamps, palette);
+        machines.values().forEach(m -> m.show(java.util.Optional.empty(), java.util.Optional.empty()));
+        fills.values().forEach(f -> f.show(java.util.OptionalInt.empty()));
+        conveyorLamps.forEach(id -> solid.colour(CONVEYOR_LAMP + id,
+                palette.state(io.linetwin.render.StationVisualState.WORKING)));
         return scene;
     }
 
-    /** Machines and assemblies have states and health; sources and sinks only mark the line's ends. */
-    private static boolean worksOnParts(StationSpec station) {
-        return station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
+    private Geometry geometry(String name, MeshKit kit, Material material, RenderQueue.ShadowMode shadow) {
+        Geometry g = new Geometry(name, palette.lit() ? kit.buildSunlit() : kit.build());
+        g.setMaterial(material);
+        g.setShadowMode(shadow);
+        return g;
     }
 
-    private com.jme3.math.ColorRGBA idleColour(StationSpec station) {
-        return switch (station.kind()) {
-            case SOURCE -> palette.role(Palette.Role.SOURCE);
-            case SINK -> palette.role(Palette.Role.SINK);
-            case MACHINE, ASSEMBLY -> palette.role(Palette.Role.UNKNOWN);
-        };
-    }
-
-    private BitmapText label(BitmapFont font, String text) {
-        BitmapText label = new BitmapText(font);
-        label.setText(text);
-        label.setColor(palette.role(Palette.Role.LABEL));
-        label.setQueueBucket(RenderQueue.Bucket.Transparent);
-        label.setLocalTranslation(-label.getLineWidth() / 2, 0, 0);
-        return label;
-    }
-
-    private Geometry floor(FloorPlan plan) {
-        float minX = (float) plan.minX() - FLOOR_MARGIN;
-        float maxX = (float) plan.maxX() + FLOOR_MARGIN;
-        float minZ = (float) plan.minZ() - FLOOR_MARGIN;
-        float maxZ = (float) plan.maxZ() + FLOOR_MARGIN;
-        Geometry floor = new Geometry("floor", new Box((maxX - minX) / 2, 0.05f, (maxZ - minZ) / 2));
-        floor.setMaterial(materials.plain(palette.role(Palette.Role.FLOOR)));
-        floor.setLocalTranslation((minX + maxX) / 2, -0.05f, (minZ + maxZ) / 2);
+    /** One quad with everything painted on the floor ({@link FloorTexture}), lit by {@code solid}'s shadows. */
+    private Geometry floor(FloorPlan plan, MeshKit solid) {
+        double minX = Math.floor(plan.minX() - FLOOR_MARGIN);
+        double maxX = Math.ceil(plan.maxX() + FLOOR_MARGIN);
+        double minZ = Math.floor(plan.minZ() - FLOOR_MARGIN);
+        double maxZ = Math.ceil(plan.maxZ() + FLOOR_MARGIN);
+        Mesh quad = new Mesh();
+        quad.setBuffer(VertexBuffer.Type.Position, 3, new float[] {(float) minX, 0, (float) minZ,
+            (float) minX, 0, (float) maxZ, (float) maxX, 0, (float) maxZ, (float) maxX, 0, (float) minZ});
+        quad.setBuffer(VertexBuffer.Type.Normal, 3, new float[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0});
+        quad.setBuffer(VertexBuffer.Type.TexCoord, 2, new float[] {0, 0, 0, 1, 1, 1, 1, 0});
+        quad.setBuffer(VertexBuffer.Type.Index, 3, new int[] {0, 1, 2, 0, 2, 3});
+        quad.updateBound();
+        Geometry floor = new Geometry("floor", quad);
+        FloorTexture.Light light = !palette.lit() ? FloorTexture.Light.none()
+                : new FloorTexture.Light(plan.solids(), bakedShadows ? solid.shadows(Sunlight.DIRECTION) : List.of(),
+                        0.5f, 0.45f);
+        floor.setMaterial(materials.textured(FloorTexture.paint(palette, minX, maxX, minZ, maxZ,
+                plan.agvs().lanes(), light)));
+        floor.setShadowMode(RenderQueue.ShadowMode.Receive);
         return floor;
     }
 
-    /** A flat strip on the floor from one station's centre to the next one's. */
-    private static Geometry link(String id, Footprint from, Footprint to, Material material) {
-        float dx = (float) (to.x() - from.x());
-        float dz = (float) (to.z() - from.z());
-        float length = (float) Math.hypot(dx, dz);
-        Geometry strip = new Geometry("link:" + id, new Box(Math.max(length / 2, 0.01f), 0.02f, LINK_HALF_WIDTH));
-        strip.setMaterial(material);
-        strip.setLocalTranslation((float) (from.x() + dx / 2), 0.02f, (float) (from.z() + dz / 2));
-        strip.setLocalRotation(new Quaternion().fromAngleAxis(FastMath.atan2(-dz, dx), Vector3f.UNIT_Y));
-        return strip;
+    /** A powered roller transfer along the route: side rails, rollers across (a flat bed on large lines), legs. */
+    private void transfer(MeshKit kit, Polyline route) {
+        ColorRGBA steel = palette.role(Palette.Role.STEEL);
+        ColorRGBA trim = palette.role(Palette.Role.TRIM);
+        alongSegments(kit, route, length -> {
+            double half = length / 2;
+            for (double v : new double[] {-0.42, 0.42}) {
+                kit.box(null, trim, half, TRANSFER_TOP - 0.04, v, half + 0.04, 0.07, 0.04);
+            }
+            kit.casting(false);
+            if (coarse) {
+                kit.box(null, steel, half, TRANSFER_TOP - 0.05, 0, half, 0.03, 0.38);
+            } else {
+                for (double u = 0.2; u < length - 0.1; u += 0.4) {
+                    kit.box(null, steel, u, TRANSFER_TOP - 0.04, 0, 0.07, 0.04, 0.38);
+                }
+            }
+            kit.casting(true);
+            legs(kit, steel, length, 1.6, TRANSFER_TOP, 0.36);
+        });
     }
 
-    private static BufferFill rack(Node statics, FillBars bars, BufferSpec buffer, BufferPlacement placement,
-            Material rack) {
-        Footprint at = placement.rack();
-        float length = (float) placement.lengthMetres();
-        Quaternion turn = new Quaternion().fromAngleAxis((float) Math.toRadians(placement.angleDegrees()),
-                Vector3f.UNIT_Y);
-        Geometry table = new Geometry("rack:" + buffer.id(), new Box(length / 2, RACK_TOP / 2, (float) at.halfDepth()));
-        table.setMaterial(rack);
-        table.setLocalTranslation((float) at.x(), RACK_TOP / 2, (float) at.z());
-        table.setLocalRotation(turn);
-        statics.attachChild(table);
-        int bar = bars.add(new Vector3f((float) at.x(), 0, (float) at.z()), turn, length, RACK_TOP + 0.06f, 0.06f,
-                (float) at.halfDepth() * 0.7f);
-        return new BufferFill(buffer.capacity(), fraction -> bars.show(bar, fraction));
+    /** A belt conveyor along its route at its real length, with a status lamp at its head. */
+    private void conveyor(MeshKit kit, Link link) {
+        Polyline route = link.route();
+        ColorRGBA steel = palette.role(Palette.Role.STEEL);
+        ColorRGBA trim = palette.role(Palette.Role.TRIM);
+        ColorRGBA belt = palette.role(Palette.Role.BELT);
+        alongSegments(kit, route, length -> {
+            double half = length / 2;
+            kit.box(null, belt, half, BELT_TOP - 0.03, 0, half, 0.03, 0.3);
+            for (double v : new double[] {-0.36, 0.36}) {
+                kit.box(null, trim, half, BELT_TOP, v, half, 0.06, 0.05);
+            }
+            legs(kit, steel, length, 2.0, BELT_TOP, 0.3);
+        });
+        segmentFrame(kit, route, 0);
+        kit.cylinder(null, steel, 0.5, BELT_TOP + 0.35, -0.48, 0.03, 0.3, 6, false);
+        kit.glowing(true);
+        kit.cylinder(CONVEYOR_LAMP + link.id(), palette.state(io.linetwin.render.StationVisualState.WORKING), 0.5,
+                BELT_TOP + 0.75, -0.48, 0.12, 0.12, 10, false);
+        kit.glowing(false);
+    }
+
+    /** Runs {@code segment} with the kit's frame at the start of each segment of the route, along it. */
+    private static void alongSegments(MeshKit kit, Polyline route, java.util.function.DoubleConsumer segment) {
+        for (int i = 0; i < route.segments(); i++) {
+            double length = route.segmentLength(i);
+            if (length > 1e-6) {
+                segmentFrame(kit, route, i);
+                segment.accept(length);
+            }
+        }
+    }
+
+    private static void legs(MeshKit kit, ColorRGBA colour, double length, double every, float top, double halfDepth) {
+        for (double u = 0.15; u < length; u += every) {
+            kit.box(null, colour, u, (top - 0.1) / 2, 0, 0.04, (top - 0.1) / 2, halfDepth);
+        }
+    }
+
+    private static void segmentFrame(MeshKit kit, Polyline route, int i) {
+        double dx = route.xs()[i + 1] - route.xs()[i];
+        double dz = route.zs()[i + 1] - route.zs()[i];
+        kit.frame(route.xs()[i], route.zs()[i], Math.toDegrees(Math.atan2(-dz, dx)));
+    }
+
+    /** A steel rack with a deck; returns how many box places it has (two rows along it). */
+    private int rack(MeshKit solid, MeshKit boxes, Footprint rack, String id) {
+        ColorRGBA steel = palette.role(Palette.Role.STEEL);
+        ColorRGBA trim = palette.role(Palette.Role.TRIM);
+        double hu = rack.halfWidth();
+        double hv = rack.halfDepth();
+        solid.frame(rack.x(), rack.z(), rack.rotationDegrees()).owner("");
+        if (coarse) {
+            solid.box(null, steel, 0, 0.31, 0, hu - 0.1, 0.31, 0.06);
+        } else {
+            for (double u : new double[] {-hu + 0.04, hu - 0.04}) {
+                for (double v : new double[] {-hv + 0.04, hv - 0.04}) {
+                    solid.box(null, steel, u, 0.5, v, 0.04, 0.5, 0.04);
+                }
+            }
+            solid.box(null, trim, 0, 0.15, 0, hu, 0.03, hv);
+        }
+        solid.box(null, trim, 0, 0.62, 0, hu, 0.03, hv);
+        int columns = Math.max(1, (int) Math.floor(2 * hu / SLOT_PITCH));
+        if (coarse) {
+            columns = Math.min(columns, 3);
+        }
+        double pitch = 2 * hu / columns;
+        boxes.frame(rack.x(), rack.z(), rack.rotationDegrees());
+        ColorRGBA fill = palette.role(Palette.Role.FILL);
+        int slot = 0;
+        for (int c = 0; c < columns; c++) {
+            for (double v : coarse ? new double[] {0} : new double[] {-hv / 2, hv / 2}) {
+                boxes.box(SLOT + id + ":" + slot, fill, -hu + pitch * (c + 0.5), 0.8, v, pitch * 0.42, 0.15,
+                        coarse ? hv * 0.85 : hv / 2 * 0.85);
+                slot++;
+            }
+        }
+        return slot;
     }
 }

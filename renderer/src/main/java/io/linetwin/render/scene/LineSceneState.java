@@ -5,37 +5,58 @@ import com.jme3.app.SimpleApplication;
 import com.jme3.app.state.BaseAppState;
 import com.jme3.light.AmbientLight;
 import com.jme3.light.DirectionalLight;
-import com.jme3.math.ColorRGBA;
 import com.jme3.material.TechniqueDef;
+import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
+import com.jme3.renderer.queue.RenderQueue;
+import com.jme3.shadow.DirectionalLightShadowRenderer;
+import com.jme3.shadow.EdgeFilteringMode;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.LineView;
 import io.linetwin.render.layout.FloorPlan;
 import java.util.Optional;
 
 /**
- * The line's 3D scene: built once, attached while enabled, and recoloured from the latest view. Views may be
- * handed in before the state is initialised; the latest one is applied when the scene exists.
+ * The line's 3D scene: built once, attached while enabled, and relit from the latest view. Lit palettes get a sun
+ * and ambient light, soft ambient occlusion baked into the floor round every footprint (screen-space occlusion is
+ * beyond software GL), and shadows: a shadow map every frame on hardware GL, or on software GL (OSMesa, llvmpipe)
+ * the equipment's shadows painted onto the floor once, where a shadow map would cost several times the rest of
+ * the frame. Views may be handed in before the state is initialised; the latest one is applied when the scene
+ * exists.
  */
 public final class LineSceneState extends BaseAppState {
+
+    private static final int SHADOW_MAP = 2048;
+
+    /** How the sun's shadows are drawn. */
+    public enum Shadows {
+        /** None (unlit palettes, or switched off). */
+        NONE,
+        /** Painted onto the floor once, with the scene (software GL). */
+        BAKED,
+        /** A shadow map drawn every frame (hardware GL). */
+        MAPPED
+    }
 
     private final LineSpec line;
     private final FloorPlan plan;
     private final Palette palette;
     private final boolean animated;
-    private final boolean labelsBeside;
+    private final boolean shadows;
     private LineScene scene;
     private AmbientLight ambient;
     private DirectionalLight sun;
+    private DirectionalLightShadowRenderer shadowRenderer;
+    private Shadows mode = Shadows.NONE;
     private LineView pending;
 
-    /** {@code animated}: machines that are down pulse; {@code labelsBeside}: see {@link LineSceneBuilder}. */
-    public LineSceneState(LineSpec line, FloorPlan plan, Palette palette, boolean animated, boolean labelsBeside) {
+    /** {@code animated}: machines that are down pulse; {@code shadows}: the sun casts shadows (lit palettes). */
+    public LineSceneState(LineSpec line, FloorPlan plan, Palette palette, boolean animated, boolean shadows) {
         this.line = line;
         this.plan = plan;
         this.palette = palette;
         this.animated = animated;
-        this.labelsBeside = labelsBeside;
+        this.shadows = shadows && palette.lit();
     }
 
     /** Shows {@code view}; call on the render thread (other threads: {@code app.enqueue}). */
@@ -50,17 +71,32 @@ public final class LineSceneState extends BaseAppState {
         return Optional.ofNullable(scene);
     }
 
+    /** How the sun's shadows are drawn in this scene. */
+    public Shadows shadows() {
+        return mode;
+    }
+
     @Override
     protected void initialize(Application app) {
-        // One pass for both lights instead of one per light: halves the draw calls of lit geometry.
         app.getRenderManager().setPreferredLightMode(TechniqueDef.LightMode.SinglePass);
         app.getRenderManager().setSinglePassLightBatchSize(2);
-        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, labelsBeside).build(line, plan);
+        boolean software = SoftwareGl.detected();
+        mode = !shadows ? Shadows.NONE : software ? Shadows.BAKED : Shadows.MAPPED;
+        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, mode == Shadows.BAKED).build(line,
+                plan);
         if (pending != null) {
             scene.apply(pending);
         }
-        ambient = new AmbientLight(ColorRGBA.White.mult(0.75f));
-        sun = new DirectionalLight(new Vector3f(-0.4f, -1f, -0.6f).normalizeLocal(), ColorRGBA.White.mult(0.7f));
+        // The light is baked into the vertex colours (Sunlight); the sun stays for the shadow map on hardware GL.
+        ambient = new AmbientLight(ColorRGBA.White.mult(Sunlight.AMBIENT));
+        // From the left and a little in front: shadows fall to the right, where the three-quarter camera sees them.
+        sun = new DirectionalLight(Sunlight.DIRECTION.clone(), Sunlight.SUN.clone());
+        if (mode == Shadows.MAPPED) {
+            shadowRenderer = new DirectionalLightShadowRenderer(app.getAssetManager(), SHADOW_MAP, 1);
+            shadowRenderer.setLight(sun);
+            shadowRenderer.setShadowIntensity(0.5f);
+            shadowRenderer.setEdgeFilteringMode(EdgeFilteringMode.PCF4);
+        }
     }
 
     @Override
@@ -71,6 +107,9 @@ public final class LineSceneState extends BaseAppState {
             app.getRootNode().addLight(ambient);
             app.getRootNode().addLight(sun);
         }
+        if (shadowRenderer != null) {
+            app.getViewPort().addProcessor(shadowRenderer);
+        }
         app.getViewPort().setBackgroundColor(palette.role(Palette.Role.BACKGROUND));
     }
 
@@ -80,6 +119,9 @@ public final class LineSceneState extends BaseAppState {
         scene.root().removeFromParent();
         app.getRootNode().removeLight(ambient);
         app.getRootNode().removeLight(sun);
+        if (shadowRenderer != null) {
+            app.getViewPort().removeProcessor(shadowRenderer);
+        }
     }
 
     @Override

@@ -10,39 +10,37 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Colours one machine by its state and its health lamp by failure risk. In an animated view a machine that
- * is down pulses, so it catches the eye in a large line; snapshots hold the plain state colour.
+ * Lights one machine by its state (the light band of its plinth and its stack light) and its health beacon by
+ * failure risk (dark while there is no forecast). In an animated view a machine that is down pulses, so it
+ * catches the eye in a large line; snapshots hold the plain state colour.
  */
 public final class MachineStatusControl extends AbstractControl {
 
     private static final float PULSE_PER_SECOND = 1.5f;
 
-    private final Consumer<ColorRGBA> body;
-    private final Consumer<ColorRGBA> lamp;
+    private final Consumer<ColorRGBA> light;
+    private final Consumer<ColorRGBA> beacon;
     private final Palette palette;
-    private final ColorRGBA idle;
     private final boolean pulsing;
     private Optional<StationVisualState> state = Optional.empty();
     private Optional<Double> risk = Optional.empty();
     private float phase;
 
-    /** {@code body}, {@code lamp}: where the colours go (a material, or a machine's range in a batch). */
-    MachineStatusControl(Consumer<ColorRGBA> body, Consumer<ColorRGBA> lamp, Palette palette, ColorRGBA idle,
-            boolean pulsing) {
-        this.body = body;
-        this.lamp = lamp;
+    /** {@code light}, {@code beacon}: where the colours go (a machine's ranges in the line's mesh). */
+    MachineStatusControl(Consumer<ColorRGBA> light, Consumer<ColorRGBA> beacon, Palette palette, boolean pulsing) {
+        this.light = light;
+        this.beacon = beacon;
         this.palette = palette;
-        this.idle = idle.clone();
         this.pulsing = pulsing;
     }
 
-    /** Empty state: unknown (the kind's neutral colour); empty risk: no forecast (lamp at healthy). */
+    /** Empty state: unknown (no data); empty risk: no forecast (beacon dark). */
     public void show(Optional<StationVisualState> newState, Optional<Double> newRisk) {
         state = newState;
         risk = newRisk;
         phase = 0;
-        body.accept(bodyColour(1));
-        lamp.accept(palette.health(risk.orElse(0.0)));
+        light.accept(lightColour(1));
+        beacon.accept(risk.map(palette::health).orElse(palette.role(Palette.Role.LAMP_OFF)));
     }
 
     public Optional<StationVisualState> state() {
@@ -53,8 +51,8 @@ public final class MachineStatusControl extends AbstractControl {
         return risk;
     }
 
-    private ColorRGBA bodyColour(float brightness) {
-        ColorRGBA colour = state.map(palette::state).orElse(idle.clone());
+    private ColorRGBA lightColour(float brightness) {
+        ColorRGBA colour = state.map(palette::state).orElse(palette.role(Palette.Role.UNKNOWN));
         return colour.multLocal(brightness).setAlpha(1);
     }
 
@@ -62,12 +60,12 @@ public final class MachineStatusControl extends AbstractControl {
     protected void controlUpdate(float tpf) {
         if (pulsing && state.filter(s -> s == StationVisualState.DOWN).isPresent()) {
             phase = (phase + tpf * PULSE_PER_SECOND) % 1f;
-            body.accept(bodyColour(0.7f + 0.3f * FastMath.cos(phase * FastMath.TWO_PI)));
+            light.accept(lightColour(0.7f + 0.3f * FastMath.cos(phase * FastMath.TWO_PI)));
         }
     }
 
     @Override
     protected void controlRender(RenderManager renderManager, ViewPort viewPort) {
-        // Colours are material parameters; nothing to do per viewport.
+        // Colours are vertex colours; nothing to do per viewport.
     }
 }

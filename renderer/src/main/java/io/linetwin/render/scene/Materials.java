@@ -30,10 +30,20 @@ public final class Materials {
         return material;
     }
 
-    /** White, tinted per vertex by the mesh's colour buffer (see {@link ColourBatch}). */
+    /** Coloured per vertex by the mesh's colour buffer, light already in it ({@link Sunlight}, {@link MeshKit}). */
     public Material vertexColoured() {
-        Material material = plain(ColorRGBA.White);
-        material.setBoolean(lit ? "UseVertexColor" : "VertexColor", true);
+        Material material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+        material.setBoolean("VertexColor", true);
+        return material;
+    }
+
+    /** A texture's colours on the floor, lit by the sun from above where the palette is lit. */
+    public Material textured(com.jme3.texture.Texture texture) {
+        Material material = new Material(assets, "Common/MatDefs/Misc/Unshaded.j3md");
+        material.setTexture("ColorMap", texture);
+        if (lit) {
+            material.setColor("Color", Sunlight.onFloor(ColorRGBA.White));
+        }
         return material;
     }
 

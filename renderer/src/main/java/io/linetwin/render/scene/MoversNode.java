@@ -1,48 +1,68 @@
 package io.linetwin.render.scene;
 
 import com.jme3.material.Material;
-import com.jme3.math.FastMath;
+import com.jme3.math.Quaternion;
 import com.jme3.math.Vector3f;
+import com.jme3.renderer.queue.RenderQueue;
 import com.jme3.scene.Geometry;
+import com.jme3.scene.Mesh;
 import com.jme3.scene.Node;
 import com.jme3.scene.Spatial;
-import com.jme3.scene.shape.Box;
 import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.Movers;
-import io.linetwin.render.layout.BufferPlacement;
 import io.linetwin.render.layout.FloorPlan;
-import io.linetwin.render.layout.Footprint;
+import io.linetwin.render.layout.Link;
+import io.linetwin.render.layout.Polyline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Draws what travels: a small box per part on a conveyor, along the conveyor's rack (the belt's length scaled
- * onto the rack), and a cart per AGV on the straight line between the stations of its leg. Geometries are
- * pooled and renamed {@code part:<id>} / {@code agv:<n>} each time, so the scene graph says who is where.
+ * Draws what travels: a box per part riding a conveyor, at its distance along the conveyor's route (drawn at its
+ * real length, so metres are metres), and each AGV along the lanes between the stations of its trip (the path
+ * graph's shortest path, or its move's lane), carrying a box when loaded. Geometries are pooled and renamed
+ * {@code part:<id>} / {@code agv:<n>} each time, so the scene graph says who is where.
  */
 final class MoversNode {
 
     static final String PART_PREFIX = "part:";
     static final String AGV_PREFIX = "agv:";
-    private static final float PART_Y = 0.6f + 0.2f;
-    private static final float AGV_Y = 0.35f;
-    private static final float PART_HALF = 0.14f;
+    private static final float PART_HALF = 0.15f;
 
     private final Node node = new Node("movers");
     private final LineSpec line;
     private final FloorPlan plan;
-    private final Material partMaterial;
-    private final Material agvMaterial;
+    private final Material material;
+    private final Mesh partMesh;
+    private final Mesh agvMesh;
+    private final Mesh loadedMesh;
     private final List<Geometry> parts = new ArrayList<>();
     private final List<Geometry> agvs = new ArrayList<>();
 
-    MoversNode(LineSpec line, FloorPlan plan, Material partMaterial, Material agvMaterial) {
+    /** {@code sunlit}: bake the scene's light into the movers' colours (lit palettes). */
+    MoversNode(LineSpec line, FloorPlan plan, Material material, Palette palette, boolean sunlit) {
         this.line = line;
         this.plan = plan;
-        this.partMaterial = partMaterial;
-        this.agvMaterial = agvMaterial;
+        this.material = material;
+        MeshKit part = new MeshKit().frame(0, 0, 0)
+                .box(null, palette.role(Palette.Role.PART), 0, PART_HALF, 0, PART_HALF, PART_HALF, PART_HALF);
+        partMesh = sunlit ? part.buildSunlit() : part.build();
+        agvMesh = agv(palette, false, sunlit);
+        loadedMesh = agv(palette, true, sunlit);
+    }
+
+    private static Mesh agv(Palette palette, boolean loaded, boolean sunlit) {
+        MeshKit kit = new MeshKit().frame(0, 0, 0);
+        kit.box(null, palette.role(Palette.Role.AGV), 0, 0.2, 0, 0.75, 0.14, 0.5);
+        kit.box(null, palette.role(Palette.Role.TRIM), 0, 0.07, 0, 0.7, 0.05, 0.45);
+        kit.box(null, palette.role(Palette.Role.STEEL), 0, 0.36, 0, 0.6, 0.02, 0.42);
+        kit.cylinder(null, palette.role(Palette.Role.TRIM), 0.6, 0.42, 0, 0.08, 0.05, 8, false);
+        if (loaded) {
+            kit.box(null, palette.role(Palette.Role.PART), 0, 0.62, 0, 0.5, 0.24, 0.35);
+        }
+        return sunlit ? kit.buildSunlit() : kit.build();
     }
 
     Node node() {
@@ -52,61 +72,57 @@ final class MoversNode {
     void apply(Movers movers) {
         int used = 0;
         for (Map.Entry<Long, Movers.OnConveyor> part : movers.parts().entrySet()) {
-            Vector3f at = onConveyor(part.getValue());
-            if (at != null) {
-                Geometry g = take(parts, used++, partMaterial, new Box(PART_HALF, PART_HALF, PART_HALF));
+            Optional<double[]> at = onConveyor(part.getValue());
+            if (at.isPresent()) {
+                Geometry g = take(parts, used++, partMesh);
                 g.setName(PART_PREFIX + part.getKey());
-                g.setLocalTranslation(at);
-                BufferPlacement rack = plan.buffer(part.getValue().conveyor()).orElseThrow();
-                ConveyorSpec spec = line.conveyor(part.getValue().conveyor()).orElseThrow();
-                // Shorter than the spacing scaled onto the rack, so parts that close up stay apart.
-                float spacing = (float) (spec.spacingMetres() / spec.lengthMetres() * rack.lengthMetres());
-                float along = Math.max(0.02f, Math.min(PART_HALF, 0.4f * spacing));
-                g.setLocalScale(along / PART_HALF, 1, 1);
-                g.setLocalRotation(new com.jme3.math.Quaternion().fromAngleAxis(
-                        (float) Math.toRadians(rack.angleDegrees()), Vector3f.UNIT_Y));
+                g.setLocalTranslation((float) at.get()[0], LineSceneBuilder.BELT_TOP, (float) at.get()[1]);
+                g.setLocalRotation(new Quaternion().fromAngleAxis((float) at.get()[2], Vector3f.UNIT_Y));
             }
         }
         hideFrom(parts, used);
         used = 0;
         for (Map.Entry<Integer, Movers.Trip> vehicle : movers.vehicles().entrySet()) {
             Movers.Trip trip = vehicle.getValue();
-            Footprint from = plan.stations().get(trip.from());
-            Footprint to = plan.stations().get(trip.to());
-            if (from != null && to != null) {
-                Geometry g = take(agvs, used++, agvMaterial, new Box(0.6f, 0.25f, 0.45f));
+            Optional<Polyline> route = plan.agvs().route(trip.from(), trip.to());
+            if (route.isPresent()) {
+                Geometry g = take(agvs, used++, trip.loaded() ? loadedMesh : agvMesh);
                 g.setName(AGV_PREFIX + vehicle.getKey());
-                float done = (float) trip.done();
-                g.setLocalTranslation(FastMath.interpolateLinear(done, (float) from.x(), (float) to.x()), AGV_Y,
-                        FastMath.interpolateLinear(done, (float) from.z(), (float) to.z()));
+                double[] at = route.get().at(trip.done() * route.get().length());
+                g.setLocalTranslation((float) at[0], 0.02f, (float) at[1]);
+                g.setLocalRotation(new Quaternion().fromAngleAxis((float) at[2], Vector3f.UNIT_Y));
             }
         }
         hideFrom(agvs, used);
     }
 
-    /** Where a part {@code metres} along its conveyor stands on the floor; null for an unknown conveyor. */
-    Vector3f onConveyor(Movers.OnConveyor part) {
-        ConveyorSpec spec = line.conveyor(part.conveyor()).orElse(null);
-        BufferPlacement rack = plan.buffer(part.conveyor()).orElse(null);
-        if (spec == null || rack == null) {
-            return null;
+    /** Where a part {@code metres} along its conveyor stands: x, z, heading; empty for an unknown conveyor. */
+    Optional<double[]> onConveyor(Movers.OnConveyor part) {
+        Optional<ConveyorSpec> spec = line.conveyor(part.conveyor());
+        Optional<Link> link = plan.link(part.conveyor());
+        if (spec.isEmpty() || link.isEmpty()) {
+            return Optional.empty();
         }
-        double angle = Math.toRadians(rack.angleDegrees());
-        double dx = Math.cos(angle);
-        double dz = -Math.sin(angle);
-        double along = (Math.min(part.metres(), spec.lengthMetres()) / spec.lengthMetres() - 0.5)
-                * rack.lengthMetres();
-        return new Vector3f((float) (rack.rack().x() + dx * along), PART_Y, (float) (rack.rack().z() + dz * along));
+        Polyline route = link.get().route();
+        // The route has the conveyor's length unless routing had to stretch it; scale onto it either way.
+        double metres = Math.min(part.metres(), spec.get().lengthMetres()) / spec.get().lengthMetres()
+                * route.length();
+        double inset = Math.min(PART_HALF, route.length() / 2);
+        return Optional.of(route.at(Math.max(inset, Math.min(route.length() - inset, metres))));
     }
 
-    private Geometry take(List<Geometry> pool, int index, Material material, Box shape) {
+    private Geometry take(List<Geometry> pool, int index, Mesh mesh) {
         if (index == pool.size()) {
-            Geometry g = new Geometry("mover", shape);
+            Geometry g = new Geometry("mover", mesh);
             g.setMaterial(material);
+            g.setShadowMode(RenderQueue.ShadowMode.Cast);
             node.attachChild(g);
             pool.add(g);
         }
         Geometry g = pool.get(index);
+        if (g.getMesh() != mesh) {
+            g.setMesh(mesh);
+        }
         g.setCullHint(Spatial.CullHint.Inherit);
         return g;
     }

@@ -45,30 +45,32 @@ public record TopView(double centreX, double centreZ, double halfWidth, double h
     }
 
     /**
-     * Share of the pixels in the middle 40 % of {@code footprint} that show {@code colour}: how picture checks read
-     * a machine's state colour from a top-view image, clear of its edges and labels. A footprint under 50 pixels
-     * on screen is too small to judge and is refused.
+     * Share of the pixels of a station's light band seen from above (the ring between the footprint's edge and the
+     * equipment standing inset from it, corners and a pixel of each edge left out) that show {@code colour}.
      */
-    public double centreShare(BufferedImage image, Footprint footprint, ColorRGBA colour) {
+    public double bandShare(BufferedImage image, Footprint footprint, ColorRGBA colour) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int x0 = (int) Math.ceil(pixelX(footprint.x() - footprint.halfWidth() * 0.4, w));
-        int x1 = (int) Math.floor(pixelX(footprint.x() + footprint.halfWidth() * 0.4, w));
-        int y0 = (int) Math.ceil(pixelY(footprint.z() - footprint.halfDepth() * 0.4, h));
-        int y1 = (int) Math.floor(pixelY(footprint.z() + footprint.halfDepth() * 0.4, h));
+        double inset = 0.3;
+        double scale = scale(w);
         int match = 0;
         int total = 0;
-        for (int y = y0; y <= y1; y++) {
-            for (int x = x0; x <= x1; x++) {
-                total++;
-                if (Palette.matches(image.getRGB(x, y), colour)) {
-                    match++;
+        double step = 0.5 / scale;
+        for (double u = -footprint.halfWidth() + inset; u <= footprint.halfWidth() - inset; u += step) {
+            for (double v : new double[] {footprint.halfDepth() - inset / 2, -footprint.halfDepth() + inset / 2}) {
+                int x = (int) Math.floor(pixelX(footprint.worldX(u, v), w));
+                int y = (int) Math.floor(pixelY(footprint.worldZ(u, v), h));
+                if (x >= 0 && x < w && y >= 0 && y < h) {
+                    total++;
+                    if (Palette.matches(image.getRGB(x, y), colour)) {
+                        match++;
+                    }
                 }
             }
         }
-        if (total <= 50) {
-            throw new IllegalArgumentException("the footprint's centre covers " + total
-                    + " pixels, too few to judge its colour (need more than 50)");
+        if (total <= 20 || inset * scale < 3) {
+            throw new IllegalArgumentException("the light band covers " + total + " samples at " + scale
+                    + " pixels per metre, too few to judge its colour");
         }
         return match / (double) total;
     }

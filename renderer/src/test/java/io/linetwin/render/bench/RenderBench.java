@@ -41,13 +41,15 @@ public final class RenderBench {
     }
 
     private static void fps(double seconds) throws Exception {
-        System.out.printf(Locale.ROOT, "machines  frames/s  (1280x720, overview, %.0f s each)%n", seconds);
+        System.out.printf(Locale.ROOT, "machines  frames/s  CPU ms/frame  (1280x720, overview, shadows, %.0f s each)%n",
+                seconds);
         try (OffscreenRenderer renderer = OffscreenRenderer.start(1280, 720)) {
             for (int machines : List.of(20, 170, 500)) {
                 LineSpec line = Lines.chain(machines + 2);
                 Shot shot = Shot.of(line, new CameraPreset.Overview(), "bench " + machines);
-                double fps = renderer.framesPerSecond(shot, busyView(line), seconds);
-                System.out.printf(Locale.ROOT, "%8d  %8.1f%n", machines, fps);
+                OffscreenRenderer.FrameRate rate = renderer.frameRate(shot, busyView(line), seconds);
+                System.out.printf(Locale.ROOT, "%8d  %8.1f  %12.1f%n", machines, rate.perWallSecond(),
+                        rate.cpuMillisPerFrame());
             }
         }
     }
@@ -72,6 +74,7 @@ public final class RenderBench {
     private static void snapshotOnce(Path file, Path out) throws Exception {
         long t0 = System.nanoTime();
         Scenario scenario = ScenarioLoader.load(file);
+        long tLoaded = System.nanoTime();
         Shot shot = Shot.of(scenario.line(), new CameraPreset.Overview(), scenario.name());
         long t1 = System.nanoTime();
         java.util.concurrent.CompletableFuture<OffscreenRenderer> gl =
@@ -94,9 +97,9 @@ public final class RenderBench {
             long t4 = System.nanoTime();
             OffscreenRenderer.writePng(image, out);
             long t5 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "load %.2f s, simulate (GL starting alongside) %.2f s, then wait for GL "
-                    + "%.2f s, render %.2f s, write PNG %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
-                    (t4 - t3) / 1e9, (t5 - t4) / 1e9);
+            System.out.printf(Locale.ROOT, "load %.2f s, floor plan %.2f s, simulate (GL starting alongside) %.2f s, "
+                    + "then wait for GL %.2f s, render %.2f s, write PNG %.2f s%n", (tLoaded - t0) / 1e9,
+                    (t1 - tLoaded) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t5 - t4) / 1e9);
         }
     }
 }

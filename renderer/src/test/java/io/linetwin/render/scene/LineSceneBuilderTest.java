@@ -3,18 +3,23 @@ package io.linetwin.render.scene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jme3.asset.AssetManager;
-import com.jme3.font.BitmapText;
-import com.jme3.renderer.queue.RenderQueue;
-import com.jme3.scene.Spatial;
+import com.jme3.collision.CollisionResults;
+import com.jme3.math.Ray;
+import com.jme3.math.Vector3f;
 import com.jme3.system.JmeSystem;
 import io.linetwin.model.LineSpec;
 import io.linetwin.render.Hud;
+import io.linetwin.render.Library;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
+import io.linetwin.render.Movers;
 import io.linetwin.render.StationVisualState;
 import io.linetwin.render.layout.AutoLayout;
+import io.linetwin.render.layout.FloorPlan;
+import io.linetwin.render.layout.Footprint;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The scene graph, built without a GL context. */
@@ -24,92 +29,68 @@ final class LineSceneBuilderTest {
             Thread.currentThread().getContextClassLoader().getResource("com/jme3/asset/Desktop.cfg"));
 
     private static LineScene build(LineSpec line) {
-        return new LineSceneBuilder(ASSETS, Palette.test(), false, true).build(line, AutoLayout.plan(line));
-    }
-
-    private static BitmapText label(LineScene scene, String station) {
-        Spatial holder = scene.root().getChild(LineScene.LABEL_PREFIX + station);
-        return (BitmapText) ((com.jme3.scene.Node) holder).getChild(0);
+        return new LineSceneBuilder(ASSETS, Palette.test(), false).build(line, AutoLayout.plan(line));
     }
 
     @Test
-    void everyStationHasALabelInTheTransparentBucket() {
-        LineScene scene = build(Lines.chain(6));
+    void everyStationAsksForALabelAndTheBottleneckComesFirstAndSaysSo() {
+        LineSpec line = Lines.chain(6);
+        LineScene scene = build(line);
+        scene.apply(new LineView(10, Map.of("m3", StationVisualState.DOWN), Map.of(), Map.of(),
+                new Hud("", 0, 0, Optional.of("m2"))));
 
-        for (String id : new String[] {"src", "m1", "m2", "m3", "m4", "out"}) {
-            BitmapText text = label(scene, id);
-            assertThat(text.getText()).isEqualTo(id);
-            assertThat(text.getQueueBucket()).isEqualTo(RenderQueue.Bucket.Transparent);
-        }
+        assertThat(scene.labels()).extracting(LineScene.Request::id)
+                .containsExactlyInAnyOrder("src", "m1", "m2", "m3", "m4", "out");
+        assertThat(scene.labels().get(0).id()).isEqualTo("m2");
+        assertThat(scene.labels().get(0).text()).contains("bottleneck");
+        assertThat(scene.labels().get(1).id()).isEqualTo("m3");
+        assertThat(scene.labels().get(1).priority()).isEqualTo(LineScene.Priority.DOWN);
+        assertThat(scene.labels().stream().filter(r -> !r.id().equals("m2")))
+                .allSatisfy(r -> assertThat(r.text()).doesNotContain("bottleneck"));
     }
 
     @Test
-    void theBottlenecksLabelSaysSoAndOnlyItsLabel() {
-        LineScene scene = build(Lines.chain(6));
+    void aViewDrivesMachineStatesRiskRackBoxesAndConveyorLamps() {
+        LineSpec line = Library.load(Library.DIR.resolve("bottling-line.yaml")).line();
+        LineScene scene = build(line);
+        scene.apply(new LineView(100, Map.of("filler", StationVisualState.DOWN), Map.of("b2", 30),
+                Map.of("filler", 0.7), Hud.none(), new Movers(Map.of(), Map.of(), Set.of("b3"))));
 
-        scene.apply(new LineView(10, Map.of(), Map.of(), Map.of(), new Hud("", 1, 1, Optional.of("m3"))));
-
-        assertThat(label(scene, "m3").getText()).isEqualTo("m3" + LineScene.BOTTLENECK_MARK);
-        assertThat(label(scene, "m2").getText()).isEqualTo("m2");
-        scene.apply(LineView.empty(20));
-        assertThat(label(scene, "m3").getText()).isEqualTo("m3");
+        MachineStatusControl filler = scene.machine("filler").orElseThrow();
+        assertThat(filler.state()).contains(StationVisualState.DOWN);
+        assertThat(filler.risk()).contains(0.7);
+        assertThat(scene.machine("capper").orElseThrow().state()).isEmpty();
+        RackFill b2 = scene.fill("b2").orElseThrow();
+        assertThat(b2.boxes()).isEqualTo((int) Math.ceil(b2.slots() * 30 / 60.0));
+        assertThat(scene.fill("b1").orElseThrow().boxes()).isZero();
+        assertThat(scene.machine("depal")).as("a source has no state").isEmpty();
     }
 
     @Test
-    void aViewDrivesMachineStatesRiskAndRackFills() {
-        LineScene scene = build(Lines.chain(4));
+    void oneWaitingPartShowsOneBoxAndAFullBufferFillsTheRack() {
+        LineSpec line = Lines.chain(4);
+        LineScene scene = build(line);
+        RackFill fill = scene.fill("b2").orElseThrow();
 
-        scene.apply(new LineView(5, Map.of("m1", StationVisualState.DOWN), Map.of("b1", 5), Map.of("m2", 0.7),
-                Hud.none()));
-
-        assertThat(scene.machine("m1").orElseThrow().state()).contains(StationVisualState.DOWN);
-        assertThat(scene.machine("m2").orElseThrow().state()).isEmpty();
-        assertThat(scene.machine("m2").orElseThrow().risk()).contains(0.7);
-        assertThat(scene.fill("b1").orElseThrow().fraction()).isEqualTo(0.5f);
-        assertThat(scene.fill("b2").orElseThrow().fraction()).isZero();
+        scene.apply(new LineView(1, Map.of(), Map.of("b2", 1), Map.of(), Hud.none()));
+        assertThat(fill.boxes()).isEqualTo(1);
+        scene.apply(new LineView(1, Map.of(), Map.of("b2", Lines.CAPACITY), Map.of(), Hud.none()));
+        assertThat(fill.boxes()).isEqualTo(fill.slots());
     }
 
     @Test
     void aRayFromAboveAMachinePicksThatStation() {
-        LineSpec line = Lines.chain(5);
-        LineScene scene = build(line);
+        LineSpec line = Lines.chain(6);
+        FloorPlan plan = AutoLayout.plan(line);
+        LineScene scene = new LineSceneBuilder(ASSETS, Palette.test(), false).build(line, plan);
         scene.root().updateGeometricState();
-        io.linetwin.render.layout.Footprint m2 = AutoLayout.plan(line).station("m2");
+        Footprint m2 = plan.station("m2");
 
-        com.jme3.collision.CollisionResults hits = new com.jme3.collision.CollisionResults();
-        scene.root().collideWith(new com.jme3.math.Ray(new com.jme3.math.Vector3f((float) m2.x() + 0.3f, 50,
-                (float) m2.z() + 0.2f), new com.jme3.math.Vector3f(0, -1, 0)), hits);
+        CollisionResults hits = new CollisionResults();
+        scene.root().collideWith(new Ray(new Vector3f((float) m2.x() + 0.2f, 50, (float) m2.z() + 0.1f),
+                new Vector3f(0, -1, 0)), hits);
 
-        assertThat(hits.getClosestCollision().getGeometry().getName()).isEqualTo("machines");
+        assertThat(hits.size()).isPositive();
         assertThat(scene.stationAt(hits.getClosestCollision())).contains("m2");
-        assertThat(LineScene.stationOf(scene.root().getChild("floor"))).isEmpty();
-    }
-
-    @Test
-    void aLargeLineNamesOnlyTheBottleneckAndAFewMachinesThatAreDown() {
-        LineSpec line = Lines.chain(102);
-        LineScene scene = build(line);
-        Map<String, StationVisualState> states = new java.util.HashMap<>();
-        line.stations().forEach(s -> states.put(s.id(), StationVisualState.DOWN));
-        states.put("m50", StationVisualState.WORKING);
-
-        scene.apply(new LineView(10, states, Map.of(), Map.of(), new Hud("", 1, 1, Optional.of("m50"))));
-
-        java.util.List<String> named = line.stations().stream().map(s -> s.id())
-                .filter(id -> scene.root().getChild(LineScene.LABEL_PREFIX + id).getCullHint()
-                        != Spatial.CullHint.Always)
-                .toList();
-        assertThat(named).hasSize(LineScene.MAX_DOWN_LABELS + 1).contains("m50", "src", "m1");
-    }
-
-    @Test
-    void everyRacksBarIsPartOfOneMesh() {
-        LineScene scene = build(Lines.chain(4));
-
-        java.util.List<com.jme3.scene.Geometry> fills =
-                scene.root().descendantMatches(com.jme3.scene.Geometry.class, "fill.*");
-
-        assertThat(fills).hasSize(1);
-        assertThat(fills.get(0).getMesh().getVertexCount()).as("a box per rack").isEqualTo(3 * 24);
     }
 }

@@ -9,11 +9,11 @@ import com.jme3.scene.Spatial;
 import com.jme3.system.JmeSystem;
 import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.Scenario;
+import io.linetwin.render.Library;
 import io.linetwin.render.TraceRecorder;
 import io.linetwin.render.layout.AutoLayout;
-import io.linetwin.render.layout.BufferPlacement;
 import io.linetwin.render.layout.FloorPlan;
-import io.linetwin.render.layout.Footprint;
+import io.linetwin.render.layout.Polyline;
 import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parts on the bottling line's conveyor and its AGVs stand in the scene graph where the event trace puts them:
- * an AGV on the straight line of its leg, in proportion to the time driven; a part that entered the belt
- * {@code dt} ago, {@code speed * dt} along it (scaled onto the rack).
+ * an AGV along its lane between the stations of its leg, in proportion to the time driven; a part that entered the
+ * belt {@code dt} ago, {@code speed * dt} along the belt's route (drawn at the belt's real length). A belt that
+ * stopped holds its parts.
  */
 final class MoversTest {
 
@@ -47,25 +48,52 @@ final class MoversTest {
         TraceRecorder recorder = new TraceRecorder(scenario.line());
         ReplicationResult upTo = simulation.run(0, chosen.t, seed, 0, recorder);
         FloorPlan plan = AutoLayout.plan(scenario.line());
-        LineScene scene = new LineSceneBuilder(ASSETS, Palette.test(), false, true).build(scenario.line(), plan);
+        LineScene scene = new LineSceneBuilder(ASSETS, Palette.test(), false).build(scenario.line(), plan);
         scene.apply(recorder.view(chosen.t, upTo));
 
         TraceEvent.VehicleMoved leg = chosen.leg;
         double done = (chosen.t - leg.timeSeconds()) / (leg.arrivalSeconds() - leg.timeSeconds());
-        Footprint from = plan.station(leg.from());
-        Footprint to = plan.station(leg.to());
+        Polyline lane = plan.agvs().route(leg.from(), leg.to()).orElseThrow();
+        double[] expected = lane.at(done * lane.length());
         Vector3f agv = translation(scene, MoversNode.AGV_PREFIX + leg.vehicle());
-        assertThat((double) agv.x).isCloseTo(from.x() + (to.x() - from.x()) * done, within(1e-3));
-        assertThat((double) agv.z).isCloseTo(from.z() + (to.z() - from.z()) * done, within(1e-3));
+        assertThat((double) agv.x).isCloseTo(expected[0], within(1e-3));
+        assertThat((double) agv.z).isCloseTo(expected[1], within(1e-3));
         assertThat(done).isBetween(0.2, 0.8);
 
-        BufferPlacement rack = plan.buffer("b3").orElseThrow();
+        Polyline route = plan.link("b3").orElseThrow().route();
+        assertThat(route.length()).isCloseTo(belt.lengthMetres(), within(1e-9));
         double metres = belt.speedMetresPerSecond() * (chosen.t - chosen.entered.timeSeconds());
-        double along = (metres / belt.lengthMetres() - 0.5) * rack.lengthMetres();
-        double angle = Math.toRadians(rack.angleDegrees());
+        double[] along = route.at(metres);
         Vector3f part = translation(scene, MoversNode.PART_PREFIX + chosen.entered.part());
-        assertThat((double) part.x).isCloseTo(rack.rack().x() + Math.cos(angle) * along, within(1e-3));
-        assertThat((double) part.z).isCloseTo(rack.rack().z() - Math.sin(angle) * along, within(1e-3));
+        assertThat((double) part.x).isCloseTo(along[0], within(1e-3));
+        assertThat((double) part.z).isCloseTo(along[1], within(1e-3));
+    }
+
+    @Test
+    void aStoppedBeltHoldsItsPartsUntilItStartsAgain() {
+        Scenario scenario = Library.load(Library.DIR.resolve("bottling-line.yaml"));
+        TraceRecorder recorder = new TraceRecorder(scenario.line());
+        recorder.on(new TraceEvent.PartReleased(0, 1, "litre", "depal"));
+        recorder.on(new TraceEvent.PartMoved(10, 1, "capper", "b3"));
+        recorder.on(new TraceEvent.ConveyorStopped(12, "b3", true));
+
+        // 0.5 m/s: 1 m by the stop at 12 s, and still 1 m at 30 s while the belt stands.
+        assertThat(recorder.movers(30).parts().get(1L).metres()).isCloseTo(1.0, within(1e-9));
+        assertThat(recorder.movers(30).stoppedConveyors()).containsExactly("b3");
+        recorder.on(new TraceEvent.ConveyorStopped(32, "b3", false));
+        assertThat(recorder.movers(36).parts().get(1L).metres()).isCloseTo(3.0, within(1e-9));
+        assertThat(recorder.movers(36).stoppedConveyors()).isEmpty();
+    }
+
+    @Test
+    void aLoadedVehicleCarriesABoxAndAnEmptyOneDoesNot() {
+        Scenario scenario = Library.load(Library.DIR.resolve("bottling-line.yaml"));
+        TraceRecorder recorder = new TraceRecorder(scenario.line());
+        recorder.on(new TraceEvent.VehicleMoved(0, 0, "palletiser", "warehouse", 50, 7));
+        recorder.on(new TraceEvent.VehicleMoved(0, 1, "warehouse", "palletiser", 50, -1));
+
+        assertThat(recorder.movers(25).vehicles().get(0).loaded()).isTrue();
+        assertThat(recorder.movers(25).vehicles().get(1).loaded()).isFalse();
     }
 
     private static Vector3f translation(LineScene scene, String name) {

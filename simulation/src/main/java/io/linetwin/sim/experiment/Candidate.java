@@ -77,7 +77,11 @@ public final class Candidate {
 
     /** Replication {@code replication}: its seed is the experiment's, so every candidate shares random numbers. */
     public ReplicationResult run(int replication) {
-        LineSimulation sim = simulation();
+        return run(simulation(), replication);
+    }
+
+    /** As {@link #run(int)} on {@code sim}, this candidate's simulation with other settings (e.g. reporting). */
+    ReplicationResult run(LineSimulation sim, int replication) {
         return start.isPresent()
                 ? sim.run(start.get(), experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed(),
                         replication)

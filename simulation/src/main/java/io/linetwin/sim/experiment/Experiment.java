@@ -59,6 +59,7 @@ public final class Experiment {
     }
 
     private ExperimentResult run(Candidate candidate) {
+        progress.started(candidate.name(), spec.replications());
         long started = System.nanoTime();
         List<ReplicationResult> results = results(engine.run(tasks(candidate), progress), 0, spec.replications());
         return new ExperimentResult(candidate.name(), spec, results, (System.nanoTime() - started) / 1e9);
@@ -69,11 +70,17 @@ public final class Experiment {
      * of every line goes to the engine at once, so a cluster works on all of them together.
      */
     public List<Comparison> compareAll(Scenario scenario) {
+        return compareAll(scenario, 0);
+    }
+
+    /** As {@link #compareAll(Scenario)}, with verdicts that need a practical effect of {@code minEffect}. */
+    public List<Comparison> compareAll(Scenario scenario, double minEffect) {
         List<Candidate> candidates = new ArrayList<>();
         candidates.add(Candidate.of(baseline(scenario), spec, start));
         scenario.variants().forEach(v -> candidates.add(Candidate.of(v, spec, start)));
         List<ReplicationTask> tasks = new ArrayList<>();
         candidates.forEach(c -> tasks.addAll(tasks(c)));
+        progress.started(batchLabel(candidates.size() - 1), tasks.size());
         long started = System.nanoTime();
         List<ReplicationOutcome> outcomes = engine.run(tasks, progress);
         // One wall time for all, shared out evenly: the lines ran interleaved.
@@ -85,9 +92,14 @@ public final class Experiment {
         for (int v = 1; v < candidates.size(); v++) {
             ExperimentResult variant = new ExperimentResult(candidates.get(v).name(), spec,
                     results(outcomes, v * n, (v + 1) * n), wallSeconds);
-            comparisons.add(Comparison.of(baseline, variant));
+            comparisons.add(Comparison.of(baseline, variant, minEffect));
         }
         return comparisons;
+    }
+
+    private static String batchLabel(int variants) {
+        return variants == 0 ? Scenario.BASELINE
+                : Scenario.BASELINE + " and " + variants + " variant" + (variants > 1 ? "s" : "");
     }
 
     /** The base line as a variant without {@code set} entries. */

@@ -48,7 +48,7 @@ public record ExperimentResult(
     }
 
     public Estimate estimate(Kpi kpi) {
-        return Estimate.of(values(kpi));
+        return kpi.estimate(values(kpi));
     }
 
     public Map<Kpi, Estimate> kpis() {

@@ -21,6 +21,14 @@ public final class Replications {
         Progress NONE = (done, total) -> { };
 
         void finished(int done, int total);
+
+        /** A new batch of {@code total} replications starts, e.g. of the variant {@code label}. */
+        default void started(String label, int total) {
+        }
+
+        /** Replication {@code replication} of the current batch has simulated {@code share} of its run. */
+        default void advanced(int replication, double share) {
+        }
     }
 
     private Replications() {

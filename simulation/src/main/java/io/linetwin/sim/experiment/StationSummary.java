@@ -5,10 +5,10 @@ import io.linetwin.sim.StationResult;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** A station's KPIs averaged over the replications of an experiment. */
+/** A station's KPIs averaged over the replications of an experiment; OEE's factors too. */
 public record StationSummary(
         String id, double utilization, StateShares states, double good, double scrap, double oee,
-        double bottleneckShare) {
+        double bottleneckShare, double availability, double performance, double quality) {
 
     /** The mean of each KPI over {@code perReplication}, one entry per replication. */
     static StationSummary of(String id, List<StationResult> perReplication) {
@@ -26,7 +26,10 @@ public record StationSummary(
                 mean(perReplication, StationResult::good),
                 mean(perReplication, StationResult::scrap),
                 mean(perReplication, StationResult::oee),
-                mean(perReplication, StationResult::bottleneckShare));
+                mean(perReplication, StationResult::bottleneckShare),
+                mean(perReplication, StationResult::availability),
+                mean(perReplication, StationResult::performance),
+                mean(perReplication, StationResult::quality));
     }
 
     private static double mean(List<StationResult> results, ToDoubleFunction<StationResult> kpi) {

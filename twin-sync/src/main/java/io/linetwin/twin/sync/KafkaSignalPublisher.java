@@ -29,13 +29,12 @@ public final class KafkaSignalPublisher implements SignalSink {
     public KafkaSignalPublisher(KafkaSettings settings) {
         this.topic = settings.topic();
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(settings.withExtra(p));
+        this.producer = new KafkaProducer<>(settings.forClient(KafkaSettings.Client.PRODUCER, p));
     }
 
     @Override

@@ -1,20 +1,31 @@
 package io.linetwin.twin.sync;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import io.linetwin.twin.Prepared;
 import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -22,9 +33,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads Ditto Protocol JSON from the events topic into a {@link TwinStore}, at least once: offsets are
- * committed only after the records of a poll have been applied, so a crash replays them, and the
- * store's revisions turn the replays into counted no-ops. One thread, started by {@link #start()}.
+ * Reads Ditto Protocol JSON from the events topic into a {@link TwinStore}, at least once: an offset is
+ * committed only after its record was applied (and, when refused, stored as a {@link DeadLetter}), so a
+ * crash replays it, and the store's revisions turn replays into counted no-ops. One thread, started by
+ * {@link #start()}.
+ *
+ * <p>Nothing stops it but {@link #close()}: when the consumer fails (a broker gone for good, a bug), it logs,
+ * waits a back-off that doubles from {@code minBackoff} to {@code maxBackoff}, and starts a new consumer at the
+ * records it has not handled yet; {@link #health()} says so meanwhile. A record whose apply throws is not
+ * skipped silently: it is counted as {@code APPLY_FAILED} and kept as a dead letter like any refusal.
+ *
+ * <p>Where reading starts, per partition: where this consumer left off (after a restart); else the offsets of
+ * a checkpoint ({@link Builder#startAt}); else the topic's beginning ({@link Builder#fromBeginning()}); else the
+ * group's committed offset. With {@link Builder#checkpoints} a callback persists the twin (a snapshot holding
+ * the offsets it covers) at quiet points, and only the offsets of a written checkpoint are committed: a twin
+ * process killed at any point then restarts from its checkpoint and loses no committed update.
  *
  * <p>Client defaults (any of them can be overridden through {@link KafkaSettings#extra()}):
  * {@code max.poll.records=2000}, {@code fetch.min.bytes=1} and {@code fetch.max.wait.ms=500} (a fetch
@@ -46,48 +69,177 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         void onRecord(ConsumerRecord<String, byte[]> record, TwinEvent outcome);
     }
 
+    /**
+     * Persists the twin at a quiet point of the consumer thread: every record before {@code positions} (next
+     * offset per partition) is applied and none after. Once it returns, those offsets are committed.
+     */
+    @FunctionalInterface
+    public interface Checkpointer {
+        void checkpoint(Map<TopicPartition, Long> positions) throws Exception;
+    }
+
     private final KafkaSettings settings;
     private final TwinStore store;
     private final RecordObserver observer;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final DeadLetters deadLetters;
+    private final Map<TopicPartition, Long> startAt;
+    private final boolean fromBeginning;
+    private final Checkpointer checkpointer;
+    private final long checkpointNanos;
+    private final long minBackoffNanos;
+    private final long maxBackoffNanos;
+    private final Clock wallClock;
+    private final Function<Prepared, TwinEvent> applier;
+    private final Properties props;
     private final BatchDecoder decoder;
     private final long commitIntervalNanos;
+
+    /** Next offset per partition of every record applied (and dead-lettered if refused); consumer thread only. */
+    private final Map<TopicPartition, Long> handled = new HashMap<>();
+    /** Made by the constructor, so that bad client settings fail the caller; taken by the first run. */
+    private KafkaConsumer<String, byte[]> first;
+    /** The consumer the loop uses now, for close() to wake its poll. */
+    private volatile KafkaConsumer<String, byte[]> polling;
     private long lastCommit;
+    private long lastCheckpoint;
     private boolean uncommitted;
+
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private volatile TwinHealth.ConsumerState state = TwinHealth.ConsumerState.STARTING;
+    private volatile Instant lastAppliedAt;
+    private volatile long lag = -1;
+    private volatile String lastError;
     private final CountDownLatch assigned = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
     private Thread thread;
 
     public KafkaTwinConsumer(KafkaSettings settings, TwinStore store) {
-        this(settings, store, (record, outcome) -> { });
+        this(builder(settings, store));
     }
 
     public KafkaTwinConsumer(KafkaSettings settings, TwinStore store, RecordObserver observer) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.store = Objects.requireNonNull(store, "store");
-        this.observer = Objects.requireNonNull(observer, "observer");
+        this(builder(settings, store).observer(observer));
+    }
+
+    public static Builder builder(KafkaSettings settings, TwinStore store) {
+        return new Builder(settings, store);
+    }
+
+    /** Options of a consumer; every one has a default. */
+    public static final class Builder {
+        private final KafkaSettings settings;
+        private final TwinStore store;
+        private RecordObserver observer = (record, outcome) -> { };
+        private DeadLetters deadLetters = DeadLetters.none();
+        private Map<TopicPartition, Long> startAt = Map.of();
+        private boolean fromBeginning;
+        private Checkpointer checkpointer;
+        private Duration checkpointEvery = Duration.ofSeconds(10);
+        private Duration minBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        private Clock wallClock = Clock.systemUTC();
+        private Function<Prepared, TwinEvent> applier;
+
+        private Builder(KafkaSettings settings, TwinStore store) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder observer(RecordObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /** Where refused records go (default: counted only); the consumer flushes it before each commit. */
+        public Builder deadLetters(DeadLetters deadLetters) {
+            this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+            return this;
+        }
+
+        /** Next offsets to read per partition, from a checkpoint; partitions not named start as otherwise. */
+        public Builder startAt(Map<TopicPartition, Long> offsets) {
+            this.startAt = Map.copyOf(offsets);
+            return this;
+        }
+
+        /** Partitions without a checkpoint offset are read from the topic's beginning (a fresh twin). */
+        public Builder fromBeginning() {
+            this.fromBeginning = true;
+            return this;
+        }
+
+        /** Persist the twin every {@code every} and commit only what a checkpoint covers. */
+        public Builder checkpoints(Checkpointer checkpointer, Duration every) {
+            this.checkpointer = Objects.requireNonNull(checkpointer, "checkpointer");
+            if (every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("checkpoint interval must be > 0, got " + every);
+            }
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        public Builder backoff(Duration min, Duration max) {
+            if (min.isNegative() || min.isZero() || max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("back-off must satisfy 0 < min <= max, got " + min + " and " + max);
+            }
+            this.minBackoff = min;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /** The wall clock of {@link TwinHealth#lastAppliedAt()}. */
+        public Builder wallClock(Clock clock) {
+            this.wallClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Tests only: how a decoded record is applied (to make one throw). */
+        Builder applier(Function<Prepared, TwinEvent> applier) {
+            this.applier = applier;
+            return this;
+        }
+
+        public KafkaTwinConsumer build() {
+            return new KafkaTwinConsumer(this);
+        }
+    }
+
+    private KafkaTwinConsumer(Builder b) {
+        this.settings = b.settings;
+        this.store = b.store;
+        this.observer = b.observer;
+        this.deadLetters = b.deadLetters;
+        this.startAt = b.startAt;
+        this.fromBeginning = b.fromBeginning;
+        this.checkpointer = b.checkpointer;
+        this.checkpointNanos = b.checkpointEvery.toNanos();
+        this.minBackoffNanos = b.minBackoff.toNanos();
+        this.maxBackoffNanos = b.maxBackoff.toNanos();
+        this.wallClock = b.wallClock;
+        this.applier = b.applier != null ? b.applier : b.store::apply;
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "500");
+        settings.forClient(KafkaSettings.Client.CONSUMER, p);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        settings.withExtra(p);
-        Object interval = p.remove(COMMIT_INTERVAL_MS);
-        long commitMillis = interval == null ? DEFAULT_COMMIT_INTERVAL_MS : Long.parseLong(interval.toString());
+        long commitMillis = Long.parseLong(settings.setting(COMMIT_INTERVAL_MS,
+                Long.toString(DEFAULT_COMMIT_INTERVAL_MS)));
         if (commitMillis < 0) {
             throw new IllegalArgumentException(COMMIT_INTERVAL_MS + " must be >= 0, got " + commitMillis);
         }
         this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitMillis);
+        this.props = p;
         this.decoder = new BatchDecoder(store);
-        this.consumer = new KafkaConsumer<>(p);
+        this.first = new KafkaConsumer<>(p);
     }
 
     public synchronized void start() {
@@ -101,37 +253,114 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     }
 
     private void loop() {
+        long backoff = minBackoffNanos;
         try {
-            consumer.subscribe(List.of(settings.topic()), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
-                    commitApplied();
-                }
-
-                @Override
-                public void onPartitionsAssigned(java.util.Collection<org.apache.kafka.common.TopicPartition> p) {
-                    if (!p.isEmpty()) {
-                        assigned.countDown();
-                    }
-                }
-            });
             while (running) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
-                if (!batch.isEmpty()) {
-                    applyBatch(batch);
-                    uncommitted = true;
+                KafkaConsumer<String, byte[]> c = first != null ? first : newConsumer();
+                first = null;
+                if (c == null) {
+                    break;
                 }
-                commitAsyncIfDue();
+                polling = c;
+                boolean failed = false;
+                try {
+                    run(c);
+                } catch (WakeupException e) {
+                    // close() woke the poll; every record handed out so far has been handled.
+                } catch (RuntimeException e) {
+                    failed = true;
+                    restarts.incrementAndGet();
+                    lastError = e.toString();
+                    state = TwinHealth.ConsumerState.RESTARTING;
+                    LOG.warn("twin consumer of {} failed ({}); starting again in {} ms", settings.topic(), e,
+                            TimeUnit.NANOSECONDS.toMillis(backoff));
+                } finally {
+                    if (!failed) {
+                        finish(c);
+                    }
+                    polling = null;
+                    closeQuietly(c);
+                }
+                if (failed && running) {
+                    awaitStop(backoff);
+                    backoff = Math.min(maxBackoffNanos, backoff * 2);
+                } else {
+                    backoff = minBackoffNanos;
+                }
             }
-        } catch (WakeupException e) {
-            // close() woke the poll; every record handed out so far has been applied.
-        } catch (RuntimeException e) {
-            LOG.error("twin consumer of {} stopped", settings.topic(), e);
         } finally {
-            commitApplied();
-            consumer.close();
+            state = TwinHealth.ConsumerState.STOPPED;
             decoder.close();
             stopped.countDown();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        try {
+            return new KafkaConsumer<>(props);
+        } catch (RuntimeException e) {
+            lastError = e.toString();
+            LOG.error("twin consumer of {} cannot be made again ({}); it stops", settings.topic(), e.toString());
+            return null;
+        }
+    }
+
+    private void run(KafkaConsumer<String, byte[]> c) {
+        c.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                persist(c, true);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                seek(c, partitions);
+                if (!partitions.isEmpty()) {
+                    assigned.countDown();
+                }
+            }
+        });
+        state = TwinHealth.ConsumerState.RUNNING;
+        while (running) {
+            ConsumerRecords<String, byte[]> batch = c.poll(Duration.ofMillis(200));
+            if (!batch.isEmpty()) {
+                applyBatch(batch);
+                uncommitted = true;
+            }
+            lag = lagOf(c);
+            persistIfDue(c);
+        }
+    }
+
+    private void seek(KafkaConsumer<String, byte[]> c, Collection<TopicPartition> partitions) {
+        for (TopicPartition p : partitions) {
+            Long next = handled.containsKey(p) ? handled.get(p) : startAt.get(p);
+            if (next != null) {
+                c.seek(p, next);
+            } else if (fromBeginning) {
+                c.seekToBeginning(List.of(p));
+            }
+        }
+    }
+
+    private static long lagOf(KafkaConsumer<String, byte[]> c) {
+        long sum = 0;
+        for (TopicPartition p : c.assignment()) {
+            OptionalLong l = c.currentLag(p);
+            if (l.isEmpty()) {
+                return -1;
+            }
+            sum += l.getAsLong();
+        }
+        return sum;
+    }
+
+    /** After a normal stop: the last checkpoint and commit; a failure here only means replays. */
+    private void finish(KafkaConsumer<String, byte[]> c) {
+        try {
+            persist(c, true);
+        } catch (RuntimeException e) {
+            LOG.info("final commit of {} failed ({}); the records will be replayed", settings.topic(), e.getMessage());
         }
     }
 
@@ -139,14 +368,22 @@ public final class KafkaTwinConsumer implements AutoCloseable {
      * Asynchronous, and at most once per interval: a synchronous round trip per poll would hold every
      * later record back. A lost async commit only means more replays, which revisions turn into no-ops.
      */
-    private void commitAsyncIfDue() {
+    private void persistIfDue(KafkaConsumer<String, byte[]> c) {
         long now = System.nanoTime();
+        if (checkpointer != null) {
+            if (now - lastCheckpoint >= checkpointNanos) {
+                lastCheckpoint = now;
+                persist(c, true);
+            }
+            return;
+        }
         if (!uncommitted || now - lastCommit < commitIntervalNanos) {
             return;
         }
         lastCommit = now;
         uncommitted = false;
-        consumer.commitAsync((offsets, error) -> {
+        deadLetters.flush();
+        c.commitAsync(offsets(handled), (offsets, error) -> {
             if (error != null) {
                 LOG.info("offsets of {} not committed ({}); the records will be replayed",
                         settings.topic(), error.getMessage());
@@ -154,13 +391,35 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         });
     }
 
-    /** Commits the position after the last applied record; a failure only means replays. */
-    private void commitApplied() {
-        try {
-            consumer.commitSync(Duration.ofSeconds(10));
-        } catch (RuntimeException e) {
-            LOG.info("final commit of {} failed ({}); the records will be replayed", settings.topic(), e.getMessage());
+    /**
+     * Dead letters first, then the checkpoint (if any), then the commit of exactly what both cover: a record
+     * is never committed before its outcome is stored.
+     */
+    private void persist(KafkaConsumer<String, byte[]> c, boolean sync) {
+        if (handled.isEmpty()) {
+            return;
         }
+        deadLetters.flush();
+        Map<TopicPartition, Long> positions = Map.copyOf(handled);
+        if (checkpointer != null) {
+            try {
+                checkpointer.checkpoint(positions);
+            } catch (Exception e) {
+                lastError = "checkpoint failed: " + e.getMessage();
+                LOG.warn("twin checkpoint failed ({}); offsets stay uncommitted", e.getMessage());
+                return;
+            }
+        }
+        if (sync) {
+            c.commitSync(offsets(positions), Duration.ofSeconds(10));
+        }
+        uncommitted = false;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsets(Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        positions.forEach((p, next) -> out.put(p, new OffsetAndMetadata(next)));
+        return out;
     }
 
     /**
@@ -168,12 +427,12 @@ public final class KafkaTwinConsumer implements AutoCloseable {
      * applying in record order on this thread only, so per-Thing order and the commit rule hold.
      */
     private void applyBatch(ConsumerRecords<String, byte[]> batch) {
-        List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>(batch.count());
-        batch.forEach(records::add);
+        List<ConsumerRecord<String, byte[]>> list = new java.util.ArrayList<>(batch.count());
+        batch.forEach(list::add);
         int[] next = {0};
-        decoder.decode(records, chunk -> {
+        decoder.decode(list, chunk -> {
             for (Prepared prepared : chunk) {
-                applyOne(records.get(next[0]++), prepared);
+                applyOne(list.get(next[0]++), prepared);
             }
         });
     }
@@ -181,15 +440,44 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     private void applyOne(ConsumerRecord<String, byte[]> record, Prepared prepared) {
         TwinEvent outcome;
         try {
-            outcome = store.apply(prepared);
+            outcome = applier.apply(prepared);
         } catch (RuntimeException e) {
-            // A bug in applying one record must not stop the twin; the record is skipped and counted.
+            // A defect in applying one record must not stop the twin, nor lose the record: it is counted and kept.
             failures.incrementAndGet();
             LOG.error("applying record {}-{}@{} failed", record.topic(), record.partition(), record.offset(), e);
-            return;
+            outcome = store.failed("applying " + source(record) + " threw " + e);
         }
+        if (outcome instanceof TwinEvent.Rejected rejected) {
+            deadLetters.add(DeadLetter.of(wallClock.instant(), rejected.reason(), rejected.detail(),
+                    rejected.thingId().map(Object::toString), source(record), Optional.ofNullable(record.key()),
+                    record.value()));
+        } else if (outcome instanceof TwinEvent.Applied) {
+            lastAppliedAt = wallClock.instant();
+        }
+        handled.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         records.incrementAndGet();
         observer.onRecord(record, outcome);
+    }
+
+    private static String source(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
+    }
+
+    private void awaitStop(long nanos) {
+        try {
+            stopRequested.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static void closeQuietly(KafkaConsumer<String, byte[]> c) {
+        try {
+            c.close(Duration.ofSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.debug("closing a twin consumer failed", e);
+        }
     }
 
     /** Waits until the group gave this consumer its partitions, so producing now will be seen. */
@@ -197,25 +485,44 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Records handed to the store (applied, stale or rejected). */
+    /** Records handed to the store (applied, stale, rejected or failed). */
     public long records() {
         return records.get();
     }
 
+    /** Records whose apply threw (each one is counted as {@code APPLY_FAILED} and kept as a dead letter). */
     public long failures() {
         return failures.get();
     }
 
-    /** Stops after the current record; offsets of whole applied polls are committed, the rest replays. */
+    /** Times the consumer failed and started again. */
+    public long restarts() {
+        return restarts.get();
+    }
+
+    public TwinHealth health() {
+        return new TwinHealth(state, Optional.ofNullable(lastAppliedAt), store.time(),
+                lag < 0 ? OptionalLong.empty() : OptionalLong.of(lag), store.stats(), deadLetters.count(),
+                restarts.get(), Optional.ofNullable(lastError));
+    }
+
+    /** Stops after the current record; what was handled is checkpointed and committed, the rest replays. */
     @Override
     public synchronized void close() {
         if (thread == null) {
-            consumer.close();
+            if (first != null) {
+                closeQuietly(first);
+            }
             decoder.close();
+            state = TwinHealth.ConsumerState.STOPPED;
             return;
         }
         running = false;
-        consumer.wakeup();
+        stopRequested.countDown();
+        KafkaConsumer<String, byte[]> c = polling;
+        if (c != null) {
+            c.wakeup();
+        }
         try {
             if (!stopped.await(30, TimeUnit.SECONDS)) {
                 LOG.warn("twin consumer of {} did not stop within 30 s", settings.topic());

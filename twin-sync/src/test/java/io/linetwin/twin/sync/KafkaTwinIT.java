@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import java.util.Properties;
 
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.DittoMessages;
 import io.linetwin.twin.LineDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -36,11 +37,11 @@ final class KafkaTwinIT {
 
     @TempDir
     static Path dir;
-    static KafkaBroker broker;
+    static EmbeddedBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.start(dir.resolve("kafka"));
+        broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
     }
 
     @AfterAll
@@ -224,5 +225,164 @@ final class KafkaTwinIT {
         List<Traffic.Message> all = new ArrayList<>(before);
         all.addAll(after);
         assertThat(twin.snapshot().things()).isEqualTo(expected(line, all).snapshot().things());
+    }
+
+    @Test
+    void aConsumerThatFailsStartsAgainAndLosesNothing() throws Exception {
+        String topic = "events-failing";
+        broker.createTopic(topic, 2);
+        LineDescriptor line = Traffic.line(5);
+        List<Traffic.Message> messages = new Traffic(line, 7).next(4_000);
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-failing");
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+        java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+        // Before, one unexpected exception stopped the consumer thread for good and the twin went stale silently.
+        KafkaTwinConsumer.RecordObserver failOnce = (record, outcome) -> {
+            if (seen.incrementAndGet() == 1_500) {
+                throw new IllegalStateException("planted failure");
+            }
+        };
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
+                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin).observer(failOnce)
+                        .backoff(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
+            consumer.start();
+            publish(publisher, messages);
+            await("the twin applied every message", () -> twin.stats().applied() == messages.size());
+            assertThat(consumer.restarts()).isEqualTo(1);
+            TwinHealth health = consumer.health();
+            assertThat(health.restarts()).isEqualTo(1);
+            assertThat(health.lastError()).hasValueSatisfying(e -> assertThat(e).contains("planted failure"));
+            assertThat(health.consumer()).isEqualTo(TwinHealth.ConsumerState.RUNNING);
+        }
+        assertThat(twin.stats().rejectedTotal()).isZero();
+        assertThat(twin.snapshot().things()).isEqualTo(expected(line, messages).snapshot().things());
+    }
+
+    @Test
+    void aRecordThatThrowsWhileAppliedIsKeptAsADeadLetterBeforeItsOffsetIsCommitted() throws Exception {
+        String topic = "events-throwing";
+        broker.createTopic(topic, 1);
+        LineDescriptor line = Traffic.line(3);
+        List<Traffic.Message> messages = new Traffic(line, 8).next(1_000);
+        String poison = messages.get(400).json();
+        io.linetwin.twin.ThingUpdate poisoned = new io.linetwin.twin.SignalDecoder().decode(poison);
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-throwing");
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+        Path letters = dir.resolve("throwing.deadletters.jsonl");
+        java.util.function.Function<io.linetwin.twin.Prepared, io.linetwin.twin.TwinEvent> applier = prepared -> {
+            if (prepared instanceof io.linetwin.twin.Prepared.Update u && u.update().equals(poisoned)) {
+                throw new IllegalStateException("planted defect");
+            }
+            return twin.apply(prepared);
+        };
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
+                DeadLetters deadLetters = DeadLetters.toFile(letters);
+                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin).deadLetters(deadLetters)
+                        .applier(applier).build()) {
+            consumer.start();
+            publish(publisher, messages);
+            await("the consumer handled every record", () -> consumer.records() == messages.size());
+            assertThat(consumer.failures()).isEqualTo(1);
+            assertThat(consumer.health().deadLettered()).isEqualTo(1);
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(letters);
+        assertThat(lines).singleElement().satisfies(l -> {
+            var letter = JsonFactory.newObject(l);
+            assertThat(letter.getValue("reason")).contains(JsonValue.of("APPLY_FAILED"));
+            assertThat(letter.getValue("detail").orElseThrow().asString()).contains("planted defect");
+            assertThat(letter.getValue("source")).contains(JsonValue.of(topic + "/0@400"));
+            assertThat(letter.getValue("value")).contains(JsonValue.of(poison));
+        });
+        assertThat(twin.stats().rejected()).containsEntry(io.linetwin.twin.RejectReason.APPLY_FAILED, 1L);
+        assertThat(twin.stats().applied()).isEqualTo(messages.size() - 1);
+        assertThat(committed("twin-throwing")).isEqualTo(messages.size());
+    }
+
+    @Test
+    void refusedMessagesGoToTheDeadLetterTopicWithTheirReasons() throws Exception {
+        String topic = "events-refused";
+        String deadTopic = "events-refused.deadletters";
+        broker.createTopic(topic, 1);
+        broker.createTopic(deadTopic, 1);
+        LineDescriptor line = Lines.bottling();
+        List<Traffic.Message> messages = new ArrayList<>(new Traffic(line, 9).next(200));
+        messages.add(new Traffic.Message("x", "{ not json"));
+        messages.add(new Traffic.Message("plant1:bottling.b1", "{\"topic\":\"plant1/bottling.b1/things/twin/events/"
+                + "modified\",\"path\":\"/attributes/capacity\",\"value\":-99,\"revision\":900}"));
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-refused");
+        TwinStore twin = TwinStore.of(line, Lines.fixedClock());
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
+                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin)
+                        .deadLetters(DeadLetters.toTopic(settings.withTopic(deadTopic))).build()) {
+            consumer.start();
+            publish(publisher, messages);
+            await("the consumer handled every record", () -> consumer.records() == messages.size());
+        }
+        List<String> reasons = new ArrayList<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            reader.subscribe(List.of(deadTopic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            long expectedLetters = twin.stats().rejectedTotal();
+            while (reasons.size() < expectedLetters && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> reasons.add(
+                        JsonFactory.newObject(r.value()).getValue("reason").orElseThrow().asString()));
+            }
+        }
+        assertThat(reasons).hasSize((int) twin.stats().rejectedTotal()).contains("NOT_JSON", "FORBIDDEN_PATH");
+        assertThat(reasons.stream().filter(r -> r.equals("NOT_JSON")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aKafkaTwinResumesFromItsCheckpointWithoutReadingTheTopicAgain() throws Exception {
+        String topic = "events-checkpoint";
+        broker.createTopic(topic, 3);
+        LineDescriptor line = Traffic.line(6);
+        Traffic traffic = new Traffic(line, 10);
+        List<Traffic.Message> first = traffic.next(3_000);
+        List<Traffic.Message> second = traffic.next(1_000);
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-checkpoint");
+        Path checkpoint = dir.resolve("checkpoint.json");
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings)) {
+            publish(publisher, first);
+            try (KafkaTwin twin = KafkaTwin.builder(line, settings).checkpointFile(checkpoint)
+                    .every(Duration.ofMillis(100)).wallClock(Lines.fixedClock()).start()) {
+                await("the first twin applied everything", () -> twin.store().stats().applied() == first.size());
+            }
+            io.linetwin.twin.Snapshot saved = io.linetwin.twin.Snapshot.read(checkpoint);
+            assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(first.size());
+            assertThat(saved.revisionSum()).isEqualTo(first.size());
+
+            publish(publisher, second);
+            try (KafkaTwin twin = KafkaTwin.builder(line, settings).checkpointFile(checkpoint)
+                    .every(Duration.ofMillis(100)).wallClock(Lines.fixedClock()).start()) {
+                assertThat(twin.resumedRecords()).isEqualTo(first.size());
+                await("the second twin caught up", () -> twin.records() >= second.size()
+                        && twin.snapshot().revisionSum() == first.size() + second.size());
+                assertThat(twin.records()).isEqualTo(second.size());
+                List<Traffic.Message> all = new ArrayList<>(first);
+                all.addAll(second);
+                assertThat(things(twin.snapshot())).isEqualTo(things(expected(line, all).snapshot()));
+            }
+        }
+    }
+
+    /** The Things without the twin's own bookkeeping (when it applied them), which differs between twins. */
+    private static java.util.Map<?, ?> things(io.linetwin.twin.Snapshot snapshot) {
+        java.util.Map<Object, Object> out = new java.util.TreeMap<>();
+        snapshot.things().forEach((id, t) -> out.put(id.toString(), t.thing().toJson().toString() + "@" + t.revision()));
+        return out;
+    }
+
+    private static long committed(String group) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values()
+                    .stream().mapToLong(o -> o.offset()).sum();
+        }
     }
 }

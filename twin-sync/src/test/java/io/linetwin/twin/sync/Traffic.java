@@ -59,12 +59,14 @@ public final class Traffic {
             }
             case "buffer" -> {
                 property = "levels";
-                value = JsonFactory.newObjectBuilder().set("litre", random.nextInt(20))
-                        .set("half-litre", random.nextInt(20)).build();
+                // Within the smallest capacity of the test lines (20), which the twin checks.
+                value = JsonFactory.newObjectBuilder().set("litre", random.nextInt(10))
+                        .set("half-litre", random.nextInt(10)).build();
             }
             case "parameters" -> {
                 property = "speed";
-                value = JsonValue.of(0.6 + random.nextInt(7) * 0.1);
+                // Tenths from 0.6 to 1.2 (0.6 + 6 * 0.1 would be 1.2000000000000002, above the filler's limit).
+                value = JsonValue.of((6 + random.nextInt(7)) / 10.0);
             }
             case "health" -> {
                 property = "readings/temperature";

@@ -1,0 +1,26 @@
+package io.linetwin.app;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/**
+ * When long commands show progress on stderr: in a terminal, after two seconds; never in a pipe or with
+ * {@code --quiet}; always with {@code --progress} (e.g. for a CI log).
+ */
+final class ProgressOptions {
+
+    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    boolean quiet;
+
+    @Option(names = "--progress",
+            description = "Progress lines on stderr even when it is not a terminal (default: only in a terminal).")
+    boolean progress;
+
+    boolean enabled() {
+        return !quiet && (progress || System.console() != null);
+    }
+
+    ProgressReporter reporter(PrintWriter err, String label) {
+        return new ProgressReporter(err, label, enabled());
+    }
+}

@@ -1,0 +1,370 @@
+package io.linetwin.app.live;
+
+import io.linetwin.app.BadInputException;
+import io.linetwin.app.ExitCode;
+import io.linetwin.app.ScenarioOptions;
+import io.linetwin.loop.LoopKpi;
+import io.linetwin.loop.audit.Sha256;
+import io.linetwin.loop.gate.CommandChannel;
+import io.linetwin.loop.gate.GateSettings;
+import io.linetwin.loop.gate.KafkaCommandChannel;
+import io.linetwin.loop.live.AutoApprove;
+import io.linetwin.loop.live.Durations;
+import io.linetwin.loop.live.KafkaTwinFeed;
+import io.linetwin.loop.live.LiveLoop;
+import io.linetwin.loop.live.LoopSettings;
+import io.linetwin.loop.live.PrintingReport;
+import io.linetwin.loop.live.Topics;
+import io.linetwin.loop.proposal.ProposalBook;
+import io.linetwin.loop.state.StateDir;
+import io.linetwin.loop.whatif.WhatIfSettings;
+import io.linetwin.model.Scenario;
+import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.sync.KafkaSettings;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.ditto.things.model.ThingId;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = "Keep the twin in sync and, every --every of line time and on events (a machine down, a buffer "
+                + "above 90 %%, a health alarm), run a what-if warm-started from the twin: baseline against each "
+                + "candidate change, paired replications. Supported changes become proposals; approved ones pass the "
+                + "command gate and are printed (dry run) or sent with --send, then read back from the twin.")
+public final class LiveCommand implements Callable<Integer> {
+
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file of the line (linetwin/v1 YAML).")
+    Path file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--kafka", paramLabel = "HOST:PORT", required = true,
+                description = "Kafka bootstrap servers the line's events and commands go through.")
+        String kafka;
+
+        @Option(names = "--embedded", required = true,
+                description = "Start a Kafka broker and the scenario's line emulator in this process.")
+        boolean embedded;
+    }
+
+    @Mixin
+    StateOption state;
+
+    @Option(names = "--every", paramLabel = "D", defaultValue = "1h",
+            description = "A what-if every D of line time (default: ${DEFAULT-VALUE}).")
+    String every;
+
+    @Option(names = "--look-ahead", paramLabel = "D", defaultValue = "8h",
+            description = "How far each what-if looks ahead (default: ${DEFAULT-VALUE}).")
+    String lookAhead;
+
+    @Option(names = "--replications", paramLabel = "N", description = "Paired replications (default: the scenario's).")
+    Integer replications;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Replications run at once (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--objective", paramLabel = "KPI", defaultValue = "throughput",
+            description = "KPI a change must improve: throughput, leadTime, wip or scrap (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--min-effect", paramLabel = "P", defaultValue = "1%",
+            description = "Smallest relative improvement worth a command, e.g. 1%% or 0.01 (default: ${DEFAULT-VALUE}).")
+    String minEffect;
+
+    @Option(names = "--guard", paramLabel = "KPI", split = ",", defaultValue = "scrap,leadTime",
+            description = "KPIs that must not get significantly worse, or none (default: ${DEFAULT-VALUE}).")
+    List<String> guards;
+
+    @Option(names = "--send", description = "Send approved commands that pass the gate (default: a dry run).")
+    boolean send;
+
+    @Option(names = "--auto-approve", paramLabel = "STATION.PARAMETER=MIN..MAX",
+            description = "Approve without a person, only changes within these explicit limits (repeatable); "
+                    + "warns each time it acts.")
+    List<String> autoApprove = new ArrayList<>();
+
+    @Option(names = "--rate-limit", paramLabel = "D", defaultValue = "30m",
+            description = "Line time between two commands to the same equipment (default: ${DEFAULT-VALUE}).")
+    String rateLimit;
+
+    @Option(names = "--confirm-timeout", paramLabel = "D", defaultValue = "2m",
+            description = "Wall time to wait for the twin to report a sent value before the command counts as failed "
+                    + "and a rollback is proposed (default: ${DEFAULT-VALUE}).")
+    String confirmTimeout;
+
+    @Option(names = "--for", paramLabel = "D", description = "Stop after D of line time (default: until Ctrl-C).")
+    String forTime;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "Write a summary of the run as JSON to OUT.")
+    Path json;
+
+    @Option(names = "--events-topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+            description = "Topic of the line's Ditto Protocol events (default: ${DEFAULT-VALUE}).")
+    String eventsTopic;
+
+    @Option(names = "--commands-topic", paramLabel = "T", defaultValue = KafkaSettings.COMMANDS_TOPIC,
+            description = "Topic the commands go to (default: ${DEFAULT-VALUE}).")
+    String commandsTopic;
+
+    @Option(names = "--speed", paramLabel = "X",
+            description = "With --embedded: line seconds per wall second of the emulated line (default: 60).")
+    Double speed;
+
+    @Option(names = "--poll", paramLabel = "D", defaultValue = "1s",
+            description = "Wall time between two passes of the loop (default: ${DEFAULT-VALUE}).")
+    String poll;
+
+    @Option(names = "--long-repair", paramLabel = "D", defaultValue = "30m",
+            description = "A repair this long makes the built-in rule try slowing the machine's feeders "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String longRepair;
+
+    @Override
+    public Integer call() throws Exception {
+        Scenario scenario = ScenarioOptions.read(file);
+        LoopSettings settings = settings(scenario);
+        checkOutput();
+        try {
+            ThingId.of(scenario.line().id());
+        } catch (RuntimeException e) {
+            throw new BadInputException(file + ": line.id must be a Ditto thing id like \"plant1:bottling\" for the "
+                    + "twin, got \"" + scenario.line().id() + "\"");
+        }
+        if (speed != null && !source.embedded) {
+            throw new BadInputException("--speed: only with --embedded (the emulated line's pace)");
+        }
+        double pace = speed == null ? 60 : speed;
+        if (!(pace > 0) || Double.isInfinite(pace)) {
+            throw new BadInputException("--speed: expected a factor > 0, got " + pace);
+        }
+        long pollMillis = Math.max(10, Math.round(seconds("--poll", poll) * 1000));
+        String hash = Sha256.hex(Files.readAllBytes(file));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProposalBook book = ProposalBook.open(state.dir, Clock.systemUTC());
+        Optional<AutoCloseable> claim = book.dir().claimLive();
+        if (claim.isEmpty()) {
+            err.println(state.dir + ": another linetwin live process follows this state folder");
+            return ExitCode.FAILURE;
+        }
+        try (AutoCloseable held = claim.get()) {
+            return connectAndRun(scenario, settings, hash, pace, pollMillis, book, out, err);
+        }
+    }
+
+    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, double pace, long pollMillis,
+            ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
+        io.linetwin.broker.EmbeddedBroker broker = null;
+        Path brokerDir = null;
+        EmbeddedLine line = null;
+        try {
+            String bootstrap;
+            if (source.embedded) {
+                brokerDir = Files.createTempDirectory("linetwin-broker");
+                broker = io.linetwin.broker.EmbeddedBroker.start(0, brokerDir);
+                bootstrap = broker.bootstrapServers();
+            } else {
+                bootstrap = source.kafka;
+            }
+            try {
+                Topics.ensure(bootstrap, List.of(eventsTopic, commandsTopic), BROKER_TIMEOUT);
+            } catch (Topics.Unreachable e) {
+                err.println(e.getMessage());
+                return ExitCode.FAILURE;
+            }
+            if (source.embedded) {
+                line = EmbeddedLine.start(scenario, bootstrap, eventsTopic, commandsTopic, pace,
+                        EmbeddedLine.weekStart(scenario, Clock.systemUTC().instant()));
+                out.printf("embedded: a Kafka broker at %s and the %s line emulated at %sx%n", bootstrap,
+                        scenario.name(), io.linetwin.loop.Numbers.plain(pace));
+            }
+            return run(scenario, settings, hash, bootstrap, pollMillis, out, book);
+        } finally {
+            if (line != null) {
+                line.close();
+            }
+            if (broker != null) {
+                broker.close();
+            }
+            if (brokerDir != null) {
+                deleteQuietly(brokerDir);
+            }
+        }
+    }
+
+    private int run(Scenario scenario, LoopSettings settings, String hash, String bootstrap, long pollMillis,
+            PrintWriter out, ProposalBook book) throws Exception {
+        Optional<CommandChannel> channel = send
+                ? Optional.of(new KafkaCommandChannel(KafkaSettings.of(bootstrap, commandsTopic, ""), BROKER_TIMEOUT))
+                : Optional.empty();
+        Optional<TuningCandidates> tuned = scenario.tuning().map(spec -> new TuningCandidates(scenario, spec,
+                settings.whatIf().lookAheadSeconds()));
+        try (KafkaTwinFeed feed = new KafkaTwinFeed(LineDescriptors.of(scenario.line()), bootstrap, eventsTopic,
+                Clock.systemUTC(), BROKER_TIMEOUT)) {
+            LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel,
+                    new PrintingReport(out, state.asOption()), Clock.systemUTC(),
+                    tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()));
+            out.printf("live: %s from %s (events %s, commands %s); state %s%n", scenario.line().id(), bootstrap,
+                    eventsTopic, commandsTopic, state.dir);
+            out.printf("      what-if every %s of line time and on events, %d × %s ahead; %s%n",
+                    Durations.text(settings.everySeconds()), settings.whatIf().replications(),
+                    Durations.text(settings.whatIf().lookAheadSeconds()), send
+                            ? "SENDING approved commands that pass the gate"
+                            : "dry run: approved commands are printed, not sent (--send sends them)");
+            settings.autoApprove().ifPresent(a -> out.println("WARNING: --auto-approve approves without a person "
+                    + "within " + a.describe()));
+            out.flush();
+            loop.start();
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch done = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                try {
+                    done.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "linetwin-live-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                while (!stop.get() && loop.tick()) {
+                    Thread.sleep(pollMillis);
+                }
+                if (json != null) {
+                    StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
+                            .writerWithDefaultPrettyPrinter().writeValueAsBytes(loop.summary().toJson()));
+                }
+                out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
+                        loop.lineNow().map(Object::toString).orElse("the start"), loop.whatIfs(),
+                        json == null ? "" : "; summary in " + json);
+                out.flush();
+            } finally {
+                done.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down already
+                }
+            }
+            return ExitCode.OK;
+        } finally {
+            channel.ifPresent(CommandChannel::close);
+            tuned.ifPresent(TuningCandidates::close);
+        }
+    }
+
+    private LoopSettings settings(Scenario scenario) throws BadInputException {
+        double everySeconds = seconds("--every", every);
+        double lookAheadSeconds = seconds("--look-ahead", lookAhead);
+        int reps = replications == null ? scenario.experiment().replications() : replications;
+        if (reps < 2) {
+            throw new BadInputException("--replications: expected >= 2 (a confidence interval needs two), got " + reps);
+        }
+        int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (cores < 1) {
+            throw new BadInputException("--threads: expected a count >= 1, got " + cores);
+        }
+        LoopKpi goal;
+        List<LoopKpi> guarded = new ArrayList<>();
+        try {
+            goal = LoopKpi.parse(objective);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--objective: " + e.getMessage());
+        }
+        if (!(guards.size() == 1 && guards.get(0).equals("none"))) {
+            for (String g : guards) {
+                try {
+                    guarded.add(LoopKpi.parse(g));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--guard: " + e.getMessage() + " (or none)");
+                }
+            }
+        }
+        guarded.remove(goal);
+        double effect = fraction("--min-effect", minEffect);
+        Optional<AutoApprove> auto = Optional.empty();
+        if (!autoApprove.isEmpty()) {
+            try {
+                auto = Optional.of(AutoApprove.parse(autoApprove));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--auto-approve: " + e.getMessage());
+            }
+        }
+        OptionalDouble forSeconds = forTime == null ? OptionalDouble.empty()
+                : OptionalDouble.of(seconds("--for", forTime));
+        try {
+            return new LoopSettings(everySeconds, 600, 0.9, lookAheadSeconds, seconds("--long-repair", longRepair),
+                    new WhatIfSettings(lookAheadSeconds, reps, cores, goal, effect, guarded),
+                    new GateSettings(ScenarioOptions.duration("--rate-limit", rateLimit), lookAheadSeconds),
+                    Duration.ofMillis(Math.round(seconds("--confirm-timeout", confirmTimeout) * 1000)), forSeconds,
+                    auto, send);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private void checkOutput() throws BadInputException {
+        if (json == null) {
+            return;
+        }
+        Path parent = json.toAbsolutePath().getParent();
+        if (Files.isDirectory(json) || parent == null || !Files.isDirectory(parent)) {
+            throw new BadInputException("--json " + json + ": expected a file in an existing folder");
+        }
+    }
+
+    private static double seconds(String option, String text) throws BadInputException {
+        double s = ScenarioOptions.duration(option, text);
+        if (!(s > 0)) {
+            throw new BadInputException(option + ": expected a duration > 0, got " + text);
+        }
+        return s;
+    }
+
+    private static double fraction(String option, String text) throws BadInputException {
+        String t = text.trim();
+        try {
+            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+                    : Double.parseDouble(t);
+            if (!(value >= 0) || Double.isInfinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new BadInputException(option + ": expected a share like 1% or 0.01, got " + text);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder; the OS cleans it eventually
+        }
+    }
+}

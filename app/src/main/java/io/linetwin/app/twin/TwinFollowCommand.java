@@ -1,0 +1,195 @@
+package io.linetwin.app.twin;
+
+import io.linetwin.model.Scenario;
+import io.linetwin.scenario.ScenarioException;
+import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.scenario.Units;
+import io.linetwin.twin.InputLimits;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.sync.DeadLetters;
+import io.linetwin.twin.sync.KafkaSettings;
+import io.linetwin.twin.sync.KafkaTwin;
+import io.linetwin.twin.sync.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "follow", mixinStandardHelpOptions = true,
+        description = {"Follow the twin of the scenario's line from its Kafka events, headless: print a table of every "
+                + "machine, buffer and material and the twin's health every --every, and (with --snapshot-out) keep a "
+                + "twin snapshot file current, written atomically, that run/compare/health risk/render --from-twin read.",
+            "With --snapshot-out the follower resumes from that file when it exists (it holds the offsets it "
+                + "covers), so a restart loses nothing; without it, the twin is rebuilt from the topic's beginning.",
+            "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons."})
+public final class TwinFollowCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML) of the line.")
+    Path file;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--snapshot-out", paramLabel = "SNAP.json",
+            description = "Twin snapshot file to resume from and to write every --every (atomically).")
+    Path snapshotOut;
+
+    @Option(names = "--every", paramLabel = "D", defaultValue = "10s",
+            description = "How often the table is printed and the snapshot written (default: ${DEFAULT-VALUE}).")
+    String every;
+
+    @Option(names = "--for", paramLabel = "D", description = "Stop after this much wall time (default: until Ctrl-C).")
+    String forDuration;
+
+    @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+            description = "Events topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--group", paramLabel = "G", description = "Consumer group (default: linetwin-twin-<line id>).")
+    String group;
+
+    @Option(names = "--dead-letters", paramLabel = "FILE",
+            description = "Write refused messages with their reasons to this JSON-lines file instead of the topic.")
+    Path deadLettersFile;
+
+    @Option(names = "--dead-letter-topic", paramLabel = "T", defaultValue = KafkaSettings.DEAD_LETTERS_TOPIC,
+            description = "Topic of refused messages (default: ${DEFAULT-VALUE}).")
+    String deadLetterTopic;
+
+    @Option(names = "--max-revision-jump", paramLabel = "N",
+            description = "Largest accepted jump of a Thing's revision (default: 1000000000).")
+    Long maxRevisionJump;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        return Exits.guarded(err, this::follow);
+    }
+
+    private int follow() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LineDescriptor line = line();
+        Duration interval = duration("--every", every);
+        Duration stopAfter = forDuration == null ? null : duration("--for", forDuration);
+        OutputPaths paths = new OutputPaths().input(file);
+        if (snapshotOut != null) {
+            paths.output("--snapshot-out", snapshotOut);
+        }
+        if (deadLettersFile != null) {
+            paths.output("--dead-letters", deadLettersFile);
+        }
+        InputLimits limits = InputLimits.DEFAULT;
+        if (maxRevisionJump != null) {
+            if (maxRevisionJump < 1) {
+                throw new TwinInputException("--max-revision-jump: expected a number >= 1, got " + maxRevisionJump);
+            }
+            limits = limits.withMaxRevisionJump(maxRevisionJump);
+        }
+        KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twin-" + line.lineId());
+        List<Topics.Spec> topics = new ArrayList<>(List.of(Topics.events(topic)));
+        if (deadLettersFile == null) {
+            topics.add(Topics.deadLetters(deadLetterTopic));
+        }
+        kafka.connect(settings, topics);
+
+        DeadLetters letters = deadLettersFile != null ? DeadLetters.toFile(deadLettersFile)
+                : DeadLetters.toTopic(settings.withTopic(deadLetterTopic));
+        KafkaTwin.Builder builder = KafkaTwin.builder(line, settings).every(interval).deadLetters(letters).limits(limits);
+        if (snapshotOut != null) {
+            builder.checkpointFile(snapshotOut);
+        }
+        KafkaTwin twin;
+        try {
+            twin = builder.start();
+        } catch (Exception e) {
+            letters.close();
+            throw e;
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "linetwin-twin-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("following " + line.lineId() + " on " + topic + " at " + settings.bootstrapServers()
+                + (twin.resumedRecords() > 0 ? ", resumed from " + snapshotOut + " (" + twin.resumedRecords()
+                        + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : ""));
+        out.flush();
+        long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
+        try {
+            while (true) {
+                long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());
+                if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+                out.flush();
+            }
+        } finally {
+            twin.close();
+            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+            if (snapshotOut != null) {
+                out.println("snapshot: " + snapshotOut);
+            }
+            out.flush();
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waited for the lines above
+            }
+        }
+        return Exits.OK;
+    }
+
+    private LineDescriptor line() throws TwinInputException {
+        if (!Files.isRegularFile(file)) {
+            throw new TwinInputException(file + ": no such scenario file");
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(file);
+        } catch (ScenarioException e) {
+            throw new TwinInputException(e.problems().get(0).toString());
+        }
+        try {
+            return LineDescriptors.of(scenario.line());
+        } catch (IllegalArgumentException e) {
+            throw new TwinInputException(file + ": line.id must be a Ditto thing id like \"plant1:bottling\", got \""
+                    + scenario.line().id() + "\"");
+        }
+    }
+
+    static Duration duration(String option, String text) throws TwinInputException {
+        double seconds;
+        try {
+            seconds = Units.seconds(text);
+        } catch (IllegalArgumentException e) {
+            throw new TwinInputException(option + ": " + e.getMessage());
+        }
+        if (!(seconds > 0) || seconds > 1e9) {
+            throw new TwinInputException(option + ": expected a duration > 0 and at most 1e9 s, got " + text);
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+}
