@@ -6,16 +6,17 @@ import io.linetwin.cluster.SparkSettings;
 import io.linetwin.sim.experiment.LocalEngine;
 import io.linetwin.sim.experiment.ReplicationEngine;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where replications run, shared by {@code run}, {@code compare} and {@code tune}: this JVM's threads (the
- * default) or an Apache Spark cluster. The results are the same on either, bit for bit.
+ * Where replications run, shared by {@code run}, {@code compare}, {@code tune} and {@code live}: this JVM's threads
+ * (the default) or an Apache Spark cluster. The results are the same on either, bit for bit.
  */
-final class EngineOptions {
+public final class EngineOptions {
 
     @Option(names = "--engine", paramLabel = "local|spark",
             description = "Where replications run: local (this JVM's threads, the default) or spark (a Spark "
@@ -38,27 +39,36 @@ final class EngineOptions {
      * @throws BadInputException for an unknown engine, a malformed master URL or property, or --threads with spark
      */
     ReplicationEngine open(ScenarioOptions options, String command) throws BadInputException {
+        return open(options.file, options.threads != null, options.threads(), command);
+    }
+
+    /**
+     * The engine for {@code command} on {@code file}; {@code threads} for the local engine, given by the user when
+     * {@code threadsGiven}. The caller closes it.
+     */
+    public ReplicationEngine open(Path file, boolean threadsGiven, int threads, String command)
+            throws BadInputException {
         boolean spark = isSpark();
         if (!spark) {
-            return new LocalEngine(options.threads());
+            return new LocalEngine(threads);
         }
-        if (options.threads != null) {
+        if (threadsGiven) {
             throw new BadInputException("--threads: counts this JVM's threads; with --engine spark the cluster's "
                     + "executor cores run the replications (spark.executor.cores, spark.cores.max)");
         }
         SparkSettings settings;
         try {
             settings = new SparkSettings(master == null ? SparkSettings.DEFAULT_MASTER : master.strip(),
-                    "linetwin " + command + " " + options.file.getFileName(), properties());
+                    "linetwin " + command + " " + file.getFileName(), properties());
         } catch (IllegalArgumentException e) {
             throw new BadInputException((e.getMessage().startsWith("Spark properties") ? "--spark-conf: "
                     : "--master: ") + e.getMessage());
         }
         ScenarioSource source;
         try {
-            source = ScenarioSource.read(options.file);
+            source = ScenarioSource.read(file);
         } catch (IOException e) {
-            throw new BadInputException(options.file + ": cannot read the file: " + e.getMessage());
+            throw new BadInputException(file + ": cannot read the file: " + e.getMessage());
         }
         return SparkEngine.start(settings, source);
     }

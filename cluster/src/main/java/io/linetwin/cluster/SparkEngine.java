@@ -1,5 +1,6 @@
 package io.linetwin.cluster;
 
+import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.experiment.Candidate;
 import io.linetwin.sim.experiment.ReplicationEngine;
@@ -12,9 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -47,8 +48,11 @@ public final class SparkEngine implements ReplicationEngine {
     private final JavaSparkContext context;
     private final ScenarioSource source;
     private final int failFirstAttemptEvery;
-    /** Candidates whose rebuilt line was checked against the driver's: checked once each. */
-    private final Set<Candidate> checked = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** A line whose rebuild from the file was checked; by value, as a live loop makes new candidates all day. */
+    private record CheckedLine(String name, Map<String, String> set, LineSpec line) {
+    }
+
+    private final Set<CheckedLine> checked = new HashSet<>();
     private int jobs;
 
     private SparkEngine(JavaSparkContext context, ScenarioSource source, int failFirstAttemptEvery) {
@@ -204,12 +208,13 @@ public final class SparkEngine implements ReplicationEngine {
         Scenario scenario = null;
         for (ReplicationTask task : tasks) {
             Candidate candidate = task.candidate();
-            if (checked.contains(candidate)) {
-                continue;
-            }
             if (candidate.set().isEmpty()) {
                 throw new IllegalArgumentException(candidate + " was built in code: only lines of a scenario file "
                         + "(its base line or variants) run on Spark");
+            }
+            CheckedLine key = new CheckedLine(candidate.name(), candidate.set().get(), candidate.line());
+            if (checked.contains(key)) {
+                continue;
             }
             if (scenario == null) {
                 scenario = Rebuild.scenario(source);
@@ -220,7 +225,7 @@ public final class SparkEngine implements ReplicationEngine {
                 throw new IllegalStateException(source.fileName() + ": the line of " + candidate.name()
                         + " built from the file differs from the one loaded; was the file changed during the run?");
             }
-            checked.add(candidate);
+            checked.add(key);
         }
     }
 

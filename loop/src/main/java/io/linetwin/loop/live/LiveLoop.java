@@ -30,6 +30,9 @@ import io.linetwin.loop.whatif.WhatIfResult;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.LocalEngine;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.LineStateMapper;
@@ -90,6 +93,14 @@ public final class LiveLoop {
      */
     public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
             Optional<CommandChannel> channel, LoopReport report, Clock wall, List<CandidateSource> extraSources) {
+        this(scenario, scenarioHash, settings, twin, book, channel, report, wall, extraSources,
+                new LocalEngine(settings.whatIf().threads()));
+    }
+
+    /** As above, with the what-ifs' replications on {@code engine} (a cluster), which the caller closes. */
+    public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
+            Optional<CommandChannel> channel, LoopReport report, Clock wall, List<CandidateSource> extraSources,
+            ReplicationEngine engine) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.scenarioHash = Objects.requireNonNull(scenarioHash, "scenarioHash");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -103,7 +114,8 @@ public final class LiveLoop {
         this.wall = Objects.requireNonNull(wall, "wall");
         this.descriptor = LineDescriptors.of(scenario.line());
         this.mapper = new LineStateMapper(descriptor.lineId());
-        this.whatIf = new WhatIf(scenario.line(), scenario.experiment().startSecondsOfWeek(), settings.whatIf());
+        this.whatIf = new WhatIf(Experiment.baseline(scenario), scenario.experiment().startSecondsOfWeek(),
+                settings.whatIf(), engine);
         List<CandidateSource> all = new ArrayList<>();
         all.add(new VariantCandidates(scenario));
         all.addAll(extraSources);
