@@ -10,6 +10,7 @@ import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.sync.DeadLetters;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaTwin;
+import io.linetwin.twin.sync.LineGroupTwin;
 import io.linetwin.twin.sync.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,13 +34,20 @@ import picocli.CommandLine.Spec;
                 + "twin snapshot file current, written atomically, that run/compare/health risk/render --from-twin read.",
             "With --snapshot-out the follower resumes from that file when it exists (it holds the offsets it "
                 + "covers), so a restart loses nothing; without it, the twin is rebuilt from the topic's beginning.",
-            "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons."})
+            "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons.",
+            "With several FILEs (one line each), the processes of --group share the lines: each owns the lines of the "
+                + "partitions the group assigns it (events are keyed by line), checkpoints them to --checkpoint-topic, "
+                + "keeps their snapshots in --snapshot-dir and takes over the lines of a process that dies."})
 public final class TwinFollowCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML) of the line.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML) of the line; "
+            + "several for a group of followers sharing many lines.")
+    List<Path> files;
+
+    /** The line's file when one is followed. */
     Path file;
 
     @Mixin
@@ -60,8 +68,18 @@ public final class TwinFollowCommand implements Callable<Integer> {
             description = "Events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--group", paramLabel = "G", description = "Consumer group (default: linetwin-twin-<line id>).")
+    @Option(names = "--group", paramLabel = "G",
+            description = "Consumer group (default: linetwin-twin-<line id>; with several FILEs linetwin-twins).")
     String group;
+
+    @Option(names = "--checkpoint-topic", paramLabel = "T", defaultValue = LineGroupTwin.CHECKPOINTS_TOPIC,
+            description = "With several FILEs: compacted topic of each line's latest checkpoint (default: "
+                    + "${DEFAULT-VALUE}).")
+    String checkpointTopic;
+
+    @Option(names = "--snapshot-dir", paramLabel = "DIR",
+            description = "With several FILEs: keep a snapshot per owned line and owned.json here, every --every.")
+    Path snapshotDir;
 
     @Option(names = "--dead-letters", paramLabel = "FILE",
             description = "Write refused messages with their reasons to this JSON-lines file instead of the topic.")
@@ -82,6 +100,13 @@ public final class TwinFollowCommand implements Callable<Integer> {
     }
 
     private int follow() throws Exception {
+        file = files.get(0);
+        if (files.size() > 1) {
+            return followGroup();
+        }
+        if (snapshotDir != null) {
+            throw new TwinInputException("--snapshot-dir: with several FILEs; one line's twin writes --snapshot-out");
+        }
         PrintWriter out = spec.commandLine().getOut();
         LineDescriptor line = line();
         Duration interval = duration("--every", every);
@@ -157,6 +182,60 @@ public final class TwinFollowCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook waited for the lines above
+            }
+        }
+        return Exits.OK;
+    }
+
+    /** This process's share of the lines of several FILEs, in consumer group --group. */
+    private int followGroup() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<LineDescriptor> lines = new ArrayList<>();
+        for (Path each : files) {
+            file = each;
+            lines.add(line());
+        }
+        if (snapshotOut != null) {
+            throw new TwinInputException("--snapshot-out: one line's file; with several FILEs use --snapshot-dir");
+        }
+        Duration interval = duration("--every", every);
+        Duration stopAfter = forDuration == null ? null : duration("--for", forDuration);
+        InputLimits limits = maxRevisionJump == null ? InputLimits.DEFAULT
+                : InputLimits.DEFAULT.withMaxRevisionJump(maxRevisionJump);
+        KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twins");
+        kafka.connect(settings, List.of(Topics.events(topic), LineGroupTwin.checkpointTopic(checkpointTopic)));
+        TwinGroupFollow twin = TwinGroupFollow.start(lines, settings, checkpointTopic, interval, limits,
+                java.util.Optional.ofNullable(snapshotDir));
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                done.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "linetwin-twin-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("following " + lines.size() + " lines on " + topic + " at " + settings.bootstrapServers()
+                + " in group " + settings.groupId() + ", checkpoints to " + checkpointTopic);
+        out.flush();
+        long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
+        try {
+            while (true) {
+                long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());
+                if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                twin.report(out);
+            }
+        } finally {
+            twin.close();
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook waited for the group to be left cleanly
             }
         }
         return Exits.OK;
