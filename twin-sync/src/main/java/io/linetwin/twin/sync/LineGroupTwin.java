@@ -163,21 +163,24 @@ public final class LineGroupTwin implements AutoCloseable {
         return Utils.toPositive(Utils.murmur2(lineId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /** The line of a record: its key when that names a line, else the line of the Thing id it names. */
-    Optional<String> lineOf(String key) {
+    /**
+     * The line of a record among {@code lines}: its key when that names a line, else the line of the Thing id it
+     * names (records keyed by Thing, as before lines were keys).
+     */
+    static Optional<String> lineOf(String key, java.util.Set<String> lines) {
         if (key == null) {
             return Optional.empty();
         }
-        if (lines.containsKey(key)) {
+        if (lines.contains(key)) {
             return Optional.of(key);
         }
-        int dot = key.indexOf('.', key.indexOf(':') + 1);
-        while (dot > 0) {
+        // The longest line id the Thing id extends: "plant1:a.v2" owns "plant1:a.v2.m1", not "plant1:a".
+        int colon = key.indexOf(':');
+        for (int dot = key.lastIndexOf('.'); dot > colon; dot = key.lastIndexOf('.', dot - 1)) {
             String prefix = key.substring(0, dot);
-            if (lines.containsKey(prefix)) {
+            if (lines.contains(prefix)) {
                 return Optional.of(prefix);
             }
-            dot = key.indexOf('.', dot + 1);
         }
         return Optional.empty();
     }
@@ -238,7 +241,7 @@ public final class LineGroupTwin implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        Optional<Owned> line = lineOf(record.key()).map(owned::get);
+        Optional<Owned> line = lineOf(record.key(), lines.keySet()).map(owned::get);
         if (line.isPresent() && line.get().partition().equals(partition)) {
             line.get().store().apply(record.value());
         } else {
