@@ -51,7 +51,8 @@ final class OutcomeCodec {
             int task = in.readInt();
             byte kind = in.readByte();
             if (kind == FINISHED) {
-                return new Indexed(task, new ReplicationOutcome.Finished(RecordCodec.read(in, ReplicationResult.class)));
+                ReplicationResult result = RecordCodec.read(in, ReplicationResult.class);
+                return new Indexed(task, new ReplicationOutcome.Finished(result));
             }
             if (kind != DEADLOCKED) {
                 throw new IOException("unknown outcome kind " + kind);

@@ -59,7 +59,8 @@ final class StartWorkerCommand implements Callable<Integer> {
             return 2;
         }
         if (!url.startsWith("spark://")) {
-            err.println("linetwin: a worker joins a standalone master: expected spark://HOST:PORT, got \"" + url + "\"");
+            err.println("linetwin: a worker joins a standalone master: expected spark://HOST:PORT, got \"" + url
+                    + "\"");
             return 2;
         }
         if (cores != null && cores < 1) {

@@ -268,6 +268,13 @@ public final class LineGroupTwin implements AutoCloseable {
             LineClock clock = new LineClock(wallClock);
             TwinStore store = TwinStore.of(entry.getValue(), clock, limits);
             Snapshot checkpoint = saved.get(entry.getKey());
+            String covered = partition.topic() + "/" + partition.partition();
+            if (checkpoint != null && !checkpoint.offsets().containsKey(covered)) {
+                // Written by a group that read another topic (or keyed the line elsewhere): not this line's past.
+                LOG.warn("ignoring the checkpoint of {} on {}: it covers {}, not {}", entry.getKey(), checkpointTopic,
+                        checkpoint.offsets().keySet(), partition);
+                checkpoint = null;
+            }
             if (checkpoint != null) {
                 for (TwinThing thing : checkpoint.things().values()) {
                     if (thing.revision() > 0) {
