@@ -97,6 +97,7 @@ public final class SparkDaemon implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("SPARK_HOME", home.root().toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
+        SparkUser.name(env);
         if (isLoopback(host)) {
             env.put("SPARK_LOCAL_IP", host);
         }

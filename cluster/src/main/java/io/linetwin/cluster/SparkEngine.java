@@ -64,9 +64,11 @@ public final class SparkEngine implements ReplicationEngine {
     /**
      * Connects to the master and registers the application; its executors start as the cluster grants them.
      *
-     * @throws ClusterUnavailableException when no master of a {@code spark://} URL accepts connections
+     * @throws ClusterUnavailableException when no master of a {@code spark://} URL accepts connections, or Spark
+     *         cannot run on this JVM ({@link SparkUser})
      */
     public static SparkEngine start(SparkSettings settings, ScenarioSource source) {
+        SparkUser.requireNamed();
         MasterProbe.requireReachable(settings.master());
         return new SparkEngine(new JavaSparkContext(conf(settings)), source, 0);
     }
