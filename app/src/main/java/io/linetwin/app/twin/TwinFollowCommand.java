@@ -118,13 +118,7 @@ public final class TwinFollowCommand implements Callable<Integer> {
         if (deadLettersFile != null) {
             paths.output("--dead-letters", deadLettersFile);
         }
-        InputLimits limits = InputLimits.DEFAULT;
-        if (maxRevisionJump != null) {
-            if (maxRevisionJump < 1) {
-                throw new TwinInputException("--max-revision-jump: expected a number >= 1, got " + maxRevisionJump);
-            }
-            limits = limits.withMaxRevisionJump(maxRevisionJump);
-        }
+        InputLimits limits = limits();
         KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twin-" + line.lineId());
         List<Topics.Spec> topics = new ArrayList<>(List.of(Topics.events(topic)));
         if (deadLettersFile == null) {
@@ -145,45 +139,20 @@ public final class TwinFollowCommand implements Callable<Integer> {
             letters.close();
             throw e;
         }
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "linetwin-twin-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        out.println("following " + line.lineId() + " on " + topic + " at " + settings.bootstrapServers()
+        String banner = "following " + line.lineId() + " on " + topic + " at " + settings.bootstrapServers()
                 + (twin.resumedRecords() > 0 ? ", resumed from " + snapshotOut + " (" + twin.resumedRecords()
-                        + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : ""));
-        out.flush();
-        long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
-        try {
-            while (true) {
-                long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());
-                if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
-                out.flush();
-            }
-        } finally {
+                        + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : "");
+        untilStopped(out, banner, interval, stopAfter, () -> {
+            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+            out.flush();
+        }, () -> {
             twin.close();
             out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
             if (snapshotOut != null) {
                 out.println("snapshot: " + snapshotOut);
             }
             out.flush();
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waited for the lines above
-            }
-        }
+        });
         return Exits.OK;
     }
 
@@ -198,14 +167,36 @@ public final class TwinFollowCommand implements Callable<Integer> {
         if (snapshotOut != null) {
             throw new TwinInputException("--snapshot-out: one line's file; with several FILEs use --snapshot-dir");
         }
+        if (deadLettersFile != null) {
+            throw new TwinInputException("--dead-letters: one line's twin; with several FILEs each line's refused "
+                    + "messages are counted in the report");
+        }
         Duration interval = duration("--every", every);
         Duration stopAfter = forDuration == null ? null : duration("--for", forDuration);
-        InputLimits limits = maxRevisionJump == null ? InputLimits.DEFAULT
-                : InputLimits.DEFAULT.withMaxRevisionJump(maxRevisionJump);
+        InputLimits limits = limits();
         KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twins");
         kafka.connect(settings, List.of(Topics.events(topic), LineGroupTwin.checkpointTopic(checkpointTopic)));
         TwinGroupFollow twin = TwinGroupFollow.start(lines, settings, checkpointTopic, interval, limits,
                 java.util.Optional.ofNullable(snapshotDir));
+        String banner = "following " + lines.size() + " lines on " + topic + " at " + settings.bootstrapServers()
+                + " in group " + settings.groupId() + ", checkpoints to " + checkpointTopic;
+        // Ctrl-C: the group is left cleanly, after a last checkpoint
+        untilStopped(out, banner, interval, stopAfter, () -> twin.report(out), twin::close);
+        return Exits.OK;
+    }
+
+    /** What the loop does every --every, and once when it ends. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Prints {@code banner} (once Ctrl-C is handled: a caller that sees it may stop the process), runs {@code report}
+     * every {@code interval} until Ctrl-C or the end of --for, then {@code finish}; the shutdown hook waits up to
+     * 30 s for {@code finish}, so that Ctrl-C leaves the twin's last state written.
+     */
+    private static void untilStopped(PrintWriter out, String banner, Duration interval, Duration stopAfter,
+            Step report, Step finish) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -217,8 +208,7 @@ public final class TwinFollowCommand implements Callable<Integer> {
             }
         }, "linetwin-twin-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("following " + lines.size() + " lines on " + topic + " at " + settings.bootstrapServers()
-                + " in group " + settings.groupId() + ", checkpoints to " + checkpointTopic);
+        out.println(banner);
         out.flush();
         long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
         try {
@@ -227,18 +217,30 @@ public final class TwinFollowCommand implements Callable<Integer> {
                 if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
-                twin.report(out);
+                report.run();
             }
         } finally {
-            twin.close();
-            done.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waited for the group to be left cleanly
+                finish.run();
+            } finally {
+                done.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook waited for finish
+                }
             }
         }
-        return Exits.OK;
+    }
+
+    private InputLimits limits() throws TwinInputException {
+        if (maxRevisionJump == null) {
+            return InputLimits.DEFAULT;
+        }
+        if (maxRevisionJump < 1) {
+            throw new TwinInputException("--max-revision-jump: expected a number >= 1, got " + maxRevisionJump);
+        }
+        return InputLimits.DEFAULT.withMaxRevisionJump(maxRevisionJump);
     }
 
     private LineDescriptor line() throws TwinInputException {
