@@ -1,6 +1,7 @@
 package io.linetwin.app;
 
 import io.linetwin.cluster.ScenarioSource;
+import io.linetwin.cluster.SparkJars;
 import io.linetwin.cluster.SparkEngine;
 import io.linetwin.cluster.SparkSettings;
 import io.linetwin.sim.experiment.LocalEngine;
@@ -56,6 +57,7 @@ public final class EngineOptions {
             throw new BadInputException("--threads: counts this JVM's threads; with --engine spark the cluster's "
                     + "executor cores run the replications (spark.executor.cores, spark.cores.max)");
         }
+        SparkJars.requirePresent();
         SparkSettings settings;
         try {
             settings = new SparkSettings(master == null ? SparkSettings.DEFAULT_MASTER : master.strip(),
