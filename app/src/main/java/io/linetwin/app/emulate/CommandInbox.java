@@ -224,7 +224,7 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
     }
 
     private void take(TopicPartition partition, ConsumerRecord<String, String> record) {
-        received.incrementAndGet();
+        // Counted only once its outcome is recorded: a caller that saw received() go up may drain() it at once.
         ParameterCommands.Parsed parsed = commands.parse(record.value() == null ? "" : record.value());
         if (parsed.accepted()) {
             synchronized (this) {
@@ -232,9 +232,11 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
                         parsed.thingId().orElseThrow(), parsed.correlationId()));
                 open.computeIfAbsent(partition, x -> new TreeSet<>()).add(record.offset());
             }
+            received.incrementAndGet();
             return;
         }
         refused.incrementAndGet();
+        received.incrementAndGet();
         Refusal why = parsed.refusal().orElseThrow();
         refusals.refused(why.code() + ": " + parsed.message());
         if (parsed.thingId().isPresent()) {

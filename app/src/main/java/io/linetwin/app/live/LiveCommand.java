@@ -202,7 +202,7 @@ public final class LiveCommand implements Callable<Integer> {
                 bootstrap = source.kafka;
             }
             try {
-                Topics.ensure(bootstrap, List.of(eventsTopic, commandsTopic), BROKER_TIMEOUT);
+                Topics.ensure(bootstrap, List.of(eventsTopic, commandsTopic, KafkaSettings.RESPONSES_TOPIC), BROKER_TIMEOUT);
             } catch (Topics.Unreachable e) {
                 err.println(e.getMessage());
                 return ExitCode.FAILURE;

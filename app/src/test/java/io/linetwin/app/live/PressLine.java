@@ -48,6 +48,7 @@ final class PressLine implements AutoCloseable {
         broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
         broker.createTopic(EVENTS, 1);
         broker.createTopic(COMMANDS, 1);
+        broker.createTopic(KafkaSettings.RESPONSES_TOPIC, 1);
         events = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), EVENTS, ""));
         responses = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
                 KafkaSettings.RESPONSES_TOPIC, ""));
