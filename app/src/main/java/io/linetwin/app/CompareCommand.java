@@ -4,6 +4,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.Variant;
 import io.linetwin.sim.experiment.Comparison;
 import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progress;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Also write the comparison as JSON to OUT.")
     Path json;
 
@@ -56,9 +60,12 @@ final class CompareCommand implements Callable<Integer> {
                 .input(warmStart.file()).input(tuned));
         ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
                 .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
-        Experiment experiment = warmStart.experiment(scenario, scenario.line(), options.threads(), reporter);
-        outputs.check();
-        List<Comparison> comparisons = experiment.compareAll(scenario, effect);
+        List<Comparison> comparisons;
+        try (ReplicationEngine replications = engine.open(options, "compare")) {
+            Experiment experiment = warmStart.experiment(scenario, scenario.line(), replications, reporter);
+            outputs.check();
+            comparisons = experiment.compareAll(scenario, effect);
+        }
         KpiTable.printComparisons(spec.commandLine().getOut(), scenario, comparisons, effect, report.messages());
         if (json != null) {
             ResultJson.write(ResultJson.compare(scenario, comparisons, effect), json, outputs);

@@ -156,7 +156,9 @@ final class EmulateCommand implements Callable<Integer> {
         EmulatorStart from = resumed.map(EmulatorResume.Resumed::start).orElse(EmulatorStart.fresh(startAt));
         LineSimulation simulation = new LineSimulation(line).startingAt(LineClocks.secondsOfWeek(from.at()));
         AtomicReference<LineEmulator> running = new AtomicReference<>();
-        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(events);
+        // Events keyed by line: one process of a twin group follows the whole line (twin follow FILE...).
+        String lineKey = things.lineId().toString();
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(events, thing -> lineKey);
                 KafkaSignalPublisher responses = new KafkaSignalPublisher(events.withTopic(responsesTopic))) {
             ParameterCommands commands = new ParameterCommands(line, things,
                     from.state().map(s -> s.parameters()).orElseGet(() -> ParameterCommands.scenarioValues(line)),

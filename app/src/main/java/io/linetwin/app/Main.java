@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import io.linetwin.app.cluster.ClusterCommand;
 import io.linetwin.app.health.HealthCommand;
 import io.linetwin.app.live.ApproveCommand;
 import io.linetwin.app.live.AuditCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
             BrokerCommand.class,
             TwinCommand.class,
             ServeCommand.class,
+            ClusterCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {

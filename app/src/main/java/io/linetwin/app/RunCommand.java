@@ -8,6 +8,8 @@ import io.linetwin.report.RunSeries;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
 import io.linetwin.sim.experiment.ExperimentResult;
+import io.linetwin.model.Variant;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -35,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progress;
 
+    @Mixin
+    EngineOptions engine;
+
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: baseline).")
     String variant = Scenario.BASELINE;
 
@@ -61,11 +66,18 @@ final class RunCommand implements Callable<Integer> {
         report.check();
         OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).file("--trace", trace)
                 .input(options.file).input(warmStart.file()));
-        Experiment experiment = warmStart.experiment(scenario, line, options.threads(),
-                progress.reporter(spec.commandLine().getErr(), variant));
-        outputs.check();
+        Variant chosen = Scenario.BASELINE.equals(variant) ? Experiment.baseline(scenario)
+                : scenario.variant(variant).orElseThrow();
         Optional<RunSeries> series = Reports.seriesFor(report, scenario, line, warmStart.startState());
-        ExperimentResult result = Reports.traced(experiment, series).run(variant, line);
+        ExperimentResult result;
+        try (ReplicationEngine replications = engine.open(options, "run")) {
+            Experiment experiment = warmStart.experiment(scenario, line, replications,
+                    progress.reporter(spec.commandLine().getErr(), variant));
+            outputs.check();
+            // A report's time series needs each replication's trace, which only this JVM can listen to.
+            result = series.isPresent() ? Reports.traced(experiment, series).run(variant, line)
+                    : experiment.run(chosen);
+        }
         double startClock = warmStart.startState().map(LineState::clockSeconds).orElse(0.0);
         OutputFigures figures = OutputFigures.of(scenario, line, result, startClock);
         KpiTable.printRun(spec.commandLine().getOut(), scenario, result, figures, startClock, report.messages());

@@ -10,6 +10,7 @@ import io.linetwin.predict.tuning.TuningProgress;
 import io.linetwin.predict.tuning.TuningResult;
 import io.linetwin.report.TuningReport;
 import io.linetwin.report.i18n.Messages;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -61,6 +62,9 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progressOptions;
 
+    @Mixin
+    EngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
         Scenario scenario = options.load();
@@ -74,7 +78,14 @@ final class TuneCommand implements Callable<Integer> {
         Messages messages = report.messages();
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = progressOptions.reporter(spec.commandLine().getErr(), "tune");
-        Tuner tuner = new Tuner(scenario, tuning, experiment, tuningOptions);
+        try (ReplicationEngine replications = engine.open(options, "tune")) {
+            return tune(new Tuner(scenario, tuning, experiment, tuningOptions, replications), scenario, tuning,
+                    experiment, out, progress, messages);
+        }
+    }
+
+    private int tune(Tuner tuner, Scenario scenario, TuningSpec tuning, ExperimentSpec experiment, PrintWriter out,
+            ProgressReporter progress, Messages messages) throws java.io.IOException, BadInputException {
         AtomicReference<TuningProgress> latest = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
         Thread onInterrupt = new Thread(() -> {

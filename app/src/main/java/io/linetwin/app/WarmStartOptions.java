@@ -8,6 +8,8 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.LocalEngine;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import io.linetwin.sim.experiment.Replications;
 import io.linetwin.twin.LineStateMapper;
 import io.linetwin.twin.Snapshot;
@@ -48,7 +50,13 @@ final class WarmStartOptions {
     /** The scenario's experiment, warm-started from the chosen state if there is one. */
     Experiment experiment(Scenario scenario, LineSpec line, int threads, Replications.Progress progress)
             throws BadInputException {
-        Experiment experiment = new Experiment(scenario.experiment(), threads, progress);
+        return experiment(scenario, line, new LocalEngine(threads), progress);
+    }
+
+    /** As {@link #experiment(Scenario, LineSpec, int, Replications.Progress)}, on {@code engine}. */
+    Experiment experiment(Scenario scenario, LineSpec line, ReplicationEngine engine, Replications.Progress progress)
+            throws BadInputException {
+        Experiment experiment = new Experiment(scenario.experiment(), engine, progress);
         Optional<LineState> start = resolve(scenario, line);
         startState = start.orElse(null);
         return start.isPresent() ? experiment.startingFrom(start.get()) : experiment;

@@ -14,7 +14,8 @@ public final class LineDeadlockException extends IllegalStateException {
     private final transient List<String> chain;
     private final double timeSeconds;
 
-    LineDeadlockException(double timeSeconds, List<String> chain) {
+    /** Public so that an engine on another machine can report the deadlock its worker met, word for word. */
+    public LineDeadlockException(double timeSeconds, List<String> chain) {
         super("the line deadlocked at t = " + timeSeconds + " s: " + String.join(" -> ", chain)
                 + " (every server blocked on a full buffer); enlarge a buffer of the loop or lower its rework share");
         this.chain = List.copyOf(chain);

@@ -40,7 +40,8 @@ final class EmbeddedLine implements AutoCloseable {
     static EmbeddedLine start(Scenario scenario, String bootstrapServers, String eventsTopic, String commandsTopic,
             String responsesTopic, double speed, Instant start) throws InterruptedException {
         KafkaSettings settings = KafkaSettings.of(bootstrapServers, eventsTopic, "");
-        KafkaSignalPublisher events = new KafkaSignalPublisher(settings);
+        String lineKey = LineDescriptors.of(scenario.line()).lineId().toString();
+        KafkaSignalPublisher events = new KafkaSignalPublisher(settings, thing -> lineKey);
         KafkaSignalPublisher responses = new KafkaSignalPublisher(settings.withTopic(responsesTopic));
         AtomicReference<LineEmulator> running = new AtomicReference<>();
         // The equipment's own limits, with no rate limit of its own: the command gate in front of it sets the pace.

@@ -1,6 +1,7 @@
 package io.linetwin.app.live;
 
 import io.linetwin.app.BadInputException;
+import io.linetwin.app.EngineOptions;
 import io.linetwin.app.ExitCode;
 import io.linetwin.app.Failures;
 import io.linetwin.app.Main;
@@ -23,6 +24,7 @@ import io.linetwin.loop.proposal.ProposalBook;
 import io.linetwin.loop.state.StateDir;
 import io.linetwin.loop.whatif.WhatIfSettings;
 import io.linetwin.model.Scenario;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.sync.DeadLetters;
 import io.linetwin.twin.sync.KafkaConfigException;
@@ -75,6 +77,12 @@ public final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     StateOption state;
+
+    @Mixin
+    EngineOptions engine;
+
+    /** Where the what-ifs' replications run, from {@link #engine}; open while the loop runs. */
+    private ReplicationEngine whatIfEngine;
 
     @Option(names = "--every", paramLabel = "D", defaultValue = "1h",
             description = "A what-if every D of line time (default: ${DEFAULT-VALUE}).")
@@ -198,7 +206,9 @@ public final class LiveCommand implements Callable<Integer> {
             err.println(state.dir + ": another linetwin live process follows this state folder");
             return ExitCode.FAILURE;
         }
-        try (AutoCloseable held = claim.get()) {
+        try (AutoCloseable held = claim.get();
+                ReplicationEngine engaged = engine.open(file, threads != null, settings.whatIf().threads(), "live")) {
+            whatIfEngine = engaged;
             return connectAndRun(scenario, settings, hash, given, pace, pollMillis, book, out, err);
         }
     }
@@ -262,7 +272,8 @@ public final class LiveCommand implements Callable<Integer> {
             PrintingReport report = new PrintingReport(out, state.asOption());
             LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel, responses,
                     report, Clock.systemUTC(),
-                    tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()));
+                    tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()),
+                    whatIfEngine);
             out.printf("live: %s from %s (events %s, commands %s, answers %s); state %s%n", scenario.line().id(),
                     events.bootstrapServers(), eventsTopic, commandsTopic, responsesTopic, state.dir);
             out.printf("      what-if every %s of line time and on events, %d × %s ahead; %s%n",

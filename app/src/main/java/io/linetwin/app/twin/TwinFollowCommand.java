@@ -11,6 +11,7 @@ import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.sync.DeadLetters;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaTwin;
+import io.linetwin.twin.sync.LineGroupTwin;
 import io.linetwin.twin.sync.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,7 +35,10 @@ import picocli.CommandLine.Spec;
                 + "twin snapshot file current, written atomically, that run/compare/health risk/render --from-twin read.",
             "With --snapshot-out the follower resumes from that file when it exists (it holds the offsets it "
                 + "covers), so a restart loses nothing; without it, the twin is rebuilt from the topic's beginning.",
-            "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons."})
+            "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons.",
+            "With several FILEs (one line each), the processes of --group share the lines: each owns the lines of the "
+                + "partitions the group assigns it (events are keyed by line), checkpoints them to --checkpoint-topic, "
+                + "keeps their snapshots in --snapshot-dir and takes over the lines of a process that dies."})
 public final class TwinFollowCommand implements Callable<Integer> {
 
     /** After Ctrl-C: time to write the last checkpoint and print the last table. */
@@ -43,7 +47,11 @@ public final class TwinFollowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML) of the line.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML) of the line; "
+            + "several for a group of followers sharing many lines.")
+    List<Path> files;
+
+    /** The line's file when one is followed. */
     Path file;
 
     @Mixin
@@ -64,8 +72,18 @@ public final class TwinFollowCommand implements Callable<Integer> {
             description = "Events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--group", paramLabel = "G", description = "Consumer group (default: linetwin-twin-<line id>).")
+    @Option(names = "--group", paramLabel = "G",
+            description = "Consumer group (default: linetwin-twin-<line id>; with several FILEs linetwin-twins).")
     String group;
+
+    @Option(names = "--checkpoint-topic", paramLabel = "T", defaultValue = LineGroupTwin.CHECKPOINTS_TOPIC,
+            description = "With several FILEs: compacted topic of each line's latest checkpoint (default: "
+                    + "${DEFAULT-VALUE}).")
+    String checkpointTopic;
+
+    @Option(names = "--snapshot-dir", paramLabel = "DIR",
+            description = "With several FILEs: keep a snapshot per owned line and owned.json here, every --every.")
+    Path snapshotDir;
 
     @Option(names = "--dead-letters", paramLabel = "FILE",
             description = "Write refused messages with their reasons to this JSON-lines file instead of the topic.")
@@ -86,6 +104,13 @@ public final class TwinFollowCommand implements Callable<Integer> {
     }
 
     private int follow() throws Exception {
+        file = files.get(0);
+        if (files.size() > 1) {
+            return followGroup();
+        }
+        if (snapshotDir != null) {
+            throw new TwinInputException("--snapshot-dir: with several FILEs; one line's twin writes --snapshot-out");
+        }
         PrintWriter out = spec.commandLine().getOut();
         LineDescriptor line = line();
         Duration interval = duration("--every", every);
@@ -97,13 +122,7 @@ public final class TwinFollowCommand implements Callable<Integer> {
         if (deadLettersFile != null) {
             paths.output("--dead-letters", deadLettersFile);
         }
-        InputLimits limits = InputLimits.DEFAULT;
-        if (maxRevisionJump != null) {
-            if (maxRevisionJump < 1) {
-                throw new TwinInputException("--max-revision-jump: expected a number >= 1, got " + maxRevisionJump);
-            }
-            limits = limits.withMaxRevisionJump(maxRevisionJump);
-        }
+        InputLimits limits = limits();
         KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twin-" + line.lineId());
         List<Topics.Spec> topics = new ArrayList<>(List.of(Topics.events(topic)));
         if (deadLettersFile == null) {
@@ -124,6 +143,64 @@ public final class TwinFollowCommand implements Callable<Integer> {
             letters.close();
             throw e;
         }
+        String banner = "following " + line.lineId() + " on " + topic + " at " + settings.bootstrapServers()
+                + (twin.resumedRecords() > 0 ? ", resumed from " + snapshotOut + " (" + twin.resumedRecords()
+                        + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : "");
+        untilStopped(out, banner, interval, stopAfter, () -> {
+            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+            out.flush();
+        }, () -> {
+            closeUninterrupted(twin);
+            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+            if (snapshotOut != null) {
+                out.println("snapshot: " + snapshotOut);
+            }
+            out.flush();
+        });
+        return Exits.OK;
+    }
+
+    /** This process's share of the lines of several FILEs, in consumer group --group. */
+    private int followGroup() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<LineDescriptor> lines = new ArrayList<>();
+        for (Path each : files) {
+            file = each;
+            lines.add(line());
+        }
+        if (snapshotOut != null) {
+            throw new TwinInputException("--snapshot-out: one line's file; with several FILEs use --snapshot-dir");
+        }
+        if (deadLettersFile != null) {
+            throw new TwinInputException("--dead-letters: one line's twin; with several FILEs each line's refused "
+                    + "messages are counted in the report");
+        }
+        Duration interval = duration("--every", every);
+        Duration stopAfter = forDuration == null ? null : duration("--for", forDuration);
+        InputLimits limits = limits();
+        KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twins");
+        kafka.connect(settings, List.of(Topics.events(topic), LineGroupTwin.checkpointTopic(checkpointTopic)));
+        TwinGroupFollow twin = TwinGroupFollow.start(lines, settings, checkpointTopic, interval, limits,
+                java.util.Optional.ofNullable(snapshotDir));
+        String banner = "following " + lines.size() + " lines on " + topic + " at " + settings.bootstrapServers()
+                + " in group " + settings.groupId() + ", checkpoints to " + checkpointTopic;
+        // Ctrl-C: the group is left cleanly, after a last checkpoint
+        untilStopped(out, banner, interval, stopAfter, () -> twin.report(out), twin::close);
+        return Exits.OK;
+    }
+
+    /** What the loop does every --every, and once when it ends. */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Prints {@code banner} (once Ctrl-C is handled: a caller that sees it may stop the process), runs {@code report}
+     * every {@code interval} until Ctrl-C or the end of --for, then {@code finish}; the shutdown hook waits up to
+     * 30 s for {@code finish}, so that Ctrl-C leaves the twin's last state written.
+     */
+    private static void untilStopped(PrintWriter out, String banner, Duration interval, Duration stopAfter,
+            Step report, Step finish) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -135,9 +212,7 @@ public final class TwinFollowCommand implements Callable<Integer> {
             }
         }, "linetwin-twin-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("following " + line.lineId() + " on " + topic + " at " + settings.bootstrapServers()
-                + (twin.resumedRecords() > 0 ? ", resumed from " + snapshotOut + " (" + twin.resumedRecords()
-                        + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : ""));
+        out.println(banner);
         out.flush();
         long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
         // Ctrl-C both counts down stop (the hook above) and interrupts this thread (Main): either ends the loop, and
@@ -149,26 +224,32 @@ public final class TwinFollowCommand implements Callable<Integer> {
                 if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
-                out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
-                out.flush();
+                report.run();
             }
         } catch (InterruptedException stopped) {
             // Ctrl-C or SIGTERM: stop following
         } finally {
-            closeUninterrupted(twin);
-            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
-            if (snapshotOut != null) {
-                out.println("snapshot: " + snapshotOut);
-            }
-            out.flush();
-            done.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook waited for the lines above
+                finish.run();
+            } finally {
+                done.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook waited for finish
+                }
             }
         }
-        return Exits.OK;
+    }
+
+    private InputLimits limits() throws TwinInputException {
+        if (maxRevisionJump == null) {
+            return InputLimits.DEFAULT;
+        }
+        if (maxRevisionJump < 1) {
+            throw new TwinInputException("--max-revision-jump: expected a number >= 1, got " + maxRevisionJump);
+        }
+        return InputLimits.DEFAULT.withMaxRevisionJump(maxRevisionJump);
     }
 
     /**

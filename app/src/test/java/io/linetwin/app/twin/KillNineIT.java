@@ -37,6 +37,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -237,6 +238,9 @@ final class KillNineIT {
             JsonObject filler = twin.snapshot().get(things.thingIdOf("filler")).orElseThrow().thing().toJson();
             assertThat(filler.getValue("/features/parameters/properties/speed")).contains(JsonValue.of(1.1));
         }
+        // Keyed by line (issue 19): the whole line lands in one partition, so one process of a twin group owns it.
+        assertThat(records(prefix + "events")).as("every event's key").extracting(ConsumerRecord::key)
+                .hasSize((int) onTopic).containsOnly(things.lineId().toString());
         assertMonotonePerThing(prefix + "events");
         assertThat(responses(prefix + "responses")).anySatisfy(r -> {
             assertThat(r.getValue("headers/correlation-id")).contains(JsonValue.of("while-down"));
@@ -256,20 +260,26 @@ final class KillNineIT {
     }
 
     private static List<JsonObject> read(String topic) {
+        return records(topic).stream().map(r -> JsonFactory.newObject(r.value())).toList();
+    }
+
+    /** Every record of {@code topic} from the start (no offsets committed: each call reads it all again). */
+    private static List<ConsumerRecord<String, String>> records(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<JsonObject> out = new ArrayList<>();
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int empty = 0;
             long deadline = System.nanoTime() + ChildCli.PATIENCE.toNanos();
             while (empty < 15 && System.nanoTime() < deadline) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                empty = records.isEmpty() && !out.isEmpty() ? empty + 1 : 0;
-                records.forEach(r -> out.add(JsonFactory.newObject(r.value())));
+                var polled = consumer.poll(Duration.ofMillis(200));
+                empty = polled.isEmpty() && !out.isEmpty() ? empty + 1 : 0;
+                polled.forEach(out::add);
             }
         }
         return out;

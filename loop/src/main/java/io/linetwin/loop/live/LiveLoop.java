@@ -36,6 +36,9 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.StationStatus;
 import io.linetwin.sim.RunCancelledException;
 import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.LocalEngine;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.LineStateMapper;
@@ -109,7 +112,8 @@ public final class LiveLoop {
      */
     public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
             Optional<CommandChannel> channel, LoopReport report, Clock wall, List<CandidateSource> extraSources) {
-        this(scenario, scenarioHash, settings, twin, book, channel, LineResponses.none(), report, wall, extraSources);
+        this(scenario, scenarioHash, settings, twin, book, channel, LineResponses.none(), report, wall, extraSources,
+                new LocalEngine(settings.whatIf().threads()));
     }
 
     /**
@@ -118,6 +122,14 @@ public final class LiveLoop {
     public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
             Optional<CommandChannel> channel, LineResponses responses, LoopReport report, Clock wall,
             List<CandidateSource> extraSources) {
+        this(scenario, scenarioHash, settings, twin, book, channel, responses, report, wall, extraSources,
+                new LocalEngine(settings.whatIf().threads()));
+    }
+
+    /** As above, with the what-ifs' replications on {@code engine} (a cluster), which the caller closes. */
+    public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
+            Optional<CommandChannel> channel, LineResponses responses, LoopReport report, Clock wall,
+            List<CandidateSource> extraSources, ReplicationEngine engine) {
         this.responses = Objects.requireNonNull(responses, "responses");
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.scenarioHash = Objects.requireNonNull(scenarioHash, "scenarioHash");
@@ -132,7 +144,8 @@ public final class LiveLoop {
         this.wall = Objects.requireNonNull(wall, "wall");
         this.descriptor = LineDescriptors.of(scenario.line());
         this.mapper = new LineStateMapper(descriptor.lineId());
-        this.whatIf = new WhatIf(scenario.line(), scenario.experiment().startSecondsOfWeek(), settings.whatIf());
+        this.whatIf = new WhatIf(Experiment.baseline(scenario), scenario.experiment().startSecondsOfWeek(),
+                settings.whatIf(), engine);
         List<CandidateSource> all = new ArrayList<>();
         all.add(new VariantCandidates(scenario));
         all.addAll(extraSources);

@@ -9,6 +9,11 @@ import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.sim.experiment.ExperimentResult;
+import io.linetwin.model.Variant;
+import io.linetwin.sim.experiment.LocalEngine;
+import io.linetwin.sim.experiment.ReplicationEngine;
+import io.linetwin.sim.experiment.ReplicationOutcome;
+import io.linetwin.sim.experiment.ReplicationTask;
 import io.linetwin.sim.experiment.Replications;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,7 +27,8 @@ import java.util.Optional;
  * Baseline against candidate changes, warm-started from one state of the line (the twin's snapshot) and looking
  * ahead a fixed time. Replication {@code i} of the baseline and of every candidate uses the same seed and index, so
  * each station draws the same random numbers (common random numbers) and the paired differences are tight. All
- * replications of a phase run in parallel; the numbers do not depend on how many threads.
+ * replications of a phase go to the engine in one batch; the numbers do not depend on the engine or on how many
+ * threads or executors it has.
  */
 public final class WhatIf {
 
@@ -37,15 +43,34 @@ public final class WhatIf {
     }
 
     private final LineSimulation simulation;
+    /** The line as a scenario variant another JVM can rebuild; empty for a line built in code. */
+    private final Optional<Variant> variant;
     private final double startSecondsOfWeek;
     private final WhatIfSettings settings;
     private final SupportRule rule;
+    private final ReplicationEngine engine;
 
+    /** On this JVM's threads ({@code settings.threads()}). */
     public WhatIf(LineSpec line, double startSecondsOfWeek, WhatIfSettings settings) {
+        this(line, Optional.empty(), startSecondsOfWeek, settings, new LocalEngine(settings.threads()));
+    }
+
+    /**
+     * On {@code engine} (a cluster, or this JVM's threads), which the caller keeps and closes; {@code line} is the
+     * scenario's base line or one of its variants, so that any engine can rebuild it.
+     */
+    public WhatIf(Variant line, double startSecondsOfWeek, WhatIfSettings settings, ReplicationEngine engine) {
+        this(line.line(), Optional.of(line), startSecondsOfWeek, settings, engine);
+    }
+
+    private WhatIf(LineSpec line, Optional<Variant> variant, double startSecondsOfWeek, WhatIfSettings settings,
+            ReplicationEngine engine) {
         this.simulation = new LineSimulation(line).startingAt(startSecondsOfWeek);
+        this.variant = variant;
         this.startSecondsOfWeek = startSecondsOfWeek;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.rule = new SupportRule(settings);
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     public WhatIfSettings settings() {
@@ -62,20 +87,43 @@ public final class WhatIf {
     }
 
     public Baseline baseline(LineState start, long seed) {
-        List<ReplicationResult> runs = Replications.run(settings.replications(), settings.threads(),
-                i -> simulation.run(start, 0, settings.lookAheadSeconds(), seed, i), Replications.Progress.NONE);
-        ExperimentSpec spec = new ExperimentSpec(settings.lookAheadSeconds(), 0, settings.replications(), seed,
-                startSecondsOfWeek);
+        ExperimentSpec spec = lookAhead(seed);
+        List<ReplicationResult> runs = run(List.of(candidate(spec, start)));
         return new Baseline(start, seed, runs, new ExperimentResult("baseline", spec, runs, 0).bottleneck());
+    }
+
+    /** The look-ahead as an experiment: every replication starts in the state and runs that long, no warm-up. */
+    private ExperimentSpec lookAhead(long seed) {
+        return new ExperimentSpec(settings.lookAheadSeconds(), 0, settings.replications(), seed, startSecondsOfWeek);
+    }
+
+    /** The line from {@code start}: candidates differ only in the parameters their start state holds. */
+    private io.linetwin.sim.experiment.Candidate candidate(ExperimentSpec spec, LineState start) {
+        return variant.isPresent() ? io.linetwin.sim.experiment.Candidate.of(variant.get(), spec, Optional.of(start))
+                : io.linetwin.sim.experiment.Candidate.local("what-if", simulation.line(), spec, Optional.of(start));
+    }
+
+    /** Replications 0..n-1 of each line, all in one batch, in line-then-replication order. */
+    private List<ReplicationResult> run(List<io.linetwin.sim.experiment.Candidate> lines) {
+        List<ReplicationTask> tasks = new ArrayList<>();
+        for (io.linetwin.sim.experiment.Candidate line : lines) {
+            for (int r = 0; r < settings.replications(); r++) {
+                tasks.add(new ReplicationTask(line, r));
+            }
+        }
+        List<ReplicationResult> results = new ArrayList<>(tasks.size());
+        for (ReplicationOutcome outcome : engine.run(tasks, Replications.Progress.NONE)) {
+            results.add(outcome.result());
+        }
+        return results;
     }
 
     /** Each candidate against {@code baseline}, all candidates' replications in one parallel batch. */
     public WhatIfResult compare(Baseline baseline, List<Candidate> candidates, long startedNanos) {
         int n = settings.replications();
-        List<LineState> starts = candidates.stream().map(c -> withChanges(baseline.start(), c.changes())).toList();
-        List<ReplicationResult> runs = candidates.isEmpty() ? List.of() : Replications.run(n * candidates.size(),
-                settings.threads(), k -> simulation.run(starts.get(k / n), 0, settings.lookAheadSeconds(),
-                        baseline.seed(), k % n), Replications.Progress.NONE);
+        ExperimentSpec spec = lookAhead(baseline.seed());
+        List<ReplicationResult> runs = candidates.isEmpty() ? List.of() : run(candidates.stream()
+                .map(c -> candidate(spec, withChanges(baseline.start(), c.changes()))).toList());
         Map<LoopKpi, Estimate> base = new EnumMap<>(LoopKpi.class);
         for (LoopKpi kpi : LoopKpi.values()) {
             base.put(kpi, Estimate.of(values(baseline.replications(), kpi)));

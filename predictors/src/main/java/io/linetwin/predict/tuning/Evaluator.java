@@ -1,11 +1,16 @@
 package io.linetwin.predict.tuning;
 
 import io.linetwin.model.ExperimentSpec;
-import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
-import io.linetwin.sim.LineDeadlockException;
+import io.linetwin.model.Variant;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
+import io.linetwin.sim.experiment.Candidate;
+import io.linetwin.sim.experiment.LocalEngine;
+import io.linetwin.sim.experiment.ReplicationEngine;
+import io.linetwin.sim.experiment.ReplicationOutcome;
+import io.linetwin.sim.experiment.ReplicationTask;
+import io.linetwin.sim.experiment.Replications;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,30 +18,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * Simulates settings and keeps what each replication measured, so no (setting, replication) pair is run twice.
  * Replication {@code r} of every setting uses the experiment's seed and index {@code r}, so every station draws
  * the same random numbers in every setting (common random numbers): differences between settings are not
- * drowned by sampling noise. Missing replications run in parallel; results land in their (setting, replication)
- * slot, so they do not depend on the number of threads. Called from one thread.
+ * drowned by sampling noise. Missing replications go to the engine in one batch (this JVM's threads or a
+ * cluster); results land in their (setting, replication) slot, so they do not depend on the engine or its number
+ * of workers. Called from one thread.
  */
 final class Evaluator implements AutoCloseable {
 
     /** The KPIs of one setting, per replication; or why its line cannot run. */
     static final class Runs {
-        private final LineSimulation simulation;
+        private final Candidate candidate;
         private final String failure;
         private final List<double[]> kpis = new ArrayList<>();
 
-        private Runs(LineSimulation simulation, String failure) {
-            this.simulation = simulation;
+        private Runs(Candidate candidate, String failure) {
+            this.candidate = candidate;
             this.failure = failure;
         }
 
@@ -60,30 +61,37 @@ final class Evaluator implements AutoCloseable {
 
     private final ExperimentSpec experiment;
     private final Optional<LineState> start;
-    private final Function<Setting, LineSpec> lines;
-    private final ExecutorService pool;
-    private final int threads;
+    private final Function<Setting, Variant> lines;
+    private final ReplicationEngine engine;
+    private final boolean ownsEngine;
     private final Map<Setting, Runs> runs = new HashMap<>();
     private final LinkedHashSet<Setting> order = new LinkedHashSet<>();
     private long replications;
     private long events;
 
     /**
-     * @param lines builds the line of a setting; throws {@link IllegalArgumentException} when the line refuses it
+     * On this JVM's threads.
+     *
+     * @param lines builds the line of a setting as a variant of the scenario; throws
+     *              {@link IllegalArgumentException} when the line refuses it
      */
-    Evaluator(ExperimentSpec experiment, Optional<LineState> start, Function<Setting, LineSpec> lines, int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-        }
+    Evaluator(ExperimentSpec experiment, Optional<LineState> start, Function<Setting, Variant> lines, int threads) {
+        this(experiment, start, lines, new LocalEngine(threads), true);
+    }
+
+    /** On {@code engine}, which the caller keeps and closes. */
+    Evaluator(ExperimentSpec experiment, Optional<LineState> start, Function<Setting, Variant> lines,
+            ReplicationEngine engine) {
+        this(experiment, start, lines, engine, false);
+    }
+
+    private Evaluator(ExperimentSpec experiment, Optional<LineState> start, Function<Setting, Variant> lines,
+            ReplicationEngine engine, boolean ownsEngine) {
         this.experiment = experiment;
         this.start = start;
         this.lines = lines;
-        this.threads = threads;
-        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "linetwin-tuning");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.engine = engine;
+        this.ownsEngine = ownsEngine;
     }
 
     /** Makes sure every setting has replications {@code [0, count)}, running the missing ones in parallel. */
@@ -104,69 +112,42 @@ final class Evaluator implements AutoCloseable {
         if (missing.isEmpty()) {
             return;
         }
-        List<Callable<ReplicationResult>> tasks = new ArrayList<>();
+        List<ReplicationTask> tasks = new ArrayList<>(missing.size());
         for (int i = 0; i < missing.size(); i++) {
-            LineSimulation simulation = runs.get(missing.get(i)).simulation;
-            int replication = indices.get(i);
-            tasks.add(() -> run(simulation, replication));
+            tasks.add(new ReplicationTask(runs.get(missing.get(i)).candidate, indices.get(i)));
         }
-        List<Future<ReplicationResult>> futures;
+        List<ReplicationOutcome> outcomes;
         try {
-            futures = threads == 1 ? runInline(tasks) : pool.invokeAll(tasks);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TuningInterruptedException();
-        }
-        for (int i = 0; i < futures.size(); i++) {
-            Runs target = runs.get(missing.get(i));
-            try {
-                ReplicationResult result = futures.get(i).get();
-                if (target.failure == null) {
-                    target.kpis.add(TuningKpis.of(result));
-                    events += result.events();
-                }
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof LineDeadlockException deadlock)) {
-                    throw e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException("a tuning replication failed", e.getCause());
-                }
-                // A setting that deadlocks a rework loop is no candidate; the search moves on.
-                Runs failed = new Runs(target.simulation, "deadlocks: " + deadlock.getMessage());
-                runs.put(missing.get(i), failed);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            outcomes = engine.run(tasks, Replications.Progress.NONE);
+        } catch (Replications.ReplicationFailedException e) {
+            if (Thread.currentThread().isInterrupted()) {
                 throw new TuningInterruptedException();
+            }
+            throw e;
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            Runs target = runs.get(missing.get(i));
+            if (outcomes.get(i) instanceof ReplicationOutcome.Deadlocked deadlocked) {
+                // A setting that deadlocks a rework loop is no candidate; the search moves on.
+                String why = "deadlocks: " + deadlocked.deadlock().getMessage();
+                runs.put(missing.get(i), new Runs(target.candidate, why));
+            } else if (target.failure == null) {
+                ReplicationResult result = outcomes.get(i).result();
+                target.kpis.add(TuningKpis.of(result));
+                events += result.events();
             }
             replications++;
         }
     }
 
-    private static List<Future<ReplicationResult>> runInline(List<Callable<ReplicationResult>> tasks) {
-        List<Future<ReplicationResult>> done = new ArrayList<>();
-        for (Callable<ReplicationResult> task : tasks) {
-            java.util.concurrent.FutureTask<ReplicationResult> future = new java.util.concurrent.FutureTask<>(task);
-            future.run();
-            done.add(future);
-        }
-        return done;
-    }
-
-    private ReplicationResult run(LineSimulation simulation, int replication) {
-        return start.isPresent()
-                ? simulation.run(start.get(), experiment.warmupSeconds(), experiment.horizonSeconds(),
-                        experiment.seed(), replication)
-                : simulation.run(experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed(),
-                        replication);
-    }
-
     private Runs prepare(Setting setting) {
         try {
-            LineSimulation simulation = new LineSimulation(lines.apply(setting))
-                    .startingAt(experiment.startSecondsOfWeek());
+            Candidate candidate = Candidate.of(lines.apply(setting), experiment, start);
+            LineSimulation simulation = candidate.simulation();
             if (start.isPresent()) {
                 simulation.requireFits(start.get());
             }
-            return new Runs(simulation, null);
+            return new Runs(candidate, null);
         } catch (IllegalArgumentException e) {
             return new Runs(null, e.getMessage());
         }
@@ -198,13 +179,11 @@ final class Evaluator implements AutoCloseable {
         return events;
     }
 
-    int threads() {
-        return threads;
-    }
-
     @Override
     public void close() {
-        pool.shutdownNow();
+        if (ownsEngine) {
+            engine.close();
+        }
     }
 
     /** The tuning was stopped (Ctrl-C, or {@link Tuner#stop()}) while replications ran. */

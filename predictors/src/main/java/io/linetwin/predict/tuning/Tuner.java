@@ -1,12 +1,14 @@
 package io.linetwin.predict.tuning;
 
 import io.linetwin.model.ExperimentSpec;
-import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.TuningRegion;
 import io.linetwin.model.TuningSpec;
 import io.linetwin.model.TuningVariable;
+import io.linetwin.model.Variant;
 import io.linetwin.sim.experiment.Estimate;
+import io.linetwin.sim.experiment.Experiment;
+import io.linetwin.sim.experiment.ReplicationEngine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,6 +29,9 @@ public final class Tuner {
     /** Mixed into the experiment seed for the search's own draws, so they differ from the simulations'. */
     private static final long SEARCH_STREAM = 0x7475_6e65_7273_6565L;
 
+    /** The variant name of a setting under evaluation. */
+    private static final String CANDIDATE = "setting";
+
     private final Scenario scenario;
     private final TuningSpec spec;
     private final ExperimentSpec experiment;
@@ -34,6 +39,8 @@ public final class Tuner {
     private final TuningRegion region;
     private final List<String> paths;
     private final TunedStart start;
+    /** Empty: this JVM's threads, as many as the options say. */
+    private final Optional<ReplicationEngine> engine;
     private volatile boolean stopRequested;
 
     /**
@@ -41,6 +48,21 @@ public final class Tuner {
      *                   the budget sets it)
      */
     public Tuner(Scenario scenario, TuningSpec spec, ExperimentSpec experiment, TuningOptions options) {
+        this(scenario, spec, experiment, options, Optional.empty());
+    }
+
+    /**
+     * Replications run on {@code engine} (kept open; the caller closes it) instead of this JVM's threads: the result
+     * is the same.
+     */
+    public Tuner(Scenario scenario, TuningSpec spec, ExperimentSpec experiment, TuningOptions options,
+            ReplicationEngine engine) {
+        this(scenario, spec, experiment, options, Optional.of(engine));
+    }
+
+    private Tuner(Scenario scenario, TuningSpec spec, ExperimentSpec experiment, TuningOptions options,
+            Optional<ReplicationEngine> engine) {
+        this.engine = engine;
         this.scenario = scenario;
         this.spec = spec;
         this.experiment = experiment;
@@ -59,7 +81,9 @@ public final class Tuner {
         long started = System.nanoTime();
         Setting baseline = baselineSetting();
         Objective objective = new Objective(spec);
-        try (Evaluator evaluator = new Evaluator(experiment, start.state(), this::line, options.threads())) {
+        try (Evaluator evaluator = engine.isPresent()
+                ? new Evaluator(experiment, start.state(), this::line, engine.get())
+                : new Evaluator(experiment, start.state(), this::line, options.threads())) {
             SearchContext context = new SearchContext(evaluator, objective, spec.guards(), baseline,
                     spec.replications(), spec.evaluations(), () -> stopRequested,
                     c -> listener.progress(progress(TuningProgress.SEARCH, c, started)));
@@ -258,11 +282,12 @@ public final class Tuner {
         return region.step(i) > 0 ? Math.round(v * 1e9) / 1e9 : v;
     }
 
-    private LineSpec line(Setting setting) {
+    /** The line of a setting, as a variant that another JVM can build again from the scenario file. */
+    private Variant line(Setting setting) {
         if (setting.baseline()) {
             return baselineLine();
         }
-        return scenario.template().with(values(setting));
+        return scenario.variantOf(CANDIDATE, values(setting));
     }
 
     /**
@@ -291,7 +316,7 @@ public final class Tuner {
     }
 
     /** The line as it runs now: the scenario's, with the tuned parameters the start state held put back. */
-    private LineSpec baselineLine() {
+    private Variant baselineLine() {
         Map<String, Object> now = new LinkedHashMap<>();
         for (int i = 0; i < paths.size(); i++) {
             OptionalDouble value = start.current(i);
@@ -299,6 +324,6 @@ public final class Tuner {
                 now.put(paths.get(i), value.getAsDouble());
             }
         }
-        return now.isEmpty() ? scenario.line() : scenario.template().with(now);
+        return now.isEmpty() ? Experiment.baseline(scenario) : scenario.variantOf(Scenario.BASELINE, now);
     }
 }

@@ -56,7 +56,7 @@ final class ExhaustiveTuningTest {
         Objective objective = new Objective(spec);
         grid = new LinkedHashMap<>();
         try (Evaluator evaluator = new Evaluator(scenario.experiment(), Optional.empty(),
-                s -> scenario.template().with(entries(s)), 2)) {
+                s -> scenario.variantOf("setting", entries(s)), 2)) {
             evaluator.ensure(all, spec.replications());
             for (Setting setting : all) {
                 grid.put(setting, SearchContext.mean(objective.values(setting, evaluator.runs(setting), 0,

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
 
 import io.linetwin.twin.DittoMessages;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,8 +26,20 @@ public final class KafkaSignalPublisher implements SignalSink {
 
     private final KafkaProducer<String, String> producer;
     private final String topic;
+    private final UnaryOperator<String> keyOfEntity;
 
+    /** Keyed by entity id (Thing id): per-Thing order. */
     public KafkaSignalPublisher(KafkaSettings settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * Keyed by {@code keyOfEntity} of the entity id; e.g. the line of each Thing for the events topic, so that one
+     * line's Things share a partition and one process of a group follows the whole line (per-Thing order holds too,
+     * as a Thing never changes lines).
+     */
+    public KafkaSignalPublisher(KafkaSettings settings, UnaryOperator<String> keyOfEntity) {
+        this.keyOfEntity = Objects.requireNonNull(keyOfEntity, "keyOfEntity");
         this.topic = settings.topic();
         Properties p = new Properties();
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -39,7 +52,7 @@ public final class KafkaSignalPublisher implements SignalSink {
 
     @Override
     public CompletionStage<Void> send(Signal<?> signal) {
-        String key = signal instanceof WithEntityId withId ? withId.getEntityId().toString() : null;
+        String key = signal instanceof WithEntityId withId ? keyOfEntity.apply(withId.getEntityId().toString()) : null;
         return publish(key, DittoMessages.toJson(signal), new RecordHeaders()).thenApply(m -> null);
     }
 

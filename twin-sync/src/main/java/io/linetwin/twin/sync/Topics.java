@@ -25,7 +25,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class Topics {
 
-    /** The events topic's partitions: events are keyed by Thing, so per-Thing order holds in any of them. */
+    /**
+     * The events topic's partitions: events are keyed by line (one line's Things in one partition, so one process of
+     * a twin group follows the whole line), and per-Thing order holds in any of them.
+     */
     public static final int EVENT_PARTITIONS = 3;
     /** How long {@link #ensure(KafkaSettings, List)} waits for a broker unless {@code default.api.timeout.ms} says. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -47,7 +50,7 @@ public final class Topics {
     private Topics() {
     }
 
-    /** Ditto Protocol events of the line, keyed by Thing id. */
+    /** Ditto Protocol events of the lines, keyed by line id. */
     public static Spec events(String name) {
         return new Spec(name, EVENT_PARTITIONS, Map.of());
     }

@@ -1,0 +1,65 @@
+package io.linetwin.app;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
+
+/**
+ * What the driver saw of the tasks, for the cluster test: registered through {@code spark.extraListeners} by the
+ * CLI's own Spark context. Static, as Spark makes the instance; reset before each run.
+ */
+public final class TaskLog extends SparkListener {
+
+    static final AtomicInteger SUCCEEDED = new AtomicInteger();
+    static final AtomicInteger FAILED = new AtomicInteger();
+    static final AtomicInteger EXECUTORS_REMOVED = new AtomicInteger();
+    static final Set<String> EXECUTORS_WITH_TASKS = ConcurrentHashMap.newKeySet();
+    /** Running task id → (executor, launch time in ms). */
+    static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
+
+    record Running(String executor, long launchMillis) {
+    }
+
+    static void reset() {
+        SUCCEEDED.set(0);
+        FAILED.set(0);
+        EXECUTORS_REMOVED.set(0);
+        EXECUTORS_WITH_TASKS.clear();
+        RUNNING.clear();
+    }
+
+    /** An executor running a task launched less than {@code maxAgeMillis} ago: it will still be busy a while. */
+    static Optional<String> executorWithFreshTask(long maxAgeMillis) {
+        long now = System.currentTimeMillis();
+        return RUNNING.values().stream().filter(r -> now - r.launchMillis() < maxAgeMillis)
+                .map(Running::executor).findFirst();
+    }
+
+    @Override
+    public void onTaskStart(SparkListenerTaskStart start) {
+        RUNNING.put(start.taskInfo().taskId(), new Running(start.taskInfo().executorId(),
+                start.taskInfo().launchTime()));
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+        RUNNING.remove(end.taskInfo().taskId());
+        if (end.taskInfo().successful()) {
+            SUCCEEDED.incrementAndGet();
+            EXECUTORS_WITH_TASKS.add(end.taskInfo().executorId());
+        } else {
+            FAILED.incrementAndGet();
+        }
+    }
+
+    @Override
+    public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
+        EXECUTORS_REMOVED.incrementAndGet();
+    }
+}
