@@ -28,11 +28,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code linetwin balance}: material balance reconciliation of measured flows, with gross-error detection. */
-@Command(name = "balance", mixinStandardHelpOptions = true,
-        description = {"Reconciles measured flows, scrap and stocks with the line's conservation laws (weighted least",
+@Command(
+        name = "balance",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reconciles measured flows, scrap and stocks with the line's conservation laws (weighted least",
             "squares), classifies every stream (redundant, just measured, observable, unobservable), and names",
             "gross errors (global chi-square test, measurement tests, serial elimination) with their bias.",
-            "Stream ids: linetwin balance FILE --streams; formats: docs/balance.md."})
+            "Stream ids: linetwin balance FILE --streams; formats: docs/balance.md."
+        })
 public final class BalanceCommand implements Callable<Integer> {
 
     @Spec
@@ -41,20 +45,30 @@ public final class BalanceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML).")
     Path file;
 
-    @Option(names = "--measurements", paramLabel = "CSV",
+    @Option(
+            names = "--measurements",
+            paramLabel = "CSV",
             description = "Measured streams: a CSV with the header stream,value,sd or stream,value,relative.")
     Path measurements;
 
-    @Option(names = "--from-twin", arity = "2", paramLabel = "SNAPSHOT.json",
+    @Option(
+            names = "--from-twin",
+            arity = "2",
+            paramLabel = "SNAPSHOT.json",
             description = "Two twin snapshots, BEFORE then AFTER: counters and levels over the period between them.")
     List<Path> twin;
 
-    @Option(names = "--accuracy", paramLabel = "CSV",
+    @Option(
+            names = "--accuracy",
+            paramLabel = "CSV",
             description = "With --from-twin: sd of each kind of reading, a CSV kind,sd,relative (kinds counter, "
                     + "level, material; defaults are printed).")
     Path accuracy;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05",
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
+            defaultValue = "0.05",
             description = "Significance level of the global and measurement tests (default ${DEFAULT-VALUE}).")
     double alpha;
 
@@ -81,12 +95,12 @@ public final class BalanceCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         if ((measurements == null) == (twin == null)) {
-            throw new BadInputException("balance: give --measurements CSV or --from-twin BEFORE.json AFTER.json "
-                    + "(one of them)");
+            throw new BadInputException(
+                    "balance: give --measurements CSV or --from-twin BEFORE.json AFTER.json " + "(one of them)");
         }
         if (accuracy != null && twin == null) {
-            throw new BadInputException("balance: --accuracy applies to --from-twin; a measurement CSV carries its "
-                    + "own sd");
+            throw new BadInputException(
+                    "balance: --accuracy applies to --from-twin; a measurement CSV carries its " + "own sd");
         }
         if (!(alpha > 0 && alpha < 1)) {
             throw new BadInputException("--alpha: expected a number in (0, 1), got " + alpha);
@@ -107,11 +121,21 @@ public final class BalanceCommand implements Callable<Integer> {
                     requireFile("--accuracy", accuracy);
                 }
                 Accuracy accuracies = accuracy == null ? Accuracy.defaults() : Accuracy.read(accuracy);
-                TwinMeasurements.Result result = TwinMeasurements.of(scenario.line(), network,
-                        SnapshotFile.read(twin.get(0)), SnapshotFile.read(twin.get(1)), accuracies);
+                TwinMeasurements.Result result = TwinMeasurements.of(
+                        scenario.line(),
+                        network,
+                        SnapshotFile.read(twin.get(0)),
+                        SnapshotFile.read(twin.get(1)),
+                        accuracies);
                 measured = MeasurementSet.of(network, result.measurements());
-                context = BalanceContext.ofTwin(scenario.name(), scenario.line().id(), twin.get(0).toString(),
-                        twin.get(1).toString(), result, accuracies, accuracy == null);
+                context = BalanceContext.ofTwin(
+                        scenario.name(),
+                        scenario.line().id(),
+                        twin.get(0).toString(),
+                        twin.get(1).toString(),
+                        result,
+                        accuracies,
+                        accuracy == null);
             }
             BalanceReport balance = BalanceAnalysis.run(measured, alpha);
             BalanceText.print(spec.commandLine().getOut(), context, balance);
@@ -123,9 +147,14 @@ public final class BalanceCommand implements Callable<Integer> {
                 }
             }
             if (report.wanted()) {
-                report.write(BalanceReportPage.html(new BalanceReportPage.Input(scenario.name(),
-                        measurements != null ? measurements.toString() : twin.get(0) + " → " + twin.get(1), balance,
-                        ReportOptions.now(), Main.version()), report.messages()));
+                report.write(BalanceReportPage.html(
+                        new BalanceReportPage.Input(
+                                scenario.name(),
+                                measurements != null ? measurements.toString() : twin.get(0) + " → " + twin.get(1),
+                                balance,
+                                ReportOptions.now(),
+                                Main.version()),
+                        report.messages()));
             }
         } catch (BalanceInputException e) {
             throw new BadInputException(e.getMessage());

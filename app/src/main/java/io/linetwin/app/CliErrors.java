@@ -26,7 +26,8 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler {
     }
 
     private static String message(ParameterException e, CommandLine command) {
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
             if (first.startsWith("-")) {
                 List<String> options = new ArrayList<>();
@@ -34,7 +35,8 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler {
                 return "unknown option '" + first + "'" + hint(first, options);
             }
             if (!command.getSubcommands().isEmpty()) {
-                return "unknown command '" + first + "'" + hint(first, command.getSubcommands().keySet());
+                return "unknown command '" + first + "'"
+                        + hint(first, command.getSubcommands().keySet());
             }
             return "unexpected argument '" + first + "'";
         }
@@ -42,7 +44,8 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler {
     }
 
     private static String hint(String typed, java.util.Collection<String> known) {
-        return nearest(typed, known).map(s -> "; did you mean '" + s + "'?")
+        return nearest(typed, known)
+                .map(s -> "; did you mean '" + s + "'?")
                 .orElse("; expected one of " + String.join(", ", known));
     }
 

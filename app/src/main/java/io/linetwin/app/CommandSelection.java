@@ -23,7 +23,8 @@ record CommandSelection(Class<?> subcommand) {
             return Optional.of(new CommandSelection(null));
         }
         return Arrays.stream(root.getAnnotation(Command.class).subcommands())
-                .filter(candidate -> candidate != CommandLine.HelpCommand.class && names(candidate).contains(args[0]))
+                .filter(candidate -> candidate != CommandLine.HelpCommand.class
+                        && names(candidate).contains(args[0]))
                 .findFirst()
                 .map(CommandSelection::new);
     }

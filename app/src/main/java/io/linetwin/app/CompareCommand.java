@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Run the baseline and every variant with common random numbers and compare each with the "
                 + "baseline: both values, paired differences with 95 %% CIs, the change in %% and a verdict per KPI.")
 final class CompareCommand implements Callable<Integer> {
@@ -41,12 +43,17 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--tuned", paramLabel = "TUNE.json",
-            description = "Also compare the setting a tune --json run recommended, as variant '"
-                    + TuneReport.VARIANT + "'.")
+    @Option(
+            names = "--tuned",
+            paramLabel = "TUNE.json",
+            description =
+                    "Also compare the setting a tune --json run recommended, as variant '" + TuneReport.VARIANT + "'.")
     Path tuned;
 
-    @Option(names = "--min-effect", paramLabel = "P%", defaultValue = "1%",
+    @Option(
+            names = "--min-effect",
+            paramLabel = "P%",
+            defaultValue = "1%",
             description = "Smallest change worth acting on, as a share of the baseline (default: ${DEFAULT-VALUE}): "
                     + "a significant difference below it is \"no relevant difference\".")
     String minEffect;
@@ -56,10 +63,14 @@ final class CompareCommand implements Callable<Integer> {
         Scenario scenario = withTuned(options.load());
         report.check();
         double effect = MinEffect.parse(minEffect);
-        OutputFiles outputs = report.declare(new OutputFiles().file("--json", json).input(options.file)
-                .input(warmStart.file()).input(tuned));
+        OutputFiles outputs = report.declare(new OutputFiles()
+                .file("--json", json)
+                .input(options.file)
+                .input(warmStart.file())
+                .input(tuned));
         ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), Scenario.BASELINE)
-                .expecting(scenario.experiment().replications() * (1 + scenario.variants().size()));
+                .expecting(scenario.experiment().replications()
+                        * (1 + scenario.variants().size()));
         List<Comparison> comparisons;
         try (ReplicationEngine replications = engine.open(options, "compare")) {
             Experiment experiment = warmStart.experiment(scenario, scenario.line(), replications, reporter);
@@ -88,7 +99,14 @@ final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--tuned " + tuned + ": best.values." + e.getMessage());
         }
-        return new Scenario(scenario.name(), scenario.description(), scenario.line(), scenario.experiment(),
-                variants, scenario.output(), scenario.tuning(), scenario.template());
+        return new Scenario(
+                scenario.name(),
+                scenario.description(),
+                scenario.line(),
+                scenario.experiment(),
+                variants,
+                scenario.output(),
+                scenario.tuning(),
+                scenario.template());
     }
 }

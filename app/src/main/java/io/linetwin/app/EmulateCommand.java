@@ -38,13 +38,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "emulate", mixinStandardHelpOptions = true,
-        description = {"Run the scenario's line as a stand-in for the real one: publish Ditto Protocol events "
-                + "(state, counters, buffer levels, parameters, sensor readings) to Kafka at a speed factor, "
-                + "stamped with the line's own clock, and apply parameter commands from the commands topic within "
-                + "the equipment's limits, answering each on the responses topic.",
+@Command(
+        name = "emulate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the scenario's line as a stand-in for the real one: publish Ditto Protocol events "
+                    + "(state, counters, buffer levels, parameters, sensor readings) to Kafka at a speed factor, "
+                    + "stamped with the line's own clock, and apply parameter commands from the commands topic within "
+                    + "the equipment's limits, answering each on the responses topic.",
             "When the events topic already holds this line, the emulator continues it where it stopped (clock, "
-                + "revisions, state, parameters), and takes the commands sent while it was down."})
+                    + "revisions, state, parameters), and takes the commands sent while it was down."
+        })
 final class EmulateCommand implements Callable<Integer> {
 
     /** After Ctrl-C: time to flush the events already published and close the inbox. */
@@ -59,17 +63,25 @@ final class EmulateCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "60",
             description = "Engine seconds per wall second (default: ${DEFAULT-VALUE}).")
     double speed;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Engine time to emulate, e.g. 8h (default: until stopped).")
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            description = "Engine time to emulate, e.g. 8h (default: until stopped).")
     String duration;
 
-    @Option(names = "--start", paramLabel = "INSTANT",
+    @Option(
+            names = "--start",
+            paramLabel = "INSTANT",
             description = "The line's clock at the start, e.g. 2026-11-30T06:00:00Z (default: the latest instant "
                     + "before now on the scenario's experiment start, e.g. last Monday 06:00 UTC). Ignored when the "
                     + "line continues from the events topic.")
@@ -78,39 +90,64 @@ final class EmulateCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Start an empty line even if the events topic holds this line.")
     boolean fresh;
 
-    @Option(names = "--chunk", paramLabel = "D", defaultValue = "10s",
-            description = "Engine time per chunk: state reconciled and commands applied at its end (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--chunk",
+            paramLabel = "D",
+            defaultValue = "10s",
+            description =
+                    "Engine time per chunk: state reconciled and commands applied at its end (default: ${DEFAULT-VALUE}).")
     String chunk;
 
-    @Option(names = "--sensor-interval", paramLabel = "D", defaultValue = "60s",
+    @Option(
+            names = "--sensor-interval",
+            paramLabel = "D",
+            defaultValue = "60s",
             description = "Engine time between sensor readings (default: ${DEFAULT-VALUE}).")
     String sensorInterval;
 
-    @Option(names = "--command-interval", paramLabel = "D", defaultValue = "60s",
+    @Option(
+            names = "--command-interval",
+            paramLabel = "D",
+            defaultValue = "60s",
             description = "Line time a station needs between two accepted commands, its rate limit "
                     + "(default: ${DEFAULT-VALUE}; 0s: none).")
     String commandInterval;
 
-    @Option(names = "--max-pending", paramLabel = "N", defaultValue = "64",
-            description = "Accepted commands that may wait for the next chunk; beyond, reading pauses (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-pending",
+            paramLabel = "N",
+            defaultValue = "64",
+            description =
+                    "Accepted commands that may wait for the next chunk; beyond, reading pauses (default: ${DEFAULT-VALUE}).")
     int maxPending;
 
-    @Option(names = "--events-topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+    @Option(
+            names = "--events-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "Topic the events go to (default: ${DEFAULT-VALUE}).")
     String eventsTopic;
 
     @Mixin
     ProgressOptions progress;
 
-    @Option(names = "--commands-topic", paramLabel = "T", defaultValue = KafkaSettings.COMMANDS_TOPIC,
+    @Option(
+            names = "--commands-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.COMMANDS_TOPIC,
             description = "Topic the modify commands come from (default: ${DEFAULT-VALUE}).")
     String commandsTopic;
 
-    @Option(names = "--responses-topic", paramLabel = "T", defaultValue = KafkaSettings.RESPONSES_TOPIC,
+    @Option(
+            names = "--responses-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.RESPONSES_TOPIC,
             description = "Topic the answers to commands go to (default: ${DEFAULT-VALUE}).")
     String responsesTopic;
 
-    @Option(names = "--group", paramLabel = "G",
+    @Option(
+            names = "--group",
+            paramLabel = "G",
             description = "Consumer group of the commands (default: linetwin-emulator-<line id>).")
     String group;
 
@@ -133,8 +170,8 @@ final class EmulateCommand implements Callable<Integer> {
         try {
             things = LineDescriptors.of(line);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(file + ": line.id must be a Ditto thing id like \"plant1:bottling\", got \""
-                    + line.id() + "\"");
+            throw new BadInputException(
+                    file + ": line.id must be a Ditto thing id like \"plant1:bottling\", got \"" + line.id() + "\"");
         }
         Instant startAt = startInstant(experiment);
         long runSeed = seed == null ? experiment.seed() : seed;
@@ -143,16 +180,20 @@ final class EmulateCommand implements Callable<Integer> {
         KafkaSettings events;
         try {
             events = kafka.settings(eventsTopic, "");
-            kafka.connect(events, List.of(Topics.events(eventsTopic), Topics.commands(commandsTopic),
-                    Topics.responses(responsesTopic)));
+            kafka.connect(
+                    events,
+                    List.of(
+                            Topics.events(eventsTopic),
+                            Topics.commands(commandsTopic),
+                            Topics.responses(responsesTopic)));
         } catch (KafkaConfigException e) {
             throw new BadInputException(e.getMessage());
         } catch (KafkaUnavailableException e) {
             err.println(e.getMessage());
             return ExitCode.FAILURE;
         }
-        Optional<EmulatorResume.Resumed> resumed = fresh ? Optional.empty()
-                : EmulatorResume.read(events, line, chunkSeconds);
+        Optional<EmulatorResume.Resumed> resumed =
+                fresh ? Optional.empty() : EmulatorResume.read(events, line, chunkSeconds);
         EmulatorStart from = resumed.map(EmulatorResume.Resumed::start).orElse(EmulatorStart.fresh(startAt));
         LineSimulation simulation = new LineSimulation(line).startingAt(LineClocks.secondsOfWeek(from.at()));
         AtomicReference<LineEmulator> running = new AtomicReference<>();
@@ -160,29 +201,45 @@ final class EmulateCommand implements Callable<Integer> {
         String lineKey = things.lineId().toString();
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(events, thing -> lineKey);
                 KafkaSignalPublisher responses = new KafkaSignalPublisher(events.withTopic(responsesTopic))) {
-            ParameterCommands commands = new ParameterCommands(line, things,
+            ParameterCommands commands = new ParameterCommands(
+                    line,
+                    things,
                     from.state().map(s -> s.parameters()).orElseGet(() -> ParameterCommands.scenarioValues(line)),
                     Duration.ofNanos(Math.round(intervalSeconds * 1e9)),
                     () -> running.get() == null ? from.at() : running.get().lineTime());
-            try (CommandInbox inbox = new CommandInbox(events.withTopic(commandsTopic)
-                    .withGroupId(group != null ? group : "linetwin-emulator-" + line.id()), commands, responses,
+            try (CommandInbox inbox = new CommandInbox(
+                    events.withTopic(commandsTopic)
+                            .withGroupId(group != null ? group : "linetwin-emulator-" + line.id()),
+                    commands,
+                    responses,
                     maxPending)) {
                 inbox.start();
                 inbox.awaitReady(Duration.ofSeconds(60));
-                LineEmulator emulator = new LineEmulator(simulation, publisher, runSeed, chunkSeconds, sensorSeconds,
-                        Pacer.realTime(speed), inbox, from);
+                LineEmulator emulator = new LineEmulator(
+                        simulation,
+                        publisher,
+                        runSeed,
+                        chunkSeconds,
+                        sensorSeconds,
+                        Pacer.realTime(speed),
+                        inbox,
+                        from);
                 running.set(emulator);
-                out.println((resumed.isPresent() ? "continuing " + line.id() + " from " + resumed.get().events()
-                        + " events on " + eventsTopic + ", at " : "emulating " + line.id() + " from ") + from.at()
+                out.println((resumed.isPresent()
+                                ? "continuing " + line.id() + " from "
+                                        + resumed.get().events() + " events on " + eventsTopic + ", at "
+                                : "emulating " + line.id() + " from ")
+                        + from.at()
                         + " (the line's clock) at " + speed + "x: events to " + eventsTopic + ", commands from "
                         + commandsTopic + ", answers to " + responsesTopic);
                 out.flush();
                 ProgressReporter reporter = progress.reporter(err, "emulate");
                 LineCalendar calendar = experiment.calendar();
-                emulator.afterEachChunk(clock -> reporter.reached("emulated " + KpiTable.duration(Math.round(clock))
-                        + (Double.isNaN(durationSeconds) ? "" : " of " + KpiTable.duration(durationSeconds))
-                        + ", now " + calendar.format(clock), durationSeconds > 0 ? clock / durationSeconds
-                                : Double.NaN));
+                emulator.afterEachChunk(clock -> reporter.reached(
+                        "emulated " + KpiTable.duration(Math.round(clock))
+                                + (Double.isNaN(durationSeconds) ? "" : " of " + KpiTable.duration(durationSeconds))
+                                + ", now " + calendar.format(clock),
+                        durationSeconds > 0 ? clock / durationSeconds : Double.NaN));
                 // Ctrl-C or SIGTERM interrupts this thread: the line stops where it is, the producers flush what was
                 // published while Main waits, and the summary says where the line stopped.
                 Main.allowWindDown(WIND_DOWN);

@@ -1,8 +1,8 @@
 package io.linetwin.app;
 
 import io.linetwin.cluster.ScenarioSource;
-import io.linetwin.cluster.SparkJars;
 import io.linetwin.cluster.SparkEngine;
+import io.linetwin.cluster.SparkJars;
 import io.linetwin.cluster.SparkSettings;
 import io.linetwin.sim.experiment.LocalEngine;
 import io.linetwin.sim.experiment.ReplicationEngine;
@@ -19,17 +19,23 @@ import picocli.CommandLine.Option;
  */
 public final class EngineOptions {
 
-    @Option(names = "--engine", paramLabel = "local|spark",
+    @Option(
+            names = "--engine",
+            paramLabel = "local|spark",
             description = "Where replications run: local (this JVM's threads, the default) or spark (a Spark "
                     + "cluster, see --master). The results are the same.")
     String engine;
 
-    @Option(names = "--master", paramLabel = "URL",
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
             description = "Spark master: local[*], spark://HOST:7077 (see linetwin cluster) or k8s://https://HOST:443 "
                     + "(default local[*]); implies --engine spark.")
     String master;
 
-    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--spark-conf",
+            paramLabel = "KEY=VALUE",
             description = "A Spark property for the job, e.g. spark.executor.memory=2g (repeatable); implies "
                     + "--engine spark.")
     List<String> sparkConf = List.of();
@@ -60,11 +66,13 @@ public final class EngineOptions {
         SparkJars.requirePresent();
         SparkSettings settings;
         try {
-            settings = new SparkSettings(master == null ? SparkSettings.DEFAULT_MASTER : master.strip(),
-                    "linetwin " + command + " " + file.getFileName(), properties());
+            settings = new SparkSettings(
+                    master == null ? SparkSettings.DEFAULT_MASTER : master.strip(),
+                    "linetwin " + command + " " + file.getFileName(),
+                    properties());
         } catch (IllegalArgumentException e) {
-            throw new BadInputException((e.getMessage().startsWith("Spark properties") ? "--spark-conf: "
-                    : "--master: ") + e.getMessage());
+            throw new BadInputException(
+                    (e.getMessage().startsWith("Spark properties") ? "--spark-conf: " : "--master: ") + e.getMessage());
         }
         ScenarioSource source;
         try {
@@ -98,10 +106,12 @@ public final class EngineOptions {
         for (String entry : sparkConf) {
             int equals = entry.indexOf('=');
             if (equals <= 0) {
-                throw new BadInputException("--spark-conf: expected KEY=VALUE such as spark.executor.memory=2g, got \""
-                        + entry + "\"");
+                throw new BadInputException(
+                        "--spark-conf: expected KEY=VALUE such as spark.executor.memory=2g, got \"" + entry + "\"");
             }
-            properties.put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip());
+            properties.put(
+                    entry.substring(0, equals).strip(),
+                    entry.substring(equals + 1).strip());
         }
         return properties;
     }

@@ -6,6 +6,5 @@ public final class ExitCode {
     public static final int FAILURE = 1;
     public static final int BAD_INPUT = 2;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

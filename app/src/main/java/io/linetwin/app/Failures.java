@@ -25,8 +25,7 @@ public final class Failures {
     /** Set once the process is shutting down on a signal: failures then read as the stop they are. */
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static void stopping() {
         STOPPING.set(true);
@@ -77,9 +76,11 @@ public final class Failures {
 
     private static boolean cancelled(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof RunCancelledException || t instanceof InterruptedException
+            if (t instanceof RunCancelledException
+                    || t instanceof InterruptedException
                     || t instanceof java.nio.channels.ClosedByInterruptException
-                    || (t instanceof Replications.ReplicationFailedException && t.getCause() instanceof InterruptedException)) {
+                    || (t instanceof Replications.ReplicationFailedException
+                            && t.getCause() instanceof InterruptedException)) {
                 return true;
             }
         }
@@ -92,12 +93,17 @@ public final class Failures {
             return denied.getFile() + ": permission denied";
         }
         if (failure instanceof FileSystemException fs && fs.getFile() != null) {
-            String reason = fs.getReason() != null ? fs.getReason()
-                    : failure instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-                    : failure instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
-                    : failure instanceof java.nio.file.NotDirectoryException ? "not a folder"
-                    : failure instanceof java.nio.file.DirectoryNotEmptyException ? "folder not empty"
-                    : "cannot be used";
+            String reason = fs.getReason() != null
+                    ? fs.getReason()
+                    : failure instanceof java.nio.file.NoSuchFileException
+                            ? "no such file or folder"
+                            : failure instanceof java.nio.file.FileAlreadyExistsException
+                                    ? "already exists"
+                                    : failure instanceof java.nio.file.NotDirectoryException
+                                            ? "not a folder"
+                                            : failure instanceof java.nio.file.DirectoryNotEmptyException
+                                                    ? "folder not empty"
+                                                    : "cannot be used";
             return fs.getFile() + ": " + reason;
         }
         String message = failure.getMessage();

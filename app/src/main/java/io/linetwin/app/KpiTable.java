@@ -35,25 +35,39 @@ final class KpiTable {
     private static final int[] COMPARE = {-26, 10, 10, 11, 8};
     private static final Messages ENGLISH = Messages.of(Lang.EN);
 
-    private KpiTable() {
-    }
+    private KpiTable() {}
 
-    static void printRun(PrintWriter out, Scenario scenario, ExperimentResult result, OutputFigures figures,
+    static void printRun(
+            PrintWriter out,
+            Scenario scenario,
+            ExperimentResult result,
+            OutputFigures figures,
             double startClockSeconds) {
         printRun(out, scenario, result, figures, startClockSeconds, ENGLISH);
     }
 
-    static void printRun(PrintWriter out, Scenario scenario, ExperimentResult result, OutputFigures figures,
-            double startClockSeconds, Messages m) {
+    static void printRun(
+            PrintWriter out,
+            Scenario scenario,
+            ExperimentResult result,
+            OutputFigures figures,
+            double startClockSeconds,
+            Messages m) {
         String bottleneck = result.bottleneck().orElse(m.get("cli.none"));
         int n = result.replications().size();
-        out.println(m.get("cli.run.header", scenario.name(), variant(m, result.variant()),
+        out.println(m.get(
+                "cli.run.header",
+                scenario.name(),
+                variant(m, result.variant()),
                 m.get(n == 1 ? "cli.replication" : "cli.replications", n),
-                duration(m, result.experiment().horizonSeconds()), duration(m, result.experiment().warmupSeconds()),
+                duration(m, result.experiment().horizonSeconds()),
+                duration(m, result.experiment().warmupSeconds()),
                 result.experiment().seed()));
         LineCalendar calendar = result.experiment().calendar();
         double from = startClockSeconds + result.experiment().warmupSeconds();
-        out.println(m.get("cli.statistics", calendar(m, calendar.format(from)),
+        out.println(m.get(
+                "cli.statistics",
+                calendar(m, calendar.format(from)),
                 calendar(m, calendar.format(from + result.experiment().horizonSeconds())),
                 figures.hasShifts() ? m.get("cli.onShift", Numbers.of(figures.productionHours())) : ""));
         out.println();
@@ -69,13 +83,19 @@ final class KpiTable {
             row(out, m, m.get("cli.perWeek", total), figures.perWeek());
         }
         if (figures.perCalendarHourByProduct().size() > 1) {
-            figures.perCalendarHourByProduct().forEach((product, estimate) -> row(out, m, m.get("cli.byProduct",
-                    product, m.get("cli.perHour", plural(m, units.product(product)))), estimate));
+            figures.perCalendarHourByProduct()
+                    .forEach((product, estimate) -> row(
+                            out,
+                            m,
+                            m.get("cli.byProduct", product, m.get("cli.perHour", plural(m, units.product(product)))),
+                            estimate));
         }
         if (figures.wipByUnit().size() > 1) {
             figures.wipByUnit().forEach((unit, estimate) -> row(out, m, m.get("cli.wip", plural(m, unit)), estimate));
         } else {
-            String unit = figures.wipByUnit().keySet().stream().findFirst().map(u -> plural(m, u))
+            String unit = figures.wipByUnit().keySet().stream()
+                    .findFirst()
+                    .map(u -> plural(m, u))
                     .orElse(m.get("cli.parts"));
             row(out, m, m.get("cli.wip", unit), result.estimate(Kpi.WIP));
         }
@@ -87,26 +107,51 @@ final class KpiTable {
         printStations(out, m, result, units);
         printMaterialsAndFleet(out, m, result);
         out.println(m.get("cli.bottleneck", bottleneck));
-        out.println(m.get("cli.events", String.format(Locale.ROOT, "%,d", result.events()),
-                String.format(Locale.ROOT, "%.2f", result.wallSeconds()), String.format(Locale.ROOT, "%,.0f",
-                        result.wallSeconds() > 0 ? result.events() / result.wallSeconds() : 0)));
+        out.println(m.get(
+                "cli.events",
+                String.format(Locale.ROOT, "%,d", result.events()),
+                String.format(Locale.ROOT, "%.2f", result.wallSeconds()),
+                String.format(
+                        Locale.ROOT, "%,.0f", result.wallSeconds() > 0 ? result.events() / result.wallSeconds() : 0)));
         out.flush();
     }
 
     private static void printStations(PrintWriter out, Messages m, ExperimentResult result, OutputUnits units) {
         Map<String, StationSummary> stations = result.stations();
-        boolean showUnits = stations.keySet().stream().anyMatch(id -> !units.station(id).equals(UnitName.PART));
-        line(out, STATION, showUnits ? "   " + m.get("cli.col.unit") : "", m.get("cli.col.station"),
-                m.get("cli.col.util"), m.get("cli.col.working"), m.get("cli.col.blocked"), m.get("cli.col.starved"),
-                m.get("cli.col.down"), m.get("cli.col.setup"), m.get("cli.col.offShift"),
-                m.get("cli.col.good"), m.get("cli.col.scrap"), m.get("cli.col.oee"));
+        boolean showUnits =
+                stations.keySet().stream().anyMatch(id -> !units.station(id).equals(UnitName.PART));
+        line(
+                out,
+                STATION,
+                showUnits ? "   " + m.get("cli.col.unit") : "",
+                m.get("cli.col.station"),
+                m.get("cli.col.util"),
+                m.get("cli.col.working"),
+                m.get("cli.col.blocked"),
+                m.get("cli.col.starved"),
+                m.get("cli.col.down"),
+                m.get("cli.col.setup"),
+                m.get("cli.col.offShift"),
+                m.get("cli.col.good"),
+                m.get("cli.col.scrap"),
+                m.get("cli.col.oee"));
         for (StationSummary station : stations.values()) {
             StateShares s = station.states();
-            line(out, STATION, showUnits ? "   " + plural(m, units.station(station.id())) : "", station.id(),
-                    Numbers.percent(station.utilization()), Numbers.percent(s.working()),
-                    Numbers.percent(s.blocked()), Numbers.percent(s.starved()), Numbers.percent(s.down()),
-                    Numbers.percent(s.setup()), Numbers.percent(s.offShift()), Numbers.of(station.good()),
-                    Numbers.of(station.scrap()), Numbers.percent(station.oee()));
+            line(
+                    out,
+                    STATION,
+                    showUnits ? "   " + plural(m, units.station(station.id())) : "",
+                    station.id(),
+                    Numbers.percent(station.utilization()),
+                    Numbers.percent(s.working()),
+                    Numbers.percent(s.blocked()),
+                    Numbers.percent(s.starved()),
+                    Numbers.percent(s.down()),
+                    Numbers.percent(s.setup()),
+                    Numbers.percent(s.offShift()),
+                    Numbers.of(station.good()),
+                    Numbers.of(station.scrap()),
+                    Numbers.percent(station.oee()));
         }
         out.println();
     }
@@ -115,8 +160,8 @@ final class KpiTable {
         printComparisons(out, scenario, comparisons, minEffect, ENGLISH);
     }
 
-    static void printComparisons(PrintWriter out, Scenario scenario, List<Comparison> comparisons, double minEffect,
-            Messages m) {
+    static void printComparisons(
+            PrintWriter out, Scenario scenario, List<Comparison> comparisons, double minEffect, Messages m) {
         if (comparisons.isEmpty()) {
             out.println(m.get("cli.compare.none", scenario.name()));
             out.flush();
@@ -124,29 +169,66 @@ final class KpiTable {
         }
         ExperimentResult baseline = comparisons.get(0).baseline();
         OutputUnits units = OutputUnits.of(scenario.line(), scenario.output());
-        out.println(m.get("cli.compare.header", scenario.name(), baseline.replications().size(),
-                duration(m, baseline.experiment().horizonSeconds()), baseline.experiment().seed(),
+        out.println(m.get(
+                "cli.compare.header",
+                scenario.name(),
+                baseline.replications().size(),
+                duration(m, baseline.experiment().horizonSeconds()),
+                baseline.experiment().seed(),
                 Numbers.percent(minEffect)));
         for (Comparison comparison : comparisons) {
             out.println();
             out.println(comparison.variant().variant());
-            compareLine(out, m.get("cli.kpi"), m.get("cli.col.baseline"), m.get("cli.col.variant"),
-                    m.get("cli.col.difference"), m.get("cli.col.change"), m.get("cli.col.ciDifference"),
+            compareLine(
+                    out,
+                    m.get("cli.kpi"),
+                    m.get("cli.col.baseline"),
+                    m.get("cli.col.variant"),
+                    m.get("cli.col.difference"),
+                    m.get("cli.col.change"),
+                    m.get("cli.col.ciDifference"),
                     m.get("cli.col.verdict"));
             for (Kpi kpi : Kpi.values()) {
                 Comparison.Difference difference = comparison.differences().get(kpi);
                 boolean oee = kpi == Kpi.OEE;
-                compareLine(out, label(m, kpi, units),
-                        noData(m, oee ? Numbers.percent(comparison.baseline().estimate(kpi).mean())
-                                : Numbers.of(comparison.baseline().estimate(kpi).mean())),
-                        noData(m, oee ? Numbers.percent(comparison.variant().estimate(kpi).mean())
-                                : Numbers.of(comparison.variant().estimate(kpi).mean())),
-                        noData(m, oee ? points(m, difference.estimate().mean())
-                                : Numbers.signed(difference.estimate().mean())),
-                        Double.isNaN(comparison.relativeChange(kpi)) ? "-"
+                compareLine(
+                        out,
+                        label(m, kpi, units),
+                        noData(
+                                m,
+                                oee
+                                        ? Numbers.percent(comparison
+                                                .baseline()
+                                                .estimate(kpi)
+                                                .mean())
+                                        : Numbers.of(comparison
+                                                .baseline()
+                                                .estimate(kpi)
+                                                .mean())),
+                        noData(
+                                m,
+                                oee
+                                        ? Numbers.percent(comparison
+                                                .variant()
+                                                .estimate(kpi)
+                                                .mean())
+                                        : Numbers.of(comparison
+                                                .variant()
+                                                .estimate(kpi)
+                                                .mean())),
+                        noData(
+                                m,
+                                oee
+                                        ? points(m, difference.estimate().mean())
+                                        : Numbers.signed(difference.estimate().mean())),
+                        Double.isNaN(comparison.relativeChange(kpi))
+                                ? "-"
                                 : Numbers.signedPercent(comparison.relativeChange(kpi)),
-                        noData(m, oee ? pointInterval(m, difference.estimate())
-                                : signedInterval(m, difference.estimate())),
+                        noData(
+                                m,
+                                oee
+                                        ? pointInterval(m, difference.estimate())
+                                        : signedInterval(m, difference.estimate())),
                         Words.verdict(m, difference.verdict()));
             }
         }
@@ -154,8 +236,15 @@ final class KpiTable {
     }
 
     /** "  KPI  baseline ... 95 % CI of difference verdict": two spaces in, the interval padded to 26 columns. */
-    private static void compareLine(PrintWriter out, String kpi, String base, String variant, String difference,
-            String change, String interval, String verdict) {
+    private static void compareLine(
+            PrintWriter out,
+            String kpi,
+            String base,
+            String variant,
+            String difference,
+            String change,
+            String interval,
+            String verdict) {
         StringBuilder text = new StringBuilder("  ");
         int[] widths = COMPARE;
         String[] cells = {kpi, base, variant, difference, change};
@@ -180,7 +269,9 @@ final class KpiTable {
         List<ReplicationResult> runs = result.replications();
         for (MaterialResult material : runs.get(0).materials()) {
             String id = material.id();
-            out.println(m.get("cli.material", id,
+            out.println(m.get(
+                    "cli.material",
+                    id,
                     Numbers.of(mean(runs, r -> r.material(id).orElseThrow().consumed())),
                     Numbers.of(mean(runs, r -> r.material(id).orElseThrow().receipts())),
                     Numbers.of(mean(runs, r -> r.material(id).orElseThrow().initialStock())),
@@ -188,7 +279,9 @@ final class KpiTable {
                     Numbers.of(mean(runs, r -> r.material(id).orElseThrow().stockOuts()))));
         }
         if (runs.get(0).transport().isPresent()) {
-            out.println(m.get("cli.agvs", runs.get(0).transport().orElseThrow().vehicles(),
+            out.println(m.get(
+                    "cli.agvs",
+                    runs.get(0).transport().orElseThrow().vehicles(),
                     Numbers.percent(mean(runs, r -> r.transport().orElseThrow().utilization())),
                     Numbers.percent(mean(runs, r -> r.transport().orElseThrow().emptyTravelShare())),
                     Numbers.of(mean(runs, r -> r.transport().orElseThrow().deliveries()))));
@@ -224,8 +317,10 @@ final class KpiTable {
 
     private static String label(Messages m, Kpi kpi, OutputUnits units) {
         return switch (kpi) {
-            case THROUGHPUT_PER_HOUR -> m.get("cli.throughput", m.get("cli.perHour",
-                    units.oneUnit() ? plural(m, units.line()) : m.get("cli.parts")));
+            case THROUGHPUT_PER_HOUR ->
+                m.get(
+                        "cli.throughput",
+                        m.get("cli.perHour", units.oneUnit() ? plural(m, units.line()) : m.get("cli.parts")));
             case WIP -> m.get("cli.label.wip");
             case LEAD_TIME_SECONDS -> m.get("cli.leadTime", m.get("cli.unit.s"));
             case OEE -> m.get("cli.label.oee");
@@ -236,13 +331,19 @@ final class KpiTable {
         row(out, m, label, estimate, v -> v, Numbers::of);
     }
 
-    private static void row(PrintWriter out, Messages m, String label, Estimate estimate, DoubleUnaryOperator scale,
+    private static void row(
+            PrintWriter out,
+            Messages m,
+            String label,
+            Estimate estimate,
+            DoubleUnaryOperator scale,
             java.util.function.DoubleFunction<String> format) {
         if (!estimate.hasData()) {
             line(out, ROW, "   " + m.get("cli.noneLeft"), label, m.get("cli.noData"));
             return;
         }
-        String interval = estimate.ciLow().isEmpty() ? m.get("ci.none")
+        String interval = estimate.ciLow().isEmpty()
+                ? m.get("ci.none")
                 : "[" + format.apply(scale.applyAsDouble(estimate.ciLow().getAsDouble())) + ", "
                         + format.apply(scale.applyAsDouble(estimate.ciHigh().getAsDouble())) + "]";
         line(out, ROW, "   " + interval, label, format.apply(scale.applyAsDouble(estimate.mean())));
@@ -267,8 +368,8 @@ final class KpiTable {
         if (estimate.ciLow().isEmpty()) {
             return "(one replication: no CI)";
         }
-        return "[" + Numbers.of(estimate.ciLow().getAsDouble()) + ", " + Numbers.of(estimate.ciHigh().getAsDouble())
-                + "]";
+        return "[" + Numbers.of(estimate.ciLow().getAsDouble()) + ", "
+                + Numbers.of(estimate.ciHigh().getAsDouble()) + "]";
     }
 
     private static String signedInterval(Messages m, Estimate estimate) {
@@ -291,8 +392,8 @@ final class KpiTable {
         if (!estimate.hasData() || estimate.ciLow().isEmpty()) {
             return signedInterval(m, estimate);
         }
-        return "[" + points(m, estimate.ciLow().getAsDouble()) + ", " + points(m, estimate.ciHigh().getAsDouble())
-                + "]";
+        return "[" + points(m, estimate.ciLow().getAsDouble()) + ", "
+                + points(m, estimate.ciHigh().getAsDouble()) + "]";
     }
 
     /** The unit a lead time reads best in: seconds up to 2 min, minutes up to 2 h, then hours. */

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 /** {@code --lang en|zh-CN}: the language of reports, tables and the dashboard (default: from the locale). */
 final class LanguageOption {
 
-    @Option(names = "--lang", paramLabel = "en|zh-CN",
+    @Option(
+            names = "--lang",
+            paramLabel = "en|zh-CN",
             description = "Language of what is shown to people (default: from the locale, ${sys:user.language}).")
     String lang;
 

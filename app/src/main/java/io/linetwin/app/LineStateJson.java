@@ -33,8 +33,7 @@ final class LineStateJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private LineStateJson() {
-    }
+    private LineStateJson() {}
 
     static void write(LineState state, Path file) throws IOException {
         new OutputFiles().write(file, out -> MAPPER.writeValue(out, toJson(state)));
@@ -53,8 +52,8 @@ final class LineStateJson {
         state.stations().forEach((id, station) -> {
             ObjectNode node = stations.putObject(id);
             node.set("condition", condition(station.condition()));
-            station.currentProduct().ifPresentOrElse(p -> node.put("currentProduct", p),
-                    () -> node.putNull("currentProduct"));
+            station.currentProduct()
+                    .ifPresentOrElse(p -> node.put("currentProduct", p), () -> node.putNull("currentProduct"));
             node.put("good", station.good());
             node.put("scrap", station.scrap());
             ArrayNode servers = node.putArray("servers");

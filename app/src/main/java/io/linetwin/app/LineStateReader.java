@@ -5,9 +5,9 @@ import io.linetwin.app.json.JsonCursor;
 import io.linetwin.app.json.JsonTree;
 import io.linetwin.model.BufferContents;
 import io.linetwin.model.BufferSpec;
+import io.linetwin.model.Limits;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
-import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.ProductSpec;
@@ -35,10 +35,10 @@ import java.util.function.Supplier;
  */
 final class LineStateReader {
 
-    private static final List<String> ROOT_KEYS = List.of("capturedAt", "clockSeconds", "stations", "buffers",
-            "parameters", "materialStocks");
-    private static final List<String> STATION_KEYS = List.of("condition", "currentProduct", "good", "scrap",
-            "servers", "plannedStops");
+    private static final List<String> ROOT_KEYS =
+            List.of("capturedAt", "clockSeconds", "stations", "buffers", "parameters", "materialStocks");
+    private static final List<String> STATION_KEYS =
+            List.of("condition", "currentProduct", "good", "scrap", "servers", "plannedStops");
     private static final List<String> STOP_KEYS = List.of("dueInSeconds", "waitingForPart", "remainingSeconds");
     private static final List<String> BUFFER_KEYS = List.of("byProduct", "sequence");
     private static final Map<StationStatus, List<String>> CONDITION_KEYS = Map.of(
@@ -78,14 +78,18 @@ final class LineStateReader {
         }
         Map<String, JsonCursor> f = fields.get();
         Optional<Instant> capturedAt = root.required(f, "capturedAt").flatMap(JsonCursor::instant);
-        Optional<Double> clock = root.required(f, "clockSeconds").flatMap(c -> c.number(0)).filter(seconds -> {
-            if (seconds > Limits.MAX_RUN_SECONDS) {
-                f.get("clockSeconds").problem("expected at most " + (long) Limits.MAX_RUN_SECONDS
-                        + " seconds (100 years), got " + f.get("clockSeconds").node().describe());
-                return false;
-            }
-            return true;
-        });
+        Optional<Double> clock = root.required(f, "clockSeconds")
+                .flatMap(c -> c.number(0))
+                .filter(seconds -> {
+                    if (seconds > Limits.MAX_RUN_SECONDS) {
+                        f.get("clockSeconds")
+                                .problem("expected at most " + (long) Limits.MAX_RUN_SECONDS
+                                        + " seconds (100 years), got "
+                                        + f.get("clockSeconds").node().describe());
+                        return false;
+                    }
+                    return true;
+                });
         Map<String, StationState> stations = new LinkedHashMap<>();
         entries(f.get("stations")).forEach((id, at) -> station(id, at).ifPresent(s -> stations.put(id, s)));
         Map<String, BufferContents> buffers = new LinkedHashMap<>();
@@ -101,15 +105,18 @@ final class LineStateReader {
         entries(f.get("materialStocks")).forEach((id, at) -> {
             if (line != null && line.materials().stream().noneMatch(m -> m.id().equals(id))) {
                 at.problem("no material '" + id + "' in line '" + line.id() + "'"
-                        + Suggestions.hint(id, line.materials().stream().map(m -> m.id()).toList()));
+                        + Suggestions.hint(
+                                id, line.materials().stream().map(m -> m.id()).toList()));
             }
             at.number(0).ifPresent(v -> stocks.put(id, v));
         });
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return guard(root, () -> new LineState(capturedAt.orElseThrow(), clock.orElseThrow(), stations, buffers,
-                parameters, stocks));
+        return guard(
+                root,
+                () -> new LineState(
+                        capturedAt.orElseThrow(), clock.orElseThrow(), stations, buffers, parameters, stocks));
     }
 
     /** The fields of an object whose keys are ids (any id); absent or null: none. */
@@ -131,11 +138,16 @@ final class LineStateReader {
         Optional<MachineCondition> condition = at.required(f, "condition").flatMap(this::condition);
         Optional<String> current = Optional.ofNullable(f.get("currentProduct")).flatMap(JsonCursor::optionalText);
         Optional.ofNullable(f.get("currentProduct")).ifPresent(c -> current.ifPresent(p -> requireProduct(p, c)));
-        long good = Optional.ofNullable(f.get("good")).flatMap(c -> c.whole(0, Long.MAX_VALUE)).orElse(0L);
-        long scrap = Optional.ofNullable(f.get("scrap")).flatMap(c -> c.whole(0, Long.MAX_VALUE)).orElse(0L);
+        long good = Optional.ofNullable(f.get("good"))
+                .flatMap(c -> c.whole(0, Long.MAX_VALUE))
+                .orElse(0L);
+        long scrap = Optional.ofNullable(f.get("scrap"))
+                .flatMap(c -> c.whole(0, Long.MAX_VALUE))
+                .orElse(0L);
         List<MachineCondition> servers = new ArrayList<>();
         Optional.ofNullable(f.get("servers")).flatMap(JsonCursor::list).ifPresent(items -> {
-            int limit = line == null ? Integer.MAX_VALUE
+            int limit = line == null
+                    ? Integer.MAX_VALUE
                     : line.station(id).map(StationSpec::servers).orElse(Integer.MAX_VALUE);
             if (items.size() > limit) {
                 f.get("servers").problem("station '" + id + "' has " + limit + " servers, got " + items.size());
@@ -144,8 +156,8 @@ final class LineStateReader {
             items.forEach(item -> condition(item).ifPresent(servers::add));
         });
         Map<String, PlannedStopState> stops = new LinkedHashMap<>();
-        entries(f.get("plannedStops")).forEach((name, stop) -> plannedStop(id, name, stop)
-                .ifPresent(state -> stops.put(name, state)));
+        entries(f.get("plannedStops"))
+                .forEach((name, stop) -> plannedStop(id, name, stop).ifPresent(state -> stops.put(name, state)));
         if (problems.count() > before) {
             return Optional.empty();
         }
@@ -155,9 +167,14 @@ final class LineStateReader {
     /** {@code {dueInSeconds?, waitingForPart?, remainingSeconds?}}: see {@link PlannedStopState}. */
     private Optional<PlannedStopState> plannedStop(String station, String name, JsonCursor at) {
         Optional<StationSpec> spec = line == null ? Optional.empty() : line.station(station);
-        if (spec.isPresent() && spec.get().plannedStops().stream().noneMatch(p -> p.name().equals(name))) {
-            at.problem("no planned stop '" + name + "' at station '" + station + "'" + Suggestions.hint(name,
-                    spec.get().plannedStops().stream().map(p -> p.name()).toList()));
+        if (spec.isPresent()
+                && spec.get().plannedStops().stream().noneMatch(p -> p.name().equals(name))) {
+            at.problem("no planned stop '" + name + "' at station '" + station + "'"
+                    + Suggestions.hint(
+                            name,
+                            spec.get().plannedStops().stream()
+                                    .map(p -> p.name())
+                                    .toList()));
         }
         Optional<Map<String, JsonCursor>> fields = at.object(STOP_KEYS);
         if (fields.isEmpty()) {
@@ -165,8 +182,12 @@ final class LineStateReader {
         }
         Map<String, JsonCursor> f = fields.get();
         int before = problems.count();
-        double dueIn = Optional.ofNullable(f.get("dueInSeconds")).flatMap(c -> c.number(0)).orElse(0.0);
-        boolean waiting = Optional.ofNullable(f.get("waitingForPart")).flatMap(JsonCursor::bool).orElse(false);
+        double dueIn = Optional.ofNullable(f.get("dueInSeconds"))
+                .flatMap(c -> c.number(0))
+                .orElse(0.0);
+        boolean waiting = Optional.ofNullable(f.get("waitingForPart"))
+                .flatMap(JsonCursor::bool)
+                .orElse(false);
         OptionalDouble remaining = seconds(f.get("remainingSeconds"));
         if (problems.count() > before) {
             return Optional.empty();
@@ -180,7 +201,8 @@ final class LineStateReader {
             return Optional.empty();
         }
         Optional<StationStatus> state = at.required(any.get(), "state")
-                .flatMap(c -> c.choice(StationStatus.jsonNames())).flatMap(StationStatus::ofJson);
+                .flatMap(c -> c.choice(StationStatus.jsonNames()))
+                .flatMap(StationStatus::ofJson);
         if (state.isEmpty()) {
             return Optional.empty();
         }
@@ -191,7 +213,8 @@ final class LineStateReader {
         OptionalDouble remaining = seconds(f.get("remainingSeconds"));
         OptionalDouble remainingRepair = seconds(f.get("remainingRepairSeconds"));
         Optional<Double> elapsed = state.get() == StationStatus.DOWN
-                ? at.required(f, "elapsedRepairSeconds").flatMap(c -> c.number(0)) : Optional.of(0.0);
+                ? at.required(f, "elapsedRepairSeconds").flatMap(c -> c.number(0))
+                : Optional.of(0.0);
         Optional<String> failure = Optional.ofNullable(f.get("failure")).flatMap(JsonCursor::optionalText);
         if (problems.count() > before) {
             return Optional.empty();
@@ -211,7 +234,8 @@ final class LineStateReader {
         Optional<BufferSpec> spec = line == null ? Optional.empty() : line.buffer(id);
         if (line != null && spec.isEmpty()) {
             at.problem("no buffer, conveyor or AGV move '" + id + "' in line '" + line.id() + "'"
-                    + Suggestions.hint(id, line.buffers().stream().map(BufferSpec::id).toList()));
+                    + Suggestions.hint(
+                            id, line.buffers().stream().map(BufferSpec::id).toList()));
         }
         Optional<Map<String, JsonCursor>> fields = at.object(BUFFER_KEYS);
         if (fields.isEmpty()) {
@@ -220,7 +244,8 @@ final class LineStateReader {
         int before = problems.count();
         Map<String, Integer> byProduct = new LinkedHashMap<>();
         long total = 0;
-        for (Map.Entry<String, JsonCursor> count : entries(fields.get().get("byProduct")).entrySet()) {
+        for (Map.Entry<String, JsonCursor> count :
+                entries(fields.get().get("byProduct")).entrySet()) {
             requireProduct(count.getKey(), count.getValue());
             Optional<Long> parts = count.getValue().whole(0, Integer.MAX_VALUE);
             if (parts.isPresent()) {
@@ -229,11 +254,13 @@ final class LineStateReader {
             }
         }
         if (spec.isPresent() && !spec.get().unlimited() && total > spec.get().capacity()) {
-            Optional.ofNullable(fields.get().get("byProduct")).orElse(at).problem("buffer '" + id + "' holds at most "
-                    + spec.get().capacity() + " parts, got " + total);
+            Optional.ofNullable(fields.get().get("byProduct"))
+                    .orElse(at)
+                    .problem("buffer '" + id + "' holds at most " + spec.get().capacity() + " parts, got " + total);
         }
         List<String> sequence = new ArrayList<>();
-        Optional.ofNullable(fields.get().get("sequence")).flatMap(JsonCursor::list)
+        Optional.ofNullable(fields.get().get("sequence"))
+                .flatMap(JsonCursor::list)
                 .ifPresent(items -> items.forEach(item -> item.text().ifPresent(sequence::add)));
         if (problems.count() > before) {
             return Optional.empty();
@@ -244,7 +271,8 @@ final class LineStateReader {
     private void requireStation(String id, JsonCursor at) {
         if (line != null && line.station(id).isEmpty()) {
             at.problem("no station '" + id + "' in line '" + line.id() + "'"
-                    + Suggestions.hint(id, line.stations().stream().map(StationSpec::id).toList()));
+                    + Suggestions.hint(
+                            id, line.stations().stream().map(StationSpec::id).toList()));
         }
     }
 
@@ -252,11 +280,13 @@ final class LineStateReader {
         if (line == null) {
             return;
         }
-        Set<String> products = line.products().isEmpty() ? Set.of("")
+        Set<String> products = line.products().isEmpty()
+                ? Set.of("")
                 : Set.copyOf(line.products().stream().map(ProductSpec::id).toList());
         if (!products.contains(product)) {
             at.problem("no product '" + product + "' in line '" + line.id() + "'"
-                    + (line.products().isEmpty() ? " (it makes one anonymous product, \"\")"
+                    + (line.products().isEmpty()
+                            ? " (it makes one anonymous product, \"\")"
                             : Suggestions.hint(product, products)));
         }
     }

@@ -138,8 +138,7 @@ public final class Main {
 
     /** The same root as {@link Main}, without its subcommands: the one that runs is added to it. */
     @Command(name = "linetwin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class)
-    static final class Root {
-    }
+    static final class Root {}
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -8,8 +8,7 @@ final class MinEffect {
 
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)\\s*%");
 
-    private MinEffect() {
-    }
+    private MinEffect() {}
 
     /** The share of {@code text} ("1%" → 0.01); a percent sign is required, so 0.01 is never read as 1 %. */
     static double parse(String text) throws BadInputException {

@@ -16,8 +16,7 @@ final class Numbers {
 
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     static String of(double value) {
         if (Double.isNaN(value)) {
@@ -32,7 +31,8 @@ final class Numbers {
         if (value == 0) {
             return "0";
         }
-        String text = new BigDecimal(value).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
+        String text =
+                new BigDecimal(value).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
         return text.equals("-0") ? "0" : text;
     }
 

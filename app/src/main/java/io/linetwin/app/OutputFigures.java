@@ -31,8 +31,15 @@ import java.util.function.ToDoubleFunction;
  * @param perCalendarHourByProduct output per hour by declared product (empty for a line without products)
  * @param wipByUnit              time-average WIP per unit, in the order the units first appear along the line
  */
-record OutputFigures(OutputUnits units, Estimate perCalendarHour, Estimate perProductionHour, double productionHours,
-        Optional<Estimate> perShift, Estimate perDay, Estimate perWeek, Map<String, Estimate> perCalendarHourByProduct,
+record OutputFigures(
+        OutputUnits units,
+        Estimate perCalendarHour,
+        Estimate perProductionHour,
+        double productionHours,
+        Optional<Estimate> perShift,
+        Estimate perDay,
+        Estimate perWeek,
+        Map<String, Estimate> perCalendarHourByProduct,
         Map<UnitName, Estimate> wipByUnit) {
 
     private static final double HOUR = 3600;
@@ -47,12 +54,12 @@ record OutputFigures(OutputUnits units, Estimate perCalendarHour, Estimate perPr
         List<ReplicationResult> runs = result.replications();
         double windowStart = experiment.startSecondsOfWeek() + startClockSeconds + experiment.warmupSeconds();
         ShiftCalendar calendar = line.calendar();
-        double productionSeconds = calendar.workingSecondsBetween(windowStart, windowStart + experiment.horizonSeconds());
+        double productionSeconds =
+                calendar.workingSecondsBetween(windowStart, windowStart + experiment.horizonSeconds());
         double share = productionSeconds / experiment.horizonSeconds();
         Estimate perHour = result.estimate(Kpi.THROUGHPUT_PER_HOUR);
         // With no working time in the window there is no output per production hour to speak of.
-        Estimate perProductionHour = share > 0 ? scaled(runs, r -> r.throughputPerHour() / share)
-                : Estimate.NO_DATA;
+        Estimate perProductionHour = share > 0 ? scaled(runs, r -> r.throughputPerHour() / share) : Estimate.NO_DATA;
         Optional<Estimate> perShift = Optional.empty();
         int shiftsPerWeek = ShiftCalendar.shiftsPerWeek(line.shifts());
         if (shiftsPerWeek > 0 && share > 0) {
@@ -72,12 +79,11 @@ record OutputFigures(OutputUnits units, Estimate perCalendarHour, Estimate perPr
         // A week's output is the production rate over the calendar's working time, not the window's rate times
         // 168 h: a window of weekdays would otherwise count the weekend as worked.
         double weekHours = calendar.workingSecondsPerWeek() / HOUR;
-        Estimate perWeek = share > 0 ? scaled(runs, r -> r.throughputPerHour() / share * weekHours)
-                : Estimate.NO_DATA;
-        Estimate perDay = share > 0 ? scaled(runs, r -> r.throughputPerHour() / share * weekHours / 7)
-                : Estimate.NO_DATA;
-        return new OutputFigures(units, perHour, perProductionHour, productionSeconds / HOUR, perShift, perDay,
-                perWeek, byProduct, wip);
+        Estimate perWeek = share > 0 ? scaled(runs, r -> r.throughputPerHour() / share * weekHours) : Estimate.NO_DATA;
+        Estimate perDay =
+                share > 0 ? scaled(runs, r -> r.throughputPerHour() / share * weekHours / 7) : Estimate.NO_DATA;
+        return new OutputFigures(
+                units, perHour, perProductionHour, productionSeconds / HOUR, perShift, perDay, perWeek, byProduct, wip);
     }
 
     /** Whether the line works shifts: then per production hour and per shift differ from the calendar figures. */

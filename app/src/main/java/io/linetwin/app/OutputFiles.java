@@ -54,8 +54,7 @@ public final class OutputFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private record Output(String option, Path path, boolean folder) {
-    }
+    private record Output(String option, Path path, boolean folder) {}
 
     private final List<Output> outputs = new ArrayList<>();
     private final List<Path> inputs = new ArrayList<>();
@@ -144,21 +143,21 @@ public final class OutputFiles {
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         PendingFiles.add(temp);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 // Writers such as Jackson close what they are given; the channel must stay open to be forced.
-                OutputStream out = new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel),
-                        1 << 16)) {
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        this.out.write(bytes, offset, length);
-                    }
+                OutputStream out =
+                        new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                            @Override
+                            public void write(byte[] bytes, int offset, int length) throws IOException {
+                                this.out.write(bytes, offset, length);
+                            }
 
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                };
+                            @Override
+                            public void close() throws IOException {
+                                flush();
+                            }
+                        };
                 content.writeTo(out);
                 out.flush();
                 channel.force(true);

@@ -18,8 +18,7 @@ final class PendingFiles {
 
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
 
-    private PendingFiles() {
-    }
+    private PendingFiles() {}
 
     static void add(Path temp) {
         PENDING.add(temp);

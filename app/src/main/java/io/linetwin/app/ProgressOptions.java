@@ -12,7 +12,8 @@ final class ProgressOptions {
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
-    @Option(names = "--progress",
+    @Option(
+            names = "--progress",
             description = "Progress lines on stderr even when it is not a terminal (default: only in a terminal).")
     boolean progress;
 
@@ -22,7 +23,10 @@ final class ProgressOptions {
 
     /** A bar in a terminal; lines when forced into a pipe or log with {@code --progress}. */
     ProgressReporter reporter(PrintWriter err, String label) {
-        return new ProgressReporter(err, label, enabled(), System.console() != null ? ProgressReporter.Style.BAR
-                : ProgressReporter.Style.LINES);
+        return new ProgressReporter(
+                err,
+                label,
+                enabled(),
+                System.console() != null ? ProgressReporter.Style.BAR : ProgressReporter.Style.LINES);
     }
 }

@@ -17,7 +17,10 @@ import java.util.function.LongSupplier;
 final class ProgressReporter implements Replications.Progress {
 
     /** How progress is drawn: a bar rewritten in place (a terminal), or lines (a log). */
-    enum Style { BAR, LINES }
+    enum Style {
+        BAR,
+        LINES
+    }
 
     private static final long QUIET_NANOS = 2_000_000_000L;
     private static final long INTERVAL_NANOS = 1_000_000_000L;
@@ -29,9 +32,11 @@ final class ProgressReporter implements Replications.Progress {
     private final Style style;
     /** Columns of the bar on screen now; 0 when none is shown. */
     private int shown;
+
     private final long startedNanos;
     /** Replications in the whole job when the caller knows it (several batches), else 0: the current batch's. */
     private int expectedTotal;
+
     private String label;
     private int doneBefore;
     private int batchTotal;
@@ -39,6 +44,7 @@ final class ProgressReporter implements Replications.Progress {
     private double[] shares = new double[0];
     /** Set by {@link #reached}: progress of work that is not replications (an emulation), else null. */
     private String detail;
+
     private double detailShare = Double.NaN;
     private long lastPrinted;
 
@@ -137,22 +143,36 @@ final class ProgressReporter implements Replications.Progress {
         }
         lastPrinted = now;
         double elapsed = (now - startedNanos) / 1e9;
-        String left = share > 0.01 && share < 1 ? ", about " + KpiTable.duration(
-                Math.ceil(elapsed * (1 - share) / share)) + " left" : "";
+        String left = share > 0.01 && share < 1
+                ? ", about " + KpiTable.duration(Math.ceil(elapsed * (1 - share) / share)) + " left"
+                : "";
         String what = detail != null ? detail : batchDone + "/" + batchTotal + " replications";
         if (style == Style.BAR) {
-            String bar = Double.isNaN(share) ? "" : bar(share) + " " + Numbers.percent(Math.floor(share * 1000) / 1000)
-                    + " · ";
-            String text = String.format(Locale.ROOT, "linetwin: %s %s%s · %s elapsed%s", label, bar, what,
-                    KpiTable.duration(Math.round(elapsed)), left.replace(", about", " · about"));
+            String bar = Double.isNaN(share)
+                    ? ""
+                    : bar(share) + " " + Numbers.percent(Math.floor(share * 1000) / 1000) + " · ";
+            String text = String.format(
+                    Locale.ROOT,
+                    "linetwin: %s %s%s · %s elapsed%s",
+                    label,
+                    bar,
+                    what,
+                    KpiTable.duration(Math.round(elapsed)),
+                    left.replace(", about", " · about"));
             err.print("\r" + text + " ".repeat(Math.max(0, shown - text.length())));
             err.flush();
             shown = text.length();
             return;
         }
         String done = Double.isNaN(share) ? "" : ", " + Numbers.percent(Math.floor(share * 1000) / 1000) + " done";
-        err.printf(Locale.ROOT, "linetwin: %s: %s%s after %s%s%n", label, what, done,
-                KpiTable.duration(Math.round(elapsed)), left);
+        err.printf(
+                Locale.ROOT,
+                "linetwin: %s: %s%s after %s%s%n",
+                label,
+                what,
+                done,
+                KpiTable.duration(Math.round(elapsed)),
+                left);
         err.flush();
     }
 

@@ -35,7 +35,8 @@ public final class QuietLibraryLogging {
 
     /** Unless the user configured JUL or asked for debug output (-Dlinetwin.debug=true). */
     static void install() {
-        if (!Boolean.getBoolean("linetwin.debug") && System.getProperty(CONFIG_CLASS) == null
+        if (!Boolean.getBoolean("linetwin.debug")
+                && System.getProperty(CONFIG_CLASS) == null
                 && System.getProperty("java.util.logging.config.file") == null) {
             System.setProperty(CONFIG_CLASS, QuietLibraryLogging.class.getName());
         }

@@ -11,14 +11,18 @@ import picocli.CommandLine.Option;
 /** {@code --report OUT.html} and {@code --lang}, shared by the commands that write a report. */
 final class ReportOptions {
 
-    @Option(names = "--report", paramLabel = "OUT.html",
+    @Option(
+            names = "--report",
+            paramLabel = "OUT.html",
             description = "Also write a self-contained HTML report (charts, tables; opens offline) to OUT.html.")
     Path report;
 
     @Mixin
     LanguageOption language;
 
-    @Option(names = "--no-report-picture", negatable = false,
+    @Option(
+            names = "--no-report-picture",
+            negatable = false,
             description = "Leave the 3D picture out of the report (it needs software GL and re-runs replication 0).")
     boolean noPicture;
 

@@ -24,17 +24,19 @@ import java.util.Optional;
  */
 final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** The experiment, traced for the report's charts when a report is wanted; the series that will fill. */
-    static Optional<RunSeries> seriesFor(ReportOptions options, Scenario scenario, LineSpec line,
-            Optional<LineState> start) {
+    static Optional<RunSeries> seriesFor(
+            ReportOptions options, Scenario scenario, LineSpec line, Optional<LineState> start) {
         if (!options.wanted()) {
             return Optional.empty();
         }
-        return Optional.of(new RunSeries(line, scenario.experiment().replications(),
-                start.map(LineState::clockSeconds).orElse(0.0), scenario.experiment().warmupSeconds(),
+        return Optional.of(new RunSeries(
+                line,
+                scenario.experiment().replications(),
+                start.map(LineState::clockSeconds).orElse(0.0),
+                scenario.experiment().warmupSeconds(),
                 scenario.experiment().horizonSeconds()));
     }
 
@@ -42,16 +44,26 @@ final class Reports {
         return series.map(s -> experiment.tracing(s.listeners())).orElse(experiment);
     }
 
-    static void writeRun(ReportOptions options, Scenario scenario, LineSpec line, ExperimentResult result,
-            Optional<RunSeries> series, boolean warmStarted, PrintWriter err) throws IOException, BadInputException {
+    static void writeRun(
+            ReportOptions options,
+            Scenario scenario,
+            LineSpec line,
+            ExperimentResult result,
+            Optional<RunSeries> series,
+            boolean warmStarted,
+            PrintWriter err)
+            throws IOException, BadInputException {
         if (!options.wanted()) {
             return;
         }
         Messages messages = options.messages();
         Optional<byte[]> picture = Optional.empty();
         if (!options.noPicture && !warmStarted) {
-            ReportPicture.Result shot = ReportPicture.render(line, scenario.experiment(),
-                    Scenario.BASELINE.equals(result.variant()) ? scenario.name()
+            ReportPicture.Result shot = ReportPicture.render(
+                    line,
+                    scenario.experiment(),
+                    Scenario.BASELINE.equals(result.variant())
+                            ? scenario.name()
                             : scenario.name() + " / " + result.variant());
             picture = shot.png();
             if (picture.isEmpty()) {
@@ -61,16 +73,19 @@ final class Reports {
         }
         OutputUnits units = OutputUnits.of(line, scenario.output());
         Optional<String> unit = units.oneUnit() && !units.line().equals(UnitName.PART)
-                ? Optional.of(units.line().plural()) : Optional.empty();
-        options.write(RunReport.html(new RunReport.Input(scenario, line, result, series, picture, ReportOptions.now(),
-                Main.version(), unit), messages));
+                ? Optional.of(units.line().plural())
+                : Optional.empty();
+        options.write(RunReport.html(
+                new RunReport.Input(scenario, line, result, series, picture, ReportOptions.now(), Main.version(), unit),
+                messages));
     }
 
     static void writeCompare(ReportOptions options, Scenario scenario, List<Comparison> comparisons)
             throws IOException, BadInputException {
         if (options.wanted()) {
-            options.write(CompareReport.html(new CompareReport.Input(scenario, comparisons, ReportOptions.now(),
-                    Main.version()), options.messages()));
+            options.write(CompareReport.html(
+                    new CompareReport.Input(scenario, comparisons, ReportOptions.now(), Main.version()),
+                    options.messages()));
         }
     }
 }

@@ -31,16 +31,14 @@ final class ResultJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ResultJson() {
-    }
+    private ResultJson() {}
 
     /**
      * The document of {@code run --json} (docs/schemas/run.schema.json).
      *
      * @param startClockSeconds engine time the replications started at (0, or a warm start's clock)
      */
-    static ObjectNode run(Scenario scenario, ExperimentResult result, OutputFigures figures,
-            double startClockSeconds) {
+    static ObjectNode run(Scenario scenario, ExperimentResult result, OutputFigures figures, double startClockSeconds) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", scenario.name());
         root.put("variant", result.variant());
@@ -74,18 +72,34 @@ final class ResultJson {
             materials(root.putObject("materials"), result.replications());
         }
         if (result.replications().get(0).transport().isPresent()) {
-            List<TransportResult> fleets = result.replications().stream().map(r -> r.transport().orElseThrow())
+            List<TransportResult> fleets = result.replications().stream()
+                    .map(r -> r.transport().orElseThrow())
                     .toList();
             ObjectNode transport = root.putObject("transport");
             transport.put("vehicles", fleets.get(0).vehicles());
-            transport.put("utilization", fleets.stream().mapToDouble(TransportResult::utilization).average()
-                    .orElseThrow());
-            transport.put("emptyTravelShare", fleets.stream().mapToDouble(TransportResult::emptyTravelShare)
-                    .average().orElseThrow());
-            transport.put("deliveries", fleets.stream().mapToLong(TransportResult::deliveries).average()
-                    .orElseThrow());
+            transport.put(
+                    "utilization",
+                    fleets.stream()
+                            .mapToDouble(TransportResult::utilization)
+                            .average()
+                            .orElseThrow());
+            transport.put(
+                    "emptyTravelShare",
+                    fleets.stream()
+                            .mapToDouble(TransportResult::emptyTravelShare)
+                            .average()
+                            .orElseThrow());
+            transport.put(
+                    "deliveries",
+                    fleets.stream()
+                            .mapToLong(TransportResult::deliveries)
+                            .average()
+                            .orElseThrow());
         }
-        balance(root.putObject("balance"), result.balance(), result.replications().size());
+        balance(
+                root.putObject("balance"),
+                result.balance(),
+                result.replications().size());
         ObjectNode meta = root.putObject("meta");
         meta.put("events", result.events());
         meta.put("wallSeconds", result.wallSeconds());
@@ -102,7 +116,8 @@ final class ResultJson {
         estimate(node.putObject("perCalendarHour"), figures.perCalendarHour());
         estimate(node.putObject("perProductionHour"), figures.perProductionHour());
         node.put("productionHours", figures.productionHours());
-        figures.perShift().ifPresentOrElse(e -> estimate(node.putObject("perShift"), e), () -> node.putNull("perShift"));
+        figures.perShift()
+                .ifPresentOrElse(e -> estimate(node.putObject("perShift"), e), () -> node.putNull("perShift"));
         estimate(node.putObject("perDay"), figures.perDay());
         estimate(node.putObject("perWeek"), figures.perWeek());
         ObjectNode byProduct = node.putObject("byProduct");
@@ -127,20 +142,42 @@ final class ResultJson {
         int n = replications.size();
         for (MaterialResult first : replications.get(0).materials()) {
             String id = first.id();
-            List<MaterialResult> all = replications.stream().map(r -> r.material(id).orElseThrow()).toList();
+            List<MaterialResult> all =
+                    replications.stream().map(r -> r.material(id).orElseThrow()).toList();
             ObjectNode material = node.putObject(id);
-            material.put("initialStock", all.stream().mapToDouble(MaterialResult::initialStock).sum() / n);
-            material.put("receipts", all.stream().mapToDouble(MaterialResult::receipts).sum() / n);
-            material.put("consumed", all.stream().mapToDouble(MaterialResult::consumed).sum() / n);
-            material.put("finalStock", all.stream().mapToDouble(MaterialResult::finalStock).sum() / n);
-            material.put("orders", all.stream().mapToDouble(MaterialResult::orders).sum() / n);
-            material.put("stockOuts", all.stream().mapToDouble(MaterialResult::stockOuts).sum() / n);
+            material.put(
+                    "initialStock",
+                    all.stream().mapToDouble(MaterialResult::initialStock).sum() / n);
+            material.put(
+                    "receipts",
+                    all.stream().mapToDouble(MaterialResult::receipts).sum() / n);
+            material.put(
+                    "consumed",
+                    all.stream().mapToDouble(MaterialResult::consumed).sum() / n);
+            material.put(
+                    "finalStock",
+                    all.stream().mapToDouble(MaterialResult::finalStock).sum() / n);
+            material.put(
+                    "orders", all.stream().mapToDouble(MaterialResult::orders).sum() / n);
+            material.put(
+                    "stockOuts",
+                    all.stream().mapToDouble(MaterialResult::stockOuts).sum() / n);
             ObjectNode consumed = material.putObject("consumedByStation");
             ObjectNode starved = material.putObject("starvedSecondsByStation");
             for (String station : first.consumedByStation().keySet()) {
-                consumed.put(station, all.stream().mapToDouble(m -> m.consumedByStation().get(station)).sum() / n);
-                starved.put(station,
-                        all.stream().mapToDouble(m -> m.starvedSecondsByStation().get(station)).sum() / n);
+                consumed.put(
+                        station,
+                        all.stream()
+                                        .mapToDouble(m -> m.consumedByStation().get(station))
+                                        .sum()
+                                / n);
+                starved.put(
+                        station,
+                        all.stream()
+                                        .mapToDouble(
+                                                m -> m.starvedSecondsByStation().get(station))
+                                        .sum()
+                                / n);
             }
         }
     }
@@ -152,14 +189,26 @@ final class ResultJson {
      */
     private static void balance(ObjectNode node, List<PartBalance> rows, int replications) {
         Map<String, List<PartBalance>> byNode = new LinkedHashMap<>();
-        rows.forEach(row -> byNode.computeIfAbsent(row.node(), n -> new ArrayList<>()).add(row));
+        rows.forEach(row ->
+                byNode.computeIfAbsent(row.node(), n -> new ArrayList<>()).add(row));
         byNode.forEach((id, productRows) -> {
             ObjectNode entry = node.putObject(id);
             entry.put("kind", productRows.get(0).kind());
-            balanceFields(entry, productRows.stream().reduce((a, b) -> new PartBalance(a.node(), a.kind(), "",
-                    a.stockAtStart() + b.stockAtStart(), a.in() + b.in(), a.out() + b.out(),
-                    a.scrapped() + b.scrapped(), a.assembled() + b.assembled(), a.stockAtEnd() + b.stockAtEnd()))
-                    .orElseThrow(), replications);
+            balanceFields(
+                    entry,
+                    productRows.stream()
+                            .reduce((a, b) -> new PartBalance(
+                                    a.node(),
+                                    a.kind(),
+                                    "",
+                                    a.stockAtStart() + b.stockAtStart(),
+                                    a.in() + b.in(),
+                                    a.out() + b.out(),
+                                    a.scrapped() + b.scrapped(),
+                                    a.assembled() + b.assembled(),
+                                    a.stockAtEnd() + b.stockAtEnd()))
+                            .orElseThrow(),
+                    replications);
             if (!productRows.get(0).product().isEmpty()) {
                 ObjectNode byProduct = entry.putObject("byProduct");
                 productRows.forEach(row -> balanceFields(byProduct.putObject(row.product()), row, replications));
@@ -195,7 +244,9 @@ final class ResultJson {
         if (comparisons.isEmpty()) {
             root.putNull("baseline");
         } else {
-            kpis(root.putObject("baseline").putObject("kpis"), comparisons.get(0).baseline());
+            kpis(
+                    root.putObject("baseline").putObject("kpis"),
+                    comparisons.get(0).baseline());
         }
         ObjectNode variants = root.putObject("variants");
         long events = comparisons.isEmpty() ? 0 : comparisons.get(0).baseline().events();

@@ -34,7 +34,9 @@ public final class ScenarioOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the experiment (overrides the file).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Replications run at once (default: all cores). Results do not depend on it.")
     Integer threads;
 
@@ -84,8 +86,7 @@ public final class ScenarioOptions {
         return given.toString().strip();
     }
 
-    private static void requireWithinLimit(Scenario scenario, LineSpec line, String cause)
-            throws BadInputException {
+    private static void requireWithinLimit(Scenario scenario, LineSpec line, String cause) throws BadInputException {
         EventEstimate estimate = EventEstimate.of(line, scenario.experiment());
         if (!estimate.withinLimit()) {
             throw new BadInputException(cause + ": " + estimate.refusal());
@@ -111,7 +112,8 @@ public final class ScenarioOptions {
         try {
             return ScenarioLoader.load(file);
         } catch (ScenarioException e) {
-            throw new BadInputException(e.problems().stream().map(ScenarioProblem::toString).toList());
+            throw new BadInputException(
+                    e.problems().stream().map(ScenarioProblem::toString).toList());
         }
     }
 

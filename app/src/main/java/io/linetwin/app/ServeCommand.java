@@ -5,8 +5,8 @@ import io.linetwin.app.emulate.Pacer;
 import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.dashboard.Access;
 import io.linetwin.dashboard.DashboardServer;
-import io.linetwin.dashboard.ProposalDecisions;
 import io.linetwin.dashboard.LiveLine;
+import io.linetwin.dashboard.ProposalDecisions;
 import io.linetwin.model.Scenario;
 import io.linetwin.report.i18n.Messages;
 import io.linetwin.sim.LineSimulation;
@@ -30,10 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
 import org.eclipse.ditto.base.model.signals.Signal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,10 +43,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"A web dashboard of the live line: the plan coloured by each machine's state, buffer fills,",
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A web dashboard of the live line: the plan coloured by each machine's state, buffer fills,",
             "counters, the twin's health, a page per machine with its history and failure risk, and pending",
-            "proposals. Read-only without the token printed at start; binds to 127.0.0.1 unless told otherwise."})
+            "proposals. Read-only without the token printed at start; binds to 127.0.0.1 unless told otherwise."
+        })
 final class ServeCommand implements Callable<Integer> {
 
     /** A configured credential instead of a fresh random token (e.g. for a service started by systemd). */
@@ -69,29 +73,47 @@ final class ServeCommand implements Callable<Integer> {
         boolean embedded;
     }
 
-    @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+    @Option(
+            names = "--topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "Events topic with --kafka (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--kafka-config", paramLabel = "FILE",
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
             description = "With --kafka: Kafka client properties file (security.protocol, sasl.*, ssl.*, timeouts).")
     Path kafkaConfig;
 
     @Option(names = "--verbose", description = "Show Kafka's own log (quiet by default).")
     boolean verbose;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "60",
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "60",
             description = "With --embedded: engine seconds per wall second (default: ${DEFAULT-VALUE}).")
     double speed;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0: any free one).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "8080",
+            description = "Port (default: ${DEFAULT-VALUE}; 0: any free one).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String bind;
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = ".linetwin",
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            defaultValue = ".linetwin",
             description = "The live loop's state folder, whose proposals the page shows and decides (default: "
                     + "${DEFAULT-VALUE}; linetwin live creates it).")
     Path state;
@@ -137,15 +159,22 @@ final class ServeCommand implements Callable<Integer> {
         LiveLine live = new LiveLine(scenario.line(), store, Clock.systemUTC(), source);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AutoCloseable input = startFeed(scenario, store, kafka);
-                DashboardServer server = new DashboardServer(live, store, scenario.name(), messages, access,
-                        new ProposalDecisions(state, Clock.systemUTC(), messages), bind, port)) {
+                DashboardServer server = new DashboardServer(
+                        live,
+                        store,
+                        scenario.name(),
+                        messages,
+                        access,
+                        new ProposalDecisions(state, Clock.systemUTC(), messages),
+                        bind,
+                        port)) {
             java.net.URI address;
             try {
                 address = server.start();
             } catch (java.io.IOException e) {
                 if (e instanceof BindException || e.getCause() instanceof BindException) {
-                    throw new BadInputException("--port " + port + ": cannot listen on " + bind + ":" + port + " ("
-                            + e.getMessage() + ")");
+                    throw new BadInputException(
+                            "--port " + port + ": cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
                 }
                 throw e;
             }
@@ -177,8 +206,8 @@ final class ServeCommand implements Callable<Integer> {
         KafkaOptions.applyLogging(verbose);
         try {
             Map<String, String> extra = kafkaConfig == null ? Map.of() : KafkaClientConfig.load(kafkaConfig);
-            KafkaSettings settings = new KafkaSettings(feed.kafka.strip(), topic,
-                    "linetwin-dashboard-" + UUID.randomUUID(), extra);
+            KafkaSettings settings =
+                    new KafkaSettings(feed.kafka.strip(), topic, "linetwin-dashboard-" + UUID.randomUUID(), extra);
             Topics.ensure(settings, List.of(Topics.events(topic)));
             return settings;
         } catch (KafkaConfigException | IllegalArgumentException e) {
@@ -190,15 +219,24 @@ final class ServeCommand implements Callable<Integer> {
         if (kafka.isEmpty()) {
             LineSimulation simulation = new LineSimulation(scenario.line())
                     .startingAt(scenario.experiment().startSecondsOfWeek());
-            LineEmulator emulator = new LineEmulator(simulation, new StoreSink(store), Instant.now(),
-                    scenario.experiment().seed(), 10, 60, Pacer.realTime(speed), List::of);
-            Thread thread = new Thread(() -> {
-                try {
-                    emulator.runForever();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "linetwin-embedded-line");
+            LineEmulator emulator = new LineEmulator(
+                    simulation,
+                    new StoreSink(store),
+                    Instant.now(),
+                    scenario.experiment().seed(),
+                    10,
+                    60,
+                    Pacer.realTime(speed),
+                    List::of);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            emulator.runForever();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "linetwin-embedded-line");
             thread.setDaemon(true);
             thread.start();
             return thread::interrupt;
@@ -223,7 +261,6 @@ final class ServeCommand implements Callable<Integer> {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

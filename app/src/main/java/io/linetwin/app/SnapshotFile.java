@@ -53,12 +53,22 @@ public final class SnapshotFile {
 
     /** {@code offsets}: where a twin follower's checkpoint stands on its topics ({@code twin follow --snapshot-out}). */
     private static final List<String> ROOT_KEYS = List.of("schema", "takenAt", "offsets", "things");
+
     private static final List<String> ENTRY_KEYS = List.of("revision", "modified", "thing");
     private static final List<String> THING_KEYS = List.of("thingId", "policyId", "attributes", "features");
-    private static final List<String> ATTRIBUTE_KEYS = List.of(TwinFeatures.ATTR_KIND, TwinFeatures.ATTR_LINE,
-            TwinFeatures.ATTR_CAPACITY, TwinFeatures.ATTR_LIMITS, TwinFeatures.ATTR_SENSORS);
-    private static final List<String> STATUS_KEYS = List.of(TwinFeatures.STATE, TwinFeatures.PRODUCT,
-            TwinFeatures.SINCE, TwinFeatures.REMAINING_SECONDS, TwinFeatures.HELD_PRODUCT, TwinFeatures.FAILURE);
+    private static final List<String> ATTRIBUTE_KEYS = List.of(
+            TwinFeatures.ATTR_KIND,
+            TwinFeatures.ATTR_LINE,
+            TwinFeatures.ATTR_CAPACITY,
+            TwinFeatures.ATTR_LIMITS,
+            TwinFeatures.ATTR_SENSORS);
+    private static final List<String> STATUS_KEYS = List.of(
+            TwinFeatures.STATE,
+            TwinFeatures.PRODUCT,
+            TwinFeatures.SINCE,
+            TwinFeatures.REMAINING_SECONDS,
+            TwinFeatures.HELD_PRODUCT,
+            TwinFeatures.FAILURE);
     private static final List<String> COUNTER_KEYS = List.of(TwinFeatures.GOOD, TwinFeatures.SCRAP);
 
     private final LineSpec line;
@@ -74,8 +84,10 @@ public final class SnapshotFile {
         this.descriptor = descriptor;
         this.problems = problems;
         descriptor.equipment().forEach(e -> equipment.put(e.id(), e));
-        this.products = line.products().isEmpty() ? Set.of("")
-                : new LinkedHashSet<>(line.products().stream().map(ProductSpec::id).toList());
+        this.products = line.products().isEmpty()
+                ? Set.of("")
+                : new LinkedHashSet<>(
+                        line.products().stream().map(ProductSpec::id).toList());
     }
 
     /** The snapshot in {@code file}, checked against {@code line}; every problem is one line of the exception. */
@@ -118,14 +130,18 @@ public final class SnapshotFile {
         Optional<Map<String, JsonCursor>> fields = Optional.of(rootFields);
         root.required(fields.get(), "schema").ifPresent(c -> c.choice(List.of(SCHEMA)));
         root.required(fields.get(), "takenAt").ifPresent(JsonCursor::instant);
-        Optional.ofNullable(fields.get().get("offsets")).flatMap(o -> o.object(null))
+        Optional.ofNullable(fields.get().get("offsets"))
+                .flatMap(o -> o.object(null))
                 .ifPresent(offsets -> offsets.values().forEach(next -> next.whole(0, Long.MAX_VALUE)));
         Optional<JsonCursor> things = root.required(fields.get(), "things");
         things.flatMap(t -> t.object(null)).ifPresent(entries -> entries.forEach(this::entry));
         if (things.isPresent() && problems.isEmpty() && thingsOfLine == 0) {
-            things.get().problem("no thing of line '" + descriptor.lineId() + "' in the snapshot"
-                    + (otherLines.isEmpty() ? "" : " (it holds things of " + String.join(", ", otherLines) + ")")
-                    + ": is it the snapshot of another line? The scenario's line.id must be the twin's line");
+            things.get()
+                    .problem("no thing of line '" + descriptor.lineId() + "' in the snapshot"
+                            + (otherLines.isEmpty()
+                                    ? ""
+                                    : " (it holds things of " + String.join(", ", otherLines) + ")")
+                            + ": is it the snapshot of another line? The scenario's line.id must be the twin's line");
         }
     }
 
@@ -138,7 +154,7 @@ public final class SnapshotFile {
                 case OBJECT -> next.object(null).ifPresent(f -> pending.addAll(f.values()));
                 case ARRAY -> next.list().ifPresent(pending::addAll);
                 case INTEGER -> next.whole(Long.MIN_VALUE, Long.MAX_VALUE);
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -160,8 +176,9 @@ public final class SnapshotFile {
         }
         Optional<String> thingId = at.required(fields.get(), "thingId").flatMap(JsonCursor::text);
         if (thingId.isPresent() && !thingId.get().equals(key)) {
-            fields.get().get("thingId").problem("expected the thing's key \"" + key + "\", got \"" + thingId.get()
-                    + "\"");
+            fields.get()
+                    .get("thingId")
+                    .problem("expected the thing's key \"" + key + "\", got \"" + thingId.get() + "\"");
             return;
         }
         ThingId id;
@@ -171,18 +188,22 @@ public final class SnapshotFile {
             at.problem("expected a Ditto thing id like \"plant1:bottling.filler\" as key, got \"" + key + "\"");
             return;
         }
-        Optional<Map<String, JsonCursor>> attributes = Optional.ofNullable(fields.get().get("attributes"))
-                .flatMap(a -> a.object(ATTRIBUTE_KEYS));
+        Optional<Map<String, JsonCursor>> attributes =
+                Optional.ofNullable(fields.get().get("attributes")).flatMap(a -> a.object(ATTRIBUTE_KEYS));
         attributes.ifPresent(this::attributes);
-        Optional<String> lineOf = attributes.map(a -> a.get(TwinFeatures.ATTR_LINE)).flatMap(JsonCursor::text);
+        Optional<String> lineOf =
+                attributes.map(a -> a.get(TwinFeatures.ATTR_LINE)).flatMap(JsonCursor::text);
         Optional<String> equipmentId = descriptor.equipmentIdOf(id);
-        boolean ofLine = lineOf.filter(l -> l.equals(descriptor.lineId().toString())).isPresent();
+        boolean ofLine =
+                lineOf.filter(l -> l.equals(descriptor.lineId().toString())).isPresent();
         if (!ofLine) {
             if (equipmentId.isPresent()) {
                 (attributes.isPresent() && attributes.get().containsKey(TwinFeatures.ATTR_LINE)
-                        ? attributes.get().get(TwinFeatures.ATTR_LINE) : at).problem("thing \"" + key
-                        + "\" is named like equipment of line '" + descriptor.lineId() + "' but is of line "
-                        + lineOf.map(l -> "'" + l + "'").orElse("none"));
+                                ? attributes.get().get(TwinFeatures.ATTR_LINE)
+                                : at)
+                        .problem("thing \"" + key
+                                + "\" is named like equipment of line '" + descriptor.lineId() + "' but is of line "
+                                + lineOf.map(l -> "'" + l + "'").orElse("none"));
             }
             lineOf.ifPresent(otherLines::add);
             return;
@@ -193,68 +214,85 @@ public final class SnapshotFile {
                     + descriptor.lineId() + ".<equipment id>");
             return;
         }
-        Optional<EquipmentKind> kind = attributes.map(a -> a.get(TwinFeatures.ATTR_KIND))
-                .flatMap(c -> kind(c));
+        Optional<EquipmentKind> kind =
+                attributes.map(a -> a.get(TwinFeatures.ATTR_KIND)).flatMap(c -> kind(c));
         EquipmentDescriptor expected = equipment.get(equipmentId.get());
         if (expected == null) {
-            if (kind.filter(k -> k == EquipmentKind.AGV).isPresent() && line.transport().isPresent()) {
+            if (kind.filter(k -> k == EquipmentKind.AGV).isPresent()
+                    && line.transport().isPresent()) {
                 return;
             }
-            at.problem("no station, buffer, conveyor or material '" + equipmentId.get() + "' in line '"
-                    + line.id() + "'" + Suggestions.hint(equipmentId.get(), equipment.keySet()));
+            at.problem("no station, buffer, conveyor or material '" + equipmentId.get() + "' in line '" + line.id()
+                    + "'" + Suggestions.hint(equipmentId.get(), equipment.keySet()));
             return;
         }
         if (kind.isPresent() && kind.get() != expected.kind()) {
-            attributes.get().get(TwinFeatures.ATTR_KIND).problem("'" + equipmentId.get() + "' is a "
-                    + expected.kind().jsonName() + " in the scenario, got " + kind.get().jsonName());
+            attributes
+                    .get()
+                    .get(TwinFeatures.ATTR_KIND)
+                    .problem("'" + equipmentId.get() + "' is a "
+                            + expected.kind().jsonName() + " in the scenario, got "
+                            + kind.get().jsonName());
             return;
         }
-        Optional.ofNullable(fields.get().get("features")).flatMap(f -> f.object(expected.kind().features()))
+        Optional.ofNullable(fields.get().get("features"))
+                .flatMap(f -> f.object(expected.kind().features()))
                 .ifPresent(features -> features.forEach((name, feature) -> feature(name, feature, expected)));
     }
 
     /** The attributes' types (line and kind are read by the caller). */
     private void attributes(Map<String, JsonCursor> attributes) {
         Optional.ofNullable(attributes.get(TwinFeatures.ATTR_CAPACITY)).ifPresent(c -> {
-            if (!(c.node().kind() == JsonTree.Kind.STRING && TwinFeatures.UNLIMITED.equals(c.node().text()))) {
+            if (!(c.node().kind() == JsonTree.Kind.STRING
+                    && TwinFeatures.UNLIMITED.equals(c.node().text()))) {
                 c.whole(0, Integer.MAX_VALUE);
             }
         });
         Optional.ofNullable(attributes.get(TwinFeatures.ATTR_LIMITS)).ifPresent(this::numbers);
-        Optional.ofNullable(attributes.get(TwinFeatures.ATTR_SENSORS)).flatMap(JsonCursor::list)
+        Optional.ofNullable(attributes.get(TwinFeatures.ATTR_SENSORS))
+                .flatMap(JsonCursor::list)
                 .ifPresent(sensors -> sensors.forEach(JsonCursor::text));
     }
 
     private Optional<EquipmentKind> kind(JsonCursor at) {
-        List<String> kinds = java.util.Arrays.stream(EquipmentKind.values()).map(EquipmentKind::jsonName).toList();
+        List<String> kinds = java.util.Arrays.stream(EquipmentKind.values())
+                .map(EquipmentKind::jsonName)
+                .toList();
         return at.choice(kinds).map(EquipmentKind::fromJsonName);
     }
 
     private void feature(String name, JsonCursor at, EquipmentDescriptor equipment) {
-        Optional<JsonCursor> properties = at.object(List.of("properties"))
-                .flatMap(f -> Optional.ofNullable(f.get("properties")));
+        Optional<JsonCursor> properties =
+                at.object(List.of("properties")).flatMap(f -> Optional.ofNullable(f.get("properties")));
         if (properties.isEmpty()) {
             return;
         }
         JsonCursor props = properties.get();
         switch (name) {
             case TwinFeatures.STATUS -> props.object(STATUS_KEYS).ifPresent(this::status);
-            case TwinFeatures.COUNTERS -> props.object(COUNTER_KEYS).ifPresent(counters ->
-                    counters.values().forEach(c -> c.whole(0, Long.MAX_VALUE)));
-            case TwinFeatures.BUFFER -> props.object(List.of(TwinFeatures.LEVELS)).ifPresent(levels ->
-                    Optional.ofNullable(levels.get(TwinFeatures.LEVELS)).ifPresent(l -> levels(l, equipment)));
-            case TwinFeatures.STOCK -> props.object(List.of(TwinFeatures.LEVEL)).ifPresent(stock ->
-                    Optional.ofNullable(stock.get(TwinFeatures.LEVEL)).ifPresent(l -> l.number(0)));
+            case TwinFeatures.COUNTERS ->
+                props.object(COUNTER_KEYS)
+                        .ifPresent(counters -> counters.values().forEach(c -> c.whole(0, Long.MAX_VALUE)));
+            case TwinFeatures.BUFFER ->
+                props.object(List.of(TwinFeatures.LEVELS))
+                        .ifPresent(levels -> Optional.ofNullable(levels.get(TwinFeatures.LEVELS))
+                                .ifPresent(l -> levels(l, equipment)));
+            case TwinFeatures.STOCK ->
+                props.object(List.of(TwinFeatures.LEVEL))
+                        .ifPresent(stock -> Optional.ofNullable(stock.get(TwinFeatures.LEVEL))
+                                .ifPresent(l -> l.number(0)));
             case TwinFeatures.PARAMETERS -> numbers(props);
-            case TwinFeatures.HEALTH -> props.object(null).ifPresent(health ->
-                    Optional.ofNullable(health.get(TwinFeatures.RUL)).ifPresent(this::rul));
-            default -> { }
+            case TwinFeatures.HEALTH ->
+                props.object(null)
+                        .ifPresent(health -> Optional.ofNullable(health.get(TwinFeatures.RUL))
+                                .ifPresent(this::rul));
+            default -> {}
         }
     }
 
     private void status(Map<String, JsonCursor> status) {
-        Optional.ofNullable(status.get(TwinFeatures.STATE)).ifPresent(c -> c.choice(
-                TwinFeatures.STATES.stream().sorted().toList()));
+        Optional.ofNullable(status.get(TwinFeatures.STATE))
+                .ifPresent(c -> c.choice(TwinFeatures.STATES.stream().sorted().toList()));
         Optional.ofNullable(status.get(TwinFeatures.PRODUCT)).ifPresent(this::product);
         Optional.ofNullable(status.get(TwinFeatures.HELD_PRODUCT)).ifPresent(this::product);
         Optional.ofNullable(status.get(TwinFeatures.SINCE)).ifPresent(JsonCursor::instant);
@@ -263,8 +301,10 @@ public final class SnapshotFile {
     }
 
     private void product(JsonCursor at) {
-        at.optionalText().filter(p -> !products.contains(p)).ifPresent(p -> at.problem("no product '" + p
-                + "' in line '" + line.id() + "'" + Suggestions.hint(p, products)));
+        at.optionalText()
+                .filter(p -> !products.contains(p))
+                .ifPresent(p -> at.problem(
+                        "no product '" + p + "' in line '" + line.id() + "'" + Suggestions.hint(p, products)));
     }
 
     private void levels(JsonCursor at, EquipmentDescriptor buffer) {
@@ -274,26 +314,28 @@ public final class SnapshotFile {
                 // A line without products: the twin reports its parts under a key of their own ("" is no JSON key).
                 boolean anonymous = line.products().isEmpty() && TwinFeatures.ANONYMOUS_PRODUCT.equals(level.getKey());
                 if (!anonymous && !products.contains(level.getKey())) {
-                    level.getValue().problem("no product '" + level.getKey() + "' in line '" + line.id() + "'"
-                            + Suggestions.hint(level.getKey(), products));
+                    level.getValue()
+                            .problem("no product '" + level.getKey() + "' in line '" + line.id() + "'"
+                                    + Suggestions.hint(level.getKey(), products));
                 }
                 total += level.getValue().whole(0, Integer.MAX_VALUE).orElse(0L);
             }
             if (buffer.capacity().isPresent() && total > buffer.capacity().getAsInt()) {
-                at.problem("'" + buffer.id() + "' holds at most " + buffer.capacity().getAsInt() + " parts, got "
-                        + total);
+                at.problem("'" + buffer.id() + "' holds at most "
+                        + buffer.capacity().getAsInt() + " parts, got " + total);
             }
         });
     }
 
     private void numbers(JsonCursor at) {
-        at.object(null).ifPresent(values -> values.values().forEach(value -> {
-            if (value.node().kind() == JsonTree.Kind.OBJECT) {
-                numbers(value);
-            } else {
-                value.number(-Double.MAX_VALUE);
-            }
-        }));
+        at.object(null)
+                .ifPresent(values -> values.values().forEach(value -> {
+                    if (value.node().kind() == JsonTree.Kind.OBJECT) {
+                        numbers(value);
+                    } else {
+                        value.number(-Double.MAX_VALUE);
+                    }
+                }));
     }
 
     private void rul(JsonCursor at) {

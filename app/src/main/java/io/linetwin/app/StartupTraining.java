@@ -16,8 +16,7 @@ import picocli.CommandLine;
  */
 final class StartupTraining {
 
-    private StartupTraining() {
-    }
+    private StartupTraining() {}
 
     public static void main(String[] args) throws IOException {
         Path scenarios = Path.of(args.length > 0 ? args[0] : "scenarios");
@@ -41,9 +40,27 @@ final class StartupTraining {
                 List.of("--help"),
                 List.of("validate", scenarios.resolve("bottling-line.yaml").toString()),
                 List.of("validate", line),
-                List.of("run", line, "--horizon", "60d", "--warmup", "0s", "--replications", "2", "--threads", "2",
-                        "--json", json.toString()),
-                List.of("run", scenarios.resolve("textbook-two-machine.yaml").toString(), "--horizon", "7d",
-                        "--replications", "2", "--threads", "1"));
+                List.of(
+                        "run",
+                        line,
+                        "--horizon",
+                        "60d",
+                        "--warmup",
+                        "0s",
+                        "--replications",
+                        "2",
+                        "--threads",
+                        "2",
+                        "--json",
+                        json.toString()),
+                List.of(
+                        "run",
+                        scenarios.resolve("textbook-two-machine.yaml").toString(),
+                        "--horizon",
+                        "7d",
+                        "--replications",
+                        "2",
+                        "--threads",
+                        "1"));
     }
 }

@@ -60,7 +60,8 @@ final class TraceJsonLines implements TraceListener, Closeable {
         json.writeStartObject();
         json.writeNumberField("t", event.timeSeconds());
         if (calendar != null) {
-            json.writeStringField("at", calendar.dateTime(event.timeSeconds()).orElseThrow().toString());
+            json.writeStringField(
+                    "at", calendar.dateTime(event.timeSeconds()).orElseThrow().toString());
         }
         if (event instanceof TraceEvent.PartReleased e) {
             json.writeStringField("event", "released");

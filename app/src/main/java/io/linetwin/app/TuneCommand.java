@@ -24,11 +24,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tune", mixinStandardHelpOptions = true,
-        description = {"Tune the settings of the scenario's tuning section by simulation: a search with common random",
+@Command(
+        name = "tune",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Tune the settings of the scenario's tuning section by simulation: a search with common random",
             "numbers (COMPASS over integer settings, CMA-ES over continuous ones), then Kim-Nelson selection among",
             "the best few and the current setting on fresh replications. Prints the recommendation with 95 %% CIs",
-            "against the current setting, the runner-up, the probability of correct selection and a variants block."})
+            "against the current setting, the runner-up, the probability of correct selection and a variants block."
+        })
 final class TuneCommand implements Callable<Integer> {
 
     @Spec
@@ -41,11 +45,15 @@ final class TuneCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions options;
 
-    @Option(names = "--budget", paramLabel = "N",
+    @Option(
+            names = "--budget",
+            paramLabel = "N",
             description = "Distinct settings to simulate in the search (overrides tuning.budget.evaluations).")
     Integer budget;
 
-    @Option(names = "--delta", paramLabel = "X",
+    @Option(
+            names = "--delta",
+            paramLabel = "X",
             description = "Indifference zone of the selection, in the objective's units, or a share such as 1%% "
                     + "of the current setting's objective (default 0.5%%).")
     String delta;
@@ -79,28 +87,46 @@ final class TuneCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressReporter progress = progressOptions.reporter(spec.commandLine().getErr(), "tune");
         try (ReplicationEngine replications = engine.open(options, "tune")) {
-            return tune(new Tuner(scenario, tuning, experiment, tuningOptions, replications), scenario, tuning,
-                    experiment, out, progress, messages);
+            return tune(
+                    new Tuner(scenario, tuning, experiment, tuningOptions, replications),
+                    scenario,
+                    tuning,
+                    experiment,
+                    out,
+                    progress,
+                    messages);
         }
     }
 
-    private int tune(Tuner tuner, Scenario scenario, TuningSpec tuning, ExperimentSpec experiment, PrintWriter out,
-            ProgressReporter progress, Messages messages) throws java.io.IOException, BadInputException {
+    private int tune(
+            Tuner tuner,
+            Scenario scenario,
+            TuningSpec tuning,
+            ExperimentSpec experiment,
+            PrintWriter out,
+            ProgressReporter progress,
+            Messages messages)
+            throws java.io.IOException, BadInputException {
         AtomicReference<TuningProgress> latest = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
-        Thread onInterrupt = new Thread(() -> {
-            if (!finished.get()) {
-                progress.clear();
-                TuneReport.printInterrupted(out, tuning, Optional.ofNullable(latest.get()), messages);
-            }
-        }, "linetwin-tune-interrupt");
+        Thread onInterrupt = new Thread(
+                () -> {
+                    if (!finished.get()) {
+                        progress.clear();
+                        TuneReport.printInterrupted(out, tuning, Optional.ofNullable(latest.get()), messages);
+                    }
+                },
+                "linetwin-tune-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         TuningResult result;
         try {
             result = tuner.run(p -> {
                 latest.set(p);
-                progress.reached(progressText(p), p.phase().equals(TuningProgress.SELECTION) ? Double.NaN
-                        : Math.min(1, (double) p.evaluations() / Math.max(1, p.budget())));
+                progress.reached(
+                        progressText(p),
+                        p.phase().equals(TuningProgress.SELECTION)
+                                ? Double.NaN
+                                : Math.min(1, (double) p.evaluations() / Math.max(1, p.budget())));
             });
         } finally {
             finished.set(true);
@@ -112,8 +138,15 @@ final class TuneCommand implements Callable<Integer> {
             TuneJson.write(TuneJson.of(scenario, experiment, result), json);
         }
         if (report.wanted()) {
-            report.write(TuningReport.html(new TuningReport.Input(scenario, tuning, experiment, result,
-                    TuneReport.variantsBlock(result.bestValues()), ReportOptions.now(), Main.version()),
+            report.write(TuningReport.html(
+                    new TuningReport.Input(
+                            scenario,
+                            tuning,
+                            experiment,
+                            result,
+                            TuneReport.variantsBlock(result.bestValues()),
+                            ReportOptions.now(),
+                            Main.version()),
                     report.messages()));
         }
         return ExitCode.OK;
@@ -124,18 +157,21 @@ final class TuneCommand implements Callable<Integer> {
         if (progress.phase().equals(TuningProgress.SELECTION)) {
             return String.format(Locale.ROOT, "selecting the winner · %d replications", progress.replications());
         }
-        String best = Double.isNaN(progress.bestObjective()) ? "-"
+        String best = Double.isNaN(progress.bestObjective())
+                ? "-"
                 : String.format(Locale.ROOT, "%.4g", progress.bestObjective());
-        return String.format(Locale.ROOT, "search %d/%d settings · best %s", progress.evaluations(), progress.budget(),
-                best);
+        return String.format(
+                Locale.ROOT, "search %d/%d settings · best %s", progress.evaluations(), progress.budget(), best);
     }
 
     private TuningSpec tuningOf(Scenario scenario) throws BadInputException {
-        TuningSpec tuning = scenario.tuning().orElseThrow(() -> new BadInputException(options.file
-                + ": no tuning section; add one (see scenarios/README.md, \"tuning\") to say what to tune"));
+        TuningSpec tuning = scenario.tuning()
+                .orElseThrow(() -> new BadInputException(options.file
+                        + ": no tuning section; add one (see scenarios/README.md, \"tuning\") to say what to tune"));
         Integer replications = options.replications;
         try {
-            return tuning.withBudget(budget == null ? tuning.evaluations() : budget,
+            return tuning.withBudget(
+                    budget == null ? tuning.evaluations() : budget,
                     replications == null ? tuning.replications() : replications);
         } catch (IllegalArgumentException e) {
             throw new BadInputException((budget != null && budget < 1 ? "--budget: " : "--replications: ")
@@ -155,7 +191,8 @@ final class TuneCommand implements Callable<Integer> {
     private static TuningOptions withDelta(TuningOptions options, String text) throws BadInputException {
         boolean share = text.endsWith("%");
         try {
-            double value = Double.parseDouble(share ? text.substring(0, text.length() - 1).strip() : text);
+            double value = Double.parseDouble(
+                    share ? text.substring(0, text.length() - 1).strip() : text);
             if (!(value > 0) || Double.isInfinite(value) || (share && value >= 100)) {
                 throw new NumberFormatException();
             }

@@ -28,8 +28,7 @@ final class TuneJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TuneJson() {
-    }
+    private TuneJson() {}
 
     static ObjectNode of(Scenario scenario, ExperimentSpec experiment, TuningResult result) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -46,7 +45,9 @@ final class TuneJson {
             ObjectNode node = differences.putObject(kpi);
             node.put("diffMean", estimate.mean());
             ResultJson.interval(node, estimate);
-            node.put("verdict", Verdict.of(estimate, TuningSpec.higherIsBetter(kpi)).text());
+            node.put(
+                    "verdict",
+                    Verdict.of(estimate, TuningSpec.higherIsBetter(kpi)).text());
         });
         if (result.runnerUp().isPresent()) {
             setting(root.putObject("runnerUp"), result.runnerUp().get());
@@ -63,7 +64,9 @@ final class TuneJson {
         root.put("rejected", result.rejected());
         root.put("replications", result.replications());
         root.put("searchReplications", result.searchReplications());
-        root.put("finalReplications", result.stopped() ? 0 : result.best().objective().n());
+        root.put(
+                "finalReplications",
+                result.stopped() ? 0 : result.best().objective().n());
         var trajectory = root.putArray("trajectory");
         for (TuningResult.Step step : result.trajectory()) {
             ObjectNode node = trajectory.addObject();
@@ -141,12 +144,14 @@ final class TuneJson {
         try {
             values = MAPPER.readTree(file.toFile()).path("best").path("values");
         } catch (IOException e) {
-            throw new BadInputException("--tuned " + file + ": not a tune --json result: " + e.getMessage()
-                    .lines().findFirst().orElse(""));
+            throw new BadInputException("--tuned " + file + ": not a tune --json result: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
         if (!values.isObject() || values.isEmpty()) {
             throw new BadInputException("--tuned " + file + ": expected best.values, the output of tune --json, got "
-                    + (values.isMissingNode() ? "none" : values.getNodeType().toString().toLowerCase()));
+                    + (values.isMissingNode()
+                            ? "none"
+                            : values.getNodeType().toString().toLowerCase()));
         }
         Map<String, Object> entries = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = values.fields();
@@ -154,11 +159,12 @@ final class TuneJson {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode value = field.getValue();
             if (!value.isNumber()) {
-                throw new BadInputException("--tuned " + file + ": best.values." + field.getKey()
-                        + ": expected a number, got " + value);
+                throw new BadInputException(
+                        "--tuned " + file + ": best.values." + field.getKey() + ": expected a number, got " + value);
             }
-            entries.put(field.getKey(), value.isIntegralNumber() ? (Object) value.intValue()
-                    : (Object) value.doubleValue());
+            entries.put(
+                    field.getKey(),
+                    value.isIntegralNumber() ? (Object) value.intValue() : (Object) value.doubleValue());
         }
         return entries;
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
         description = "Check a scenario file and print every problem in it.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -27,12 +29,14 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScenarioOptions.requireScenarioFile(file);
-        List<String> problems = ScenarioLoader.validate(file).stream().map(ScenarioProblem::toString)
+        List<String> problems = ScenarioLoader.validate(file).stream()
+                .map(ScenarioProblem::toString)
                 .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         if (problems.isEmpty()) {
             // Only a valid file has a floor plan: equipment the layout puts on the same floor is a problem too.
             try {
-                problems.addAll(LayoutCheck.problems(file, ScenarioLoader.load(file).line()));
+                problems.addAll(
+                        LayoutCheck.problems(file, ScenarioLoader.load(file).line()));
             } catch (Exception e) {
                 err.println(file + ": cannot check the floor plan: " + e.getMessage());
                 return ExitCode.FAILURE;

@@ -37,11 +37,15 @@ final class WarmStartOptions {
     private LineState startState;
 
     static final class Source {
-        @Option(names = "--from-state", paramLabel = "STATE.json",
+        @Option(
+                names = "--from-state",
+                paramLabel = "STATE.json",
                 description = "Start every replication from this saved line state (LineState JSON).")
         Path state;
 
-        @Option(names = "--from-twin", paramLabel = "SNAPSHOT.json",
+        @Option(
+                names = "--from-twin",
+                paramLabel = "SNAPSHOT.json",
                 description = "Start every replication from this twin snapshot (linetwin/twin-snapshot/v1). Its "
                         + "takenAt instant, read in UTC, places the start in the scenario's weekly calendar.")
         Path twin;

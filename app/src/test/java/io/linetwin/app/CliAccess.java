@@ -4,11 +4,9 @@ package io.linetwin.app;
 public final class CliAccess {
 
     /** What a run printed and returned. */
-    public record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
-    private CliAccess() {
-    }
+    private CliAccess() {}
 
     public static Result run(String... args) {
         Cli cli = Cli.run(args);

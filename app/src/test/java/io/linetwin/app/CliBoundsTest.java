@@ -22,8 +22,9 @@ final class CliBoundsTest {
         Cli cli = Cli.run("run", LINE.toString(), "--horizon", "1e6d");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("--horizon 1e6d: experiment warm-up and horizon must add up to at most "
-                + "36,500 days (100 years), got 1.00e+06 days\n");
+        assertThat(cli.err())
+                .isEqualTo("--horizon 1e6d: experiment warm-up and horizon must add up to at most "
+                        + "36,500 days (100 years), got 1.00e+06 days\n");
     }
 
     @Test
@@ -31,8 +32,9 @@ final class CliBoundsTest {
         Cli cli = Cli.run("run", LINE.toString(), "--horizon", "30000d", "--replications", "10000");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).startsWith("--horizon 30000d --replications 10000: the experiment would need about "
-                + "2.1e+14 events");
+        assertThat(cli.err())
+                .startsWith(
+                        "--horizon 30000d --replications 10000: the experiment would need about " + "2.1e+14 events");
     }
 
     @Test
@@ -40,13 +42,15 @@ final class CliBoundsTest {
         Cli cli = Cli.run("run", LINE.toString(), "--replications", "1000000000");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("--replications 1000000000: experiment replications must be <= 10000, got "
-                + "1000000000\n");
+        assertThat(cli.err())
+                .isEqualTo(
+                        "--replications 1000000000: experiment replications must be <= 10000, got " + "1000000000\n");
     }
 
     @Test
     void renderingAnInstantABillionDaysAwayIsRefused() {
-        Cli cli = Cli.run("render", LINE.toString(), "--out", dir.resolve("x.png").toString(), "--at", "1e9d");
+        Cli cli =
+                Cli.run("render", LINE.toString(), "--out", dir.resolve("x.png").toString(), "--at", "1e9d");
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("--at 1e9d: expected at most 36500d (the limit of what runs)\n");
@@ -54,8 +58,19 @@ final class CliBoundsTest {
 
     @Test
     void aFrameCountBeyondAnIntIsRefusedNotWrappedAround() {
-        Cli cli = Cli.run("render", LINE.toString(), "--frames", dir.resolve("f").toString(), "--from", "1h", "--to",
-                "2h", "--fps", "1", "--duration", "4294967298s");
+        Cli cli = Cli.run(
+                "render",
+                LINE.toString(),
+                "--frames",
+                dir.resolve("f").toString(),
+                "--from",
+                "1h",
+                "--to",
+                "2h",
+                "--fps",
+                "1",
+                "--duration",
+                "4294967298s");
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("--duration 4294967298s: at most 10000 frames at --fps 1, got 4294967298\n");

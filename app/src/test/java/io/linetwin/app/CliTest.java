@@ -44,13 +44,15 @@ final class CliTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "rnu x | linetwin: unknown command 'rnu'; did you mean 'run'? (see 'linetwin --help')",
-        "comapre f.yaml | linetwin: unknown command 'comapre'; did you mean 'compare'? (see 'linetwin --help')",
-        "health rsik | linetwin health: unknown command 'rsik'; did you mean 'risk'? (see 'linetwin health --help')",
-        "run f.yaml --horizn 1d | linetwin run: unknown option '--horizn'; did you mean '--horizon'? (see 'linetwin run --help')",
-        "run | linetwin run: Missing required parameter: 'FILE' (see 'linetwin run --help')",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "rnu x | linetwin: unknown command 'rnu'; did you mean 'run'? (see 'linetwin --help')",
+                "comapre f.yaml | linetwin: unknown command 'comapre'; did you mean 'compare'? (see 'linetwin --help')",
+                "health rsik | linetwin health: unknown command 'rsik'; did you mean 'risk'? (see 'linetwin health --help')",
+                "run f.yaml --horizn 1d | linetwin run: unknown option '--horizn'; did you mean '--horizon'? (see 'linetwin run --help')",
+                "run | linetwin run: Missing required parameter: 'FILE' (see 'linetwin run --help')",
+            })
     void aMistakeIsOneLineWithTheNearestCommandOrOptionAndExit2(String args, String line) {
         Cli cli = Cli.run(args.split(" "));
 
@@ -62,6 +64,7 @@ final class CliTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"rnu, run", "vlaidate, validate", "rendr, render", "emualte, emulate"})
     void typosFindTheirCommand(String typed, String command) {
-        assertThat(CliErrors.nearest(typed, Main.commandLine().getSubcommands().keySet())).contains(command);
+        assertThat(CliErrors.nearest(typed, Main.commandLine().getSubcommands().keySet()))
+                .contains(command);
     }
 }

@@ -56,8 +56,13 @@ final class CommandSelectionTest {
     }
 
     static Stream<List<String>> wholeTreeArguments() {
-        return Stream.of(List.of(), List.of("--help"), List.of("help", "run"), List.of("rn", "x.yaml"),
-                List.of("--version", "run"), List.of("--no-such-option"));
+        return Stream.of(
+                List.of(),
+                List.of("--help"),
+                List.of("help", "run"),
+                List.of("rn", "x.yaml"),
+                List.of("--version", "run"),
+                List.of("--no-such-option"));
     }
 
     @ParameterizedTest
@@ -67,9 +72,13 @@ final class CommandSelectionTest {
     }
 
     static Stream<List<String>> badArguments() {
-        return Stream.of(List.of("run"), List.of("run", "--no-such-option", "x.yaml"),
-                List.of("run", "no-such-file.yaml"), List.of("validate", "no-such-file.yaml"),
-                List.of("compare", "--threads", "0", "x.yaml"), List.of("health", "no-such-subcommand"));
+        return Stream.of(
+                List.of("run"),
+                List.of("run", "--no-such-option", "x.yaml"),
+                List.of("run", "no-such-file.yaml"),
+                List.of("validate", "no-such-file.yaml"),
+                List.of("compare", "--threads", "0", "x.yaml"),
+                List.of("health", "no-such-subcommand"));
     }
 
     private static void assertSameAsWholeTree(String... args) {

@@ -1,6 +1,7 @@
 package io.linetwin.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.within;
 
 final class CompareCommandTest {
 
@@ -19,8 +19,15 @@ final class CompareCommandTest {
     void aBiggerBufferIsBetterForThroughputAndWorseForWip() throws IOException {
         Path out = dir.resolve("compare.json");
 
-        Cli cli = Cli.run("compare", Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
-                "--horizon", "6h", "--replications", "5", "--json", out.toString());
+        Cli cli = Cli.run(
+                "compare",
+                Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
+                "--horizon",
+                "6h",
+                "--replications",
+                "5",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toFile()).get("variants");
@@ -57,7 +64,11 @@ final class CompareCommandTest {
 
         // Common random numbers: the same line draws the same numbers, so every paired difference is exactly 0.
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        JsonNode same = new ObjectMapper().readTree(out.toFile()).get("variants").get("same").get("differences");
+        JsonNode same = new ObjectMapper()
+                .readTree(out.toFile())
+                .get("variants")
+                .get("same")
+                .get("differences");
         for (String kpi : new String[] {"throughputPerHour", "wip", "leadTimeSeconds", "oee"}) {
             assertThat(same.get(kpi).get("diffMean").asDouble()).as(kpi).isZero();
             assertThat(same.get(kpi).get("verdict").asText()).as(kpi).isEqualTo("no significant difference");
@@ -68,8 +79,17 @@ final class CompareCommandTest {
     void theJsonCarriesTheBaselineTheVariantsValuesTheChangeAndTheMetadata() throws IOException {
         Path out = dir.resolve("full.json");
 
-        Cli cli = Cli.run("compare", Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
-                "--horizon", "2h", "--replications", "3", "--min-effect", "5%", "--json", out.toString());
+        Cli cli = Cli.run(
+                "compare",
+                Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
+                "--horizon",
+                "2h",
+                "--replications",
+                "3",
+                "--min-effect",
+                "5%",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toFile());
@@ -77,7 +97,11 @@ final class CompareCommandTest {
         assertThat(json.get("minEffect").asDouble()).isEqualTo(0.05);
         assertThat(json.get("meta").get("seed").asLong()).isEqualTo(7);
         assertThat(json.get("meta").get("events").asLong()).isPositive();
-        double base = json.get("baseline").get("kpis").get("throughputPerHour").get("mean").asDouble();
+        double base = json.get("baseline")
+                .get("kpis")
+                .get("throughputPerHour")
+                .get("mean")
+                .asDouble();
         JsonNode bigger = json.get("variants").get("buffer-20");
         double variant = bigger.get("kpis").get("throughputPerHour").get("mean").asDouble();
         JsonNode difference = bigger.get("differences").get("throughputPerHour");
@@ -90,8 +114,11 @@ final class CompareCommandTest {
 
     @Test
     void aMinimumEffectWithoutPercentSignIsBadInput() {
-        Cli cli = Cli.run("compare", Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
-                "--min-effect", "0.01");
+        Cli cli = Cli.run(
+                "compare",
+                Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
+                "--min-effect",
+                "0.01");
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().strip()).isEqualTo("--min-effect: expected a percentage like 1% or 0.5%, got \"0.01\"");

@@ -27,8 +27,17 @@ final class GoldenRunTest {
     @ValueSource(strings = {"textbook-two-machine", "bottling-line"})
     void runMatchesItsGoldenFile(String name) throws IOException {
         Path out = dir.resolve(name + ".json");
-        Cli cli = Cli.run("run", Scenarios.library().resolve(name + ".yaml").toString(), "--horizon", "1d",
-                "--warmup", "1h", "--replications", "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "run",
+                Scenarios.library().resolve(name + ".yaml").toString(),
+                "--horizon",
+                "1d",
+                "--warmup",
+                "1h",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
 
         ObjectNode actual = RunCommandTest.withoutWallClock(out);
@@ -38,7 +47,9 @@ final class GoldenRunTest {
             Files.createDirectories(GOLDEN);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(golden.toFile(), actual);
         }
-        assertThat(golden).as("golden file; create it with -Dlinetwin.updateGolden=true").exists();
+        assertThat(golden)
+                .as("golden file; create it with -Dlinetwin.updateGolden=true")
+                .exists();
         assertThat(actual).isEqualTo(new ObjectMapper().readTree(golden.toFile()));
     }
 }

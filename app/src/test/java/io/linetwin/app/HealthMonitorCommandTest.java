@@ -15,7 +15,8 @@ final class HealthMonitorCommandTest {
     Path dir;
 
     private static Path resource(String name) throws URISyntaxException {
-        return Path.of(HealthMonitorCommandTest.class.getResource("/health/" + name).toURI());
+        return Path.of(
+                HealthMonitorCommandTest.class.getResource("/health/" + name).toURI());
     }
 
     private static Cli monitor(String... more) throws URISyntaxException {
@@ -31,9 +32,10 @@ final class HealthMonitorCommandTest {
         Cli cli = monitor("--model", "spindel=" + resource("models/spindle"));
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo("--model spindel=" + resource("models/spindle") + ": no machine with "
-                + "sensors or kind 'spindel'; did you mean 'spindle'? (machines with sensors: spindle, deburr; kinds: "
-                + "machine, assembly)");
+        assertThat(cli.err().strip())
+                .isEqualTo("--model spindel=" + resource("models/spindle") + ": no machine with "
+                        + "sensors or kind 'spindel'; did you mean 'spindle'? (machines with sensors: spindle, deburr; kinds: "
+                        + "machine, assembly)");
     }
 
     @Test
@@ -48,22 +50,33 @@ final class HealthMonitorCommandTest {
     @Test
     void aModelInputNoSensorFeedsIsRefusedWithTheMappingThatWouldFixIt() throws Exception {
         Path scenario = dir.resolve("wear.yaml");
-        Files.writeString(scenario, Files.readString(resource("wear-line.yaml"))
-                .replaceFirst("sensors: \\[ temperature, vibration \\]", "sensors: [ temperature, accel ]"));
+        Files.writeString(
+                scenario,
+                Files.readString(resource("wear-line.yaml"))
+                        .replaceFirst("sensors: \\[ temperature, vibration \\]", "sensors: [ temperature, accel ]"));
 
-        Cli cli = Cli.run("health", "monitor", scenario.toString(), "--kafka", "127.0.0.1:1", "--model",
+        Cli cli = Cli.run(
+                "health",
+                "monitor",
+                scenario.toString(),
+                "--kafka",
+                "127.0.0.1:1",
+                "--model",
                 "spindle=" + resource("models/spindle"));
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo("spindle: the model in " + resource("models/spindle") + " reads sensor "
-                + "'vibration', but spindle has temperature, accel; map it in --mapping (machines: {spindle: "
-                + "{sensors: {vibration: TWIN_SENSOR}}})");
+        assertThat(cli.err().strip())
+                .isEqualTo("spindle: the model in " + resource("models/spindle") + " reads sensor "
+                        + "'vibration', but spindle has temperature, accel; map it in --mapping (machines: {spindle: "
+                        + "{sensors: {vibration: TWIN_SENSOR}}})");
 
         Path mapping = dir.resolve("mapping.yaml");
-        Files.writeString(mapping, "machines:\n  spindle:\n    model: " + resource("models/spindle")
-                + "\n    sensors: { vibration: accel }\n");
-        Cli mapped = Cli.run("health", "monitor", scenario.toString(), "--kafka", "127.0.0.1:1", "--mapping",
-                mapping.toString());
+        Files.writeString(
+                mapping,
+                "machines:\n  spindle:\n    model: " + resource("models/spindle")
+                        + "\n    sensors: { vibration: accel }\n");
+        Cli mapped = Cli.run(
+                "health", "monitor", scenario.toString(), "--kafka", "127.0.0.1:1", "--mapping", mapping.toString());
         // Mapped, the model is fine: what fails now is the broker, which is not there.
         assertThat(mapped.exitCode()).as(mapped.err()).isEqualTo(1);
         assertThat(mapped.err()).contains("no Kafka broker at 127.0.0.1:1");
@@ -77,8 +90,9 @@ final class HealthMonitorCommandTest {
                 .isEqualTo(mapping + ": machines.spindle.modle: unknown key (model, sensors, secondsPerCycle)");
 
         Files.writeString(mapping, "machines:\n  spindl: { model: x }\n");
-        assertThat(monitor("--mapping", mapping.toString()).err().strip()).isEqualTo(mapping + ": machines.spindl: no "
-                + "machine with sensors of that id in the scenario; did you mean 'spindle'? (spindle, deburr)");
+        assertThat(monitor("--mapping", mapping.toString()).err().strip())
+                .isEqualTo(mapping + ": machines.spindl: no "
+                        + "machine with sensors of that id in the scenario; did you mean 'spindle'? (spindle, deburr)");
 
         Files.writeString(mapping, "machines:\n  spindle: { model: x, secondsPerCycle: -5 }\n");
         assertThat(monitor("--mapping", mapping.toString()).err().strip())
@@ -95,8 +109,8 @@ final class HealthMonitorCommandTest {
         Cli cli = monitor("--model", dir.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo("spindle: model folder must contain health-model.json, got none in "
-                + dir);
+        assertThat(cli.err().strip())
+                .isEqualTo("spindle: model folder must contain health-model.json, got none in " + dir);
     }
 
     @Test
@@ -106,7 +120,7 @@ final class HealthMonitorCommandTest {
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err().lines()).hasSize(1);
         assertThat(cli.err()).contains("no Kafka broker at 127.0.0.1:1");
-        assertThat(monitor("--threshold", "1.5").err()).contains("--threshold: expected a probability in (0, 1], "
-                + "got 1.5");
+        assertThat(monitor("--threshold", "1.5").err())
+                .contains("--threshold: expected a probability in (0, 1], " + "got 1.5");
     }
 }

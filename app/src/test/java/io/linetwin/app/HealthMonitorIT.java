@@ -52,6 +52,7 @@ final class HealthMonitorIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedBroker broker;
 
     @BeforeAll
@@ -85,24 +86,45 @@ final class HealthMonitorIT {
         Path snapshotFile = dir.resolve("twin.json");
 
         KafkaTwin follower = KafkaTwin.builder(things, settings("wear.events", "follower"))
-                .checkpointFile(snapshotFile).every(Duration.ofMillis(500)).start();
+                .checkpointFile(snapshotFile)
+                .every(Duration.ofMillis(500))
+                .start();
         CompletableFuture<Cli> monitor;
         try (KafkaSignalPublisher events = new KafkaSignalPublisher(settings("wear.events", ""));
                 KafkaSignalPublisher responses = new KafkaSignalPublisher(settings("wear.responses", ""));
-                CommandInbox inbox = new CommandInbox(settings("wear.commands", "emulator-wear"),
-                        new ParameterCommands(line, things), responses, 64)) {
+                CommandInbox inbox = new CommandInbox(
+                        settings("wear.commands", "emulator-wear"),
+                        new ParameterCommands(line, things),
+                        responses,
+                        64)) {
             inbox.start();
             assertThat(inbox.awaitReady(Duration.ofSeconds(60))).isTrue();
             String spindleModel = resource("models/spindle").toString();
             String deburrModel = resource("models/deburr").toString();
-            monitor = CompletableFuture.supplyAsync(() -> Cli.run("health", "monitor", scenario.toString(),
-                    "--kafka", broker.bootstrapServers(), "--topic", "wear.events", "--commands-topic",
-                    "wear.commands", "--model", "spindle=" + spindleModel, "--model",
-                    "deburr=" + deburrModel, "--every", "300ms", "--for",
-                    (int) (LINE_HOURS * 3600 / SPEED + 6) + "s", "--horizon", "2h", "--threshold", "0.6"));
+            monitor = CompletableFuture.supplyAsync(() -> Cli.run(
+                    "health",
+                    "monitor",
+                    scenario.toString(),
+                    "--kafka",
+                    broker.bootstrapServers(),
+                    "--topic",
+                    "wear.events",
+                    "--commands-topic",
+                    "wear.commands",
+                    "--model",
+                    "spindle=" + spindleModel,
+                    "--model",
+                    "deburr=" + deburrModel,
+                    "--every",
+                    "300ms",
+                    "--for",
+                    (int) (LINE_HOURS * 3600 / SPEED + 6) + "s",
+                    "--horizon",
+                    "2h",
+                    "--threshold",
+                    "0.6"));
             LineSimulation simulation = new LineSimulation(line).startingAt(LineClocks.secondsOfWeek(T0));
-            new LineEmulator(simulation, events, T0, 11, 60, 60, Pacer.realTime(SPEED), inbox)
-                    .run(LINE_HOURS * 3600);
+            new LineEmulator(simulation, events, T0, 11, 60, 60, Pacer.realTime(SPEED), inbox).run(LINE_HOURS * 3600);
             Cli result = monitor.join();
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(result.out()).contains("watching test:wear").contains("estimates written into the twin");
@@ -115,12 +137,18 @@ final class HealthMonitorIT {
         }
 
         // What the twin received: the spindle's estimates, as the line's own events, fall while it wears.
-        List<double[]> spindle = rulEvents("wear.events", things.thingIdOf("spindle").toString());
-        Instant firstFailure = firstDown("wear.events", things.thingIdOf("spindle").toString());
-        List<double[]> firstLife = spindle.stream().filter(e -> e[0] < firstFailure.getEpochSecond()).toList();
+        List<double[]> spindle =
+                rulEvents("wear.events", things.thingIdOf("spindle").toString());
+        Instant firstFailure =
+                firstDown("wear.events", things.thingIdOf("spindle").toString());
+        List<double[]> firstLife = spindle.stream()
+                .filter(e -> e[0] < firstFailure.getEpochSecond())
+                .toList();
         assertThat(firstLife).hasSizeGreaterThanOrEqualTo(4);
         assertThat(firstLife.get(firstLife.size() - 1)[1]).isLessThan(firstLife.get(0)[1] - 3600);
-        assertThat(follower.health().stats().stale()).as("no event of the line collided with an estimate").isZero();
+        assertThat(follower.health().stats().stale())
+                .as("no event of the line collided with an estimate")
+                .isZero();
         assertThat(follower.health().stats().rejectedTotal()).isZero();
 
         Snapshot snapshot = Snapshot.read(snapshotFile);
@@ -131,7 +159,8 @@ final class HealthMonitorIT {
 
         Cli risk = Cli.run("health", "risk", scenario.toString(), "--from-twin", snapshotFile.toString());
         assertThat(risk.exitCode()).as(risk.err()).isZero();
-        List<String> rows = risk.out().lines().filter(l -> l.matches("^[a-z]+ +\\d+%.*")).toList();
+        List<String> rows =
+                risk.out().lines().filter(l -> l.matches("^[a-z]+ +\\d+%.*")).toList();
         assertThat(rows).extracting(r -> r.split(" ")[0]).containsExactly("spindle", "deburr");
     }
 
@@ -139,11 +168,16 @@ final class HealthMonitorIT {
     private static List<double[]> rulEvents(String topic, String thingId) {
         List<double[]> out = new ArrayList<>();
         for (JsonObject event : read(topic)) {
-            if (thingId.equals(thingOf(event)) && event.getValue("path").map(v -> v.asString())
-                    .orElse("").equals("/features/health/properties/rul")) {
+            if (thingId.equals(thingOf(event))
+                    && event.getValue("path")
+                            .map(v -> v.asString())
+                            .orElse("")
+                            .equals("/features/health/properties/rul")) {
                 JsonObject rul = event.getValue("value").orElseThrow().asObject();
-                out.add(new double[] {Instant.parse(rul.getValue("at").orElseThrow().asString()).getEpochSecond(),
-                        rul.getValue("seconds").orElseThrow().asDouble()});
+                out.add(new double[] {
+                    Instant.parse(rul.getValue("at").orElseThrow().asString()).getEpochSecond(),
+                    rul.getValue("seconds").orElseThrow().asDouble()
+                });
             }
         }
         return out;
@@ -151,9 +185,12 @@ final class HealthMonitorIT {
 
     private static Instant firstDown(String topic, String thingId) {
         for (JsonObject event : read(topic)) {
-            if (thingId.equals(thingOf(event)) && event.getValue("path").map(v -> v.asString()).orElse("")
-                    .equals("/features/status/properties/state") && event.getValue("value").orElseThrow()
-                    .asString().equals("down")) {
+            if (thingId.equals(thingOf(event))
+                    && event.getValue("path")
+                            .map(v -> v.asString())
+                            .orElse("")
+                            .equals("/features/status/properties/state")
+                    && event.getValue("value").orElseThrow().asString().equals("down")) {
                 return Instant.parse(event.getValue("timestamp").orElseThrow().asString());
             }
         }
@@ -171,8 +208,8 @@ final class HealthMonitorIT {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<JsonObject> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int emptyPolls = 0;
             while (emptyPolls < 5) {

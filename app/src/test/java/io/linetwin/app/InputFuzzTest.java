@@ -38,6 +38,7 @@ final class InputFuzzTest {
 
     /** A longer hunt: {@code -Dlinetwin.fuzz.seed=N -Dlinetwin.fuzz.scale=10}. */
     private static final long SEED = Long.getLong("linetwin.fuzz.seed", 20261204L);
+
     private static final int SCALE = Integer.getInteger("linetwin.fuzz.scale", 1);
     private static final int SCENARIO_CASES = 240 * SCALE;
     private static final int STATE_CASES = 160 * SCALE;
@@ -46,16 +47,34 @@ final class InputFuzzTest {
     private static final Path BOTTLING = Scenarios.library().resolve("bottling-line.yaml");
 
     /** What the engine itself may say when a valid input cannot finish: exit 1 with one of these. */
-    private static final List<String> RUNTIME_VERDICTS = List.of("linetwin: the line deadlocked at ",
-            "linetwin: the run stopped at ", "linetwin: replication ", "linetwin: simulated time stands still");
+    private static final List<String> RUNTIME_VERDICTS = List.of(
+            "linetwin: the line deadlocked at ",
+            "linetwin: the run stopped at ",
+            "linetwin: replication ",
+            "linetwin: simulated time stands still");
     /** A positioned problem (file:line:column ...) or an option's own problem (--option ...). */
     private static final Pattern PROBLEM = Pattern.compile("(\\S+:\\d+:\\d+ .+|--\\S+.*|\\S+: (no such|not a).*)");
+
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.-])-?\\d+(\\.\\d+)?(e-?\\d+)?(?![\\w.:])");
     private static final Pattern DURATION = Pattern.compile("(?<![\\w.])\\d+(\\.\\d+)?(ms|s|m|h|d)(?![\\w/])");
-    private static final String[] NUMBERS = {"0", "-1", "1e300", "1e-300", "2.7", "2147483648", "9999999999999999999",
-        "\"abc\"", "null", "1e20", "-0", "0.0000001", "100000000"};
-    private static final String[] DURATIONS = {"0s", "1e-300s", "1e15d", "1e300s", "-5s", "abc", "0.000001ms",
-        "36500d", "1e6d", "5"};
+    private static final String[] NUMBERS = {
+        "0",
+        "-1",
+        "1e300",
+        "1e-300",
+        "2.7",
+        "2147483648",
+        "9999999999999999999",
+        "\"abc\"",
+        "null",
+        "1e20",
+        "-0",
+        "0.0000001",
+        "100000000"
+    };
+    private static final String[] DURATIONS = {
+        "0s", "1e-300s", "1e15d", "1e300s", "-5s", "abc", "0.000001ms", "36500d", "1e6d", "5"
+    };
 
     @TempDir
     Path dir;
@@ -73,11 +92,21 @@ final class InputFuzzTest {
             Files.writeString(file, mutate(Files.readString(source), random, false));
             Cli validate = Cli.run("validate", file.toString());
             requireClean("validate", file, validate);
-            Cli run = Cli.run("run", file.toString(), "--horizon", "30m", "--warmup", "0s", "--replications", "1",
-                    "--threads", "1");
+            Cli run = Cli.run(
+                    "run",
+                    file.toString(),
+                    "--horizon",
+                    "30m",
+                    "--warmup",
+                    "0s",
+                    "--replications",
+                    "1",
+                    "--threads",
+                    "1");
             requireClean("run", file, run);
-            assertThat(run.exitCode() == 2).as("validate and run agree on %s:%n%s%n%s", file, validate.err(),
-                    run.err()).isEqualTo(validate.exitCode() == 2);
+            assertThat(run.exitCode() == 2)
+                    .as("validate and run agree on %s:%n%s%n%s", file, validate.err(), run.err())
+                    .isEqualTo(validate.exitCode() == 2);
         }
     }
 
@@ -96,8 +125,22 @@ final class InputFuzzTest {
         for (int i = 0; i < cases; i++) {
             Path file = dir.resolve(name + "-" + i + ".json");
             Files.writeString(file, mutate(text, random, true));
-            requireClean("run " + option, file, Cli.run("run", BOTTLING.toString(), option, file.toString(),
-                    "--horizon", "30m", "--warmup", "0s", "--replications", "1", "--threads", "1"));
+            requireClean(
+                    "run " + option,
+                    file,
+                    Cli.run(
+                            "run",
+                            BOTTLING.toString(),
+                            option,
+                            file.toString(),
+                            "--horizon",
+                            "30m",
+                            "--warmup",
+                            "0s",
+                            "--replications",
+                            "1",
+                            "--threads",
+                            "1"));
         }
     }
 
@@ -116,12 +159,32 @@ final class InputFuzzTest {
     void everyCorpusFileEndsCleanly(Path file) {
         String kind = file.getParent().getFileName().toString();
         List<String[]> commands = switch (kind) {
-            case "scenarios" -> List.of(new String[] {"validate", file.toString()},
-                    new String[] {"run", file.toString(), "--horizon", "30m", "--replications", "1"});
-            case "states" -> List.<String[]>of(new String[] {"run", BOTTLING.toString(), "--from-state",
-                file.toString(), "--horizon", "30m", "--replications", "1"});
-            case "snapshots" -> List.<String[]>of(new String[] {"run", BOTTLING.toString(), "--from-twin",
-                file.toString(), "--horizon", "30m", "--replications", "1"});
+            case "scenarios" ->
+                List.of(
+                        new String[] {"validate", file.toString()},
+                        new String[] {"run", file.toString(), "--horizon", "30m", "--replications", "1"});
+            case "states" ->
+                List.<String[]>of(new String[] {
+                    "run",
+                    BOTTLING.toString(),
+                    "--from-state",
+                    file.toString(),
+                    "--horizon",
+                    "30m",
+                    "--replications",
+                    "1"
+                });
+            case "snapshots" ->
+                List.<String[]>of(new String[] {
+                    "run",
+                    BOTTLING.toString(),
+                    "--from-twin",
+                    file.toString(),
+                    "--horizon",
+                    "30m",
+                    "--replications",
+                    "1"
+                });
             default -> throw new AssertionError("unknown corpus folder " + kind);
         };
         for (String[] command : commands) {
@@ -155,16 +218,27 @@ final class InputFuzzTest {
     }
 
     private static void assertClean(String context, Cli cli) {
-        assertThat(cli.err()).as(context).doesNotContain("Exception").doesNotContain("\tat ")
-                .doesNotContain("at io.").doesNotContain("linetwin: failed");
+        assertThat(cli.err())
+                .as(context)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("at io.")
+                .doesNotContain("linetwin: failed");
         assertThat(cli.exitCode()).as(context).isIn(0, 1, 2);
         if (cli.exitCode() == 2) {
-            assertThat(cli.err().lines()).as(context).isNotEmpty()
-                    .allSatisfy(line -> assertThat(line).matches(l -> PROBLEM.matcher(l).matches()
-                            || l.matches("\\d+ problems?"), "a problem line"));
+            assertThat(cli.err().lines())
+                    .as(context)
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line)
+                            .matches(
+                                    l -> PROBLEM.matcher(l).matches() || l.matches("\\d+ problems?"),
+                                    "a problem line"));
         }
         if (cli.exitCode() == 1) {
-            assertThat(cli.err().lines()).as(context).hasSize(1).first()
+            assertThat(cli.err().lines())
+                    .as(context)
+                    .hasSize(1)
+                    .first()
                     .matches(l -> RUNTIME_VERDICTS.stream().anyMatch(l::startsWith), "an engine verdict");
         }
     }
@@ -172,8 +246,9 @@ final class InputFuzzTest {
     private static String stateText() {
         try {
             Scenario scenario = ScenarioLoader.load(BOTTLING);
-            LineState state = new LineSimulation(scenario.line()).snapshot(7_200, 3, 0,
-                    Instant.parse("2026-11-30T06:00:00Z")).withoutInFlight();
+            LineState state = new LineSimulation(scenario.line())
+                    .snapshot(7_200, 3, 0, Instant.parse("2026-11-30T06:00:00Z"))
+                    .withoutInFlight();
             return LineStateJson.toJson(state).toPrettyString();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -183,10 +258,16 @@ final class InputFuzzTest {
     private static String snapshotText() {
         try {
             Scenario scenario = ScenarioLoader.load(BOTTLING);
-            String compact = TwinStore.of(LineDescriptors.of(scenario.line()),
-                    Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC)).snapshot().toJson().toString();
+            String compact = TwinStore.of(
+                            LineDescriptors.of(scenario.line()),
+                            Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC))
+                    .snapshot()
+                    .toJson()
+                    .toString();
             // One value a line, so that line mutations hit single values rather than the whole document.
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(compact).toPrettyString();
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(compact)
+                    .toPrettyString();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

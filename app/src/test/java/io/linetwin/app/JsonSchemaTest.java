@@ -31,28 +31,48 @@ final class JsonSchemaTest {
 
     private static Schema schema(String name) throws IOException {
         try (InputStream in = Files.newInputStream(SCHEMAS.resolve(name))) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
     }
 
     private static void assertValid(String schemaName, JsonNode document) throws IOException {
         List<Error> errors = schema(schemaName).validate(document);
-        assertThat(errors).as("%s against %s", document.toString().substring(0,
-                Math.min(200, document.toString().length())), schemaName).isEmpty();
+        assertThat(errors)
+                .as(
+                        "%s against %s",
+                        document.toString()
+                                .substring(0, Math.min(200, document.toString().length())),
+                        schemaName)
+                .isEmpty();
     }
 
     @Test
     void runOutputsMatchTheirSchema() throws IOException {
         for (String name : new String[] {"bottling-line", "textbook-two-machine", "smt-line"}) {
             Path out = dir.resolve(name + ".json");
-            Cli cli = Cli.run("run", Scenarios.library().resolve(name + ".yaml").toString(), "--horizon", "4h",
-                    "--replications", "2", "--json", out.toString());
+            Cli cli = Cli.run(
+                    "run",
+                    Scenarios.library().resolve(name + ".yaml").toString(),
+                    "--horizon",
+                    "4h",
+                    "--replications",
+                    "2",
+                    "--json",
+                    out.toString());
             assertThat(cli.exitCode()).as(cli.err()).isZero();
             assertValid("run.schema.json", JSON.readTree(out.toFile()));
         }
         Path one = dir.resolve("one.json");
-        Cli.run("run", Scenarios.library().resolve("textbook-two-machine.yaml").toString(), "--horizon", "1h",
-                "--replications", "1", "--json", one.toString());
+        Cli.run(
+                "run",
+                Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
+                "--horizon",
+                "1h",
+                "--replications",
+                "1",
+                "--json",
+                one.toString());
         assertValid("run.schema.json", JSON.readTree(one.toFile()));
     }
 
@@ -60,15 +80,23 @@ final class JsonSchemaTest {
     void aRunWithoutOutputMatchesTooWithItsNulls() throws IOException {
         Path scenario = Scenarios.withoutOutput(dir, 2);
         Path out = dir.resolve("slow.json");
-        assertThat(Cli.run("run", scenario.toString(), "--json", out.toString()).exitCode()).isZero();
+        assertThat(Cli.run("run", scenario.toString(), "--json", out.toString()).exitCode())
+                .isZero();
         assertValid("run.schema.json", JSON.readTree(out.toFile()));
     }
 
     @Test
     void compareOutputMatchesItsSchema() throws IOException {
         Path out = dir.resolve("compare.json");
-        Cli cli = Cli.run("compare", Scenarios.library().resolve("bottling-line.yaml").toString(), "--horizon", "4h",
-                "--replications", "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "compare",
+                Scenarios.library().resolve("bottling-line.yaml").toString(),
+                "--horizon",
+                "4h",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertValid("compare.schema.json", JSON.readTree(out.toFile()));
     }
@@ -76,8 +104,18 @@ final class JsonSchemaTest {
     @Test
     void healthRiskOutputMatchesItsSchema() throws IOException {
         Path out = dir.resolve("risk.json");
-        Cli cli = Cli.run("health", "risk", Scenarios.library().resolve("bottling-line.yaml").toString(), "--rul",
-                "filler=20h,5h", "--horizon", "1d", "--replications", "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "health",
+                "risk",
+                Scenarios.library().resolve("bottling-line.yaml").toString(),
+                "--rul",
+                "filler=20h,5h",
+                "--horizon",
+                "1d",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertValid("health-risk.schema.json", JSON.readTree(out.toFile()));
     }
@@ -85,15 +123,33 @@ final class JsonSchemaTest {
     @Test
     void everyTraceLineMatchesItsSchemaWithAndWithoutADate() throws IOException {
         Path trace = dir.resolve("trace.jsonl");
-        Cli cli = Cli.run("run", Scenarios.library().resolve("bottling-line.yaml").toString(), "--horizon", "1h",
-                "--replications", "1", "--trace", trace.toString());
+        Cli cli = Cli.run(
+                "run",
+                Scenarios.library().resolve("bottling-line.yaml").toString(),
+                "--horizon",
+                "1h",
+                "--replications",
+                "1",
+                "--trace",
+                trace.toString());
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         Path dated = dir.resolve("dated.yaml");
-        Files.writeString(dated, Files.readString(Scenarios.library().resolve("bottling-line.yaml"))
-                .replace("start: \"mon 06:00\"", "start: \"2026-12-07 06:00\""));
+        Files.writeString(
+                dated,
+                Files.readString(Scenarios.library().resolve("bottling-line.yaml"))
+                        .replace("start: \"mon 06:00\"", "start: \"2026-12-07 06:00\""));
         Path datedTrace = dir.resolve("dated.jsonl");
-        assertThat(Cli.run("run", dated.toString(), "--horizon", "1h", "--replications", "1", "--trace",
-                datedTrace.toString()).exitCode()).isZero();
+        assertThat(Cli.run(
+                                "run",
+                                dated.toString(),
+                                "--horizon",
+                                "1h",
+                                "--replications",
+                                "1",
+                                "--trace",
+                                datedTrace.toString())
+                        .exitCode())
+                .isZero();
         Schema schema = schema("trace-line.schema.json");
         for (Path file : List.of(trace, datedTrace)) {
             List<String> lines = Files.readAllLines(file);
@@ -102,14 +158,22 @@ final class JsonSchemaTest {
                 assertThat(schema.validate(JSON.readTree(line))).as(line).isEmpty();
             }
         }
-        assertThat(JSON.readTree(Files.readAllLines(datedTrace).get(0)).has("at")).isTrue();
+        assertThat(JSON.readTree(Files.readAllLines(datedTrace).get(0)).has("at"))
+                .isTrue();
     }
 
     @Test
     void theSchemasRejectADocumentThatBreaksTheContract() throws IOException {
         Path out = dir.resolve("run.json");
-        Cli.run("run", Scenarios.library().resolve("textbook-two-machine.yaml").toString(), "--horizon", "1h",
-                "--replications", "2", "--json", out.toString());
+        Cli.run(
+                "run",
+                Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
+                "--horizon",
+                "1h",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
         ObjectNode renamed = (ObjectNode) JSON.readTree(out.toFile());
         ((ObjectNode) renamed.get("kpis")).set("throughput", renamed.get("kpis").get("throughputPerHour"));
         ((ObjectNode) renamed.get("kpis")).remove("throughputPerHour");
@@ -118,7 +182,11 @@ final class JsonSchemaTest {
 
         assertThat(schema("run.schema.json").validate(renamed)).isNotEmpty();
         assertThat(schema("run.schema.json").validate(overOne)).isNotEmpty();
-        assertThat(schema("trace-line.schema.json").validate(JSON.readTree(
-                "{\"t\":1.0,\"event\":\"state\",\"station\":\"m\",\"server\":0,\"state\":\"sleeping\"}"))).isNotEmpty();
+        assertThat(
+                        schema("trace-line.schema.json")
+                                .validate(
+                                        JSON.readTree(
+                                                "{\"t\":1.0,\"event\":\"state\",\"station\":\"m\",\"server\":0,\"state\":\"sleeping\"}")))
+                .isNotEmpty();
     }
 }

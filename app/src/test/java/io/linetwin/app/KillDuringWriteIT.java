@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class KillDuringWriteIT {
 
-    private static final Path LINE = Scenarios.library().resolve("textbook-two-machine.yaml").toAbsolutePath();
+    private static final Path LINE =
+            Scenarios.library().resolve("textbook-two-machine.yaml").toAbsolutePath();
     private static final String OLD_JSON = "{\"old\": true}";
     private static final String OLD_TRACE = "old trace\n";
     private static final int KILLS = 10;
@@ -38,8 +39,19 @@ final class KillDuringWriteIT {
         Path json = dir.resolve("run.json");
         Path trace = dir.resolve("trace.jsonl");
         long started = System.nanoTime();
-        Process reference = cli("run", LINE.toString(), "--horizon", "12h", "--replications", "2", "--threads", "1",
-                "--json", json.toString(), "--trace", trace.toString());
+        Process reference = cli(
+                "run",
+                LINE.toString(),
+                "--horizon",
+                "12h",
+                "--replications",
+                "2",
+                "--threads",
+                "1",
+                "--json",
+                json.toString(),
+                "--trace",
+                trace.toString());
         assertThat(reference.waitFor(5, TimeUnit.MINUTES)).isTrue();
         long runMillis = (System.nanoTime() - started) / 1_000_000;
         assertThat(reference.exitValue()).as(stderr(reference)).isZero();
@@ -53,8 +65,19 @@ final class KillDuringWriteIT {
         for (int kill = 0; kill < KILLS; kill++) {
             Files.writeString(json, OLD_JSON);
             Files.writeString(trace, OLD_TRACE);
-            Process run = cli("run", LINE.toString(), "--horizon", "12h", "--replications", "2", "--threads", "1",
-                    "--json", json.toString(), "--trace", trace.toString());
+            Process run = cli(
+                    "run",
+                    LINE.toString(),
+                    "--horizon",
+                    "12h",
+                    "--replications",
+                    "2",
+                    "--threads",
+                    "1",
+                    "--json",
+                    json.toString(),
+                    "--trace",
+                    trace.toString());
             // Anywhere from the JVM's start to a little past the undisturbed run's end.
             Thread.sleep((long) (random.nextDouble() * runMillis * 1.1));
             run.destroyForcibly();
@@ -63,10 +86,12 @@ final class KillDuringWriteIT {
             String jsonNow = Files.readString(json);
             byte[] traceNow = Files.readAllBytes(trace);
             assertThat(jsonNow.equals(OLD_JSON) || withoutTimings(jsonNow).equals(newJson))
-                    .as("kill %d: run.json is the old file or the whole new one, got %d characters", kill,
-                            jsonNow.length()).isTrue();
+                    .as(
+                            "kill %d: run.json is the old file or the whole new one, got %d characters",
+                            kill, jsonNow.length())
+                    .isTrue();
             assertThat(new String(traceNow, StandardCharsets.UTF_8).equals(OLD_TRACE)
-                    || java.util.Arrays.equals(traceNow, newTrace))
+                            || java.util.Arrays.equals(traceNow, newTrace))
                     .as("kill %d: the trace is the old file or the whole new one, got %d bytes", kill, traceNow.length)
                     .isTrue();
             keptOld += jsonNow.equals(OLD_JSON) ? 1 : 0;
@@ -74,23 +99,39 @@ final class KillDuringWriteIT {
             // A kill may leave the hidden temporary file of a write in progress, never anything else.
             midWrite += files().size() > 2 ? 1 : 0;
             for (Path left : files()) {
-                assertThat(left.equals(json) || left.equals(trace) || left.getFileName().toString().matches(
-                        "\\.(run\\.json|trace\\.jsonl)\\.[0-9a-f-]+\\.tmp")).as("left behind: %s", left).isTrue();
+                assertThat(left.equals(json)
+                                || left.equals(trace)
+                                || left.getFileName()
+                                        .toString()
+                                        .matches("\\.(run\\.json|trace\\.jsonl)\\.[0-9a-f-]+\\.tmp"))
+                        .as("left behind: %s", left)
+                        .isTrue();
                 if (!left.equals(json) && !left.equals(trace)) {
                     Files.delete(left);
                 }
             }
         }
         assertThat(keptOld + completeNew).isEqualTo(KILLS);
-        System.out.printf("%d kills: %d kept the old outputs, %d left the complete new ones, %d struck during a write%n",
+        System.out.printf(
+                "%d kills: %d kept the old outputs, %d left the complete new ones, %d struck during a write%n",
                 KILLS, keptOld, completeNew, midWrite);
     }
 
     @Test
     void sigtermStopsALongRunCleanlyAndKeepsTheOldOutputs() throws Exception {
         Path json = Files.writeString(dir.resolve("run.json"), OLD_JSON);
-        Process run = cli("run", LINE.toString(), "--horizon", "20d", "--replications", "200", "--threads", "1",
-                "--json", json.toString(), "--progress");
+        Process run = cli(
+                "run",
+                LINE.toString(),
+                "--horizon",
+                "20d",
+                "--replications",
+                "200",
+                "--threads",
+                "1",
+                "--json",
+                json.toString(),
+                "--progress");
         // Once replications are under way (progress, forced on a pipe, appears after two seconds of work), ask it
         // to stop. The
         // error stream is read on its own thread: destroying a process closes the streams this side holds.
@@ -109,26 +150,38 @@ final class KillDuringWriteIT {
             }
         });
         reader.start();
-        assertThat(working.await(2, TimeUnit.MINUTES)).as("progress before SIGTERM: %s", stderr).isTrue();
+        assertThat(working.await(2, TimeUnit.MINUTES))
+                .as("progress before SIGTERM: %s", stderr)
+                .isTrue();
 
         // SIGTERM as a shell sends it; Process.destroy() would also close this side's streams at once.
-        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(run.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(run.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
 
         assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
         reader.join(TimeUnit.MINUTES.toMillis(1));
         assertThat(run.exitValue()).as(stderr.toString()).isIn(130, 143);
-        assertThat(stderr.toString()).contains("linetwin: stopped before the end (interrupted); no output was written "
-                + "or changed").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stderr.toString())
+                .contains("linetwin: stopped before the end (interrupted); no output was written " + "or changed")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(json).hasContent(OLD_JSON);
         assertThat(files()).containsExactly(json);
     }
 
     /** The CLI in a JVM of its own, on this test's class path. */
     private Process cli(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "io.linetwin.app.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.linetwin.app.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        return new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class LauncherGoldenIT {
 
-    private static final Path LAUNCHER = Path.of("..", "linetwin").toAbsolutePath().normalize();
+    private static final Path LAUNCHER =
+            Path.of("..", "linetwin").toAbsolutePath().normalize();
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
     @TempDir
@@ -32,17 +33,32 @@ final class LauncherGoldenIT {
         Path json = dir.resolve("bottling-line.json");
         Path classes = dir.resolve("classes.log");
 
-        Launch launch = launch(archive, "-Xlog:class+load:file=" + classes, "run",
-                Scenarios.library().resolve("bottling-line.yaml").toString(), "--horizon", "1d", "--warmup", "1h",
-                "--replications", "2", "--json", json.toString());
+        Launch launch = launch(
+                archive,
+                "-Xlog:class+load:file=" + classes,
+                "run",
+                Scenarios.library().resolve("bottling-line.yaml").toString(),
+                "--horizon",
+                "1d",
+                "--warmup",
+                "1h",
+                "--replications",
+                "2",
+                "--json",
+                json.toString());
 
         assertThat(launch.exitCode()).as(launch.err()).isZero();
         ObjectNode actual = RunCommandTest.withoutWallClock(json);
         ((ObjectNode) actual.get("meta")).remove("version");
-        assertThat(actual).isEqualTo(new ObjectMapper().readTree(GOLDEN.resolve("bottling-line.json").toFile()));
+        assertThat(actual)
+                .isEqualTo(new ObjectMapper()
+                        .readTree(GOLDEN.resolve("bottling-line.json").toFile()));
         List<String> loaded = Files.readAllLines(classes).stream()
-                .filter(line -> line.contains(" io.linetwin.sim.LineSimulation ")).toList();
-        assertThat(loaded).singleElement().asString()
+                .filter(line -> line.contains(" io.linetwin.sim.LineSimulation "))
+                .toList();
+        assertThat(loaded)
+                .singleElement()
+                .asString()
                 .contains(archive.equals("on") ? "shared objects file" : "simulation-0.1.0-SNAPSHOT.jar");
     }
 
@@ -68,6 +84,5 @@ final class LauncherGoldenIT {
         return command;
     }
 
-    private record Launch(int exitCode, String err) {
-    }
+    private record Launch(int exitCode, String err) {}
 }

@@ -75,7 +75,8 @@ final class LauncherTest {
         assertThat(lines.get(0)).startsWith("mvn ").contains(" package").doesNotContain("install");
         assertThat(lines.get(1)).contains("jdk-17/bin/java ", "-XX:DumpLoadedClassList=", "StartupTraining");
         assertThat(lines.get(2)).contains("-Xshare:dump", "-XX:SharedClassListFile=");
-        assertThat(lines.get(3)).contains("-XX:SharedArchiveFile=" + archive("jdk-17.jsa"), "io.linetwin.app.Main run line.yaml")
+        assertThat(lines.get(3))
+                .contains("-XX:SharedArchiveFile=" + archive("jdk-17.jsa"), "io.linetwin.app.Main run line.yaml")
                 .doesNotContain("TieredStopAtLevel");
         assertThat(archive("jdk-17.jsa")).exists();
     }
@@ -84,7 +85,9 @@ final class LauncherTest {
     void laterRunsOnlyRun() throws Exception {
         launch("run", "line.yaml");
 
-        assertThat(launch("run", "line.yaml")).singleElement().asString()
+        assertThat(launch("run", "line.yaml"))
+                .singleElement()
+                .asString()
                 .contains("-XX:SharedArchiveFile=", "Main run line.yaml");
     }
 
@@ -120,9 +123,14 @@ final class LauncherTest {
         List<String> lines = launch("run", "line.yaml");
 
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).contains("jdk-25/bin/java ", "-XX:AOTCacheOutput=", "--enable-native-access=ALL-UNNAMED");
-        assertThat(lines.get(2)).contains("jdk-25/bin/java ", "-XX:AOTCache=" + archive("jdk-25.aot"),
-                "--enable-native-access=ALL-UNNAMED", "Main run line.yaml");
+        assertThat(lines.get(1))
+                .contains("jdk-25/bin/java ", "-XX:AOTCacheOutput=", "--enable-native-access=ALL-UNNAMED");
+        assertThat(lines.get(2))
+                .contains(
+                        "jdk-25/bin/java ",
+                        "-XX:AOTCache=" + archive("jdk-25.aot"),
+                        "--enable-native-access=ALL-UNNAMED",
+                        "Main run line.yaml");
     }
 
     @Test
@@ -188,8 +196,11 @@ final class LauncherTest {
         assertThat(err).contains("no start-up archive");
         Files.writeString(calls, "");
 
-        assertThat(launch("run", "line.yaml")).singleElement().asString()
-                .doesNotContain("SharedArchiveFile").contains("Main run line.yaml");
+        assertThat(launch("run", "line.yaml"))
+                .singleElement()
+                .asString()
+                .doesNotContain("SharedArchiveFile")
+                .contains("Main run line.yaml");
     }
 
     @Test
@@ -207,7 +218,9 @@ final class LauncherTest {
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"" + version + "\"\n");
         Files.createDirectories(home.resolve("lib/server"));
         Files.writeString(home.resolve("lib/server/libjvm.so"), "");
-        Files.setLastModifiedTime(home.resolve("lib/server/libjvm.so"), FileTime.from(Instant.now().minus(1, ChronoUnit.DAYS)));
+        Files.setLastModifiedTime(
+                home.resolve("lib/server/libjvm.so"),
+                FileTime.from(Instant.now().minus(1, ChronoUnit.DAYS)));
         Files.createDirectories(home.resolve("bin"));
         script(home.resolve("bin/java"), """
                 echo "$0 $*${MALLOC_PERTURB_:+ [MALLOC_PERTURB_=$MALLOC_PERTURB_]}" >> "$CALLS"
@@ -231,8 +244,12 @@ final class LauncherTest {
     /** Sources two hours old, the build one, its archive half an hour: a file written now is newer than all. */
     private void ageBuildOutputs() throws IOException {
         FileTime hourAgo = FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS));
-        List<Path> outputs = new ArrayList<>(List.of(root.resolve("app/target/app-0.1.0-SNAPSHOT.jar"),
-                root.resolve("app/target/runtime-classpath.txt"), root.resolve("pom.xml"), source, dependency));
+        List<Path> outputs = new ArrayList<>(List.of(
+                root.resolve("app/target/app-0.1.0-SNAPSHOT.jar"),
+                root.resolve("app/target/runtime-classpath.txt"),
+                root.resolve("pom.xml"),
+                source,
+                dependency));
         try (var archives = Files.list(root.resolve("app/target/cds"))) {
             archives.forEach(outputs::add);
         }
@@ -255,9 +272,12 @@ final class LauncherTest {
     }
 
     private Process start(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("linetwin").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("linetwin").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("JAVA_HOME");
         builder.environment().remove("LINETWIN_JAVA");

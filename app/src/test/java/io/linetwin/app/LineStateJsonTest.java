@@ -28,7 +28,9 @@ final class LineStateJsonTest {
         LineSimulation simulation = new LineSimulation(scenario.line());
         // The state file holds what equipment reports; the engine's in-flight detail (LineState.inFlight) is not
         // part of the format yet.
-        LineState state = simulation.snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z")).withoutInFlight();
+        LineState state = simulation
+                .snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z"))
+                .withoutInFlight();
         Path file = dir.resolve("state.json");
 
         LineStateJson.write(state, file);
@@ -41,18 +43,24 @@ final class LineStateJsonTest {
     @Test
     void plannedStopsSurviveTheRoundTrip() throws Exception {
         Scenario scenario = ScenarioLoader.load(Scenarios.library().resolve("bottling-line.yaml"));
-        StationSpec filler = scenario.line().station("filler").orElseThrow()
-                .withPlannedStops(List.of(new PlannedStop("cip", new PlannedStop.At(4_000), 1_800, false),
+        StationSpec filler = scenario.line()
+                .station("filler")
+                .orElseThrow()
+                .withPlannedStops(List.of(
+                        new PlannedStop("cip", new PlannedStop.At(4_000), 1_800, false),
                         new PlannedStop("lube", new PlannedStop.Every(7_200), 600, true)));
         LineSimulation simulation = new LineSimulation(scenario.line().withStation(filler));
-        LineState state = simulation.snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z")).withoutInFlight();
+        LineState state = simulation
+                .snapshot(5_000, 7, 0, Instant.parse("2025-01-06T06:00:00Z"))
+                .withoutInFlight();
         Path file = dir.resolve("state.json");
 
         LineStateJson.write(state, file);
         LineState read = LineStateReader.read(file, simulation.line());
 
         assertThat(read.stations().get("filler").plannedStops()).containsOnlyKeys("cip", "lube");
-        assertThat(read.stations().get("filler").plannedStops().get("cip").underWay()).isTrue();
+        assertThat(read.stations().get("filler").plannedStops().get("cip").underWay())
+                .isTrue();
         assertThat(read).isEqualTo(state);
     }
 
@@ -60,22 +68,31 @@ final class LineStateJsonTest {
     void aPlannedStopTheStationDoesNotHaveIsNamedWhereItIsWritten() throws Exception {
         Scenario scenario = ScenarioLoader.load(Scenarios.library().resolve("bottling-line.yaml"));
         Path file = dir.resolve("bad.json");
-        Files.writeString(file, "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
-                + "\"stations\":{\"filler\":{\"condition\":{\"state\":\"starved\"},"
-                + "\"plannedStops\":{\"pm\":{\"waitingForPart\":\"yes\"}}}}}");
+        Files.writeString(
+                file,
+                "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
+                        + "\"stations\":{\"filler\":{\"condition\":{\"state\":\"starved\"},"
+                        + "\"plannedStops\":{\"pm\":{\"waitingForPart\":\"yes\"}}}}}");
 
         assertThatThrownBy(() -> LineStateReader.read(file, scenario.line()))
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.lines()).containsExactly(
-                        file + ":1:130 stations.filler.plannedStops.pm: no planned stop 'pm' at station 'filler'",
-                        file + ":1:148 stations.filler.plannedStops.pm.waitingForPart: expected true or false, got "
-                                + "\"yes\""));
+                .isInstanceOfSatisfying(
+                        BadInputException.class,
+                        e -> assertThat(e.lines())
+                                .containsExactly(
+                                        file
+                                                + ":1:130 stations.filler.plannedStops.pm: no planned stop 'pm' at station 'filler'",
+                                        file
+                                                + ":1:148 stations.filler.plannedStops.pm.waitingForPart: expected true or false, got "
+                                                + "\"yes\""));
     }
 
     @Test
     void aBadDocumentNamesThePath() throws IOException {
         Path file = dir.resolve("bad.json");
-        Files.writeString(file, "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
-                + "\"stations\":{\"m1\":{\"condition\":{\"state\":\"dozing\"}}}}");
+        Files.writeString(
+                file,
+                "{\"capturedAt\":\"2025-01-06T06:00:00Z\",\"clockSeconds\":0,"
+                        + "\"stations\":{\"m1\":{\"condition\":{\"state\":\"dozing\"}}}}");
 
         assertThatThrownBy(() -> LineStateJson.read(file))
                 .isInstanceOf(BadInputException.class)

@@ -9,39 +9,79 @@ import org.junit.jupiter.api.Test;
 /** The CLI tables in both languages: Chinese words, no English left, columns that line up in a terminal. */
 final class LocalisedTablesTest {
 
-    private static final String BOTTLING = Scenarios.library().resolve("bottling-line.yaml").toString();
+    private static final String BOTTLING =
+            Scenarios.library().resolve("bottling-line.yaml").toString();
 
     @Test
     void theRunTableSpeaksChineseAndItsColumnsLineUp() {
         Cli cli = Cli.run("run", BOTTLING, "--horizon", "1d", "--replications", "2", "--lang", "zh-CN");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("基准方案", "2 次重复运行", "统计时段", "产量 [pallets/小时]", "  每生产小时",
-                "在制品 [bottles]", "生产周期", "设备综合效率 OEE（瓶颈 filler）", "工位", "利用率", "故障", "瓶颈：filler")
-                .doesNotContain("replications", "statistics from", "throughput", "lead time", "bottleneck:",
-                        "events:", "station", " Mon ", "no data");
-        List<String> stations = cli.out().lines().dropWhile(l -> !l.startsWith("工位")).takeWhile(l -> !l.isBlank())
-                .map(l -> l.replaceAll("\\s+(bottles|cases|pallets|单位)$", "")).toList();
+        assertThat(cli.out())
+                .contains(
+                        "基准方案",
+                        "2 次重复运行",
+                        "统计时段",
+                        "产量 [pallets/小时]",
+                        "  每生产小时",
+                        "在制品 [bottles]",
+                        "生产周期",
+                        "设备综合效率 OEE（瓶颈 filler）",
+                        "工位",
+                        "利用率",
+                        "故障",
+                        "瓶颈：filler")
+                .doesNotContain(
+                        "replications",
+                        "statistics from",
+                        "throughput",
+                        "lead time",
+                        "bottleneck:",
+                        "events:",
+                        "station",
+                        " Mon ",
+                        "no data");
+        List<String> stations = cli.out()
+                .lines()
+                .dropWhile(l -> !l.startsWith("工位"))
+                .takeWhile(l -> !l.isBlank())
+                .map(l -> l.replaceAll("\\s+(bottles|cases|pallets|单位)$", ""))
+                .toList();
         assertThat(stations).hasSize(6);
-        assertThat(stations.stream().map(TextWidth::of).distinct()).as("display width of each row").hasSize(1);
+        assertThat(stations.stream().map(TextWidth::of).distinct())
+                .as("display width of each row")
+                .hasSize(1);
     }
 
     @Test
     void theEnglishTableKeepsItsIndentedShiftRowsAndWords() {
         Cli cli = Cli.run("run", BOTTLING, "--horizon", "1d", "--replications", "2", "--lang", "en");
 
-        assertThat(cli.out()).contains("baseline · 2 replications × 1d after 8h warm-up · seed 42",
-                "statistics from Mon 14:00 to Tue 14:00 (", "\n  per production hour [pallets/h]",
-                "\n  per shift [pallets]", "OEE (bottleneck filler)", "bottleneck: filler");
+        assertThat(cli.out())
+                .contains(
+                        "baseline · 2 replications × 1d after 8h warm-up · seed 42",
+                        "statistics from Mon 14:00 to Tue 14:00 (",
+                        "\n  per production hour [pallets/h]",
+                        "\n  per shift [pallets]",
+                        "OEE (bottleneck filler)",
+                        "bottleneck: filler");
     }
 
     @Test
     void theComparisonTableSpeaksChineseWithVerdicts() {
-        Cli cli = Cli.run("compare", Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
-                "--horizon", "2h", "--replications", "3", "--lang", "zh-CN");
+        Cli cli = Cli.run(
+                "compare",
+                Scenarios.library().resolve("textbook-two-machine.yaml").toString(),
+                "--horizon",
+                "2h",
+                "--replications",
+                "3",
+                "--lang",
+                "zh-CN");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("与基准方案配对比较", "基准方案", "差值的 95% 置信区间", "更优", "更差")
+        assertThat(cli.out())
+                .contains("与基准方案配对比较", "基准方案", "差值的 95% 置信区间", "更优", "更差")
                 .doesNotContain("better", "worse", "paired comparison", "difference");
     }
 
@@ -57,11 +97,24 @@ final class LocalisedTablesTest {
                 experiment: { horizon: 2d, replications: 2, seed: 3, start: "sat 00:00" }
                 """);
         try {
-            Cli cli = Cli.run("health", "risk", press.toString(), "--rul", "press=10h,0s", "--repair", "4h",
-                    "--maintenance", "1h", "--window-step", "12h", "--lang", "zh-CN");
+            Cli cli = Cli.run(
+                    "health",
+                    "risk",
+                    press.toString(),
+                    "--rul",
+                    "press=10h,0s",
+                    "--repair",
+                    "4h",
+                    "--maintenance",
+                    "1h",
+                    "--window-step",
+                    "12h",
+                    "--lang",
+                    "zh-CN");
 
             assertThat(cli.exitCode()).as(cli.err()).isZero();
-            assertThat(cli.out()).contains("维护风险", "自 周六 00:00 起", "设备", "8小时", "最佳维护窗口", "风险按日历时间计算")
+            assertThat(cli.out())
+                    .contains("维护风险", "自 周六 00:00 起", "设备", "8小时", "最佳维护窗口", "风险按日历时间计算")
                     .doesNotContain("maintenance risk", "best window", "Sat ", "Risks are");
         } finally {
             java.nio.file.Files.delete(press);
@@ -70,11 +123,23 @@ final class LocalisedTablesTest {
 
     @Test
     void theTuningTableSpeaksChinese() {
-        Cli cli = Cli.run("tune", Scenarios.library().resolve("canning-cell.yaml").toString(), "--budget", "6",
-                "--replications", "2", "--horizon", "1h", "--warmup", "10m", "--lang", "zh-CN");
+        Cli cli = Cli.run(
+                "tune",
+                Scenarios.library().resolve("canning-cell.yaml").toString(),
+                "--budget",
+                "6",
+                "--replications",
+                "2",
+                "--horizon",
+                "1h",
+                "--warmup",
+                "10m",
+                "--lang",
+                "zh-CN");
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("最大化", "已搜索 ", "最终选择", "参数", "推荐", "产量", "结论：", "可直接粘贴")
+        assertThat(cli.out())
+                .contains("最大化", "已搜索 ", "最终选择", "参数", "推荐", "产量", "结论：", "可直接粘贴")
                 .doesNotContain("searched", "recommended", "verdict:", "ready to paste", "throughputPerHour ");
     }
 }

@@ -38,11 +38,15 @@ final class MaterialsJsonTest {
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("material caps: consumed ");
-        JsonNode caps = new ObjectMapper().readTree(out.toFile()).get("materials").get("caps");
-        assertThat(caps.get("initialStock").asDouble() + caps.get("receipts").asDouble()
-                - caps.get("consumed").asDouble()).isCloseTo(caps.get("finalStock").asDouble(), within(1e-9));
+        JsonNode caps =
+                new ObjectMapper().readTree(out.toFile()).get("materials").get("caps");
+        assertThat(caps.get("initialStock").asDouble()
+                        + caps.get("receipts").asDouble()
+                        - caps.get("consumed").asDouble())
+                .isCloseTo(caps.get("finalStock").asDouble(), within(1e-9));
         assertThat(caps.get("stockOuts").asDouble()).isPositive();
         assertThat(caps.get("starvedSecondsByStation").get("capper").asDouble()).isPositive();
-        assertThat(caps.get("consumedByStation").get("capper").asDouble()).isEqualTo(caps.get("consumed").asDouble());
+        assertThat(caps.get("consumedByStation").get("capper").asDouble())
+                .isEqualTo(caps.get("consumed").asDouble());
     }
 }

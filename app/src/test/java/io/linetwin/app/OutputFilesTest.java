@@ -31,7 +31,8 @@ final class OutputFilesTest {
         Path scenario = Files.writeString(dir.resolve("line.yaml"), "schema: linetwin/v1\n");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), scenario);
 
-        assertThatThrownBy(() -> new OutputFiles().file("--json", link).input(scenario).check())
+        assertThatThrownBy(() ->
+                        new OutputFiles().file("--json", link).input(scenario).check())
                 .hasMessage("--json " + link + ": is an input of this command (" + scenario
                         + "); writing it would destroy it");
         assertThat(scenario).hasContent("schema: linetwin/v1");
@@ -41,7 +42,10 @@ final class OutputFilesTest {
     void twoOutputsOnOnePathAreRefused() {
         Path out = dir.resolve("x.json");
 
-        assertThatThrownBy(() -> new OutputFiles().file("--json", out).file("--trace", dir.resolve("./x.json")).check())
+        assertThatThrownBy(() -> new OutputFiles()
+                        .file("--json", out)
+                        .file("--trace", dir.resolve("./x.json"))
+                        .check())
                 .hasMessage("--trace " + dir.resolve("./x.json") + ": is also the output of --json; give each output "
                         + "its own path");
     }
@@ -49,7 +53,8 @@ final class OutputFilesTest {
     @Test
     void aDeviceOrPipeIsNoOutputFile() throws Exception {
         Path fifo = dir.resolve("pipe");
-        assumeThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assumeThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
 
         assertThatThrownBy(() -> new OutputFiles().file("--out", fifo).check())
                 .hasMessage("--out " + fifo + ": is not a regular file (a device, pipe or socket); give a file name");
@@ -60,8 +65,13 @@ final class OutputFilesTest {
     void everyProblemIsReportedAtOnce() {
         Path out = dir.resolve("x.json");
 
-        assertThatThrownBy(() -> new OutputFiles().file("--json", dir).file("--trace", out).file("--out", out).check())
-                .isInstanceOfSatisfying(BadInputException.class, e -> assertThat(e.lines()).hasSize(2));
+        assertThatThrownBy(() -> new OutputFiles()
+                        .file("--json", dir)
+                        .file("--trace", out)
+                        .file("--out", out)
+                        .check())
+                .isInstanceOfSatisfying(
+                        BadInputException.class, e -> assertThat(e.lines()).hasSize(2));
     }
 
     @Test
@@ -78,9 +88,10 @@ final class OutputFilesTest {
         OutputFiles outputs = new OutputFiles().file("--json", out).check();
 
         assertThatThrownBy(() -> outputs.write(out, stream -> {
-            stream.write("{\"new\": ".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("No space left on device");
-        })).hasMessage("No space left on device");
+                    stream.write("{\"new\": ".getBytes(StandardCharsets.UTF_8));
+                    throw new IOException("No space left on device");
+                }))
+                .hasMessage("No space left on device");
 
         assertThat(out).hasContent("{\"old\": true}");
         assertThat(files()).containsExactly(out);
@@ -130,7 +141,9 @@ final class OutputFilesTest {
         assertThatThrownBy(() -> new OutputFiles().folder("--frames", full).check())
                 .hasMessage("--frames " + full + ": is not empty; give a new or empty folder (nothing in it is "
                         + "overwritten)");
-        assertThatThrownBy(() -> new OutputFiles().folder("--frames", full.resolve("keep.png")).check())
+        assertThatThrownBy(() -> new OutputFiles()
+                        .folder("--frames", full.resolve("keep.png"))
+                        .check())
                 .hasMessageContaining("is not a folder");
         assertThat(full.resolve("keep.png")).hasContent("mine");
     }

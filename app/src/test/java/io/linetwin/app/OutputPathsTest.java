@@ -28,8 +28,9 @@ final class OutputPathsTest {
         Cli cli = Cli.run("run", scenario.toString(), "--json", scenario.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("--json " + scenario + ": is an input of this command (" + scenario
-                + "); writing it would destroy it\n");
+        assertThat(cli.err())
+                .isEqualTo("--json " + scenario + ": is an input of this command (" + scenario
+                        + "); writing it would destroy it\n");
         assertThat(cli.out()).isEmpty();
         assertThat(scenario).hasContent(before);
     }
@@ -92,8 +93,9 @@ final class OutputPathsTest {
         Cli cli = Cli.run("render", BOTTLING.toString(), "--frames", frames.toString(), "--from", "1h", "--to", "2h");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("--frames " + frames + ": is not empty; give a new or empty folder (nothing "
-                + "in it is overwritten)\n");
+        assertThat(cli.err())
+                .isEqualTo("--frames " + frames + ": is not empty; give a new or empty folder (nothing "
+                        + "in it is overwritten)\n");
         assertThat(frames.resolve("holiday.png")).hasContent("not ours");
     }
 
@@ -102,12 +104,24 @@ final class OutputPathsTest {
         Path model = Files.createDirectory(dir.resolve("model"));
         Files.writeString(model.resolve("notes.txt"), "keep me");
 
-        Cli cli = Cli.run("health", "train", "--data", FD001.toString(), "--model", "cnn", "--out", model.toString(),
-                "--epochs", "1", "--ensemble", "1");
+        Cli cli = Cli.run(
+                "health",
+                "train",
+                "--data",
+                FD001.toString(),
+                "--model",
+                "cnn",
+                "--out",
+                model.toString(),
+                "--epochs",
+                "1",
+                "--ensemble",
+                "1");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("--out " + model + ": is not empty; give a new or empty folder (nothing in "
-                + "it is overwritten)\n");
+        assertThat(cli.err())
+                .isEqualTo("--out " + model + ": is not empty; give a new or empty folder (nothing in "
+                        + "it is overwritten)\n");
         assertThat(cli.out()).as("no training line").isEmpty();
         assertThat(model.resolve("notes.txt")).hasContent("keep me");
     }
@@ -116,8 +130,8 @@ final class OutputPathsTest {
     void aRunReplacesItsOldResultsWholeAndLeavesNoTemporaryFile() throws Exception {
         Path out = Files.writeString(dir.resolve("run.json"), "x".repeat(100_000));
 
-        Cli cli = Cli.run("run", BOTTLING.toString(), "--horizon", "1h", "--replications", "2", "--json",
-                out.toString());
+        Cli cli =
+                Cli.run("run", BOTTLING.toString(), "--horizon", "1h", "--replications", "2", "--json", out.toString());
 
         assertThat(cli.exitCode()).isZero();
         assertThat(Files.readString(out)).startsWith("{").endsWith("}");

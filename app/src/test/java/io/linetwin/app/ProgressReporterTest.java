@@ -32,8 +32,8 @@ final class ProgressReporterTest {
         progress.advanced(0, 0.3);
 
         // Nothing in the first two seconds, then one line; the next within a second is skipped.
-        assertThat(err.toString().lines()).containsExactly(
-                "linetwin: faster-filler: 0/1 replications, 25.0% done after 10s, about 30s left");
+        assertThat(err.toString().lines())
+                .containsExactly("linetwin: faster-filler: 0/1 replications, 25.0% done after 10s, about 30s left");
     }
 
     @Test
@@ -47,8 +47,8 @@ final class ProgressReporterTest {
         progress.finished(1, 2);
 
         // 3 of 4 replications in 30 s: 10 s left.
-        assertThat(err.toString().lines()).containsExactly(
-                "linetwin: bigger-b2: 1/2 replications, 75.0% done after 30s, about 10s left");
+        assertThat(err.toString().lines())
+                .containsExactly("linetwin: bigger-b2: 1/2 replications, 75.0% done after 30s, about 10s left");
         assertThat(progress.share()).isEqualTo(0.75);
     }
 
@@ -61,15 +61,16 @@ final class ProgressReporterTest {
         clock.set(62 * SECOND);
         progress.reached("emulated 2h10m, now Mon 08:10", Double.NaN);
 
-        assertThat(err.toString().lines()).containsExactly(
-                "linetwin: compare: emulated 2h of 8h, now Mon 08:00, 25.0% done after 1m, about 3m left",
-                "linetwin: compare: emulated 2h10m, now Mon 08:10 after 1m2s");
+        assertThat(err.toString().lines())
+                .containsExactly(
+                        "linetwin: compare: emulated 2h of 8h, now Mon 08:00, 25.0% done after 1m, about 3m left",
+                        "linetwin: compare: emulated 2h10m, now Mon 08:10 after 1m2s");
     }
 
     @Test
     void inATerminalOneBarIsRewrittenInPlaceAndWipedWhenTheWorkIsDone() {
-        ProgressReporter progress = new ProgressReporter(new PrintWriter(err, true), "tune", true,
-                ProgressReporter.Style.BAR, clock::get);
+        ProgressReporter progress =
+                new ProgressReporter(new PrintWriter(err, true), "tune", true, ProgressReporter.Style.BAR, clock::get);
 
         clock.set(3 * SECOND);
         progress.reached("search 30/100 settings · best 101.5", 0.3);
@@ -78,10 +79,11 @@ final class ProgressReporterTest {
         String shown = err.toString();
         progress.reached("search 100/100 settings · best 102", 1);
 
-        assertThat(shown).isEqualTo("\rlinetwin: tune [███████░░░░░░░░░░░░░░░░░] 30.0% · search 30/100 settings · "
-                + "best 101.5 · 3s elapsed · about 7s left"
-                + "\rlinetwin: tune [████████████░░░░░░░░░░░░] 50.0% · search 50/100 settings · best 102 · 5s "
-                + "elapsed · about 5s left  ");
+        assertThat(shown)
+                .isEqualTo("\rlinetwin: tune [███████░░░░░░░░░░░░░░░░░] 30.0% · search 30/100 settings · "
+                        + "best 101.5 · 3s elapsed · about 7s left"
+                        + "\rlinetwin: tune [████████████░░░░░░░░░░░░] 50.0% · search 50/100 settings · best 102 · 5s "
+                        + "elapsed · about 5s left  ");
         // Done: the bar is wiped, so what the command prints next starts on a clean line.
         String wiped = err.toString().substring(shown.length());
         assertThat(wiped).matches("\r +\r");

@@ -23,14 +23,15 @@ final class QuietLibraryLoggingTest {
         assertThat(jme.isLoggable(Level.WARNING)).isFalse();
         assertThat(jme.isLoggable(Level.SEVERE)).isTrue();
         assertThat(Logger.getLogger("org.example").isLoggable(Level.INFO)).isTrue();
-        assertThat(Logger.getLogger("").getHandlers()).as("the JDK's console handler").isNotEmpty();
+        assertThat(Logger.getLogger("").getHandlers())
+                .as("the JDK's console handler")
+                .isNotEmpty();
     }
 
     @Test
     void mainInstallsItWithoutStartingJul() {
         Main.version();
 
-        assertThat(System.getProperty(QuietLibraryLogging.CONFIG_CLASS))
-                .isEqualTo(QuietLibraryLogging.class.getName());
+        assertThat(System.getProperty(QuietLibraryLogging.CONFIG_CLASS)).isEqualTo(QuietLibraryLogging.class.getName());
     }
 }

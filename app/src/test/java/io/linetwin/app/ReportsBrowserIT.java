@@ -43,18 +43,72 @@ final class ReportsBrowserIT {
                 """);
         for (String lang : new String[] {"en", "zh-CN"}) {
             List<Cli> runs = new ArrayList<>();
-            runs.add(Cli.run("run", bottling.toString(), "--horizon", "2d", "--warmup", "8h", "--replications", "4",
-                    "--report", OUT.resolve("run-" + lang + ".html").toString(), "--lang", lang));
-            runs.add(Cli.run("compare", textbook.toString(), "--horizon", "4h", "--replications", "5",
-                    "--report", OUT.resolve("compare-" + lang + ".html").toString(), "--lang", lang));
-            runs.add(Cli.run("tune", canning.toString(), "--budget", "8", "--replications", "2", "--horizon", "1h",
-                    "--warmup", "10m", "--report", OUT.resolve("tune-" + lang + ".html").toString(), "--lang", lang));
-            runs.add(Cli.run("health", "risk", press.toString(), "--rul", "press=30h,8h", "--rul", "trim=60h",
-                    "--repair", "4h", "--maintenance", "1h", "--report",
-                    OUT.resolve("risk-" + lang + ".html").toString(), "--lang", lang));
-            runs.add(Cli.run("balance", bottling.toString(), "--measurements",
-                    Scenarios.library().resolve("bottling-line.measurements.csv").toString(), "--report",
-                    OUT.resolve("balance-" + lang + ".html").toString(), "--lang", lang));
+            runs.add(Cli.run(
+                    "run",
+                    bottling.toString(),
+                    "--horizon",
+                    "2d",
+                    "--warmup",
+                    "8h",
+                    "--replications",
+                    "4",
+                    "--report",
+                    OUT.resolve("run-" + lang + ".html").toString(),
+                    "--lang",
+                    lang));
+            runs.add(Cli.run(
+                    "compare",
+                    textbook.toString(),
+                    "--horizon",
+                    "4h",
+                    "--replications",
+                    "5",
+                    "--report",
+                    OUT.resolve("compare-" + lang + ".html").toString(),
+                    "--lang",
+                    lang));
+            runs.add(Cli.run(
+                    "tune",
+                    canning.toString(),
+                    "--budget",
+                    "8",
+                    "--replications",
+                    "2",
+                    "--horizon",
+                    "1h",
+                    "--warmup",
+                    "10m",
+                    "--report",
+                    OUT.resolve("tune-" + lang + ".html").toString(),
+                    "--lang",
+                    lang));
+            runs.add(Cli.run(
+                    "health",
+                    "risk",
+                    press.toString(),
+                    "--rul",
+                    "press=30h,8h",
+                    "--rul",
+                    "trim=60h",
+                    "--repair",
+                    "4h",
+                    "--maintenance",
+                    "1h",
+                    "--report",
+                    OUT.resolve("risk-" + lang + ".html").toString(),
+                    "--lang",
+                    lang));
+            runs.add(Cli.run(
+                    "balance",
+                    bottling.toString(),
+                    "--measurements",
+                    Scenarios.library()
+                            .resolve("bottling-line.measurements.csv")
+                            .toString(),
+                    "--report",
+                    OUT.resolve("balance-" + lang + ".html").toString(),
+                    "--lang",
+                    lang));
             for (Cli cli : runs) {
                 assertThat(cli.exitCode()).as(cli.err()).isZero();
             }
@@ -70,20 +124,35 @@ final class ReportsBrowserIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run-en", "run-zh-CN", "compare-en", "compare-zh-CN", "tune-en", "tune-zh-CN", "risk-en",
-        "risk-zh-CN", "balance-en", "balance-zh-CN"})
+    @ValueSource(
+            strings = {
+                "run-en",
+                "run-zh-CN",
+                "compare-en",
+                "compare-zh-CN",
+                "tune-en",
+                "tune-zh-CN",
+                "risk-en",
+                "risk-zh-CN",
+                "balance-en",
+                "balance-zh-CN"
+            })
     void theReportOpensWithoutErrorsAndEveryChartIsLaidOut(String name) throws Exception {
         Path report = OUT.resolve(name + ".html");
 
         try (HeadlessChromium.Page page = chromium.open(report.toUri().toString())) {
-            int charts = page.evaluate("document.querySelectorAll('svg.chart').length").asInt();
+            int charts = page.evaluate("document.querySelectorAll('svg.chart').length")
+                    .asInt();
             int laidOut = page.evaluate("Array.from(document.querySelectorAll('svg.chart'))"
-                    + ".filter(s => s.getBoundingClientRect().width > 100 && s.getBoundingClientRect().height > 50)"
-                    + ".length").asInt();
-            int broken = page.evaluate("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)"
-                    + ".length").asInt();
+                            + ".filter(s => s.getBoundingClientRect().width > 100 && s.getBoundingClientRect().height > 50)"
+                            + ".length")
+                    .asInt();
+            int broken = page.evaluate(
+                            "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)" + ".length")
+                    .asInt();
             int outside = page.evaluate("performance.getEntriesByType('resource')"
-                    + ".filter(r => !r.name.startsWith('file:') && !r.name.startsWith('data:')).length").asInt();
+                            + ".filter(r => !r.name.startsWith('file:') && !r.name.startsWith('data:')).length")
+                    .asInt();
             page.screenshot(OUT.resolve(name + ".png"));
 
             assertThat(page.errors()).as("console of " + name).isEmpty();
@@ -91,11 +160,13 @@ final class ReportsBrowserIT {
             assertThat(laidOut).isEqualTo(charts);
             assertThat(broken).isZero();
             assertThat(outside).as("requests that left the file").isZero();
-            assertThat(page.evaluate("document.documentElement.lang").asText()).isEqualTo(name.endsWith("zh-CN")
-                    ? "zh-CN" : "en");
+            assertThat(page.evaluate("document.documentElement.lang").asText())
+                    .isEqualTo(name.endsWith("zh-CN") ? "zh-CN" : "en");
             if (name.endsWith("zh-CN")) {
-                assertThat(page.rendersChinese()).as("a CJK font (Debian's fonts-wqy-microhei, which scripts/test.sh "
-                        + "installs): without one the Chinese report is empty boxes").isTrue();
+                assertThat(page.rendersChinese())
+                        .as("a CJK font (Debian's fonts-wqy-microhei, which scripts/test.sh "
+                                + "installs): without one the Chinese report is empty boxes")
+                        .isTrue();
             }
         }
     }

@@ -23,8 +23,17 @@ final class RunCommandTest {
     void writesTheJsonOfTheContract() throws IOException {
         Path out = dir.resolve("run.json");
 
-        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--horizon", "2h", "--warmup", "10m", "--replications", "3",
-                "--json", out.toString());
+        Cli cli = Cli.run(
+                "run",
+                TEXTBOOK.toString(),
+                "--horizon",
+                "2h",
+                "--warmup",
+                "10m",
+                "--replications",
+                "3",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode json = JSON.readTree(out.toFile());
@@ -34,8 +43,12 @@ final class RunCommandTest {
         assertThat(json.get("horizonSeconds").asDouble()).isEqualTo(7200);
         for (String kpi : new String[] {"throughputPerHour", "wip", "leadTimeSeconds", "oee"}) {
             JsonNode estimate = json.get("kpis").get(kpi);
-            assertThat(estimate.get("ciLow").asDouble()).as(kpi).isLessThanOrEqualTo(estimate.get("mean").asDouble());
-            assertThat(estimate.get("ciHigh").asDouble()).as(kpi).isGreaterThanOrEqualTo(estimate.get("mean").asDouble());
+            assertThat(estimate.get("ciLow").asDouble())
+                    .as(kpi)
+                    .isLessThanOrEqualTo(estimate.get("mean").asDouble());
+            assertThat(estimate.get("ciHigh").asDouble())
+                    .as(kpi)
+                    .isGreaterThanOrEqualTo(estimate.get("mean").asDouble());
         }
         JsonNode m1 = json.get("stations").get("m1");
         double sum = 0;
@@ -43,7 +56,8 @@ final class RunCommandTest {
             sum += m1.get("states").get(state).asDouble();
         }
         assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(m1.get("utilization").asDouble()).isEqualTo(m1.get("states").get("working").asDouble());
+        assertThat(m1.get("utilization").asDouble())
+                .isEqualTo(m1.get("states").get("working").asDouble());
         assertThat(json.get("bottleneck").asText()).isIn("m1", "m2");
         assertThat(json.get("meta").get("events").asLong()).isPositive();
         assertThat(json.get("meta").get("seed").asLong()).isEqualTo(7);
@@ -54,8 +68,8 @@ final class RunCommandTest {
     void oneReplicationHasNullIntervals() throws IOException {
         Path out = dir.resolve("one.json");
 
-        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--horizon", "1h", "--replications", "1", "--json",
-                out.toString());
+        Cli cli =
+                Cli.run("run", TEXTBOOK.toString(), "--horizon", "1h", "--replications", "1", "--json", out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode throughput = JSON.readTree(out.toFile()).get("kpis").get("throughputPerHour");
@@ -68,9 +82,27 @@ final class RunCommandTest {
         Path parallel = dir.resolve("parallel.json");
         Path sequential = dir.resolve("sequential.json");
 
-        Cli.run("run", TEXTBOOK.toString(), "--horizon", "2h", "--replications", "4", "--threads", "4", "--json",
+        Cli.run(
+                "run",
+                TEXTBOOK.toString(),
+                "--horizon",
+                "2h",
+                "--replications",
+                "4",
+                "--threads",
+                "4",
+                "--json",
                 parallel.toString());
-        Cli.run("run", TEXTBOOK.toString(), "--horizon", "2h", "--replications", "4", "--threads", "1", "--json",
+        Cli.run(
+                "run",
+                TEXTBOOK.toString(),
+                "--horizon",
+                "2h",
+                "--replications",
+                "4",
+                "--threads",
+                "1",
+                "--json",
                 sequential.toString());
 
         assertThat(withoutWallClock(parallel)).isEqualTo(withoutWallClock(sequential));
@@ -82,18 +114,37 @@ final class RunCommandTest {
         Path second = dir.resolve("second.json");
 
         Cli.run("run", TEXTBOOK.toString(), "--horizon", "2h", "--replications", "2", "--json", first.toString());
-        Cli.run("run", TEXTBOOK.toString(), "--horizon", "2h", "--replications", "2", "--seed", "8", "--json",
+        Cli.run(
+                "run",
+                TEXTBOOK.toString(),
+                "--horizon",
+                "2h",
+                "--replications",
+                "2",
+                "--seed",
+                "8",
+                "--json",
                 second.toString());
 
-        assertThat(withoutWallClock(first).get("kpis")).isNotEqualTo(withoutWallClock(second).get("kpis"));
+        assertThat(withoutWallClock(first).get("kpis"))
+                .isNotEqualTo(withoutWallClock(second).get("kpis"));
     }
 
     @Test
     void runsAVariant() throws IOException {
         Path out = dir.resolve("variant.json");
 
-        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--variant", "no-buffer", "--horizon", "2h",
-                "--replications", "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "run",
+                TEXTBOOK.toString(),
+                "--variant",
+                "no-buffer",
+                "--horizon",
+                "2h",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(JSON.readTree(out.toFile()).get("variant").asText()).isEqualTo("no-buffer");
@@ -104,7 +155,8 @@ final class RunCommandTest {
         Cli cli = Cli.run("run", TEXTBOOK.toString(), "--variant", "bufer-20");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("--variant: variant must be one of baseline, [buffer-20, no-buffer], got bufer-20");
+        assertThat(cli.err())
+                .contains("--variant: variant must be one of baseline, [buffer-20, no-buffer], got bufer-20");
     }
 
     @Test
@@ -153,13 +205,28 @@ final class RunCommandTest {
     void aScenarioWithUnitsCountsInThemAndSplitsWipPerUnit() throws IOException {
         Path out = dir.resolve("bottling.json");
 
-        Cli cli = Cli.run("run", Scenarios.library().resolve("bottling-line.yaml").toString(), "--horizon", "1d",
-                "--replications", "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "run",
+                Scenarios.library().resolve("bottling-line.yaml").toString(),
+                "--horizon",
+                "1d",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.out()).contains("throughput [pallets/h]", "per production hour [pallets/h]",
-                "per shift [pallets]", "per week [pallets]", "WIP [bottles]", "WIP [cases]", "WIP [pallets]")
-                .doesNotContain("WIP [parts]").containsPattern("packer .* cases\\n");
+        assertThat(cli.out())
+                .contains(
+                        "throughput [pallets/h]",
+                        "per production hour [pallets/h]",
+                        "per shift [pallets]",
+                        "per week [pallets]",
+                        "WIP [bottles]",
+                        "WIP [cases]",
+                        "WIP [pallets]")
+                .doesNotContain("WIP [parts]")
+                .containsPattern("packer .* cases\\n");
         JsonNode json = JSON.readTree(out.toFile());
         assertThat(json.get("output").get("plural").asText()).isEqualTo("pallets");
         assertThat(json.get("stations").get("filler").get("unit").asText()).isEqualTo("bottle");
@@ -168,14 +235,20 @@ final class RunCommandTest {
         for (String unit : new String[] {"bottle", "case", "pallet"}) {
             wip += json.get("wipByUnit").get(unit).get("mean").asDouble();
         }
-        assertThat(wip).isCloseTo(json.get("kpis").get("wip").get("mean").asDouble(),
-                org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(wip)
+                .isCloseTo(
+                        json.get("kpis").get("wip").get("mean").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-6));
         // Two shifts of 7.5 h on Mon-Fri: a week's output is the production rate times 75 h.
         JsonNode output = json.get("output");
-        assertThat(output.get("perWeek").get("mean").asDouble()).isCloseTo(
-                75 * output.get("perProductionHour").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
-        assertThat(output.get("perShift").get("mean").asDouble()).isCloseTo(
-                7.5 * output.get("perProductionHour").get("mean").asDouble(), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(output.get("perWeek").get("mean").asDouble())
+                .isCloseTo(
+                        75 * output.get("perProductionHour").get("mean").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(output.get("perShift").get("mean").asDouble())
+                .isCloseTo(
+                        7.5 * output.get("perProductionHour").get("mean").asDouble(),
+                        org.assertj.core.api.Assertions.within(1e-6));
         assertThat(json.get("start").asText()).isEqualTo("Mon 06:00");
     }
 
@@ -193,8 +266,17 @@ final class RunCommandTest {
     void compoundDurationsWorkOnTheCommandLine() throws IOException {
         Path out = dir.resolve("compound.json");
 
-        Cli cli = Cli.run("run", TEXTBOOK.toString(), "--horizon", "1h30m", "--warmup", "2m30s", "--replications",
-                "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "run",
+                TEXTBOOK.toString(),
+                "--horizon",
+                "1h30m",
+                "--warmup",
+                "2m30s",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out()).contains("2 replications × 1h30m after 2m30s warm-up");

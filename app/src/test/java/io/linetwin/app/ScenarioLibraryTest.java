@@ -30,16 +30,29 @@ final class ScenarioLibraryTest {
     @MethodSource("library")
     void everyScenarioLoadsAndRunsEveryVariant(Path file) throws Exception {
         Scenario scenario = ScenarioLoader.load(file);
-        assertThat(scenario.description()).as("a library scenario describes its plant").isNotBlank();
+        assertThat(scenario.description())
+                .as("a library scenario describes its plant")
+                .isNotBlank();
         assertThat(ScenarioLoader.validate(file)).isEmpty();
 
         Path out = dir.resolve("compare.json");
-        Cli cli = Cli.run("compare", file.toString(), "--horizon", "1d", "--warmup", "1h", "--replications", "2",
-                "--json", out.toString());
+        Cli cli = Cli.run(
+                "compare",
+                file.toString(),
+                "--horizon",
+                "1d",
+                "--warmup",
+                "1h",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toFile()).get("variants");
         assertThat(json.size()).isEqualTo(scenario.variants().size());
-        assertThat(scenario.variants()).as("library scenarios carry variants to compare").isNotEmpty();
+        assertThat(scenario.variants())
+                .as("library scenarios carry variants to compare")
+                .isNotEmpty();
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Where the repository's scenario library is, seen from the app module's tests, and small scenario files. */
 final class Scenarios {
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static Path library() {
         Path fromModule = Path.of("..", "scenarios");

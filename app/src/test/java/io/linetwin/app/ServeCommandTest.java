@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class ServeCommandTest {
 
-    private static final String SCENARIO = Scenarios.library().resolve("bottling-line.yaml").toString();
+    private static final String SCENARIO =
+            Scenarios.library().resolve("bottling-line.yaml").toString();
 
     @Test
     void aPortOutOfRangeIsBadInput() {
@@ -49,8 +50,8 @@ final class ServeCommandTest {
     void anUnreadableKafkaConfigIsBadInput(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("client.properties"), "no.such.kafka.setting=1\n");
 
-        Cli cli = Cli.run("serve", SCENARIO, "--kafka", "127.0.0.1:9", "--kafka-config", config.toString(),
-                "--port", "0");
+        Cli cli = Cli.run(
+                "serve", SCENARIO, "--kafka", "127.0.0.1:9", "--kafka-config", config.toString(), "--port", "0");
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().strip()).contains("no.such.kafka.setting").doesNotContain("\n");

@@ -32,8 +32,7 @@ final class SparkClusterIT {
 
     private static final String HOST = "127.0.0.1";
     private static final Path SCENARIO = library().resolve("bottling-line.yaml");
-    private static final List<String> EXPERIMENT = List.of("--horizon", "1d", "--warmup", "2h",
-            "--replications", "40");
+    private static final List<String> EXPERIMENT = List.of("--horizon", "1d", "--warmup", "2h", "--replications", "40");
 
     private static SparkDaemon master;
     private static final List<SparkDaemon> WORKERS = new ArrayList<>();
@@ -52,8 +51,14 @@ final class SparkClusterIT {
         master = SparkDaemon.master(HOST, port, 0, SparkDaemon.Launch.loggingTo(logs.resolve("master.log")));
         master.awaitListening(HOST, port, Duration.ofMinutes(2));
         for (int w = 0; w < 2; w++) {
-            WORKERS.add(SparkDaemon.worker(masterUrl, HOST, Optional.of(1), Optional.of("768m"),
-                    Optional.of(dir.resolve("work-" + w)), 0, 0,
+            WORKERS.add(SparkDaemon.worker(
+                    masterUrl,
+                    HOST,
+                    Optional.of(1),
+                    Optional.of("768m"),
+                    Optional.of(dir.resolve("work-" + w)),
+                    0,
+                    0,
                     SparkDaemon.Launch.loggingTo(logs.resolve("worker-" + w + ".log"))));
         }
         localJson = dir.resolve("local.json");
@@ -78,7 +83,9 @@ final class SparkClusterIT {
 
         assertThat(spark.exitCode()).as(spark.err()).isZero();
         assertThat(TaskLog.SUCCEEDED.get()).isEqualTo(40 * 3);
-        assertThat(TaskLog.EXECUTORS_WITH_TASKS).as("both workers' executors ran tasks").hasSize(2);
+        assertThat(TaskLog.EXECUTORS_WITH_TASKS)
+                .as("both workers' executors ran tasks")
+                .hasSize(2);
         assertThat(withoutWallTime(sparkJson)).isEqualTo(withoutWallTime(localJson));
     }
 
@@ -95,8 +102,12 @@ final class SparkClusterIT {
         System.out.println("SparkClusterIT: " + victim + "; " + TaskLog.FAILED.get() + " task attempt(s) failed, "
                 + TaskLog.SUCCEEDED.get() + " succeeded");
         assertThat(victim).startsWith("killed");
-        assertThat(TaskLog.EXECUTORS_REMOVED.get()).as("the killed executor was removed").isPositive();
-        assertThat(TaskLog.FAILED.get()).as("its running task failed and was run again").isPositive();
+        assertThat(TaskLog.EXECUTORS_REMOVED.get())
+                .as("the killed executor was removed")
+                .isPositive();
+        assertThat(TaskLog.FAILED.get())
+                .as("its running task failed and was run again")
+                .isPositive();
         assertThat(TaskLog.SUCCEEDED.get()).isEqualTo(40 * 3);
         assertThat(withoutWallTime(sparkJson)).isEqualTo(withoutWallTime(localJson));
     }
@@ -113,8 +124,10 @@ final class SparkClusterIT {
                 if (executor.isPresent()) {
                     for (SparkDaemon worker : WORKERS) {
                         for (ProcessHandle process : worker.executors()) {
-                            if (process.info().commandLine().orElse("").contains(
-                                    "--executor-id " + executor.get() + " ")) {
+                            if (process.info()
+                                    .commandLine()
+                                    .orElse("")
+                                    .contains("--executor-id " + executor.get() + " ")) {
                                 process.destroyForcibly();
                                 return "killed executor " + executor.get() + " (pid " + process.pid() + ") after "
                                         + TaskLog.SUCCEEDED.get() + " tasks";
@@ -142,8 +155,16 @@ final class SparkClusterIT {
     }
 
     private static String[] sparkOptions() {
-        return new String[] {"--master", masterUrl, "--spark-conf", "spark.executor.memory=512m",
-            "--spark-conf", "spark.executor.cores=1", "--spark-conf", "spark.extraListeners=" + TaskLog.class.getName()};
+        return new String[] {
+            "--master",
+            masterUrl,
+            "--spark-conf",
+            "spark.executor.memory=512m",
+            "--spark-conf",
+            "spark.executor.cores=1",
+            "--spark-conf",
+            "spark.extraListeners=" + TaskLog.class.getName()
+        };
     }
 
     private static Cli compare(Path json, String... options) {

@@ -23,8 +23,7 @@ public final class TaskLog extends SparkListener {
     /** Running task id → (executor, launch time in ms). */
     static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
 
-    record Running(String executor, long launchMillis) {
-    }
+    record Running(String executor, long launchMillis) {}
 
     static void reset() {
         SUCCEEDED.set(0);
@@ -37,14 +36,17 @@ public final class TaskLog extends SparkListener {
     /** An executor running a task launched less than {@code maxAgeMillis} ago: it will still be busy a while. */
     static Optional<String> executorWithFreshTask(long maxAgeMillis) {
         long now = System.currentTimeMillis();
-        return RUNNING.values().stream().filter(r -> now - r.launchMillis() < maxAgeMillis)
-                .map(Running::executor).findFirst();
+        return RUNNING.values().stream()
+                .filter(r -> now - r.launchMillis() < maxAgeMillis)
+                .map(Running::executor)
+                .findFirst();
     }
 
     @Override
     public void onTaskStart(SparkListenerTaskStart start) {
-        RUNNING.put(start.taskInfo().taskId(), new Running(start.taskInfo().executorId(),
-                start.taskInfo().launchTime()));
+        RUNNING.put(
+                start.taskInfo().taskId(),
+                new Running(start.taskInfo().executorId(), start.taskInfo().launchTime()));
     }
 
     @Override

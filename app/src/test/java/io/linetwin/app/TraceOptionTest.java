@@ -26,8 +26,19 @@ final class TraceOptionTest {
         Path trace = dir.resolve("sub/trace.jsonl");
         Path result = dir.resolve("run.json");
 
-        Cli cli = Cli.run("run", Scenarios.library().resolve("bottling-line.yaml").toString(), "--horizon", "2h",
-                "--warmup", "0s", "--replications", "1", "--json", result.toString(), "--trace", trace.toString());
+        Cli cli = Cli.run(
+                "run",
+                Scenarios.library().resolve("bottling-line.yaml").toString(),
+                "--horizon",
+                "2h",
+                "--warmup",
+                "0s",
+                "--replications",
+                "1",
+                "--json",
+                result.toString(),
+                "--trace",
+                trace.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         List<String> lines = Files.readAllLines(trace);
@@ -41,13 +52,17 @@ final class TraceOptionTest {
             last = event.get("t").asDouble();
             counts.merge(event.get("event").asText(), 1, Integer::sum);
         }
-        assertThat(counts).containsOnlyKeys("released", "moved", "finished", "scrapped", "assembled", "vehicle",
-                "state");
+        assertThat(counts)
+                .containsOnlyKeys("released", "moved", "finished", "scrapped", "assembled", "vehicle", "state");
         // Bottles are packed into cases and cases stacked on pallets, which AGVs take to the warehouse.
         assertThat(counts.get("assembled")).isPositive();
         assertThat(counts.get("vehicle")).isPositive();
         // With no warm-up the window is the whole run: the trace's finished parts are the run's good output.
-        double goodPerHour = JSON.readTree(result.toFile()).get("kpis").get("throughputPerHour").get("mean").asDouble();
+        double goodPerHour = JSON.readTree(result.toFile())
+                .get("kpis")
+                .get("throughputPerHour")
+                .get("mean")
+                .asDouble();
         assertThat(counts.get("finished") / 2.0).isCloseTo(goodPerHour, org.assertj.core.api.Assertions.within(1e-6));
         JsonNode first = JSON.readTree(lines.get(0));
         assertThat(first.get("event").asText()).isEqualTo("state");
@@ -70,8 +85,11 @@ final class TraceOptionTest {
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         List<String> lines = Files.readAllLines(trace);
-        JsonNode finishedFirst = lines.stream().map(TraceOptionTest::json)
-                .filter(e -> e.get("event").asText().equals("finished")).findFirst().orElseThrow();
+        JsonNode finishedFirst = lines.stream()
+                .map(TraceOptionTest::json)
+                .filter(e -> e.get("event").asText().equals("finished"))
+                .findFirst()
+                .orElseThrow();
         assertThat(finishedFirst.get("t").asDouble()).isEqualTo(90.0);
         assertThat(finishedFirst.get("at").asText()).isEqualTo("2026-12-31T23:31:30");
         assertThat(json(lines.get(lines.size() - 1)).get("at").asText()).startsWith("2027-01-01T00:");

@@ -37,8 +37,19 @@ final class TwinWarmStartTest {
         Path snapshot = snapshotWithFillerDownAndFiveLitresInB2();
         Path out = dir.resolve("run.json");
 
-        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString(), "--horizon", "300s",
-                "--warmup", "0s", "--replications", "2", "--json", out.toString());
+        Cli cli = Cli.run(
+                "run",
+                BOTTLING.toString(),
+                "--from-twin",
+                snapshot.toString(),
+                "--horizon",
+                "300s",
+                "--warmup",
+                "0s",
+                "--replications",
+                "2",
+                "--json",
+                out.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         JsonNode stations = new ObjectMapper().readTree(out.toFile()).get("stations");
@@ -46,7 +57,8 @@ final class TwinWarmStartTest {
         assertThat(stations.get("filler").get("states").get("down").asDouble()).isEqualTo(1.0);
         // Nothing new reaches the capper: it finishes exactly the five parts the twin saw in b2.
         JsonNode capper = stations.get("capper");
-        assertThat(capper.get("good").asDouble() + capper.get("scrap").asDouble()).isEqualTo(5.0);
+        assertThat(capper.get("good").asDouble() + capper.get("scrap").asDouble())
+                .isEqualTo(5.0);
     }
 
     @Test
@@ -56,17 +68,51 @@ final class TwinWarmStartTest {
         Path plain = snapshotWithFillerDownAndFiveLitresInB2();
         JsonObject json = JsonObject.of(Files.readString(plain));
         Path checkpoint = dir.resolve("follow.json");
-        Files.writeString(checkpoint, json.toBuilder().set("offsets", JsonObject.newBuilder()
-                .set("linetwin.twin.events/0", 7874L).build()).build().toString());
+        Files.writeString(
+                checkpoint,
+                json.toBuilder()
+                        .set(
+                                "offsets",
+                                JsonObject.newBuilder()
+                                        .set("linetwin.twin.events/0", 7874L)
+                                        .build())
+                        .build()
+                        .toString());
 
-        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", checkpoint.toString(), "--horizon", "300s",
-                "--warmup", "0s", "--replications", "2");
+        Cli cli = Cli.run(
+                "run",
+                BOTTLING.toString(),
+                "--from-twin",
+                checkpoint.toString(),
+                "--horizon",
+                "300s",
+                "--warmup",
+                "0s",
+                "--replications",
+                "2");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
 
-        Files.writeString(checkpoint, json.toBuilder().set("offsets", JsonObject.newBuilder()
-                .set("linetwin.twin.events/0", -1).build()).build().toString());
-        Cli bad = Cli.run("run", BOTTLING.toString(), "--from-twin", checkpoint.toString(), "--horizon", "300s",
-                "--warmup", "0s", "--replications", "2");
+        Files.writeString(
+                checkpoint,
+                json.toBuilder()
+                        .set(
+                                "offsets",
+                                JsonObject.newBuilder()
+                                        .set("linetwin.twin.events/0", -1)
+                                        .build())
+                        .build()
+                        .toString());
+        Cli bad = Cli.run(
+                "run",
+                BOTTLING.toString(),
+                "--from-twin",
+                checkpoint.toString(),
+                "--horizon",
+                "300s",
+                "--warmup",
+                "0s",
+                "--replications",
+                "2");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).startsWith(checkpoint + ":1:").contains("offsets.linetwin.twin.events/0");
     }
@@ -76,12 +122,24 @@ final class TwinWarmStartTest {
         Path snapshot = snapshotWithFillerDownAndFiveLitresInB2();
         Path trace = dir.resolve("trace.jsonl");
 
-        Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString(), "--horizon", "300s",
-                "--warmup", "0s", "--replications", "1", "--trace", trace.toString());
+        Cli cli = Cli.run(
+                "run",
+                BOTTLING.toString(),
+                "--from-twin",
+                snapshot.toString(),
+                "--horizon",
+                "300s",
+                "--warmup",
+                "0s",
+                "--replications",
+                "1",
+                "--trace",
+                trace.toString());
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         ObjectMapper json = new ObjectMapper();
-        double start = WarmStartOptions.clockOf(MONDAY_6AM, ScenarioLoader.load(BOTTLING).experiment());
+        double start = WarmStartOptions.clockOf(
+                MONDAY_6AM, ScenarioLoader.load(BOTTLING).experiment());
         int cappedLitres = 0;
         int fillerMoves = 0;
         for (String line : Files.readAllLines(trace)) {
@@ -91,8 +149,10 @@ final class TwinWarmStartTest {
             if ("moved".equals(kind) && "filler".equals(event.get("from").asText())) {
                 fillerMoves++;
             }
-            boolean leftCapper = "moved".equals(kind) && "capper".equals(event.get("from").asText());
-            boolean scrappedAtCapper = "scrapped".equals(kind) && "capper".equals(event.get("station").asText());
+            boolean leftCapper =
+                    "moved".equals(kind) && "capper".equals(event.get("from").asText());
+            boolean scrappedAtCapper = "scrapped".equals(kind)
+                    && "capper".equals(event.get("station").asText());
             if (leftCapper || scrappedAtCapper) {
                 cappedLitres++;
             }
@@ -108,20 +168,28 @@ final class TwinWarmStartTest {
         Scenario scenario = ScenarioLoader.load(BOTTLING);
         TwinStore store = TwinStore.of(LineDescriptors.of(scenario.line()), Clock.fixed(MONDAY_6AM, ZoneOffset.UTC));
         LineDescriptor line = LineDescriptors.of(scenario.line());
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("b2"), "buffer", "levels",
-                JsonObject.newBuilder().set("litre", 50).build(), 1, MONDAY_6AM)));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("b2"),
+                        "buffer",
+                        "levels",
+                        JsonObject.newBuilder().set("litre", 50).build(),
+                        1,
+                        MONDAY_6AM)));
         Path snapshot = dir.resolve("overfull.json");
         store.snapshot().write(snapshot);
         // The twin itself refuses a level above a buffer's capacity; a file edited by hand (or by another tool)
         // can still hold one, and run must refuse it.
-        java.nio.file.Files.writeString(snapshot, java.nio.file.Files.readString(snapshot)
-                .replace("\"litre\":50", "\"litre\":500"));
+        java.nio.file.Files.writeString(
+                snapshot, java.nio.file.Files.readString(snapshot).replace("\"litre\":50", "\"litre\":500"));
 
         Cli cli = Cli.run("run", BOTTLING.toString(), "--from-twin", snapshot.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
         // Positioned at the level in the file, not only "the state does not fit".
-        assertThat(cli.err()).startsWith(snapshot + ":1:")
+        assertThat(cli.err())
+                .startsWith(snapshot + ":1:")
                 .contains(" things.plant1:bottling.b2.thing.features.buffer.properties.levels: 'b2' holds at most 60"
                         + " parts, got 500");
     }
@@ -142,12 +210,23 @@ final class TwinWarmStartTest {
         LineSpec lineSpec = ScenarioLoader.load(BOTTLING).line();
         LineDescriptor line = LineDescriptors.of(lineSpec);
         TwinStore store = TwinStore.of(line, Clock.fixed(MONDAY_6AM, ZoneOffset.UTC));
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("filler"), "status", "state",
-                JsonValue.of("down"), 1, MONDAY_6AM)));
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("filler"), "status",
-                "remainingSeconds", JsonValue.of(600), 2, MONDAY_6AM)));
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("b2"), "buffer", "levels",
-                JsonObject.newBuilder().set("litre", 5).build(), 1, MONDAY_6AM)));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("filler"), "status", "state", JsonValue.of("down"), 1, MONDAY_6AM)));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("filler"), "status", "remainingSeconds", JsonValue.of(600), 2, MONDAY_6AM)));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("b2"),
+                        "buffer",
+                        "levels",
+                        JsonObject.newBuilder().set("litre", 5).build(),
+                        1,
+                        MONDAY_6AM)));
         Path file = dir.resolve("snapshot.json");
         store.snapshot().write(file);
         return file;

@@ -15,7 +15,8 @@ final class ValidateCommandTest {
 
     @Test
     void aValidFileExitsZero() {
-        Cli cli = Cli.run("validate", Scenarios.library().resolve("bottling-line.yaml").toString());
+        Cli cli = Cli.run(
+                "validate", Scenarios.library().resolve("bottling-line.yaml").toString());
 
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).contains("valid");
@@ -37,10 +38,11 @@ final class ValidateCommandTest {
         Cli cli = Cli.run("validate", file.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().lines().toList()).containsExactly(
-                file + ":5:68 stations.m1.process.mean: expected a duration like \"1.2s\", got \"fast\"",
-                file + ":7:38 buffers.b2.to: no station 'cappr'; did you mean 'capper'?",
-                "2 problems");
+        assertThat(cli.err().lines().toList())
+                .containsExactly(
+                        file + ":5:68 stations.m1.process.mean: expected a duration like \"1.2s\", got \"fast\"",
+                        file + ":7:38 buffers.b2.to: no station 'cappr'; did you mean 'capper'?",
+                        "2 problems");
     }
 
     @Test
@@ -62,10 +64,11 @@ final class ValidateCommandTest {
         Cli cli = Cli.run("validate", file.toString());
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err().lines().toList()).containsExactly(
-                file + ":9:5 layout.m1: overlaps station m2 (m1 3.0 x 3.0 m at x 0.0, z 0.0 and 3.0 x 3.0 m at "
-                        + "x 2.0, z 1.0)",
-                "1 problem");
+        assertThat(cli.err().lines().toList())
+                .containsExactly(
+                        file + ":9:5 layout.m1: overlaps station m2 (m1 3.0 x 3.0 m at x 0.0, z 0.0 and 3.0 x 3.0 m at "
+                                + "x 2.0, z 1.0)",
+                        "1 problem");
     }
 
     @Test

@@ -42,12 +42,14 @@ final class ValidateRunAgreementTest {
             if (validate.exitCode() == 2) {
                 List<String> problems = validate.err().lines().toList();
                 assertThat(run.exitCode()).as(context).isEqualTo(2);
-                assertThat(run.err().lines().toList()).as(context)
+                assertThat(run.err().lines().toList())
+                        .as(context)
                         .containsExactlyElementsOf(problems.subList(0, problems.size() - 1));
             } else {
                 valid++;
                 assertThat(run.exitCode() == 0 || run.err().startsWith("linetwin: the line deadlocked at "))
-                        .as(context).isTrue();
+                        .as(context)
+                        .isTrue();
             }
         }
         // Both sides of the property are exercised.
@@ -65,18 +67,24 @@ final class ValidateRunAgreementTest {
         StringBuilder conveyors = new StringBuilder();
         boolean unlimited = random.nextBoolean();
         String arrival = random.nextInt(8) == 0 ? "0s" : "{ dist: exponential, mean: 1.5s }";
-        stations.append("    - { id: src, kind: source, ").append(unlimited ? "supply: unlimited" : "interarrival: "
-                + arrival).append(" }\n");
+        stations.append("    - { id: src, kind: source, ")
+                .append(unlimited ? "supply: unlimited" : "interarrival: " + arrival)
+                .append(" }\n");
         int machines = 1 + random.nextInt(4);
         List<String> chain = new ArrayList<>(List.of("src"));
         int gate = random.nextInt(3) == 0 && machines >= 2 ? machines : -1;
         for (int m = 1; m <= machines; m++) {
-            String process = random.nextInt(4) == 0 ? "0s" : random.nextBoolean() ? "1s"
-                    : "{ dist: exponential, mean: 1s }";
+            String process =
+                    random.nextInt(4) == 0 ? "0s" : random.nextBoolean() ? "1s" : "{ dist: exponential, mean: 1s }";
             String servers = random.nextInt(4) == 0 ? ", servers: 2" : "";
             String routes = m == gate ? ", routes: [ { to: fwd, share: 0.8 }, { to: back, share: 0.2 } ]" : "";
-            stations.append("    - { id: m").append(m).append(", kind: machine, process: ").append(process)
-                    .append(servers).append(routes).append(" }\n");
+            stations.append("    - { id: m")
+                    .append(m)
+                    .append(", kind: machine, process: ")
+                    .append(process)
+                    .append(servers)
+                    .append(routes)
+                    .append(" }\n");
             chain.add("m" + m);
         }
         if (random.nextInt(3) > 0) {
@@ -91,7 +99,13 @@ final class ValidateRunAgreementTest {
             String to = chain.get(i + 1);
             String id = from.equals("m" + gate) ? "fwd" : "l" + i;
             if (!id.equals("fwd") && random.nextInt(5) == 0) {
-                conveyors.append("    - { id: ").append(id).append(", from: ").append(from).append(", to: ").append(to)
+                conveyors
+                        .append("    - { id: ")
+                        .append(id)
+                        .append(", from: ")
+                        .append(from)
+                        .append(", to: ")
+                        .append(to)
                         .append(", length: 4m, speed: 1m/s, capacity: 4 }\n");
             } else {
                 String capacity = switch (random.nextInt(4)) {
@@ -99,8 +113,15 @@ final class ValidateRunAgreementTest {
                     case 1 -> "unlimited";
                     default -> "3";
                 };
-                buffers.append("    - { id: ").append(id).append(", from: ").append(from).append(", to: ").append(to)
-                        .append(", capacity: ").append(capacity).append(" }\n");
+                buffers.append("    - { id: ")
+                        .append(id)
+                        .append(", from: ")
+                        .append(from)
+                        .append(", to: ")
+                        .append(to)
+                        .append(", capacity: ")
+                        .append(capacity)
+                        .append(" }\n");
             }
         }
         if (gate > 0) {

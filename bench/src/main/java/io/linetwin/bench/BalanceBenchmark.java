@@ -35,16 +35,24 @@ public final class BalanceBenchmark {
 
     private static long startedMillis;
 
-    private BalanceBenchmark() {
-    }
+    private BalanceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         startedMillis = System.currentTimeMillis();
         boolean warm = args[0].equals("warm");
         int rounds = warm ? Integer.parseInt(args[1]) : 1;
         List<String> networks = Arrays.asList(args).subList(warm ? 2 : 1, args.length);
-        System.out.printf(Locale.ROOT, "%-32s %7s %6s %8s %5s %8s   %s%n", "network", "streams", "constr", "measured",
-                "dof", "build", warm ? "reconcile ms (median / p90 / min) · analysis ms (median / p90 / min)"
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s %7s %6s %8s %5s %8s   %s%n",
+                "network",
+                "streams",
+                "constr",
+                "measured",
+                "dof",
+                "build",
+                warm
+                        ? "reconcile ms (median / p90 / min) · analysis ms (median / p90 / min)"
                         : "reconcile ms · analysis ms (first, cold)");
         for (String name : networks) {
             long t0 = System.nanoTime();
@@ -86,21 +94,40 @@ public final class BalanceBenchmark {
             for (boolean m : measured) {
                 count += m ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "%-32s %7d %6d %8d %5d %6.1fms   %s · %s   (5-sd error on %s found %d/%d)%n",
-                    label(name), network.size(), network.constraints().size(), count, dof, buildMs,
-                    stats(reconcile, warm), stats(analysis, warm), network.stream(planted).id(), found, rounds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-32s %7d %6d %8d %5d %6.1fms   %s · %s   (5-sd error on %s found %d/%d)%n",
+                    label(name),
+                    network.size(),
+                    network.constraints().size(),
+                    count,
+                    dof,
+                    buildMs,
+                    stats(reconcile, warm),
+                    stats(analysis, warm),
+                    network.stream(planted).id(),
+                    found,
+                    rounds);
             if (!warm) {
                 double jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.printf(Locale.ROOT, "  JVM start to main %.0f ms; scenario load %.0f ms; network %.0f ms; "
-                        + "first reconciliation %.0f ms; first analysis %.0f ms (the one-day simulation that makes the "
-                        + "true flows, %.0f ms, is not part of a balance)%n",
-                        startedMillis - jvm, loadMs, buildMs, reconcile[0], analysis[0], truthMs);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  JVM start to main %.0f ms; scenario load %.0f ms; network %.0f ms; "
+                                + "first reconciliation %.0f ms; first analysis %.0f ms (the one-day simulation that makes the "
+                                + "true flows, %.0f ms, is not part of a balance)%n",
+                        startedMillis - jvm,
+                        loadMs,
+                        buildMs,
+                        reconcile[0],
+                        analysis[0],
+                        truthMs);
             }
         }
     }
 
     private static String label(String name) {
-        return name.startsWith("generated:") ? "generated serial line, " + name.substring(10) + " stages"
+        return name.startsWith("generated:")
+                ? "generated serial line, " + name.substring(10) + " stages"
                 : Path.of(name).getFileName().toString();
     }
 
@@ -110,8 +137,12 @@ public final class BalanceBenchmark {
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", sorted[sorted.length / 2],
-                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)], sorted[0]);
+        return String.format(
+                Locale.ROOT,
+                "%.2f / %.2f / %.2f",
+                sorted[sorted.length / 2],
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.9) - 1)],
+                sorted[0]);
     }
 
     private static LineSpec line(String name) throws Exception {
@@ -143,20 +174,32 @@ public final class BalanceBenchmark {
         for (int s = 1; s <= stages; s++) {
             String id = "m" + s;
             String buffer = "b" + s;
-            buffers.append("    - { id: ").append(buffer).append(", from: ").append(previous).append(", to: ")
-                    .append(id).append(", capacity: 20 }\n");
+            buffers.append("    - { id: ")
+                    .append(buffer)
+                    .append(", from: ")
+                    .append(previous)
+                    .append(", to: ")
+                    .append(id)
+                    .append(", capacity: 20 }\n");
             if (s % 6 == 0) {
-                yaml.append("    - { id: ").append(id).append(", kind: assembly, inputs: { ").append(buffer)
-                        .append(": 2 }, process: { dist: exponential, mean: 1s }, scrap: 0.01, consumes: { kit: 1 } }\n");
+                yaml.append("    - { id: ")
+                        .append(id)
+                        .append(", kind: assembly, inputs: { ")
+                        .append(buffer)
+                        .append(
+                                ": 2 }, process: { dist: exponential, mean: 1s }, scrap: 0.01, consumes: { kit: 1 } }\n");
             } else {
-                yaml.append("    - { id: ").append(id).append(", kind: machine, process: { dist: exponential, mean: "
-                        + "0.5s }, scrap: 0.01 }\n");
+                yaml.append("    - { id: ")
+                        .append(id)
+                        .append(", kind: machine, process: { dist: exponential, mean: " + "0.5s }, scrap: 0.01 }\n");
             }
             previous = id;
         }
         yaml.append("    - { id: out, kind: sink }\n");
         buffers.append("    - { id: b-out, from: ").append(previous).append(", to: out, capacity: 20 }\n");
-        return yaml.append(buffers).append("experiment: { horizon: 1d, replications: 1, seed: 1 }\n").toString();
+        return yaml.append(buffers)
+                .append("experiment: { horizon: 1d, replications: 1, seed: 1 }\n")
+                .toString();
     }
 
     private static boolean[] plan(FlowNetwork network, Random random) {
@@ -179,14 +222,16 @@ public final class BalanceBenchmark {
         return best;
     }
 
-    private static MeasurementSet measure(FlowNetwork network, double[] truth, boolean[] measured, Random noise,
-            int planted) {
+    private static MeasurementSet measure(
+            FlowNetwork network, double[] truth, boolean[] measured, Random noise, int planted) {
         List<Measurement> list = new ArrayList<>();
         for (int v = 0; v < measured.length; v++) {
             if (measured[v]) {
                 double sd = 0.01 * Math.max(Math.abs(truth[v]), 1);
-                list.add(new Measurement(network.stream(v).id(),
-                        truth[v] + noise.nextGaussian() * sd + (v == planted ? 5 * sd : 0), sd));
+                list.add(new Measurement(
+                        network.stream(v).id(),
+                        truth[v] + noise.nextGaussian() * sd + (v == planted ? 5 * sd : 0),
+                        sd));
             }
         }
         return MeasurementSet.of(network, list);

@@ -48,8 +48,7 @@ public final class LoopBenchmark {
 
     private static final Instant MONDAY = Instant.parse("2026-11-30T00:00:00Z");
 
-    private LoopBenchmark() {
-    }
+    private LoopBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(args[1]));
@@ -63,10 +62,12 @@ public final class LoopBenchmark {
             long started = System.nanoTime();
             WhatIfResult result = verdict(scenario, snapshot);
             double seconds = (System.nanoTime() - started) / 1e9;
-            double jvmAge = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+            double jvmAge = (System.currentTimeMillis()
+                            - ManagementFactory.getRuntimeMXBean().getStartTime())
+                    / 1e3;
             print(result);
-            System.out.printf(Locale.ROOT, "cold: snapshot → verdict %.3f s; JVM start → verdict %.3f s%n", seconds,
-                    jvmAge);
+            System.out.printf(
+                    Locale.ROOT, "cold: snapshot → verdict %.3f s; JVM start → verdict %.3f s%n", seconds, jvmAge);
             return;
         }
         for (int i = 0; i < 2; i++) {
@@ -81,9 +82,16 @@ public final class LoopBenchmark {
         }
         print(last);
         Arrays.sort(times);
-        System.out.printf(Locale.ROOT, "warm: snapshot → verdict median %.3f s, min %.3f s, max %.3f s over %d rounds;"
-                + " %d events per verdict, %d cores%n", times[rounds / 2], times[0], times[rounds - 1], rounds,
-                last.events(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "warm: snapshot → verdict median %.3f s, min %.3f s, max %.3f s over %d rounds;"
+                        + " %d events per verdict, %d cores%n",
+                times[rounds / 2],
+                times[0],
+                times[rounds - 1],
+                rounds,
+                last.events(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** The scenario's line emulated for {@code hours} from its experiment start; the twin's snapshot then. */
@@ -99,48 +107,73 @@ public final class LoopBenchmark {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Instant start = MONDAY.plusMillis(Math.round(scenario.experiment().startSecondsOfWeek() * 1000));
-        LineEmulator emulator = new LineEmulator(new LineSimulation(scenario.line())
-                .startingAt(scenario.experiment().startSecondsOfWeek()), sink, start, scenario.experiment().seed(), 10,
-                60, Pacer.NO_WAIT, List::of);
+        LineEmulator emulator = new LineEmulator(
+                new LineSimulation(scenario.line())
+                        .startingAt(scenario.experiment().startSecondsOfWeek()),
+                sink,
+                start,
+                scenario.experiment().seed(),
+                10,
+                60,
+                Pacer.NO_WAIT,
+                List::of);
         emulator.run(hours * 3600);
         store.snapshot().write(file);
-        System.out.printf(Locale.ROOT, "twin snapshot of %s after %.1f h at %s: %d things, revision sum %d -> %s%n",
-                scenario.name(), hours, store.snapshot().takenAt(), store.snapshot().things().size(),
-                store.snapshot().revisionSum(), file);
+        System.out.printf(
+                Locale.ROOT,
+                "twin snapshot of %s after %.1f h at %s: %d things, revision sum %d -> %s%n",
+                scenario.name(),
+                hours,
+                store.snapshot().takenAt(),
+                store.snapshot().things().size(),
+                store.snapshot().revisionSum(),
+                file);
     }
 
     /** Snapshot file → warm-start state → baseline and two candidates → verdicts. */
     static WhatIfResult verdict(Scenario scenario, Path file) throws Exception {
         Snapshot snapshot = Snapshot.read(file);
         LineDescriptor things = LineDescriptors.of(scenario.line());
-        LineState start = new LineStateMapper(things.lineId()).map(snapshot,
-                EngineClock.secondsOf(snapshot.takenAt(), scenario.experiment()));
+        LineState start = new LineStateMapper(things.lineId())
+                .map(snapshot, EngineClock.secondsOf(snapshot.takenAt(), scenario.experiment()));
         TwinView twin = new TwinView(snapshot, things);
         double speed = twin.parameter("framing", "speed").orElseThrow();
         List<Candidate> candidates = List.of(
                 new Candidate("faster-framing", "variant", List.of(new Change("framing", "speed", speed, 1.05))),
-                new Candidate("slower-framing", "rule:long-failure", List.of(new Change("framing", "speed", speed,
-                        0.95))));
-        WhatIf whatIf = new WhatIf(scenario.line(), scenario.experiment().startSecondsOfWeek(),
+                new Candidate(
+                        "slower-framing", "rule:long-failure", List.of(new Change("framing", "speed", speed, 0.95))));
+        WhatIf whatIf = new WhatIf(
+                scenario.line(),
+                scenario.experiment().startSecondsOfWeek(),
                 WhatIfSettings.defaults(24 * 3600, 20, Runtime.getRuntime().availableProcessors()));
         whatIf.requireFits(start);
-        return whatIf.run(start, scenario.experiment().seed(), new CandidatePlanner(List.of(c -> candidates),
-                twin.limits()));
+        return whatIf.run(
+                start, scenario.experiment().seed(), new CandidatePlanner(List.of(c -> candidates), twin.limits()));
     }
 
     private static void print(WhatIfResult result) {
         Estimate base = result.baseline().get(LoopKpi.THROUGHPUT);
-        System.out.printf(Locale.ROOT, "baseline throughput %.2f/h ± %.2f, bottleneck %s%n", base.mean(),
-                base.halfWidth(), result.bottleneck().orElse("-"));
+        System.out.printf(
+                Locale.ROOT,
+                "baseline throughput %.2f/h ± %.2f, bottleneck %s%n",
+                base.mean(),
+                base.halfWidth(),
+                result.bottleneck().orElse("-"));
         for (CandidateOutcome o : result.outcomes()) {
             Estimate d = o.difference(LoopKpi.THROUGHPUT);
-            System.out.printf(Locale.ROOT, "  %-16s %-22s Δ %+.2f/h [%+.2f, %+.2f] %+.1f %% -> %s%n",
-                    o.candidate().name(), o.candidate().describe(), d.mean(), d.ciLow().orElse(Double.NaN),
-                    d.ciHigh().orElse(Double.NaN), o.relativeEffect() * 100, o.verdict());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-16s %-22s Δ %+.2f/h [%+.2f, %+.2f] %+.1f %% -> %s%n",
+                    o.candidate().name(),
+                    o.candidate().describe(),
+                    d.mean(),
+                    d.ciLow().orElse(Double.NaN),
+                    d.ciHigh().orElse(Double.NaN),
+                    o.relativeEffect() * 100,
+                    o.verdict());
         }
     }
 }

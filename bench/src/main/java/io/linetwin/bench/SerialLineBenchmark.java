@@ -29,10 +29,10 @@ public final class SerialLineBenchmark {
 
     /** Five server events and five failure clocks are pending most of the time, a repair now and then. */
     private static final int RAW_PENDING = 11;
+
     private static final long RAW_EVENTS = 5_000_000L;
 
-    private SerialLineBenchmark() {
-    }
+    private SerialLineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(args[0]));
@@ -54,21 +54,27 @@ public final class SerialLineBenchmark {
             cpuRatios[round] = line.eventsPerCpuSecond() / raw.eventsPerCpuSecond();
             partsPerSecond[round] = line.partsPerWallSecond();
             if (traceCost) {
-                Rate traced = traced(simulation, experiment.warmupSeconds(), experiment.horizonSeconds(),
-                        experiment.seed());
+                Rate traced =
+                        traced(simulation, experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed());
                 tracedCpuRatios[round] = line.eventsPerCpuSecond() / traced.eventsPerCpuSecond();
             }
         }
         if (traceCost) {
-            System.out.printf(Locale.ROOT, "trace on (counting listener) / trace off, median CPU time ratio: %.2f%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "trace on (counting listener) / trace off, median CPU time ratio: %.2f%n",
                     median(tracedCpuRatios));
         }
-        System.out.printf(Locale.ROOT, "LineTwin median: parts/s=%,.0f line/raw events/s ratio: %.2f by wall time,"
-                + " %.2f by thread CPU time%n", median(partsPerSecond), median(wallRatios), median(cpuRatios));
+        System.out.printf(
+                Locale.ROOT,
+                "LineTwin median: parts/s=%,.0f line/raw events/s ratio: %.2f by wall time,"
+                        + " %.2f by thread CPU time%n",
+                median(partsPerSecond),
+                median(wallRatios),
+                median(cpuRatios));
     }
 
-    private record Rate(double partsPerWallSecond, double eventsPerWallSecond, double eventsPerCpuSecond) {
-    }
+    private record Rate(double partsPerWallSecond, double eventsPerWallSecond, double eventsPerCpuSecond) {}
 
     private static Rate line(LineSimulation simulation, double warmupSeconds, double horizonSeconds, long seed) {
         long cpuStart = cpuNanos();
@@ -77,9 +83,17 @@ public final class SerialLineBenchmark {
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuStart) / 1e9;
         long parts = result.totals().goodOut();
-        System.out.printf(Locale.ROOT, "line: %d parts (warm-up included), throughput %.6f parts/s, %d events,"
-                + " %.3f s wall, %.3f s CPU, %,.0f parts/s, %,.0f events/s wall, %,.0f events/s CPU%n", parts,
-                result.throughputPerHour() / 3600, result.events(), wall, cpu, parts / wall, result.events() / wall,
+        System.out.printf(
+                Locale.ROOT,
+                "line: %d parts (warm-up included), throughput %.6f parts/s, %d events,"
+                        + " %.3f s wall, %.3f s CPU, %,.0f parts/s, %,.0f events/s wall, %,.0f events/s CPU%n",
+                parts,
+                result.throughputPerHour() / 3600,
+                result.events(),
+                wall,
+                cpu,
+                parts / wall,
+                result.events() / wall,
                 result.events() / cpu);
         return new Rate(parts / wall, result.events() / wall, result.events() / cpu);
     }
@@ -91,8 +105,13 @@ public final class SerialLineBenchmark {
         ReplicationResult result = simulation.run(warmupSeconds, horizonSeconds, seed, 0, e -> traceEvents[0]++);
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT, "line traced: %d trace events, %d events, %.3f s wall, %.3f s CPU%n",
-                traceEvents[0], result.events(), wall, cpu);
+        System.out.printf(
+                Locale.ROOT,
+                "line traced: %d trace events, %d events, %.3f s wall, %.3f s CPU%n",
+                traceEvents[0],
+                result.events(),
+                wall,
+                cpu);
         return new Rate(0, result.events() / wall, result.events() / cpu);
     }
 
@@ -120,8 +139,15 @@ public final class SerialLineBenchmark {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT, "raw Schedule: %d pending, %d events, %.3f s wall, %.3f s CPU,"
-                + " %,.0f events/s wall, %,.0f events/s CPU%n", RAW_PENDING, count[0], wall, cpu, count[0] / wall,
+        System.out.printf(
+                Locale.ROOT,
+                "raw Schedule: %d pending, %d events, %.3f s wall, %.3f s CPU,"
+                        + " %,.0f events/s wall, %,.0f events/s CPU%n",
+                RAW_PENDING,
+                count[0],
+                wall,
+                cpu,
+                count[0] / wall,
                 count[0] / cpu);
         return new Rate(0, count[0] / wall, count[0] / cpu);
     }

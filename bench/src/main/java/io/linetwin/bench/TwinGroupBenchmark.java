@@ -40,8 +40,7 @@ public final class TwinGroupBenchmark {
     private static final String TOPIC = "bench.group.events";
     private static final String CHECKPOINTS = "bench.group.checkpoints";
 
-    private TwinGroupBenchmark() {
-    }
+    private TwinGroupBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         double lineSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 3600;
@@ -61,18 +60,24 @@ public final class TwinGroupBenchmark {
             broker.createTopic(TOPIC, 6);
             for (int processes = 1; processes <= 3; processes++) {
                 // A checkpoint topic per group: a group may start from another's checkpoints, which would skip work.
-                broker.createTopic(CHECKPOINTS + "-" + processes, 1,
+                broker.createTopic(
+                        CHECKPOINTS + "-" + processes,
+                        1,
                         LineGroupTwin.checkpointTopic(CHECKPOINTS).configs());
             }
-            try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
-                    TOPIC, ""))) {
+            try (KafkaSignalPublisher publisher =
+                    new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), TOPIC, ""))) {
                 List<CompletableFuture<?>> sent = new ArrayList<>();
-                events.forEach((line, list) -> list.forEach(json -> sent.add(publisher.publish(line, json,
-                        new RecordHeaders()))));
+                events.forEach((line, list) ->
+                        list.forEach(json -> sent.add(publisher.publish(line, json, new RecordHeaders()))));
                 sent.forEach(CompletableFuture::join);
             }
-            System.out.printf(Locale.ROOT, "%,d events of 12 bottling lines (%.0f s of line time each) on %d "
-                    + "partitions%n", total, lineSeconds, 6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d events of 12 bottling lines (%.0f s of line time each) on %d " + "partitions%n",
+                    total,
+                    lineSeconds,
+                    6);
             for (int processes = 1; processes <= 3; processes++) {
                 measure(processes, files, total, broker.bootstrapServers(), work);
             }
@@ -88,15 +93,33 @@ public final class TwinGroupBenchmark {
             for (int p = 0; p < processes; p++) {
                 Path dir = work.resolve("group-" + processes + "-" + p);
                 dirs.add(dir);
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.linetwin.app.Main",
-                        "twin", "follow"));
+                List<String> command = new ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.linetwin.app.Main",
+                        "twin",
+                        "follow"));
                 files.forEach(f -> command.add(f.toString()));
-                command.addAll(List.of("--kafka", bootstrap, "--topic", TOPIC, "--group", "bench-" + processes,
-                        "--checkpoint-topic", CHECKPOINTS + "-" + processes, "--every", "1s", "--snapshot-dir",
+                command.addAll(List.of(
+                        "--kafka",
+                        bootstrap,
+                        "--topic",
+                        TOPIC,
+                        "--group",
+                        "bench-" + processes,
+                        "--checkpoint-topic",
+                        CHECKPOINTS + "-" + processes,
+                        "--every",
+                        "1s",
+                        "--snapshot-dir",
                         dir.toString()));
-                followers.add(new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(work.resolve("follower-" + processes + "-" + p + ".log").toFile()).start());
+                followers.add(new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(work.resolve("follower-" + processes + "-" + p + ".log")
+                                .toFile())
+                        .start());
             }
             double first = Double.NaN;
             long deadline = System.nanoTime() + 600_000_000_000L;
@@ -110,9 +133,16 @@ public final class TwinGroupBenchmark {
                     first = now;
                 }
                 if (records >= total) {
-                    System.out.printf(Locale.ROOT, "%d follower process%s: %,d events in %.1f s from process start "
-                            + "(%,.0f events/s cold), %.1f s from the first report with records (%,.0f events/s)%n",
-                            processes, processes > 1 ? "es" : "", records, now, records / now, now - first,
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%d follower process%s: %,d events in %.1f s from process start "
+                                    + "(%,.0f events/s cold), %.1f s from the first report with records (%,.0f events/s)%n",
+                            processes,
+                            processes > 1 ? "es" : "",
+                            records,
+                            now,
+                            records / now,
+                            now - first,
                             records / Math.max(1e-9, now - first));
                     return;
                 }
@@ -138,8 +168,11 @@ public final class TwinGroupBenchmark {
                 return 0;
             }
             long sum = 0;
-            for (org.eclipse.ditto.json.JsonValue line : JsonFactory.readFrom(Files.readString(file)).asObject()
-                    .getValue("owned").orElseThrow().asArray()) {
+            for (org.eclipse.ditto.json.JsonValue line : JsonFactory.readFrom(Files.readString(file))
+                    .asObject()
+                    .getValue("owned")
+                    .orElseThrow()
+                    .asArray()) {
                 Path snapshot = dir.resolve(line.asString().replace(':', '_') + ".json");
                 if (Files.exists(snapshot)) {
                     sum += io.linetwin.twin.Snapshot.read(snapshot).revisionSum();
@@ -161,11 +194,18 @@ public final class TwinGroupBenchmark {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        new LineEmulator(new LineSimulation(scenario.line()).startingAt(6 * 3600), sink, START, seed, 30, 60,
-                Pacer.NO_WAIT, CommandSource.NONE).run(seconds);
+        new LineEmulator(
+                        new LineSimulation(scenario.line()).startingAt(6 * 3600),
+                        sink,
+                        START,
+                        seed,
+                        30,
+                        60,
+                        Pacer.NO_WAIT,
+                        CommandSource.NONE)
+                .run(seconds);
         return json;
     }
 }

@@ -22,8 +22,7 @@ public final class YearBenchmark {
 
     private static final double YEAR_SECONDS = 365 * 86_400.0;
 
-    private YearBenchmark() {
-    }
+    private YearBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of(args[0]));
@@ -41,8 +40,13 @@ public final class YearBenchmark {
             cpu[round] = plain[1];
             tracedCpu[round] = traced[1];
         }
-        System.out.printf(Locale.ROOT, "median of %d: %.3f s wall, %.3f s CPU untraced; %.3f s CPU traced"
-                + " (x%.2f)%n", rounds, median(wall), median(cpu), median(tracedCpu),
+        System.out.printf(
+                Locale.ROOT,
+                "median of %d: %.3f s wall, %.3f s CPU untraced; %.3f s CPU traced" + " (x%.2f)%n",
+                rounds,
+                median(wall),
+                median(cpu),
+                median(tracedCpu),
                 median(tracedCpu) / median(cpu));
     }
 
@@ -55,10 +59,16 @@ public final class YearBenchmark {
                 : simulation.run(0, YEAR_SECONDS, seed, 0);
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: %,d good units, %,d events, %.3f s wall, %.3f s CPU, %,.0f events/s"
-                + " (CPU)%s%n", traced ? "traced  " : "untraced", result.totals().goodOut(), result.events(), wall,
-                cpu, result.events() / cpu, traced ? ", " + String.format(Locale.ROOT, "%,d", traceEvents[0])
-                        + " trace events" : "");
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d good units, %,d events, %.3f s wall, %.3f s CPU, %,.0f events/s" + " (CPU)%s%n",
+                traced ? "traced  " : "untraced",
+                result.totals().goodOut(),
+                result.events(),
+                wall,
+                cpu,
+                result.events() / cpu,
+                traced ? ", " + String.format(Locale.ROOT, "%,d", traceEvents[0]) + " trace events" : "");
         return new double[] {wall, cpu};
     }
 

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -83,7 +82,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
 
         private Builder(Path dataDir) {
-            this.dataDir = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
+            this.dataDir =
+                    Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize();
         }
 
         /** The client port; {@code 0} picks a free one. */
@@ -130,8 +130,9 @@ public final class EmbeddedBroker implements AutoCloseable {
                 throw new BrokerException("cannot create the data folder " + dataDir + ": " + e.getMessage(), e);
             }
             int chosen = port == 0 ? freePort() : requireFree(host, port);
-            int controller = rememberedControllerPort(dataDir).filter(p -> isFree(host, p)).orElseGet(
-                    EmbeddedBroker::freePort);
+            int controller = rememberedControllerPort(dataDir)
+                    .filter(p -> isFree(host, p))
+                    .orElseGet(EmbeddedBroker::freePort);
             int sasl = saslPlainUsers.isEmpty() ? -1 : freePort();
             EmbeddedBroker broker = new EmbeddedBroker(this, chosen, controller, sasl);
             broker.rememberControllerPort();
@@ -182,9 +183,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     private static String plainJaas(Map<String, String> users) {
         Map.Entry<String, String> first = users.entrySet().iterator().next();
         return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + first.getKey()
-                + "\" password=\"" + first.getValue() + "\" " + users.entrySet().stream()
+                + "\" password=\"" + first.getValue() + "\" "
+                + users.entrySet().stream()
                         .map(u -> "user_" + u.getKey() + "=\"" + u.getValue() + "\"")
-                        .collect(Collectors.joining(" ")) + ";";
+                        .collect(Collectors.joining(" "))
+                + ";";
     }
 
     /** Writes this start's config and, on a new folder only, formats the log (a format picks a new cluster id). */
@@ -201,8 +204,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         int rc;
         try {
-            rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString()}, new PrintStream(log, true, StandardCharsets.UTF_8));
+            rc = StorageTool.execute(
+                    new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+                    new PrintStream(log, true, StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             throw new BrokerException("cannot format the Kafka log in " + dataDir + ": " + e.getMessage(), e);
         }
@@ -269,7 +273,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void createTopic(String name, int partitions, Map<String, String> configs) throws BrokerException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
-                    .all().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    .all()
+                    .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerException("interrupted while creating topic " + name, e);
@@ -327,7 +332,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         Properties state = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             state.load(in);
-            return Optional.of(Integer.parseInt(state.getProperty("controller.port", "").trim()));
+            return Optional.of(
+                    Integer.parseInt(state.getProperty("controller.port", "").trim()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

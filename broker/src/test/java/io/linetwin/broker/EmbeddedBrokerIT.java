@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,8 +32,8 @@ final class EmbeddedBrokerIT {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (String v : values) {
                 producer.send(new ProducerRecord<>(topic, v, v)).get();
             }
@@ -45,8 +44,8 @@ final class EmbeddedBrokerIT {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -82,14 +81,16 @@ final class EmbeddedBrokerIT {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThatThrownBy(() -> EmbeddedBroker.start(taken.getLocalPort(), dir.resolve("data")))
                     .isInstanceOf(BrokerException.class)
-                    .hasMessage("port " + taken.getLocalPort() + " on 127.0.0.1 is in use (another broker? try --port)");
+                    .hasMessage(
+                            "port " + taken.getLocalPort() + " on 127.0.0.1 is in use (another broker? try --port)");
         }
     }
 
     @Test
     void aSaslPlainListenerAcceptsItsUsersOnly() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.builder(dir.resolve("data"))
-                .saslPlain(Map.of("alice", "alice-secret")).start()) {
+                .saslPlain(Map.of("alice", "alice-secret"))
+                .start()) {
             broker.createTopic("secured", 1);
             String sasl = broker.saslBootstrapServers().orElseThrow();
             assertThat(sasl).isNotEqualTo(broker.bootstrapServers());
@@ -97,10 +98,12 @@ final class EmbeddedBrokerIT {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, sasl);
             p.put("security.protocol", "SASL_PLAINTEXT");
             p.put("sasl.mechanism", "PLAIN");
-            p.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                    + "username=\"alice\" password=\"alice-secret\";");
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                    new StringSerializer())) {
+            p.put(
+                    "sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                            + "username=\"alice\" password=\"alice-secret\";");
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>("secured", "k", "via sasl")).get();
             }
             assertThat(readAll(broker.bootstrapServers(), "secured", 1)).containsExactly("via sasl");

@@ -31,8 +31,7 @@ public final class JobJars {
             "org.yaml.snakeyaml.Yaml",
             "org.apache.commons.math3.random.RandomGenerator");
 
-    private JobJars() {
-    }
+    private JobJars() {}
 
     /**
      * The jar files, in a stable order; a class folder (a build run from its classes) is packed into a jar under
@@ -70,11 +69,14 @@ public final class JobJars {
         try {
             Files.createDirectories(scratch);
             Path jar = scratch.resolve(classes.getParent().getFileName() + "-" + classes.getFileName() + ".jar");
-            try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file);
+            try (OutputStream file = Files.newOutputStream(jar);
+                    JarOutputStream out = new JarOutputStream(file);
                     Stream<Path> walk = Files.walk(classes)) {
-                List<Path> files = new ArrayList<>(walk.filter(Files::isRegularFile).sorted().toList());
+                List<Path> files = new ArrayList<>(
+                        walk.filter(Files::isRegularFile).sorted().toList());
                 for (Path f : files) {
-                    out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                    out.putNextEntry(
+                            new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
                     Files.copy(f, out);
                     out.closeEntry();
                 }

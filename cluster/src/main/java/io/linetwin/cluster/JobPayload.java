@@ -27,10 +27,13 @@ final class JobPayload {
     private static final int FORMAT = 1;
 
     /** A candidate as the workers see it. */
-    record CandidateRecipe(String name, Map<String, String> set, ExperimentSpec experiment, int state) {
-    }
+    record CandidateRecipe(String name, Map<String, String> set, ExperimentSpec experiment, int state) {}
 
-    record Decoded(ScenarioSource source, List<LineState> states, List<CandidateRecipe> candidates, int[] candidate,
+    record Decoded(
+            ScenarioSource source,
+            List<LineState> states,
+            List<CandidateRecipe> candidates,
+            int[] candidate,
             int[] replication) {
 
         int tasks() {
@@ -38,8 +41,7 @@ final class JobPayload {
         }
     }
 
-    private JobPayload() {
-    }
+    private JobPayload() {}
 
     /**
      * @throws IllegalArgumentException when a candidate's line was built in code: no scenario file rebuilds it

@@ -14,8 +14,7 @@ public final class MasterProbe {
 
     private static final int CONNECT_MILLIS = 3000;
 
-    private MasterProbe() {
-    }
+    private MasterProbe() {}
 
     /**
      * @throws ClusterUnavailableException when no master of a {@code spark://} URL accepts a connection

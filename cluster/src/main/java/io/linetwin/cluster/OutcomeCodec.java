@@ -18,11 +18,9 @@ final class OutcomeCodec {
     private static final byte FINISHED = 0;
     private static final byte DEADLOCKED = 1;
 
-    record Indexed(int task, ReplicationOutcome outcome) {
-    }
+    record Indexed(int task, ReplicationOutcome outcome) {}
 
-    private OutcomeCodec() {
-    }
+    private OutcomeCodec() {}
 
     static byte[] encode(int task, ReplicationOutcome outcome) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);

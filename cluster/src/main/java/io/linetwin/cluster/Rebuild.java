@@ -30,8 +30,7 @@ final class Rebuild {
         }
     };
 
-    private Rebuild() {
-    }
+    private Rebuild() {}
 
     static Scenario scenario(ScenarioSource source) {
         synchronized (SCENARIOS) {
@@ -44,8 +43,10 @@ final class Rebuild {
         try {
             parsed = ScenarioLoader.parse(source.text(), source.fileName());
         } catch (ScenarioException e) {
-            throw new IllegalStateException(source.fileName() + " does not load on this worker: "
-                    + e.problems().get(0), e);
+            throw new IllegalStateException(
+                    source.fileName() + " does not load on this worker: "
+                            + e.problems().get(0),
+                    e);
         }
         synchronized (SCENARIOS) {
             SCENARIOS.put(source, parsed);

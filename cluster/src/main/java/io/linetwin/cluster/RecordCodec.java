@@ -37,11 +37,9 @@ final class RecordCodec {
 
     private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
-    private record RecordShape(RecordComponent[] components, Constructor<?> constructor) {
-    }
+    private record RecordShape(RecordComponent[] components, Constructor<?> constructor) {}
 
-    private RecordCodec() {
-    }
+    private RecordCodec() {}
 
     static void write(DataOutputStream out, Class<?> type, Object value) throws IOException {
         write(out, (Type) type, value);
@@ -231,7 +229,9 @@ final class RecordCodec {
         try {
             return shape.constructor().newInstance(values);
         } catch (InvocationTargetException e) {
-            throw new IOException("cannot rebuild " + type.getSimpleName() + ": " + e.getCause().getMessage(),
+            throw new IOException(
+                    "cannot rebuild " + type.getSimpleName() + ": "
+                            + e.getCause().getMessage(),
                     e.getCause());
         } catch (InstantiationException | IllegalAccessException e) {
             throw new IllegalStateException("cannot rebuild " + type.getName(), e);

@@ -53,28 +53,42 @@ public final class SparkDaemon implements AutoCloseable {
     /** A master listening on {@code host:port}, its web UI on {@code webUiPort} (0: any free port). */
     public static SparkDaemon master(String host, int port, int webUiPort, Launch launch) {
         SparkHome home = SparkHome.assemble(tempHome());
-        return start(home, true, MASTER, List.of("--host", host, "--port", Integer.toString(port), "--webui-port",
-                Integer.toString(webUiPort)), host, launch);
+        return start(
+                home,
+                true,
+                MASTER,
+                List.of("--host", host, "--port", Integer.toString(port), "--webui-port", Integer.toString(webUiPort)),
+                host,
+                launch);
     }
 
     /**
      * A worker offering {@code cores} cores and {@code memory} (Spark's size syntax, e.g. {@code 2g}) to the master
      * at {@code masterUrl}; empty values take Spark's defaults (all cores, all memory but 1 GB).
      */
-    public static SparkDaemon worker(String masterUrl, String host, Optional<Integer> cores, Optional<String> memory,
-            Optional<Path> workDir, int port, int webUiPort, Launch launch) {
+    public static SparkDaemon worker(
+            String masterUrl,
+            String host,
+            Optional<Integer> cores,
+            Optional<String> memory,
+            Optional<Path> workDir,
+            int port,
+            int webUiPort,
+            Launch launch) {
         SparkHome home = SparkHome.assemble(tempHome());
-        List<String> args = new ArrayList<>(List.of("--host", host, "--port", Integer.toString(port),
-                "--webui-port", Integer.toString(webUiPort)));
+        List<String> args = new ArrayList<>(
+                List.of("--host", host, "--port", Integer.toString(port), "--webui-port", Integer.toString(webUiPort)));
         cores.ifPresent(c -> args.addAll(List.of("--cores", Integer.toString(c))));
         memory.ifPresent(m -> args.addAll(List.of("--memory", m)));
-        args.addAll(List.of("--work-dir", workDir.orElse(home.root().resolve("work")).toAbsolutePath().toString()));
+        args.addAll(List.of(
+                "--work-dir",
+                workDir.orElse(home.root().resolve("work")).toAbsolutePath().toString()));
         args.add(masterUrl);
         return start(home, true, WORKER, args, host, launch);
     }
 
-    private static SparkDaemon start(SparkHome home, boolean ownsHome, String mainClass, List<String> args,
-            String host, Launch launch) {
+    private static SparkDaemon start(
+            SparkHome home, boolean ownsHome, String mainClass, List<String> args, String host, Launch launch) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + launch.heap());
@@ -139,8 +153,8 @@ public final class SparkDaemon implements AutoCloseable {
                 sleep(200);
             }
         }
-        throw new IllegalStateException("the Spark daemon did not listen on " + host + ":" + port + " within "
-                + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+                "the Spark daemon did not listen on " + host + ":" + port + " within " + timeout.toSeconds() + " s");
     }
 
     public Process process() {
@@ -153,8 +167,12 @@ public final class SparkDaemon implements AutoCloseable {
 
     /** The executor JVMs this worker runs now. */
     public List<ProcessHandle> executors() {
-        return process.descendants().filter(p -> p.info().commandLine()
-                .map(c -> c.contains("CoarseGrainedExecutorBackend")).orElse(false)).toList();
+        return process.descendants()
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("CoarseGrainedExecutorBackend"))
+                        .orElse(false))
+                .toList();
     }
 
     /** Waits until the daemon ends (Ctrl-C, or {@link #close} from another thread) and returns its exit code. */

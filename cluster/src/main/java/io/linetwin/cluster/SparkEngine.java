@@ -13,10 +13,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,8 +49,7 @@ public final class SparkEngine implements ReplicationEngine {
     private final ScenarioSource source;
     private final int failFirstAttemptEvery;
     /** A line whose rebuild from the file was checked; by value, as a live loop makes new candidates all day. */
-    private record CheckedLine(String name, Map<String, String> set, LineSpec line) {
-    }
+    private record CheckedLine(String name, Map<String, String> set, LineSpec line) {}
 
     private final Set<CheckedLine> checked = new HashSet<>();
     private int jobs;
@@ -93,8 +92,9 @@ public final class SparkEngine implements ReplicationEngine {
         }
         if (!settings.isLocal()) {
             Path scratch = scratchFolder();
-            conf.set("spark.jars", JobJars.paths(scratch).stream().map(Path::toString)
-                    .collect(Collectors.joining(",")));
+            conf.set(
+                    "spark.jars",
+                    JobJars.paths(scratch).stream().map(Path::toString).collect(Collectors.joining(",")));
         }
         settings.conf().forEach(conf::set);
         return conf;
@@ -143,7 +143,9 @@ public final class SparkEngine implements ReplicationEngine {
                         reported = done;
                         progress.finished(done, total);
                     }
-                    if (done == 0 && !context.isLocal() && executors() == 0
+                    if (done == 0
+                            && !context.isLocal()
+                            && executors() == 0
                             && System.nanoTime() - started > waitNanos) {
                         future.cancel(true);
                         throw new ClusterUnavailableException("no Spark executor joined within "
@@ -194,7 +196,10 @@ public final class SparkEngine implements ReplicationEngine {
             }
             outcomes[indexed.task()] = indexed.outcome();
         }
-        List<Integer> missing = IntStream.range(0, total).filter(i -> outcomes[i] == null).boxed().toList();
+        List<Integer> missing = IntStream.range(0, total)
+                .filter(i -> outcomes[i] == null)
+                .boxed()
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Spark returned no outcome for tasks " + missing);
         }
@@ -221,8 +226,8 @@ public final class SparkEngine implements ReplicationEngine {
             if (scenario == null) {
                 scenario = Rebuild.scenario(source);
             }
-            JobPayload.CandidateRecipe recipe = new JobPayload.CandidateRecipe(candidate.name(),
-                    candidate.set().get(), candidate.experiment(), -1);
+            JobPayload.CandidateRecipe recipe = new JobPayload.CandidateRecipe(
+                    candidate.name(), candidate.set().get(), candidate.experiment(), -1);
             if (!Rebuild.candidate(scenario, recipe, List.of()).line().equals(candidate.line())) {
                 throw new IllegalStateException(source.fileName() + ": the line of " + candidate.name()
                         + " built from the file differs from the one loaded; was the file changed during the run?");

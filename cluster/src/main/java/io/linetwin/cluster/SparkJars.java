@@ -9,8 +9,7 @@ public final class SparkJars {
 
     private static final String PROBE = "org.apache.spark.SparkContext";
 
-    private SparkJars() {
-    }
+    private SparkJars() {}
 
     /** @throws ClusterUnavailableException in one line when Spark's classes cannot be found */
     public static void requirePresent() {

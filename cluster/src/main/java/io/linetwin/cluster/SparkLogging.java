@@ -9,8 +9,7 @@ final class SparkLogging {
 
     private static final String PREFIX = "org.slf4j.simpleLogger.log.";
 
-    private SparkLogging() {
-    }
+    private SparkLogging() {}
 
     static void quiet() {
         if (Boolean.getBoolean("linetwin.debug")) {

@@ -15,10 +15,11 @@ public record SparkSettings(String master, String appName, Map<String, String> c
 
     public SparkSettings {
         Objects.requireNonNull(master, "master");
-        if (!(master.matches("local(\\[(\\*|\\d+)(,\\d+)?])?") || master.startsWith("spark://")
+        if (!(master.matches("local(\\[(\\*|\\d+)(,\\d+)?])?")
+                || master.startsWith("spark://")
                 || master.startsWith("k8s://"))) {
-            throw new IllegalArgumentException("expected local[*], local[N], spark://HOST:PORT or k8s://URL, got \""
-                    + master + "\"");
+            throw new IllegalArgumentException(
+                    "expected local[*], local[N], spark://HOST:PORT or k8s://URL, got \"" + master + "\"");
         }
         if (master.startsWith("spark://")
                 && !master.substring("spark://".length()).matches("[^:,/]+:\\d{1,5}(,[^:,/]+:\\d{1,5})*")) {

@@ -12,8 +12,7 @@ public final class SparkUser {
     static final String VARIABLE = "SPARK_USER";
     private static final int FIRST_REFUSING_JAVA = 23;
 
-    private SparkUser() {
-    }
+    private SparkUser() {}
 
     /**
      * @throws ClusterUnavailableException on Java 23+ without {@code SPARK_USER}, before Spark fails deep inside

@@ -44,8 +44,7 @@ final class WorkerSide {
         }
     };
 
-    private WorkerSide() {
-    }
+    private WorkerSide() {}
 
     /** Runs task {@code index} of the job and returns its outcome as bytes for the driver. */
     static byte[] run(String jobId, byte[] payload, int index) {

@@ -17,9 +17,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 final class RecordCodecTest {
 
@@ -39,23 +39,24 @@ final class RecordCodecTest {
 
     @Test
     void membersOfASealedFamilyKeepTheirKindAndAbsentPartsStayAbsent() throws IOException {
-        record Holder(List<MachineCondition> conditions) {
-        }
-        Holder holder = new Holder(List.of(new MachineCondition.Starved(),
+        record Holder(List<MachineCondition> conditions) {}
+        Holder holder = new Holder(List.of(
+                new MachineCondition.Starved(),
                 new MachineCondition.Down(12.5, OptionalDouble.empty(), java.util.Optional.of("jam")),
                 new MachineCondition.Working(java.util.Optional.empty(), OptionalDouble.of(-0.0))));
 
         Holder back = roundTrip(Holder.class, holder);
 
         assertThat(back).isEqualTo(holder);
-        assertThat(((MachineCondition.Working) back.conditions().get(2)).remainingSeconds().getAsDouble())
+        assertThat(((MachineCondition.Working) back.conditions().get(2))
+                        .remainingSeconds()
+                        .getAsDouble())
                 .isEqualTo(-0.0);
     }
 
     @Test
     void aComponentOfAnUnknownKindIsRefusedWhenWritten() {
-        record Odd(StringBuilder text) {
-        }
+        record Odd(StringBuilder text) {}
 
         assertThatThrownBy(() -> roundTrip(Odd.class, new Odd(new StringBuilder("x"))))
                 .isInstanceOf(IllegalArgumentException.class)

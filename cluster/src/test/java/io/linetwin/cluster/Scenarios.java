@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /** Scenario files of the library and of the tests, with their text, as the app hands them to an engine. */
 final class Scenarios {
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static ScenarioSource library(String name) {
         return source(Path.of("..", "scenarios", name));

@@ -25,8 +25,8 @@ final class SparkDeadlockTest {
         List<ReplicationTask> tasks = new ArrayList<>();
         for (int r = 0; r < 4; r++) {
             tasks.add(new ReplicationTask(Candidate.baseline(loop, Optional.empty()), r));
-            tasks.add(new ReplicationTask(Candidate.of(loop.variants().get(0), loop.experiment(), Optional.empty()),
-                    r));
+            tasks.add(
+                    new ReplicationTask(Candidate.of(loop.variants().get(0), loop.experiment(), Optional.empty()), r));
         }
 
         List<ReplicationOutcome> local = new LocalEngine(1).run(tasks, Replications.Progress.NONE);
@@ -46,5 +46,4 @@ final class SparkDeadlockTest {
             }
         }
     }
-
 }

@@ -39,11 +39,11 @@ final class SparkEngineTest {
     @BeforeAll
     static void startSpark() {
         Scenario loaded = Scenarios.load(BOTTLING);
-        scenario = loaded.withExperiment(loaded.experiment().withHorizon(6 * 3600).withWarmup(3600)
-                .withReplications(6));
+        scenario = loaded.withExperiment(
+                loaded.experiment().withHorizon(6 * 3600).withWarmup(3600).withReplications(6));
         // Three cores, and up to four attempts per task (local masters retry only when told to).
-        spark = SparkEngine.failingFirstAttempts(new SparkSettings("local[3,4]", "SparkEngineTest", Map.of()),
-                BOTTLING, 3);
+        spark = SparkEngine.failingFirstAttempts(
+                new SparkSettings("local[3,4]", "SparkEngineTest", Map.of()), BOTTLING, 3);
     }
 
     @AfterAll
@@ -64,10 +64,10 @@ final class SparkEngineTest {
                 }
             }
         });
-        List<Comparison> local = new Experiment(scenario.experiment(), 1, Replications.Progress.NONE)
-                .compareAll(scenario);
-        List<Comparison> onSpark = new Experiment(scenario.experiment(), spark, Replications.Progress.NONE)
-                .compareAll(scenario);
+        List<Comparison> local =
+                new Experiment(scenario.experiment(), 1, Replications.Progress.NONE).compareAll(scenario);
+        List<Comparison> onSpark =
+                new Experiment(scenario.experiment(), spark, Replications.Progress.NONE).compareAll(scenario);
 
         // 6 replications of the baseline and of each variant: every third task's first attempt failed
         int tasks = 6 * (1 + scenario.variants().size());
@@ -82,13 +82,16 @@ final class SparkEngineTest {
     @Test
     void aWarmStartedRunOnSparkEqualsTheLocalOne() {
         ExperimentSpec experiment = scenario.experiment();
-        LineState state = new LineSimulation(scenario.line()).startingAt(experiment.startSecondsOfWeek())
+        LineState state = new LineSimulation(scenario.line())
+                .startingAt(experiment.startSecondsOfWeek())
                 .snapshot(5 * 3600, 99, 0, Instant.parse("2024-03-04T11:00:00Z"));
         assertThat(state.inFlight().releaseSeconds()).isNotEmpty();
 
-        ExperimentResult local = new Experiment(experiment, 2, Replications.Progress.NONE).startingFrom(state)
+        ExperimentResult local = new Experiment(experiment, 2, Replications.Progress.NONE)
+                .startingFrom(state)
                 .run(Experiment.baseline(scenario));
-        ExperimentResult onSpark = new Experiment(experiment, spark, Replications.Progress.NONE).startingFrom(state)
+        ExperimentResult onSpark = new Experiment(experiment, spark, Replications.Progress.NONE)
+                .startingFrom(state)
                 .run(Experiment.baseline(scenario));
 
         assertSameReplications(onSpark, local);
@@ -118,7 +121,8 @@ final class SparkEngineTest {
         assertThat(actual.variant()).isEqualTo(expected.variant());
         assertThat(actual.replications()).hasSize(expected.replications().size());
         for (int r = 0; r < expected.replications().size(); r++) {
-            assertThat(actual.replications().get(r)).as("replication %d of %s", r, expected.variant())
+            assertThat(actual.replications().get(r))
+                    .as("replication %d of %s", r, expected.variant())
                     .isEqualTo(expected.replications().get(r));
         }
     }

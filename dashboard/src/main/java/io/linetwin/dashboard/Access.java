@@ -33,7 +33,8 @@ public final class Access {
     /** A configured credential, e.g. from an environment variable. */
     public static Access of(String token) {
         if (Objects.requireNonNull(token, "token").strip().length() < 12) {
-            throw new IllegalArgumentException("token must be at least 12 characters, got " + token.strip().length());
+            throw new IllegalArgumentException(
+                    "token must be at least 12 characters, got " + token.strip().length());
         }
         return new Access(token.strip());
     }
@@ -58,7 +59,8 @@ public final class Access {
         if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
             return Optional.of("cross-site request refused");
         }
-        if (origin != null && (host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host)))) {
+        if (origin != null
+                && (host == null || !(origin.equals("http://" + host) || origin.equals("https://" + host)))) {
             return Optional.of("cross-site request refused: origin " + origin);
         }
         return Optional.empty();

@@ -38,6 +38,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** How often the view is recomputed when the twin changed; the latest state reaches a page within this. */
     private static final long REFRESH_MILLIS = 200;
+
     private static final long PING_SECONDS = 10;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern EVIDENCE_HASH = Pattern.compile("[0-9a-f]{64}");
@@ -56,8 +57,15 @@ public final class DashboardServer implements AutoCloseable {
     private final ServerConnector connector;
     private ScheduledExecutorService ticker;
 
-    public DashboardServer(LiveLine live, TwinStore store, String title, Messages messages, Access access,
-            Decisions decisions, String bind, int port) {
+    public DashboardServer(
+            LiveLine live,
+            TwinStore store,
+            String title,
+            Messages messages,
+            Access access,
+            Decisions decisions,
+            String bind,
+            int port) {
         this.live = Objects.requireNonNull(live, "live");
         this.messages = Objects.requireNonNull(messages, "messages");
         this.access = Objects.requireNonNull(access, "access");
@@ -91,8 +99,8 @@ public final class DashboardServer implements AutoCloseable {
         ticker.scheduleWithFixedDelay(this::tick, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
         ticker.scheduleWithFixedDelay(events::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
         String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort()
-                + "/");
+        return URI.create(
+                "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort() + "/");
     }
 
     public int port() {
@@ -147,15 +155,19 @@ public final class DashboardServer implements AutoCloseable {
 
         private boolean get(String path, Request request, Response response, Callback callback) throws IOException {
             if (path.equals("/")) {
-                return send(response, callback, 200, "text/html; charset=utf-8", Pages.index(live.line(), title,
-                        messages));
+                return send(
+                        response, callback, 200, "text/html; charset=utf-8", Pages.index(live.line(), title, messages));
             }
             if (path.startsWith("/machine/")) {
                 Optional<StationSpec> station = live.line().station(path.substring("/machine/".length()));
                 if (station.isEmpty()) {
                     return error(response, callback, 404, "no such machine");
                 }
-                return send(response, callback, 200, "text/html; charset=utf-8",
+                return send(
+                        response,
+                        callback,
+                        200,
+                        "text/html; charset=utf-8",
                         Pages.machine(station.get(), title, messages));
             }
             if (path.startsWith("/assets/")) {
@@ -175,19 +187,27 @@ public final class DashboardServer implements AutoCloseable {
                 ObjectNode machine = MAPPER.createObjectNode();
                 machine.set("now", live.view().get("stations").get(id));
                 ArrayNode history = machine.putArray("history");
-                live.history(id).forEach(c -> history.addObject().put("at", c.at().toString()).put("state", c.state()));
+                live.history(id)
+                        .forEach(c ->
+                                history.addObject().put("at", c.at().toString()).put("state", c.state()));
                 return json(response, callback, 200, machine);
             }
             if (path.equals("/api/proposals")) {
                 ObjectNode body = MAPPER.createObjectNode();
-                body.put("canDecide", access.refusal(request.getHeaders().get(Access.TOKEN_HEADER),
-                        request.getHeaders().get(HttpHeader.HOST), request.getHeaders().get(HttpHeader.ORIGIN),
-                        request.getHeaders().get("Sec-Fetch-Site")).isEmpty());
+                body.put(
+                        "canDecide",
+                        access.refusal(
+                                        request.getHeaders().get(Access.TOKEN_HEADER),
+                                        request.getHeaders().get(HttpHeader.HOST),
+                                        request.getHeaders().get(HttpHeader.ORIGIN),
+                                        request.getHeaders().get("Sec-Fetch-Site"))
+                                .isEmpty());
                 ArrayNode pending = body.putArray("pending");
                 decisions.pending().forEach(pending::add);
                 ArrayNode recent = body.putArray("recent");
                 decisions.recent().forEach(recent::add);
-                body.set("whatIf", decisions.latestWhatIf().<JsonNode>map(w -> w).orElse(MAPPER.nullNode()));
+                body.set(
+                        "whatIf", decisions.latestWhatIf().<JsonNode>map(w -> w).orElse(MAPPER.nullNode()));
                 return json(response, callback, 200, body);
             }
             if (path.equals("/events")) {
@@ -199,8 +219,10 @@ public final class DashboardServer implements AutoCloseable {
 
         /** POST /api/proposals/{id}/approve|reject with a JSON body {approver, evidence} or {approver, reason}. */
         private boolean decide(String path, Request request, Response response, Callback callback) throws IOException {
-            Optional<String> refused = access.refusal(request.getHeaders().get(Access.TOKEN_HEADER),
-                    request.getHeaders().get(HttpHeader.HOST), request.getHeaders().get(HttpHeader.ORIGIN),
+            Optional<String> refused = access.refusal(
+                    request.getHeaders().get(Access.TOKEN_HEADER),
+                    request.getHeaders().get(HttpHeader.HOST),
+                    request.getHeaders().get(HttpHeader.ORIGIN),
                     request.getHeaders().get("Sec-Fetch-Site"));
             if (refused.isPresent()) {
                 return error(response, callback, 403, refused.get());
@@ -215,23 +237,38 @@ public final class DashboardServer implements AutoCloseable {
             } catch (IOException e) {
                 return error(response, callback, 400, "expected a JSON body {\"approver\": NAME, \"reason\": TEXT}");
             }
-            String approver = body == null || body.get("approver") == null ? "" : body.get("approver").asText().strip();
+            String approver = body == null || body.get("approver") == null
+                    ? ""
+                    : body.get("approver").asText().strip();
             if (approver.isEmpty() || approver.length() > 80) {
-                return error(response, callback, 400, "approver: expected the name of the person deciding (1..80 "
-                        + "characters)");
+                return error(
+                        response,
+                        callback,
+                        400,
+                        "approver: expected the name of the person deciding (1..80 " + "characters)");
             }
-            String reason = body.get("reason") == null ? "" : body.get("reason").asText().strip();
-            String evidence = body.get("evidence") == null ? "" : body.get("evidence").asText().strip();
+            String reason = body.get("reason") == null
+                    ? ""
+                    : body.get("reason").asText().strip();
+            String evidence = body.get("evidence") == null
+                    ? ""
+                    : body.get("evidence").asText().strip();
             boolean approve = parts[1].equals("approve");
             // As strict as the terminal, stricter where a page could be stale: an approval names the whole evidence
             // hash the page showed (never "as it stands now"), a rejection says why.
             if (approve && !EVIDENCE_HASH.matcher(evidence).matches()) {
-                return error(response, callback, 400, "evidence: expected the proposal's evidence hash (64 hex "
-                        + "digits) as the page showed it");
+                return error(
+                        response,
+                        callback,
+                        400,
+                        "evidence: expected the proposal's evidence hash (64 hex " + "digits) as the page showed it");
             }
             if (!approve && (reason.isEmpty() || reason.length() > 500)) {
-                return error(response, callback, 400, "reason: expected why the proposal is rejected (1..500 "
-                        + "characters)");
+                return error(
+                        response,
+                        callback,
+                        400,
+                        "reason: expected why the proposal is rejected (1..500 " + "characters)");
             }
             Decisions.Outcome outcome = approve
                     ? decisions.approve(parts[0], evidence, "web:" + approver)

@@ -56,6 +56,5 @@ public interface Decisions {
     Outcome reject(String proposal, String approver, String reason);
 
     /** What a decision came to: the HTTP status to answer and one line for the person. */
-    record Outcome(boolean done, int status, String message) {
-    }
+    record Outcome(boolean done, int status, String message) {}
 }

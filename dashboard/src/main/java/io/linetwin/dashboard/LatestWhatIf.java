@@ -23,6 +23,7 @@ final class LatestWhatIf {
 
     /** How far back from the end to look; one what-if entry is a few KB. */
     private static final int TAIL_BYTES = 1 << 20;
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path audit;
@@ -70,7 +71,8 @@ final class LatestWhatIf {
             }
             try {
                 JsonNode entry = MAPPER.readTree(lines[i]);
-                if (entry instanceof ObjectNode object && entry.path("type").asText().equals("whatIf")) {
+                if (entry instanceof ObjectNode object
+                        && entry.path("type").asText().equals("whatIf")) {
                     return Optional.of(object);
                 }
             } catch (IOException e) {

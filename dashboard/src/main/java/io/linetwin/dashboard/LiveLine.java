@@ -38,13 +38,13 @@ public final class LiveLine {
 
     /** The spread assumed for a remaining-life estimate published without one, as {@code health risk} does. */
     static final double DEFAULT_RUL_CV = 0.3;
+
     private static final int HISTORY = 500;
     private static final double[] RISK_HOURS = {8, 24, 48, 168};
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One state change of a machine, as the twin reported it. */
-    public record Change(Instant at, String state) {
-    }
+    public record Change(Instant at, String state) {}
 
     private final LineSpec line;
     private final TwinStore store;
@@ -93,9 +93,11 @@ public final class LiveLine {
             node.put("kind", station.kind().name().toLowerCase(java.util.Locale.ROOT));
             StationState s = state.stations().get(station.id());
             // A Thing still at revision 0 has never reported: its default state is no news about the machine.
-            boolean reported = snapshot.get(descriptor.thingIdOf(station.id())).map(t -> t.revision() > 0)
+            boolean reported = snapshot.get(descriptor.thingIdOf(station.id()))
+                    .map(t -> t.revision() > 0)
                     .orElse(false);
-            String stateName = s == null || !reported ? "unknown" : s.condition().status().json();
+            String stateName =
+                    s == null || !reported ? "unknown" : s.condition().status().json();
             boolean machine = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
             node.put("state", machine ? stateName : "none");
             node.put("good", s == null ? 0 : s.good());
@@ -149,12 +151,16 @@ public final class LiveLine {
         twin.put("applied", stats.applied());
         twin.put("stale", stats.stale());
         twin.put("rejected", stats.rejectedTotal());
-        Instant latest = snapshot.things().values().stream().map(TwinThing::modified).max(Instant::compareTo)
+        Instant latest = snapshot.things().values().stream()
+                .map(TwinThing::modified)
+                .max(Instant::compareTo)
                 .orElse(null);
         if (latest == null || stats.applied() == 0) {
             twin.putNull("lastUpdateSeconds");
         } else {
-            twin.put("lastUpdateSeconds", Math.max(0, Duration.between(latest, now).toMillis() / 1000.0));
+            twin.put(
+                    "lastUpdateSeconds",
+                    Math.max(0, Duration.between(latest, now).toMillis() / 1000.0));
         }
         view = root;
         return root;

@@ -21,17 +21,43 @@ import java.util.Optional;
 final class Pages {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final List<String> SCRIPT_WORDS = List.of("dash.live", "dash.reconnecting", "dash.never",
-            "dash.secondsAgo", "dash.approve", "dash.reject", "dash.noProposals", "dash.noResults",
-            "dash.tokenPrompt", "dash.approverPrompt", "dash.reasonPrompt", "dash.readOnly", "dash.canDecide",
-            "dash.unlimited", "dash.state.unknown", "dash.state.none", "dash.evidence", "dash.whatif.head",
-            "dash.whatif.candidate", "dash.whatif.change", "dash.whatif.effect", "dash.whatif.verdict",
-            "dash.whatif.proposal", "dash.whatif.supported", "dash.whatif.notSupported", "dash.hours",
-            "status.proposed", "status.approved", "status.refused", "status.rejected", "status.sent", "status.confirmed",
-            "status.failed", "status.rolledBack");
+    private static final List<String> SCRIPT_WORDS = List.of(
+            "dash.live",
+            "dash.reconnecting",
+            "dash.never",
+            "dash.secondsAgo",
+            "dash.approve",
+            "dash.reject",
+            "dash.noProposals",
+            "dash.noResults",
+            "dash.tokenPrompt",
+            "dash.approverPrompt",
+            "dash.reasonPrompt",
+            "dash.readOnly",
+            "dash.canDecide",
+            "dash.unlimited",
+            "dash.state.unknown",
+            "dash.state.none",
+            "dash.evidence",
+            "dash.whatif.head",
+            "dash.whatif.candidate",
+            "dash.whatif.change",
+            "dash.whatif.effect",
+            "dash.whatif.verdict",
+            "dash.whatif.proposal",
+            "dash.whatif.supported",
+            "dash.whatif.notSupported",
+            "dash.hours",
+            "status.proposed",
+            "status.approved",
+            "status.refused",
+            "status.rejected",
+            "status.sent",
+            "status.confirmed",
+            "status.failed",
+            "status.rolledBack");
 
-    private Pages() {
-    }
+    private Pages() {}
 
     static String index(LineSpec line, String title, Messages m) {
         StringBuilder body = new StringBuilder(32 * 1024);
@@ -41,30 +67,54 @@ final class Pages {
                 .append(card("waiting", m.get("dash.waiting")))
                 .append(card("twin", m.get("dash.twinHealth")))
                 .append("</section>");
-        body.append("<section class=\"panel\"><h2>").append(Xml.escape(m.get("dash.lineTitle"))).append("</h2>")
-                .append("<div class=\"diagram\">").append(diagram(line, m)).append("</div>")
-                .append(legend(m)).append("</section>");
-        body.append("<section class=\"panel\"><h2>").append(Xml.escape(m.get("dash.machines"))).append("</h2>")
-                .append("<table id=\"machines\"><thead><tr><th>").append(Xml.escape(m.get("col.machine")))
-                .append("</th><th>").append(Xml.escape(m.get("dash.state"))).append("</th><th>")
-                .append(Xml.escape(m.get("col.good"))).append("</th><th>").append(Xml.escape(m.get("col.scrap")))
-                .append("</th><th>").append(Xml.escape(m.get("dash.risk24h"))).append("</th></tr></thead><tbody>");
+        body.append("<section class=\"panel\"><h2>")
+                .append(Xml.escape(m.get("dash.lineTitle")))
+                .append("</h2>")
+                .append("<div class=\"diagram\">")
+                .append(diagram(line, m))
+                .append("</div>")
+                .append(legend(m))
+                .append("</section>");
+        body.append("<section class=\"panel\"><h2>")
+                .append(Xml.escape(m.get("dash.machines")))
+                .append("</h2>")
+                .append("<table id=\"machines\"><thead><tr><th>")
+                .append(Xml.escape(m.get("col.machine")))
+                .append("</th><th>")
+                .append(Xml.escape(m.get("dash.state")))
+                .append("</th><th>")
+                .append(Xml.escape(m.get("col.good")))
+                .append("</th><th>")
+                .append(Xml.escape(m.get("col.scrap")))
+                .append("</th><th>")
+                .append(Xml.escape(m.get("dash.risk24h")))
+                .append("</th></tr></thead><tbody>");
         for (StationSpec station : line.stations()) {
             if (station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY) {
                 String id = Xml.escape(station.id());
-                body.append("<tr data-station=\"").append(id).append("\"><td><a href=\"machine/").append(id)
-                        .append("\">").append(id).append("</a></td><td class=\"state\"><span class=\"dot\"></span>")
+                body.append("<tr data-station=\"")
+                        .append(id)
+                        .append("\"><td><a href=\"machine/")
+                        .append(id)
+                        .append("\">")
+                        .append(id)
+                        .append("</a></td><td class=\"state\"><span class=\"dot\"></span>")
                         .append("<span class=\"state-name\">–</span></td><td class=\"good\">–</td>")
                         .append("<td class=\"scrap\">–</td><td class=\"risk\">–</td></tr>");
             }
         }
         body.append("</tbody></table></section>");
-        body.append("<section class=\"panel\" id=\"proposals-panel\"><h2>").append(Xml.escape(m.get("dash.proposals")))
-                .append("</h2><p class=\"note\">").append(Xml.escape(m.get("dash.proposals.note")))
+        body.append("<section class=\"panel\" id=\"proposals-panel\"><h2>")
+                .append(Xml.escape(m.get("dash.proposals")))
+                .append("</h2><p class=\"note\">")
+                .append(Xml.escape(m.get("dash.proposals.note")))
                 .append("</p><div class=\"access\"><span id=\"access-state\"></span> ")
-                .append("<button type=\"button\" id=\"unlock\">").append(Xml.escape(m.get("dash.enterToken")))
+                .append("<button type=\"button\" id=\"unlock\">")
+                .append(Xml.escape(m.get("dash.enterToken")))
                 .append("</button></div><div id=\"proposals\"></div></section>");
-        body.append("<section class=\"panel\"><h2>").append(Xml.escape(m.get("dash.results"))).append("</h2>")
+        body.append("<section class=\"panel\"><h2>")
+                .append(Xml.escape(m.get("dash.results")))
+                .append("</h2>")
                 .append("<div id=\"results\"></div></section>");
         return frame(title, m.get("dash.kind"), m, body.toString(), "index");
     }
@@ -72,49 +122,73 @@ final class Pages {
     static String machine(StationSpec station, String title, Messages m) {
         String id = Xml.escape(station.id());
         StringBuilder body = new StringBuilder(8 * 1024);
-        body.append("<p><a href=\"../\">← ").append(Xml.escape(m.get("dash.back"))).append("</a></p>");
-        body.append("<section class=\"cards\" data-machine=\"").append(id).append("\">")
+        body.append("<p><a href=\"../\">← ")
+                .append(Xml.escape(m.get("dash.back")))
+                .append("</a></p>");
+        body.append("<section class=\"cards\" data-machine=\"")
+                .append(id)
+                .append("\">")
                 .append(card("m-state", m.get("dash.state")))
                 .append(card("m-good", m.get("col.good")))
                 .append(card("m-scrap", m.get("col.scrap")))
                 .append(card("m-rul", m.get("dash.rul")))
                 .append("</section>");
-        body.append("<section class=\"panel\"><h2>").append(Xml.escape(m.get("dash.riskTitle"))).append("</h2>")
-                .append("<p class=\"note\">").append(Xml.escape(m.get("dash.riskNote"))).append("</p>")
+        body.append("<section class=\"panel\"><h2>")
+                .append(Xml.escape(m.get("dash.riskTitle")))
+                .append("</h2>")
+                .append("<p class=\"note\">")
+                .append(Xml.escape(m.get("dash.riskNote")))
+                .append("</p>")
                 .append("<div id=\"risk\" class=\"risk-bars\"></div></section>");
-        body.append("<section class=\"panel\"><h2>").append(Xml.escape(m.get("dash.history"))).append("</h2>")
-                .append("<div id=\"timeline\"></div>").append(legend(m))
-                .append("<table id=\"history\"><thead><tr><th>").append(Xml.escape(m.get("dash.when")))
-                .append("</th><th>").append(Xml.escape(m.get("dash.state"))).append("</th></tr></thead><tbody>")
+        body.append("<section class=\"panel\"><h2>")
+                .append(Xml.escape(m.get("dash.history")))
+                .append("</h2>")
+                .append("<div id=\"timeline\"></div>")
+                .append(legend(m))
+                .append("<table id=\"history\"><thead><tr><th>")
+                .append(Xml.escape(m.get("dash.when")))
+                .append("</th><th>")
+                .append(Xml.escape(m.get("dash.state")))
+                .append("</th></tr></thead><tbody>")
                 .append("</tbody></table></section>");
         return frame(title + " · " + station.id(), m.get("dash.machineKind"), m, body.toString(), "machine");
     }
 
     private static String diagram(LineSpec line, Messages m) {
-        return LineDiagram.render(line, Optional.empty(),
+        return LineDiagram.render(
+                line,
+                Optional.empty(),
                 station -> new LineDiagram.StationLook(
-                        station.kind() == StationKind.SOURCE ? "#d9efe9"
+                        station.kind() == StationKind.SOURCE
+                                ? "#d9efe9"
                                 : station.kind() == StationKind.SINK ? "#e3e3ee" : "#c9ced6",
-                        station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY ? "–"
+                        station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY
+                                ? "–"
                                 : m.get("kind." + station.kind().name().toLowerCase(java.util.Locale.ROOT)),
                         station.id()),
-                buffer -> new LineDiagram.LinkLook(0, "– / " + Words.capacity(m, buffer.capacity()),
+                buffer -> new LineDiagram.LinkLook(
+                        0,
+                        "– / " + Words.capacity(m, buffer.capacity()),
                         m.get("diagram.buffer.tooltip", buffer.id(), Words.capacity(m, buffer.capacity()))),
-                Words.diagram(m), m.get("dash.lineTitle"));
+                Words.diagram(m),
+                m.get("dash.lineTitle"));
     }
 
     private static String legend(Messages m) {
         StringBuilder legend = new StringBuilder("<div class=\"legend\">");
         for (String state : StateColors.STATES) {
-            legend.append("<span><i style=\"background:").append(StateColors.of(state)).append("\"></i>")
-                    .append(Xml.escape(Words.state(m, state))).append("</span>");
+            legend.append("<span><i style=\"background:")
+                    .append(StateColors.of(state))
+                    .append("\"></i>")
+                    .append(Xml.escape(Words.state(m, state)))
+                    .append("</span>");
         }
         return legend.append("</div>").toString();
     }
 
     private static String card(String id, String label) {
-        return "<div class=\"card\"><div class=\"label\">" + Xml.escape(label) + "</div><div class=\"value\" id=\""
-                + id + "\">–</div><div class=\"sub\" id=\"" + id + "-sub\"></div></div>";
+        return "<div class=\"card\"><div class=\"label\">" + Xml.escape(label) + "</div><div class=\"value\" id=\"" + id
+                + "\">–</div><div class=\"sub\" id=\"" + id + "-sub\"></div></div>";
     }
 
     private static String frame(String title, String kind, Messages m, String body, String page) {

@@ -74,7 +74,8 @@ public final class ProposalDecisions implements Decisions {
             return opened.get().all().stream()
                     .filter(p -> (p.status() == ProposalStatus.PROPOSED) == waiting)
                     .sorted(Comparator.comparingInt(Proposal::number).reversed())
-                    .map(this::view).toList();
+                    .map(this::view)
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -90,8 +91,12 @@ public final class ProposalDecisions implements Decisions {
     /** One line a planner can judge: the predicted effect with its interval, what it rests on. */
     private String evidence(Proposal p) {
         String effect = p.effect().map(this::effect).orElse("–");
-        return messages.get("dash.evidence.line", effect, messages.count(p.evidence().replications()),
-                messages.duration(p.evidence().lookAheadSeconds()), p.evidence().trigger(),
+        return messages.get(
+                "dash.evidence.line",
+                effect,
+                messages.count(p.evidence().replications()),
+                messages.duration(p.evidence().lookAheadSeconds()),
+                p.evidence().trigger(),
                 p.evidenceHash().substring(0, 12));
     }
 
@@ -112,8 +117,10 @@ public final class ProposalDecisions implements Decisions {
 
     @Override
     public Outcome reject(String proposal, String approver, String reason) {
-        return decide("reject", book -> messages.get("dash.rejected", book.reject(proposal, reason, approver).id(),
-                approver));
+        return decide(
+                "reject",
+                book -> messages.get(
+                        "dash.rejected", book.reject(proposal, reason, approver).id(), approver));
     }
 
     /** One decision on the book, once the loop has made it: what the page is told, and with which status. */

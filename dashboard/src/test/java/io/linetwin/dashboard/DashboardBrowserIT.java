@@ -96,27 +96,46 @@ final class DashboardBrowserIT {
         broker.createTopic(KafkaSettings.EVENTS_TOPIC, 1);
         descriptor = LineDescriptors.of(scenario.line());
         store = TwinStore.of(descriptor, Clock.systemUTC());
-        consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), KafkaSettings.EVENTS_TOPIC,
-                "dashboard-it"), store);
+        consumer = new KafkaTwinConsumer(
+                KafkaSettings.of(broker.bootstrapServers(), KafkaSettings.EVENTS_TOPIC, "dashboard-it"), store);
         consumer.start();
         assertThat(consumer.awaitAssignment(Duration.ofSeconds(60))).isTrue();
-        publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), KafkaSettings.EVENTS_TOPIC,
-                ""));
+        publisher =
+                new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), KafkaSettings.EVENTS_TOPIC, ""));
         state = work.resolve("state");
         ProposalBook book = ProposalBook.open(state, Clock.systemUTC());
-        book.propose("press-up-a-step", "variant", List.of(new Change("press", "speed", 0.7, 0.9)),
-                Optional.of(new Effect("throughputPerHour", 310, 280, 340, 0.18)), Map.of(),
+        book.propose(
+                "press-up-a-step",
+                "variant",
+                List.of(new Change("press", "speed", 0.7, 0.9)),
+                Optional.of(new Effect("throughputPerHour", 310, 280, 340, 0.18)),
+                Map.of(),
                 Optional.of(new Prediction("throughputPerHour", 2050, 40, 10, 4 * 3600)),
-                new Evidence(42, "ab".repeat(32), Instant.now(), Map.of("plant9:cell.press", 0L), 4 * 3600, 10,
-                        "every 15m"), Optional.empty());
+                new Evidence(
+                        42, "ab".repeat(32), Instant.now(), Map.of("plant9:cell.press", 0L), 4 * 3600, 10, "every 15m"),
+                Optional.empty());
         book.note("whatIf", whatIf());
         access = Access.random();
         LiveLine live = new LiveLine(scenario.line(), store, Clock.systemUTC(), "Kafka " + broker.bootstrapServers());
-        english = new DashboardServer(live, store, "press-cell", Messages.of(Lang.EN), access,
-                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.EN)), "127.0.0.1", 0);
+        english = new DashboardServer(
+                live,
+                store,
+                "press-cell",
+                Messages.of(Lang.EN),
+                access,
+                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.EN)),
+                "127.0.0.1",
+                0);
         english.start();
-        chinese = new DashboardServer(live, store, "press-cell", Messages.of(Lang.ZH_CN), access,
-                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.ZH_CN)), "127.0.0.1", 0);
+        chinese = new DashboardServer(
+                live,
+                store,
+                "press-cell",
+                Messages.of(Lang.ZH_CN),
+                access,
+                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.ZH_CN)),
+                "127.0.0.1",
+                0);
         chinese.start();
         publish("press", "working");
         publish("trim", "starved");
@@ -142,18 +161,39 @@ final class DashboardBrowserIT {
         fields.put("replications", 10);
         fields.put("lookAheadSeconds", 4 * 3600.0);
         ArrayNode candidates = fields.putArray("candidates");
-        candidates.addObject().put("name", "press-up-a-step").put("origin", "variant").put("change",
-                "press.speed 0.7→0.9").put("effect", 310.0).put("ciLow", 280.0).put("ciHigh", 340.0)
-                .put("verdict", "supported").put("proposal", "P1");
-        candidates.addObject().put("name", "faster-trim").put("origin", "variant").put("change", "trim.speed 1→1.1")
-                .put("effect", 0.4).put("ciLow", -1.2).put("ciHigh", 2.0)
+        candidates
+                .addObject()
+                .put("name", "press-up-a-step")
+                .put("origin", "variant")
+                .put("change", "press.speed 0.7→0.9")
+                .put("effect", 310.0)
+                .put("ciLow", 280.0)
+                .put("ciHigh", 340.0)
+                .put("verdict", "supported")
+                .put("proposal", "P1");
+        candidates
+                .addObject()
+                .put("name", "faster-trim")
+                .put("origin", "variant")
+                .put("change", "trim.speed 1→1.1")
+                .put("effect", 0.4)
+                .put("ciLow", -1.2)
+                .put("ciHigh", 2.0)
                 .put("verdict", "not significant (the interval holds 0)");
         return fields;
     }
 
     private static void publish(String machine, String status) throws Exception {
-        publisher.send(DittoMessages.propertyModified(ThingId.of("plant9:cell." + machine), "status", "state",
-                JsonValue.of(status), ++revision, Instant.now())).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        publisher
+                .send(DittoMessages.propertyModified(
+                        ThingId.of("plant9:cell." + machine),
+                        "status",
+                        "state",
+                        JsonValue.of(status),
+                        ++revision,
+                        Instant.now()))
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static String url(DashboardServer server, String path) {
@@ -165,21 +205,30 @@ final class DashboardBrowserIT {
     void theLineIsShownAndAStatePublishedToKafkaRecoloursItsMachine() throws Exception {
         try (HeadlessChromium.Page page = chromium.open(url(english, "/"))) {
             page.waitUntil("document.getElementById('live').classList.contains('on')", Duration.ofSeconds(30));
-            page.waitUntil("document.getElementById('station-press').getAttribute('data-state') === 'working'",
+            page.waitUntil(
+                    "document.getElementById('station-press').getAttribute('data-state') === 'working'",
                     Duration.ofSeconds(30));
-            assertThat(page.evaluate("document.querySelectorAll('g.station').length").asInt()).isEqualTo(3);
-            assertThat(page.evaluate("document.querySelectorAll('g.link').length").asInt()).isEqualTo(2);
+            assertThat(page.evaluate("document.querySelectorAll('g.station').length")
+                            .asInt())
+                    .isEqualTo(3);
+            assertThat(page.evaluate("document.querySelectorAll('g.link').length")
+                            .asInt())
+                    .isEqualTo(2);
 
             publish("press", "down");
             // A generous timeout, not a speed test: the figure below is printed, never asserted.
-            Duration took = page.waitUntil("document.getElementById('station-press').getAttribute('data-state') "
-                    + "=== 'down'", Duration.ofSeconds(20));
-            System.out.printf("DashboardBrowserIT: press recoloured %d ms after its 'down' left for Kafka%n",
-                    took.toMillis());
+            Duration took = page.waitUntil(
+                    "document.getElementById('station-press').getAttribute('data-state') " + "=== 'down'",
+                    Duration.ofSeconds(20));
+            System.out.printf(
+                    "DashboardBrowserIT: press recoloured %d ms after its 'down' left for Kafka%n", took.toMillis());
             assertThat(page.evaluate("document.querySelector('#station-press .station-box').getAttribute('fill')")
-                    .asText()).isEqualTo("#e6241f");
+                            .asText())
+                    .isEqualTo("#e6241f");
             assertThat(page.evaluate("document.querySelector('#machines tr[data-station=press]').classList"
-                    + ".contains('alarm')").asBoolean()).isTrue();
+                                    + ".contains('alarm')")
+                            .asBoolean())
+                    .isTrue();
             page.screenshot(OUT.resolve("dashboard-en.png"));
             assertThat(page.errors()).isEmpty();
         }
@@ -192,14 +241,24 @@ final class DashboardBrowserIT {
         URI approve = URI.create(url(english, "/api/proposals/P1/approve"));
         String body = "{\"approver\":\"mallory\"}";
 
-        HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(approve)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> wrongToken = http.send(HttpRequest.newBuilder(approve)
-                .header(Access.TOKEN_HEADER, "not-the-token").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> noToken = http.send(
+                HttpRequest.newBuilder(approve)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(approve)
-                .header(Access.TOKEN_HEADER, access.token()).header("Origin", "http://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongToken = http.send(
+                HttpRequest.newBuilder(approve)
+                        .header(Access.TOKEN_HEADER, "not-the-token")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> crossSite = http.send(
+                HttpRequest.newBuilder(approve)
+                        .header(Access.TOKEN_HEADER, access.token())
+                        .header("Origin", "http://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("read-only");
@@ -209,37 +268,47 @@ final class DashboardBrowserIT {
         // From the page itself, without the token: the browser gets the same refusal.
         try (HeadlessChromium.Page page = chromium.open(url(english, "/"))) {
             int status = page.evaluate("fetch('api/proposals/P1/approve', {method: 'POST', headers: {'Content-Type': "
-                    + "'application/json'}, body: '{\"approver\":\"eve\"}'}).then(r => r.status)").asInt();
+                            + "'application/json'}, body: '{\"approver\":\"eve\"}'}).then(r => r.status)")
+                    .asInt();
             assertThat(status).isEqualTo(403);
         }
         Proposal p1 = ProposalBook.open(state, Clock.systemUTC()).find("P1").orElseThrow();
         assertThat(p1.status()).isEqualTo(ProposalStatus.PROPOSED);
-        assertThat(Files.readString(state.resolve("audit.jsonl"))).doesNotContain("web:mallory", "web:eve", "\"type\":\"approval");
+        assertThat(Files.readString(state.resolve("audit.jsonl")))
+                .doesNotContain("web:mallory", "web:eve", "\"type\":\"approval");
     }
 
     @Test
     @Order(3)
     void anApprovalClickedInThePageReachesTheAuditLogAndPassesTheGate() throws Exception {
         try (HeadlessChromium.Page page = chromium.open(url(chinese, "/"))) {
-            page.waitUntil("document.querySelector('[data-proposal=P1] button.approve') !== null",
-                    Duration.ofSeconds(30));
+            page.waitUntil(
+                    "document.querySelector('[data-proposal=P1] button.approve') !== null", Duration.ofSeconds(30));
             assertThat(page.evaluate("document.querySelector('[data-proposal=P1] button.approve').disabled")
-                    .asBoolean()).as("read-only without the token").isTrue();
+                            .asBoolean())
+                    .as("read-only without the token")
+                    .isTrue();
             page.evaluate("sessionStorage.setItem('linetwin.token', '" + access.token() + "');"
                     + "sessionStorage.setItem('linetwin.approver', 'Ana'); location.reload(); true");
-            page.waitUntil("document.readyState === 'complete' && document.querySelector('[data-proposal=P1] "
-                    + "button.approve') !== null && !document.querySelector('[data-proposal=P1] button.approve')"
-                    + ".disabled", Duration.ofSeconds(30));
-            page.waitUntil("document.querySelector('#whatif tr[data-candidate=faster-trim]') !== null",
+            page.waitUntil(
+                    "document.readyState === 'complete' && document.querySelector('[data-proposal=P1] "
+                            + "button.approve') !== null && !document.querySelector('[data-proposal=P1] button.approve')"
+                            + ".disabled",
+                    Duration.ofSeconds(30));
+            page.waitUntil(
+                    "document.querySelector('#whatif tr[data-candidate=faster-trim]') !== null",
                     Duration.ofSeconds(30));
             assertThat(page.evaluate("document.querySelector('#whatif tr[data-candidate=press-up-a-step]').innerText")
-                    .asText()).contains("+310 [+280, +340]", "有依据", "P1");
+                            .asText())
+                    .contains("+310 [+280, +340]", "有依据", "P1");
             assertThat(page.evaluate("document.querySelector('#whatif tr[data-candidate=faster-trim]').innerText")
-                    .asText()).contains("+0.4 [-1.2, +2]", "依据不足");
+                            .asText())
+                    .contains("+0.4 [-1.2, +2]", "依据不足");
             page.screenshot(OUT.resolve("dashboard-zh-CN-proposal.png"));
 
             page.evaluate("document.querySelector('[data-proposal=P1] button.approve').click(); true");
-            page.waitUntil("document.querySelector('#results [data-proposal=P1][data-status=approved]') !== null",
+            page.waitUntil(
+                    "document.querySelector('#results [data-proposal=P1][data-status=approved]') !== null",
                     Duration.ofSeconds(30));
             page.screenshot(OUT.resolve("dashboard-zh-CN-approved.png"));
             assertThat(page.errors()).isEmpty();
@@ -250,11 +319,11 @@ final class DashboardBrowserIT {
         assertThat(p1.approval().orElseThrow().by()).isEqualTo("web:Ana");
         assertThat(p1.approval().orElseThrow().evidenceHash()).isEqualTo(p1.evidenceHash());
         List<String> audit = Files.readAllLines(state.resolve("audit.jsonl"));
-        assertThat(audit.get(audit.size() - 1)).contains("\"type\":\"approval\"", "\"by\":\"web:Ana\"",
-                p1.evidenceHash());
+        assertThat(audit.get(audit.size() - 1))
+                .contains("\"type\":\"approval\"", "\"by\":\"web:Ana\"", p1.evidenceHash());
         // The same gate the live process runs: the page's approval is one it accepts.
-        GateVerdict verdict = new CommandGate(new GateSettings(1800, 8 * 3600)).check(p1,
-                new TwinView(store.snapshot(), descriptor), book.all(), Instant.now());
+        GateVerdict verdict = new CommandGate(new GateSettings(1800, 8 * 3600))
+                .check(p1, new TwinView(store.snapshot(), descriptor), book.all(), Instant.now());
         assertThat(verdict.passed()).as(verdict.reason()).isTrue();
     }
 
@@ -267,8 +336,10 @@ final class DashboardBrowserIT {
             page.waitUntil("document.querySelectorAll('#history tbody tr').length >= 2", Duration.ofSeconds(30));
             assertThat(page.evaluate("document.documentElement.lang").asText()).isEqualTo("zh-CN");
             assertThat(page.evaluate("document.body.innerText").asText()).contains("状态历史", "阻塞");
-            assertThat(page.rendersChinese()).as("a CJK font (Debian's fonts-wqy-microhei, which scripts/test.sh "
-                    + "installs): without one the Chinese page is empty boxes").isTrue();
+            assertThat(page.rendersChinese())
+                    .as("a CJK font (Debian's fonts-wqy-microhei, which scripts/test.sh "
+                            + "installs): without one the Chinese page is empty boxes")
+                    .isTrue();
             page.screenshot(OUT.resolve("dashboard-zh-CN-machine.png"));
             assertThat(page.errors()).isEmpty();
         }

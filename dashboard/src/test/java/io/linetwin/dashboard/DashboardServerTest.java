@@ -66,8 +66,8 @@ final class DashboardServerTest {
         store = TwinStore.of(LineDescriptors.of(scenario.line()), Clock.systemUTC());
         live = new LiveLine(scenario.line(), store, Clock.systemUTC(), "test");
         access = Access.random();
-        server = new DashboardServer(live, store, "cell", Messages.of(Lang.ZH_CN), access, Decisions.NONE,
-                "127.0.0.1", 0);
+        server = new DashboardServer(
+                live, store, "cell", Messages.of(Lang.ZH_CN), access, Decisions.NONE, "127.0.0.1", 0);
         server.start();
     }
 
@@ -77,7 +77,9 @@ final class DashboardServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -99,8 +101,13 @@ final class DashboardServerTest {
     }
 
     private void status(String machine, String state, long revision) {
-        store.apply(DittoMessages.toJson(DittoMessages.propertyModified(ThingId.of("plant9:cell." + machine),
-                "status", "state", JsonValue.of(state), revision, Instant.now())));
+        store.apply(DittoMessages.toJson(DittoMessages.propertyModified(
+                ThingId.of("plant9:cell." + machine),
+                "status",
+                "state",
+                JsonValue.of(state),
+                revision,
+                Instant.now())));
     }
 
     @Test
@@ -108,12 +115,16 @@ final class DashboardServerTest {
         HttpResponse<String> page = get("/");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("lang=\"zh-CN\"", "id=\"station-press\"", "id=\"link-b\"", "产线实时状态")
+        assertThat(page.body())
+                .contains("lang=\"zh-CN\"", "id=\"station-press\"", "id=\"link-b\"", "产线实时状态")
                 .doesNotContain("https://", "src=\"http", "href=\"http");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("default-src 'self'", "frame-ancestors 'none'");
         assertThat(get("/assets/dashboard.js").body()).contains("EventSource");
-        assertThat(get("/assets/dashboard.css").headers().firstValue("Content-Type").orElseThrow())
+        assertThat(get("/assets/dashboard.css")
+                        .headers()
+                        .firstValue("Content-Type")
+                        .orElseThrow())
                 .startsWith("text/css");
         assertThat(get("/assets/../pom.xml").statusCode()).isEqualTo(404);
         assertThat(get("/machine/press").body()).contains("状态历史");
@@ -122,8 +133,11 @@ final class DashboardServerTest {
 
     @Test
     void theStateJsonFollowsTheTwin() throws Exception {
-        assertThat(JSON.readTree(get("/api/state").body()).at("/stations/press/state").asText())
-                .as("before the machine ever reported").isEqualTo("unknown");
+        assertThat(JSON.readTree(get("/api/state").body())
+                        .at("/stations/press/state")
+                        .asText())
+                .as("before the machine ever reported")
+                .isEqualTo("unknown");
         status("press", "down", 5);
         live.refresh();
 
@@ -138,20 +152,26 @@ final class DashboardServerTest {
 
     @Test
     void theEventStreamSendsTheStateAtOnceAndEveryChange() throws Exception {
-        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create("http://127.0.0.1:"
-                + server.port() + "/events").toURL().openConnection();
+        java.net.HttpURLConnection connection =
+                (java.net.HttpURLConnection) URI.create("http://127.0.0.1:" + server.port() + "/events")
+                        .toURL()
+                        .openConnection();
         connection.setReadTimeout(20_000);
-        try (BufferedReader events = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader events =
+                new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(connection.getContentType()).startsWith("text/event-stream");
             String first = nextData(events);
-            assertThat(JSON.readTree(first).at("/stations/press/state").asText()).isNotEqualTo("setup");
+            assertThat(JSON.readTree(first).at("/stations/press/state").asText())
+                    .isNotEqualTo("setup");
 
             status("press", "setup", 5);
             String changed;
             do {
                 changed = nextData(events);
-            } while (!JSON.readTree(changed).at("/stations/press/state").asText().equals("setup"));
+            } while (!JSON.readTree(changed)
+                    .at("/stations/press/state")
+                    .asText()
+                    .equals("setup"));
             assertThat(server.streams()).isEqualTo(1);
         }
     }
@@ -171,41 +191,78 @@ final class DashboardServerTest {
         String host = "http://127.0.0.1:" + server.port();
 
         assertThat(post("/api/proposals/P1/approve", null, null).statusCode()).isEqualTo(403);
-        assertThat(post("/api/proposals/P1/approve", "wrong-token-123", null).statusCode()).isEqualTo(403);
-        assertThat(post("/api/proposals/P1/approve", access.token(), "http://evil.example").statusCode())
+        assertThat(post("/api/proposals/P1/approve", "wrong-token-123", null).statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/proposals/P1/approve", access.token(), "http://evil.example")
+                        .statusCode())
                 .isEqualTo(403);
         // Token and same origin pass the door; there is no loop behind this dashboard, so nothing to approve.
         HttpResponse<String> allowed = post("/api/proposals/P1/approve", access.token(), host);
         assertThat(allowed.statusCode()).isEqualTo(404);
         assertThat(allowed.body()).contains("no live loop");
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(host + "/"))
-                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).isEqualTo(405);
+        assertThat(http.send(
+                                HttpRequest.newBuilder(URI.create(host + "/"))
+                                        .PUT(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(405);
     }
 
     @Test
     void anApprovalNamesTheEvidenceShownAndARejectionItsReason(@TempDir Path state) throws Exception {
         ProposalBook book = ProposalBook.open(state, Clock.systemUTC());
-        Proposal p1 = book.propose("press-faster", "variant", List.of(new Change("press", "speed", 0.7, 0.9)),
-                Optional.of(new Effect("throughputPerHour", 310, 280, 340, 0.18)), Map.of(), Optional.empty(),
-                new Evidence(42, "ab".repeat(32), Instant.now(), Map.of("plant9:cell.press", 0L), 4 * 3600, 10,
-                        "every 15m"), Optional.empty());
-        Proposal p2 = book.propose("trim-faster", "variant", List.of(new Change("trim", "speed", 1.0, 1.1)),
-                Optional.of(new Effect("throughputPerHour", 20, 5, 35, 0.01)), Map.of(), Optional.empty(),
-                new Evidence(43, "cd".repeat(32), Instant.now(), Map.of("plant9:cell.trim", 0L), 4 * 3600, 10,
-                        "every 15m"), Optional.empty());
-        try (DashboardServer deciding = new DashboardServer(live, store, "cell", Messages.of(Lang.EN), access,
-                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.EN)), "127.0.0.1", 0)) {
+        Proposal p1 = book.propose(
+                "press-faster",
+                "variant",
+                List.of(new Change("press", "speed", 0.7, 0.9)),
+                Optional.of(new Effect("throughputPerHour", 310, 280, 340, 0.18)),
+                Map.of(),
+                Optional.empty(),
+                new Evidence(
+                        42, "ab".repeat(32), Instant.now(), Map.of("plant9:cell.press", 0L), 4 * 3600, 10, "every 15m"),
+                Optional.empty());
+        Proposal p2 = book.propose(
+                "trim-faster",
+                "variant",
+                List.of(new Change("trim", "speed", 1.0, 1.1)),
+                Optional.of(new Effect("throughputPerHour", 20, 5, 35, 0.01)),
+                Map.of(),
+                Optional.empty(),
+                new Evidence(
+                        43, "cd".repeat(32), Instant.now(), Map.of("plant9:cell.trim", 0L), 4 * 3600, 10, "every 15m"),
+                Optional.empty());
+        try (DashboardServer deciding = new DashboardServer(
+                live,
+                store,
+                "cell",
+                Messages.of(Lang.EN),
+                access,
+                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.EN)),
+                "127.0.0.1",
+                0)) {
             deciding.start();
             String origin = "http://127.0.0.1:" + deciding.port();
 
-            HttpResponse<String> noEvidence = post(deciding, "/api/proposals/P1/approve", access.token(), origin,
-                    "{\"approver\":\"ana\"}");
-            HttpResponse<String> prefixOnly = post(deciding, "/api/proposals/P1/approve", access.token(), origin,
+            HttpResponse<String> noEvidence =
+                    post(deciding, "/api/proposals/P1/approve", access.token(), origin, "{\"approver\":\"ana\"}");
+            HttpResponse<String> prefixOnly = post(
+                    deciding,
+                    "/api/proposals/P1/approve",
+                    access.token(),
+                    origin,
                     "{\"approver\":\"ana\",\"evidence\":\"" + p1.evidenceHash().substring(0, 12) + "\"}");
-            HttpResponse<String> otherEvidence = post(deciding, "/api/proposals/P1/approve", access.token(), origin,
+            HttpResponse<String> otherEvidence = post(
+                    deciding,
+                    "/api/proposals/P1/approve",
+                    access.token(),
+                    origin,
                     "{\"approver\":\"ana\",\"evidence\":\"" + p2.evidenceHash() + "\"}");
-            HttpResponse<String> noReason = post(deciding, "/api/proposals/P2/reject", access.token(), origin,
+            HttpResponse<String> noReason = post(
+                    deciding,
+                    "/api/proposals/P2/reject",
+                    access.token(),
+                    origin,
                     "{\"approver\":\"ana\",\"reason\":\"  \"}");
 
             assertThat(noEvidence.statusCode()).isEqualTo(400);
@@ -219,21 +276,38 @@ final class DashboardServerTest {
             assertThat(before.find("P1").orElseThrow().status()).isEqualTo(ProposalStatus.PROPOSED);
             assertThat(before.find("P2").orElseThrow().status()).isEqualTo(ProposalStatus.PROPOSED);
 
-            HttpResponse<String> approved = post(deciding, "/api/proposals/P1/approve", access.token(), origin,
+            HttpResponse<String> approved = post(
+                    deciding,
+                    "/api/proposals/P1/approve",
+                    access.token(),
+                    origin,
                     "{\"approver\":\"ana\",\"evidence\":\"" + p1.evidenceHash() + "\"}");
-            HttpResponse<String> rejected = post(deciding, "/api/proposals/P2/reject", access.token(), origin,
+            HttpResponse<String> rejected = post(
+                    deciding,
+                    "/api/proposals/P2/reject",
+                    access.token(),
+                    origin,
                     "{\"approver\":\"bo\",\"reason\":\"trim is due for maintenance\"}");
 
             assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
             assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
             ProposalBook after = ProposalBook.open(state, Clock.systemUTC());
-            assertThat(after.find("P1").orElseThrow().approval().orElseThrow().by()).isEqualTo("web:ana");
+            assertThat(after.find("P1").orElseThrow().approval().orElseThrow().by())
+                    .isEqualTo("web:ana");
             assertThat(after.find("P2").orElseThrow().status()).isEqualTo(ProposalStatus.REJECTED);
             List<String> audit = Files.readAllLines(state.resolve("audit.jsonl"));
-            assertThat(audit.stream().filter(l -> l.contains("\"type\":\"approval\"")).toList()).singleElement()
-                    .asString().contains("\"by\":\"web:ana\"", p1.evidenceHash());
-            assertThat(audit.stream().filter(l -> l.contains("\"type\":\"rejection\"")).toList()).singleElement()
-                    .asString().contains("\"by\":\"web:bo\"", "trim is due for maintenance");
+            assertThat(audit.stream()
+                            .filter(l -> l.contains("\"type\":\"approval\""))
+                            .toList())
+                    .singleElement()
+                    .asString()
+                    .contains("\"by\":\"web:ana\"", p1.evidenceHash());
+            assertThat(audit.stream()
+                            .filter(l -> l.contains("\"type\":\"rejection\""))
+                            .toList())
+                    .singleElement()
+                    .asString()
+                    .contains("\"by\":\"web:bo\"", "trim is due for maintenance");
         }
     }
 
@@ -241,19 +315,30 @@ final class DashboardServerTest {
     void theLatestWhatIfIsReadFromTheLoopsAuditLog(@TempDir Path state) throws Exception {
         ProposalBook book = ProposalBook.open(state, Clock.systemUTC());
         book.note("whatIf", whatIf("start", 1.5, "not significant (the interval holds 0)"));
-        try (DashboardServer reading = new DashboardServer(live, store, "cell", Messages.of(Lang.EN), access,
-                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.EN)), "127.0.0.1", 0)) {
+        try (DashboardServer reading = new DashboardServer(
+                live,
+                store,
+                "cell",
+                Messages.of(Lang.EN),
+                access,
+                new ProposalDecisions(state, Clock.systemUTC(), Messages.of(Lang.EN)),
+                "127.0.0.1",
+                0)) {
             reading.start();
             URI proposals = URI.create("http://127.0.0.1:" + reading.port() + "/api/proposals");
 
-            JsonNode first = JSON.readTree(http.send(HttpRequest.newBuilder(proposals).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).get("whatIf");
+            JsonNode first = JSON.readTree(
+                            http.send(HttpRequest.newBuilder(proposals).build(), HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                    .get("whatIf");
             book.note("whatIf", whatIf("machine down", 12.5, "supported"));
             // A line cut short by a crash after it: the whole entry before it is still the newest.
-            Files.writeString(state.resolve("audit.jsonl"), "{\"seq\":99,\"type\":\"whatIf\",\"trig",
-                    StandardOpenOption.APPEND);
-            JsonNode second = JSON.readTree(http.send(HttpRequest.newBuilder(proposals).build(),
-                    HttpResponse.BodyHandlers.ofString()).body()).get("whatIf");
+            Files.writeString(
+                    state.resolve("audit.jsonl"), "{\"seq\":99,\"type\":\"whatIf\",\"trig", StandardOpenOption.APPEND);
+            JsonNode second = JSON.readTree(
+                            http.send(HttpRequest.newBuilder(proposals).build(), HttpResponse.BodyHandlers.ofString())
+                                    .body())
+                    .get("whatIf");
 
             assertThat(first.get("trigger").asText()).isEqualTo("start");
             assertThat(first.at("/candidates/0/effect").asDouble()).isEqualTo(1.5);
@@ -264,7 +349,8 @@ final class DashboardServerTest {
             assertThat(second.get("replications").asInt()).isEqualTo(6);
         }
         assertThat(JSON.readTree(get("/api/proposals").body()).get("whatIf").isNull())
-                .as("no loop behind this dashboard").isTrue();
+                .as("no loop behind this dashboard")
+                .isTrue();
     }
 
     /** A what-if as the live loop audits it (LiveLoop.whatIfEntry). */
@@ -291,11 +377,16 @@ final class DashboardServerTest {
     void accessRefusesCrossSiteFetchesAndShortConfiguredTokens() {
         Access configured = Access.of("a-long-enough-token");
 
-        assertThat(configured.refusal("a-long-enough-token", "h:1", null, "cross-site")).isPresent();
-        assertThat(configured.refusal("a-long-enough-token", "h:1", "http://h:1", "same-origin")).isEmpty();
-        assertThat(configured.refusal("a-long-enough-token", "h:1", "http://h:2", null)).isPresent();
+        assertThat(configured.refusal("a-long-enough-token", "h:1", null, "cross-site"))
+                .isPresent();
+        assertThat(configured.refusal("a-long-enough-token", "h:1", "http://h:1", "same-origin"))
+                .isEmpty();
+        assertThat(configured.refusal("a-long-enough-token", "h:1", "http://h:2", null))
+                .isPresent();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Access.of("short"))
                 .hasMessage("token must be at least 12 characters, got 5");
-        assertThat(Access.random().token()).isNotEqualTo(Access.random().token()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(Access.random().token())
+                .isNotEqualTo(Access.random().token())
+                .hasSizeGreaterThanOrEqualTo(20);
     }
 }

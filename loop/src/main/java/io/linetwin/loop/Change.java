@@ -13,8 +13,8 @@ public record Change(String station, String parameter, double from, double to) {
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(parameter, "parameter");
         if (station.isBlank() || parameter.isBlank()) {
-            throw new IllegalArgumentException("station and parameter must not be blank, got '" + station + "', '"
-                    + parameter + "'");
+            throw new IllegalArgumentException(
+                    "station and parameter must not be blank, got '" + station + "', '" + parameter + "'");
         }
         if (!Double.isFinite(from) || !Double.isFinite(to)) {
             throw new IllegalArgumentException("change values must be finite, got " + from + " -> " + to);

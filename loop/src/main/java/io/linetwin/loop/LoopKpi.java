@@ -65,7 +65,8 @@ public enum LoopKpi {
                 return kpi;
             }
         }
-        throw new IllegalArgumentException("expected one of " + Arrays.stream(values()).map(LoopKpi::option).toList()
-                + ", got '" + name.toLowerCase(Locale.ROOT) + "'");
+        throw new IllegalArgumentException("expected one of "
+                + Arrays.stream(values()).map(LoopKpi::option).toList() + ", got '" + name.toLowerCase(Locale.ROOT)
+                + "'");
     }
 }

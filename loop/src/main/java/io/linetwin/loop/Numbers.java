@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Numbers as people read them in tables and messages: no trailing zeros, no exponent. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static String plain(double value) {
         if (!Double.isFinite(value)) {
@@ -21,7 +20,8 @@ public final class Numbers {
         if (!Double.isFinite(value) || value == 0) {
             return plain(value);
         }
-        return plain(new BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue());
+        return plain(
+                new BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue());
     }
 
     /**

@@ -31,8 +31,10 @@ public final class ParameterLimits {
     public static ParameterLimits of(LineSpec line) {
         Map<String, Map<String, ParameterLimit>> limits = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
-            station.parameters().forEach((name, spec) -> limit(spec).ifPresent(l ->
-                    limits.computeIfAbsent(station.id(), s -> new LinkedHashMap<>()).put(name, l)));
+            station.parameters()
+                    .forEach((name, spec) -> limit(spec)
+                            .ifPresent(l -> limits.computeIfAbsent(station.id(), s -> new LinkedHashMap<>())
+                                    .put(name, l)));
         }
         return new ParameterLimits(limits);
     }
@@ -41,7 +43,9 @@ public final class ParameterLimits {
         if (spec.min().isEmpty() || spec.max().isEmpty() || spec.maxStep().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ParameterLimit(spec.min().getAsDouble(), spec.max().getAsDouble(),
+        return Optional.of(new ParameterLimit(
+                spec.min().getAsDouble(),
+                spec.max().getAsDouble(),
                 spec.maxStep().getAsDouble()));
     }
 

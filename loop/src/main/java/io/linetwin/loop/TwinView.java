@@ -80,17 +80,23 @@ public final class TwinView {
     /** Every writable parameter the Things declare. */
     public ParameterLimits limits() {
         Map<String, Map<String, ParameterLimit>> limits = new LinkedHashMap<>();
-        line.equipment().forEach(e -> thing(e.id()).flatMap(t -> t.getAttributes())
-                .flatMap(a -> a.getValue(TwinFeatures.ATTR_LIMITS)).filter(JsonValue::isObject)
-                .ifPresent(json -> json.asObject().getKeys().forEach(key -> limit(e.id(), key.toString())
-                        .ifPresent(l -> limits.computeIfAbsent(e.id(), k -> new LinkedHashMap<>())
-                                .put(key.toString(), l)))));
+        line.equipment()
+                .forEach(e -> thing(e.id())
+                        .flatMap(t -> t.getAttributes())
+                        .flatMap(a -> a.getValue(TwinFeatures.ATTR_LIMITS))
+                        .filter(JsonValue::isObject)
+                        .ifPresent(json -> json.asObject()
+                                .getKeys()
+                                .forEach(key -> limit(e.id(), key.toString())
+                                        .ifPresent(l -> limits.computeIfAbsent(e.id(), k -> new LinkedHashMap<>())
+                                                .put(key.toString(), l)))));
         return new ParameterLimits(limits);
     }
 
     public Optional<String> state(String equipmentId) {
         return value(equipmentId, "/features/" + TwinFeatures.STATUS + "/properties/" + TwinFeatures.STATE)
-                .filter(JsonValue::isString).map(JsonValue::asString);
+                .filter(JsonValue::isString)
+                .map(JsonValue::asString);
     }
 
     public OptionalDouble good(String equipmentId) {
@@ -100,9 +106,12 @@ public final class TwinView {
     /** Parts waiting over capacity; empty for an unlimited buffer or one the twin does not know. */
     public OptionalDouble bufferFill(String equipmentId) {
         OptionalDouble capacity = number(value(equipmentId, "/attributes/" + TwinFeatures.ATTR_CAPACITY));
-        Optional<JsonValue> levels = value(equipmentId, "/features/" + TwinFeatures.BUFFER + "/properties/"
-                + TwinFeatures.LEVELS);
-        if (capacity.isEmpty() || capacity.getAsDouble() <= 0 || levels.isEmpty() || !levels.get().isObject()) {
+        Optional<JsonValue> levels =
+                value(equipmentId, "/features/" + TwinFeatures.BUFFER + "/properties/" + TwinFeatures.LEVELS);
+        if (capacity.isEmpty()
+                || capacity.getAsDouble() <= 0
+                || levels.isEmpty()
+                || !levels.get().isObject()) {
             return OptionalDouble.empty();
         }
         double parts = 0;
@@ -116,8 +125,10 @@ public final class TwinView {
 
     /** The latest remaining-useful-life estimate ({@code health/rul/seconds}), operating seconds. */
     public OptionalDouble rulSeconds(String equipmentId) {
-        return number(value(equipmentId, "/features/" + TwinFeatures.HEALTH + "/properties/" + TwinFeatures.RUL + "/"
-                + TwinFeatures.RUL_SECONDS));
+        return number(value(
+                equipmentId,
+                "/features/" + TwinFeatures.HEALTH + "/properties/" + TwinFeatures.RUL + "/"
+                        + TwinFeatures.RUL_SECONDS));
     }
 
     /** Thing id → revision, sorted: the snapshot's revision set, as evidence records it. */
@@ -128,7 +139,8 @@ public final class TwinView {
     }
 
     private static OptionalDouble number(Optional<JsonValue> value) {
-        return value.filter(JsonValue::isNumber).map(v -> OptionalDouble.of(v.asDouble()))
+        return value.filter(JsonValue::isNumber)
+                .map(v -> OptionalDouble.of(v.asDouble()))
                 .orElse(OptionalDouble.empty());
     }
 }

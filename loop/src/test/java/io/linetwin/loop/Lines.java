@@ -14,8 +14,7 @@ public final class Lines {
     /** Monday 06:00 UTC, the press line's experiment start. */
     public static final Instant MONDAY_6 = Instant.parse("2026-11-30T06:00:00Z");
 
-    private Lines() {
-    }
+    private Lines() {}
 
     public static Path library(String name) {
         Path fromModule = Path.of("..", "scenarios", name);
@@ -28,7 +27,9 @@ public final class Lines {
 
     /** The press line after {@code seconds} of running from empty, as a twin would report it (nothing in flight). */
     public static LineState pressLineAfter(Scenario scenario, double seconds) {
-        return new LineSimulation(scenario.line()).startingAt(scenario.experiment().startSecondsOfWeek())
-                .snapshot(seconds, 99, 0, MONDAY_6.plusMillis((long) (seconds * 1000))).withoutInFlight();
+        return new LineSimulation(scenario.line())
+                .startingAt(scenario.experiment().startSecondsOfWeek())
+                .snapshot(seconds, 99, 0, MONDAY_6.plusMillis((long) (seconds * 1000)))
+                .withoutInFlight();
     }
 }

@@ -14,8 +14,8 @@ public record CalendarClock(double startSecondsOfWeek) {
 
     public CalendarClock {
         if (!(startSecondsOfWeek >= 0 && startSecondsOfWeek < WEEK)) {
-            throw new IllegalArgumentException("calendar start must lie within one week (0 .. " + WEEK + " s), got "
-                    + startSecondsOfWeek);
+            throw new IllegalArgumentException(
+                    "calendar start must lie within one week (0 .. " + WEEK + " s), got " + startSecondsOfWeek);
         }
     }
 
@@ -23,8 +23,8 @@ public record CalendarClock(double startSecondsOfWeek) {
         long total = (long) Math.floor(startSecondsOfWeek + Math.max(0, simSeconds));
         long week = total / WEEK;
         long inWeek = total % WEEK;
-        String clock = String.format(Locale.ROOT, "%s %02d:%02d", DAYS[(int) (inWeek / 86_400)],
-                inWeek % 86_400 / 3600, inWeek % 3600 / 60);
+        String clock = String.format(
+                Locale.ROOT, "%s %02d:%02d", DAYS[(int) (inWeek / 86_400)], inWeek % 86_400 / 3600, inWeek % 3600 / 60);
         return week == 0 ? clock : clock + ", week " + (week + 1);
     }
 }

@@ -12,8 +12,8 @@ public record Hud(String caption, double throughputPerHour, double wip, Optional
     public Hud {
         Objects.requireNonNull(caption, "caption");
         if (!(throughputPerHour >= 0) || Double.isInfinite(throughputPerHour)) {
-            throw new IllegalArgumentException("throughput must be a finite number >= 0 per hour, got "
-                    + throughputPerHour);
+            throw new IllegalArgumentException(
+                    "throughput must be a finite number >= 0 per hour, got " + throughputPerHour);
         }
         if (!(wip >= 0) || Double.isInfinite(wip)) {
             throw new IllegalArgumentException("wip must be a finite number >= 0, got " + wip);

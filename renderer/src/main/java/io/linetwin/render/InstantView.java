@@ -19,8 +19,7 @@ import java.util.Objects;
  */
 final class InstantView {
 
-    private InstantView() {
-    }
+    private InstantView() {}
 
     static LineView of(LineSpec line, LineState state, ReplicationResult upTo) {
         Objects.requireNonNull(line, "line");
@@ -41,16 +40,23 @@ final class InstantView {
         return of(state.clockSeconds(), stations, levels, upTo);
     }
 
-    static LineView of(double clockSeconds, Map<String, StationStatus> stations, Map<String, Integer> levels,
+    static LineView of(
+            double clockSeconds,
+            Map<String, StationStatus> stations,
+            Map<String, Integer> levels,
             ReplicationResult upTo) {
         return of(clockSeconds, stations, levels, Movers.none(), upTo);
     }
 
-    static LineView of(double clockSeconds, Map<String, StationStatus> stations, Map<String, Integer> levels,
-            Movers movers, ReplicationResult upTo) {
+    static LineView of(
+            double clockSeconds,
+            Map<String, StationStatus> stations,
+            Map<String, Integer> levels,
+            Movers movers,
+            ReplicationResult upTo) {
         double start = upTo.warmupSeconds();
-        String caption = "state at " + SimTime.format(clockSeconds) + "; KPIs over "
-                + SimTime.format(start) + " .. " + SimTime.format(start + upTo.horizonSeconds());
+        String caption = "state at " + SimTime.format(clockSeconds) + "; KPIs over " + SimTime.format(start) + " .. "
+                + SimTime.format(start + upTo.horizonSeconds());
         Hud hud = new Hud(caption, upTo.throughputPerHour(), upTo.wip(), upTo.bottleneck());
         return new LineView(clockSeconds, stations, levels, Map.of(), hud, movers);
     }

@@ -45,8 +45,12 @@ public record LineView(
     }
 
     /** A view with nothing travelling (or nothing known about it). */
-    public LineView(double simSeconds, Map<String, StationStatus> stations, Map<String, Integer> bufferLevels,
-            Map<String, Double> healthRisk, Hud kpis) {
+    public LineView(
+            double simSeconds,
+            Map<String, StationStatus> stations,
+            Map<String, Integer> bufferLevels,
+            Map<String, Double> healthRisk,
+            Hud kpis) {
         this(simSeconds, stations, bufferLevels, healthRisk, kpis, Movers.none());
     }
 

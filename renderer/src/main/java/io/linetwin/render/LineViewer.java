@@ -40,27 +40,49 @@ public final class LineViewer {
      * {@code softwareGl}: draw with OSMesa on GLFW's null platform, for machines without a display (nothing is
      * shown; useful to smoke-test the window mode).
      */
-    public static LineViewer open(LineSpec line, LineView first, String title, double speed, int width, int height,
-            boolean softwareGl) throws InterruptedException, ExecutionException {
+    public static LineViewer open(
+            LineSpec line, LineView first, String title, double speed, int width, int height, boolean softwareGl)
+            throws InterruptedException, ExecutionException {
         return open(line, first, title, "parts", new CalendarClock(0), speed, width, height, softwareGl);
     }
 
     /** As {@link #open(LineSpec, LineView, String, double, int, int, boolean)}, with the HUD's unit and calendar. */
-    public static LineViewer open(LineSpec line, LineView first, String title, String unit, CalendarClock clock,
-            double speed, int width, int height, boolean softwareGl) throws InterruptedException, ExecutionException {
+    public static LineViewer open(
+            LineSpec line,
+            LineView first,
+            String title,
+            String unit,
+            CalendarClock clock,
+            double speed,
+            int width,
+            int height,
+            boolean softwareGl)
+            throws InterruptedException, ExecutionException {
         FloorPlan plan = AutoLayout.plan(line);
         Palette palette = Palette.standard();
         LineSceneState scene = new LineSceneState(line, plan, palette, true, !softwareGl);
-        HudState hud = new HudState(title, palette, unit, clock, new HudState.Legend(!plan.racks().isEmpty(),
-                plan.links().values().stream().anyMatch(l -> l.type() == io.linetwin.render.layout.Link.Type.CONVEYOR),
-                !plan.agvs().isEmpty()));
+        HudState hud = new HudState(
+                title,
+                palette,
+                unit,
+                clock,
+                new HudState.Legend(
+                        !plan.racks().isEmpty(),
+                        plan.links().values().stream()
+                                .anyMatch(l -> l.type() == io.linetwin.render.layout.Link.Type.CONVEYOR),
+                        !plan.agvs().isEmpty()));
         LabelLayer labels = new LabelLayer(scene::scene, hud::reserved, palette);
         PlaybackState playback = new PlaybackState(new ViewTimeline(List.of(first)), speed, view -> {
             scene.show(view);
             hud.show(view);
         });
         Map<String, String> details = new ConcurrentHashMap<>();
-        LineTwinApp app = new LineTwinApp(scene, hud, labels, new OrbitCameraState(plan), playback,
+        LineTwinApp app = new LineTwinApp(
+                scene,
+                hud,
+                labels,
+                new OrbitCameraState(plan),
+                playback,
                 new SelectionState(id -> details.getOrDefault(id, id + ": no figures yet")));
         AppSettings settings;
         if (softwareGl) {

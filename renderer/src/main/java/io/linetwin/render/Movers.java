@@ -16,8 +16,8 @@ public record Movers(Map<Long, OnConveyor> parts, Map<Integer, Trip> vehicles, S
         public OnConveyor {
             Objects.requireNonNull(conveyor, "conveyor");
             if (!(metres >= 0) || Double.isInfinite(metres)) {
-                throw new IllegalArgumentException("position on conveyor " + conveyor
-                        + " must be a finite number >= 0 metres, got " + metres);
+                throw new IllegalArgumentException(
+                        "position on conveyor " + conveyor + " must be a finite number >= 0 metres, got " + metres);
             }
         }
     }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Formats engine seconds for people: {@code 7d 08:00:00}, {@code 02:30:00}. */
 public final class SimTime {
 
-    private SimTime() {
-    }
+    private SimTime() {}
 
     public static String format(double seconds) {
         long total = Math.round(Math.max(0, seconds));

@@ -18,8 +18,7 @@ import java.util.Objects;
  */
 final class SummaryView {
 
-    private SummaryView() {
-    }
+    private SummaryView() {}
 
     static LineView of(LineSpec line, ReplicationResult result) {
         Objects.requireNonNull(line, "line");

@@ -47,6 +47,7 @@ public final class TraceRecorder implements TraceListener {
     private String[] partAt = new String[1024];
     /** For machines that feed an assembly: the parts last seen entering them, oldest first. */
     private final Map<String, ArrayDeque<Long>> inStation = new HashMap<>();
+
     private final Map<String, Integer> serverCount = new HashMap<>();
     /**
      * Conveyor id → its parts, oldest (furthest along) first: part id, when it entered, and the conveyor's stopped
@@ -55,6 +56,7 @@ public final class TraceRecorder implements TraceListener {
     private final Map<String, ArrayDeque<double[]>> onBelt = new HashMap<>();
     /** Conveyor id → {seconds stopped before the current stop, start of the current stop or NaN while running}. */
     private final Map<String, double[]> stops = new HashMap<>();
+
     private final Map<String, ConveyorSpec> conveyors = new HashMap<>();
     /** Vehicle → its latest leg: from, to, set-off and arrival seconds. */
     private final Map<Integer, TraceEvent.VehicleMoved> legs = new TreeMap<>();
@@ -65,7 +67,9 @@ public final class TraceRecorder implements TraceListener {
         this.line = Objects.requireNonNull(line, "line");
         for (BufferSpec buffer : line.buffers()) {
             levels.put(buffer.id(), new int[1]);
-            if (line.station(buffer.to()).filter(s -> s.kind() == StationKind.ASSEMBLY).isPresent()) {
+            if (line.station(buffer.to())
+                    .filter(s -> s.kind() == StationKind.ASSEMBLY)
+                    .isPresent()) {
                 stagingBuffer.putIfAbsent(buffer.from(), buffer.id());
                 inStation.putIfAbsent(buffer.from(), new ArrayDeque<>());
             }
@@ -98,8 +102,9 @@ public final class TraceRecorder implements TraceListener {
             place(moved.part(), moved.to());
             ArrayDeque<double[]> belt = onBelt.get(moved.to());
             if (belt != null) {
-                belt.addLast(new double[] {moved.part(), moved.timeSeconds(),
-                        stoppedSeconds(moved.to(), moved.timeSeconds())});
+                belt.addLast(
+                        new double[] {moved.part(), moved.timeSeconds(), stoppedSeconds(moved.to(), moved.timeSeconds())
+                        });
             }
             stageSurplus(moved.to(), serverCount.getOrDefault(moved.to(), 1));
         } else if (event instanceof TraceEvent.PartFinished finished) {
@@ -201,8 +206,10 @@ public final class TraceRecorder implements TraceListener {
         Map<String, StationStatus> states = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             if (station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY) {
-                states.put(station.id(), StationStatus.ofServers(servers.getOrDefault(station.id(), List.of()))
-                        .orElse(StationStatus.STARVED));
+                states.put(
+                        station.id(),
+                        StationStatus.ofServers(servers.getOrDefault(station.id(), List.of()))
+                                .orElse(StationStatus.STARVED));
             }
         }
         return states;
@@ -230,8 +237,8 @@ public final class TraceRecorder implements TraceListener {
             for (double[] part : belt) {
                 double moving = nowSeconds - part[1] - (stoppedNow - part[2]);
                 double free = spec.speedMetresPerSecond() * Math.max(0, moving);
-                double metres = Math.max(0, Math.min(Math.min(free, spec.lengthMetres()),
-                        ahead - spec.spacingMetres()));
+                double metres =
+                        Math.max(0, Math.min(Math.min(free, spec.lengthMetres()), ahead - spec.spacingMetres()));
                 parts.put((long) part[0], new Movers.OnConveyor(id, metres));
                 ahead = metres;
             }
@@ -240,8 +247,8 @@ public final class TraceRecorder implements TraceListener {
         legs.forEach((vehicle, leg) -> {
             double span = leg.arrivalSeconds() - leg.timeSeconds();
             double done = span > 0 ? (nowSeconds - leg.timeSeconds()) / span : 1;
-            vehicles.put(vehicle, new Movers.Trip(leg.from(), leg.to(), Math.max(0, Math.min(1, done)),
-                    leg.part() >= 0));
+            vehicles.put(
+                    vehicle, new Movers.Trip(leg.from(), leg.to(), Math.max(0, Math.min(1, done)), leg.part() >= 0));
         });
         java.util.Set<String> stopped = new java.util.HashSet<>();
         stops.forEach((id, stop) -> {

@@ -20,8 +20,9 @@ public final class ViewTimeline {
         }
         for (int i = 1; i < views.size(); i++) {
             if (views.get(i).simSeconds() < views.get(i - 1).simSeconds()) {
-                throw new IllegalArgumentException("views must be in time order, got " + views.get(i).simSeconds()
-                        + " s after " + views.get(i - 1).simSeconds() + " s");
+                throw new IllegalArgumentException(
+                        "views must be in time order, got " + views.get(i).simSeconds() + " s after "
+                                + views.get(i - 1).simSeconds() + " s");
             }
         }
         this.views = List.copyOf(views);
@@ -61,8 +62,13 @@ public final class ViewTimeline {
         LineView b = views.get(after);
         double span = b.simSeconds() - a.simSeconds();
         double f = span > 0 ? (simSeconds - a.simSeconds()) / span : 0;
-        return new LineView(simSeconds, a.stations(), blendLevels(a.bufferLevels(), b.bufferLevels(), f),
-                blendRisk(a.healthRisk(), b.healthRisk(), f), a.kpis(), a.movers());
+        return new LineView(
+                simSeconds,
+                a.stations(),
+                blendLevels(a.bufferLevels(), b.bufferLevels(), f),
+                blendRisk(a.healthRisk(), b.healthRisk(), f),
+                a.kpis(),
+                a.movers());
     }
 
     private static Map<String, Integer> blendLevels(Map<String, Integer> a, Map<String, Integer> b, double f) {

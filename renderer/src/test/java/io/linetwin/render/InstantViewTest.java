@@ -22,15 +22,20 @@ final class InstantViewTest {
 
         assertThat(view.simSeconds()).isEqualTo(1800);
         assertThat(view.stations()).containsOnlyKeys("m1", "m2", "m3");
-        view.stations().forEach((id, shown) ->
-                assertThat(shown).isEqualTo(state.stations().get(id).condition().status()));
-        assertThat(view.bufferLevels()).containsOnlyKeys(line.buffers().stream().map(b -> b.id()).toArray(String[]::new));
+        view.stations()
+                .forEach((id, shown) -> assertThat(shown)
+                        .isEqualTo(state.stations().get(id).condition().status()));
+        assertThat(view.bufferLevels())
+                .containsOnlyKeys(line.buffers().stream().map(b -> b.id()).toArray(String[]::new));
         view.bufferLevels().forEach((id, level) -> {
             var contents = state.buffers().get(id);
             assertThat(level).isEqualTo(contents == null ? 0 : contents.total());
         });
-        assertThat(view.bufferLevels().values().stream().mapToInt(Integer::intValue).sum())
-                .as("a loaded line has parts waiting somewhere").isPositive();
+        assertThat(view.bufferLevels().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .as("a loaded line has parts waiting somewhere")
+                .isPositive();
         assertThat(view.kpis().throughputPerHour()).isEqualTo(upTo.throughputPerHour());
         assertThat(view.kpis().caption()).isEqualTo("state at 00:30:00; KPIs over 00:01:00 .. 00:30:00");
     }

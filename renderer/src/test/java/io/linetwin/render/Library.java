@@ -14,8 +14,7 @@ public final class Library {
 
     public static final Path DIR = Path.of("..", "scenarios");
 
-    private Library() {
-    }
+    private Library() {}
 
     public static List<Path> files() {
         try (Stream<Path> files = Files.list(DIR)) {

@@ -16,8 +16,7 @@ public final class Lines {
 
     public static final int CAPACITY = 10;
 
-    private Lines() {
-    }
+    private Lines() {}
 
     public static LineSpec chain(int stations) {
         return chain(stations, Map.of());
@@ -35,7 +34,8 @@ public final class Lines {
         list.add(StationSpec.sink("out"));
         List<BufferSpec> buffers = new ArrayList<>();
         for (int i = 0; i < list.size() - 1; i++) {
-            buffers.add(new BufferSpec("b" + (i + 1), list.get(i).id(), list.get(i + 1).id(), CAPACITY));
+            buffers.add(new BufferSpec(
+                    "b" + (i + 1), list.get(i).id(), list.get(i + 1).id(), CAPACITY));
         }
         return new LineSpec("test:chain" + stations, List.of(), list, buffers, layout);
     }

@@ -20,8 +20,8 @@ final class SummaryViewTest {
 
         assertThat(view.simSeconds()).isEqualTo(3660);
         assertThat(view.stations()).containsOnlyKeys("m1", "m2", "m3");
-        result.stations().forEach(s ->
-                assertThat(view.stations().get(s.id())).isEqualTo(SummaryView.dominant(s.states())));
+        result.stations()
+                .forEach(s -> assertThat(view.stations().get(s.id())).isEqualTo(SummaryView.dominant(s.states())));
         assertThat(view.kpis().throughputPerHour()).isEqualTo(result.throughputPerHour());
         assertThat(view.kpis().bottleneck()).isEqualTo(result.bottleneck());
         assertThat(view.kpis().caption()).startsWith("summary of window 00:01:00 .. 01:01:00");

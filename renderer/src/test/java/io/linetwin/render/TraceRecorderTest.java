@@ -25,7 +25,8 @@ final class TraceRecorderTest {
         "automotive-body.yaml, 151234.5",
         "smt-line.yaml, 20000.1",
         "smt-line.yaml, 90001.7",
-        "textbook-two-machine.yaml, 7777.7"})
+        "textbook-two-machine.yaml, 7777.7"
+    })
     void theTracedViewEqualsTheSnapshotsView(String file, double at) throws Exception {
         Scenario scenario = ScenarioLoader.load(Path.of("..", "scenarios", file));
         LineSimulation simulation = new LineSimulation(scenario.line())
@@ -41,8 +42,11 @@ final class TraceRecorderTest {
 
         assertThat(traced.stations()).isEqualTo(engine.stations());
         assertThat(traced.bufferLevels()).isEqualTo(engine.bufferLevels());
-        assertThat(traced.bufferLevels().values().stream().mapToInt(Integer::intValue).sum())
-                .as("a line that is not empty").isPositive();
+        assertThat(traced.bufferLevels().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .as("a line that is not empty")
+                .isPositive();
         assertThat(traced.kpis()).isEqualTo(engine.kpis());
     }
 }

@@ -16,9 +16,8 @@ final class ViewTimelineTest {
 
     @Test
     void statesStepWhileLevelsAndRiskGlide() {
-        ViewTimeline timeline = new ViewTimeline(List.of(
-                view(0, StationStatus.WORKING, 0, 0.0),
-                view(100, StationStatus.DOWN, 10, 0.5)));
+        ViewTimeline timeline = new ViewTimeline(
+                List.of(view(0, StationStatus.WORKING, 0, 0.0), view(100, StationStatus.DOWN, 10, 0.5)));
 
         LineView middle = timeline.at(25);
 
@@ -31,8 +30,8 @@ final class ViewTimelineTest {
 
     @Test
     void timesOutsideTheTimelineHoldItsEnds() {
-        ViewTimeline timeline = new ViewTimeline(List.of(
-                view(10, StationStatus.WORKING, 1, 0), view(20, StationStatus.BLOCKED, 2, 0)));
+        ViewTimeline timeline =
+                new ViewTimeline(List.of(view(10, StationStatus.WORKING, 1, 0), view(20, StationStatus.BLOCKED, 2, 0)));
 
         assertThat(timeline.at(0).simSeconds()).isEqualTo(10);
         assertThat(timeline.at(99).stations()).containsEntry("m1", StationStatus.BLOCKED);
@@ -40,8 +39,8 @@ final class ViewTimelineTest {
 
     @Test
     void viewsOutOfTimeOrderAreRefused() {
-        assertThatThrownBy(() -> new ViewTimeline(List.of(
-                view(20, StationStatus.WORKING, 1, 0), view(10, StationStatus.WORKING, 1, 0))))
+        assertThatThrownBy(() -> new ViewTimeline(
+                        List.of(view(20, StationStatus.WORKING, 1, 0), view(10, StationStatus.WORKING, 1, 0))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("time order");
     }

@@ -30,8 +30,8 @@ public final class BalanceReportPage {
     /**
      * @param source where the measurements came from, in a line ("measurements.csv", "twin 06:00 → 14:00")
      */
-    public record Input(String scenario, String source, BalanceReport report, ZonedDateTime generatedAt,
-            String version) {
+    public record Input(
+            String scenario, String source, BalanceReport report, ZonedDateTime generatedAt, String version) {
         public Input {
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(source, "source");
@@ -41,8 +41,7 @@ public final class BalanceReportPage {
         }
     }
 
-    private BalanceReportPage() {
-    }
+    private BalanceReportPage() {}
 
     public static String html(Input in, Messages m) {
         BalanceReport r = in.report();
@@ -50,14 +49,26 @@ public final class BalanceReportPage {
         MeasurementSet measured = r.measurements();
         Reconciliation initial = r.initial();
         Reconciliation reconciled = r.reconciled();
-        ReportPage page = new ReportPage(m, m.get("balance.kind"), in.scenario(), m.get("balance.line", in.source(),
-                m.count(measured.count()), m.count(network.size()), m.number(r.alpha())));
+        ReportPage page = new ReportPage(
+                m,
+                m.get("balance.kind"),
+                in.scenario(),
+                m.get(
+                        "balance.line",
+                        in.source(),
+                        m.count(measured.count()),
+                        m.count(network.size()),
+                        m.number(r.alpha())));
 
         page.section("verdict", m.get("section.verdict"), m.get("balance.verdict.note"));
         boolean inconsistent = r.initialTest().rejects();
-        page.banner(inconsistent ? m.get("balance.verdict.errors", m.count(r.suspects().size()))
-                : r.initialTest().degreesOfFreedom() == 0 ? m.get("balance.verdict.untestable")
-                        : m.get("balance.verdict.consistent"), inconsistent ? "bad" : "good");
+        page.banner(
+                inconsistent
+                        ? m.get("balance.verdict.errors", m.count(r.suspects().size()))
+                        : r.initialTest().degreesOfFreedom() == 0
+                                ? m.get("balance.verdict.untestable")
+                                : m.get("balance.verdict.consistent"),
+                inconsistent ? "bad" : "good");
         List<String[]> pairs = new ArrayList<>();
         pairs.add(new String[] {m.get("balance.test.before"), test(m, r.initialTest())});
         pairs.add(new String[] {m.get("balance.test.after"), test(m, r.finalTest())});
@@ -67,15 +78,24 @@ public final class BalanceReportPage {
 
         if (!r.suspects().isEmpty()) {
             page.section("suspects", m.get("section.suspects"), m.get("section.suspects.note"));
-            Table suspects = new Table("suspects", m.get("col.stream"), m.get("col.test"), m.get("col.bias"),
-                    m.get("col.alike"));
+            Table suspects = new Table(
+                    "suspects", m.get("col.stream"), m.get("col.test"), m.get("col.bias"), m.get("col.alike"));
             for (Suspect s : r.suspects()) {
-                suspects.row("highlight", List.of(Table.text(s.stream()),
-                        Table.number(m.number(s.standardised()), "standardised", s.standardised()),
-                        Table.number(CompareReport.signed(m, s.bias()) + " ± " + m.number(s.biasSd()), "bias",
-                                s.bias()),
-                        Table.text(s.indistinguishableFrom().isEmpty() ? "–"
-                                : String.join(", ", s.indistinguishableFrom()))), "data-suspect", s.stream());
+                suspects.row(
+                        "highlight",
+                        List.of(
+                                Table.text(s.stream()),
+                                Table.number(m.number(s.standardised()), "standardised", s.standardised()),
+                                Table.number(
+                                        CompareReport.signed(m, s.bias()) + " ± " + m.number(s.biasSd()),
+                                        "bias",
+                                        s.bias()),
+                                Table.text(
+                                        s.indistinguishableFrom().isEmpty()
+                                                ? "–"
+                                                : String.join(", ", s.indistinguishableFrom()))),
+                        "data-suspect",
+                        s.stream());
             }
             page.scroll(suspects.end());
             page.endSection();
@@ -92,15 +112,26 @@ public final class BalanceReportPage {
         }
         bars.sort(Comparator.comparingDouble(ThresholdBars.Bar::value).reversed());
         if (!bars.isEmpty()) {
-            page.scroll(ThresholdBars.render(bars.subList(0, Math.min(CHARTED, bars.size())),
-                    r.measurementTestCritical(), m.get("balance.criticalShort", m.number(r.measurementTestCritical())),
-                    m.get("chart.standardised"), m::tick, m.get("section.tests")));
+            page.scroll(ThresholdBars.render(
+                    bars.subList(0, Math.min(CHARTED, bars.size())),
+                    r.measurementTestCritical(),
+                    m.get("balance.criticalShort", m.number(r.measurementTestCritical())),
+                    m.get("chart.standardised"),
+                    m::tick,
+                    m.get("section.tests")));
         }
         page.endSection();
 
         page.section("streams", m.get("section.streams"), m.get("section.streams.note"));
-        Table streams = new Table("streams", m.get("col.stream"), m.get("col.node"), m.get("col.class"),
-                m.get("col.measured"), m.get("col.reconciled"), m.get("col.adjustment"), m.get("col.test"));
+        Table streams = new Table(
+                "streams",
+                m.get("col.stream"),
+                m.get("col.node"),
+                m.get("col.class"),
+                m.get("col.measured"),
+                m.get("col.reconciled"),
+                m.get("col.adjustment"),
+                m.get("col.test"));
         List<String> unknown = new ArrayList<>();
         for (int v = 0; v < network.size(); v++) {
             Stream stream = network.stream(v);
@@ -111,21 +142,36 @@ public final class BalanceReportPage {
             }
             boolean suspect = r.suspected(stream.id());
             double value = isMeasured ? measured.value(v) : Double.NaN;
-            streams.row(suspect ? "highlight" : "", List.of(Table.text(stream.id()), Table.text(stream.node()),
-                    Table.cell(m.get("class." + initial.streamClass(v).jsonName())),
-                    Table.number(isMeasured ? m.number(value) + " ± " + m.number(measured.sd(v)) : "–", "measured",
-                            value),
-                    Table.number(m.number(reconciled.estimate(v)) + " ± " + m.number(reconciled.sd(v)), "reconciled",
-                            reconciled.estimate(v)),
-                    Table.number(isMeasured ? CompareReport.signed(m, reconciled.estimate(v) - value) : "–",
-                            "adjustment", isMeasured ? reconciled.estimate(v) - value : Double.NaN),
-                    Table.number(Double.isFinite(initial.standardised(v)) ? m.number(initial.standardised(v)) : "–",
-                            "standardised", initial.standardised(v))), "data-stream", stream.id());
+            streams.row(
+                    suspect ? "highlight" : "",
+                    List.of(
+                            Table.text(stream.id()),
+                            Table.text(stream.node()),
+                            Table.cell(m.get("class." + initial.streamClass(v).jsonName())),
+                            Table.number(
+                                    isMeasured ? m.number(value) + " ± " + m.number(measured.sd(v)) : "–",
+                                    "measured",
+                                    value),
+                            Table.number(
+                                    m.number(reconciled.estimate(v)) + " ± " + m.number(reconciled.sd(v)),
+                                    "reconciled",
+                                    reconciled.estimate(v)),
+                            Table.number(
+                                    isMeasured ? CompareReport.signed(m, reconciled.estimate(v) - value) : "–",
+                                    "adjustment",
+                                    isMeasured ? reconciled.estimate(v) - value : Double.NaN),
+                            Table.number(
+                                    Double.isFinite(initial.standardised(v)) ? m.number(initial.standardised(v)) : "–",
+                                    "standardised",
+                                    initial.standardised(v))),
+                    "data-stream",
+                    stream.id());
         }
         page.scroll(streams.end());
         if (!unknown.isEmpty()) {
-            page.raw("<details><summary>" + io.linetwin.report.html.Xml.escape(m.get("balance.unobservable",
-                    m.count(unknown.size()))) + "</summary><p class=\"note\">"
+            page.raw("<details><summary>"
+                    + io.linetwin.report.html.Xml.escape(m.get("balance.unobservable", m.count(unknown.size())))
+                    + "</summary><p class=\"note\">"
                     + io.linetwin.report.html.Xml.escape(String.join(", ", unknown)) + "</p></details>");
         }
         page.endSection();
@@ -136,8 +182,12 @@ public final class BalanceReportPage {
         if (test.degreesOfFreedom() == 0) {
             return m.get("balance.verdict.untestable");
         }
-        return m.get("balance.test.value", m.number(test.statistic()), m.count(test.degreesOfFreedom()),
-                m.number(test.critical()), m.number(test.pValue()),
+        return m.get(
+                "balance.test.value",
+                m.number(test.statistic()),
+                m.count(test.degreesOfFreedom()),
+                m.number(test.critical()),
+                m.number(test.pValue()),
                 m.get(test.rejects() ? "balance.rejects" : "balance.holds"));
     }
 }

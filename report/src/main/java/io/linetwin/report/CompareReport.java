@@ -30,24 +30,29 @@ public final class CompareReport {
         }
     }
 
-    private CompareReport() {
-    }
+    private CompareReport() {}
 
     public static String html(Input in, Messages m) {
         if (in.comparisons().isEmpty()) {
-            ReportPage page = new ReportPage(m, m.get("compare.kind"), in.scenario().name(), m.get("compare.none"));
+            ReportPage page =
+                    new ReportPage(m, m.get("compare.kind"), in.scenario().name(), m.get("compare.none"));
             return page.finish(m.get("footer.short", "LineTwin"));
         }
         ExperimentResult baseline = in.comparisons().get(0).baseline();
-        ReportPage page = new ReportPage(m, m.get("compare.kind"), in.scenario().name(),
-                m.get("compare.line", Sections.runLine(m, baseline)));
+        ReportPage page = new ReportPage(
+                m, m.get("compare.kind"), in.scenario().name(), m.get("compare.line", Sections.runLine(m, baseline)));
         Sections.scenario(page, m, in.scenario(), in.scenario().line(), baseline);
         page.section("line", m.get("section.line"), m.get("compare.line.note"));
-        page.scroll(LineDiagram.render(in.scenario().line(), baseline.bottleneck(),
-                station -> new LineDiagram.StationLook("#ffffff",
-                        m.get("kind." + station.kind().name().toLowerCase(java.util.Locale.ROOT)), station.id()),
+        page.scroll(LineDiagram.render(
+                in.scenario().line(),
+                baseline.bottleneck(),
+                station -> new LineDiagram.StationLook(
+                        "#ffffff",
+                        m.get("kind." + station.kind().name().toLowerCase(java.util.Locale.ROOT)),
+                        station.id()),
                 buffer -> new LineDiagram.LinkLook(Double.NaN, Words.capacity(m, buffer.capacity()), buffer.id()),
-                Words.diagram(m), m.get("section.line")));
+                Words.diagram(m),
+                m.get("section.line")));
         page.endSection();
         page.section("differences", m.get("section.differences"), m.get("section.differences.note"));
         List<String> charts = new ArrayList<>();
@@ -56,40 +61,66 @@ public final class CompareReport {
             for (Comparison comparison : in.comparisons()) {
                 Comparison.Difference difference = comparison.differences().get(kpi);
                 Estimate e = difference.estimate();
-                rows.add(new Whiskers.Row(comparison.variant().variant(), e.mean(), e.ciLow().orElse(Double.NaN),
-                        e.ciHigh().orElse(Double.NaN), Words.whiskerTone(difference.verdict()),
-                        comparison.variant().variant() + ": " + signed(m, e.mean()) + " " + Words.interval(m, e)
-                                + " · " + Words.verdict(m, difference.verdict())));
+                rows.add(new Whiskers.Row(
+                        comparison.variant().variant(),
+                        e.mean(),
+                        e.ciLow().orElse(Double.NaN),
+                        e.ciHigh().orElse(Double.NaN),
+                        Words.whiskerTone(difference.verdict()),
+                        comparison.variant().variant() + ": " + signed(m, e.mean()) + " " + Words.interval(m, e) + " · "
+                                + Words.verdict(m, difference.verdict())));
             }
-            charts.add(Whiskers.render(Words.kpiWithUnit(m, kpi), rows, m::tick,
-                    m.get("chart.differences.of", Words.kpi(m, kpi))));
+            charts.add(Whiskers.render(
+                    Words.kpiWithUnit(m, kpi), rows, m::tick, m.get("chart.differences.of", Words.kpi(m, kpi))));
         }
         page.charts(charts);
         page.endSection();
         for (Comparison comparison : in.comparisons()) {
             String variant = comparison.variant().variant();
             page.section("variant-" + variant, m.get("section.variant", variant), "");
-            Table table = new Table("differences", m.get("col.kpi"), m.get("col.baseline"), m.get("col.variant"),
-                    m.get("col.difference"), m.get("col.ciDifference"), m.get("col.verdict"));
+            Table table = new Table(
+                    "differences",
+                    m.get("col.kpi"),
+                    m.get("col.baseline"),
+                    m.get("col.variant"),
+                    m.get("col.difference"),
+                    m.get("col.ciDifference"),
+                    m.get("col.verdict"));
             for (Kpi kpi : Kpi.values()) {
                 Comparison.Difference difference = comparison.differences().get(kpi);
                 Estimate e = difference.estimate();
                 double base = comparison.baseline().estimate(kpi).mean();
                 double candidate = comparison.variant().estimate(kpi).mean();
-                table.row("", List.of(Table.text(Words.kpiWithUnit(m, kpi)),
-                        Table.number(m.number(base), "baseline-mean", base),
-                        Table.number(m.number(candidate), "variant-mean", candidate),
-                        Table.number(signed(m, e.mean()), "diff-mean", e.mean()),
-                        new Table.Cell(Words.interval(m, e), "", false, "ci-low",
-                                e.ciLow().isPresent() ? Double.toString(e.ciLow().getAsDouble()) : "", "ci-high",
-                                e.ciHigh().isPresent() ? Double.toString(e.ciHigh().getAsDouble()) : ""),
-                        Table.pill(Words.verdict(m, difference.verdict()), Words.tone(difference.verdict()))),
-                        "data-variant", variant, "data-kpi", kpi.key());
+                table.row(
+                        "",
+                        List.of(
+                                Table.text(Words.kpiWithUnit(m, kpi)),
+                                Table.number(m.number(base), "baseline-mean", base),
+                                Table.number(m.number(candidate), "variant-mean", candidate),
+                                Table.number(signed(m, e.mean()), "diff-mean", e.mean()),
+                                new Table.Cell(
+                                        Words.interval(m, e),
+                                        "",
+                                        false,
+                                        "ci-low",
+                                        e.ciLow().isPresent()
+                                                ? Double.toString(e.ciLow().getAsDouble())
+                                                : "",
+                                        "ci-high",
+                                        e.ciHigh().isPresent()
+                                                ? Double.toString(e.ciHigh().getAsDouble())
+                                                : ""),
+                                Table.pill(Words.verdict(m, difference.verdict()), Words.tone(difference.verdict()))),
+                        "data-variant",
+                        variant,
+                        "data-kpi",
+                        kpi.key());
             }
             page.scroll(table.end());
             page.endSection();
         }
-        return page.finish(Sections.footer(m, in.generatedAt(), in.version(), baseline.experiment().seed()));
+        return page.finish(Sections.footer(
+                m, in.generatedAt(), in.version(), baseline.experiment().seed()));
     }
 
     static String signed(Messages m, double value) {

@@ -39,12 +39,25 @@ public final class RunReport {
      * @param picture a 3D picture of the line (PNG), when a GL was available
      * @param line the line simulated (the variant's)
      */
-    public record Input(Scenario scenario, LineSpec line, ExperimentResult result, Optional<RunSeries> series,
-            Optional<byte[]> picture, ZonedDateTime generatedAt, String version, Optional<String> outputUnit) {
+    public record Input(
+            Scenario scenario,
+            LineSpec line,
+            ExperimentResult result,
+            Optional<RunSeries> series,
+            Optional<byte[]> picture,
+            ZonedDateTime generatedAt,
+            String version,
+            Optional<String> outputUnit) {
 
         /** A run of a line whose output is counted in parts. */
-        public Input(Scenario scenario, LineSpec line, ExperimentResult result, Optional<RunSeries> series,
-                Optional<byte[]> picture, ZonedDateTime generatedAt, String version) {
+        public Input(
+                Scenario scenario,
+                LineSpec line,
+                ExperimentResult result,
+                Optional<RunSeries> series,
+                Optional<byte[]> picture,
+                ZonedDateTime generatedAt,
+                String version) {
             this(scenario, line, result, series, picture, generatedAt, version, Optional.empty());
         }
 
@@ -60,30 +73,39 @@ public final class RunReport {
         }
     }
 
-    private RunReport() {
-    }
+    private RunReport() {}
 
     public static String html(Input in, Messages m) {
         ExperimentResult result = in.result();
         Optional<String> bottleneck = result.bottleneck();
-        String title = Scenario.BASELINE.equals(result.variant()) ? in.scenario().name()
+        String title = Scenario.BASELINE.equals(result.variant())
+                ? in.scenario().name()
                 : in.scenario().name() + " / " + result.variant();
         ReportPage page = new ReportPage(m, m.get("run.kind"), title, Sections.runLine(m, result));
         Sections.scenario(page, m, in.scenario(), in.line(), result);
         kpis(page, m, result, in.outputUnit());
         page.section("line", m.get("section.line"), m.get("section.line.note"));
         Map<String, StationSummary> stations = result.stations();
-        page.scroll(LineDiagram.render(in.line(), bottleneck, station -> look(m, station, stations.get(station.id())),
-                buffer -> new LineDiagram.LinkLook(Double.NaN, Words.capacity(m, buffer.capacity()),
+        page.scroll(LineDiagram.render(
+                in.line(),
+                bottleneck,
+                station -> look(m, station, stations.get(station.id())),
+                buffer -> new LineDiagram.LinkLook(
+                        Double.NaN,
+                        Words.capacity(m, buffer.capacity()),
                         m.get("diagram.buffer.tooltip", buffer.id(), Words.capacity(m, buffer.capacity()))),
-                Words.diagram(m), m.get("section.line")));
+                Words.diagram(m),
+                m.get("section.line")));
         page.endSection();
-        in.picture().ifPresent(png -> page.section("picture", m.get("section.picture"),
-                m.get("section.picture.note")).picture(png, m.get("section.picture")).endSection());
+        in.picture()
+                .ifPresent(png -> page.section("picture", m.get("section.picture"), m.get("section.picture.note"))
+                        .picture(png, m.get("section.picture"))
+                        .endSection());
         states(page, m, result, bottleneck);
         in.series().ifPresent(series -> overTime(page, m, series));
         in.series().ifPresent(series -> levels(page, m, in.line(), series));
-        return page.finish(Sections.footer(m, in.generatedAt(), in.version(), result.experiment().seed()));
+        return page.finish(Sections.footer(
+                m, in.generatedAt(), in.version(), result.experiment().seed()));
     }
 
     private static LineDiagram.StationLook look(Messages m, StationSpec station, StationSummary summary) {
@@ -96,9 +118,15 @@ public final class RunReport {
             String kind = m.get("kind." + station.kind().name().toLowerCase(java.util.Locale.ROOT));
             return new LineDiagram.StationLook(fill, kind, station.id() + " · " + kind);
         }
-        return new LineDiagram.StationLook(fill, m.get("diagram.utilisation", m.percent(summary.utilization())),
-                m.get("diagram.station.tooltip", station.id(), m.percent(summary.utilization()),
-                        m.percent(summary.oee()), m.count(summary.good())));
+        return new LineDiagram.StationLook(
+                fill,
+                m.get("diagram.utilisation", m.percent(summary.utilization())),
+                m.get(
+                        "diagram.station.tooltip",
+                        station.id(),
+                        m.percent(summary.utilization()),
+                        m.percent(summary.oee()),
+                        m.count(summary.good())));
     }
 
     private static void kpis(ReportPage page, Messages m, ExperimentResult result, Optional<String> unit) {
@@ -108,19 +136,36 @@ public final class RunReport {
         Table table = new Table("kpis", m.get("col.kpi"), m.get("col.mean"), m.get("col.ciLow"), m.get("col.ciHigh"));
         for (Kpi kpi : Kpi.values()) {
             Estimate estimate = result.estimate(kpi);
-            String label = kpi == Kpi.OEE ? m.get("kpi.oee.of", bottleneck)
-                    : kpi == Kpi.THROUGHPUT_PER_HOUR && unit.isPresent() ? m.get("kpi.throughputPerHour.of", unit.get())
-                    : Words.kpiWithUnit(m, kpi);
+            String label = kpi == Kpi.OEE
+                    ? m.get("kpi.oee.of", bottleneck)
+                    : kpi == Kpi.THROUGHPUT_PER_HOUR && unit.isPresent()
+                            ? m.get("kpi.throughputPerHour.of", unit.get())
+                            : Words.kpiWithUnit(m, kpi);
             java.util.function.DoubleFunction<String> shown = kpi == Kpi.OEE ? m::percent : m::number;
-            String interval = estimate.ciLow().isEmpty() ? m.get("ci.none") : "[" + shown.apply(estimate.ciLow()
-                    .getAsDouble()) + ", " + shown.apply(estimate.ciHigh().getAsDouble()) + "]";
+            String interval = estimate.ciLow().isEmpty()
+                    ? m.get("ci.none")
+                    : "[" + shown.apply(estimate.ciLow().getAsDouble()) + ", "
+                            + shown.apply(estimate.ciHigh().getAsDouble()) + "]";
             cards.append(Sections.card(label, shown.apply(estimate.mean()), interval));
-            table.row("", List.of(Table.text(label),
-                    Table.number(shown.apply(estimate.mean()), "mean", estimate.mean()),
-                    Table.number(estimate.ciLow().isPresent() ? shown.apply(estimate.ciLow().getAsDouble()) : "–",
-                            "ci-low", estimate.ciLow().orElse(Double.NaN)),
-                    Table.number(estimate.ciHigh().isPresent() ? shown.apply(estimate.ciHigh().getAsDouble()) : "–",
-                            "ci-high", estimate.ciHigh().orElse(Double.NaN))), "data-kpi", kpi.key());
+            table.row(
+                    "",
+                    List.of(
+                            Table.text(label),
+                            Table.number(shown.apply(estimate.mean()), "mean", estimate.mean()),
+                            Table.number(
+                                    estimate.ciLow().isPresent()
+                                            ? shown.apply(estimate.ciLow().getAsDouble())
+                                            : "–",
+                                    "ci-low",
+                                    estimate.ciLow().orElse(Double.NaN)),
+                            Table.number(
+                                    estimate.ciHigh().isPresent()
+                                            ? shown.apply(estimate.ciHigh().getAsDouble())
+                                            : "–",
+                                    "ci-high",
+                                    estimate.ciHigh().orElse(Double.NaN))),
+                    "data-kpi",
+                    kpi.key());
         }
         page.raw(cards.append("</div>").toString());
         page.raw("<div style=\"margin-top:12px\">").raw(table.end()).raw("</div>");
@@ -130,10 +175,19 @@ public final class RunReport {
     private static void states(ReportPage page, Messages m, ExperimentResult result, Optional<String> bottleneck) {
         page.section("states", m.get("section.states"), m.get("section.states.note"));
         List<StateBars.Row> rows = new ArrayList<>();
-        Table table = new Table("stations", m.get("col.station"), m.get("col.utilisation"),
-                Words.state(m, "working"), Words.state(m, "blocked"), Words.state(m, "starved"),
-                Words.state(m, "down"), Words.state(m, "setup"), Words.state(m, "offShift"), m.get("col.good"),
-                m.get("col.scrap"), m.get("col.oee"));
+        Table table = new Table(
+                "stations",
+                m.get("col.station"),
+                m.get("col.utilisation"),
+                Words.state(m, "working"),
+                Words.state(m, "blocked"),
+                Words.state(m, "starved"),
+                Words.state(m, "down"),
+                Words.state(m, "setup"),
+                Words.state(m, "offShift"),
+                m.get("col.good"),
+                m.get("col.scrap"),
+                m.get("col.oee"));
         for (StationSummary station : result.stations().values()) {
             StateShares s = station.states();
             Map<String, Double> shares = new LinkedHashMap<>();
@@ -144,8 +198,8 @@ public final class RunReport {
             shares.put("setup", s.setup());
             shares.put("offShift", s.offShift());
             boolean isBottleneck = bottleneck.filter(station.id()::equals).isPresent();
-            rows.add(new StateBars.Row(station.id(), shares, m.get("col.oee") + " " + m.percent(station.oee()),
-                    isBottleneck));
+            rows.add(new StateBars.Row(
+                    station.id(), shares, m.get("col.oee") + " " + m.percent(station.oee()), isBottleneck));
             List<Table.Cell> cells = new ArrayList<>();
             cells.add(Table.text(station.id()));
             cells.add(Table.number(m.percent(station.utilization()), "utilization", station.utilization()));
@@ -159,7 +213,9 @@ public final class RunReport {
             table.row(isBottleneck ? "highlight" : "", cells, "data-station", station.id());
         }
         page.scroll(StateBars.render(rows, state -> Words.state(m, state), m::percent, m.get("section.states")));
-        page.raw("<div class=\"scroll\" style=\"margin-top:12px\">").raw(table.end()).raw("</div>");
+        page.raw("<div class=\"scroll\" style=\"margin-top:12px\">")
+                .raw(table.end())
+                .raw("</div>");
         page.endSection();
     }
 
@@ -168,21 +224,22 @@ public final class RunReport {
         double[] hours = series.hours();
         double warmupHours = (series.windowStartSeconds() - series.startSeconds()) / 3600;
         List<String> charts = new ArrayList<>();
-        charts.add(bandChart(m, hours, warmupHours, series.throughput(), Words.kpiWithUnit(m, Kpi.THROUGHPUT_PER_HOUR),
-                "#0b5cad"));
+        charts.add(bandChart(
+                m, hours, warmupHours, series.throughput(), Words.kpiWithUnit(m, Kpi.THROUGHPUT_PER_HOUR), "#0b5cad"));
         charts.add(bandChart(m, hours, warmupHours, series.wip(), Words.kpiWithUnit(m, Kpi.WIP), "#8e44ad"));
         page.charts(charts);
         page.endSection();
     }
 
-    private static String bandChart(Messages m, double[] hours, double warmupHours, RunSeries.Band band, String yTitle,
-            String colour) {
+    private static String bandChart(
+            Messages m, double[] hours, double warmupHours, RunSeries.Band band, String yTitle, String colour) {
         List<XyChart.Band> bands = new ArrayList<>();
         bands.add(new XyChart.Band(band.min(), band.max(), 0.15, m.get("chart.range")));
         if (!Double.isNaN(band.ciLow()[0])) {
             bands.add(new XyChart.Band(band.ciLow(), band.ciHigh(), 0.3, m.get("chart.ci")));
         }
-        XyChart chart = new XyChart(m.get("chart.hours"), yTitle, m::tick, m::tick).yFromZero()
+        XyChart chart = new XyChart(m.get("chart.hours"), yTitle, m::tick, m::tick)
+                .yFromZero()
                 .add(new XyChart.Series(m.get("chart.mean"), colour, hours, band.mean(), false, bands));
         if (warmupHours > 0) {
             chart.shade(new XyChart.Region(0, warmupHours, m.get("chart.warmup")));
@@ -199,7 +256,8 @@ public final class RunReport {
         List<String> charts = new ArrayList<>();
         for (BufferSpec buffer : line.buffers()) {
             double[] byLevel = shares.get(buffer.id());
-            int top = buffer.capacity() == BufferSpec.UNLIMITED ? byLevel.length - 1
+            int top = buffer.capacity() == BufferSpec.UNLIMITED
+                    ? byLevel.length - 1
                     : Math.max(byLevel.length - 1, Math.min(buffer.capacity(), 1_000_000));
             int bins = Math.min(top + 1, 24);
             int width = (int) Math.ceil((top + 1) / (double) bins);
@@ -212,10 +270,17 @@ public final class RunReport {
             for (int level = 0; level < byLevel.length; level++) {
                 binned[Math.min(count - 1, level / width)] += byLevel[level];
             }
-            String title = buffer.id() + " (" + m.get("col.capacity") + " " + Words.capacity(m, buffer.capacity())
-                    + ")";
-            charts.add(Histogram.render(buffer.id(), title, lows, top, binned, m.get("chart.level"),
-                    v -> m.percent(v, 0), m.get("chart.levels.of", buffer.id())));
+            String title =
+                    buffer.id() + " (" + m.get("col.capacity") + " " + Words.capacity(m, buffer.capacity()) + ")";
+            charts.add(Histogram.render(
+                    buffer.id(),
+                    title,
+                    lows,
+                    top,
+                    binned,
+                    m.get("chart.level"),
+                    v -> m.percent(v, 0),
+                    m.get("chart.levels.of", buffer.id())));
         }
         page.charts(charts);
         page.endSection();

@@ -23,11 +23,11 @@ public final class RunSeries {
      * enough that a line making a few parts an hour does not read as noise, and a few kilobytes of SVG.
      */
     public static final int MAX_BINS = 120;
+
     private static final double MIN_BIN_SECONDS = 3600;
 
     /** Per slice: mean over replications, min, max and the 95 % interval of the mean (NaN with one). */
-    public record Band(double[] mean, double[] min, double[] max, double[] ciLow, double[] ciHigh) {
-    }
+    public record Band(double[] mean, double[] min, double[] max, double[] ciLow, double[] ciHigh) {}
 
     private final double startSeconds;
     private final double windowStartSeconds;
@@ -39,8 +39,8 @@ public final class RunSeries {
     /**
      * @param startSeconds engine time the replications start at (0, or a warm start's clock)
      */
-    public RunSeries(LineSpec line, int replications, double startSeconds, double warmupSeconds,
-            double horizonSeconds) {
+    public RunSeries(
+            LineSpec line, int replications, double startSeconds, double warmupSeconds, double horizonSeconds) {
         this.startSeconds = startSeconds;
         this.windowStartSeconds = startSeconds + warmupSeconds;
         this.endSeconds = windowStartSeconds + horizonSeconds;
@@ -171,5 +171,4 @@ public final class RunSeries {
         }
         return result;
     }
-
 }

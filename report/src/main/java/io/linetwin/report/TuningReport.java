@@ -26,8 +26,14 @@ import java.util.Objects;
  */
 public final class TuningReport {
 
-    public record Input(Scenario scenario, TuningSpec tuning, ExperimentSpec experiment, TuningResult result,
-            String variantsBlock, ZonedDateTime generatedAt, String version) {
+    public record Input(
+            Scenario scenario,
+            TuningSpec tuning,
+            ExperimentSpec experiment,
+            TuningResult result,
+            String variantsBlock,
+            ZonedDateTime generatedAt,
+            String version) {
         public Input {
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(tuning, "tuning");
@@ -39,43 +45,72 @@ public final class TuningReport {
         }
     }
 
-    private TuningReport() {
-    }
+    private TuningReport() {}
 
     public static String html(Input in, Messages m) {
         TuningResult r = in.result();
         ExperimentSpec e = in.experiment();
-        ReportPage page = new ReportPage(m, m.get("tune.kind"), in.scenario().name(), m.get("tune.line",
-                m.get(r.maximise() ? "tune.maximise" : "tune.minimise"), r.objective(), r.method(),
-                m.count(r.evaluations()), m.count(r.replications())));
+        ReportPage page = new ReportPage(
+                m,
+                m.get("tune.kind"),
+                in.scenario().name(),
+                m.get(
+                        "tune.line",
+                        m.get(r.maximise() ? "tune.maximise" : "tune.minimise"),
+                        r.objective(),
+                        r.method(),
+                        m.count(r.evaluations()),
+                        m.count(r.replications())));
         page.section("verdict", m.get("section.verdict"), "");
         page.banner(verdict(m, r), r.supportedGain() ? "good" : "neutral");
         List<String[]> pairs = new ArrayList<>();
-        pairs.add(new String[] {m.get("tune.searched"), m.get("tune.searched.value", m.count(r.evaluations()),
-                m.count(r.searchReplications()), m.duration(e.horizonSeconds()), m.duration(e.warmupSeconds()),
-                Long.toString(e.seed()))});
+        pairs.add(new String[] {
+            m.get("tune.searched"),
+            m.get(
+                    "tune.searched.value",
+                    m.count(r.evaluations()),
+                    m.count(r.searchReplications()),
+                    m.duration(e.horizonSeconds()),
+                    m.duration(e.warmupSeconds()),
+                    Long.toString(e.seed()))
+        });
         if (r.rejected() > 0) {
             pairs.add(new String[] {m.get("tune.rejected"), m.count(r.rejected())});
         }
         if (!r.stopped()) {
-            pairs.add(new String[] {m.get("tune.selection"), m.get("tune.selection.value",
-                    m.count(r.best().objective().n()), Double.isNaN(r.pcs()) ? "–" : m.number(r.pcs()),
-                    m.number(r.delta()))});
+            pairs.add(new String[] {
+                m.get("tune.selection"),
+                m.get(
+                        "tune.selection.value",
+                        m.count(r.best().objective().n()),
+                        Double.isNaN(r.pcs()) ? "–" : m.number(r.pcs()),
+                        m.number(r.delta()))
+            });
         }
         page.summary(pairs);
         page.endSection();
 
         page.section("settings", m.get("section.settings"), "");
-        Table settings = new Table("settings", m.get("col.setting"), m.get("col.current"), m.get("col.recommended"),
+        Table settings = new Table(
+                "settings",
+                m.get("col.setting"),
+                m.get("col.current"),
+                m.get("col.recommended"),
                 m.get("col.runnerUp"));
         for (TuningVariable variable : in.tuning().variables()) {
             Object now = r.baseline().values().get(variable.path());
             Object tuned = r.best().values().get(variable.path());
-            Object second = r.runnerUp().map(s -> s.values().get(variable.path())).orElse(null);
-            settings.row(Objects.equals(now, tuned) ? "" : "highlight", List.of(Table.text(variable.path()),
-                    Table.cell(now == null ? m.get("none") : LineTemplate.text(now)),
-                    Table.cell(tuned == null ? m.get("none") : LineTemplate.text(tuned)),
-                    Table.cell(second == null ? "–" : LineTemplate.text(second))), "data-path", variable.path());
+            Object second =
+                    r.runnerUp().map(s -> s.values().get(variable.path())).orElse(null);
+            settings.row(
+                    Objects.equals(now, tuned) ? "" : "highlight",
+                    List.of(
+                            Table.text(variable.path()),
+                            Table.cell(now == null ? m.get("none") : LineTemplate.text(now)),
+                            Table.cell(tuned == null ? m.get("none") : LineTemplate.text(tuned)),
+                            Table.cell(second == null ? "–" : LineTemplate.text(second))),
+                    "data-path",
+                    variable.path());
         }
         page.scroll(settings.end());
         page.endSection();
@@ -83,8 +118,12 @@ public final class TuningReport {
         page.section("trajectory", m.get("section.trajectory"), m.get("section.trajectory.note"));
         List<String> charts = new ArrayList<>();
         if (!r.trajectory().isEmpty()) {
-            double[] x = r.trajectory().stream().mapToDouble(TuningResult.Step::evaluation).toArray();
-            double[] y = r.trajectory().stream().mapToDouble(TuningResult.Step::bestObjective).toArray();
+            double[] x = r.trajectory().stream()
+                    .mapToDouble(TuningResult.Step::evaluation)
+                    .toArray();
+            double[] y = r.trajectory().stream()
+                    .mapToDouble(TuningResult.Step::bestObjective)
+                    .toArray();
             charts.add(new XyChart(m.get("chart.evaluations"), r.objective(), m::tick, m::tick)
                     .add(new XyChart.Series(m.get("chart.bestSoFar"), "#0b5cad", x, y, true, List.of()))
                     .render(560, 280, m.get("section.trajectory")));
@@ -100,14 +139,32 @@ public final class TuningReport {
         page.endSection();
 
         page.section("kpis", m.get("section.tuneKpis"), m.get("section.tuneKpis.note"));
-        Table kpis = new Table("kpis", m.get("col.kpi"), m.get("col.current"), m.get("col.recommended"),
-                m.get("col.difference"), m.get("col.ciDifference"), m.get("col.verdict"));
+        Table kpis = new Table(
+                "kpis",
+                m.get("col.kpi"),
+                m.get("col.current"),
+                m.get("col.recommended"),
+                m.get("col.difference"),
+                m.get("col.ciDifference"),
+                m.get("col.verdict"));
         if (!TuningSpec.KPIS.contains(r.objective())) {
-            kpiRow(kpis, m, r.objective(), r.baseline().objective(), r.best().objective(), r.objectiveGain(),
+            kpiRow(
+                    kpis,
+                    m,
+                    r.objective(),
+                    r.baseline().objective(),
+                    r.best().objective(),
+                    r.objectiveGain(),
                     r.maximise());
         }
         for (String kpi : TuningSpec.KPIS) {
-            kpiRow(kpis, m, kpi, r.baseline().kpis().get(kpi), r.best().kpis().get(kpi), r.kpiDifferences().get(kpi),
+            kpiRow(
+                    kpis,
+                    m,
+                    kpi,
+                    r.baseline().kpis().get(kpi),
+                    r.best().kpis().get(kpi),
+                    r.kpiDifferences().get(kpi),
                     TuningSpec.higherIsBetter(kpi));
         }
         page.scroll(kpis.end());
@@ -135,22 +192,38 @@ public final class TuningReport {
 
     private static Bars.Bar bar(Messages m, String name, TunedSetting setting, boolean highlighted) {
         Estimate o = setting.objective();
-        return new Bars.Bar(name, o.mean(), o.ciLow().orElse(Double.NaN), o.ciHigh().orElse(Double.NaN), highlighted,
+        return new Bars.Bar(
+                name,
+                o.mean(),
+                o.ciLow().orElse(Double.NaN),
+                o.ciHigh().orElse(Double.NaN),
+                highlighted,
                 name + ": " + m.number(o.mean()) + " " + Words.interval(m, o));
     }
 
-    private static void kpiRow(Table table, Messages m, String kpi, Estimate current, Estimate tuned,
-            Estimate difference, boolean higherIsBetter) {
+    private static void kpiRow(
+            Table table,
+            Messages m,
+            String kpi,
+            Estimate current,
+            Estimate tuned,
+            Estimate difference,
+            boolean higherIsBetter) {
         if (current == null || tuned == null || difference == null) {
             return;
         }
         Verdict verdict = Verdict.of(difference, higherIsBetter);
         String label = m.has("kpi." + kpi + ".unit") ? m.get("kpi." + kpi + ".unit") : kpi;
-        table.row("", List.of(Table.text(label), Table.number(m.number(current.mean()), "current", current.mean()),
-                Table.number(m.number(tuned.mean()), "recommended", tuned.mean()),
-                Table.number(CompareReport.signed(m, difference.mean()), "diff-mean", difference.mean()),
-                Table.cell(Words.interval(m, difference)),
-                Table.pill(Words.verdict(m, verdict), Words.tone(verdict))), "data-kpi", kpi);
+        table.row(
+                "",
+                List.of(
+                        Table.text(label),
+                        Table.number(m.number(current.mean()), "current", current.mean()),
+                        Table.number(m.number(tuned.mean()), "recommended", tuned.mean()),
+                        Table.number(CompareReport.signed(m, difference.mean()), "diff-mean", difference.mean()),
+                        Table.cell(Words.interval(m, difference)),
+                        Table.pill(Words.verdict(m, verdict), Words.tone(verdict))),
+                "data-kpi",
+                kpi);
     }
-
 }

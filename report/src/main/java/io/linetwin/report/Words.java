@@ -10,8 +10,7 @@ import io.linetwin.sim.experiment.Verdict;
 /** The reader's words for the engine's KPIs, states and verdicts, shared by reports, tables and the dashboard. */
 public final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     public static String kpi(Messages m, Kpi kpi) {
         return m.get("kpi." + kpi.key());
@@ -27,7 +26,8 @@ public final class Words {
     }
 
     public static String verdict(Messages m, Verdict verdict) {
-        return m.get("verdict." + verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return m.get(
+                "verdict." + verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 
     /** The CSS tone of a verdict pill. */
@@ -52,7 +52,8 @@ public final class Words {
         if (estimate.ciLow().isEmpty()) {
             return m.get("ci.none");
         }
-        return "[" + m.number(estimate.ciLow().getAsDouble()) + ", " + m.number(estimate.ciHigh().getAsDouble()) + "]";
+        return "[" + m.number(estimate.ciLow().getAsDouble()) + ", "
+                + m.number(estimate.ciHigh().getAsDouble()) + "]";
     }
 
     public static LineDiagram.Words diagram(Messages m) {

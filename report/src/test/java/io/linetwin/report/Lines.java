@@ -2,16 +2,13 @@ package io.linetwin.report;
 
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Scenarios for report tests: the library's, and a small line with every kind of link. */
 final class Lines {
 
-    private Lines() {
-    }
+    private Lines() {}
 
     static Path library(String file) {
         Path dir = Path.of("").toAbsolutePath();
@@ -19,7 +16,8 @@ final class Lines {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("no scenarios folder above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "no scenarios folder above " + Path.of("").toAbsolutePath());
         }
         return dir.resolve("scenarios").resolve(file);
     }

@@ -37,7 +37,11 @@ final class ReportRenderTest {
     @BeforeAll
     static void simulate() {
         scenario = Lines.cell();
-        series = new RunSeries(scenario.line(), 3, 0, scenario.experiment().warmupSeconds(),
+        series = new RunSeries(
+                scenario.line(),
+                3,
+                0,
+                scenario.experiment().warmupSeconds(),
                 scenario.experiment().horizonSeconds());
         Experiment experiment = new Experiment(scenario.experiment(), 2, Replications.Progress.NONE);
         result = experiment.tracing(series.listeners()).run(Scenario.BASELINE, scenario.line());
@@ -45,8 +49,10 @@ final class ReportRenderTest {
     }
 
     private static String run(Lang lang) {
-        return RunReport.html(new RunReport.Input(scenario, scenario.line(), result, Optional.of(series),
-                Optional.empty(), WHEN, "test"), Messages.of(lang));
+        return RunReport.html(
+                new RunReport.Input(
+                        scenario, scenario.line(), result, Optional.of(series), Optional.empty(), WHEN, "test"),
+                Messages.of(lang));
     }
 
     private static String compare(Lang lang) {
@@ -70,15 +76,21 @@ final class ReportRenderTest {
         Document page = Xhtml.parse(run(lang));
 
         List<Element> bars = Xhtml.withAttribute(page, "data-station").stream()
-                .filter(e -> e.getAttribute("class").equals("state-bar")).toList();
+                .filter(e -> e.getAttribute("class").equals("state-bar"))
+                .toList();
         assertThat(bars.stream().map(e -> e.getAttribute("data-station")))
                 .containsExactlyElementsOf(result.stations().keySet());
         for (Element bar : bars) {
             var working = Xhtml.withAttribute(page, "data-state").stream()
-                    .filter(e -> e.getParentNode() == bar && e.getAttribute("data-state").equals("working"))
-                    .findFirst().orElseThrow();
+                    .filter(e -> e.getParentNode() == bar
+                            && e.getAttribute("data-state").equals("working"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(Double.parseDouble(working.getAttribute("data-share")))
-                    .isEqualTo(result.stations().get(bar.getAttribute("data-station")).states().working());
+                    .isEqualTo(result.stations()
+                            .get(bar.getAttribute("data-station"))
+                            .states()
+                            .working());
         }
     }
 
@@ -93,7 +105,8 @@ final class ReportRenderTest {
             Element row = rows.get(kpi.key());
             assertThat(row).as(kpi.key()).isNotNull();
             Element mean = (Element) row.getElementsByTagNameNS("*", "td").item(1);
-            assertThat(Double.parseDouble(mean.getAttribute("data-mean"))).isEqualTo(result.estimate(kpi).mean());
+            assertThat(Double.parseDouble(mean.getAttribute("data-mean")))
+                    .isEqualTo(result.estimate(kpi).mean());
             Element low = (Element) row.getElementsByTagNameNS("*", "td").item(2);
             assertThat(Double.parseDouble(low.getAttribute("data-ci-low")))
                     .isEqualTo(result.estimate(kpi).ciLow().getAsDouble());
@@ -108,14 +121,20 @@ final class ReportRenderTest {
 
         assertThat(Xhtml.svgs(page)).hasSize(1 + Kpi.values().length);
         List<Element> whiskers = Xhtml.withAttribute(page, "data-mean").stream()
-                .filter(e -> e.getAttribute("class").equals("whisker")).toList();
+                .filter(e -> e.getAttribute("class").equals("whisker"))
+                .toList();
         assertThat(whiskers).hasSize(comparisons.size() * Kpi.values().length);
         for (Comparison comparison : comparisons) {
             for (Kpi kpi : Kpi.values()) {
                 Element row = Xhtml.withAttribute(page, "data-variant").stream()
-                        .filter(e -> e.getAttribute("data-variant").equals(comparison.variant().variant())
-                                && e.getAttribute("data-kpi").equals(kpi.key())).findFirst().orElseThrow();
-                assertThat(row.getTextContent()).contains(Words.verdict(m, comparison.differences().get(kpi).verdict()));
+                        .filter(e -> e.getAttribute("data-variant")
+                                        .equals(comparison.variant().variant())
+                                && e.getAttribute("data-kpi").equals(kpi.key()))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(row.getTextContent())
+                        .contains(Words.verdict(
+                                m, comparison.differences().get(kpi).verdict()));
                 Element diff = (Element) row.getElementsByTagNameNS("*", "td").item(3);
                 assertThat(Double.parseDouble(diff.getAttribute("data-diff-mean")))
                         .isEqualTo(comparison.differences().get(kpi).estimate().mean());
@@ -124,7 +143,9 @@ final class ReportRenderTest {
         // The smaller buffer costs throughput in this line: the page says so.
         Element smaller = Xhtml.withAttribute(page, "data-variant").stream()
                 .filter(e -> e.getAttribute("data-variant").equals("smaller")
-                        && e.getAttribute("data-kpi").equals("throughputPerHour")).findFirst().orElseThrow();
+                        && e.getAttribute("data-kpi").equals("throughputPerHour"))
+                .findFirst()
+                .orElseThrow();
         assertThat(smaller.getTextContent()).contains(m.get("verdict.worse"));
     }
 
@@ -157,8 +178,11 @@ final class ReportRenderTest {
                 if (Set.of("OEE", "AGV", "LineTwin").contains(words)) {
                     continue;
                 }
-                if (words.chars().filter(Character::isLetter).count() >= 3 && java.util.regex.Pattern.compile(
-                        "(?<![A-Za-z])" + java.util.regex.Pattern.quote(words) + "(?![A-Za-z])").matcher(pages).find()) {
+                if (words.chars().filter(Character::isLetter).count() >= 3
+                        && java.util.regex.Pattern.compile(
+                                        "(?<![A-Za-z])" + java.util.regex.Pattern.quote(words) + "(?![A-Za-z])")
+                                .matcher(pages)
+                                .find()) {
                     leftovers.add(entry.getKey() + ": " + words);
                 }
             }

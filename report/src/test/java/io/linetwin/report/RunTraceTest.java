@@ -21,19 +21,28 @@ final class RunTraceTest {
     @ValueSource(strings = {"textbook-two-machine.yaml", "bottling-line.yaml", "smt-line.yaml"})
     void theTraceGivesBackTheEnginesWipAndThroughputExactly(String file) {
         Scenario scenario = Lines.load(file);
-        scenario = scenario.withExperiment(scenario.experiment().withHorizon(12 * 3600.0).withWarmup(3 * 3600.0)
+        scenario = scenario.withExperiment(scenario.experiment()
+                .withHorizon(12 * 3600.0)
+                .withWarmup(3 * 3600.0)
                 .withReplications(3));
-        RunSeries series = new RunSeries(scenario.line(), 3, 0, scenario.experiment().warmupSeconds(),
+        RunSeries series = new RunSeries(
+                scenario.line(),
+                3,
+                0,
+                scenario.experiment().warmupSeconds(),
                 scenario.experiment().horizonSeconds());
         ExperimentResult result = new Experiment(scenario.experiment(), 1, Replications.Progress.NONE)
-                .tracing(series.listeners()).run(Scenario.BASELINE, scenario.line());
+                .tracing(series.listeners())
+                .run(Scenario.BASELINE, scenario.line());
 
         List<RunTrace> traces = series.traces();
         for (int i = 0; i < traces.size(); i++) {
             ReplicationResult replication = result.replications().get(i);
-            assertThat(traces.get(i).windowWip()).as("WIP of replication %d", i)
+            assertThat(traces.get(i).windowWip())
+                    .as("WIP of replication %d", i)
                     .isCloseTo(replication.wip(), within(1e-6 * Math.max(1, replication.wip())));
-            assertThat(traces.get(i).windowThroughputPerHour()).as("throughput of replication %d", i)
+            assertThat(traces.get(i).windowThroughputPerHour())
+                    .as("throughput of replication %d", i)
                     .isCloseTo(replication.throughputPerHour(), within(1e-9));
         }
     }
@@ -42,7 +51,11 @@ final class RunTraceTest {
     void tracingChangesNoResult() {
         Scenario scenario = Lines.cell();
         Experiment plain = new Experiment(scenario.experiment(), 2, Replications.Progress.NONE);
-        RunSeries series = new RunSeries(scenario.line(), 3, 0, scenario.experiment().warmupSeconds(),
+        RunSeries series = new RunSeries(
+                scenario.line(),
+                3,
+                0,
+                scenario.experiment().warmupSeconds(),
                 scenario.experiment().horizonSeconds());
 
         ExperimentResult untraced = plain.run(Scenario.BASELINE, scenario.line());
@@ -54,10 +67,15 @@ final class RunTraceTest {
     @Test
     void slicesAddUpAndLevelSharesSumToOneWithinCapacity() {
         Scenario scenario = Lines.cell();
-        RunSeries series = new RunSeries(scenario.line(), 3, 0, scenario.experiment().warmupSeconds(),
+        RunSeries series = new RunSeries(
+                scenario.line(),
+                3,
+                0,
+                scenario.experiment().warmupSeconds(),
                 scenario.experiment().horizonSeconds());
         ExperimentResult result = new Experiment(scenario.experiment(), 2, Replications.Progress.NONE)
-                .tracing(series.listeners()).run(Scenario.BASELINE, scenario.line());
+                .tracing(series.listeners())
+                .run(Scenario.BASELINE, scenario.line());
 
         // 9 h of run in 1 h slices; the parts finished over all slices are every good part of the run.
         assertThat(series.hours()).hasSize(9);

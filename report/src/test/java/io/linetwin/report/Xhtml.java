@@ -17,8 +17,7 @@ import org.xml.sax.InputSource;
 /** Reads a report as XML, as a script would: the whole page, and each SVG on its own. */
 public final class Xhtml {
 
-    private Xhtml() {
-    }
+    private Xhtml() {}
 
     public static Document parse(String markup) {
         try {

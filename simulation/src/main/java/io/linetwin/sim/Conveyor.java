@@ -44,6 +44,7 @@ final class Conveyor extends Buffer implements Failable {
     private double downSinceSeconds;
     /** The state as of {@code changedAtSeconds}, for the moving clock and the window's tallies. */
     private boolean moving;
+
     private boolean countedDown;
     private double changedAtSeconds;
     private double windowOpenSeconds = Double.POSITIVE_INFINITY;
@@ -117,8 +118,8 @@ final class Conveyor extends Buffer implements Failable {
     /** The window's shares of moving and stopped (under repair) time, and the failures that struck in it. */
     ConveyorResult result(double now, double horizonSeconds) {
         track(now);
-        return new ConveyorResult(id(), windowMovingSeconds / horizonSeconds, windowDownSeconds / horizonSeconds,
-                windowFailures);
+        return new ConveyorResult(
+                id(), windowMovingSeconds / horizonSeconds, windowDownSeconds / horizonSeconds, windowFailures);
     }
 
     /**
@@ -160,9 +161,13 @@ final class Conveyor extends Buffer implements Failable {
         for (int i = 0; i < size; i++) {
             travel.add(Math.max(0, readyAt[(head + i) % capacity] - from));
         }
-        return new InFlight.ConveyorState(travel, Math.max(0, lastEntrySeconds + gapSeconds - from),
-                Math.max(0, nextExitSeconds - from), down
-                        ? Optional.of(new InFlight.Repair(failures.repairing().name(),
+        return new InFlight.ConveyorState(
+                travel,
+                Math.max(0, lastEntrySeconds + gapSeconds - from),
+                Math.max(0, nextExitSeconds - from),
+                down
+                        ? Optional.of(new InFlight.Repair(
+                                failures.repairing().name(),
                                 Math.max(0, failures.repairing().repairRemainingSeconds(now))))
                         : Optional.empty());
     }
@@ -183,12 +188,12 @@ final class Conveyor extends Buffer implements Failable {
      * Warm start, after the parts are restored and before {@link #start}: their places on the belt, its timers,
      * a repair under way and the failure clocks in {@code dueInSeconds} (modes left out draw afresh).
      */
-    void restoreState(InFlight.ConveyorState state, Map<String, Double> dueInSeconds,
-            double now) {
+    void restoreState(InFlight.ConveyorState state, Map<String, Double> dueInSeconds, double now) {
         if (state != null) {
             if (state.travelLeftSeconds().size() != size) {
-                throw new IllegalArgumentException("conveyor " + id() + " holds " + size
-                        + " parts, got travel times for " + state.travelLeftSeconds().size());
+                throw new IllegalArgumentException(
+                        "conveyor " + id() + " holds " + size + " parts, got travel times for "
+                                + state.travelLeftSeconds().size());
             }
             for (int i = 0; i < size; i++) {
                 readyAt[(head + i) % capacity] = now + state.travelLeftSeconds().get(i);
@@ -303,8 +308,11 @@ final class Conveyor extends Buffer implements Failable {
 
     private void leave(double now) {
         boolean left = false;
-        while (size > 0 && !down && readyAt[head] <= now + TOLERANCE_SECONDS
-                && nextExitSeconds <= now + TOLERANCE_SECONDS && downstream().canAccept()) {
+        while (size > 0
+                && !down
+                && readyAt[head] <= now + TOLERANCE_SECONDS
+                && nextExitSeconds <= now + TOLERANCE_SECONDS
+                && downstream().canAccept()) {
             Part part = ring[head];
             ring[head] = null;
             head = (head + 1) % capacity;

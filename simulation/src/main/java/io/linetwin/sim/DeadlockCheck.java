@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class DeadlockCheck {
 
-    private DeadlockCheck() {
-    }
+    private DeadlockCheck() {}
 
     static void check(Machine machine, double now) {
         if (!machine.allBlocked()) {
@@ -37,8 +36,9 @@ final class DeadlockCheck {
         path.add(machine);
         for (int i = 0; dead && i < machine.serverCount(); i++) {
             Downstream target = machine.blockedTarget(machine.server(i));
-            Machine next = target instanceof Buffer buffer && full(buffer)
-                    && buffer.downstream() instanceof Machine m ? m : null;
+            Machine next = target instanceof Buffer buffer && full(buffer) && buffer.downstream() instanceof Machine m
+                    ? m
+                    : null;
             dead = next != null && dead(next, path, known);
         }
         path.remove(path.size() - 1);

@@ -22,12 +22,20 @@ final class FailureModes {
     }
 
     /** Builds the equipment's modes, each on its basis's clock with its own two streams. */
-    void build(Model model, RandomStreams streams, String equipmentId, List<FailureSpec> specs,
+    void build(
+            Model model,
+            RandomStreams streams,
+            String equipmentId,
+            List<FailureSpec> specs,
             Function<FailureBasis, FailureClock> clocks) {
         modes = new FailureProcess[specs.size()];
         for (int i = 0; i < modes.length; i++) {
             FailureSpec failure = specs.get(i);
-            modes[i] = new FailureProcess(model, this, failure, clocks.apply(failure.basis()),
+            modes[i] = new FailureProcess(
+                    model,
+                    this,
+                    failure,
+                    clocks.apply(failure.basis()),
                     streams.stream(equipmentId, RandomStreams.FAILURE_PREFIX + failure.name()),
                     streams.stream(equipmentId, RandomStreams.REPAIR_PREFIX + failure.name()));
         }

@@ -24,8 +24,13 @@ final class FailureProcess {
     private double repairEndSeconds;
     private boolean waiting;
 
-    FailureProcess(Model model, FailureModes owner, FailureSpec spec, FailureClock clock,
-            RandomGenerator betweenFailures, RandomGenerator repairs) {
+    FailureProcess(
+            Model model,
+            FailureModes owner,
+            FailureSpec spec,
+            FailureClock clock,
+            RandomGenerator betweenFailures,
+            RandomGenerator repairs) {
         this.model = model;
         this.owner = owner;
         this.spec = spec;
@@ -40,8 +45,12 @@ final class FailureProcess {
                 repairEnds(now);
             }
         };
-        this.due = new ClockAlarm(model, clock, Ordering.FAILURE,
-                clock.valueAt(0) + spec.firstFailureOrMtbf().sample(betweenFailures), now -> owner.due(this, now));
+        this.due = new ClockAlarm(
+                model,
+                clock,
+                Ordering.FAILURE,
+                clock.valueAt(0) + spec.firstFailureOrMtbf().sample(betweenFailures),
+                now -> owner.due(this, now));
     }
 
     String name() {

@@ -102,7 +102,8 @@ final class Fleet {
     }
 
     private double metres(String from, String to) {
-        return metres.computeIfAbsent(from + "\u0000" + to, k -> spec.distance(from, to, layout).orElseThrow());
+        return metres.computeIfAbsent(
+                from + "\u0000" + to, k -> spec.distance(from, to, layout).orElseThrow());
     }
 
     /** The part on board the {@code index}-th vehicle, in number order, that carries one for {@code link}. */
@@ -113,27 +114,31 @@ final class Fleet {
                 return vehicle.part;
             }
         }
-        throw new IllegalStateException("move " + link.id() + " must have " + (index + 1) + " parts on board, got "
-                + seen);
+        throw new IllegalStateException(
+                "move " + link.id() + " must have " + (index + 1) + " parts on board, got " + seen);
     }
 
     InFlight.FleetState state(double now) {
         List<InFlight.VehicleState> states = new ArrayList<>();
         for (Vehicle vehicle : vehicles) {
             boolean moving = vehicle.state != IDLE && vehicle.state != WAITING_TO_UNLOAD;
-            states.add(new InFlight.VehicleState(ACTIVITIES.get(vehicle.state), vehicle.at,
+            states.add(new InFlight.VehicleState(
+                    ACTIVITIES.get(vehicle.state),
+                    vehicle.at,
                     Optional.ofNullable(vehicle.link).map(AgvLink::id),
-                    moving ? Math.max(0, vehicle.stepEndsSeconds - now) : 0, vehicle.part != null));
+                    moving ? Math.max(0, vehicle.stepEndsSeconds - now) : 0,
+                    vehicle.part != null));
         }
-        return new InFlight.FleetState(states, requests.stream().map(AgvLink::id).toList());
+        return new InFlight.FleetState(
+                states, requests.stream().map(AgvLink::id).toList());
     }
 
     /**
      * Warm start, after the moves' waiting parts: each vehicle resumes its step, a carrying one with the next of
      * {@code carried} for its move (in vehicle order); then the open requests queue again.
      */
-    void restore(InFlight.FleetState state, Map<String, AgvLink> links,
-            Map<String, ArrayDeque<Part>> carried, double now) {
+    void restore(
+            InFlight.FleetState state, Map<String, AgvLink> links, Map<String, ArrayDeque<Part>> carried, double now) {
         if (state.vehicles().size() != vehicles.length) {
             throw new IllegalArgumentException("state fleet must describe the " + vehicles.length + " vehicles, got "
                     + state.vehicles().size());
@@ -146,14 +151,14 @@ final class Fleet {
             vehicle.sinceSeconds = now;
             vehicle.link = vs.move().map(id -> link(links, id)).orElse(null);
             if (vehicle.state != IDLE && vehicle.state != TO_PARK && vehicle.link == null) {
-                throw new IllegalArgumentException("vehicle " + i + " " + vs.activity() + " must name its move, got "
-                        + "none");
+                throw new IllegalArgumentException(
+                        "vehicle " + i + " " + vs.activity() + " must name its move, got " + "none");
             }
             if (vs.carrying()) {
                 ArrayDeque<Part> parts = carried.get(vehicle.link.id());
                 if (parts == null || parts.isEmpty()) {
-                    throw new IllegalArgumentException("vehicle " + i + " carries a part of move "
-                            + vehicle.link.id() + ", got none left in that move's contents");
+                    throw new IllegalArgumentException("vehicle " + i + " carries a part of move " + vehicle.link.id()
+                            + ", got none left in that move's contents");
                 }
                 vehicle.part = parts.poll();
                 vehicle.link.board(vehicle.part);
@@ -253,8 +258,9 @@ final class Fleet {
                     becomeIdle(now);
                 }
                 case TO_PARK -> becomeIdle(now);
-                default -> throw new IllegalStateException("vehicle " + number + " step must end in a moving state,"
-                        + " got " + state);
+                default ->
+                    throw new IllegalStateException(
+                            "vehicle " + number + " step must end in a moving state," + " got " + state);
             }
         }
 
@@ -278,7 +284,9 @@ final class Fleet {
         private void becomeIdle(double now) {
             change(IDLE, now);
             dispatch(now);
-            if (state == IDLE && spec.park().isPresent() && !at.equals(spec.park().get())) {
+            if (state == IDLE
+                    && spec.park().isPresent()
+                    && !at.equals(spec.park().get())) {
                 drive(TO_PARK, spec.park().get(), null, now);
             }
         }

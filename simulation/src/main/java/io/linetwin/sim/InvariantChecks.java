@@ -7,8 +7,7 @@ package io.linetwin.sim;
  */
 final class InvariantChecks {
 
-    private InvariantChecks() {
-    }
+    private InvariantChecks() {}
 
     static void check(double now, double previous, Machine[] machines, Buffer[] buffers) {
         if (now < previous) {
@@ -35,8 +34,9 @@ final class InvariantChecks {
             }
             for (int state = 0; state < ServerState.COUNT; state++) {
                 if (counted[state] != machine.stats().serversIn(state)) {
-                    throw new IllegalStateException("machine " + machine.id() + " must count " + counted[state]
-                            + " servers in state " + state + ", got " + machine.stats().serversIn(state));
+                    throw new IllegalStateException(
+                            "machine " + machine.id() + " must count " + counted[state] + " servers in state " + state
+                                    + ", got " + machine.stats().serversIn(state));
                 }
             }
         }

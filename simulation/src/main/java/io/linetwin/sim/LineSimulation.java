@@ -26,8 +26,12 @@ public final class LineSimulation {
         this(line, false, 0, RunProgress.NONE, 0);
     }
 
-    private LineSimulation(LineSpec line, boolean checkingInvariants, double startSecondsOfWeek,
-            RunProgress progress, long eventBudget) {
+    private LineSimulation(
+            LineSpec line,
+            boolean checkingInvariants,
+            double startSecondsOfWeek,
+            RunProgress progress,
+            long eventBudget) {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.line = Objects.requireNonNull(line, "line");
         Topology.check(line);
@@ -53,8 +57,8 @@ public final class LineSimulation {
     }
 
     /** One replication of {@code line}; see {@link #run(double, double, long, int)}. */
-    public static ReplicationResult run(LineSpec line, double warmupSeconds, double horizonSeconds, long seed,
-            int replication) {
+    public static ReplicationResult run(
+            LineSpec line, double warmupSeconds, double horizonSeconds, long seed, int replication) {
         return new LineSimulation(line).run(warmupSeconds, horizonSeconds, seed, replication);
     }
 
@@ -85,11 +89,21 @@ public final class LineSimulation {
      * (warm-up included) as it happens. The result equals that of the untraced run: tracing draws no random
      * numbers and changes no decision.
      */
-    public ReplicationResult run(double warmupSeconds, double horizonSeconds, long seed, int replication,
-            TraceListener trace) {
+    public ReplicationResult run(
+            double warmupSeconds, double horizonSeconds, long seed, int replication, TraceListener trace) {
         checkRun(warmupSeconds, horizonSeconds, replication);
-        return new Replication(line, null, warmupSeconds, horizonSeconds, seed, replication, checkingInvariants,
-                trace, startSecondsOfWeek).withEventBudget(eventBudget).run(progress);
+        return new Replication(
+                        line,
+                        null,
+                        warmupSeconds,
+                        horizonSeconds,
+                        seed,
+                        replication,
+                        checkingInvariants,
+                        trace,
+                        startSecondsOfWeek)
+                .withEventBudget(eventBudget)
+                .run(progress);
     }
 
     /**
@@ -99,12 +113,27 @@ public final class LineSimulation {
      * state count as released at the start instant. Throws {@link IllegalArgumentException} when the state does
      * not fit the line (unknown station, buffer or product, more parts than a buffer holds, ...).
      */
-    public ReplicationResult run(LineState state, double warmupSeconds, double horizonSeconds, long seed,
-            int replication, TraceListener trace) {
+    public ReplicationResult run(
+            LineState state,
+            double warmupSeconds,
+            double horizonSeconds,
+            long seed,
+            int replication,
+            TraceListener trace) {
         Objects.requireNonNull(state, "state");
         checkRun(warmupSeconds, horizonSeconds, replication);
-        return new Replication(WarmStart.withParameters(line, state), state, warmupSeconds, horizonSeconds, seed,
-                replication, checkingInvariants, trace, startSecondsOfWeek).withEventBudget(eventBudget).run(progress);
+        return new Replication(
+                        WarmStart.withParameters(line, state),
+                        state,
+                        warmupSeconds,
+                        horizonSeconds,
+                        seed,
+                        replication,
+                        checkingInvariants,
+                        trace,
+                        startSecondsOfWeek)
+                .withEventBudget(eventBudget)
+                .run(progress);
     }
 
     /**
@@ -128,8 +157,8 @@ public final class LineSimulation {
     }
 
     /** As {@link #run(LineState, double, double, long, int, TraceListener)} without a trace. */
-    public ReplicationResult run(LineState state, double warmupSeconds, double horizonSeconds, long seed,
-            int replication) {
+    public ReplicationResult run(
+            LineState state, double warmupSeconds, double horizonSeconds, long seed, int replication) {
         return run(state, warmupSeconds, horizonSeconds, seed, replication, null);
     }
 
@@ -143,8 +172,9 @@ public final class LineSimulation {
         if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
             throw new IllegalArgumentException("snapshot time must be >= 0 seconds, got " + atSeconds);
         }
-        return new Replication(line, null, 0, atSeconds, seed, replication, checkingInvariants, null,
-                startSecondsOfWeek).snapshot(atSeconds, Objects.requireNonNull(capturedAt, "capturedAt"));
+        return new Replication(
+                        line, null, 0, atSeconds, seed, replication, checkingInvariants, null, startSecondsOfWeek)
+                .snapshot(atSeconds, Objects.requireNonNull(capturedAt, "capturedAt"));
     }
 
     /**
@@ -157,9 +187,17 @@ public final class LineSimulation {
         if (!(forSeconds >= 0) || Double.isInfinite(forSeconds)) {
             throw new IllegalArgumentException("snapshot offset must be >= 0 seconds, got " + forSeconds);
         }
-        return new Replication(WarmStart.withParameters(line, state), state, 0, forSeconds, seed, replication,
-                checkingInvariants, null, startSecondsOfWeek).snapshot(state.clockSeconds() + forSeconds,
-                Objects.requireNonNull(capturedAt, "capturedAt"));
+        return new Replication(
+                        WarmStart.withParameters(line, state),
+                        state,
+                        0,
+                        forSeconds,
+                        seed,
+                        replication,
+                        checkingInvariants,
+                        null,
+                        startSecondsOfWeek)
+                .snapshot(state.clockSeconds() + forSeconds, Objects.requireNonNull(capturedAt, "capturedAt"));
     }
 
     private static void checkRun(double warmupSeconds, double horizonSeconds, int replication) {

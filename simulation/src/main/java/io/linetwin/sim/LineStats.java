@@ -20,6 +20,7 @@ final class LineStats {
     private double leadSecondsInWindow;
     /** Parts in the line and their time integral per maker (the unit a part is counted in). */
     private long[] inLineByMaker = new long[1];
+
     private double[] wipSecondsByMaker = new double[1];
     private long[] goodInWindowByProduct = new long[1];
 

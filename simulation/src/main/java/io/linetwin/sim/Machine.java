@@ -21,6 +21,7 @@ final class Machine implements Downstream, Upstream, Failable {
     private final Distribution setup;
     /** Changeover by (previous, next) product when the station has a setup matrix; null otherwise. */
     private final Distribution[][] setupByPair;
+
     private final double scrapProbability;
     private final RandomGenerator processRandom;
     private final RandomGenerator setupRandom;
@@ -35,6 +36,7 @@ final class Machine implements Downstream, Upstream, Failable {
     private final PartFlows flows;
     /** An assembly's parts come in at its staging area, which counts them; the kit's base is not counted twice. */
     private boolean kitted;
+
     private MaterialNeeds materials = MaterialNeeds.NONE;
     private Router router;
     private int blockedHead;
@@ -44,6 +46,7 @@ final class Machine implements Downstream, Upstream, Failable {
     private final PlannedStops stops = new PlannedStops();
     /** Under repair: mirrors {@code failures.down()} in a field of its own, as the hot path reads it per part. */
     private boolean down;
+
     private boolean offShift;
     /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
     private boolean halted;
@@ -306,8 +309,11 @@ final class Machine implements Downstream, Upstream, Failable {
             server.lastProduct(product);
             server.state(ServerState.WORKING);
             stats.move(ServerState.STARVED, ServerState.WORKING, now);
-            server.endPhaseIn(now, Double.isNaN(remainingSeconds)
-                    ? processByProduct[product].sample(processRandom) / speed : remainingSeconds);
+            server.endPhaseIn(
+                    now,
+                    Double.isNaN(remainingSeconds)
+                            ? processByProduct[product].sample(processRandom) / speed
+                            : remainingSeconds);
             syncProcessingClock(now);
         }
     }
@@ -330,7 +336,8 @@ final class Machine implements Downstream, Upstream, Failable {
 
     @Override
     public boolean canAccept() {
-        return startsParts && stats.serversIn(ServerState.STARVED) > 0
+        return startsParts
+                && stats.serversIn(ServerState.STARVED) > 0
                 && (materials.count() == 0 || materials.ready(model.now()));
     }
 
@@ -508,7 +515,8 @@ final class Machine implements Downstream, Upstream, Failable {
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
-                if (startsParts && server.state() == ServerState.STARVED
+                if (startsParts
+                        && server.state() == ServerState.STARVED
                         && (materials.count() == 0 || materials.ready(now))) {
                     begin(server, releaseRaw(), now);
                 }
@@ -542,8 +550,8 @@ final class Machine implements Downstream, Upstream, Failable {
         server.hold(part);
         int product = part.product();
         int last = server.lastProduct();
-        Distribution changeover = last < 0 || last == product ? null
-                : setupByPair == null ? setup : setupByPair[last][product];
+        Distribution changeover =
+                last < 0 || last == product ? null : setupByPair == null ? setup : setupByPair[last][product];
         if (changeover != null) {
             server.state(ServerState.SETUP);
             stats.move(ServerState.STARVED, ServerState.SETUP, now);

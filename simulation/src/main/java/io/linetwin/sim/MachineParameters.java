@@ -17,5 +17,4 @@ record MachineParameters(
         RandomGenerator processRandom,
         RandomGenerator setupRandom,
         RandomGenerator scrapRandom,
-        ProductMix mix) {
-}
+        ProductMix mix) {}

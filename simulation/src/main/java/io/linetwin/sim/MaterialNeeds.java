@@ -85,7 +85,8 @@ final class MaterialNeeds {
 
     /** Seconds of the window the station was short of material {@code index}, up to {@code now}. */
     double starvedSeconds(int index, double now) {
-        double open = Double.isNaN(shortSinceSeconds[index]) ? 0
+        double open = Double.isNaN(shortSinceSeconds[index])
+                ? 0
                 : Math.max(0, now - Math.max(shortSinceSeconds[index], windowOpenedSeconds));
         return starvedSeconds[index] + open;
     }

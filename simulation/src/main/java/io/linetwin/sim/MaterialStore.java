@@ -75,9 +75,9 @@ final class MaterialStore {
 
     /** The order in flight, if any: its quantity and when it arrives. */
     Optional<InFlight.MaterialOrder> order(double now) {
-        return onOrder == 0 ? Optional.empty()
-                : Optional.of(new InFlight.MaterialOrder(onOrder,
-                        Math.max(0, deliveryAtSeconds - now)));
+        return onOrder == 0
+                ? Optional.empty()
+                : Optional.of(new InFlight.MaterialOrder(onOrder, Math.max(0, deliveryAtSeconds - now)));
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.linetwin.sim;
 
+import io.linetwin.model.Limits;
 import io.linetwin.sim.TraceEvent.PartAssembled;
 import io.linetwin.sim.TraceEvent.PartFinished;
 import io.linetwin.sim.TraceEvent.PartMoved;
 import io.linetwin.sim.TraceEvent.PartReleased;
 import io.linetwin.sim.TraceEvent.PartScrapped;
 import io.linetwin.sim.TraceEvent.StateChanged;
-import io.linetwin.model.Limits;
 import sim.engine.SimState;
 
 /**
@@ -142,8 +142,8 @@ final class Model extends SimState {
         double now = now();
         lineStats.leaveGood(part, now);
         if (tracing) {
-            trace.on(new PartFinished(now, part.id(), productNames[part.product()], station,
-                    now - part.releaseSeconds()));
+            trace.on(new PartFinished(
+                    now, part.id(), productNames[part.product()], station, now - part.releaseSeconds()));
         }
     }
 
@@ -195,8 +195,8 @@ final class Model extends SimState {
 
     /** Only while tracing: {@code carried} is null for an empty drive. */
     void traceVehicle(int vehicle, String from, String to, double arrivalSeconds, Part carried) {
-        trace.on(new TraceEvent.VehicleMoved(now(), vehicle, from, to, arrivalSeconds,
-                carried == null ? -1 : carried.id()));
+        trace.on(new TraceEvent.VehicleMoved(
+                now(), vehicle, from, to, arrivalSeconds, carried == null ? -1 : carried.id()));
     }
 
     /** Only while tracing: a conveyor stopped on a failure, or started again. */
@@ -233,8 +233,8 @@ final class Model extends SimState {
         if (checkingInvariants) {
             double scheduleTime = schedule.getTime();
             if (scheduleTime != nowSeconds) {
-                throw new IllegalStateException("the cached time must equal the schedule's " + scheduleTime
-                        + ", got " + nowSeconds);
+                throw new IllegalStateException(
+                        "the cached time must equal the schedule's " + scheduleTime + ", got " + nowSeconds);
             }
             InvariantChecks.check(nowSeconds, lastEventSeconds, machines, buffers);
             lastEventSeconds = nowSeconds;

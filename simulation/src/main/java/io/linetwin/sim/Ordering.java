@@ -16,6 +16,7 @@ final class Ordering {
     static final int DELIVERY = 4;
     /** A planned stop begins before a failure or a phase end at its instant: it starts exactly when planned. */
     static final int PLANNED_STOP = 5;
+
     static final int FAILURE = 6;
     static final int SERVER = 7;
     static final int ARRIVAL = 8;
@@ -23,6 +24,5 @@ final class Ordering {
     /** A snapshot describes the line after everything at its instant has happened. */
     static final int SNAPSHOT = 10;
 
-    private Ordering() {
-    }
+    private Ordering() {}
 }

@@ -11,6 +11,7 @@ final class Part {
     private final double releaseSeconds;
     /** The station that made the part as it is now (its release point, or the last assembly it was the base of). */
     private int maker;
+
     private String at;
 
     Part(long id, int product, double releaseSeconds) {

@@ -14,8 +14,16 @@ import java.util.Objects;
  * product id, {@code ""} for a line without products. A source's {@code in} counts the parts it released, a
  * machine without inbound link counts its releases as {@code in} too.
  */
-public record PartBalance(String node, String kind, String product, long stockAtStart, long in, long out,
-        long scrapped, long assembled, long stockAtEnd) {
+public record PartBalance(
+        String node,
+        String kind,
+        String product,
+        long stockAtStart,
+        long in,
+        long out,
+        long scrapped,
+        long assembled,
+        long stockAtEnd) {
 
     public PartBalance {
         Objects.requireNonNull(node, "node");
@@ -34,8 +42,15 @@ public record PartBalance(String node, String kind, String product, long stockAt
             throw new IllegalArgumentException("balances to add must be of one node and product, got " + node + "/"
                     + product + " and " + other.node + "/" + other.product);
         }
-        return new PartBalance(node, kind, product, stockAtStart + other.stockAtStart, in + other.in,
-                out + other.out, scrapped + other.scrapped, assembled + other.assembled,
+        return new PartBalance(
+                node,
+                kind,
+                product,
+                stockAtStart + other.stockAtStart,
+                in + other.in,
+                out + other.out,
+                scrapped + other.scrapped,
+                assembled + other.assembled,
                 stockAtEnd + other.stockAtEnd);
     }
 }

@@ -13,11 +13,10 @@ final class PartBalances {
     interface Stock {
         void count(long[] byProduct);
 
-        Stock NONE = byProduct -> { };
+        Stock NONE = byProduct -> {};
     }
 
-    private record Node(String id, String kind, PartFlows flows, Stock stock) {
-    }
+    private record Node(String id, String kind, PartFlows flows, Stock stock) {}
 
     private final String[] productNames;
     private final List<Node> nodes = new ArrayList<>();
@@ -85,8 +84,15 @@ final class PartBalances {
             long[] end = new long[productNames.length];
             node.stock().count(end);
             for (int p = 0; p < productNames.length; p++) {
-                rows.add(new PartBalance(node.id(), node.kind(), productNames[p], stockAtStart.get(i)[p],
-                        node.flows().in(p), node.flows().out(p), node.flows().scrapped(p), node.flows().assembled(p),
+                rows.add(new PartBalance(
+                        node.id(),
+                        node.kind(),
+                        productNames[p],
+                        stockAtStart.get(i)[p],
+                        node.flows().in(p),
+                        node.flows().out(p),
+                        node.flows().scrapped(p),
+                        node.flows().assembled(p),
                         end[p]));
             }
         }

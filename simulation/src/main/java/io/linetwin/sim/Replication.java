@@ -5,8 +5,6 @@ import io.linetwin.model.BufferSpec;
 import io.linetwin.model.ConveyorSpec;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.EventEstimate;
-import io.linetwin.model.FailureBasis;
-import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.Makers;
@@ -62,8 +60,16 @@ final class Replication {
     private static final double STILL_SECONDS = 1e-6;
 
     /** {@code initial}: the state to start from, or null for an empty line at t = 0. */
-    Replication(LineSpec line, LineState initial, double warmupSeconds, double horizonSeconds, long seed,
-            int replication, boolean checkingInvariants, TraceListener trace, double startSecondsOfWeek) {
+    Replication(
+            LineSpec line,
+            LineState initial,
+            double warmupSeconds,
+            double horizonSeconds,
+            long seed,
+            int replication,
+            boolean checkingInvariants,
+            TraceListener trace,
+            double startSecondsOfWeek) {
         this.line = line;
         this.startSecondsOfWeek = startSecondsOfWeek;
         this.initial = initial;
@@ -71,14 +77,16 @@ final class Replication {
         this.horizonSeconds = horizonSeconds;
         this.seed = seed;
         this.replication = replication;
-        String[] productNames = line.products().isEmpty() ? new String[] {""}
+        String[] productNames = line.products().isEmpty()
+                ? new String[] {""}
                 : line.products().stream().map(ProductSpec::id).toArray(String[]::new);
-        this.model = new Model(seed, checkingInvariants, trace, productNames,
-                initial == null ? 0.0 : initial.clockSeconds());
+        this.model = new Model(
+                seed, checkingInvariants, trace, productNames, initial == null ? 0.0 : initial.clockSeconds());
         this.balances = new PartBalances(productNames);
         this.streams = new RandomStreams(seed, replication);
         int machineCount = (int) line.stations().stream()
-                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY).count();
+                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .count();
         this.bottleneck = new BottleneckDetector(machineCount);
         this.estimate = EventEstimate.of(line, warmupSeconds + horizonSeconds, 1);
         this.eventBudget = estimate.budgetPerReplication();
@@ -160,8 +168,17 @@ final class Replication {
 
             @Override
             void fire(double now) {
-                taken[0] = Snapshot.of(now, capturedAt, line, machines, sources, bufferById.values(),
-                        storeById.values(), stagings(), fleet, model);
+                taken[0] = Snapshot.of(
+                        now,
+                        capturedAt,
+                        line,
+                        machines,
+                        sources,
+                        bufferById.values(),
+                        storeById.values(),
+                        stagings(),
+                        fleet,
+                        model);
                 stopped = true;
             }
         });
@@ -184,7 +201,10 @@ final class Replication {
             targets[i] = bufferById.get(ids[i]);
         }
         if (routes.get(0).byShare()) {
-            return Router.byShare(targets, ids, routes.stream().mapToDouble(r -> r.share().getAsDouble()).toArray(),
+            return Router.byShare(
+                    targets,
+                    ids,
+                    routes.stream().mapToDouble(r -> r.share().getAsDouble()).toArray(),
                     streams.stream(station.id(), RandomStreams.ROUTE));
         }
         int[] targetOfProduct = new int[line.products().size()];
@@ -212,8 +232,7 @@ final class Replication {
     }
 
     /** Where an assembly input's buffer delivers. */
-    record Staging(Kitting kitting, int input) {
-    }
+    record Staging(Kitting kitting, int input) {}
 
     private double startSeconds() {
         return initial == null ? 0.0 : initial.clockSeconds();
@@ -249,11 +268,15 @@ final class Replication {
         List<String> ids = makers.makers();
         Map<String, Integer> byBlock = new HashMap<>();
         for (StationSpec station : spec.stations()) {
-            makers.heldAt(spec, station.id()).stream().map(ids::indexOf).min(Integer::compare)
+            makers.heldAt(spec, station.id()).stream()
+                    .map(ids::indexOf)
+                    .min(Integer::compare)
                     .ifPresent(i -> byBlock.put(station.id(), i));
         }
         for (BufferSpec link : spec.buffers()) {
-            makers.heldAt(spec, link.id()).stream().map(ids::indexOf).min(Integer::compare)
+            makers.heldAt(spec, link.id()).stream()
+                    .map(ids::indexOf)
+                    .min(Integer::compare)
                     .ifPresent(i -> byBlock.put(link.id(), i));
         }
         model.makers(byBlock, ids.size());
@@ -281,8 +304,8 @@ final class Replication {
                 progress.reached(replication, Math.min(1, (model.now() - from) / (to - from)));
             }
             if (Thread.currentThread().isInterrupted()) {
-                throw new RunCancelledException("replication " + replication + " cancelled at t = " + model.now()
-                        + " s");
+                throw new RunCancelledException(
+                        "replication " + replication + " cancelled at t = " + model.now() + " s");
             }
             if (events > eventBudget) {
                 throw new RunStoppedException("replication " + replication + " stopped at t = " + model.now()
@@ -311,7 +334,9 @@ final class Replication {
 
     private void assemble() {
         makers(line);
-        fleet = line.transport().map(t -> new Fleet(model, t, line.layout(), t.moves().get(0).from())).orElse(null);
+        fleet = line.transport()
+                .map(t -> new Fleet(model, t, line.layout(), t.moves().get(0).from()))
+                .orElse(null);
         line.materials().forEach(m -> storeById.put(m.id(), new MaterialStore(model, m)));
         List<String> productIds = new ArrayList<>();
         double[] shares;
@@ -337,11 +362,16 @@ final class Replication {
                     takers.put(station.id(), machine);
                 }
                 case SOURCE -> {
-                    Source source = new Source(model, station.id(), station.interarrival().orElse(null),
-                            station.speed(), station.onFull(),
+                    Source source = new Source(
+                            model,
+                            station.id(),
+                            station.interarrival().orElse(null),
+                            station.speed(),
+                            station.onFull(),
                             streams.stream(station.id(), RandomStreams.ARRIVALS),
-                            new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX)
-                                    : null));
+                            new ProductMix(
+                                    shares,
+                                    shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX) : null));
                     sources.add(source);
                     sourceById.put(station.id(), source);
                     feeders.put(station.id(), source);
@@ -356,10 +386,13 @@ final class Replication {
         Map<String, Downstream> portOf = new HashMap<>();
         for (StationSpec station : line.stations()) {
             if (station.kind() == StationKind.ASSEMBLY) {
-                Kitting kitting = new Kitting(model, station.id(),
+                Kitting kitting = new Kitting(
+                        model,
+                        station.id(),
                         station.inputs().stream().mapToInt(AssemblyInput::count).toArray());
                 for (int i = 0; i < station.inputs().size(); i++) {
-                    portOf.put(line.inputBuffer(station, station.inputs().get(i)).id(), kitting.port(i));
+                    portOf.put(
+                            line.inputBuffer(station, station.inputs().get(i)).id(), kitting.port(i));
                 }
                 kittingById.put(station.id(), kitting);
             }
@@ -370,8 +403,8 @@ final class Replication {
         for (BufferSpec spec : line.buffers()) {
             Buffer buffer = line.conveyor(spec.id())
                     .<Buffer>map(c -> conveyor(c, spec.capacity()))
-                    .or(() -> line.move(spec.id()).map(m -> new AgvLink(model, m.id(), m.from(), m.to(),
-                            spec.capacity(), fleet)))
+                    .or(() -> line.move(spec.id())
+                            .map(m -> new AgvLink(model, m.id(), m.from(), m.to(), spec.capacity(), fleet)))
                     .orElseGet(() -> new FifoBuffer(model, spec.id(), spec.capacity()));
             buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
             buffers.add(buffer);
@@ -382,7 +415,8 @@ final class Replication {
         machineById.forEach((id, machine) -> {
             Kitting kitting = kittingById.get(id);
             List<Buffer> in = inboundOf.getOrDefault(id, List.of());
-            Upstream inbound = kitting != null ? kitting
+            Upstream inbound = kitting != null
+                    ? kitting
                     : in.isEmpty() ? null : in.size() == 1 ? in.get(0) : new Merge(in.toArray(new Upstream[0]));
             StationSpec station = line.station(id).orElseThrow();
             if (station.routes().isEmpty()) {
@@ -395,13 +429,18 @@ final class Replication {
         kittingById.forEach((id, kitting) -> {
             StationSpec station = line.station(id).orElseThrow();
             Upstream[] inputs = station.inputs().stream()
-                    .map(input -> bufferById.get(line.inputBuffer(station, input).id())).toArray(Upstream[]::new);
+                    .map(input ->
+                            bufferById.get(line.inputBuffer(station, input).id()))
+                    .toArray(Upstream[]::new);
             kitting.connect(inputs, machineById.get(id));
         });
         sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
         balanceNodes();
-        model.blocks(machines.toArray(new Machine[0]), buffers.toArray(new Buffer[0]),
-                kittingById.values().toArray(new Kitting[0]), bottleneck);
+        model.blocks(
+                machines.toArray(new Machine[0]),
+                buffers.toArray(new Buffer[0]),
+                kittingById.values().toArray(new Kitting[0]),
+                bottleneck);
     }
 
     /** Every station, then every link, in declaration order, under its scenario id. */
@@ -413,14 +452,19 @@ final class Replication {
                 case SINK -> balances.add(id, "sink", sinkById.get(id).flows(), PartBalances.Stock.NONE);
                 case MACHINE, ASSEMBLY -> {
                     Machine machine = machineById.get(id);
-                    balances.add(id, station.kind() == StationKind.ASSEMBLY ? "assembly" : "machine", machine.flows(),
+                    balances.add(
+                            id,
+                            station.kind() == StationKind.ASSEMBLY ? "assembly" : "machine",
+                            machine.flows(),
                             PartBalances.of(machine, kittingById.get(id)));
                 }
             }
         }
-        bufferById.forEach((id, buffer) -> balances.add(id,
+        bufferById.forEach((id, buffer) -> balances.add(
+                id,
                 line.conveyor(id).isPresent() ? "conveyor" : line.move(id).isPresent() ? "agv" : "buffer",
-                buffer.flows(), PartBalances.of(buffer)));
+                buffer.flows(),
+                PartBalances.of(buffer)));
     }
 
     private Machine machine(StationSpec station, List<String> productIds, double[] shares) {
@@ -438,18 +482,25 @@ final class Replication {
             setupByPair = new Distribution[productIds.size()][productIds.size()];
             for (int from = 0; from < productIds.size(); from++) {
                 for (int to = 0; to < productIds.size(); to++) {
-                    setupByPair[from][to] = from == to ? null
-                            : station.setupFor(productIds.get(from), productIds.get(to)).orElse(null);
+                    setupByPair[from][to] = from == to
+                            ? null
+                            : station.setupFor(productIds.get(from), productIds.get(to))
+                                    .orElse(null);
                 }
             }
         }
-        MachineParameters parameters = new MachineParameters(process, station.speed(), station.ratedSpeed(),
+        MachineParameters parameters = new MachineParameters(
+                process,
+                station.speed(),
+                station.ratedSpeed(),
                 station.setup().orElse(null),
-                setupByPair, station.scrap(), streams.stream(id, RandomStreams.PROCESS),
+                setupByPair,
+                station.scrap(),
+                streams.stream(id, RandomStreams.PROCESS),
                 setups && mixes ? streams.stream(id, RandomStreams.SETUP) : null,
                 station.scrap() > 0 ? streams.stream(id, RandomStreams.SCRAP) : null,
-                new ProductMix(shares,
-                        mixes && line.inbound(id).isEmpty() ? streams.stream(id, RandomStreams.MIX) : null));
+                new ProductMix(
+                        shares, mixes && line.inbound(id).isEmpty() ? streams.stream(id, RandomStreams.MIX) : null));
         StationStats stats = new StationStats(machines.size(), station.servers(), bottleneck);
         Machine machine = new Machine(model, id, station.servers(), parameters, stats);
         machine.failureModes().build(model, streams, id, station.failures(), machine::clockFor);
@@ -486,15 +537,34 @@ final class Replication {
         Optional<String> bottleneckId = bottleneckIndex < 0
                 ? Optional.empty()
                 : Optional.of(machines.get(bottleneckIndex).id());
-        LineTotals totals = new LineTotals(flow.released(), flow.goodOut(), flow.scrapped(), flow.lostArrivals(),
-                model.partsInLine(), flow.wipAtStart(), flow.assembled());
-        return new ReplicationResult(seed, replication, warmupSeconds, horizonSeconds, goodInWindow / hours,
+        LineTotals totals = new LineTotals(
+                flow.released(),
+                flow.goodOut(),
+                flow.scrapped(),
+                flow.lostArrivals(),
+                model.partsInLine(),
+                flow.wipAtStart(),
+                flow.assembled());
+        return new ReplicationResult(
+                seed,
+                replication,
+                warmupSeconds,
+                horizonSeconds,
+                goodInWindow / hours,
                 flow.wipSeconds() / horizonSeconds,
                 goodInWindow == 0 ? Double.NaN : flow.leadSecondsInWindow() / goodInWindow,
-                stations, bottleneckId, totals, model.events(), materialResults(),
+                stations,
+                bottleneckId,
+                totals,
+                model.events(),
+                materialResults(),
                 fleet == null ? Optional.empty() : Optional.of(fleet.result(model.now(), horizonSeconds)),
-                balances.result(), conveyors.stream().map(c -> c.result(model.now(), horizonSeconds)).toList(),
-                wipByMaker(flow), goodByProduct(flow));
+                balances.result(),
+                conveyors.stream()
+                        .map(c -> c.result(model.now(), horizonSeconds))
+                        .toList(),
+                wipByMaker(flow),
+                goodByProduct(flow));
     }
 
     private Map<String, Double> wipByMaker(LineStats flow) {
@@ -529,8 +599,16 @@ final class Replication {
                     }
                 }
             }
-            results.add(new MaterialResult(store.id(), store.initial(), store.receipts(), store.consumed(),
-                    store.stock(), store.orders(), store.stockOuts(), consumed, starved));
+            results.add(new MaterialResult(
+                    store.id(),
+                    store.initial(),
+                    store.receipts(),
+                    store.consumed(),
+                    store.stock(),
+                    store.orders(),
+                    store.stockOuts(),
+                    consumed,
+                    starved));
         }
         return results;
     }
@@ -539,11 +617,16 @@ final class Replication {
         StationStats stats = machine.stats();
         double planned = machine.serverCount() * horizonSeconds;
         double working = stats.seconds(ServerState.WORKING) / planned;
-        StateShares shares = new StateShares(working, stats.seconds(ServerState.BLOCKED) / planned,
-                stats.seconds(ServerState.STARVED) / planned, stats.seconds(ServerState.DOWN) / planned,
-                stats.seconds(ServerState.SETUP) / planned, stats.seconds(ServerState.OFF_SHIFT) / planned);
+        StateShares shares = new StateShares(
+                working,
+                stats.seconds(ServerState.BLOCKED) / planned,
+                stats.seconds(ServerState.STARVED) / planned,
+                stats.seconds(ServerState.DOWN) / planned,
+                stats.seconds(ServerState.SETUP) / planned,
+                stats.seconds(ServerState.OFF_SHIFT) / planned);
         // Sums rather than differences: each ratio then stays <= 1 in floating point too.
-        double run = stats.seconds(ServerState.WORKING) + stats.seconds(ServerState.BLOCKED)
+        double run = stats.seconds(ServerState.WORKING)
+                + stats.seconds(ServerState.BLOCKED)
                 + stats.seconds(ServerState.STARVED);
         double plannedOnShift = run + stats.seconds(ServerState.DOWN) + stats.seconds(ServerState.SETUP);
         double availability = plannedOnShift > 0 ? run / plannedOnShift : 0;
@@ -552,7 +635,16 @@ final class Replication {
         double performance = run > 0 ? stats.seconds(ServerState.WORKING) / run * machine.speedShare() : 0;
         long finished = stats.good() + stats.scrap();
         double quality = finished == 0 ? 1 : (double) stats.good() / finished;
-        return new StationResult(machine.id(), shares, working, stats.good(), stats.scrap(), availability,
-                performance, quality, availability * performance * quality, bottleneckShare);
+        return new StationResult(
+                machine.id(),
+                shares,
+                working,
+                stats.good(),
+                stats.scrap(),
+                availability,
+                performance,
+                quality,
+                availability * performance * quality,
+                bottleneckShare);
     }
 }

@@ -41,46 +41,166 @@ public record ReplicationResult(
         Map<String, Long> goodByProduct) {
 
     /** A result without the split of WIP by maker and of good parts by product. */
-    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
-            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
-            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
-            Optional<TransportResult> transport, List<PartBalance> balance, List<ConveyorResult> conveyors) {
-        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, materials, transport, balance, conveyors, Map.of(), Map.of());
+    public ReplicationResult(
+            long seed,
+            int replication,
+            double warmupSeconds,
+            double horizonSeconds,
+            double throughputPerHour,
+            double wip,
+            double leadTimeSeconds,
+            List<StationResult> stations,
+            Optional<String> bottleneck,
+            LineTotals totals,
+            long events,
+            List<MaterialResult> materials,
+            Optional<TransportResult> transport,
+            List<PartBalance> balance,
+            List<ConveyorResult> conveyors) {
+        this(
+                seed,
+                replication,
+                warmupSeconds,
+                horizonSeconds,
+                throughputPerHour,
+                wip,
+                leadTimeSeconds,
+                stations,
+                bottleneck,
+                totals,
+                events,
+                materials,
+                transport,
+                balance,
+                conveyors,
+                Map.of(),
+                Map.of());
     }
 
     /** A result of a line without materials. */
-    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
-            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
-            Optional<String> bottleneck, LineTotals totals, long events) {
-        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, List.of(), Optional.empty());
+    public ReplicationResult(
+            long seed,
+            int replication,
+            double warmupSeconds,
+            double horizonSeconds,
+            double throughputPerHour,
+            double wip,
+            double leadTimeSeconds,
+            List<StationResult> stations,
+            Optional<String> bottleneck,
+            LineTotals totals,
+            long events) {
+        this(
+                seed,
+                replication,
+                warmupSeconds,
+                horizonSeconds,
+                throughputPerHour,
+                wip,
+                leadTimeSeconds,
+                stations,
+                bottleneck,
+                totals,
+                events,
+                List.of(),
+                Optional.empty());
     }
 
     /** A result of a line without an AGV fleet. */
-    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
-            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
-            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials) {
-        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, materials, Optional.empty());
+    public ReplicationResult(
+            long seed,
+            int replication,
+            double warmupSeconds,
+            double horizonSeconds,
+            double throughputPerHour,
+            double wip,
+            double leadTimeSeconds,
+            List<StationResult> stations,
+            Optional<String> bottleneck,
+            LineTotals totals,
+            long events,
+            List<MaterialResult> materials) {
+        this(
+                seed,
+                replication,
+                warmupSeconds,
+                horizonSeconds,
+                throughputPerHour,
+                wip,
+                leadTimeSeconds,
+                stations,
+                bottleneck,
+                totals,
+                events,
+                materials,
+                Optional.empty());
     }
 
     /** A result without part balances. */
-    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
-            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
-            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
+    public ReplicationResult(
+            long seed,
+            int replication,
+            double warmupSeconds,
+            double horizonSeconds,
+            double throughputPerHour,
+            double wip,
+            double leadTimeSeconds,
+            List<StationResult> stations,
+            Optional<String> bottleneck,
+            LineTotals totals,
+            long events,
+            List<MaterialResult> materials,
             Optional<TransportResult> transport) {
-        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, materials, transport, List.of(), List.of());
+        this(
+                seed,
+                replication,
+                warmupSeconds,
+                horizonSeconds,
+                throughputPerHour,
+                wip,
+                leadTimeSeconds,
+                stations,
+                bottleneck,
+                totals,
+                events,
+                materials,
+                transport,
+                List.of(),
+                List.of());
     }
 
     /** A result without conveyor figures. */
-    public ReplicationResult(long seed, int replication, double warmupSeconds, double horizonSeconds,
-            double throughputPerHour, double wip, double leadTimeSeconds, List<StationResult> stations,
-            Optional<String> bottleneck, LineTotals totals, long events, List<MaterialResult> materials,
-            Optional<TransportResult> transport, List<PartBalance> balance) {
-        this(seed, replication, warmupSeconds, horizonSeconds, throughputPerHour, wip, leadTimeSeconds, stations,
-                bottleneck, totals, events, materials, transport, balance, List.of());
+    public ReplicationResult(
+            long seed,
+            int replication,
+            double warmupSeconds,
+            double horizonSeconds,
+            double throughputPerHour,
+            double wip,
+            double leadTimeSeconds,
+            List<StationResult> stations,
+            Optional<String> bottleneck,
+            LineTotals totals,
+            long events,
+            List<MaterialResult> materials,
+            Optional<TransportResult> transport,
+            List<PartBalance> balance) {
+        this(
+                seed,
+                replication,
+                warmupSeconds,
+                horizonSeconds,
+                throughputPerHour,
+                wip,
+                leadTimeSeconds,
+                stations,
+                bottleneck,
+                totals,
+                events,
+                materials,
+                transport,
+                balance,
+                List.of());
     }
 
     public ReplicationResult {
@@ -94,8 +214,8 @@ public record ReplicationResult(
         Objects.requireNonNull(bottleneck, "bottleneck");
         Objects.requireNonNull(totals, "totals");
         if (!(throughputPerHour >= 0) || !(wip >= 0) || leadTimeSeconds < 0) {
-            throw new IllegalArgumentException("KPIs must be >= 0, got throughput " + throughputPerHour + ", wip "
-                    + wip + ", lead time " + leadTimeSeconds);
+            throw new IllegalArgumentException("KPIs must be >= 0, got throughput " + throughputPerHour + ", wip " + wip
+                    + ", lead time " + leadTimeSeconds);
         }
         if (events < 0) {
             throw new IllegalArgumentException("events must be >= 0, got " + events);

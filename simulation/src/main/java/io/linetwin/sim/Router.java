@@ -14,7 +14,11 @@ final class Router {
     private final int[] targetOfProduct;
     private final RandomGenerator random;
 
-    private Router(Downstream[] targets, String[] targetIds, double[] cumulativeShares, int[] targetOfProduct,
+    private Router(
+            Downstream[] targets,
+            String[] targetIds,
+            double[] cumulativeShares,
+            int[] targetOfProduct,
             RandomGenerator random) {
         this.targets = targets.clone();
         this.targetIds = targetIds.clone();

@@ -7,7 +7,7 @@ package io.linetwin.sim;
 @FunctionalInterface
 public interface RunProgress {
 
-    RunProgress NONE = (replication, share) -> { };
+    RunProgress NONE = (replication, share) -> {};
 
     /** Replication {@code replication} has simulated {@code share} (in [0, 1]) of its warm-up plus horizon. */
     void reached(int replication, double share);

@@ -18,8 +18,7 @@ final class ServerState {
 
     private static final StationStatus[] STATUSES = StationStatus.values();
 
-    private ServerState() {
-    }
+    private ServerState() {}
 
     /** The state's name in KPIs, traces and the twin. */
     static String name(int state) {

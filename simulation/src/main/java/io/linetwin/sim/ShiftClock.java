@@ -52,7 +52,7 @@ final class ShiftClock {
                 }
             }
         }
-        model.schedule.scheduleOnce(now + calendar.secondsToNextChange(startSecondsOfWeek + now), Ordering.SHIFT,
-                change);
+        model.schedule.scheduleOnce(
+                now + calendar.secondsToNextChange(startSecondsOfWeek + now), Ordering.SHIFT, change);
     }
 }

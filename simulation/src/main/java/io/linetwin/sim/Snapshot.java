@@ -28,12 +28,19 @@ import java.util.OptionalDouble;
  */
 final class Snapshot {
 
-    private Snapshot() {
-    }
+    private Snapshot() {}
 
-    static LineState of(double now, Instant capturedAt, LineSpec line, List<Machine> machines, List<Source> sources,
-            Collection<Buffer> buffers, Collection<MaterialStore> stores, Map<String, Replication.Staging> stagings,
-            Fleet fleet, Model model) {
+    static LineState of(
+            double now,
+            Instant capturedAt,
+            LineSpec line,
+            List<Machine> machines,
+            List<Source> sources,
+            Collection<Buffer> buffers,
+            Collection<MaterialStore> stores,
+            Map<String, Replication.Staging> stagings,
+            Fleet fleet,
+            Model model) {
         Map<String, List<Double>> releases = new LinkedHashMap<>();
         Map<String, Map<String, Double>> clocks = new LinkedHashMap<>();
         Map<String, Integer> staged = new LinkedHashMap<>();
@@ -99,8 +106,13 @@ final class Snapshot {
         }
         Map<String, InFlight.MaterialOrder> orders = new LinkedHashMap<>();
         stores.forEach(store -> store.order(now).ifPresent(order -> orders.put(store.id(), order)));
-        InFlight inFlight = new InFlight(releases, conveyors,
-                fleet == null ? Optional.empty() : Optional.of(fleet.state(now)), orders, clocks, staged);
+        InFlight inFlight = new InFlight(
+                releases,
+                conveyors,
+                fleet == null ? Optional.empty() : Optional.of(fleet.state(now)),
+                orders,
+                clocks,
+                staged);
         Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             Map<String, Double> values = new LinkedHashMap<>();
@@ -123,13 +135,17 @@ final class Snapshot {
         FailureProcess repair = machine.repairing();
         PlannedStopProcess stop = machine.plannedStops().underWay();
         if (repair != null) {
-            condition = new MachineCondition.Down(repair.repairElapsedSeconds(now),
-                    OptionalDouble.of(Math.max(0, repair.repairRemainingSeconds(now))), Optional.of(repair.name()));
+            condition = new MachineCondition.Down(
+                    repair.repairElapsedSeconds(now),
+                    OptionalDouble.of(Math.max(0, repair.repairRemainingSeconds(now))),
+                    Optional.of(repair.name()));
         } else if (machine.isOffShift()) {
             condition = new MachineCondition.OffShift();
         } else if (stop != null) {
-            condition = new MachineCondition.Down(stop.elapsedSeconds(now),
-                    OptionalDouble.of(Math.max(0, stop.remainingSeconds(now))), Optional.of(stop.name()));
+            condition = new MachineCondition.Down(
+                    stop.elapsedSeconds(now),
+                    OptionalDouble.of(Math.max(0, stop.remainingSeconds(now))),
+                    Optional.of(stop.name()));
         } else {
             condition = mostActive(servers);
         }
@@ -139,8 +155,8 @@ final class Snapshot {
         for (PlannedStopProcess planned : machine.plannedStops().all()) {
             planned.state(now).ifPresent(state -> stops.put(planned.name(), state));
         }
-        return new StationState(condition, current, machine.stats().good(), machine.stats().scrap(), servers,
-                stops);
+        return new StationState(
+                condition, current, machine.stats().good(), machine.stats().scrap(), servers, stops);
     }
 
     private static MachineCondition server(Machine machine, int index, double now, Model model) {
@@ -175,8 +191,8 @@ final class Snapshot {
             return new MachineCondition.Blocked(product(model, source.heldProduct()));
         }
         if (source.hasArrivals() && !Double.isNaN(source.nextArrivalSeconds())) {
-            return new MachineCondition.Working(Optional.empty(),
-                    OptionalDouble.of(Math.max(0, source.nextArrivalSeconds() - now)));
+            return new MachineCondition.Working(
+                    Optional.empty(), OptionalDouble.of(Math.max(0, source.nextArrivalSeconds() - now)));
         }
         return new MachineCondition.Starved();
     }

@@ -27,8 +27,14 @@ final class Source implements Upstream {
     private int heldProduct;
     private double nextArrivalSeconds = Double.NaN;
 
-    Source(Model model, String id, Distribution interarrival, double speed, OnFull onFull,
-            RandomGenerator arrivals, ProductMix mix) {
+    Source(
+            Model model,
+            String id,
+            Distribution interarrival,
+            double speed,
+            OnFull onFull,
+            RandomGenerator arrivals,
+            ProductMix mix) {
         this.model = model;
         this.id = id;
         this.interarrival = interarrival;

@@ -36,8 +36,8 @@ public record StationResult(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(states, "states");
         if (utilization != states.working()) {
-            throw new IllegalArgumentException("utilization must equal the working share " + states.working()
-                    + ", got " + utilization);
+            throw new IllegalArgumentException(
+                    "utilization must equal the working share " + states.working() + ", got " + utilization);
         }
         if (good < 0 || scrap < 0) {
             throw new IllegalArgumentException("part counts must be >= 0, got good " + good + ", scrap " + scrap);

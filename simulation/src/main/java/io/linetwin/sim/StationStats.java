@@ -16,6 +16,7 @@ final class StationStats {
     private double haltedSinceSeconds;
     /** The state every server counts in while the station is halted ({@code DOWN} or {@code OFF_SHIFT}), or -1. */
     private int halted = -1;
+
     private boolean active;
     private long good;
     private long scrap;
@@ -104,8 +105,8 @@ final class StationStats {
     }
 
     private void updateActivity(double now) {
-        boolean nowActive = halted == ServerState.DOWN || serversIn[ServerState.WORKING] > 0
-                || serversIn[ServerState.SETUP] > 0;
+        boolean nowActive =
+                halted == ServerState.DOWN || serversIn[ServerState.WORKING] > 0 || serversIn[ServerState.SETUP] > 0;
         if (nowActive != active) {
             active = nowActive;
             bottleneck.report(machine, nowActive);

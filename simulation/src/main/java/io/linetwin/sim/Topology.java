@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class Topology {
 
-    private Topology() {
-    }
+    private Topology() {}
 
     static void check(LineSpec line) {
         RunRules.require(line);
@@ -29,6 +28,7 @@ final class Topology {
         for (BufferSpec link : line.buffers()) {
             next.computeIfAbsent(link.from(), f -> new ArrayList<>()).add(link.to());
         }
-        return !Loops.of(line.stations().stream().map(StationSpec::id).toList(), next).isEmpty();
+        return !Loops.of(line.stations().stream().map(StationSpec::id).toList(), next)
+                .isEmpty();
     }
 }

@@ -11,8 +11,8 @@ public record TransportResult(int vehicles, double utilization, double emptyTrav
         if (vehicles < 1) {
             throw new IllegalArgumentException("vehicles must be >= 1, got " + vehicles);
         }
-        if (!(utilization >= -1e-9 && utilization <= 1 + 1e-9) || !(emptyTravelShare >= -1e-9
-                && emptyTravelShare <= utilization + 1e-9)) {
+        if (!(utilization >= -1e-9 && utilization <= 1 + 1e-9)
+                || !(emptyTravelShare >= -1e-9 && emptyTravelShare <= utilization + 1e-9)) {
             throw new IllegalArgumentException("shares must satisfy 0 <= empty travel <= utilization <= 1, got "
                     + emptyTravelShare + " and " + utilization);
         }

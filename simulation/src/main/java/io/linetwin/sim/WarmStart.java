@@ -2,9 +2,9 @@ package io.linetwin.sim;
 
 import io.linetwin.model.BufferContents;
 import io.linetwin.model.InFlight;
+import io.linetwin.model.Limits;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
-import io.linetwin.model.Limits;
 import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ParameterSpec;
 import io.linetwin.model.PlannedStopState;
@@ -48,8 +48,14 @@ final class WarmStart {
     private InFlight inFlight = InFlight.none();
     private final Map<String, ArrayDeque<Part>> carried = new HashMap<>();
 
-    WarmStart(LineSpec line, Model model, Map<String, Machine> machines, Map<String, Source> sources,
-            Map<String, Buffer> buffers, Map<String, MaterialStore> stores, Map<String, Replication.Staging> stagings,
+    WarmStart(
+            LineSpec line,
+            Model model,
+            Map<String, Machine> machines,
+            Map<String, Source> sources,
+            Map<String, Buffer> buffers,
+            Map<String, MaterialStore> stores,
+            Map<String, Replication.Staging> stagings,
             Fleet fleet) {
         this.fleet = fleet;
         this.line = line;
@@ -71,13 +77,17 @@ final class WarmStart {
     static LineSpec withParameters(LineSpec line, LineState state) {
         LineSpec result = line;
         for (Map.Entry<String, Map<String, Double>> entry : state.parameters().entrySet()) {
-            StationSpec station = line.station(entry.getKey()).orElseThrow(() -> new IllegalArgumentException(
-                    "state parameters must name stations of line " + line.id() + ", got " + entry.getKey()));
+            StationSpec station = line.station(entry.getKey())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "state parameters must name stations of line " + line.id() + ", got " + entry.getKey()));
             Map<String, ParameterSpec> parameters = new LinkedHashMap<>(station.parameters());
             entry.getValue().forEach((name, value) -> {
                 ParameterSpec old = parameters.get(name);
-                parameters.put(name, old == null ? ParameterSpec.of(value)
-                        : new ParameterSpec(value, old.min(), old.max(), old.maxStep()));
+                parameters.put(
+                        name,
+                        old == null
+                                ? ParameterSpec.of(value)
+                                : new ParameterSpec(value, old.min(), old.max(), old.maxStep()));
             });
             result = result.withStation(station.withParameters(parameters));
         }
@@ -98,8 +108,8 @@ final class WarmStart {
         inFlight.orders().forEach((id, order) -> stores.get(id).restoreOrder(order, now));
         state.stations().forEach((id, station) -> {
             if (line.station(id).isEmpty()) {
-                throw new IllegalArgumentException("state stations must name stations of line " + line.id()
-                        + ", got " + id);
+                throw new IllegalArgumentException(
+                        "state stations must name stations of line " + line.id() + ", got " + id);
             }
             Machine machine = machines.get(id);
             Source source = sources.get(id);
@@ -112,10 +122,13 @@ final class WarmStart {
         // After the stations: parts for an assembly first fill its staging area, which must not hand over yet.
         state.buffers().forEach((id, contents) -> restoreBuffer(id, contents));
         for (Buffer buffer : buffers.values()) {
-            if (buffer instanceof Conveyor conveyor && (inFlight.conveyors().containsKey(conveyor.id())
-                    || inFlight.failureDueSeconds().containsKey(conveyor.id()))) {
-                conveyor.restoreState(inFlight.conveyors().get(conveyor.id()),
-                        inFlight.failureDueSeconds().getOrDefault(conveyor.id(), Map.of()), now);
+            if (buffer instanceof Conveyor conveyor
+                    && (inFlight.conveyors().containsKey(conveyor.id())
+                            || inFlight.failureDueSeconds().containsKey(conveyor.id()))) {
+                conveyor.restoreState(
+                        inFlight.conveyors().get(conveyor.id()),
+                        inFlight.failureDueSeconds().getOrDefault(conveyor.id(), Map.of()),
+                        now);
             }
         }
         if (inFlight.fleet().isPresent()) {
@@ -123,7 +136,9 @@ final class WarmStart {
             buffers.values().stream().filter(b -> b instanceof AgvLink).forEach(b -> links.put(b.id(), (AgvLink) b));
             fleet.restore(inFlight.fleet().get(), links, carried, now);
         } else {
-            buffers.values().stream().filter(b -> b instanceof AgvLink).map(b -> (AgvLink) b)
+            buffers.values().stream()
+                    .filter(b -> b instanceof AgvLink)
+                    .map(b -> (AgvLink) b)
                     .forEach(agv -> fleet.restoreRequests(agv, agv.waitingForPickup(), now));
         }
     }
@@ -132,14 +147,14 @@ final class WarmStart {
     private void checkInFlightIds() {
         inFlight.releaseSeconds().keySet().forEach(id -> {
             if (line.station(id).isEmpty() && !buffers.containsKey(id)) {
-                throw new IllegalArgumentException("state release times must name stations or links of line "
-                        + line.id() + ", got " + id);
+                throw new IllegalArgumentException(
+                        "state release times must name stations or links of line " + line.id() + ", got " + id);
             }
         });
         inFlight.conveyors().keySet().forEach(id -> {
             if (!(buffers.get(id) instanceof Conveyor)) {
-                throw new IllegalArgumentException("state conveyors must name conveyors of line " + line.id()
-                        + ", got " + id);
+                throw new IllegalArgumentException(
+                        "state conveyors must name conveyors of line " + line.id() + ", got " + id);
             }
         });
         inFlight.orders().keySet().forEach(id -> {
@@ -149,17 +164,19 @@ final class WarmStart {
             }
         });
         if (inFlight.fleet().isPresent() && fleet == null) {
-            throw new IllegalArgumentException("state fleet needs a line with transport, got line " + line.id()
-                    + " without");
+            throw new IllegalArgumentException(
+                    "state fleet needs a line with transport, got line " + line.id() + " without");
         }
         inFlight.failureDueSeconds().forEach((id, modes) -> {
             Machine machine = machines.get(id);
             if (machine == null && !(buffers.get(id) instanceof Conveyor)) {
-                throw new IllegalArgumentException("state failure clocks must name machines or conveyors of line "
-                        + line.id() + ", got " + id);
+                throw new IllegalArgumentException(
+                        "state failure clocks must name machines or conveyors of line " + line.id() + ", got " + id);
             }
-            List<String> names = (machine != null ? line.station(id).orElseThrow().failures()
-                    : line.conveyor(id).orElseThrow().failures()).stream().map(f -> f.name()).toList();
+            List<String> names = (machine != null
+                            ? line.station(id).orElseThrow().failures()
+                            : line.conveyor(id).orElseThrow().failures())
+                    .stream().map(f -> f.name()).toList();
             modes.keySet().forEach(mode -> {
                 if (!names.contains(mode)) {
                     throw new IllegalArgumentException("state failure clocks of " + id + " must name its failure"
@@ -194,8 +211,11 @@ final class WarmStart {
         for (int count : contents.byProduct().values()) {
             parts += count;
         }
-        long room = Math.min((long) buffer.capacity() + onBoard
-                + (staging == null ? 0 : staging.kitting().stagingRoom(staging.input())), Limits.MAX_PARTS_IN_LINE);
+        long room = Math.min(
+                (long) buffer.capacity()
+                        + onBoard
+                        + (staging == null ? 0 : staging.kitting().stagingRoom(staging.input())),
+                Limits.MAX_PARTS_IN_LINE);
         if (parts > room) {
             throw new IllegalArgumentException("state buffer " + id + " holds at most " + room + " parts"
                     + (staging == null ? "" : " with its assembly's staging place")
@@ -230,8 +250,11 @@ final class WarmStart {
 
     /** Parts of move {@code id} on board vehicles, by the state's fleet (0 without one). */
     private int carriedBy(String id) {
-        return inFlight.fleet().map(f -> (int) f.vehicles().stream()
-                .filter(v -> v.carrying() && v.move().equals(Optional.of(id))).count()).orElse(0);
+        return inFlight.fleet()
+                .map(f -> (int) f.vehicles().stream()
+                        .filter(v -> v.carrying() && v.move().equals(Optional.of(id)))
+                        .count())
+                .orElse(0);
     }
 
     /** Spreads the products evenly: each next part is of the product with the largest share still to place. */
@@ -251,8 +274,8 @@ final class WarmStart {
                 if (entry.getValue() == 0) {
                     continue;
                 }
-                double c = credit.merge(entry.getKey(), (double) contents.byProduct().get(entry.getKey()) / total,
-                        Double::sum);
+                double c = credit.merge(
+                        entry.getKey(), (double) contents.byProduct().get(entry.getKey()) / total, Double::sum);
                 if (next == null || c > credit.get(next)) {
                     next = entry.getKey();
                 }
@@ -283,8 +306,11 @@ final class WarmStart {
             }
         }
         int current = station.currentProduct().map(this::index).orElse(-1);
-        int busy = (int) servers.stream().filter(s -> s instanceof MachineCondition.Working
-                || s instanceof MachineCondition.Setup || s instanceof MachineCondition.Blocked).count();
+        int busy = (int) servers.stream()
+                .filter(s -> s instanceof MachineCondition.Working
+                        || s instanceof MachineCondition.Setup
+                        || s instanceof MachineCondition.Blocked)
+                .count();
         int held = 0;
         for (int i = 0; i < servers.size(); i++) {
             MachineCondition server = servers.get(i);
@@ -292,14 +318,22 @@ final class WarmStart {
                 machine.restoreLastProduct(i, current);
             }
             if (server instanceof MachineCondition.Working working) {
-                machine.restoreServer(i, part(working.product(), machine, held++, busy), ServerState.WORKING,
-                        seconds(working.remainingSeconds()), now);
+                machine.restoreServer(
+                        i,
+                        part(working.product(), machine, held++, busy),
+                        ServerState.WORKING,
+                        seconds(working.remainingSeconds()),
+                        now);
             } else if (server instanceof MachineCondition.Setup setup) {
-                machine.restoreServer(i, part(setup.toProduct(), machine, held++, busy), ServerState.SETUP,
-                        seconds(setup.remainingSeconds()), now);
+                machine.restoreServer(
+                        i,
+                        part(setup.toProduct(), machine, held++, busy),
+                        ServerState.SETUP,
+                        seconds(setup.remainingSeconds()),
+                        now);
             } else if (server instanceof MachineCondition.Blocked blocked) {
-                machine.restoreServer(i, part(blocked.heldProduct(), machine, held++, busy), ServerState.BLOCKED,
-                        Double.NaN, now);
+                machine.restoreServer(
+                        i, part(blocked.heldProduct(), machine, held++, busy), ServerState.BLOCKED, Double.NaN, now);
             }
         }
         for (int i = servers.size(); i < machine.serverCount() && current >= 0; i++) {
@@ -311,27 +345,29 @@ final class WarmStart {
             if (stop.isPresent()) {
                 // Down in a planned stop: its own entry, if any, says how long it has left; else the condition,
                 // else the duration less the time it has been down.
-                double left = down.remainingRepairSeconds().orElse(Math.max(0,
-                        stop.get().durationSeconds() - down.elapsedRepairSeconds()));
+                double left = down.remainingRepairSeconds()
+                        .orElse(Math.max(0, stop.get().durationSeconds() - down.elapsedRepairSeconds()));
                 stops.putIfAbsent(stop.get().name(), PlannedStopState.underWay(left));
             } else {
                 FailureProcess mode = failureMode(machine, down.failure());
                 double remaining = down.remainingRepairSeconds().isPresent()
-                        ? down.remainingRepairSeconds().getAsDouble() : mode.sampleRepairSeconds();
+                        ? down.remainingRepairSeconds().getAsDouble()
+                        : mode.sampleRepairSeconds();
                 machine.restoreDown(mode, remaining, now);
             }
         }
-        stops.forEach((name, state) -> machine.plannedStops().named(name)
-                .orElseThrow(() -> new IllegalArgumentException("station " + machine.id()
-                        + " planned stops must name its planned stops, got " + name))
+        stops.forEach((name, state) -> machine.plannedStops()
+                .named(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "station " + machine.id() + " planned stops must name its planned stops, got " + name))
                 .restore(state, now));
     }
 
     private static FailureProcess failureMode(Machine machine, Optional<String> name) {
         FailureProcess[] modes = machine.failures();
         if (modes.length == 0) {
-            throw new IllegalArgumentException("station " + machine.id()
-                    + " must have a failure mode to be down, got none");
+            throw new IllegalArgumentException(
+                    "station " + machine.id() + " must have a failure mode to be down, got none");
         }
         if (name.isEmpty()) {
             return modes[0];
@@ -341,21 +377,22 @@ final class WarmStart {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("station " + machine.id() + " down failure must name one of its failure"
-                + " modes, got " + name.get());
+        throw new IllegalArgumentException(
+                "station " + machine.id() + " down failure must name one of its failure" + " modes, got " + name.get());
     }
 
     private void restoreSource(Source source, MachineCondition condition, double now) {
         if (condition instanceof MachineCondition.Blocked blocked) {
             source.restoreHeld(blocked.heldProduct().map(this::index).orElse(0));
-        } else if (condition instanceof MachineCondition.Working working && working.remainingSeconds().isPresent()) {
+        } else if (condition instanceof MachineCondition.Working working
+                && working.remainingSeconds().isPresent()) {
             source.restoreNextArrival(now + working.remainingSeconds().getAsDouble());
         }
     }
 
     private Part part(Optional<String> product, Machine machine, int index, int parts) {
-        return model.restorePart(product.map(this::index).orElse(0), machine.id(),
-                releaseOf(machine.id(), index, parts));
+        return model.restorePart(
+                product.map(this::index).orElse(0), machine.id(), releaseOf(machine.id(), index, parts));
     }
 
     private int index(String product) {

@@ -40,8 +40,8 @@ final class AnalyticValidationTest {
         // Arrivals every 2 s on average at speed 1.6 are every 1.25 s: the M/M/1 above, lead time 5 s, WIP 4.
         LineSpec slow = Lines.mm1(2.0, 1.0);
         StationSpec source = slow.station("in").orElseThrow();
-        LineSpec line = slow.withStation(source.withParameters(java.util.Map.of(StationSpec.SPEED,
-                io.linetwin.model.ParameterSpec.of(1.6))));
+        LineSpec line = slow.withStation(
+                source.withParameters(java.util.Map.of(StationSpec.SPEED, io.linetwin.model.ParameterSpec.of(1.6))));
         List<ReplicationResult> runs = Runs.replicate(line, 2_000, 400_000, SEED, MM1_REPLICATIONS);
 
         assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::leadTimeSeconds), 5.0);
@@ -52,23 +52,27 @@ final class AnalyticValidationTest {
     @Test
     void anMm2QueueMatchesErlangC() {
         // λ = 1.5, μ = 1, c = 2: P0 = 1/7, Lq = 13.5/7, L = Lq + 1.5 = 24/7, W = L/λ = 16/7.
-        LineSpec line = Lines.chain(List.of(
-                StationSpec.source("in", Optional.of(Lines.exponential(1 / 1.5)), OnFull.BLOCK),
-                StationSpec.machine("m", Lines.exponential(1.0)).withServers(2),
-                StationSpec.sink("out")), BufferSpec.UNLIMITED, BufferSpec.UNLIMITED);
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.source("in", Optional.of(Lines.exponential(1 / 1.5)), OnFull.BLOCK),
+                        StationSpec.machine("m", Lines.exponential(1.0)).withServers(2),
+                        StationSpec.sink("out")),
+                BufferSpec.UNLIMITED,
+                BufferSpec.UNLIMITED);
         List<ReplicationResult> runs = Runs.replicate(line, 2_000, 200_000, SEED, REPLICATIONS);
 
         assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::wip), 24.0 / 7);
         assertInsideNarrowInterval(Confidence.of(runs, ReplicationResult::leadTimeSeconds), 16.0 / 7);
-        assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().utilization()), 0.75);
+        assertInsideNarrowInterval(
+                Confidence.of(runs, r -> r.station("m").orElseThrow().utilization()), 0.75);
     }
 
     @Test
     void aJacksonTandemLineHasTheSumOfItsStationLeadTimes() {
         double lambda = 0.5;
         double[] mu = {1.0, 0.8, 0.9};
-        List<ReplicationResult> runs = Runs.replicate(Lines.jackson(1 / lambda, 1 / mu[0], 1 / mu[1], 1 / mu[2]),
-                2_000, 300_000, SEED, REPLICATIONS);
+        List<ReplicationResult> runs = Runs.replicate(
+                Lines.jackson(1 / lambda, 1 / mu[0], 1 / mu[1], 1 / mu[2]), 2_000, 300_000, SEED, REPLICATIONS);
 
         double expectedLead = 0;
         for (double m : mu) {
@@ -76,7 +80,8 @@ final class AnalyticValidationTest {
         }
         Confidence leadTime = Confidence.of(runs, ReplicationResult::leadTimeSeconds);
         Confidence wip = Confidence.of(runs, ReplicationResult::wip);
-        Confidence secondUtilization = Confidence.of(runs, r -> r.station("m2").orElseThrow().utilization());
+        Confidence secondUtilization =
+                Confidence.of(runs, r -> r.station("m2").orElseThrow().utilization());
 
         assertInsideNarrowInterval(leadTime, expectedLead);
         assertInsideNarrowInterval(wip, lambda * expectedLead);
@@ -85,8 +90,10 @@ final class AnalyticValidationTest {
 
     @Test
     void twoReliableMachinesWithABufferOfTenMakeTwelveThirteenthsPerSecond() {
-        LineSpec line = Lines.twoMachines(StationSpec.machine("m1", Lines.exponential(1.0)),
-                StationSpec.machine("m2", Lines.exponential(1.0)), 10);
+        LineSpec line = Lines.twoMachines(
+                StationSpec.machine("m1", Lines.exponential(1.0)),
+                StationSpec.machine("m2", Lines.exponential(1.0)),
+                10);
         List<ReplicationResult> runs = Runs.replicate(line, 1_000, 100_000, SEED, REPLICATIONS);
 
         // Blocking after service: parts in buffer and M2 plus a blocked M1 give states 0..12, uniform for
@@ -118,8 +125,10 @@ final class AnalyticValidationTest {
                 .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.UP_TIME)))));
         List<ReplicationResult> runs = Runs.replicate(line, 1_000, 400_000, SEED, REPLICATIONS);
 
-        Confidence availability = Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
-        Confidence up = Confidence.of(runs, r -> 1 - r.station("m").orElseThrow().states().down());
+        Confidence availability =
+                Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
+        Confidence up = Confidence.of(
+                runs, r -> 1 - r.station("m").orElseThrow().states().down());
 
         assertInsideNarrowInterval(availability, 100.0 / 110.0);
         assertInsideNarrowInterval(up, 100.0 / 110.0);
@@ -131,7 +140,8 @@ final class AnalyticValidationTest {
                 .withFailures(List.of(Lines.failure("wear", 50, 5, FailureBasis.OPERATING)))));
         List<ReplicationResult> runs = Runs.replicate(line, 1_000, 200_000, SEED, REPLICATIONS);
 
-        Confidence availability = Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
+        Confidence availability =
+                Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
 
         assertInsideNarrowInterval(availability, 50.0 / 55.0);
     }
@@ -141,15 +151,19 @@ final class AnalyticValidationTest {
         // Both clocks count up time only, so failures arrive at 1/100 + 1/50 per up second and each costs its
         // own mean repair: availability = 1 / (1 + 10/100 + 5/50) = 5/6.
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.exponential(1.0))
-                .withFailures(List.of(Lines.failure("power", 100, 10, FailureBasis.UP_TIME),
+                .withFailures(List.of(
+                        Lines.failure("power", 100, 10, FailureBasis.UP_TIME),
                         Lines.failure("air", 50, 5, FailureBasis.UP_TIME)))));
         List<ReplicationResult> runs = Runs.replicate(line, 1_000, 300_000, SEED, REPLICATIONS);
 
-        assertInsideNarrowInterval(Confidence.of(runs, r -> r.station("m").orElseThrow().availability()), 5.0 / 6);
+        assertInsideNarrowInterval(
+                Confidence.of(runs, r -> r.station("m").orElseThrow().availability()), 5.0 / 6);
     }
 
     private static void assertInsideNarrowInterval(Confidence estimate, double exact) {
-        assertThat(estimate.relativeHalfWidth()).as("relative half-width of %s", estimate).isLessThan(0.01);
+        assertThat(estimate.relativeHalfWidth())
+                .as("relative half-width of %s", estimate)
+                .isLessThan(0.01);
         assertThat(estimate.covers(exact)).as("%s covers %s", estimate, exact).isTrue();
     }
 }

@@ -18,11 +18,16 @@ final class AssemblyTest {
 
     /** A body (1 per unit) and wheels (4 per unit) meet at an assembly that leaves the line. */
     private static LineSpec car(double bodySeconds, double wheelSeconds, double assemblySeconds) {
-        return new LineSpec("test:car", List.of(), List.of(
-                StationSpec.machine("body", Lines.constant(bodySeconds)),
-                StationSpec.machine("wheel", Lines.constant(wheelSeconds)),
-                StationSpec.assembly("asm", Lines.constant(assemblySeconds),
-                        List.of(new AssemblyInput("body", 1), new AssemblyInput("b-wheel", 4)))),
+        return new LineSpec(
+                "test:car",
+                List.of(),
+                List.of(
+                        StationSpec.machine("body", Lines.constant(bodySeconds)),
+                        StationSpec.machine("wheel", Lines.constant(wheelSeconds)),
+                        StationSpec.assembly(
+                                "asm",
+                                Lines.constant(assemblySeconds),
+                                List.of(new AssemblyInput("body", 1), new AssemblyInput("b-wheel", 4)))),
                 List.of(new BufferSpec("b-body", "body", "asm", 3), new BufferSpec("b-wheel", "wheel", "asm", 8)),
                 Map.of());
     }
@@ -32,8 +37,9 @@ final class AssemblyTest {
         Map<String, Long> assembledInto = new HashMap<>();
         long[] finished = new long[1];
 
-        ReplicationResult result = new LineSimulation(car(1, 0.2, 0.9)).checkingInvariants().run(0, 1_000, 1, 0,
-                event -> {
+        ReplicationResult result = new LineSimulation(car(1, 0.2, 0.9))
+                .checkingInvariants()
+                .run(0, 1_000, 1, 0, event -> {
                     if (event instanceof TraceEvent.PartAssembled assembled) {
                         assembledInto.merge(assembled.station() + "#" + assembled.into(), 1L, Long::sum);
                     } else if (event instanceof TraceEvent.PartFinished) {
@@ -47,8 +53,8 @@ final class AssemblyTest {
         assertThat(assembledInto.values()).allMatch(n -> n == 4);
         assertThat(totals.assembled()).isEqualTo(4L * assembledInto.size());
         assertThat((long) assembledInto.size()).isBetween(finished[0], finished[0] + 1);
-        assertThat(totals.released()).isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled()
-                + totals.wipAtEnd());
+        assertThat(totals.released())
+                .isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled() + totals.wipAtEnd());
         // The body machine (1 s) paces the line: 1,000 bodies at most, less the first cycle's lag.
         assertThat(totals.goodOut()).isBetween(997L, 1_000L);
     }
@@ -67,8 +73,12 @@ final class AssemblyTest {
     @Test
     void theAssembledPartKeepsTheProductOfTheFirstInput() {
         LineSpec plain = car(1, 0.2, 0.9);
-        LineSpec twoProducts = new LineSpec(plain.id(), List.of(new ProductSpec("sedan", 1), new ProductSpec("van", 1)),
-                plain.stations(), plain.buffers(), Map.of());
+        LineSpec twoProducts = new LineSpec(
+                plain.id(),
+                List.of(new ProductSpec("sedan", 1), new ProductSpec("van", 1)),
+                plain.stations(),
+                plain.buffers(),
+                Map.of());
         Map<Long, String> productOf = new HashMap<>();
         Map<String, Long> finishedByProduct = new HashMap<>();
         Map<String, Long> bodiesByProduct = new HashMap<>();
@@ -87,7 +97,11 @@ final class AssemblyTest {
         });
 
         assertThat(finishedByProduct.keySet()).containsExactlyInAnyOrder("sedan", "van");
-        assertThat(finishedByProduct.values().stream().mapToLong(Long::longValue).sum())
-                .isLessThanOrEqualTo(bodiesByProduct.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(finishedByProduct.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isLessThanOrEqualTo(bodiesByProduct.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
     }
 }

@@ -3,8 +3,8 @@ package io.linetwin.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
-import org.assertj.core.data.Offset;
 import java.util.stream.LongStream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,13 +28,17 @@ final class ConservationTest {
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(100, 1_500, seed * 31, 0);
 
         LineTotals totals = result.totals();
-        assertThat(totals.released()).as("released in %s", line)
+        assertThat(totals.released())
+                .as("released in %s", line)
                 .isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled() + totals.wipAtEnd());
         assertThat(totals.released()).isPositive();
         for (MaterialResult material : result.materials()) {
             assertThat(material.initialStock() + material.receipts() - material.consumed())
-                    .as("material balance of %s", material.id()).isCloseTo(material.finalStock(), Offset.offset(1e-9));
-            assertThat(material.consumedByStation().values().stream().mapToDouble(Double::doubleValue).sum())
+                    .as("material balance of %s", material.id())
+                    .isCloseTo(material.finalStock(), Offset.offset(1e-9));
+            assertThat(material.consumedByStation().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sum())
                     .isCloseTo(material.consumed(), Offset.offset(1e-9));
             assertThat(material.finalStock()).isGreaterThanOrEqualTo(0);
         }

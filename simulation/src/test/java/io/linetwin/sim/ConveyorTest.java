@@ -11,8 +11,8 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationSpec;
 import java.time.DayOfWeek;
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,14 @@ final class ConveyorTest {
 
     /** m1 (1 s per part) → conveyor → {@code next} (a sink or a second machine). */
     private static LineSpec line(ConveyorSpec conveyor, int capacity, StationSpec next) {
-        return new LineSpec("test:conveyor", List.of(), List.of(StationSpec.machine("m1", Lines.constant(1)), next),
-                List.of(new BufferSpec(conveyor.id(), "m1", next.id(), capacity)), Map.of(), List.of(), List.of(),
+        return new LineSpec(
+                "test:conveyor",
+                List.of(),
+                List.of(StationSpec.machine("m1", Lines.constant(1)), next),
+                List.of(new BufferSpec(conveyor.id(), "m1", next.id(), capacity)),
+                Map.of(),
+                List.of(),
+                List.of(),
                 List.of(conveyor));
     }
 
@@ -47,8 +53,8 @@ final class ConveyorTest {
 
     @Test
     void aFullConveyorBlocksItsUpstream() {
-        LineSpec line = line(new ConveyorSpec("belt", 10, 1, 0, List.of()), 3,
-                StationSpec.machine("m2", Lines.constant(5)));
+        LineSpec line =
+                line(new ConveyorSpec("belt", 10, 1, 0, List.of()), 3, StationSpec.machine("m2", Lines.constant(5)));
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(1_000, 3_600, 1, 0);
 
@@ -91,18 +97,26 @@ final class ConveyorTest {
         assertThat(operating.downShare()).isCloseTo(operatingDown, within(0.10 * operatingDown));
         assertThat(operating.movingShare()).isCloseTo(m / (m + r) / 3, within(0.02 * m / (m + r) / 3));
         double expectedFailures = operating.movingShare() * horizon / m;
-        assertThat((double) operating.failures()).isCloseTo(expectedFailures,
-                within(3.3 * Math.sqrt(expectedFailures) + 1));
+        assertThat((double) operating.failures())
+                .isCloseTo(expectedFailures, within(3.3 * Math.sqrt(expectedFailures) + 1));
         assertThat(calendar.downShare()).isCloseTo(r / (m + r), within(0.10 * r / (m + r)));
     }
 
     private static ConveyorResult shiftBelt(FailureSpec failure, double horizonSeconds) {
         LineSpec line = line(new ConveyorSpec("belt", 60, 1, 0, List.of(failure)), 10, StationSpec.sink("out"));
-        LineSpec dayShift = new LineSpec(line.id(), line.products(),
-                List.of(StationSpec.machine("m1", Lines.constant(30)), StationSpec.sink("out")), line.buffers(),
-                Map.of(), List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * 3_600, 8 * 3_600, List.of())),
-                List.of(), line.conveyors());
-        return new LineSimulation(dayShift).run(86_400, horizonSeconds, 11, 0).conveyors().get(0);
+        LineSpec dayShift = new LineSpec(
+                line.id(),
+                line.products(),
+                List.of(StationSpec.machine("m1", Lines.constant(30)), StationSpec.sink("out")),
+                line.buffers(),
+                Map.of(),
+                List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * 3_600, 8 * 3_600, List.of())),
+                List.of(),
+                line.conveyors());
+        return new LineSimulation(dayShift)
+                .run(86_400, horizonSeconds, 11, 0)
+                .conveyors()
+                .get(0);
     }
 
     @Test
@@ -138,8 +152,9 @@ final class ConveyorTest {
         });
 
         // Constant 100 s between failures (wall basis), 50 s repairs: stops at 100 and 250, starts at 150 and 300.
-        assertThat(changes).extracting(TraceEvent.ConveyorStopped::timeSeconds).containsExactly(100.0, 150.0, 250.0,
-                300.0);
+        assertThat(changes)
+                .extracting(TraceEvent.ConveyorStopped::timeSeconds)
+                .containsExactly(100.0, 150.0, 250.0, 300.0);
         assertThat(changes).extracting(TraceEvent.ConveyorStopped::stopped).containsExactly(true, false, true, false);
         assertThat(changes).allSatisfy(c -> assertThat(c.conveyor()).isEqualTo("belt"));
     }

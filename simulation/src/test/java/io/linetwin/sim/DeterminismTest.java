@@ -41,7 +41,8 @@ final class DeterminismTest {
         RandomStreams streams = new RandomStreams(42, 3);
 
         long first = streams.stream("filler", RandomStreams.PROCESS).nextLong();
-        long again = new RandomStreams(42, 3).stream("filler", RandomStreams.PROCESS).nextLong();
+        long again =
+                new RandomStreams(42, 3).stream("filler", RandomStreams.PROCESS).nextLong();
         long otherPurpose = streams.stream("filler", RandomStreams.SCRAP).nextLong();
         long otherStation = streams.stream("capper", RandomStreams.PROCESS).nextLong();
 

@@ -35,26 +35,43 @@ final class FailableContractTest {
         MACHINE(0) {
             @Override
             LineSpec line(List<FailureSpec> modes) {
-                return new LineSpec("contract:machine", List.of(), List.of(StationSpec.machine("eq", constant(1))
-                        .withFailures(modes)), List.of(), Map.of());
+                return new LineSpec(
+                        "contract:machine",
+                        List.of(),
+                        List.of(StationSpec.machine("eq", constant(1)).withFailures(modes)),
+                        List.of(),
+                        Map.of());
             }
         },
         ASSEMBLY(0.1) {
             @Override
             LineSpec line(List<FailureSpec> modes) {
-                StationSpec assembly = StationSpec.assembly("eq", constant(1),
-                        List.of(new AssemblyInput("f1", 1), new AssemblyInput("f2", 1))).withFailures(modes);
-                return new LineSpec("contract:assembly", List.of(), List.of(StationSpec.machine("f1", constant(0.1)),
-                        StationSpec.machine("f2", constant(0.1)), assembly), List.of(new BufferSpec("b1", "f1",
-                        "eq", 5), new BufferSpec("b2", "f2", "eq", 5)), Map.of());
+                StationSpec assembly = StationSpec.assembly(
+                                "eq", constant(1), List.of(new AssemblyInput("f1", 1), new AssemblyInput("f2", 1)))
+                        .withFailures(modes);
+                return new LineSpec(
+                        "contract:assembly",
+                        List.of(),
+                        List.of(
+                                StationSpec.machine("f1", constant(0.1)),
+                                StationSpec.machine("f2", constant(0.1)),
+                                assembly),
+                        List.of(new BufferSpec("b1", "f1", "eq", 5), new BufferSpec("b2", "f2", "eq", 5)),
+                        Map.of());
             }
         },
         CONVEYOR(1) {
             @Override
             LineSpec line(List<FailureSpec> modes) {
-                return new LineSpec("contract:conveyor", List.of(), List.of(StationSpec.machine("m1", constant(1)),
-                        StationSpec.sink("out")), List.of(new BufferSpec("eq", "m1", "out", 100)), Map.of(),
-                        List.of(), List.of(), List.of(new ConveyorSpec("eq", 10, 1, 0, modes)));
+                return new LineSpec(
+                        "contract:conveyor",
+                        List.of(),
+                        List.of(StationSpec.machine("m1", constant(1)), StationSpec.sink("out")),
+                        List.of(new BufferSpec("eq", "m1", "out", 100)),
+                        Map.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(new ConveyorSpec("eq", 10, 1, 0, modes)));
             }
 
             @Override
@@ -92,8 +109,8 @@ final class FailableContractTest {
     @ParameterizedTest
     @EnumSource(Equipment.class)
     void theFirstFailureComesAfterFirstFailureThenEveryMtbf(Equipment equipment) {
-        FailureSpec predicted = new FailureSpec("wear", constant(100), constant(20), FailureBasis.UP_TIME,
-                Optional.of(constant(30)));
+        FailureSpec predicted =
+                new FailureSpec("wear", constant(100), constant(20), FailureBasis.UP_TIME, Optional.of(constant(30)));
 
         assertStops(stops(equipment, List.of(predicted), 300), 30, 50, 150, 170, 270, 290);
     }
@@ -102,8 +119,8 @@ final class FailableContractTest {
     @EnumSource(Equipment.class)
     void aWallClockModeDueDuringAnotherRepairIsRepairedRightAfterIt(Equipment equipment) {
         FailureSpec a = mode("a", 100, 50, FailureBasis.WALL);
-        FailureSpec b = new FailureSpec("b", constant(1_000), constant(10), FailureBasis.WALL,
-                Optional.of(constant(120)));
+        FailureSpec b =
+                new FailureSpec("b", constant(1_000), constant(10), FailureBasis.WALL, Optional.of(constant(120)));
 
         // b comes due at 120, during a's repair (100-150): its repair follows, so the stop lasts to 160.
         assertStops(stops(equipment, List.of(a, b), 320), 100, 160, 250, 300);
@@ -113,8 +130,8 @@ final class FailableContractTest {
     @EnumSource(Equipment.class)
     void anUpTimeClockStandsStillDuringAnotherModesRepair(Equipment equipment) {
         FailureSpec a = mode("a", 100, 50, FailureBasis.WALL);
-        FailureSpec b = new FailureSpec("b", constant(1_000), constant(10), FailureBasis.UP_TIME,
-                Optional.of(constant(120)));
+        FailureSpec b =
+                new FailureSpec("b", constant(1_000), constant(10), FailureBasis.UP_TIME, Optional.of(constant(120)));
 
         // b's up clock reads 100 when a strikes and runs again from 150: it reaches 120 at 170.
         assertStops(stops(equipment, List.of(a, b), 320), 100, 150, 170, 180, 250, 300);
@@ -123,8 +140,8 @@ final class FailableContractTest {
     @ParameterizedTest
     @EnumSource(Equipment.class)
     void aWarmStartDuringARepairGoesOnAsTheRunWould(Equipment equipment) {
-        LineSpec line = equipment.line(List.of(mode("jam", 100, 20, FailureBasis.UP_TIME),
-                mode("slow", 250, 5, FailureBasis.WALL)));
+        LineSpec line = equipment.line(
+                List.of(mode("jam", 100, 20, FailureBasis.UP_TIME), mode("slow", 250, 5, FailureBasis.WALL)));
         LineSimulation simulation = new LineSimulation(line).checkingInvariants();
         LineState duringRepair = simulation.snapshot(110, 1, 0, Instant.EPOCH);
         List<double[]> stops = new ArrayList<>();
@@ -153,8 +170,8 @@ final class FailableContractTest {
     @ParameterizedTest
     @EnumSource(Equipment.class)
     void theDownShareIsTheRepairsShareOfTheCycle(Equipment equipment) {
-        LineSpec line = equipment.line(List.of(new FailureSpec("jam", new Distribution.Exponential(100),
-                new Distribution.Exponential(10), FailureBasis.UP_TIME)));
+        LineSpec line = equipment.line(List.of(new FailureSpec(
+                "jam", new Distribution.Exponential(100), new Distribution.Exponential(10), FailureBasis.UP_TIME)));
 
         ReplicationResult result = new LineSimulation(line).run(0, 2_000_000, 3, 0);
 
@@ -164,8 +181,9 @@ final class FailableContractTest {
 
     private static List<double[]> stops(Equipment equipment, List<FailureSpec> modes, double horizonSeconds) {
         List<double[]> stops = new ArrayList<>();
-        new LineSimulation(equipment.line(modes)).checkingInvariants().run(0, horizonSeconds, 1, 0,
-                event -> record(event, stops));
+        new LineSimulation(equipment.line(modes))
+                .checkingInvariants()
+                .run(0, horizonSeconds, 1, 0, event -> record(event, stops));
         return stops;
     }
 
@@ -174,7 +192,8 @@ final class FailableContractTest {
         boolean stopped;
         if (event instanceof TraceEvent.StateChanged change && change.station().equals("eq") && change.server() == 0) {
             stopped = change.state().equals("down");
-        } else if (event instanceof TraceEvent.ConveyorStopped change && change.conveyor().equals("eq")) {
+        } else if (event instanceof TraceEvent.ConveyorStopped change
+                && change.conveyor().equals("eq")) {
             stopped = change.stopped();
         } else {
             return;
@@ -192,8 +211,7 @@ final class FailableContractTest {
         assertThat(stops).as("stops").hasSize(bounds.length / 2);
         for (int i = 0; i < stops.size(); i++) {
             assertThat(stops.get(i)[0]).as("start of stop %d", i).isCloseTo(bounds[2 * i], within(TOLERANCE_SECONDS));
-            assertThat(stops.get(i)[1]).as("end of stop %d", i).isCloseTo(bounds[2 * i + 1],
-                    within(TOLERANCE_SECONDS));
+            assertThat(stops.get(i)[1]).as("end of stop %d", i).isCloseTo(bounds[2 * i + 1], within(TOLERANCE_SECONDS));
         }
     }
 

@@ -17,8 +17,7 @@ import java.util.Optional;
 /** Small lines for tests, built straight from the model records. */
 final class Lines {
 
-    private Lines() {
-    }
+    private Lines() {}
 
     static Distribution exponential(double meanSeconds) {
         return new Distribution.Exponential(meanSeconds);
@@ -52,10 +51,13 @@ final class Lines {
 
     /** M/M/1: Poisson arrivals every {@code interarrival} s on average, exponential service, unlimited queue. */
     static LineSpec mm1(double interarrivalSeconds, double serviceSeconds) {
-        return chain(List.of(
-                StationSpec.source("in", Optional.of(exponential(interarrivalSeconds)), OnFull.BLOCK),
-                StationSpec.machine("m", exponential(serviceSeconds)),
-                StationSpec.sink("out")), BufferSpec.UNLIMITED, BufferSpec.UNLIMITED);
+        return chain(
+                List.of(
+                        StationSpec.source("in", Optional.of(exponential(interarrivalSeconds)), OnFull.BLOCK),
+                        StationSpec.machine("m", exponential(serviceSeconds)),
+                        StationSpec.sink("out")),
+                BufferSpec.UNLIMITED,
+                BufferSpec.UNLIMITED);
     }
 
     /** A Jackson tandem line: Poisson arrivals, exponential machines, unlimited buffers. */

@@ -49,12 +49,16 @@ final class MaterialsTest {
 
     @Test
     void consumptionIsUnitsTimesOperationsStarted() {
-        LineSpec line = Lines.chain(List.of(
+        LineSpec line = Lines.chain(
+                List.of(
                         new MaterialSpec("cap", 500, Optional.of(new MaterialSpec.Reorder(100, 400, 60))),
                         new MaterialSpec("glue", 20, Optional.empty())),
-                List.of(StationSpec.machine("m1", Lines.exponential(1)).withConsumes(Map.of("cap", 1.0, "glue", 0.25)),
-                        StationSpec.machine("m2", Lines.exponential(0.9)).withScrap(0.1)
-                                .withConsumes(Map.of("cap", 2.0))), 3);
+                List.of(
+                        StationSpec.machine("m1", Lines.exponential(1)).withConsumes(Map.of("cap", 1.0, "glue", 0.25)),
+                        StationSpec.machine("m2", Lines.exponential(0.9))
+                                .withScrap(0.1)
+                                .withConsumes(Map.of("cap", 2.0))),
+                3);
 
         long[] startsAtM2 = new long[1];
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 2_000, 3, 0, event -> {
@@ -78,7 +82,8 @@ final class MaterialsTest {
 
     @Test
     void aWarmStartTakesTheStocksOfTheState() {
-        LineSpec line = Lines.chain(List.of(new MaterialSpec("steel", 1_000, Optional.empty())),
+        LineSpec line = Lines.chain(
+                List.of(new MaterialSpec("steel", 1_000, Optional.empty())),
                 List.of(StationSpec.machine("m", Lines.constant(1)).withConsumes(Map.of("steel", 1.0))));
         LineSimulation simulation = new LineSimulation(line);
         LineState state = new LineState(Instant.EPOCH, 50, Map.of(), Map.of(), Map.of(), Map.of("steel", 3.0));

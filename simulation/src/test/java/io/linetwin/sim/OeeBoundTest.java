@@ -34,10 +34,14 @@ final class OeeBoundTest {
             ReplicationResult result = new LineSimulation(line).run(37, horizon, seed * 31, 0);
             assertThat(result.stations()).allSatisfy(station -> {
                 String what = station.id() + " of " + line.id() + " over " + horizon + " s";
-                assertThat(station.availability()).as("availability of %s", what).isBetween(0.0, 1.0);
+                assertThat(station.availability())
+                        .as("availability of %s", what)
+                        .isBetween(0.0, 1.0);
                 assertThat(station.performance()).as("performance of %s", what).isBetween(0.0, 1.0);
                 assertThat(station.quality()).as("quality of %s", what).isBetween(0.0, 1.0);
-                assertThat(station.oee()).as("OEE of %s", what).isBetween(0.0, 1.0)
+                assertThat(station.oee())
+                        .as("OEE of %s", what)
+                        .isBetween(0.0, 1.0)
                         .isCloseTo(station.availability() * station.performance() * station.quality(), within(1e-12));
             });
         }
@@ -49,7 +53,8 @@ final class OeeBoundTest {
         // count of finished parts over the working seconds, about 1 but often above it.
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.exponential(1.0))));
         for (long seed = 1; seed <= 20; seed++) {
-            StationResult m = new LineSimulation(line).run(10, 100, seed, 0).station("m").orElseThrow();
+            StationResult m =
+                    new LineSimulation(line).run(10, 100, seed, 0).station("m").orElseThrow();
             assertThat(m.availability()).isEqualTo(1.0);
             assertThat(m.performance()).as("seed %d", seed).isEqualTo(1.0);
             assertThat(m.oee()).isEqualTo(1.0);
@@ -59,12 +64,13 @@ final class OeeBoundTest {
     @Test
     void runningBelowTheRatedSpeedIsASpeedLoss() {
         // Speed 0.8 of a rated (maximum) 1.0: Nakajima's reduced-speed loss, performance 0.8 while always working.
-        ParameterSpec speed = new ParameterSpec(0.8, OptionalDouble.of(0.5), OptionalDouble.of(1.0),
-                OptionalDouble.empty());
-        LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.constant(1.0))
-                .withParameters(Map.of(StationSpec.SPEED, speed))));
+        ParameterSpec speed =
+                new ParameterSpec(0.8, OptionalDouble.of(0.5), OptionalDouble.of(1.0), OptionalDouble.empty());
+        LineSpec line = Lines.chain(List.of(
+                StationSpec.machine("m", Lines.constant(1.0)).withParameters(Map.of(StationSpec.SPEED, speed))));
 
-        StationResult m = new LineSimulation(line).run(10, 1000, 3, 0).station("m").orElseThrow();
+        StationResult m =
+                new LineSimulation(line).run(10, 1000, 3, 0).station("m").orElseThrow();
 
         assertThat(m.states().working()).isEqualTo(1.0);
         assertThat(m.performance()).isCloseTo(0.8, within(1e-12));
@@ -76,7 +82,8 @@ final class OeeBoundTest {
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.constant(1.0))
                 .withParameters(Map.of(StationSpec.SPEED, ParameterSpec.of(1.3)))));
 
-        StationResult m = new LineSimulation(line).run(10, 1000, 3, 0).station("m").orElseThrow();
+        StationResult m =
+                new LineSimulation(line).run(10, 1000, 3, 0).station("m").orElseThrow();
 
         assertThat(m.performance()).isEqualTo(1.0);
     }

@@ -33,14 +33,16 @@ final class PartBalanceTest {
     void everyNodeBalancesForEveryProduct(long seed) {
         LineSpec line = RandomLines.line(seed);
 
-        ReplicationResult result = new LineSimulation(line).checkingInvariants().run(100, HORIZON_SECONDS, seed * 31,
-                0);
+        ReplicationResult result =
+                new LineSimulation(line).checkingInvariants().run(100, HORIZON_SECONDS, seed * 31, 0);
 
         int products = Math.max(1, line.products().size());
-        assertThat(result.balance()).hasSize((line.stations().size() + line.buffers().size()) * products);
+        assertThat(result.balance())
+                .hasSize((line.stations().size() + line.buffers().size()) * products);
         for (PartBalance row : result.balance()) {
             assertThat(row.stockAtStart() + row.in() - row.out() - row.scrapped() - row.assembled())
-                    .as("balance of %s/%s in %s", row.node(), row.product(), line).isEqualTo(row.stockAtEnd());
+                    .as("balance of %s/%s in %s", row.node(), row.product(), line)
+                    .isEqualTo(row.stockAtEnd());
         }
         assertFlowsMatchAcrossLinks(line, result);
         assertLineBalances(line, result);
@@ -71,10 +73,12 @@ final class PartBalanceTest {
 
         ReplicationResult result = simulation.run(state, 0, HORIZON_SECONDS, seed, 1);
 
-        assertThat(sum(result.balance(), PartBalance::stockAtStart)).isEqualTo(result.totals().wipAtStart());
+        assertThat(sum(result.balance(), PartBalance::stockAtStart))
+                .isEqualTo(result.totals().wipAtStart());
         for (PartBalance row : result.balance()) {
             assertThat(row.stockAtStart() + row.in() - row.out() - row.scrapped() - row.assembled())
-                    .as("balance of %s/%s", row.node(), row.product()).isEqualTo(row.stockAtEnd());
+                    .as("balance of %s/%s", row.node(), row.product())
+                    .isEqualTo(row.stockAtEnd());
         }
         assertLineBalances(line, result);
     }
@@ -90,13 +94,21 @@ final class PartBalanceTest {
                 PartBalance node = rows.get(station.id() + "/" + product);
                 List<BufferSpec> outbound = line.outbound(station.id());
                 if (!outbound.isEmpty()) {
-                    assertThat(outbound.stream().mapToLong(b -> rows.get(b.id() + "/" + product).in()).sum())
-                            .as("parts of %s into the links out of %s", product, station.id()).isEqualTo(node.out());
+                    assertThat(outbound.stream()
+                                    .mapToLong(b ->
+                                            rows.get(b.id() + "/" + product).in())
+                                    .sum())
+                            .as("parts of %s into the links out of %s", product, station.id())
+                            .isEqualTo(node.out());
                 }
                 List<BufferSpec> inbound = line.inbound(station.id());
                 if (!inbound.isEmpty()) {
-                    assertThat(inbound.stream().mapToLong(b -> rows.get(b.id() + "/" + product).out()).sum())
-                            .as("parts of %s from the links into %s", product, station.id()).isEqualTo(node.in());
+                    assertThat(inbound.stream()
+                                    .mapToLong(b ->
+                                            rows.get(b.id() + "/" + product).out())
+                                    .sum())
+                            .as("parts of %s from the links into %s", product, station.id())
+                            .isEqualTo(node.in());
                 }
             }
         }
@@ -106,31 +118,44 @@ final class PartBalanceTest {
     private static void assertLineBalances(LineSpec line, ReplicationResult result) {
         long released = sum(releasePoints(line, result), PartBalance::in);
         long finished = sum(exitPoints(line, result), PartBalance::out);
-        long wipChange = sum(result.balance(), PartBalance::stockAtEnd) - sum(result.balance(),
-                PartBalance::stockAtStart);
-        assertThat(released).isEqualTo(finished + sum(result.balance(), PartBalance::scrapped)
-                + sum(result.balance(), PartBalance::assembled) + wipChange);
-        assertThat(sum(result.balance(), PartBalance::stockAtEnd)).isEqualTo(result.totals().wipAtEnd());
-        assertThat((double) finished).isCloseTo(result.throughputPerHour() * HORIZON_SECONDS / 3600,
-                org.assertj.core.data.Offset.offset(1e-6));
+        long wipChange =
+                sum(result.balance(), PartBalance::stockAtEnd) - sum(result.balance(), PartBalance::stockAtStart);
+        assertThat(released)
+                .isEqualTo(finished
+                        + sum(result.balance(), PartBalance::scrapped)
+                        + sum(result.balance(), PartBalance::assembled)
+                        + wipChange);
+        assertThat(sum(result.balance(), PartBalance::stockAtEnd))
+                .isEqualTo(result.totals().wipAtEnd());
+        assertThat((double) finished)
+                .isCloseTo(
+                        result.throughputPerHour() * HORIZON_SECONDS / 3600, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     /** Sources and machines without inbound links: where parts enter the line. */
     private static List<PartBalance> releasePoints(LineSpec line, ReplicationResult result) {
-        return result.balance().stream().filter(row -> {
-            StationSpec station = line.station(row.node()).orElse(null);
-            return station != null && (station.kind() == StationKind.SOURCE
-                    || station.kind() != StationKind.SINK && line.inbound(station.id()).isEmpty());
-        }).toList();
+        return result.balance().stream()
+                .filter(row -> {
+                    StationSpec station = line.station(row.node()).orElse(null);
+                    return station != null
+                            && (station.kind() == StationKind.SOURCE
+                                    || station.kind() != StationKind.SINK
+                                            && line.inbound(station.id()).isEmpty());
+                })
+                .toList();
     }
 
     /** Sinks and machines without outbound links: where good parts leave the line. */
     private static List<PartBalance> exitPoints(LineSpec line, ReplicationResult result) {
-        return result.balance().stream().filter(row -> {
-            StationSpec station = line.station(row.node()).orElse(null);
-            return station != null && (station.kind() == StationKind.SINK
-                    || station.kind() != StationKind.SOURCE && line.outbound(station.id()).isEmpty());
-        }).toList();
+        return result.balance().stream()
+                .filter(row -> {
+                    StationSpec station = line.station(row.node()).orElse(null);
+                    return station != null
+                            && (station.kind() == StationKind.SINK
+                                    || station.kind() != StationKind.SOURCE
+                                            && line.outbound(station.id()).isEmpty());
+                })
+                .toList();
     }
 
     private static Map<String, PartBalance> byNodeAndProduct(ReplicationResult result) {
@@ -140,7 +165,9 @@ final class PartBalanceTest {
     }
 
     private static List<String> products(LineSpec line) {
-        return line.products().isEmpty() ? List.of("") : line.products().stream().map(p -> p.id()).toList();
+        return line.products().isEmpty()
+                ? List.of("")
+                : line.products().stream().map(p -> p.id()).toList();
     }
 
     private static long sum(List<PartBalance> rows, java.util.function.ToLongFunction<PartBalance> field) {

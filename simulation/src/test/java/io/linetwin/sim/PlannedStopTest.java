@@ -35,8 +35,8 @@ final class PlannedStopTest {
 
     @Test
     void aStopAtATimeStartsExactlyThenAndLastsItsDuration() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(7)).withPlannedStops(List.of(
-                new PlannedStop("pm", new PlannedStop.At(1_000), 300, false))));
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(7))
+                .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(1_000), 300, false))));
         List<TraceEvent.StateChanged> changes = new ArrayList<>();
         List<Double> finished = new ArrayList<>();
 
@@ -48,7 +48,9 @@ final class PlannedStopTest {
             }
         });
 
-        assertThat(changes).filteredOn(c -> c.state().equals("down")).extracting(TraceEvent.StateChanged::timeSeconds)
+        assertThat(changes)
+                .filteredOn(c -> c.state().equals("down"))
+                .extracting(TraceEvent.StateChanged::timeSeconds)
                 .containsExactly(1_000.0);
         // The part begun at 994 s had 1 s left at the stop: it resumes at 1,300 s and ends at 1,301 s.
         assertThat(finished).contains(994.0).doesNotContain(1_001.0).contains(1_301.0);
@@ -58,9 +60,11 @@ final class PlannedStopTest {
 
     @Test
     void onAMachineWithItsOwnFailuresTheStopStillStartsExactlyWhenPlanned() {
-        StationSpec machine = StationSpec.machine("m", Lines.exponential(5)).withFailures(List.of(
-                new FailureSpec("jam", Lines.exponential(HOUR), Lines.exponential(600), FailureBasis.UP_TIME),
-                new FailureSpec("wear", Lines.exponential(2 * HOUR), Lines.exponential(900), FailureBasis.OPERATING)))
+        StationSpec machine = StationSpec.machine("m", Lines.exponential(5))
+                .withFailures(List.of(
+                        new FailureSpec("jam", Lines.exponential(HOUR), Lines.exponential(600), FailureBasis.UP_TIME),
+                        new FailureSpec(
+                                "wear", Lines.exponential(2 * HOUR), Lines.exponential(900), FailureBasis.OPERATING)))
                 .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(10 * HOUR), 2 * HOUR, false)));
         int exactly = 0;
         for (long seed = 1; seed <= 30; seed++) {
@@ -75,11 +79,16 @@ final class PlannedStopTest {
             // Down throughout [10 h, 12 h): by the stop, or by a repair under way when it came.
             String before = stateAt(changes, 10 * HOUR - 1e-6);
             assertThat(stateAt(changes, 10 * HOUR)).as("seed %d", seed).isEqualTo("down");
-            assertThat(changes).filteredOn(c -> c.timeSeconds() >= 10 * HOUR && c.timeSeconds() < 12 * HOUR)
-                    .as("seed %d", seed).allSatisfy(c -> assertThat(c.state()).isEqualTo("down"));
+            assertThat(changes)
+                    .filteredOn(c -> c.timeSeconds() >= 10 * HOUR && c.timeSeconds() < 12 * HOUR)
+                    .as("seed %d", seed)
+                    .allSatisfy(c -> assertThat(c.state()).isEqualTo("down"));
             if (!before.equals("down")) {
-                assertThat(changes.stream().anyMatch(c -> c.timeSeconds() == 10 * HOUR && c.state().equals("down")))
-                        .as("seed %d: down at exactly 10 h", seed).isTrue();
+                assertThat(changes.stream()
+                                .anyMatch(c -> c.timeSeconds() == 10 * HOUR
+                                        && c.state().equals("down")))
+                        .as("seed %d: down at exactly 10 h", seed)
+                        .isTrue();
                 exactly++;
             }
         }
@@ -90,12 +99,14 @@ final class PlannedStopTest {
     @Test
     void aFailureDueDuringAStopStrikesWhenItEndsAndTheUpClockStandsStillMeanwhile() {
         // wall: due at 1,000 s, inside the stop 990-1,040 s: it strikes at 1,040 s, repaired at 1,050 s.
-        LineSpec onWall = single(StationSpec.machine("m", Lines.constant(7)).withFailures(List.of(
-                new FailureSpec("jam", Lines.constant(1_000), Lines.constant(10), FailureBasis.WALL)))
+        LineSpec onWall = single(StationSpec.machine("m", Lines.constant(7))
+                .withFailures(
+                        List.of(new FailureSpec("jam", Lines.constant(1_000), Lines.constant(10), FailureBasis.WALL)))
                 .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(990), 50, false))));
         // uptime: 1,000 s of up time, with the stop 500-600 s standing still, is 1,100 s.
-        LineSpec onUpTime = single(StationSpec.machine("m", Lines.constant(7)).withFailures(List.of(
-                new FailureSpec("jam", Lines.constant(1_000), Lines.constant(10), FailureBasis.UP_TIME)))
+        LineSpec onUpTime = single(StationSpec.machine("m", Lines.constant(7))
+                .withFailures(List.of(
+                        new FailureSpec("jam", Lines.constant(1_000), Lines.constant(10), FailureBasis.UP_TIME)))
                 .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(500), 100, false))));
 
         List<double[]> wallDowns = downs(onWall, 2_000);
@@ -111,11 +122,15 @@ final class PlannedStopTest {
     @Test
     void aStopEverySoMuchWorkComesAfterExactlyThatMuchProcessing() {
         // Parts every 20 s, 10 s each: the machine works half the time.
-        LineSpec line = Lines.chain(List.of(
-                StationSpec.source("in", Optional.of(Lines.constant(20)), OnFull.BLOCK),
-                StationSpec.machine("m", Lines.constant(10)).withPlannedStops(List.of(
-                        new PlannedStop("clean", new PlannedStop.Every(95), 50, false))),
-                StationSpec.sink("out")), BufferSpec.UNLIMITED, BufferSpec.UNLIMITED);
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.source("in", Optional.of(Lines.constant(20)), OnFull.BLOCK),
+                        StationSpec.machine("m", Lines.constant(10))
+                                .withPlannedStops(
+                                        List.of(new PlannedStop("clean", new PlannedStop.Every(95), 50, false))),
+                        StationSpec.sink("out")),
+                BufferSpec.UNLIMITED,
+                BufferSpec.UNLIMITED);
         List<TraceEvent.StateChanged> changes = new ArrayList<>();
 
         new LineSimulation(line).checkingInvariants().run(0, 2_000, 1, 0, event -> {
@@ -134,7 +149,8 @@ final class PlannedStopTest {
             }
             if (change.state().equals("down") && !state.equals("down")) {
                 starts.add(change.timeSeconds());
-                assertThat(worked).as("work before the stop at %.3f s", change.timeSeconds())
+                assertThat(worked)
+                        .as("work before the stop at %.3f s", change.timeSeconds())
                         .isCloseTo(95, within(1e-9));
                 worked = 0;
             }
@@ -148,8 +164,8 @@ final class PlannedStopTest {
 
     @Test
     void withFinishPartThePartInProcessEndsFirstAndNoneStartsMeanwhile() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(10)).withPlannedStops(List.of(
-                new PlannedStop("pm", new PlannedStop.At(1_005), 300, true))));
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(10))
+                .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(1_005), 300, true))));
         List<TraceEvent.StateChanged> changes = new ArrayList<>();
         List<Double> finished = new ArrayList<>();
 
@@ -162,7 +178,9 @@ final class PlannedStopTest {
         });
 
         // The part begun at 1,000 s ends at 1,010 s; the stop runs 1,010-1,310 s; the next part ends at 1,320 s.
-        assertThat(changes).filteredOn(c -> c.state().equals("down")).extracting(TraceEvent.StateChanged::timeSeconds)
+        assertThat(changes)
+                .filteredOn(c -> c.state().equals("down"))
+                .extracting(TraceEvent.StateChanged::timeSeconds)
                 .containsExactly(1_010.0);
         assertThat(finished).contains(1_010.0, 1_320.0).doesNotContain(1_020.0);
         assertThat(stateAt(changes, 1_309)).isEqualTo("down");
@@ -171,8 +189,9 @@ final class PlannedStopTest {
 
     @Test
     void aStopThatBeginsOffShiftCountsOffShiftAndDownOnlyOnceTheShiftStarts() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(10)).withPlannedStops(List.of(
-                new PlannedStop("pm", new PlannedStop.At(4 * HOUR), 4 * HOUR, false))))
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(10))
+                        .withPlannedStops(
+                                List.of(new PlannedStop("pm", new PlannedStop.At(4 * HOUR), 4 * HOUR, false))))
                 .withShifts(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 24 * HOUR, 1, 0);
@@ -186,9 +205,11 @@ final class PlannedStopTest {
 
     @Test
     void aWarmStartDuringAStopOrBeforeOneGoesOnAsTheRunWould() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(7)).withFailures(List.of(
-                new FailureSpec("jam", Lines.constant(313), Lines.constant(17), FailureBasis.UP_TIME)))
-                .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.Every(401), 53, true),
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(7))
+                .withFailures(
+                        List.of(new FailureSpec("jam", Lines.constant(313), Lines.constant(17), FailureBasis.UP_TIME)))
+                .withPlannedStops(List.of(
+                        new PlannedStop("pm", new PlannedStop.Every(401), 53, true),
                         new PlannedStop("overhaul", new PlannedStop.At(2_222), 111, false))));
         LineSimulation simulation = new LineSimulation(line).checkingInvariants();
         for (double t : new double[] {100, 420, 430, 2_250, 2_400}) {
@@ -200,21 +221,26 @@ final class PlannedStopTest {
             StationResult a = straight.station("m").orElseThrow();
             StationResult b = warm.station("m").orElseThrow();
             assertThat(b.good()).as("good from %.0f s", t).isEqualTo(a.good());
-            assertThat(b.states().down()).as("down from %.0f s", t).isCloseTo(a.states().down(), within(1e-9));
-            assertThat(b.states().working()).as("working from %.0f s", t).isCloseTo(a.states().working(),
-                    within(1e-9));
+            assertThat(b.states().down())
+                    .as("down from %.0f s", t)
+                    .isCloseTo(a.states().down(), within(1e-9));
+            assertThat(b.states().working())
+                    .as("working from %.0f s", t)
+                    .isCloseTo(a.states().working(), within(1e-9));
         }
     }
 
     @Test
     void aSnapshotShowsAStopUnderWayAsDownNamingItAndItsProgress() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(7)).withPlannedStops(List.of(
-                new PlannedStop("pm", new PlannedStop.Every(401), 53, false),
-                new PlannedStop("overhaul", new PlannedStop.At(2_222), 111, false))));
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(7))
+                .withPlannedStops(List.of(
+                        new PlannedStop("pm", new PlannedStop.Every(401), 53, false),
+                        new PlannedStop("overhaul", new PlannedStop.At(2_222), 111, false))));
 
         LineState state = new LineSimulation(line).snapshot(420, 1, 0, Instant.EPOCH);
 
-        MachineCondition.Down down = (MachineCondition.Down) state.stations().get("m").condition();
+        MachineCondition.Down down =
+                (MachineCondition.Down) state.stations().get("m").condition();
         assertThat(down.failure()).contains("pm");
         assertThat(down.elapsedRepairSeconds()).isCloseTo(19, within(1e-9));
         assertThat(down.remainingRepairSeconds().getAsDouble()).isCloseTo(34, within(1e-9));
@@ -228,10 +254,21 @@ final class PlannedStopTest {
         LineSpec line = single(StationSpec.machine("m", Lines.constant(7)));
         LineState state = new LineSimulation(line).snapshot(10, 1, 0, Instant.EPOCH);
         var station = state.stations().get("m");
-        LineState wrong = new LineState(state.capturedAt(), state.clockSeconds(), Map.of("m",
-                new StationState(station.condition(), station.currentProduct(), station.good(),
-                        station.scrap(), station.servers(), Map.of("pm", PlannedStopState.dueIn(5)))),
-                state.buffers(), state.parameters(), state.materialStocks());
+        LineState wrong = new LineState(
+                state.capturedAt(),
+                state.clockSeconds(),
+                Map.of(
+                        "m",
+                        new StationState(
+                                station.condition(),
+                                station.currentProduct(),
+                                station.good(),
+                                station.scrap(),
+                                station.servers(),
+                                Map.of("pm", PlannedStopState.dueIn(5)))),
+                state.buffers(),
+                state.parameters(),
+                state.materialStocks());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LineSimulation(line).requireFits(wrong))
                 .isInstanceOf(IllegalArgumentException.class)

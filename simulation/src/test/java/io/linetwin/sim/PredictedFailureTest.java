@@ -32,8 +32,7 @@ final class PredictedFailureTest {
 
         assertThat(justBefore.stations().get("press").condition()).isNotInstanceOf(MachineCondition.Down.class);
         assertThat(justAfter.stations().get("press").condition()).isInstanceOf(MachineCondition.Down.class);
-        assertThat(withoutPrediction.stations().get("press").condition())
-                .isNotInstanceOf(MachineCondition.Down.class);
+        assertThat(withoutPrediction.stations().get("press").condition()).isNotInstanceOf(MachineCondition.Down.class);
     }
 
     @Test
@@ -42,16 +41,17 @@ final class PredictedFailureTest {
         // second failure in this seed: the machine works all of it (constant 1 s cycles, never starved/blocked).
         // The failure strikes before the part due at 100 s leaves, so that part leaves as the repair ends, at
         // 1100 s: the closed window counts it and the 4000 after it.
-        ReplicationResult result = new LineSimulation(line(Optional.of(new Distribution.Constant(100))))
-                .run(1100, 4000, 1, 0);
+        ReplicationResult result =
+                new LineSimulation(line(Optional.of(new Distribution.Constant(100)))).run(1100, 4000, 1, 0);
 
         assertThat(result.station("press").orElseThrow().states().down()).isZero();
         assertThat(result.station("press").orElseThrow().good()).isEqualTo(4001);
     }
 
     private static LineSpec line(Optional<Distribution> firstFailure) {
-        StationSpec press = StationSpec.machine("press", new Distribution.Constant(1)).withFailures(List.of(
-                new FailureSpec("wear", RARELY, LONG_REPAIR, FailureBasis.UP_TIME, firstFailure)));
+        StationSpec press = StationSpec.machine("press", new Distribution.Constant(1))
+                .withFailures(
+                        List.of(new FailureSpec("wear", RARELY, LONG_REPAIR, FailureBasis.UP_TIME, firstFailure)));
         return new LineSpec("test:press", List.of(), List.of(press), List.of(), Map.of());
     }
 }

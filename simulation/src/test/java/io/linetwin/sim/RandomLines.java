@@ -29,14 +29,12 @@ import java.util.Random;
  */
 final class RandomLines {
 
-    private RandomLines() {
-    }
+    private RandomLines() {}
 
     static LineSpec line(long seed) {
         Random random = new Random(seed);
-        List<ProductSpec> products = random.nextBoolean()
-                ? List.of()
-                : List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4));
+        List<ProductSpec> products =
+                random.nextBoolean() ? List.of() : List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4));
         List<StationSpec> stations = new ArrayList<>();
         boolean source = random.nextBoolean();
         boolean unlimitedSource = source && random.nextBoolean();
@@ -60,43 +58,88 @@ final class RandomLines {
             if (capacity == 6) {
                 capacity = unlimitedAllowed ? BufferSpec.UNLIMITED : 5;
             }
-            buffers.add(new BufferSpec("b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
+            buffers.add(new BufferSpec(
+                    "b" + i, stations.get(i).id(), stations.get(i + 1).id(), capacity));
         }
-        return withTransport(withConveyor(withRework(withMaterials(withAssembly(new LineSpec("random:" + seed,
-                products, stations, buffers, Map.of(), shifts(seed)), seed), seed), seed), seed), seed);
+        return withTransport(
+                withConveyor(
+                        withRework(
+                                withMaterials(
+                                        withAssembly(
+                                                new LineSpec(
+                                                        "random:" + seed,
+                                                        products,
+                                                        stations,
+                                                        buffers,
+                                                        Map.of(),
+                                                        shifts(seed)),
+                                                seed),
+                                        seed),
+                                seed),
+                        seed),
+                seed);
     }
 
     /** In a fifth of the lines one finite buffer (not a conveyor) becomes an AGV move; own generator. */
     private static LineSpec withTransport(LineSpec line, long seed) {
         Random random = new Random(RandomStreams.mix(seed ^ 0xA6FL));
         List<BufferSpec> finite = line.buffers().stream()
-                .filter(b -> !b.unlimited() && b.capacity() > 0 && line.conveyor(b.id()).isEmpty()).toList();
+                .filter(b -> !b.unlimited()
+                        && b.capacity() > 0
+                        && line.conveyor(b.id()).isEmpty())
+                .toList();
         if (random.nextInt(5) != 0 || finite.isEmpty()) {
             return line;
         }
         BufferSpec link = finite.get(random.nextInt(finite.size()));
-        io.linetwin.model.TransportSpec transport = new io.linetwin.model.TransportSpec(1 + random.nextInt(2),
-                0.5 + random.nextDouble(), random.nextDouble(), random.nextDouble(), Optional.empty(),
-                List.of(new io.linetwin.model.TransportSpec.Move(link.id(), link.from(), link.to(),
-                        0.5 + 2 * random.nextDouble())));
-        return new LineSpec(line.id(), line.products(), line.stations(), line.buffers(), line.layout(), line.shifts(),
-                line.materials(), line.conveyors(), Optional.of(transport));
+        io.linetwin.model.TransportSpec transport = new io.linetwin.model.TransportSpec(
+                1 + random.nextInt(2),
+                0.5 + random.nextDouble(),
+                random.nextDouble(),
+                random.nextDouble(),
+                Optional.empty(),
+                List.of(new io.linetwin.model.TransportSpec.Move(
+                        link.id(), link.from(), link.to(), 0.5 + 2 * random.nextDouble())));
+        return new LineSpec(
+                line.id(),
+                line.products(),
+                line.stations(),
+                line.buffers(),
+                line.layout(),
+                line.shifts(),
+                line.materials(),
+                line.conveyors(),
+                Optional.of(transport));
     }
 
     /** In a third of the lines one finite link becomes a conveyor, stopping now and then; own generator. */
     private static LineSpec withConveyor(LineSpec line, long seed) {
         Random random = new Random(RandomStreams.mix(seed ^ 0xC0DEL));
-        List<BufferSpec> finite = line.buffers().stream().filter(b -> !b.unlimited() && b.capacity() > 0).toList();
+        List<BufferSpec> finite = line.buffers().stream()
+                .filter(b -> !b.unlimited() && b.capacity() > 0)
+                .toList();
         if (random.nextInt(3) != 0 || finite.isEmpty()) {
             return line;
         }
         BufferSpec link = finite.get(random.nextInt(finite.size()));
-        List<FailureSpec> failures = random.nextBoolean() ? List.of() : List.of(new FailureSpec("stop",
-                new Distribution.Exponential(100), new Distribution.Exponential(10), FailureBasis.WALL));
-        io.linetwin.model.ConveyorSpec conveyor = new io.linetwin.model.ConveyorSpec(link.id(),
-                1 + 5 * random.nextDouble(), 0.5 + random.nextDouble(), random.nextDouble() * 0.5, failures);
-        return new LineSpec(line.id(), line.products(), line.stations(), line.buffers(), line.layout(), line.shifts(),
-                line.materials(), List.of(conveyor));
+        List<FailureSpec> failures = random.nextBoolean()
+                ? List.of()
+                : List.of(new FailureSpec(
+                        "stop",
+                        new Distribution.Exponential(100),
+                        new Distribution.Exponential(10),
+                        FailureBasis.WALL));
+        io.linetwin.model.ConveyorSpec conveyor = new io.linetwin.model.ConveyorSpec(
+                link.id(), 1 + 5 * random.nextDouble(), 0.5 + random.nextDouble(), random.nextDouble() * 0.5, failures);
+        return new LineSpec(
+                line.id(),
+                line.products(),
+                line.stations(),
+                line.buffers(),
+                line.layout(),
+                line.shifts(),
+                line.materials(),
+                List.of(conveyor));
     }
 
     /**
@@ -119,16 +162,26 @@ final class RandomLines {
             }
             for (int back = 0; back < gate; back++) {
                 StationSpec target = stations.get(back);
-                if (target.kind() == io.linetwin.model.StationKind.MACHINE && !line.inbound(target.id()).isEmpty()) {
+                if (target.kind() == io.linetwin.model.StationKind.MACHINE
+                        && !line.inbound(target.id()).isEmpty()) {
                     double share = 0.05 + 0.3 * random.nextDouble();
-                    stations.set(gate, candidate.withRoutes(List.of(
-                            io.linetwin.model.RouteSpec.share(line.outbound(candidate.id()).get(0).id(), 1 - share),
-                            io.linetwin.model.RouteSpec.share("b-rework", share))));
+                    stations.set(
+                            gate,
+                            candidate.withRoutes(List.of(
+                                    io.linetwin.model.RouteSpec.share(
+                                            line.outbound(candidate.id()).get(0).id(), 1 - share),
+                                    io.linetwin.model.RouteSpec.share("b-rework", share))));
                     List<BufferSpec> buffers = new ArrayList<>();
                     // Written first: rework has priority at the merge.
                     buffers.add(new BufferSpec("b-rework", candidate.id(), target.id(), BufferSpec.UNLIMITED));
                     buffers.addAll(line.buffers());
-                    return new LineSpec(line.id(), line.products(), stations, buffers, line.layout(), line.shifts(),
+                    return new LineSpec(
+                            line.id(),
+                            line.products(),
+                            stations,
+                            buffers,
+                            line.layout(),
+                            line.shifts(),
                             line.materials());
                 }
             }
@@ -157,15 +210,21 @@ final class RandomLines {
         }
         StationSpec assembly = stations.get(at);
         String previous = stations.get(at - 1).id();
-        stations.set(at, assembly.asAssembly(List.of(new io.linetwin.model.AssemblyInput(previous,
-                1 + random.nextInt(2)), new io.linetwin.model.AssemblyInput("feeder", 1 + random.nextInt(3)))));
+        stations.set(
+                at,
+                assembly.asAssembly(List.of(
+                        new io.linetwin.model.AssemblyInput(previous, 1 + random.nextInt(2)),
+                        new io.linetwin.model.AssemblyInput("feeder", 1 + random.nextInt(3)))));
         stations.add(StationSpec.machine("feeder", new Distribution.Exponential(0.2 + random.nextDouble()))
-                .withFailures(List.of(new FailureSpec("f", new Distribution.Exponential(50),
-                        new Distribution.Exponential(5), FailureBasis.OPERATING))));
+                .withFailures(List.of(new FailureSpec(
+                        "f",
+                        new Distribution.Exponential(50),
+                        new Distribution.Exponential(5),
+                        FailureBasis.OPERATING))));
         List<BufferSpec> buffers = new ArrayList<>(line.buffers());
         buffers.add(new BufferSpec("b-feeder", "feeder", assembly.id(), random.nextInt(4)));
-        return new LineSpec(line.id(), line.products(), stations, buffers, line.layout(), line.shifts(),
-                line.materials());
+        return new LineSpec(
+                line.id(), line.products(), stations, buffers, line.layout(), line.shifts(), line.materials());
     }
 
     /** In half the lines one or two machines consume a material with (or without) reorders; own generator. */
@@ -174,9 +233,10 @@ final class RandomLines {
         if (random.nextBoolean()) {
             return line;
         }
-        Optional<MaterialSpec.Reorder> reorder = random.nextInt(4) == 0 ? Optional.empty()
-                : Optional.of(new MaterialSpec.Reorder(random.nextInt(20), 5 + random.nextInt(60),
-                        5 + 100 * random.nextDouble()));
+        Optional<MaterialSpec.Reorder> reorder = random.nextInt(4) == 0
+                ? Optional.empty()
+                : Optional.of(new MaterialSpec.Reorder(
+                        random.nextInt(20), 5 + random.nextInt(60), 5 + 100 * random.nextDouble()));
         MaterialSpec material = new MaterialSpec("mat", random.nextInt(200), reorder);
         List<StationSpec> stations = new ArrayList<>(line.stations());
         for (int i = 0; i < stations.size(); i++) {
@@ -185,8 +245,8 @@ final class RandomLines {
                 stations.set(i, station.withConsumes(Map.of("mat", 0.5 + random.nextInt(3))));
             }
         }
-        return new LineSpec(line.id(), line.products(), stations, line.buffers(), line.layout(), line.shifts(),
-                List.of(material));
+        return new LineSpec(
+                line.id(), line.products(), stations, line.buffers(), line.layout(), line.shifts(), List.of(material));
     }
 
     /** Drawn from a generator of its own, so the lines' other draws are the same with or without shifts. */
@@ -227,7 +287,9 @@ final class RandomLines {
         List<FailureSpec> failures = new ArrayList<>();
         int modes = random.nextInt(3);
         for (int f = 0; f < modes; f++) {
-            failures.add(new FailureSpec("f" + f, new Distribution.Exponential(20 + 80 * random.nextDouble()),
+            failures.add(new FailureSpec(
+                    "f" + f,
+                    new Distribution.Exponential(20 + 80 * random.nextDouble()),
                     new Distribution.Exponential(1 + 10 * random.nextDouble()),
                     random.nextBoolean() ? FailureBasis.OPERATING : FailureBasis.UP_TIME));
         }

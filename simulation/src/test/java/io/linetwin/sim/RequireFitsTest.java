@@ -17,10 +17,14 @@ import org.junit.jupiter.api.Test;
 
 final class RequireFitsTest {
 
-    private static final LineSpec LINE = new LineSpec("test:pair", List.of(),
-            List.of(StationSpec.machine("m1", new Distribution.Constant(1)),
+    private static final LineSpec LINE = new LineSpec(
+            "test:pair",
+            List.of(),
+            List.of(
+                    StationSpec.machine("m1", new Distribution.Constant(1)),
                     StationSpec.machine("m2", new Distribution.Constant(2))),
-            List.of(new BufferSpec("b", "m1", "m2", 3)), Map.of());
+            List.of(new BufferSpec("b", "m1", "m2", 3)),
+            Map.of());
 
     @Test
     void aStateTakenFromTheLineFitsIt() {
@@ -34,8 +38,13 @@ final class RequireFitsTest {
         LineState taken = new LineSimulation(LINE).snapshot(50, 1, 0, Instant.EPOCH);
         Map<String, BufferContents> buffers = new HashMap<>(taken.buffers());
         buffers.put("b", new BufferContents(Map.of("", 4)));
-        LineState overfull = new LineState(taken.capturedAt(), taken.clockSeconds(), taken.stations(), buffers,
-                taken.parameters(), taken.materialStocks());
+        LineState overfull = new LineState(
+                taken.capturedAt(),
+                taken.clockSeconds(),
+                taken.stations(),
+                buffers,
+                taken.parameters(),
+                taken.materialStocks());
 
         assertThatThrownBy(() -> new LineSimulation(LINE).requireFits(overfull))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -20,14 +20,19 @@ final class RoutingTest {
 
     /** m1 → m2 → gate; the gate passes a share on and sends the rest back to m2 (rework first). */
     private static LineSpec reworkLoop(double reworkShare, int capacity) {
-        StationSpec gate = StationSpec.machine("gate", Lines.exponential(0.3)).withRoutes(List.of(
-                RouteSpec.share("b-out", 1 - reworkShare), RouteSpec.share("b-rework", reworkShare)));
-        return new LineSpec("test:rework", List.of(), List.of(
-                StationSpec.machine("m1", Lines.exponential(1.0)),
-                StationSpec.machine("m2", Lines.exponential(0.5)),
-                gate,
-                StationSpec.sink("out")),
-                List.of(new BufferSpec("b-rework", "gate", "m2", capacity), new BufferSpec("b1", "m1", "m2", capacity),
+        StationSpec gate = StationSpec.machine("gate", Lines.exponential(0.3))
+                .withRoutes(
+                        List.of(RouteSpec.share("b-out", 1 - reworkShare), RouteSpec.share("b-rework", reworkShare)));
+        return new LineSpec(
+                "test:rework",
+                List.of(),
+                List.of(
+                        StationSpec.machine("m1", Lines.exponential(1.0)),
+                        StationSpec.machine("m2", Lines.exponential(0.5)),
+                        gate,
+                        StationSpec.sink("out")),
+                List.of(
+                        new BufferSpec("b-rework", "gate", "m2", capacity), new BufferSpec("b1", "m1", "m2", capacity),
                         new BufferSpec("b2", "m2", "gate", capacity), new BufferSpec("b-out", "gate", "out", capacity)),
                 Map.of());
     }
@@ -38,8 +43,9 @@ final class RoutingTest {
         long[] reworked = new long[1];
         Map<Long, Integer> visitsToM2 = new HashMap<>();
 
-        ReplicationResult result = new LineSimulation(reworkLoop(0.2, 5)).checkingInvariants().run(0, 20_000, 7, 0,
-                event -> {
+        ReplicationResult result = new LineSimulation(reworkLoop(0.2, 5))
+                .checkingInvariants()
+                .run(0, 20_000, 7, 0, event -> {
                     if (event instanceof TraceEvent.PartMoved moved) {
                         if (moved.from().equals("gate")) {
                             if (moved.to().equals("b-out") || moved.to().equals("out")) {
@@ -65,20 +71,32 @@ final class RoutingTest {
         // A share of 0.2 is reworked: 1 / 0.8 = 1.25 passes per part on average.
         assertThat((double) reworked[0] / (passedOn[0] + reworked[0])).isCloseTo(0.2, within(0.015));
         assertThat((double) m2.good() / result.totals().goodOut()).isCloseTo(1.25, within(0.03));
-        assertThat(visitsToM2.values().stream().mapToInt(Integer::intValue).max().orElseThrow()).isGreaterThan(2);
+        assertThat(visitsToM2.values().stream()
+                        .mapToInt(Integer::intValue)
+                        .max()
+                        .orElseThrow())
+                .isGreaterThan(2);
         LineTotals totals = result.totals();
         assertThat(totals.released()).isEqualTo(totals.goodOut() + totals.scrapped() + totals.wipAtEnd());
     }
 
     @Test
     void partsFollowTheRouteOfTheirProduct() {
-        StationSpec splitter = StationSpec.machine("split", Lines.exponential(0.5)).withRoutes(List.of(
-                RouteSpec.products("b-a", Set.of("a")), RouteSpec.products("b-b", Set.of("b"))));
-        LineSpec line = new LineSpec("test:split", List.of(new ProductSpec("a", 0.3), new ProductSpec("b", 0.7)),
-                List.of(StationSpec.machine("m", Lines.exponential(1.0)), splitter, StationSpec.sink("sink-a"),
+        StationSpec splitter = StationSpec.machine("split", Lines.exponential(0.5))
+                .withRoutes(List.of(RouteSpec.products("b-a", Set.of("a")), RouteSpec.products("b-b", Set.of("b"))));
+        LineSpec line = new LineSpec(
+                "test:split",
+                List.of(new ProductSpec("a", 0.3), new ProductSpec("b", 0.7)),
+                List.of(
+                        StationSpec.machine("m", Lines.exponential(1.0)),
+                        splitter,
+                        StationSpec.sink("sink-a"),
                         StationSpec.sink("sink-b")),
-                List.of(new BufferSpec("b1", "m", "split", 2), new BufferSpec("b-a", "split", "sink-a", 0),
-                        new BufferSpec("b-b", "split", "sink-b", 0)), Map.of());
+                List.of(
+                        new BufferSpec("b1", "m", "split", 2),
+                        new BufferSpec("b-a", "split", "sink-a", 0),
+                        new BufferSpec("b-b", "split", "sink-b", 0)),
+                Map.of());
         Map<String, Long> finishedAt = new HashMap<>();
 
         new LineSimulation(line).checkingInvariants().run(0, 2_000, 3, 0, event -> {
@@ -105,13 +123,20 @@ final class RoutingTest {
 
     @Test
     void aLoopWithoutAQualityGateIsRejected() {
-        StationSpec splitter = StationSpec.machine("split", Lines.exponential(0.5)).withRoutes(List.of(
-                RouteSpec.products("b-back", Set.of("a")), RouteSpec.products("b-out", Set.of("b"))));
-        LineSpec line = new LineSpec("test:loop", List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
+        StationSpec splitter = StationSpec.machine("split", Lines.exponential(0.5))
+                .withRoutes(
+                        List.of(RouteSpec.products("b-back", Set.of("a")), RouteSpec.products("b-out", Set.of("b"))));
+        LineSpec line = new LineSpec(
+                "test:loop",
+                List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
                 List.of(StationSpec.machine("m", Lines.exponential(1.0)), splitter, StationSpec.sink("out")),
-                List.of(new BufferSpec("b1", "m", "split", 2), new BufferSpec("b-back", "split", "m", 2),
-                        new BufferSpec("b-out", "split", "out", 2)), Map.of());
+                List.of(
+                        new BufferSpec("b1", "m", "split", 2),
+                        new BufferSpec("b-back", "split", "m", 2),
+                        new BufferSpec("b-out", "split", "out", 2)),
+                Map.of());
 
-        assertThatThrownBy(() -> new LineSimulation(line)).hasMessageContaining("the line loops: m -> split -> m; a loop needs a quality gate");
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .hasMessageContaining("the line loops: m -> split -> m; a loop needs a quality gate");
     }
 }

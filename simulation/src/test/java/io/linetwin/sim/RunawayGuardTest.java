@@ -27,7 +27,8 @@ final class RunawayGuardTest {
     void aRunPastItsEventBudgetStops() {
         LineSpec line = Lines.benchmark();
 
-        assertThatThrownBy(() -> new LineSimulation(line).withEventBudget(50_000).run(0, 86_400, 1, 0))
+        assertThatThrownBy(
+                        () -> new LineSimulation(line).withEventBudget(50_000).run(0, 86_400, 1, 0))
                 .isInstanceOf(RunStoppedException.class)
                 .hasMessageContaining("replication 0 stopped at t = ")
                 .hasMessageContaining("its budget (50000");
@@ -37,8 +38,13 @@ final class RunawayGuardTest {
     void timeFarBelowTheClocksResolutionStops() {
         // 1e-15 s a part at t around 1000 s: each step moves the clock by one ulp (1.1e-13 s), so the run would
         // need 1e16 steps to reach its end. Validation refuses such a file; the engine must not hang on it either.
-        LineSpec line = Lines.chain(List.of(StationSpec.source("in", Optional.empty(), OnFull.BLOCK),
-                StationSpec.machine("m", Lines.constant(1e-15)), StationSpec.sink("out")), 1, 1);
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.source("in", Optional.empty(), OnFull.BLOCK),
+                        StationSpec.machine("m", Lines.constant(1e-15)),
+                        StationSpec.sink("out")),
+                1,
+                1);
 
         assertThatThrownBy(() -> new LineSimulation(line).run(1000, 10, 1, 0))
                 .isInstanceOf(RunStoppedException.class)
@@ -57,10 +63,15 @@ final class RunawayGuardTest {
 
     @Test
     void aWarmStartLevelAboveTheCapacityIsRefusedBeforeAnyPartIsMade() {
-        LineSpec line = Lines.chain(List.of(StationSpec.machine("a", Lines.constant(1)),
-                StationSpec.machine("b", Lines.constant(1))), 5);
-        LineState state = new LineState(Instant.EPOCH, 0, Map.of(),
-                Map.of("b-a-b", new BufferContents(Map.of("", 2_000_000_000))), Map.of(), Map.of());
+        LineSpec line = Lines.chain(
+                List.of(StationSpec.machine("a", Lines.constant(1)), StationSpec.machine("b", Lines.constant(1))), 5);
+        LineState state = new LineState(
+                Instant.EPOCH,
+                0,
+                Map.of(),
+                Map.of("b-a-b", new BufferContents(Map.of("", 2_000_000_000))),
+                Map.of(),
+                Map.of());
 
         assertThatThrownBy(() -> new LineSimulation(line).requireFits(state))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -70,8 +81,13 @@ final class RunawayGuardTest {
     @Test
     void aWarmStartIntoAnUnlimitedBufferIsBoundedByThePartsALineMayHold() {
         LineSpec line = Lines.mm1(1, 0.5);
-        LineState state = new LineState(Instant.EPOCH, 0, Map.of(),
-                Map.of("b-in-m", new BufferContents(Map.of("", 2_000_000_000))), Map.of(), Map.of());
+        LineState state = new LineState(
+                Instant.EPOCH,
+                0,
+                Map.of(),
+                Map.of("b-in-m", new BufferContents(Map.of("", 2_000_000_000))),
+                Map.of(),
+                Map.of());
 
         assertThatThrownBy(() -> new LineSimulation(line).requireFits(state))
                 .hasMessage("state buffer b-in-m holds at most 5000000 parts, got 2000000000");
@@ -94,7 +110,8 @@ final class RunawayGuardTest {
         runner.start();
         runner.join();
 
-        assertThat(thrown.get()).isInstanceOf(RunCancelledException.class)
+        assertThat(thrown.get())
+                .isInstanceOf(RunCancelledException.class)
                 .hasMessageStartingWith("replication 0 cancelled at t = ");
     }
 }

@@ -20,28 +20,39 @@ final class SetupAndScrapTest {
     void aSetupFollowsEveryProductChange() {
         // Two products drawn 50/50 independently: half the parts differ from their predecessor, each costing
         // a 1 s setup next to 1 s of processing, so setup takes 0.5 / 1.5 of the time.
-        StationSpec machine = StationSpec.machine("m", Lines.constant(1.0))
-                .withSetup(Optional.of(Lines.constant(1.0)));
-        LineSpec line = new LineSpec("setup", List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
-                List.of(machine), List.of(), Map.of());
+        StationSpec machine = StationSpec.machine("m", Lines.constant(1.0)).withSetup(Optional.of(Lines.constant(1.0)));
+        LineSpec line = new LineSpec(
+                "setup",
+                List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
+                List.of(machine),
+                List.of(),
+                Map.of());
         List<ReplicationResult> runs = Runs.replicate(line, 100, 100_000, SEED, 10);
 
-        Confidence setup = Confidence.of(runs, r -> r.station("m").orElseThrow().states().setup());
-        Confidence availability = Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
+        Confidence setup =
+                Confidence.of(runs, r -> r.station("m").orElseThrow().states().setup());
+        Confidence availability =
+                Confidence.of(runs, r -> r.station("m").orElseThrow().availability());
 
         assertThat(setup.covers(1.0 / 3)).as("%s covers 1/3", setup).isTrue();
         assertThat(setup.relativeHalfWidth()).isLessThan(0.01);
-        assertThat(availability.covers(2.0 / 3)).as("%s covers 2/3", availability).isTrue();
+        assertThat(availability.covers(2.0 / 3))
+                .as("%s covers 2/3", availability)
+                .isTrue();
     }
 
     @Test
     void scrappedPartsLeaveAtOnceAndCountAgainstQuality() {
         // m1 scraps 20 %; its scrapped parts never need room downstream, and m2 only sees the good ones.
-        LineSpec line = Lines.chain(List.of(StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
-                StationSpec.machine("m2", Lines.constant(0.5))), 0);
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
+                        StationSpec.machine("m2", Lines.constant(0.5))),
+                0);
         List<ReplicationResult> runs = Runs.replicate(line, 100, 100_000, SEED, 10);
 
-        Confidence quality = Confidence.of(runs, r -> r.station("m1").orElseThrow().quality());
+        Confidence quality =
+                Confidence.of(runs, r -> r.station("m1").orElseThrow().quality());
         Confidence throughput = Confidence.of(runs, r -> r.throughputPerHour() / 3600);
 
         assertThat(quality.covers(0.8)).as("%s covers 0.8", quality).isTrue();
@@ -52,16 +63,20 @@ final class SetupAndScrapTest {
             // Never down, never blocked, never starved: OEE is quality, up to one part at the closed window's ends.
             assertThat(first.oee()).isCloseTo(first.quality(), within(1e-4));
             assertThat(r.totals().released())
-                    .isEqualTo(r.totals().goodOut() + r.totals().scrapped() + r.totals().wipAtEnd());
+                    .isEqualTo(r.totals().goodOut()
+                            + r.totals().scrapped()
+                            + r.totals().wipAtEnd());
         });
     }
 
     @Test
     void aSourceThatDropsCountsLostArrivalsAndNeverReleasesThem() {
         // Arrivals every 1 s on average into a direct hand-over to a 2 s machine: most arrivals are lost.
-        LineSpec line = Lines.chain(List.of(
-                StationSpec.source("in", Optional.of(Lines.exponential(1.0)), OnFull.DROP),
-                StationSpec.machine("m", Lines.constant(2.0))), 0);
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.source("in", Optional.of(Lines.exponential(1.0)), OnFull.DROP),
+                        StationSpec.machine("m", Lines.constant(2.0))),
+                0);
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 10_000, SEED, 0);
 

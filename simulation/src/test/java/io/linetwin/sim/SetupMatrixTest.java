@@ -16,21 +16,26 @@ import org.junit.jupiter.api.Test;
 final class SetupMatrixTest {
 
     private static LineSpec twoProducts(StationSpec machine) {
-        return new LineSpec("test:matrix", List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
-                List.of(machine), List.of(), Map.of());
+        return new LineSpec(
+                "test:matrix",
+                List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
+                List.of(machine),
+                List.of(),
+                Map.of());
     }
 
     @Test
     void eachChangeoverTakesItsPairsTime() {
         // a → b takes 10 s, b → a 4 s by the matrix; no plain setup, so nothing else changes over.
-        StationSpec machine = StationSpec.machine("m", Lines.constant(1)).withSetupMatrix(Map.of(
-                "a", Map.of("b", Lines.constant(10)), "b", Map.of("a", Lines.constant(4))));
+        StationSpec machine = StationSpec.machine("m", Lines.constant(1))
+                .withSetupMatrix(Map.of("a", Map.of("b", Lines.constant(10)), "b", Map.of("a", Lines.constant(4))));
         Map<Long, String> productOf = new HashMap<>();
         String[] last = new String[1];
         int[] changes = new int[2];
 
-        ReplicationResult result = new LineSimulation(twoProducts(machine)).checkingInvariants().run(0, 10_000, 5, 0,
-                event -> {
+        ReplicationResult result = new LineSimulation(twoProducts(machine))
+                .checkingInvariants()
+                .run(0, 10_000, 5, 0, event -> {
                     if (event instanceof TraceEvent.PartReleased released) {
                         if (last[0] != null && !last[0].equals(released.product())) {
                             changes[released.product().equals("b") ? 0 : 1]++;
@@ -59,11 +64,12 @@ final class SetupMatrixTest {
     @Test
     void parallelServersWorkEachProductAtItsOwnTime() {
         // a takes 2 s, b 4 s, half each: 3 s on average per part and server, two servers, never starved.
-        StationSpec machine = StationSpec.machine("m", Lines.constant(2)).withServers(2)
+        StationSpec machine = StationSpec.machine("m", Lines.constant(2))
+                .withServers(2)
                 .withProcess(Lines.constant(2), Map.of("b", Lines.constant(4)));
 
-        ReplicationResult result = new LineSimulation(twoProducts(machine)).checkingInvariants()
-                .run(100, 36_000, 9, 0);
+        ReplicationResult result =
+                new LineSimulation(twoProducts(machine)).checkingInvariants().run(100, 36_000, 9, 0);
 
         assertThat(result.throughputPerHour()).isCloseTo(2 * 3_600 / 3.0, within(2_400 * 0.02));
         assertThat(result.stations().get(0).states().working()).isCloseTo(1.0, within(1e-9));

@@ -30,7 +30,9 @@ final class ShiftsTest {
 
     /** Mon–Fri 06:00–22:00 with a 30-minute break at 12:00: 5 × 15.5 h = 77.5 h of the week's 168 h. */
     private static final List<ShiftSpec> TWO_SHIFTS = List.of(new ShiftSpec(
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * HOUR, 16 * HOUR,
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            6 * HOUR,
+            16 * HOUR,
             List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR))));
 
     @Test
@@ -38,7 +40,9 @@ final class ShiftsTest {
         LineSpec line = single(StationSpec.machine("m", Lines.constant(1.0))).withShifts(TWO_SHIFTS);
 
         for (double startOfWeek : new double[] {0, 2 * DAY + 12 * HOUR, 6 * DAY + 23 * HOUR}) {
-            ReplicationResult result = new LineSimulation(line).startingAt(startOfWeek).checkingInvariants()
+            ReplicationResult result = new LineSimulation(line)
+                    .startingAt(startOfWeek)
+                    .checkingInvariants()
                     .run(0, WEEK, 1, 0);
 
             StateShares shares = result.stations().get(0).states();
@@ -53,7 +57,8 @@ final class ShiftsTest {
     void aDaysSharesCountOnlyThatDay() {
         LineSpec line = single(StationSpec.machine("m", Lines.exponential(1.0))).withShifts(TWO_SHIFTS);
 
-        ReplicationResult saturday = new LineSimulation(line).startingAt(5 * DAY).run(0, DAY, 1, 0);
+        ReplicationResult saturday =
+                new LineSimulation(line).startingAt(5 * DAY).run(0, DAY, 1, 0);
         ReplicationResult monday = new LineSimulation(line).run(0, DAY, 1, 0);
 
         assertThat(saturday.stations().get(0).states().offShift()).isEqualTo(1.0);
@@ -63,8 +68,8 @@ final class ShiftsTest {
 
     @Test
     void aStationThatStartsOffShiftTracesOffShiftUntilTheShiftStarts() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(HOUR))).withShifts(List.of(
-                new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(HOUR)))
+                .withShifts(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
         List<TraceEvent.StateChanged> changes = new ArrayList<>();
 
         new LineSimulation(line).run(0, 7 * HOUR, 1, 0, event -> {
@@ -75,16 +80,20 @@ final class ShiftsTest {
 
         // Before the fix the start also traced the idle server as starved at t = 0, while it was off shift.
         assertThat(changes.get(0).state()).isEqualTo("offShift");
-        assertThat(changes).filteredOn(c -> c.timeSeconds() < 6 * HOUR).extracting(TraceEvent.StateChanged::state)
+        assertThat(changes)
+                .filteredOn(c -> c.timeSeconds() < 6 * HOUR)
+                .extracting(TraceEvent.StateChanged::state)
                 .containsOnly("offShift");
-        assertThat(changes).filteredOn(c -> c.timeSeconds() == 6 * HOUR).extracting(TraceEvent.StateChanged::state)
+        assertThat(changes)
+                .filteredOn(c -> c.timeSeconds() == 6 * HOUR)
+                .extracting(TraceEvent.StateChanged::state)
                 .contains("working");
     }
 
     @Test
     void aPartInProcessWhenTheShiftEndsResumesNextShift() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(10 * HOUR))).withShifts(List.of(
-                new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(10 * HOUR)))
+                .withShifts(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
         List<Double> finished = new ArrayList<>();
 
         new LineSimulation(line).checkingInvariants().run(0, 2 * DAY, 1, 0, event -> {
@@ -99,18 +108,21 @@ final class ShiftsTest {
 
     @Test
     void operatingFailureClocksStopOffShiftAndCalendarFailuresWaitForTheShift() {
-        List<ShiftSpec> mornings = List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 8 * HOUR,
-                List.of()));
-        StationSpec operating = StationSpec.machine("op", Lines.constant(HOUR)).withFailures(List.of(
-                new FailureSpec("wear", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.OPERATING)));
-        StationSpec calendar = StationSpec.machine("cal", Lines.constant(HOUR)).withFailures(List.of(
-                new FailureSpec("rust", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.UP_TIME)));
-        LineSpec line = new LineSpec("test:shifts", List.of(), List.of(operating, calendar), List.of(), Map.of(),
-                mornings);
+        List<ShiftSpec> mornings =
+                List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 8 * HOUR, List.of()));
+        StationSpec operating = StationSpec.machine("op", Lines.constant(HOUR))
+                .withFailures(List.of(new FailureSpec(
+                        "wear", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.OPERATING)));
+        StationSpec calendar = StationSpec.machine("cal", Lines.constant(HOUR))
+                .withFailures(List.of(new FailureSpec(
+                        "rust", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.UP_TIME)));
+        LineSpec line =
+                new LineSpec("test:shifts", List.of(), List.of(operating, calendar), List.of(), Map.of(), mornings);
         Map<String, List<Double>> downAt = Map.of("op", new ArrayList<>(), "cal", new ArrayList<>());
 
         new LineSimulation(line).checkingInvariants().run(0, 3 * DAY, 1, 0, event -> {
-            if (event instanceof TraceEvent.StateChanged changed && changed.state().equals("down")) {
+            if (event instanceof TraceEvent.StateChanged changed
+                    && changed.state().equals("down")) {
                 downAt.get(changed.station()).add(changed.timeSeconds() / HOUR);
             }
         });
@@ -124,8 +136,8 @@ final class ShiftsTest {
 
     @Test
     void aSnapshotOffShiftRestartsOffShiftAndResumesTheHeldPart() {
-        LineSpec line = single(StationSpec.machine("m", Lines.constant(10 * HOUR))).withShifts(List.of(
-                new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(10 * HOUR)))
+                .withShifts(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * HOUR, 16 * HOUR, List.of())));
         LineSimulation simulation = new LineSimulation(line);
 
         LineState night = simulation.snapshot(23 * HOUR, 1, 0, Instant.EPOCH);
@@ -143,7 +155,11 @@ final class ShiftsTest {
     }
 
     private static LineSpec single(StationSpec machine) {
-        return new LineSpec("test:shift", List.<io.linetwin.model.ProductSpec>of(), List.of(machine),
-                List.<BufferSpec>of(), Map.of());
+        return new LineSpec(
+                "test:shift",
+                List.<io.linetwin.model.ProductSpec>of(),
+                List.of(machine),
+                List.<BufferSpec>of(),
+                Map.of());
     }
 }

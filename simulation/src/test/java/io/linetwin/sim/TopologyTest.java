@@ -25,10 +25,11 @@ final class TopologyTest {
 
     @Test
     void anUnlimitedSourceMayNotFillAnUnlimitedBuffer() {
-        LineSpec line = Lines.chain(List.of(UNLIMITED_SOURCE, StationSpec.machine("m", Lines.constant(1))),
-                BufferSpec.UNLIMITED);
+        LineSpec line = Lines.chain(
+                List.of(UNLIMITED_SOURCE, StationSpec.machine("m", Lines.constant(1))), BufferSpec.UNLIMITED);
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("in supply: unlimited supply feeds unlimited buffer 'b-in-m': parts would "
                         + "pile up without end at one instant");
     }
@@ -37,25 +38,35 @@ final class TopologyTest {
     void anUnlimitedSourceMayNotFeedASinkDirectly() {
         LineSpec line = Lines.chain(List.of(UNLIMITED_SOURCE, StationSpec.sink("out")), 3);
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("in supply: unlimited supply reaches sink 'out' through 'b-in-out' with "
                         + "nothing that takes time on the way");
     }
 
     @Test
     void anUnlimitedSourceMayNotReachASinkThroughZeroTimeStations() {
-        LineSpec line = Lines.chain(List.of(UNLIMITED_SOURCE, StationSpec.machine("gate", Lines.constant(0)),
-                StationSpec.sink("out")), 3, 3);
+        LineSpec line = Lines.chain(
+                List.of(UNLIMITED_SOURCE, StationSpec.machine("gate", Lines.constant(0)), StationSpec.sink("out")),
+                3,
+                3);
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("in supply: unlimited supply reaches sink 'out' through 'b-gate-out'");
     }
 
     @Test
     void aStationWithTwoOutboundBuffersNeedsRoutes() {
-        assertThatThrownBy(() -> new LineSpec("fork", List.of(), List.of(StationSpec.machine("a", Lines.constant(1)),
-                StationSpec.machine("b", Lines.constant(1)), StationSpec.machine("c", Lines.constant(1))),
-                List.of(Lines.buffer("a", "b", 1), Lines.buffer("a", "c", 1)), Map.of()))
+        assertThatThrownBy(() -> new LineSpec(
+                        "fork",
+                        List.of(),
+                        List.of(
+                                StationSpec.machine("a", Lines.constant(1)),
+                                StationSpec.machine("b", Lines.constant(1)),
+                                StationSpec.machine("c", Lines.constant(1))),
+                        List.of(Lines.buffer("a", "b", 1), Lines.buffer("a", "c", 1)),
+                        Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("station a routes must go to each of its outbound buffers [b-a-b, b-a-c] (at least two),"
                         + " got []");
@@ -63,11 +74,15 @@ final class TopologyTest {
 
     @Test
     void aCycleIsRejected() {
-        LineSpec line = new LineSpec("ring", List.of(), List.of(StationSpec.machine("a", Lines.constant(1)),
-                StationSpec.machine("b", Lines.constant(1))),
-                List.of(Lines.buffer("a", "b", 1), Lines.buffer("b", "a", 1)), Map.of());
+        LineSpec line = new LineSpec(
+                "ring",
+                List.of(),
+                List.of(StationSpec.machine("a", Lines.constant(1)), StationSpec.machine("b", Lines.constant(1))),
+                List.of(Lines.buffer("a", "b", 1), Lines.buffer("b", "a", 1)),
+                Map.of());
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a: the line loops: a -> b -> a; a loop needs a quality gate (a station with routes by "
                         + "share)");
     }
@@ -76,22 +91,32 @@ final class TopologyTest {
     void aZeroTimeStationWithoutInboundLinkIsRejected() {
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m", Lines.constant(0))));
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("m process: a zero-time station needs an inbound link to pace it");
     }
 
     @Test
     void aLoopOfZeroTimeStationsIsRejected() {
-        StationSpec gate = StationSpec.machine("gate", Lines.constant(0)).withRoutes(List.of(
-                RouteSpec.share("b-gate-back", 0.5), RouteSpec.share("b-gate-out", 0.5)));
-        LineSpec line = new LineSpec("zero-loop", List.of(), List.of(
-                StationSpec.source("in", Optional.of(Lines.exponential(5)), OnFull.BLOCK),
-                StationSpec.machine("back", Lines.constant(0)), gate, StationSpec.sink("out")),
-                List.of(Lines.buffer("in", "back", 2), new BufferSpec("b-back-gate", "back", "gate", 2),
-                        new BufferSpec("b-gate-back", "gate", "back", 2), new BufferSpec("b-gate-out", "gate", "out", 2)),
+        StationSpec gate = StationSpec.machine("gate", Lines.constant(0))
+                .withRoutes(List.of(RouteSpec.share("b-gate-back", 0.5), RouteSpec.share("b-gate-out", 0.5)));
+        LineSpec line = new LineSpec(
+                "zero-loop",
+                List.of(),
+                List.of(
+                        StationSpec.source("in", Optional.of(Lines.exponential(5)), OnFull.BLOCK),
+                        StationSpec.machine("back", Lines.constant(0)),
+                        gate,
+                        StationSpec.sink("out")),
+                List.of(
+                        Lines.buffer("in", "back", 2),
+                        new BufferSpec("b-back-gate", "back", "gate", 2),
+                        new BufferSpec("b-gate-back", "gate", "back", 2),
+                        new BufferSpec("b-gate-out", "gate", "out", 2)),
                 Map.of());
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("back process: a loop of zero-time stations (back -> gate -> back)");
     }
 
@@ -99,26 +124,39 @@ final class TopologyTest {
     void aSinkCannotFeedAnything() {
         LineSpec line = Lines.chain(List.of(StationSpec.sink("out"), StationSpec.machine("m", Lines.constant(1))), 1);
 
-        assertThatThrownBy(() -> new LineSimulation(line)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new LineSimulation(line))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("out: a sink has no outbound link, got 'b-out-m'");
     }
 
     @Test
     void aZeroTimeGateRoutesPartsOnWithoutDelayAndConservesThem() {
-        StationSpec gate = StationSpec.machine("gate", Lines.constant(0)).withRoutes(List.of(
-                RouteSpec.share("b-gate-m1", 0.5), RouteSpec.share("b-gate-m2", 0.5)));
-        LineSpec line = new LineSpec("gated", List.of(), List.of(
-                StationSpec.source("in", Optional.of(Lines.exponential(2)), OnFull.BLOCK), gate,
-                StationSpec.machine("m1", Lines.exponential(3)), StationSpec.machine("m2", Lines.exponential(3)),
-                StationSpec.sink("out")),
-                List.of(Lines.buffer("in", "gate", 5), Lines.buffer("gate", "m1", 5), Lines.buffer("gate", "m2", 5),
-                        Lines.buffer("m1", "out", 5), Lines.buffer("m2", "out", 5)), Map.of());
+        StationSpec gate = StationSpec.machine("gate", Lines.constant(0))
+                .withRoutes(List.of(RouteSpec.share("b-gate-m1", 0.5), RouteSpec.share("b-gate-m2", 0.5)));
+        LineSpec line = new LineSpec(
+                "gated",
+                List.of(),
+                List.of(
+                        StationSpec.source("in", Optional.of(Lines.exponential(2)), OnFull.BLOCK),
+                        gate,
+                        StationSpec.machine("m1", Lines.exponential(3)),
+                        StationSpec.machine("m2", Lines.exponential(3)),
+                        StationSpec.sink("out")),
+                List.of(
+                        Lines.buffer("in", "gate", 5),
+                        Lines.buffer("gate", "m1", 5),
+                        Lines.buffer("gate", "m2", 5),
+                        Lines.buffer("m1", "out", 5),
+                        Lines.buffer("m2", "out", 5)),
+                Map.of());
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 20_000, 7, 0);
 
         // Both machines share the arrivals (one every 2 s) at a utilisation of 3/4 each.
         assertThat(result.throughputPerHour()).isCloseTo(1800, within(60.0));
-        StationResult gateResult = result.stations().stream().filter(s -> s.id().equals("gate")).findFirst()
+        StationResult gateResult = result.stations().stream()
+                .filter(s -> s.id().equals("gate"))
+                .findFirst()
                 .orElseThrow();
         // Its working time is the clock's resolution (each hand-over moves time by one ulp): none to speak of.
         assertThat(gateResult.states().working()).isCloseTo(0, within(1e-9));
@@ -129,8 +167,14 @@ final class TopologyTest {
     @Test
     void unlimitedSupplyIntoAConveyorIsPacedByTheBelt() {
         // Parts enter at least 1 m apart at 0.5 m/s: one every 2 s, whatever the supply.
-        LineSpec line = new LineSpec("belt-fed", List.of(), List.of(UNLIMITED_SOURCE, StationSpec.sink("out")),
-                List.of(new BufferSpec("belt", "in", "out", 10)), Map.of(), List.of(), List.of(),
+        LineSpec line = new LineSpec(
+                "belt-fed",
+                List.of(),
+                List.of(UNLIMITED_SOURCE, StationSpec.sink("out")),
+                List.of(new BufferSpec("belt", "in", "out", 10)),
+                Map.of(),
+                List.of(),
+                List.of(),
                 List.of(new ConveyorSpec("belt", 10, 0.5, 1, List.of())));
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(3600, 3600, 1, 0);

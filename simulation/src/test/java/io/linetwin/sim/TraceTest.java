@@ -34,8 +34,8 @@ final class TraceTest {
         LineSpec line = RandomLines.line(seed);
         Replay replay = new Replay(WARMUP, WARMUP + HORIZON);
 
-        ReplicationResult result = new LineSimulation(line).checkingInvariants()
-                .run(WARMUP, HORIZON, seed * 31, 0, replay);
+        ReplicationResult result =
+                new LineSimulation(line).checkingInvariants().run(WARMUP, HORIZON, seed * 31, 0, replay);
         replay.close();
 
         LineTotals totals = result.totals();
@@ -48,17 +48,23 @@ final class TraceTest {
             int servers = line.station(station.id()).orElseThrow().servers();
             double planned = servers * HORIZON;
             StateShares s = station.states();
-            assertThat(replay.seconds(station.id(), "working") / planned).as(station.id())
+            assertThat(replay.seconds(station.id(), "working") / planned)
+                    .as(station.id())
                     .isCloseTo(s.working(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "blocked") / planned).as(station.id())
+            assertThat(replay.seconds(station.id(), "blocked") / planned)
+                    .as(station.id())
                     .isCloseTo(s.blocked(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "starved") / planned).as(station.id())
+            assertThat(replay.seconds(station.id(), "starved") / planned)
+                    .as(station.id())
                     .isCloseTo(s.starved(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "down") / planned).as(station.id())
+            assertThat(replay.seconds(station.id(), "down") / planned)
+                    .as(station.id())
                     .isCloseTo(s.down(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "setup") / planned).as(station.id())
+            assertThat(replay.seconds(station.id(), "setup") / planned)
+                    .as(station.id())
                     .isCloseTo(s.setup(), within(1e-9));
-            assertThat(replay.seconds(station.id(), "offShift") / planned).as(station.id())
+            assertThat(replay.seconds(station.id(), "offShift") / planned)
+                    .as(station.id())
                     .isCloseTo(s.offShift(), within(1e-9));
         }
     }
@@ -70,7 +76,7 @@ final class TraceTest {
         LineSimulation simulation = new LineSimulation(line);
 
         ReplicationResult silent = simulation.run(WARMUP, HORIZON, seed, 2);
-        ReplicationResult traced = simulation.run(WARMUP, HORIZON, seed, 2, event -> { });
+        ReplicationResult traced = simulation.run(WARMUP, HORIZON, seed, 2, event -> {});
 
         assertThat(traced).isEqualTo(silent);
     }
@@ -90,7 +96,8 @@ final class TraceTest {
                 paths.get(finished.part()).add("out");
             }
         }
-        List<List<String>> finishedPaths = paths.values().stream().filter(p -> p.get(p.size() - 1).equals("out"))
+        List<List<String>> finishedPaths = paths.values().stream()
+                .filter(p -> p.get(p.size() - 1).equals("out"))
                 .toList();
         assertThat(finishedPaths).isNotEmpty();
         // A part skips a buffer when it passes straight through to an idle machine.
@@ -126,11 +133,15 @@ final class TraceTest {
             assertThat(event.timeSeconds()).isGreaterThanOrEqualTo(last);
             last = event.timeSeconds();
             if (event instanceof TraceEvent.PartReleased e) {
-                assertThat(seen.add(e.part())).as("part %d released once", e.part()).isTrue();
+                assertThat(seen.add(e.part()))
+                        .as("part %d released once", e.part())
+                        .isTrue();
                 location.put(e.part(), e.station());
                 released++;
             } else if (event instanceof TraceEvent.PartMoved e) {
-                assertThat(location.get(e.part())).as("part %d moves from where it is", e.part()).isEqualTo(e.from());
+                assertThat(location.get(e.part()))
+                        .as("part %d moves from where it is", e.part())
+                        .isEqualTo(e.from());
                 location.put(e.part(), e.to());
             } else if (event instanceof TraceEvent.PartFinished e) {
                 assertThat(location.remove(e.part())).isNotNull();

@@ -20,13 +20,21 @@ final class TransportTest {
 
     /** Arrivals → machine m (10 s) → AGVs over 60 m at 1 m/s, 20 s to load and to unload → sink. */
     private static LineSpec line(Distribution interarrival, int vehicles, Optional<String> park) {
-        TransportSpec transport = new TransportSpec(vehicles, 1.0, 20, 20, park,
-                List.of(new TransportSpec.Move("m-to-out", "m", "out", 60)));
-        return new LineSpec("test:agv", List.of(), List.of(
-                StationSpec.source("in", Optional.of(interarrival), OnFull.BLOCK),
-                StationSpec.machine("m", Lines.constant(10)), StationSpec.sink("out")),
-                List.of(new BufferSpec("b-in", "in", "m", 5), new BufferSpec("m-to-out", "m", "out", 2)), Map.of(),
-                List.of(), List.of(), List.of(), Optional.of(transport));
+        TransportSpec transport = new TransportSpec(
+                vehicles, 1.0, 20, 20, park, List.of(new TransportSpec.Move("m-to-out", "m", "out", 60)));
+        return new LineSpec(
+                "test:agv",
+                List.of(),
+                List.of(
+                        StationSpec.source("in", Optional.of(interarrival), OnFull.BLOCK),
+                        StationSpec.machine("m", Lines.constant(10)),
+                        StationSpec.sink("out")),
+                List.of(new BufferSpec("b-in", "in", "m", 5), new BufferSpec("m-to-out", "m", "out", 2)),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.of(transport));
     }
 
     /**
@@ -39,7 +47,8 @@ final class TransportTest {
         List<TraceEvent.VehicleMoved> moves = new ArrayList<>();
 
         ReplicationResult result = new LineSimulation(line(Lines.constant(300), 2, Optional.of("m")))
-                .checkingInvariants().run(3_000, 30_000, 1, 0, event -> {
+                .checkingInvariants()
+                .run(3_000, 30_000, 1, 0, event -> {
                     if (event instanceof TraceEvent.VehicleMoved moved) {
                         moves.add(moved);
                     }
@@ -67,17 +76,39 @@ final class TransportTest {
      */
     @Test
     void onAPathGraphUtilisationFollowsTheShortestPathsBothWays() {
-        io.linetwin.model.PathGraph graph = new io.linetwin.model.PathGraph(List.of(
-                node("nm", 0, 0, "m"), node("c1", 30, 0, null), node("c2", 30, 40, null),
-                node("nout", 0, 40, "out"), node("d", -50, 20, null)), List.of(
-                edge("nm", "c1", false), edge("c1", "c2", false), edge("c2", "nout", true),
-                edge("nm", "d", false), edge("d", "nout", false),
-                new io.linetwin.model.PathGraph.Edge("nm", "nout", java.util.OptionalDouble.of(500), false)));
-        TransportSpec transport = new TransportSpec(2, 1.0, 20, 20, Optional.empty(),
-                List.of(new TransportSpec.Move("m-to-out", "m", "out", 100)), Optional.of(graph));
+        io.linetwin.model.PathGraph graph = new io.linetwin.model.PathGraph(
+                List.of(
+                        node("nm", 0, 0, "m"),
+                        node("c1", 30, 0, null),
+                        node("c2", 30, 40, null),
+                        node("nout", 0, 40, "out"),
+                        node("d", -50, 20, null)),
+                List.of(
+                        edge("nm", "c1", false),
+                        edge("c1", "c2", false),
+                        edge("c2", "nout", true),
+                        edge("nm", "d", false),
+                        edge("d", "nout", false),
+                        new io.linetwin.model.PathGraph.Edge("nm", "nout", java.util.OptionalDouble.of(500), false)));
+        TransportSpec transport = new TransportSpec(
+                2,
+                1.0,
+                20,
+                20,
+                Optional.empty(),
+                List.of(new TransportSpec.Move("m-to-out", "m", "out", 100)),
+                Optional.of(graph));
         LineSpec straight = line(Lines.constant(300), 2, Optional.empty());
-        LineSpec line = new LineSpec(straight.id(), straight.products(), straight.stations(), straight.buffers(),
-                Map.of(), List.of(), List.of(), List.of(), Optional.of(transport));
+        LineSpec line = new LineSpec(
+                straight.id(),
+                straight.products(),
+                straight.stations(),
+                straight.buffers(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.of(transport));
         double back = 2 * Math.hypot(50, 20);
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(3_000, 30_000, 1, 0);
@@ -101,7 +132,8 @@ final class TransportTest {
     void anOverloadedFleetQueuesRequestsAndPacesTheLine() {
         // Requests every 30 s on average; one vehicle needs 160 s a round trip (back empty straight from out).
         ReplicationResult result = new LineSimulation(line(Lines.exponential(30), 1, Optional.empty()))
-                .checkingInvariants().run(2_000, 50_000, 3, 0);
+                .checkingInvariants()
+                .run(2_000, 50_000, 3, 0);
 
         TransportResult fleet = result.transport().orElseThrow();
         assertThat(fleet.utilization()).isGreaterThan(0.999);

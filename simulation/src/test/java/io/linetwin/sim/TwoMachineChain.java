@@ -13,8 +13,8 @@ import org.apache.commons.math3.linear.RealVector;
  * a finished part (0..capacity + 2), and whether each machine is up. A machine can fail only while it
  * processes: M1 when n < capacity + 2, M2 when n >= 1. Solved as πQ = 0 with Σπ = 1.
  */
-record TwoMachineChain(double mu1, double fail1, double repair1, double mu2, double fail2, double repair2,
-        int bufferCapacity) {
+record TwoMachineChain(
+        double mu1, double fail1, double repair1, double mu2, double fail2, double repair2, int bufferCapacity) {
 
     double throughput() {
         int top = bufferCapacity + 2;

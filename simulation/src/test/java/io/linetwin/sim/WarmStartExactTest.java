@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.ConveyorSpec;
-import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.MaterialSpec;
 import io.linetwin.model.OnFull;
+import io.linetwin.model.ShiftSpec;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.TransportSpec;
-import io.linetwin.model.ShiftSpec;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -63,10 +62,18 @@ final class WarmStartExactTest {
             StationResult b = warm.stations().get(i);
             assertThat(b.good()).as("good at %s", a.id()).isEqualTo(a.good());
             assertThat(b.scrap()).as("scrap at %s", a.id()).isEqualTo(a.scrap());
-            assertThat(b.states().working()).as("working at %s", a.id()).isCloseTo(a.states().working(), within(1e-9));
-            assertThat(b.states().blocked()).as("blocked at %s", a.id()).isCloseTo(a.states().blocked(), within(1e-9));
-            assertThat(b.states().starved()).as("starved at %s", a.id()).isCloseTo(a.states().starved(), within(1e-9));
-            assertThat(b.states().down()).as("down at %s", a.id()).isCloseTo(a.states().down(), within(1e-9));
+            assertThat(b.states().working())
+                    .as("working at %s", a.id())
+                    .isCloseTo(a.states().working(), within(1e-9));
+            assertThat(b.states().blocked())
+                    .as("blocked at %s", a.id())
+                    .isCloseTo(a.states().blocked(), within(1e-9));
+            assertThat(b.states().starved())
+                    .as("starved at %s", a.id())
+                    .isCloseTo(a.states().starved(), within(1e-9));
+            assertThat(b.states().down())
+                    .as("down at %s", a.id())
+                    .isCloseTo(a.states().down(), within(1e-9));
             assertThat(b.oee()).as("oee at %s", a.id()).isCloseTo(a.oee(), within(1e-9));
         }
         TransportResult fleetA = straight.transport().orElseThrow();
@@ -96,17 +103,17 @@ final class WarmStartExactTest {
     static LineSpec line() {
         StationSpec source = StationSpec.source("src", Optional.of(Lines.constant(1.37)), OnFull.BLOCK);
         StationSpec m1 = StationSpec.machine("m1", Lines.constant(1.21))
-                .withFailures(List.of(new FailureSpec("jam", Lines.constant(97.3), Lines.constant(11.7),
-                        FailureBasis.OPERATING)))
+                .withFailures(List.of(
+                        new FailureSpec("jam", Lines.constant(97.3), Lines.constant(11.7), FailureBasis.OPERATING)))
                 .withConsumes(Map.of("mat", 1.0));
         StationSpec feeder = StationSpec.machine("feeder", Lines.constant(2.93))
-                .withFailures(List.of(new FailureSpec("clog", Lines.constant(301.1), Lines.constant(23.9),
-                        FailureBasis.UP_TIME)));
+                .withFailures(List.of(
+                        new FailureSpec("clog", Lines.constant(301.1), Lines.constant(23.9), FailureBasis.UP_TIME)));
         StationSpec m2 = StationSpec.machine("m2", Lines.constant(1.29))
-                .asAssembly(List.of(new io.linetwin.model.AssemblyInput("m1", 2),
-                        new io.linetwin.model.AssemblyInput("feeder", 1)))
-                .withFailures(List.of(new FailureSpec("motor", Lines.constant(211.7), Lines.constant(17.3),
-                        FailureBasis.UP_TIME)));
+                .asAssembly(List.of(
+                        new io.linetwin.model.AssemblyInput("m1", 2), new io.linetwin.model.AssemblyInput("feeder", 1)))
+                .withFailures(List.of(
+                        new FailureSpec("motor", Lines.constant(211.7), Lines.constant(17.3), FailureBasis.UP_TIME)));
         StationSpec m3 = StationSpec.machine("m3", Lines.constant(4.11)).withServers(2);
         StationSpec sink = StationSpec.sink("out");
         List<BufferSpec> buffers = List.of(
@@ -115,13 +122,26 @@ final class WarmStartExactTest {
                 new BufferSpec("bf", "feeder", "m2", 2),
                 new BufferSpec("agv", "m2", "m3", 3),
                 new BufferSpec("b3", "m3", "out", 2));
-        ConveyorSpec conveyor = new ConveyorSpec("c1", 5.3, 0.71, 0.9, List.of(
-                new FailureSpec("belt", Lines.constant(153.1), Lines.constant(9.4), FailureBasis.WALL),
-                new FailureSpec("wear", Lines.constant(67.9), Lines.constant(6.1), FailureBasis.OPERATING)));
-        TransportSpec transport = new TransportSpec(2, 1.1, 2.3, 1.9, Optional.empty(),
-                List.of(new TransportSpec.Move("agv", "m2", "m3", 4.1)));
+        ConveyorSpec conveyor = new ConveyorSpec(
+                "c1",
+                5.3,
+                0.71,
+                0.9,
+                List.of(
+                        new FailureSpec("belt", Lines.constant(153.1), Lines.constant(9.4), FailureBasis.WALL),
+                        new FailureSpec("wear", Lines.constant(67.9), Lines.constant(6.1), FailureBasis.OPERATING)));
+        TransportSpec transport = new TransportSpec(
+                2, 1.1, 2.3, 1.9, Optional.empty(), List.of(new TransportSpec.Move("agv", "m2", "m3", 4.1)));
         MaterialSpec material = new MaterialSpec("mat", 50, Optional.of(new MaterialSpec.Reorder(20, 60, 77.7)));
-        return new LineSpec("test:exact", List.of(), List.of(source, m1, feeder, m2, m3, sink), buffers, Map.of(),
-                List.of(), List.of(material), List.of(conveyor), Optional.of(transport));
+        return new LineSpec(
+                "test:exact",
+                List.of(),
+                List.of(source, m1, feeder, m2, m3, sink),
+                buffers,
+                Map.of(),
+                List.of(),
+                List.of(material),
+                List.of(conveyor),
+                Optional.of(transport));
     }
 }

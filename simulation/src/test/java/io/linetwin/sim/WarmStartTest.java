@@ -56,10 +56,13 @@ final class WarmStartTest {
 
     @Test
     void aDeterministicLineContinuesExactlyAsIfNeverStopped() {
-        LineSpec line = Lines.chain(List.of(
-                StationSpec.machine("m1", Lines.constant(1.0)),
-                StationSpec.machine("m2", Lines.constant(1.3)).withServers(2),
-                StationSpec.machine("m3", Lines.constant(0.9))), 4, 2);
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.machine("m1", Lines.constant(1.0)),
+                        StationSpec.machine("m2", Lines.constant(1.3)).withServers(2),
+                        StationSpec.machine("m3", Lines.constant(0.9))),
+                4,
+                2);
         LineSimulation simulation = new LineSimulation(line);
 
         ReplicationResult straight = simulation.run(1_000.25, 1_000, 1, 0);
@@ -111,29 +114,64 @@ final class WarmStartTest {
         assertSameMean("wip", straight, warm, ReplicationResult::wip);
         assertSameMean("lead time", straight, warm, ReplicationResult::leadTimeSeconds);
         if (line.transport().isPresent()) {
-            assertSameMean("fleet utilisation", straight, warm, r -> r.transport().orElseThrow().utilization());
+            assertSameMean(
+                    "fleet utilisation",
+                    straight,
+                    warm,
+                    r -> r.transport().orElseThrow().utilization());
         }
         for (int i = 0; i < straight.get(0).stations().size(); i++) {
             int station = i;
-            assertSameMean("working " + i, straight, warm, r -> r.stations().get(station).states().working());
-            assertSameMean("blocked " + i, straight, warm, r -> r.stations().get(station).states().blocked());
-            assertSameMean("down " + i, straight, warm, r -> r.stations().get(station).states().down());
-            assertSameMean("setup " + i, straight, warm, r -> r.stations().get(station).states().setup());
+            assertSameMean(
+                    "working " + i,
+                    straight,
+                    warm,
+                    r -> r.stations().get(station).states().working());
+            assertSameMean(
+                    "blocked " + i,
+                    straight,
+                    warm,
+                    r -> r.stations().get(station).states().blocked());
+            assertSameMean(
+                    "down " + i,
+                    straight,
+                    warm,
+                    r -> r.stations().get(station).states().down());
+            assertSameMean(
+                    "setup " + i,
+                    straight,
+                    warm,
+                    r -> r.stations().get(station).states().setup());
         }
     }
 
     @Test
     void aStateFromTheTwinResumesRepairsPhasesAndBuffers() {
-        LineSpec line = Lines.chain(List.of(
-                StationSpec.machine("m1", Lines.constant(10)).withFailures(
-                        List.of(Lines.failure("jam", 1e9, 1, FailureBasis.OPERATING))),
-                StationSpec.machine("m2", Lines.constant(10))), 5);
-        LineState state = new LineState(NOW, 1_000,
-                Map.of("m1", new StationState(new MachineCondition.Down(20, OptionalDouble.of(50), Optional.of("jam")),
-                                Optional.empty(), 0, 0),
-                        "m2", new StationState(new MachineCondition.Working(Optional.empty(), OptionalDouble.of(4)),
-                                Optional.empty(), 0, 0)),
-                Map.of("b-m1-m2", new BufferContents(Map.of("", 2))), Map.of(), Map.of());
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.machine("m1", Lines.constant(10))
+                                .withFailures(List.of(Lines.failure("jam", 1e9, 1, FailureBasis.OPERATING))),
+                        StationSpec.machine("m2", Lines.constant(10))),
+                5);
+        LineState state = new LineState(
+                NOW,
+                1_000,
+                Map.of(
+                        "m1",
+                        new StationState(
+                                new MachineCondition.Down(20, OptionalDouble.of(50), Optional.of("jam")),
+                                Optional.empty(),
+                                0,
+                                0),
+                        "m2",
+                        new StationState(
+                                new MachineCondition.Working(Optional.empty(), OptionalDouble.of(4)),
+                                Optional.empty(),
+                                0,
+                                0)),
+                Map.of("b-m1-m2", new BufferContents(Map.of("", 2))),
+                Map.of(),
+                Map.of());
         List<Double> finished = new ArrayList<>();
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(state, 0, 75, 1, 0, event -> {
@@ -157,8 +195,8 @@ final class WarmStartTest {
     @Test
     void partsWaitingForAnAgvMoveWithoutTheFleetsStateAreCarriedFromTheStartTime() {
         LineSpec line = WarmStartExactTest.line();
-        LineState state = new LineState(NOW, 1_000, Map.of(), Map.of("agv", new BufferContents(Map.of("", 3))),
-                Map.of(), Map.of());
+        LineState state = new LineState(
+                NOW, 1_000, Map.of(), Map.of("agv", new BufferContents(Map.of("", 3))), Map.of(), Map.of());
         List<Double> delivered = new ArrayList<>();
         LineSimulation simulation = new LineSimulation(line).checkingInvariants();
 
@@ -184,43 +222,83 @@ final class WarmStartTest {
         LineState taken = simulation.snapshot(500.5, 1, 0, NOW);
         io.linetwin.model.InFlight f = taken.inFlight();
 
-        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
-                Map.of("b0", List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)), f.conveyors(), f.fleet(), f.orders(),
-                f.failureDueSeconds(), f.staged()))))
+        assertThatThrownBy(() -> simulation.requireFits(with(
+                        taken,
+                        new io.linetwin.model.InFlight(
+                                Map.of("b0", List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0)),
+                                f.conveyors(),
+                                f.fleet(),
+                                f.orders(),
+                                f.failureDueSeconds(),
+                                f.staged()))))
                 .hasMessageStartingWith("state release times of b0 must give one time per part (");
-        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
-                f.releaseSeconds(), Map.of("b0", f.conveyors().get("c1")), f.fleet(), f.orders(),
-                f.failureDueSeconds(), f.staged()))))
+        assertThatThrownBy(() -> simulation.requireFits(with(
+                        taken,
+                        new io.linetwin.model.InFlight(
+                                f.releaseSeconds(),
+                                Map.of("b0", f.conveyors().get("c1")),
+                                f.fleet(),
+                                f.orders(),
+                                f.failureDueSeconds(),
+                                f.staged()))))
                 .hasMessage("state conveyors must name conveyors of line test:exact, got b0");
-        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
-                f.releaseSeconds(), f.conveyors(), f.fleet(), f.orders(), Map.of("m1", Map.of("wear", 3.0)),
-                f.staged()))))
+        assertThatThrownBy(() -> simulation.requireFits(with(
+                        taken,
+                        new io.linetwin.model.InFlight(
+                                f.releaseSeconds(),
+                                f.conveyors(),
+                                f.fleet(),
+                                f.orders(),
+                                Map.of("m1", Map.of("wear", 3.0)),
+                                f.staged()))))
                 .hasMessage("state failure clocks of m1 must name its failure modes [jam], got wear");
-        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
-                f.releaseSeconds(), f.conveyors(), f.fleet(), Map.of("steel", new io.linetwin.model.InFlight
-                        .MaterialOrder(5, 1)), f.failureDueSeconds(), f.staged()))))
+        assertThatThrownBy(() -> simulation.requireFits(with(
+                        taken,
+                        new io.linetwin.model.InFlight(
+                                f.releaseSeconds(),
+                                f.conveyors(),
+                                f.fleet(),
+                                Map.of("steel", new io.linetwin.model.InFlight.MaterialOrder(5, 1)),
+                                f.failureDueSeconds(),
+                                f.staged()))))
                 .hasMessage("state material orders must name materials of line test:exact [mat], got steel");
-        assertThatThrownBy(() -> simulation.requireFits(with(taken, new io.linetwin.model.InFlight(
-                f.releaseSeconds(), f.conveyors(), Optional.of(new io.linetwin.model.InFlight.FleetState(List.of(),
-                        List.of())), f.orders(), f.failureDueSeconds(), f.staged()))))
+        assertThatThrownBy(() -> simulation.requireFits(with(
+                        taken,
+                        new io.linetwin.model.InFlight(
+                                f.releaseSeconds(),
+                                f.conveyors(),
+                                Optional.of(new io.linetwin.model.InFlight.FleetState(List.of(), List.of())),
+                                f.orders(),
+                                f.failureDueSeconds(),
+                                f.staged()))))
                 .hasMessage("state fleet must describe the 2 vehicles, got 0");
     }
 
     private static LineState with(LineState state, io.linetwin.model.InFlight inFlight) {
-        return new LineState(state.capturedAt(), state.clockSeconds(), state.stations(), state.buffers(),
-                state.parameters(), state.materialStocks(), inFlight);
+        return new LineState(
+                state.capturedAt(),
+                state.clockSeconds(),
+                state.stations(),
+                state.buffers(),
+                state.parameters(),
+                state.materialStocks(),
+                inFlight);
     }
 
     @Test
     void aStateThatDoesNotFitTheLineIsRejected() {
         LineSimulation simulation = new LineSimulation(Lines.benchmark());
-        LineState unknownStation = new LineState(NOW, 0,
-                Map.of("m9", new StationState(new MachineCondition.Starved(), Optional.empty(), 0, 0)), Map.of(),
-                Map.of(), Map.of());
-        LineState overfull = new LineState(NOW, 0, Map.of(),
-                Map.of("b-m1-m2", new BufferContents(Map.of("", 11))), Map.of(), Map.of());
-        LineState unknownProduct = new LineState(NOW, 0, Map.of(),
-                Map.of("b-m1-m2", new BufferContents(Map.of("litre", 1))), Map.of(), Map.of());
+        LineState unknownStation = new LineState(
+                NOW,
+                0,
+                Map.of("m9", new StationState(new MachineCondition.Starved(), Optional.empty(), 0, 0)),
+                Map.of(),
+                Map.of(),
+                Map.of());
+        LineState overfull = new LineState(
+                NOW, 0, Map.of(), Map.of("b-m1-m2", new BufferContents(Map.of("", 11))), Map.of(), Map.of());
+        LineState unknownProduct = new LineState(
+                NOW, 0, Map.of(), Map.of("b-m1-m2", new BufferContents(Map.of("litre", 1))), Map.of(), Map.of());
 
         assertThatThrownBy(() -> simulation.run(unknownStation, 0, 10, 1, 0)).hasMessageContaining("got m9");
         assertThatThrownBy(() -> simulation.run(overfull, 0, 10, 1, 0)).hasMessageContaining("at most 10");
@@ -230,8 +308,8 @@ final class WarmStartTest {
     @Test
     void theStatesParametersOverrideTheLines() {
         LineSpec line = Lines.chain(List.of(StationSpec.machine("m1", Lines.constant(2))), new int[0]);
-        LineState faster = new LineState(NOW, 0, Map.of(), Map.of(), Map.of("m1", Map.of(StationSpec.SPEED, 2.0)),
-                Map.of());
+        LineState faster =
+                new LineState(NOW, 0, Map.of(), Map.of(), Map.of("m1", Map.of(StationSpec.SPEED, 2.0)), Map.of());
 
         ReplicationResult result = new LineSimulation(line).run(faster, 0, 3_600, 1, 0);
 
@@ -241,13 +319,18 @@ final class WarmStartTest {
     private static LineSpec stochasticLine() {
         StationSpec m1 = StationSpec.machine("m1", Lines.exponential(1.0))
                 .withFailures(List.of(Lines.failure("jam", 300, 30, FailureBasis.OPERATING)));
-        StationSpec m2 = StationSpec.machine("m2", new Distribution.Uniform(1.0, 2.6)).withServers(2)
+        StationSpec m2 = StationSpec.machine("m2", new Distribution.Uniform(1.0, 2.6))
+                .withServers(2)
                 .withSetup(Optional.of(Lines.constant(3)))
                 .withFailures(List.of(Lines.failure("motor", 600, 40, FailureBasis.UP_TIME)));
         StationSpec m3 = StationSpec.machine("m3", Lines.exponential(0.95)).withScrap(0.03);
         LineSpec chain = Lines.chain(List.of(m1, m2, m3), 20, 10);
-        return new LineSpec("test:warm", List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)),
-                chain.stations(), chain.buffers(), Map.of());
+        return new LineSpec(
+                "test:warm",
+                List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)),
+                chain.stations(),
+                chain.buffers(),
+                Map.of());
     }
 
     /** The exact test's floor with every time random (exponential or uniform around the same means). */
@@ -259,24 +342,42 @@ final class WarmStartTest {
                     || station.kind() == io.linetwin.model.StationKind.ASSEMBLY) {
                 double mean = station.processFor(null).orElseThrow().mean();
                 station = station.withProcess(new Distribution.Uniform(0.5 * mean, 1.5 * mean), Map.of())
-                        .withFailures(station.failures().stream().map(f -> new io.linetwin.model.FailureSpec(f.name(),
-                                Lines.exponential(f.mtbf().mean()), Lines.exponential(f.mttr().mean()), f.basis()))
+                        .withFailures(station.failures().stream()
+                                .map(f -> new io.linetwin.model.FailureSpec(
+                                        f.name(),
+                                        Lines.exponential(f.mtbf().mean()),
+                                        Lines.exponential(f.mttr().mean()),
+                                        f.basis()))
                                 .toList());
             } else if (station.kind() == io.linetwin.model.StationKind.SOURCE) {
-                station = StationSpec.source(station.id(), Optional.of(Lines.exponential(1.37)),
-                        io.linetwin.model.OnFull.BLOCK);
+                station = StationSpec.source(
+                        station.id(), Optional.of(Lines.exponential(1.37)), io.linetwin.model.OnFull.BLOCK);
             }
             stations.add(station);
         }
         io.linetwin.model.ConveyorSpec belt = exact.conveyors().get(0);
-        io.linetwin.model.ConveyorSpec randomBelt = new io.linetwin.model.ConveyorSpec(belt.id(), belt.lengthMetres(),
-                belt.speedMetresPerSecond(), belt.spacingMetres(), List.of(Lines.failure("belt", 153.1, 9.4,
-                        FailureBasis.WALL)));
-        return new LineSpec(exact.id(), exact.products(), stations, exact.buffers(), exact.layout(), exact.shifts(),
-                exact.materials(), List.of(randomBelt), exact.transport());
+        io.linetwin.model.ConveyorSpec randomBelt = new io.linetwin.model.ConveyorSpec(
+                belt.id(),
+                belt.lengthMetres(),
+                belt.speedMetresPerSecond(),
+                belt.spacingMetres(),
+                List.of(Lines.failure("belt", 153.1, 9.4, FailureBasis.WALL)));
+        return new LineSpec(
+                exact.id(),
+                exact.products(),
+                stations,
+                exact.buffers(),
+                exact.layout(),
+                exact.shifts(),
+                exact.materials(),
+                List.of(randomBelt),
+                exact.transport());
     }
 
-    private static void assertSameMean(String kpi, List<ReplicationResult> a, List<ReplicationResult> b,
+    private static void assertSameMean(
+            String kpi,
+            List<ReplicationResult> a,
+            List<ReplicationResult> b,
             ToDoubleFunction<ReplicationResult> value) {
         double[] x = a.stream().mapToDouble(value).toArray();
         double[] y = b.stream().mapToDouble(value).toArray();
@@ -287,9 +388,13 @@ final class WarmStartTest {
     }
 
     private static long partsIn(LineState state) {
-        long parts = state.buffers().values().stream().mapToLong(BufferContents::total).sum();
+        long parts = state.buffers().values().stream()
+                .mapToLong(BufferContents::total)
+                .sum();
         for (StationState station : state.stations().values()) {
-            parts += station.servers().stream().filter(c -> !(c instanceof MachineCondition.Starved)).count();
+            parts += station.servers().stream()
+                    .filter(c -> !(c instanceof MachineCondition.Starved))
+                    .count();
         }
         return parts;
     }

@@ -30,12 +30,17 @@ final class WarmStartWithoutFleetTest {
             if (line.transport().isEmpty()) {
                 continue;
             }
-            List<String> moves = line.transport().get().moves().stream().map(TransportSpec.Move::id).toList();
+            List<String> moves = line.transport().get().moves().stream()
+                    .map(TransportSpec.Move::id)
+                    .toList();
             LineSimulation simulation = new LineSimulation(line).checkingInvariants();
             for (double t = 300; t <= 3000; t += 300) {
                 LineState full = simulation.snapshot(t, seed, 0, NOW);
-                int waiting = moves.stream().mapToInt(id -> full.buffers().getOrDefault(id,
-                        new BufferContents(java.util.Map.of(), new ArrayList<>())).total()).sum();
+                int waiting = moves.stream()
+                        .mapToInt(id -> full.buffers()
+                                .getOrDefault(id, new BufferContents(java.util.Map.of(), new ArrayList<>()))
+                                .total())
+                        .sum();
                 if (waiting == 0) {
                     continue;
                 }
@@ -43,7 +48,8 @@ final class WarmStartWithoutFleetTest {
                 simulation.requireFits(twinLike);
                 ReplicationResult restarted = simulation.run(twinLike, 0, 600, seed + 1, 0);
                 LineTotals totals = restarted.totals();
-                assertThat(totals.wipAtStart() + totals.released()).as("seed %d at %s s", seed, t)
+                assertThat(totals.wipAtStart() + totals.released())
+                        .as("seed %d at %s s", seed, t)
                         .isEqualTo(totals.goodOut() + totals.scrapped() + totals.assembled() + totals.wipAtEnd());
                 checked++;
                 break;

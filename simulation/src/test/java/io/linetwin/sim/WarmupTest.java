@@ -31,8 +31,9 @@ final class WarmupTest {
         // m1 (1 s) feeds m2 (2 s) through a buffer of capacity 0. After the first part, m1 alternates 1 s of
         // work with 1 s blocked, m2 always works, two parts are in the line, and each part takes 4 s. The first
         // part's 3 s and m1's first seconds fall in the warm-up.
-        LineSpec line = Lines.chain(List.of(StationSpec.machine("m1", Lines.constant(1.0)),
-                StationSpec.machine("m2", Lines.constant(2.0))), 0);
+        LineSpec line = Lines.chain(
+                List.of(StationSpec.machine("m1", Lines.constant(1.0)), StationSpec.machine("m2", Lines.constant(2.0))),
+                0);
 
         ReplicationResult result = LineSimulation.run(line, 10, 100, 1, 0);
 

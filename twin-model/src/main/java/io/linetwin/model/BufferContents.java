@@ -35,8 +35,8 @@ public record BufferContents(Map<String, Integer> byProduct, List<String> sequen
             Map<String, Integer> nonZero = new HashMap<>(byProduct);
             nonZero.values().removeIf(count -> count == 0);
             if (!counted.equals(nonZero)) {
-                throw new IllegalArgumentException("sequence must hold exactly the parts counted by product "
-                        + nonZero + ", got " + counted);
+                throw new IllegalArgumentException(
+                        "sequence must hold exactly the parts counted by product " + nonZero + ", got " + counted);
             }
         }
     }

@@ -13,7 +13,8 @@ public record BufferSpec(String id, String from, String to, int capacity) {
             Checks.inRange("buffer " + id + " capacity", 0, Limits.MAX_BUFFER_CAPACITY, capacity);
         }
         if (from.equals(to)) {
-            throw new IllegalArgumentException("buffer " + id + " must join two different stations, got " + from + " twice");
+            throw new IllegalArgumentException(
+                    "buffer " + id + " must join two different stations, got " + from + " twice");
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.Objects;
 /** Argument checks for the model records; messages read "what must hold, got actual". */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static double positive(String what, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

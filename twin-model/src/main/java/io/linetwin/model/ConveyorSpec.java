@@ -10,8 +10,8 @@ import java.util.Objects;
  * conveyor holds. Failures stop it; a stopped conveyor holds its parts. Its failure modes run on the clocks a
  * machine's do ({@link FailureBasis}); the operating clock runs while the belt moves, up and carrying a part.
  */
-public record ConveyorSpec(String id, double lengthMetres, double speedMetresPerSecond, double spacingMetres,
-        List<FailureSpec> failures) {
+public record ConveyorSpec(
+        String id, double lengthMetres, double speedMetresPerSecond, double spacingMetres, List<FailureSpec> failures) {
 
     public ConveyorSpec {
         Checks.id("conveyor id", id);
@@ -19,8 +19,8 @@ public record ConveyorSpec(String id, double lengthMetres, double speedMetresPer
         Checks.positive("conveyor " + id + " speed", speedMetresPerSecond);
         Checks.nonNegative("conveyor " + id + " spacing", spacingMetres);
         if (spacingMetres > lengthMetres) {
-            throw new IllegalArgumentException("conveyor " + id + " spacing must be <= its length " + lengthMetres
-                    + " m, got " + spacingMetres);
+            throw new IllegalArgumentException(
+                    "conveyor " + id + " spacing must be <= its length " + lengthMetres + " m, got " + spacingMetres);
         }
         failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
     }

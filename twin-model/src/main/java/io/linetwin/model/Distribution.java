@@ -167,8 +167,7 @@ public sealed interface Distribution {
                 }
                 v = v * v * v;
                 double u = random.nextDouble();
-                if (u < 1 - 0.0331 * x * x * x * x
-                        || FastMath.log(u) < 0.5 * x * x + d * (1 - v + FastMath.log(v))) {
+                if (u < 1 - 0.0331 * x * x * x * x || FastMath.log(u) < 0.5 * x * x + d * (1 - v + FastMath.log(v))) {
                     return d * v;
                 }
             }
@@ -239,8 +238,8 @@ public sealed interface Distribution {
                     ? values.stream().map(v -> 1.0).toList()
                     : List.copyOf(weights);
             if (weights.size() != values.size()) {
-                throw new IllegalArgumentException("empirical weights must match the " + values.size()
-                        + " values, got " + weights.size());
+                throw new IllegalArgumentException(
+                        "empirical weights must match the " + values.size() + " values, got " + weights.size());
             }
             weights.forEach(w -> Checks.nonNegative("empirical weight", w));
             if (weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {

@@ -62,8 +62,8 @@ public record EventEstimate(double perReplication, int replications, String fast
             }
         }
         double events = EVENTS_PER_OPERATION * perSecond * runSeconds;
-        return new EventEstimate(Double.isNaN(events) ? Double.POSITIVE_INFINITY : events, replications, fastest,
-                fastestRate);
+        return new EventEstimate(
+                Double.isNaN(events) ? Double.POSITIVE_INFINITY : events, replications, fastest, fastestRate);
     }
 
     /** Parts a station can work a second at most; 0 for a zero-time station (paced by what feeds it). */
@@ -111,8 +111,10 @@ public record EventEstimate(double perReplication, int replications, String fast
      * station 'm' alone works 1e+300 parts a second), more than the limit of 1e+11".
      */
     public String refusal() {
-        String rate = fastest.isEmpty() ? "" : "; station '" + fastest + "' alone works " + scientific(fastestPerSecond)
-                + " parts a second of simulated time";
+        String rate = fastest.isEmpty()
+                ? ""
+                : "; station '" + fastest + "' alone works " + scientific(fastestPerSecond)
+                        + " parts a second of simulated time";
         return "the experiment would need about " + scientific(total()) + " events (" + replications
                 + (replications == 1 ? " replication" : " replications") + " of " + scientific(perReplication) + rate
                 + "), more than the limit of " + scientific(Limits.MAX_EVENTS)

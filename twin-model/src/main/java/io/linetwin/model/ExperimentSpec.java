@@ -10,8 +10,13 @@ import java.util.Optional;
  * scenario gives one, is the calendar date and time of t = 0 (its weekday and clock are
  * {@code startSecondsOfWeek}'s), so times can be shown as dates. See {@link LineCalendar}.
  */
-public record ExperimentSpec(double horizonSeconds, double warmupSeconds, int replications, long seed,
-        double startSecondsOfWeek, Optional<LocalDateTime> startDate) {
+public record ExperimentSpec(
+        double horizonSeconds,
+        double warmupSeconds,
+        int replications,
+        long seed,
+        double startSecondsOfWeek,
+        Optional<LocalDateTime> startDate) {
 
     public static final double WEEK_SECONDS = 7 * 24 * 3600.0;
 
@@ -23,12 +28,14 @@ public record ExperimentSpec(double horizonSeconds, double warmupSeconds, int re
         Checks.nonNegative("experiment warmup", warmupSeconds);
         Checks.atLeast("experiment replications", 1, replications);
         if (replications > Limits.MAX_REPLICATIONS) {
-            throw new IllegalArgumentException("experiment replications must be <= " + Limits.MAX_REPLICATIONS
-                    + ", got " + replications);
+            throw new IllegalArgumentException(
+                    "experiment replications must be <= " + Limits.MAX_REPLICATIONS + ", got " + replications);
         }
         if (warmupSeconds + horizonSeconds > Limits.MAX_RUN_SECONDS) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "experiment warm-up and horizon"
-                    + " must add up to at most %,.0f days (100 years), got %.3g days", Limits.MAX_RUN_SECONDS / 86_400,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "experiment warm-up and horizon" + " must add up to at most %,.0f days (100 years), got %.3g days",
+                    Limits.MAX_RUN_SECONDS / 86_400,
                     (warmupSeconds + horizonSeconds) / 86_400));
         }
         if (!(startSecondsOfWeek >= 0 && startSecondsOfWeek < WEEK_SECONDS)) {
@@ -46,15 +53,20 @@ public record ExperimentSpec(double horizonSeconds, double warmupSeconds, int re
     }
 
     /** An experiment placed in the week only, without a calendar date. */
-    public ExperimentSpec(double horizonSeconds, double warmupSeconds, int replications, long seed,
-            double startSecondsOfWeek) {
+    public ExperimentSpec(
+            double horizonSeconds, double warmupSeconds, int replications, long seed, double startSecondsOfWeek) {
         this(horizonSeconds, warmupSeconds, replications, seed, startSecondsOfWeek, Optional.empty());
     }
 
     /** An experiment whose t = 0 is {@code start}. */
-    public static ExperimentSpec startingOn(double horizonSeconds, double warmupSeconds, int replications, long seed,
-            LocalDateTime start) {
-        return new ExperimentSpec(horizonSeconds, warmupSeconds, replications, seed, LineCalendar.secondsOfWeek(start),
+    public static ExperimentSpec startingOn(
+            double horizonSeconds, double warmupSeconds, int replications, long seed, LocalDateTime start) {
+        return new ExperimentSpec(
+                horizonSeconds,
+                warmupSeconds,
+                replications,
+                seed,
+                LineCalendar.secondsOfWeek(start),
                 Optional.of(start));
     }
 

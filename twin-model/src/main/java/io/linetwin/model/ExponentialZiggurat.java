@@ -15,6 +15,7 @@ final class ExponentialZiggurat {
     private static final int LAYERS = 256;
     /** The right end of the base layer's rectangle, and the area of each layer (Marsaglia and Tsang). */
     private static final double R = 7.697117470131487;
+
     private static final double AREA = 3.949659822581572e-3;
     /** Values are drawn from the upper 53 bits of the 64-bit number, the layer from the lowest 8. */
     private static final double SCALE = 0x1.0p53;
@@ -43,8 +44,7 @@ final class ExponentialZiggurat {
         }
     }
 
-    private ExponentialZiggurat() {
-    }
+    private ExponentialZiggurat() {}
 
     /** One draw with mean 1. */
     static double sample(RandomGenerator random) {

@@ -68,7 +68,10 @@ public record InFlight(
      * @param exitFreeInSeconds  time until the next part may leave (one gap after the last that left)
      * @param repair             the failure mode under repair and the repair time left, when the belt is stopped
      */
-    public record ConveyorState(List<Double> travelLeftSeconds, double entryFreeInSeconds, double exitFreeInSeconds,
+    public record ConveyorState(
+            List<Double> travelLeftSeconds,
+            double entryFreeInSeconds,
+            double exitFreeInSeconds,
             Optional<Repair> repair) {
 
         public ConveyorState {
@@ -110,16 +113,16 @@ public record InFlight(
      * @param carrying         whether it has a part on board; that part is listed last, after the move's waiting
      *                         parts, in the move's buffer contents (vehicles in number order)
      */
-    public record VehicleState(String activity, String at, Optional<String> move, double remainingSeconds,
-            boolean carrying) {
+    public record VehicleState(
+            String activity, String at, Optional<String> move, double remainingSeconds, boolean carrying) {
 
-        public static final List<String> ACTIVITIES = List.of("idle", "toPickup", "loading", "loaded",
-                "waitingToUnload", "unloading", "toPark");
+        public static final List<String> ACTIVITIES =
+                List.of("idle", "toPickup", "loading", "loaded", "waitingToUnload", "unloading", "toPark");
 
         public VehicleState {
             if (!ACTIVITIES.contains(activity)) {
-                throw new IllegalArgumentException("vehicle activity must be one of " + ACTIVITIES + ", got "
-                        + activity);
+                throw new IllegalArgumentException(
+                        "vehicle activity must be one of " + ACTIVITIES + ", got " + activity);
             }
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(move, "move");

@@ -20,22 +20,27 @@ public final class Limits {
     public static final int MAX_STATIONS = 5_000;
     /** Buffers, conveyors and AGV moves together. */
     public static final int MAX_LINKS = 10_000;
+
     public static final int MAX_PRODUCTS = 1_000;
     /** AGV moves: every empty drive between their ends is checked for a path, so they count squared. */
     public static final int MAX_MOVES = 100;
+
     public static final int MAX_PATH_NODES = 1_000;
     public static final int MAX_PATH_EDGES = 5_000;
     /** Failure modes of one station or conveyor; shifts of a line; variants of a scenario. */
     public static final int MAX_LIST_ITEMS = 1_000;
+
     public static final int MAX_MATERIALS = 1_000;
     public static final int MAX_SERVERS = 1_000;
     /** Parts a finite buffer may hold ({@code unlimited} is allowed apart from this). */
     public static final int MAX_BUFFER_CAPACITY = 1_000_000;
     /** Parts on one conveyor, or waiting at one AGV pickup place: both are held in arrays of this size. */
     public static final int MAX_CONVEYOR_CAPACITY = 100_000;
+
     public static final int MAX_VEHICLES = 1_000;
     /** Parts of one input per assembled unit: the staging place is an array of this size. */
     public static final int MAX_INPUT_COUNT = 10_000;
+
     public static final int MAX_REPLICATIONS = 10_000;
     /** Warm-up plus horizon: 100 years of 365 days. Beyond it a double clock loses sub-millisecond precision. */
     public static final double MAX_RUN_SECONDS = 100 * 365 * 86_400.0;
@@ -56,6 +61,5 @@ public final class Limits {
      */
     public static final long MAX_PARTS_IN_LINE = 5_000_000;
 
-    private Limits() {
-    }
+    private Limits() {}
 }

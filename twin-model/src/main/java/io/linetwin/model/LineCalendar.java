@@ -30,7 +30,8 @@ public final class LineCalendar {
 
     /** Seconds after Monday 00:00 of {@code dateTime}'s week. */
     public static double secondsOfWeek(LocalDateTime dateTime) {
-        return (dateTime.getDayOfWeek().getValue() - 1) * DAY + dateTime.toLocalTime().toSecondOfDay()
+        return (dateTime.getDayOfWeek().getValue() - 1) * DAY
+                + dateTime.toLocalTime().toSecondOfDay()
                 + dateTime.getNano() / 1e9;
     }
 
@@ -74,7 +75,8 @@ public final class LineCalendar {
                 : String.format(Locale.ROOT, "%02d:%02d", ofDay / 3600, ofDay / 60 % 60);
         String day = weekday(seconds).getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
         if (startDate.isPresent()) {
-            long days = Math.floorDiv(whole, (long) DAY) - Math.floorDiv((long) Math.floor(startSecondsOfWeek), (long) DAY);
+            long days =
+                    Math.floorDiv(whole, (long) DAY) - Math.floorDiv((long) Math.floor(startSecondsOfWeek), (long) DAY);
             return startDate.get().toLocalDate().plusDays(days) + " " + day + " " + clock;
         }
         long week = Math.floorDiv(whole, (long) (7 * DAY));

@@ -27,26 +27,47 @@ public record LineSpec(
         Optional<TransportSpec> transport) {
 
     /** A line that works around the clock. */
-    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
+    public LineSpec(
+            String id,
+            List<ProductSpec> products,
+            List<StationSpec> stations,
+            List<BufferSpec> buffers,
             Map<String, LayoutSpec> layout) {
         this(id, products, stations, buffers, layout, List.of(), List.of(), List.of(), Optional.empty());
     }
 
     /** A line that consumes no materials. */
-    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts) {
+    public LineSpec(
+            String id,
+            List<ProductSpec> products,
+            List<StationSpec> stations,
+            List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout,
+            List<ShiftSpec> shifts) {
         this(id, products, stations, buffers, layout, shifts, List.of(), List.of(), Optional.empty());
     }
 
     /** A line without conveyors. */
-    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts, List<MaterialSpec> materials) {
+    public LineSpec(
+            String id,
+            List<ProductSpec> products,
+            List<StationSpec> stations,
+            List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout,
+            List<ShiftSpec> shifts,
+            List<MaterialSpec> materials) {
         this(id, products, stations, buffers, layout, shifts, materials, List.of(), Optional.empty());
     }
 
     /** A line without an AGV fleet. */
-    public LineSpec(String id, List<ProductSpec> products, List<StationSpec> stations, List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout, List<ShiftSpec> shifts, List<MaterialSpec> materials,
+    public LineSpec(
+            String id,
+            List<ProductSpec> products,
+            List<StationSpec> stations,
+            List<BufferSpec> buffers,
+            Map<String, LayoutSpec> layout,
+            List<ShiftSpec> shifts,
+            List<MaterialSpec> materials,
             List<ConveyorSpec> conveyors) {
         this(id, products, stations, buffers, layout, shifts, materials, conveyors, Optional.empty());
     }
@@ -91,7 +112,8 @@ public record LineSpec(
         Set<String> stationIds = new HashSet<>();
         for (StationSpec station : stations) {
             if (!ids.add(station.id())) {
-                throw new IllegalArgumentException("station and buffer ids must be unique, got " + station.id() + " twice");
+                throw new IllegalArgumentException(
+                        "station and buffer ids must be unique, got " + station.id() + " twice");
             }
             stationIds.add(station.id());
         }
@@ -99,7 +121,8 @@ public record LineSpec(
         Map<String, List<BufferSpec>> outboundOf = new HashMap<>();
         for (BufferSpec buffer : buffers) {
             if (!ids.add(buffer.id())) {
-                throw new IllegalArgumentException("station and buffer ids must be unique, got " + buffer.id() + " twice");
+                throw new IllegalArgumentException(
+                        "station and buffer ids must be unique, got " + buffer.id() + " twice");
             }
             requireStation(stationIds, buffer.from(), "buffer " + buffer.id() + " from");
             requireStation(stationIds, buffer.to(), "buffer " + buffer.id() + " to");
@@ -116,8 +139,8 @@ public record LineSpec(
             checkRoutes(station, outboundOf.getOrDefault(station.id(), List.of()), products);
             for (String material : station.consumes().keySet()) {
                 if (!materialIds.contains(material)) {
-                    throw new IllegalArgumentException("station " + station.id()
-                            + " consumes must name materials of the line, got " + material);
+                    throw new IllegalArgumentException(
+                            "station " + station.id() + " consumes must name materials of the line, got " + material);
                 }
             }
         }
@@ -130,8 +153,8 @@ public record LineSpec(
      * Each move is one of the line's links, the park is a station, and every empty drive a vehicle may make (from
      * the park or any move's end to any move's start or the park) has a known distance.
      */
-    private static void checkTransport(TransportSpec transport, List<BufferSpec> buffers, Set<String> stations,
-            Map<String, LayoutSpec> layout) {
+    private static void checkTransport(
+            TransportSpec transport, List<BufferSpec> buffers, Set<String> stations, Map<String, LayoutSpec> layout) {
         Set<String> places = new HashSet<>();
         transport.park().ifPresent(p -> {
             requireStation(stations, p, "transport park");
@@ -139,8 +162,11 @@ public record LineSpec(
         });
         Set<String> pickups = new HashSet<>();
         for (TransportSpec.Move move : transport.moves()) {
-            BufferSpec link = buffers.stream().filter(b -> b.id().equals(move.id())).findFirst().orElseThrow(() ->
-                    new IllegalArgumentException("move " + move.id() + " must be one of the line's links, got none"));
+            BufferSpec link = buffers.stream()
+                    .filter(b -> b.id().equals(move.id()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "move " + move.id() + " must be one of the line's links, got none"));
             if (!link.from().equals(move.from()) || !link.to().equals(move.to())) {
                 throw new IllegalArgumentException("move " + move.id() + " must join " + link.from() + " and "
                         + link.to() + ", got " + move.from() + " and " + move.to());
@@ -202,9 +228,11 @@ public record LineSpec(
     }
 
     private static BufferSpec inputBuffer(String assembly, AssemblyInput input, List<BufferSpec> inbound) {
-        return inbound.stream().filter(b -> b.id().equals(input.from()) || b.from().equals(input.from()))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("assembly " + assembly + " input "
-                        + input.from() + " must name an inbound buffer or the station feeding it, got none"));
+        return inbound.stream()
+                .filter(b -> b.id().equals(input.from()) || b.from().equals(input.from()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("assembly " + assembly + " input " + input.from()
+                        + " must name an inbound buffer or the station feeding it, got none"));
     }
 
     /** The buffer that brings {@code input} to {@code assembly}. */

@@ -49,8 +49,12 @@ public record LineState(
     }
 
     /** A state as equipment reports it, with nothing known in flight. */
-    public LineState(Instant capturedAt, double clockSeconds, Map<String, StationState> stations,
-            Map<String, BufferContents> buffers, Map<String, Map<String, Double>> parameters,
+    public LineState(
+            Instant capturedAt,
+            double clockSeconds,
+            Map<String, StationState> stations,
+            Map<String, BufferContents> buffers,
+            Map<String, Map<String, Double>> parameters,
             Map<String, Double> materialStocks) {
         this(capturedAt, clockSeconds, stations, buffers, parameters, materialStocks, InFlight.none());
     }

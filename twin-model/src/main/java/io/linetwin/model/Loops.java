@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class Loops {
 
-    private Loops() {
-    }
+    private Loops() {}
 
     /**
      * The strongly connected parts of the graph with more than one node (every loop lies within one), each in the

@@ -19,8 +19,12 @@ public sealed interface MachineCondition {
      * since it went down and the {@code failure} mode or planned stop it names. What a state does not take is
      * ignored. The one place a state's name becomes a condition: the state JSON and the twin both read through it.
      */
-    static MachineCondition of(StationStatus status, Optional<String> product, OptionalDouble remainingSeconds,
-            double elapsedSeconds, Optional<String> failure) {
+    static MachineCondition of(
+            StationStatus status,
+            Optional<String> product,
+            OptionalDouble remainingSeconds,
+            double elapsedSeconds,
+            Optional<String> failure) {
         return switch (status) {
             case WORKING -> new Working(product, remainingSeconds);
             case SETUP -> new Setup(product, remainingSeconds);

@@ -30,8 +30,7 @@ public final class OutputUnits {
         this.byMaker = new LinkedHashMap<>();
         for (String maker : makers.makers()) {
             UnitName declared = output.stations().get(maker);
-            byMaker.put(maker, declared != null ? declared
-                    : assemblyDownstream(maker) ? UnitName.PART : output.unit());
+            byMaker.put(maker, declared != null ? declared : assemblyDownstream(maker) ? UnitName.PART : output.unit());
         }
     }
 
@@ -69,8 +68,8 @@ public final class OutputUnits {
     public UnitName maker(String makerId) {
         UnitName unit = byMaker.get(makerId);
         if (unit == null) {
-            throw new IllegalArgumentException("maker must be a release point or an assembly of the line, got "
-                    + makerId);
+            throw new IllegalArgumentException(
+                    "maker must be a release point or an assembly of the line, got " + makerId);
         }
         return unit;
     }

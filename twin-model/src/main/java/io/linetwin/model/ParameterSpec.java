@@ -14,10 +14,12 @@ public record ParameterSpec(double value, OptionalDouble min, OptionalDouble max
                     "parameter min must be <= max " + max.getAsDouble() + ", got " + min.getAsDouble());
         }
         if (min.isPresent() && value < min.getAsDouble()) {
-            throw new IllegalArgumentException("parameter value must be >= min " + min.getAsDouble() + ", got " + value);
+            throw new IllegalArgumentException(
+                    "parameter value must be >= min " + min.getAsDouble() + ", got " + value);
         }
         if (max.isPresent() && value > max.getAsDouble()) {
-            throw new IllegalArgumentException("parameter value must be <= max " + max.getAsDouble() + ", got " + value);
+            throw new IllegalArgumentException(
+                    "parameter value must be <= max " + max.getAsDouble() + ", got " + value);
         }
         maxStep.ifPresent(step -> Checks.positive("parameter maxStep", step));
     }

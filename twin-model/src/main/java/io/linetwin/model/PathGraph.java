@@ -37,8 +37,8 @@ public record PathGraph(List<Node> nodes, List<Edge> edges) {
         }
         for (Edge edge : edges) {
             if (!ids.contains(edge.from()) || !ids.contains(edge.to())) {
-                throw new IllegalArgumentException("path edges must join nodes " + ids + ", got " + edge.from() + " to "
-                        + edge.to());
+                throw new IllegalArgumentException(
+                        "path edges must join nodes " + ids + ", got " + edge.from() + " to " + edge.to());
             }
         }
     }
@@ -67,7 +67,9 @@ public record PathGraph(List<Node> nodes, List<Edge> edges) {
 
     /** The node of {@code station}, if it has one. */
     public Optional<Node> nodeOf(String station) {
-        return nodes.stream().filter(n -> n.station().equals(Optional.of(station))).findFirst();
+        return nodes.stream()
+                .filter(n -> n.station().equals(Optional.of(station)))
+                .findFirst();
     }
 
     /** Metres of the shortest path from station {@code a}'s node to station {@code b}'s; empty when none. */
@@ -91,8 +93,10 @@ public record PathGraph(List<Node> nodes, List<Edge> edges) {
         for (Edge edge : edges) {
             int a = index.get(edge.from());
             int b = index.get(edge.to());
-            double length = edge.lengthMetres().orElse(Math.hypot(nodes.get(a).xMetres() - nodes.get(b).xMetres(),
-                    nodes.get(a).zMetres() - nodes.get(b).zMetres()));
+            double length = edge.lengthMetres()
+                    .orElse(Math.hypot(
+                            nodes.get(a).xMetres() - nodes.get(b).xMetres(),
+                            nodes.get(a).zMetres() - nodes.get(b).zMetres()));
             out.get(a).add(new double[] {b, length});
             if (!edge.oneWay()) {
                 out.get(b).add(new double[] {a, length});

@@ -18,8 +18,7 @@ public record PlannedStop(String name, Trigger trigger, double durationSeconds, 
     }
 
     /** When a planned stop comes due. */
-    public sealed interface Trigger permits At, Every {
-    }
+    public sealed interface Trigger permits At, Every {}
 
     /** Once, at engine time {@code atSeconds} (seconds from the run's t = 0, as {@code LineState} clocks count). */
     public record At(double atSeconds) implements Trigger {

@@ -17,8 +17,8 @@ public record PlannedStopState(double dueInSeconds, boolean waitingForPart, Opti
         if (remainingSeconds.isPresent()) {
             Checks.nonNegative("planned stop remainingSeconds", remainingSeconds.getAsDouble());
             if (waitingForPart) {
-                throw new IllegalArgumentException("a planned stop must be under way or waiting for its part, "
-                        + "got both");
+                throw new IllegalArgumentException(
+                        "a planned stop must be under way or waiting for its part, " + "got both");
             }
         }
     }

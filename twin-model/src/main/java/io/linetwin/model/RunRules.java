@@ -98,26 +98,42 @@ public final class RunRules {
             switch (station.kind()) {
                 case SOURCE -> {
                     if (!in.isEmpty()) {
-                        add(id, "", "a source has no inbound link, got '" + in.get(0).id() + "'");
+                        add(
+                                id,
+                                "",
+                                "a source has no inbound link, got '"
+                                        + in.get(0).id() + "'");
                     }
                     if (out.size() != 1) {
                         add(id, "", "a source feeds exactly one buffer, conveyor or AGV move, got " + out.size());
                     } else if (station.interarrival().isEmpty()) {
                         unlimitedSupply(station, out.get(0));
                     }
-                    station.interarrival().filter(d -> !(d.mean() > 0)).ifPresent(d -> add(id, "interarrival",
-                            "expected a mean time between arrivals > 0s, got " + d.mean()
-                                    + " s; for a source that releases whenever there is room write 'supply: unlimited'"));
+                    station.interarrival()
+                            .filter(d -> !(d.mean() > 0))
+                            .ifPresent(
+                                    d -> add(
+                                            id,
+                                            "interarrival",
+                                            "expected a mean time between arrivals > 0s, got " + d.mean()
+                                                    + " s; for a source that releases whenever there is room write 'supply: unlimited'"));
                 }
                 case SINK -> {
                     if (!out.isEmpty()) {
-                        add(id, "", "a sink has no outbound link, got '" + out.get(0).id() + "'");
+                        add(
+                                id,
+                                "",
+                                "a sink has no outbound link, got '"
+                                        + out.get(0).id() + "'");
                     }
                 }
                 case MACHINE, ASSEMBLY -> {
                     if (zeroTime(station) && in.isEmpty()) {
-                        add(id, "process", "a zero-time station needs an inbound link to pace it: without one it "
-                                + "would make parts without end in no time; give it a processing time > 0s");
+                        add(
+                                id,
+                                "process",
+                                "a zero-time station needs an inbound link to pace it: without one it "
+                                        + "would make parts without end in no time; give it a processing time > 0s");
                     }
                 }
             }
@@ -140,21 +156,30 @@ public final class RunRules {
             String fix = "; give the source an interarrival, or put a station with a processing time, a conveyor "
                     + "or an AGV move in between";
             if (link.unlimited()) {
-                add(source.id(), "supply", "unlimited supply feeds unlimited buffer '" + link.id() + "'" + via
-                        + ": parts would pile up without end at one instant" + fix);
+                add(
+                        source.id(),
+                        "supply",
+                        "unlimited supply feeds unlimited buffer '" + link.id() + "'" + via
+                                + ": parts would pile up without end at one instant" + fix);
                 continue;
             }
             StationSpec to = stations.get(link.to());
             if (to.kind() == StationKind.SINK) {
-                add(source.id(), "supply", "unlimited supply reaches sink '" + to.id() + "' through '" + link.id()
-                        + "' with nothing that takes time on the way: parts would leave without end at one instant"
-                        + fix);
+                add(
+                        source.id(),
+                        "supply",
+                        "unlimited supply reaches sink '" + to.id() + "' through '" + link.id()
+                                + "' with nothing that takes time on the way: parts would leave without end at one instant"
+                                + fix);
             } else if (to.kind() != StationKind.SOURCE && zeroTime(to)) {
                 List<BufferSpec> next = outbound.getOrDefault(to.id(), List.of());
                 if (next.isEmpty()) {
-                    add(source.id(), "supply", "unlimited supply reaches zero-time station '" + to.id()
-                            + "', whose parts leave the line at once: they would leave without end at one instant"
-                            + fix);
+                    add(
+                            source.id(),
+                            "supply",
+                            "unlimited supply reaches zero-time station '" + to.id()
+                                    + "', whose parts leave the line at once: they would leave without end at one instant"
+                                    + fix);
                 }
                 pending.addAll(next);
             }
@@ -171,8 +196,11 @@ public final class RunRules {
         }
         for (List<String> loop : Loops.of(stations.keySet(), next)) {
             List<String> shown = Loops.shortestThrough(loop.get(0), Set.copyOf(loop), next);
-            add(loop.get(0), "", "the line loops: " + String.join(" -> ", shown) + "; a loop needs a quality gate "
-                    + "(a station with routes by share)");
+            add(
+                    loop.get(0),
+                    "",
+                    "the line loops: " + String.join(" -> ", shown) + "; a loop needs a quality gate "
+                            + "(a station with routes by share)");
         }
     }
 
@@ -186,11 +214,17 @@ public final class RunRules {
                 next.computeIfAbsent(link.from(), f -> new ArrayList<>()).add(link.to());
             }
         }
-        List<String> order = line.stations().stream().map(StationSpec::id).filter(zero::contains).toList();
+        List<String> order = line.stations().stream()
+                .map(StationSpec::id)
+                .filter(zero::contains)
+                .toList();
         for (List<String> loop : Loops.of(order, next)) {
             List<String> shown = Loops.shortestThrough(loop.get(0), Set.copyOf(loop), next);
-            add(loop.get(0), "process", "a loop of zero-time stations (" + String.join(" -> ", shown) + ") would let "
-                    + "a part go round without time passing; give one of them a processing time > 0s");
+            add(
+                    loop.get(0),
+                    "process",
+                    "a loop of zero-time stations (" + String.join(" -> ", shown) + ") would let "
+                            + "a part go round without time passing; give one of them a processing time > 0s");
         }
     }
 

@@ -11,8 +11,15 @@ import java.util.Optional;
  * ({@link OutputUnits#of(Scenario)} resolves the units per station), its optional tuning section, and the template
  * that builds further variants of its line from {@code set} entries.
  */
-public record Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
-        List<Variant> variants, OutputSpec output, Optional<TuningSpec> tuning, LineTemplate template) {
+public record Scenario(
+        String name,
+        String description,
+        LineSpec line,
+        ExperimentSpec experiment,
+        List<Variant> variants,
+        OutputSpec output,
+        Optional<TuningSpec> tuning,
+        LineTemplate template) {
 
     public static final String BASELINE = "baseline";
 
@@ -32,15 +39,14 @@ public record Scenario(String name, String description, LineSpec line, Experimen
         }
         for (String station : output.stations().keySet()) {
             if (!Makers.of(line).makers().contains(station)) {
-                throw new IllegalArgumentException("output.stations must name release points or assemblies of the "
-                        + "line, got " + station);
+                throw new IllegalArgumentException(
+                        "output.stations must name release points or assemblies of the " + "line, got " + station);
             }
         }
     }
 
     /** A scenario built in code: counted in parts, no tuning section, and no line text for {@link #variantOf}. */
-    public Scenario(String name, String description, LineSpec line, ExperimentSpec experiment,
-            List<Variant> variants) {
+    public Scenario(String name, String description, LineSpec line, ExperimentSpec experiment, List<Variant> variants) {
         this(name, description, line, experiment, variants, OutputSpec.PARTS, Optional.empty(), LineTemplate.NONE);
     }
 

@@ -23,6 +23,7 @@ public final class ShiftCalendar {
      * ending at the week's end that goes on in one starting at 0 is one stretch of work, with no change between.
      */
     private final double[] changes;
+
     private final boolean always;
 
     private ShiftCalendar(double[] bounds, boolean always) {
@@ -106,8 +107,8 @@ public final class ShiftCalendar {
      */
     public double workingSecondsBetween(double fromSecondsOfWeek, double toSecondsOfWeek) {
         if (!(fromSecondsOfWeek <= toSecondsOfWeek)) {
-            throw new IllegalArgumentException("window start must be <= its end " + toSecondsOfWeek + ", got "
-                    + fromSecondsOfWeek);
+            throw new IllegalArgumentException(
+                    "window start must be <= its end " + toSecondsOfWeek + ", got " + fromSecondsOfWeek);
         }
         return workedBefore(toSecondsOfWeek) - workedBefore(fromSecondsOfWeek);
     }

@@ -45,7 +45,8 @@ public record ShiftSpec(Set<DayOfWeek> days, double startSecondsOfDay, double le
     /** The shift's working intervals in one week, as [from, to) seconds since Monday 00:00 (may pass the week). */
     public List<double[]> workingIntervals() {
         List<double[]> intervals = new ArrayList<>();
-        List<Break> sorted = breaks.stream().sorted((a, b) -> Double.compare(a.offsetSeconds(), b.offsetSeconds()))
+        List<Break> sorted = breaks.stream()
+                .sorted((a, b) -> Double.compare(a.offsetSeconds(), b.offsetSeconds()))
                 .toList();
         for (DayOfWeek day : days) {
             double start = (day.getValue() - 1) * DAY_SECONDS + startSecondsOfDay;

@@ -53,8 +53,7 @@ public record StationSpec(
         Objects.requireNonNull(interarrival, "interarrival");
         Objects.requireNonNull(onFull, "onFull");
         consumes = Checks.orderedCopy(consumes);
-        consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material,
-                units));
+        consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material, units));
         if ((kind == StationKind.MACHINE || kind == StationKind.ASSEMBLY) && process.isEmpty()) {
             throw new IllegalArgumentException("machine " + id + " needs a process time");
         }
@@ -67,15 +66,15 @@ public record StationSpec(
         Map<String, Map<String, Distribution>> matrix = new java.util.LinkedHashMap<>();
         setupMatrix.forEach((from, row) -> {
             if (row.containsKey(from)) {
-                throw new IllegalArgumentException("station " + id + " setup matrix must not change " + from
-                        + " over to itself, got an entry");
+                throw new IllegalArgumentException(
+                        "station " + id + " setup matrix must not change " + from + " over to itself, got an entry");
             }
             matrix.put(from, Checks.orderedCopy(row));
         });
         setupMatrix = Checks.orderedCopy(matrix);
         if (routes.stream().map(RouteSpec::byShare).distinct().count() > 1) {
-            throw new IllegalArgumentException("station " + id + " routes must be all by share or all by product, got "
-                    + routes);
+            throw new IllegalArgumentException(
+                    "station " + id + " routes must be all by share or all by product, got " + routes);
         }
         if (routes.stream().map(RouteSpec::to).distinct().count() != routes.size()) {
             throw new IllegalArgumentException("station " + id + " routes must go to distinct buffers, got " + routes);
@@ -89,8 +88,8 @@ public record StationSpec(
         }
         plannedStops = List.copyOf(plannedStops);
         if (!plannedStops.isEmpty() && kind != StationKind.MACHINE && kind != StationKind.ASSEMBLY) {
-            throw new IllegalArgumentException("station " + id + " planned stops need a machine or assembly, got a "
-                    + kind);
+            throw new IllegalArgumentException(
+                    "station " + id + " planned stops need a machine or assembly, got a " + kind);
         }
         Set<String> stopNames = new HashSet<>();
         failures.forEach(f -> stopNames.add(f.name()));
@@ -142,7 +141,10 @@ public record StationSpec(
     }
 
     public static StationSpec source(String id, Optional<Distribution> interarrival, OnFull onFull) {
-        return builder(id, StationKind.SOURCE).interarrival(interarrival).onFull(onFull).build();
+        return builder(id, StationKind.SOURCE)
+                .interarrival(interarrival)
+                .onFull(onFull)
+                .build();
     }
 
     public static StationSpec sink(String id) {
@@ -179,7 +181,10 @@ public record StationSpec(
     }
 
     public StationSpec withProcess(Distribution newProcess, Map<String, Distribution> newProcessByProduct) {
-        return toBuilder().process(newProcess).processByProduct(newProcessByProduct).build();
+        return toBuilder()
+                .process(newProcess)
+                .processByProduct(newProcessByProduct)
+                .build();
     }
 
     public StationSpec withConsumes(Map<String, Double> newConsumes) {
@@ -338,8 +343,24 @@ public record StationSpec(
         }
 
         public StationSpec build() {
-            return new StationSpec(id, kind, servers, process, processByProduct, setup, failures, scrap, parameters,
-                    sensors, interarrival, onFull, consumes, inputs, routes, setupMatrix, plannedStops);
+            return new StationSpec(
+                    id,
+                    kind,
+                    servers,
+                    process,
+                    processByProduct,
+                    setup,
+                    failures,
+                    scrap,
+                    parameters,
+                    sensors,
+                    interarrival,
+                    onFull,
+                    consumes,
+                    inputs,
+                    routes,
+                    setupMatrix,
+                    plannedStops);
         }
     }
 }

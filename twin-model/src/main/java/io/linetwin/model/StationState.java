@@ -21,8 +21,13 @@ import java.util.Optional;
  *                       way shows in {@code condition} as {@code Down} naming the stop (unless a repair or the
  *                       shift calendar stops the station too)
  */
-public record StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap,
-        List<MachineCondition> servers, Map<String, PlannedStopState> plannedStops) {
+public record StationState(
+        MachineCondition condition,
+        Optional<String> currentProduct,
+        long good,
+        long scrap,
+        List<MachineCondition> servers,
+        Map<String, PlannedStopState> plannedStops) {
 
     public StationState {
         Objects.requireNonNull(condition, "condition");
@@ -37,14 +42,19 @@ public record StationState(MachineCondition condition, Optional<String> currentP
         for (MachineCondition server : servers) {
             if (server instanceof MachineCondition.Down || server instanceof MachineCondition.OffShift) {
                 throw new IllegalArgumentException("a server's condition must be working, setup, blocked or starved "
-                        + "(down and offShift hold for the station), got " + server.status().json());
+                        + "(down and offShift hold for the station), got "
+                        + server.status().json());
             }
         }
         plannedStops = Checks.orderedCopy(plannedStops);
     }
 
     /** A station whose planned stops, if any, are due as their specs say. */
-    public StationState(MachineCondition condition, Optional<String> currentProduct, long good, long scrap,
+    public StationState(
+            MachineCondition condition,
+            Optional<String> currentProduct,
+            long good,
+            long scrap,
             List<MachineCondition> servers) {
         this(condition, currentProduct, good, scrap, servers, Map.of());
     }

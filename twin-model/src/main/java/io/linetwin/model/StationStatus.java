@@ -18,7 +18,8 @@ public enum StationStatus {
     OFF_SHIFT("offShift", 1);
 
     private static final List<StationStatus> ALL = List.of(values());
-    private static final List<String> JSON = ALL.stream().map(StationStatus::json).toList();
+    private static final List<String> JSON =
+            ALL.stream().map(StationStatus::json).toList();
 
     private final String json;
     private final int rank;

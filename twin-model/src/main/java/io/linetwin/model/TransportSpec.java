@@ -12,12 +12,23 @@ import java.util.Optional;
  * parts that may wait for pickup) carried by the fleet over {@code distanceMetres}. With {@code paths}, every
  * drive follows the shortest path of the graph between the stations' nodes (a move's distance is that path's).
  */
-public record TransportSpec(int vehicles, double speedMetresPerSecond, double loadSeconds, double unloadSeconds,
-        Optional<String> park, List<Move> moves, Optional<PathGraph> paths) {
+public record TransportSpec(
+        int vehicles,
+        double speedMetresPerSecond,
+        double loadSeconds,
+        double unloadSeconds,
+        Optional<String> park,
+        List<Move> moves,
+        Optional<PathGraph> paths) {
 
     /** A fleet whose drives use the moves' distances (and layout places for empty drives). */
-    public TransportSpec(int vehicles, double speedMetresPerSecond, double loadSeconds, double unloadSeconds,
-            Optional<String> park, List<Move> moves) {
+    public TransportSpec(
+            int vehicles,
+            double speedMetresPerSecond,
+            double loadSeconds,
+            double unloadSeconds,
+            Optional<String> park,
+            List<Move> moves) {
         this(vehicles, speedMetresPerSecond, loadSeconds, unloadSeconds, park, moves, Optional.empty());
     }
 
@@ -62,7 +73,8 @@ public record TransportSpec(int vehicles, double speedMetresPerSecond, double lo
             return metres.isPresent() ? Optional.of(metres.getAsDouble()) : Optional.empty();
         }
         for (Move move : moves) {
-            if ((move.from().equals(a) && move.to().equals(b)) || (move.from().equals(b) && move.to().equals(a))) {
+            if ((move.from().equals(a) && move.to().equals(b))
+                    || (move.from().equals(b) && move.to().equals(a))) {
                 return Optional.of(move.distanceMetres());
             }
         }

@@ -21,8 +21,8 @@ public record TuningConstraint(List<String> sum, OptionalDouble min, OptionalDou
         min.ifPresent(v -> Checks.finite("constraint min", v));
         max.ifPresent(v -> Checks.finite("constraint max", v));
         if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
-            throw new IllegalArgumentException("constraint min must be <= max " + max.getAsDouble() + ", got "
-                    + min.getAsDouble());
+            throw new IllegalArgumentException(
+                    "constraint min must be <= max " + max.getAsDouble() + ", got " + min.getAsDouble());
         }
     }
 

@@ -15,8 +15,8 @@ public record TuningObjective(String kpi, boolean maximise, double valuePerPart)
         Objects.requireNonNull(kpi, "objective kpi");
         boolean profit = kpi.equals(PROFIT_PER_HOUR);
         if (!profit && !TuningSpec.KPIS.contains(kpi)) {
-            throw new IllegalArgumentException("objective kpi must be one of " + TuningSpec.KPIS + " or "
-                    + PROFIT_PER_HOUR + ", got " + kpi);
+            throw new IllegalArgumentException(
+                    "objective kpi must be one of " + TuningSpec.KPIS + " or " + PROFIT_PER_HOUR + ", got " + kpi);
         }
         if (profit && !maximise) {
             throw new IllegalArgumentException("objective " + PROFIT_PER_HOUR + " must be maximised, got minimise");

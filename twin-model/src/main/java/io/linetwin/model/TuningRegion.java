@@ -40,8 +40,8 @@ public final class TuningRegion {
         double excess(double[] x) {
             double s = dot(x);
             double excess = Math.max(Math.max(lo - s, s - hi), 0);
-            double scale = 1 + Math.abs(Double.isFinite(lo) ? lo : 0) + Math.abs(Double.isFinite(hi) ? hi : 0)
-                    + Math.abs(s);
+            double scale =
+                    1 + Math.abs(Double.isFinite(lo) ? lo : 0) + Math.abs(Double.isFinite(hi) ? hi : 0) + Math.abs(s);
             return excess <= RELATIVE_TOLERANCE * scale ? 0 : excess;
         }
 
@@ -202,7 +202,10 @@ public final class TuningRegion {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (share[i][j] && group[i] == group[j] && step[i] == step[j] && upper[i] > lower[i]
+                if (share[i][j]
+                        && group[i] == group[j]
+                        && step[i] == step[j]
+                        && upper[i] > lower[i]
                         && upper[j] > lower[j]) {
                     double[] d = new double[n];
                     d[i] = unit(i);

@@ -13,12 +13,17 @@ import java.util.Set;
  * every candidate must meet, the KPIs it must not make worse, and its budget ({@code evaluations}: distinct
  * settings simulated in the search; {@code replications}: per setting in the search).
  */
-public record TuningSpec(TuningObjective objective, List<TuningVariable> variables,
-        List<TuningConstraint> constraints, List<TuningGuard> guards, int evaluations, int replications) {
+public record TuningSpec(
+        TuningObjective objective,
+        List<TuningVariable> variables,
+        List<TuningConstraint> constraints,
+        List<TuningGuard> guards,
+        int evaluations,
+        int replications) {
 
     /** The KPIs an objective or a guard may name; each is measured per replication. */
-    public static final List<String> KPIS = List.of("throughputPerHour", "wip", "leadTimeSeconds", "oee",
-            "scrapRate");
+    public static final List<String> KPIS = List.of("throughputPerHour", "wip", "leadTimeSeconds", "oee", "scrapRate");
+
     public static final int DEFAULT_EVALUATIONS = 300;
     public static final int DEFAULT_REPLICATIONS = 5;
 
@@ -33,8 +38,8 @@ public record TuningSpec(TuningObjective objective, List<TuningVariable> variabl
         Set<String> paths = new HashSet<>();
         for (TuningVariable variable : variables) {
             if (!paths.add(variable.path())) {
-                throw new IllegalArgumentException("tuning variable paths must be unique, got " + variable.path()
-                        + " twice");
+                throw new IllegalArgumentException(
+                        "tuning variable paths must be unique, got " + variable.path() + " twice");
             }
         }
         checkConstraints(variables, constraints, paths);
@@ -47,8 +52,8 @@ public record TuningSpec(TuningObjective objective, List<TuningVariable> variabl
         this(objective, variables, constraints, List.of(), DEFAULT_EVALUATIONS, DEFAULT_REPLICATIONS);
     }
 
-    private static void checkConstraints(List<TuningVariable> variables, List<TuningConstraint> constraints,
-            Set<String> paths) {
+    private static void checkConstraints(
+            List<TuningVariable> variables, List<TuningConstraint> constraints, Set<String> paths) {
         boolean anyInteger = variables.stream().anyMatch(TuningVariable::integer);
         Map<String, Integer> equalities = new HashMap<>();
         for (TuningConstraint constraint : constraints) {
@@ -58,11 +63,14 @@ public record TuningSpec(TuningObjective objective, List<TuningVariable> variabl
                 }
                 if (constraint.isEquality()) {
                     if (equalities.merge(path, 1, Integer::sum) > 1) {
-                        throw new IllegalArgumentException("a variable may be in at most one equals constraint, got "
-                                + path + " in two");
+                        throw new IllegalArgumentException(
+                                "a variable may be in at most one equals constraint, got " + path + " in two");
                     }
-                    boolean integer = variables.stream().filter(v -> v.path().equals(path)).findFirst()
-                            .orElseThrow().integer();
+                    boolean integer = variables.stream()
+                            .filter(v -> v.path().equals(path))
+                            .findFirst()
+                            .orElseThrow()
+                            .integer();
                     if (anyInteger && !integer) {
                         throw new IllegalArgumentException("an equals constraint among integer variables must sum"
                                 + " integer variables only, got continuous " + path);

@@ -9,8 +9,8 @@ import java.util.OptionalDouble;
  * costs per hour (for a {@link TuningObjective#PROFIT_PER_HOUR} objective), and its value in the base line
  * ({@code current}; empty when the base line has none there, e.g. an unlimited buffer).
  */
-public record TuningVariable(String path, boolean integer, double min, double max, double costPerHour,
-        OptionalDouble current) {
+public record TuningVariable(
+        String path, boolean integer, double min, double max, double costPerHour, OptionalDouble current) {
 
     public TuningVariable {
         Checks.id("tuning variable path", path);
@@ -19,8 +19,8 @@ public record TuningVariable(String path, boolean integer, double min, double ma
         Checks.finite("tuning variable " + path + " costPerHour", costPerHour);
         Objects.requireNonNull(current, "current");
         if (min > max) {
-            throw new IllegalArgumentException("tuning variable " + path + " min must be <= max " + max + ", got "
-                    + min);
+            throw new IllegalArgumentException(
+                    "tuning variable " + path + " min must be <= max " + max + ", got " + min);
         }
         if (integer && (min != Math.rint(min) || max != Math.rint(max))) {
             throw new IllegalArgumentException("tuning variable " + path + " bounds must be whole numbers for an"

@@ -16,8 +16,8 @@ public record UnitName(String singular, String plural) {
         Objects.requireNonNull(singular, "singular");
         Objects.requireNonNull(plural, "plural");
         if (singular.isBlank() || plural.isBlank()) {
-            throw new IllegalArgumentException("a unit name must not be blank, got \"" + singular + "\" / \""
-                    + plural + "\"");
+            throw new IllegalArgumentException(
+                    "a unit name must not be blank, got \"" + singular + "\" / \"" + plural + "\"");
         }
     }
 
@@ -32,7 +32,10 @@ public record UnitName(String singular, String plural) {
 
     static String pluralOf(String singular) {
         String lower = singular.toLowerCase(Locale.ROOT);
-        if (lower.endsWith("s") || lower.endsWith("x") || lower.endsWith("z") || lower.endsWith("ch")
+        if (lower.endsWith("s")
+                || lower.endsWith("x")
+                || lower.endsWith("z")
+                || lower.endsWith("ch")
                 || lower.endsWith("sh")) {
             return singular + "es";
         }

@@ -12,26 +12,27 @@ import java.util.Optional;
  */
 final class ConveyorReader {
 
-    static final List<String> KEYS = List.of("id", "from", "to", "capacity", "length", "speed", "spacing",
-            "failures");
+    static final List<String> KEYS = List.of("id", "from", "to", "capacity", "length", "speed", "spacing", "failures");
 
-    private ConveyorReader() {
-    }
+    private ConveyorReader() {}
 
     /** The conveyor part of the item; its link part is read by {@code LineReader} like a buffer's. */
     static Optional<ConveyorSpec> read(YamlCursor at, MappingReader map, String id) {
         int before = at.problems().count();
         Optional<Double> length = map.required("length").flatMap(c -> quantity(c, Units.Quantity.LENGTH));
         Optional<Double> speed = map.required("speed").flatMap(c -> quantity(c, Units.Quantity.SPEED));
-        double spacing = map.optional("spacing").flatMap(c -> quantity(c, Units.Quantity.LENGTH)).orElse(0.0);
+        double spacing = map.optional("spacing")
+                .flatMap(c -> quantity(c, Units.Quantity.LENGTH))
+                .orElse(0.0);
         // A conveyor's default basis is wall time (a machine's is operating), what it has always been.
-        List<FailureSpec> failures = map.optional("failures").map(c -> StationReader.failures(c, FailureBasis.WALL))
+        List<FailureSpec> failures = map.optional("failures")
+                .map(c -> StationReader.failures(c, FailureBasis.WALL))
                 .orElse(List.of());
         if (at.problems().count() > before || id == null) {
             return Optional.empty();
         }
-        return at.problems().guard(at.node(), at.path(),
-                () -> new ConveyorSpec(id, length.get(), speed.get(), spacing, failures));
+        return at.problems()
+                .guard(at.node(), at.path(), () -> new ConveyorSpec(id, length.get(), speed.get(), spacing, failures));
     }
 
     static Optional<Double> quantity(YamlCursor at, Units.Quantity quantity) {

@@ -34,21 +34,21 @@ final class DistributionReader {
     private static final List<String> ORDER =
             List.of("value", "mean", "sd", "cv", "min", "mode", "max", "shape", "scale", "values", "weights");
 
-    private DistributionReader() {
-    }
+    private DistributionReader() {}
 
     static Optional<Distribution> read(YamlCursor at) {
         if (at.isScalar()) {
             return at.duration().map(Distribution.Constant::new);
         }
         if (!at.isMapping()) {
-            at.problem("expected a distribution like {dist: exponential, mean: 2s} or a duration, got "
-                    + at.describe());
+            at.problem(
+                    "expected a distribution like {dist: exponential, mean: 2s} or a duration, got " + at.describe());
             return Optional.empty();
         }
         MappingReader map = at.mapping().orElseThrow();
-        Optional<String> dist = map.required("dist", "required key is missing; expected one of "
-                + String.join(", ", FORMS.keySet())).flatMap(c -> c.choice(FORMS.keySet()));
+        Optional<String> dist = map.required(
+                        "dist", "required key is missing; expected one of " + String.join(", ", FORMS.keySet()))
+                .flatMap(c -> c.choice(FORMS.keySet()));
         if (dist.isEmpty()) {
             return Optional.empty();
         }
@@ -137,7 +137,8 @@ final class DistributionReader {
     }
 
     private static String braces(Set<String> keys) {
-        return keys.stream().sorted((a, b) -> Integer.compare(ORDER.indexOf(a), ORDER.indexOf(b)))
+        return keys.stream()
+                .sorted((a, b) -> Integer.compare(ORDER.indexOf(a), ORDER.indexOf(b)))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -19,11 +19,9 @@ final class ExperimentReader {
 
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
     private static final Pattern START = Pattern.compile("([A-Za-z]{3})\\s+(\\d{1,2}):(\\d{2})");
-    private static final Pattern START_DATE =
-            Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{1,2}):(\\d{2})");
+    private static final Pattern START_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})[ T](\\d{1,2}):(\\d{2})");
 
-    private ExperimentReader() {
-    }
+    private ExperimentReader() {}
 
     static ExperimentSpec defaults() {
         return new ExperimentSpec(DEFAULT_HORIZON_SECONDS, 0, DEFAULT_REPLICATIONS, DEFAULT_SEED, 0);
@@ -36,26 +34,38 @@ final class ExperimentReader {
         }
         MappingReader map = mapping.get().allow(List.of("horizon", "warmup", "replications", "seed", "start"));
         int before = at.problems().count();
-        double horizon = map.optional("horizon").flatMap(YamlCursor::positiveDuration)
-                .flatMap(h -> within(map.optional("horizon").orElseThrow(), h)).orElse(DEFAULT_HORIZON_SECONDS);
-        double warmup = map.optional("warmup").flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS)).orElse(0.0);
-        int replications = map.optional("replications").flatMap(c -> c.integer(1, Limits.MAX_REPLICATIONS))
+        double horizon = map.optional("horizon")
+                .flatMap(YamlCursor::positiveDuration)
+                .flatMap(h -> within(map.optional("horizon").orElseThrow(), h))
+                .orElse(DEFAULT_HORIZON_SECONDS);
+        double warmup = map.optional("warmup")
+                .flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS))
+                .orElse(0.0);
+        int replications = map.optional("replications")
+                .flatMap(c -> c.integer(1, Limits.MAX_REPLICATIONS))
                 .orElse(DEFAULT_REPLICATIONS);
         long seed = map.optional("seed").flatMap(YamlCursor::seed).orElse(DEFAULT_SEED);
         Optional<YamlCursor> startAt = map.optional("start");
         boolean dated = startAt.map(ExperimentReader::isDate).orElse(false);
         Optional<LocalDateTime> date = startAt.filter(c -> dated).flatMap(ExperimentReader::startDate);
-        double start = startAt.filter(c -> !dated).flatMap(ExperimentReader::start).orElse(0.0);
+        double start =
+                startAt.filter(c -> !dated).flatMap(ExperimentReader::start).orElse(0.0);
         if (at.problems().count() > before) {
             return Optional.empty();
         }
-        return at.problems().guard(at.node(), at.path(), () -> date.isPresent()
-                ? ExperimentSpec.startingOn(horizon, warmup, replications, seed, date.get())
-                : new ExperimentSpec(horizon, warmup, replications, seed, start));
+        return at.problems()
+                .guard(
+                        at.node(),
+                        at.path(),
+                        () -> date.isPresent()
+                                ? ExperimentSpec.startingOn(horizon, warmup, replications, seed, date.get())
+                                : new ExperimentSpec(horizon, warmup, replications, seed, start));
     }
 
     private static boolean isDate(YamlCursor at) {
-        return at.isScalar() && !at.rawText().isEmpty() && Character.isDigit(at.rawText().strip().charAt(0));
+        return at.isScalar()
+                && !at.rawText().isEmpty()
+                && Character.isDigit(at.rawText().strip().charAt(0));
     }
 
     /** "2026-12-07 06:00": a calendar date and time (its weekday places t = 0 in the shift calendar). */
@@ -63,12 +73,15 @@ final class ExperimentReader {
         Matcher matcher = START_DATE.matcher(at.rawText().strip());
         if (matcher.matches()) {
             try {
-                return Optional.of(LocalDateTime.of(Integer.parseInt(matcher.group(1)),
-                        Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3)),
-                        Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5))));
+                return Optional.of(LocalDateTime.of(
+                        Integer.parseInt(matcher.group(1)),
+                        Integer.parseInt(matcher.group(2)),
+                        Integer.parseInt(matcher.group(3)),
+                        Integer.parseInt(matcher.group(4)),
+                        Integer.parseInt(matcher.group(5))));
             } catch (DateTimeException e) {
-                at.problem("expected a valid date and time like \"2026-12-07 06:00\", got " + at.describe()
-                        + " (" + e.getMessage() + ")");
+                at.problem("expected a valid date and time like \"2026-12-07 06:00\", got " + at.describe() + " ("
+                        + e.getMessage() + ")");
                 return Optional.empty();
             }
         }
@@ -83,8 +96,11 @@ final class ExperimentReader {
             return Optional.empty();
         }
         if (seconds > Limits.MAX_RUN_SECONDS) {
-            at.problem(String.format(Locale.ROOT, "expected a duration of at most %,.0fd (the limit of what runs), "
-                    + "got %s", Limits.MAX_RUN_SECONDS / 86_400, at.describe()));
+            at.problem(String.format(
+                    Locale.ROOT,
+                    "expected a duration of at most %,.0fd (the limit of what runs), " + "got %s",
+                    Limits.MAX_RUN_SECONDS / 86_400,
+                    at.describe()));
             return Optional.empty();
         }
         return Optional.of(seconds);

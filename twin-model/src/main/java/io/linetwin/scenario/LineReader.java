@@ -32,11 +32,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class LineReader {
 
-    private static final List<String> KEYS = List.of("id", "products", "materials", "stations", "buffers",
-            "conveyors", "transport", "layout", "shifts");
+    private static final List<String> KEYS =
+            List.of("id", "products", "materials", "stations", "buffers", "conveyors", "transport", "layout", "shifts");
 
-    private LineReader() {
-    }
+    private LineReader() {}
 
     /**
      * The line, with every problem reported; {@code experiment} (null when unknown) lets it blame an implausibly
@@ -50,12 +49,16 @@ final class LineReader {
         }
         int before = problems.count();
         MappingReader map = mapping.get().allow(KEYS);
-        String id = map.optional("id").map(c -> new YamlCursor(c.node(), "line.id", problems))
-                .flatMap(YamlCursor::text).orElse(defaultId);
-        List<ProductSpec> products = map.optional("products").map(LineReader::products).orElse(List.of());
+        String id = map.optional("id")
+                .map(c -> new YamlCursor(c.node(), "line.id", problems))
+                .flatMap(YamlCursor::text)
+                .orElse(defaultId);
+        List<ProductSpec> products =
+                map.optional("products").map(LineReader::products).orElse(List.of());
         Set<String> productIds = new LinkedHashSet<>();
         products.forEach(p -> productIds.add(p.id()));
-        List<MaterialSpec> materials = map.optional("materials").map(MaterialReader::read).orElse(List.of());
+        List<MaterialSpec> materials =
+                map.optional("materials").map(MaterialReader::read).orElse(List.of());
         Set<String> materialIds = new LinkedHashSet<>();
         materials.forEach(m -> materialIds.add(m.id()));
         Map<String, YamlCursor> ids = new HashMap<>();
@@ -64,7 +67,8 @@ final class LineReader {
         Map<String, TopologyCheck.Routes> routes = new LinkedHashMap<>();
         List<StationSpec> stations = new ArrayList<>();
         Optional<YamlCursor> stationsAt = map.required("stations", "required key is missing; a line needs stations");
-        if (stationsAt.filter(c -> c.node() instanceof SequenceNode s && s.getValue().size() > Limits.MAX_STATIONS)
+        if (stationsAt
+                .filter(c -> c.node() instanceof SequenceNode s && s.getValue().size() > Limits.MAX_STATIONS)
                 .isPresent()) {
             // Refused as a whole: checking thousands of links against no stations would only bury this problem.
             stationsAt.get().items("id", Limits.MAX_STATIONS);
@@ -90,24 +94,33 @@ final class LineReader {
         });
         List<BufferSpec> buffers = new ArrayList<>();
         List<TopologyCheck.Link> links = new ArrayList<>();
-        map.optional("buffers").flatMap(c -> c.items("id", Limits.MAX_LINKS)).ifPresent(items -> items.forEach(item ->
-                buffer(item, ids, links).ifPresent(buffers::add)));
+        map.optional("buffers")
+                .flatMap(c -> c.items("id", Limits.MAX_LINKS))
+                .ifPresent(
+                        items -> items.forEach(item -> buffer(item, ids, links).ifPresent(buffers::add)));
         List<ConveyorSpec> conveyors = new ArrayList<>();
-        map.optional("conveyors").flatMap(c -> c.items("id", Limits.MAX_LINKS)).ifPresent(items -> items.forEach(item ->
-                link(item, ids, links, conveyors).ifPresent(buffers::add)));
-        Optional<TransportSpec> transport = map.optional("transport")
-                .flatMap(c -> TransportReader.read(c, ids, links, buffers, kinds.keySet()));
+        map.optional("conveyors")
+                .flatMap(c -> c.items("id", Limits.MAX_LINKS))
+                .ifPresent(items ->
+                        items.forEach(item -> link(item, ids, links, conveyors).ifPresent(buffers::add)));
+        Optional<TransportSpec> transport =
+                map.optional("transport").flatMap(c -> TransportReader.read(c, ids, links, buffers, kinds.keySet()));
         TopologyCheck.check(kinds, links, inputs, routes);
-        Map<String, LayoutSpec> layout = map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
+        Map<String, LayoutSpec> layout =
+                map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
         List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
         if (problems.count() > before) {
             return Optional.empty();
         }
-        Optional<LineSpec> line = problems.guard(lineNode, "line", () -> new LineSpec(id, products, stations, buffers,
-                layout, shifts, materials, conveyors, transport));
+        Optional<LineSpec> line = problems.guard(
+                lineNode,
+                "line",
+                () -> new LineSpec(id, products, stations, buffers, layout, shifts, materials, conveyors, transport));
         line.ifPresent(l -> RunRules.check(l).forEach(v -> {
             YamlCursor item = ids.get(v.subject());
-            YamlCursor where = item == null ? at : v.key().isEmpty() ? item : item.peek(v.key()).orElse(item);
+            YamlCursor where = item == null
+                    ? at
+                    : v.key().isEmpty() ? item : item.peek(v.key()).orElse(item);
             where.problem(v.message());
         }));
         if (experiment != null && problems.count() == before) {
@@ -133,7 +146,9 @@ final class LineReader {
             where = item.peek("interarrival").orElse(item);
         } else if (station.speed() > 1 && station.parameters().containsKey(StationSpec.SPEED)) {
             // At the speed's value itself: for a variant that is the value its set entry wrote.
-            YamlCursor speed = item.peek("parameters").flatMap(p -> p.peek(StationSpec.SPEED)).orElse(item);
+            YamlCursor speed = item.peek("parameters")
+                    .flatMap(p -> p.peek(StationSpec.SPEED))
+                    .orElse(item);
             where = speed.isMapping() ? speed.peek("value").orElse(speed) : speed;
         } else {
             where = item.peek("process").orElse(item);
@@ -152,35 +167,39 @@ final class LineReader {
     }
 
     static String position(YamlCursor at) {
-        return (at.node().getStartMark().getLine() + 1) + ":" + (at.node().getStartMark().getColumn() + 1);
+        return (at.node().getStartMark().getLine() + 1) + ":"
+                + (at.node().getStartMark().getColumn() + 1);
     }
 
     private static List<ProductSpec> products(YamlCursor at) {
         List<ProductSpec> products = new ArrayList<>();
         Map<String, YamlCursor> ids = new HashMap<>();
-        at.items("id").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
-            int before = at.problems().count();
-            map.allow(List.of("id", "mix"));
-            Optional<String> id = map.required("id").flatMap(YamlCursor::id);
-            id.ifPresent(i -> unique(ids, i, item));
-            // Equal shares when no product states its mix.
-            double mix = map.optional("mix").flatMap(YamlCursor::positive).orElse(1.0);
-            if (at.problems().count() == before) {
-                at.problems().guard(item.node(), item.path(), () -> new ProductSpec(id.get(), mix))
-                        .ifPresent(products::add);
-            }
-        })));
+        at.items("id")
+                .ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+                    int before = at.problems().count();
+                    map.allow(List.of("id", "mix"));
+                    Optional<String> id = map.required("id").flatMap(YamlCursor::id);
+                    id.ifPresent(i -> unique(ids, i, item));
+                    // Equal shares when no product states its mix.
+                    double mix =
+                            map.optional("mix").flatMap(YamlCursor::positive).orElse(1.0);
+                    if (at.problems().count() == before) {
+                        at.problems()
+                                .guard(item.node(), item.path(), () -> new ProductSpec(id.get(), mix))
+                                .ifPresent(products::add);
+                    }
+                })));
         return products;
     }
 
-    private static Optional<BufferSpec> buffer(YamlCursor at, Map<String, YamlCursor> ids,
-            List<TopologyCheck.Link> links) {
+    private static Optional<BufferSpec> buffer(
+            YamlCursor at, Map<String, YamlCursor> ids, List<TopologyCheck.Link> links) {
         return link(at, ids, links, null);
     }
 
     /** A buffer, or with {@code conveyors} given a conveyor (a buffer with travel), added there. */
-    private static Optional<BufferSpec> link(YamlCursor at, Map<String, YamlCursor> ids,
-            List<TopologyCheck.Link> links, List<ConveyorSpec> conveyors) {
+    private static Optional<BufferSpec> link(
+            YamlCursor at, Map<String, YamlCursor> ids, List<TopologyCheck.Link> links, List<ConveyorSpec> conveyors) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
             return Optional.empty();
@@ -197,8 +216,8 @@ final class LineReader {
         Optional<Integer> capacity = conveyors == null
                 ? map.required("capacity").flatMap(LineReader::capacity)
                 : map.required("capacity").flatMap(c -> c.integer(1, Limits.MAX_CONVEYOR_CAPACITY));
-        Optional<ConveyorSpec> conveyor = conveyors == null ? Optional.empty()
-                : ConveyorReader.read(at, map, id.orElse(null));
+        Optional<ConveyorSpec> conveyor =
+                conveyors == null ? Optional.empty() : ConveyorReader.read(at, map, id.orElse(null));
         if (unique && fromAt.isPresent() && toAt.isPresent()) {
             links.add(new TopologyCheck.Link(id.get(), at, from, fromAt.get(), to, toAt.get()));
         }
@@ -209,8 +228,8 @@ final class LineReader {
         if (conveyors != null) {
             conveyor.ifPresent(conveyors::add);
         }
-        return at.problems().guard(at.node(), at.path(),
-                () -> new BufferSpec(id.get(), from.get(), to.get(), capacity.get()));
+        return at.problems()
+                .guard(at.node(), at.path(), () -> new BufferSpec(id.get(), from.get(), to.get(), capacity.get()));
     }
 
     private static Optional<Integer> capacity(YamlCursor at) {
@@ -226,22 +245,26 @@ final class LineReader {
 
     private static Map<String, LayoutSpec> layout(YamlCursor at, Set<String> stations) {
         Map<String, LayoutSpec> layout = new LinkedHashMap<>();
-        at.mapping().ifPresent(map -> map.values().forEach((station, place) -> {
-            if (!stations.contains(station)) {
-                map.keyCursor(station).problem("no station '" + station + "'" + Suggestions.hint(station, stations));
-                return;
-            }
-            place.mapping().ifPresent(p -> {
-                int before = at.problems().count();
-                p.allow(List.of("x", "z", "rotation"));
-                double x = p.optional("x").flatMap(YamlCursor::number).orElse(0.0);
-                double z = p.optional("z").flatMap(YamlCursor::number).orElse(0.0);
-                double rotation = p.optional("rotation").flatMap(YamlCursor::number).orElse(0.0);
-                if (at.problems().count() == before) {
-                    layout.put(station, new LayoutSpec(x, z, rotation));
-                }
-            });
-        }));
+        at.mapping()
+                .ifPresent(map -> map.values().forEach((station, place) -> {
+                    if (!stations.contains(station)) {
+                        map.keyCursor(station)
+                                .problem("no station '" + station + "'" + Suggestions.hint(station, stations));
+                        return;
+                    }
+                    place.mapping().ifPresent(p -> {
+                        int before = at.problems().count();
+                        p.allow(List.of("x", "z", "rotation"));
+                        double x = p.optional("x").flatMap(YamlCursor::number).orElse(0.0);
+                        double z = p.optional("z").flatMap(YamlCursor::number).orElse(0.0);
+                        double rotation = p.optional("rotation")
+                                .flatMap(YamlCursor::number)
+                                .orElse(0.0);
+                        if (at.problems().count() == before) {
+                            layout.put(station, new LayoutSpec(x, z, rotation));
+                        }
+                    });
+                }));
         return layout;
     }
 }

@@ -30,9 +30,13 @@ final class MappingReader {
             }
             if (entries.containsKey(key.getValue())) {
                 Node first = entries.get(key.getValue()).getKeyNode();
-                self.problems().at(keyNode, self.childPath(key.getValue()),
-                        "duplicate key '" + key.getValue() + "' (first at " + (first.getStartMark().getLine() + 1) + ":"
-                                + (first.getStartMark().getColumn() + 1) + ")");
+                self.problems()
+                        .at(
+                                keyNode,
+                                self.childPath(key.getValue()),
+                                "duplicate key '" + key.getValue() + "' (first at "
+                                        + (first.getStartMark().getLine() + 1) + ":"
+                                        + (first.getStartMark().getColumn() + 1) + ")");
                 continue;
             }
             entries.put(key.getValue(), tuple);
@@ -63,7 +67,8 @@ final class MappingReader {
             if (notYet.contains(key)) {
                 keyCursor(key).problem("not supported yet: '" + key + "' arrives with later work; remove it for now");
             } else {
-                String hint = Suggestions.nearest(key, known).map(s -> "; did you mean '" + s + "'?")
+                String hint = Suggestions.nearest(key, known)
+                        .map(s -> "; did you mean '" + s + "'?")
                         .orElse("; expected one of " + String.join(", ", known));
                 keyCursor(key).problem("unknown key '" + key + "'" + hint);
             }

@@ -44,7 +44,10 @@ final class NodeLineTemplate implements LineTemplate {
     public LineSpec with(Map<String, ?> set) {
         Node copy = NodeTrees.copy(line);
         for (Map.Entry<String, ?> entry : set.entrySet()) {
-            Optional<String> failure = VariantPath.apply(copy, entry.getKey(), scalar(entry.getKey(), KEY_LINE),
+            Optional<String> failure = VariantPath.apply(
+                    copy,
+                    entry.getKey(),
+                    scalar(entry.getKey(), KEY_LINE),
                     scalar(LineTemplate.text(entry.getValue()), VALUE_LINE));
             if (failure.isPresent()) {
                 throw new SetEntryException(entry.getKey(), failure.get(), true);
@@ -59,8 +62,10 @@ final class NodeLineTemplate implements LineTemplate {
             ScenarioProblem first = problems.list().get(0);
             // A key the path added that the line does not know (stations.m1.speed) is a bad path, not a bad value.
             boolean badPath = first.line() == KEY_LINE + 1;
-            throw new SetEntryException(String.join(", ", set.keySet()),
-                    badPath ? first.message() : first.keyPath() + ": " + first.message(), badPath);
+            throw new SetEntryException(
+                    String.join(", ", set.keySet()),
+                    badPath ? first.message() : first.keyPath() + ": " + first.message(),
+                    badPath);
         }
         return built.get();
     }
@@ -74,14 +79,17 @@ final class NodeLineTemplate implements LineTemplate {
             Node next = null;
             if (current instanceof SequenceNode sequence) {
                 for (Node item : sequence.getValue()) {
-                    String name = YamlCursor.nameOf(item, "id").or(() -> YamlCursor.nameOf(item, "name")).orElse(null);
+                    String name = YamlCursor.nameOf(item, "id")
+                            .or(() -> YamlCursor.nameOf(item, "name"))
+                            .orElse(null);
                     if (segment.equals(name)) {
                         next = item;
                     }
                 }
             } else if (current instanceof MappingNode mapping) {
                 for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(segment)) {
+                    if (tuple.getKeyNode() instanceof ScalarNode k
+                            && k.getValue().equals(segment)) {
                         next = tuple.getValueNode();
                     }
                 }
@@ -91,7 +99,8 @@ final class NodeLineTemplate implements LineTemplate {
             }
             current = next;
         }
-        if (current instanceof MappingNode limits && segments.length > 1
+        if (current instanceof MappingNode limits
+                && segments.length > 1
                 && segments[segments.length - 2].equals("parameters")) {
             return valueAt(path + ".value");
         }
@@ -104,8 +113,11 @@ final class NodeLineTemplate implements LineTemplate {
         if (stationKey && missing == segments.length - 1 && DEFAULTS.containsKey(segments[missing])) {
             return OptionalDouble.of(DEFAULTS.get(segments[missing]));
         }
-        boolean speed = segments.length == 4 && segments[0].equals("stations") && segments[2].equals("parameters")
-                && segments[3].equals(io.linetwin.model.StationSpec.SPEED) && missing >= 2;
+        boolean speed = segments.length == 4
+                && segments[0].equals("stations")
+                && segments[2].equals("parameters")
+                && segments[3].equals(io.linetwin.model.StationSpec.SPEED)
+                && missing >= 2;
         return speed ? OptionalDouble.of(1) : OptionalDouble.empty();
     }
 

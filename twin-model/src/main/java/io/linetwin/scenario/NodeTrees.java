@@ -16,8 +16,7 @@ final class NodeTrees {
     // Composed trees of real files are shallow; a deeper one can only come from recursive aliases.
     private static final int MAX_DEPTH = 64;
 
-    private NodeTrees() {
-    }
+    private NodeTrees() {}
 
     static Node copy(Node node) {
         return copy(node, 0);
@@ -28,20 +27,35 @@ final class NodeTrees {
             return node;
         }
         if (node instanceof ScalarNode scalar) {
-            return new ScalarNode(scalar.getTag(), scalar.getValue(), scalar.getStartMark(), scalar.getEndMark(),
+            return new ScalarNode(
+                    scalar.getTag(),
+                    scalar.getValue(),
+                    scalar.getStartMark(),
+                    scalar.getEndMark(),
                     scalar.getScalarStyle());
         }
         if (node instanceof SequenceNode sequence) {
             List<Node> items = new ArrayList<>();
             sequence.getValue().forEach(item -> items.add(copy(item, depth + 1)));
-            return new SequenceNode(sequence.getTag(), true, items, sequence.getStartMark(), sequence.getEndMark(),
+            return new SequenceNode(
+                    sequence.getTag(),
+                    true,
+                    items,
+                    sequence.getStartMark(),
+                    sequence.getEndMark(),
                     sequence.getFlowStyle());
         }
         if (node instanceof MappingNode mapping) {
             List<NodeTuple> tuples = new ArrayList<>();
-            mapping.getValue().forEach(t -> tuples.add(
-                    new NodeTuple(copy(t.getKeyNode(), depth + 1), copy(t.getValueNode(), depth + 1))));
-            return new MappingNode(mapping.getTag(), true, tuples, mapping.getStartMark(), mapping.getEndMark(),
+            mapping.getValue()
+                    .forEach(t -> tuples.add(
+                            new NodeTuple(copy(t.getKeyNode(), depth + 1), copy(t.getValueNode(), depth + 1))));
+            return new MappingNode(
+                    mapping.getTag(),
+                    true,
+                    tuples,
+                    mapping.getStartMark(),
+                    mapping.getEndMark(),
                     mapping.getFlowStyle());
         }
         return node;
@@ -60,7 +74,9 @@ final class NodeTrees {
             return scalar.getValue();
         }
         if (node instanceof SequenceNode sequence) {
-            return sequence.getValue().stream().map(n -> text(n, depth + 1)).collect(Collectors.joining(", ", "[", "]"));
+            return sequence.getValue().stream()
+                    .map(n -> text(n, depth + 1))
+                    .collect(Collectors.joining(", ", "[", "]"));
         }
         if (node instanceof MappingNode mapping) {
             return mapping.getValue().stream()

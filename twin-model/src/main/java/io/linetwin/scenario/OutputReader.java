@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class OutputReader {
 
-    private OutputReader() {
-    }
+    private OutputReader() {}
 
     static Optional<OutputSpec> read(YamlCursor at, LineSpec line) {
         Optional<MappingReader> mapping = at.mapping();
@@ -35,10 +34,13 @@ final class OutputReader {
         UnitName unit = singular.map(s -> plural.map(p -> new UnitName(s, p)).orElse(UnitName.of(s)))
                 .orElse(UnitName.PART);
         List<String> products = line.products().stream().map(ProductSpec::id).toList();
-        Map<String, UnitName> byProduct = units(map.optional("byProduct"), products, "product",
-                " (products: " + String.join(", ", products) + ")");
+        Map<String, UnitName> byProduct = units(
+                map.optional("byProduct"), products, "product", " (products: " + String.join(", ", products) + ")");
         List<String> makers = Makers.of(line).makers();
-        Map<String, UnitName> stations = units(map.optional("stations"), makers, "release point or assembly",
+        Map<String, UnitName> stations = units(
+                map.optional("stations"),
+                makers,
+                "release point or assembly",
                 ": only sources, machines without an inbound link and assemblies make a new unit (they are "
                         + String.join(", ", makers) + ")");
         if (at.problems().count() > before) {
@@ -47,17 +49,21 @@ final class OutputReader {
         return at.problems().guard(at.node(), at.path(), () -> new OutputSpec(unit, byProduct, stations));
     }
 
-    private static Map<String, UnitName> units(Optional<YamlCursor> at, List<String> allowed, String what,
-            String whichAre) {
+    private static Map<String, UnitName> units(
+            Optional<YamlCursor> at, List<String> allowed, String what, String whichAre) {
         Map<String, UnitName> units = new LinkedHashMap<>();
-        at.flatMap(YamlCursor::mapping).ifPresent(map -> map.values().forEach((key, value) -> {
-            if (!allowed.contains(key)) {
-                map.keyCursor(key).problem("no " + what + " '" + key + "'" + Suggestions.nearest(key, allowed)
-                        .map(s -> "; did you mean '" + s + "'?").orElse(whichAre));
-                return;
-            }
-            unit(value).ifPresent(unit -> units.put(key, unit));
-        }));
+        at.flatMap(YamlCursor::mapping)
+                .ifPresent(map -> map.values().forEach((key, value) -> {
+                    if (!allowed.contains(key)) {
+                        map.keyCursor(key)
+                                .problem("no " + what + " '" + key + "'"
+                                        + Suggestions.nearest(key, allowed)
+                                                .map(s -> "; did you mean '" + s + "'?")
+                                                .orElse(whichAre));
+                        return;
+                    }
+                    unit(value).ifPresent(unit -> units.put(key, unit));
+                }));
         return units;
     }
 
@@ -74,8 +80,9 @@ final class OutputReader {
 
     private static Optional<String> word(YamlCursor at) {
         String text = at.isScalar() ? at.rawText().strip() : "";
-        if (text.isEmpty() || text.length() > 40 || !text.chars().allMatch(c -> Character.isLetterOrDigit(c)
-                || c == '-' || c == '_' || c == ' ')) {
+        if (text.isEmpty()
+                || text.length() > 40
+                || !text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == ' ')) {
             at.problem("expected a unit name like \"pallet\" (letters, digits, - or _), got " + at.describe());
             return Optional.empty();
         }

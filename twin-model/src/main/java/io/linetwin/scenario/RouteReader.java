@@ -16,49 +16,58 @@ import java.util.Set;
  */
 final class RouteReader {
 
-    private RouteReader() {
-    }
+    private RouteReader() {}
 
     static List<RouteSpec> read(YamlCursor at, Set<String> products, Map<String, YamlCursor> targets) {
         List<RouteSpec> routes = new ArrayList<>();
         Boolean[] byShare = new Boolean[1];
-        at.items("to").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
-            int before = at.problems().count();
-            map.allow(List.of("to", "share", "products"));
-            Optional<YamlCursor> toAt = map.required("to");
-            Optional<String> to = toAt.flatMap(YamlCursor::id);
-            to.ifPresent(t -> {
-                if (targets.putIfAbsent(t, toAt.get()) != null) {
-                    toAt.get().problem("duplicate route to '" + t + "'");
-                }
-            });
-            boolean hasShare = map.has("share");
-            if (hasShare == map.has("products")) {
-                item.problem("a route takes either 'share' or 'products', got " + (hasShare ? "both" : "neither"));
-                return;
-            }
-            if (byShare[0] != null && byShare[0] != hasShare) {
-                map.keyCursor(hasShare ? "share" : "products").problem("routes of one station are all by share or"
-                        + " all by products, got both kinds");
-                return;
-            }
-            byShare[0] = hasShare;
-            OptionalDouble share = map.optional("share").flatMap(YamlCursor::positive).map(OptionalDouble::of)
-                    .orElse(OptionalDouble.empty());
-            Set<String> routed = new LinkedHashSet<>();
-            map.optional("products").flatMap(c -> c.items("")).ifPresent(ps -> ps.forEach(p -> p.id().ifPresent(id -> {
-                if (!products.contains(id)) {
-                    p.problem("no product '" + id + "'" + (products.isEmpty() ? "; the line declares no products"
-                            : Suggestions.hint(id, products)));
-                } else {
-                    routed.add(id);
-                }
-            })));
-            if (at.problems().count() == before) {
-                at.problems().guard(item.node(), item.path(), () -> new RouteSpec(to.get(), share, routed))
-                        .ifPresent(routes::add);
-            }
-        })));
+        at.items("to")
+                .ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+                    int before = at.problems().count();
+                    map.allow(List.of("to", "share", "products"));
+                    Optional<YamlCursor> toAt = map.required("to");
+                    Optional<String> to = toAt.flatMap(YamlCursor::id);
+                    to.ifPresent(t -> {
+                        if (targets.putIfAbsent(t, toAt.get()) != null) {
+                            toAt.get().problem("duplicate route to '" + t + "'");
+                        }
+                    });
+                    boolean hasShare = map.has("share");
+                    if (hasShare == map.has("products")) {
+                        item.problem(
+                                "a route takes either 'share' or 'products', got " + (hasShare ? "both" : "neither"));
+                        return;
+                    }
+                    if (byShare[0] != null && byShare[0] != hasShare) {
+                        map.keyCursor(hasShare ? "share" : "products")
+                                .problem("routes of one station are all by share or"
+                                        + " all by products, got both kinds");
+                        return;
+                    }
+                    byShare[0] = hasShare;
+                    OptionalDouble share = map.optional("share")
+                            .flatMap(YamlCursor::positive)
+                            .map(OptionalDouble::of)
+                            .orElse(OptionalDouble.empty());
+                    Set<String> routed = new LinkedHashSet<>();
+                    map.optional("products")
+                            .flatMap(c -> c.items(""))
+                            .ifPresent(ps -> ps.forEach(p -> p.id().ifPresent(id -> {
+                                if (!products.contains(id)) {
+                                    p.problem("no product '" + id + "'"
+                                            + (products.isEmpty()
+                                                    ? "; the line declares no products"
+                                                    : Suggestions.hint(id, products)));
+                                } else {
+                                    routed.add(id);
+                                }
+                            })));
+                    if (at.problems().count() == before) {
+                        at.problems()
+                                .guard(item.node(), item.path(), () -> new RouteSpec(to.get(), share, routed))
+                                .ifPresent(routes::add);
+                    }
+                })));
         return routes;
     }
 }

@@ -17,12 +17,11 @@ final class ScenarioBinder {
 
     static final String SCHEMA = "linetwin/v1";
 
-    private static final List<String> KEYS = List.of("schema", "name", "description", "line", "experiment",
-            "variants", "output", "tuning");
+    private static final List<String> KEYS =
+            List.of("schema", "name", "description", "line", "experiment", "variants", "output", "tuning");
     private static final List<String> NOT_YET = List.of("twin");
 
-    private ScenarioBinder() {
-    }
+    private ScenarioBinder() {}
 
     static Optional<Scenario> bind(Node root, Problems problems) {
         YamlCursor at = new YamlCursor(root, "", problems);
@@ -35,22 +34,29 @@ final class ScenarioBinder {
             return Optional.empty();
         }
         MappingReader map = at.mapping().orElseThrow().allow(KEYS, NOT_YET);
-        map.required("schema", "required key is missing; expected \"" + SCHEMA + "\"").ifPresent(schema -> {
-            if (!schema.isScalar() || !schema.rawText().equals(SCHEMA)) {
-                schema.problem("expected \"" + SCHEMA + "\", got " + schema.describe());
-            }
-        });
+        map.required("schema", "required key is missing; expected \"" + SCHEMA + "\"")
+                .ifPresent(schema -> {
+                    if (!schema.isScalar() || !schema.rawText().equals(SCHEMA)) {
+                        schema.problem("expected \"" + SCHEMA + "\", got " + schema.describe());
+                    }
+                });
         Optional<String> name = map.required("name").flatMap(YamlCursor::text);
-        String description = map.optional("description").flatMap(YamlCursor::text).orElse("");
+        String description =
+                map.optional("description").flatMap(YamlCursor::text).orElse("");
         Optional<YamlCursor> lineAt = map.required("line");
         Optional<YamlCursor> experimentAt = map.optional("experiment");
-        ExperimentSpec experiment = experimentAt.map(ExperimentReader::read)
-                .orElseGet(() -> Optional.of(ExperimentReader.defaults())).orElse(null);
-        Optional<LineSpec> line = lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems,
-                experiment));
-        OutputSpec output = line.isEmpty() ? null : map.optional("output")
-                .map(o -> OutputReader.read(o, line.get()))
-                .orElseGet(() -> Optional.of(OutputSpec.PARTS)).orElse(null);
+        ExperimentSpec experiment = experimentAt
+                .map(ExperimentReader::read)
+                .orElseGet(() -> Optional.of(ExperimentReader.defaults()))
+                .orElse(null);
+        Optional<LineSpec> line =
+                lineAt.flatMap(l -> LineReader.read(l.node(), name.orElse("line"), problems, experiment));
+        OutputSpec output = line.isEmpty()
+                ? null
+                : map.optional("output")
+                        .map(o -> OutputReader.read(o, line.get()))
+                        .orElseGet(() -> Optional.of(OutputSpec.PARTS))
+                        .orElse(null);
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
@@ -63,13 +69,23 @@ final class ScenarioBinder {
         List<Variant> variants = map.optional("variants")
                 .map(v -> VariantApplier.apply(v, lineAt.orElseThrow().node(), name.orElseThrow(), experiment))
                 .orElse(List.of());
-        LineTemplate template = new NodeLineTemplate(lineAt.orElseThrow().node(), name.orElseThrow(),
-                problems.file(), experiment);
+        LineTemplate template =
+                new NodeLineTemplate(lineAt.orElseThrow().node(), name.orElseThrow(), problems.file(), experiment);
         Optional<TuningSpec> tuning = map.optional("tuning").flatMap(t -> TuningReader.read(t, template));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
-        return problems.guard(root, "", () -> new Scenario(name.orElseThrow(), description, line.orElseThrow(),
-                experiment, variants, output, tuning, template));
+        return problems.guard(
+                root,
+                "",
+                () -> new Scenario(
+                        name.orElseThrow(),
+                        description,
+                        line.orElseThrow(),
+                        experiment,
+                        variants,
+                        output,
+                        tuning,
+                        template));
     }
 }

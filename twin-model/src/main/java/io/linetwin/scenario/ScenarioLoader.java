@@ -23,8 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ScenarioLoader {
 
-    private ScenarioLoader() {
-    }
+    private ScenarioLoader() {}
 
     /** The scenario in {@code file}, or every problem found in it. */
     public static Scenario load(Path file) throws ScenarioException {
@@ -126,7 +125,11 @@ public final class ScenarioLoader {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 if (wordStart >= 0 && i - wordStart > Limits.MAX_WORD_CHARS) {
-                    problems.add(new ScenarioProblem(problems.file(), line + 1, wordStart - lineStart + 1, "",
+                    problems.add(new ScenarioProblem(
+                            problems.file(),
+                            line + 1,
+                            wordStart - lineStart + 1,
+                            "",
                             "a value of " + (i - wordStart) + " characters without a blank, more than the limit of "
                                     + Limits.MAX_WORD_CHARS));
                     return false;

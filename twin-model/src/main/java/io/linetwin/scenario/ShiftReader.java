@@ -22,8 +22,7 @@ final class ShiftReader {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
     private static final double DAY = ShiftSpec.DAY_SECONDS;
 
-    private ShiftReader() {
-    }
+    private ShiftReader() {}
 
     static List<ShiftSpec> read(YamlCursor at) {
         List<ShiftSpec> shifts = new ArrayList<>();
@@ -47,8 +46,10 @@ final class ShiftReader {
         }
         double length = end.get() > start.get() ? end.get() - start.get() : end.get() + DAY - start.get();
         List<ShiftSpec.Break> breaks = new ArrayList<>();
-        map.optional("breaks").flatMap(c -> c.items("")).ifPresent(items -> items.forEach(item ->
-                pause(item, start.get(), length).ifPresent(breaks::add)));
+        map.optional("breaks")
+                .flatMap(c -> c.items(""))
+                .ifPresent(items ->
+                        items.forEach(item -> pause(item, start.get(), length).ifPresent(breaks::add)));
         if (at.problems().count() > before) {
             return Optional.empty();
         }

@@ -24,13 +24,39 @@ import java.util.Set;
 /** Reads one station; the keys it takes depend on its kind. */
 final class StationReader {
 
-    private static final List<String> SOURCE_KEYS = List.of("id", "kind", "supply", "interarrival", "onFull",
-            "parameters", "sensors");
-    private static final List<String> MACHINE_KEYS = List.of("id", "kind", "servers", "process", "processBy", "setup",
-            "failures", "plannedStops", "scrap", "parameters", "sensors", "consumes", "routes", "setupMatrix");
-    private static final List<String> ASSEMBLY_KEYS = List.of("id", "kind", "inputs", "servers", "process",
-            "processBy", "setup", "setupMatrix", "failures", "plannedStops", "scrap", "parameters", "sensors",
-            "consumes", "routes");
+    private static final List<String> SOURCE_KEYS =
+            List.of("id", "kind", "supply", "interarrival", "onFull", "parameters", "sensors");
+    private static final List<String> MACHINE_KEYS = List.of(
+            "id",
+            "kind",
+            "servers",
+            "process",
+            "processBy",
+            "setup",
+            "failures",
+            "plannedStops",
+            "scrap",
+            "parameters",
+            "sensors",
+            "consumes",
+            "routes",
+            "setupMatrix");
+    private static final List<String> ASSEMBLY_KEYS = List.of(
+            "id",
+            "kind",
+            "inputs",
+            "servers",
+            "process",
+            "processBy",
+            "setup",
+            "setupMatrix",
+            "failures",
+            "plannedStops",
+            "scrap",
+            "parameters",
+            "sensors",
+            "consumes",
+            "routes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
     private static final List<String> ALL_KEYS;
     private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink");
@@ -45,12 +71,16 @@ final class StationReader {
      * What topology checks need even when the station itself has problems; {@code inputs}: an assembly's input
      * names with where they were written.
      */
-    record Read(String id, Optional<StationKind> kind, Optional<StationSpec> spec, YamlCursor at,
-            Map<String, YamlCursor> inputs, Map<String, YamlCursor> routes, boolean routesByShare) {
-    }
+    record Read(
+            String id,
+            Optional<StationKind> kind,
+            Optional<StationSpec> spec,
+            YamlCursor at,
+            Map<String, YamlCursor> inputs,
+            Map<String, YamlCursor> routes,
+            boolean routesByShare) {}
 
-    private StationReader() {
-    }
+    private StationReader() {}
 
     static Read read(YamlCursor at, Set<String> products, Set<String> materials) {
         Optional<MappingReader> mapping = at.mapping();
@@ -63,48 +93,79 @@ final class StationReader {
         String id = map.required("id").flatMap(YamlCursor::id).orElse(null);
         Optional<StationKind> kind = map.required("kind").flatMap(StationReader::kind);
         kind.ifPresent(k -> rejectKeysOfOtherKinds(map, k));
-        int servers = map.optional("servers").flatMap(c -> c.integer(1, Limits.MAX_SERVERS)).orElse(1);
-        boolean processes = kind.filter(k -> k == StationKind.MACHINE || k == StationKind.ASSEMBLY).isPresent();
+        int servers = map.optional("servers")
+                .flatMap(c -> c.integer(1, Limits.MAX_SERVERS))
+                .orElse(1);
+        boolean processes = kind.filter(k -> k == StationKind.MACHINE || k == StationKind.ASSEMBLY)
+                .isPresent();
         Optional<Distribution> process = processes
-                ? map.required("process", "required for a " + kind.get().name().toLowerCase(java.util.Locale.ROOT)
-                        + ", missing").flatMap(DistributionReader::read)
+                ? map.required(
+                                "process",
+                                "required for a " + kind.get().name().toLowerCase(java.util.Locale.ROOT) + ", missing")
+                        .flatMap(DistributionReader::read)
                 : Optional.empty();
         Map<String, YamlCursor> inputKeys = new LinkedHashMap<>();
         List<AssemblyInput> inputs = kind.filter(k -> k == StationKind.ASSEMBLY).isPresent()
-                ? map.required("inputs", "required for an assembly, missing").map(c -> inputs(c, inputKeys))
+                ? map.required("inputs", "required for an assembly, missing")
+                        .map(c -> inputs(c, inputKeys))
                         .orElse(List.of())
                 : List.of();
-        Map<String, Distribution> processBy = map.optional("processBy").map(c -> processBy(c, products))
-                .orElse(Map.of());
+        Map<String, Distribution> processBy =
+                map.optional("processBy").map(c -> processBy(c, products)).orElse(Map.of());
         Optional<Distribution> setup = map.optional("setup").flatMap(DistributionReader::read);
-        Map<String, Map<String, Distribution>> setupMatrix = map.optional("setupMatrix")
-                .map(c -> setupMatrix(c, products)).orElse(Map.of());
-        List<FailureSpec> failures = map.optional("failures").map(c -> failures(c, FailureBasis.OPERATING))
+        Map<String, Map<String, Distribution>> setupMatrix =
+                map.optional("setupMatrix").map(c -> setupMatrix(c, products)).orElse(Map.of());
+        List<FailureSpec> failures = map.optional("failures")
+                .map(c -> failures(c, FailureBasis.OPERATING))
                 .orElse(List.of());
         Set<String> failureNames = new HashSet<>();
         failures.forEach(f -> failureNames.add(f.name()));
-        List<PlannedStop> plannedStops = map.optional("plannedStops").map(c -> plannedStops(c, failureNames))
+        List<PlannedStop> plannedStops = map.optional("plannedStops")
+                .map(c -> plannedStops(c, failureNames))
                 .orElse(List.of());
-        double scrap = map.optional("scrap").flatMap(c -> c.number(0, true, 1, false)).orElse(0.0);
-        Map<String, ParameterSpec> parameters = map.optional("parameters").map(StationReader::parameters)
-                .orElse(Map.of());
-        List<String> sensors = map.optional("sensors").map(StationReader::sensors).orElse(List.of());
-        Map<String, Double> consumes = map.optional("consumes").map(c -> consumes(c, materials)).orElse(Map.of());
+        double scrap =
+                map.optional("scrap").flatMap(c -> c.number(0, true, 1, false)).orElse(0.0);
+        Map<String, ParameterSpec> parameters =
+                map.optional("parameters").map(StationReader::parameters).orElse(Map.of());
+        List<String> sensors =
+                map.optional("sensors").map(StationReader::sensors).orElse(List.of());
+        Map<String, Double> consumes =
+                map.optional("consumes").map(c -> consumes(c, materials)).orElse(Map.of());
         Map<String, YamlCursor> routeKeys = new LinkedHashMap<>();
-        List<RouteSpec> routes = map.optional("routes").map(c -> RouteReader.read(c, products, routeKeys))
+        List<RouteSpec> routes = map.optional("routes")
+                .map(c -> RouteReader.read(c, products, routeKeys))
                 .orElse(List.of());
         boolean byShare = !routes.isEmpty() && routes.get(0).byShare();
-        Optional<Distribution> interarrival = kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
-        OnFull onFull = map.optional("onFull").flatMap(c -> c.choice(List.of("block", "drop")))
-                .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK).orElse(OnFull.BLOCK);
+        Optional<Distribution> interarrival =
+                kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
+        OnFull onFull = map.optional("onFull")
+                .flatMap(c -> c.choice(List.of("block", "drop")))
+                .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK)
+                .orElse(OnFull.BLOCK);
         if (at.problems().count() > before || id == null || kind.isEmpty()) {
             return new Read(id, kind, Optional.empty(), at, inputKeys, routeKeys, byShare);
         }
-        Optional<StationSpec> spec = at.problems().guard(at.node(), at.path(), () -> StationSpec.builder(id,
-                kind.get()).servers(servers).process(process).processByProduct(processBy).setup(setup)
-                .failures(failures).scrap(scrap).parameters(parameters).sensors(sensors).interarrival(interarrival)
-                .onFull(onFull).consumes(consumes).inputs(inputs).routes(routes).setupMatrix(setupMatrix)
-                .plannedStops(plannedStops).build());
+        Optional<StationSpec> spec = at.problems()
+                .guard(
+                        at.node(),
+                        at.path(),
+                        () -> StationSpec.builder(id, kind.get())
+                                .servers(servers)
+                                .process(process)
+                                .processByProduct(processBy)
+                                .setup(setup)
+                                .failures(failures)
+                                .scrap(scrap)
+                                .parameters(parameters)
+                                .sensors(sensors)
+                                .interarrival(interarrival)
+                                .onFull(onFull)
+                                .consumes(consumes)
+                                .inputs(inputs)
+                                .routes(routes)
+                                .setupMatrix(setupMatrix)
+                                .plannedStops(plannedStops)
+                                .build());
         return new Read(id, kind, spec, at, inputKeys, routeKeys, byShare);
     }
 
@@ -122,8 +183,9 @@ final class StationReader {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         for (String key : map.keys()) {
             if (ALL_KEYS.contains(key) && !own.contains(key)) {
-                map.keyCursor(key).problem("'" + key + "' does not apply to a " + name + " (a " + name + " takes "
-                        + String.join(", ", own) + ")");
+                map.keyCursor(key)
+                        .problem("'" + key + "' does not apply to a " + name + " (a " + name + " takes "
+                                + String.join(", ", own) + ")");
             }
         }
     }
@@ -133,8 +195,8 @@ final class StationReader {
         boolean hasSupply = map.has("supply");
         boolean hasInterarrival = map.has("interarrival");
         if (hasSupply && hasInterarrival) {
-            map.keyCursor("interarrival").problem("a source takes either 'supply: unlimited' or 'interarrival', "
-                    + "got both");
+            map.keyCursor("interarrival")
+                    .problem("a source takes either 'supply: unlimited' or 'interarrival', " + "got both");
             return Optional.empty();
         }
         if (!hasSupply && !hasInterarrival) {
@@ -151,37 +213,48 @@ final class StationReader {
     /** {@code {from: {to: distribution}}}: changeover times between two different declared products. */
     private static Map<String, Map<String, Distribution>> setupMatrix(YamlCursor at, Set<String> products) {
         Map<String, Map<String, Distribution>> matrix = new LinkedHashMap<>();
-        at.mapping().ifPresent(map -> map.values().forEach((from, row) -> {
-            if (!products.contains(from)) {
-                map.keyCursor(from).problem("no product '" + from + "'" + (products.isEmpty()
-                        ? "; the line declares no products" : Suggestions.hint(from, products)));
-                return;
-            }
-            row.mapping().ifPresent(cells -> cells.values().forEach((to, value) -> {
-                if (!products.contains(to)) {
-                    cells.keyCursor(to).problem("no product '" + to + "'" + Suggestions.hint(to, products));
-                } else if (to.equals(from)) {
-                    cells.keyCursor(to).problem("a changeover needs two different products, got '" + to + "' twice");
-                } else {
-                    DistributionReader.read(value).ifPresent(d ->
-                            matrix.computeIfAbsent(from, f -> new LinkedHashMap<>()).put(to, d));
-                }
-            }));
-        }));
+        at.mapping()
+                .ifPresent(map -> map.values().forEach((from, row) -> {
+                    if (!products.contains(from)) {
+                        map.keyCursor(from)
+                                .problem("no product '" + from + "'"
+                                        + (products.isEmpty()
+                                                ? "; the line declares no products"
+                                                : Suggestions.hint(from, products)));
+                        return;
+                    }
+                    row.mapping()
+                            .ifPresent(cells -> cells.values().forEach((to, value) -> {
+                                if (!products.contains(to)) {
+                                    cells.keyCursor(to)
+                                            .problem("no product '" + to + "'" + Suggestions.hint(to, products));
+                                } else if (to.equals(from)) {
+                                    cells.keyCursor(to)
+                                            .problem("a changeover needs two different products, got '" + to
+                                                    + "' twice");
+                                } else {
+                                    DistributionReader.read(value)
+                                            .ifPresent(d -> matrix.computeIfAbsent(from, f -> new LinkedHashMap<>())
+                                                    .put(to, d));
+                                }
+                            }));
+                }));
         return matrix;
     }
 
     private static Map<String, Distribution> processBy(YamlCursor at, Set<String> products) {
         Map<String, Distribution> byProduct = new LinkedHashMap<>();
-        at.mapping().ifPresent(map -> map.values().forEach((product, value) -> {
-            if (!products.contains(product)) {
-                String hint = products.isEmpty() ? "; the line declares no products"
-                        : Suggestions.hint(product, products);
-                map.keyCursor(product).problem("no product '" + product + "'" + hint);
-                return;
-            }
-            DistributionReader.read(value).ifPresent(d -> byProduct.put(product, d));
-        }));
+        at.mapping()
+                .ifPresent(map -> map.values().forEach((product, value) -> {
+                    if (!products.contains(product)) {
+                        String hint = products.isEmpty()
+                                ? "; the line declares no products"
+                                : Suggestions.hint(product, products);
+                        map.keyCursor(product).problem("no product '" + product + "'" + hint);
+                        return;
+                    }
+                    DistributionReader.read(value).ifPresent(d -> byProduct.put(product, d));
+                }));
         return byProduct;
     }
 
@@ -194,7 +267,8 @@ final class StationReader {
             }
             map.values().forEach((source, value) -> {
                 keys.put(source, map.keyCursor(source));
-                value.integer(1, Limits.MAX_INPUT_COUNT).ifPresent(count -> inputs.add(new AssemblyInput(source, count)));
+                value.integer(1, Limits.MAX_INPUT_COUNT)
+                        .ifPresent(count -> inputs.add(new AssemblyInput(source, count)));
             });
         });
         return inputs;
@@ -202,15 +276,17 @@ final class StationReader {
 
     private static Map<String, Double> consumes(YamlCursor at, Set<String> materials) {
         Map<String, Double> consumes = new LinkedHashMap<>();
-        at.mapping().ifPresent(map -> map.values().forEach((material, value) -> {
-            if (!materials.contains(material)) {
-                String hint = materials.isEmpty() ? "; the line declares no materials"
-                        : Suggestions.hint(material, materials);
-                map.keyCursor(material).problem("no material '" + material + "'" + hint);
-                return;
-            }
-            value.positive().ifPresent(units -> consumes.put(material, units));
-        }));
+        at.mapping()
+                .ifPresent(map -> map.values().forEach((material, value) -> {
+                    if (!materials.contains(material)) {
+                        String hint = materials.isEmpty()
+                                ? "; the line declares no materials"
+                                : Suggestions.hint(material, materials);
+                        map.keyCursor(material).problem("no material '" + material + "'" + hint);
+                        return;
+                    }
+                    value.positive().ifPresent(units -> consumes.put(material, units));
+                }));
         return consumes;
     }
 
@@ -218,20 +294,27 @@ final class StationReader {
     static List<FailureSpec> failures(YamlCursor at, FailureBasis defaultBasis) {
         List<FailureSpec> failures = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
-            int before = at.problems().count();
-            map.allow(List.of("name", "mtbf", "mttr", "basis"));
-            Optional<String> name = map.required("name").flatMap(YamlCursor::id);
-            name.filter(n -> !names.add(n)).ifPresent(n -> map.optional("name").orElseThrow()
-                    .problem("duplicate failure name '" + n + "'"));
-            Optional<Distribution> mtbf = map.required("mtbf").flatMap(DistributionReader::read);
-            Optional<Distribution> mttr = map.required("mttr").flatMap(DistributionReader::read);
-            FailureBasis basis = map.optional("basis").flatMap(StationReader::basis).orElse(defaultBasis);
-            if (at.problems().count() == before) {
-                at.problems().guard(item.node(), item.path(),
-                        () -> new FailureSpec(name.get(), mtbf.get(), mttr.get(), basis)).ifPresent(failures::add);
-            }
-        })));
+        at.items("name")
+                .ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+                    int before = at.problems().count();
+                    map.allow(List.of("name", "mtbf", "mttr", "basis"));
+                    Optional<String> name = map.required("name").flatMap(YamlCursor::id);
+                    name.filter(n -> !names.add(n))
+                            .ifPresent(n ->
+                                    map.optional("name").orElseThrow().problem("duplicate failure name '" + n + "'"));
+                    Optional<Distribution> mtbf = map.required("mtbf").flatMap(DistributionReader::read);
+                    Optional<Distribution> mttr = map.required("mttr").flatMap(DistributionReader::read);
+                    FailureBasis basis =
+                            map.optional("basis").flatMap(StationReader::basis).orElse(defaultBasis);
+                    if (at.problems().count() == before) {
+                        at.problems()
+                                .guard(
+                                        item.node(),
+                                        item.path(),
+                                        () -> new FailureSpec(name.get(), mtbf.get(), mttr.get(), basis))
+                                .ifPresent(failures::add);
+                    }
+                })));
         return failures;
     }
 
@@ -242,22 +325,31 @@ final class StationReader {
     private static List<PlannedStop> plannedStops(YamlCursor at, Set<String> failureNames) {
         List<PlannedStop> stops = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        at.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
-            int before = at.problems().count();
-            map.allow(List.of("name", "at", "every", "duration", "finishPart"));
-            Optional<String> name = map.required("name").flatMap(YamlCursor::id);
-            name.filter(n -> failureNames.contains(n) || !names.add(n)).ifPresent(n -> map.optional("name")
-                    .orElseThrow().problem("duplicate name '" + n + "' (a station's failures and planned stops "
-                            + "share one list of names)"));
-            Optional<PlannedStop.Trigger> trigger = trigger(map);
-            Optional<Double> duration = map.required("duration").flatMap(YamlCursor::positiveDuration);
-            boolean finishPart = map.optional("finishPart").flatMap(c -> c.choice(List.of("true", "false")))
-                    .map(Boolean::parseBoolean).orElse(false);
-            if (at.problems().count() == before) {
-                at.problems().guard(item.node(), item.path(), () -> new PlannedStop(name.get(), trigger.get(),
-                        duration.get(), finishPart)).ifPresent(stops::add);
-            }
-        })));
+        at.items("name")
+                .ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+                    int before = at.problems().count();
+                    map.allow(List.of("name", "at", "every", "duration", "finishPart"));
+                    Optional<String> name = map.required("name").flatMap(YamlCursor::id);
+                    name.filter(n -> failureNames.contains(n) || !names.add(n))
+                            .ifPresent(n -> map.optional("name")
+                                    .orElseThrow()
+                                    .problem("duplicate name '" + n + "' (a station's failures and planned stops "
+                                            + "share one list of names)"));
+                    Optional<PlannedStop.Trigger> trigger = trigger(map);
+                    Optional<Double> duration = map.required("duration").flatMap(YamlCursor::positiveDuration);
+                    boolean finishPart = map.optional("finishPart")
+                            .flatMap(c -> c.choice(List.of("true", "false")))
+                            .map(Boolean::parseBoolean)
+                            .orElse(false);
+                    if (at.problems().count() == before) {
+                        at.problems()
+                                .guard(
+                                        item.node(),
+                                        item.path(),
+                                        () -> new PlannedStop(name.get(), trigger.get(), duration.get(), finishPart))
+                                .ifPresent(stops::add);
+                    }
+                })));
         return stops;
     }
 
@@ -266,13 +358,15 @@ final class StationReader {
         boolean hasAt = map.has("at");
         boolean hasEvery = map.has("every");
         if (hasAt == hasEvery) {
-            (hasAt ? map.keyCursor("every") : map.self()).problem("a planned stop takes either 'at' (a time from "
-                    + "the start, like 3d) or 'every' (working time between stops, like 160h), got "
-                    + (hasAt ? "both" : "neither"));
+            (hasAt ? map.keyCursor("every") : map.self())
+                    .problem("a planned stop takes either 'at' (a time from "
+                            + "the start, like 3d) or 'every' (working time between stops, like 160h), got "
+                            + (hasAt ? "both" : "neither"));
             return Optional.empty();
         }
         if (hasAt) {
-            return map.optional("at").flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS))
+            return map.optional("at")
+                    .flatMap(c -> c.duration(Limits.MAX_RUN_SECONDS))
                     .map(PlannedStop.At::new);
         }
         return map.optional("every").flatMap(YamlCursor::positiveDuration).map(PlannedStop.Every::new);
@@ -289,8 +383,9 @@ final class StationReader {
 
     private static Map<String, ParameterSpec> parameters(YamlCursor at) {
         Map<String, ParameterSpec> parameters = new LinkedHashMap<>();
-        at.mapping().ifPresent(map -> map.values().forEach((name, value) ->
-                parameter(value, name).ifPresent(p -> parameters.put(name, p))));
+        at.mapping()
+                .ifPresent(map -> map.values()
+                        .forEach((name, value) -> parameter(value, name).ifPresent(p -> parameters.put(name, p))));
         return parameters;
     }
 
@@ -309,11 +404,15 @@ final class StationReader {
         map.allow(List.of("value", "min", "max", "maxStep"));
         OptionalDouble min = optionalNumber(map, "min");
         OptionalDouble max = optionalNumber(map, "max");
-        OptionalDouble maxStep = map.optional("maxStep").flatMap(YamlCursor::positive)
-                .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        OptionalDouble maxStep = map.optional("maxStep")
+                .flatMap(YamlCursor::positive)
+                .map(OptionalDouble::of)
+                .orElse(OptionalDouble.empty());
         if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
-            map.optional("max").orElseThrow().problem("expected max >= min " + min.getAsDouble() + ", got "
-                    + map.optional("max").orElseThrow().describe());
+            map.optional("max")
+                    .orElseThrow()
+                    .problem("expected max >= min " + min.getAsDouble() + ", got "
+                            + map.optional("max").orElseThrow().describe());
         }
         Optional<YamlCursor> valueAt = map.required("value");
         Optional<Double> value = valueAt.flatMap(YamlCursor::number);
@@ -335,7 +434,10 @@ final class StationReader {
     }
 
     private static OptionalDouble optionalNumber(MappingReader map, String key) {
-        return map.optional(key).flatMap(YamlCursor::number).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return map.optional(key)
+                .flatMap(YamlCursor::number)
+                .map(OptionalDouble::of)
+                .orElse(OptionalDouble.empty());
     }
 
     private static List<String> sensors(YamlCursor at) {

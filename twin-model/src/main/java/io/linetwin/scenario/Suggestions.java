@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Finds the known name a misspelt one most likely meant (Levenshtein distance, case-insensitive). */
 public final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     public static Optional<String> nearest(String typed, Collection<String> known) {
         String target = typed.toLowerCase(Locale.ROOT);

@@ -20,28 +20,29 @@ import java.util.Set;
 final class TopologyCheck {
 
     /** A buffer's ends as written, with where they were written. */
-    record Link(String id, YamlCursor at, Optional<String> from, YamlCursor fromAt, Optional<String> to,
-            YamlCursor toAt) {
-    }
+    record Link(
+            String id, YamlCursor at, Optional<String> from, YamlCursor fromAt, Optional<String> to, YamlCursor toAt) {}
 
     /** A station's routes as written: target buffer ids with where they were written, and their kind. */
-    record Routes(Map<String, YamlCursor> targets, boolean byShare) {
-    }
+    record Routes(Map<String, YamlCursor> targets, boolean byShare) {}
 
-    private TopologyCheck() {
-    }
+    private TopologyCheck() {}
 
     /**
      * Reports every broken rule; {@code stations} maps each id to its kind (empty when unreadable),
      * {@code inputs} each assembly to its input names, {@code routes} each routing station to its routes.
      */
-    static void check(Map<String, Optional<StationKind>> stations, List<Link> links,
-            Map<String, Map<String, YamlCursor>> inputs, Map<String, Routes> routes) {
+    static void check(
+            Map<String, Optional<StationKind>> stations,
+            List<Link> links,
+            Map<String, Map<String, YamlCursor>> inputs,
+            Map<String, Routes> routes) {
         Map<String, List<Link>> outbound = new LinkedHashMap<>();
         Map<String, List<Link>> intoAssembly = new LinkedHashMap<>();
         List<Link> joining = new ArrayList<>();
         for (Link link : links) {
-            boolean fromOk = link.from().map(f -> exists(stations, f, link.fromAt())).orElse(false);
+            boolean fromOk =
+                    link.from().map(f -> exists(stations, f, link.fromAt())).orElse(false);
             boolean toOk = link.to().map(t -> exists(stations, t, link.toAt())).orElse(false);
             if (!fromOk || !toOk) {
                 continue;
@@ -62,12 +63,16 @@ final class TopologyCheck {
                 ok = false;
             }
             List<Link> out = outbound.computeIfAbsent(from, f -> new ArrayList<>());
-            if (!out.isEmpty() && stations.get(from).filter(k -> k == StationKind.SOURCE).isPresent()) {
-                link.fromAt().problem("a source feeds one buffer, got a second one after '" + out.get(0).id() + "'");
+            if (!out.isEmpty()
+                    && stations.get(from).filter(k -> k == StationKind.SOURCE).isPresent()) {
+                link.fromAt()
+                        .problem("a source feeds one buffer, got a second one after '"
+                                + out.get(0).id() + "'");
                 ok = false;
             } else if (!out.isEmpty() && !routes.containsKey(from)) {
-                link.fromAt().problem("station '" + from + "' already has outbound buffer '" + out.get(0).id()
-                        + "'; a station with several outbound buffers needs 'routes'");
+                link.fromAt()
+                        .problem("station '" + from + "' already has outbound buffer '"
+                                + out.get(0).id() + "'; a station with several outbound buffers needs 'routes'");
                 ok = false;
             }
             if (ok) {
@@ -80,8 +85,8 @@ final class TopologyCheck {
         }
         routes.forEach((station, r) -> matchRoutes(station, r, outbound.getOrDefault(station, List.of())));
         reportCycles(stations.keySet(), joining, routes);
-        inputs.forEach((assembly, names) -> matchInputs(assembly, names,
-                intoAssembly.getOrDefault(assembly, List.of())));
+        inputs.forEach(
+                (assembly, names) -> matchInputs(assembly, names, intoAssembly.getOrDefault(assembly, List.of())));
     }
 
     /** Each route goes to an outbound buffer of its station, and each outbound buffer has a route. */
@@ -94,13 +99,17 @@ final class TopologyCheck {
             }
         });
         if (outbound.size() < 2 && !routes.targets().isEmpty()) {
-            routes.targets().values().iterator().next().problem("routes need at least two outbound buffers, got "
-                    + outbound.size());
+            routes.targets()
+                    .values()
+                    .iterator()
+                    .next()
+                    .problem("routes need at least two outbound buffers, got " + outbound.size());
         }
         for (Link link : outbound) {
             if (!routes.targets().containsKey(link.id())) {
-                link.fromAt().problem("station '" + station + "' routes no part to buffer '" + link.id()
-                        + "'; add a route to it");
+                link.fromAt()
+                        .problem("station '" + station + "' routes no part to buffer '" + link.id()
+                                + "'; add a route to it");
             }
         }
     }
@@ -110,7 +119,8 @@ final class TopologyCheck {
         Map<String, String> inputOfBuffer = new HashMap<>();
         names.forEach((name, at) -> {
             List<Link> matches = inbound.stream()
-                    .filter(l -> l.id().equals(name) || l.from().orElseThrow().equals(name)).toList();
+                    .filter(l -> l.id().equals(name) || l.from().orElseThrow().equals(name))
+                    .toList();
             if (matches.isEmpty()) {
                 List<String> candidates = new ArrayList<>();
                 inbound.forEach(l -> {
@@ -118,7 +128,8 @@ final class TopologyCheck {
                     candidates.add(l.from().orElseThrow());
                 });
                 at.problem("no buffer into assembly '" + assembly + "' from '" + name + "'"
-                        + (candidates.isEmpty() ? "; the assembly has no inbound buffer"
+                        + (candidates.isEmpty()
+                                ? "; the assembly has no inbound buffer"
                                 : Suggestions.hint(name, candidates)));
             } else if (matches.size() > 1) {
                 at.problem("'" + name + "' feeds assembly '" + assembly + "' through " + matches.size()
@@ -132,10 +143,12 @@ final class TopologyCheck {
             }
         });
         for (Link link : inbound) {
-            if (!inputOfBuffer.containsKey(link.id()) && names.keySet().stream().noneMatch(
-                    n -> n.equals(link.from().orElseThrow()) || n.equals(link.id()))) {
-                link.toAt().problem("assembly '" + assembly + "' has no input for buffer '" + link.id() + "' from '"
-                        + link.from().orElseThrow() + "'; add it to its inputs");
+            if (!inputOfBuffer.containsKey(link.id())
+                    && names.keySet().stream()
+                            .noneMatch(n -> n.equals(link.from().orElseThrow()) || n.equals(link.id()))) {
+                link.toAt()
+                        .problem("assembly '" + assembly + "' has no input for buffer '" + link.id() + "' from '"
+                                + link.from().orElseThrow() + "'; add it to its inputs");
             }
         }
     }
@@ -167,8 +180,10 @@ final class TopologyCheck {
         }
         for (List<String> knot : Loops.of(stations, ungated)) {
             List<String> loop = Loops.shortestThrough(knot.get(0), Set.copyOf(knot), ungated);
-            latest(loop, next).at().problem("the line loops: " + String.join(" -> ", loop) + "; a loop needs a "
-                    + "quality gate (a station with routes by share)");
+            latest(loop, next)
+                    .at()
+                    .problem("the line loops: " + String.join(" -> ", loop) + "; a loop needs a "
+                            + "quality gate (a station with routes by share)");
         }
     }
 
@@ -182,8 +197,9 @@ final class TopologyCheck {
         for (int i = 0; i < loop.size() - 1; i++) {
             String to = loop.get(i + 1);
             for (Link link : next.get(loop.get(i))) {
-                boolean later = latest == null || link.at().node().getStartMark().getIndex()
-                        > latest.at().node().getStartMark().getIndex();
+                boolean later = latest == null
+                        || link.at().node().getStartMark().getIndex()
+                                > latest.at().node().getStartMark().getIndex();
                 if (link.to().orElseThrow().equals(to) && later) {
                     latest = link;
                 }

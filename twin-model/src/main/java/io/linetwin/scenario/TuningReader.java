@@ -25,8 +25,7 @@ final class TuningReader {
     private static final List<String> KEYS = List.of("objective", "variables", "constraints", "guard", "budget");
     private static final List<String> TYPES = List.of("integer", "continuous");
 
-    private TuningReader() {
-    }
+    private TuningReader() {}
 
     static Optional<TuningSpec> read(YamlCursor at, LineTemplate template) {
         Optional<MappingReader> mapping = at.mapping();
@@ -38,18 +37,27 @@ final class TuningReader {
         Optional<TuningObjective> objective = map.required("objective").flatMap(TuningReader::objective);
         Map<String, YamlCursor> paths = new LinkedHashMap<>();
         List<TuningVariable> variables = map.required("variables")
-                .map(v -> variables(v, template, objective, paths)).orElse(List.of());
+                .map(v -> variables(v, template, objective, paths))
+                .orElse(List.of());
         // Constraints name variables: over broken variables they would only repeat those problems.
-        List<TuningConstraint> constraints = at.problems().count() > before ? List.of()
-                : map.optional("constraints").map(c -> constraints(c, variables, paths)).orElse(List.of());
-        List<TuningGuard> guards = map.optional("guard").map(TuningReader::guards).orElse(List.of());
-        int[] budget = map.optional("budget").map(TuningReader::budget)
+        List<TuningConstraint> constraints = at.problems().count() > before
+                ? List.of()
+                : map.optional("constraints")
+                        .map(c -> constraints(c, variables, paths))
+                        .orElse(List.of());
+        List<TuningGuard> guards =
+                map.optional("guard").map(TuningReader::guards).orElse(List.of());
+        int[] budget = map.optional("budget")
+                .map(TuningReader::budget)
                 .orElse(new int[] {TuningSpec.DEFAULT_EVALUATIONS, TuningSpec.DEFAULT_REPLICATIONS});
         if (at.problems().count() > before) {
             return Optional.empty();
         }
-        Optional<TuningSpec> spec = at.problems().guard(at.node(), at.path(), () -> new TuningSpec(objective.get(),
-                variables, constraints, guards, budget[0], budget[1]));
+        Optional<TuningSpec> spec = at.problems()
+                .guard(
+                        at.node(),
+                        at.path(),
+                        () -> new TuningSpec(objective.get(), variables, constraints, guards, budget[0], budget[1]));
         spec.ifPresent(s -> checkJointlyFeasible(s, map));
         return spec.filter(s -> at.problems().count() == before);
     }
@@ -59,13 +67,14 @@ final class TuningReader {
         if (mapping.isEmpty()) {
             return Optional.empty();
         }
-        MappingReader map = mapping.get().allow(List.of("maximise", "minimise", "maximize", "minimize",
-                "valuePerPart"));
-        List<String> directions = map.keys().stream().filter(k -> k.startsWith("maxim") || k.startsWith("minim"))
+        MappingReader map =
+                mapping.get().allow(List.of("maximise", "minimise", "maximize", "minimize", "valuePerPart"));
+        List<String> directions = map.keys().stream()
+                .filter(k -> k.startsWith("maxim") || k.startsWith("minim"))
                 .toList();
         if (directions.size() != 1) {
-            at.problem("expected exactly one of maximise, minimise, got " + (directions.isEmpty() ? "neither"
-                    : String.join(" and ", directions)));
+            at.problem("expected exactly one of maximise, minimise, got "
+                    + (directions.isEmpty() ? "neither" : String.join(" and ", directions)));
             return Optional.empty();
         }
         boolean maximise = directions.get(0).startsWith("maxim");
@@ -77,36 +86,38 @@ final class TuningReader {
         }
         boolean profit = kpi.get().equals(TuningObjective.PROFIT_PER_HOUR);
         if (profit && !maximise) {
-            map.optional(directions.get(0)).orElseThrow().problem("expected maximise for "
-                    + TuningObjective.PROFIT_PER_HOUR + ", got minimise");
+            map.optional(directions.get(0))
+                    .orElseThrow()
+                    .problem("expected maximise for " + TuningObjective.PROFIT_PER_HOUR + ", got minimise");
             return Optional.empty();
         }
         Optional<YamlCursor> valueAt = map.optional("valuePerPart");
         if (!profit) {
             valueAt.ifPresent(v -> v.problem("valuePerPart belongs to the objective " + TuningObjective.PROFIT_PER_HOUR
                     + ", not to " + kpi.get()));
-            return valueAt.isPresent() ? Optional.empty()
-                    : Optional.of(new TuningObjective(kpi.get(), maximise, 0));
+            return valueAt.isPresent() ? Optional.empty() : Optional.of(new TuningObjective(kpi.get(), maximise, 0));
         }
-        Optional<Double> value = map.required("valuePerPart", "required for " + TuningObjective.PROFIT_PER_HOUR
-                + " (the value of one good part), missing").flatMap(YamlCursor::positive);
+        Optional<Double> value = map.required(
+                        "valuePerPart",
+                        "required for " + TuningObjective.PROFIT_PER_HOUR + " (the value of one good part), missing")
+                .flatMap(YamlCursor::positive);
         return value.map(TuningObjective::profitPerHour);
     }
 
-    private static List<TuningVariable> variables(YamlCursor at, LineTemplate template,
-            Optional<TuningObjective> objective, Map<String, YamlCursor> paths) {
+    private static List<TuningVariable> variables(
+            YamlCursor at, LineTemplate template, Optional<TuningObjective> objective, Map<String, YamlCursor> paths) {
         List<TuningVariable> variables = new ArrayList<>();
         Optional<List<YamlCursor>> items = at.items("");
         if (items.isPresent() && items.get().isEmpty()) {
             at.problem("expected at least one variable, got an empty list");
         }
-        items.ifPresent(list -> list.forEach(item -> variable(item, template, objective, paths)
-                .ifPresent(variables::add)));
+        items.ifPresent(list ->
+                list.forEach(item -> variable(item, template, objective, paths).ifPresent(variables::add)));
         return variables;
     }
 
-    private static Optional<TuningVariable> variable(YamlCursor at, LineTemplate template,
-            Optional<TuningObjective> objective, Map<String, YamlCursor> paths) {
+    private static Optional<TuningVariable> variable(
+            YamlCursor at, LineTemplate template, Optional<TuningObjective> objective, Map<String, YamlCursor> paths) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
             return Optional.empty();
@@ -120,14 +131,18 @@ final class TuningReader {
                 pathAt.get().problem("duplicate variable path '" + p + "'");
             }
         });
-        Optional<Boolean> integer = map.required("type").flatMap(c -> c.choice(TYPES)).map(t -> t.equals("integer"));
+        Optional<Boolean> integer =
+                map.required("type").flatMap(c -> c.choice(TYPES)).map(t -> t.equals("integer"));
         Optional<Double> min = map.required("min").flatMap(c -> bound(c, integer));
         Optional<Double> max = map.required("max").flatMap(c -> bound(c, integer));
         if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
-            map.optional("max").orElseThrow().problem("expected max >= min " + format(min.get()) + ", got "
-                    + map.optional("max").orElseThrow().describe());
+            map.optional("max")
+                    .orElseThrow()
+                    .problem("expected max >= min " + format(min.get()) + ", got "
+                            + map.optional("max").orElseThrow().describe());
         }
-        double cost = map.optional("costPerHour").flatMap(c -> cost(c, objective)).orElse(0.0);
+        double cost =
+                map.optional("costPerHour").flatMap(c -> cost(c, objective)).orElse(0.0);
         if (at.problems().count() > before || path.isEmpty() || integer.isEmpty()) {
             return Optional.empty();
         }
@@ -141,27 +156,34 @@ final class TuningReader {
             return Optional.empty();
         }
         if (atMin.isPresent() || atMax.isPresent()) {
-            (atMin.isPresent() ? minAt : maxAt).problem("the line cannot take " + format(atMin.isPresent() ? min.get()
-                    : max.get()) + " there: " + atMin.or(() -> atMax).orElseThrow().problem());
+            (atMin.isPresent() ? minAt : maxAt)
+                    .problem("the line cannot take " + format(atMin.isPresent() ? min.get() : max.get()) + " there: "
+                            + atMin.or(() -> atMax).orElseThrow().problem());
             return Optional.empty();
         }
         if (!integer.get() && max.get() > min.get()) {
             double interior = interior(min.get(), max.get());
             Optional<SetEntryException> between = refused(template, path.get(), interior);
             if (between.isPresent()) {
-                map.optional("type").orElseThrow().problem("expected integer: the line cannot take "
-                        + format(interior) + " there: " + between.get().problem());
+                map.optional("type")
+                        .orElseThrow()
+                        .problem("expected integer: the line cannot take " + format(interior) + " there: "
+                                + between.get().problem());
                 return Optional.empty();
             }
         }
         OptionalDouble current = template.valueAt(path.get());
         if (cost != 0 && current.isEmpty()) {
-            map.optional("costPerHour").orElseThrow().problem("the base line has no number at " + path.get()
-                    + ", so its cost is unknown");
+            map.optional("costPerHour")
+                    .orElseThrow()
+                    .problem("the base line has no number at " + path.get() + ", so its cost is unknown");
             return Optional.empty();
         }
-        return at.problems().guard(at.node(), at.path(), () -> new TuningVariable(path.get(), integer.get(),
-                min.get(), max.get(), cost, current));
+        return at.problems()
+                .guard(
+                        at.node(),
+                        at.path(),
+                        () -> new TuningVariable(path.get(), integer.get(), min.get(), max.get(), cost, current));
     }
 
     /** A value between the bounds that is no whole number, so a path that takes only whole numbers shows itself. */
@@ -203,16 +225,17 @@ final class TuningReader {
         }
     }
 
-    private static List<TuningConstraint> constraints(YamlCursor at, List<TuningVariable> variables,
-            Map<String, YamlCursor> paths) {
+    private static List<TuningConstraint> constraints(
+            YamlCursor at, List<TuningVariable> variables, Map<String, YamlCursor> paths) {
         List<TuningConstraint> constraints = new ArrayList<>();
-        at.items("").ifPresent(items -> items.forEach(item -> constraint(item, variables, paths)
-                .ifPresent(constraints::add)));
+        at.items("")
+                .ifPresent(items ->
+                        items.forEach(item -> constraint(item, variables, paths).ifPresent(constraints::add)));
         return constraints;
     }
 
-    private static Optional<TuningConstraint> constraint(YamlCursor at, List<TuningVariable> variables,
-            Map<String, YamlCursor> paths) {
+    private static Optional<TuningConstraint> constraint(
+            YamlCursor at, List<TuningVariable> variables, Map<String, YamlCursor> paths) {
         Optional<MappingReader> mapping = at.mapping();
         if (mapping.isEmpty()) {
             return Optional.empty();
@@ -220,8 +243,9 @@ final class TuningReader {
         int before = at.problems().count();
         MappingReader map = mapping.get().allow(List.of("sum", "min", "max", "equals"));
         List<String> sum = new ArrayList<>();
-        map.required("sum").flatMap(c -> c.items("")).ifPresent(items -> items.forEach(item -> item.text()
-                .ifPresent(path -> {
+        map.required("sum")
+                .flatMap(c -> c.items(""))
+                .ifPresent(items -> items.forEach(item -> item.text().ifPresent(path -> {
                     if (!paths.containsKey(path)) {
                         item.problem("expected a path of tuning.variables, got '" + path + "'"
                                 + Suggestions.hint(path, paths.keySet()));
@@ -248,14 +272,17 @@ final class TuningReader {
         }
         OptionalDouble lo = min;
         OptionalDouble hi = max;
-        Optional<TuningConstraint> constraint = at.problems().guard(at.node(), at.path(),
-                () -> new TuningConstraint(sum, lo, hi));
+        Optional<TuningConstraint> constraint =
+                at.problems().guard(at.node(), at.path(), () -> new TuningConstraint(sum, lo, hi));
         constraint.ifPresent(c -> checkReachable(c, variables, at));
         return constraint;
     }
 
     private static OptionalDouble optional(MappingReader map, String key) {
-        return map.optional(key).flatMap(YamlCursor::number).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return map.optional(key)
+                .flatMap(YamlCursor::number)
+                .map(OptionalDouble::of)
+                .orElse(OptionalDouble.empty());
     }
 
     /** The sum's range given the variables' own bounds must meet the constraint's. */
@@ -264,7 +291,10 @@ final class TuningReader {
         double high = 0;
         boolean allInteger = true;
         for (String path : constraint.sum()) {
-            TuningVariable v = variables.stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+            TuningVariable v = variables.stream()
+                    .filter(x -> x.path().equals(path))
+                    .findFirst()
+                    .orElseThrow();
             low += v.min();
             high += v.max();
             allInteger &= v.integer();
@@ -290,23 +320,29 @@ final class TuningReader {
             start[i] = v.current().orElse((v.min() + v.max()) / 2);
         }
         if (spec.region().repair(start).isEmpty()) {
-            map.optional("constraints").orElseThrow().problem("the constraints cannot be met together: no setting of"
-                    + " the variables within their bounds satisfies all of them");
+            map.optional("constraints")
+                    .orElseThrow()
+                    .problem("the constraints cannot be met together: no setting of"
+                            + " the variables within their bounds satisfies all of them");
         }
     }
 
     private static List<TuningGuard> guards(YamlCursor at) {
         List<TuningGuard> guards = new ArrayList<>();
-        at.items("").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
-            map.allow(List.of("kpi", "worseBy"));
-            int before = item.problems().count();
-            Optional<String> kpi = map.required("kpi").flatMap(c -> c.choice(TuningSpec.KPIS));
-            double worseBy = map.optional("worseBy").flatMap(YamlCursor::nonNegative).orElse(0.0);
-            if (item.problems().count() == before && kpi.isPresent()) {
-                item.problems().guard(item.node(), item.path(), () -> new TuningGuard(kpi.get(), worseBy))
-                        .ifPresent(guards::add);
-            }
-        })));
+        at.items("")
+                .ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+                    map.allow(List.of("kpi", "worseBy"));
+                    int before = item.problems().count();
+                    Optional<String> kpi = map.required("kpi").flatMap(c -> c.choice(TuningSpec.KPIS));
+                    double worseBy = map.optional("worseBy")
+                            .flatMap(YamlCursor::nonNegative)
+                            .orElse(0.0);
+                    if (item.problems().count() == before && kpi.isPresent()) {
+                        item.problems()
+                                .guard(item.node(), item.path(), () -> new TuningGuard(kpi.get(), worseBy))
+                                .ifPresent(guards::add);
+                    }
+                })));
         return guards;
     }
 
@@ -331,7 +367,8 @@ final class TuningReader {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%s", value);
     }
 }

@@ -38,11 +38,12 @@ public final class Units {
     private static final Pattern QUANTITY =
             Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*([A-Za-z/]*)");
     /** One part of a compound duration such as "1d4h" or "2h 30m": an unsigned number and its unit. */
-    private static final Pattern PART = Pattern.compile("((?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)([A-Za-z]+)\\s*");
+    private static final Pattern PART =
+            Pattern.compile("((?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)([A-Za-z]+)\\s*");
+
     private static final Pattern COMPOUND = Pattern.compile("(?:" + PART.pattern() + "){2,}");
 
-    private Units() {
-    }
+    private Units() {}
 
     /**
      * Seconds of a duration such as {@code "1.5h"}, or a compound one such as {@code "1d4h"} or {@code "2h 30m"}
@@ -63,11 +64,15 @@ public final class Units {
         while (part.find()) {
             Double factor = Quantity.DURATION.factors.get(part.group(2));
             if (factor == null) {
-                throw new IllegalArgumentException(expected(Quantity.DURATION, text, " (unknown unit '" + part.group(2)
-                        + "'; units: " + Quantity.DURATION.unitList() + ")"));
+                throw new IllegalArgumentException(expected(
+                        Quantity.DURATION,
+                        text,
+                        " (unknown unit '" + part.group(2) + "'; units: " + Quantity.DURATION.unitList() + ")"));
             }
             if (factor >= previousFactor) {
-                throw new IllegalArgumentException(expected(Quantity.DURATION, text,
+                throw new IllegalArgumentException(expected(
+                        Quantity.DURATION,
+                        text,
                         " (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or "
                                 + "2h30m)"));
             }

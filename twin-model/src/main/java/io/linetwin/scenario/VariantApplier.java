@@ -21,33 +21,33 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class VariantApplier {
 
-    private record Entry(String path, YamlCursor key, YamlCursor value) {
-    }
+    private record Entry(String path, YamlCursor key, YamlCursor value) {}
 
-    private VariantApplier() {
-    }
+    private VariantApplier() {}
 
-    static List<Variant> apply(YamlCursor variantsAt, Node lineNode, String defaultLineId,
-            ExperimentSpec experiment) {
+    static List<Variant> apply(YamlCursor variantsAt, Node lineNode, String defaultLineId, ExperimentSpec experiment) {
         List<Variant> variants = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        variantsAt.items("name").ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
-            map.allow(List.of("name", "set"));
-            Optional<String> name = map.required("name").flatMap(YamlCursor::id);
-            Optional<YamlCursor> setAt = map.required("set");
-            if (name.isPresent() && !unique(map.optional("name").orElseThrow(), name.get(), names)) {
-                return;
-            }
-            Optional<MappingReader> set = setAt.flatMap(YamlCursor::mapping);
-            if (name.isEmpty() || set.isEmpty()) {
-                return;
-            }
-            if (set.get().keys().isEmpty()) {
-                setAt.get().problem("expected at least one path: value, got an empty mapping");
-                return;
-            }
-            build(name.get(), set.get(), lineNode, defaultLineId, experiment).ifPresent(variants::add);
-        })));
+        variantsAt
+                .items("name")
+                .ifPresent(items -> items.forEach(item -> item.mapping().ifPresent(map -> {
+                    map.allow(List.of("name", "set"));
+                    Optional<String> name = map.required("name").flatMap(YamlCursor::id);
+                    Optional<YamlCursor> setAt = map.required("set");
+                    if (name.isPresent() && !unique(map.optional("name").orElseThrow(), name.get(), names)) {
+                        return;
+                    }
+                    Optional<MappingReader> set = setAt.flatMap(YamlCursor::mapping);
+                    if (name.isEmpty() || set.isEmpty()) {
+                        return;
+                    }
+                    if (set.get().keys().isEmpty()) {
+                        setAt.get().problem("expected at least one path: value, got an empty mapping");
+                        return;
+                    }
+                    build(name.get(), set.get(), lineNode, defaultLineId, experiment)
+                            .ifPresent(variants::add);
+                })));
         return variants;
     }
 
@@ -63,8 +63,8 @@ final class VariantApplier {
         return true;
     }
 
-    private static Optional<Variant> build(String name, MappingReader set, Node lineNode, String defaultLineId,
-            ExperimentSpec experiment) {
+    private static Optional<Variant> build(
+            String name, MappingReader set, Node lineNode, String defaultLineId, ExperimentSpec experiment) {
         Problems problems = set.self().problems();
         Node copy = NodeTrees.copy(lineNode);
         List<Entry> entries = new ArrayList<>();
@@ -72,7 +72,8 @@ final class VariantApplier {
         boolean applied = true;
         for (Map.Entry<String, YamlCursor> e : set.values().entrySet()) {
             YamlCursor key = set.keyCursor(e.getKey());
-            Optional<String> failure = VariantPath.apply(copy, e.getKey(), key.node(), e.getValue().node());
+            Optional<String> failure =
+                    VariantPath.apply(copy, e.getKey(), key.node(), e.getValue().node());
             if (failure.isPresent()) {
                 key.problem(failure.get());
                 applied = false;
@@ -107,7 +108,11 @@ final class VariantApplier {
         }
         int line = setAt.node().getStartMark().getLine() + 1;
         int column = setAt.node().getStartMark().getColumn() + 1;
-        return new ScenarioProblem(problem.file(), line, column, setAt.path(),
+        return new ScenarioProblem(
+                problem.file(),
+                line,
+                column,
+                setAt.path(),
                 "makes " + problem.keyPath() + " invalid: " + problem.message());
     }
 }

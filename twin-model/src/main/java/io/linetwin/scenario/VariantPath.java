@@ -17,11 +17,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class VariantPath {
 
-    private static final Map<String, String> ITEM_NOUNS = Map.of(
-            "stations", "station", "buffers", "buffer", "failures", "failure", "products", "product");
+    private static final Map<String, String> ITEM_NOUNS =
+            Map.of("stations", "station", "buffers", "buffer", "failures", "failure", "products", "product");
 
-    private VariantPath() {
-    }
+    private VariantPath() {}
 
     /** Applies the entry; on failure returns why, and leaves the tree unusable. */
     static Optional<String> apply(Node line, String path, Node keyNode, Node value) {
@@ -41,7 +40,8 @@ final class VariantPath {
                 Optional<Node> item = item(sequence, segment);
                 if (item.isEmpty()) {
                     String noun = ITEM_NOUNS.getOrDefault(segments[i - 1], "item");
-                    return Optional.of("no " + noun + " '" + segment + "'" + Suggestions.hint(segment, names(sequence)));
+                    return Optional.of(
+                            "no " + noun + " '" + segment + "'" + Suggestions.hint(segment, names(sequence)));
                 }
                 if (last) {
                     return Optional.of("a variant sets one key of a " + ITEM_NOUNS.getOrDefault(segments[i - 1], "item")
@@ -61,15 +61,19 @@ final class VariantPath {
                     }
                     if (listItem && segment.equals("parameters") && i == segments.length - 2) {
                         // A station without parameters takes one (e.g. a speed) like any key it leaves out.
-                        MappingNode parameters = new MappingNode(Tag.MAP, true, new ArrayList<>(),
-                                keyNode.getStartMark(), keyNode.getEndMark(),
+                        MappingNode parameters = new MappingNode(
+                                Tag.MAP,
+                                true,
+                                new ArrayList<>(),
+                                keyNode.getStartMark(),
+                                keyNode.getEndMark(),
                                 org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
                         parameters.getValue().add(new NodeTuple(key(segments[i + 1], keyNode), value));
                         mapping.getValue().add(new NodeTuple(key(segment, keyNode), parameters));
                         return Optional.empty();
                     }
-                    return Optional.of("no key '" + segment + "' under " + where
-                            + Suggestions.hint(segment, keys(mapping)));
+                    return Optional.of(
+                            "no key '" + segment + "' under " + where + Suggestions.hint(segment, keys(mapping)));
                 }
                 NodeTuple tuple = mapping.getValue().get(index);
                 if (last) {
@@ -97,7 +101,11 @@ final class VariantPath {
     }
 
     private static Node key(String name, Node keyNode) {
-        return new ScalarNode(Tag.STR, name, keyNode.getStartMark(), keyNode.getEndMark(),
+        return new ScalarNode(
+                Tag.STR,
+                name,
+                keyNode.getStartMark(),
+                keyNode.getEndMark(),
                 org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
     }
 
@@ -111,7 +119,9 @@ final class VariantPath {
     }
 
     private static String nameOf(Node item) {
-        return YamlCursor.nameOf(item, "id").or(() -> YamlCursor.nameOf(item, "name")).orElse(null);
+        return YamlCursor.nameOf(item, "id")
+                .or(() -> YamlCursor.nameOf(item, "name"))
+                .orElse(null);
     }
 
     private static List<String> names(SequenceNode sequence) {
@@ -128,7 +138,8 @@ final class VariantPath {
     private static int indexOf(MappingNode mapping, String key) {
         List<NodeTuple> tuples = mapping.getValue();
         for (int i = 0; i < tuples.size(); i++) {
-            if (tuples.get(i).getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
+            if (tuples.get(i).getKeyNode() instanceof ScalarNode scalar
+                    && scalar.getValue().equals(key)) {
                 return i;
             }
         }

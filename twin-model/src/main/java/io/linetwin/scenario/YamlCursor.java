@@ -92,7 +92,8 @@ final class YamlCursor {
         if (node instanceof ScalarNode scalar) {
             String value = scalar.getValue();
             // A megabyte-long value would make a megabyte-long message.
-            return value.length() <= MAX_SHOWN ? "\"" + value + "\""
+            return value.length() <= MAX_SHOWN
+                    ? "\"" + value + "\""
                     : "\"" + value.substring(0, MAX_SHOWN) + "...\" (" + value.length() + " characters)";
         }
         return node instanceof MappingNode ? "a mapping" : "a list";
@@ -214,8 +215,11 @@ final class YamlCursor {
     Optional<Double> duration(double maxSeconds) {
         Optional<Double> seconds = duration();
         if (seconds.isPresent() && seconds.get() > maxSeconds) {
-            problem(String.format(java.util.Locale.ROOT, "expected a duration of at most %,.0fd (the limit of what "
-                    + "runs), got %s", maxSeconds / 86_400, describe()));
+            problem(String.format(
+                    java.util.Locale.ROOT,
+                    "expected a duration of at most %,.0fd (the limit of what " + "runs), got %s",
+                    maxSeconds / 86_400,
+                    describe()));
             return Optional.empty();
         }
         return seconds;
@@ -245,7 +249,8 @@ final class YamlCursor {
             return Optional.empty();
         }
         if (sequence.getValue().size() > max) {
-            problem("expected at most " + max + " items (the limit of what runs), got " + sequence.getValue().size());
+            problem("expected at most " + max + " items (the limit of what runs), got "
+                    + sequence.getValue().size());
             return Optional.empty();
         }
         List<YamlCursor> items = new ArrayList<>();
@@ -281,7 +286,8 @@ final class YamlCursor {
     static Optional<String> nameOf(Node item, String nameKey) {
         if (item instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(nameKey)
+                if (tuple.getKeyNode() instanceof ScalarNode key
+                        && key.getValue().equals(nameKey)
                         && tuple.getValueNode() instanceof ScalarNode value
                         && ID.matcher(value.getValue()).matches()) {
                     return Optional.of(value.getValue());

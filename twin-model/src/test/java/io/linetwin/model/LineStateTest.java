@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
 import org.junit.jupiter.api.Test;
 
 final class LineStateTest {
@@ -20,9 +19,19 @@ final class LineStateTest {
     void aLineStateIsACopyOfWhatItWasBuiltFrom() {
         Map<String, Double> speed = new HashMap<>(Map.of("speed", 1.1));
         Map<String, Map<String, Double>> parameters = new HashMap<>(Map.of("filler", speed));
-        LineState state = new LineState(NOW, 3600, Map.of("filler", new StationState(
-                new MachineCondition.Down(90, OptionalDouble.of(300), Optional.of("jam")), Optional.of("litre"), 5, 1)),
-                Map.of("b1", new BufferContents(Map.of("litre", 3, "half-litre", 5))), parameters, Map.of("preform", 100.0));
+        LineState state = new LineState(
+                NOW,
+                3600,
+                Map.of(
+                        "filler",
+                        new StationState(
+                                new MachineCondition.Down(90, OptionalDouble.of(300), Optional.of("jam")),
+                                Optional.of("litre"),
+                                5,
+                                1)),
+                Map.of("b1", new BufferContents(Map.of("litre", 3, "half-litre", 5))),
+                parameters,
+                Map.of("preform", 100.0));
         speed.put("speed", 0.7);
 
         assertThat(state.parameters().get("filler")).containsEntry("speed", 1.1);
@@ -62,15 +71,19 @@ final class LineStateTest {
 
     @Test
     void inFlightDetailRefusesImpossibleTimes() {
-        assertThatThrownBy(() -> new InFlight(Map.of(), Map.of(), Optional.empty(), Map.of(),
-                Map.of("m1", Map.of("jam", -2.0)), Map.of()))
+        assertThatThrownBy(() -> new InFlight(
+                        Map.of(), Map.of(), Optional.empty(), Map.of(), Map.of("m1", Map.of("jam", -2.0)), Map.of()))
                 .hasMessage("failure clock of m1.jam must be >= 0, got -2.0");
         assertThatThrownBy(() -> new InFlight.VehicleState("flying", "m1", Optional.empty(), 0, false))
                 .hasMessageStartingWith("vehicle activity must be one of [idle, toPickup");
-        assertThatThrownBy(() -> new InFlight.MaterialOrder(0, 5))
-                .hasMessage("quantity must be > 0, got 0.0");
-        assertThatThrownBy(() -> new InFlight(Map.of("b1", java.util.List.of(Double.NaN)), Map.of(),
-                Optional.empty(), Map.of(), Map.of(), Map.of()))
+        assertThatThrownBy(() -> new InFlight.MaterialOrder(0, 5)).hasMessage("quantity must be > 0, got 0.0");
+        assertThatThrownBy(() -> new InFlight(
+                        Map.of("b1", java.util.List.of(Double.NaN)),
+                        Map.of(),
+                        Optional.empty(),
+                        Map.of(),
+                        Map.of(),
+                        Map.of()))
                 .hasMessage("release time of a part in b1 must be a finite number, got NaN");
         LineState reported = new LineState(NOW, 10, Map.of(), Map.of(), Map.of(), Map.of());
         assertThat(reported.inFlight()).isEqualTo(InFlight.none());

@@ -42,8 +42,11 @@ final class ShiftCalendarBruteForceTest {
                 if (offset < 0 || offset + 1800 > length) {
                     continue;
                 }
-                ShiftSpec shift = new ShiftSpec(EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY),
-                        startHour * 3600.0, length, List.of(new ShiftSpec.Break(offset, 1800.0)));
+                ShiftSpec shift = new ShiftSpec(
+                        EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY),
+                        startHour * 3600.0,
+                        length,
+                        List.of(new ShiftSpec.Break(offset, 1800.0)));
                 assertMatches(List.of(shift));
             }
         }
@@ -93,16 +96,19 @@ final class ShiftCalendarBruteForceTest {
             double start = m * 60.0;
             // Plain comparisons first: an AssertJ call per minute would make this test slow, not stricter.
             if (calendar.working(start) != minutes[m] || calendar.working(start + 30) != minutes[m]) {
-                assertThat(calendar.working(start)).as("minute %d (%s) of %s", m, clock(m), shifts)
+                assertThat(calendar.working(start))
+                        .as("minute %d (%s) of %s", m, clock(m), shifts)
                         .isEqualTo(minutes[m]);
-                assertThat(calendar.working(start + 30)).as("mid-minute %d (%s) of %s", m, clock(m), shifts)
+                assertThat(calendar.working(start + 30))
+                        .as("mid-minute %d (%s) of %s", m, clock(m), shifts)
                         .isEqualTo(minutes[m]);
             }
             // The next change is where the minute calendar next flips (none: the calendar never changes).
             int flip = flips[m];
             double expected = flip < 0 ? Double.POSITIVE_INFINITY : flip * 60.0;
             if (calendar.secondsToNextChange(start) != expected) {
-                assertThat(calendar.secondsToNextChange(start)).as("next change after %s of %s", clock(m), shifts)
+                assertThat(calendar.secondsToNextChange(start))
+                        .as("next change after %s of %s", clock(m), shifts)
                         .isEqualTo(expected);
             }
         }

@@ -16,7 +16,9 @@ final class ShiftCalendarTest {
     @Test
     void twoShiftsWithABreakWorkSeventySevenAndAHalfHoursAWeek() {
         ShiftCalendar calendar = ShiftCalendar.of(List.of(new ShiftSpec(
-                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * HOUR, 16 * HOUR,
+                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                6 * HOUR,
+                16 * HOUR,
                 List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR)))));
 
         assertThat(calendar.workingSecondsPerWeek()).isEqualTo(77.5 * HOUR);
@@ -49,8 +51,11 @@ final class ShiftCalendarTest {
     void aSundayNightShiftKeepsItsBreakAfterMidnightOnMondayMorning() {
         // Sunday 22:00–06:00 with a break at 02:00: before the fix the piece after the break was folded into
         // [0, 06:00) and swallowed the break, and the folded bounds were left unsorted.
-        ShiftCalendar calendar = ShiftCalendar.of(List.of(new ShiftSpec(EnumSet.of(DayOfWeek.SUNDAY), 22 * HOUR,
-                8 * HOUR, List.of(new ShiftSpec.Break(4 * HOUR, 0.5 * HOUR)))));
+        ShiftCalendar calendar = ShiftCalendar.of(List.of(new ShiftSpec(
+                EnumSet.of(DayOfWeek.SUNDAY),
+                22 * HOUR,
+                8 * HOUR,
+                List.of(new ShiftSpec.Break(4 * HOUR, 0.5 * HOUR)))));
 
         assertThat(calendar.working(1.9 * HOUR)).isTrue();
         assertThat(calendar.working(2.1 * HOUR)).isFalse();
@@ -66,13 +71,17 @@ final class ShiftCalendarTest {
     void noShiftsOrAllDayEveryDayMeansAlwaysWorking() {
         assertThat(ShiftCalendar.of(List.of()).alwaysWorking()).isTrue();
         assertThat(ShiftCalendar.of(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 0, DAY, List.of())))
-                .alwaysWorking()).isTrue();
+                        .alwaysWorking())
+                .isTrue();
     }
 
     @Test
     void aBreakMustEndWithinItsShift() {
-        assertThatThrownBy(() -> new ShiftSpec(EnumSet.of(DayOfWeek.MONDAY), 6 * HOUR, 8 * HOUR,
-                List.of(new ShiftSpec.Break(7.75 * HOUR, 0.5 * HOUR))))
+        assertThatThrownBy(() -> new ShiftSpec(
+                        EnumSet.of(DayOfWeek.MONDAY),
+                        6 * HOUR,
+                        8 * HOUR,
+                        List.of(new ShiftSpec.Break(7.75 * HOUR, 0.5 * HOUR))))
                 .hasMessageContaining("a break must end within its shift");
     }
 }

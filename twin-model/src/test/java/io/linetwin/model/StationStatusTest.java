@@ -23,19 +23,28 @@ final class StationStatusTest {
 
     @Test
     void aStationIsInItsMostActiveServersState() {
-        assertThat(StationStatus.ofServers(List.of("starved", "blocked", "setup"))).contains(StationStatus.SETUP);
-        assertThat(StationStatus.ofServers(List.of("blocked", "working", "setup"))).contains(StationStatus.WORKING);
+        assertThat(StationStatus.ofServers(List.of("starved", "blocked", "setup")))
+                .contains(StationStatus.SETUP);
+        assertThat(StationStatus.ofServers(List.of("blocked", "working", "setup")))
+                .contains(StationStatus.WORKING);
         assertThat(StationStatus.ofServers(List.of("working", "offShift"))).contains(StationStatus.OFF_SHIFT);
         assertThat(StationStatus.ofServers(List.of("offShift", "down"))).contains(StationStatus.DOWN);
-        assertThat(StationStatus.ofServers(Arrays.asList(null, "dozing", "starved"))).contains(StationStatus.STARVED);
+        assertThat(StationStatus.ofServers(Arrays.asList(null, "dozing", "starved")))
+                .contains(StationStatus.STARVED);
         assertThat(StationStatus.ofServers(Arrays.asList(null, "dozing"))).isEmpty();
         // Each state ranks once: a strict order from down to starved.
-        List<StationStatus> ranked = List.of(StationStatus.DOWN, StationStatus.OFF_SHIFT, StationStatus.WORKING,
-                StationStatus.SETUP, StationStatus.BLOCKED, StationStatus.STARVED);
+        List<StationStatus> ranked = List.of(
+                StationStatus.DOWN,
+                StationStatus.OFF_SHIFT,
+                StationStatus.WORKING,
+                StationStatus.SETUP,
+                StationStatus.BLOCKED,
+                StationStatus.STARVED);
         for (int i = 0; i < ranked.size(); i++) {
             for (int j = 0; j < ranked.size(); j++) {
-                assertThat(ranked.get(i).moreActiveThan(ranked.get(j))).as("%s over %s", ranked.get(i),
-                        ranked.get(j)).isEqualTo(i < j);
+                assertThat(ranked.get(i).moreActiveThan(ranked.get(j)))
+                        .as("%s over %s", ranked.get(i), ranked.get(j))
+                        .isEqualTo(i < j);
             }
         }
     }
@@ -59,7 +68,8 @@ final class StationStatusTest {
         assertThat(MachineCondition.of(StationStatus.DOWN, sedan, left, 9, jam))
                 .isEqualTo(new MachineCondition.Down(9, left, jam));
         for (StationStatus status : StationStatus.values()) {
-            assertThat(MachineCondition.of(status, sedan, left, 9, jam).status()).isEqualTo(status);
+            assertThat(MachineCondition.of(status, sedan, left, 9, jam).status())
+                    .isEqualTo(status);
         }
     }
 }

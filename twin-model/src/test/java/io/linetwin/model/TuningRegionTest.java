@@ -13,10 +13,15 @@ final class TuningRegionTest {
 
     @Test
     void repairFindsALatticePointMeetingAnEqualityAndAnInequality() {
-        TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10),
-                TuningVariable.integer("c", 0, 10)), List.of(
-                        TuningConstraint.equalTo(List.of("a", "b", "c"), 12),
-                        TuningConstraint.atMost(List.of("a", "b"), 5))).region();
+        TuningRegion region = spec(
+                        List.of(
+                                TuningVariable.integer("a", 0, 10),
+                                TuningVariable.integer("b", 0, 10),
+                                TuningVariable.integer("c", 0, 10)),
+                        List.of(
+                                TuningConstraint.equalTo(List.of("a", "b", "c"), 12),
+                                TuningConstraint.atMost(List.of("a", "b"), 5)))
+                .region();
 
         double[] point = region.repair(new double[] {10, 10, 10}).orElseThrow();
 
@@ -30,8 +35,11 @@ final class TuningRegionTest {
 
     @Test
     void repairReportsConstraintsThatContradictEachOther() {
-        TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10)),
-                List.of(TuningConstraint.atLeast(List.of("a", "b"), 15), TuningConstraint.atMost(List.of("a"), 3)))
+        TuningRegion region = spec(
+                        List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10)),
+                        List.of(
+                                TuningConstraint.atLeast(List.of("a", "b"), 15),
+                                TuningConstraint.atMost(List.of("a"), 3)))
                 .region();
 
         assertThat(region.repair(new double[] {0, 0})).isEmpty();
@@ -39,8 +47,10 @@ final class TuningRegionTest {
 
     @Test
     void aContinuousRegionIsRepairedOffAnyGrid() {
-        TuningRegion region = spec(List.of(TuningVariable.continuous("x", 0, 1), TuningVariable.continuous("y", 0, 1)),
-                List.of(TuningConstraint.equalTo(List.of("x", "y"), 1.2345))).region();
+        TuningRegion region = spec(
+                        List.of(TuningVariable.continuous("x", 0, 1), TuningVariable.continuous("y", 0, 1)),
+                        List.of(TuningConstraint.equalTo(List.of("x", "y"), 1.2345)))
+                .region();
 
         double[] point = region.repair(new double[] {0.1, 0.1}).orElseThrow();
 
@@ -50,9 +60,15 @@ final class TuningRegionTest {
 
     @Test
     void directionsKeepAnEqualityAndIntervalsStayInside() {
-        TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10),
-                TuningVariable.integer("c", 2, 4)), List.of(TuningConstraint.equalTo(List.of("a", "b"), 10),
-                        TuningConstraint.atMost(List.of("a", "c"), 9))).region();
+        TuningRegion region = spec(
+                        List.of(
+                                TuningVariable.integer("a", 0, 10),
+                                TuningVariable.integer("b", 0, 10),
+                                TuningVariable.integer("c", 2, 4)),
+                        List.of(
+                                TuningConstraint.equalTo(List.of("a", "b"), 10),
+                                TuningConstraint.atMost(List.of("a", "c"), 9)))
+                .region();
         double[] x = {5, 5, 3};
 
         List<double[]> directions = region.directions();
@@ -62,7 +78,9 @@ final class TuningRegionTest {
         for (double[] d : directions) {
             double[] t = region.interval(x, d, List.of());
             for (double step = t[0]; step <= t[1]; step++) {
-                assertThat(region.contains(TuningRegion.plus(x, step, d))).as("step %s", step).isTrue();
+                assertThat(region.contains(TuningRegion.plus(x, step, d)))
+                        .as("step %s", step)
+                        .isTrue();
             }
             assertThat(region.contains(TuningRegion.plus(x, t[0] - 1, d))).isFalse();
             assertThat(region.contains(TuningRegion.plus(x, t[1] + 1, d))).isFalse();
@@ -71,8 +89,10 @@ final class TuningRegionTest {
 
     @Test
     void variablesSharingAReachedLimitCanTradeOneForTheOther() {
-        TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10)),
-                List.of(TuningConstraint.atMost(List.of("a", "b"), 12))).region();
+        TuningRegion region = spec(
+                        List.of(TuningVariable.integer("a", 0, 10), TuningVariable.integer("b", 0, 10)),
+                        List.of(TuningConstraint.atMost(List.of("a", "b"), 12)))
+                .region();
         double[] atLimit = {9, 3};
 
         List<double[]> directions = region.directions();
@@ -87,8 +107,10 @@ final class TuningRegionTest {
 
     @Test
     void aContinuousVariableAmongIntegersMovesOnAHundredStepGrid() {
-        TuningRegion region = spec(List.of(TuningVariable.integer("a", 0, 10),
-                TuningVariable.continuous("s", 0.8, 1.2)), List.of()).region();
+        TuningRegion region = spec(
+                        List.of(TuningVariable.integer("a", 0, 10), TuningVariable.continuous("s", 0.8, 1.2)),
+                        List.of())
+                .region();
 
         assertThat(region.step(0)).isEqualTo(1);
         assertThat(region.step(1)).isCloseTo(0.004, org.assertj.core.data.Offset.offset(1e-12));

@@ -22,7 +22,8 @@ final class BadScenarioCorpusTest {
     private static final String EXPECT = "# expect: ";
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
-        Path folder = Path.of(BadScenarioCorpusTest.class.getResource("/bad-scenarios").toURI());
+        Path folder = Path.of(
+                BadScenarioCorpusTest.class.getResource("/bad-scenarios").toURI());
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
         }
@@ -31,15 +32,19 @@ final class BadScenarioCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void everyBrokenFileGivesExactlyItsExpectedProblems(Path file) throws IOException {
-        List<String> expected = Files.readAllLines(file).stream().filter(l -> l.startsWith(EXPECT))
-                .map(l -> l.substring(EXPECT.length())).toList();
+        List<String> expected = Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith(EXPECT))
+                .map(l -> l.substring(EXPECT.length()))
+                .toList();
         assertThat(expected).as("expectations in %s", file.getFileName()).isNotEmpty();
 
         List<String> actual = ScenarioLoader.validate(file).stream()
-                .map(p -> p.toString().substring(file.toString().length() + 1)).toList();
+                .map(p -> p.toString().substring(file.toString().length() + 1))
+                .toList();
 
         assertThat(actual).containsExactlyElementsOf(expected);
-        assertThatThrownBy(() -> ScenarioLoader.load(file)).isInstanceOf(ScenarioException.class)
+        assertThatThrownBy(() -> ScenarioLoader.load(file))
+                .isInstanceOf(ScenarioException.class)
                 .hasMessage(file + ":" + expected.get(0));
     }
 

@@ -11,8 +11,10 @@ final class CalendarKeysTest {
 
     @Test
     void aStartDatePlacesTheRunInTheWeekAndKeepsTheDate() throws ScenarioException {
-        Scenario scenario = ScenarioLoader.parse(Scenarios.oneMachine("1s",
-                "experiment: { horizon: 1d4h, warmup: 2h30m, start: \"2026-12-07 06:00\" }\n"), "x.yaml");
+        Scenario scenario = ScenarioLoader.parse(
+                Scenarios.oneMachine(
+                        "1s", "experiment: { horizon: 1d4h, warmup: 2h30m, start: \"2026-12-07 06:00\" }\n"),
+                "x.yaml");
 
         // 2026-12-07 is a Monday.
         assertThat(scenario.experiment().startSecondsOfWeek()).isEqualTo(6 * 3600.0);
@@ -25,11 +27,18 @@ final class CalendarKeysTest {
 
     @Test
     void theWeekdayFormHasNoDate() throws ScenarioException {
-        Scenario scenario = ScenarioLoader.parse(Scenarios.oneMachine("{ dist: constant, value: 1m30s }",
-                "experiment: { start: \"wed 14:00\" }\n"), "x.yaml");
+        Scenario scenario = ScenarioLoader.parse(
+                Scenarios.oneMachine("{ dist: constant, value: 1m30s }", "experiment: { start: \"wed 14:00\" }\n"),
+                "x.yaml");
 
         assertThat(scenario.experiment().startDate()).isEmpty();
         assertThat(scenario.experiment().calendar().format(0)).isEqualTo("Wed 14:00");
-        assertThat(scenario.line().station("m").orElseThrow().process().orElseThrow().mean()).isEqualTo(90.0);
+        assertThat(scenario.line()
+                        .station("m")
+                        .orElseThrow()
+                        .process()
+                        .orElseThrow()
+                        .mean())
+                .isEqualTo(90.0);
     }
 }

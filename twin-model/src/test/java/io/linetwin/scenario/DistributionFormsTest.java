@@ -28,25 +28,36 @@ final class DistributionFormsTest {
                 Arguments.of("{ dist: gamma, mean: 8s, cv: 0.5 }", new Distribution.Gamma(4, 2)),
                 Arguments.of("{ dist: weibull, shape: 1.5, scale: 1h }", new Distribution.Weibull(1.5, 3600)),
                 Arguments.of("{ dist: triangular, min: 1s, mode: 2s, max: 4s }", new Distribution.Triangular(1, 2, 4)),
-                Arguments.of("{ dist: empirical, values: [1s, 2s] }",
+                Arguments.of(
+                        "{ dist: empirical, values: [1s, 2s] }",
                         new Distribution.Empirical(List.of(1.0, 2.0), List.of())),
-                Arguments.of("{ dist: empirical, values: [1s, 1m], weights: [3, 1] }",
+                Arguments.of(
+                        "{ dist: empirical, values: [1s, 1m], weights: [3, 1] }",
                         new Distribution.Empirical(List.of(1.0, 60.0), List.of(3.0, 1.0))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("forms")
     void everyDistributionFormReadsToItsRecordInSeconds(String yaml, Distribution expected) throws Exception {
-        Distribution read = ScenarioLoader.parse(Scenarios.oneMachine(yaml, ""), "t.yaml").line()
-                .station("m").orElseThrow().process().orElseThrow();
+        Distribution read = ScenarioLoader.parse(Scenarios.oneMachine(yaml, ""), "t.yaml")
+                .line()
+                .station("m")
+                .orElseThrow()
+                .process()
+                .orElseThrow();
 
         assertThat(read).isEqualTo(expected);
     }
 
     @Test
     void gammaByMeanAndCvKeepsTheMean() throws Exception {
-        Distribution read = ScenarioLoader.parse(Scenarios.oneMachine("{ dist: gamma, mean: 7s, cv: 0.3 }", ""),
-                "t.yaml").line().station("m").orElseThrow().process().orElseThrow();
+        Distribution read = ScenarioLoader.parse(
+                        Scenarios.oneMachine("{ dist: gamma, mean: 7s, cv: 0.3 }", ""), "t.yaml")
+                .line()
+                .station("m")
+                .orElseThrow()
+                .process()
+                .orElseThrow();
 
         assertThat(read.mean()).isCloseTo(7, within(1e-9));
     }
@@ -54,7 +65,7 @@ final class DistributionFormsTest {
     @Test
     void aWrongParameterSetNamesTheAcceptedSets() {
         assertThatThrownBy(() -> ScenarioLoader.parse(
-                Scenarios.oneMachine("{ dist: gamma, mean: 7s, scale: 2s }", ""), "t.yaml"))
+                        Scenarios.oneMachine("{ dist: gamma, mean: 7s, scale: 2s }", ""), "t.yaml"))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage("t.yaml:6:40 stations.m.process: gamma takes {mean, cv} or {shape, scale}, "
                         + "got {mean, scale}");
@@ -63,7 +74,7 @@ final class DistributionFormsTest {
     @Test
     void shapesAndWeightsArePlainNumbersNotDurations() {
         assertThatThrownBy(() -> ScenarioLoader.parse(
-                Scenarios.oneMachine("{ dist: weibull, shape: 2s, scale: 1h }", ""), "t.yaml"))
+                        Scenarios.oneMachine("{ dist: weibull, shape: 2s, scale: 1h }", ""), "t.yaml"))
                 .hasMessageEndingWith("stations.m.process.shape: expected a number, got \"2s\"");
     }
 }

@@ -53,7 +53,10 @@ final class DocumentedYamlTest {
             Matcher matcher = FENCE.matcher(text);
             while (matcher.find()) {
                 int line = (int) text.substring(0, matcher.start()).lines().count() + 1;
-                blocks.add(new Block(ROOT.relativize(file).toString(), line, matcher.group(2).strip(),
+                blocks.add(new Block(
+                        ROOT.relativize(file).toString(),
+                        line,
+                        matcher.group(2).strip(),
                         dedent(matcher.group(3), matcher.group(1).length())));
             }
         }
@@ -71,7 +74,8 @@ final class DocumentedYamlTest {
     @MethodSource("blocks")
     void everyYamlBlockLoads(Block block) throws Exception {
         if (block.info().isEmpty()) {
-            assertThatCode(() -> ScenarioLoader.parse(block.text(), block.toString())).as("%s", block)
+            assertThatCode(() -> ScenarioLoader.parse(block.text(), block.toString()))
+                    .as("%s", block)
                     .doesNotThrowAnyException();
             return;
         }
@@ -92,8 +96,8 @@ final class DocumentedYamlTest {
         try {
             ScenarioLoader.parse(merged, block.toString());
         } catch (ScenarioException e) {
-            throw new AssertionError(block + " merged into " + hostFile + " does not load: " + e.problems()
-                    + "\n" + merged, e);
+            throw new AssertionError(
+                    block + " merged into " + hostFile + " does not load: " + e.problems() + "\n" + merged, e);
         }
     }
 
@@ -112,8 +116,11 @@ final class DocumentedYamlTest {
         }
         Map<String, Object> into = (Map<String, Object>) target;
         ((Map<String, Object>) fragment).forEach((key, value) -> {
-            if (value instanceof List<?> items && into.get(key) instanceof List<?> existing && !key.equals("shifts")
-                    && !key.equals("materials") && !key.equals("variants")) {
+            if (value instanceof List<?> items
+                    && into.get(key) instanceof List<?> existing
+                    && !key.equals("shifts")
+                    && !key.equals("materials")
+                    && !key.equals("variants")) {
                 into.put(key, upsert((List<Object>) existing, items));
             } else {
                 into.put(key, value);
@@ -129,8 +136,9 @@ final class DocumentedYamlTest {
             Object name = item instanceof Map<?, ?> m ? Objects.requireNonNullElse(m.get("id"), m.get("name")) : null;
             int index = -1;
             for (int i = 0; name != null && i < merged.size(); i++) {
-                if (merged.get(i) instanceof Map<?, ?> m && name.equals(Objects.requireNonNullElse(m.get("id"),
-                        m.get("name") == null ? "" : m.get("name")))) {
+                if (merged.get(i) instanceof Map<?, ?> m
+                        && name.equals(
+                                Objects.requireNonNullElse(m.get("id"), m.get("name") == null ? "" : m.get("name")))) {
                     index = i;
                 }
             }
@@ -145,8 +153,13 @@ final class DocumentedYamlTest {
 
     private static String dedent(String text, int fenceIndent) {
         StringBuilder out = new StringBuilder();
-        text.lines().forEach(l -> out.append(l.length() >= fenceIndent && l.substring(0, fenceIndent).isBlank()
-                ? l.substring(fenceIndent) : l.stripLeading()).append('\n'));
+        text.lines()
+                .forEach(l -> out.append(
+                                l.length() >= fenceIndent
+                                                && l.substring(0, fenceIndent).isBlank()
+                                        ? l.substring(fenceIndent)
+                                        : l.stripLeading())
+                        .append('\n'));
         return out.toString();
     }
 }

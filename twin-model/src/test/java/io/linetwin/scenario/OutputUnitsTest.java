@@ -53,7 +53,9 @@ final class OutputUnitsTest {
         assertThat(units.heldAt("b2").plural()).isEqualTo("bottles");
         assertThat(units.heldAt("b3").plural()).isEqualTo("cases");
         assertThat(units.perUnit(Map.of("depal", 30.0, "packer", 2.0, "palletiser", 0.5)))
-                .containsExactly(Map.entry(UnitName.of("bottle"), 30.0), Map.entry(UnitName.of("case"), 2.0),
+                .containsExactly(
+                        Map.entry(UnitName.of("bottle"), 30.0),
+                        Map.entry(UnitName.of("case"), 2.0),
                         Map.entry(UnitName.of("pallet"), 0.5));
     }
 
@@ -62,15 +64,24 @@ final class OutputUnitsTest {
             throws ScenarioException {
         assertThat(OutputUnits.of(ScenarioLoader.parse(BOTTLING, "b.yaml")).station("filler"))
                 .isEqualTo(UnitName.PART);
-        OutputUnits palletsOnly = OutputUnits.of(ScenarioLoader.parse(BOTTLING + "output: { unit: pallet }\n", "b.yaml"));
+        OutputUnits palletsOnly =
+                OutputUnits.of(ScenarioLoader.parse(BOTTLING + "output: { unit: pallet }\n", "b.yaml"));
         assertThat(palletsOnly.station("filler")).isEqualTo(UnitName.PART);
         assertThat(palletsOnly.station("packer")).isEqualTo(UnitName.PART);
         assertThat(palletsOnly.station("palletiser").singular()).isEqualTo("pallet");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"pallet, pallets", "box, boxes", "battery, batteries", "day, days", "bus, buses", "batch, batches",
-        "body, bodies", "case, cases"})
+    @CsvSource({
+        "pallet, pallets",
+        "box, boxes",
+        "battery, batteries",
+        "day, days",
+        "bus, buses",
+        "batch, batches",
+        "body, bodies",
+        "case, cases"
+    })
     void regularPluralsAreFormed(String singular, String plural) {
         assertThat(UnitName.of(singular).plural()).isEqualTo(plural);
     }

@@ -27,8 +27,10 @@ final class ScenarioBoundsTest {
 
         List<ScenarioProblem> problems = ScenarioLoader.validate(file);
 
-        assertThat(problems).extracting(ScenarioProblem::toString).containsExactly(file + ":1:1 the file has "
-                + "50000000 bytes, more than the limit of 4 MiB for a scenario");
+        assertThat(problems)
+                .extracting(ScenarioProblem::toString)
+                .containsExactly(
+                        file + ":1:1 the file has " + "50000000 bytes, more than the limit of 4 MiB for a scenario");
     }
 
     @Test
@@ -37,8 +39,9 @@ final class ScenarioBoundsTest {
 
         List<String> problems = problems(text);
 
-        assertThat(problems).containsExactly("w.yaml:2:7 a value of 65537 characters without a blank, more than "
-                + "the limit of 65536");
+        assertThat(problems)
+                .containsExactly(
+                        "w.yaml:2:7 a value of 65537 characters without a blank, more than " + "the limit of 65536");
     }
 
     @Test
@@ -52,13 +55,15 @@ final class ScenarioBoundsTest {
     void moreStationsThanTheLimitAreOneProblem() {
         List<String> problems = problems(chain(Limits.MAX_STATIONS + 1));
 
-        assertThat(problems).containsExactly("w.yaml:6:5 stations: expected at most 5000 items (the limit of what "
-                + "runs), got 5001");
+        assertThat(problems)
+                .containsExactly(
+                        "w.yaml:6:5 stations: expected at most 5000 items (the limit of what " + "runs), got 5001");
     }
 
     @Test
     void aChainOfTheMostStationsLoads() {
-        assertThatCode(() -> ScenarioLoader.parse(chain(Limits.MAX_STATIONS), "w.yaml")).doesNotThrowAnyException();
+        assertThatCode(() -> ScenarioLoader.parse(chain(Limits.MAX_STATIONS), "w.yaml"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -68,7 +73,8 @@ final class ScenarioBoundsTest {
         List<String> problems = problems(text);
 
         assertThat(problems).hasSize(1);
-        assertThat(problems.get(0)).contains("buffers.b4998: the line loops: m1 -> m2 -> ")
+        assertThat(problems.get(0))
+                .contains("buffers.b4998: the line loops: m1 -> m2 -> ")
                 .contains("m4998 -> m1; a loop needs a quality gate");
     }
 
@@ -81,7 +87,12 @@ final class ScenarioBoundsTest {
         }
         yaml.append("    - { id: m").append(stations - 1).append(", kind: sink }\n  buffers:\n");
         for (int i = 0; i < stations - 1; i++) {
-            yaml.append("    - { id: b").append(i).append(", from: m").append(i).append(", to: m").append(i + 1)
+            yaml.append("    - { id: b")
+                    .append(i)
+                    .append(", from: m")
+                    .append(i)
+                    .append(", to: m")
+                    .append(i + 1)
                     .append(", capacity: 5 }\n");
         }
         return yaml.toString();

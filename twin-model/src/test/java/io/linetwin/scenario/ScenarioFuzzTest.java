@@ -17,7 +17,8 @@ final class ScenarioFuzzTest {
 
     @Test
     void mutatedScenariosEitherLoadOrFailWithScenarioProblems() throws Exception {
-        String valid = Files.readString(Path.of(getClass().getResource("/scenarios/bottling.yaml").toURI()));
+        String valid = Files.readString(
+                Path.of(getClass().getResource("/scenarios/bottling.yaml").toURI()));
         Random random = new Random(20240601L);
         int failed = 0;
         for (int i = 0; i < CASES; i++) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 final class ScenarioLoaderTest {
 
     private static Path bottling() throws Exception {
-        return Path.of(ScenarioLoaderTest.class.getResource("/scenarios/bottling.yaml").toURI());
+        return Path.of(
+                ScenarioLoaderTest.class.getResource("/scenarios/bottling.yaml").toURI());
     }
 
     @Test
@@ -35,7 +36,9 @@ final class ScenarioLoaderTest {
 
         assertThat(scenario.name()).isEqualTo("bottling-line");
         assertThat(scenario.line().id()).isEqualTo("plant1:bottling");
-        assertThat(scenario.line().productShares()).containsEntry("half-litre", 0.7).containsEntry("litre", 0.3);
+        assertThat(scenario.line().productShares())
+                .containsEntry("half-litre", 0.7)
+                .containsEntry("litre", 0.3);
         StationSpec filler = scenario.line().station("filler").orElseThrow();
         assertThat(filler.kind()).isEqualTo(StationKind.MACHINE);
         assertThat(filler.process()).contains(new Distribution.Lognormal(1.2, 1.2 * 0.1));
@@ -74,36 +77,48 @@ final class ScenarioLoaderTest {
 
     @Test
     void anExperimentBlockOnlyOverridesWhatItNames() throws Exception {
-        Scenario scenario = ScenarioLoader.parse(Scenarios.oneMachine("1s",
-                "experiment: { replications: 3, start: \"wed 12:30\" }\n"), "t.yaml");
+        Scenario scenario = ScenarioLoader.parse(
+                Scenarios.oneMachine("1s", "experiment: { replications: 3, start: \"wed 12:30\" }\n"), "t.yaml");
 
         assertThat(scenario.experiment()).isEqualTo(new ExperimentSpec(86400, 0, 3, 1, 2 * 86400 + 12.5 * 3600));
     }
 
     @Test
     void shiftsReadIntoDaysStartLengthAndBreakOffsets() throws Exception {
-        String text = Scenarios.oneMachine("1s", "").replace("  buffers:", String.join("\n",
-                "  shifts:",
-                "    - { days: mon-fri, start: \"06:00\", end: \"22:00\",",
-                "        breaks: [ { start: \"12:00\", duration: 30m } ] }",
-                "    - { days: \"fri-sun,wed\", start: \"22:00\", end: \"06:00\",",
-                "        breaks: [ { start: \"02:00\", duration: 15m } ] }",
-                "    - { days: sat, start: 06:00, end: \"24:00\" }",
-                "  buffers:"));
+        String text = Scenarios.oneMachine("1s", "")
+                .replace(
+                        "  buffers:",
+                        String.join(
+                                "\n",
+                                "  shifts:",
+                                "    - { days: mon-fri, start: \"06:00\", end: \"22:00\",",
+                                "        breaks: [ { start: \"12:00\", duration: 30m } ] }",
+                                "    - { days: \"fri-sun,wed\", start: \"22:00\", end: \"06:00\",",
+                                "        breaks: [ { start: \"02:00\", duration: 15m } ] }",
+                                "    - { days: sat, start: 06:00, end: \"24:00\" }",
+                                "  buffers:"));
 
         List<ShiftSpec> shifts = ScenarioLoader.parse(text, "t.yaml").line().shifts();
 
-        assertThat(shifts).containsExactly(
-                new ShiftSpec(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * 3600, 16 * 3600,
-                        List.of(new ShiftSpec.Break(6 * 3600, 1800))),
-                new ShiftSpec(EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY),
-                        22 * 3600, 8 * 3600, List.of(new ShiftSpec.Break(4 * 3600, 900))),
-                new ShiftSpec(EnumSet.of(DayOfWeek.SATURDAY), 6 * 3600, 18 * 3600, List.of()));
+        assertThat(shifts)
+                .containsExactly(
+                        new ShiftSpec(
+                                EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                                6 * 3600,
+                                16 * 3600,
+                                List.of(new ShiftSpec.Break(6 * 3600, 1800))),
+                        new ShiftSpec(
+                                EnumSet.of(DayOfWeek.FRIDAY, DayOfWeek.SATURDAY, DayOfWeek.SUNDAY, DayOfWeek.WEDNESDAY),
+                                22 * 3600,
+                                8 * 3600,
+                                List.of(new ShiftSpec.Break(4 * 3600, 900))),
+                        new ShiftSpec(EnumSet.of(DayOfWeek.SATURDAY), 6 * 3600, 18 * 3600, List.of()));
     }
 
     @Test
     void anAssemblyReadsItsBillOfMaterialsInOrderAndMaterialsTheirReorderPolicy() throws Exception {
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "schema: linetwin/v1",
                 "name: asm",
                 "line:",
@@ -124,13 +139,15 @@ final class ScenarioLoaderTest {
         assertThat(asm.inputs()).containsExactly(new AssemblyInput("body", 1), new AssemblyInput("b2", 4));
         assertThat(line.inputBuffer(asm, asm.inputs().get(1)).from()).isEqualTo("wheel");
         assertThat(asm.consumes()).containsEntry("screws", 16.0);
-        assertThat(line.materials()).containsExactly(new MaterialSpec("screws", 500,
-                java.util.Optional.of(new MaterialSpec.Reorder(100, 400, 7200))));
+        assertThat(line.materials())
+                .containsExactly(new MaterialSpec(
+                        "screws", 500, java.util.Optional.of(new MaterialSpec.Reorder(100, 400, 7200))));
     }
 
     @Test
     void conveyorsAndAgvMovesAreLinksWithTheirOwnData() throws Exception {
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "schema: linetwin/v1",
                 "name: links",
                 "line:",
@@ -147,8 +164,7 @@ final class ScenarioLoaderTest {
         LineSpec line = ScenarioLoader.parse(text, "t.yaml").line();
 
         assertThat(line.buffer("belt").orElseThrow().capacity()).isEqualTo(20);
-        assertThat(line.conveyor("belt")).contains(new io.linetwin.model.ConveyorSpec("belt", 12, 0.5, 0.5,
-                List.of()));
+        assertThat(line.conveyor("belt")).contains(new io.linetwin.model.ConveyorSpec("belt", 12, 0.5, 0.5, List.of()));
         assertThat(line.buffer("b-to-c").orElseThrow().capacity()).isEqualTo(3);
         io.linetwin.model.TransportSpec transport = line.transport().orElseThrow();
         assertThat(transport.vehicles()).isEqualTo(2);
@@ -164,7 +180,8 @@ final class ScenarioLoaderTest {
      */
     @Test
     void agvPathsGiveEachMoveItsShortestPathAndConveyorsMayFailOnTheOperatingBasis() throws Exception {
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "schema: linetwin/v1",
                 "name: paths",
                 "line:",
@@ -190,13 +207,15 @@ final class ScenarioLoaderTest {
         assertThat(transport.moves()).containsExactly(new io.linetwin.model.TransportSpec.Move("b-to-c", "b", "c", 70));
         assertThat(transport.distance("c", "b", Map.of())).contains(50.0);
         assertThat(transport.paths().orElseThrow().nodes()).hasSize(3);
-        assertThat(line.conveyor("belt").orElseThrow().failures()).extracting(f -> f.basis())
+        assertThat(line.conveyor("belt").orElseThrow().failures())
+                .extracting(f -> f.basis())
                 .containsExactly(io.linetwin.model.FailureBasis.OPERATING, io.linetwin.model.FailureBasis.WALL);
     }
 
     @Test
     void aSetupMatrixReadsChangeoversByProductPair() throws Exception {
-        String text = String.join("\n",
+        String text = String.join(
+                "\n",
                 "schema: linetwin/v1",
                 "name: matrix",
                 "line:",
@@ -205,7 +224,8 @@ final class ScenarioLoaderTest {
                 "    - { id: press, kind: machine, process: 40s, setup: 5m, setupMatrix: { sedan: { wagon: 20m } } }",
                 "");
 
-        StationSpec press = ScenarioLoader.parse(text, "t.yaml").line().station("press").orElseThrow();
+        StationSpec press =
+                ScenarioLoader.parse(text, "t.yaml").line().station("press").orElseThrow();
 
         assertThat(press.setupFor("sedan", "wagon")).contains(new Distribution.Constant(1200));
         assertThat(press.setupFor("wagon", "sedan")).contains(new Distribution.Constant(300));
@@ -213,23 +233,28 @@ final class ScenarioLoaderTest {
 
     @Test
     void plannedStopsReadAtATimeOrEveryWorkingIntervalWithDurationAndFinishPart() throws Exception {
-        String text = Scenarios.oneMachine("1s", "").replace("process: 1s }", "process: 1s, plannedStops: [ "
-                + "{ name: lube, every: 40h, duration: 20m, finishPart: true }, "
-                + "{ name: die-service, at: 3d6h, duration: 4h } ] }");
+        String text = Scenarios.oneMachine("1s", "")
+                .replace(
+                        "process: 1s }",
+                        "process: 1s, plannedStops: [ "
+                                + "{ name: lube, every: 40h, duration: 20m, finishPart: true }, "
+                                + "{ name: die-service, at: 3d6h, duration: 4h } ] }");
 
         StationSpec m = ScenarioLoader.parse(text, "t.yaml").line().station("m").orElseThrow();
 
-        assertThat(m.plannedStops()).containsExactly(
-                new PlannedStop("lube", new PlannedStop.Every(40 * 3600), 1200, true),
-                new PlannedStop("die-service", new PlannedStop.At(78 * 3600), 4 * 3600, false));
+        assertThat(m.plannedStops())
+                .containsExactly(
+                        new PlannedStop("lube", new PlannedStop.Every(40 * 3600), 1200, true),
+                        new PlannedStop("die-service", new PlannedStop.At(78 * 3600), 4 * 3600, false));
     }
 
     @Test
     void aSourceMayReleaseByInterarrivalAndDropWhenFull() throws Exception {
-        String text = Scenarios.oneMachine("1s", "").replace("supply: unlimited",
-                "interarrival: { dist: exponential, mean: 2s }, onFull: drop");
+        String text = Scenarios.oneMachine("1s", "")
+                .replace("supply: unlimited", "interarrival: { dist: exponential, mean: 2s }, onFull: drop");
 
-        StationSpec source = ScenarioLoader.parse(text, "t.yaml").line().station("src").orElseThrow();
+        StationSpec source =
+                ScenarioLoader.parse(text, "t.yaml").line().station("src").orElseThrow();
 
         assertThat(source.interarrival()).contains(new Distribution.Exponential(2));
         assertThat(source.onFull()).isEqualTo(OnFull.DROP);
@@ -239,10 +264,13 @@ final class ScenarioLoaderTest {
     void variantsHoldTheBaseLineWithTheirSetApplied() throws Exception {
         Scenario scenario = ScenarioLoader.load(bottling());
 
-        assertThat(scenario.variants()).extracting(v -> v.name())
+        assertThat(scenario.variants())
+                .extracting(v -> v.name())
                 .containsExactly("bigger-b2", "faster-filler", "slower-capper");
-        assertThat(scenario.lineOf("bigger-b2").buffer("b2").map(BufferSpec::capacity)).contains(40);
-        assertThat(scenario.lineOf("bigger-b2").buffer("b1")).isEqualTo(scenario.line().buffer("b1"));
+        assertThat(scenario.lineOf("bigger-b2").buffer("b2").map(BufferSpec::capacity))
+                .contains(40);
+        assertThat(scenario.lineOf("bigger-b2").buffer("b1"))
+                .isEqualTo(scenario.line().buffer("b1"));
         StationSpec faster = scenario.lineOf("faster-filler").station("filler").orElseThrow();
         assertThat(faster.speed()).isEqualTo(1.1);
         assertThat(faster.parameters().get("speed").min()).hasValue(0.6);
@@ -283,30 +311,40 @@ final class ScenarioLoaderTest {
 
     @Test
     void validateReportsEveryProblemNotJustTheFirst() {
-        String text = Scenarios.oneMachine("{ dist: exponential, mean: fast }", "").replace("capacity: 5 }\n    - {",
-                "capacity: -2 }\n    - {").replace("kind: sink", "kind: snik");
+        String text = Scenarios.oneMachine("{ dist: exponential, mean: fast }", "")
+                .replace("capacity: 5 }\n    - {", "capacity: -2 }\n    - {")
+                .replace("kind: sink", "kind: snik");
 
         assertThatThrownBy(() -> ScenarioLoader.parse(text, "t.yaml"))
-                .isInstanceOfSatisfying(ScenarioException.class, e -> assertThat(e.problems())
-                        .extracting(ScenarioProblem::toString).containsExactly(
-                                "t.yaml:6:67 stations.m.process.mean: expected a duration like \"1.2s\", got \"fast\"",
-                                "t.yaml:7:24 stations.out.kind: expected one of source, machine, assembly, sink, "
-                                        + "got \"snik\"; did you mean 'sink'?",
-                                "t.yaml:9:45 buffers.b1.capacity: expected a whole number >= 0, got \"-2\""));
+                .isInstanceOfSatisfying(
+                        ScenarioException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ScenarioProblem::toString)
+                                .containsExactly(
+                                        "t.yaml:6:67 stations.m.process.mean: expected a duration like \"1.2s\", got \"fast\"",
+                                        "t.yaml:7:24 stations.out.kind: expected one of source, machine, assembly, sink, "
+                                                + "got \"snik\"; did you mean 'sink'?",
+                                        "t.yaml:9:45 buffers.b1.capacity: expected a whole number >= 0, got \"-2\""));
     }
 
     @Test
     void aProblemPrintsAsFileLineColumnKeyPathAndMessage() {
-        ScenarioProblem problem = new ScenarioProblem("scenarios/x.yaml", 14, 7, "stations.filler.process.mean",
+        ScenarioProblem problem = new ScenarioProblem(
+                "scenarios/x.yaml",
+                14,
+                7,
+                "stations.filler.process.mean",
                 "expected a duration like \"1.2s\", got \"fast\"");
 
-        assertThat(problem).hasToString(
-                "scenarios/x.yaml:14:7 stations.filler.process.mean: expected a duration like \"1.2s\", got \"fast\"");
+        assertThat(problem)
+                .hasToString(
+                        "scenarios/x.yaml:14:7 stations.filler.process.mean: expected a duration like \"1.2s\", got \"fast\"");
     }
 
     @Test
     void aMissingFileIsAPositionedProblemToo() {
-        assertThat(ScenarioLoader.validate(Path.of("no/such/file.yaml"))).singleElement()
+        assertThat(ScenarioLoader.validate(Path.of("no/such/file.yaml")))
+                .singleElement()
                 .satisfies(p -> assertThat(p.toString()).startsWith("no/such/file.yaml:1:1 cannot read the file"));
     }
 }

@@ -3,8 +3,7 @@ package io.linetwin.scenario;
 /** Small scenario texts for tests. */
 final class Scenarios {
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     /** Source, one machine with {@code process}, sink; {@code extra} is appended at the top level. */
     static String oneMachine(String process, String extra) {

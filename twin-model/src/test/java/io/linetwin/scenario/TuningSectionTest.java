@@ -52,17 +52,25 @@ final class TuningSectionTest {
 
         TuningSpec tuning = scenario.tuning().orElseThrow();
         assertThat(tuning.objective()).isEqualTo(TuningObjective.profitPerHour(2.5));
-        assertThat(tuning.variables()).extracting(TuningVariable::path).containsExactly("buffers.b2.capacity",
-                "buffers.b3.capacity", "stations.m1.parameters.speed", "stations.m2.parameters.speed",
-                "stations.src.parameters.speed");
+        assertThat(tuning.variables())
+                .extracting(TuningVariable::path)
+                .containsExactly(
+                        "buffers.b2.capacity",
+                        "buffers.b3.capacity",
+                        "stations.m1.parameters.speed",
+                        "stations.m2.parameters.speed",
+                        "stations.src.parameters.speed");
         // Current values: as written, or the default a station leaves in place (speed 1).
-        assertThat(tuning.variables()).extracting(v -> v.current().getAsDouble()).containsExactly(4.0, 0.0, 1.0,
-                1.0, 1.0);
+        assertThat(tuning.variables())
+                .extracting(v -> v.current().getAsDouble())
+                .containsExactly(4.0, 0.0, 1.0, 1.0, 1.0);
         assertThat(tuning.variables().get(0).costPerHour()).isEqualTo(0.1);
-        assertThat(tuning.constraints()).containsExactly(
-                TuningConstraint.atMost(List.of("buffers.b2.capacity", "buffers.b3.capacity"), 6),
-                TuningConstraint.atLeast(List.of("buffers.b2.capacity"), 1));
-        assertThat(tuning.guards()).extracting(g -> g.kpi() + ":" + g.worseBy())
+        assertThat(tuning.constraints())
+                .containsExactly(
+                        TuningConstraint.atMost(List.of("buffers.b2.capacity", "buffers.b3.capacity"), 6),
+                        TuningConstraint.atLeast(List.of("buffers.b2.capacity"), 1));
+        assertThat(tuning.guards())
+                .extracting(g -> g.kpi() + ":" + g.worseBy())
                 .containsExactly("scrapRate:0.0", "wip:2.0");
         assertThat(tuning.evaluations()).isEqualTo(40);
         assertThat(tuning.replications()).isEqualTo(3);
@@ -85,14 +93,22 @@ final class TuningSectionTest {
     void theTemplateBuildsSpeedsForMachinesAndSourcesThatHadNone() throws Exception {
         Scenario scenario = ScenarioLoader.parse(LINE, "t.yaml");
 
-        LineSpec line = scenario.template().with(Map.of("stations.m1.parameters.speed", 1.25,
-                "stations.src.parameters.speed", 0.9, "stations.m2.parameters.speed", 1.5,
-                "buffers.b2.capacity", 7));
+        LineSpec line = scenario.template()
+                .with(Map.of(
+                        "stations.m1.parameters.speed",
+                        1.25,
+                        "stations.src.parameters.speed",
+                        0.9,
+                        "stations.m2.parameters.speed",
+                        1.5,
+                        "buffers.b2.capacity",
+                        7));
 
         assertThat(line.station("m1").orElseThrow().speed()).isEqualTo(1.25);
         assertThat(line.station("src").orElseThrow().speed()).isEqualTo(0.9);
         // Setting a parameter keeps its limits.
-        assertThat(line.station("m2").orElseThrow().parameters().get("speed").max()).hasValue(2.0);
+        assertThat(line.station("m2").orElseThrow().parameters().get("speed").max())
+                .hasValue(2.0);
         assertThat(line.station("m2").orElseThrow().speed()).isEqualTo(1.5);
         assertThat(line.buffer("b2").orElseThrow().capacity()).isEqualTo(7);
         assertThat(scenario.line().buffer("b2").orElseThrow().capacity()).isEqualTo(4);
@@ -113,12 +129,15 @@ final class TuningSectionTest {
         Scenario scenario = ScenarioLoader.parse(LINE, "t.yaml");
 
         assertThatThrownBy(() -> scenario.template().with(Map.of("buffers.b9.capacity", 1)))
-                .isInstanceOfSatisfying(SetEntryException.class, e -> assertThat(e.badPath()).isTrue())
+                .isInstanceOfSatisfying(
+                        SetEntryException.class, e -> assertThat(e.badPath()).isTrue())
                 .hasMessageContaining("no buffer 'b9'");
         assertThatThrownBy(() -> scenario.template().with(Map.of("stations.out.parameters.speed", 1)))
-                .isInstanceOfSatisfying(SetEntryException.class, e -> assertThat(e.badPath()).isTrue());
+                .isInstanceOfSatisfying(
+                        SetEntryException.class, e -> assertThat(e.badPath()).isTrue());
         assertThatThrownBy(() -> scenario.template().with(Map.of("stations.m2.parameters.speed", 3)))
-                .isInstanceOfSatisfying(SetEntryException.class, e -> assertThat(e.badPath()).isFalse())
+                .isInstanceOfSatisfying(
+                        SetEntryException.class, e -> assertThat(e.badPath()).isFalse())
                 .hasMessageContaining("expected a value <= max 2.0");
     }
 
@@ -129,6 +148,7 @@ final class TuningSectionTest {
 
         assertThat(scenario.tuning()).isEmpty();
         assertThatThrownBy(() -> scenario.variantOf("v", Map.of("buffers.b2.capacity", 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read from a file");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("read from a file");
     }
 }

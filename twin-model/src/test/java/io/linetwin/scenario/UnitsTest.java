@@ -32,20 +32,23 @@ final class UnitsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "fast | expected a duration like \"1.2s\", got \"fast\"",
-        "5 | expected a duration like \"1.2s\", got \"5\" (a unit is required: ms, s, m, h, d)",
-        "5min | expected a duration like \"1.2s\", got \"5min\" (unknown unit 'min'; units: ms, s, m, h, d)",
-        "s | expected a duration like \"1.2s\", got \"s\"",
-        "1.2.3s | expected a duration like \"1.2s\", got \"1.2.3s\"",
-        "1e400s | expected a duration like \"1.2s\", got \"1e400s\" (out of range)",
-        "30m2h | expected a duration like \"1.2s\", got \"30m2h\" (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or 2h30m)",
-        "1h1h | expected a duration like \"1.2s\", got \"1h1h\" (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or 2h30m)",
-        "1d4x | expected a duration like \"1.2s\", got \"1d4x\" (unknown unit 'x'; units: ms, s, m, h, d)",
-        "1d-4h | expected a duration like \"1.2s\", got \"1d-4h\"",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "fast | expected a duration like \"1.2s\", got \"fast\"",
+                "5 | expected a duration like \"1.2s\", got \"5\" (a unit is required: ms, s, m, h, d)",
+                "5min | expected a duration like \"1.2s\", got \"5min\" (unknown unit 'min'; units: ms, s, m, h, d)",
+                "s | expected a duration like \"1.2s\", got \"s\"",
+                "1.2.3s | expected a duration like \"1.2s\", got \"1.2.3s\"",
+                "1e400s | expected a duration like \"1.2s\", got \"1e400s\" (out of range)",
+                "30m2h | expected a duration like \"1.2s\", got \"30m2h\" (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or 2h30m)",
+                "1h1h | expected a duration like \"1.2s\", got \"1h1h\" (a compound duration goes from the largest unit to the smallest, each once, like 1d4h or 2h30m)",
+                "1d4x | expected a duration like \"1.2s\", got \"1d4x\" (unknown unit 'x'; units: ms, s, m, h, d)",
+                "1d-4h | expected a duration like \"1.2s\", got \"1d-4h\"",
+            })
     void badDurationsSayWhatWasExpectedAndWhatWasFound(String text, String message) {
-        assertThatThrownBy(() -> Units.seconds(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Units.seconds(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }
 

@@ -24,11 +24,14 @@ final class VariantParameterTest {
 
     @Test
     void aBadValueIsStillReportedAtTheSetEntry() {
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () ->
-                ScenarioLoader.parse(Scenarios.oneMachine("1.2s", """
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ScenarioException.class, () -> ScenarioLoader.parse(Scenarios.oneMachine("1.2s", """
                         variants: [ { name: stopped, set: { stations.m.parameters.speed: 0 } } ]
                         """), "x.yaml"));
 
-        assertThat(e.problems()).singleElement().asString().contains("variants.stopped.set.stations.m.parameters.speed");
+        assertThat(e.problems())
+                .singleElement()
+                .asString()
+                .contains("variants.stopped.set.stations.m.parameters.speed");
     }
 }

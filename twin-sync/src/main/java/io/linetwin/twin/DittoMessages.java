@@ -1,7 +1,6 @@
 package io.linetwin.twin;
 
 import java.time.Instant;
-
 import org.eclipse.ditto.base.model.headers.DittoHeaders;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonPointer;
@@ -24,18 +23,18 @@ public final class DittoMessages {
 
     private static final DittoProtocolAdapter ADAPTER = DittoProtocolAdapter.newInstance();
 
-    private DittoMessages() {
-    }
+    private DittoMessages() {}
 
     /** The Ditto Protocol JSON of any signal, exactly as a Ditto connection would publish it. */
     public static String toJson(Signal<?> signal) {
-        return ProtocolFactory.wrapAsJsonifiableAdaptable(ADAPTER.toAdaptable(signal)).toJsonString();
+        return ProtocolFactory.wrapAsJsonifiableAdaptable(ADAPTER.toAdaptable(signal))
+                .toJsonString();
     }
 
-    public static FeaturePropertyModified propertyModified(ThingId thing, String feature, String property,
-            JsonValue value, long revision, Instant timestamp) {
-        return FeaturePropertyModified.of(thing, feature, JsonPointer.of(property), value, revision, timestamp,
-                DittoHeaders.empty(), null);
+    public static FeaturePropertyModified propertyModified(
+            ThingId thing, String feature, String property, JsonValue value, long revision, Instant timestamp) {
+        return FeaturePropertyModified.of(
+                thing, feature, JsonPointer.of(property), value, revision, timestamp, DittoHeaders.empty(), null);
     }
 
     public static FeatureModified featureModified(ThingId thing, Feature feature, long revision, Instant timestamp) {
@@ -47,9 +46,13 @@ public final class DittoMessages {
     }
 
     /** A command to set one property, e.g. {@code parameters/speed}; the line confirms it by an event. */
-    public static ModifyFeatureProperty modifyProperty(ThingId thing, String feature, String property,
-            JsonValue value, String correlationId) {
-        return ModifyFeatureProperty.of(thing, feature, JsonPointer.of(property), value,
+    public static ModifyFeatureProperty modifyProperty(
+            ThingId thing, String feature, String property, JsonValue value, String correlationId) {
+        return ModifyFeatureProperty.of(
+                thing,
+                feature,
+                JsonPointer.of(property),
+                value,
                 DittoHeaders.newBuilder().correlationId(correlationId).build());
     }
 }

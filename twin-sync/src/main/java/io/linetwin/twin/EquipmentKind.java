@@ -38,8 +38,7 @@ public enum EquipmentKind {
         return Arrays.stream(values())
                 .filter(k -> k.jsonName().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "kind must be one of " + Arrays.stream(values()).map(EquipmentKind::jsonName).toList()
-                                + ", got " + name));
+                .orElseThrow(() -> new IllegalArgumentException("kind must be one of "
+                        + Arrays.stream(values()).map(EquipmentKind::jsonName).toList() + ", got " + name));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.ditto.json.JsonArray;
 import org.eclipse.ditto.json.JsonCollectors;
 import org.eclipse.ditto.json.JsonFactory;
@@ -19,8 +18,7 @@ import org.eclipse.ditto.things.model.ThingsModelFactory;
 /** Builds the initial Thing of each piece of equipment: attributes from the descriptor, empty state. */
 public final class EquipmentThings {
 
-    private EquipmentThings() {
-    }
+    private EquipmentThings() {}
 
     public static List<Thing> of(LineDescriptor line, Instant createdAt) {
         List<Thing> things = new ArrayList<>();
@@ -75,29 +73,33 @@ public final class EquipmentThings {
 
     private static FeatureProperties initialProperties(String feature, EquipmentDescriptor e, Instant createdAt) {
         JsonObject props = switch (feature) {
-            case TwinFeatures.STATUS -> JsonFactory.newObjectBuilder()
-                    .set(TwinFeatures.STATE, StationStatus.STARVED.json())
-                    .set(TwinFeatures.SINCE, createdAt.toString())
-                    .build();
-            case TwinFeatures.COUNTERS -> JsonFactory.newObjectBuilder()
-                    .set(TwinFeatures.GOOD, 0)
-                    .set(TwinFeatures.SCRAP, 0)
-                    .build();
-            case TwinFeatures.BUFFER -> JsonFactory.newObjectBuilder()
-                    .set(TwinFeatures.LEVELS, JsonFactory.newObject())
-                    .build();
+            case TwinFeatures.STATUS ->
+                JsonFactory.newObjectBuilder()
+                        .set(TwinFeatures.STATE, StationStatus.STARVED.json())
+                        .set(TwinFeatures.SINCE, createdAt.toString())
+                        .build();
+            case TwinFeatures.COUNTERS ->
+                JsonFactory.newObjectBuilder()
+                        .set(TwinFeatures.GOOD, 0)
+                        .set(TwinFeatures.SCRAP, 0)
+                        .build();
+            case TwinFeatures.BUFFER ->
+                JsonFactory.newObjectBuilder()
+                        .set(TwinFeatures.LEVELS, JsonFactory.newObject())
+                        .build();
             case TwinFeatures.PARAMETERS -> {
                 JsonObjectBuilder b = JsonFactory.newObjectBuilder();
-                e.parameters().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                e.parameters().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
                         .forEach(p -> b.set(p.getKey(), p.getValue()));
                 yield b.build();
             }
-            case TwinFeatures.HEALTH -> JsonFactory.newObjectBuilder()
-                    .set(TwinFeatures.READINGS, JsonFactory.newObject())
-                    .build();
-            case TwinFeatures.STOCK -> JsonFactory.newObjectBuilder()
-                    .set(TwinFeatures.LEVEL, 0)
-                    .build();
+            case TwinFeatures.HEALTH ->
+                JsonFactory.newObjectBuilder()
+                        .set(TwinFeatures.READINGS, JsonFactory.newObject())
+                        .build();
+            case TwinFeatures.STOCK ->
+                JsonFactory.newObjectBuilder().set(TwinFeatures.LEVEL, 0).build();
             default -> throw new IllegalStateException("no initial properties for feature " + feature);
         };
         return ThingsModelFactory.newFeatureProperties(props);

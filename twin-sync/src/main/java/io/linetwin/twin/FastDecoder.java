@@ -1,12 +1,11 @@
 package io.linetwin.twin;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import org.eclipse.ditto.json.JsonArrayBuilder;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObjectBuilder;
@@ -26,8 +25,7 @@ final class FastDecoder {
     private static final int CACHE_LIMIT = 10_000;
 
     /** What a topic says, when it is one of the simple kinds. */
-    private record Topic(ThingId thingId, ThingUpdate.Action action, boolean event) {
-    }
+    private record Topic(ThingId thingId, ThingUpdate.Action action, boolean event) {}
 
     private final com.fasterxml.jackson.core.JsonFactory jackson = new com.fasterxml.jackson.core.JsonFactory();
     private final CharKeyCache<Topic> topics = new CharKeyCache<>(CACHE_LIMIT);
@@ -115,8 +113,13 @@ final class FastDecoder {
         if (topic.event() ? revision < 1 : revision == 0 || revision < -1) {
             return null;
         }
-        return new ThingUpdate(topic.thingId(), topic.action(), path, Optional.of(value),
-                revision >= 1 ? OptionalLong.of(revision) : OptionalLong.empty(), Optional.ofNullable(timestamp));
+        return new ThingUpdate(
+                topic.thingId(),
+                topic.action(),
+                path,
+                Optional.of(value),
+                revision >= 1 ? OptionalLong.of(revision) : OptionalLong.empty(),
+                Optional.ofNullable(timestamp));
     }
 
     /** A topic of a twin event or command this class decodes, or null. */
@@ -169,7 +172,8 @@ final class FastDecoder {
         if ("attributes".equals(root)) {
             return levels >= 2;
         }
-        return "features".equals(root) && levels >= 4
+        return "features".equals(root)
+                && levels >= 4
                 && "properties".equals(pointer.get(2).map(Object::toString).orElse(""));
     }
 

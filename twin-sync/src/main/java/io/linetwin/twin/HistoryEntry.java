@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
@@ -34,8 +33,13 @@ public record HistoryEntry(Instant at, ThingUpdate update, long revision) {
 
     /** The update with the revision it got, so replaying it is idempotent like the original. */
     public ThingUpdate replayable() {
-        return new ThingUpdate(update.thingId(), update.action(), update.path(), update.value(),
-                OptionalLong.of(revision), update.timestamp());
+        return new ThingUpdate(
+                update.thingId(),
+                update.action(),
+                update.path(),
+                update.value(),
+                OptionalLong.of(revision),
+                update.timestamp());
     }
 
     public String toJsonLine() {
@@ -59,7 +63,10 @@ public record HistoryEntry(Instant at, ThingUpdate update, long revision) {
                 o.getValue("value"),
                 OptionalLong.empty(),
                 o.getValue("timestamp").map(JsonValue::asString).map(Instant::parse));
-        return new HistoryEntry(Instant.parse(required(o, "at").asString()), update, required(o, "revision").asLong());
+        return new HistoryEntry(
+                Instant.parse(required(o, "at").asString()),
+                update,
+                required(o, "revision").asLong());
     }
 
     private static JsonValue required(JsonObject o, String key) {

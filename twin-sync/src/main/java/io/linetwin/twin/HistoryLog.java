@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-
 import org.eclipse.ditto.things.model.ThingId;
 
 /**
@@ -86,8 +85,8 @@ public final class HistoryLog implements Consumer<TwinEvent>, AutoCloseable {
         Path file = current(id);
         Files.createDirectories(file.getParent());
         Writer w = new Writer();
-        w.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+        w.out = Files.newBufferedWriter(
+                file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         w.bytes = Files.size(file);
         return w;
     }

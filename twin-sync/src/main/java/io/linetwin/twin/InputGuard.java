@@ -8,8 +8,7 @@ package io.linetwin.twin;
  */
 final class InputGuard {
 
-    private InputGuard() {
-    }
+    private InputGuard() {}
 
     /** Why the message is refused, or null when it may be parsed. */
     static String check(byte[] utf8, InputLimits limits) {
@@ -41,8 +40,7 @@ final class InputGuard {
 
     static String check(String json, InputLimits limits) {
         if (json.length() > limits.maxMessageBytes()) {
-            return "message of " + json.length() + " characters, at most " + limits.maxMessageBytes()
-                    + " are accepted";
+            return "message of " + json.length() + " characters, at most " + limits.maxMessageBytes() + " are accepted";
         }
         int depth = 0;
         boolean inString = false;

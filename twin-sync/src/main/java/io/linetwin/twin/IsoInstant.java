@@ -13,12 +13,16 @@ final class IsoInstant {
 
     private static final int SHORTEST = "2026-11-30T06:00:01Z".length();
 
-    private IsoInstant() {
-    }
+    private IsoInstant() {}
 
     static Instant parse(char[] c, int from, int length) {
-        if (length < SHORTEST || length > SHORTEST + 10 || c[from + length - 1] != 'Z'
-                || c[from + 4] != '-' || c[from + 7] != '-' || c[from + 10] != 'T' || c[from + 13] != ':'
+        if (length < SHORTEST
+                || length > SHORTEST + 10
+                || c[from + length - 1] != 'Z'
+                || c[from + 4] != '-'
+                || c[from + 7] != '-'
+                || c[from + 10] != 'T'
+                || c[from + 13] != ':'
                 || c[from + 16] != ':') {
             return null;
         }
@@ -28,8 +32,16 @@ final class IsoInstant {
         int hour = digits(c, from + 11, 2);
         int minute = digits(c, from + 14, 2);
         int second = digits(c, from + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || hour < 0
+                || hour > 23
+                || minute < 0
+                || minute > 59
+                || second < 0
+                || second > 59) {
             return null;
         }
         int nanos = 0;

@@ -3,7 +3,6 @@ package io.linetwin.twin;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-
 import org.eclipse.ditto.things.model.ThingId;
 
 /**
@@ -46,7 +45,8 @@ public record LineDescriptor(ThingId lineId, List<EquipmentDescriptor> equipment
     /** The equipment id of a thing of this line, or empty when the thing is not part of it. */
     public java.util.Optional<String> equipmentIdOf(ThingId thingId) {
         String prefix = lineId.getName() + ".";
-        if (thingId.getNamespace().equals(lineId.getNamespace()) && thingId.getName().startsWith(prefix)) {
+        if (thingId.getNamespace().equals(lineId.getNamespace())
+                && thingId.getName().startsWith(prefix)) {
             return java.util.Optional.of(thingId.getName().substring(prefix.length()));
         }
         return java.util.Optional.empty();

@@ -16,8 +16,7 @@ import java.util.OptionalInt;
 /** The twin's view of a scenario's line: one {@link EquipmentDescriptor} per station, buffer and material. */
 public final class LineDescriptors {
 
-    private LineDescriptors() {
-    }
+    private LineDescriptors() {}
 
     public static LineDescriptor of(LineSpec line) {
         List<EquipmentDescriptor> equipment = new ArrayList<>();
@@ -28,13 +27,21 @@ public final class LineDescriptors {
             OptionalInt capacity = buffer.unlimited() ? OptionalInt.empty() : OptionalInt.of(reported(line, buffer));
             // A conveyor is a buffer whose parts also travel: same id, its own kind of Thing.
             boolean conveyor = line.conveyors().stream().anyMatch(c -> c.id().equals(buffer.id()));
-            equipment.add(new EquipmentDescriptor(buffer.id(), conveyor ? EquipmentKind.CONVEYOR : EquipmentKind.BUFFER,
-                    capacity, Map.of(), Map.of(), List.of()));
+            equipment.add(new EquipmentDescriptor(
+                    buffer.id(),
+                    conveyor ? EquipmentKind.CONVEYOR : EquipmentKind.BUFFER,
+                    capacity,
+                    Map.of(),
+                    Map.of(),
+                    List.of()));
         }
         for (MaterialSpec material : line.materials()) {
             equipment.add(EquipmentDescriptor.of(material.id(), EquipmentKind.MATERIAL));
         }
-        return LineDescriptor.of(line.id(), equipment, line.products().stream().map(ProductSpec::id).toList());
+        return LineDescriptor.of(
+                line.id(),
+                equipment,
+                line.products().stream().map(ProductSpec::id).toList());
     }
 
     /**
@@ -78,10 +85,14 @@ public final class LineDescriptors {
 
     /** The gate needs all three limits; a parameter without them is adjustable by nobody. */
     private static Optional<ParameterLimit> limit(ParameterSpec parameter) {
-        if (parameter.min().isEmpty() || parameter.max().isEmpty() || parameter.maxStep().isEmpty()) {
+        if (parameter.min().isEmpty()
+                || parameter.max().isEmpty()
+                || parameter.maxStep().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ParameterLimit(parameter.min().getAsDouble(), parameter.max().getAsDouble(),
+        return Optional.of(new ParameterLimit(
+                parameter.min().getAsDouble(),
+                parameter.max().getAsDouble(),
                 parameter.maxStep().getAsDouble()));
     }
 }

@@ -1,17 +1,16 @@
 package io.linetwin.twin;
 
+import io.linetwin.model.BufferContents;
+import io.linetwin.model.LineState;
+import io.linetwin.model.MachineCondition;
+import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
-import io.linetwin.model.BufferContents;
-import io.linetwin.model.LineState;
-import io.linetwin.model.MachineCondition;
-import io.linetwin.model.StationState;
-import io.linetwin.model.StationStatus;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -44,13 +43,16 @@ public final class LineStateMapper {
         for (TwinThing twinThing : snapshot.things().values()) {
             Thing thing = twinThing.thing();
             ThingId id = thing.getEntityId().orElseThrow();
-            String line = attribute(thing, TwinFeatures.ATTR_LINE).map(JsonValue::asString).orElse("");
+            String line = attribute(thing, TwinFeatures.ATTR_LINE)
+                    .map(JsonValue::asString)
+                    .orElse("");
             if (!line.equals(lineId.toString()) || !id.getName().startsWith(prefix)) {
                 continue;
             }
             String equipmentId = id.getName().substring(prefix.length());
-            EquipmentKind kind = EquipmentKind.fromJsonName(
-                    attribute(thing, TwinFeatures.ATTR_KIND).map(JsonValue::asString).orElse(""));
+            EquipmentKind kind = EquipmentKind.fromJsonName(attribute(thing, TwinFeatures.ATTR_KIND)
+                    .map(JsonValue::asString)
+                    .orElse(""));
             JsonObject json = thing.toJson();
             if (kind.isStation()) {
                 stations.put(equipmentId, station(json, snapshot, kind));
@@ -63,7 +65,9 @@ public final class LineStateMapper {
                 parameters.put(equipmentId, params);
             }
             if (kind == EquipmentKind.MATERIAL) {
-                stocks.put(equipmentId, number(json, TwinFeatures.STOCK, TwinFeatures.LEVEL).orElse(0));
+                stocks.put(
+                        equipmentId,
+                        number(json, TwinFeatures.STOCK, TwinFeatures.LEVEL).orElse(0));
             }
         }
         return new LineState(snapshot.takenAt(), clockSeconds, stations, buffers, parameters, stocks);
@@ -71,21 +75,25 @@ public final class LineStateMapper {
 
     private static StationState station(JsonObject json, Snapshot snapshot, EquipmentKind kind) {
         Optional<String> product = text(json, TwinFeatures.STATUS, TwinFeatures.PRODUCT);
-        long good = (long) number(json, TwinFeatures.COUNTERS, TwinFeatures.GOOD).orElse(0);
-        long scrap = (long) number(json, TwinFeatures.COUNTERS, TwinFeatures.SCRAP).orElse(0);
+        long good =
+                (long) number(json, TwinFeatures.COUNTERS, TwinFeatures.GOOD).orElse(0);
+        long scrap =
+                (long) number(json, TwinFeatures.COUNTERS, TwinFeatures.SCRAP).orElse(0);
         if (kind == EquipmentKind.SINK) {
             // A sink absorbs parts at once: it is never anything but waiting for the next.
             return new StationState(new MachineCondition.Starved(), Optional.empty(), good, scrap);
         }
         // The twin accepts only the engine's states (TwinValidation); a station without one is waiting for parts.
-        StationStatus state = text(json, TwinFeatures.STATUS, TwinFeatures.STATE).flatMap(StationStatus::ofJson)
+        StationStatus state = text(json, TwinFeatures.STATUS, TwinFeatures.STATE)
+                .flatMap(StationStatus::ofJson)
                 .orElse(StationStatus.STARVED);
         OptionalDouble remaining = number(json, TwinFeatures.STATUS, TwinFeatures.REMAINING_SECONDS);
         Optional<String> made = state == StationStatus.BLOCKED
-                ? text(json, TwinFeatures.STATUS, TwinFeatures.HELD_PRODUCT).or(() -> product) : product;
+                ? text(json, TwinFeatures.STATUS, TwinFeatures.HELD_PRODUCT).or(() -> product)
+                : product;
         double elapsed = state == StationStatus.DOWN ? elapsedSeconds(json, snapshot) : 0;
-        MachineCondition condition = MachineCondition.of(state, made, remaining, elapsed,
-                text(json, TwinFeatures.STATUS, TwinFeatures.FAILURE));
+        MachineCondition condition = MachineCondition.of(
+                state, made, remaining, elapsed, text(json, TwinFeatures.STATUS, TwinFeatures.FAILURE));
         return new StationState(condition, product, good, scrap);
     }
 
@@ -100,15 +108,17 @@ public final class LineStateMapper {
         Map<String, Integer> byProduct = new HashMap<>();
         json.getValue(TwinValidation.props(TwinFeatures.BUFFER).append(JsonPointer.of(TwinFeatures.LEVELS)))
                 .filter(JsonValue::isObject)
-                .ifPresent(levels -> levels.asObject().forEach(f -> byProduct.put(
-                        TwinFeatures.ANONYMOUS_PRODUCT.equals(f.getKeyName()) ? "" : f.getKeyName(),
-                        f.getValue().asInt())));
+                .ifPresent(levels -> levels.asObject()
+                        .forEach(f -> byProduct.put(
+                                TwinFeatures.ANONYMOUS_PRODUCT.equals(f.getKeyName()) ? "" : f.getKeyName(),
+                                f.getValue().asInt())));
         return new BufferContents(byProduct);
     }
 
     private static Map<String, Double> parameters(JsonObject json) {
         Map<String, Double> params = new HashMap<>();
-        json.getValue(TwinValidation.props(TwinFeatures.PARAMETERS)).filter(JsonValue::isObject)
+        json.getValue(TwinValidation.props(TwinFeatures.PARAMETERS))
+                .filter(JsonValue::isObject)
                 .ifPresent(p -> flatten("", p.asObject(), params));
         return params;
     }
@@ -129,11 +139,14 @@ public final class LineStateMapper {
 
     private static Optional<String> text(JsonObject json, String feature, String key) {
         return json.getValue(TwinValidation.props(feature).append(JsonPointer.of(key)))
-                .filter(JsonValue::isString).map(JsonValue::asString);
+                .filter(JsonValue::isString)
+                .map(JsonValue::asString);
     }
 
     private static OptionalDouble number(JsonObject json, String feature, String key) {
         return json.getValue(TwinValidation.props(feature).append(JsonPointer.of(key)))
-                .filter(JsonValue::isNumber).map(v -> OptionalDouble.of(v.asDouble())).orElse(OptionalDouble.empty());
+                .filter(JsonValue::isNumber)
+                .map(v -> OptionalDouble.of(v.asDouble()))
+                .orElse(OptionalDouble.empty());
     }
 }

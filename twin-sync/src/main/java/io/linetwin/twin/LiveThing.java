@@ -3,7 +3,6 @@ package io.linetwin.twin;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonKey;
 import org.eclipse.ditto.json.JsonObject;
@@ -29,8 +28,7 @@ final class LiveThing {
     }
 
     /** A built Thing and the JSON it was built from (the JSON's identity says whether it is current). */
-    private record Built(JsonObject json, Thing thing) {
-    }
+    private record Built(JsonObject json, Thing thing) {}
 
     private static final Object ABSENT = new Object();
 
@@ -135,8 +133,11 @@ final class LiveThing {
         boolean deletes = level == keys.length - 1 && patch.isNull();
         LiveObject result = new LiveObject(size(target) + 1);
         if (!deletes) {
-            result.put(key, current != ABSENT ? mergeAlong(current, keys, level + 1, patch)
-                    : withoutNulls(wrap(keys, level + 1, patch)));
+            result.put(
+                    key,
+                    current != ABSENT
+                            ? mergeAlong(current, keys, level + 1, patch)
+                            : withoutNulls(wrap(keys, level + 1, patch)));
         }
         forEach(target, (k, v) -> {
             if (!k.equals(key)) {
@@ -179,7 +180,9 @@ final class LiveThing {
     private static JsonValue wrap(String[] keys, int from, JsonValue patch) {
         JsonValue v = patch;
         for (int i = keys.length - 1; i >= from; i--) {
-            v = JsonFactory.newObjectBuilder().set(JsonFactory.newKey(keys[i]), v).build();
+            v = JsonFactory.newObjectBuilder()
+                    .set(JsonFactory.newKey(keys[i]), v)
+                    .build();
         }
         return v;
     }
@@ -194,7 +197,9 @@ final class LiveThing {
     }
 
     private static int size(Object object) {
-        return object instanceof LiveObject live ? live.size() : ((JsonValue) object).asObject().getSize();
+        return object instanceof LiveObject live
+                ? live.size()
+                : ((JsonValue) object).asObject().getSize();
     }
 
     private static void forEach(Object object, java.util.function.BiConsumer<String, Object> action) {
@@ -222,7 +227,8 @@ final class LiveThing {
                 level++;
             } else {
                 JsonValue v = (JsonValue) node;
-                return v.isObject() ? v.asObject().getValue(path.getSubPointer(level).orElseThrow())
+                return v.isObject()
+                        ? v.asObject().getValue(path.getSubPointer(level).orElseThrow())
                         : Optional.empty();
             }
         }

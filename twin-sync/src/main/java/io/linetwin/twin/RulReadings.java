@@ -23,11 +23,10 @@ public final class RulReadings {
 
     public static final String SD_SECONDS = "sdSeconds";
 
-    private static final JsonPointer RUL = TwinValidation.props(TwinFeatures.HEALTH)
-            .append(JsonPointer.of(TwinFeatures.RUL));
+    private static final JsonPointer RUL =
+            TwinValidation.props(TwinFeatures.HEALTH).append(JsonPointer.of(TwinFeatures.RUL));
 
-    private RulReadings() {
-    }
+    private RulReadings() {}
 
     /** Equipment id → its latest estimate, for the equipment of {@code line} that has one. */
     public static Map<String, Reading> of(Snapshot snapshot, LineDescriptor line) {

@@ -2,7 +2,6 @@ package io.linetwin.twin;
 
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.eclipse.ditto.base.model.json.JsonSchemaVersion;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonFactory;
@@ -63,7 +62,8 @@ public final class SignalDecoder {
         try {
             JsonValue value = JsonFactory.readFrom(json);
             if (!value.isObject()) {
-                throw new RejectedMessageException(RejectReason.NOT_JSON, "expected a JSON object, got " + abbreviate(json));
+                throw new RejectedMessageException(
+                        RejectReason.NOT_JSON, "expected a JSON object, got " + abbreviate(json));
             }
             object = value.asObject();
         } catch (RuntimeException e) {
@@ -77,8 +77,8 @@ public final class SignalDecoder {
         try {
             adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(object);
         } catch (RuntimeException e) {
-            throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL,
-                    "not a Ditto Protocol message: " + e.getMessage());
+            throw new RejectedMessageException(
+                    RejectReason.NOT_DITTO_PROTOCOL, "not a Ditto Protocol message: " + e.getMessage());
         }
         return decode(adaptable);
     }
@@ -86,28 +86,30 @@ public final class SignalDecoder {
     public ThingUpdate decode(Adaptable adaptable) throws RejectedMessageException {
         TopicPath topic = adaptable.getTopicPath();
         if (topic.getGroup() != TopicPath.Group.THINGS || topic.getChannel() != TopicPath.Channel.TWIN) {
-            throw new RejectedMessageException(RejectReason.UNSUPPORTED_SIGNAL,
+            throw new RejectedMessageException(
+                    RejectReason.UNSUPPORTED_SIGNAL,
                     "only things/twin signals change the twin, got " + topic.getPath());
         }
         Signal<?> signal;
         try {
             signal = adapter.fromAdaptable(adaptable);
         } catch (RuntimeException e) {
-            throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL,
-                    "Ditto could not read " + topic.getPath() + " at " + adaptable.getPayload().getPath() + ": "
-                            + e.getMessage());
+            throw new RejectedMessageException(
+                    RejectReason.NOT_DITTO_PROTOCOL,
+                    "Ditto could not read " + topic.getPath() + " at "
+                            + adaptable.getPayload().getPath() + ": " + e.getMessage());
         }
         Optional<Long> given = adaptable.getPayload().getRevision();
         if (given.isPresent() && given.get() < 1) {
-            throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL,
-                    "revision must be >= 1, got " + given.get());
+            throw new RejectedMessageException(
+                    RejectReason.NOT_DITTO_PROTOCOL, "revision must be >= 1, got " + given.get());
         }
         OptionalLong envelopeRevision = given.map(OptionalLong::of).orElse(OptionalLong.empty());
         try {
             return fromSignal(signal, envelopeRevision);
         } catch (RuntimeException e) {
-            throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL,
-                    "cannot apply " + signal.getType() + ": " + e.getMessage());
+            throw new RejectedMessageException(
+                    RejectReason.NOT_DITTO_PROTOCOL, "cannot apply " + signal.getType() + ": " + e.getMessage());
         }
     }
 
@@ -118,40 +120,60 @@ public final class SignalDecoder {
             if (event instanceof ThingDeleted) {
                 throw new RejectedMessageException(RejectReason.FORBIDDEN_PATH, "the twin never deletes a whole Thing");
             }
-            ThingUpdate.Action action = event instanceof ThingMerged ? ThingUpdate.Action.MERGE
+            ThingUpdate.Action action = event instanceof ThingMerged
+                    ? ThingUpdate.Action.MERGE
                     : event.getType().endsWith("Deleted") ? ThingUpdate.Action.DELETE : ThingUpdate.Action.SET;
             long revision = event.getRevision();
             Optional<JsonValue> entity = event instanceof ThingMerged merged
-                    ? Optional.of(merged.getValue()) : event.getEntity(JsonSchemaVersion.V_2);
-            return build(event.getEntityId(), action, event.getResourcePath(), entity,
-                    revision >= 1 ? OptionalLong.of(revision) : envelopeRevision, event.getTimestamp());
+                    ? Optional.of(merged.getValue())
+                    : event.getEntity(JsonSchemaVersion.V_2);
+            return build(
+                    event.getEntityId(),
+                    action,
+                    event.getResourcePath(),
+                    entity,
+                    revision >= 1 ? OptionalLong.of(revision) : envelopeRevision,
+                    event.getTimestamp());
         }
         if (signal instanceof ThingModifyCommand<?> command) {
             if (command instanceof DeleteThing) {
                 throw new RejectedMessageException(RejectReason.FORBIDDEN_PATH, "the twin never deletes a whole Thing");
             }
-            ThingUpdate.Action action = command instanceof MergeThing ? ThingUpdate.Action.MERGE
+            ThingUpdate.Action action = command instanceof MergeThing
+                    ? ThingUpdate.Action.MERGE
                     : command.getType().contains(":delete") ? ThingUpdate.Action.DELETE : ThingUpdate.Action.SET;
             Optional<JsonValue> entity = command instanceof CreateThing create
                     ? Optional.of(create.getThing().toJson())
-                    : command instanceof MergeThing merge ? Optional.of(merge.getValue())
-                    : command.getEntity(JsonSchemaVersion.V_2);
-            return build(command.getEntityId(), action, command.getResourcePath(), entity, envelopeRevision,
+                    : command instanceof MergeThing merge
+                            ? Optional.of(merge.getValue())
+                            : command.getEntity(JsonSchemaVersion.V_2);
+            return build(
+                    command.getEntityId(),
+                    action,
+                    command.getResourcePath(),
+                    entity,
+                    envelopeRevision,
                     Optional.empty());
         }
-        throw new RejectedMessageException(RejectReason.UNSUPPORTED_SIGNAL,
+        throw new RejectedMessageException(
+                RejectReason.UNSUPPORTED_SIGNAL,
                 "the twin applies thing modify commands, merges and events, got " + signal.getType());
     }
 
-    private static ThingUpdate build(Object entityId, ThingUpdate.Action action, JsonPointer path,
-            Optional<JsonValue> value, OptionalLong revision, Optional<java.time.Instant> timestamp)
+    private static ThingUpdate build(
+            Object entityId,
+            ThingUpdate.Action action,
+            JsonPointer path,
+            Optional<JsonValue> value,
+            OptionalLong revision,
+            Optional<java.time.Instant> timestamp)
             throws RejectedMessageException {
         ThingId thingId = ThingId.of(entityId.toString());
         if (!path.isEmpty()) {
             JsonPointer root = JsonPointer.of(path.getRoot().orElseThrow());
             if (!root.equals(ATTRIBUTES) && !root.equals(FEATURES)) {
-                throw new RejectedMessageException(RejectReason.FORBIDDEN_PATH,
-                        "the twin changes attributes and features only, got path " + path);
+                throw new RejectedMessageException(
+                        RejectReason.FORBIDDEN_PATH, "the twin changes attributes and features only, got path " + path);
             }
         } else if (action == ThingUpdate.Action.DELETE) {
             throw new RejectedMessageException(RejectReason.FORBIDDEN_PATH, "the twin never deletes a whole Thing");
@@ -159,8 +181,13 @@ public final class SignalDecoder {
         if (action != ThingUpdate.Action.DELETE && value.isEmpty()) {
             throw new RejectedMessageException(RejectReason.NOT_DITTO_PROTOCOL, "no value to set at " + path);
         }
-        return new ThingUpdate(thingId, action, path, action == ThingUpdate.Action.DELETE ? Optional.empty() : value,
-                revision, timestamp);
+        return new ThingUpdate(
+                thingId,
+                action,
+                path,
+                action == ThingUpdate.Action.DELETE ? Optional.empty() : value,
+                revision,
+                timestamp);
     }
 
     private static String abbreviate(String s) {

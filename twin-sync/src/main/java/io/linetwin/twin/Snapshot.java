@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
@@ -73,9 +72,8 @@ public record Snapshot(Instant takenAt, Map<ThingId, TwinThing> things, Map<Stri
     public JsonObject toJson() {
         JsonObjectBuilder byId = JsonFactory.newObjectBuilder();
         things.forEach((id, thing) -> byId.set(JsonFactory.newKey(id.toString()), thing.toJson()));
-        JsonObjectBuilder json = JsonFactory.newObjectBuilder()
-                .set("schema", SCHEMA)
-                .set("takenAt", takenAt.toString());
+        JsonObjectBuilder json =
+                JsonFactory.newObjectBuilder().set("schema", SCHEMA).set("takenAt", takenAt.toString());
         if (!offsets.isEmpty()) {
             JsonObjectBuilder at = JsonFactory.newObjectBuilder();
             offsets.forEach((source, next) -> at.set(JsonFactory.newKey(source), next));
@@ -85,21 +83,33 @@ public record Snapshot(Instant takenAt, Map<ThingId, TwinThing> things, Map<Stri
     }
 
     public static Snapshot fromJson(JsonObject json) {
-        String schema = json.getValue("schema").filter(JsonValue::isString).map(JsonValue::asString).orElse("");
+        String schema = json.getValue("schema")
+                .filter(JsonValue::isString)
+                .map(JsonValue::asString)
+                .orElse("");
         if (!SCHEMA.equals(schema)) {
             throw new IllegalArgumentException("schema must be " + SCHEMA + ", got \"" + schema + "\"");
         }
-        Instant takenAt = Instant.parse(json.getValue("takenAt").orElseThrow(
-                () -> new IllegalArgumentException("snapshot must have \"takenAt\"")).asString());
+        Instant takenAt = Instant.parse(json.getValue("takenAt")
+                .orElseThrow(() -> new IllegalArgumentException("snapshot must have \"takenAt\""))
+                .asString());
         Map<ThingId, TwinThing> things = new TreeMap<>(BY_ID);
-        json.getValue("things").filter(JsonValue::isObject).map(JsonValue::asObject).orElse(JsonFactory.newObject())
-                .forEach(field -> things.put(ThingId.of(field.getKeyName()), TwinThing.fromJson(field.getValue().asObject())));
+        json.getValue("things")
+                .filter(JsonValue::isObject)
+                .map(JsonValue::asObject)
+                .orElse(JsonFactory.newObject())
+                .forEach(field -> things.put(
+                        ThingId.of(field.getKeyName()),
+                        TwinThing.fromJson(field.getValue().asObject())));
         Map<String, Long> offsets = new TreeMap<>();
-        json.getValue("offsets").filter(JsonValue::isObject).map(JsonValue::asObject).orElse(JsonFactory.newObject())
+        json.getValue("offsets")
+                .filter(JsonValue::isObject)
+                .map(JsonValue::asObject)
+                .orElse(JsonFactory.newObject())
                 .forEach(field -> {
                     if (!field.getValue().isLong() && !field.getValue().isInt()) {
-                        throw new IllegalArgumentException("offsets." + field.getKeyName() + " must be an integer, got "
-                                + field.getValue());
+                        throw new IllegalArgumentException(
+                                "offsets." + field.getKeyName() + " must be an integer, got " + field.getValue());
                     }
                     offsets.put(field.getKeyName(), field.getValue().asLong());
                 });

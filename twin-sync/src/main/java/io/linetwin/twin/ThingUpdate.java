@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
@@ -29,7 +28,11 @@ public record ThingUpdate(
         OptionalLong revision,
         Optional<Instant> timestamp) {
 
-    public enum Action { SET, MERGE, DELETE }
+    public enum Action {
+        SET,
+        MERGE,
+        DELETE
+    }
 
     public ThingUpdate {
         Objects.requireNonNull(thingId, "thingId");
@@ -47,7 +50,7 @@ public record ThingUpdate(
     }
 
     public static ThingUpdate set(ThingId thingId, JsonPointer path, JsonValue value, long revision) {
-        return new ThingUpdate(thingId, Action.SET, path, Optional.of(value), OptionalLong.of(revision),
-                Optional.empty());
+        return new ThingUpdate(
+                thingId, Action.SET, path, Optional.of(value), OptionalLong.of(revision), Optional.empty());
     }
 }

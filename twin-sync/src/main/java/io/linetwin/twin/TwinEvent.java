@@ -3,7 +3,6 @@ package io.linetwin.twin;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
 import org.eclipse.ditto.things.model.ThingId;
 
 /** What became of one incoming message: the closed family of outcomes listeners see. */
@@ -40,7 +39,10 @@ public sealed interface TwinEvent {
         }
 
         public Stale(ThingId thingId, long revision, long currentRevision) {
-            this(thingId, revision, currentRevision,
+            this(
+                    thingId,
+                    revision,
+                    currentRevision,
                     revision == currentRevision ? StaleReason.DUPLICATE : StaleReason.OUT_OF_ORDER);
         }
     }

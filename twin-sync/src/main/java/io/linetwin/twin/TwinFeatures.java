@@ -45,6 +45,5 @@ public final class TwinFeatures {
     /** The engine's states; the twin accepts no other value of {@code status.state}. */
     public static final Set<String> STATES = Set.copyOf(StationStatus.jsonNames());
 
-    private TwinFeatures() {
-    }
+    private TwinFeatures() {}
 }

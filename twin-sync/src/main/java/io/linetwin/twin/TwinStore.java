@@ -14,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-
 import org.eclipse.ditto.json.JsonMergePatch;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
@@ -38,6 +37,7 @@ public final class TwinStore {
     private static final Logger LOG = LoggerFactory.getLogger(TwinStore.class);
     /** After this many rejections of one reason, only every {@link #LOG_EVERY}th is logged. */
     private static final long LOG_FIRST = 10;
+
     private static final long LOG_EVERY = 1000;
     /** The longest explanation a rejection carries. */
     static final int MAX_DETAIL = 500;
@@ -50,6 +50,7 @@ public final class TwinStore {
     private final Map<ThingId, TwinValidation> rules = new HashMap<>();
     /** False only in tests: every change then takes Ditto's immutable route, the reference of the live one. */
     private final boolean liveChanges;
+
     private final List<Consumer<TwinEvent>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong applied = new AtomicLong();
     private final Map<StaleReason, AtomicLong> stale = new EnumMap<>(StaleReason.class);
@@ -68,7 +69,11 @@ public final class TwinStore {
         this(things, clock, liveChanges, java.util.List.of(), InputLimits.DEFAULT);
     }
 
-    private TwinStore(Collection<Thing> things, Clock clock, boolean liveChanges, Collection<String> products,
+    private TwinStore(
+            Collection<Thing> things,
+            Clock clock,
+            boolean liveChanges,
+            Collection<String> products,
             InputLimits limits) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -81,8 +86,9 @@ public final class TwinStore {
         }
         Instant now = clock.instant();
         for (Thing thing : things) {
-            ThingId id = thing.getEntityId().orElseThrow(
-                    () -> new IllegalArgumentException("things must have ids, got " + thing.toJsonString()));
+            ThingId id = thing.getEntityId()
+                    .orElseThrow(
+                            () -> new IllegalArgumentException("things must have ids, got " + thing.toJsonString()));
             if (entries.putIfAbsent(id, new LiveThing(thing, 0, now)) != null) {
                 throw new IllegalArgumentException("thing ids must be unique, got " + id + " twice");
             }
@@ -104,8 +110,8 @@ public final class TwinStore {
 
     /** A reference twin for tests: every change takes Ditto's immutable route. */
     static TwinStore reference(LineDescriptor line, Clock clock) {
-        return new TwinStore(EquipmentThings.of(line, clock.instant()), clock, false, line.products(),
-                InputLimits.DEFAULT);
+        return new TwinStore(
+                EquipmentThings.of(line, clock.instant()), clock, false, line.products(), InputLimits.DEFAULT);
     }
 
     public InputLimits limits() {
@@ -175,7 +181,9 @@ public final class TwinStore {
         try {
             LiveThing entry = entries.get(update.thingId());
             if (entry == null) {
-                return reject(RejectReason.UNKNOWN_THING, "no thing " + update.thingId() + " in this twin",
+                return reject(
+                        RejectReason.UNKNOWN_THING,
+                        "no thing " + update.thingId() + " in this twin",
                         Optional.of(update.thingId()));
             }
             long current = entry.revision();
@@ -191,18 +199,26 @@ public final class TwinStore {
                 }
                 // revision > current >= 0, so the difference cannot overflow.
                 if (boundJump && revision - current > limits.maxRevisionJump()) {
-                    return reject(RejectReason.IMPLAUSIBLE_REVISION, "revision " + revision + " of " + update.thingId()
-                            + " lies " + (revision - current) + " ahead of its revision " + current + ", at most "
-                            + limits.maxRevisionJump() + " is accepted", Optional.of(update.thingId()));
+                    return reject(
+                            RejectReason.IMPLAUSIBLE_REVISION,
+                            "revision " + revision + " of " + update.thingId()
+                                    + " lies " + (revision - current) + " ahead of its revision " + current
+                                    + ", at most "
+                                    + limits.maxRevisionJump() + " is accepted",
+                            Optional.of(update.thingId()));
                 }
             } else if (current == Long.MAX_VALUE) {
-                return reject(RejectReason.IMPLAUSIBLE_REVISION, update.thingId() + " is at the last revision "
-                        + current + "; a command without a revision has none left", Optional.of(update.thingId()));
+                return reject(
+                        RejectReason.IMPLAUSIBLE_REVISION,
+                        update.thingId() + " is at the last revision " + current
+                                + "; a command without a revision has none left",
+                        Optional.of(update.thingId()));
             } else {
                 revision = current + 1;
             }
             TwinValidation thingRules = rules.get(update.thingId());
-            TwinEvent.Rejected refused = liveChanges && inPlace(update) ? changeInPlace(entry, thingRules, update)
+            TwinEvent.Rejected refused = liveChanges && inPlace(update)
+                    ? changeInPlace(entry, thingRules, update)
                     : changeByDitto(entry, thingRules, update);
             if (refused != null) {
                 return refused;
@@ -236,7 +252,8 @@ public final class TwinStore {
         }
         LiveThing.Undo undo = null;
         try {
-            undo = update.action() == ThingUpdate.Action.SET ? entry.set(update.path(), value)
+            undo = update.action() == ThingUpdate.Action.SET
+                    ? entry.set(update.path(), value)
                     : entry.merge(update.path(), value);
             thingRules.check(entry::valueAt, update.path());
             return null;
@@ -270,8 +287,10 @@ public final class TwinStore {
     }
 
     private TwinEvent.Rejected invalid(ThingUpdate update, RuntimeException e) {
-        return reject(RejectReason.INVALID_VALUE, "not a valid Thing after " + update.action() + " at "
-                + update.path() + ": " + e.getMessage(), Optional.of(update.thingId()));
+        return reject(
+                RejectReason.INVALID_VALUE,
+                "not a valid Thing after " + update.action() + " at " + update.path() + ": " + e.getMessage(),
+                Optional.of(update.thingId()));
     }
 
     /**
@@ -280,8 +299,8 @@ public final class TwinStore {
      * any distance ahead (a server's Thing may be at revision 10^10); the Thing's rules still hold.
      */
     public TwinEvent put(Thing thing, long revision) {
-        ThingId id = thing.getEntityId().orElseThrow(
-                () -> new IllegalArgumentException("thing must have an id, got " + thing.toJsonString()));
+        ThingId id = thing.getEntityId()
+                .orElseThrow(() -> new IllegalArgumentException("thing must have an id, got " + thing.toJsonString()));
         return apply(ThingUpdate.set(id, JsonPointer.empty(), thing.toJson(), revision), false);
     }
 
@@ -296,7 +315,8 @@ public final class TwinStore {
                 yield current.setValue(path, value);
             }
             case MERGE -> {
-                JsonValue merged = JsonMergePatch.of(path, update.value().orElseThrow()).applyOn(current);
+                JsonValue merged =
+                        JsonMergePatch.of(path, update.value().orElseThrow()).applyOn(current);
                 if (!merged.isObject()) {
                     throw new RejectedMessageException(RejectReason.INVALID_VALUE, "merge must leave an object");
                 }
@@ -308,14 +328,15 @@ public final class TwinStore {
 
     private static JsonObject wholeThing(ThingId id, JsonValue value) throws RejectedMessageException {
         if (!value.isObject()) {
-            throw new RejectedMessageException(RejectReason.INVALID_VALUE, "a Thing must be a JSON object, got " + value);
+            throw new RejectedMessageException(
+                    RejectReason.INVALID_VALUE, "a Thing must be a JSON object, got " + value);
         }
         JsonObject object = value.asObject();
         Optional<JsonValue> givenId = object.getValue(Thing.JsonFields.ID.getPointer());
-        if (givenId.isPresent() && !givenId.get().isString() || givenId.isPresent()
-                && !id.toString().equals(givenId.get().asString())) {
-            throw new RejectedMessageException(RejectReason.FORBIDDEN_PATH,
-                    "thingId must stay " + id + ", got " + givenId.get());
+        if (givenId.isPresent() && !givenId.get().isString()
+                || givenId.isPresent() && !id.toString().equals(givenId.get().asString())) {
+            throw new RejectedMessageException(
+                    RejectReason.FORBIDDEN_PATH, "thingId must stay " + id + ", got " + givenId.get());
         }
         return object.setValue(Thing.JsonFields.ID.getPointer(), JsonValue.of(id.toString()));
     }
@@ -334,7 +355,8 @@ public final class TwinStore {
 
     private TwinEvent.Rejected reject(RejectReason reason, String fullDetail, Optional<ThingId> thingId, boolean log) {
         // Parsers quote what they could not read; a hostile message must not make every log line a megabyte.
-        String detail = fullDetail.length() <= MAX_DETAIL ? fullDetail : fullDetail.substring(0, MAX_DETAIL - 3) + "...";
+        String detail =
+                fullDetail.length() <= MAX_DETAIL ? fullDetail : fullDetail.substring(0, MAX_DETAIL - 3) + "...";
         long n = rejected.get(reason).incrementAndGet();
         if (log && (n <= LOG_FIRST || n % LOG_EVERY == 0)) {
             LOG.warn("rejected message #{} ({}): {}", n, reason, detail);
@@ -359,8 +381,7 @@ public final class TwinStore {
      * builds the Things after it; a Thing unchanged since the last snapshot is not built again.
      */
     public Snapshot snapshot() {
-        record Taken(LiveThing live, JsonObject json, long revision, Instant modified) {
-        }
+        record Taken(LiveThing live, JsonObject json, long revision, Instant modified) {}
         Map<ThingId, Taken> taken = new HashMap<>();
         Instant takenAt;
         lock.lock();

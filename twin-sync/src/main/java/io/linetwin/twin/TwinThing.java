@@ -2,7 +2,6 @@ package io.linetwin.twin;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.things.model.Thing;
@@ -42,11 +41,16 @@ public record TwinThing(Thing thing, long revision, Instant modified) {
 
     public static TwinThing fromJson(JsonObject json) {
         return new TwinThing(
-                ThingsModelFactory.newThing(json.getValue(THING).orElseThrow(
-                        () -> new IllegalArgumentException("twin thing must have \"thing\", got " + json)).asObject()),
-                json.getValue(REVISION).orElseThrow(
-                        () -> new IllegalArgumentException("twin thing must have \"revision\", got " + json)).asLong(),
-                Instant.parse(json.getValue(MODIFIED).orElseThrow(
-                        () -> new IllegalArgumentException("twin thing must have \"modified\", got " + json)).asString()));
+                ThingsModelFactory.newThing(json.getValue(THING)
+                        .orElseThrow(() -> new IllegalArgumentException("twin thing must have \"thing\", got " + json))
+                        .asObject()),
+                json.getValue(REVISION)
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("twin thing must have \"revision\", got " + json))
+                        .asLong(),
+                Instant.parse(json.getValue(MODIFIED)
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("twin thing must have \"modified\", got " + json))
+                        .asString()));
     }
 }

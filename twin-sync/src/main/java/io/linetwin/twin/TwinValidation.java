@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonPointer;
 import org.eclipse.ditto.json.JsonValue;
@@ -32,8 +31,12 @@ import org.eclipse.ditto.things.model.Thing;
 final class TwinValidation {
 
     /** The attributes the scenario owns. */
-    static final List<String> FIXED_ATTRIBUTES = List.of(TwinFeatures.ATTR_KIND, TwinFeatures.ATTR_LINE,
-            TwinFeatures.ATTR_CAPACITY, TwinFeatures.ATTR_LIMITS, TwinFeatures.ATTR_SENSORS);
+    static final List<String> FIXED_ATTRIBUTES = List.of(
+            TwinFeatures.ATTR_KIND,
+            TwinFeatures.ATTR_LINE,
+            TwinFeatures.ATTR_CAPACITY,
+            TwinFeatures.ATTR_LIMITS,
+            TwinFeatures.ATTR_SENSORS);
     /** Properties a feature always has (a Thing made from a descriptor has them from the start). */
     private static final Map<String, List<String>> REQUIRED = Map.of(
             TwinFeatures.STATUS, List.of(TwinFeatures.STATE),
@@ -52,6 +55,7 @@ final class TwinValidation {
     private final Map<String, List<JsonPointer>> required = new HashMap<>();
     /** Waiting-part capacity of a buffer or conveyor; empty when unlimited or not one. */
     private final OptionalLong capacity;
+
     private final Map<String, double[]> limits = new HashMap<>();
     private final Set<String> products;
 
@@ -62,7 +66,8 @@ final class TwinValidation {
             fixedAttributes.put(key, json.getValue(ATTRIBUTES.append(JsonPointer.of(key))));
         }
         Optional<EquipmentKind> kind = json.getValue(ATTRIBUTES.append(JsonPointer.of(TwinFeatures.ATTR_KIND)))
-                .filter(JsonValue::isString).flatMap(k -> {
+                .filter(JsonValue::isString)
+                .flatMap(k -> {
                     try {
                         return Optional.of(EquipmentKind.fromJsonName(k.asString()));
                     } catch (IllegalArgumentException e) {
@@ -72,23 +77,35 @@ final class TwinValidation {
         this.features = kind.map(k -> Set.copyOf(k.features())).orElseGet(() -> featureIds(json));
         for (String feature : features) {
             List<JsonPointer> keys = new java.util.ArrayList<>();
-            REQUIRED.getOrDefault(feature, List.of()).forEach(k -> keys.add(props(feature).append(JsonPointer.of(k))));
+            REQUIRED.getOrDefault(feature, List.of())
+                    .forEach(k -> keys.add(props(feature).append(JsonPointer.of(k))));
             required.put(feature, keys);
         }
-        json.getValue(props(TwinFeatures.PARAMETERS)).filter(JsonValue::isObject).ifPresent(p -> p.asObject()
-                .forEach(f -> required.get(TwinFeatures.PARAMETERS)
-                        .add(props(TwinFeatures.PARAMETERS).append(JsonPointer.of(f.getKeyName())))));
+        json.getValue(props(TwinFeatures.PARAMETERS))
+                .filter(JsonValue::isObject)
+                .ifPresent(p -> p.asObject()
+                        .forEach(f -> required.get(TwinFeatures.PARAMETERS)
+                                .add(props(TwinFeatures.PARAMETERS).append(JsonPointer.of(f.getKeyName())))));
         Optional<JsonValue> cap = fixedAttributes.get(TwinFeatures.ATTR_CAPACITY);
-        this.capacity = cap.filter(JsonValue::isNumber).map(v -> OptionalLong.of(v.asLong())).orElse(OptionalLong.empty());
-        fixedAttributes.get(TwinFeatures.ATTR_LIMITS).filter(JsonValue::isObject).ifPresent(l -> l.asObject()
-                .forEach(f -> {
+        this.capacity = cap.filter(JsonValue::isNumber)
+                .map(v -> OptionalLong.of(v.asLong()))
+                .orElse(OptionalLong.empty());
+        fixedAttributes
+                .get(TwinFeatures.ATTR_LIMITS)
+                .filter(JsonValue::isObject)
+                .ifPresent(l -> l.asObject().forEach(f -> {
                     if (f.getValue().isObject()) {
                         JsonObject limit = f.getValue().asObject();
                         limits.put(f.getKeyName(), new double[] {
-                            limit.getValue(MIN).filter(JsonValue::isNumber).map(JsonValue::asDouble)
+                            limit.getValue(MIN)
+                                    .filter(JsonValue::isNumber)
+                                    .map(JsonValue::asDouble)
                                     .orElse(Double.NEGATIVE_INFINITY),
-                            limit.getValue(MAX).filter(JsonValue::isNumber).map(JsonValue::asDouble)
-                                    .orElse(Double.POSITIVE_INFINITY)});
+                            limit.getValue(MAX)
+                                    .filter(JsonValue::isNumber)
+                                    .map(JsonValue::asDouble)
+                                    .orElse(Double.POSITIVE_INFINITY)
+                        });
                     }
                 }));
         this.products = Set.copyOf(products);
@@ -105,8 +122,9 @@ final class TwinValidation {
 
     private static Set<String> featureIds(JsonObject thing) {
         Set<String> ids = new HashSet<>();
-        thing.getValue(FEATURES).filter(JsonValue::isObject).ifPresent(f -> f.asObject().getKeys()
-                .forEach(k -> ids.add(k.toString())));
+        thing.getValue(FEATURES)
+                .filter(JsonValue::isObject)
+                .ifPresent(f -> f.asObject().getKeys().forEach(k -> ids.add(k.toString())));
         return ids;
     }
 
@@ -121,7 +139,8 @@ final class TwinValidation {
             throw forbidden("attributes/" + key + " comes from the scenario and is read-only from the line side");
         }
         if ("features".equals(root) && !features.contains(key)) {
-            throw forbidden(thingId + " has no feature " + abbreviate(key) + " (its kind has " + sorted(features) + ")");
+            throw forbidden(
+                    thingId + " has no feature " + abbreviate(key) + " (its kind has " + sorted(features) + ")");
         }
     }
 
@@ -134,7 +153,8 @@ final class TwinValidation {
             Optional<JsonValue> now = next.getValue(ATTRIBUTES.append(JsonPointer.of(key)));
             if (!now.equals(fixedAttributes.get(key))) {
                 throw forbidden("attributes/" + key + " comes from the scenario and is read-only from the line side, "
-                        + "must stay " + fixedAttributes.get(key).map(Object::toString).orElse("absent") + ", got "
+                        + "must stay "
+                        + fixedAttributes.get(key).map(Object::toString).orElse("absent") + ", got "
                         + now.map(v -> abbreviate(v.toString())).orElse("none"));
             }
         }
@@ -142,7 +162,8 @@ final class TwinValidation {
         Set<String> after = featureIds(next);
         for (String f : after) {
             if (!features.contains(f)) {
-                throw forbidden(thingId + " has no feature " + abbreviate(f) + " (its kind has " + sorted(features) + ")");
+                throw forbidden(
+                        thingId + " has no feature " + abbreviate(f) + " (its kind has " + sorted(features) + ")");
             }
         }
         for (String f : before) {
@@ -161,7 +182,8 @@ final class TwinValidation {
      * feature the change can have touched; most messages change a reading or a counter, and this runs for each.
      */
     void check(Function<JsonPointer, Optional<JsonValue>> thing, JsonPointer changed) throws RejectedMessageException {
-        if (changed.getLevelCount() >= 2 && "features".equals(changed.get(0).map(Object::toString).orElse(""))) {
+        if (changed.getLevelCount() >= 2
+                && "features".equals(changed.get(0).map(Object::toString).orElse(""))) {
             checkFeature(thing, changed.get(1).map(Object::toString).orElse(""));
         }
     }
@@ -183,7 +205,7 @@ final class TwinValidation {
             case TwinFeatures.STOCK -> stock(thing);
             case TwinFeatures.PARAMETERS -> parameters(thing);
             case TwinFeatures.HEALTH -> health(thing);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -191,13 +213,16 @@ final class TwinValidation {
         JsonPointer status = props(TwinFeatures.STATUS);
         JsonPointer statePath = status.append(JsonPointer.of(TwinFeatures.STATE));
         Optional<JsonValue> state = thing.apply(statePath);
-        if (state.isPresent() && !(state.get().isString() && TwinFeatures.STATES.contains(state.get().asString()))) {
+        if (state.isPresent()
+                && !(state.get().isString()
+                        && TwinFeatures.STATES.contains(state.get().asString()))) {
             throw invalid(statePath, "one of " + sorted(TwinFeatures.STATES), state.get());
         }
         instant(thing, status.append(JsonPointer.of(TwinFeatures.SINCE)));
         JsonPointer remainingPath = status.append(JsonPointer.of(TwinFeatures.REMAINING_SECONDS));
         Optional<JsonValue> remaining = thing.apply(remainingPath);
-        if (remaining.isPresent() && !(isFinite(remaining.get()) && remaining.get().asDouble() >= 0)) {
+        if (remaining.isPresent()
+                && !(isFinite(remaining.get()) && remaining.get().asDouble() >= 0)) {
             throw invalid(remainingPath, "a number of seconds >= 0", remaining.get());
         }
         product(thing, status.append(JsonPointer.of(TwinFeatures.PRODUCT)));
@@ -212,9 +237,13 @@ final class TwinValidation {
     private void product(Function<JsonPointer, Optional<JsonValue>> thing, JsonPointer path)
             throws RejectedMessageException {
         Optional<JsonValue> product = thing.apply(path);
-        if (product.isPresent() && !(product.get().isString()
-                && (products.isEmpty() || products.contains(product.get().asString())))) {
-            throw invalid(path, products.isEmpty() ? "a product id" : "one of the line's products " + sorted(products),
+        if (product.isPresent()
+                && !(product.get().isString()
+                        && (products.isEmpty()
+                                || products.contains(product.get().asString())))) {
+            throw invalid(
+                    path,
+                    products.isEmpty() ? "a product id" : "one of the line's products " + sorted(products),
                     product.get());
         }
     }
@@ -282,7 +311,9 @@ final class TwinValidation {
             }
             for (var field : readings.get().asObject()) {
                 if (!isFinite(field.getValue())) {
-                    throw invalid(readingsPath.append(JsonPointer.of(field.getKeyName())), "a finite number",
+                    throw invalid(
+                            readingsPath.append(JsonPointer.of(field.getKeyName())),
+                            "a finite number",
                             field.getValue());
                 }
             }
@@ -362,8 +393,8 @@ final class TwinValidation {
     }
 
     private static RejectedMessageException invalid(JsonPointer where, String expected, JsonValue got) {
-        return new RejectedMessageException(RejectReason.INVALID_VALUE, where + " must be " + expected + ", got "
-                + abbreviate(got.toString()));
+        return new RejectedMessageException(
+                RejectReason.INVALID_VALUE, where + " must be " + expected + ", got " + abbreviate(got.toString()));
     }
 
     /** A hostile value can be a megabyte long; the reason quotes its start. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonValue;
 
@@ -15,8 +14,7 @@ public final class GoldenFiles {
 
     private static final Path DIR = Path.of("src/test/resources/golden");
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     public static void assertMatches(String name, String json) throws IOException {
         Path file = DIR.resolve(name);
@@ -24,8 +22,11 @@ public final class GoldenFiles {
             Files.createDirectories(DIR);
             Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
         }
-        assertThat(file).as("golden file %s (regenerate with -Dlinetwin.updateGolden=true)", file).exists();
-        JsonValue expected = JsonFactory.readFrom(Files.readString(file, StandardCharsets.UTF_8).trim());
+        assertThat(file)
+                .as("golden file %s (regenerate with -Dlinetwin.updateGolden=true)", file)
+                .exists();
+        JsonValue expected = JsonFactory.readFrom(
+                Files.readString(file, StandardCharsets.UTF_8).trim());
         assertThat(JsonFactory.readFrom(json)).as("JSON of %s", name).isEqualTo(expected);
     }
 }

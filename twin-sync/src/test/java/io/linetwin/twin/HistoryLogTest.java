@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,13 @@ final class HistoryLogTest {
     Path dir;
 
     private static String reading(double temperature, long revision) {
-        return DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "health", "readings/temperature",
-                JsonValue.of(temperature), revision, Lines.T0.plusSeconds(revision)));
+        return DittoMessages.toJson(DittoMessages.propertyModified(
+                FILLER,
+                "health",
+                "readings/temperature",
+                JsonValue.of(temperature),
+                revision,
+                Lines.T0.plusSeconds(revision)));
     }
 
     @Test
@@ -35,7 +39,11 @@ final class HistoryLogTest {
 
             var entries = log.read(FILLER);
             assertThat(entries).hasSize(50);
-            assertThat(entries).extracting(HistoryEntry::revision).isSorted().first().isEqualTo(1L);
+            assertThat(entries)
+                    .extracting(HistoryEntry::revision)
+                    .isSorted()
+                    .first()
+                    .isEqualTo(1L);
             assertThat(entries.get(49).update().value()).contains(JsonValue.of(65.0));
             assertThat(entries.get(49).update().path().toString())
                     .isEqualTo("/features/health/properties/readings/temperature");
@@ -72,8 +80,8 @@ final class HistoryLogTest {
             for (int r = 1; r <= 20; r++) {
                 live.apply(reading(70 + r, r));
             }
-            live.apply(DittoMessages.toJson(DittoMessages.modifyProperty(FILLER, "status", "state",
-                    JsonValue.of("down"), "c")));
+            live.apply(DittoMessages.toJson(
+                    DittoMessages.modifyProperty(FILLER, "status", "state", JsonValue.of("down"), "c")));
             log.flush();
 
             TwinStore replayed = Lines.store();
@@ -82,7 +90,8 @@ final class HistoryLogTest {
 
             assertThat(applied).isEqualTo(21);
             assertThat(again).isZero();
-            assertThat(replayed.snapshot().get(FILLER)).isEqualTo(live.snapshot().get(FILLER));
+            assertThat(replayed.snapshot().get(FILLER))
+                    .isEqualTo(live.snapshot().get(FILLER));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.linetwin.twin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Ditto's parser recurses per level: a deeply nested message ended in a StackOverflowError out of apply. */

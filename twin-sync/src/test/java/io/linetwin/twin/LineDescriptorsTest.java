@@ -13,7 +13,8 @@ final class LineDescriptorsTest {
 
     @Test
     void everyStationBufferConveyorAndMaterialBecomesAThingWithItsLimits() throws Exception {
-        LineDescriptor line = LineDescriptors.of(ScenarioLoader.parse("""
+        LineDescriptor line =
+                LineDescriptors.of(ScenarioLoader.parse("""
                 schema: linetwin/v1
                 name: small
                 line:
@@ -32,8 +33,8 @@ final class LineDescriptorsTest {
                   conveyors: [ { id: c1, from: filler, to: out, length: 12m, speed: 0.5m/s, capacity: 30 } ]
                 """, "small.yaml").line());
 
-        Map<String, EquipmentDescriptor> byId = line.equipment().stream()
-                .collect(Collectors.toMap(EquipmentDescriptor::id, Function.identity()));
+        Map<String, EquipmentDescriptor> byId =
+                line.equipment().stream().collect(Collectors.toMap(EquipmentDescriptor::id, Function.identity()));
         assertThat(line.lineId().toString()).isEqualTo("plant1:small");
         assertThat(byId).containsOnlyKeys("src", "filler", "out", "b1", "c1", "caps");
         assertThat(byId.get("filler").kind()).isEqualTo(EquipmentKind.MACHINE);

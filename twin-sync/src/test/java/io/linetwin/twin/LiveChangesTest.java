@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +38,20 @@ final class LiveChangesTest {
             if (pick < 5 && !sent.isEmpty()) {
                 return sent.get(random.nextInt(sent.size()));
             }
-            EquipmentDescriptor e = line.equipment().get(random.nextInt(line.equipment().size()));
+            EquipmentDescriptor e =
+                    line.equipment().get(random.nextInt(line.equipment().size()));
             ThingId id = line.thingIdOf(e.id());
-            String message = pick < 45 ? propertyEvent(id)
-                    : pick < 60 ? merge(id)
-                    : pick < 68 ? modifyCommand(id)
-                    : pick < 74 ? deeperThanAScalar(id)
-                    : pick < 80 ? wholeFeature(id)
-                    : pick < 85 ? deleted(id)
-                    : pick < 90 ? late(id)
-                    : attribute(id);
+            String message = pick < 45
+                    ? propertyEvent(id)
+                    : pick < 60
+                            ? merge(id)
+                            : pick < 68
+                                    ? modifyCommand(id)
+                                    : pick < 74
+                                            ? deeperThanAScalar(id)
+                                            : pick < 80
+                                                    ? wholeFeature(id)
+                                                    : pick < 85 ? deleted(id) : pick < 90 ? late(id) : attribute(id);
             sent.add(message);
             return message;
         }
@@ -63,7 +66,9 @@ final class LiveChangesTest {
 
         private String timestamp() {
             millis += 1 + random.nextInt(1500);
-            String at = Lines.T0.plusMillis(millis).plusNanos(random.nextInt(3) == 0 ? random.nextInt(1000) : 0)
+            String at = Lines.T0
+                    .plusMillis(millis)
+                    .plusNanos(random.nextInt(3) == 0 ? random.nextInt(1000) : 0)
                     .toString();
             return ",\"timestamp\":\"" + at + "\"";
         }
@@ -78,35 +83,80 @@ final class LiveChangesTest {
         /** Mostly a feature the Thing's kind has; one pick in ten any feature, which the twin must refuse. */
         private int pickFor(ThingId id, int cases, java.util.function.IntFunction<String> featureOfCase) {
             java.util.List<String> features = line.equipment().stream()
-                    .filter(e -> line.thingIdOf(e.id()).equals(id)).findFirst().orElseThrow().kind().features();
+                    .filter(e -> line.thingIdOf(e.id()).equals(id))
+                    .findFirst()
+                    .orElseThrow()
+                    .kind()
+                    .features();
             int pick = random.nextInt(cases);
-            for (int tries = 0; tries < 20 && random.nextInt(10) != 0 && !features.contains(featureOfCase.apply(pick));
+            for (int tries = 0;
+                    tries < 20 && random.nextInt(10) != 0 && !features.contains(featureOfCase.apply(pick));
                     tries++) {
                 pick = random.nextInt(cases);
             }
             return pick;
         }
 
-        private static final String[] PROPERTY_EVENT_FEATURES = {"status", "counters", "health", "buffer",
-            "parameters", "stock", "status"};
-        private static final String[] MERGE_FEATURES = {"buffer", "health", "parameters", "parameters", "status",
-            "health", "attributes"};
+        private static final String[] PROPERTY_EVENT_FEATURES = {
+            "status", "counters", "health", "buffer", "parameters", "stock", "status"
+        };
+        private static final String[] MERGE_FEATURES = {
+            "buffer", "health", "parameters", "parameters", "status", "health", "attributes"
+        };
 
         private String propertyEvent(ThingId id) {
             return switch (pickFor(id, 7, c -> PROPERTY_EVENT_FEATURES[c])) {
-                case 0 -> event(id, "modified", "/features/status/properties/state", random.nextInt(12) == 0
-                        ? "\"exploded\"" : "\"" + STATES.get(random.nextInt(STATES.size())) + "\"");
-                case 1 -> event(id, "modified", "/features/counters/properties/" + (random.nextBoolean() ? "good" : "scrap"),
-                        random.nextInt(15) == 0 ? "-3" : random.nextInt(15) == 0 ? "1.5" : Integer.toString(random.nextInt(100_000)));
-                case 2 -> event(id, "modified", "/features/health/properties/readings/"
-                        + List.of("temperature", "vibration", "current").get(random.nextInt(3)), Double.toString(60 + random.nextGaussian()));
-                case 3 -> event(id, "modified", "/features/buffer/properties/levels", random.nextInt(10) == 0
-                        ? "{\"litre\":\"many\"}" : "{\"litre\":" + random.nextInt(20) + ",\"half-litre\":" + random.nextInt(20) + "}");
-                case 4 -> event(id, "modified", "/features/parameters/properties/speed",
-                        random.nextInt(10) == 0 ? "0" : Double.toString((6 + random.nextInt(7)) / 10.0));
-                case 5 -> event(id, "modified", "/features/stock/properties/level",
-                        random.nextInt(10) == 0 ? "-1" : Integer.toString(random.nextInt(20_000)));
-                default -> event(id, "created", "/features/status/properties/since", "\"" + Lines.T0.plusSeconds(random.nextInt(9999)) + "\"");
+                case 0 ->
+                    event(
+                            id,
+                            "modified",
+                            "/features/status/properties/state",
+                            random.nextInt(12) == 0
+                                    ? "\"exploded\""
+                                    : "\"" + STATES.get(random.nextInt(STATES.size())) + "\"");
+                case 1 ->
+                    event(
+                            id,
+                            "modified",
+                            "/features/counters/properties/" + (random.nextBoolean() ? "good" : "scrap"),
+                            random.nextInt(15) == 0
+                                    ? "-3"
+                                    : random.nextInt(15) == 0 ? "1.5" : Integer.toString(random.nextInt(100_000)));
+                case 2 ->
+                    event(
+                            id,
+                            "modified",
+                            "/features/health/properties/readings/"
+                                    + List.of("temperature", "vibration", "current")
+                                            .get(random.nextInt(3)),
+                            Double.toString(60 + random.nextGaussian()));
+                case 3 ->
+                    event(
+                            id,
+                            "modified",
+                            "/features/buffer/properties/levels",
+                            random.nextInt(10) == 0
+                                    ? "{\"litre\":\"many\"}"
+                                    : "{\"litre\":" + random.nextInt(20) + ",\"half-litre\":" + random.nextInt(20)
+                                            + "}");
+                case 4 ->
+                    event(
+                            id,
+                            "modified",
+                            "/features/parameters/properties/speed",
+                            random.nextInt(10) == 0 ? "0" : Double.toString((6 + random.nextInt(7)) / 10.0));
+                case 5 ->
+                    event(
+                            id,
+                            "modified",
+                            "/features/stock/properties/level",
+                            random.nextInt(10) == 0 ? "-1" : Integer.toString(random.nextInt(20_000)));
+                default ->
+                    event(
+                            id,
+                            "created",
+                            "/features/status/properties/since",
+                            "\"" + Lines.T0.plusSeconds(random.nextInt(9999)) + "\"");
             };
         }
 
@@ -122,7 +172,9 @@ final class LiveChangesTest {
                 case 1 -> {
                     path = "/features/health/properties/readings";
                     value = "{\"temperature\":" + random.nextInt(90) + ",\"vibration\":null"
-                            + (random.nextInt(5) == 0 ? ",\"extra\":{\"a\":1,\"b\":null}}" : ",\"extra\":" + random.nextInt(9) + "}");
+                            + (random.nextInt(5) == 0
+                                    ? ",\"extra\":{\"a\":1,\"b\":null}}"
+                                    : ",\"extra\":" + random.nextInt(9) + "}");
                 }
                 case 2 -> {
                     path = "/features/parameters/properties";
@@ -130,7 +182,8 @@ final class LiveChangesTest {
                             + (random.nextInt(6) == 0 ? "null" : "1.1") + "}";
                 }
                 case 3 -> {
-                    path = random.nextInt(8) == 0 ? "/features/extra" + random.nextInt(3) + "/properties/nested/deeper"
+                    path = random.nextInt(8) == 0
+                            ? "/features/extra" + random.nextInt(3) + "/properties/nested/deeper"
                             : "/features/parameters/properties/nested" + random.nextInt(3) + "/deeper";
                     value = "{\"x\":" + random.nextInt(5) + ",\"gone\":null,\"keep\":{\"y\":null,\"z\":[1,null]}}";
                 }
@@ -150,35 +203,53 @@ final class LiveChangesTest {
             if (random.nextBoolean()) {
                 return event(id, "merged", path, value);
             }
-            return "{" + topic(id, "commands/merge") + ",\"headers\":{\"content-type\":\"application/merge-patch+json\"},"
-                    + "\"path\":\"" + path + "\",\"value\":" + value + "}";
+            return "{" + topic(id, "commands/merge")
+                    + ",\"headers\":{\"content-type\":\"application/merge-patch+json\"}," + "\"path\":\"" + path
+                    + "\",\"value\":" + value + "}";
         }
 
         private String modifyCommand(ThingId id) {
-            String path = random.nextBoolean() ? "/features/parameters/properties/setpoints/temperature"
+            String path = random.nextBoolean()
+                    ? "/features/parameters/properties/setpoints/temperature"
                     : "/features/counters/properties/good";
-            String value = path.endsWith("good") ? Integer.toString(random.nextInt(500))
+            String value = path.endsWith("good")
+                    ? Integer.toString(random.nextInt(500))
                     : "{\"value\":" + random.nextInt(90) + ",\"unit\":\"C\",\"tags\":[1,true,null]}";
             return "{" + topic(id, "commands/modify") + ",\"headers\":{\"correlation-id\":\"c-" + random.nextInt(99)
                     + "\"},\"path\":\"" + path + "\",\"value\":" + value + "}";
         }
 
         private String deeperThanAScalar(ThingId id) {
-            return event(id, "modified", random.nextBoolean() ? "/features/counters/properties/good/x"
-                    : "/features/status/properties/since/y", "1");
+            return event(
+                    id,
+                    "modified",
+                    random.nextBoolean()
+                            ? "/features/counters/properties/good/x"
+                            : "/features/status/properties/since/y",
+                    "1");
         }
 
         private String wholeFeature(ThingId id) {
             return random.nextBoolean()
-                    ? event(id, "modified", "/features/counters", "{\"properties\":{\"good\":" + random.nextInt(50)
-                            + ",\"scrap\":" + (random.nextInt(6) == 0 ? -1 : random.nextInt(5)) + "}}")
-                    : event(id, "modified", "/features/health/properties", "{\"readings\":{\"temperature\":"
-                            + random.nextInt(80) + "}}");
+                    ? event(
+                            id,
+                            "modified",
+                            "/features/counters",
+                            "{\"properties\":{\"good\":" + random.nextInt(50) + ",\"scrap\":"
+                                    + (random.nextInt(6) == 0 ? -1 : random.nextInt(5)) + "}}")
+                    : event(
+                            id,
+                            "modified",
+                            "/features/health/properties",
+                            "{\"readings\":{\"temperature\":" + random.nextInt(80) + "}}");
         }
 
         private String deleted(ThingId id) {
-            return event(id, "deleted", random.nextBoolean() ? "/features/health/properties/readings/vibration"
-                    : "/attributes/site", null);
+            return event(
+                    id,
+                    "deleted",
+                    random.nextBoolean() ? "/features/health/properties/readings/vibration" : "/attributes/site",
+                    null);
         }
 
         private String late(ThingId id) {
@@ -216,21 +287,24 @@ final class LiveChangesTest {
             }
             assertThat(outcome(byLive)).as(message).isEqualTo(expected);
             if (i % 200 == 0) {
-                assertThat(live.snapshot().toJson().toString()).as("after %d messages", i)
+                assertThat(live.snapshot().toJson().toString())
+                        .as("after %d messages", i)
                         .isEqualTo(reference.snapshot().toJson().toString());
             }
         }
 
         Snapshot end = live.snapshot();
         assertThat(end.things()).isEqualTo(reference.snapshot().things());
-        assertThat(end.toJson().toString()).isEqualTo(reference.snapshot().toJson().toString());
+        assertThat(end.toJson().toString())
+                .isEqualTo(reference.snapshot().toJson().toString());
         assertThat(live.stats()).isEqualTo(reference.stats());
         // The stream must have exercised every branch, or the comparison above proves little.
         assertThat(live.stats().applied()).isGreaterThan(3_000);
         assertThat(live.stats().stale()).isGreaterThan(300);
         assertThat(live.stats().rejected().get(RejectReason.INVALID_VALUE)).isGreaterThan(300);
         assertThat(live.stats().rejected().get(RejectReason.FORBIDDEN_PATH)).isGreaterThan(100);
-        assertThat(end.toJson().toString()).contains("\"nested1\"", "\"setpoints\"", "\"hall\"")
+        assertThat(end.toJson().toString())
+                .contains("\"nested1\"", "\"setpoints\"", "\"hall\"")
                 .doesNotContain("\"extra1\"");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
@@ -26,7 +25,8 @@ final class MalformedMessageTest {
         return Files.readAllLines(Path.of("src/test/resources/malformed/corpus.jsonl"), StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank())
                 .map(JsonFactory::newObject)
-                .map(o -> Arguments.of(RejectReason.valueOf(o.getValue("reason").orElseThrow().asString()),
+                .map(o -> Arguments.of(
+                        RejectReason.valueOf(o.getValue("reason").orElseThrow().asString()),
                         o.getValue("raw").orElseThrow().asString()));
     }
 
@@ -53,8 +53,8 @@ final class MalformedMessageTest {
         for (String raw : bad) {
             assertThat(store.apply(raw)).isInstanceOf(TwinEvent.Rejected.class);
             revision++;
-            String good = DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "counters", "good",
-                    JsonValue.of(revision), revision, Lines.T0));
+            String good = DittoMessages.toJson(DittoMessages.propertyModified(
+                    FILLER, "counters", "good", JsonValue.of(revision), revision, Lines.T0));
             assertThat(store.apply(good)).isInstanceOf(TwinEvent.Applied.class);
         }
 

@@ -12,8 +12,8 @@ final class RevisionJumpTest {
     private static final ThingId FILLER = ThingId.of("plant1:bottling.filler");
 
     private static String good(long value, long revision) {
-        return DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "counters", "good", JsonValue.of(value),
-                revision, Lines.T0));
+        return DittoMessages.toJson(
+                DittoMessages.propertyModified(FILLER, "counters", "good", JsonValue.of(value), revision, Lines.T0));
     }
 
     private static String command(long value) {
@@ -32,17 +32,21 @@ final class RevisionJumpTest {
             assertThat(r.detail()).contains("revision 9223372036854775807", "at most 1000000000");
         });
         assertThat(store.apply(good(2, 2))).isInstanceOf(TwinEvent.Applied.class);
-        assertThat(store.apply(command(3))).isInstanceOfSatisfying(TwinEvent.Applied.class,
-                a -> assertThat(a.revision()).isEqualTo(3));
+        assertThat(store.apply(command(3)))
+                .isInstanceOfSatisfying(
+                        TwinEvent.Applied.class, a -> assertThat(a.revision()).isEqualTo(3));
         assertThat(store.revisionOf(FILLER)).hasValue(3);
     }
 
     @Test
     void theBoundIsConfigurableAndAJumpWithinItIsAGap() {
-        TwinStore store = TwinStore.of(Lines.bottling(), Lines.fixedClock(), InputLimits.DEFAULT.withMaxRevisionJump(10));
+        TwinStore store =
+                TwinStore.of(Lines.bottling(), Lines.fixedClock(), InputLimits.DEFAULT.withMaxRevisionJump(10));
         assertThat(store.apply(good(1, 10))).isInstanceOf(TwinEvent.Applied.class);
-        assertThat(store.apply(good(2, 21))).isInstanceOfSatisfying(TwinEvent.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_REVISION));
+        assertThat(store.apply(good(2, 21)))
+                .isInstanceOfSatisfying(
+                        TwinEvent.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_REVISION));
         assertThat(store.apply(good(2, 20))).isInstanceOf(TwinEvent.Applied.class);
         assertThat(store.stats().rejected()).containsEntry(RejectReason.IMPLAUSIBLE_REVISION, 1L);
     }
@@ -55,8 +59,10 @@ final class RevisionJumpTest {
 
         TwinEvent outcome = store.apply(command(5));
 
-        assertThat(outcome).isInstanceOfSatisfying(TwinEvent.Rejected.class,
-                r -> assertThat(r.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_REVISION));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        TwinEvent.Rejected.class,
+                        r -> assertThat(r.reason()).isEqualTo(RejectReason.IMPLAUSIBLE_REVISION));
         assertThat(store.revisionOf(FILLER)).hasValue(Long.MAX_VALUE);
     }
 
@@ -68,7 +74,8 @@ final class RevisionJumpTest {
         store.apply(good(1, 4));
         store.apply(good(1, 3));
 
-        assertThat(store.stats().staleByReason()).containsEntry(StaleReason.DUPLICATE, 1L)
+        assertThat(store.stats().staleByReason())
+                .containsEntry(StaleReason.DUPLICATE, 1L)
                 .containsEntry(StaleReason.OUT_OF_ORDER, 2L);
         assertThat(store.stats().stale()).isEqualTo(3);
     }

@@ -11,13 +11,18 @@ final class RevisionTest {
     private static final ThingId FILLER = ThingId.of("plant1:bottling.filler");
 
     private static String good(long value, long revision) {
-        return DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "counters", "good", JsonValue.of(value),
-                revision, Lines.T0));
+        return DittoMessages.toJson(
+                DittoMessages.propertyModified(FILLER, "counters", "good", JsonValue.of(value), revision, Lines.T0));
     }
 
     private static JsonValue goodOf(TwinStore store) {
-        return store.snapshot().get(FILLER).orElseThrow().thing().toJson()
-                .getValue("/features/counters/properties/good").orElseThrow();
+        return store.snapshot()
+                .get(FILLER)
+                .orElseThrow()
+                .thing()
+                .toJson()
+                .getValue("/features/counters/properties/good")
+                .orElseThrow();
     }
 
     @Test
@@ -54,12 +59,14 @@ final class RevisionTest {
     void aCommandWithoutRevisionGetsTheNextOne() {
         TwinStore store = Lines.store();
         store.apply(good(1, 4));
-        String command = DittoMessages.toJson(DittoMessages.modifyProperty(FILLER, "parameters", "speed",
-                JsonValue.of(1.1), "c-1"));
+        String command = DittoMessages.toJson(
+                DittoMessages.modifyProperty(FILLER, "parameters", "speed", JsonValue.of(1.1), "c-1"));
 
         TwinEvent outcome = store.apply(command);
 
-        assertThat(outcome).isInstanceOfSatisfying(TwinEvent.Applied.class, a -> assertThat(a.revision()).isEqualTo(5));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        TwinEvent.Applied.class, a -> assertThat(a.revision()).isEqualTo(5));
     }
 
     @Test
@@ -67,8 +74,8 @@ final class RevisionTest {
         TwinStore store = Lines.store();
         ThingId capper = ThingId.of("plant1:bottling.capper");
         store.apply(good(1, 8));
-        TwinEvent other = store.apply(DittoMessages.toJson(DittoMessages.propertyModified(capper, "counters", "good",
-                JsonValue.of(1), 2, Lines.T0)));
+        TwinEvent other = store.apply(DittoMessages.toJson(
+                DittoMessages.propertyModified(capper, "counters", "good", JsonValue.of(1), 2, Lines.T0)));
 
         assertThat(other).isInstanceOf(TwinEvent.Applied.class);
         assertThat(store.revisionOf(capper)).hasValue(2);
@@ -89,8 +96,13 @@ final class RevisionTest {
         assertThat(store.apply(merge)).isInstanceOf(TwinEvent.Applied.class);
         assertThat(store.apply(second)).isInstanceOf(TwinEvent.Applied.class);
 
-        assertThat(store.snapshot().get(b1).orElseThrow().thing().toJson()
-                .getValue("/features/buffer/properties/levels").orElseThrow())
+        assertThat(store.snapshot()
+                        .get(b1)
+                        .orElseThrow()
+                        .thing()
+                        .toJson()
+                        .getValue("/features/buffer/properties/levels")
+                        .orElseThrow())
                 .isEqualTo(JsonValue.of(org.eclipse.ditto.json.JsonObject.of("{\"half-litre\":7}")));
         assertThat(store.revisionOf(b1)).hasValue(2);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ final class SnapshotTest {
     @Test
     void aSnapshotSurvivesItsJsonFile() throws Exception {
         TwinStore store = Lines.store();
-        store.apply(DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "status", "state",
-                JsonValue.of("down"), 3, Lines.T0)));
+        store.apply(DittoMessages.toJson(
+                DittoMessages.propertyModified(FILLER, "status", "state", JsonValue.of("down"), 3, Lines.T0)));
         Snapshot snapshot = store.snapshot();
 
         snapshot.write(dir.resolve("twin.json"));
@@ -35,8 +34,8 @@ final class SnapshotTest {
     void aSnapshotIsImmutableWhileUpdatesStreamIn() {
         TwinStore store = Lines.store();
         Snapshot before = store.snapshot();
-        store.apply(DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "counters", "good",
-                JsonValue.of(9), 1, Lines.T0)));
+        store.apply(DittoMessages.toJson(
+                DittoMessages.propertyModified(FILLER, "counters", "good", JsonValue.of(9), 1, Lines.T0)));
 
         assertThat(before.get(FILLER).orElseThrow().revision()).isZero();
         assertThat(store.snapshot().get(FILLER).orElseThrow().revision()).isEqualTo(1);
@@ -50,11 +49,16 @@ final class SnapshotTest {
         Thread writer = new Thread(() -> {
             for (long r = 1; r <= 20_000; r++) {
                 ThingId id = r % 2 == 0 ? FILLER : CAPPER;
-                store.apply(new ThingUpdate(id, ThingUpdate.Action.SET,
+                store.apply(new ThingUpdate(
+                        id,
+                        ThingUpdate.Action.SET,
                         org.eclipse.ditto.json.JsonPointer.of("/features/counters/properties"),
                         java.util.Optional.of(org.eclipse.ditto.json.JsonObject.newBuilder()
-                                .set("good", r).set("scrap", r).build()),
-                        java.util.OptionalLong.of(r), java.util.Optional.empty()));
+                                .set("good", r)
+                                .set("scrap", r)
+                                .build()),
+                        java.util.OptionalLong.of(r),
+                        java.util.Optional.empty()));
             }
             done.set(true);
         });
@@ -84,14 +88,23 @@ final class SnapshotTest {
         AtomicBoolean done = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             for (long r = 1; r <= 20_000; r++) {
-                store.apply(new ThingUpdate(FILLER, ThingUpdate.Action.SET,
+                store.apply(new ThingUpdate(
+                        FILLER,
+                        ThingUpdate.Action.SET,
                         org.eclipse.ditto.json.JsonPointer.of("/features/counters/properties/good"),
-                        java.util.Optional.of(JsonValue.of(r)), java.util.OptionalLong.of(r), java.util.Optional.empty()));
-                store.apply(new ThingUpdate(b1, ThingUpdate.Action.MERGE,
+                        java.util.Optional.of(JsonValue.of(r)),
+                        java.util.OptionalLong.of(r),
+                        java.util.Optional.empty()));
+                store.apply(new ThingUpdate(
+                        b1,
+                        ThingUpdate.Action.MERGE,
                         org.eclipse.ditto.json.JsonPointer.of("/features/buffer/properties/levels"),
                         java.util.Optional.of(org.eclipse.ditto.json.JsonObject.newBuilder()
-                                .set("litre", r).set("half-litre", r).build()),
-                        java.util.OptionalLong.of(r), java.util.Optional.empty()));
+                                .set("litre", r)
+                                .set("half-litre", r)
+                                .build()),
+                        java.util.OptionalLong.of(r),
+                        java.util.Optional.empty()));
             }
             done.set(true);
         });

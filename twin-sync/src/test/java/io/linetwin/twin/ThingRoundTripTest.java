@@ -3,7 +3,6 @@ package io.linetwin.twin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.eclipse.ditto.things.model.Thing;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,13 +14,17 @@ final class ThingRoundTripTest {
     @EnumSource(EquipmentKind.class)
     void everyKindSurvivesDittoProtocolJsonUnchanged(EquipmentKind kind) throws Exception {
         LineDescriptor line = Lines.bottling();
-        EquipmentDescriptor equipment = line.equipment().stream().filter(e -> e.kind() == kind).findFirst().orElseThrow();
+        EquipmentDescriptor equipment = line.equipment().stream()
+                .filter(e -> e.kind() == kind)
+                .findFirst()
+                .orElseThrow();
         Thing thing = EquipmentThings.of(line, equipment, Lines.T0);
 
         String json = DittoMessages.toJson(DittoMessages.thingModified(thing, 1, Lines.T0));
         GoldenFiles.assertMatches(kind.jsonName() + ".thingModified.json", json);
 
-        TwinStore store = new TwinStore(List.of(thing.toBuilder().removeAllFeatures().build()), Lines.fixedClock());
+        TwinStore store =
+                new TwinStore(List.of(thing.toBuilder().removeAllFeatures().build()), Lines.fixedClock());
         TwinEvent outcome = store.apply(json);
 
         assertThat(outcome).isInstanceOf(TwinEvent.Applied.class);
@@ -35,12 +38,21 @@ final class ThingRoundTripTest {
     @EnumSource(EquipmentKind.class)
     void everyKindHasTheFeaturesItsKindPromises(EquipmentKind kind) {
         LineDescriptor line = Lines.bottling();
-        EquipmentDescriptor equipment = line.equipment().stream().filter(e -> e.kind() == kind).findFirst().orElseThrow();
+        EquipmentDescriptor equipment = line.equipment().stream()
+                .filter(e -> e.kind() == kind)
+                .findFirst()
+                .orElseThrow();
         Thing thing = EquipmentThings.of(line, equipment, Lines.T0);
 
-        assertThat(thing.getFeatures().orElseThrow().stream().map(f -> f.getId()).toList())
+        assertThat(thing.getFeatures().orElseThrow().stream()
+                        .map(f -> f.getId())
+                        .toList())
                 .containsExactlyInAnyOrderElementsOf(kind.features());
-        assertThat(thing.getAttributes().orElseThrow().getValue("kind").orElseThrow().asString())
+        assertThat(thing.getAttributes()
+                        .orElseThrow()
+                        .getValue("kind")
+                        .orElseThrow()
+                        .asString())
                 .isEqualTo(kind.jsonName());
         assertThat(thing.getEntityId().orElseThrow().toString()).isEqualTo("plant1:bottling." + equipment.id());
     }

@@ -86,7 +86,9 @@ public record Accuracy(Map<Kind, Spec> byKind) {
     }
 
     private static String format(double value) {
-        return java.math.BigDecimal.valueOf(value).round(new java.math.MathContext(4)).stripTrailingZeros()
+        return java.math.BigDecimal.valueOf(value)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
                 .toPlainString();
     }
 
@@ -108,9 +110,12 @@ public record Accuracy(Map<Kind, Spec> byKind) {
             }
             String[] fields = line.split(",", -1);
             if (!header) {
-                if (fields.length != 3 || !fields[0].strip().equals("kind") || !fields[1].strip().equals("sd")
+                if (fields.length != 3
+                        || !fields[0].strip().equals("kind")
+                        || !fields[1].strip().equals("sd")
                         || !fields[2].strip().equals("relative")) {
-                    throw new BalanceInputException(where + "the header must be kind,sd,relative, got \"" + line + "\"");
+                    throw new BalanceInputException(
+                            where + "the header must be kind,sd,relative, got \"" + line + "\"");
                 }
                 header = true;
                 continue;

@@ -23,8 +23,7 @@ public final class BalanceJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private BalanceJson() {
-    }
+    private BalanceJson() {}
 
     public static ObjectNode document(BalanceContext context, BalanceReport report) {
         FlowNetwork network = report.network();
@@ -62,8 +61,14 @@ public final class BalanceJson {
         for (NodeClosure closure : NodeClosure.of(report.reconciled())) {
             ObjectNode node = nodes.putObject(closure.node().id());
             node.put("kind", closure.node().kind().jsonName());
-            number(node, "closureBefore", closure.before().isPresent() ? closure.before().getAsDouble() : Double.NaN);
-            number(node, "closureAfter", closure.after().isPresent() ? closure.after().getAsDouble() : Double.NaN);
+            number(
+                    node,
+                    "closureBefore",
+                    closure.before().isPresent() ? closure.before().getAsDouble() : Double.NaN);
+            number(
+                    node,
+                    "closureAfter",
+                    closure.after().isPresent() ? closure.after().getAsDouble() : Double.NaN);
             ArrayNode unmeasured = node.putArray("unmeasured");
             closure.unmeasured().forEach(unmeasured::add);
         }
@@ -101,7 +106,9 @@ public final class BalanceJson {
             number(node, "reconciledSd", last.sd(v));
             number(node, "adjustment", measured ? last.estimate(v) - measurements.value(v) : Double.NaN);
             number(node, "redundancy", initial.redundancy(v));
-            Suspect suspect = report.suspects().stream().filter(s -> s.stream().equals(stream.id())).findFirst()
+            Suspect suspect = report.suspects().stream()
+                    .filter(s -> s.stream().equals(stream.id()))
+                    .findFirst()
                     .orElse(null);
             number(node, "standardised", suspect != null ? suspect.standardised() : last.standardised(v));
             node.put("grossError", suspect != null);

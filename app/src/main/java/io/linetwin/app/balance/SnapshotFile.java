@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.ditto.json.JsonValue;
 
 /**
@@ -43,11 +43,9 @@ public final class SnapshotFile {
         }
         Map<String, Integer> lines = keyLines(file, text);
         try {
-            return new SnapshotFile(file, Snapshot.fromJson(org.eclipse.ditto.json.JsonFactory.newObject(text)),
-                    lines);
+            return new SnapshotFile(file, Snapshot.fromJson(org.eclipse.ditto.json.JsonFactory.newObject(text)), lines);
         } catch (RuntimeException e) {
-            throw new BalanceInputException(file + ":1: not a twin snapshot (" + FORMAT + "): "
-                    + e.getMessage());
+            throw new BalanceInputException(file + ":1: not a twin snapshot (" + FORMAT + "): " + e.getMessage());
         }
     }
 
@@ -70,13 +68,12 @@ public final class SnapshotFile {
                             lines.put("things/" + parser.currentName(), line);
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new BalanceInputException(file + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new BalanceInputException(
+                    file + ":" + e.getLocation().getLineNr() + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BalanceInputException(file + ": cannot read the twin snapshot: " + e.getMessage());
         }
@@ -99,9 +96,14 @@ public final class SnapshotFile {
     /** The lines ({@code line} attribute) its Things belong to. */
     public Set<String> lineIds() {
         Set<String> ids = new TreeSet<>();
-        snapshot.things().values().forEach(t -> t.thing().getAttributes()
-                .flatMap(a -> a.getValue("line")).filter(JsonValue::isString).map(JsonValue::asString)
-                .ifPresent(ids::add));
+        snapshot.things()
+                .values()
+                .forEach(t -> t.thing()
+                        .getAttributes()
+                        .flatMap(a -> a.getValue("line"))
+                        .filter(JsonValue::isString)
+                        .map(JsonValue::asString)
+                        .ifPresent(ids::add));
         return ids;
     }
 }

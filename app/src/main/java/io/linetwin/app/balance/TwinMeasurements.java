@@ -34,8 +34,8 @@ import org.eclipse.ditto.things.model.ThingId;
 public final class TwinMeasurements {
 
     /** The measurements, where each came from, what was left out and why, and the period. */
-    public record Result(List<Measurement> measurements, Map<String, String> origins, List<String> notes,
-            Instant from, Instant to) {
+    public record Result(
+            List<Measurement> measurements, Map<String, String> origins, List<String> notes, Instant from, Instant to) {
         public Result {
             measurements = List.copyOf(measurements);
             origins = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(origins));
@@ -77,8 +77,8 @@ public final class TwinMeasurements {
         this.accuracy = accuracy;
     }
 
-    public static Result of(LineSpec line, FlowNetwork network, SnapshotFile before, SnapshotFile after,
-            Accuracy accuracy) {
+    public static Result of(
+            LineSpec line, FlowNetwork network, SnapshotFile before, SnapshotFile after, Accuracy accuracy) {
         requireLine(line, before);
         requireLine(line, after);
         Instant from = before.snapshot().takenAt();
@@ -102,7 +102,8 @@ public final class TwinMeasurements {
             throw new BalanceInputException(snapshot.at("things") + ": the snapshot holds no Thing");
         }
         if (!snapshot.lineIds().contains(line.id())) {
-            String firstThing = "things/" + snapshot.snapshot().things().keySet().iterator().next();
+            String firstThing =
+                    "things/" + snapshot.snapshot().things().keySet().iterator().next();
             throw new BalanceInputException(snapshot.at(firstThing) + ": the snapshot is of line "
                     + String.join(", ", snapshot.lineIds()) + ", not of " + line.id() + " (the scenario's line.id)");
         }
@@ -148,15 +149,27 @@ public final class TwinMeasurements {
         }
     }
 
-    private void machine(StationSpec station, StationState a, StationState b, long good, long scrap,
-            boolean counting, LineState start, LineState end) {
+    private void machine(
+            StationSpec station,
+            StationState a,
+            StationState b,
+            long good,
+            long scrap,
+            boolean counting,
+            LineState start,
+            LineState end) {
         String id = station.id();
         int servers = station.servers();
-        boolean calendarFailures = station.failures().stream()
-                .anyMatch(f -> f.basis() != io.linetwin.model.FailureBasis.OPERATING);
+        boolean calendarFailures =
+                station.failures().stream().anyMatch(f -> f.basis() != io.linetwin.model.FailureBasis.OPERATING);
         if (counting) {
-            counter(id + ".out", good, held(a, servers, calendarFailures), held(b, servers, calendarFailures),
-                    true, "good counter less blocked parts");
+            counter(
+                    id + ".out",
+                    good,
+                    held(a, servers, calendarFailures),
+                    held(b, servers, calendarFailures),
+                    true,
+                    "good counter less blocked parts");
         }
         if (network.indexOf(id + ".scrapped").isPresent()) {
             counter(id + ".scrapped", scrap, Range.NONE, Range.NONE, false, "scrap counter");
@@ -176,8 +189,8 @@ public final class TwinMeasurements {
         pseudo(id + ".stock.end", occupancyEnd, STATE_SD, origin);
     }
 
-    private long rise(String id, String counter, long before, long after, SnapshotFile beforeFile,
-            SnapshotFile afterFile) {
+    private long rise(
+            String id, String counter, long before, long after, SnapshotFile beforeFile, SnapshotFile afterFile) {
         if (after < before) {
             throw new BalanceInputException(afterFile.at(thingKey(id)) + ": counters." + counter + " of " + line.id()
                     + "." + id + " fell from " + before + " (" + beforeFile.file() + ") to " + after
@@ -189,7 +202,9 @@ public final class TwinMeasurements {
     /** Finished good parts a station holds because downstream is full: counted, not yet out. */
     private static Range held(StationState state, int servers, boolean calendarFailures) {
         if (!state.servers().isEmpty()) {
-            long blocked = state.servers().stream().filter(s -> s instanceof MachineCondition.Blocked).count();
+            long blocked = state.servers().stream()
+                    .filter(s -> s instanceof MachineCondition.Blocked)
+                    .count();
             return new Range(blocked, blocked);
         }
         MachineCondition c = state.condition();
@@ -203,14 +218,17 @@ public final class TwinMeasurements {
             return new Range(0, servers - 1);
         }
         // Down or off shift: a blocked part stays in its server; a calendar failure may strike a blocked machine.
-        return servers == 1 && c instanceof MachineCondition.Down && !calendarFailures ? Range.NONE
+        return servers == 1 && c instanceof MachineCondition.Down && !calendarFailures
+                ? Range.NONE
                 : new Range(0, servers);
     }
 
     /** Parts in the station's servers. */
     private static Range occupancy(StationState state, int servers) {
         if (!state.servers().isEmpty()) {
-            long busy = state.servers().stream().filter(s -> !(s instanceof MachineCondition.Starved)).count();
+            long busy = state.servers().stream()
+                    .filter(s -> !(s instanceof MachineCondition.Starved))
+                    .count();
             return new Range(busy, busy);
         }
         MachineCondition c = state.condition();
@@ -262,10 +280,15 @@ public final class TwinMeasurements {
         if (to.kind() == StationKind.ASSEMBLY) {
             // The level counts the parts staged at the assembly; those are the assembly's stock, not the buffer's.
             int level = total(contents);
-            AssemblyInput input = to.inputs().stream().filter(i -> line.inputBuffer(to, i).id().equals(link.id()))
-                    .findFirst().orElseThrow();
+            AssemblyInput input = to.inputs().stream()
+                    .filter(i -> line.inputBuffer(to, i).id().equals(link.id()))
+                    .findFirst()
+                    .orElseThrow();
             Range staged = new Range(0, Math.min(input.count(), level));
-            add(stream, level - staged.mean(), Math.sqrt(square(spec.sdOf(level)) + staged.variance()),
+            add(
+                    stream,
+                    level - staged.mean(),
+                    Math.sqrt(square(spec.sdOf(level)) + staged.variance()),
                     "level less staged parts");
             return;
         }
@@ -303,17 +326,21 @@ public final class TwinMeasurements {
     }
 
     /** A counter's rise, less the change of the finished parts held blocked (read from states, when any). */
-    private void counter(String stream, long rise, Range heldBefore, Range heldAfter, boolean stateCorrected,
-            String origin) {
+    private void counter(
+            String stream, long rise, Range heldBefore, Range heldAfter, boolean stateCorrected, String origin) {
         double sd = accuracy.of(Accuracy.Kind.COUNTER).sdOf(rise);
-        double fromStates = stateCorrected
-                ? heldBefore.variance() + heldAfter.variance() + 2 * STATE_SD * STATE_SD : 0;
+        double fromStates = stateCorrected ? heldBefore.variance() + heldAfter.variance() + 2 * STATE_SD * STATE_SD : 0;
         add(stream, rise + heldBefore.mean() - heldAfter.mean(), Math.sqrt(sd * sd + fromStates), origin);
     }
 
     private void pseudo(String stream, Range range, double extraSd, String origin) {
-        add(stream, range.mean(), Math.sqrt(range.variance() + extraSd * extraSd), range.lo() == range.hi() ? origin
-                : origin + String.format(Locale.ROOT, " (%d to %d)", (long) range.lo(), (long) range.hi()));
+        add(
+                stream,
+                range.mean(),
+                Math.sqrt(range.variance() + extraSd * extraSd),
+                range.lo() == range.hi()
+                        ? origin
+                        : origin + String.format(Locale.ROOT, " (%d to %d)", (long) range.lo(), (long) range.hi()));
     }
 
     private void add(String stream, double value, double sd, String origin) {
@@ -325,7 +352,9 @@ public final class TwinMeasurements {
     }
 
     private static int total(BufferContents contents) {
-        return contents.byProduct().values().stream().mapToInt(Integer::intValue).sum();
+        return contents.byProduct().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     private static double square(double x) {

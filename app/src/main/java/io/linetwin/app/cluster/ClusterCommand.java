@@ -9,9 +9,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "cluster",
         mixinStandardHelpOptions = true,
-        description = {"A Spark standalone cluster for --engine spark, from the jars LineTwin already has: start a",
+        description = {
+            "A Spark standalone cluster for --engine spark, from the jars LineTwin already has: start a",
             "master on one machine and a worker on each machine with cores to give, then run, compare or tune",
-            "with --master spark://HOST:7077. Both run in the foreground until Ctrl-C."},
+            "with --master spark://HOST:7077. Both run in the foreground until Ctrl-C."
+        },
         subcommands = {StartMasterCommand.class, StartWorkerCommand.class})
 public final class ClusterCommand implements Runnable {
 

@@ -9,8 +9,7 @@ import java.io.PrintWriter;
  */
 final class DaemonRun {
 
-    private DaemonRun() {
-    }
+    private DaemonRun() {}
 
     static int untilStopped(SparkDaemon daemon, String what, PrintWriter err) throws InterruptedException {
         Thread stop = new Thread(daemon::close, "linetwin-cluster-stop");

@@ -9,8 +9,7 @@ import java.net.UnknownHostException;
 /** Host names and ports as the cluster commands choose and check them. */
 final class Hosts {
 
-    private Hosts() {
-    }
+    private Hosts() {}
 
     /** This machine's name, as other machines would reach it (and as Spark itself would pick). */
     static String localName() {

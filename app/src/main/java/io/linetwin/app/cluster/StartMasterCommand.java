@@ -9,14 +9,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "start-master", mixinStandardHelpOptions = true,
+@Command(
+        name = "start-master",
+        mixinStandardHelpOptions = true,
         description = "Start a Spark standalone master in the foreground; Ctrl-C stops it.")
 final class StartMasterCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
             description = "Address to listen on and to give workers and drivers (default: this machine's name; "
                     + "127.0.0.1 keeps the cluster on this machine).")
     String host;
@@ -33,8 +37,7 @@ final class StartMasterCommand implements Callable<Integer> {
         String address = host == null ? Hosts.localName() : host.strip();
         for (int[] p : new int[][] {{port, 0}, {webUiPort, 1}}) {
             if (p[0] < 0 || p[0] > 65535) {
-                err.println("linetwin: " + (p[1] == 0 ? "--port" : "--webui-port") + ": expected 0-65535, got "
-                        + p[0]);
+                err.println("linetwin: " + (p[1] == 0 ? "--port" : "--webui-port") + ": expected 0-65535, got " + p[0]);
                 return 2;
             }
             if (!Hosts.free(address, p[0])) {

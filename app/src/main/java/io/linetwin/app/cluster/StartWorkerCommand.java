@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "start-worker", mixinStandardHelpOptions = true,
-        description = {"Start a Spark standalone worker in the foreground: it offers this machine's cores to the",
-            "master and runs the executors of LineTwin jobs; Ctrl-C stops it and its executors."})
+@Command(
+        name = "start-worker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start a Spark standalone worker in the foreground: it offers this machine's cores to the",
+            "master and runs the executors of LineTwin jobs; Ctrl-C stops it and its executors."
+        })
 final class StartWorkerCommand implements Callable<Integer> {
 
     @Spec
@@ -26,19 +30,25 @@ final class StartWorkerCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "spark://HOST:PORT", description = "The master to join.")
     String master;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
             description = "Address to listen on and to give the master (default: this machine's name).")
     String host;
 
     @Option(names = "--cores", paramLabel = "N", description = "Cores to offer (default: all).")
     Integer cores;
 
-    @Option(names = "--memory", paramLabel = "SIZE",
+    @Option(
+            names = "--memory",
+            paramLabel = "SIZE",
             description = "Memory to offer executors, e.g. 4g (default: all but 1 GB); each executor takes "
                     + "spark.executor.memory (1g unless the job says otherwise).")
     String memory;
 
-    @Option(names = "--work-dir", paramLabel = "DIR",
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
             description = "Where executors keep their logs and files (default: a temporary folder, removed on exit).")
     Path workDir;
 
@@ -59,8 +69,8 @@ final class StartWorkerCommand implements Callable<Integer> {
             return 2;
         }
         if (!url.startsWith("spark://")) {
-            err.println("linetwin: a worker joins a standalone master: expected spark://HOST:PORT, got \"" + url
-                    + "\"");
+            err.println(
+                    "linetwin: a worker joins a standalone master: expected spark://HOST:PORT, got \"" + url + "\"");
             return 2;
         }
         if (cores != null && cores < 1) {
@@ -79,8 +89,14 @@ final class StartWorkerCommand implements Callable<Integer> {
             err.println("linetwin: " + e.getMessage());
             return 1;
         }
-        SparkDaemon worker = SparkDaemon.worker(url, address, Optional.ofNullable(cores),
-                Optional.ofNullable(memory).map(String::strip), Optional.ofNullable(workDir), port, uiPort,
+        SparkDaemon worker = SparkDaemon.worker(
+                url,
+                address,
+                Optional.ofNullable(cores),
+                Optional.ofNullable(memory).map(String::strip),
+                Optional.ofNullable(workDir),
+                port,
+                uiPort,
                 SparkDaemon.Launch.inheritingOutput());
         err.println("linetwin: Spark worker for " + url + " started; Ctrl-C stops it and its executors");
         err.flush();

@@ -1,5 +1,6 @@
 package io.linetwin.app.emulate;
 
+import io.linetwin.twin.TwinFeatures;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.SignalSink;
 import java.time.Duration;
@@ -8,10 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import io.linetwin.twin.TwinFeatures;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,15 +52,22 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     /** An accepted command and what answering it needs. */
-    private record Ticket(TopicPartition partition, long offset, Optional<ParameterChange> change,
-            Optional<HealthEstimate> estimate, ThingId thing, String correlationId) {
+    private record Ticket(
+            TopicPartition partition,
+            long offset,
+            Optional<ParameterChange> change,
+            Optional<HealthEstimate> estimate,
+            ThingId thing,
+            String correlationId) {
 
         String feature() {
             return estimate.isPresent() ? TwinFeatures.HEALTH : TwinFeatures.PARAMETERS;
         }
 
         String property() {
-            return estimate.isPresent() ? TwinFeatures.RUL : change.orElseThrow().name();
+            return estimate.isPresent()
+                    ? TwinFeatures.RUL
+                    : change.orElseThrow().name();
         }
     }
 
@@ -73,12 +80,14 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
 
     /** Guarded by {@code this}: accepted and not drained, drained and not applied, offsets not answered. */
     private final ArrayDeque<Ticket> accepted = new ArrayDeque<>();
+
     private final List<Ticket> drained = new ArrayList<>();
     private final List<HealthEstimate> drainedEstimates = new ArrayList<>();
     private final Map<TopicPartition, TreeSet<Long>> open = new HashMap<>();
 
     /** Inbox thread only. */
     private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
+
     private final Set<TopicPartition> paused = new HashSet<>();
     private Map<TopicPartition, Long> lastCommitted = Map.of();
 
@@ -156,11 +165,13 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
         }
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (Ticket t : done) {
-            sent.add(responses.send(CommandResponses.applied(t.thing(), t.feature(), t.property(),
-                    t.correlationId())).toCompletableFuture());
+            sent.add(responses
+                    .send(CommandResponses.applied(t.thing(), t.feature(), t.property(), t.correlationId()))
+                    .toCompletableFuture());
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+                .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .join();
         synchronized (this) {
             for (Ticket t : done) {
                 open.get(t.partition()).remove(t.offset());
@@ -234,7 +245,8 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
             try {
                 commit(true);
             } catch (RuntimeException e) {
-                LOG.info("final commit of the commands failed ({}); unanswered commands will be read again",
+                LOG.info(
+                        "final commit of the commands failed ({}); unanswered commands will be read again",
                         e.getMessage());
             }
             consumer.close(Duration.ofSeconds(5));
@@ -246,8 +258,13 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
         ParameterCommands.Parsed parsed = commands.parse(record.value() == null ? "" : record.value());
         if (parsed.accepted()) {
             synchronized (this) {
-                accepted.add(new Ticket(partition, record.offset(), parsed.change(), parsed.estimate(),
-                        parsed.thingId().orElseThrow(), parsed.correlationId()));
+                accepted.add(new Ticket(
+                        partition,
+                        record.offset(),
+                        parsed.change(),
+                        parsed.estimate(),
+                        parsed.thingId().orElseThrow(),
+                        parsed.correlationId()));
                 open.computeIfAbsent(partition, x -> new TreeSet<>()).add(record.offset());
             }
             received.incrementAndGet();
@@ -258,9 +275,12 @@ public final class CommandInbox implements CommandSource, AutoCloseable {
         Refusal why = parsed.refusal().orElseThrow();
         refusals.refused(why.code() + ": " + parsed.message());
         if (parsed.thingId().isPresent()) {
-            responses.send(CommandResponses.refused(parsed.thingId().get(), parsed.property(), why, parsed.message(),
-                    parsed.correlationId())).toCompletableFuture()
-                    .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+            responses
+                    .send(CommandResponses.refused(
+                            parsed.thingId().get(), parsed.property(), why, parsed.message(), parsed.correlationId()))
+                    .toCompletableFuture()
+                    .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
         }
     }
 

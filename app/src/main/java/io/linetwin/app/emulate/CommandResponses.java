@@ -21,19 +21,32 @@ import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeaturePrope
  */
 final class CommandResponses {
 
-    private CommandResponses() {
-    }
+    private CommandResponses() {}
 
     static Signal<?> refused(ThingId thing, String property, Refusal refusal, String message, String correlationId) {
-        DittoHeaders headers = headers(correlationId).toBuilder().putHeader(Refusal.HEADER, refusal.code()).build();
+        DittoHeaders headers = headers(correlationId).toBuilder()
+                .putHeader(Refusal.HEADER, refusal.code())
+                .build();
         DittoRuntimeException error = switch (refusal) {
-            case RATE_LIMITED -> TooManyRequestsException.newBuilder().message(message)
-                    .description(refusal.code() + ": " + message).dittoHeaders(headers).build();
-            case UNKNOWN_EQUIPMENT -> ThingNotAccessibleException.newBuilder(thing).message(message)
-                    .description(refusal.code() + ": " + message).dittoHeaders(headers).build();
-            default -> FeaturePropertyNotModifiableException.newBuilder(thing, TwinFeatures.PARAMETERS,
-                            JsonPointer.of(property.isEmpty() ? "/" : property))
-                    .message(message).description(refusal.code() + ": " + message).dittoHeaders(headers).build();
+            case RATE_LIMITED ->
+                TooManyRequestsException.newBuilder()
+                        .message(message)
+                        .description(refusal.code() + ": " + message)
+                        .dittoHeaders(headers)
+                        .build();
+            case UNKNOWN_EQUIPMENT ->
+                ThingNotAccessibleException.newBuilder(thing)
+                        .message(message)
+                        .description(refusal.code() + ": " + message)
+                        .dittoHeaders(headers)
+                        .build();
+            default ->
+                FeaturePropertyNotModifiableException.newBuilder(
+                                thing, TwinFeatures.PARAMETERS, JsonPointer.of(property.isEmpty() ? "/" : property))
+                        .message(message)
+                        .description(refusal.code() + ": " + message)
+                        .dittoHeaders(headers)
+                        .build();
         };
         return ThingErrorResponse.of(thing, error, headers);
     }
@@ -44,12 +57,12 @@ final class CommandResponses {
 
     /** A 204 for a modify of {@code feature/property}: a parameter, or a predictor's {@code health/rul}. */
     static Signal<?> applied(ThingId thing, String feature, String property, String correlationId) {
-        return ModifyFeaturePropertyResponse.modified(thing, feature, JsonPointer.of(property),
-                headers(correlationId));
+        return ModifyFeaturePropertyResponse.modified(thing, feature, JsonPointer.of(property), headers(correlationId));
     }
 
     private static DittoHeaders headers(String correlationId) {
-        return correlationId.isEmpty() ? DittoHeaders.empty()
+        return correlationId.isEmpty()
+                ? DittoHeaders.empty()
                 : DittoHeaders.newBuilder().correlationId(correlationId).build();
     }
 }

@@ -24,8 +24,7 @@ public interface CommandSource {
      * Every change drained so far took effect and its confirming event is on the events topic: the source may
      * answer the senders and forget the commands (commit their offsets).
      */
-    default void applied() {
-    }
+    default void applied() {}
 
     CommandSource NONE = List::of;
 }

@@ -39,8 +39,8 @@ public final class DittoEventWriter {
      * Continuing a line: {@code revisions} (equipment id → last revision given) and {@code published}
      * ({@code equipment/feature/property} → last value) as the events topic holds them.
      */
-    public DittoEventWriter(LineDescriptor line, SignalSink sink, Map<String, Long> revisions,
-            Map<String, JsonValue> published) {
+    public DittoEventWriter(
+            LineDescriptor line, SignalSink sink, Map<String, Long> revisions, Map<String, JsonValue> published) {
         this.line = line;
         this.sink = sink;
         for (EquipmentDescriptor e : line.equipment()) {

@@ -48,11 +48,9 @@ public final class EmulatorResume {
     private static final Duration STALL = Duration.ofSeconds(60);
 
     /** What was found: how to start, and how many events of the line the topic held. */
-    public record Resumed(EmulatorStart start, long events) {
-    }
+    public record Resumed(EmulatorStart start, long events) {}
 
-    private EmulatorResume() {
-    }
+    private EmulatorResume() {}
 
     /** Empty when the topic holds no event of this line (a fresh line starts). */
     public static Optional<Resumed> read(KafkaSettings events, LineSpec line, double chunkSeconds) {
@@ -62,11 +60,12 @@ public final class EmulatorResume {
         Properties p = events.forClient(KafkaSettings.Client.CONSUMER, new Properties());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(events.topic(), Duration.ofSeconds(30));
             List<TopicPartition> partitions = infos.stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             consumer.seekToBeginning(partitions);
@@ -86,7 +85,8 @@ public final class EmulatorResume {
         if (twin.stats().applied() == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Resumed(start(line, things, twin, clock.instant(), chunkSeconds),
+        return Optional.of(new Resumed(
+                start(line, things, twin, clock.instant(), chunkSeconds),
                 twin.stats().applied()));
     }
 
@@ -112,21 +112,33 @@ public final class EmulatorResume {
             revisions.put(equipment.id(), thing.get().revision());
             JsonObject json = thing.get().thing().toJson();
             for (String feature : equipment.kind().features()) {
-                json.getValue(JsonPointer.of("/features/" + feature + "/properties")).filter(JsonValue::isObject)
-                        .ifPresent(props -> remember(equipment.id() + "/" + feature + "/", props.asObject(),
-                                TwinFeatures.HEALTH.equals(feature), published));
+                json.getValue(JsonPointer.of("/features/" + feature + "/properties"))
+                        .filter(JsonValue::isObject)
+                        .ifPresent(props -> remember(
+                                equipment.id() + "/" + feature + "/",
+                                props.asObject(),
+                                TwinFeatures.HEALTH.equals(feature),
+                                published));
             }
-            json.getValue(JsonPointer.of("/features/status/properties/state")).filter(JsonValue::isString)
+            json.getValue(JsonPointer.of("/features/status/properties/state"))
+                    .filter(JsonValue::isString)
                     .ifPresent(s -> stationStates.put(equipment.id(), s.asString()));
         }
         Optional<LineState> state;
         try {
             LineState mapped = new LineStateMapper(things.lineId()).map(snapshot, 0);
-            state = Optional.of(new LineState(at, 0, mapped.stations(), mapped.buffers(),
-                    stationParameters(line, mapped), mapped.materialStocks()));
+            state = Optional.of(new LineState(
+                    at,
+                    0,
+                    mapped.stations(),
+                    mapped.buffers(),
+                    stationParameters(line, mapped),
+                    mapped.materialStocks()));
         } catch (RuntimeException e) {
-            LOG.warn("the line's state on the events topic cannot be resumed ({}); it starts empty at {}",
-                    e.getMessage(), at);
+            LOG.warn(
+                    "the line's state on the events topic cannot be resumed ({}); it starts empty at {}",
+                    e.getMessage(),
+                    at);
             state = Optional.empty();
         }
         long chunk = Math.max(1, Math.round(chunkSeconds));
@@ -137,9 +149,12 @@ public final class EmulatorResume {
     /** What the emulator publishes leaf by leaf: property values, and below health its readings one by one. */
     private static void remember(String prefix, JsonObject props, boolean health, Map<String, JsonValue> into) {
         props.forEach(f -> {
-            if (health && TwinFeatures.READINGS.equals(f.getKeyName()) && f.getValue().isObject()) {
-                f.getValue().asObject().forEach(r -> into.put(prefix + TwinFeatures.READINGS + "/" + r.getKeyName(),
-                        r.getValue()));
+            if (health
+                    && TwinFeatures.READINGS.equals(f.getKeyName())
+                    && f.getValue().isObject()) {
+                f.getValue()
+                        .asObject()
+                        .forEach(r -> into.put(prefix + TwinFeatures.READINGS + "/" + r.getKeyName(), r.getValue()));
             } else {
                 into.put(prefix + f.getKeyName(), f.getValue());
             }

@@ -19,8 +19,13 @@ import org.eclipse.ditto.json.JsonValue;
  * @param stationStates station id → its overall state last published
  * @param firstChunk    the replication index of the first chunk (a resumed line must not repeat earlier draws)
  */
-public record EmulatorStart(Instant at, Optional<LineState> state, Map<String, Long> revisions,
-        Map<String, JsonValue> published, Map<String, String> stationStates, int firstChunk) {
+public record EmulatorStart(
+        Instant at,
+        Optional<LineState> state,
+        Map<String, Long> revisions,
+        Map<String, JsonValue> published,
+        Map<String, String> stationStates,
+        int firstChunk) {
 
     public EmulatorStart {
         Objects.requireNonNull(at, "at");

@@ -9,11 +9,11 @@ import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
+import io.linetwin.twin.TwinFeatures;
 import io.linetwin.twin.sync.SignalSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import io.linetwin.twin.TwinFeatures;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
@@ -47,7 +47,7 @@ public final class LineEmulator {
     private final Map<String, Map<String, Double>> parameters = new HashMap<>();
     private LineState state;
     private int chunk;
-    private DoubleConsumer afterChunk = clockSeconds -> { };
+    private DoubleConsumer afterChunk = clockSeconds -> {};
     private int chunksRun;
     private volatile Instant lineTime;
 
@@ -61,8 +61,15 @@ public final class LineEmulator {
      * @param pacer          holds engine time to wall time
      * @param commands       hands over the parameter changes received since the last call
      */
-    public LineEmulator(LineSimulation simulation, SignalSink sink, Instant start, long seed, double chunkSeconds,
-            double sensorSeconds, Pacer pacer, CommandSource commands) {
+    public LineEmulator(
+            LineSimulation simulation,
+            SignalSink sink,
+            Instant start,
+            long seed,
+            double chunkSeconds,
+            double sensorSeconds,
+            Pacer pacer,
+            CommandSource commands) {
         this(simulation, sink, seed, chunkSeconds, sensorSeconds, pacer, commands, EmulatorStart.fresh(start));
     }
 
@@ -71,8 +78,15 @@ public final class LineEmulator {
      * left it ({@link EmulatorResume}): its state, each Thing's last revision (the next event continues from
      * it, so the twin takes it) and the values last published (only real changes go out).
      */
-    public LineEmulator(LineSimulation simulation, SignalSink sink, long seed, double chunkSeconds,
-            double sensorSeconds, Pacer pacer, CommandSource commands, EmulatorStart from) {
+    public LineEmulator(
+            LineSimulation simulation,
+            SignalSink sink,
+            long seed,
+            double chunkSeconds,
+            double sensorSeconds,
+            Pacer pacer,
+            CommandSource commands,
+            EmulatorStart from) {
         if (!(chunkSeconds > 0) || Double.isInfinite(chunkSeconds)) {
             throw new IllegalArgumentException("chunk must be > 0 seconds, got " + chunkSeconds);
         }
@@ -87,12 +101,18 @@ public final class LineEmulator {
         this.writer = new DittoEventWriter(things, sink, from.revisions(), from.published());
         this.sensors = new SensorFeed(things, writer, clock, sensorSeconds, seed);
         this.trace = new TraceToDitto(writer, clock, sensors, from.stationStates());
-        this.states = new StateToDitto(writer, trace, line.products().stream().map(ProductSpec::id).toList());
+        this.states = new StateToDitto(
+                writer, trace, line.products().stream().map(ProductSpec::id).toList());
         for (StationSpec station : line.stations()) {
             Map<String, Double> values = new HashMap<>();
-            station.parameters().forEach((name, spec) -> values.put(name, from.state()
-                    .map(st -> st.parameters().getOrDefault(station.id(), Map.of()).getOrDefault(name, spec.value()))
-                    .orElse(spec.value())));
+            station.parameters()
+                    .forEach((name, spec) -> values.put(
+                            name,
+                            from.state()
+                                    .map(st -> st.parameters()
+                                            .getOrDefault(station.id(), Map.of())
+                                            .getOrDefault(name, spec.value()))
+                                    .orElse(spec.value())));
             parameters.put(station.id(), values);
         }
         this.chunk = from.firstChunk();
@@ -202,13 +222,25 @@ public final class LineEmulator {
             long scrap = s.scrap() + (old == null ? 0 : old.scrap());
             stations.put(id, new StationState(s.condition(), s.currentProduct(), good, scrap, s.servers()));
         });
-        return new LineState(end.capturedAt(), end.clockSeconds(), stations, end.buffers(), end.parameters(),
-                end.materialStocks(), end.inFlight());
+        return new LineState(
+                end.capturedAt(),
+                end.clockSeconds(),
+                stations,
+                end.buffers(),
+                end.parameters(),
+                end.materialStocks(),
+                end.inFlight());
     }
 
     private LineState withParameters(LineState s) {
-        return new LineState(s.capturedAt(), s.clockSeconds(), s.stations(), s.buffers(), parameters,
-                s.materialStocks(), s.inFlight());
+        return new LineState(
+                s.capturedAt(),
+                s.clockSeconds(),
+                s.stations(),
+                s.buffers(),
+                parameters,
+                s.materialStocks(),
+                s.inFlight());
     }
 
     /** The emulated line's state at the last chunk boundary (what the twin must equal once it caught up). */

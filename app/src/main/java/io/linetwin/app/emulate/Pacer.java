@@ -10,7 +10,7 @@ public interface Pacer {
     /** Returns once wall time has caught up with {@code simSeconds} of engine time since the start. */
     void awaitSimSeconds(double simSeconds) throws InterruptedException;
 
-    Pacer NO_WAIT = simSeconds -> { };
+    Pacer NO_WAIT = simSeconds -> {};
 
     /** Real time: engine second {@code s} is due {@code s / speed} wall seconds after the first call. */
     static Pacer realTime(double speed) {

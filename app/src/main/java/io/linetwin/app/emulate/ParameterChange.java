@@ -1,5 +1,4 @@
 package io.linetwin.app.emulate;
 
 /** A parameter the emulated line was told to change: station {@code station}'s {@code name} to {@code value}. */
-public record ParameterChange(String station, String name, double value) {
-}
+public record ParameterChange(String station, String name, double value) {}

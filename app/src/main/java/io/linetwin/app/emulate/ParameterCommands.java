@@ -39,23 +39,41 @@ import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeaturePrope
 public final class ParameterCommands {
 
     /** The outcome: the change to apply, or the refusal. Both carry what a response needs. */
-    public record Parsed(Optional<ParameterChange> change, Optional<Refusal> refusal, String message,
-            Optional<ThingId> thingId, String correlationId, String property, Optional<HealthEstimate> estimate) {
+    public record Parsed(
+            Optional<ParameterChange> change,
+            Optional<Refusal> refusal,
+            String message,
+            Optional<ThingId> thingId,
+            String correlationId,
+            String property,
+            Optional<HealthEstimate> estimate) {
 
         static Parsed ok(ParameterChange change, ThingId thing, String correlationId) {
-            return new Parsed(Optional.of(change), Optional.empty(), "", Optional.of(thing), correlationId,
-                    change.name(), Optional.empty());
+            return new Parsed(
+                    Optional.of(change),
+                    Optional.empty(),
+                    "",
+                    Optional.of(thing),
+                    correlationId,
+                    change.name(),
+                    Optional.empty());
         }
 
         static Parsed ok(HealthEstimate estimate, ThingId thing, String correlationId) {
-            return new Parsed(Optional.empty(), Optional.empty(), "", Optional.of(thing), correlationId,
-                    TwinFeatures.RUL, Optional.of(estimate));
+            return new Parsed(
+                    Optional.empty(),
+                    Optional.empty(),
+                    "",
+                    Optional.of(thing),
+                    correlationId,
+                    TwinFeatures.RUL,
+                    Optional.of(estimate));
         }
 
-        static Parsed refused(Refusal why, String message, Optional<ThingId> thing, String correlationId,
-                String property) {
-            return new Parsed(Optional.empty(), Optional.of(why), message, thing, correlationId, property,
-                    Optional.empty());
+        static Parsed refused(
+                Refusal why, String message, Optional<ThingId> thing, String correlationId, String property) {
+            return new Parsed(
+                    Optional.empty(), Optional.of(why), message, thing, correlationId, property, Optional.empty());
         }
 
         public boolean accepted() {
@@ -89,8 +107,12 @@ public final class ParameterCommands {
      * @param interval line time a station needs between two accepted commands ({@code 0}: no limit)
      * @param lineTime the line's clock
      */
-    public ParameterCommands(LineSpec line, LineDescriptor things, Map<String, Map<String, Double>> current,
-            Duration interval, Supplier<Instant> lineTime) {
+    public ParameterCommands(
+            LineSpec line,
+            LineDescriptor things,
+            Map<String, Map<String, Double>> current,
+            Duration interval,
+            Supplier<Instant> lineTime) {
         this.line = line;
         this.things = things;
         current.forEach((station, v) -> values.put(station, new HashMap<>(v)));
@@ -117,36 +139,55 @@ public final class ParameterCommands {
         try {
             json = JsonFactory.newObject(dittoProtocolJson);
         } catch (RuntimeException e) {
-            return Parsed.refused(Refusal.NOT_A_COMMAND, "not a Ditto Protocol message: " + e.getMessage(),
-                    Optional.empty(), "", "");
+            return Parsed.refused(
+                    Refusal.NOT_A_COMMAND, "not a Ditto Protocol message: " + e.getMessage(), Optional.empty(), "", "");
         }
-        String correlationId = json.getValue("headers/correlation-id").filter(JsonValue::isString)
-                .map(JsonValue::asString).orElse("");
+        String correlationId = json.getValue("headers/correlation-id")
+                .filter(JsonValue::isString)
+                .map(JsonValue::asString)
+                .orElse("");
         Adaptable adaptable;
         Signal<?> signal;
         try {
             adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(json);
             signal = ADAPTER.fromAdaptable(adaptable);
         } catch (RuntimeException e) {
-            return Parsed.refused(Refusal.NOT_A_COMMAND, "not a Ditto Protocol message: " + e.getMessage(),
-                    thingOf(json), correlationId, "");
+            return Parsed.refused(
+                    Refusal.NOT_A_COMMAND,
+                    "not a Ditto Protocol message: " + e.getMessage(),
+                    thingOf(json),
+                    correlationId,
+                    "");
         }
         Optional<ThingId> thing = thingOf(json);
         if (adaptable.getTopicPath().getChannel() == TopicPath.Channel.LIVE) {
-            return Parsed.refused(Refusal.LIVE_CHANNEL, "the line takes commands on the twin channel only, got "
-                    + adaptable.getTopicPath().getPath(), thing, correlationId, "");
+            return Parsed.refused(
+                    Refusal.LIVE_CHANNEL,
+                    "the line takes commands on the twin channel only, got "
+                            + adaptable.getTopicPath().getPath(),
+                    thing,
+                    correlationId,
+                    "");
         }
         if (!(signal instanceof ModifyFeatureProperty modify)) {
-            return Parsed.refused(Refusal.UNSUPPORTED, "unsupported signal " + signal.getType()
-                    + " (only modify of one parameter)", thing, correlationId, "");
+            return Parsed.refused(
+                    Refusal.UNSUPPORTED,
+                    "unsupported signal " + signal.getType() + " (only modify of one parameter)",
+                    thing,
+                    correlationId,
+                    "");
         }
         String name = modify.getPropertyPointer().toString().substring(1);
         if (TwinFeatures.HEALTH.equals(modify.getFeatureId()) && TwinFeatures.RUL.equals(name)) {
             return estimate(modify.getEntityId(), modify.getPropertyValue(), correlationId);
         }
         if (!TwinFeatures.PARAMETERS.equals(modify.getFeatureId())) {
-            return Parsed.refused(Refusal.NOT_WRITABLE, "feature " + modify.getFeatureId()
-                    + " is not adjustable (only parameters)", Optional.of(modify.getEntityId()), correlationId, name);
+            return Parsed.refused(
+                    Refusal.NOT_WRITABLE,
+                    "feature " + modify.getFeatureId() + " is not adjustable (only parameters)",
+                    Optional.of(modify.getEntityId()),
+                    correlationId,
+                    name);
         }
         return check(modify.getEntityId(), name, modify.getPropertyValue(), correlationId);
     }
@@ -157,21 +198,33 @@ public final class ParameterCommands {
      */
     private Parsed estimate(ThingId thing, JsonValue value, String correlationId) {
         Optional<String> id = things.equipmentIdOf(thing);
-        Optional<EquipmentDescriptor> equipment = id.flatMap(i -> things.equipment().stream()
-                .filter(e -> e.id().equals(i)).findFirst());
+        Optional<EquipmentDescriptor> equipment = id.flatMap(
+                i -> things.equipment().stream().filter(e -> e.id().equals(i)).findFirst());
         if (equipment.isEmpty()) {
-            return Parsed.refused(Refusal.UNKNOWN_EQUIPMENT, thing + " is not a station of line " + line.id(),
-                    Optional.of(thing), correlationId, TwinFeatures.RUL);
+            return Parsed.refused(
+                    Refusal.UNKNOWN_EQUIPMENT,
+                    thing + " is not a station of line " + line.id(),
+                    Optional.of(thing),
+                    correlationId,
+                    TwinFeatures.RUL);
         }
         if (!equipment.get().kind().features().contains(TwinFeatures.HEALTH)) {
-            return Parsed.refused(Refusal.NOT_WRITABLE, id.get() + " has no health feature (a "
-                    + equipment.get().kind().name().toLowerCase(java.util.Locale.ROOT) + ")", Optional.of(thing),
-                    correlationId, TwinFeatures.RUL);
+            return Parsed.refused(
+                    Refusal.NOT_WRITABLE,
+                    id.get() + " has no health feature (a "
+                            + equipment.get().kind().name().toLowerCase(java.util.Locale.ROOT) + ")",
+                    Optional.of(thing),
+                    correlationId,
+                    TwinFeatures.RUL);
         }
         String problem = rulProblem(value);
         if (problem != null) {
-            return Parsed.refused(Refusal.NOT_A_NUMBER, id.get() + ".health.rul " + problem, Optional.of(thing),
-                    correlationId, TwinFeatures.RUL);
+            return Parsed.refused(
+                    Refusal.NOT_A_NUMBER,
+                    id.get() + ".health.rul " + problem,
+                    Optional.of(thing),
+                    correlationId,
+                    TwinFeatures.RUL);
         }
         return Parsed.ok(new HealthEstimate(id.get(), value.asObject()), thing, correlationId);
     }
@@ -216,42 +269,70 @@ public final class ParameterCommands {
 
     private Parsed check(ThingId thing, String name, JsonValue value, String correlationId) {
         Optional<StationSpec> station = things.equipmentIdOf(thing)
-                .flatMap(id -> line.stations().stream().filter(s -> s.id().equals(id)).findFirst());
+                .flatMap(id ->
+                        line.stations().stream().filter(s -> s.id().equals(id)).findFirst());
         if (station.isEmpty()) {
-            return Parsed.refused(Refusal.UNKNOWN_EQUIPMENT, thing + " is not a station of line " + line.id(),
-                    Optional.of(thing), correlationId, name);
+            return Parsed.refused(
+                    Refusal.UNKNOWN_EQUIPMENT,
+                    thing + " is not a station of line " + line.id(),
+                    Optional.of(thing),
+                    correlationId,
+                    name);
         }
         String id = station.get().id();
         ParameterSpec spec = station.get().parameters().get(name);
-        if (spec == null || spec.min().isEmpty() || spec.max().isEmpty() || spec.maxStep().isEmpty()) {
-            return Parsed.refused(Refusal.NOT_WRITABLE, id + "." + name + " is not writable: the scenario "
-                    + (spec == null ? "declares no such parameter" : "gives it no min, max and maxStep"),
-                    Optional.of(thing), correlationId, name);
+        if (spec == null
+                || spec.min().isEmpty()
+                || spec.max().isEmpty()
+                || spec.maxStep().isEmpty()) {
+            return Parsed.refused(
+                    Refusal.NOT_WRITABLE,
+                    id + "." + name + " is not writable: the scenario "
+                            + (spec == null ? "declares no such parameter" : "gives it no min, max and maxStep"),
+                    Optional.of(thing),
+                    correlationId,
+                    name);
         }
         if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            return Parsed.refused(Refusal.NOT_A_NUMBER, id + "." + name + " must be a finite number, got "
-                    + abbreviate(value.toString()), Optional.of(thing), correlationId, name);
+            return Parsed.refused(
+                    Refusal.NOT_A_NUMBER,
+                    id + "." + name + " must be a finite number, got " + abbreviate(value.toString()),
+                    Optional.of(thing),
+                    correlationId,
+                    name);
         }
         double v = value.asDouble();
         double min = spec.min().getAsDouble();
         double max = spec.max().getAsDouble();
         if (v < min || v > max) {
-            return Parsed.refused(Refusal.OUT_OF_RANGE, id + "." + name + " must lie in [" + min + ", " + max
-                    + "], got " + v, Optional.of(thing), correlationId, name);
+            return Parsed.refused(
+                    Refusal.OUT_OF_RANGE,
+                    id + "." + name + " must lie in [" + min + ", " + max + "], got " + v,
+                    Optional.of(thing),
+                    correlationId,
+                    name);
         }
         double from = values.computeIfAbsent(id, s -> new HashMap<>()).getOrDefault(name, spec.value());
         double step = spec.maxStep().getAsDouble();
         if (Math.abs(v - from) > step * (1 + STEP_TOLERANCE)) {
-            return Parsed.refused(Refusal.STEP_TOO_LARGE, id + "." + name + " may change by at most " + step
-                    + " per command, from " + from + " to " + v + " is " + round(Math.abs(v - from)),
-                    Optional.of(thing), correlationId, name);
+            return Parsed.refused(
+                    Refusal.STEP_TOO_LARGE,
+                    id + "." + name + " may change by at most " + step + " per command, from " + from + " to " + v
+                            + " is " + round(Math.abs(v - from)),
+                    Optional.of(thing),
+                    correlationId,
+                    name);
         }
         Instant now = lineTime.get();
         Instant last = lastAccepted.get(id);
         if (last != null && !interval.isZero() && now.isBefore(last.plus(interval))) {
-            return Parsed.refused(Refusal.RATE_LIMITED, id + " takes one command per " + interval.toSeconds()
-                    + " s of line time; the last one came at " + last + ", it is " + now, Optional.of(thing),
-                    correlationId, name);
+            return Parsed.refused(
+                    Refusal.RATE_LIMITED,
+                    id + " takes one command per " + interval.toSeconds() + " s of line time; the last one came at "
+                            + last + ", it is " + now,
+                    Optional.of(thing),
+                    correlationId,
+                    name);
         }
         values.get(id).put(name, v);
         lastAccepted.put(id, now);
@@ -260,7 +341,10 @@ public final class ParameterCommands {
 
     private static Optional<ThingId> thingOf(JsonObject json) {
         try {
-            String[] topic = json.getValue("topic").filter(JsonValue::isString).map(JsonValue::asString).orElse("")
+            String[] topic = json.getValue("topic")
+                    .filter(JsonValue::isString)
+                    .map(JsonValue::asString)
+                    .orElse("")
                     .split("/");
             return topic.length >= 2 ? Optional.of(ThingId.of(topic[0], topic[1])) : Optional.empty();
         } catch (RuntimeException e) {

@@ -58,7 +58,11 @@ final class SensorFeed implements TraceToDitto.StationStateListener {
                 double age = ages.get(station).operatingSeconds(t);
                 for (String name : names) {
                     double value = SensorModel.rounded(SensorModel.of(name).reading(age, noise.get(station)));
-                    writer.set(station, TwinFeatures.HEALTH, TwinFeatures.READINGS + "/" + name, JsonValue.of(value),
+                    writer.set(
+                            station,
+                            TwinFeatures.HEALTH,
+                            TwinFeatures.READINGS + "/" + name,
+                            JsonValue.of(value),
                             clock.at(t));
                 }
             });

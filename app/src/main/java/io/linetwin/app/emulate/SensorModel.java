@@ -33,8 +33,7 @@ public final class SensorModel {
 
     static final Sensor OTHER = new Sensor(1.0, 0.01, 0.01);
 
-    private SensorModel() {
-    }
+    private SensorModel() {}
 
     public static Sensor of(String sensorName) {
         return KNOWN.getOrDefault(sensorName.toLowerCase(Locale.ROOT), OTHER);

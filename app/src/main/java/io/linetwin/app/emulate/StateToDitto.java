@@ -35,28 +35,34 @@ final class StateToDitto {
     void publish(LineState state, Instant at) {
         double t = state.clockSeconds();
         state.stations().forEach((id, station) -> station(id, station, t, at));
-        state.buffers().forEach((id, contents) -> writer.set(id, TwinFeatures.BUFFER, TwinFeatures.LEVELS,
-                levels(contents), at));
+        state.buffers()
+                .forEach((id, contents) ->
+                        writer.set(id, TwinFeatures.BUFFER, TwinFeatures.LEVELS, levels(contents), at));
         parameters(state.parameters(), at);
-        state.materialStocks().forEach((id, qty) -> writer.set(id, TwinFeatures.STOCK, TwinFeatures.LEVEL,
-                JsonValue.of(qty), at));
+        state.materialStocks()
+                .forEach((id, qty) -> writer.set(id, TwinFeatures.STOCK, TwinFeatures.LEVEL, JsonValue.of(qty), at));
     }
 
     void parameters(Map<String, Map<String, Double>> parameters, Instant at) {
-        parameters.forEach((id, values) -> values.forEach((name, value) -> writer.set(id, TwinFeatures.PARAMETERS,
-                name, JsonValue.of(value), at)));
+        parameters.forEach((id, values) -> values.forEach(
+                (name, value) -> writer.set(id, TwinFeatures.PARAMETERS, name, JsonValue.of(value), at)));
     }
 
     private void station(String id, StationState station, double t, Instant at) {
         MachineCondition condition = station.condition();
-        List<String> servers = station.servers().isEmpty() ? List.of(condition.status().json())
+        List<String> servers = station.servers().isEmpty()
+                ? List.of(condition.status().json())
                 : station.servers().stream().map(c -> c.status().json()).toList();
         trace.reset(id, t, servers, condition.status().json());
-        station.currentProduct().ifPresent(p -> writer.set(id, TwinFeatures.STATUS, TwinFeatures.PRODUCT,
-                JsonValue.of(p), at));
+        station.currentProduct()
+                .ifPresent(p -> writer.set(id, TwinFeatures.STATUS, TwinFeatures.PRODUCT, JsonValue.of(p), at));
         // States without a known remaining time report 0, so a stale estimate never outlives its state.
-        writer.set(id, TwinFeatures.STATUS, TwinFeatures.REMAINING_SECONDS,
-                JsonValue.of(round(remaining(condition).orElse(0))), at);
+        writer.set(
+                id,
+                TwinFeatures.STATUS,
+                TwinFeatures.REMAINING_SECONDS,
+                JsonValue.of(round(remaining(condition).orElse(0))),
+                at);
         writer.set(id, TwinFeatures.COUNTERS, TwinFeatures.GOOD, JsonValue.of(station.good()), at);
         writer.set(id, TwinFeatures.COUNTERS, TwinFeatures.SCRAP, JsonValue.of(station.scrap()), at);
     }
@@ -68,7 +74,8 @@ final class StateToDitto {
     JsonValue levels(BufferContents contents) {
         Map<String, Integer> all = new TreeMap<>();
         products.forEach(p -> all.put(p, 0));
-        contents.byProduct().forEach((product, n) -> all.put(product.isEmpty() ? TwinFeatures.ANONYMOUS_PRODUCT : product, n));
+        contents.byProduct()
+                .forEach((product, n) -> all.put(product.isEmpty() ? TwinFeatures.ANONYMOUS_PRODUCT : product, n));
         if (products.isEmpty()) {
             all.putIfAbsent(TwinFeatures.ANONYMOUS_PRODUCT, 0);
         }

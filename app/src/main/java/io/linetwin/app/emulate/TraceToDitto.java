@@ -34,7 +34,10 @@ public final class TraceToDitto {
     }
 
     /** Continuing a line whose stations last published these overall states. */
-    TraceToDitto(DittoEventWriter writer, EmulatedClock clock, StationStateListener listener,
+    TraceToDitto(
+            DittoEventWriter writer,
+            EmulatedClock clock,
+            StationStateListener listener,
             Map<String, String> published) {
         this.writer = writer;
         this.clock = clock;
@@ -49,7 +52,9 @@ public final class TraceToDitto {
                 states.add(null);
             }
             states.set(changed.server(), changed.state());
-            stationState(changed.station(), changed.timeSeconds(),
+            stationState(
+                    changed.station(),
+                    changed.timeSeconds(),
                     StationStatus.ofServers(states).map(StationStatus::json).orElse(null));
         }
     }

@@ -42,11 +42,11 @@ public final class EmulatorHistories {
 
     /** A Monday 00:00 UTC: the emulated run's calendar, fixed so that the histories do not depend on today. */
     private static final Instant MONDAY = Instant.parse("2024-01-01T00:00:00Z");
+
     private static final String WORKING = "working";
     private static final String DOWN = "down";
 
-    private EmulatorHistories() {
-    }
+    private EmulatorHistories() {}
 
     /**
      * Emulates {@code line} for {@code durationSeconds} of line time and returns the histories of
@@ -56,10 +56,17 @@ public final class EmulatorHistories {
      * @param progressSeconds line seconds between two calls of {@code progress}
      * @param progress      receives the line time reached
      */
-    public static SensorDataset of(LineSpec line, double startSecondsOfWeek, String machine, double durationSeconds,
-            long seed, double sensorSeconds, double progressSeconds, DoubleConsumer progress) {
-        StationSpec station = line.station(machine).orElseThrow(() -> new IllegalArgumentException(
-                "no station '" + machine + "' in line " + line.id()));
+    public static SensorDataset of(
+            LineSpec line,
+            double startSecondsOfWeek,
+            String machine,
+            double durationSeconds,
+            long seed,
+            double sensorSeconds,
+            double progressSeconds,
+            DoubleConsumer progress) {
+        StationSpec station = line.station(machine)
+                .orElseThrow(() -> new IllegalArgumentException("no station '" + machine + "' in line " + line.id()));
         if (station.sensors().isEmpty()) {
             throw new IllegalArgumentException("station '" + machine + "' declares no sensors: nothing to learn from");
         }
@@ -79,8 +86,12 @@ public final class EmulatorHistories {
         signals.finish(durationSeconds);
         progress.accept(durationSeconds);
         collector.rows.flush();
-        return new SensorDataset("emulated " + line.id() + "." + machine + " (" + Math.round(durationSeconds / 3600)
-                + " h, seed " + seed + ")", List.of(), station.sensors(), collector.units);
+        return new SensorDataset(
+                "emulated " + line.id() + "." + machine + " (" + Math.round(durationSeconds / 3600) + " h, seed " + seed
+                        + ")",
+                List.of(),
+                station.sensors(),
+                collector.units);
     }
 
     /** The emulator's sink: keeps the machine's state and readings, builds units as they end. */
@@ -102,7 +113,8 @@ public final class EmulatorHistories {
 
         @Override
         public CompletionStage<Void> send(Signal<?> signal) {
-            if (signal instanceof FeaturePropertyModified event && event.getEntityId().equals(thing)) {
+            if (signal instanceof FeaturePropertyModified event
+                    && event.getEntityId().equals(thing)) {
                 String feature = event.getFeatureId();
                 String property = event.getPropertyPointer().toString();
                 Instant at = event.getTimestamp().orElseThrow();
@@ -110,7 +122,9 @@ public final class EmulatorHistories {
                     rows.state(at, event.getPropertyValue().asString());
                 } else if (TwinFeatures.HEALTH.equals(feature)
                         && property.startsWith("/" + TwinFeatures.READINGS + "/")) {
-                    rows.reading(at, property.substring(TwinFeatures.READINGS.length() + 2),
+                    rows.reading(
+                            at,
+                            property.substring(TwinFeatures.READINGS.length() + 2),
                             event.getPropertyValue().asDouble());
                 }
             }
@@ -153,8 +167,8 @@ public final class EmulatorHistories {
                 time[i] = ages.get(i);
                 sensors[i] = sensorRows.get(i);
             }
-            units.add(new UnitHistory(String.format(Locale.ROOT, "life-%04d", units.size() + 1), time, settings,
-                    sensors));
+            units.add(new UnitHistory(
+                    String.format(Locale.ROOT, "life-%04d", units.size() + 1), time, settings, sensors));
             sensorRows.clear();
             ages.clear();
         }
@@ -164,7 +178,6 @@ public final class EmulatorHistories {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

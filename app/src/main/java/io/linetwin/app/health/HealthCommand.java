@@ -17,8 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "health",
         mixinStandardHelpOptions = true,
         description = "Equipment health: train, evaluate and apply remaining-useful-life models; watch a live twin.",
-        subcommands = {HealthTrainCommand.class, HealthEvalCommand.class, HealthPredictCommand.class,
-            HealthRiskCommand.class, HealthMonitorCommand.class})
+        subcommands = {
+            HealthTrainCommand.class,
+            HealthEvalCommand.class,
+            HealthPredictCommand.class,
+            HealthRiskCommand.class,
+            HealthMonitorCommand.class
+        })
 public final class HealthCommand implements Runnable {
 
     static final int OK = 0;
@@ -30,8 +35,8 @@ public final class HealthCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "expected a subcommand: train, eval, predict, risk or monitor");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "expected a subcommand: train, eval, predict, risk or monitor");
     }
 
     /**

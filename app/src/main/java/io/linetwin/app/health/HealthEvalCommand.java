@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code linetwin health eval}: RMSE and PHM08 score on the last window of each C-MAPSS test unit. */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Score a saved model on a C-MAPSS test set: RMSE and PHM08 score vs the true RUL.")
 public final class HealthEvalCommand implements Callable<Integer> {
 
@@ -23,7 +25,11 @@ public final class HealthEvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", required = true, description = "C-MAPSS folder")
     Path data;
 
-    @Option(names = "--set", paramLabel = "FD00N", defaultValue = "FD001", description = "C-MAPSS set (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--set",
+            paramLabel = "FD00N",
+            defaultValue = "FD001",
+            description = "C-MAPSS set (default ${DEFAULT-VALUE})")
     String set;
 
     @Option(names = "--model-dir", paramLabel = "MODELDIR", required = true, description = "folder written by train")
@@ -35,10 +41,17 @@ public final class HealthEvalCommand implements Callable<Integer> {
             CmapssSet cmapss = CmapssReader.load(data, set);
             try (RulModel model = RulModel.load(modelDir)) {
                 RulEvaluation evaluation = RulEvaluation.of(model, cmapss);
-                spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "%s %s: RMSE %.2f cycles, PHM08 score %.1f, %d test units, %.0f us per unit",
-                        set, model.kind().cliName(), evaluation.rmse(), evaluation.score(),
-                        evaluation.truth().length, evaluation.latencyMicrosPerUnit()));
+                spec.commandLine()
+                        .getOut()
+                        .println(String.format(
+                                Locale.ROOT,
+                                "%s %s: RMSE %.2f cycles, PHM08 score %.1f, %d test units, %.0f us per unit",
+                                set,
+                                model.kind().cliName(),
+                                evaluation.rmse(),
+                                evaluation.score(),
+                                evaluation.truth().length,
+                                evaluation.latencyMicrosPerUnit()));
             }
             return HealthCommand.OK;
         });

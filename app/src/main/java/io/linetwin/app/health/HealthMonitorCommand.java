@@ -42,14 +42,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code linetwin health monitor}: failure predictions from the twin's sensor readings, back into the twin. */
-@Command(name = "monitor", mixinStandardHelpOptions = true,
-        description = {"Follow the twin's events, keep each watched machine's sensor history since its last repair, "
-                + "predict its remaining operating life with the model mapped to it, and write the estimate into the "
-                + "twin as health/rul {seconds, sdSeconds, at, model} (a Ditto modify on the commands topic: Ditto, or "
-                + "the emulator standing in for it, publishes it as the Thing's next event). Alarms when P(failure "
-                + "within --horizon of operation) reaches --threshold.",
+@Command(
+        name = "monitor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Follow the twin's events, keep each watched machine's sensor history since its last repair, "
+                    + "predict its remaining operating life with the model mapped to it, and write the estimate into the "
+                    + "twin as health/rul {seconds, sdSeconds, at, model} (a Ditto modify on the commands topic: Ditto, or "
+                    + "the emulator standing in for it, publishes it as the Thing's next event). Alarms when P(failure "
+                    + "within --horizon of operation) reaches --threshold.",
             "Models: --model MACHINE=DIR, --mapping FILE, --model KIND=DIR, --model DIR, else the shipped "
-                + "assets/models/<scenario>/<machine>/; machines without one are not watched."})
+                    + "assets/models/<scenario>/<machine>/; machines without one are not watched."
+        })
 public final class HealthMonitorCommand implements Callable<Integer> {
 
     @Spec
@@ -61,24 +65,37 @@ public final class HealthMonitorCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--model", paramLabel = "[MACHINE=|KIND=]DIR",
+    @Option(
+            names = "--model",
+            paramLabel = "[MACHINE=|KIND=]DIR",
             description = "Model folder (written by health train) for one machine, for a kind (machine, assembly) or "
                     + "for every machine with sensors. Repeatable.")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--mapping", paramLabel = "FILE",
+    @Option(
+            names = "--mapping",
+            paramLabel = "FILE",
             description = "YAML: machines: {ID: {model: DIR, sensors: {INPUT: TWIN_SENSOR}, secondsPerCycle: S}}.")
     Path mapping;
 
-    @Option(names = "--horizon", paramLabel = "D", defaultValue = "8h",
+    @Option(
+            names = "--horizon",
+            paramLabel = "D",
+            defaultValue = "8h",
             description = "Alarm horizon, operating time (default ${DEFAULT-VALUE}).")
     String horizon;
 
-    @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
+    @Option(
+            names = "--threshold",
+            paramLabel = "P",
+            defaultValue = "0.5",
             description = "Alarm when P(failure within the horizon) reaches this (default ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--every", paramLabel = "D", defaultValue = "10s",
+    @Option(
+            names = "--every",
+            paramLabel = "D",
+            defaultValue = "10s",
             description = "How often (wall time) the latest estimates are written into the twin (default "
                     + "${DEFAULT-VALUE}).")
     String every;
@@ -86,11 +103,17 @@ public final class HealthMonitorCommand implements Callable<Integer> {
     @Option(names = "--for", paramLabel = "D", description = "Stop after this much wall time (default: until Ctrl-C).")
     String forDuration;
 
-    @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+    @Option(
+            names = "--topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "Events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--commands-topic", paramLabel = "T", defaultValue = KafkaSettings.COMMANDS_TOPIC,
+    @Option(
+            names = "--commands-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.COMMANDS_TOPIC,
             description = "Where the estimates go (default: ${DEFAULT-VALUE}).")
     String commandsTopic;
 
@@ -133,32 +156,55 @@ public final class HealthMonitorCommand implements Callable<Integer> {
         }
     }
 
-    private int follow(LineDescriptor line, KafkaSettings settings, List<WatchedMachine> watched,
-            double horizonSeconds, double everySeconds, double forSeconds, PrintWriter out) throws Exception {
+    private int follow(
+            LineDescriptor line,
+            KafkaSettings settings,
+            List<WatchedMachine> watched,
+            double horizonSeconds,
+            double everySeconds,
+            double forSeconds,
+            PrintWriter out)
+            throws Exception {
         TwinStore store = TwinStore.of(line, new LineClock(Clock.systemUTC()));
         try (KafkaSignalPublisher commands = new KafkaSignalPublisher(settings.withTopic(commandsTopic))) {
             RulMonitor monitor = new RulMonitor(line, watched, commands, horizonSeconds, threshold, out);
             store.addListener(monitor.listener());
-            try (KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, store).fromBeginning().build()) {
+            try (KafkaTwinConsumer consumer =
+                    KafkaTwinConsumer.builder(settings, store).fromBeginning().build()) {
                 CountDownLatch stop = new CountDownLatch(1);
                 CountDownLatch done = new CountDownLatch(1);
-                Thread hook = new Thread(() -> {
-                    stop.countDown();
-                    try {
-                        done.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "linetwin-health-monitor-stop");
+                Thread hook = new Thread(
+                        () -> {
+                            stop.countDown();
+                            try {
+                                done.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "linetwin-health-monitor-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
                 consumer.start();
-                out.printf(Locale.ROOT, "watching %s on %s at %s: %s; estimates to %s every %s, alarm at P(failure "
-                        + "within %s) >= %.2f%n", line.lineId(), topic, settings.bootstrapServers(),
-                        String.join(", ", watched.stream().map(m -> m.machine() + " (" + m.modelId() + ")").toList()),
-                        commandsTopic, every, horizon, threshold);
+                out.printf(
+                        Locale.ROOT,
+                        "watching %s on %s at %s: %s; estimates to %s every %s, alarm at P(failure "
+                                + "within %s) >= %.2f%n",
+                        line.lineId(),
+                        topic,
+                        settings.bootstrapServers(),
+                        String.join(
+                                ", ",
+                                watched.stream()
+                                        .map(m -> m.machine() + " (" + m.modelId() + ")")
+                                        .toList()),
+                        commandsTopic,
+                        every,
+                        horizon,
+                        threshold);
                 out.flush();
                 long everyNanos = Math.round(everySeconds * 1e9);
-                long deadline = Double.isInfinite(forSeconds) ? Long.MAX_VALUE
+                long deadline = Double.isInfinite(forSeconds)
+                        ? Long.MAX_VALUE
                         : System.nanoTime() + Math.round(forSeconds * 1e9);
                 long nextPublish = System.nanoTime() + everyNanos;
                 try {
@@ -173,8 +219,12 @@ public final class HealthMonitorCommand implements Callable<Integer> {
                     monitor.drain(0);
                     monitor.publish();
                 } finally {
-                    out.printf(Locale.ROOT, "%d estimates written into the twin, %d alarms; twin: %s%n",
-                            monitor.published(), monitor.alarms(), consumer.health().summary());
+                    out.printf(
+                            Locale.ROOT,
+                            "%d estimates written into the twin, %d alarms; twin: %s%n",
+                            monitor.published(),
+                            monitor.alarms(),
+                            consumer.health().summary());
                     out.flush();
                     done.countDown();
                     try {
@@ -202,8 +252,8 @@ public final class HealthMonitorCommand implements Callable<Integer> {
         List<WatchedMachine> watched = new ArrayList<>();
         try {
             for (StationSpec machine : machines.values()) {
-                Optional<Path> dir = mappings.modelFor(machine.id(), kindName(machine.kind()),
-                        ShippedModels.of(scenario.name(), machine.id()));
+                Optional<Path> dir = mappings.modelFor(
+                        machine.id(), kindName(machine.kind()), ShippedModels.of(scenario.name(), machine.id()));
                 if (dir.isEmpty()) {
                     out.println(machine.id() + ": no model, not watched");
                     continue;
@@ -242,10 +292,12 @@ public final class HealthMonitorCommand implements Callable<Integer> {
                 }
                 inputs.put(input, sensor);
             }
-            double secondsPerCycle = model.settings().secondsPerCycle() > 0 ? model.settings().secondsPerCycle()
-                    : entry.secondsPerCycle().orElseThrow(() -> new BadInputException(machine.id() + ": the model in "
-                            + dir + " counts rows as cycles; give its cycle in operating seconds in --mapping "
-                            + "(machines: {" + machine.id() + ": {secondsPerCycle: S}})"));
+            double secondsPerCycle = model.settings().secondsPerCycle() > 0
+                    ? model.settings().secondsPerCycle()
+                    : entry.secondsPerCycle()
+                            .orElseThrow(() -> new BadInputException(machine.id() + ": the model in "
+                                    + dir + " counts rows as cycles; give its cycle in operating seconds in --mapping "
+                                    + "(machines: {" + machine.id() + ": {secondsPerCycle: S}})"));
             return new WatchedMachine(machine.id(), model, modelId(dir), inputs, secondsPerCycle);
         } catch (BadInputException | RuntimeException e) {
             model.close();
@@ -259,7 +311,8 @@ public final class HealthMonitorCommand implements Callable<Integer> {
             byte[] manifest = Files.readAllBytes(dir.resolve("health-model.json"));
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(manifest);
             Path name = dir.toAbsolutePath().normalize().getFileName();
-            return (name == null ? "model" : name.toString()) + "@" + HexFormat.of().formatHex(digest, 0, 4);
+            return (name == null ? "model" : name.toString()) + "@"
+                    + HexFormat.of().formatHex(digest, 0, 4);
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot read health-model.json: " + e.getMessage());
         } catch (NoSuchAlgorithmException e) {

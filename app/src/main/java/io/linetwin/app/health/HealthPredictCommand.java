@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
  * {@code linetwin health predict}: RUL with an ensemble band per unit, as CSV on stdout; with
  * {@code --seconds-per-cycle} also the failure probabilities over the maintenance horizons.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "RUL (mean, sd, 80%% band) for the last window of each unit of a C-MAPSS test set or a CSV.")
 public final class HealthPredictCommand implements Callable<Integer> {
 
@@ -34,13 +36,19 @@ public final class HealthPredictCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "C-MAPSS folder (uses test_FDxxx.txt)")
     Path data;
 
-    @Option(names = "--set", paramLabel = "FD00N", defaultValue = "FD001", description = "C-MAPSS set (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--set",
+            paramLabel = "FD00N",
+            defaultValue = "FD001",
+            description = "C-MAPSS set (default ${DEFAULT-VALUE})")
     String set;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "sensor history CSV (unit, time, sensor columns)")
     Path csv;
 
-    @Option(names = "--seconds-per-cycle", paramLabel = "S",
+    @Option(
+            names = "--seconds-per-cycle",
+            paramLabel = "S",
             description = "operating seconds per cycle: adds P(failure) within 8 h, 24 h and 7 d")
     Double secondsPerCycle;
 
@@ -68,13 +76,22 @@ public final class HealthPredictCommand implements Callable<Integer> {
                 out.println("unit,rul_mean,rul_sd,rul_p10,rul_p90"
                         + (secondsPerCycle == null ? "" : ",ttf_mean_h,p_fail_8h,p_fail_24h,p_fail_7d"));
                 for (RulEstimate estimate : model.predictLast(units)) {
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.1f,%.1f",
-                            estimate.unitId(), estimate.meanCycles(), estimate.sdCycles(), estimate.lowerCycles(),
+                    StringBuilder line = new StringBuilder(String.format(
+                            Locale.ROOT,
+                            "%s,%.1f,%.1f,%.1f,%.1f",
+                            estimate.unitId(),
+                            estimate.meanCycles(),
+                            estimate.sdCycles(),
+                            estimate.lowerCycles(),
                             estimate.upperCycles()));
                     if (secondsPerCycle != null) {
                         TimeToFailure ttf = TimeToFailure.fromEstimate(estimate, secondsPerCycle);
-                        line.append(String.format(Locale.ROOT, ",%.1f,%.3f,%.3f,%.3f", ttf.meanSeconds() / HOUR,
-                                ttf.probabilityWithin(8 * HOUR), ttf.probabilityWithin(24 * HOUR),
+                        line.append(String.format(
+                                Locale.ROOT,
+                                ",%.1f,%.3f,%.3f,%.3f",
+                                ttf.meanSeconds() / HOUR,
+                                ttf.probabilityWithin(8 * HOUR),
+                                ttf.probabilityWithin(24 * HOUR),
                                 ttf.probabilityWithin(168 * HOUR)));
                     }
                     out.println(line);

@@ -21,9 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code linetwin health train}: fits scaling and an ensemble of RUL networks, saves them to a folder. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a RUL model on C-MAPSS (--data/--set), on a run-to-failure sensor CSV (--csv), or on",
-            "the run-to-failure histories of a machine of an emulated line (--from-emulator SCENARIO --machine ID)."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Train a RUL model on C-MAPSS (--data/--set), on a run-to-failure sensor CSV (--csv), or on",
+            "the run-to-failure histories of a machine of an emulated line (--from-emulator SCENARIO --machine ID)."
+        })
 public final class HealthTrainCommand implements Callable<Integer> {
 
     @Spec
@@ -32,54 +36,82 @@ public final class HealthTrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "C-MAPSS folder (train_FDxxx.txt, ...)")
     Path data;
 
-    @Option(names = "--set", paramLabel = "FD00N", defaultValue = "FD001", description = "C-MAPSS set (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--set",
+            paramLabel = "FD00N",
+            defaultValue = "FD001",
+            description = "C-MAPSS set (default ${DEFAULT-VALUE})")
     String set;
 
-    @Option(names = "--csv", paramLabel = "FILE",
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
             description = "sensor history CSV instead of C-MAPSS; every unit is taken to fail at its last row")
     Path csv;
 
-    @Option(names = "--from-emulator", paramLabel = "SCENARIO",
+    @Option(
+            names = "--from-emulator",
+            paramLabel = "SCENARIO",
             description = "emulate this scenario's line in memory (the emulator's sensor model) and train on the "
                     + "machine's lives from repair to failure")
     Path fromEmulator;
 
-    @Option(names = "--machine", paramLabel = "ID",
+    @Option(
+            names = "--machine",
+            paramLabel = "ID",
             description = "with --from-emulator: the machine (a station with sensors; needed when several have them)")
     String machine;
 
-    @Option(names = "--emulate-for", paramLabel = "D", defaultValue = "2000h",
+    @Option(
+            names = "--emulate-for",
+            paramLabel = "D",
+            defaultValue = "2000h",
             description = "with --from-emulator: line time to emulate (default ${DEFAULT-VALUE})")
     String emulateFor;
 
-    @Option(names = "--sensor-interval", paramLabel = "D", defaultValue = "60s",
+    @Option(
+            names = "--sensor-interval",
+            paramLabel = "D",
+            defaultValue = "60s",
             description = "with --from-emulator: line time between readings, as the emulator's (default "
                     + "${DEFAULT-VALUE}); also the model's cycle")
     String sensorInterval;
 
-    @Option(names = "--histories-out", paramLabel = "CSV",
+    @Option(
+            names = "--histories-out",
+            paramLabel = "CSV",
             description = "with --from-emulator: also write the histories trained on, in the --csv format")
     Path historiesOut;
 
-    @Option(names = "--seconds-per-cycle", paramLabel = "S",
+    @Option(
+            names = "--seconds-per-cycle",
+            paramLabel = "S",
             description = "label by time: the CSV's time column is in seconds and a cycle lasts S seconds (default: "
                     + "every row is a cycle; --from-emulator: the sensor interval)")
     Double secondsPerCycle;
 
-    @Option(names = "--window", paramLabel = "N",
+    @Option(
+            names = "--window",
+            paramLabel = "N",
             description = "rows per input window (default 30; --from-emulator: 10)")
     Integer window;
 
-    @Option(names = "--rul-cap", paramLabel = "CYCLES",
+    @Option(
+            names = "--rul-cap",
+            paramLabel = "CYCLES",
             description = "training labels are capped here (default 125; --from-emulator: the 95th percentile of the "
                     + "lives)")
     Integer rulCap;
 
-    @Option(names = "--conditions", paramLabel = "K",
+    @Option(
+            names = "--conditions",
+            paramLabel = "K",
             description = "operating conditions to cluster for --csv (default 1; C-MAPSS sets pick 1 or 6)")
     Integer conditions;
 
-    @Option(names = "--model", paramLabel = "KIND",
+    @Option(
+            names = "--model",
+            paramLabel = "KIND",
             description = "cnn, lstm, cnn-lstm, cnn-wide or cnn-deep (default cnn-lstm; --from-emulator: cnn)")
     String model;
 
@@ -95,29 +127,39 @@ public final class HealthTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default 42)")
     Long seed;
 
-    @Option(names = "--windows-per-epoch", paramLabel = "W",
+    @Option(
+            names = "--windows-per-epoch",
+            paramLabel = "W",
             description = "windows drawn per epoch, 0 = all (default 0; the FD004 benchmark uses 16384)")
     Integer windowsPerEpoch;
 
-    @Option(names = "--age-input",
+    @Option(
+            names = "--age-input",
             description = "also feed the unit's age (the time column) to the network, as the FD001 benchmark does")
     boolean ageInput;
 
-    @Option(names = "--smoothing", paramLabel = "ALPHA",
+    @Option(
+            names = "--smoothing",
+            paramLabel = "ALPHA",
             description = "causal exponential smoothing weight of the inputs, (0, 1], 1 = none (default 0.1; the FD001 "
                     + "benchmark's best uses 0.05)")
     Double smoothing;
 
-    @Option(names = "--patience", paramLabel = "N",
+    @Option(
+            names = "--patience",
+            paramLabel = "N",
             description = "stop a member after N epochs without validation improvement (default 8)")
     Integer patience;
 
-    @Option(names = "--baseline", paramLabel = "K",
+    @Option(
+            names = "--baseline",
+            paramLabel = "K",
             description = "also feed each sensor relative to the mean of the unit's own first K cycles (a per-unit "
                     + "health baseline; the FD001 benchmark's best uses 30)")
     Integer baselineCycles;
 
-    @Option(names = "--baseline-only",
+    @Option(
+            names = "--baseline-only",
             description = "with --baseline: feed only the relative sensors, not the absolute ones too")
     boolean baselineOnly;
 
@@ -127,12 +169,18 @@ public final class HealthTrainCommand implements Callable<Integer> {
             PrintWriter console = spec.commandLine().getOut();
             int sources = (csv != null ? 1 : 0) + (data != null ? 1 : 0) + (fromEmulator != null ? 1 : 0);
             if (sources != 1) {
-                throw new IllegalArgumentException("give one of --data DIR, --csv FILE or --from-emulator SCENARIO, got "
-                        + (sources == 0 ? "none" : sources));
+                throw new IllegalArgumentException(
+                        "give one of --data DIR, --csv FILE or --from-emulator SCENARIO, got "
+                                + (sources == 0 ? "none" : sources));
             }
             // Before minutes of training: the model folder must be new or empty, and not the data.
-            OutputFiles outputs = new OutputFiles().folder("--out", out).file("--histories-out", historiesOut)
-                    .input(csv).input(data).input(fromEmulator).check();
+            OutputFiles outputs = new OutputFiles()
+                    .folder("--out", out)
+                    .file("--histories-out", historiesOut)
+                    .input(csv)
+                    .input(data)
+                    .input(fromEmulator)
+                    .check();
             ModelKind kind = ModelKind.fromCliName(fromEmulator != null && model == null ? "cnn" : kindName());
             TrainingSettings settings = settings();
             requireNewOrEmpty(out);
@@ -149,8 +197,8 @@ public final class HealthTrainCommand implements Callable<Integer> {
                 conditionCount = conditions == null ? cmapss.operatingConditions() : conditions;
                 source = set;
             } else {
-                EmulatedTraining emulated = EmulatedTraining.prepare(fromEmulator, machine, emulateFor, sensorInterval,
-                        seed, settings, rulCap != null, console);
+                EmulatedTraining emulated = EmulatedTraining.prepare(
+                        fromEmulator, machine, emulateFor, sensorInterval, seed, settings, rulCap != null, console);
                 train = emulated.histories();
                 settings = emulated.settings();
                 conditionCount = 1;
@@ -167,12 +215,20 @@ public final class HealthTrainCommand implements Callable<Integer> {
                 outputs.fillFolder(out, result::save);
             }
             int recoveries = trained.report().recoveries().size();
-            console.println(String.format(Locale.ROOT,
+            console.println(String.format(
+                    Locale.ROOT,
                     "trained %s on %s: %d members, %d windows, %.0f s, best validation RMSE %s%s; saved to %s",
-                    kind.cliName(), source, settings.ensembleSize(), trained.report().trainingWindows(),
-                    trained.report().trainingSeconds(), format(trained.report().bestValidationRmse()),
-                    recoveries == 0 ? "" : ", recovered from " + recoveries + " non-finite "
-                            + (recoveries == 1 ? "number" : "numbers") + " (see above)", out));
+                    kind.cliName(),
+                    source,
+                    settings.ensembleSize(),
+                    trained.report().trainingWindows(),
+                    trained.report().trainingSeconds(),
+                    format(trained.report().bestValidationRmse()),
+                    recoveries == 0
+                            ? ""
+                            : ", recovered from " + recoveries + " non-finite "
+                                    + (recoveries == 1 ? "number" : "numbers") + " (see above)",
+                    out));
             return HealthCommand.OK;
         });
     }
@@ -216,8 +272,8 @@ public final class HealthTrainCommand implements Callable<Integer> {
         }
         if (secondsPerCycle != null) {
             if (!(secondsPerCycle > 0) || secondsPerCycle.isInfinite()) {
-                throw new IllegalArgumentException("--seconds-per-cycle must be a number of seconds > 0, got "
-                        + secondsPerCycle);
+                throw new IllegalArgumentException(
+                        "--seconds-per-cycle must be a number of seconds > 0, got " + secondsPerCycle);
             }
             settings = settings.withSecondsPerCycle(secondsPerCycle);
         }
@@ -237,8 +293,8 @@ public final class HealthTrainCommand implements Callable<Integer> {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IllegalArgumentException("--out must be a new or empty folder, got " + dir
-                            + " with files in it");
+                    throw new IllegalArgumentException(
+                            "--out must be a new or empty folder, got " + dir + " with files in it");
                 }
             }
         }

@@ -52,8 +52,8 @@ final class ModelMapping {
     private final Map<String, Path> byKind;
     private final Optional<Path> forAll;
 
-    private ModelMapping(Map<String, Entry> machines, Map<String, Path> byMachine, Map<String, Path> byKind,
-            Optional<Path> forAll) {
+    private ModelMapping(
+            Map<String, Entry> machines, Map<String, Path> byMachine, Map<String, Path> byKind, Optional<Path> forAll) {
         this.machines = machines;
         this.byMachine = byMachine;
         this.byKind = byKind;
@@ -130,8 +130,8 @@ final class ModelMapping {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
         } catch (MarkedYAMLException e) {
-            throw new BadInputException(file + ":" + (e.getProblemMark().getLine() + 1) + ": not YAML: "
-                    + e.getProblem());
+            throw new BadInputException(
+                    file + ":" + (e.getProblemMark().getLine() + 1) + ": not YAML: " + e.getProblem());
         } catch (IOException | YAMLException e) {
             throw new BadInputException(file + ": cannot read the mapping: " + e.getMessage());
         }

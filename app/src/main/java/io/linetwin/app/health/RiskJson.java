@@ -16,15 +16,17 @@ public final class RiskJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private RiskJson() {
-    }
+    private RiskJson() {}
 
     /**
      * @param lookAheadStartSeconds engine time the look-ahead starts at (0, or a warm start's clock); times are
      *                              written in the scenario's calendar from there ("Sun 06:00", with a start date
      *                              "2026-12-13 Sun 06:00")
      */
-    public static ObjectNode document(String scenario, ExperimentSpec experiment, double lookAheadStartSeconds,
+    public static ObjectNode document(
+            String scenario,
+            ExperimentSpec experiment,
+            double lookAheadStartSeconds,
             List<MaintenanceRisk.Report> reports) {
         return document(scenario, experiment, lookAheadStartSeconds, reports, "parts", Double.NaN);
     }
@@ -33,8 +35,13 @@ public final class RiskJson {
      * As above, with the unit the losses count ({@code "pallets"}: the line's output unit) and the maintenance's
      * duration (each window then has its {@code end}).
      */
-    public static ObjectNode document(String scenario, ExperimentSpec experiment, double lookAheadStartSeconds,
-            List<MaintenanceRisk.Report> reports, String unit, double maintenanceSeconds) {
+    public static ObjectNode document(
+            String scenario,
+            ExperimentSpec experiment,
+            double lookAheadStartSeconds,
+            List<MaintenanceRisk.Report> reports,
+            String unit,
+            double maintenanceSeconds) {
         LineCalendar calendar = experiment.calendar();
         ObjectNode root = MAPPER.createObjectNode();
         root.put("scenario", scenario);
@@ -55,10 +62,15 @@ public final class RiskJson {
             risk.put("24h", report.riskWithin24h());
             risk.put("7d", report.riskWithin7d());
             estimate(machine.putObject("expectedLossParts"), report.expectedLossParts());
-            report.bestWindow().ifPresentOrElse(
-                    best -> window(machine.putObject("bestWindow"), best, calendar, lookAheadStartSeconds,
-                            maintenanceSeconds),
-                    () -> machine.putNull("bestWindow"));
+            report.bestWindow()
+                    .ifPresentOrElse(
+                            best -> window(
+                                    machine.putObject("bestWindow"),
+                                    best,
+                                    calendar,
+                                    lookAheadStartSeconds,
+                                    maintenanceSeconds),
+                            () -> machine.putNull("bestWindow"));
             var windows = machine.putArray("windows");
             for (MaintenanceRisk.Window candidate : report.windows()) {
                 window(windows.addObject(), candidate, calendar, lookAheadStartSeconds, maintenanceSeconds);
@@ -67,8 +79,12 @@ public final class RiskJson {
         return root;
     }
 
-    private static void window(ObjectNode node, MaintenanceRisk.Window window, LineCalendar calendar,
-            double lookAheadStartSeconds, double maintenanceSeconds) {
+    private static void window(
+            ObjectNode node,
+            MaintenanceRisk.Window window,
+            LineCalendar calendar,
+            double lookAheadStartSeconds,
+            double maintenanceSeconds) {
         node.put("startSeconds", window.startSeconds());
         node.put("at", calendar.format(lookAheadStartSeconds + window.startSeconds()));
         if (!Double.isNaN(maintenanceSeconds)) {

@@ -46,8 +46,8 @@ import org.eclipse.ditto.things.model.ThingId;
  */
 final class RulMonitor {
 
-    private static final JsonPointer READINGS = JsonPointer.of("/features/" + TwinFeatures.HEALTH + "/properties/"
-            + TwinFeatures.READINGS);
+    private static final JsonPointer READINGS =
+            JsonPointer.of("/features/" + TwinFeatures.HEALTH + "/properties/" + TwinFeatures.READINGS);
     private static final JsonPointer STATUS = JsonPointer.of("/features/" + TwinFeatures.STATUS + "/properties");
     private static final JsonPointer STATE = STATUS.append(JsonPointer.of(TwinFeatures.STATE));
     private static final long SEND_TIMEOUT_SECONDS = 30;
@@ -65,8 +65,13 @@ final class RulMonitor {
     private long alarms;
     private long correlation;
 
-    RulMonitor(LineDescriptor line, List<WatchedMachine> watched, SignalSink commands, double horizonSeconds,
-            double threshold, PrintWriter out) {
+    RulMonitor(
+            LineDescriptor line,
+            List<WatchedMachine> watched,
+            SignalSink commands,
+            double horizonSeconds,
+            double threshold,
+            PrintWriter out) {
         this.line = line;
         for (WatchedMachine machine : watched) {
             machines.put(line.thingIdOf(machine.machine()), machine);
@@ -80,7 +85,8 @@ final class RulMonitor {
     /** For the twin's store: queues the changes of watched machines (called on the consumer's thread). */
     Consumer<TwinEvent> listener() {
         return event -> {
-            if (event instanceof TwinEvent.Applied applied && machines.containsKey(applied.update().thingId())) {
+            if (event instanceof TwinEvent.Applied applied
+                    && machines.containsKey(applied.update().thingId())) {
                 queue.add(applied);
             }
         };
@@ -112,7 +118,9 @@ final class RulMonitor {
         if (path.equals(STATE) && value.isString()) {
             machine.onState(at, value.asString());
         } else if (path.equals(STATUS) && value.isObject()) {
-            value.asObject().getValue(TwinFeatures.STATE).filter(JsonValue::isString)
+            value.asObject()
+                    .getValue(TwinFeatures.STATE)
+                    .filter(JsonValue::isString)
                     .ifPresent(state -> machine.onState(at, state.asString()));
         } else if (startsWith(path, READINGS) && path.getLevelCount() == READINGS.getLevelCount() + 1) {
             if (value.isNumber()) {
@@ -144,7 +152,8 @@ final class RulMonitor {
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (Map.Entry<ThingId, WatchedMachine> e : machines.entrySet()) {
             Optional<WatchedMachine.Estimate> latest = e.getValue().latest();
-            if (latest.isEmpty() || latest.get().at().equals(published.get(e.getValue().machine()))) {
+            if (latest.isEmpty()
+                    || latest.get().at().equals(published.get(e.getValue().machine()))) {
                 continue;
             }
             WatchedMachine.Estimate estimate = latest.get();
@@ -155,26 +164,54 @@ final class RulMonitor {
                     .set(TwinFeatures.RUL_AT, estimate.at().toString())
                     .set("model", estimate.modelId())
                     .build();
-            sent.add(commands.send(DittoMessages.modifyProperty(e.getKey(), TwinFeatures.HEALTH, TwinFeatures.RUL, rul,
-                    "health-monitor-" + (++correlation))).toCompletableFuture());
+            sent.add(commands.send(DittoMessages.modifyProperty(
+                            e.getKey(),
+                            TwinFeatures.HEALTH,
+                            TwinFeatures.RUL,
+                            rul,
+                            "health-monitor-" + (++correlation)))
+                    .toCompletableFuture());
             estimatesPublished++;
             double risk = risk(estimate);
-            out.printf(Locale.ROOT, "%s %-12s RUL %s ± %s of operation, P(failure within %s) %.2f, %d readings "
-                    + "since repair (%s)%n", estimate.at(), estimate.machine(), hours(estimate.seconds()),
-                    hours(estimate.sdSeconds()), hours(horizonSeconds), risk, estimate.rows(), estimate.modelId());
+            out.printf(
+                    Locale.ROOT,
+                    "%s %-12s RUL %s ± %s of operation, P(failure within %s) %.2f, %d readings "
+                            + "since repair (%s)%n",
+                    estimate.at(),
+                    estimate.machine(),
+                    hours(estimate.seconds()),
+                    hours(estimate.sdSeconds()),
+                    hours(horizonSeconds),
+                    risk,
+                    estimate.rows(),
+                    estimate.modelId());
             if (risk >= threshold && alarmed.add(estimate.machine())) {
                 alarms++;
-                out.printf(Locale.ROOT, "ALARM %s: P(failure within %s of operation) = %.2f >= %.2f (RUL %s ± %s, "
-                        + "at %s)%n", estimate.machine(), hours(horizonSeconds), risk, threshold,
-                        hours(estimate.seconds()), hours(estimate.sdSeconds()), estimate.at());
+                out.printf(
+                        Locale.ROOT,
+                        "ALARM %s: P(failure within %s of operation) = %.2f >= %.2f (RUL %s ± %s, " + "at %s)%n",
+                        estimate.machine(),
+                        hours(horizonSeconds),
+                        risk,
+                        threshold,
+                        hours(estimate.seconds()),
+                        hours(estimate.sdSeconds()),
+                        estimate.at());
             } else if (risk < threshold && alarmed.remove(estimate.machine())) {
-                out.printf(Locale.ROOT, "clear %s: P(failure within %s of operation) = %.2f < %.2f (at %s)%n",
-                        estimate.machine(), hours(horizonSeconds), risk, threshold, estimate.at());
+                out.printf(
+                        Locale.ROOT,
+                        "clear %s: P(failure within %s of operation) = %.2f < %.2f (at %s)%n",
+                        estimate.machine(),
+                        hours(horizonSeconds),
+                        risk,
+                        threshold,
+                        estimate.at());
             }
         }
         out.flush();
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                .orTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS).join();
+                .orTimeout(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .join();
     }
 
     double risk(WatchedMachine.Estimate estimate) {
@@ -184,8 +221,12 @@ final class RulMonitor {
 
     /** Rows of the machine's history behind its latest estimate (0 before any). */
     int latestRows(String machine) {
-        return machines.values().stream().filter(m -> m.machine().equals(machine)).findFirst()
-                .flatMap(WatchedMachine::latest).map(WatchedMachine.Estimate::rows).orElse(0);
+        return machines.values().stream()
+                .filter(m -> m.machine().equals(machine))
+                .findFirst()
+                .flatMap(WatchedMachine::latest)
+                .map(WatchedMachine.Estimate::rows)
+                .orElse(0);
     }
 
     long published() {
@@ -209,7 +250,8 @@ final class RulMonitor {
     }
 
     static String hours(double seconds) {
-        return seconds >= 3600 ? String.format(Locale.ROOT, "%.1f h", seconds / 3600)
+        return seconds >= 3600
+                ? String.format(Locale.ROOT, "%.1f h", seconds / 3600)
                 : String.format(Locale.ROOT, "%.0f min", seconds / 60);
     }
 }

@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class SensorCsvWriter {
 
-    private SensorCsvWriter() {
-    }
+    private SensorCsvWriter() {}
 
     static void write(SensorDataset data, OutputStream stream) throws IOException {
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));

@@ -14,13 +14,16 @@ final class ShippedModels {
 
     static final String FOLDER = "assets/models";
 
-    private ShippedModels() {
-    }
+    private ShippedModels() {}
 
     /** The shipped models' folder, if this installation has one. */
     static Optional<Path> root() {
         try {
-            Path here = Path.of(ShippedModels.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path here = Path.of(ShippedModels.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path dir = here; dir != null; dir = dir.getParent()) {
                 Path models = dir.resolve(FOLDER);
                 if (Files.isDirectory(models)) {

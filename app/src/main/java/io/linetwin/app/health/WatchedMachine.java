@@ -27,8 +27,7 @@ import java.util.Optional;
 final class WatchedMachine implements ReadingRows.Listener {
 
     /** The latest estimate: mean and sd of the remaining operating life, at the line time of its last reading. */
-    record Estimate(String machine, double seconds, double sdSeconds, Instant at, String modelId, int rows) {
-    }
+    record Estimate(String machine, double seconds, double sdSeconds, Instant at, String modelId, int rows) {}
 
     private static final String WORKING = "working";
     private static final String DOWN = "down";
@@ -55,8 +54,8 @@ final class WatchedMachine implements ReadingRows.Listener {
      * @param inputToSensor   model input name → twin sensor name, for every input of the model
      * @param secondsPerCycle operating seconds per model cycle
      */
-    WatchedMachine(String machine, RulModel model, String modelId, Map<String, String> inputToSensor,
-            double secondsPerCycle) {
+    WatchedMachine(
+            String machine, RulModel model, String modelId, Map<String, String> inputToSensor, double secondsPerCycle) {
         this.machine = Objects.requireNonNull(machine, "machine");
         this.model = Objects.requireNonNull(model, "model");
         this.modelId = Objects.requireNonNull(modelId, "modelId");
@@ -170,11 +169,19 @@ final class WatchedMachine implements ReadingRows.Listener {
             time[r] = times.get(r);
             sensors[r] = sensorRows.get(r);
         }
-        SensorDataset history = new SensorDataset("twin " + machine, List.of(), inputs,
+        SensorDataset history = new SensorDataset(
+                "twin " + machine,
+                List.of(),
+                inputs,
                 List.of(new UnitHistory(machine, time, new double[n][0], sensors)));
         RulEstimate estimate = model.predictLast(history).get(0);
-        return new Estimate(machine, estimate.meanCycles() * secondsPerCycle, estimate.sdCycles() * secondsPerCycle,
-                at, modelId, rowsSinceRepair);
+        return new Estimate(
+                machine,
+                estimate.meanCycles() * secondsPerCycle,
+                estimate.sdCycles() * secondsPerCycle,
+                at,
+                modelId,
+                rowsSinceRepair);
     }
 
     private double seconds(Instant at) {

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class InputProblems {
 
-    private record Problem(int line, int column, String path, String message) {
-    }
+    private record Problem(int line, int column, String path, String message) {}
 
     private final String file;
     private final List<Problem> found = new ArrayList<>();
@@ -43,7 +42,9 @@ public final class InputProblems {
     public List<String> lines() {
         List<Problem> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-        return sorted.stream().map(p -> file + ":" + p.line() + ":" + p.column() + " "
-                + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()).toList();
+        return sorted.stream()
+                .map(p -> file + ":" + p.line() + ":" + p.column() + " "
+                        + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message())
+                .toList();
     }
 }

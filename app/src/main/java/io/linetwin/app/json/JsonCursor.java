@@ -59,8 +59,11 @@ public final class JsonCursor {
         node.fields().forEach((key, value) -> {
             if (known != null && !known.contains(key)) {
                 int[] at = node.keyAt(key);
-                problems.at(at[0], at[1], child(key), "unknown key '" + key + "'; expected one of "
-                        + String.join(", ", known));
+                problems.at(
+                        at[0],
+                        at[1],
+                        child(key),
+                        "unknown key '" + key + "'; expected one of " + String.join(", ", known));
                 return;
             }
             fields.put(key, new JsonCursor(value, child(key), problems));
@@ -76,7 +79,8 @@ public final class JsonCursor {
         }
         List<Node> items = node.items();
         return Optional.of(java.util.stream.IntStream.range(0, items.size())
-                .mapToObj(i -> new JsonCursor(items.get(i), path + "[" + i + "]", problems)).toList());
+                .mapToObj(i -> new JsonCursor(items.get(i), path + "[" + i + "]", problems))
+                .toList());
     }
 
     /** {@code key} of {@code fields}, reporting it missing at this object. */

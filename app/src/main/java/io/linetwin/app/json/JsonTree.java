@@ -29,14 +29,24 @@ public final class JsonTree {
 
     /** Bytes of a state or snapshot file: a plant of ten thousand things is a few megabytes. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
+
     static final int MAX_DEPTH = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     /** What a value is. */
-    public enum Kind { OBJECT, ARRAY, STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+    public enum Kind {
+        OBJECT,
+        ARRAY,
+        STRING,
+        INTEGER,
+        DECIMAL,
+        BOOLEAN,
+        NULL
+    }
 
     /**
      * One value: {@code text} is a string's value or a number's literal text as written; an object's fields keep
@@ -102,23 +112,27 @@ public final class JsonTree {
         }
     }
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /** The document in {@code file}, or empty with its problems reported. */
     public static Optional<Node> read(Path file, InputProblems problems) {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.at(1, 1, "", "the file has " + size + " bytes, more than the limit of "
-                        + MAX_BYTES / (1024 * 1024) + " MiB");
+                problems.at(
+                        1,
+                        1,
+                        "",
+                        "the file has " + size + " bytes, more than the limit of " + MAX_BYTES / (1024 * 1024)
+                                + " MiB");
                 return Optional.empty();
             }
         } catch (IOException e) {
             problems.at(1, 1, "", "cannot read the file: " + e.getMessage());
             return Optional.empty();
         }
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = FACTORY.createParser(in)) {
+        try (InputStream in = Files.newInputStream(file);
+                JsonParser parser = FACTORY.createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.at(1, 1, "", "expected a JSON document, got an empty file");
@@ -139,7 +153,10 @@ public final class JsonTree {
             return Optional.of(root);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.at(at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()), "",
+            problems.at(
+                    at == null ? 1 : Math.max(1, at.getLineNr()),
+                    at == null ? 1 : Math.max(1, at.getColumnNr()),
+                    "",
                     "malformed JSON: " + plain(e.getOriginalMessage()));
             return Optional.empty();
         } catch (IOException e) {
@@ -160,8 +177,7 @@ public final class JsonTree {
     }
 
     /** An object or list being read, with the key it will have in its parent. */
-    private record Open(Node node, String key, int[] keyAt) {
-    }
+    private record Open(Node node, String key, int[] keyAt) {}
 
     /** The value starting at the parser's current token, iteratively (no recursion on deep documents). */
     private static Node value(JsonParser parser, InputProblems problems) throws IOException {
@@ -219,8 +235,8 @@ public final class JsonTree {
         int[] where = keyAt != null ? keyAt : new int[] {child.line, child.column};
         if (parent.fields.containsKey(key)) {
             int[] first = parent.keyPositions.get(key);
-            problems.at(where[0], where[1], "", "duplicate key '" + key + "' (first at " + first[0] + ":" + first[1]
-                    + ")");
+            problems.at(
+                    where[0], where[1], "", "duplicate key '" + key + "' (first at " + first[0] + ":" + first[1] + ")");
             return;
         }
         parent.fields.put(key, child);

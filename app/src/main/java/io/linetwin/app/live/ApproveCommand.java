@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "approve", mixinStandardHelpOptions = true,
+@Command(
+        name = "approve",
+        mixinStandardHelpOptions = true,
         description = "Approve a proposal as it stands now: the approval names its id and its evidence hash, so it "
                 + "never carries over to different evidence. The live process picks it up, passes it through the "
                 + "gate and sends it (with --send) or prints it (dry run).")
@@ -31,7 +33,9 @@ public final class ApproveCommand implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "NAME", description = "Who approves (default: the login name).")
     String as;
 
-    @Option(names = "--evidence", paramLabel = "HASH",
+    @Option(
+            names = "--evidence",
+            paramLabel = "HASH",
             description = "The evidence hash (or its first characters) you reviewed; refused if the proposal's "
                     + "evidence has changed since.")
     String evidence;
@@ -41,8 +45,11 @@ public final class ApproveCommand implements Callable<Integer> {
         String by = Decisions.who(as);
         try {
             Proposal p = state.existing().approve(id, Optional.ofNullable(evidence), by, false);
-            spec.commandLine().getOut().printf("%s approved by %s (evidence %s): %s%n", p.id(), by,
-                    p.evidenceHash().substring(0, 12), p.describe());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s approved by %s (evidence %s): %s%n",
+                            p.id(), by, p.evidenceHash().substring(0, 12), p.describe());
             return ExitCode.OK;
         } catch (ProposalException e) {
             return Decisions.refused(spec, e);
@@ -51,8 +58,7 @@ public final class ApproveCommand implements Callable<Integer> {
 
     /** Shared by approve and reject. */
     static final class Decisions {
-        private Decisions() {
-        }
+        private Decisions() {}
 
         static String who(String as) throws BadInputException {
             String by = as != null ? as : System.getProperty("user.name", "");

@@ -6,11 +6,11 @@ import io.linetwin.app.ExitCode;
 import io.linetwin.app.Failures;
 import io.linetwin.app.Main;
 import io.linetwin.app.ScenarioOptions;
+import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.loop.LoopKpi;
 import io.linetwin.loop.audit.Sha256;
 import io.linetwin.loop.gate.CommandChannel;
 import io.linetwin.loop.gate.GateSettings;
-import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.loop.gate.KafkaCommandChannel;
 import io.linetwin.loop.gate.KafkaLineResponses;
 import io.linetwin.loop.live.AutoApprove;
@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "live", mixinStandardHelpOptions = true,
+@Command(
+        name = "live",
+        mixinStandardHelpOptions = true,
         description = "Keep the twin in sync and, every --every of line time and on events (a machine down, a buffer "
                 + "above 90 %%, a health alarm), run a what-if warm-started from the twin: baseline against each "
                 + "candidate change, paired replications. Supported changes become proposals; approved ones pass the "
@@ -71,7 +73,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--embedded",
+    @Option(
+            names = "--embedded",
             description = "Instead of --kafka: start a Kafka broker and the scenario's line emulator in this process.")
     boolean embedded;
 
@@ -84,11 +87,17 @@ public final class LiveCommand implements Callable<Integer> {
     /** Where the what-ifs' replications run, from {@link #engine}; open while the loop runs. */
     private ReplicationEngine whatIfEngine;
 
-    @Option(names = "--every", paramLabel = "D", defaultValue = "1h",
+    @Option(
+            names = "--every",
+            paramLabel = "D",
+            defaultValue = "1h",
             description = "A what-if every D of line time (default: ${DEFAULT-VALUE}).")
     String every;
 
-    @Option(names = "--look-ahead", paramLabel = "D", defaultValue = "8h",
+    @Option(
+            names = "--look-ahead",
+            paramLabel = "D",
+            defaultValue = "8h",
             description = "How far each what-if looks ahead (default: ${DEFAULT-VALUE}).")
     String lookAhead;
 
@@ -98,31 +107,50 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Replications run at once (default: all cores).")
     Integer threads;
 
-    @Option(names = "--objective", paramLabel = "KPI", defaultValue = "throughput",
+    @Option(
+            names = "--objective",
+            paramLabel = "KPI",
+            defaultValue = "throughput",
             description = "KPI a change must improve: throughput, leadTime, wip or scrap (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--min-effect", paramLabel = "P", defaultValue = "1%",
-            description = "Smallest relative improvement worth a command, e.g. 1%% or 0.01 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-effect",
+            paramLabel = "P",
+            defaultValue = "1%",
+            description =
+                    "Smallest relative improvement worth a command, e.g. 1%% or 0.01 (default: ${DEFAULT-VALUE}).")
     String minEffect;
 
-    @Option(names = "--guard", paramLabel = "KPI", split = ",", defaultValue = "scrap,leadTime",
+    @Option(
+            names = "--guard",
+            paramLabel = "KPI",
+            split = ",",
+            defaultValue = "scrap,leadTime",
             description = "KPIs that must not get significantly worse, or none (default: ${DEFAULT-VALUE}).")
     List<String> guards;
 
     @Option(names = "--send", description = "Send approved commands that pass the gate (default: a dry run).")
     boolean send;
 
-    @Option(names = "--auto-approve", paramLabel = "STATION.PARAMETER=MIN..MAX",
+    @Option(
+            names = "--auto-approve",
+            paramLabel = "STATION.PARAMETER=MIN..MAX",
             description = "Approve without a person, only changes within these explicit limits (repeatable); "
                     + "warns each time it acts.")
     List<String> autoApprove = new ArrayList<>();
 
-    @Option(names = "--rate-limit", paramLabel = "D", defaultValue = "30m",
+    @Option(
+            names = "--rate-limit",
+            paramLabel = "D",
+            defaultValue = "30m",
             description = "Line time between two commands to the same equipment (default: ${DEFAULT-VALUE}).")
     String rateLimit;
 
-    @Option(names = "--confirm-timeout", paramLabel = "D", defaultValue = "2m",
+    @Option(
+            names = "--confirm-timeout",
+            paramLabel = "D",
+            defaultValue = "2m",
             description = "Wall time to wait for the twin to report a sent value before the command counts as failed "
                     + "and a rollback is proposed (default: ${DEFAULT-VALUE}).")
     String confirmTimeout;
@@ -133,33 +161,53 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "OUT", description = "Write a summary of the run as JSON to OUT.")
     Path json;
 
-    @Option(names = "--events-topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+    @Option(
+            names = "--events-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "Topic of the line's Ditto Protocol events (default: ${DEFAULT-VALUE}).")
     String eventsTopic;
 
-    @Option(names = "--commands-topic", paramLabel = "T", defaultValue = KafkaSettings.COMMANDS_TOPIC,
+    @Option(
+            names = "--commands-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.COMMANDS_TOPIC,
             description = "Topic the commands go to (default: ${DEFAULT-VALUE}).")
     String commandsTopic;
 
-    @Option(names = "--responses-topic", paramLabel = "T", defaultValue = KafkaSettings.RESPONSES_TOPIC,
+    @Option(
+            names = "--responses-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.RESPONSES_TOPIC,
             description = "Topic of the line's answers to commands: a refusal fails a command at once, with the "
                     + "line's reason (default: ${DEFAULT-VALUE}).")
     String responsesTopic;
 
-    @Option(names = "--dead-letter-topic", paramLabel = "T", defaultValue = KafkaSettings.DEAD_LETTERS_TOPIC,
+    @Option(
+            names = "--dead-letter-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.DEAD_LETTERS_TOPIC,
             description = "Topic where the twin puts the events it refuses, with their reasons "
                     + "(default: ${DEFAULT-VALUE}).")
     String deadLetterTopic;
 
-    @Option(names = "--speed", paramLabel = "X",
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
             description = "With --embedded: line seconds per wall second of the emulated line (default: 60).")
     Double speed;
 
-    @Option(names = "--poll", paramLabel = "D", defaultValue = "1s",
+    @Option(
+            names = "--poll",
+            paramLabel = "D",
+            defaultValue = "1s",
             description = "Wall time between two passes of the loop (default: ${DEFAULT-VALUE}).")
     String poll;
 
-    @Option(names = "--long-repair", paramLabel = "D", defaultValue = "30m",
+    @Option(
+            names = "--long-repair",
+            paramLabel = "D",
+            defaultValue = "30m",
             description = "A repair this long makes the built-in rule try slowing the machine's feeders "
                     + "(default: ${DEFAULT-VALUE}).")
     String longRepair;
@@ -207,15 +255,25 @@ public final class LiveCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         try (AutoCloseable held = claim.get();
-                ReplicationEngine engaged = engine.open(file, threads != null, settings.whatIf().threads(), "live")) {
+                ReplicationEngine engaged =
+                        engine.open(file, threads != null, settings.whatIf().threads(), "live")) {
             whatIfEngine = engaged;
             return connectAndRun(scenario, settings, hash, given, pace, pollMillis, book, out, err);
         }
     }
 
     /** @param given the events topic at the brokers of --kafka (with --kafka-config); empty: --embedded */
-    private int connectAndRun(Scenario scenario, LoopSettings settings, String hash, Optional<KafkaSettings> given,
-            double pace, long pollMillis, ProposalBook book, PrintWriter out, PrintWriter err) throws Exception {
+    private int connectAndRun(
+            Scenario scenario,
+            LoopSettings settings,
+            String hash,
+            Optional<KafkaSettings> given,
+            double pace,
+            long pollMillis,
+            ProposalBook book,
+            PrintWriter out,
+            PrintWriter err)
+            throws Exception {
         io.linetwin.broker.EmbeddedBroker broker = null;
         Path brokerDir = null;
         EmbeddedLine line = null;
@@ -230,16 +288,28 @@ public final class LiveCommand implements Callable<Integer> {
                 events = KafkaSettings.of(broker.bootstrapServers(), eventsTopic, "");
             }
             try {
-                kafka.connect(events, List.of(Topics.events(eventsTopic), Topics.commands(commandsTopic),
-                        Topics.responses(responsesTopic), Topics.deadLetters(deadLetterTopic)));
+                kafka.connect(
+                        events,
+                        List.of(
+                                Topics.events(eventsTopic),
+                                Topics.commands(commandsTopic),
+                                Topics.responses(responsesTopic),
+                                Topics.deadLetters(deadLetterTopic)));
             } catch (KafkaUnavailableException e) {
                 err.println(e.getMessage());
                 return ExitCode.FAILURE;
             }
             if (embedded) {
-                line = EmbeddedLine.start(scenario, events.bootstrapServers(), eventsTopic, commandsTopic,
-                        responsesTopic, pace, EmbeddedLine.weekStart(scenario, Clock.systemUTC().instant()));
-                out.printf("embedded: a Kafka broker at %s and the %s line emulated at %sx%n",
+                line = EmbeddedLine.start(
+                        scenario,
+                        events.bootstrapServers(),
+                        eventsTopic,
+                        commandsTopic,
+                        responsesTopic,
+                        pace,
+                        EmbeddedLine.weekStart(scenario, Clock.systemUTC().instant()));
+                out.printf(
+                        "embedded: a Kafka broker at %s and the %s line emulated at %sx%n",
                         events.bootstrapServers(), scenario.name(), io.linetwin.loop.Numbers.plain(pace));
             }
             return run(scenario, settings, hash, events, pollMillis, out, book);
@@ -258,31 +328,62 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
-    private int run(Scenario scenario, LoopSettings settings, String hash, KafkaSettings events, long pollMillis,
-            PrintWriter out, ProposalBook book) throws Exception {
+    private int run(
+            Scenario scenario,
+            LoopSettings settings,
+            String hash,
+            KafkaSettings events,
+            long pollMillis,
+            PrintWriter out,
+            ProposalBook book)
+            throws Exception {
         Optional<CommandChannel> channel = send
                 ? Optional.of(new KafkaCommandChannel(events.withTopic(commandsTopic), BROKER_TIMEOUT))
                 : Optional.empty();
-        Optional<TuningCandidates> tuned = scenario.tuning().map(spec -> new TuningCandidates(scenario, spec,
-                settings.whatIf().lookAheadSeconds()));
-        try (KafkaTwinFeed feed = new KafkaTwinFeed(LineDescriptors.of(scenario.line()), events,
-                DeadLetters.toTopic(events.withTopic(deadLetterTopic)), Clock.systemUTC(), BROKER_TIMEOUT);
-                KafkaLineResponses responses = new KafkaLineResponses(events.withTopic(responsesTopic),
-                        BROKER_TIMEOUT)) {
+        Optional<TuningCandidates> tuned = scenario.tuning()
+                .map(spec ->
+                        new TuningCandidates(scenario, spec, settings.whatIf().lookAheadSeconds()));
+        try (KafkaTwinFeed feed = new KafkaTwinFeed(
+                        LineDescriptors.of(scenario.line()),
+                        events,
+                        DeadLetters.toTopic(events.withTopic(deadLetterTopic)),
+                        Clock.systemUTC(),
+                        BROKER_TIMEOUT);
+                KafkaLineResponses responses =
+                        new KafkaLineResponses(events.withTopic(responsesTopic), BROKER_TIMEOUT)) {
             PrintingReport report = new PrintingReport(out, state.asOption());
-            LiveLoop loop = new LiveLoop(scenario, hash, settings, feed, book, channel, responses,
-                    report, Clock.systemUTC(),
-                    tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of).orElse(List.of()),
+            LiveLoop loop = new LiveLoop(
+                    scenario,
+                    hash,
+                    settings,
+                    feed,
+                    book,
+                    channel,
+                    responses,
+                    report,
+                    Clock.systemUTC(),
+                    tuned.<List<io.linetwin.loop.whatif.CandidateSource>>map(List::of)
+                            .orElse(List.of()),
                     whatIfEngine);
-            out.printf("live: %s from %s (events %s, commands %s, answers %s); state %s%n", scenario.line().id(),
-                    events.bootstrapServers(), eventsTopic, commandsTopic, responsesTopic, state.dir);
-            out.printf("      what-if every %s of line time and on events, %d × %s ahead; %s%n",
-                    Durations.text(settings.everySeconds()), settings.whatIf().replications(),
-                    Durations.text(settings.whatIf().lookAheadSeconds()), send
+            out.printf(
+                    "live: %s from %s (events %s, commands %s, answers %s); state %s%n",
+                    scenario.line().id(),
+                    events.bootstrapServers(),
+                    eventsTopic,
+                    commandsTopic,
+                    responsesTopic,
+                    state.dir);
+            out.printf(
+                    "      what-if every %s of line time and on events, %d × %s ahead; %s%n",
+                    Durations.text(settings.everySeconds()),
+                    settings.whatIf().replications(),
+                    Durations.text(settings.whatIf().lookAheadSeconds()),
+                    send
                             ? "SENDING approved commands that pass the gate"
                             : "dry run: approved commands are printed, not sent (--send sends them)");
-            settings.autoApprove().ifPresent(a -> out.println("WARNING: --auto-approve approves without a person "
-                    + "within " + a.describe()));
+            settings.autoApprove()
+                    .ifPresent(a -> out.println(
+                            "WARNING: --auto-approve approves without a person " + "within " + a.describe()));
             out.flush();
             loop.start();
             // Ctrl-C or SIGTERM interrupts this thread (cutting a what-if short) and marks the process stopping:
@@ -302,13 +403,20 @@ public final class LiveCommand implements Callable<Integer> {
             Thread.interrupted();
             LiveSummary summary = loop.summary();
             if (json != null) {
-                StateDir.writeAtomically(json, new com.fasterxml.jackson.databind.ObjectMapper()
-                        .writerWithDefaultPrettyPrinter().writeValueAsBytes(summary.toJson()));
+                StateDir.writeAtomically(
+                        json,
+                        new com.fasterxml.jackson.databind.ObjectMapper()
+                                .writerWithDefaultPrettyPrinter()
+                                .writeValueAsBytes(summary.toJson()));
             }
             report.measured(summary);
-            out.printf("live: stopped at %s (line time) after %d what-ifs%s%n",
-                    loop.lineNow().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
-                            .orElse("the start"), loop.whatIfs(),
+            out.printf(
+                    "live: stopped at %s (line time) after %d what-ifs%s%n",
+                    loop.lineNow()
+                            .map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                                    .toString())
+                            .orElse("the start"),
+                    loop.whatIfs(),
                     json == null ? "" : "; summary in " + json);
             out.flush();
             return ExitCode.OK;
@@ -355,14 +463,21 @@ public final class LiveCommand implements Callable<Integer> {
                 throw new BadInputException("--auto-approve: " + e.getMessage());
             }
         }
-        OptionalDouble forSeconds = forTime == null ? OptionalDouble.empty()
-                : OptionalDouble.of(seconds("--for", forTime));
+        OptionalDouble forSeconds =
+                forTime == null ? OptionalDouble.empty() : OptionalDouble.of(seconds("--for", forTime));
         try {
-            return new LoopSettings(everySeconds, 600, 0.9, lookAheadSeconds, seconds("--long-repair", longRepair),
+            return new LoopSettings(
+                    everySeconds,
+                    600,
+                    0.9,
+                    lookAheadSeconds,
+                    seconds("--long-repair", longRepair),
                     new WhatIfSettings(lookAheadSeconds, reps, cores, goal, effect, guarded),
                     new GateSettings(ScenarioOptions.duration("--rate-limit", rateLimit), lookAheadSeconds),
-                    Duration.ofMillis(Math.round(seconds("--confirm-timeout", confirmTimeout) * 1000)), forSeconds,
-                    auto, send);
+                    Duration.ofMillis(Math.round(seconds("--confirm-timeout", confirmTimeout) * 1000)),
+                    forSeconds,
+                    auto,
+                    send);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -389,7 +504,8 @@ public final class LiveCommand implements Callable<Integer> {
     private static double fraction(String option, String text) throws BadInputException {
         String t = text.trim();
         try {
-            double value = t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+            double value = t.endsWith("%")
+                    ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
                     : Double.parseDouble(t);
             if (!(value >= 0) || Double.isInfinite(value)) {
                 throw new NumberFormatException();
@@ -402,7 +518,8 @@ public final class LiveCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // a temporary folder; the OS cleans it eventually
         }

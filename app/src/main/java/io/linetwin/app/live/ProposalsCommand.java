@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "proposals", mixinStandardHelpOptions = true,
+@Command(
+        name = "proposals",
+        mixinStandardHelpOptions = true,
         description = "List the proposals waiting for a decision or for the gate (all of them with --all).")
 public final class ProposalsCommand implements Callable<Integer> {
 
@@ -31,17 +33,25 @@ public final class ProposalsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProposalBook book = state.existing();
-        List<Proposal> proposals = book.all().stream().filter(p -> all || p.status().pending()).toList();
+        List<Proposal> proposals =
+                book.all().stream().filter(p -> all || p.status().pending()).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (proposals.isEmpty()) {
             out.println(all ? "no proposals" : "no proposal waits for a decision (--all lists every one)");
             return ExitCode.OK;
         }
-        out.printf("%-5s %-10s %-30s %-44s %-13s %s%n", "id", "status", "change", "expected effect [95 % CI]",
-                "evidence", "what-if at (line time)");
+        out.printf(
+                "%-5s %-10s %-30s %-44s %-13s %s%n",
+                "id", "status", "change", "expected effect [95 % CI]", "evidence", "what-if at (line time)");
         for (Proposal p : proposals) {
-            out.printf("%-5s %-10s %-30s %-44s %-13s %s%n", p.id(), p.status().json(), p.describe(), effect(p),
-                    p.evidenceHash().substring(0, 12), p.evidence().snapshotAt().truncatedTo(ChronoUnit.SECONDS));
+            out.printf(
+                    "%-5s %-10s %-30s %-44s %-13s %s%n",
+                    p.id(),
+                    p.status().json(),
+                    p.describe(),
+                    effect(p),
+                    p.evidenceHash().substring(0, 12),
+                    p.evidence().snapshotAt().truncatedTo(ChronoUnit.SECONDS));
             p.refusal().ifPresent(r -> out.println("      refused: " + r));
         }
         String where = state.asOption().isEmpty() ? "" : " " + state.asOption();

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reject", mixinStandardHelpOptions = true,
+@Command(
+        name = "reject",
+        mixinStandardHelpOptions = true,
         description = "Reject a proposal, with the reason; it never reaches the line.")
 public final class RejectCommand implements Callable<Integer> {
 

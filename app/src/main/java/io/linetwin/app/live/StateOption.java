@@ -13,15 +13,18 @@ final class StateOption {
 
     static final String DEFAULT = ".linetwin";
 
-    @Option(names = "--state", paramLabel = "DIR", defaultValue = DEFAULT,
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            defaultValue = DEFAULT,
             description = "State folder: proposals, approvals, audit log (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     /** The book of an existing folder (the decision commands never create one). */
     ProposalBook existing() throws BadInputException, IOException {
         if (!Files.isDirectory(dir.resolve("proposals"))) {
-            throw new BadInputException(dir + ": no LineTwin state folder here (linetwin live creates it; "
-                    + "--state DIR names another)");
+            throw new BadInputException(
+                    dir + ": no LineTwin state folder here (linetwin live creates it; " + "--state DIR names another)");
         }
         return ProposalBook.open(dir, Clock.systemUTC());
     }

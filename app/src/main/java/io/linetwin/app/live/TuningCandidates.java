@@ -7,17 +7,14 @@ import io.linetwin.loop.whatif.Candidate;
 import io.linetwin.loop.whatif.CandidateContext;
 import io.linetwin.loop.whatif.CandidateSource;
 import io.linetwin.model.ExperimentSpec;
-import io.linetwin.model.LineState;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.TuningSpec;
-import io.linetwin.model.TuningVariable;
 import io.linetwin.predict.tuning.Tuner;
 import io.linetwin.predict.tuning.TuningListener;
 import io.linetwin.predict.tuning.TuningOptions;
 import io.linetwin.predict.tuning.TuningResult;
 import io.linetwin.twin.ParameterLimit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,10 +83,17 @@ final class TuningCandidates implements CandidateSource, AutoCloseable {
     }
 
     private void start(CandidateContext context) {
-        ExperimentSpec experiment = new ExperimentSpec(lookAheadSeconds, 0, 2, scenario.experiment().seed(),
+        ExperimentSpec experiment = new ExperimentSpec(
+                lookAheadSeconds,
+                0,
+                2,
+                scenario.experiment().seed(),
                 scenario.experiment().startSecondsOfWeek());
-        Tuner next = new Tuner(scenario, spec, experiment, TuningOptions.defaults().withThreads(1)
-                .startingFrom(context.start()));
+        Tuner next = new Tuner(
+                scenario,
+                spec,
+                experiment,
+                TuningOptions.defaults().withThreads(1).startingFrom(context.start()));
         tuner = next;
         running = worker.submit(() -> next.run(TuningListener.NONE));
     }
@@ -103,16 +107,17 @@ final class TuningCandidates implements CandidateSource, AutoCloseable {
         for (Map.Entry<String, Object> value : result.bestValues().entrySet()) {
             Optional<ParameterPath> path = ParameterPath.parse(value.getKey());
             Optional<ParameterLimit> limit = path.flatMap(p -> context.limits().limit(p.station(), p.parameter()));
-            OptionalDouble current = path.map(p -> context.current(p.station(), p.parameter()))
-                    .orElse(OptionalDouble.empty());
+            OptionalDouble current =
+                    path.map(p -> context.current(p.station(), p.parameter())).orElse(OptionalDouble.empty());
             if (limit.isEmpty() || current.isEmpty() || !(value.getValue() instanceof Number target)) {
                 skipped.add("tuned: " + value.getKey() + " is not a writable station parameter; no command sets it");
                 return List.of();
             }
-            double step = Math.max(-limit.get().maxStep(), Math.min(limit.get().maxStep(),
-                    target.doubleValue() - current.getAsDouble()));
-            double to = Numbers.tidy(Math.max(limit.get().min(), Math.min(limit.get().max(),
-                    current.getAsDouble() + step)));
+            double step = Math.max(
+                    -limit.get().maxStep(),
+                    Math.min(limit.get().maxStep(), target.doubleValue() - current.getAsDouble()));
+            double to = Numbers.tidy(
+                    Math.max(limit.get().min(), Math.min(limit.get().max(), current.getAsDouble() + step)));
             if (to != current.getAsDouble()) {
                 changes.add(new Change(path.get().station(), path.get().parameter(), current.getAsDouble(), to));
             }

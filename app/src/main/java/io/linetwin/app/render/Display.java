@@ -10,8 +10,7 @@ import java.util.Optional;
  */
 final class Display {
 
-    private Display() {
-    }
+    private Display() {}
 
     /** Why no window can open here, or empty when one can (or the platform has no such variables). */
     static Optional<String> missing(Map<String, String> environment, String osName) {

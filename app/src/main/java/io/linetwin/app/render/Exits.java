@@ -12,8 +12,7 @@ final class Exits {
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
 
-    private Exits() {
-    }
+    private Exits() {}
 
     /** Runs {@code body}; bad input is one line and exit 2, any other failure one line and exit 1. */
     static int guarded(PrintWriter err, Callable<Integer> body) {

@@ -32,8 +32,7 @@ final class FrameSampler implements TraceListener {
     private long goodFromWarmup;
 
     /** What a frame needs once the run is over (its bottleneck comes from the whole run). */
-    private record Captured(double at, LineView state, double throughputPerHour, double wip, double windowStart) {
-    }
+    private record Captured(double at, LineView state, double throughputPerHour, double wip, double windowStart) {}
 
     FrameSampler(TraceRecorder recorder, double[] instants, double warmupSeconds) {
         this.recorder = recorder;
@@ -69,8 +68,8 @@ final class FrameSampler implements TraceListener {
             double hours = Math.max(1e-9, (at - start) / 3600);
             double good = pastWarmup ? goodFromWarmup : goodFromStart;
             double area = pastWarmup ? wipAreaFromWarmup : wipAreaFromStart;
-            LineView state = new LineView(at, recorder.stations(), recorder.levels(), java.util.Map.of(), Hud.none(),
-                    recorder.movers(at));
+            LineView state = new LineView(
+                    at, recorder.stations(), recorder.levels(), java.util.Map.of(), Hud.none(), recorder.movers(at));
             captured.add(new Captured(at, state, good / hours, area / Math.max(1e-9, at - start), start));
             next++;
         }

@@ -38,8 +38,7 @@ final class InstantViews {
         return shown(atSeconds).view();
     }
 
-    record Shown(LineView view, ReplicationResult upTo) {
-    }
+    record Shown(LineView view, ReplicationResult upTo) {}
 
     /**
      * {@code count} views at t = T0 + (T1 - T0) * i / (count - 1), i = 0..count-1, all from one traced run to T1
@@ -47,7 +46,8 @@ final class InstantViews {
      */
     List<LineView> between(double fromSeconds, double toSeconds, int count) {
         double[] instants = IntStream.range(0, count)
-                .mapToDouble(i -> fromSeconds + (toSeconds - fromSeconds) * i / (count - 1)).toArray();
+                .mapToDouble(i -> fromSeconds + (toSeconds - fromSeconds) * i / (count - 1))
+                .toArray();
         double warmup = toSeconds > experiment.warmupSeconds() ? experiment.warmupSeconds() : 0;
         FrameSampler sampler = new FrameSampler(new TraceRecorder(line), instants, experiment.warmupSeconds());
         ReplicationResult run = simulation.run(warmup, toSeconds - warmup, experiment.seed(), 0, sampler);

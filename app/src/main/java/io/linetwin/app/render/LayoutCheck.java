@@ -27,15 +27,14 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class LayoutCheck {
 
-    private LayoutCheck() {
-    }
+    private LayoutCheck() {}
 
     public static List<String> problems(Path file, LineSpec line) throws IOException {
         FloorPlan plan = AutoLayout.plan(line);
         List<Footprint> all = plan.solids();
         List<String> problems = new ArrayList<>();
-        Node root = new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file,
-                StandardCharsets.UTF_8)));
+        Node root =
+                new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
                 Footprint a = all.get(i);
@@ -45,17 +44,31 @@ public final class LayoutCheck {
                 }
                 boolean aStation = plan.stations().get(a.id()) == a;
                 boolean bStation = plan.stations().get(b.id()) == b;
-                String placed = aStation && line.layout().containsKey(a.id()) ? a.id()
+                String placed = aStation && line.layout().containsKey(a.id())
+                        ? a.id()
                         : bStation && line.layout().containsKey(b.id()) ? b.id() : a.id();
                 Footprint other = placed.equals(a.id()) ? b : a;
                 boolean otherIsStation = placed.equals(a.id()) ? bStation : aStation;
                 int[] at = position(root, placed);
-                problems.add(String.format(Locale.ROOT, "%s:%d:%d layout.%s: overlaps %s %s (%s %.1f x %.1f m at "
-                        + "x %.1f, z %.1f and %.1f x %.1f m at x %.1f, z %.1f)", file, at[0], at[1], placed,
-                        otherIsStation ? "station" : "the rack of", other.id(), placed,
-                        2 * footprintOf(plan, placed).halfWidth(), 2 * footprintOf(plan, placed).halfDepth(),
-                        footprintOf(plan, placed).x(), footprintOf(plan, placed).z(), 2 * other.halfWidth(),
-                        2 * other.halfDepth(), other.x(), other.z()));
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "%s:%d:%d layout.%s: overlaps %s %s (%s %.1f x %.1f m at "
+                                + "x %.1f, z %.1f and %.1f x %.1f m at x %.1f, z %.1f)",
+                        file,
+                        at[0],
+                        at[1],
+                        placed,
+                        otherIsStation ? "station" : "the rack of",
+                        other.id(),
+                        placed,
+                        2 * footprintOf(plan, placed).halfWidth(),
+                        2 * footprintOf(plan, placed).halfDepth(),
+                        footprintOf(plan, placed).x(),
+                        footprintOf(plan, placed).z(),
+                        2 * other.halfWidth(),
+                        2 * other.halfDepth(),
+                        other.x(),
+                        other.z()));
             }
         }
         return problems;

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 /** Where {@code view --live} reads the twin from: exactly one of a Kafka topic, a recording, a snapshot file. */
 final class LiveOptions {
 
-    @Option(names = "--live", required = true,
+    @Option(
+            names = "--live",
+            required = true,
             description = "Follow the live twin instead of simulating (needs --kafka, --replay or --twin-snapshot).")
     boolean live;
 
@@ -28,41 +30,66 @@ final class LiveOptions {
     Source source;
 
     static final class Source {
-        @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers of the twin's events.")
+        @Option(
+                names = "--kafka",
+                paramLabel = "HOST:PORT",
+                description = "Kafka bootstrap servers of the twin's events.")
         String kafka;
 
-        @Option(names = "--replay", paramLabel = "FILE", description = "A recording of Ditto Protocol messages to play.")
+        @Option(
+                names = "--replay",
+                paramLabel = "FILE",
+                description = "A recording of Ditto Protocol messages to play.")
         Path replay;
 
-        @Option(names = "--twin-snapshot", paramLabel = "SNAPSHOT.json",
+        @Option(
+                names = "--twin-snapshot",
+                paramLabel = "SNAPSHOT.json",
                 description = "A twin snapshot file (linetwin/twin-snapshot/v1), read again whenever it changes.")
         Path snapshot;
     }
 
-    @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+    @Option(
+            names = "--topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "With --kafka: the events topic (default ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--kafka-config", paramLabel = "FILE",
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
             description = "With --kafka: Kafka client properties file (security.protocol, sasl.*, ssl.*, timeouts).")
     Path kafkaConfig;
 
     @Option(names = "--verbose", description = "With --kafka: show Kafka's own log (quiet by default).")
     boolean verbose;
 
-    @Option(names = "--replay-speed", paramLabel = "X", defaultValue = "1",
+    @Option(
+            names = "--replay-speed",
+            paramLabel = "X",
+            defaultValue = "1",
             description = "With --replay: recording seconds per wall second (default 1).")
     double replaySpeed;
 
-    @Option(names = "--poll", paramLabel = "D", defaultValue = "1s",
+    @Option(
+            names = "--poll",
+            paramLabel = "D",
+            defaultValue = "1s",
             description = "With --twin-snapshot: how often the file is checked (default 1s).")
     String poll;
 
-    @Option(names = "--refresh", paramLabel = "D", defaultValue = "200ms",
+    @Option(
+            names = "--refresh",
+            paramLabel = "D",
+            defaultValue = "200ms",
             description = "Shortest time between two pictures of the twin (default 200ms).")
     String refresh;
 
-    @Option(names = "--risk-horizon", paramLabel = "D", defaultValue = "48h",
+    @Option(
+            names = "--risk-horizon",
+            paramLabel = "D",
+            defaultValue = "48h",
             description = "Look-ahead of the health lamps' failure risk (default 48h).")
     String riskHorizon;
 
@@ -80,15 +107,14 @@ final class LiveOptions {
         }
         if (source.kafka != null) {
             if (source.kafka.isBlank() || topic.isBlank()) {
-                throw new RenderInputException("--kafka/--topic: expected HOST:PORT and a topic, got \""
-                        + source.kafka + "\" and \"" + topic + "\"");
+                throw new RenderInputException("--kafka/--topic: expected HOST:PORT and a topic, got \"" + source.kafka
+                        + "\" and \"" + topic + "\"");
             }
             KafkaSettings settings;
             try {
                 Map<String, String> client = kafkaConfig == null ? Map.of() : KafkaClientConfig.load(kafkaConfig);
                 // A group of this viewer's own: it reads the whole history, and other consumers keep their partitions.
-                settings = new KafkaSettings(source.kafka.strip(), topic, "linetwin-view-" + UUID.randomUUID(),
-                        client);
+                settings = new KafkaSettings(source.kafka.strip(), topic, "linetwin-view-" + UUID.randomUUID(), client);
                 KafkaOptions.applyLogging(verbose);
                 Topics.ensure(settings, List.of(Topics.events(topic)));
             } catch (KafkaConfigException e) {

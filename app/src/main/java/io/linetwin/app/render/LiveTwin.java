@@ -67,17 +67,22 @@ final class LiveTwin implements AutoCloseable {
     static LiveTwin replay(LineSpec line, Path recording, double speed) {
         ReplayFile player = new ReplayFile(Clock.systemUTC(), ReplayFile.Sleeper.SYSTEM, speed);
         return new LiveTwin(line, store -> {
-            Thread thread = new Thread(() -> {
-                try {
-                    ReplayFile.Result result = player.play(recording, store::apply);
-                    LOG.info("replay of {} done: {} messages, {} lines skipped", recording, result.played(),
-                            result.skipped());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (IOException | RuntimeException e) {
-                    LOG.error("replay of {} stopped", recording, e);
-                }
-            }, "linetwin-replay");
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            ReplayFile.Result result = player.play(recording, store::apply);
+                            LOG.info(
+                                    "replay of {} done: {} messages, {} lines skipped",
+                                    recording,
+                                    result.played(),
+                                    result.skipped());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (IOException | RuntimeException e) {
+                            LOG.error("replay of {} stopped", recording, e);
+                        }
+                    },
+                    "linetwin-replay");
             thread.setDaemon(true);
             thread.start();
             return thread::interrupt;
@@ -96,19 +101,23 @@ final class LiveTwin implements AutoCloseable {
                 return t;
             });
             FileTime[] seen = {null};
-            poller.scheduleWithFixedDelay(() -> {
-                try {
-                    FileTime modified = Files.getLastModifiedTime(snapshotFile);
-                    if (!modified.equals(seen[0])) {
-                        seen[0] = modified;
-                        load(store, Snapshot.read(snapshotFile));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // A file caught half-written reads as bad JSON: the next poll tries again.
-                    seen[0] = null;
-                    LOG.warn("could not read twin snapshot {}: {}", snapshotFile, e.getMessage());
-                }
-            }, 0, Math.max(1, period.toMillis()), TimeUnit.MILLISECONDS);
+            poller.scheduleWithFixedDelay(
+                    () -> {
+                        try {
+                            FileTime modified = Files.getLastModifiedTime(snapshotFile);
+                            if (!modified.equals(seen[0])) {
+                                seen[0] = modified;
+                                load(store, Snapshot.read(snapshotFile));
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            // A file caught half-written reads as bad JSON: the next poll tries again.
+                            seen[0] = null;
+                            LOG.warn("could not read twin snapshot {}: {}", snapshotFile, e.getMessage());
+                        }
+                    },
+                    0,
+                    Math.max(1, period.toMillis()),
+                    TimeUnit.MILLISECONDS);
             return poller::shutdownNow;
         });
     }

@@ -1,10 +1,10 @@
 package io.linetwin.app.render;
 
-import io.linetwin.model.OutputUnits;
 import io.linetwin.app.BadInputException;
 import io.linetwin.app.Failures;
 import io.linetwin.app.OutputFiles;
 import io.linetwin.app.SnapshotFile;
+import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
@@ -36,9 +36,13 @@ import picocli.CommandLine.Spec;
  * no display): each machine in its state at that instant, each rack filled to its buffer's level, and the KPIs
  * of replication 0 up to the instant in the HUD.
  */
-@Command(name = "render", mixinStandardHelpOptions = true, description = {
-    "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
-    "Shows replication 0 at an instant: machine states, buffer levels, and the KPIs up to it."})
+@Command(
+        name = "render",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Render the line to a PNG (--out) or a PNG sequence (--frames), headless.",
+            "Shows replication 0 at an instant: machine states, buffer levels, and the KPIs up to it."
+        })
 public final class RenderCommand implements Callable<Integer> {
 
     /** Frames of one sequence: ten thousand pictures are over a gigabyte already. */
@@ -61,11 +65,15 @@ public final class RenderCommand implements Callable<Integer> {
         Path frames;
     }
 
-    @Option(names = "--at", paramLabel = "TIME",
+    @Option(
+            names = "--at",
+            paramLabel = "TIME",
             description = "Sim time since t = 0 to show, e.g. 8h (default: the end of the run, warm-up + horizon).")
     String at;
 
-    @Option(names = "--from-twin", paramLabel = "SNAPSHOT.json",
+    @Option(
+            names = "--from-twin",
+            paramLabel = "SNAPSHOT.json",
             description = "Show this twin snapshot (linetwin/twin-snapshot/v1) instead of simulating; with --out.")
     Path fromTwin;
 
@@ -78,7 +86,10 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "N", defaultValue = "10", description = "Frames: frames per second of video.")
     int fps;
 
-    @Option(names = "--duration", paramLabel = "D", defaultValue = "4s",
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            defaultValue = "4s",
             description = "Frames: length of the video; frames = fps x duration (default 4s).")
     String duration;
 
@@ -88,11 +99,16 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Picture height in pixels.")
     int height;
 
-    @Option(names = "--camera", paramLabel = "overview|station:ID|bottleneck", defaultValue = "overview",
+    @Option(
+            names = "--camera",
+            paramLabel = "overview|station:ID|bottleneck",
+            defaultValue = "overview",
             description = "Camera preset: the whole line, one station, or the bottleneck at the instant shown.")
     String camera;
 
-    @Option(names = "--unit", paramLabel = "UNIT",
+    @Option(
+            names = "--unit",
+            paramLabel = "UNIT",
             description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
                     + "else parts).")
     String unit;
@@ -121,8 +137,16 @@ public final class RenderCommand implements Callable<Integer> {
         if (unit.isBlank()) {
             throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
         }
-        Shot shot = new Shot(input.line(), AutoLayout.plan(input.line()), Palette.standard(), preset, true,
-                input.title(variant), unit, new CalendarClock(input.experiment().startSecondsOfWeek()), true);
+        Shot shot = new Shot(
+                input.line(),
+                AutoLayout.plan(input.line()),
+                Palette.standard(),
+                preset,
+                true,
+                input.title(variant),
+                unit,
+                new CalendarClock(input.experiment().startSecondsOfWeek()),
+                true);
         InstantViews views = new InstantViews(input.line(), input.experiment());
         PrintWriter out = spec.commandLine().getOut();
         if (target.out != null) {
@@ -135,19 +159,25 @@ public final class RenderCommand implements Callable<Integer> {
             if (twin == null) {
                 input.requireSimulable("--at", at == null ? "(the end of the run)" : at, instant);
             }
-            OutputFiles outputs = new OutputFiles().file("--out", target.out).input(file).input(fromTwin).check();
+            OutputFiles outputs = new OutputFiles()
+                    .file("--out", target.out)
+                    .input(file)
+                    .input(fromTwin)
+                    .check();
             // The GL context starts and the scene is built on the render thread while the line is simulated.
             // Its own thread: the common pool has one thread on a two-core machine, and may be busy.
             CompletableFuture<OffscreenRenderer> gl = new CompletableFuture<>();
-            Thread starter = new Thread(() -> {
-                try {
-                    OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
-                    renderer.prepare(shot);
-                    gl.complete(renderer);
-                } catch (RuntimeException | Error e) {
-                    gl.completeExceptionally(e);
-                }
-            }, "linetwin-gl-start");
+            Thread starter = new Thread(
+                    () -> {
+                        try {
+                            OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
+                            renderer.prepare(shot);
+                            gl.complete(renderer);
+                        } catch (RuntimeException | Error e) {
+                            gl.completeExceptionally(e);
+                        }
+                    },
+                    "linetwin-gl-start");
             starter.setDaemon(true);
             starter.start();
             LineView view;
@@ -223,12 +253,18 @@ public final class RenderCommand implements Callable<Integer> {
         // In double: fps x a long duration overflows an int (4294967298 s once made 2 frames).
         double wanted = fps * positive("--duration", duration);
         if (wanted > MAX_FRAMES) {
-            throw new RenderInputException(String.format(Locale.ROOT, "--duration %s: at most %d frames at --fps "
-                    + "%d, got %.0f", duration, MAX_FRAMES, fps, wanted));
+            throw new RenderInputException(String.format(
+                    Locale.ROOT,
+                    "--duration %s: at most %d frames at --fps " + "%d, got %.0f",
+                    duration,
+                    MAX_FRAMES,
+                    fps,
+                    wanted));
         }
         int count = (int) Math.max(2, Math.round(wanted));
         input.requireSimulable("--to", to, t1);
-        OutputFiles outputs = new OutputFiles().folder("--frames", target.frames).input(file).check();
+        OutputFiles outputs =
+                new OutputFiles().folder("--frames", target.frames).input(file).check();
         List<LineView> frames = views.between(t0, t1, count);
         try (OffscreenRenderer renderer = OffscreenRenderer.start(width, height)) {
             Path folder = outputs.makeFolder(target.frames);
@@ -264,7 +300,8 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new RenderInputException("--camera: " + e.getMessage());
         }
-        if (preset instanceof CameraPreset.Station s && input.line().station(s.stationId()).isEmpty()) {
+        if (preset instanceof CameraPreset.Station s
+                && input.line().station(s.stationId()).isEmpty()) {
             throw new RenderInputException("--camera: station must be one of "
                     + input.line().stations().stream().map(st -> st.id()).toList() + ", got " + s.stationId());
         }

@@ -25,7 +25,8 @@ record RenderScenario(Scenario scenario, LineSpec line, ExperimentSpec experimen
         try {
             scenario = ScenarioLoader.load(file);
         } catch (ScenarioException e) {
-            throw new BadInputException(e.problems().stream().map(Object::toString).toList());
+            throw new BadInputException(
+                    e.problems().stream().map(Object::toString).toList());
         }
         LineSpec line;
         try {
@@ -33,7 +34,8 @@ record RenderScenario(Scenario scenario, LineSpec line, ExperimentSpec experimen
         } catch (IllegalArgumentException e) {
             throw new RenderInputException("--variant: " + e.getMessage());
         }
-        ExperimentSpec experiment = seed == null ? scenario.experiment() : scenario.experiment().withSeed(seed);
+        ExperimentSpec experiment =
+                seed == null ? scenario.experiment() : scenario.experiment().withSeed(seed);
         return new RenderScenario(scenario, line, experiment);
     }
 
@@ -52,8 +54,8 @@ record RenderScenario(Scenario scenario, LineSpec line, ExperimentSpec experimen
         }
         EventEstimate estimate = EventEstimate.of(line, untilSeconds, 1);
         if (!estimate.withinLimit()) {
-            throw new RenderInputException(option + " " + text + ": showing it " + estimate.refusal()
-                    .replaceFirst("^the experiment would", "would"));
+            throw new RenderInputException(option + " " + text + ": showing it "
+                    + estimate.refusal().replaceFirst("^the experiment would", "would"));
         }
     }
 

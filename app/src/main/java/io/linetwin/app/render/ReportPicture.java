@@ -21,13 +21,13 @@ public final class ReportPicture {
     private static final int WIDTH = 960;
     private static final int HEIGHT = 540;
 
-    private ReportPicture() {
-    }
+    private ReportPicture() {}
 
     /** The PNG, or the reason there is none. */
     public static Result render(LineSpec line, ExperimentSpec experiment, String title) {
         try {
-            Shot shot = new Shot(line, AutoLayout.plan(line), Palette.standard(), new CameraPreset.Overview(), true, title);
+            Shot shot =
+                    new Shot(line, AutoLayout.plan(line), Palette.standard(), new CameraPreset.Overview(), true, title);
             var view = new InstantViews(line, experiment).at(experiment.endSeconds());
             try (OffscreenRenderer renderer = OffscreenRenderer.start(WIDTH, HEIGHT)) {
                 renderer.prepare(shot);
@@ -42,6 +42,5 @@ public final class ReportPicture {
     }
 
     /** A picture, or empty with why. */
-    public record Result(Optional<byte[]> png, String whyNone) {
-    }
+    public record Result(Optional<byte[]> png, String whyNone) {}
 }

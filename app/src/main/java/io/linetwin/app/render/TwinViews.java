@@ -6,10 +6,10 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import io.linetwin.predict.health.TimeToFailure;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
-import io.linetwin.model.StationStatus;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.LineStateMapper;
@@ -77,8 +77,11 @@ final class TwinViews {
             waiting += level;
         }
         double perHour = since > 0 ? Math.max(0, good - firstGood) * 3600 / since : 0;
-        Hud hud = new Hud("live twin at " + snapshot.takenAt() + "; throughput since " + firstAt
-                + ", WIP = parts in buffers", perHour, waiting, Optional.empty());
+        Hud hud = new Hud(
+                "live twin at " + snapshot.takenAt() + "; throughput since " + firstAt + ", WIP = parts in buffers",
+                perHour,
+                waiting,
+                Optional.empty());
         return new LineView(since, stations, levels, risk(snapshot), hud);
     }
 

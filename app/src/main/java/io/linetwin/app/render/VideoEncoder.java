@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Turns a PNG sequence into an mp4 with {@code ffmpeg} when it is on the PATH; nothing is installed. */
 final class VideoEncoder {
 
-    private VideoEncoder() {
-    }
+    private VideoEncoder() {}
 
     static Optional<Path> ffmpeg() {
         return ffmpeg(System.getenv("PATH"));
@@ -39,9 +38,20 @@ final class VideoEncoder {
 
     /** Encodes {@code dir/frame-%05d.png} at {@code fps} into {@code out}; returns whether it succeeded. */
     static boolean encode(Path ffmpeg, Path dir, int fps, Path out) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(ffmpeg.toString(), "-y", "-loglevel", "error",
-                "-framerate", Integer.toString(fps), "-i", dir.resolve("frame-%05d.png").toString(),
-                "-pix_fmt", "yuv420p", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2", out.toString())
+        Process process = new ProcessBuilder(
+                        ffmpeg.toString(),
+                        "-y",
+                        "-loglevel",
+                        "error",
+                        "-framerate",
+                        Integer.toString(fps),
+                        "-i",
+                        dir.resolve("frame-%05d.png").toString(),
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-vf",
+                        "pad=ceil(iw/2)*2:ceil(ih/2)*2",
+                        out.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();

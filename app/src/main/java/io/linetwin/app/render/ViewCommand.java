@@ -28,11 +28,15 @@ import picocli.CommandLine.Spec;
  * at successive instants and hands each view to the render thread. Right-drag orbits, the wheel zooms, a click on a
  * machine shows its KPIs, space pauses, + and - change the speed.
  */
-@Command(name = "view", mixinStandardHelpOptions = true, description = {
-    "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
-    "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
-    "follows the live twin (--kafka HOST:PORT [--topic T] [--kafka-config FILE], --replay FILE [--replay-speed X], or",
-    "--twin-snapshot SNAPSHOT.json polled)."})
+@Command(
+        name = "view",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Open a window on the line: orbit (right-drag, wheel), click a machine for its KPIs, space pauses,",
+            "+/- change speed. Plays the line's state at successive instants of one replication, or with --live",
+            "follows the live twin (--kafka HOST:PORT [--topic T] [--kafka-config FILE], --replay FILE [--replay-speed X], or",
+            "--twin-snapshot SNAPSHOT.json polled)."
+        })
 public final class ViewCommand implements Callable<Integer> {
 
     @Spec
@@ -47,11 +51,17 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the replications (overrides the file).")
     Long seed;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "24",
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            defaultValue = "24",
             description = "Windows simulated across the horizon (default 24).")
     int steps;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "3600",
+    @Option(
+            names = "--speed",
+            paramLabel = "X",
+            defaultValue = "3600",
             description = "Sim seconds per real second at start (default 3600).")
     double speed;
 
@@ -61,7 +71,9 @@ public final class ViewCommand implements Callable<Integer> {
     @Option(names = "--height", paramLabel = "H", defaultValue = "720", description = "Window height.")
     int height;
 
-    @Option(names = "--unit", paramLabel = "UNIT",
+    @Option(
+            names = "--unit",
+            paramLabel = "UNIT",
             description = "What the line's output is counted in, for the HUD (default: the scenario's output unit, "
                     + "else parts).")
     String unit;
@@ -103,8 +115,16 @@ public final class ViewCommand implements Callable<Integer> {
         double warmup = input.experiment().warmupSeconds();
         double step = input.experiment().horizonSeconds() / steps;
         InstantViews.Shown first = views.shown(warmup + step);
-        LineViewer viewer = open(() -> LineViewer.open(input.line(), first.view(), input.title(variant), unit,
-                new CalendarClock(input.experiment().startSecondsOfWeek()), speed, width, height, softwareGl));
+        LineViewer viewer = open(() -> LineViewer.open(
+                input.line(),
+                first.view(),
+                input.title(variant),
+                unit,
+                new CalendarClock(input.experiment().startSecondsOfWeek()),
+                speed,
+                width,
+                height,
+                softwareGl));
         publishDetails(viewer, first.upTo());
         ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "linetwin-view-sim");
@@ -136,15 +156,29 @@ public final class ViewCommand implements Callable<Integer> {
         live.checkFiles();
         requireDisplay();
         try (LiveTwin twin = live.twin(input.line())) {
-            LineViewer viewer = open(() -> LineViewer.open(input.line(), views.next(twin.store().snapshot()),
-                    input.title(variant) + " (live)", unit, new CalendarClock(input.experiment().startSecondsOfWeek()),
-                    speed, width, height, softwareGl));
+            LineViewer viewer = open(() -> LineViewer.open(
+                    input.line(),
+                    views.next(twin.store().snapshot()),
+                    input.title(variant) + " (live)",
+                    unit,
+                    new CalendarClock(input.experiment().startSecondsOfWeek()),
+                    speed,
+                    width,
+                    height,
+                    softwareGl));
             try (TwinFollower follower = new TwinFollower(twin.store(), snapshot -> {
                 LineView view = views.next(snapshot);
-                view.stations().forEach((id, state) -> viewer.details(id, id + ": " + state.json()
-                        + (view.healthRisk().containsKey(id) ? String.format(Locale.ROOT,
-                                ", failure risk %.0f%% within %s", 100 * view.healthRisk().get(id), live.riskHorizon)
-                                : "")));
+                view.stations()
+                        .forEach((id, state) -> viewer.details(
+                                id,
+                                id + ": " + state.json()
+                                        + (view.healthRisk().containsKey(id)
+                                                ? String.format(
+                                                        Locale.ROOT,
+                                                        ", failure risk %.0f%% within %s",
+                                                        100 * view.healthRisk().get(id),
+                                                        live.riskHorizon)
+                                                : "")));
                 viewer.follow(view);
             })) {
                 twin.start();
@@ -182,25 +216,37 @@ public final class ViewCommand implements Callable<Integer> {
     }
 
     private static void closeAfter(LineViewer viewer, double seconds) {
-        Thread timer = new Thread(() -> {
-            try {
-                Thread.sleep(Math.round(seconds * 1000));
-                viewer.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "linetwin-view-quit");
+        Thread timer = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(Math.round(seconds * 1000));
+                        viewer.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "linetwin-view-quit");
         timer.setDaemon(true);
         timer.start();
     }
 
     private static void publishDetails(LineViewer viewer, ReplicationResult result) {
         for (StationResult s : result.stations()) {
-            viewer.details(s.id(), String.format(Locale.ROOT,
-                    "%s: working %.0f%%  blocked %.0f%%  starved %.0f%%  down %.0f%%  setup %.0f%%  OEE %.2f"
-                            + "  good %,d  scrap %,d",
-                    s.id(), 100 * s.states().working(), 100 * s.states().blocked(), 100 * s.states().starved(),
-                    100 * s.states().down(), 100 * s.states().setup(), s.oee(), s.good(), s.scrap()));
+            viewer.details(
+                    s.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "%s: working %.0f%%  blocked %.0f%%  starved %.0f%%  down %.0f%%  setup %.0f%%  OEE %.2f"
+                                    + "  good %,d  scrap %,d",
+                            s.id(),
+                            100 * s.states().working(),
+                            100 * s.states().blocked(),
+                            100 * s.states().starved(),
+                            100 * s.states().down(),
+                            100 * s.states().setup(),
+                            s.oee(),
+                            s.good(),
+                            s.scrap()));
         }
     }
 }

@@ -16,25 +16,38 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "broker", mixinStandardHelpOptions = true,
-        description = {"Run a real single-node Kafka broker (KRaft, from Kafka's own jars) on this machine, with "
-                + "LineTwin's topics (events keyed by Thing id, commands, responses, dead letters) created. Its data "
-                + "survives a restart; Ctrl-C stops it cleanly.",
-            "Then: linetwin emulate FILE --kafka 127.0.0.1:9092 and linetwin twin follow FILE --kafka 127.0.0.1:9092"})
+@Command(
+        name = "broker",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a real single-node Kafka broker (KRaft, from Kafka's own jars) on this machine, with "
+                    + "LineTwin's topics (events keyed by Thing id, commands, responses, dead letters) created. Its data "
+                    + "survives a restart; Ctrl-C stops it cleanly.",
+            "Then: linetwin emulate FILE --kafka 127.0.0.1:9092 and linetwin twin follow FILE --kafka 127.0.0.1:9092"
+        })
 public final class BrokerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "9092",
             description = "Client port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = ".linetwin/broker",
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            defaultValue = ".linetwin/broker",
             description = "Folder of the broker's log, kept across restarts (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
@@ -58,18 +71,23 @@ public final class BrokerCommand implements Callable<Integer> {
             return Exits.FAILURE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread stop = new Thread(() -> {
-            broker.close();
-            out.println("broker stopped; its data stays in " + broker.dataDir());
-            out.flush();
-            stopped.countDown();
-        }, "linetwin-broker-stop");
+        Thread stop = new Thread(
+                () -> {
+                    broker.close();
+                    out.println("broker stopped; its data stays in " + broker.dataDir());
+                    out.flush();
+                    stopped.countDown();
+                },
+                "linetwin-broker-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
-            List<String> created = Topics.ensure(KafkaSettings.of(broker.bootstrapServers(), KafkaSettings.EVENTS_TOPIC,
-                    ""), Topics.lineTwin());
+            List<String> created = Topics.ensure(
+                    KafkaSettings.of(broker.bootstrapServers(), KafkaSettings.EVENTS_TOPIC, ""), Topics.lineTwin());
             out.println("Kafka broker ready at " + broker.bootstrapServers() + " (data in " + broker.dataDir() + ")");
-            out.println("topics: " + String.join(", ", Topics.lineTwin().stream().map(Topics.Spec::name).toList())
+            out.println("topics: "
+                    + String.join(
+                            ", ",
+                            Topics.lineTwin().stream().map(Topics.Spec::name).toList())
                     + (created.isEmpty() ? "" : " (created " + String.join(", ", created) + ")"));
             out.println("Ctrl-C stops it");
             out.flush();

@@ -12,8 +12,7 @@ final class Exits {
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
 
-    private Exits() {
-    }
+    private Exits() {}
 
     /**
      * Runs {@code body}: input the user must fix (a file, an option, a client properties file, a checkpoint of

@@ -20,13 +20,18 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
 
     /** Kafka's loggers, quiet (ERROR) unless --verbose; see simplelogger.properties. */
-    private static final List<String> KAFKA_LOGGERS = List.of("org.apache.kafka", "kafka", "state.change.logger",
-            "org.apache.kafka.clients.NetworkClient");
+    private static final List<String> KAFKA_LOGGERS =
+            List.of("org.apache.kafka", "kafka", "state.change.logger", "org.apache.kafka.clients.NetworkClient");
 
-    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (host:port[,host:port]).")
+    @Option(
+            names = "--kafka",
+            paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (host:port[,host:port]).")
     String bootstrap;
 
-    @Option(names = "--kafka-config", paramLabel = "FILE",
+    @Option(
+            names = "--kafka-config",
+            paramLabel = "FILE",
             description = "Kafka client properties file (standard keys of Kafka's Java clients: security.protocol, "
                     + "sasl.*, ssl.*, timeouts), for TLS and SASL.")
     Path config;
@@ -37,7 +42,8 @@ public final class KafkaOptions {
     /** The bootstrap servers; a one-line reason when --kafka is missing or blank. */
     public String bootstrap() throws KafkaConfigException {
         if (bootstrap == null || bootstrap.isBlank()) {
-            throw new KafkaConfigException("--kafka: expected HOST:PORT of a Kafka broker (start one with: linetwin broker)");
+            throw new KafkaConfigException(
+                    "--kafka: expected HOST:PORT of a Kafka broker (start one with: linetwin broker)");
         }
         return bootstrap.strip();
     }

@@ -38,7 +38,8 @@ final class OutputPaths {
             throw new TwinInputException(option + " " + file + ": cannot be written here");
         }
         if (inputs.contains(where)) {
-            throw new TwinInputException(option + " " + file + ": is an input of this command, refusing to overwrite it");
+            throw new TwinInputException(
+                    option + " " + file + ": is an input of this command, refusing to overwrite it");
         }
         if (!outputs.add(where)) {
             throw new TwinInputException(option + " " + file + ": another output of this command goes there too");

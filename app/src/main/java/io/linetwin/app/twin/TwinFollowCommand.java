@@ -29,16 +29,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "follow", mixinStandardHelpOptions = true,
-        description = {"Follow the twin of the scenario's line from its Kafka events, headless: print a table of every "
-                + "machine, buffer and material and the twin's health every --every, and (with --snapshot-out) keep a "
-                + "twin snapshot file current, written atomically, that run/compare/health risk/render --from-twin read.",
+@Command(
+        name = "follow",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Follow the twin of the scenario's line from its Kafka events, headless: print a table of every "
+                    + "machine, buffer and material and the twin's health every --every, and (with --snapshot-out) keep a "
+                    + "twin snapshot file current, written atomically, that run/compare/health risk/render --from-twin read.",
             "With --snapshot-out the follower resumes from that file when it exists (it holds the offsets it "
-                + "covers), so a restart loses nothing; without it, the twin is rebuilt from the topic's beginning.",
+                    + "covers), so a restart loses nothing; without it, the twin is rebuilt from the topic's beginning.",
             "Refused messages go to the dead-letter topic (or --dead-letters FILE) with their reasons.",
             "With several FILEs (one line each), the processes of --group share the lines: each owns the lines of the "
-                + "partitions the group assigns it (events are keyed by line), checkpoints them to --checkpoint-topic, "
-                + "keeps their snapshots in --snapshot-dir and takes over the lines of a process that dies."})
+                    + "partitions the group assigns it (events are keyed by line), checkpoints them to --checkpoint-topic, "
+                    + "keeps their snapshots in --snapshot-dir and takes over the lines of a process that dies."
+        })
 public final class TwinFollowCommand implements Callable<Integer> {
 
     /** After Ctrl-C: time to write the last checkpoint and print the last table. */
@@ -47,8 +51,11 @@ public final class TwinFollowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario file (linetwin/v1 YAML) of the line; "
-            + "several for a group of followers sharing many lines.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "Scenario file (linetwin/v1 YAML) of the line; "
+                    + "several for a group of followers sharing many lines.")
     List<Path> files;
 
     /** The line's file when one is followed. */
@@ -57,43 +64,65 @@ public final class TwinFollowCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--snapshot-out", paramLabel = "SNAP.json",
+    @Option(
+            names = "--snapshot-out",
+            paramLabel = "SNAP.json",
             description = "Twin snapshot file to resume from and to write every --every (atomically).")
     Path snapshotOut;
 
-    @Option(names = "--every", paramLabel = "D", defaultValue = "10s",
+    @Option(
+            names = "--every",
+            paramLabel = "D",
+            defaultValue = "10s",
             description = "How often the table is printed and the snapshot written (default: ${DEFAULT-VALUE}).")
     String every;
 
     @Option(names = "--for", paramLabel = "D", description = "Stop after this much wall time (default: until Ctrl-C).")
     String forDuration;
 
-    @Option(names = "--topic", paramLabel = "T", defaultValue = KafkaSettings.EVENTS_TOPIC,
+    @Option(
+            names = "--topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.EVENTS_TOPIC,
             description = "Events topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--group", paramLabel = "G",
+    @Option(
+            names = "--group",
+            paramLabel = "G",
             description = "Consumer group (default: linetwin-twin-<line id>; with several FILEs linetwin-twins).")
     String group;
 
-    @Option(names = "--checkpoint-topic", paramLabel = "T", defaultValue = LineGroupTwin.CHECKPOINTS_TOPIC,
+    @Option(
+            names = "--checkpoint-topic",
+            paramLabel = "T",
+            defaultValue = LineGroupTwin.CHECKPOINTS_TOPIC,
             description = "With several FILEs: compacted topic of each line's latest checkpoint (default: "
                     + "${DEFAULT-VALUE}).")
     String checkpointTopic;
 
-    @Option(names = "--snapshot-dir", paramLabel = "DIR",
+    @Option(
+            names = "--snapshot-dir",
+            paramLabel = "DIR",
             description = "With several FILEs: keep a snapshot per owned line and owned.json here, every --every.")
     Path snapshotDir;
 
-    @Option(names = "--dead-letters", paramLabel = "FILE",
+    @Option(
+            names = "--dead-letters",
+            paramLabel = "FILE",
             description = "Write refused messages with their reasons to this JSON-lines file instead of the topic.")
     Path deadLettersFile;
 
-    @Option(names = "--dead-letter-topic", paramLabel = "T", defaultValue = KafkaSettings.DEAD_LETTERS_TOPIC,
+    @Option(
+            names = "--dead-letter-topic",
+            paramLabel = "T",
+            defaultValue = KafkaSettings.DEAD_LETTERS_TOPIC,
             description = "Topic of refused messages (default: ${DEFAULT-VALUE}).")
     String deadLetterTopic;
 
-    @Option(names = "--max-revision-jump", paramLabel = "N",
+    @Option(
+            names = "--max-revision-jump",
+            paramLabel = "N",
             description = "Largest accepted jump of a Thing's revision (default: 1000000000).")
     Long maxRevisionJump;
 
@@ -130,9 +159,13 @@ public final class TwinFollowCommand implements Callable<Integer> {
         }
         kafka.connect(settings, topics);
 
-        DeadLetters letters = deadLettersFile != null ? DeadLetters.toFile(deadLettersFile)
+        DeadLetters letters = deadLettersFile != null
+                ? DeadLetters.toFile(deadLettersFile)
                 : DeadLetters.toTopic(settings.withTopic(deadLetterTopic));
-        KafkaTwin.Builder builder = KafkaTwin.builder(line, settings).every(interval).deadLetters(letters).limits(limits);
+        KafkaTwin.Builder builder = KafkaTwin.builder(line, settings)
+                .every(interval)
+                .deadLetters(letters)
+                .limits(limits);
         if (snapshotOut != null) {
             builder.checkpointFile(snapshotOut);
         }
@@ -144,19 +177,27 @@ public final class TwinFollowCommand implements Callable<Integer> {
             throw e;
         }
         String banner = "following " + line.lineId() + " on " + topic + " at " + settings.bootstrapServers()
-                + (twin.resumedRecords() > 0 ? ", resumed from " + snapshotOut + " (" + twin.resumedRecords()
-                        + " events)" : "") + (snapshotOut != null ? ", snapshot to " + snapshotOut : "");
-        untilStopped(out, banner, interval, stopAfter, () -> {
-            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
-            out.flush();
-        }, () -> {
-            closeUninterrupted(twin);
-            out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
-            if (snapshotOut != null) {
-                out.println("snapshot: " + snapshotOut);
-            }
-            out.flush();
-        });
+                + (twin.resumedRecords() > 0
+                        ? ", resumed from " + snapshotOut + " (" + twin.resumedRecords() + " events)"
+                        : "")
+                + (snapshotOut != null ? ", snapshot to " + snapshotOut : "");
+        untilStopped(
+                out,
+                banner,
+                interval,
+                stopAfter,
+                () -> {
+                    out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+                    out.flush();
+                },
+                () -> {
+                    closeUninterrupted(twin);
+                    out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
+                    if (snapshotOut != null) {
+                        out.println("snapshot: " + snapshotOut);
+                    }
+                    out.flush();
+                });
         return Exits.OK;
     }
 
@@ -180,8 +221,8 @@ public final class TwinFollowCommand implements Callable<Integer> {
         InputLimits limits = limits();
         KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twins");
         kafka.connect(settings, List.of(Topics.events(topic), LineGroupTwin.checkpointTopic(checkpointTopic)));
-        TwinGroupFollow twin = TwinGroupFollow.start(lines, settings, checkpointTopic, interval, limits,
-                java.util.Optional.ofNullable(snapshotDir));
+        TwinGroupFollow twin = TwinGroupFollow.start(
+                lines, settings, checkpointTopic, interval, limits, java.util.Optional.ofNullable(snapshotDir));
         String banner = "following " + lines.size() + " lines on " + topic + " at " + settings.bootstrapServers()
                 + " in group " + settings.groupId() + ", checkpoints to " + checkpointTopic;
         // Ctrl-C: the group is left cleanly, after a last checkpoint
@@ -199,18 +240,21 @@ public final class TwinFollowCommand implements Callable<Integer> {
      * every {@code interval} until Ctrl-C or the end of --for, then {@code finish}; the shutdown hook waits up to
      * 30 s for {@code finish}, so that Ctrl-C leaves the twin's last state written.
      */
-    private static void untilStopped(PrintWriter out, String banner, Duration interval, Duration stopAfter,
-            Step report, Step finish) throws Exception {
+    private static void untilStopped(
+            PrintWriter out, String banner, Duration interval, Duration stopAfter, Step report, Step finish)
+            throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.countDown();
-            try {
-                done.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "linetwin-twin-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stop.countDown();
+                    try {
+                        done.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "linetwin-twin-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println(banner);
         out.flush();

@@ -37,20 +37,31 @@ final class TwinGroupFollow {
         this.snapshotDir = snapshotDir;
     }
 
-    static TwinGroupFollow start(List<LineDescriptor> lines, KafkaSettings settings, String checkpointTopic,
-            Duration every, InputLimits limits, Optional<Path> snapshotDir) throws IOException {
+    static TwinGroupFollow start(
+            List<LineDescriptor> lines,
+            KafkaSettings settings,
+            String checkpointTopic,
+            Duration every,
+            InputLimits limits,
+            Optional<Path> snapshotDir)
+            throws IOException {
         if (snapshotDir.isPresent()) {
             Files.createDirectories(snapshotDir.get());
         }
-        return new TwinGroupFollow(LineGroupTwin.start(lines, settings, checkpointTopic, every, limits,
-                Clock.systemUTC()), snapshotDir);
+        return new TwinGroupFollow(
+                LineGroupTwin.start(lines, settings, checkpointTopic, every, limits, Clock.systemUTC()), snapshotDir);
     }
 
     /** Prints what this process owns and refreshes the snapshot folder. */
     void report(PrintWriter out) throws IOException {
         SortedSet<String> owned = twin.owned();
-        out.printf(Locale.ROOT, "owns %d of %d lines: %s (records %,d, lag %s)%n", owned.size(), twin.lines().size(),
-                owned.isEmpty() ? "none" : String.join(", ", owned), twin.records(),
+        out.printf(
+                Locale.ROOT,
+                "owns %d of %d lines: %s (records %,d, lag %s)%n",
+                owned.size(),
+                twin.lines().size(),
+                owned.isEmpty() ? "none" : String.join(", ", owned),
+                twin.records(),
                 twin.lag() < 0 ? "unknown" : Long.toString(twin.lag()));
         for (String line : owned) {
             Optional<TwinStore.Stats> stats = twin.stats(line);
@@ -58,8 +69,13 @@ final class TwinGroupFollow {
             if (stats.isEmpty() || snapshot.isEmpty()) {
                 continue;
             }
-            out.printf(Locale.ROOT, "  %-32s applied %,d  stale %,d  refused %,d  revisions %,d%n", line,
-                    stats.get().applied(), stats.get().stale(), stats.get().rejectedTotal(),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-32s applied %,d  stale %,d  refused %,d  revisions %,d%n",
+                    line,
+                    stats.get().applied(),
+                    stats.get().stale(),
+                    stats.get().rejectedTotal(),
                     snapshot.get().revisionSum());
             if (snapshotDir.isPresent()) {
                 snapshot.get().write(snapshotDir.get().resolve(fileName(line)));
@@ -72,8 +88,9 @@ final class TwinGroupFollow {
                     Files.deleteIfExists(snapshotDir.get().resolve(fileName(line)));
                 }
             }
-            String json = "{\"owned\": [" + owned.stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(", "))
-                    + "], \"records\": " + twin.records() + ", \"lag\": " + twin.lag() + "}\n";
+            String json =
+                    "{\"owned\": [" + owned.stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(", "))
+                            + "], \"records\": " + twin.records() + ", \"lag\": " + twin.lag() + "}\n";
             writeAtomically(snapshotDir.get().resolve(OWNED_FILE), json);
         }
     }

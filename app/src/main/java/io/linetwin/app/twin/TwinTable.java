@@ -24,12 +24,13 @@ import org.eclipse.ditto.json.JsonValue;
  */
 final class TwinTable {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-    private static final String[] HEADER = {"equipment", "kind", "state", "since", "product", "good", "scrap",
-        "level", "rev", "updated"};
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final String[] HEADER = {
+        "equipment", "kind", "state", "since", "product", "good", "scrap", "level", "rev", "updated"
+    };
 
-    private TwinTable() {
-    }
+    private TwinTable() {}
 
     static String render(LineDescriptor line, Snapshot snapshot, TwinHealth health) {
         List<String[]> rows = new ArrayList<>();
@@ -51,10 +52,15 @@ final class TwinTable {
                 number(thing, "/features/counters/properties/scrap"),
                 level(e, thing),
                 Long.toString(twinThing.get().revision()),
-                twinThing.get().revision() == 0 ? "-" : TIME.format(twinThing.get().modified())});
+                twinThing.get().revision() == 0
+                        ? "-"
+                        : TIME.format(twinThing.get().modified())
+            });
         }
         StringBuilder out = new StringBuilder();
-        out.append("twin of ").append(line.lineId()).append(" at ")
+        out.append("twin of ")
+                .append(line.lineId())
+                .append(" at ")
                 .append(snapshot.takenAt().truncatedTo(ChronoUnit.SECONDS))
                 .append(" (the line's clock)\n");
         int[] widths = new int[HEADER.length];
@@ -67,7 +73,8 @@ final class TwinTable {
             StringBuilder line1 = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 boolean numeric = i >= 5 && i <= 8;
-                String cell = numeric ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                String cell = numeric
+                        ? " ".repeat(widths[i] - row[i].length()) + row[i]
                         : row[i] + " ".repeat(widths[i] - row[i].length());
                 line1.append(cell).append(i < row.length - 1 ? "  " : "");
             }
@@ -105,16 +112,24 @@ final class TwinTable {
                 total += field.getValue().asLong();
             }
         }
-        return total + "/" + (e.capacity().isPresent() ? Integer.toString(e.capacity().getAsInt()) : "inf");
+        return total + "/"
+                + (e.capacity().isPresent() ? Integer.toString(e.capacity().getAsInt()) : "inf");
     }
 
     private static String text(JsonObject thing, String path) {
-        return thing.getValue(JsonPointer.of(path)).filter(JsonValue::isString).map(JsonValue::asString).orElse("");
+        return thing.getValue(JsonPointer.of(path))
+                .filter(JsonValue::isString)
+                .map(JsonValue::asString)
+                .orElse("");
     }
 
     private static String number(JsonObject thing, String path) {
-        return thing.getValue(JsonPointer.of(path)).filter(JsonValue::isNumber).map(v -> v.isLong() || v.isInt()
-                ? Long.toString(v.asLong()) : String.format(java.util.Locale.ROOT, "%.1f", v.asDouble())).orElse("");
+        return thing.getValue(JsonPointer.of(path))
+                .filter(JsonValue::isNumber)
+                .map(v -> v.isLong() || v.isInt()
+                        ? Long.toString(v.asLong())
+                        : String.format(java.util.Locale.ROOT, "%.1f", v.asDouble()))
+                .orElse("");
     }
 
     private static String time(JsonObject thing, String path) {

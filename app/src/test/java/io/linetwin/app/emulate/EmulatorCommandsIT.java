@@ -42,6 +42,7 @@ final class EmulatorCommandsIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedBroker broker;
     static LineSpec line;
     static LineDescriptor things;
@@ -76,7 +77,8 @@ final class EmulatorCommandsIT {
 
     private static void send(KafkaSignalPublisher gate, double speed, String correlationId) {
         gate.send(DittoMessages.modifyProperty(FILLER, "parameters", "speed", JsonValue.of(speed), correlationId))
-                .toCompletableFuture().join();
+                .toCompletableFuture()
+                .join();
     }
 
     private static CommandInbox inbox(String topic, String group, KafkaSignalPublisher responses, int maxPending) {
@@ -90,13 +92,14 @@ final class EmulatorCommandsIT {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<Signal<?>> out = new ArrayList<>();
         DittoProtocolAdapter adapter = DittoProtocolAdapter.newInstance();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (out.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(adapter.fromAdaptable(
-                        ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(r.value())))));
+                consumer.poll(Duration.ofMillis(200))
+                        .forEach(r -> out.add(adapter.fromAdaptable(
+                                ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(r.value())))));
             }
         }
         return out;
@@ -115,12 +118,23 @@ final class EmulatorCommandsIT {
             assertThat(inbox.awaitReady(PATIENCE)).isTrue();
             send(gate, 1.5, "too-fast");
             gate.send(DittoMessages.modifyProperty(FILLER, "parameters", "speed", JsonValue.of(1.1), "live-one")
-                    .setDittoHeaders(org.eclipse.ditto.base.model.headers.DittoHeaders.newBuilder()
-                            .correlationId("live-one").channel("live").build())).toCompletableFuture().join();
+                            .setDittoHeaders(org.eclipse.ditto.base.model.headers.DittoHeaders.newBuilder()
+                                    .correlationId("live-one")
+                                    .channel("live")
+                                    .build()))
+                    .toCompletableFuture()
+                    .join();
             send(gate, 1.1, "ok");
             await("the inbox read the three commands", () -> inbox.received() == 3);
-            LineEmulator emulator = new LineEmulator(LineEmulatorTest.simulationOf(line), events,
-                    LineEmulatorTest.START, 5, 30, 60, Pacer.NO_WAIT, inbox);
+            LineEmulator emulator = new LineEmulator(
+                    LineEmulatorTest.simulationOf(line),
+                    events,
+                    LineEmulatorTest.START,
+                    5,
+                    30,
+                    60,
+                    Pacer.NO_WAIT,
+                    inbox);
             emulator.step(30);
             assertThat(emulator.state().parameters().get("filler")).containsEntry("speed", 1.1);
         }
@@ -171,7 +185,8 @@ final class EmulatorCommandsIT {
                 assertThat(fourth.awaitReady(PATIENCE)).isTrue();
                 send(gate, 1.0, "after");
                 await("the next command arrived", () -> fourth.received() >= 1);
-                assertThat(fourth.drain()).as("the applied command is forgotten")
+                assertThat(fourth.drain())
+                        .as("the applied command is forgotten")
                         .containsExactly(new ParameterChange("filler", "speed", 1.0));
             }
         }
@@ -209,33 +224,52 @@ final class EmulatorCommandsIT {
         LineEmulator first;
         LineEmulator second;
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(events)) {
-            first = new LineEmulator(LineEmulatorTest.simulationOf(line), publisher, LineEmulatorTest.START, 21, 30,
-                    60, Pacer.NO_WAIT, CommandSource.NONE);
+            first = new LineEmulator(
+                    LineEmulatorTest.simulationOf(line),
+                    publisher,
+                    LineEmulatorTest.START,
+                    21,
+                    30,
+                    60,
+                    Pacer.NO_WAIT,
+                    CommandSource.NONE);
             first.run(900);
         }
         EmulatorResume.Resumed resumed = EmulatorResume.read(events, line, 30).orElseThrow();
         assertThat(resumed.start().at()).isEqualTo(LineEmulatorTest.START.plusSeconds(900));
         assertThat(resumed.events()).isEqualTo(first.eventsPublished());
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(events)) {
-            second = new LineEmulator(new io.linetwin.sim.LineSimulation(line)
-                    .startingAt(LineClocks.secondsOfWeek(resumed.start().at())), publisher, 22, 30, 60,
-                    Pacer.NO_WAIT, CommandSource.NONE, resumed.start());
+            second = new LineEmulator(
+                    new io.linetwin.sim.LineSimulation(line)
+                            .startingAt(LineClocks.secondsOfWeek(resumed.start().at())),
+                    publisher,
+                    22,
+                    30,
+                    60,
+                    Pacer.NO_WAIT,
+                    CommandSource.NONE,
+                    resumed.start());
             second.run(900);
         }
 
         long total = first.eventsPublished() + second.eventsPublished();
         try (KafkaTwin twin = KafkaTwin.builder(things, settings("resume.events", "twin-resume"))
-                .wallClock(Clock.fixed(LineEmulatorTest.START, ZoneOffset.UTC)).start()) {
+                .wallClock(Clock.fixed(LineEmulatorTest.START, ZoneOffset.UTC))
+                .start()) {
             await("the twin read both runs", () -> twin.records() == total);
             var stats = twin.store().stats();
             assertThat(stats.rejectedTotal()).isZero();
-            assertThat(stats.stale()).as("the second run continued the revisions").isZero();
+            assertThat(stats.stale())
+                    .as("the second run continued the revisions")
+                    .isZero();
             assertThat(stats.applied()).isEqualTo(total);
-            assertThat(TwinMatch.mismatches(second.state(), twin.snapshot(), things)).isEmpty();
+            assertThat(TwinMatch.mismatches(second.state(), twin.snapshot(), things))
+                    .isEmpty();
             assertThat(twin.store().time()).isEqualTo(LineEmulatorTest.START.plusSeconds(1800));
         }
         first.state().stations().forEach((id, s) -> {
-            assertThat(second.state().stations().get(id).good()).as(id + " good never goes back")
+            assertThat(second.state().stations().get(id).good())
+                    .as(id + " good never goes back")
                     .isGreaterThanOrEqualTo(s.good());
         });
         assertThat(second.state().stations().get("filler").good())

@@ -37,8 +37,9 @@ final class LineEmulatorTest {
     @Test
     void aListenerHearsTheEngineTimeAfterEveryChunkForProgress() throws Exception {
         List<Double> clocks = new ArrayList<>();
-        LineEmulator emulator = new LineEmulator(simulationOf(bottling()), new RecordingSink(), START, 7, 30, 60,
-                Pacer.NO_WAIT, List::of).afterEachChunk(clocks::add);
+        LineEmulator emulator = new LineEmulator(
+                        simulationOf(bottling()), new RecordingSink(), START, 7, 30, 60, Pacer.NO_WAIT, List::of)
+                .afterEachChunk(clocks::add);
 
         emulator.run(100);
 
@@ -55,8 +56,8 @@ final class LineEmulatorTest {
     @Test
     void whatIsInFlightCarriesOverFromChunkToChunkSoTheLineKeepsDelivering() throws Exception {
         LineSpec line = bottling();
-        LineEmulator emulator = new LineEmulator(simulationOf(line), new RecordingSink(), START, 7, 30, 60,
-                Pacer.NO_WAIT, List::of);
+        LineEmulator emulator =
+                new LineEmulator(simulationOf(line), new RecordingSink(), START, 7, 30, 60, Pacer.NO_WAIT, List::of);
         long palletsBefore = 0;
         for (int hour = 1; hour <= 3; hour++) {
             for (int chunk = 0; chunk < 120; chunk++) {
@@ -64,8 +65,9 @@ final class LineEmulatorTest {
                 io.linetwin.model.LineState state = emulator.state();
                 for (io.linetwin.model.BufferSpec buffer : line.buffers()) {
                     if (!buffer.unlimited()) {
-                        assertThat(state.buffers().get(buffer.id()).total()).as("%s at %s s", buffer.id(),
-                                state.clockSeconds()).isLessThanOrEqualTo(buffer.capacity());
+                        assertThat(state.buffers().get(buffer.id()).total())
+                                .as("%s at %s s", buffer.id(), state.clockSeconds())
+                                .isLessThanOrEqualTo(buffer.capacity());
                     }
                 }
             }
@@ -82,12 +84,11 @@ final class LineEmulatorTest {
         LineDescriptor things = LineDescriptors.of(line);
         RecordingSink sink = new RecordingSink();
         List<ParameterChange> pending = new ArrayList<>();
-        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 7, 30, 60, Pacer.NO_WAIT,
-                () -> {
-                    List<ParameterChange> out = List.copyOf(pending);
-                    pending.clear();
-                    return out;
-                });
+        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 7, 30, 60, Pacer.NO_WAIT, () -> {
+            List<ParameterChange> out = List.copyOf(pending);
+            pending.clear();
+            return out;
+        });
         TwinStore twin = TwinStore.of(things, Clock.fixed(START, ZoneOffset.UTC));
         int applied = 0;
         for (int i = 0; i < 40; i++) {
@@ -95,7 +96,9 @@ final class LineEmulatorTest {
             for (; applied < sink.json.size(); applied++) {
                 twin.apply(sink.json.get(applied));
             }
-            assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things)).as("chunk " + i).isEmpty();
+            assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things))
+                    .as("chunk " + i)
+                    .isEmpty();
         }
         assertThat(twin.stats().rejectedTotal()).isZero();
         assertThat(twin.stats().stale()).isZero();
@@ -106,9 +109,12 @@ final class LineEmulatorTest {
         int before = sink.signals.size();
         emulator.step(30);
         assertThat(emulator.state().parameters().get("filler")).containsEntry("speed", 1.1);
-        assertThat(sink.signals.subList(before, sink.signals.size())).filteredOn(s -> s instanceof
-                FeaturePropertyModified m && m.getFeatureId().equals("parameters"))
-                .singleElement().satisfies(s -> assertThat(((FeaturePropertyModified) s).getPropertyValue().asDouble())
+        assertThat(sink.signals.subList(before, sink.signals.size()))
+                .filteredOn(s -> s instanceof FeaturePropertyModified m
+                        && m.getFeatureId().equals("parameters"))
+                .singleElement()
+                .satisfies(s -> assertThat(
+                                ((FeaturePropertyModified) s).getPropertyValue().asDouble())
                         .isEqualTo(1.1));
     }
 
@@ -142,30 +148,39 @@ final class LineEmulatorTest {
         LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 7, 30, 60, Pacer.NO_WAIT, source);
         TwinStore twin = TwinStore.of(things, Clock.fixed(START, ZoneOffset.UTC));
         emulator.step(30);
-        org.eclipse.ditto.json.JsonObject rul = org.eclipse.ditto.json.JsonObject.newBuilder().set("seconds", 5400)
-                .set("sdSeconds", 600).set("at", START.plusSeconds(20).toString()).set("model", "m@1").build();
+        org.eclipse.ditto.json.JsonObject rul = org.eclipse.ditto.json.JsonObject.newBuilder()
+                .set("seconds", 5400)
+                .set("sdSeconds", 600)
+                .set("at", START.plusSeconds(20).toString())
+                .set("model", "m@1")
+                .build();
         pending.add(new HealthEstimate("filler", rul));
         int before = sink.signals.size();
         emulator.step(30);
 
         FeaturePropertyModified event = sink.signals.subList(before, sink.signals.size()).stream()
-                .map(FeaturePropertyModified.class::cast).filter(m -> m.getFeatureId().equals("health")
-                        && m.getPropertyPointer().toString().equals("/rul")).findFirst().orElseThrow();
+                .map(FeaturePropertyModified.class::cast)
+                .filter(m -> m.getFeatureId().equals("health")
+                        && m.getPropertyPointer().toString().equals("/rul"))
+                .findFirst()
+                .orElseThrow();
         assertThat(event.getPropertyValue()).isEqualTo(rul);
         assertThat(event.getTimestamp()).contains(START.plusSeconds(30));
         assertThat(applied[0]).isEqualTo(1);
         sink.json.forEach(twin::apply);
         assertThat(twin.stats().stale()).isZero();
         assertThat(twin.stats().rejectedTotal()).isZero();
-        assertThat(io.linetwin.twin.RulReadings.of(twin.snapshot(), things).get("filler").seconds()).isEqualTo(5400);
+        assertThat(io.linetwin.twin.RulReadings.of(twin.snapshot(), things)
+                        .get("filler")
+                        .seconds())
+                .isEqualTo(5400);
     }
 
     @Test
     void revisionsIncreaseByOnePerThingAndTimestampsAreEmulatedInstants() throws Exception {
         LineSpec line = bottling();
         RecordingSink sink = new RecordingSink();
-        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 3, 10, 60, Pacer.NO_WAIT,
-                List::of);
+        LineEmulator emulator = new LineEmulator(simulationOf(line), sink, START, 3, 10, 60, Pacer.NO_WAIT, List::of);
         emulator.run(600);
         java.util.Map<String, Long> last = new java.util.HashMap<>();
         Instant latest = START;
@@ -179,8 +194,11 @@ final class LineEmulatorTest {
             latest = at.isAfter(latest) ? at : latest;
         }
         assertThat(latest).isEqualTo(START.plusSeconds(600));
-        assertThat(sink.signals).anyMatch(s -> ((FeaturePropertyModified) s).getPropertyPointer().toString()
-                .equals("/readings/temperature"));
+        assertThat(sink.signals)
+                .anyMatch(s -> ((FeaturePropertyModified) s)
+                        .getPropertyPointer()
+                        .toString()
+                        .equals("/readings/temperature"));
     }
 
     /**
@@ -188,8 +206,8 @@ final class LineEmulatorTest {
      * library line: otherwise the twin would refuse the emulator's own events.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"bottling-line.yaml", "automotive-body.yaml",
-        "smt-line.yaml", "textbook-two-machine.yaml"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"bottling-line.yaml", "automotive-body.yaml", "smt-line.yaml", "textbook-two-machine.yaml"})
     void theTwinTakesEveryEventOfEveryLibraryLine(String scenario) throws Exception {
         var loaded = ScenarioLoader.load(Path.of("..", "scenarios", scenario));
         LineSpec line = loaded.line();
@@ -200,8 +218,14 @@ final class LineEmulatorTest {
             return; // a line without a Ditto thing id has no twin
         }
         RecordingSink sink = new RecordingSink();
-        LineEmulator emulator = new LineEmulator(new LineSimulation(line)
-                .startingAt(loaded.experiment().startSecondsOfWeek()), sink, START, 13, 60, 60, Pacer.NO_WAIT,
+        LineEmulator emulator = new LineEmulator(
+                new LineSimulation(line).startingAt(loaded.experiment().startSecondsOfWeek()),
+                sink,
+                START,
+                13,
+                60,
+                60,
+                Pacer.NO_WAIT,
                 CommandSource.NONE);
         TwinStore twin = TwinStore.of(things, Clock.fixed(START, ZoneOffset.UTC));
         emulator.run(2 * 3600);
@@ -209,6 +233,7 @@ final class LineEmulatorTest {
             TwinEvent outcome = twin.apply(json);
             assertThat(outcome).as(json).isInstanceOf(TwinEvent.Applied.class);
         }
-        assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things)).isEmpty();
+        assertThat(TwinMatch.mismatches(emulator.state(), twin.snapshot(), things))
+                .isEmpty();
     }
 }

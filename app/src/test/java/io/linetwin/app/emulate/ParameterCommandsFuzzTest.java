@@ -22,16 +22,43 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 final class ParameterCommandsFuzzTest {
 
-    private static final List<String> VALUES = List.of("1.1", "1.0", "0.9", "1.2", "0.6", "1.5", "-1", "0", "1e300",
-            "1e999", "null", "\"fast\"", "[]", "{}", "true", "1.15", "1.05");
-    private static final List<String> TOPICS = List.of("plant1/bottling.filler/things/twin/commands/modify",
-            "plant1/bottling.filler/things/live/commands/modify", "plant1/bottling.filler/things/twin/commands/merge",
-            "plant1/bottling.depal/things/twin/commands/modify", "plant1/bottling.nothere/things/twin/commands/modify",
-            "plant1/other.filler/things/twin/commands/modify", "plant1/bottling.filler/things/twin/events/modified",
-            "plant1/bottling.filler/policies/commands/modify", "garbage", "");
-    private static final List<String> PATHS = List.of("/features/parameters/properties/speed",
-            "/features/parameters/properties/glue", "/features/status/properties/state", "/features/parameters",
-            "/attributes/limits/speed/max", "/", "");
+    private static final List<String> VALUES = List.of(
+            "1.1",
+            "1.0",
+            "0.9",
+            "1.2",
+            "0.6",
+            "1.5",
+            "-1",
+            "0",
+            "1e300",
+            "1e999",
+            "null",
+            "\"fast\"",
+            "[]",
+            "{}",
+            "true",
+            "1.15",
+            "1.05");
+    private static final List<String> TOPICS = List.of(
+            "plant1/bottling.filler/things/twin/commands/modify",
+            "plant1/bottling.filler/things/live/commands/modify",
+            "plant1/bottling.filler/things/twin/commands/merge",
+            "plant1/bottling.depal/things/twin/commands/modify",
+            "plant1/bottling.nothere/things/twin/commands/modify",
+            "plant1/other.filler/things/twin/commands/modify",
+            "plant1/bottling.filler/things/twin/events/modified",
+            "plant1/bottling.filler/policies/commands/modify",
+            "garbage",
+            "");
+    private static final List<String> PATHS = List.of(
+            "/features/parameters/properties/speed",
+            "/features/parameters/properties/glue",
+            "/features/status/properties/state",
+            "/features/parameters",
+            "/attributes/limits/speed/max",
+            "/",
+            "");
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2})
@@ -39,16 +66,25 @@ final class ParameterCommandsFuzzTest {
         Random random = new Random(seed);
         LineSpec line = LineEmulatorTest.bottling();
         Instant[] now = {Instant.parse("2026-11-30T06:00:00Z")};
-        ParameterCommands commands = new ParameterCommands(line, LineDescriptors.of(line),
-                ParameterCommands.scenarioValues(line), Duration.ofSeconds(30), () -> now[0]);
+        ParameterCommands commands = new ParameterCommands(
+                line,
+                LineDescriptors.of(line),
+                ParameterCommands.scenarioValues(line),
+                Duration.ofSeconds(30),
+                () -> now[0]);
         double speed = 1.0;
         int accepted = 0;
         for (int i = 0; i < 3_000; i++) {
             now[0] = now[0].plusSeconds(random.nextInt(20));
             String message = random.nextInt(4) == 0
-                    ? DittoMessages.toJson(DittoMessages.modifyProperty(ThingId.of("plant1:bottling.filler"),
-                            "parameters", "speed", JsonValue.of(0.6 + random.nextInt(7) / 10.0), "c" + i))
-                    : "{\"topic\":\"" + TOPICS.get(random.nextInt(TOPICS.size())) + "\",\"headers\":{\"correlation-id\":\"c"
+                    ? DittoMessages.toJson(DittoMessages.modifyProperty(
+                            ThingId.of("plant1:bottling.filler"),
+                            "parameters",
+                            "speed",
+                            JsonValue.of(0.6 + random.nextInt(7) / 10.0),
+                            "c" + i))
+                    : "{\"topic\":\"" + TOPICS.get(random.nextInt(TOPICS.size()))
+                            + "\",\"headers\":{\"correlation-id\":\"c"
                             + i + "\"},\"path\":\"" + PATHS.get(random.nextInt(PATHS.size())) + "\",\"value\":"
                             + VALUES.get(random.nextInt(VALUES.size())) + "}";
             if (random.nextInt(10) == 0) {
@@ -61,7 +97,9 @@ final class ParameterCommandsFuzzTest {
                 fail("command " + i + " escaped with " + t + ": " + message, t);
                 return;
             }
-            assertThat(parsed.accepted()).as(message).isNotEqualTo(parsed.refusal().isPresent());
+            assertThat(parsed.accepted())
+                    .as(message)
+                    .isNotEqualTo(parsed.refusal().isPresent());
             if (parsed.accepted()) {
                 ParameterChange change = parsed.change().orElseThrow();
                 assertThat(change.station()).isEqualTo("filler");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
 import io.linetwin.twin.DittoMessages;
-import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +42,12 @@ final class ParameterCommandsTest {
     @Test
     void takesAPredictorsRemainingLifeEstimateForTheTwinWithoutLimitsOrRateLimit() throws Exception {
         ParameterCommands commands = commands();
-        JsonObject estimate = JsonObject.newBuilder().set("seconds", 7200.5).set("sdSeconds", 900)
-                .set("at", "2026-11-30T06:00:00Z").set("model", "filler@1a2b3c4d").build();
+        JsonObject estimate = JsonObject.newBuilder()
+                .set("seconds", 7200.5)
+                .set("sdSeconds", 900)
+                .set("at", "2026-11-30T06:00:00Z")
+                .set("model", "filler@1a2b3c4d")
+                .build();
 
         ParameterCommands.Parsed parsed = commands.parse(rul("filler", estimate));
         assertThat(parsed.accepted()).isTrue();
@@ -61,7 +64,10 @@ final class ParameterCommandsTest {
     @Test
     void refusesAnEstimateTheTwinWouldRefuseWithTheReason() throws Exception {
         ParameterCommands commands = commands();
-        JsonObject ok = JsonObject.newBuilder().set("seconds", 60).set("at", "2026-11-30T06:00:00Z").build();
+        JsonObject ok = JsonObject.newBuilder()
+                .set("seconds", 60)
+                .set("at", "2026-11-30T06:00:00Z")
+                .build();
 
         assertThat(commands.parse(rul("filler", ok.setValue("seconds", -1))).message())
                 .isEqualTo("filler.health.rul seconds must be a finite number of seconds >= 0, got -1");
@@ -73,7 +79,8 @@ final class ParameterCommandsTest {
                 .isEqualTo("filler.health.rul has an unknown key colour (seconds, sdSeconds, at, model)");
         assertThat(commands.parse(rul("filler", JsonValue.of(60))).refusal()).contains(Refusal.NOT_A_NUMBER);
         assertThat(commands.parse(rul("b1", ok)).message()).isEqualTo("b1 has no health feature (a buffer)");
-        assertThat(commands.parse(modify("plant1:bottling.filler", "health", "readings", ok)).refusal())
+        assertThat(commands.parse(modify("plant1:bottling.filler", "health", "readings", ok))
+                        .refusal())
                 .contains(Refusal.NOT_WRITABLE);
     }
 
@@ -86,15 +93,19 @@ final class ParameterCommandsTest {
             assertThat(p.message()).contains("must lie in [0.6, 1.2]");
         });
         assertThat(commands.parse(speed("capper", 0)).refusal()).contains(Refusal.NOT_WRITABLE);
-        assertThat(commands.parse(modify("plant1:bottling.capper", "parameters", "glue", JsonValue.of(2))).message())
+        assertThat(commands.parse(modify("plant1:bottling.capper", "parameters", "glue", JsonValue.of(2)))
+                        .message())
                 .contains("capper.glue is not writable: the scenario declares no such parameter");
-        assertThat(commands.parse(modify("plant1:bottling.filler", "status", "state", JsonValue.of("down"))).message())
+        assertThat(commands.parse(modify("plant1:bottling.filler", "status", "state", JsonValue.of("down")))
+                        .message())
                 .contains("not adjustable");
-        assertThat(commands.parse(modify("plant1:other.filler", "parameters", "speed", JsonValue.of(1.0))).refusal())
+        assertThat(commands.parse(modify("plant1:other.filler", "parameters", "speed", JsonValue.of(1.0)))
+                        .refusal())
                 .contains(Refusal.UNKNOWN_EQUIPMENT);
         assertThat(commands.parse("{ nope").refusal()).contains(Refusal.NOT_A_COMMAND);
         assertThat(commands.parse(modify("plant1:bottling.filler", "parameters", "speed", JsonValue.of("fast")))
-                .refusal()).contains(Refusal.NOT_A_NUMBER);
+                        .refusal())
+                .contains(Refusal.NOT_A_NUMBER);
     }
 
     @Test
@@ -121,8 +132,12 @@ final class ParameterCommandsTest {
     void aStationTakesOneCommandPerIntervalOfLineTime() throws Exception {
         LineSpec line = LineEmulatorTest.bottling();
         AtomicReference<Instant> now = new AtomicReference<>(T0);
-        ParameterCommands commands = new ParameterCommands(line, LineDescriptors.of(line),
-                ParameterCommands.scenarioValues(line), Duration.ofSeconds(60), now::get);
+        ParameterCommands commands = new ParameterCommands(
+                line,
+                LineDescriptors.of(line),
+                ParameterCommands.scenarioValues(line),
+                Duration.ofSeconds(60),
+                now::get);
 
         assertThat(commands.parse(speed("filler", 1.1)).accepted()).isTrue();
         now.set(T0.plusSeconds(59));
@@ -147,12 +162,12 @@ final class ParameterCommandsTest {
     @Test
     void aRefusalGoesBackAsADittoErrorResponseWithTheCorrelationId() throws Exception {
         ParameterCommands.Parsed p = commands().parse(speed("filler", 1.5));
-        Signal<?> response = CommandResponses.refused(p.thingId().orElseThrow(), p.property(), p.refusal().orElseThrow(),
-                p.message(), p.correlationId());
+        Signal<?> response = CommandResponses.refused(
+                p.thingId().orElseThrow(), p.property(), p.refusal().orElseThrow(), p.message(), p.correlationId());
 
         String json = DittoMessages.toJson(response);
-        Signal<?> back = DittoProtocolAdapter.newInstance().fromAdaptable(
-                ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(json)));
+        Signal<?> back = DittoProtocolAdapter.newInstance()
+                .fromAdaptable(ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(json)));
 
         assertThat(JsonFactory.newObject(json).getValue("topic"))
                 .contains(JsonValue.of("plant1/bottling.filler/things/twin/errors"));

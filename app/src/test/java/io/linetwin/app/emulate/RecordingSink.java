@@ -22,6 +22,5 @@ final class RecordingSink implements SignalSink {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

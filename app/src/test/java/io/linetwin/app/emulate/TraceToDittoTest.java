@@ -21,17 +21,27 @@ final class TraceToDittoTest {
 
     static final Instant START = Instant.parse("2026-11-30T06:00:00Z");
 
-    final LineDescriptor line = LineDescriptor.of("plant1:bottling", List.of(
-            new EquipmentDescriptor("filler", EquipmentKind.MACHINE, OptionalInt.empty(), Map.of("speed", 1.0),
-                    Map.of(), List.of("temperature")),
-            EquipmentDescriptor.of("out", EquipmentKind.SINK)));
+    final LineDescriptor line = LineDescriptor.of(
+            "plant1:bottling",
+            List.of(
+                    new EquipmentDescriptor(
+                            "filler",
+                            EquipmentKind.MACHINE,
+                            OptionalInt.empty(),
+                            Map.of("speed", 1.0),
+                            Map.of(),
+                            List.of("temperature")),
+                    EquipmentDescriptor.of("out", EquipmentKind.SINK)));
     final RecordingSink sink = new RecordingSink();
     final List<String> told = new ArrayList<>();
-    final TraceToDitto trace = new TraceToDitto(new DittoEventWriter(line, sink), new EmulatedClock(START),
+    final TraceToDitto trace = new TraceToDitto(
+            new DittoEventWriter(line, sink),
+            new EmulatedClock(START),
             (station, t, state) -> told.add(station + "@" + t + "=" + state));
 
     private List<String> events() {
-        return sink.signals.stream().map(s -> (FeaturePropertyModified) s)
+        return sink.signals.stream()
+                .map(s -> (FeaturePropertyModified) s)
                 .map(m -> m.getEntityId() + " " + m.getFeatureId() + m.getPropertyPointer() + "=" + m.getPropertyValue()
                         + " r" + m.getRevision() + " " + m.getTimestamp().orElseThrow())
                 .toList();
@@ -40,9 +50,10 @@ final class TraceToDittoTest {
     @Test
     void aStateChangePublishesStateAndSinceAtTheEmulatedInstant() {
         trace.accept(new TraceEvent.StateChanged(90.5, "filler", 0, "down"));
-        assertThat(events()).containsExactly(
-                "plant1:bottling.filler status/state=\"down\" r1 2026-11-30T06:01:30.500Z",
-                "plant1:bottling.filler status/since=\"2026-11-30T06:01:30.500Z\" r2 2026-11-30T06:01:30.500Z");
+        assertThat(events())
+                .containsExactly(
+                        "plant1:bottling.filler status/state=\"down\" r1 2026-11-30T06:01:30.500Z",
+                        "plant1:bottling.filler status/since=\"2026-11-30T06:01:30.500Z\" r2 2026-11-30T06:01:30.500Z");
         assertThat(told).containsExactly("filler@90.5=down");
     }
 
@@ -71,7 +82,15 @@ final class TraceToDittoTest {
         trace.accept(new TraceEvent.StateChanged(5, "filler", 0, "setup"));
         sink.json.forEach(twin::apply);
         assertThat(twin.stats().applied()).isEqualTo(4);
-        assertThat(TwinMatch.property(twin.snapshot().get(line.thingIdOf("filler")).orElseThrow().thing(), "status",
-                "state").orElseThrow().asString()).isEqualTo("setup");
+        assertThat(TwinMatch.property(
+                                twin.snapshot()
+                                        .get(line.thingIdOf("filler"))
+                                        .orElseThrow()
+                                        .thing(),
+                                "status",
+                                "state")
+                        .orElseThrow()
+                        .asString())
+                .isEqualTo("setup");
     }
 }

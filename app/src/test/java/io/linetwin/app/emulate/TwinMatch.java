@@ -18,29 +18,40 @@ import org.eclipse.ditto.things.model.Thing;
 /** Where a twin snapshot differs from the emulator's state: station state and counters, buffer levels. */
 final class TwinMatch {
 
-    private TwinMatch() {
-    }
+    private TwinMatch() {}
 
     static List<String> mismatches(LineState state, Snapshot twin, LineDescriptor line) {
         List<String> out = new ArrayList<>();
         state.stations().forEach((id, station) -> {
             Thing thing = twin.get(line.thingIdOf(id)).orElseThrow().thing();
             if (hasFeature(thing, TwinFeatures.STATUS)) {
-                expect(out, id + " state", JsonValue.of(station.condition().status().json()),
+                expect(
+                        out,
+                        id + " state",
+                        JsonValue.of(station.condition().status().json()),
                         property(thing, TwinFeatures.STATUS, TwinFeatures.STATE));
             }
-            expect(out, id + " good", JsonValue.of(station.good()), property(thing, TwinFeatures.COUNTERS,
-                    TwinFeatures.GOOD));
-            expect(out, id + " scrap", JsonValue.of(station.scrap()), property(thing, TwinFeatures.COUNTERS,
-                    TwinFeatures.SCRAP));
+            expect(
+                    out,
+                    id + " good",
+                    JsonValue.of(station.good()),
+                    property(thing, TwinFeatures.COUNTERS, TwinFeatures.GOOD));
+            expect(
+                    out,
+                    id + " scrap",
+                    JsonValue.of(station.scrap()),
+                    property(thing, TwinFeatures.COUNTERS, TwinFeatures.SCRAP));
         });
         state.buffers().forEach((id, contents) -> {
             Thing thing = twin.get(line.thingIdOf(id)).orElseThrow().thing();
             Map<String, Long> twinLevels = new HashMap<>();
-            property(thing, TwinFeatures.BUFFER, TwinFeatures.LEVELS).filter(JsonValue::isObject)
-                    .map(JsonValue::asObject).ifPresent((JsonObject o) -> o.forEach(f -> {
+            property(thing, TwinFeatures.BUFFER, TwinFeatures.LEVELS)
+                    .filter(JsonValue::isObject)
+                    .map(JsonValue::asObject)
+                    .ifPresent((JsonObject o) -> o.forEach(f -> {
                         if (f.getValue().asLong() != 0) {
-                            twinLevels.put(TwinFeatures.ANONYMOUS_PRODUCT.equals(f.getKeyName()) ? "" : f.getKeyName(),
+                            twinLevels.put(
+                                    TwinFeatures.ANONYMOUS_PRODUCT.equals(f.getKeyName()) ? "" : f.getKeyName(),
                                     f.getValue().asLong());
                         }
                     }));
@@ -53,8 +64,9 @@ final class TwinMatch {
     }
 
     static Optional<JsonValue> property(Thing thing, String feature, String property) {
-        return thing.getFeatures().flatMap(f -> f.getFeature(feature)).flatMap(f -> f.getProperty(
-                JsonPointer.of(property)));
+        return thing.getFeatures()
+                .flatMap(f -> f.getFeature(feature))
+                .flatMap(f -> f.getProperty(JsonPointer.of(property)));
     }
 
     private static boolean hasFeature(Thing thing, String feature) {

@@ -14,8 +14,8 @@ final class ReadingRowsTest {
 
     private final List<ReadingRows.Row> rows = new ArrayList<>();
     private final List<String> states = new ArrayList<>();
-    private final ReadingRows assembler = new ReadingRows(List.of("temperature", "vibration"),
-            new ReadingRows.Listener() {
+    private final ReadingRows assembler =
+            new ReadingRows(List.of("temperature", "vibration"), new ReadingRows.Listener() {
                 @Override
                 public void row(ReadingRows.Row row) {
                     rows.add(row);
@@ -84,13 +84,12 @@ final class ReadingRowsTest {
     @Test
     void noSensorsIsRefused() {
         assertThatThrownBy(() -> new ReadingRows(List.of(), new ReadingRows.Listener() {
-            @Override
-            public void row(ReadingRows.Row row) {
-            }
+                    @Override
+                    public void row(ReadingRows.Row row) {}
 
-            @Override
-            public void state(Instant at, String state) {
-            }
-        })).hasMessage("sensors must name >= 1 sensor, got none");
+                    @Override
+                    public void state(Instant at, String state) {}
+                }))
+                .hasMessage("sensors must name >= 1 sensor, got none");
     }
 }

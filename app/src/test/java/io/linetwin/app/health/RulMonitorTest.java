@@ -50,7 +50,9 @@ final class RulMonitorTest {
 
     static Path testModel(String machine) {
         try {
-            return Path.of(RulMonitorTest.class.getResource("/health/models/" + machine + "/health-model.json").toURI())
+            return Path.of(RulMonitorTest.class
+                            .getResource("/health/models/" + machine + "/health-model.json")
+                            .toURI())
                     .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -59,14 +61,16 @@ final class RulMonitorTest {
 
     static LineDescriptor wearLine() throws Exception {
         return LineDescriptors.of(io.linetwin.app.ScenarioOptions.read(Path.of(RulMonitorTest.class
-                .getResource("/health/wear-line.yaml").toURI())).line());
+                        .getResource("/health/wear-line.yaml")
+                        .toURI()))
+                .line());
     }
 
     @BeforeEach
     void start() throws Exception {
         model = RulModel.load(testModel("spindle"));
-        WatchedMachine spindle = new WatchedMachine("spindle", model, "spindle@test",
-                Map.of("temperature", "temperature", "vibration", "vibration"), 60);
+        WatchedMachine spindle = new WatchedMachine(
+                "spindle", model, "spindle@test", Map.of("temperature", "temperature", "vibration", "vibration"), 60);
         SignalSink sink = new SignalSink() {
             @Override
             public CompletionStage<Void> send(Signal<?> signal) {
@@ -75,8 +79,7 @@ final class RulMonitorTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         monitor = new RulMonitor(wearLine(), List.of(spindle), sink, 2 * 3600, 0.5, new PrintWriter(printed));
     }
@@ -87,8 +90,13 @@ final class RulMonitorTest {
     }
 
     private void event(String path, JsonValue value, Instant at) {
-        ThingUpdate update = new ThingUpdate(SPINDLE, ThingUpdate.Action.SET, JsonPointer.of(path), Optional.of(value),
-                OptionalLong.of(++revision), Optional.of(at));
+        ThingUpdate update = new ThingUpdate(
+                SPINDLE,
+                ThingUpdate.Action.SET,
+                JsonPointer.of(path),
+                Optional.of(value),
+                OptionalLong.of(++revision),
+                Optional.of(at));
         monitor.listener().accept(new TwinEvent.Applied(update, revision, at));
     }
 
@@ -101,17 +109,25 @@ final class RulMonitorTest {
         for (int m = fromMinute; m <= toMinute; m++) {
             double hours = (ageMinute + m - fromMinute) / 60.0;
             Instant at = T0.plusSeconds(60L * m);
-            event("/features/health/properties/readings/temperature",
-                    JsonValue.of(45 + 0.8 * hours + 0.3 * noise.nextGaussian()), at);
-            event("/features/health/properties/readings/vibration",
-                    JsonValue.of(2 + 0.15 * hours + 0.05 * noise.nextGaussian()), at);
+            event(
+                    "/features/health/properties/readings/temperature",
+                    JsonValue.of(45 + 0.8 * hours + 0.3 * noise.nextGaussian()),
+                    at);
+            event(
+                    "/features/health/properties/readings/vibration",
+                    JsonValue.of(2 + 0.15 * hours + 0.05 * noise.nextGaussian()),
+                    at);
         }
         monitor.drain(0);
     }
 
     private double lastSeconds() {
         ModifyFeatureProperty modify = (ModifyFeatureProperty) sent.get(sent.size() - 1);
-        return modify.getPropertyValue().asObject().getValue("seconds").orElseThrow().asDouble();
+        return modify.getPropertyValue()
+                .asObject()
+                .getValue("seconds")
+                .orElseThrow()
+                .asDouble();
     }
 
     @Test
@@ -132,7 +148,8 @@ final class RulMonitorTest {
         JsonObject rul = modify.getPropertyValue().asObject();
         assertThat(rul.getKeys().stream().map(Object::toString).toList())
                 .containsExactly("seconds", "sdSeconds", "at", "model");
-        assertThat(rul.getValue("at").orElseThrow().asString()).isEqualTo(T0.plusSeconds(240 * 60).toString());
+        assertThat(rul.getValue("at").orElseThrow().asString())
+                .isEqualTo(T0.plusSeconds(240 * 60).toString());
         assertThat(rul.getValue("model").orElseThrow().asString()).isEqualTo("spindle@test");
         // The bearing lives ~5.4 h (Weibull shape 4, scale 6 h): young it has hours left, after 4 h far less.
         assertThat(young).isGreaterThan(3 * 3600.0);

@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for something another thread or process does, with a generous limit (a guard against hanging, not a timing). */
 final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     static void until(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();

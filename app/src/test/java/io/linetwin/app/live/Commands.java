@@ -14,8 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Everything on a topic (one partition), read from its start: what the line was sent. */
 final class Commands {
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static List<String> onTopic(String bootstrap, String topic) {
         Properties p = new Properties();

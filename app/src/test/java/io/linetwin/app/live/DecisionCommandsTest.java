@@ -39,8 +39,12 @@ final class DecisionCommandsTest {
     void oneProposal() throws Exception {
         state = dir.resolve("state");
         book = ProposalBook.open(state, Clock.systemUTC());
-        p1 = book.propose("press-up-a-step", "variant", List.of(new Change("press", "speed", 0.7, 0.9)),
-                Optional.of(new Effect("throughputPerHour", 35.2, 34.5, 35.9, 0.29)), Map.of(),
+        p1 = book.propose(
+                "press-up-a-step",
+                "variant",
+                List.of(new Change("press", "speed", 0.7, 0.9)),
+                Optional.of(new Effect("throughputPerHour", 35.2, 34.5, 35.9, 0.29)),
+                Map.of(),
                 Optional.of(new Prediction("throughputPerHour", 158, 2, 10, 8 * 3600)),
                 new Evidence(7, "ab".repeat(32), T, Map.of("plant3:press.press", 12L), 8 * 3600, 10, "start"),
                 Optional.empty());
@@ -58,8 +62,12 @@ final class DecisionCommandsTest {
         CliAccess.Result list = cli("proposals");
 
         assertThat(list.exitCode()).isZero();
-        assertThat(list.out()).contains("P1").contains("proposed").contains("press.speed 0.7→0.9")
-                .contains("throughputPerHour +35.2 [+34.5, +35.9] +29 %").contains(p1.evidenceHash().substring(0, 12))
+        assertThat(list.out())
+                .contains("P1")
+                .contains("proposed")
+                .contains("press.speed 0.7→0.9")
+                .contains("throughputPerHour +35.2 [+34.5, +35.9] +29 %")
+                .contains(p1.evidenceHash().substring(0, 12))
                 .contains("decide with: linetwin approve ID --state " + state);
     }
 
@@ -68,7 +76,8 @@ final class DecisionCommandsTest {
         CliAccess.Result approve = cli("approve", "P1", "--as", "ana");
 
         assertThat(approve.exitCode()).as(approve.err()).isZero();
-        assertThat(approve.out()).startsWith("P1 approved by ana (evidence " + p1.evidenceHash().substring(0, 12));
+        assertThat(approve.out())
+                .startsWith("P1 approved by ana (evidence " + p1.evidenceHash().substring(0, 12));
         Proposal approved = book.find("P1").orElseThrow();
         assertThat(approved.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(approved.approval().orElseThrow().evidenceHash()).isEqualTo(p1.evidenceHash());
@@ -83,8 +92,8 @@ final class DecisionCommandsTest {
         CliAccess.Result stale = cli("approve", "P1", "--as", "ana", "--evidence", "0123456789ab");
 
         assertThat(stale.exitCode()).isEqualTo(1);
-        assertThat(stale.err()).startsWith("stale evidence: approval names 0123456789ab, P1 now rests on "
-                + p1.evidenceHash());
+        assertThat(stale.err())
+                .startsWith("stale evidence: approval names 0123456789ab, P1 now rests on " + p1.evidenceHash());
         assertThat(book.find("P1").orElseThrow().status()).isEqualTo(ProposalStatus.PROPOSED);
     }
 
@@ -103,9 +112,11 @@ final class DecisionCommandsTest {
     void unknownProposalsAndMissingStateFoldersAreBadInput() {
         CliAccess.Result unknown = cli("approve", "P9");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().strip()).isEqualTo("no proposal P9 in " + state.toAbsolutePath().normalize());
+        assertThat(unknown.err().strip())
+                .isEqualTo("no proposal P9 in " + state.toAbsolutePath().normalize());
 
-        CliAccess.Result nowhere = CliAccess.run("proposals", "--state", dir.resolve("nowhere").toString());
+        CliAccess.Result nowhere =
+                CliAccess.run("proposals", "--state", dir.resolve("nowhere").toString());
         assertThat(nowhere.exitCode()).isEqualTo(2);
         assertThat(nowhere.err()).contains("no LineTwin state folder here");
         assertThat(Files.exists(dir.resolve("nowhere"))).isFalse();
@@ -127,6 +138,8 @@ final class DecisionCommandsTest {
         assertThat(edited.exitCode()).isEqualTo(1);
         assertThat(edited.out()).startsWith(log + ":1: edited");
 
-        assertThat(CliAccess.run("audit", "verify", dir.resolve("none.jsonl").toString()).exitCode()).isEqualTo(2);
+        assertThat(CliAccess.run("audit", "verify", dir.resolve("none.jsonl").toString())
+                        .exitCode())
+                .isEqualTo(2);
     }
 }

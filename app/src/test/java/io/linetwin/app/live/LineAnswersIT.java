@@ -62,13 +62,25 @@ final class LineAnswersIT {
         try (PressLine line = new PressLine(dir, Duration.ofHours(2))) {
             ProposalBook book = ProposalBook.open(dir.resolve("state"), Clock.systemUTC());
             KafkaSettings settings = KafkaSettings.of(line.bootstrap(), PressLine.COMMANDS, "");
-            try (KafkaTwinFeed feed = new KafkaTwinFeed(LineDescriptors.of(line.scenario.line()), line.bootstrap(),
-                    PressLine.EVENTS, Clock.systemUTC(), Duration.ofSeconds(30));
-                    KafkaLineResponses answers = new KafkaLineResponses(settings.withTopic(PressLine.RESPONSES),
+            try (KafkaTwinFeed feed = new KafkaTwinFeed(
+                            LineDescriptors.of(line.scenario.line()),
+                            line.bootstrap(),
+                            PressLine.EVENTS,
+                            Clock.systemUTC(),
                             Duration.ofSeconds(30));
+                    KafkaLineResponses answers =
+                            new KafkaLineResponses(settings.withTopic(PressLine.RESPONSES), Duration.ofSeconds(30));
                     KafkaCommandChannel commands = new KafkaCommandChannel(settings, Duration.ofSeconds(30))) {
-                LiveLoop loop = new LiveLoop(line.scenario, "ab".repeat(32), settings(), feed, book,
-                        Optional.of(commands), answers, new PrintingReport(new PrintWriter(printed, true), ""), wall,
+                LiveLoop loop = new LiveLoop(
+                        line.scenario,
+                        "ab".repeat(32),
+                        settings(),
+                        feed,
+                        book,
+                        Optional.of(commands),
+                        answers,
+                        new PrintingReport(new PrintWriter(printed, true), ""),
+                        wall,
                         List.of());
                 loop.start();
                 advance(line, feed, loop, 600);
@@ -78,28 +90,41 @@ final class LineAnswersIT {
                 tick(line, feed, loop);
                 assertThat(status(book, "P1")).as(printed.toString()).isEqualTo(ProposalStatus.SENT);
                 advance(line, feed, loop, 60);
-                await("the line's answer to P1", () -> answers.answer(commandId(book, "P1", 0)).isPresent());
+                await(
+                        "the line's answer to P1",
+                        () -> answers.answer(commandId(book, "P1", 0)).isPresent());
                 tick(line, feed, loop);
                 assertThat(status(book, "P1")).as(printed.toString()).isEqualTo(ProposalStatus.CONFIRMED);
-                assertThat(answers.answer(commandId(book, "P1", 0)).orElseThrow().status()).isEqualTo(204);
+                assertThat(answers.answer(commandId(book, "P1", 0))
+                                .orElseThrow()
+                                .status())
+                        .isEqualTo(204);
 
                 // P2, 45 min later: the blanker up (taken) and the press up again (refused: the line's 2 h).
                 advance(line, feed, loop, 45 * 60);
-                approve(book, propose(book, line, new Change("blanker", "speed", 1.0, 1.1),
-                        new Change("press", "speed", 0.9, 1.1)));
+                approve(
+                        book,
+                        propose(
+                                book,
+                                line,
+                                new Change("blanker", "speed", 1.0, 1.1),
+                                new Change("press", "speed", 0.9, 1.1)));
                 tick(line, feed, loop);
                 assertThat(status(book, "P2")).as(printed.toString()).isEqualTo(ProposalStatus.SENT);
-                await("the line refused P2's press command", () -> answers.answer(commandId(book, "P2", 1))
-                        .isPresent());
+                await(
+                        "the line refused P2's press command",
+                        () -> answers.answer(commandId(book, "P2", 1)).isPresent());
                 tick(line, feed, loop);
                 Proposal p2 = book.find("P2").orElseThrow();
                 assertThat(p2.status()).as(printed.toString()).isEqualTo(ProposalStatus.FAILED);
-                assertThat(p2.failure().orElseThrow()).startsWith("the line refused press.speed 0.9→1.1: 429 "
-                        + "rateLimited: press takes one command per 7200 s of line time");
+                assertThat(p2.failure().orElseThrow())
+                        .startsWith("the line refused press.speed 0.9→1.1: 429 "
+                                + "rateLimited: press takes one command per 7200 s of line time");
                 Proposal p3 = book.find(p2.rollback().orElseThrow()).orElseThrow();
                 assertThat(p3.id()).isEqualTo("P3");
                 assertThat(p3.rollbackOf()).hasValue("P2");
-                assertThat(p3.changes()).as("only what the line took is rolled back")
+                assertThat(p3.changes())
+                        .as("only what the line took is rolled back")
                         .containsExactly(new Change("blanker", "speed", 1.1, 1.0));
                 assertThat(p3.status()).isEqualTo(ProposalStatus.PROPOSED);
                 advance(line, feed, loop, 60);
@@ -110,48 +135,76 @@ final class LineAnswersIT {
                 advance(line, feed, loop, 45 * 60);
                 approve(book, propose(book, line, new Change("press", "speed", 0.9, 1.1)));
                 tick(line, feed, loop);
-                await("the line refused P4", () -> answers.answer(commandId(book, "P4", 0)).isPresent());
+                await(
+                        "the line refused P4",
+                        () -> answers.answer(commandId(book, "P4", 0)).isPresent());
                 tick(line, feed, loop);
                 Proposal p4 = book.find("P4").orElseThrow();
                 assertThat(p4.status()).as(printed.toString()).isEqualTo(ProposalStatus.FAILED);
-                assertThat(p4.failure().orElseThrow()).startsWith("the line refused press.speed 0.9→1.1: 429 "
-                        + "rateLimited");
+                assertThat(p4.failure().orElseThrow())
+                        .startsWith("the line refused press.speed 0.9→1.1: 429 " + "rateLimited");
                 assertThat(p4.rollback()).isEmpty();
                 assertThat(book.all()).extracting(Proposal::id).containsExactly("P1", "P2", "P3", "P4");
             }
             assertThat(line.inbox.received()).isEqualTo(4);
             assertThat(line.inbox.refused()).isEqualTo(2);
-            assertThat(printed.toString()).contains("P1: the line took linetwin:P1:0:")
+            assertThat(printed.toString())
+                    .contains("P1: the line took linetwin:P1:0:")
                     .contains("P2 failed: the line refused press.speed 0.9→1.1: 429 rateLimited")
                     .contains("rollback proposed as P3 (blanker.speed 1.1→1)")
                     .contains("P4 failed: the line refused press.speed 0.9→1.1")
                     .contains("nothing was applied, no rollback needed");
 
             List<JsonNode> audit = book.audit().read();
-            assertThat(audit.stream().filter(e -> e.get("type").asText().equals("lineAnswer"))
-                    .map(e -> e.get("proposal").asText() + ":" + e.get("commandId").asText().split(":")[2] + ":"
-                            + e.get("status").asInt() + ":" + e.path("refusal").asText("-")).toList())
-                    .as("every answer audited once").containsExactlyInAnyOrder("P1:0:204:-", "P2:1:429:rateLimited",
-                            "P2:0:204:-", "P4:0:429:rateLimited");
-            assertThat(audit.stream().filter(e -> e.get("type").asText().equals("readBack"))
-                    .map(e -> e.get("proposal").asText() + ":" + e.get("confirmed").asBoolean()).toList())
+            assertThat(audit.stream()
+                            .filter(e -> e.get("type").asText().equals("lineAnswer"))
+                            .map(e -> e.get("proposal").asText() + ":"
+                                    + e.get("commandId").asText().split(":")[2] + ":"
+                                    + e.get("status").asInt() + ":"
+                                    + e.path("refusal").asText("-"))
+                            .toList())
+                    .as("every answer audited once")
+                    .containsExactlyInAnyOrder(
+                            "P1:0:204:-", "P2:1:429:rateLimited", "P2:0:204:-", "P4:0:429:rateLimited");
+            assertThat(audit.stream()
+                            .filter(e -> e.get("type").asText().equals("readBack"))
+                            .map(e -> e.get("proposal").asText() + ":"
+                                    + e.get("confirmed").asBoolean())
+                            .toList())
                     .containsExactly("P1:true", "P2:false", "P4:false");
-            AuditVerifier.Verification verified = AuditVerifier.verify(book.audit().file());
+            AuditVerifier.Verification verified =
+                    AuditVerifier.verify(book.audit().file());
             assertThat(verified.intact()).as(verified.problem()).isTrue();
         }
     }
 
     /** The loop's own what-ifs propose nothing here (no change is worth 1000 %): the test makes the proposals. */
     private static LoopSettings settings() {
-        return new LoopSettings(1000 * 3600.0, 1000 * 3600.0, 0.9, 8 * 3600, 1800,
-                new WhatIfSettings(3600, 2, 1, LoopKpi.THROUGHPUT, 10.0, List.of()), new GateSettings(1800, 8 * 3600),
-                Duration.ofMinutes(2), OptionalDouble.empty(), Optional.empty(), true);
+        return new LoopSettings(
+                1000 * 3600.0,
+                1000 * 3600.0,
+                0.9,
+                8 * 3600,
+                1800,
+                new WhatIfSettings(3600, 2, 1, LoopKpi.THROUGHPUT, 10.0, List.of()),
+                new GateSettings(1800, 8 * 3600),
+                Duration.ofMinutes(2),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                true);
     }
 
     private static Proposal propose(ProposalBook book, PressLine line, Change... changes) throws Exception {
         Evidence evidence = new Evidence(42, "ab".repeat(32), line.lineTime(), Map.of(), 8 * 3600, 10, "test");
-        return book.propose("test-change", "test", List.of(changes), Optional.empty(), Map.of(), Optional.empty(),
-                evidence, Optional.empty());
+        return book.propose(
+                "test-change",
+                "test",
+                List.of(changes),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                evidence,
+                Optional.empty());
     }
 
     private static void approve(ProposalBook book, Proposal p) throws Exception {

@@ -38,10 +38,17 @@ final class LiveCommandTest {
                 .startsWith("--objective: expected one of [throughput, leadTime, wip, scrap]");
         assertThat(live("--kafka", "127.0.0.1:1", "--min-effect", "a lot").err().strip())
                 .isEqualTo("--min-effect: expected a share like 1% or 0.01, got a lot");
-        assertThat(live("--kafka", "127.0.0.1:1", "--auto-approve", "press.speed").err().strip())
+        assertThat(live("--kafka", "127.0.0.1:1", "--auto-approve", "press.speed")
+                        .err()
+                        .strip())
                 .startsWith("--auto-approve: expected STATION.PARAMETER=MIN..MAX");
-        assertThat(live("--kafka", "127.0.0.1:1", "--json", dir.resolve("no/such/folder/out.json").toString())
-                .exitCode()).isEqualTo(2);
+        assertThat(live(
+                                "--kafka",
+                                "127.0.0.1:1",
+                                "--json",
+                                dir.resolve("no/such/folder/out.json").toString())
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(live("--kafka", "127.0.0.1:1", "--every", "soon").exitCode()).isEqualTo(2);
         assertThat(Files.exists(dir.resolve("state"))).as("nothing was created").isFalse();
     }
@@ -65,8 +72,8 @@ final class LiveCommandTest {
         CliAccess.Result result = live("--kafka", "127.0.0.1:" + port);
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err().strip()).isEqualTo("no Kafka broker at 127.0.0.1:" + port
-                + " (start one with: linetwin broker)");
+        assertThat(result.err().strip())
+                .isEqualTo("no Kafka broker at 127.0.0.1:" + port + " (start one with: linetwin broker)");
     }
 
     @Test
@@ -77,12 +84,16 @@ final class LiveCommandTest {
         CliAccess.Result neither = live();
         CliAccess.Result both = live("--kafka", "127.0.0.1:1", "--embedded");
         CliAccess.Result embeddedWithConfig = live("--embedded", "--kafka-config", config.toString());
-        CliAccess.Result missingConfig = live("--kafka", "127.0.0.1:1", "--kafka-config",
+        CliAccess.Result missingConfig = live(
+                "--kafka",
+                "127.0.0.1:1",
+                "--kafka-config",
                 dir.resolve("none.properties").toString());
 
         assertThat(neither.exitCode()).isEqualTo(2);
-        assertThat(neither.err().strip()).isEqualTo("live: give --kafka HOST:PORT (the broker of the line's events) or "
-                + "--embedded (LineTwin's own broker and the emulated line), not neither");
+        assertThat(neither.err().strip())
+                .isEqualTo("live: give --kafka HOST:PORT (the broker of the line's events) or "
+                        + "--embedded (LineTwin's own broker and the emulated line), not neither");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err().strip()).endsWith("not both");
         assertThat(embeddedWithConfig.exitCode()).isEqualTo(2);

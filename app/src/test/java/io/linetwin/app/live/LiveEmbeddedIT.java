@@ -21,24 +21,45 @@ final class LiveEmbeddedIT {
     @Test
     void theEmbeddedLineClosesTheLoopByItself() throws Exception {
         Path json = dir.resolve("live.json");
-        CliAccess.Result run = CliAccess.run("live", PressLine.library("press-line.yaml").toString(), "--embedded",
-                "--speed", "1200", "--for", "3h", "--every", "1h", "--look-ahead", "2h", "--replications", "6",
-                "--state", dir.resolve("state").toString(), "--send", "--auto-approve", "press.speed=0.6..1.0",
-                "--poll", "100ms", "--json", json.toString());
+        CliAccess.Result run = CliAccess.run(
+                "live",
+                PressLine.library("press-line.yaml").toString(),
+                "--embedded",
+                "--speed",
+                "1200",
+                "--for",
+                "3h",
+                "--every",
+                "1h",
+                "--look-ahead",
+                "2h",
+                "--replications",
+                "6",
+                "--state",
+                dir.resolve("state").toString(),
+                "--send",
+                "--auto-approve",
+                "press.speed=0.6..1.0",
+                "--poll",
+                "100ms",
+                "--json",
+                json.toString());
 
         System.out.println(run.out());
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("embedded: a Kafka broker at 127.0.0.1:")
+        assertThat(run.out())
+                .contains("embedded: a Kafka broker at 127.0.0.1:")
                 .contains("WARNING: --auto-approve approves without a person within press.speed=0.6..1")
                 .contains("WARNING: P1 auto-approved without a person")
-                .contains("P1 sent: press.speed 0.7→0.9").contains("P1 confirmed");
+                .contains("P1 sent: press.speed 0.7→0.9")
+                .contains("P1 confirmed");
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         assertThat(summary.get("dryRun").asBoolean()).isFalse();
         assertThat(summary.get("lineHours").asDouble()).isGreaterThanOrEqualTo(3.0);
         JsonNode p1 = summary.get("proposals").get(0);
         assertThat(p1.get("status").asText()).as(run.out()).isEqualTo("confirmed");
         assertThat(p1.get("approvedBy").asText()).isEqualTo("auto");
-        assertThat(p1.get("measured").get("after").asDouble()).isGreaterThan(p1.get("measured").get("before")
-                .asDouble());
+        assertThat(p1.get("measured").get("after").asDouble())
+                .isGreaterThan(p1.get("measured").get("before").asDouble());
     }
 }

@@ -42,18 +42,46 @@ final class LiveKillIT {
 
     private Process live(PressLine line, Path state, String name) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "io.linetwin.app.Main", "live",
-                line.file.toString(), "--kafka", line.bootstrap(), "--events-topic", PressLine.EVENTS,
-                "--commands-topic", PressLine.COMMANDS, "--responses-topic", PressLine.RESPONSES, "--state", state.toString(), "--send", "--every", "1h",
-                "--look-ahead", "4h", "--replications", "6", "--threads", "1", "--poll", "100ms"));
-        return new ProcessBuilder(command).redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classPath,
+                "io.linetwin.app.Main",
+                "live",
+                line.file.toString(),
+                "--kafka",
+                line.bootstrap(),
+                "--events-topic",
+                PressLine.EVENTS,
+                "--commands-topic",
+                PressLine.COMMANDS,
+                "--responses-topic",
+                PressLine.RESPONSES,
+                "--state",
+                state.toString(),
+                "--send",
+                "--every",
+                "1h",
+                "--look-ahead",
+                "4h",
+                "--replications",
+                "6",
+                "--threads",
+                "1",
+                "--poll",
+                "100ms"));
+        return new ProcessBuilder(command)
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .start();
     }
 
     private static JsonNode proposal(Path state, String id) {
         try {
-            return JSON.readTree(state.resolve("proposals").resolve(id + ".json").toFile());
+            return JSON.readTree(
+                    state.resolve("proposals").resolve(id + ".json").toFile());
         } catch (Exception e) {
             return JSON.createObjectNode();
         }
@@ -66,19 +94,22 @@ final class LiveKillIT {
     @Test
     void aLiveProcessKilledBetweenApprovalAndSendSendsTheCommandOnceAfterARestart() throws Exception {
         Path state = dir.resolve("state");
-        try (PressLine line = new PressLine(dir); Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, line.bootstrap()))) {
+        try (PressLine line = new PressLine(dir);
+                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, line.bootstrap()))) {
             line.emulator.run(2 * 3600);
 
             Process first = live(line, state, "first");
             try {
-                await("the first process proposed P1", () -> proposal(state, "P1").has("evidenceHash"));
+                await(
+                        "the first process proposed P1",
+                        () -> proposal(state, "P1").has("evidenceHash"));
                 // Without its commands topic the send cannot complete: the process records the intent, then waits.
                 admin.deleteTopics(List.of(PressLine.COMMANDS)).all().get(60, TimeUnit.SECONDS);
                 await("the topic is gone", () -> topics(admin).stream().noneMatch(PressLine.COMMANDS::equals));
                 CliAccess.Result approve = CliAccess.run("approve", "P1", "--state", state.toString(), "--as", "ana");
                 assertThat(approve.exitCode()).as(approve.err()).isZero();
-                await("the first process recorded the command's intent",
+                await(
+                        "the first process recorded the command's intent",
                         () -> proposal(state, "P1").path("commands").size() == 1);
             } finally {
                 first.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
@@ -91,8 +122,9 @@ final class LiveKillIT {
             line.broker.createTopic(PressLine.COMMANDS, 1);
             Process second = live(line, state, "second");
             try {
-                await("the restarted process sent P1", () -> !proposal(state, "P1").path("status").asText()
-                        .equals("approved"));
+                await(
+                        "the restarted process sent P1",
+                        () -> !proposal(state, "P1").path("status").asText().equals("approved"));
             } finally {
                 second.destroy();
                 second.waitFor(60, TimeUnit.SECONDS);
@@ -106,10 +138,13 @@ final class LiveKillIT {
             List<String> sent = Commands.onTopic(line.bootstrap(), PressLine.COMMANDS);
             assertThat(sent).hasSize(1);
             assertThat(sent.get(0)).contains("\"correlation-id\":\"" + commandId + "\"");
-            assertThat(book.all().stream().filter(p -> p.touches("press", "speed"))).extracting(Proposal::id)
+            assertThat(book.all().stream().filter(p -> p.touches("press", "speed")))
+                    .extracting(Proposal::id)
                     .containsExactly("P1");
             List<String> types = book.audit().read().stream()
-                    .filter(e -> e.path("proposal").asText().equals("P1")).map(e -> e.get("type").asText()).toList();
+                    .filter(e -> e.path("proposal").asText().equals("P1"))
+                    .map(e -> e.get("type").asText())
+                    .toList();
             assertThat(types.stream().filter("approval"::equals)).hasSize(1);
             assertThat(types.stream().filter("command"::equals)).hasSize(1);
             assertThat(types.stream().filter("sent"::equals)).hasSize(1);

@@ -64,16 +64,28 @@ final class LiveLoopIT {
 
     private LiveLoop loop(PressLine line, KafkaTwinFeed feed, ProposalBook book, boolean send) throws Exception {
         String hash = Sha256.hex(Files.readAllBytes(line.file));
-        return new LiveLoop(line.scenario, hash, PressLine.settings(send, OptionalDouble.empty()), feed, book,
-                send ? Optional.of(new KafkaCommandChannel(KafkaSettings.of(line.bootstrap(), PressLine.COMMANDS, ""),
-                        Duration.ofSeconds(30))) : Optional.empty(),
-                new PrintingReport(new PrintWriter(printed, true), "--state " + dir.resolve("state")), Clock.systemUTC(),
+        return new LiveLoop(
+                line.scenario,
+                hash,
+                PressLine.settings(send, OptionalDouble.empty()),
+                feed,
+                book,
+                send
+                        ? Optional.of(new KafkaCommandChannel(
+                                KafkaSettings.of(line.bootstrap(), PressLine.COMMANDS, ""), Duration.ofSeconds(30)))
+                        : Optional.empty(),
+                new PrintingReport(new PrintWriter(printed, true), "--state " + dir.resolve("state")),
+                Clock.systemUTC(),
                 List.of());
     }
 
     private KafkaTwinFeed feed(PressLine line) {
-        return new KafkaTwinFeed(LineDescriptors.of(line.scenario.line()), line.bootstrap(), PressLine.EVENTS,
-                Clock.systemUTC(), Duration.ofSeconds(30));
+        return new KafkaTwinFeed(
+                LineDescriptors.of(line.scenario.line()),
+                line.bootstrap(),
+                PressLine.EVENTS,
+                Clock.systemUTC(),
+                Duration.ofSeconds(30));
     }
 
     @Test
@@ -90,18 +102,30 @@ final class LiveLoopIT {
                 List<Proposal> proposals = book.all();
                 assertThat(proposals).as(printed.toString()).hasSize(1);
                 Proposal p1 = proposals.get(0);
-                assertThat(p1.changeMap()).containsEntry("stations.press.parameters.speed", 0.9).hasSize(1);
-                assertThat(p1.effect().orElseThrow().ciLow()).as(printed.toString()).isPositive();
+                assertThat(p1.changeMap())
+                        .containsEntry("stations.press.parameters.speed", 0.9)
+                        .hasSize(1);
+                assertThat(p1.effect().orElseThrow().ciLow())
+                        .as(printed.toString())
+                        .isPositive();
                 assertThat(p1.evidence().trigger()).isEqualTo("every 1h");
 
-                io.linetwin.app.CliAccess.Result approve = io.linetwin.app.CliAccess.run("approve", "P1", "--state",
-                        state.toString(), "--as", "ana", "--evidence", p1.evidenceHash().substring(0, 16));
+                io.linetwin.app.CliAccess.Result approve = io.linetwin.app.CliAccess.run(
+                        "approve",
+                        "P1",
+                        "--state",
+                        state.toString(),
+                        "--as",
+                        "ana",
+                        "--evidence",
+                        p1.evidenceHash().substring(0, 16));
                 assertThat(approve.exitCode()).as(approve.err()).isZero();
                 catchUp(line, feed, dry);
                 Proposal printedOnly = book.find("P1").orElseThrow();
                 assertThat(printedOnly.status()).isEqualTo(ProposalStatus.APPROVED);
                 assertThat(printedOnly.dryRunAt()).isPresent();
-                assertThat(printed.toString()).contains("P1 passed the gate; dry run, not sent")
+                assertThat(printed.toString())
+                        .contains("P1 passed the gate; dry run, not sent")
                         .contains("\"correlation-id\":\"linetwin:P1:0:");
                 assertThat(endOffset(line)).as("a dry run sends nothing").isZero();
             }
@@ -124,33 +148,49 @@ final class LiveLoopIT {
 
                 advance(line, feed, live, 4 * 3600, 1200);
                 LiveSummary summary = live.summary();
-                Proposal p1 = summary.proposals().stream().filter(p -> p.id().equals("P1")).findFirst().orElseThrow();
+                Proposal p1 = summary.proposals().stream()
+                        .filter(p -> p.id().equals("P1"))
+                        .findFirst()
+                        .orElseThrow();
                 LiveSummary.Measured m = summary.measured(p1).orElseThrow();
                 double before = m.before().orElseThrow();
                 double after = m.after().orElseThrow();
-                String story = String.format("before %.1f/h over %.2f h, after %.1f/h over %.2f h, predicted [%.1f, %.1f]%n%s",
-                        before, m.beforeSeconds() / 3600, after, m.afterSeconds() / 3600,
-                        m.predicted().orElseThrow().low(), m.predicted().orElseThrow().high(), printed);
+                String story = String.format(
+                        "before %.1f/h over %.2f h, after %.1f/h over %.2f h, predicted [%.1f, %.1f]%n%s",
+                        before,
+                        m.beforeSeconds() / 3600,
+                        after,
+                        m.afterSeconds() / 3600,
+                        m.predicted().orElseThrow().low(),
+                        m.predicted().orElseThrow().high(),
+                        printed);
                 System.out.println(story);
                 assertThat(m.afterSeconds()).as(story).isGreaterThan(3.9 * 3600);
                 assertThat(m.beforeSeconds()).as(story).isGreaterThan(2.9 * 3600);
-                assertThat(m.predicted().orElseThrow().contains(after)).as(story).isTrue();
+                assertThat(m.predicted().orElseThrow().contains(after))
+                        .as(story)
+                        .isTrue();
                 assertThat(after).as(story).isGreaterThan(before * 1.1);
 
                 JsonNode json = summary.toJson();
                 JsonNode entry = json.get("proposals").get(0);
                 assertThat(entry.get("id").asText()).isEqualTo("P1");
                 assertThat(entry.get("status").asText()).isEqualTo("confirmed");
-                assertThat(entry.get("change").get("stations.press.parameters.speed").asDouble()).isEqualTo(0.9);
+                assertThat(entry.get("change")
+                                .get("stations.press.parameters.speed")
+                                .asDouble())
+                        .isEqualTo(0.9);
                 assertThat(entry.get("effect").get("kpi").asText()).isEqualTo("throughputPerHour");
-                assertThat(entry.get("measured").get("afterWithinPrediction").asBoolean()).isTrue();
+                assertThat(entry.get("measured").get("afterWithinPrediction").asBoolean())
+                        .isTrue();
             }
             assertThat(endOffset(line)).as("one command, sent once").isEqualTo(1);
             assertThat(line.inbox.received()).isEqualTo(1);
             assertThat(line.inbox.refused()).isZero();
             AuditVerifier.Verification audit = AuditVerifier.verify(book.audit().file());
             assertThat(audit.intact()).as(audit.problem()).isTrue();
-            assertThat(book.audit().read()).extracting(e -> e.get("type").asText())
+            assertThat(book.audit().read())
+                    .extracting(e -> e.get("type").asText())
                     .contains("proposal", "approval", "dryRun", "command", "sent", "readBack");
         }
     }

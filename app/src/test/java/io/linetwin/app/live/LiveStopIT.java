@@ -26,14 +26,36 @@ final class LiveStopIT {
     void aSignalEndsTheLoopWithItsSummary() throws Exception {
         Path json = dir.resolve("live.json");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process live = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classPath, "io.linetwin.app.Main", "live",
-                PressLine.library("press-line.yaml").toString(), "--embedded", "--speed", "600", "--look-ahead", "1h",
-                "--replications", "4", "--threads", "1", "--state", dir.resolve("state").toString(), "--json",
-                json.toString())).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile())
+        Process live = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classPath,
+                        "io.linetwin.app.Main",
+                        "live",
+                        PressLine.library("press-line.yaml").toString(),
+                        "--embedded",
+                        "--speed",
+                        "600",
+                        "--look-ahead",
+                        "1h",
+                        "--replications",
+                        "4",
+                        "--threads",
+                        "1",
+                        "--state",
+                        dir.resolve("state").toString(),
+                        "--json",
+                        json.toString()))
+                .redirectOutput(dir.resolve("out").toFile())
+                .redirectError(dir.resolve("err").toFile())
                 .start();
         try {
-            Await.until("the first what-if", Duration.ofSeconds(180), () -> read("out").contains("what-if (start)"));
+            Await.until(
+                    "the first what-if",
+                    Duration.ofSeconds(180),
+                    () -> read("out").contains("what-if (start)"));
         } finally {
             live.destroy();
             assertThat(live.waitFor(120, TimeUnit.SECONDS)).as("stopped").isTrue();
@@ -42,7 +64,9 @@ final class LiveStopIT {
         String out = read("out");
         String err = read("err");
         // The line's time to the second (its clock interpolates between events to the nanosecond).
-        assertThat(out).as(err).containsPattern("live: stopped at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(line time\\)")
+        assertThat(out)
+                .as(err)
+                .containsPattern("live: stopped at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(line time\\)")
                 .contains("; summary in " + json);
         assertThat(err).doesNotContain("stopped before the end").doesNotContain("Exception");
         JsonNode summary = new ObjectMapper().readTree(json.toFile());

@@ -21,14 +21,18 @@ final class TuningCandidatesTest {
     @Test
     void theTunedSettingJoinsALaterWhatIfAsOneStepTowardIt() throws Exception {
         Scenario scenario = ScenarioLoader.load(PressLine.library("press-line.yaml"));
-        LineState start = new LineSimulation(scenario.line()).startingAt(scenario.experiment().startSecondsOfWeek())
-                .snapshot(3600, 3, 0, Instant.parse("2026-11-30T07:00:00Z")).withoutInFlight();
-        CandidateContext context = new CandidateContext(scenario.line(), start, ParameterLimits.of(scenario.line()),
-                Optional.of("press"));
-        try (TuningCandidates tuning = new TuningCandidates(scenario, scenario.tuning().orElseThrow(), 2 * 3600)) {
+        LineState start = new LineSimulation(scenario.line())
+                .startingAt(scenario.experiment().startSecondsOfWeek())
+                .snapshot(3600, 3, 0, Instant.parse("2026-11-30T07:00:00Z"))
+                .withoutInFlight();
+        CandidateContext context =
+                new CandidateContext(scenario.line(), start, ParameterLimits.of(scenario.line()), Optional.of("press"));
+        try (TuningCandidates tuning =
+                new TuningCandidates(scenario, scenario.tuning().orElseThrow(), 2 * 3600)) {
             assertThat(tuning.candidates(context)).isEmpty();
-            assertThat(tuning.skipped()).containsExactly(
-                    "tuned: the tuning section runs in the background; its result joins a later what-if");
+            assertThat(tuning.skipped())
+                    .containsExactly(
+                            "tuned: the tuning section runs in the background; its result joins a later what-if");
             tuning.awaitRun();
 
             List<Candidate> candidates = tuning.candidates(context);

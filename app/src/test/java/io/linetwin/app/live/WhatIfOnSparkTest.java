@@ -36,17 +36,20 @@ final class WhatIfOnSparkTest {
         Path file = library().resolve("press-line.yaml");
         Scenario scenario = ScenarioLoader.load(file);
         double startOfWeek = scenario.experiment().startSecondsOfWeek();
-        LineState start = new LineSimulation(scenario.line()).startingAt(startOfWeek)
-                .snapshot(7200, 99, 0, Instant.parse("2024-03-04T08:00:00Z")).withoutInFlight();
+        LineState start = new LineSimulation(scenario.line())
+                .startingAt(startOfWeek)
+                .snapshot(7200, 99, 0, Instant.parse("2024-03-04T08:00:00Z"))
+                .withoutInFlight();
         WhatIfSettings settings = WhatIfSettings.defaults(2 * 3600, 6, 2);
-        CandidatePlanner planner = new CandidatePlanner(List.of(new VariantCandidates(scenario),
-                new BottleneckSpeedRule()), ParameterLimits.of(scenario.line()));
+        CandidatePlanner planner = new CandidatePlanner(
+                List.of(new VariantCandidates(scenario), new BottleneckSpeedRule()),
+                ParameterLimits.of(scenario.line()));
 
         WhatIfResult local = new WhatIf(Experiment.baseline(scenario), startOfWeek, settings, new LocalEngine(2))
                 .run(start, 5, planner);
         WhatIfResult onSpark;
-        try (SparkEngine spark = SparkEngine.start(new SparkSettings("local[2]", "what-if", Map.of()),
-                ScenarioSource.read(file))) {
+        try (SparkEngine spark =
+                SparkEngine.start(new SparkSettings("local[2]", "what-if", Map.of()), ScenarioSource.read(file))) {
             onSpark = new WhatIf(Experiment.baseline(scenario), startOfWeek, settings, spark).run(start, 5, planner);
         }
 

@@ -15,24 +15,29 @@ final class DisplayTest {
 
     @Test
     void aLinuxWithoutDisplayOrWaylandHasNoWindow() {
-        assertThat(Display.missing(Map.of(), "Linux")).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("linetwin view: no display").contains("linetwin render FILE --out", "--software-gl"));
+        assertThat(Display.missing(Map.of(), "Linux"))
+                .hasValueSatisfying(line -> assertThat(line)
+                        .startsWith("linetwin view: no display")
+                        .contains("linetwin render FILE --out", "--software-gl"));
         assertThat(Display.missing(Map.of("DISPLAY", ":0"), "Linux")).isEmpty();
-        assertThat(Display.missing(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux")).isEmpty();
+        assertThat(Display.missing(Map.of("WAYLAND_DISPLAY", "wayland-0"), "Linux"))
+                .isEmpty();
         assertThat(Display.missing(Map.of("DISPLAY", " "), "Linux")).isPresent();
         assertThat(Display.missing(Map.of(), "Mac OS X")).isEmpty();
     }
 
     @Test
     void viewOnAMachineWithoutDisplayExits2WithOneLine() {
-        assumeTrue(blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY")),
+        assumeTrue(
+                blank(System.getenv("DISPLAY")) && blank(System.getenv("WAYLAND_DISPLAY")),
                 "this machine has a display: a window would open");
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new ViewCommand());
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
 
-        int exit = cli.execute(Path.of("..", "scenarios", "textbook-two-machine.yaml").toString());
+        int exit = cli.execute(
+                Path.of("..", "scenarios", "textbook-two-machine.yaml").toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString().lines()).singleElement().asString().startsWith("linetwin view: no display");
@@ -41,9 +46,10 @@ final class DisplayTest {
     @Test
     void framesWithoutFfmpegSayWhyThereIsNoMp4AndHowToMakeOne() {
         assertThat(VideoEncoder.ffmpeg("/nonexistent-a:/nonexistent-b")).isEmpty();
-        assertThat(VideoEncoder.skipped(Path.of("out", "frames"), 12)).isEqualTo("linetwin: no mp4: ffmpeg is not on "
-                + "the PATH; the frames are in out/frames (install ffmpeg, or run: ffmpeg -framerate 12 -i "
-                + "out/frames/frame-%05d.png -pix_fmt yuv420p line.mp4)");
+        assertThat(VideoEncoder.skipped(Path.of("out", "frames"), 12))
+                .isEqualTo("linetwin: no mp4: ffmpeg is not on "
+                        + "the PATH; the frames are in out/frames (install ffmpeg, or run: ffmpeg -framerate 12 -i "
+                        + "out/frames/frame-%05d.png -pix_fmt yuv420p line.mp4)");
     }
 
     private static boolean blank(String value) {

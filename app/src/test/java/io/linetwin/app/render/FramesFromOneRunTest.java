@@ -29,12 +29,18 @@ final class FramesFromOneRunTest {
         for (LineView frame : frames) {
             LineView alone = views.at(frame.simSeconds());
             assertThat(frame.stations()).as("states at %s", frame.simSeconds()).isEqualTo(alone.stations());
-            assertThat(frame.bufferLevels()).as("levels at %s", frame.simSeconds()).isEqualTo(alone.bufferLevels());
+            assertThat(frame.bufferLevels())
+                    .as("levels at %s", frame.simSeconds())
+                    .isEqualTo(alone.bufferLevels());
             assertThat(frame.movers()).as("movers at %s", frame.simSeconds()).isEqualTo(alone.movers());
-            assertThat(frame.kpis().throughputPerHour()).as("throughput at %s", frame.simSeconds())
+            assertThat(frame.kpis().throughputPerHour())
+                    .as("throughput at %s", frame.simSeconds())
                     .isCloseTo(alone.kpis().throughputPerHour(), within(1e-6));
-            assertThat(frame.kpis().wip()).as("WIP at %s", frame.simSeconds())
-                    .isCloseTo(alone.kpis().wip(), within(1e-6 + 1e-9 * alone.kpis().wip()));
+            assertThat(frame.kpis().wip())
+                    .as("WIP at %s", frame.simSeconds())
+                    .isCloseTo(
+                            alone.kpis().wip(),
+                            within(1e-6 + 1e-9 * alone.kpis().wip()));
         }
     }
 }

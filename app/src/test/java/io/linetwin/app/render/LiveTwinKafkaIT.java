@@ -2,10 +2,10 @@ package io.linetwin.app.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.linetwin.model.LineSpec;
-import io.linetwin.render.LineView;
-import io.linetwin.model.StationStatus;
 import io.linetwin.broker.EmbeddedBroker;
+import io.linetwin.model.LineSpec;
+import io.linetwin.model.StationStatus;
+import io.linetwin.render.LineView;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import java.nio.file.Path;
@@ -28,19 +28,26 @@ final class LiveTwinKafkaIT {
         TwinViews views = new TwinViews(line, TwinViews.DEFAULT_RISK_HORIZON_SECONDS);
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"))) {
             broker.createTopic("events", 2);
-            try (KafkaSignalPublisher events = new KafkaSignalPublisher(
-                    KafkaSettings.of(broker.bootstrapServers(), "events", ""));
+            try (KafkaSignalPublisher events =
+                            new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), "events", ""));
                     LiveTwin twin = LiveTwin.kafka(line, broker.bootstrapServers(), "events");
                     TwinFollower follower = new TwinFollower(twin.store(), s -> latest.set(views.next(s)))) {
                 // Published before the viewer starts: its own group reads the topic from the beginning.
-                events.publish("filler", TwinMessages.state(line, "filler", "down", 1, TwinMessages.T0),
-                        new RecordHeaders()).join();
+                events.publish(
+                                "filler",
+                                TwinMessages.state(line, "filler", "down", 1, TwinMessages.T0),
+                                new RecordHeaders())
+                        .join();
                 twin.start();
                 follower.start(Duration.ofMillis(50));
-                events.publish("b2", TwinMessages.level(line, "b2", "litre", 33, 1, TwinMessages.T0),
-                        new RecordHeaders()).join();
+                events.publish(
+                                "b2",
+                                TwinMessages.level(line, "b2", "litre", 33, 1, TwinMessages.T0),
+                                new RecordHeaders())
+                        .join();
 
-                await(() -> latest.get() != null && latest.get().bufferLevels().getOrDefault("b2", 0) == 33
+                await(() -> latest.get() != null
+                        && latest.get().bufferLevels().getOrDefault("b2", 0) == 33
                         && latest.get().stations().get("filler") == StationStatus.DOWN);
             }
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jme3.math.ColorRGBA;
 import io.linetwin.model.LineSpec;
-import io.linetwin.render.LineView;
 import io.linetwin.model.StationStatus;
+import io.linetwin.render.LineView;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
 import io.linetwin.render.layout.AutoLayout;
@@ -63,9 +63,13 @@ final class LiveTwinPictureIT {
         TwinViews views = new TwinViews(line, TwinViews.DEFAULT_RISK_HORIZON_SECONDS);
         Path recording = dir.resolve("recording.jsonl");
         try (BufferedWriter out = Files.newBufferedWriter(recording, StandardCharsets.UTF_8)) {
-            ReplayFile.append(out, TwinMessages.T0.plusSeconds(60),
+            ReplayFile.append(
+                    out,
+                    TwinMessages.T0.plusSeconds(60),
                     TwinMessages.state(line, "filler", "down", 2, TwinMessages.T0.plusSeconds(60)));
-            ReplayFile.append(out, TwinMessages.T0.plusSeconds(90),
+            ReplayFile.append(
+                    out,
+                    TwinMessages.T0.plusSeconds(90),
                     TwinMessages.level(line, "b1", "half-litre", 160, 2, TwinMessages.T0.plusSeconds(90)));
         }
 
@@ -90,7 +94,9 @@ final class LiveTwinPictureIT {
             int fillBefore = count(before, PALETTE.role(Palette.Role.FILL));
             int fillAfter = count(after, PALETTE.role(Palette.Role.FILL));
             assertThat(fillBefore).isPositive();
-            assertThat(fillAfter / (double) fillBefore).as("160 vs 40 parts of 200").isBetween(3.0, 5.0);
+            assertThat(fillAfter / (double) fillBefore)
+                    .as("160 vs 40 parts of 200")
+                    .isBetween(3.0, 5.0);
         }
     }
 
@@ -99,7 +105,8 @@ final class LiveTwinPictureIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (twin.store().stats().applied() < messages) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the recording was not applied: " + twin.store().stats());
+                throw new AssertionError(
+                        "the recording was not applied: " + twin.store().stats());
             }
             Thread.sleep(10);
         }

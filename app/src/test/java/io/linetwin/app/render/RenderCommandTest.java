@@ -19,8 +19,7 @@ final class RenderCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String err) {
-    }
+    private record Run(int exitCode, String err) {}
 
     private static Run run(Object command, String... args) {
         StringWriter err = new StringWriter();
@@ -32,7 +31,11 @@ final class RenderCommandTest {
 
     @Test
     void aMissingScenarioFileIsBadInput() {
-        Run run = run(new RenderCommand(), "no-such.yaml", "--out", dir.resolve("x.png").toString());
+        Run run = run(
+                new RenderCommand(),
+                "no-such.yaml",
+                "--out",
+                dir.resolve("x.png").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("no-such.yaml: no such scenario file");
@@ -41,18 +44,26 @@ final class RenderCommandTest {
     @Test
     void aScenarioProblemIsPrintedAsFileLineColumnKeyMessage() throws IOException {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, Files.readString(Path.of(BOTTLING)).replace("to: capper, capacity: 60", "to: capper, capacity: lots"));
+        Files.writeString(
+                bad,
+                Files.readString(Path.of(BOTTLING)).replace("to: capper, capacity: 60", "to: capper, capacity: lots"));
 
-        Run run = run(new RenderCommand(), bad.toString(), "--out", dir.resolve("x.png").toString());
+        Run run = run(
+                new RenderCommand(),
+                bad.toString(),
+                "--out",
+                dir.resolve("x.png").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err().strip()).matches(".*bad\\.yaml:\\d+:\\d+ buffers\\.b2\\.capacity: .*").doesNotContain("\n");
+        assertThat(run.err().strip())
+                .matches(".*bad\\.yaml:\\d+:\\d+ buffers\\.b2\\.capacity: .*")
+                .doesNotContain("\n");
     }
 
     @Test
     void anUnknownCameraStationIsBadInput() {
-        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(),
-                "--camera", "station:nope");
+        Run run = run(
+                new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(), "--camera", "station:nope");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--camera: station must be one of [depal, filler");
@@ -60,7 +71,8 @@ final class RenderCommandTest {
 
     @Test
     void anUnknownVariantIsBadInput() {
-        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(), "--variant", "nope");
+        Run run =
+                run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(), "--variant", "nope");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--variant: variant must be one of baseline");
@@ -76,7 +88,8 @@ final class RenderCommandTest {
 
     @Test
     void aTimeWithoutAUnitIsBadInput() {
-        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(), "--at", "soon");
+        Run run =
+                run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(), "--at", "soon");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("--at: ");
@@ -93,8 +106,13 @@ final class RenderCommandTest {
 
     @Test
     void aMissingTwinSnapshotIsBadInput() {
-        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(),
-                "--from-twin", dir.resolve("none.json").toString());
+        Run run = run(
+                new RenderCommand(),
+                BOTTLING,
+                "--out",
+                dir.resolve("x.png").toString(),
+                "--from-twin",
+                dir.resolve("none.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("--from-twin " + dir.resolve("none.json") + ": no such file");
@@ -102,8 +120,17 @@ final class RenderCommandTest {
 
     @Test
     void aTwinSnapshotIsOneInstantNotFrames() {
-        Run run = run(new RenderCommand(), BOTTLING, "--frames", dir.toString(), "--from", "1h", "--to", "2h",
-                "--from-twin", BOTTLING);
+        Run run = run(
+                new RenderCommand(),
+                BOTTLING,
+                "--frames",
+                dir.toString(),
+                "--from",
+                "1h",
+                "--to",
+                "2h",
+                "--from-twin",
+                BOTTLING);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("--from-twin: only with --out");
@@ -111,8 +138,8 @@ final class RenderCommandTest {
 
     @Test
     void aFileThatIsNoTwinSnapshotIsBadInput() {
-        Run run = run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(),
-                "--from-twin", BOTTLING);
+        Run run =
+                run(new RenderCommand(), BOTTLING, "--out", dir.resolve("x.png").toString(), "--from-twin", BOTTLING);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith(BOTTLING + ":1:").contains("malformed JSON");
@@ -121,7 +148,12 @@ final class RenderCommandTest {
 
     @Test
     void viewLiveNeedsARecordingThatExists() {
-        Run run = run(new ViewCommand(), BOTTLING, "--live", "--replay", dir.resolve("none.jsonl").toString());
+        Run run = run(
+                new ViewCommand(),
+                BOTTLING,
+                "--live",
+                "--replay",
+                dir.resolve("none.jsonl").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo("--replay " + dir.resolve("none.jsonl") + ": no such file");

@@ -35,14 +35,24 @@ final class RenderFromTwinIT {
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
 
-        int exit = cli.execute("../scenarios/bottling-line.yaml", "--out", png.toString(), "--from-twin",
-                snapshot.toString(), "--width", "640", "--height", "360");
+        int exit = cli.execute(
+                "../scenarios/bottling-line.yaml",
+                "--out",
+                png.toString(),
+                "--from-twin",
+                snapshot.toString(),
+                "--width",
+                "640",
+                "--height",
+                "360");
 
         assertThat(exit).as(err.toString()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(360);
-        assertThat(reddish(image)).as("the filler, the only red thing in the picture, is down").isGreaterThan(100);
+        assertThat(reddish(image))
+                .as("the filler, the only red thing in the picture, is down")
+                .isGreaterThan(100);
     }
 
     /** Pixels whose red clearly dominates: the lit "down" colour (0.90, 0.14, 0.12) under any shading. */

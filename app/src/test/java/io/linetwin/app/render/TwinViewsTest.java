@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.LineSpec;
-import io.linetwin.render.LineView;
 import io.linetwin.model.StationStatus;
+import io.linetwin.render.LineView;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinStore;
@@ -40,10 +40,12 @@ final class TwinViewsTest {
         apply(store, TwinMessages.level(line, "b1", "half-litre", 150, 1, TwinMessages.T0));
         LineView after = views.next(store.snapshot());
 
-        assertThat(before.stations()).containsEntry("filler", StationStatus.STARVED)
+        assertThat(before.stations())
+                .containsEntry("filler", StationStatus.STARVED)
                 .doesNotContainKeys("depal", "warehouse");
         assertThat(before.bufferLevels()).containsEntry("b1", 0);
-        assertThat(after.stations()).containsEntry("filler", StationStatus.DOWN)
+        assertThat(after.stations())
+                .containsEntry("filler", StationStatus.DOWN)
                 .containsEntry("capper", StationStatus.STARVED);
         assertThat(after.bufferLevels()).containsEntry("b1", 150);
         assertThat(after.kpis().wip()).isEqualTo(150);

@@ -29,8 +29,11 @@ final class ViewLiveIT {
         Path recording = dir.resolve("recording.jsonl");
         try (BufferedWriter out = Files.newBufferedWriter(recording, StandardCharsets.UTF_8)) {
             for (int i = 1; i <= 20; i++) {
-                ReplayFile.append(out, TwinMessages.T0.plusSeconds(i), TwinMessages.state(line, "filler",
-                        i % 2 == 0 ? "down" : "working", i, TwinMessages.T0.plusSeconds(i)));
+                ReplayFile.append(
+                        out,
+                        TwinMessages.T0.plusSeconds(i),
+                        TwinMessages.state(
+                                line, "filler", i % 2 == 0 ? "down" : "working", i, TwinMessages.T0.plusSeconds(i)));
             }
         }
         StringWriter err = new StringWriter();
@@ -38,9 +41,22 @@ final class ViewLiveIT {
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
 
-        int exit = cli.execute("../scenarios/bottling-line.yaml", "--live", "--replay", recording.toString(),
-                "--replay-speed", "20", "--refresh", "50ms", "--software-gl", "--width", "320", "--height", "180",
-                "--quit-after", "3s");
+        int exit = cli.execute(
+                "../scenarios/bottling-line.yaml",
+                "--live",
+                "--replay",
+                recording.toString(),
+                "--replay-speed",
+                "20",
+                "--refresh",
+                "50ms",
+                "--software-gl",
+                "--width",
+                "320",
+                "--height",
+                "180",
+                "--quit-after",
+                "3s");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(err.toString()).isEmpty();

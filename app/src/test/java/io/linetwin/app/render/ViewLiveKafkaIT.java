@@ -29,8 +29,7 @@ final class ViewLiveKafkaIT {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String err) {
-    }
+    private record Run(int exit, String err) {}
 
     private static Run view(String... args) {
         StringWriter err = new StringWriter();
@@ -48,21 +47,43 @@ final class ViewLiveKafkaIT {
             port = socket.getLocalPort();
         }
         // --quit-after: a view that waited for a broker instead of failing would close, and fail the test, not hang it.
-        Run closed = view(FILE, "--live", "--kafka", "127.0.0.1:" + port, "--software-gl", "--width", "320",
-                "--height", "180", "--quit-after", "5s");
+        Run closed = view(
+                FILE,
+                "--live",
+                "--kafka",
+                "127.0.0.1:" + port,
+                "--software-gl",
+                "--width",
+                "320",
+                "--height",
+                "180",
+                "--quit-after",
+                "5s");
         assertThat(closed.exit()).isEqualTo(1);
-        assertThat(closed.err().strip()).isEqualTo("no Kafka broker at 127.0.0.1:" + port
-                + " (start one with: linetwin broker)");
+        assertThat(closed.err().strip())
+                .isEqualTo("no Kafka broker at 127.0.0.1:" + port + " (start one with: linetwin broker)");
 
-        Run missingConfig = view(FILE, "--live", "--kafka", "127.0.0.1:" + port, "--kafka-config",
-                dir.resolve("none.properties").toString(), "--software-gl");
+        Run missingConfig = view(
+                FILE,
+                "--live",
+                "--kafka",
+                "127.0.0.1:" + port,
+                "--kafka-config",
+                dir.resolve("none.properties").toString(),
+                "--software-gl");
         assertThat(missingConfig.exit()).isEqualTo(2);
-        assertThat(missingConfig.err().strip()).isEqualTo(dir.resolve("none.properties")
-                + ": no such Kafka client properties file");
+        assertThat(missingConfig.err().strip())
+                .isEqualTo(dir.resolve("none.properties") + ": no such Kafka client properties file");
 
         Path recording = Files.writeString(dir.resolve("recording.jsonl"), "");
-        Run configWithoutKafka = view(FILE, "--live", "--replay", recording.toString(), "--kafka-config",
-                dir.resolve("none.properties").toString(), "--software-gl");
+        Run configWithoutKafka = view(
+                FILE,
+                "--live",
+                "--replay",
+                recording.toString(),
+                "--kafka-config",
+                dir.resolve("none.properties").toString(),
+                "--software-gl");
         assertThat(configWithoutKafka.exit()).isEqualTo(2);
         assertThat(configWithoutKafka.err().strip()).isEqualTo("--kafka-config: only with --kafka");
     }
@@ -71,11 +92,24 @@ final class ViewLiveKafkaIT {
     void theEventsTopicIsMadeWhenMissing() throws Exception {
         Path config = Files.writeString(dir.resolve("client.properties"), "client.id=linetwin-view-test\n");
         try (EmbeddedBroker broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.bootstrapServers()))) {
-            Run run = view(FILE, "--live", "--kafka", broker.bootstrapServers(), "--topic", "plant1.events",
-                    "--kafka-config", config.toString(), "--software-gl", "--width", "320", "--height", "180",
-                    "--quit-after", "2s");
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Run run = view(
+                    FILE,
+                    "--live",
+                    "--kafka",
+                    broker.bootstrapServers(),
+                    "--topic",
+                    "plant1.events",
+                    "--kafka-config",
+                    config.toString(),
+                    "--software-gl",
+                    "--width",
+                    "320",
+                    "--height",
+                    "180",
+                    "--quit-after",
+                    "2s");
 
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.err()).isEmpty();

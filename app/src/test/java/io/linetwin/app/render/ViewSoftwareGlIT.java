@@ -20,8 +20,17 @@ final class ViewSoftwareGlIT {
         cli.setErr(new PrintWriter(err, true));
         cli.setOut(new PrintWriter(new StringWriter(), true));
 
-        int exit = cli.execute("../scenarios/textbook-two-machine.yaml", "--software-gl", "--steps", "3",
-                "--width", "320", "--height", "180", "--quit-after", "2s");
+        int exit = cli.execute(
+                "../scenarios/textbook-two-machine.yaml",
+                "--software-gl",
+                "--steps",
+                "3",
+                "--width",
+                "320",
+                "--height",
+                "180",
+                "--quit-after",
+                "2s");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(err.toString()).isEmpty();

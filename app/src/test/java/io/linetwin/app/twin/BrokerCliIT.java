@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class BrokerCliIT {
 
     private static final Pattern READY = Pattern.compile("Kafka broker ready at (\\S+) ");
-    private static final String SCENARIO = Path.of("..", "scenarios", "bottling-line.yaml").toString();
+    private static final String SCENARIO =
+            Path.of("..", "scenarios", "bottling-line.yaml").toString();
 
     @TempDir
     Path dir;
@@ -46,30 +47,34 @@ final class BrokerCliIT {
     void theBrokerStartsWithLineTwinsTopicsStopsOnSigtermAndKeepsItsDataAcrossARestart() throws Exception {
         Path data = dir.resolve("data");
         String servers;
-        try (ChildCli broker = ChildCli.start(dir.resolve("broker-1.log"), "broker", "--port", "0", "--data",
-                data.toString())) {
+        try (ChildCli broker =
+                ChildCli.start(dir.resolve("broker-1.log"), "broker", "--port", "0", "--data", data.toString())) {
             Matcher ready = READY.matcher(broker.awaitLine(l -> READY.matcher(l).find()));
             assertThat(ready.find()).isTrue();
             servers = ready.group(1);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-                assertThat(admin.listTopics().names().get()).containsAll(
-                        Topics.lineTwin().stream().map(Topics.Spec::name).toList());
+                assertThat(admin.listTopics().names().get())
+                        .containsAll(Topics.lineTwin().stream()
+                                .map(Topics.Spec::name)
+                                .toList());
             }
             Properties p = new Properties();
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
             p.put(ProducerConfig.ACKS_CONFIG, "all");
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
-                    new StringSerializer())) {
-                producer.send(new ProducerRecord<>(KafkaSettings.COMMANDS_TOPIC, "k", "kept")).get();
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(KafkaSettings.COMMANDS_TOPIC, "k", "kept"))
+                        .get();
             }
             broker.terminate();
             assertThat(broker.output()).contains("broker stopped; its data stays in " + data.toAbsolutePath());
             assertThat(broker.output()).doesNotContain("INFO", "WARN", "Exception");
         }
         String port = servers.substring(servers.lastIndexOf(':') + 1);
-        try (ChildCli again = ChildCli.start(dir.resolve("broker-2.log"), "broker", "--port", port, "--data",
-                data.toString())) {
-            assertThat(again.awaitLine(l -> l.startsWith("Kafka broker ready at " + servers))).isNotNull();
+        try (ChildCli again =
+                ChildCli.start(dir.resolve("broker-2.log"), "broker", "--port", port, "--data", data.toString())) {
+            assertThat(again.awaitLine(l -> l.startsWith("Kafka broker ready at " + servers)))
+                    .isNotNull();
             assertThat(readAll(servers, KafkaSettings.COMMANDS_TOPIC)).containsExactly("kept");
             again.terminate();
         }
@@ -97,8 +102,8 @@ final class BrokerCliIT {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         List<String> values = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));

@@ -31,11 +31,17 @@ final class ChildCli implements AutoCloseable {
     static ChildCli start(Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "io.linetwin.app.Main"));
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.linetwin.app.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .start();
         return new ChildCli(p, output);
     }
 
@@ -53,8 +59,8 @@ final class ChildCli implements AutoCloseable {
                 }
             }
             if (!process.isAlive()) {
-                throw new AssertionError("the process ended (" + process.exitValue() + ") before the line came:\n"
-                        + output());
+                throw new AssertionError(
+                        "the process ended (" + process.exitValue() + ") before the line came:\n" + output());
             }
             Thread.sleep(50);
         }

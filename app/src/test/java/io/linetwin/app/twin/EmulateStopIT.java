@@ -16,26 +16,35 @@ import org.junit.jupiter.api.io.TempDir;
 final class EmulateStopIT {
 
     private static final Pattern READY = Pattern.compile("Kafka broker ready at (\\S+) ");
-    private static final Pattern STOPPED = Pattern.compile(
-            "stopped: (\\d+) events in (\\d+) chunks up to 20\\S+, 0 commands \\(0 refused\\)");
-    private static final String SCENARIO = Path.of("..", "scenarios", "bottling-line.yaml").toString();
+    private static final Pattern STOPPED =
+            Pattern.compile("stopped: (\\d+) events in (\\d+) chunks up to 20\\S+, 0 commands \\(0 refused\\)");
+    private static final String SCENARIO =
+            Path.of("..", "scenarios", "bottling-line.yaml").toString();
 
     @TempDir
     Path dir;
 
     @Test
     void aSignalStopsTheLineAndSaysWhereItStopped() throws Exception {
-        try (ChildCli broker = ChildCli.start(dir.resolve("broker.log"), "broker", "--port", "0", "--data",
+        try (ChildCli broker = ChildCli.start(
+                dir.resolve("broker.log"),
+                "broker",
+                "--port",
+                "0",
+                "--data",
                 dir.resolve("data").toString())) {
             Matcher ready = READY.matcher(broker.awaitLine(l -> READY.matcher(l).find()));
             assertThat(ready.find()).isTrue();
-            try (ChildCli emulate = ChildCli.start(dir.resolve("emulate.log"), "emulate", SCENARIO, "--kafka",
-                    ready.group(1), "--speed", "600")) {
+            try (ChildCli emulate = ChildCli.start(
+                    dir.resolve("emulate.log"), "emulate", SCENARIO, "--kafka", ready.group(1), "--speed", "600")) {
                 emulate.awaitLine(l -> l.startsWith("emulating plant1:bottling from "));
                 Thread.sleep(3000); // so that the line published something; the test measures nothing
                 emulate.terminate();
                 String out = emulate.output();
-                assertThat(out).as(out).doesNotContain("stopped before the end").doesNotContain("Exception")
+                assertThat(out)
+                        .as(out)
+                        .doesNotContain("stopped before the end")
+                        .doesNotContain("Exception")
                         .doesNotContain("ERROR");
                 Matcher stopped = STOPPED.matcher(out);
                 assertThat(stopped.find()).as(out).isTrue();

@@ -62,6 +62,7 @@ final class KillNineIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedBroker broker;
     static LineSpec line;
     static LineDescriptor things;
@@ -102,11 +103,18 @@ final class KillNineIT {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        new LineEmulator(new LineSimulation(line).startingAt(6 * 3600), sink, START, seed, 30, 60, Pacer.NO_WAIT,
-                CommandSource.NONE).run(seconds);
+        new LineEmulator(
+                        new LineSimulation(line).startingAt(6 * 3600),
+                        sink,
+                        START,
+                        seed,
+                        30,
+                        60,
+                        Pacer.NO_WAIT,
+                        CommandSource.NONE)
+                .run(seconds);
         return json;
     }
 
@@ -120,7 +128,10 @@ final class KillNineIT {
         snapshot.things().forEach((id, t) -> {
             if (t.revision() > 0) {
                 JsonObject json = t.thing().toJson();
-                if (json.getValue("attributes/kind").map(JsonValue::asString).orElse("").equals("conveyor")) {
+                if (json.getValue("attributes/kind")
+                        .map(JsonValue::asString)
+                        .orElse("")
+                        .equals("conveyor")) {
                     json = json.remove(org.eclipse.ditto.json.JsonPointer.of("/features/status/properties/since"));
                 }
                 out.put(id.toString(), json + " @" + t.revision());
@@ -149,28 +160,47 @@ final class KillNineIT {
         Random random = new Random(20261130);
         AtomicBoolean producing = new AtomicBoolean(true);
         List<Throwable> failures = new ArrayList<>();
-        Thread producer = new Thread(() -> {
-            try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(
-                    KafkaSettings.of(broker.bootstrapServers(), topic, ""))) {
-                int i = 0;
-                for (String json : events) {
-                    String key = JsonFactory.newObject(json).getValue("topic").orElseThrow().asString();
-                    publisher.publish(key.substring(0, key.indexOf("/things")), json, new RecordHeaders()).join();
-                    if (++i % 200 == 0) {
-                        Thread.sleep(20);
+        Thread producer = new Thread(
+                () -> {
+                    try (KafkaSignalPublisher publisher =
+                            new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), topic, ""))) {
+                        int i = 0;
+                        for (String json : events) {
+                            String key = JsonFactory.newObject(json)
+                                    .getValue("topic")
+                                    .orElseThrow()
+                                    .asString();
+                            publisher
+                                    .publish(key.substring(0, key.indexOf("/things")), json, new RecordHeaders())
+                                    .join();
+                            if (++i % 200 == 0) {
+                                Thread.sleep(20);
+                            }
+                        }
+                    } catch (Throwable t) {
+                        failures.add(t);
+                    } finally {
+                        producing.set(false);
                     }
-                }
-            } catch (Throwable t) {
-                failures.add(t);
-            } finally {
-                producing.set(false);
-            }
-        }, "kill-nine-producer");
+                },
+                "kill-nine-producer");
         producer.start();
 
-        String[] follow = {"twin", "follow", SCENARIO.toString(), "--kafka", broker.bootstrapServers(), "--topic", topic,
-            "--snapshot-out", snapshot.toString(), "--every", "150ms", "--dead-letters",
-            dir.resolve("follow.dead.jsonl").toString()};
+        String[] follow = {
+            "twin",
+            "follow",
+            SCENARIO.toString(),
+            "--kafka",
+            broker.bootstrapServers(),
+            "--topic",
+            topic,
+            "--snapshot-out",
+            snapshot.toString(),
+            "--every",
+            "150ms",
+            "--dead-letters",
+            dir.resolve("follow.dead.jsonl").toString()
+        };
         for (int kill = 0; kill < 3; kill++) {
             try (ChildCli twin = ChildCli.start(dir.resolve("follow-" + kill + ".log"), follow)) {
                 twin.awaitLine(l -> l.startsWith("following "));
@@ -184,23 +214,46 @@ final class KillNineIT {
         assertThat(failures).isEmpty();
         try (ChildCli twin = ChildCli.start(dir.resolve("follow-last.log"), follow)) {
             assertThat(twin.awaitLine(l -> l.startsWith("following "))).contains("resumed from");
-            await("the twin holds every event", () -> Files.exists(snapshot)
-                    && readQuietly(snapshot).revisionSum() == expected.snapshot().revisionSum());
+            await(
+                    "the twin holds every event",
+                    () -> Files.exists(snapshot)
+                            && readQuietly(snapshot).revisionSum()
+                                    == expected.snapshot().revisionSum());
             twin.terminate();
         }
         Snapshot last = readQuietly(snapshot);
         assertThat(things(last)).hasSizeGreaterThan(10).isEqualTo(things(expected.snapshot()));
-        assertThat(last.offsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(events.size());
-        assertThat(Files.exists(dir.resolve("follow.dead.jsonl")) ? Files.readAllLines(dir.resolve("follow.dead.jsonl"))
-                : List.of()).as("nothing was refused").isEmpty();
+        assertThat(last.offsets().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(events.size());
+        assertThat(
+                        Files.exists(dir.resolve("follow.dead.jsonl"))
+                                ? Files.readAllLines(dir.resolve("follow.dead.jsonl"))
+                                : List.of())
+                .as("nothing was refused")
+                .isEmpty();
     }
 
     @Test
     void killingTheEmulatorAtRandomPointsLosesNoEventAndACommandSentWhileItIsDownTakesEffect() throws Exception {
         String prefix = "kill.emulate.";
-        String[] emulate = {"emulate", SCENARIO.toString(), "--kafka", broker.bootstrapServers(), "--speed", "300",
-            "--start", START.toString(), "--command-interval", "0s", "--events-topic", prefix + "events",
-            "--commands-topic", prefix + "commands", "--responses-topic", prefix + "responses"};
+        String[] emulate = {
+            "emulate",
+            SCENARIO.toString(),
+            "--kafka",
+            broker.bootstrapServers(),
+            "--speed",
+            "300",
+            "--start",
+            START.toString(),
+            "--command-interval",
+            "0s",
+            "--events-topic",
+            prefix + "events",
+            "--commands-topic",
+            prefix + "commands",
+            "--responses-topic",
+            prefix + "responses"
+        };
         Random random = new Random(19);
         for (int kill = 0; kill < 2; kill++) {
             try (ChildCli emulator = ChildCli.start(dir.resolve("emulate-" + kill + ".log"), emulate)) {
@@ -211,8 +264,10 @@ final class KillNineIT {
             if (kill == 0) {
                 try (KafkaSignalPublisher gate = new KafkaSignalPublisher(
                         KafkaSettings.of(broker.bootstrapServers(), prefix + "commands", ""))) {
-                    gate.send(DittoMessages.modifyProperty(things.thingIdOf("filler"), "parameters", "speed",
-                            JsonValue.of(1.1), "while-down")).toCompletableFuture().join();
+                    gate.send(DittoMessages.modifyProperty(
+                                    things.thingIdOf("filler"), "parameters", "speed", JsonValue.of(1.1), "while-down"))
+                            .toCompletableFuture()
+                            .join();
                 }
             }
         }
@@ -224,23 +279,36 @@ final class KillNineIT {
             assertThat(emulator.awaitExit()).isZero();
         }
         for (int run = 1; run < 2; run++) {
-            assertThat(Files.readString(dir.resolve("emulate-" + run + ".log"))).as("run " + run).contains("continuing ");
+            assertThat(Files.readString(dir.resolve("emulate-" + run + ".log")))
+                    .as("run " + run)
+                    .contains("continuing ");
         }
 
         long onTopic = recordsOn(prefix + "events");
-        try (KafkaTwin twin = KafkaTwin.builder(things, KafkaSettings.of(broker.bootstrapServers(), prefix + "events",
-                "kill-check")).wallClock(Clock.fixed(START, ZoneOffset.UTC)).start()) {
+        try (KafkaTwin twin = KafkaTwin.builder(
+                        things, KafkaSettings.of(broker.bootstrapServers(), prefix + "events", "kill-check"))
+                .wallClock(Clock.fixed(START, ZoneOffset.UTC))
+                .start()) {
             await("the twin read every event", () -> twin.records() == onTopic);
             var stats = twin.store().stats();
-            assertThat(stats.rejectedTotal()).as("every event of every run is valid").isZero();
+            assertThat(stats.rejectedTotal())
+                    .as("every event of every run is valid")
+                    .isZero();
             assertThat(stats.stale()).as("each restart continued the revisions").isZero();
             assertThat(stats.applied()).isEqualTo(onTopic);
-            JsonObject filler = twin.snapshot().get(things.thingIdOf("filler")).orElseThrow().thing().toJson();
+            JsonObject filler = twin.snapshot()
+                    .get(things.thingIdOf("filler"))
+                    .orElseThrow()
+                    .thing()
+                    .toJson();
             assertThat(filler.getValue("/features/parameters/properties/speed")).contains(JsonValue.of(1.1));
         }
         // Keyed by line (issue 19): the whole line lands in one partition, so one process of a twin group owns it.
-        assertThat(records(prefix + "events")).as("every event's key").extracting(ConsumerRecord::key)
-                .hasSize((int) onTopic).containsOnly(things.lineId().toString());
+        assertThat(records(prefix + "events"))
+                .as("every event's key")
+                .extracting(ConsumerRecord::key)
+                .hasSize((int) onTopic)
+                .containsOnly(things.lineId().toString());
         assertMonotonePerThing(prefix + "events");
         assertThat(responses(prefix + "responses")).anySatisfy(r -> {
             assertThat(r.getValue("headers/correlation-id")).contains(JsonValue.of("while-down"));
@@ -249,18 +317,28 @@ final class KillNineIT {
     }
 
     private static long recordsOn(String topic) throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers",
-                broker.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+        try (var admin =
+                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
+                    new HashMap<>();
+            partitions.forEach(p -> latest.put(
+                    new org.apache.kafka.common.TopicPartition(topic, p.partition()),
                     org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            return admin.listOffsets(latest).all().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         }
     }
 
     private static List<JsonObject> read(String topic) {
-        return records(topic).stream().map(r -> JsonFactory.newObject(r.value())).toList();
+        return records(topic).stream()
+                .map(r -> JsonFactory.newObject(r.value()))
+                .toList();
     }
 
     /** Every record of {@code topic} from the start (no offsets committed: each call reads it all again). */
@@ -271,8 +349,8 @@ final class KillNineIT {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int empty = 0;
             long deadline = System.nanoTime() + ChildCli.PATIENCE.toNanos();
@@ -302,7 +380,9 @@ final class KillNineIT {
             Map<String, Long> counters = new HashMap<>();
             long expectedRevision = 1;
             for (var entry : events.entrySet()) {
-                assertThat(entry.getKey()).as(thing + " revisions have no holes").isEqualTo(expectedRevision++);
+                assertThat(entry.getKey())
+                        .as(thing + " revisions have no holes")
+                        .isEqualTo(expectedRevision++);
                 JsonObject e = entry.getValue();
                 Instant at = Instant.parse(e.getValue("timestamp").orElseThrow().asString());
                 assertThat(at).as(thing + " r" + entry.getKey()).isAfterOrEqualTo(clock);
@@ -310,7 +390,8 @@ final class KillNineIT {
                 String path = e.getValue("path").orElseThrow().asString();
                 if (path.startsWith("/features/counters/properties/")) {
                     long value = e.getValue("value").orElseThrow().asLong();
-                    assertThat(value).as(thing + " " + path + " r" + entry.getKey())
+                    assertThat(value)
+                            .as(thing + " " + path + " r" + entry.getKey())
                             .isGreaterThanOrEqualTo(counters.getOrDefault(path, 0L));
                     counters.put(path, value);
                 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 final class TwinFollowStopIT {
 
     private static final Pattern READY = Pattern.compile("Kafka broker ready at (\\S+) ");
-    private static final String SCENARIO = Path.of("..", "scenarios", "bottling-line.yaml").toString();
+    private static final String SCENARIO =
+            Path.of("..", "scenarios", "bottling-line.yaml").toString();
 
     @TempDir
     Path dir;
@@ -26,22 +27,40 @@ final class TwinFollowStopIT {
     @Test
     void aSignalEndsTheFollowerWithItsLastTableAndNoStackTrace() throws Exception {
         Path snapshot = dir.resolve("twin.json");
-        try (ChildCli broker = ChildCli.start(dir.resolve("broker.log"), "broker", "--port", "0", "--data",
+        try (ChildCli broker = ChildCli.start(
+                dir.resolve("broker.log"),
+                "broker",
+                "--port",
+                "0",
+                "--data",
                 dir.resolve("data").toString())) {
             Matcher ready = READY.matcher(broker.awaitLine(l -> READY.matcher(l).find()));
             assertThat(ready.find()).isTrue();
             String servers = ready.group(1);
             for (int run = 0; run < 3; run++) {
                 Path log = dir.resolve("follow-" + run + ".log");
-                try (ChildCli follow = ChildCli.start(log, "twin", "follow", SCENARIO, "--kafka", servers,
-                        "--snapshot-out", snapshot.toString(), "--every", "200ms")) {
+                try (ChildCli follow = ChildCli.start(
+                        log,
+                        "twin",
+                        "follow",
+                        SCENARIO,
+                        "--kafka",
+                        servers,
+                        "--snapshot-out",
+                        snapshot.toString(),
+                        "--every",
+                        "200ms")) {
                     follow.awaitLine(l -> l.startsWith("following "));
                     // Stop it at a different moment of its cycle each time: right away, mid-interval, after tables.
                     Thread.sleep(run * 350L);
                     follow.terminate();
                     String out = follow.output();
-                    assertThat(out).as(out).doesNotContain("Exception").doesNotContain("ERROR")
-                            .doesNotContain("linetwin:").contains("twin stopped")
+                    assertThat(out)
+                            .as(out)
+                            .doesNotContain("Exception")
+                            .doesNotContain("ERROR")
+                            .doesNotContain("linetwin:")
+                            .contains("twin stopped")
                             .contains("snapshot: " + snapshot);
                 }
             }

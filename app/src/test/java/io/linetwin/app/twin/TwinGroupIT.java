@@ -62,13 +62,15 @@ final class TwinGroupIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() throws Exception {
         broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
         broker.createTopic(TOPIC, 6);
-        broker.createTopic(CHECKPOINTS, 1, LineGroupTwin.checkpointTopic(CHECKPOINTS).configs());
+        broker.createTopic(
+                CHECKPOINTS, 1, LineGroupTwin.checkpointTopic(CHECKPOINTS).configs());
     }
 
     @AfterAll
@@ -118,9 +120,21 @@ final class TwinGroupIT {
                 snapshotDirs.add(snapshots);
                 List<String> args = new ArrayList<>(List.of("twin", "follow"));
                 files.forEach(f -> args.add(f.toString()));
-                args.addAll(List.of("--kafka", broker.bootstrapServers(), "--kafka-config", config.toString(),
-                        "--topic", TOPIC, "--group", "twins", "--checkpoint-topic", CHECKPOINTS, "--every", "300ms",
-                        "--snapshot-dir", snapshots.toString()));
+                args.addAll(List.of(
+                        "--kafka",
+                        broker.bootstrapServers(),
+                        "--kafka-config",
+                        config.toString(),
+                        "--topic",
+                        TOPIC,
+                        "--group",
+                        "twins",
+                        "--checkpoint-topic",
+                        CHECKPOINTS,
+                        "--every",
+                        "300ms",
+                        "--snapshot-dir",
+                        snapshots.toString()));
                 ChildCli follower = ChildCli.start(logs.resolve("follower-" + p + ".log"), args.toArray(String[]::new));
                 followers.add(follower);
                 follower.awaitLine(l -> l.startsWith("following 12 lines"));
@@ -160,8 +174,11 @@ final class TwinGroupIT {
             });
             for (String id : lines.keySet()) {
                 Snapshot rebuilt = Snapshot.read(snapshotDirs.get(after.get(id)).resolve(fileName(id)));
-                assertThat(things(rebuilt)).as(id).isEqualTo(things(expected.get(id).snapshot()));
-                assertThat(rebuilt.revisionSum()).as("every event of %s applied once", id)
+                assertThat(things(rebuilt))
+                        .as(id)
+                        .isEqualTo(things(expected.get(id).snapshot()));
+                assertThat(rebuilt.revisionSum())
+                        .as("every event of %s applied once", id)
                         .isEqualTo(all.get(id).size());
             }
             for (int s : survivors) {
@@ -179,8 +196,12 @@ final class TwinGroupIT {
      * Waits until the processes' owned lines cover every line, no line twice, and each owner's snapshot holds every
      * event published so far; returns line → process.
      */
-    private static Map<String, Integer> awaitOwners(List<Integer> processes, List<Path> dirs,
-            Map<String, List<String>> published, Map<String, LineDescriptor> lines) throws Exception {
+    private static Map<String, Integer> awaitOwners(
+            List<Integer> processes,
+            List<Path> dirs,
+            Map<String, List<String>> published,
+            Map<String, LineDescriptor> lines)
+            throws Exception {
         Map<String, Integer> owners = new HashMap<>();
         await("every line is owned once and caught up", () -> {
             owners.clear();
@@ -196,7 +217,8 @@ final class TwinGroupIT {
             }
             for (Map.Entry<String, Integer> e : owners.entrySet()) {
                 Path file = dirs.get(e.getValue()).resolve(fileName(e.getKey()));
-                if (!Files.exists(file) || read(file).revisionSum() != published.get(e.getKey()).size()) {
+                if (!Files.exists(file)
+                        || read(file).revisionSum() != published.get(e.getKey()).size()) {
                     return false;
                 }
             }
@@ -209,8 +231,13 @@ final class TwinGroupIT {
     private static long records(Path snapshots) {
         Path file = snapshots.resolve("owned.json");
         try {
-            return Files.exists(file) ? JsonFactory.readFrom(Files.readString(file)).asObject().getValue("records")
-                    .orElseThrow().asLong() : 0;
+            return Files.exists(file)
+                    ? JsonFactory.readFrom(Files.readString(file))
+                            .asObject()
+                            .getValue("records")
+                            .orElseThrow()
+                            .asLong()
+                    : 0;
         } catch (IOException e) {
             return 0;
         }
@@ -222,8 +249,14 @@ final class TwinGroupIT {
             return List.of();
         }
         try {
-            return JsonFactory.readFrom(Files.readString(file)).asObject().getValue("owned").orElseThrow().asArray()
-                    .stream().map(JsonValue::asString).toList();
+            return JsonFactory.readFrom(Files.readString(file))
+                    .asObject()
+                    .getValue("owned")
+                    .orElseThrow()
+                    .asArray()
+                    .stream()
+                    .map(JsonValue::asString)
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -254,11 +287,11 @@ final class TwinGroupIT {
     }
 
     private static void publish(Map<String, List<String>> events) {
-        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
-                TOPIC, ""))) {
+        try (KafkaSignalPublisher publisher =
+                new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), TOPIC, ""))) {
             List<CompletableFuture<?>> sent = new ArrayList<>();
-            events.forEach((line, list) -> list.forEach(json -> sent.add(publisher.publish(line, json,
-                    new RecordHeaders()))));
+            events.forEach(
+                    (line, list) -> list.forEach(json -> sent.add(publisher.publish(line, json, new RecordHeaders()))));
             sent.forEach(CompletableFuture::join);
         }
     }
@@ -274,11 +307,18 @@ final class TwinGroupIT {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        new LineEmulator(new LineSimulation(scenario.line()).startingAt(6 * 3600), sink, START, seed, 30, 60,
-                Pacer.NO_WAIT, CommandSource.NONE).run(seconds);
+        new LineEmulator(
+                        new LineSimulation(scenario.line()).startingAt(6 * 3600),
+                        sink,
+                        START,
+                        seed,
+                        30,
+                        60,
+                        Pacer.NO_WAIT,
+                        CommandSource.NONE)
+                .run(seconds);
         return json;
     }
 
@@ -288,7 +328,10 @@ final class TwinGroupIT {
         snapshot.things().forEach((id, t) -> {
             if (t.revision() > 0) {
                 JsonObject json = t.thing().toJson();
-                if (json.getValue("attributes/kind").map(JsonValue::asString).orElse("").equals("conveyor")) {
+                if (json.getValue("attributes/kind")
+                        .map(JsonValue::asString)
+                        .orElse("")
+                        .equals("conveyor")) {
                     json = json.remove(JsonPointer.of("/features/status/properties/since"));
                 }
                 out.put(id.toString(), json + " @" + t.revision());

@@ -14,15 +14,19 @@ import org.junit.jupiter.api.Test;
  */
 final class TwinGroupOptionsTest {
 
-    private static final String SCENARIO = Path.of("..", "scenarios", "bottling-line.yaml").toString();
-    private static final String OTHER = Path.of("..", "scenarios", "automotive-body.yaml").toString();
+    private static final String SCENARIO =
+            Path.of("..", "scenarios", "bottling-line.yaml").toString();
+    private static final String OTHER =
+            Path.of("..", "scenarios", "automotive-body.yaml").toString();
 
     @Test
     void deadLettersToAFileAreOneLinesOption() {
         CliAccess.Result result = follow("--dead-letters", "refused.jsonl");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).startsWith("--dead-letters: one line's twin").doesNotContain("\n");
+        assertThat(result.err().strip())
+                .startsWith("--dead-letters: one line's twin")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -38,8 +42,8 @@ final class TwinGroupOptionsTest {
         CliAccess.Result result = follow("--snapshot-out", "twin.json");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err().strip()).startsWith("--snapshot-out: one line's file; with several FILEs use "
-                + "--snapshot-dir");
+        assertThat(result.err().strip())
+                .startsWith("--snapshot-out: one line's file; with several FILEs use " + "--snapshot-dir");
     }
 
     private static CliAccess.Result follow(String... options) {

@@ -29,24 +29,59 @@ final class TwinTableTest {
 
     @Test
     void aStateTheLineNeverReportedShowsNoStateAndTheHeaderTheLinesClockToTheSecond() throws Exception {
-        LineDescriptor line = LineDescriptors.of(ScenarioLoader.load(bottlingLine())
-                .line());
+        LineDescriptor line =
+                LineDescriptors.of(ScenarioLoader.load(bottlingLine()).line());
         LineClock clock = new LineClock(Clock.fixed(WALL, ZoneOffset.UTC));
         TwinStore store = TwinStore.of(line, clock);
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("filler"), "status", "state",
-                JsonValue.of("working"), 1, LINE.minusSeconds(1))));
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("filler"), "status", "since",
-                JsonValue.of(LINE.minusSeconds(1).toString()), 2, LINE.minusSeconds(1))));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("filler"),
+                        "status",
+                        "state",
+                        JsonValue.of("working"),
+                        1,
+                        LINE.minusSeconds(1))));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("filler"),
+                        "status",
+                        "since",
+                        JsonValue.of(LINE.minusSeconds(1).toString()),
+                        2,
+                        LINE.minusSeconds(1))));
         // The conveyor's levels come from the line, its state never does (the emulator reports no conveyor state).
-        apply(store, DittoMessages.toJson(DittoMessages.propertyModified(line.thingIdOf("b3"), "buffer", "levels",
-                JsonObject.newBuilder().set("litre", 19).build(), 1, LINE)));
+        apply(
+                store,
+                DittoMessages.toJson(DittoMessages.propertyModified(
+                        line.thingIdOf("b3"),
+                        "buffer",
+                        "levels",
+                        JsonObject.newBuilder().set("litre", 19).build(),
+                        1,
+                        LINE)));
 
-        String table = TwinTable.render(line, store.snapshot(), new TwinHealth(TwinHealth.ConsumerState.RUNNING,
-                Optional.of(WALL), clock.instant(), OptionalLong.of(0), store.stats(), 0, 0, Optional.empty()));
+        String table = TwinTable.render(
+                line,
+                store.snapshot(),
+                new TwinHealth(
+                        TwinHealth.ConsumerState.RUNNING,
+                        Optional.of(WALL),
+                        clock.instant(),
+                        OptionalLong.of(0),
+                        store.stats(),
+                        0,
+                        0,
+                        Optional.empty()));
 
         assertThat(table).startsWith("twin of plant1:bottling at 2026-11-30T06:14:29Z (the line's clock)\n");
         assertThat(row(table, "filler")).contains(" working ").contains(" 11-30 06:14:28 ");
-        assertThat(row(table, "b3")).as(table).doesNotContain("12-04").doesNotContain("starved").contains("19/120")
+        assertThat(row(table, "b3"))
+                .as(table)
+                .doesNotContain("12-04")
+                .doesNotContain("starved")
+                .contains("19/120")
                 .matches("b3 +conveyor +- +- .*");
     }
 
@@ -56,7 +91,10 @@ final class TwinTableTest {
     }
 
     private static String row(String table, String equipment) {
-        return table.lines().filter(l -> l.startsWith(equipment + " ")).findFirst().orElseThrow();
+        return table.lines()
+                .filter(l -> l.startsWith(equipment + " "))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void apply(TwinStore store, String message) {

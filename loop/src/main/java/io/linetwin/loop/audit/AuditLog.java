@@ -67,8 +67,7 @@ public final class AuditLog {
         return write(tail, type, fields).entry();
     }
 
-    private record Written(ObjectNode entry, Tail tail) {
-    }
+    private record Written(ObjectNode entry, Tail tail) {}
 
     private Written write(Tail tail, String type, ObjectNode fields) throws IOException {
         ObjectNode entry = MAPPER.createObjectNode();
@@ -83,9 +82,12 @@ public final class AuditLog {
         });
         byte[] line = MAPPER.writeValueAsBytes(entry);
         boolean created = !Files.exists(file);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer buffer = ByteBuffer.allocate(line.length + 1)
+                    .put(line)
+                    .put((byte) '\n')
+                    .flip();
             while (buffer.hasRemaining()) {
                 out.write(buffer);
             }
@@ -102,8 +104,7 @@ public final class AuditLog {
         return new Written(entry, new Tail(tail.seq() + 1, hash, 0));
     }
 
-    private record Tail(long seq, String hash, long dropped) {
-    }
+    private record Tail(long seq, String hash, long dropped) {}
 
     /** The last complete entry's number and hash, after cutting off an incomplete last line. */
     private Tail repairedTail() throws IOException {

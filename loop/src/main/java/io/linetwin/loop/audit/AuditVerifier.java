@@ -26,8 +26,7 @@ public final class AuditVerifier {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private AuditVerifier() {
-    }
+    private AuditVerifier() {}
 
     public static Verification verify(Path log) throws IOException {
         List<byte[]> lines = Lines.split(Files.readAllBytes(log));
@@ -45,22 +44,27 @@ public final class AuditVerifier {
             } catch (IOException e) {
                 return broken(i, number, "not a JSON object");
             }
-            if (entry == null || !entry.isObject() || !entry.path("seq").canConvertToLong()
+            if (entry == null
+                    || !entry.isObject()
+                    || !entry.path("seq").canConvertToLong()
                     || !entry.path("prev").isTextual()) {
                 return broken(i, number, "not an audit entry (needs seq and prev)");
             }
             long seq = entry.get("seq").asLong();
             if (seq != number) {
-                return broken(i, number, "entry number " + seq + " where " + number
-                        + " was expected: a line was removed, added or moved");
+                return broken(
+                        i,
+                        number,
+                        "entry number " + seq + " where " + number
+                                + " was expected: a line was removed, added or moved");
             }
             if (!entry.get("prev").asText().equals(previous)) {
                 if (number == 1) {
-                    return broken(i, 1, "edited: the first entry's prev must be " + AuditLog.GENESIS.length()
-                            + " zeros");
+                    return broken(
+                            i, 1, "edited: the first entry's prev must be " + AuditLog.GENESIS.length() + " zeros");
                 }
-                return broken(i, number - 1, "edited: its SHA-256 differs from the one line " + number
-                        + " recorded as prev");
+                return broken(
+                        i, number - 1, "edited: its SHA-256 differs from the one line " + number + " recorded as prev");
             }
             previous = Sha256.hex(line);
         }
@@ -72,8 +76,10 @@ public final class AuditVerifier {
         long headSeq = recorded.path("seq").asLong(-1);
         String headHash = recorded.path("sha256").asText("");
         if (headSeq > lines.size()) {
-            return broken(lines.size(), lines.size() + 1, "missing: the head file records " + headSeq
-                    + " entries, the log holds " + lines.size());
+            return broken(
+                    lines.size(),
+                    lines.size() + 1,
+                    "missing: the head file records " + headSeq + " entries, the log holds " + lines.size());
         }
         if (headSeq >= 1) {
             byte[] raw = lines.get((int) headSeq - 1);

@@ -7,8 +7,7 @@ import java.util.List;
 /** Splits a file's bytes into lines, each keeping its line end; a last line without one is kept as it is. */
 final class Lines {
 
-    private Lines() {
-    }
+    private Lines() {}
 
     static List<byte[]> split(byte[] bytes) {
         List<byte[]> lines = new ArrayList<>();

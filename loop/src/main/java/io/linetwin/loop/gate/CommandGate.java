@@ -43,7 +43,8 @@ public final class CommandGate {
     public GateVerdict check(Proposal p, TwinView twin, List<Proposal> all, Instant lineNow) {
         List<String> refusals = new ArrayList<>();
         if (p.status() == ProposalStatus.REJECTED || p.rejection().isPresent()) {
-            refusals.add("rejected by " + p.rejection().map(r -> r.by() + ": " + r.reason()).orElse("someone"));
+            refusals.add("rejected by "
+                    + p.rejection().map(r -> r.by() + ": " + r.reason()).orElse("someone"));
         } else if (p.status() != ProposalStatus.APPROVED || p.approval().isEmpty()) {
             refusals.add("unapproved: " + p.id() + " is " + p.status().json());
         } else if (!p.approval().get().evidenceHash().equals(p.evidenceHash())) {
@@ -54,8 +55,8 @@ public final class CommandGate {
         double age = Duration.between(p.evidence().snapshotAt(), lineNow).toMillis() / 1000.0;
         if (age > settings.maxEvidenceAgeSeconds()) {
             refusals.add("evidence expired: the snapshot is " + Numbers.significant(age / 3600, 3)
-                    + " h of line time old, the what-if looked " + Numbers.significant(
-                            settings.maxEvidenceAgeSeconds() / 3600, 3) + " h ahead");
+                    + " h of line time old, the what-if looked "
+                    + Numbers.significant(settings.maxEvidenceAgeSeconds() / 3600, 3) + " h ahead");
         }
         for (Change change : p.changes()) {
             checkChange(change, twin).ifPresent(refusals::add);
@@ -91,17 +92,18 @@ public final class CommandGate {
         if (current.isEmpty()) {
             return Optional.of("the twin reports no current value of " + name);
         }
-        return ParameterLimits.check(new Change(change.station(), change.parameter(), current.getAsDouble(),
-                change.to()), limit.get());
+        return ParameterLimits.check(
+                new Change(change.station(), change.parameter(), current.getAsDouble(), change.to()), limit.get());
     }
 
     private Optional<String> rateLimit(Proposal p, String station, List<Proposal> all, Instant lineNow) {
         // A rollback undoes the command it follows; waiting out that command's rate limit would only delay the undo.
-        Optional<Instant> last = all.stream().filter(q -> !q.id().equals(p.id()) && !p.rollbackOf().equals(
-                        Optional.of(q.id())))
+        Optional<Instant> last = all.stream()
+                .filter(q -> !q.id().equals(p.id()) && !p.rollbackOf().equals(Optional.of(q.id())))
                 .flatMap(q -> q.commands().stream())
                 .filter(c -> c.station().equals(station) && c.sentAtLine().isPresent())
-                .map(c -> c.sentAtLine().get()).max(Instant::compareTo);
+                .map(c -> c.sentAtLine().get())
+                .max(Instant::compareTo);
         if (last.isEmpty()) {
             return Optional.empty();
         }
@@ -121,8 +123,8 @@ public final class CommandGate {
             boolean inFlight = q.status() == ProposalStatus.SENT
                     || q.status() == ProposalStatus.APPROVED && !q.commands().isEmpty();
             if (inFlight) {
-                return Optional.of("conflicting command pending: " + q.id() + " (" + q.status().json() + ") also sets "
-                        + change.station() + "." + change.parameter());
+                return Optional.of("conflicting command pending: " + q.id() + " ("
+                        + q.status().json() + ") also sets " + change.station() + "." + change.parameter());
             }
         }
         return Optional.empty();
@@ -134,8 +136,16 @@ public final class CommandGate {
         for (int i = 0; i < p.changes().size(); i++) {
             Change c = p.changes().get(i);
             double previous = twin.parameter(c.station(), c.parameter()).orElse(c.from());
-            commands.add(new CommandRecord(p.commandId(i), twin.thingIdOf(c.station()).toString(), c.station(),
-                    c.parameter(), c.to(), previous, wallNow, Optional.empty(), Optional.empty()));
+            commands.add(new CommandRecord(
+                    p.commandId(i),
+                    twin.thingIdOf(c.station()).toString(),
+                    c.station(),
+                    c.parameter(),
+                    c.to(),
+                    previous,
+                    wallNow,
+                    Optional.empty(),
+                    Optional.empty()));
         }
         return commands;
     }

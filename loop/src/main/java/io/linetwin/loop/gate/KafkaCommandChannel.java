@@ -41,13 +41,15 @@ public final class KafkaCommandChannel implements CommandChannel {
         extra.putIfAbsent("max.block.ms", Long.toString(timeout.toMillis()));
         extra.putIfAbsent("delivery.timeout.ms", Long.toString(Math.max(timeout.toMillis(), 1000) + 1000));
         extra.putIfAbsent("request.timeout.ms", Long.toString(Math.max(timeout.toMillis(), 1000)));
-        this.publisher = new KafkaSignalPublisher(new KafkaSettings(settings.bootstrapServers(), settings.topic(),
-                settings.groupId(), extra));
+        this.publisher = new KafkaSignalPublisher(
+                new KafkaSettings(settings.bootstrapServers(), settings.topic(), settings.groupId(), extra));
     }
 
     @Override
     public void send(CommandRecord command) throws Exception {
-        publisher.send(LineCommands.modify(command)).toCompletableFuture()
+        publisher
+                .send(LineCommands.modify(command))
+                .toCompletableFuture()
                 .get(timeout.toMillis() + 2000, TimeUnit.MILLISECONDS);
     }
 
@@ -70,7 +72,8 @@ public final class KafkaCommandChannel implements CommandChannel {
                 return found;
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(info -> new TopicPartition(settings.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(settings.topic(), info.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, timeout);

@@ -107,7 +107,9 @@ public final class KafkaLineResponses implements LineResponses {
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("no topic " + settings.topic());
         }
-        return infos.stream().map(i -> new TopicPartition(settings.topic(), i.partition())).toList();
+        return infos.stream()
+                .map(i -> new TopicPartition(settings.topic(), i.partition()))
+                .toList();
     }
 
     private static boolean reached(KafkaConsumer<String, String> c, Map<TopicPartition, Long> ends) {
@@ -123,7 +125,8 @@ public final class KafkaLineResponses implements LineResponses {
         if (value == null) {
             return;
         }
-        LineResponse.fromDitto(value).filter(r -> r.commandId().startsWith(COMMAND_ID_PREFIX))
+        LineResponse.fromDitto(value)
+                .filter(r -> r.commandId().startsWith(COMMAND_ID_PREFIX))
                 .ifPresent(r -> answers.putIfAbsent(r.commandId(), r));
     }
 

@@ -10,12 +10,15 @@ import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeaturePrope
 /** A command record as the Ditto Protocol {@code modify} the line receives, its command id as correlation id. */
 public final class LineCommands {
 
-    private LineCommands() {
-    }
+    private LineCommands() {}
 
     public static ModifyFeatureProperty modify(CommandRecord command) {
-        return DittoMessages.modifyProperty(ThingId.of(command.thingId()), TwinFeatures.PARAMETERS,
-                command.parameter(), JsonValue.of(command.value()), command.commandId());
+        return DittoMessages.modifyProperty(
+                ThingId.of(command.thingId()),
+                TwinFeatures.PARAMETERS,
+                command.parameter(),
+                JsonValue.of(command.value()),
+                command.commandId());
     }
 
     public static String json(CommandRecord command) {

@@ -23,8 +23,8 @@ import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
  * @param refusal     the line's own reason code ({@code rateLimited}, {@code outOfRange}), when it names one
  * @param message     the line's message (empty for a success)
  */
-public record LineResponse(String commandId, int status, Optional<String> errorCode, Optional<String> refusal,
-        String message) {
+public record LineResponse(
+        String commandId, int status, Optional<String> errorCode, Optional<String> refusal, String message) {
 
     /** The header in which LineTwin's emulated line names its reason for a refusal. */
     public static final String REFUSAL_HEADER = "linetwin-refusal";
@@ -63,8 +63,8 @@ public record LineResponse(String commandId, int status, Optional<String> errorC
         Signal<?> signal;
         DittoHeaders headers;
         try {
-            JsonifiableAdaptable adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(
-                    JsonFactory.newObject(dittoProtocolJson));
+            JsonifiableAdaptable adaptable =
+                    ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(dittoProtocolJson));
             headers = adaptable.getDittoHeaders();
             signal = ADAPTER.fromAdaptable(adaptable);
         } catch (RuntimeException e) {
@@ -74,16 +74,17 @@ public record LineResponse(String commandId, int status, Optional<String> errorC
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> refusal = Optional.ofNullable(headers.get(REFUSAL_HEADER)).filter(r -> !r.isBlank());
+        Optional<String> refusal =
+                Optional.ofNullable(headers.get(REFUSAL_HEADER)).filter(r -> !r.isBlank());
         if (signal instanceof ErrorResponse<?> error) {
             DittoRuntimeException e = error.getDittoRuntimeException();
             String message = Optional.ofNullable(e.getMessage()).orElse("");
-            return Optional.of(new LineResponse(id.get(), e.getHttpStatus().getCode(), Optional.of(e.getErrorCode()),
-                    refusal, message));
+            return Optional.of(new LineResponse(
+                    id.get(), e.getHttpStatus().getCode(), Optional.of(e.getErrorCode()), refusal, message));
         }
         if (signal instanceof CommandResponse<?> response) {
-            return Optional.of(new LineResponse(id.get(), response.getHttpStatus().getCode(), Optional.empty(),
-                    refusal, ""));
+            return Optional.of(
+                    new LineResponse(id.get(), response.getHttpStatus().getCode(), Optional.empty(), refusal, ""));
         }
         return Optional.empty();
     }

@@ -34,12 +34,10 @@ public interface LineResponses extends AutoCloseable {
             }
 
             @Override
-            public void start() {
-            }
+            public void start() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

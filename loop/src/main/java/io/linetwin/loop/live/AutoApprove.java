@@ -26,7 +26,8 @@ public final class AutoApprove {
         }
     }
 
-    private static final Pattern LIMIT = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*)\\.([A-Za-z0-9_.-]+)=(.+)\\.\\.(.+)");
+    private static final Pattern LIMIT =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*)\\.([A-Za-z0-9_.-]+)=(.+)\\.\\.(.+)");
 
     private final Map<String, Range> ranges;
 
@@ -43,12 +44,13 @@ public final class AutoApprove {
         for (String limit : limits) {
             Matcher m = LIMIT.matcher(limit.trim());
             if (!m.matches()) {
-                throw new IllegalArgumentException("expected STATION.PARAMETER=MIN..MAX like filler.speed=0.9..1.1, got "
-                        + limit);
+                throw new IllegalArgumentException(
+                        "expected STATION.PARAMETER=MIN..MAX like filler.speed=0.9..1.1, got " + limit);
             }
             try {
-                ranges.put(m.group(1) + "." + m.group(2), new Range(Double.parseDouble(m.group(3)),
-                        Double.parseDouble(m.group(4))));
+                ranges.put(
+                        m.group(1) + "." + m.group(2),
+                        new Range(Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))));
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("expected numbers in " + limit);
             }
@@ -74,8 +76,12 @@ public final class AutoApprove {
 
     public String describe() {
         StringBuilder text = new StringBuilder();
-        ranges.forEach((name, r) -> text.append(text.length() == 0 ? "" : ", ").append(name).append('=')
-                .append(Numbers.plain(r.min())).append("..").append(Numbers.plain(r.max())));
+        ranges.forEach((name, r) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(name)
+                .append('=')
+                .append(Numbers.plain(r.min()))
+                .append("..")
+                .append(Numbers.plain(r.max())));
         return text.toString();
     }
 }

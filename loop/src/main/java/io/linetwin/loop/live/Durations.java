@@ -5,8 +5,7 @@ import io.linetwin.loop.Numbers;
 /** Seconds as the scenario files write durations: {@code 90s}, {@code 15m}, {@code 8h}, {@code 2d}. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static String text(double seconds) {
         if (seconds >= 86400 && seconds % 86400 == 0) {

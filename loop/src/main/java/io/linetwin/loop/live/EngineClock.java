@@ -12,8 +12,7 @@ import java.time.ZonedDateTime;
  */
 public final class EngineClock {
 
-    private EngineClock() {
-    }
+    private EngineClock() {}
 
     public static double secondsOf(Instant instant, ExperimentSpec experiment) {
         double secondsOfWeek = (instant.toEpochMilli() - mondayOf(instant).toEpochMilli()) / 1000.0;
@@ -24,7 +23,9 @@ public final class EngineClock {
     /** Monday 00:00 UTC of {@code instant}'s week. */
     public static Instant mondayOf(Instant instant) {
         ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-        return utc.toLocalDate().atStartOfDay(ZoneOffset.UTC)
-                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()).toInstant();
+        return utc.toLocalDate()
+                .atStartOfDay(ZoneOffset.UTC)
+                .minusDays(utc.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue())
+                .toInstant();
     }
 }

@@ -40,12 +40,15 @@ public final class KafkaTwinFeed implements TwinFeed {
      *                    id is replaced by one of this feed's own
      * @param deadLetters where the twin puts what it refuses (closed with the feed)
      */
-    public KafkaTwinFeed(LineDescriptor line, KafkaSettings settings, DeadLetters deadLetters, Clock wall,
-            Duration timeout) {
+    public KafkaTwinFeed(
+            LineDescriptor line, KafkaSettings settings, DeadLetters deadLetters, Clock wall, Duration timeout) {
         this.settings = settings.withGroupId("linetwin-live-" + UUID.randomUUID());
         this.timeout = timeout;
         try {
-            this.twin = KafkaTwin.builder(line, this.settings).deadLetters(deadLetters).wallClock(wall).build();
+            this.twin = KafkaTwin.builder(line, this.settings)
+                    .deadLetters(deadLetters)
+                    .wallClock(wall)
+                    .build();
         } catch (CheckpointException e) {
             throw new IllegalStateException("a twin without a checkpoint file cannot fail to resume", e);
         }
@@ -96,7 +99,8 @@ public final class KafkaTwinFeed implements TwinFeed {
                 return 0;
             }
             List<TopicPartition> all = partitions.stream()
-                    .map(i -> new TopicPartition(settings.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(settings.topic(), i.partition()))
+                    .toList();
             Map<TopicPartition, Long> begin = offsets.beginningOffsets(all, timeout);
             Map<TopicPartition, Long> end = offsets.endOffsets(all, timeout);
             return all.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();

@@ -77,6 +77,7 @@ public final class LiveLoop {
 
     /** The audit entry of the line's answer to a command. */
     private static final String ANSWER = "lineAnswer";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Scenario scenario;
@@ -100,6 +101,7 @@ public final class LiveLoop {
     private final Map<String, ProposalStatus> seen = new HashMap<>();
     /** Command ids whose answer from the line is in the audit log. */
     private final Set<String> answered = new HashSet<>();
+
     private String waitingFor;
     private Instant lineStart;
     private Instant lineNow;
@@ -110,26 +112,71 @@ public final class LiveLoop {
      * @param channel      where commands go; empty for a dry run
      * @param extraSources candidate sources beyond the scenario's variants and the built-in rules (the tuning result)
      */
-    public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
-            Optional<CommandChannel> channel, LoopReport report, Clock wall, List<CandidateSource> extraSources) {
-        this(scenario, scenarioHash, settings, twin, book, channel, LineResponses.none(), report, wall, extraSources,
+    public LiveLoop(
+            Scenario scenario,
+            String scenarioHash,
+            LoopSettings settings,
+            TwinFeed twin,
+            ProposalBook book,
+            Optional<CommandChannel> channel,
+            LoopReport report,
+            Clock wall,
+            List<CandidateSource> extraSources) {
+        this(
+                scenario,
+                scenarioHash,
+                settings,
+                twin,
+                book,
+                channel,
+                LineResponses.none(),
+                report,
+                wall,
+                extraSources,
                 new LocalEngine(settings.whatIf().threads()));
     }
 
     /**
      * @param responses the line's answers to commands (started by {@link #start}, closed by the caller, like the twin)
      */
-    public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
-            Optional<CommandChannel> channel, LineResponses responses, LoopReport report, Clock wall,
+    public LiveLoop(
+            Scenario scenario,
+            String scenarioHash,
+            LoopSettings settings,
+            TwinFeed twin,
+            ProposalBook book,
+            Optional<CommandChannel> channel,
+            LineResponses responses,
+            LoopReport report,
+            Clock wall,
             List<CandidateSource> extraSources) {
-        this(scenario, scenarioHash, settings, twin, book, channel, responses, report, wall, extraSources,
+        this(
+                scenario,
+                scenarioHash,
+                settings,
+                twin,
+                book,
+                channel,
+                responses,
+                report,
+                wall,
+                extraSources,
                 new LocalEngine(settings.whatIf().threads()));
     }
 
     /** As above, with the what-ifs' replications on {@code engine} (a cluster), which the caller closes. */
-    public LiveLoop(Scenario scenario, String scenarioHash, LoopSettings settings, TwinFeed twin, ProposalBook book,
-            Optional<CommandChannel> channel, LineResponses responses, LoopReport report, Clock wall,
-            List<CandidateSource> extraSources, ReplicationEngine engine) {
+    public LiveLoop(
+            Scenario scenario,
+            String scenarioHash,
+            LoopSettings settings,
+            TwinFeed twin,
+            ProposalBook book,
+            Optional<CommandChannel> channel,
+            LineResponses responses,
+            LoopReport report,
+            Clock wall,
+            List<CandidateSource> extraSources,
+            ReplicationEngine engine) {
         this.responses = Objects.requireNonNull(responses, "responses");
         this.scenario = Objects.requireNonNull(scenario, "scenario");
         this.scenarioHash = Objects.requireNonNull(scenarioHash, "scenarioHash");
@@ -144,8 +191,8 @@ public final class LiveLoop {
         this.wall = Objects.requireNonNull(wall, "wall");
         this.descriptor = LineDescriptors.of(scenario.line());
         this.mapper = new LineStateMapper(descriptor.lineId());
-        this.whatIf = new WhatIf(Experiment.baseline(scenario), scenario.experiment().startSecondsOfWeek(),
-                settings.whatIf(), engine);
+        this.whatIf = new WhatIf(
+                Experiment.baseline(scenario), scenario.experiment().startSecondsOfWeek(), settings.whatIf(), engine);
         List<CandidateSource> all = new ArrayList<>();
         all.add(new VariantCandidates(scenario));
         all.addAll(extraSources);
@@ -179,11 +226,13 @@ public final class LiveLoop {
         twin.start();
     }
 
-
     /** Intents recorded but not marked sent: the ones already on the commands topic are marked sent, not resent. */
     private void recoverCommands(CommandChannel commands) throws Exception {
         for (Proposal p : book.all()) {
-            List<String> unsent = p.commands().stream().filter(c -> !c.sent()).map(CommandRecord::commandId).toList();
+            List<String> unsent = p.commands().stream()
+                    .filter(c -> !c.sent())
+                    .map(CommandRecord::commandId)
+                    .toList();
             if (p.status() != ProposalStatus.APPROVED || unsent.isEmpty()) {
                 continue;
             }
@@ -191,7 +240,8 @@ public final class LiveLoop {
             Proposal current = p;
             for (String id : unsent) {
                 if (delivered.contains(id)) {
-                    current = markSent(current, id, wall.instant(), current.evidence().snapshotAt(), true);
+                    current = markSent(
+                            current, id, wall.instant(), current.evidence().snapshotAt(), true);
                 }
             }
             touched.add(p.id());
@@ -205,7 +255,10 @@ public final class LiveLoop {
         String path = applied.update().path().toString();
         Optional<JsonValue> value = applied.update().value();
         boolean down = path.equals("/features/" + TwinFeatures.STATUS + "/properties/" + TwinFeatures.STATE)
-                && value.filter(JsonValue::isString).map(JsonValue::asString).filter(StationStatus.DOWN.json()::equals).isPresent();
+                && value.filter(JsonValue::isString)
+                        .map(JsonValue::asString)
+                        .filter(StationStatus.DOWN.json()::equals)
+                        .isPresent();
         if (down) {
             descriptor.equipmentIdOf(applied.thingId()).ifPresent(wentDown::add);
         }
@@ -237,7 +290,8 @@ public final class LiveLoop {
     }
 
     public boolean finished() {
-        return lineStart != null && settings.forSeconds().isPresent()
+        return lineStart != null
+                && settings.forSeconds().isPresent()
                 && seconds(lineStart, lineNow) >= settings.forSeconds().getAsDouble();
     }
 
@@ -246,8 +300,10 @@ public final class LiveLoop {
      * waits (a consumer restarting after a failure, stopped, or more than {@link TwinHealth#LAGGING_RECORDS} behind).
      */
     private boolean keepsUp(Optional<TwinHealth> health, String trigger) {
-        Optional<String> behind = health.filter(h -> h.status().equals("lagging") || h.status().equals("restarting")
-                || h.status().equals("stopped")).map(TwinHealth::summary);
+        Optional<String> behind = health.filter(h -> h.status().equals("lagging")
+                        || h.status().equals("restarting")
+                        || h.status().equals("stopped"))
+                .map(TwinHealth::summary);
         if (behind.isEmpty()) {
             waitingFor = null;
             return true;
@@ -262,7 +318,8 @@ public final class LiveLoop {
     private void noticeDecisions() throws IOException {
         for (Proposal p : book.all()) {
             ProposalStatus before = seen.put(p.id(), p.status());
-            if (before != null && before != p.status()
+            if (before != null
+                    && before != p.status()
                     && (p.status() == ProposalStatus.APPROVED || p.status() == ProposalStatus.REJECTED)) {
                 touched.add(p.id());
                 report.decided(p);
@@ -278,8 +335,8 @@ public final class LiveLoop {
             start = mapper.map(view.snapshot(), EngineClock.secondsOf(lineNow, scenario.experiment()));
             whatIf.requireFits(start);
         } catch (IllegalArgumentException e) {
-            report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS) + " skipped: the twin's state does not fit the line: "
-                    + e.getMessage());
+            report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS)
+                    + " skipped: the twin's state does not fit the line: " + e.getMessage());
             return;
         }
         List<Proposal> all = book.all();
@@ -297,18 +354,33 @@ public final class LiveLoop {
             report.problem("what-if at " + lineNow.truncatedTo(ChronoUnit.SECONDS) + " failed: " + e.getMessage());
             return;
         }
-        Evidence evidence = new Evidence(seed, scenarioHash, lineNow, view.revisions(),
-                settings.whatIf().lookAheadSeconds(), settings.whatIf().replications(), trigger);
+        Evidence evidence = new Evidence(
+                seed,
+                scenarioHash,
+                lineNow,
+                view.revisions(),
+                settings.whatIf().lookAheadSeconds(),
+                settings.whatIf().replications(),
+                trigger);
         Map<CandidateOutcome, String> ids = new LinkedHashMap<>();
         List<Proposal> made = new ArrayList<>();
         List<Boolean> refreshed = new ArrayList<>();
         for (CandidateOutcome outcome : result.supported()) {
-            Optional<Proposal> same = all.stream().filter(p -> p.status() == ProposalStatus.PROPOSED
-                    && outcome.candidate().sameTargets(p.changes())).findFirst();
-            Proposal p = same.isPresent() ? refresh(same.get(), outcome, result, evidence)
-                    : book.propose(outcome.candidate().name(), outcome.candidate().origin(),
-                            outcome.candidate().changes(), Optional.of(objective(outcome, result)),
-                            guards(outcome, result), Optional.of(outcome.prediction()), evidence, Optional.empty());
+            Optional<Proposal> same = all.stream()
+                    .filter(p -> p.status() == ProposalStatus.PROPOSED
+                            && outcome.candidate().sameTargets(p.changes()))
+                    .findFirst();
+            Proposal p = same.isPresent()
+                    ? refresh(same.get(), outcome, result, evidence)
+                    : book.propose(
+                            outcome.candidate().name(),
+                            outcome.candidate().origin(),
+                            outcome.candidate().changes(),
+                            Optional.of(objective(outcome, result)),
+                            guards(outcome, result),
+                            Optional.of(outcome.prediction()),
+                            evidence,
+                            Optional.empty());
             ids.put(outcome, p.id());
             touched.add(p.id());
             if (p.status() != ProposalStatus.PROPOSED) {
@@ -343,8 +415,12 @@ public final class LiveLoop {
             if (old.status() != ProposalStatus.PROPOSED) {
                 return old;
             }
-            Proposal fresh = old.refreshed(outcome.candidate().changes(), Optional.of(objective(outcome, result)),
-                    guards(outcome, result), Optional.of(outcome.prediction()), evidence);
+            Proposal fresh = old.refreshed(
+                    outcome.candidate().changes(),
+                    Optional.of(objective(outcome, result)),
+                    guards(outcome, result),
+                    Optional.of(outcome.prediction()),
+                    evidence);
             ObjectNode fields = AuditLog.fields();
             fields.put("proposal", old.id());
             fields.put("previousEvidenceHash", old.evidenceHash());
@@ -367,7 +443,8 @@ public final class LiveLoop {
     private static Optional<String> veto(Candidate candidate, List<Proposal> all) {
         for (Change change : candidate.changes()) {
             for (Proposal p : all) {
-                boolean active = p.status() == ProposalStatus.PROPOSED || p.status() == ProposalStatus.APPROVED
+                boolean active = p.status() == ProposalStatus.PROPOSED
+                        || p.status() == ProposalStatus.APPROVED
                         || p.status() == ProposalStatus.SENT;
                 if (!active || !p.touches(change.station(), change.parameter())) {
                     continue;
@@ -441,8 +518,8 @@ public final class LiveLoop {
                 report.refused(refused, verdict.reason());
                 continue;
             }
-            List<CommandRecord> commands = p.commands().isEmpty()
-                    ? CommandGate.commandsFor(p, view, wall.instant()) : p.commands();
+            List<CommandRecord> commands =
+                    p.commands().isEmpty() ? CommandGate.commandsFor(p, view, wall.instant()) : p.commands();
             if (!settings.send()) {
                 ObjectNode fields = gatePassed(p, commands);
                 Proposal printed = book.record(p.withCommands(List.of()).dryRun(wall.instant()), "dryRun", fields);
@@ -478,7 +555,9 @@ public final class LiveLoop {
     private void send(Proposal intent, boolean retry) throws IOException {
         Proposal current = intent;
         if (retry) {
-            List<String> unsent = intent.commands().stream().filter(c -> !c.sent()).map(CommandRecord::commandId)
+            List<String> unsent = intent.commands().stream()
+                    .filter(c -> !c.sent())
+                    .map(CommandRecord::commandId)
                     .toList();
             Set<String> delivered;
             try {
@@ -487,8 +566,8 @@ public final class LiveLoop {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                report.problem("could not check the commands topic before resending " + intent.id() + ": "
-                        + e.getMessage());
+                report.problem(
+                        "could not check the commands topic before resending " + intent.id() + ": " + e.getMessage());
                 return;
             }
             for (String id : unsent) {
@@ -554,8 +633,8 @@ public final class LiveLoop {
             fields.put("proposal", p.id());
             fields.put("lineTime", lineNow.toString());
             ObjectNode values = fields.putObject("reported");
-            p.changes().forEach(c -> view.parameter(c.station(), c.parameter())
-                    .ifPresent(v -> values.put(c.path(), v)));
+            p.changes()
+                    .forEach(c -> view.parameter(c.station(), c.parameter()).ifPresent(v -> values.put(c.path(), v)));
             touched.add(p.id());
             if (refusal.isPresent()) {
                 failRefused(p, view, refusal.get(), fields);
@@ -575,7 +654,9 @@ public final class LiveLoop {
                 }
                 continue;
             }
-            Instant sentAt = p.commands().stream().map(c -> c.sentAt().orElseThrow()).max(Instant::compareTo)
+            Instant sentAt = p.commands().stream()
+                    .map(c -> c.sentAt().orElseThrow())
+                    .max(Instant::compareTo)
                     .orElseThrow();
             // Until the answers already on the topic are read, a refusal sent before a restart may still be there.
             if (!responses.caughtUp()
@@ -586,8 +667,11 @@ public final class LiveLoop {
                     + settings.confirmTimeout().toSeconds() + " s";
             List<Change> back = new ArrayList<>();
             for (Change c : p.changes()) {
-                back.add(new Change(c.station(), c.parameter(), view.parameter(c.station(), c.parameter())
-                        .orElse(c.to()), c.from()));
+                back.add(new Change(
+                        c.station(),
+                        c.parameter(),
+                        view.parameter(c.station(), c.parameter()).orElse(c.to()),
+                        c.from()));
             }
             Proposal rollback = proposeRollback(p, back, view);
             fields.put("confirmed", false);
@@ -643,8 +727,11 @@ public final class LiveLoop {
         List<String> refused = new ArrayList<>();
         List<Change> back = new ArrayList<>();
         for (CommandRecord c : p.commands()) {
-            Change change = p.changes().stream().filter(x -> x.station().equals(c.station())
-                    && x.parameter().equals(c.parameter())).findFirst().orElseThrow();
+            Change change = p.changes().stream()
+                    .filter(x ->
+                            x.station().equals(c.station()) && x.parameter().equals(c.parameter()))
+                    .findFirst()
+                    .orElseThrow();
             if (responses.answer(c.commandId()).filter(a -> !a.accepted()).isPresent()) {
                 refused.add(change.describe());
             } else {
@@ -665,10 +752,23 @@ public final class LiveLoop {
 
     /** A proposal to undo {@code back} of the failed {@code p}; it needs approval like any other. */
     private Proposal proposeRollback(Proposal p, List<Change> back, TwinView view) throws IOException {
-        Evidence evidence = new Evidence(p.evidence().seed(), scenarioHash, lineNow, view.revisions(),
-                p.evidence().lookAheadSeconds(), p.evidence().replications(), "read-back of " + p.id() + " failed");
-        Proposal rollback = book.propose("rollback-" + p.id(), "rollback", back, Optional.empty(), Map.of(),
-                Optional.empty(), evidence, Optional.of(p.id()));
+        Evidence evidence = new Evidence(
+                p.evidence().seed(),
+                scenarioHash,
+                lineNow,
+                view.revisions(),
+                p.evidence().lookAheadSeconds(),
+                p.evidence().replications(),
+                "read-back of " + p.id() + " failed");
+        Proposal rollback = book.propose(
+                "rollback-" + p.id(),
+                "rollback",
+                back,
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                evidence,
+                Optional.of(p.id()));
         seen.put(rollback.id(), rollback.status());
         touched.add(rollback.id());
         return rollback;
@@ -732,8 +832,17 @@ public final class LiveLoop {
             book.find(id).ifPresent(proposals::add);
         }
         proposals.sort(java.util.Comparator.comparingInt(Proposal::number));
-        return new LiveSummary(scenario.name(), descriptor.lineId().toString(), !settings.send(), lineStart, lineNow,
-                whatIfs, proposals, meter, settings.whatIf().lookAheadSeconds(), twin.health());
+        return new LiveSummary(
+                scenario.name(),
+                descriptor.lineId().toString(),
+                !settings.send(),
+                lineStart,
+                lineNow,
+                whatIfs,
+                proposals,
+                meter,
+                settings.whatIf().lookAheadSeconds(),
+                twin.health());
     }
 
     public int whatIfs() {

@@ -36,8 +36,17 @@ public final class LiveSummary {
     private final double lookAheadSeconds;
     private final Optional<TwinHealth> twin;
 
-    LiveSummary(String scenario, String line, boolean dryRun, Instant from, Instant to, int whatIfs,
-            List<Proposal> proposals, ThroughputMeter meter, double lookAheadSeconds, Optional<TwinHealth> twin) {
+    LiveSummary(
+            String scenario,
+            String line,
+            boolean dryRun,
+            Instant from,
+            Instant to,
+            int whatIfs,
+            List<Proposal> proposals,
+            ThroughputMeter meter,
+            double lookAheadSeconds,
+            Optional<TwinHealth> twin) {
         this.scenario = scenario;
         this.line = line;
         this.dryRun = dryRun;
@@ -64,22 +73,27 @@ public final class LiveSummary {
         if (p.confirmedAt().isEmpty() || to == null || meter.first() == null) {
             return Optional.empty();
         }
-        Instant changedAt = p.commands().stream().flatMap(c -> c.sentAtLine().stream()).min(Instant::compareTo)
+        Instant changedAt = p.commands().stream()
+                .flatMap(c -> c.sentAtLine().stream())
+                .min(Instant::compareTo)
                 .orElse(p.confirmedAt().get());
         Instant beforeFrom = changedAt.minusMillis(Math.round(lookAheadSeconds * 1000));
         OptionalDouble before = meter.perHour(beforeFrom, changedAt);
         OptionalDouble after = meter.perHour(p.confirmedAt().get(), to);
         double afterSeconds = meter.coveredSeconds(p.confirmedAt().get(), to);
-        Optional<Prediction.Interval> interval = afterSeconds > 0
-                ? p.prediction().map(pr -> pr.interval(afterSeconds)) : Optional.empty();
-        return Optional.of(new Measured(before, meter.coveredSeconds(beforeFrom, changedAt), after, afterSeconds,
-                interval));
+        Optional<Prediction.Interval> interval =
+                afterSeconds > 0 ? p.prediction().map(pr -> pr.interval(afterSeconds)) : Optional.empty();
+        return Optional.of(
+                new Measured(before, meter.coveredSeconds(beforeFrom, changedAt), after, afterSeconds, interval));
     }
 
     /** Good parts out per hour before and after a change, over the line time each covers. */
-    public record Measured(OptionalDouble before, double beforeSeconds, OptionalDouble after, double afterSeconds,
-            Optional<Prediction.Interval> predicted) {
-    }
+    public record Measured(
+            OptionalDouble before,
+            double beforeSeconds,
+            OptionalDouble after,
+            double afterSeconds,
+            Optional<Prediction.Interval> predicted) {}
 
     public ObjectNode toJson() {
         ObjectNode root = MAPPER.createObjectNode();

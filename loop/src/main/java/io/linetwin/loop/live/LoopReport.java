@@ -14,12 +14,21 @@ import java.util.Optional;
 public interface LoopReport {
 
     /** A what-if ran; {@code proposals} maps the outcomes that became (or refreshed) proposals to their ids. */
-    void whatIf(Instant lineTime, String trigger, WhatIfResult result, Map<CandidateOutcome, String> proposals,
+    void whatIf(
+            Instant lineTime,
+            String trigger,
+            WhatIfResult result,
+            Map<CandidateOutcome, String> proposals,
             List<String> dropped);
 
     /** The same, with the health of the twin the what-if started from (lag, stale and refused messages). */
-    default void whatIf(Instant lineTime, String trigger, WhatIfResult result, Map<CandidateOutcome, String> proposals,
-            List<String> dropped, Optional<TwinHealth> twin) {
+    default void whatIf(
+            Instant lineTime,
+            String trigger,
+            WhatIfResult result,
+            Map<CandidateOutcome, String> proposals,
+            List<String> dropped,
+            Optional<TwinHealth> twin) {
         whatIf(lineTime, trigger, result, proposals, dropped);
     }
 
@@ -44,13 +53,13 @@ public interface LoopReport {
      * The line answered a command: it took it, or (for a proposal no longer waiting for its read-back) refused it.
      * The refusal of a command still waiting comes as {@link #lineRefused}.
      */
-    default void answered(Proposal proposal, LineResponse answer) {
-    }
+    default void answered(Proposal proposal, LineResponse answer) {}
 
     /** The line refused a command of a sent proposal, which failed at once; a rollback if anything else took effect. */
     default void lineRefused(Proposal failed, LineResponse refusal, Optional<Proposal> rollback) {
-        rollback.ifPresentOrElse(r -> failed(failed, r), () -> problem(failed.id() + " failed: "
-                + failed.failure().orElse("")));
+        rollback.ifPresentOrElse(
+                r -> failed(failed, r),
+                () -> problem(failed.id() + " failed: " + failed.failure().orElse("")));
     }
 
     /** Something the user should know that stops nothing (a state that does not fit, a send that will be retried). */

@@ -20,9 +20,18 @@ import java.util.OptionalDouble;
  * @param forSeconds         stop after this much line time (empty: until stopped)
  * @param send               false: a dry run, approved commands are printed and audited, nothing leaves
  */
-public record LoopSettings(double everySeconds, double eventGapSeconds, double bufferAlarm, double rulAlarmSeconds,
-        double longRepairSeconds, WhatIfSettings whatIf, GateSettings gate, Duration confirmTimeout,
-        OptionalDouble forSeconds, Optional<AutoApprove> autoApprove, boolean send) {
+public record LoopSettings(
+        double everySeconds,
+        double eventGapSeconds,
+        double bufferAlarm,
+        double rulAlarmSeconds,
+        double longRepairSeconds,
+        WhatIfSettings whatIf,
+        GateSettings gate,
+        Duration confirmTimeout,
+        OptionalDouble forSeconds,
+        Optional<AutoApprove> autoApprove,
+        boolean send) {
 
     public LoopSettings {
         positive("every", everySeconds);

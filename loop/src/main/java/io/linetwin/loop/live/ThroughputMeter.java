@@ -2,21 +2,21 @@ package io.linetwin.loop.live;
 
 import io.linetwin.loop.TwinView;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.StationKind;
+import io.linetwin.model.StationSpec;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinFeatures;
-import java.util.HashMap;
-import java.util.Optional;
-import org.eclipse.ditto.json.JsonValue;
-import io.linetwin.model.StationKind;
-import io.linetwin.model.StationSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.eclipse.ditto.json.JsonValue;
 
 /**
  * The line's measured throughput, from the twin: good parts leaving the line — the {@code counters/good} of its last
@@ -38,14 +38,18 @@ final class ThroughputMeter {
         this.things = things;
         this.exits = line.stations().stream()
                 .filter(s -> s.kind() != StationKind.SOURCE && s.kind() != StationKind.SINK)
-                .filter(s -> line.outbound(s.id()).stream().allMatch(b -> line.station(b.to())
-                        .map(to -> to.kind() == StationKind.SINK).orElse(false)))
-                .map(StationSpec::id).toList();
+                .filter(s -> line.outbound(s.id()).stream()
+                        .allMatch(b -> line.station(b.to())
+                                .map(to -> to.kind() == StationKind.SINK)
+                                .orElse(false)))
+                .map(StationSpec::id)
+                .toList();
     }
 
     /** A twin store listener: an exit's good counter changed at the event's time. */
     synchronized void observe(TwinEvent event) {
-        if (!(event instanceof TwinEvent.Applied applied) || applied.update().timestamp().isEmpty()
+        if (!(event instanceof TwinEvent.Applied applied)
+                || applied.update().timestamp().isEmpty()
                 || !applied.update().path().toString().equals(GOOD_PATH)) {
             return;
         }
@@ -56,7 +60,8 @@ final class ThroughputMeter {
         }
         latest.put(exit.get(), value.get().asDouble());
         if (latest.size() == exits.size()) {
-            goodOut.put(applied.update().timestamp().get(),
+            goodOut.put(
+                    applied.update().timestamp().get(),
                     latest.values().stream().mapToDouble(Double::doubleValue).sum());
         }
     }

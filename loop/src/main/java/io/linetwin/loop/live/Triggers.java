@@ -32,8 +32,12 @@ final class Triggers {
         this.settings = settings;
         this.machines = line.stations().stream()
                 .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
-                .map(StationSpec::id).toList();
-        this.buffers = line.buffers().stream().filter(b -> !b.unlimited()).map(b -> b.id()).toList();
+                .map(StationSpec::id)
+                .toList();
+        this.buffers = line.buffers().stream()
+                .filter(b -> !b.unlimited())
+                .map(b -> b.id())
+                .toList();
     }
 
     /** Why a what-if is due now, or empty; {@code wentDown} are the machines the twin saw go down since last time. */
@@ -57,7 +61,10 @@ final class Triggers {
     }
 
     private Optional<String> event(TwinView twin, Set<String> wentDown) {
-        Optional<String> event = wentDown.stream().filter(machines::contains).sorted().findFirst()
+        Optional<String> event = wentDown.stream()
+                .filter(machines::contains)
+                .sorted()
+                .findFirst()
                 .map(m -> m + " went down");
         for (String buffer : buffers) {
             OptionalDouble fill = twin.bufferFill(buffer);

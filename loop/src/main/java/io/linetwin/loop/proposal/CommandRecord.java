@@ -14,8 +14,16 @@ import java.util.Optional;
  * @param sentAt     wall-clock instant the transport acknowledged it
  * @param sentAtLine line time then (the rate limit counts line time)
  */
-public record CommandRecord(String commandId, String thingId, String station, String parameter, double value,
-        double previous, Instant intentAt, Optional<Instant> sentAt, Optional<Instant> sentAtLine) {
+public record CommandRecord(
+        String commandId,
+        String thingId,
+        String station,
+        String parameter,
+        double value,
+        double previous,
+        Instant intentAt,
+        Optional<Instant> sentAt,
+        Optional<Instant> sentAtLine) {
 
     public CommandRecord {
         Objects.requireNonNull(commandId, "commandId");
@@ -32,7 +40,15 @@ public record CommandRecord(String commandId, String thingId, String station, St
     }
 
     public CommandRecord sent(Instant wall, Instant line) {
-        return new CommandRecord(commandId, thingId, station, parameter, value, previous, intentAt, Optional.of(wall),
+        return new CommandRecord(
+                commandId,
+                thingId,
+                station,
+                parameter,
+                value,
+                previous,
+                intentAt,
+                Optional.of(wall),
                 Optional.of(line));
     }
 }

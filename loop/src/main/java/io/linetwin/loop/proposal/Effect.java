@@ -12,13 +12,17 @@ public record Effect(String kpi, double mean, double ciLow, double ciHigh, doubl
     public Effect {
         Objects.requireNonNull(kpi, "kpi");
         if (!(ciLow <= mean && mean <= ciHigh)) {
-            throw new IllegalArgumentException("effect must satisfy ciLow <= mean <= ciHigh, got " + ciLow + ", "
-                    + mean + ", " + ciHigh);
+            throw new IllegalArgumentException(
+                    "effect must satisfy ciLow <= mean <= ciHigh, got " + ciLow + ", " + mean + ", " + ciHigh);
         }
     }
 
     public static Effect of(String kpi, Estimate estimate, double relative) {
-        return new Effect(kpi, estimate.mean(), estimate.ciLow().orElseThrow(), estimate.ciHigh().orElseThrow(),
+        return new Effect(
+                kpi,
+                estimate.mean(),
+                estimate.ciLow().orElseThrow(),
+                estimate.ciHigh().orElseThrow(),
                 relative);
     }
 }

@@ -10,8 +10,14 @@ import java.util.TreeMap;
  * snapshot's line time and the revision of every Thing in it, the look-ahead and replications, and what triggered
  * the what-if.
  */
-public record Evidence(long seed, String scenarioHash, Instant snapshotAt, Map<String, Long> revisions,
-        double lookAheadSeconds, int replications, String trigger) {
+public record Evidence(
+        long seed,
+        String scenarioHash,
+        Instant snapshotAt,
+        Map<String, Long> revisions,
+        double lookAheadSeconds,
+        int replications,
+        String trigger) {
 
     public Evidence {
         Objects.requireNonNull(scenarioHash, "scenarioHash");

@@ -6,8 +6,7 @@ import io.linetwin.loop.audit.Sha256;
 /** SHA-256 of what a proposal claims and rests on ({@link ProposalJson#evidenceContent}), as lower-case hex. */
 public final class EvidenceHash {
 
-    private EvidenceHash() {
-    }
+    private EvidenceHash() {}
 
     public static String of(Proposal proposal) {
         try {
@@ -19,8 +18,26 @@ public final class EvidenceHash {
 
     /** The proposal with its evidence hash computed from its content. */
     public static Proposal stamp(Proposal p) {
-        return new Proposal(p.id(), p.createdAt(), p.name(), p.origin(), p.changes(), p.effect(), p.guards(),
-                p.prediction(), p.evidence(), of(p), p.status(), p.approval(), p.rejection(), p.refusal(),
-                p.commands(), p.dryRunAt(), p.confirmedAt(), p.failure(), p.rollbackOf(), p.rollback());
+        return new Proposal(
+                p.id(),
+                p.createdAt(),
+                p.name(),
+                p.origin(),
+                p.changes(),
+                p.effect(),
+                p.guards(),
+                p.prediction(),
+                p.evidence(),
+                of(p),
+                p.status(),
+                p.approval(),
+                p.rejection(),
+                p.refusal(),
+                p.commands(),
+                p.dryRunAt(),
+                p.confirmedAt(),
+                p.failure(),
+                p.rollbackOf(),
+                p.rollback());
     }
 }

@@ -105,67 +105,234 @@ public record Proposal(
     }
 
     public Proposal withStatus(ProposalStatus newStatus) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                newStatus, approval, rejection, refusal, commands, dryRunAt, confirmedAt, failure, rollbackOf,
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                newStatus,
+                approval,
+                rejection,
+                refusal,
+                commands,
+                dryRunAt,
+                confirmedAt,
+                failure,
+                rollbackOf,
                 rollback);
     }
 
     public Proposal approved(Approval by) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                ProposalStatus.APPROVED, Optional.of(by), rejection, refusal, commands, dryRunAt, confirmedAt,
-                failure, rollbackOf, rollback);
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                ProposalStatus.APPROVED,
+                Optional.of(by),
+                rejection,
+                refusal,
+                commands,
+                dryRunAt,
+                confirmedAt,
+                failure,
+                rollbackOf,
+                rollback);
     }
 
     public Proposal rejected(Rejection by) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                ProposalStatus.REJECTED, approval, Optional.of(by), refusal, commands, dryRunAt, confirmedAt, failure,
-                rollbackOf, rollback);
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                ProposalStatus.REJECTED,
+                approval,
+                Optional.of(by),
+                refusal,
+                commands,
+                dryRunAt,
+                confirmedAt,
+                failure,
+                rollbackOf,
+                rollback);
     }
 
     public Proposal refused(String why) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                ProposalStatus.REFUSED, approval, rejection, Optional.of(why), commands, dryRunAt, confirmedAt,
-                failure, rollbackOf, rollback);
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                ProposalStatus.REFUSED,
+                approval,
+                rejection,
+                Optional.of(why),
+                commands,
+                dryRunAt,
+                confirmedAt,
+                failure,
+                rollbackOf,
+                rollback);
     }
 
     public Proposal withCommands(List<CommandRecord> newCommands) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                status, approval, rejection, refusal, newCommands, dryRunAt, confirmedAt, failure, rollbackOf,
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                status,
+                approval,
+                rejection,
+                refusal,
+                newCommands,
+                dryRunAt,
+                confirmedAt,
+                failure,
+                rollbackOf,
                 rollback);
     }
 
     public Proposal dryRun(Instant at) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                status, approval, rejection, refusal, commands, Optional.of(at), confirmedAt, failure, rollbackOf,
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                status,
+                approval,
+                rejection,
+                refusal,
+                commands,
+                Optional.of(at),
+                confirmedAt,
+                failure,
+                rollbackOf,
                 rollback);
     }
 
     public Proposal confirmed(Instant lineTime) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                ProposalStatus.CONFIRMED, approval, rejection, refusal, commands, dryRunAt, Optional.of(lineTime),
-                failure, rollbackOf, rollback);
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                ProposalStatus.CONFIRMED,
+                approval,
+                rejection,
+                refusal,
+                commands,
+                dryRunAt,
+                Optional.of(lineTime),
+                failure,
+                rollbackOf,
+                rollback);
     }
 
     public Proposal failed(String why, String rollbackId) {
-        return new Proposal(id, createdAt, name, origin, changes, effect, guards, prediction, evidence, evidenceHash,
-                ProposalStatus.FAILED, approval, rejection, refusal, commands, dryRunAt, confirmedAt,
-                Optional.of(why), rollbackOf, Optional.ofNullable(rollbackId));
+        return new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                changes,
+                effect,
+                guards,
+                prediction,
+                evidence,
+                evidenceHash,
+                ProposalStatus.FAILED,
+                approval,
+                rejection,
+                refusal,
+                commands,
+                dryRunAt,
+                confirmedAt,
+                Optional.of(why),
+                rollbackOf,
+                Optional.ofNullable(rollbackId));
     }
 
     /** The same proposal with the evidence of a newer what-if (only while nobody has decided on it). */
-    public Proposal refreshed(List<Change> newChanges, Optional<Effect> newEffect, Map<String, Effect> newGuards,
-            Optional<Prediction> newPrediction, Evidence newEvidence) {
+    public Proposal refreshed(
+            List<Change> newChanges,
+            Optional<Effect> newEffect,
+            Map<String, Effect> newGuards,
+            Optional<Prediction> newPrediction,
+            Evidence newEvidence) {
         if (status != ProposalStatus.PROPOSED) {
-            throw new IllegalStateException("only a proposed proposal takes new evidence, " + id + " is "
-                    + status.json());
+            throw new IllegalStateException(
+                    "only a proposed proposal takes new evidence, " + id + " is " + status.json());
         }
-        return EvidenceHash.stamp(new Proposal(id, createdAt, name, origin, newChanges, newEffect, newGuards,
-                newPrediction, newEvidence, evidenceHash, status, approval, rejection, refusal, commands, dryRunAt,
-                confirmedAt, failure, rollbackOf, rollback));
+        return EvidenceHash.stamp(new Proposal(
+                id,
+                createdAt,
+                name,
+                origin,
+                newChanges,
+                newEffect,
+                newGuards,
+                newPrediction,
+                newEvidence,
+                evidenceHash,
+                status,
+                approval,
+                rejection,
+                refusal,
+                commands,
+                dryRunAt,
+                confirmedAt,
+                failure,
+                rollbackOf,
+                rollback));
     }
 
     /** True when the proposal sets {@code station.parameter} (to anything). */
     public boolean touches(String station, String parameter) {
-        return changes.stream().anyMatch(c -> c.station().equals(station) && c.parameter().equals(parameter));
+        return changes.stream()
+                .anyMatch(c -> c.station().equals(station) && c.parameter().equals(parameter));
     }
 }

@@ -90,15 +90,39 @@ public final class ProposalBook {
     }
 
     /** A new proposal, numbered after the folder's last one, audited and written. */
-    public Proposal propose(String name, String origin, List<Change> changes, Optional<Effect> effect,
-            Map<String, Effect> guards, Optional<Prediction> prediction, Evidence evidence,
-            Optional<String> rollbackOf) throws IOException {
+    public Proposal propose(
+            String name,
+            String origin,
+            List<Change> changes,
+            Optional<Effect> effect,
+            Map<String, Effect> guards,
+            Optional<Prediction> prediction,
+            Evidence evidence,
+            Optional<String> rollbackOf)
+            throws IOException {
         return locked(() -> {
             int next = all().stream().mapToInt(Proposal::number).max().orElse(0) + 1;
-            Proposal proposal = EvidenceHash.stamp(new Proposal("P" + next, wall.instant(), name, origin, changes,
-                    effect, guards, prediction, evidence, "", ProposalStatus.PROPOSED, Optional.empty(),
-                    Optional.empty(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), rollbackOf, Optional.empty()));
+            Proposal proposal = EvidenceHash.stamp(new Proposal(
+                    "P" + next,
+                    wall.instant(),
+                    name,
+                    origin,
+                    changes,
+                    effect,
+                    guards,
+                    prediction,
+                    evidence,
+                    "",
+                    ProposalStatus.PROPOSED,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    rollbackOf,
+                    Optional.empty()));
             ObjectNode fields = AuditLog.fields();
             fields.put("proposal", proposal.id());
             fields.put("name", name);
@@ -121,8 +145,12 @@ public final class ProposalBook {
             return locked(() -> {
                 Proposal proposal = pending(id, "approve");
                 if (evidenceHash.isPresent() && !proposal.evidenceHash().startsWith(evidenceHash.get())) {
-                    refuse("approval", id, by, "stale evidence: approval names " + evidenceHash.get() + ", " + id
-                            + " now rests on " + proposal.evidenceHash());
+                    refuse(
+                            "approval",
+                            id,
+                            by,
+                            "stale evidence: approval names " + evidenceHash.get() + ", " + id + " now rests on "
+                                    + proposal.evidenceHash());
                 }
                 Approval approval = new Approval(by, wall.instant(), proposal.evidenceHash(), automatic);
                 ObjectNode fields = AuditLog.fields();
@@ -166,13 +194,15 @@ public final class ProposalBook {
     private Proposal pending(String id, String action) throws IOException {
         Optional<Proposal> found = find(id);
         if (found.isEmpty()) {
-            throw new Refused(new ProposalException(ProposalException.Kind.UNKNOWN, "no proposal " + id + " in "
-                    + dir.root()));
+            throw new Refused(
+                    new ProposalException(ProposalException.Kind.UNKNOWN, "no proposal " + id + " in " + dir.root()));
         }
         Proposal proposal = found.get();
         if (proposal.status() != ProposalStatus.PROPOSED) {
-            throw new Refused(new ProposalException(ProposalException.Kind.NOT_PENDING, "cannot " + action + " " + id
-                    + ": it is " + proposal.status().json() + ", not proposed"));
+            throw new Refused(new ProposalException(
+                    ProposalException.Kind.NOT_PENDING,
+                    "cannot " + action + " " + id + ": it is "
+                            + proposal.status().json() + ", not proposed"));
         }
         return proposal;
     }
@@ -217,15 +247,22 @@ public final class ProposalBook {
                 }
                 Proposal p = found.get();
                 String hash = entry.path("evidenceHash").asText("");
-                if (type.equals("approval") && p.status() == ProposalStatus.PROPOSED
+                if (type.equals("approval")
+                        && p.status() == ProposalStatus.PROPOSED
                         && p.evidenceHash().equals(hash)) {
-                    write(p.approved(new Approval(entry.path("by").asText(), java.time.Instant.parse(
-                            entry.path("at").asText()), hash, entry.path("automatic").asBoolean())));
+                    write(p.approved(new Approval(
+                            entry.path("by").asText(),
+                            java.time.Instant.parse(entry.path("at").asText()),
+                            hash,
+                            entry.path("automatic").asBoolean())));
                     repaired.add(id);
-                } else if (type.equals("rejection") && p.status() == ProposalStatus.PROPOSED
+                } else if (type.equals("rejection")
+                        && p.status() == ProposalStatus.PROPOSED
                         && p.evidenceHash().equals(hash)) {
-                    write(p.rejected(new Rejection(entry.path("by").asText(), java.time.Instant.parse(
-                            entry.path("at").asText()), entry.path("reason").asText())));
+                    write(p.rejected(new Rejection(
+                            entry.path("by").asText(),
+                            java.time.Instant.parse(entry.path("at").asText()),
+                            entry.path("reason").asText())));
                     repaired.add(id);
                 }
             }
@@ -234,7 +271,8 @@ public final class ProposalBook {
     }
 
     private void write(Proposal proposal) throws IOException {
-        StateDir.writeAtomically(fileOf(proposal.id()), ProposalJson.MAPPER.writerWithDefaultPrettyPrinter()
-                .writeValueAsBytes(ProposalJson.toJson(proposal)));
+        StateDir.writeAtomically(
+                fileOf(proposal.id()),
+                ProposalJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(ProposalJson.toJson(proposal)));
     }
 }

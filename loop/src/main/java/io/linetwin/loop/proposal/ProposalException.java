@@ -7,7 +7,11 @@ package io.linetwin.loop.proposal;
 public final class ProposalException extends Exception {
 
     /** Why; the CLI maps {@link #UNKNOWN} to bad input (exit 2), the others to a refusal (exit 1). */
-    public enum Kind { UNKNOWN, NOT_PENDING, STALE_EVIDENCE }
+    public enum Kind {
+        UNKNOWN,
+        NOT_PENDING,
+        STALE_EVIDENCE
+    }
 
     private final Kind kind;
 

@@ -21,8 +21,7 @@ public final class ProposalJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ProposalJson() {
-    }
+    private ProposalJson() {}
 
     public static ObjectNode toJson(Proposal p) {
         ObjectNode json = MAPPER.createObjectNode();
@@ -104,8 +103,7 @@ public final class ProposalJson {
         p.effect().ifPresentOrElse(e -> json.set("effect", effect(e)), () -> json.putNull("effect"));
         ObjectNode guards = json.putObject("guards");
         p.guards().forEach((kpi, e) -> guards.set(kpi, effect(e)));
-        p.prediction().ifPresentOrElse(pr -> json.set("prediction", prediction(pr)),
-                () -> json.putNull("prediction"));
+        p.prediction().ifPresentOrElse(pr -> json.set("prediction", prediction(pr)), () -> json.putNull("prediction"));
         json.set("evidence", evidence(p.evidence()));
     }
 
@@ -153,35 +151,69 @@ public final class ProposalJson {
         json.path("guards").fields().forEachRemaining(f -> guards.put(f.getKey(), effect(f.getValue())));
         List<CommandRecord> commands = new ArrayList<>();
         for (JsonNode c : json.path("commands")) {
-            commands.add(new CommandRecord(text(c, "commandId"), text(c, "thingId"), text(c, "station"),
-                    text(c, "parameter"), number(c, "value"), number(c, "previous"), instant(c, "intentAt"),
-                    optionalInstant(c, "sentAt"), optionalInstant(c, "sentAtLine")));
+            commands.add(new CommandRecord(
+                    text(c, "commandId"),
+                    text(c, "thingId"),
+                    text(c, "station"),
+                    text(c, "parameter"),
+                    number(c, "value"),
+                    number(c, "previous"),
+                    instant(c, "intentAt"),
+                    optionalInstant(c, "sentAt"),
+                    optionalInstant(c, "sentAtLine")));
         }
         JsonNode e = required(json, "evidence");
         Map<String, Long> revisions = new LinkedHashMap<>();
-        e.path("revisions").fields().forEachRemaining(f -> revisions.put(f.getKey(), f.getValue().asLong()));
-        Evidence evidence = new Evidence(e.path("seed").asLong(), text(e, "scenarioSha256"), instant(e, "snapshotAt"),
-                revisions, number(e, "lookAheadSeconds"), e.path("replications").asInt(), text(e, "trigger"));
-        Optional<Approval> approval = Optional.ofNullable(json.get("approval")).map(a -> new Approval(text(a, "by"),
-                instant(a, "at"), text(a, "evidenceHash"), a.path("automatic").asBoolean(false)));
-        Optional<Rejection> rejection = Optional.ofNullable(json.get("rejection")).map(r -> new Rejection(
-                text(r, "by"), instant(r, "at"), text(r, "reason")));
-        return new Proposal(text(json, "id"), instant(json, "createdAt"), text(json, "name"), text(json, "origin"),
-                changes, present(json, "effect").map(ProposalJson::effect), guards,
-                present(json, "prediction").map(ProposalJson::prediction), evidence, text(json, "evidenceHash"),
-                ProposalStatus.fromJson(text(json, "status")), approval, rejection, optionalText(json, "refusal"),
-                commands, optionalInstant(json, "dryRunAt"), optionalInstant(json, "confirmedAt"),
-                optionalText(json, "failure"), optionalText(json, "rollbackOf"), optionalText(json, "rollback"));
+        e.path("revisions")
+                .fields()
+                .forEachRemaining(f -> revisions.put(f.getKey(), f.getValue().asLong()));
+        Evidence evidence = new Evidence(
+                e.path("seed").asLong(),
+                text(e, "scenarioSha256"),
+                instant(e, "snapshotAt"),
+                revisions,
+                number(e, "lookAheadSeconds"),
+                e.path("replications").asInt(),
+                text(e, "trigger"));
+        Optional<Approval> approval = Optional.ofNullable(json.get("approval"))
+                .map(a -> new Approval(
+                        text(a, "by"),
+                        instant(a, "at"),
+                        text(a, "evidenceHash"),
+                        a.path("automatic").asBoolean(false)));
+        Optional<Rejection> rejection = Optional.ofNullable(json.get("rejection"))
+                .map(r -> new Rejection(text(r, "by"), instant(r, "at"), text(r, "reason")));
+        return new Proposal(
+                text(json, "id"),
+                instant(json, "createdAt"),
+                text(json, "name"),
+                text(json, "origin"),
+                changes,
+                present(json, "effect").map(ProposalJson::effect),
+                guards,
+                present(json, "prediction").map(ProposalJson::prediction),
+                evidence,
+                text(json, "evidenceHash"),
+                ProposalStatus.fromJson(text(json, "status")),
+                approval,
+                rejection,
+                optionalText(json, "refusal"),
+                commands,
+                optionalInstant(json, "dryRunAt"),
+                optionalInstant(json, "confirmedAt"),
+                optionalText(json, "failure"),
+                optionalText(json, "rollbackOf"),
+                optionalText(json, "rollback"));
     }
 
     private static Effect effect(JsonNode e) {
-        return new Effect(text(e, "kpi"), number(e, "mean"), number(e, "ciLow"), number(e, "ciHigh"),
-                number(e, "relative"));
+        return new Effect(
+                text(e, "kpi"), number(e, "mean"), number(e, "ciLow"), number(e, "ciHigh"), number(e, "relative"));
     }
 
     private static Prediction prediction(JsonNode p) {
-        return new Prediction(text(p, "kpi"), number(p, "mean"), number(p, "sd"), p.path("n").asInt(),
-                number(p, "lookAheadSeconds"));
+        return new Prediction(
+                text(p, "kpi"), number(p, "mean"), number(p, "sd"), p.path("n").asInt(), number(p, "lookAheadSeconds"));
     }
 
     private static Optional<JsonNode> present(JsonNode json, String field) {

@@ -34,8 +34,10 @@ public enum ProposalStatus {
     }
 
     public static ProposalStatus fromJson(String name) {
-        return Arrays.stream(values()).filter(s -> s.json.equals(name)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("status must be one of " + Arrays.stream(values())
-                        .map(ProposalStatus::json).toList() + ", got " + name));
+        return Arrays.stream(values())
+                .filter(s -> s.json.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("status must be one of "
+                        + Arrays.stream(values()).map(ProposalStatus::json).toList() + ", got " + name));
     }
 }

@@ -70,8 +70,8 @@ public final class StateDir {
             return action.run();
         }
         jvmLock.lock();
-        try (FileChannel channel = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel channel =
+                        FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
             return action.run();
         } finally {
@@ -84,8 +84,8 @@ public final class StateDir {
      * process (in this JVM or another) holds it — two loops on one folder could both act on one approval.
      */
     public java.util.Optional<AutoCloseable> claimLive() throws IOException {
-        FileChannel channel = FileChannel.open(root.resolve("live.lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(root.resolve("live.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -112,8 +112,8 @@ public final class StateDir {
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel out =
+                    FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);

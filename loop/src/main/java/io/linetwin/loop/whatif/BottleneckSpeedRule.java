@@ -22,11 +22,16 @@ public final class BottleneckSpeedRule implements CandidateSource {
         String station = context.bottleneck().get();
         Optional<ParameterLimit> limit = context.limits().limit(station, StationSpec.SPEED);
         OptionalDouble current = context.current(station, StationSpec.SPEED);
-        if (limit.isEmpty() || current.isEmpty() || current.getAsDouble() >= limit.get().max()) {
+        if (limit.isEmpty()
+                || current.isEmpty()
+                || current.getAsDouble() >= limit.get().max()) {
             return List.of();
         }
-        double to = Numbers.tidy(Math.min(limit.get().max(), current.getAsDouble() + limit.get().maxStep()));
-        return List.of(new Candidate("raise-" + station + "-speed", "rule:bottleneck",
+        double to = Numbers.tidy(
+                Math.min(limit.get().max(), current.getAsDouble() + limit.get().maxStep()));
+        return List.of(new Candidate(
+                "raise-" + station + "-speed",
+                "rule:bottleneck",
                 List.of(new Change(station, StationSpec.SPEED, current.getAsDouble(), to))));
     }
 }

@@ -42,8 +42,9 @@ public record Candidate(String name, String origin, List<Change> changes) {
             return false;
         }
         for (Change change : changes) {
-            if (others.stream().noneMatch(o -> o.path().equals(change.path())
-                    && Math.abs(o.to() - change.to()) <= 1e-9 * Math.max(1, Math.abs(change.to())))) {
+            if (others.stream()
+                    .noneMatch(o -> o.path().equals(change.path())
+                            && Math.abs(o.to() - change.to()) <= 1e-9 * Math.max(1, Math.abs(change.to())))) {
                 return false;
             }
         }

@@ -27,7 +27,9 @@ public record CandidateContext(LineSpec line, LineState start, ParameterLimits l
         if (value != null) {
             return OptionalDouble.of(value);
         }
-        return line.station(station).map(s -> s.parameters().get(parameter))
-                .map(p -> OptionalDouble.of(p.value())).orElse(OptionalDouble.empty());
+        return line.station(station)
+                .map(s -> s.parameters().get(parameter))
+                .map(p -> OptionalDouble.of(p.value()))
+                .orElse(OptionalDouble.empty());
     }
 }

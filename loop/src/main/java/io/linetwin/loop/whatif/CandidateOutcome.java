@@ -14,8 +14,13 @@ import java.util.Objects;
  * @param relativeEffect the objective's mean improvement over the baseline's mean (positive = better)
  * @param verdict        {@code supported}, or why not
  */
-public record CandidateOutcome(Candidate candidate, Map<LoopKpi, Estimate> differences, double relativeEffect,
-        boolean supported, String verdict, Prediction prediction) {
+public record CandidateOutcome(
+        Candidate candidate,
+        Map<LoopKpi, Estimate> differences,
+        double relativeEffect,
+        boolean supported,
+        String verdict,
+        Prediction prediction) {
 
     public CandidateOutcome {
         Objects.requireNonNull(candidate, "candidate");

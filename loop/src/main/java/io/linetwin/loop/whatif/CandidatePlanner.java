@@ -21,8 +21,8 @@ public final class CandidatePlanner {
     private final Function<Candidate, Optional<String>> veto;
     private final List<String> dropped = new ArrayList<>();
 
-    public CandidatePlanner(List<CandidateSource> sources, ParameterLimits limits,
-            Function<Candidate, Optional<String>> veto) {
+    public CandidatePlanner(
+            List<CandidateSource> sources, ParameterLimits limits, Function<Candidate, Optional<String>> veto) {
         this.sources = List.copyOf(sources);
         this.limits = Objects.requireNonNull(limits, "limits");
         this.veto = Objects.requireNonNull(veto, "veto");

@@ -46,11 +46,15 @@ public final class LongFailureRule implements CandidateSource {
             for (String feeder : feeders) {
                 Optional<ParameterLimit> limit = context.limits().limit(feeder, StationSpec.SPEED);
                 OptionalDouble current = context.current(feeder, StationSpec.SPEED);
-                if (limit.isEmpty() || current.isEmpty() || current.getAsDouble() <= limit.get().min()) {
+                if (limit.isEmpty()
+                        || current.isEmpty()
+                        || current.getAsDouble() <= limit.get().min()) {
                     continue;
                 }
-                double to = Numbers.tidy(Math.max(limit.get().min(), current.getAsDouble() - limit.get().maxStep()));
-                candidates.add(new Candidate("slow-" + feeder + "-while-" + entry.getKey() + "-down",
+                double to = Numbers.tidy(Math.max(
+                        limit.get().min(), current.getAsDouble() - limit.get().maxStep()));
+                candidates.add(new Candidate(
+                        "slow-" + feeder + "-while-" + entry.getKey() + "-down",
                         "rule:long-failure",
                         List.of(new Change(feeder, StationSpec.SPEED, current.getAsDouble(), to))));
             }

@@ -13,8 +13,7 @@ import java.util.Map;
 final class SupportRule {
 
     /** The judgement on one candidate. */
-    record Judgement(boolean supported, double relativeEffect, String verdict) {
-    }
+    record Judgement(boolean supported, double relativeEffect, String verdict) {}
 
     private final WhatIfSettings settings;
 
@@ -37,8 +36,11 @@ final class SupportRule {
             return new Judgement(false, relative, "worse");
         }
         if (relative < settings.minEffect()) {
-            return new Judgement(false, relative, "too small (" + Numbers.percent(relative) + " < "
-                    + Numbers.percent(settings.minEffect()).substring(1) + ")");
+            return new Judgement(
+                    false,
+                    relative,
+                    "too small (" + Numbers.percent(relative) + " < "
+                            + Numbers.percent(settings.minEffect()).substring(1) + ")");
         }
         for (LoopKpi guard : settings.guards()) {
             Estimate g = differences.get(guard);

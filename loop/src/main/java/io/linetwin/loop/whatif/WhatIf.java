@@ -5,11 +5,11 @@ import io.linetwin.loop.LoopKpi;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
+import io.linetwin.model.Variant;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.sim.experiment.ExperimentResult;
-import io.linetwin.model.Variant;
 import io.linetwin.sim.experiment.LocalEngine;
 import io.linetwin.sim.experiment.ReplicationEngine;
 import io.linetwin.sim.experiment.ReplicationOutcome;
@@ -33,8 +33,8 @@ import java.util.Optional;
 public final class WhatIf {
 
     /** The baseline's replications, kept to pair every candidate's with. */
-    public record Baseline(LineState start, long seed, List<ReplicationResult> replications,
-            Optional<String> bottleneck) {
+    public record Baseline(
+            LineState start, long seed, List<ReplicationResult> replications, Optional<String> bottleneck) {
         public Baseline {
             Objects.requireNonNull(start, "start");
             replications = List.copyOf(replications);
@@ -45,6 +45,7 @@ public final class WhatIf {
     private final LineSimulation simulation;
     /** The line as a scenario variant another JVM can rebuild; empty for a line built in code. */
     private final Optional<Variant> variant;
+
     private final double startSecondsOfWeek;
     private final WhatIfSettings settings;
     private final SupportRule rule;
@@ -63,7 +64,11 @@ public final class WhatIf {
         this(line.line(), Optional.of(line), startSecondsOfWeek, settings, engine);
     }
 
-    private WhatIf(LineSpec line, Optional<Variant> variant, double startSecondsOfWeek, WhatIfSettings settings,
+    private WhatIf(
+            LineSpec line,
+            Optional<Variant> variant,
+            double startSecondsOfWeek,
+            WhatIfSettings settings,
             ReplicationEngine engine) {
         this.simulation = new LineSimulation(line).startingAt(startSecondsOfWeek);
         this.variant = variant;
@@ -99,7 +104,8 @@ public final class WhatIf {
 
     /** The line from {@code start}: candidates differ only in the parameters their start state holds. */
     private io.linetwin.sim.experiment.Candidate candidate(ExperimentSpec spec, LineState start) {
-        return variant.isPresent() ? io.linetwin.sim.experiment.Candidate.of(variant.get(), spec, Optional.of(start))
+        return variant.isPresent()
+                ? io.linetwin.sim.experiment.Candidate.of(variant.get(), spec, Optional.of(start))
                 : io.linetwin.sim.experiment.Candidate.local("what-if", simulation.line(), spec, Optional.of(start));
     }
 
@@ -122,20 +128,34 @@ public final class WhatIf {
     public WhatIfResult compare(Baseline baseline, List<Candidate> candidates, long startedNanos) {
         int n = settings.replications();
         ExperimentSpec spec = lookAhead(baseline.seed());
-        List<ReplicationResult> runs = candidates.isEmpty() ? List.of() : run(candidates.stream()
-                .map(c -> candidate(spec, withChanges(baseline.start(), c.changes()))).toList());
+        List<ReplicationResult> runs = candidates.isEmpty()
+                ? List.of()
+                : run(candidates.stream()
+                        .map(c -> candidate(spec, withChanges(baseline.start(), c.changes())))
+                        .toList());
         Map<LoopKpi, Estimate> base = new EnumMap<>(LoopKpi.class);
         for (LoopKpi kpi : LoopKpi.values()) {
             base.put(kpi, Estimate.of(values(baseline.replications(), kpi)));
         }
         List<CandidateOutcome> outcomes = new ArrayList<>();
         for (int c = 0; c < candidates.size(); c++) {
-            outcomes.add(outcome(candidates.get(c), baseline.replications(), runs.subList(c * n, (c + 1) * n),
+            outcomes.add(outcome(
+                    candidates.get(c),
+                    baseline.replications(),
+                    runs.subList(c * n, (c + 1) * n),
                     base.get(settings.objective()).mean()));
         }
-        long events = baseline.replications().stream().mapToLong(ReplicationResult::events).sum()
+        long events = baseline.replications().stream()
+                        .mapToLong(ReplicationResult::events)
+                        .sum()
                 + runs.stream().mapToLong(ReplicationResult::events).sum();
-        return new WhatIfResult(baseline.seed(), settings, base, baseline.bottleneck(), outcomes, events,
+        return new WhatIfResult(
+                baseline.seed(),
+                settings,
+                base,
+                baseline.bottleneck(),
+                outcomes,
+                events,
                 (System.nanoTime() - startedNanos) / 1e9);
     }
 
@@ -143,13 +163,16 @@ public final class WhatIf {
     public WhatIfResult run(LineState start, long seed, CandidatePlanner planner) {
         long started = System.nanoTime();
         Baseline baseline = baseline(start, seed);
-        List<Candidate> candidates = planner.plan(
-                new CandidateContext(simulation.line(), start, planner.limits(), baseline.bottleneck()));
+        List<Candidate> candidates =
+                planner.plan(new CandidateContext(simulation.line(), start, planner.limits(), baseline.bottleneck()));
         return compare(baseline, candidates, started);
     }
 
-    private CandidateOutcome outcome(Candidate candidate, List<ReplicationResult> base,
-            List<ReplicationResult> runs, double baselineObjectiveMean) {
+    private CandidateOutcome outcome(
+            Candidate candidate,
+            List<ReplicationResult> base,
+            List<ReplicationResult> runs,
+            double baselineObjectiveMean) {
         Map<LoopKpi, Estimate> differences = new EnumMap<>(LoopKpi.class);
         for (LoopKpi kpi : LoopKpi.values()) {
             double[] b = values(base, kpi);
@@ -168,10 +191,15 @@ public final class WhatIf {
             sd += (v - absolute.mean()) * (v - absolute.mean());
         }
         sd = Math.sqrt(sd / (objective.length - 1));
-        Prediction prediction = new Prediction(settings.objective().key(), absolute.mean(), sd, objective.length,
-                settings.lookAheadSeconds());
-        return new CandidateOutcome(candidate, differences, judgement.relativeEffect(), judgement.supported(),
-                judgement.verdict(), prediction);
+        Prediction prediction = new Prediction(
+                settings.objective().key(), absolute.mean(), sd, objective.length, settings.lookAheadSeconds());
+        return new CandidateOutcome(
+                candidate,
+                differences,
+                judgement.relativeEffect(),
+                judgement.supported(),
+                judgement.verdict(),
+                prediction);
     }
 
     private static double[] values(List<ReplicationResult> runs, LoopKpi kpi) {
@@ -189,7 +217,13 @@ public final class WhatIf {
         for (Change change : changes) {
             parameters.computeIfAbsent(change.station(), s -> new HashMap<>()).put(change.parameter(), change.to());
         }
-        return new LineState(start.capturedAt(), start.clockSeconds(), start.stations(), start.buffers(), parameters,
-                start.materialStocks(), start.inFlight());
+        return new LineState(
+                start.capturedAt(),
+                start.clockSeconds(),
+                start.stations(),
+                start.buffers(),
+                parameters,
+                start.materialStocks(),
+                start.inFlight());
     }
 }

@@ -12,8 +12,14 @@ import java.util.Optional;
  * One what-if: the baseline's KPIs over the look-ahead, its bottleneck, each candidate's outcome, the seed that
  * makes it reproducible, and what it cost (MASON events, wall seconds).
  */
-public record WhatIfResult(long seed, WhatIfSettings settings, Map<LoopKpi, Estimate> baseline,
-        Optional<String> bottleneck, List<CandidateOutcome> outcomes, long events, double wallSeconds) {
+public record WhatIfResult(
+        long seed,
+        WhatIfSettings settings,
+        Map<LoopKpi, Estimate> baseline,
+        Optional<String> bottleneck,
+        List<CandidateOutcome> outcomes,
+        long events,
+        double wallSeconds) {
 
     public WhatIfResult {
         baseline = Collections.unmodifiableMap(new LinkedHashMap<>(baseline));

@@ -15,16 +15,21 @@ import java.util.Objects;
  * @param minEffect        the smallest relative improvement of the objective worth a command (0.01 = 1 %)
  * @param guards           KPIs that must not get significantly worse
  */
-public record WhatIfSettings(double lookAheadSeconds, int replications, int threads, LoopKpi objective,
-        double minEffect, List<LoopKpi> guards) {
+public record WhatIfSettings(
+        double lookAheadSeconds,
+        int replications,
+        int threads,
+        LoopKpi objective,
+        double minEffect,
+        List<LoopKpi> guards) {
 
     public WhatIfSettings {
         if (!(lookAheadSeconds > 0) || Double.isInfinite(lookAheadSeconds)) {
             throw new IllegalArgumentException("look-ahead must be > 0 seconds, got " + lookAheadSeconds);
         }
         if (replications < 2) {
-            throw new IllegalArgumentException("replications must be >= 2 for a confidence interval, got "
-                    + replications);
+            throw new IllegalArgumentException(
+                    "replications must be >= 2 for a confidence interval, got " + replications);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -41,7 +46,12 @@ public record WhatIfSettings(double lookAheadSeconds, int replications, int thre
 
     /** Throughput objective, at least 1 %, scrap and lead time guarded. */
     public static WhatIfSettings defaults(double lookAheadSeconds, int replications, int threads) {
-        return new WhatIfSettings(lookAheadSeconds, replications, threads, LoopKpi.THROUGHPUT, 0.01,
+        return new WhatIfSettings(
+                lookAheadSeconds,
+                replications,
+                threads,
+                LoopKpi.THROUGHPUT,
+                0.01,
                 List.of(LoopKpi.SCRAP, LoopKpi.LEAD_TIME));
     }
 }

@@ -109,23 +109,37 @@ final class CommandGateTest {
     @Test
     void aSecondCommandToTheSameEquipmentWaitsForTheRateLimit() throws Exception {
         Proposal first = approved(new Change("press", "speed", 0.7, 0.9));
-        book.record(sent(first, NOW.minusSeconds(600)).withStatus(ProposalStatus.CONFIRMED), "test",
+        book.record(
+                sent(first, NOW.minusSeconds(600)).withStatus(ProposalStatus.CONFIRMED),
+                "test",
                 io.linetwin.loop.audit.AuditLog.fields());
         Proposal second = approved(new Change("press", "speed", 0.7, 0.8));
 
-        assertThat(check(second).reason()).isEqualTo("rate limit: the last command to press left at "
-                + "2026-11-30T09:50:00Z (line time), the next may leave at 2026-11-30T10:20:00Z");
-        assertThat(gate.check(second, twin, book.all(), NOW.plusSeconds(1200)).passed()).isTrue();
-        assertThat(check(approved(new Change("blanker", "speed", 1.0, 1.1))).passed()).isTrue();
+        assertThat(check(second).reason())
+                .isEqualTo("rate limit: the last command to press left at "
+                        + "2026-11-30T09:50:00Z (line time), the next may leave at 2026-11-30T10:20:00Z");
+        assertThat(gate.check(second, twin, book.all(), NOW.plusSeconds(1200)).passed())
+                .isTrue();
+        assertThat(check(approved(new Change("blanker", "speed", 1.0, 1.1))).passed())
+                .isTrue();
     }
 
     @Test
     void aRollbackNeedNotWaitOutTheRateLimitOfTheCommandItUndoes() throws Exception {
         Proposal first = approved(new Change("press", "speed", 0.7, 0.9));
-        book.record(sent(first, NOW.minusSeconds(600)).failed("no read-back", "P2"), "test",
+        book.record(
+                sent(first, NOW.minusSeconds(600)).failed("no read-back", "P2"),
+                "test",
                 io.linetwin.loop.audit.AuditLog.fields());
-        Proposal rollback = book.propose("rollback-P1", "rollback", List.of(new Change("press", "speed", 0.7, 0.7)),
-                Optional.empty(), java.util.Map.of(), Optional.empty(), Drafts.evidence(NOW), Optional.of("P1"));
+        Proposal rollback = book.propose(
+                "rollback-P1",
+                "rollback",
+                List.of(new Change("press", "speed", 0.7, 0.7)),
+                Optional.empty(),
+                java.util.Map.of(),
+                Optional.empty(),
+                Drafts.evidence(NOW),
+                Optional.of("P1"));
         rollback = book.approve(rollback.id(), Optional.empty(), "ana", false);
 
         GateVerdict verdict = check(rollback);
@@ -135,7 +149,9 @@ final class CommandGateTest {
     @Test
     void aCommandStillWaitingForItsReadBackBlocksAnotherToTheSameParameter() throws Exception {
         Proposal first = approved(new Change("press", "speed", 0.7, 0.9));
-        book.record(sent(first, NOW.minusSeconds(3600)).withStatus(ProposalStatus.SENT), "test",
+        book.record(
+                sent(first, NOW.minusSeconds(3600)).withStatus(ProposalStatus.SENT),
+                "test",
                 io.linetwin.loop.audit.AuditLog.fields());
         Proposal second = approved(new Change("press", "speed", 0.7, 0.8));
 
@@ -147,13 +163,23 @@ final class CommandGateTest {
         Proposal first = approved(new Change("blanker", "speed", 1.0, 1.1));
         Proposal second = approved(new Change("press", "speed", 0.7, 0.9));
         // A state folder restored from a backup: P1's record holds P2's command as sent.
-        CommandRecord reused = new CommandRecord(second.commandId(0), "plant3:press.press", "press", "speed", 0.9, 0.7,
-                NOW, Optional.of(NOW), Optional.of(NOW.minusSeconds(7200)));
-        book.record(first.withCommands(List.of(reused)).withStatus(ProposalStatus.CONFIRMED), "test",
+        CommandRecord reused = new CommandRecord(
+                second.commandId(0),
+                "plant3:press.press",
+                "press",
+                "speed",
+                0.9,
+                0.7,
+                NOW,
+                Optional.of(NOW),
+                Optional.of(NOW.minusSeconds(7200)));
+        book.record(
+                first.withCommands(List.of(reused)).withStatus(ProposalStatus.CONFIRMED),
+                "test",
                 io.linetwin.loop.audit.AuditLog.fields());
 
-        assertThat(check(second).reason()).isEqualTo("duplicate command id: " + second.commandId(0)
-                + " was already sent (P1)");
+        assertThat(check(second).reason())
+                .isEqualTo("duplicate command id: " + second.commandId(0) + " was already sent (P1)");
     }
 
     @Test
@@ -163,14 +189,23 @@ final class CommandGateTest {
 
         assertThat(command.previous()).isEqualTo(0.7);
         String json = LineCommands.json(command);
-        assertThat(json).contains("\"topic\":\"plant3/press.press/things/twin/commands/modify\"")
-                .contains("\"path\":\"/features/parameters/properties/speed\"").contains("\"value\":0.9")
+        assertThat(json)
+                .contains("\"topic\":\"plant3/press.press/things/twin/commands/modify\"")
+                .contains("\"path\":\"/features/parameters/properties/speed\"")
+                .contains("\"value\":0.9")
                 .contains("\"correlation-id\":\"" + p.commandId(0) + "\"");
     }
 
     private static Proposal sent(Proposal p, Instant lineTime) {
-        return p.withCommands(List.of(new CommandRecord(p.commandId(0), "plant3:press." + p.changes().get(0).station(),
-                p.changes().get(0).station(), "speed", p.changes().get(0).to(), p.changes().get(0).from(), NOW,
-                Optional.of(NOW), Optional.of(lineTime))));
+        return p.withCommands(List.of(new CommandRecord(
+                p.commandId(0),
+                "plant3:press." + p.changes().get(0).station(),
+                p.changes().get(0).station(),
+                "speed",
+                p.changes().get(0).to(),
+                p.changes().get(0).from(),
+                NOW,
+                Optional.of(NOW),
+                Optional.of(lineTime))));
     }
 }

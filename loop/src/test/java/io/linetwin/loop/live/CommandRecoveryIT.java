@@ -2,6 +2,7 @@ package io.linetwin.loop.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.loop.Change;
 import io.linetwin.loop.Lines;
 import io.linetwin.loop.LoopKpi;
@@ -19,7 +20,6 @@ import io.linetwin.model.Scenario;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
 import io.linetwin.twin.TwinStore;
-import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import java.io.PrintWriter;
@@ -58,11 +58,13 @@ final class CommandRecoveryIT {
             broker.createTopic("commands", 1);
             KafkaSettings commands = KafkaSettings.of(broker.bootstrapServers(), "commands", "");
             ProposalBook book = ProposalBook.open(dir.resolve("state"), Clock.systemUTC());
-            TwinView twin = new TwinView(TwinStore.of(things, Clock.fixed(T, ZoneOffset.UTC)).snapshot(), things);
+            TwinView twin = new TwinView(
+                    TwinStore.of(things, Clock.fixed(T, ZoneOffset.UTC)).snapshot(), things);
 
             // P1: intent recorded and the command on the topic, the send not recorded (killed in between).
             Proposal p1 = intent(book, twin, new Change("press", "speed", 0.7, 0.9));
-            // P2: intent recorded, the send failed on this side; its command reaches the topic after the restart (a lost
+            // P2: intent recorded, the send failed on this side; its command reaches the topic after the restart (a
+            // lost
             // acknowledgement): the retry must find it there.
             Proposal p2 = intent(book, twin, new Change("blanker", "speed", 1.0, 1.1));
             try (KafkaCommandChannel channel = new KafkaCommandChannel(commands, Duration.ofSeconds(30))) {
@@ -70,20 +72,31 @@ final class CommandRecoveryIT {
                 assertThat(channel.delivered(List.of(p1.commandId(0), p2.commandId(0))))
                         .isEqualTo(Set.of(p1.commandId(0)));
             }
-            try (KafkaSignalPublisher events = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
-                    "events", ""))) {
-                events.publish("plant3:press.press", "{\"topic\":\"plant3/press.press/things/twin/events/modified\","
-                        + "\"headers\":{},\"path\":\"/features/status/properties/state\",\"value\":\"working\","
-                        + "\"revision\":1,\"timestamp\":\"" + T + "\"}", new RecordHeaders()).get();
+            try (KafkaSignalPublisher events =
+                    new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), "events", ""))) {
+                events.publish(
+                                "plant3:press.press",
+                                "{\"topic\":\"plant3/press.press/things/twin/events/modified\","
+                                        + "\"headers\":{},\"path\":\"/features/status/properties/state\",\"value\":\"working\","
+                                        + "\"revision\":1,\"timestamp\":\"" + T + "\"}",
+                                new RecordHeaders())
+                        .get();
             }
 
             StringWriter printed = new StringWriter();
             ManualClock wall = new ManualClock(Instant.parse("2026-12-01T12:00:00Z"));
-            try (KafkaTwinFeed feed = new KafkaTwinFeed(things, broker.bootstrapServers(), "events", Clock.systemUTC(),
-                    Duration.ofSeconds(30))) {
-                LiveLoop loop = new LiveLoop(scenario, "ab".repeat(32), settings(), feed, book,
+            try (KafkaTwinFeed feed = new KafkaTwinFeed(
+                    things, broker.bootstrapServers(), "events", Clock.systemUTC(), Duration.ofSeconds(30))) {
+                LiveLoop loop = new LiveLoop(
+                        scenario,
+                        "ab".repeat(32),
+                        settings(),
+                        feed,
+                        book,
                         Optional.of(new KafkaCommandChannel(commands, Duration.ofSeconds(30))),
-                        new PrintingReport(new PrintWriter(printed, true), ""), wall, List.of());
+                        new PrintingReport(new PrintWriter(printed, true), ""),
+                        wall,
+                        List.of());
                 loop.start();
                 assertThat(book.find("P1").orElseThrow().status()).isEqualTo(ProposalStatus.SENT);
                 assertThat(book.find("P2").orElseThrow().status()).isEqualTo(ProposalStatus.APPROVED);
@@ -96,7 +109,8 @@ final class CommandRecoveryIT {
                     Thread.sleep(20);
                 }
                 loop.tick();
-                assertThat(book.find("P2").orElseThrow().status()).as(printed.toString())
+                assertThat(book.find("P2").orElseThrow().status())
+                        .as(printed.toString())
                         .isEqualTo(ProposalStatus.SENT);
 
                 // Nobody applies the commands here: past the confirmation timeout both fail and get rollbacks.
@@ -108,8 +122,8 @@ final class CommandRecoveryIT {
             }
             Proposal failed = book.find("P2").orElseThrow();
             assertThat(failed.status()).as(printed.toString()).isEqualTo(ProposalStatus.FAILED);
-            assertThat(failed.failure().orElseThrow()).isEqualTo("no read-back: the twin did not report blanker.speed"
-                    + " 1 → 1.1 within 120 s");
+            assertThat(failed.failure().orElseThrow())
+                    .isEqualTo("no read-back: the twin did not report blanker.speed" + " 1 → 1.1 within 120 s");
             Proposal rollback = book.find(failed.rollback().orElseThrow()).orElseThrow();
             assertThat(rollback.status()).isEqualTo(ProposalStatus.PROPOSED);
             assertThat(rollback.rollbackOf()).hasValue("P2");
@@ -122,7 +136,8 @@ final class CommandRecoveryIT {
                         .isEqualTo(Set.of(p1.commandId(0), p2.commandId(0)));
             }
             assertThat(onTopic(broker)).isEqualTo(2);
-            assertThat(book.audit().read()).filteredOn(e -> e.get("type").asText().equals("sent"))
+            assertThat(book.audit().read())
+                    .filteredOn(e -> e.get("type").asText().equals("sent"))
                     .extracting(e -> e.get("proposal").asText() + ":" + e.has("recovered"))
                     .containsExactly("P1:true", "P2:true");
         }
@@ -131,15 +146,26 @@ final class CommandRecoveryIT {
     private static Proposal intent(ProposalBook book, TwinView twin, Change change) throws Exception {
         Proposal p = Drafts.propose(book, T, change);
         p = book.approve(p.id(), Optional.of(p.evidenceHash()), "ana", false);
-        return book.record(p.withCommands(CommandGate.commandsFor(p, twin, T)), "command",
+        return book.record(
+                p.withCommands(CommandGate.commandsFor(p, twin, T)),
+                "command",
                 AuditLog.fields().put("proposal", p.id()));
     }
 
     private static LoopSettings settings() {
         // Short what-ifs: this test is about the commands.
-        return new LoopSettings(3600, 3600, 0.9, 8 * 3600, 1800, new WhatIfSettings(3600, 2, 1, LoopKpi.THROUGHPUT,
-                0.01, List.of()), new GateSettings(1800, 8 * 3600), Duration.ofMinutes(2), OptionalDouble.empty(),
-                Optional.empty(), true);
+        return new LoopSettings(
+                3600,
+                3600,
+                0.9,
+                8 * 3600,
+                1800,
+                new WhatIfSettings(3600, 2, 1, LoopKpi.THROUGHPUT, 0.01, List.of()),
+                new GateSettings(1800, 8 * 3600),
+                Duration.ofMinutes(2),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                true);
     }
 
     private static long onTopic(EmbeddedBroker broker) {
@@ -148,8 +174,10 @@ final class CommandRecoveryIT {
                         "bootstrap.servers", broker.bootstrapServers(),
                         "key.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer",
                         "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"))) {
-            org.apache.kafka.common.TopicPartition partition = new org.apache.kafka.common.TopicPartition("commands", 0);
-            return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+            org.apache.kafka.common.TopicPartition partition =
+                    new org.apache.kafka.common.TopicPartition("commands", 0);
+            return consumer.endOffsets(List.of(partition), Duration.ofSeconds(30))
+                    .get(partition);
         }
     }
 }

@@ -50,14 +50,32 @@ final class LiveLoopTest {
         return loop(minEffect, auto, List.of());
     }
 
-    private LiveLoop loop(double minEffect, Optional<AutoApprove> auto,
-            List<io.linetwin.loop.whatif.CandidateSource> extra) throws Exception {
-        LoopSettings settings = new LoopSettings(3600, 600, 0.9, 8 * 3600, 1800,
-                new WhatIfSettings(4 * 3600, 8, 2, LoopKpi.THROUGHPUT, minEffect, List.of(LoopKpi.SCRAP,
-                        LoopKpi.LEAD_TIME)), new GateSettings(1800, 4 * 3600), Duration.ofMinutes(2),
-                OptionalDouble.empty(), auto, false);
-        LiveLoop loop = new LiveLoop(scenario, "ab".repeat(32), settings, twin, book, Optional.empty(),
-                new PrintingReport(new PrintWriter(printed, true), ""), Clock.systemUTC(), extra);
+    private LiveLoop loop(
+            double minEffect, Optional<AutoApprove> auto, List<io.linetwin.loop.whatif.CandidateSource> extra)
+            throws Exception {
+        LoopSettings settings = new LoopSettings(
+                3600,
+                600,
+                0.9,
+                8 * 3600,
+                1800,
+                new WhatIfSettings(
+                        4 * 3600, 8, 2, LoopKpi.THROUGHPUT, minEffect, List.of(LoopKpi.SCRAP, LoopKpi.LEAD_TIME)),
+                new GateSettings(1800, 4 * 3600),
+                Duration.ofMinutes(2),
+                OptionalDouble.empty(),
+                auto,
+                false);
+        LiveLoop loop = new LiveLoop(
+                scenario,
+                "ab".repeat(32),
+                settings,
+                twin,
+                book,
+                Optional.empty(),
+                new PrintingReport(new PrintWriter(printed, true), ""),
+                Clock.systemUTC(),
+                extra);
         loop.start();
         return loop;
     }
@@ -69,8 +87,11 @@ final class LiveLoopTest {
 
         assertThat(loop.whatIfs()).isEqualTo(1);
         assertThat(book.all()).as(printed.toString()).isEmpty();
-        assertThat(printed.toString()).contains("press-up-a-step").contains("too small")
-                .contains("faster-blanker").doesNotContain("→ P1");
+        assertThat(printed.toString())
+                .contains("press-up-a-step")
+                .contains("too small")
+                .contains("faster-blanker")
+                .doesNotContain("→ P1");
         assertThat(book.audit().read()).extracting(e -> e.get("type").asText()).containsExactly("whatIf");
     }
 
@@ -80,7 +101,9 @@ final class LiveLoopTest {
         loop.tick();
         Proposal first = book.find("P1").orElseThrow();
         assertThat(first.changeMap()).containsEntry("stations.press.parameters.speed", 0.9);
-        assertThat(printed.toString()).contains("supported → P1").contains("approve: linetwin approve P1")
+        assertThat(printed.toString())
+                .contains("supported → P1")
+                .contains("approve: linetwin approve P1")
                 .contains("not tried: raise-press-speed: same change as press-up-a-step")
                 .contains("not tried: bigger-blank-buffer: buffers.b-blanks.capacity is not a station parameter");
 
@@ -122,9 +145,10 @@ final class LiveLoopTest {
         Proposal approved = book.find("P1").orElseThrow();
         assertThat(approved.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(approved.evidenceHash()).isEqualTo(first.evidenceHash());
-        assertThat(printed.toString()).as("a decided proposal takes no new evidence")
-                .doesNotContain("P1 refreshed").contains("P1 approved by ana (evidence "
-                        + first.evidenceHash().substring(0, 12) + ")");
+        assertThat(printed.toString())
+                .as("a decided proposal takes no new evidence")
+                .doesNotContain("P1 refreshed")
+                .contains("P1 approved by ana (evidence " + first.evidenceHash().substring(0, 12) + ")");
     }
 
     @Test
@@ -142,7 +166,8 @@ final class LiveLoopTest {
         assertThat(after.commands()).isEmpty();
         assertThat(printed.toString().split("dry run, not sent", -1)).hasSize(2);
         assertThat(printed.toString()).contains("P1 approved by ana");
-        assertThat(book.audit().read()).extracting(e -> e.get("type").asText())
+        assertThat(book.audit().read())
+                .extracting(e -> e.get("type").asText())
                 .containsExactly("proposal", "whatIf", "approval", "dryRun");
         assertThat(AuditVerifier.verify(book.audit().file()).intact()).isTrue();
     }
@@ -160,8 +185,9 @@ final class LiveLoopTest {
         assertThat(p.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(p.approval().orElseThrow().automatic()).isTrue();
         assertThat(p.approval().orElseThrow().by()).isEqualTo("auto");
-        assertThat(printed.toString()).contains("WARNING: P1 auto-approved without a person "
-                + "(press.speed 0.7→0.9 within --auto-approve press.speed=0.6..1)");
+        assertThat(printed.toString())
+                .contains("WARNING: P1 auto-approved without a person "
+                        + "(press.speed 0.7→0.9 within --auto-approve press.speed=0.6..1)");
     }
 
     @Test

@@ -34,12 +34,10 @@ final class StoreFeed implements TwinFeed {
     }
 
     @Override
-    public void start() {
-    }
+    public void start() {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** Applies a Ditto event setting {@code feature/property} of {@code equipment}, as the line would publish it. */
     void event(String equipment, String feature, String property, String jsonValue, long revision, Instant at) {

@@ -31,13 +31,14 @@ final class ThroughputMeterTest {
         store.addListener(meter::observe);
 
         store.apply(counter("packer", 10, 1, T));
-        store.apply(counter("washer", 500, 1, T.plusSeconds(900)));   // not an exit: the washer feeds the packer
+        store.apply(counter("washer", 500, 1, T.plusSeconds(900))); // not an exit: the washer feeds the packer
         store.apply(counter("packer", 70, 2, T.plusSeconds(1800)));
         store.apply(counter("packer", 130, 3, T.plusSeconds(3600)));
 
         assertThat(meter.perHour(T, T.plusSeconds(3600))).hasValue(120);
         assertThat(meter.perHour(T.minusSeconds(7200), T.plusSeconds(1800))).hasValue(120);
-        assertThat(meter.coveredSeconds(T.minusSeconds(7200), T.plusSeconds(1800))).isEqualTo(1800);
+        assertThat(meter.coveredSeconds(T.minusSeconds(7200), T.plusSeconds(1800)))
+                .isEqualTo(1800);
         assertThat(meter.perHour(T.plusSeconds(1800), T.plusSeconds(1800))).isEmpty();
     }
 }

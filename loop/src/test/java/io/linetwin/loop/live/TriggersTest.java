@@ -40,9 +40,17 @@ final class TriggersTest {
         descriptor = LineDescriptors.of(scenario.line());
         twin = new StoreFeed(descriptor, Clock.systemUTC());
         // every 1h, event gap 10 min, buffer alarm 90 %, RUL alarm 8h
-        LoopSettings settings = new LoopSettings(3600, 600, 0.9, 8 * 3600, 1800,
+        LoopSettings settings = new LoopSettings(
+                3600,
+                600,
+                0.9,
+                8 * 3600,
+                1800,
                 new WhatIfSettings(4 * 3600, 8, 2, LoopKpi.THROUGHPUT, 0.01, List.of()),
-                new GateSettings(1800, 4 * 3600), Duration.ofMinutes(2), OptionalDouble.empty(), Optional.empty(),
+                new GateSettings(1800, 4 * 3600),
+                Duration.ofMinutes(2),
+                OptionalDouble.empty(),
+                Optional.empty(),
                 false);
         triggers = new Triggers(scenario.line(), settings);
         assertThat(due(T)).contains("start");
@@ -94,11 +102,11 @@ final class TriggersTest {
 
     @Test
     void aRemainingUsefulLifeBelowTheAlarmTriggersAHealthAlarm() {
-        twin.event("press", "health", "rul", "{\"seconds\":36000,\"at\":\"" + minutes(1) + "\"}", ++revision,
-                minutes(1));
+        twin.event(
+                "press", "health", "rul", "{\"seconds\":36000,\"at\":\"" + minutes(1) + "\"}", ++revision, minutes(1));
         assertThat(due(minutes(1))).as("10 h is above the 8 h alarm").isEmpty();
-        twin.event("press", "health", "rul", "{\"seconds\":18000,\"at\":\"" + minutes(2) + "\"}", ++revision,
-                minutes(2));
+        twin.event(
+                "press", "health", "rul", "{\"seconds\":18000,\"at\":\"" + minutes(2) + "\"}", ++revision, minutes(2));
         assertThat(due(minutes(2))).contains("press health alarm (RUL 5h)");
     }
 

@@ -41,7 +41,9 @@ final class ProposalBookTest {
         assertThat(p1.evidenceHash()).hasSize(64).isEqualTo(EvidenceHash.of(p1)).isNotEqualTo(p2.evidenceHash());
         ProposalBook reopened = ProposalBook.open(dir.resolve(".linetwin"), Clock.systemUTC());
         assertThat(reopened.all()).containsExactly(p1, p2);
-        assertThat(Drafts.propose(reopened, T, new Change("press", "speed", 0.7, 0.8)).id()).isEqualTo("P3");
+        assertThat(Drafts.propose(reopened, T, new Change("press", "speed", 0.7, 0.8))
+                        .id())
+                .isEqualTo("P3");
     }
 
     @Test
@@ -61,16 +63,18 @@ final class ProposalBookTest {
     void anApprovalOfEvidenceTheProposalNoLongerHasIsRefusedAndAudited() throws Exception {
         Proposal p = Drafts.propose(book, T, new Change("press", "speed", 0.7, 0.9));
         String seen = p.evidenceHash();
-        Proposal fresh = p.refreshed(p.changes(), p.effect(), p.guards(), p.prediction(),
-                Drafts.evidence(T.plusSeconds(3600)));
+        Proposal fresh =
+                p.refreshed(p.changes(), p.effect(), p.guards(), p.prediction(), Drafts.evidence(T.plusSeconds(3600)));
         book.record(fresh, "refresh", io.linetwin.loop.audit.AuditLog.fields().put("proposal", p.id()));
 
         assertThatThrownBy(() -> book.approve(p.id(), Optional.of(seen), "ana", false))
                 .isInstanceOf(ProposalException.class)
                 .hasMessageContaining("stale evidence")
-                .extracting(e -> ((ProposalException) e).kind()).isEqualTo(ProposalException.Kind.STALE_EVIDENCE);
+                .extracting(e -> ((ProposalException) e).kind())
+                .isEqualTo(ProposalException.Kind.STALE_EVIDENCE);
         assertThat(book.find(p.id()).orElseThrow().status()).isEqualTo(ProposalStatus.PROPOSED);
-        assertThat(book.audit().read()).extracting(e -> e.get("type").asText())
+        assertThat(book.audit().read())
+                .extracting(e -> e.get("type").asText())
                 .containsExactly("proposal", "refresh", "approvalRefused");
     }
 
@@ -80,9 +84,11 @@ final class ProposalBookTest {
         book.reject(p.id(), "die still settling", "ben");
 
         assertThatThrownBy(() -> book.approve(p.id(), Optional.empty(), "ana", false))
-                .isInstanceOf(ProposalException.class).hasMessageContaining("it is rejected, not proposed");
+                .isInstanceOf(ProposalException.class)
+                .hasMessageContaining("it is rejected, not proposed");
         assertThatThrownBy(() -> book.approve("P7", Optional.empty(), "ana", false))
-                .extracting(e -> ((ProposalException) e).kind()).isEqualTo(ProposalException.Kind.UNKNOWN);
+                .extracting(e -> ((ProposalException) e).kind())
+                .isEqualTo(ProposalException.Kind.UNKNOWN);
         Proposal rejected = book.find(p.id()).orElseThrow();
         assertThat(rejected.rejection().orElseThrow().reason()).isEqualTo("die still settling");
     }
@@ -93,7 +99,7 @@ final class ProposalBookTest {
         Path file = dir.resolve(".linetwin/proposals/P1.json");
         byte[] before = Files.readAllBytes(file);
         book.approve(p.id(), Optional.empty(), "ana", false);
-        Files.write(file, before);   // as if killed after the audit append, before the file was replaced
+        Files.write(file, before); // as if killed after the audit append, before the file was replaced
 
         assertThat(book.find("P1").orElseThrow().status()).isEqualTo(ProposalStatus.PROPOSED);
         assertThat(book.recover()).containsExactly("P1");
@@ -106,12 +112,22 @@ final class ProposalBookTest {
     void aProposalFileRoundTripsThroughJson() throws Exception {
         Proposal p = Drafts.propose(book, T, new Change("press", "speed", 0.7, 0.9));
         Proposal full = p.approved(new Approval("ana", T, p.evidenceHash(), false))
-                .withCommands(List.of(new CommandRecord(p.commandId(0), "plant3:press.press", "press", "speed", 0.9,
-                        0.7, T, Optional.of(T.plusSeconds(1)), Optional.of(T.plusSeconds(60)))))
-                .withStatus(ProposalStatus.SENT).confirmed(T.plusSeconds(120));
+                .withCommands(List.of(new CommandRecord(
+                        p.commandId(0),
+                        "plant3:press.press",
+                        "press",
+                        "speed",
+                        0.9,
+                        0.7,
+                        T,
+                        Optional.of(T.plusSeconds(1)),
+                        Optional.of(T.plusSeconds(60)))))
+                .withStatus(ProposalStatus.SENT)
+                .confirmed(T.plusSeconds(120));
 
         assertThat(ProposalJson.fromJson(ProposalJson.toJson(full))).isEqualTo(full);
         assertThat(full.changeMap()).isEqualTo(Map.of("stations.press.parameters.speed", 0.9));
-        assertThat(full.commandId(0)).isEqualTo("linetwin:P1:0:" + p.evidenceHash().substring(0, 12));
+        assertThat(full.commandId(0))
+                .isEqualTo("linetwin:P1:0:" + p.evidenceHash().substring(0, 12));
     }
 }

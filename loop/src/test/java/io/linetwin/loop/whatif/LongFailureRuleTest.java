@@ -36,8 +36,9 @@ final class LongFailureRuleTest {
     }
 
     private static List<Candidate> candidates(LineState start) {
-        return new LongFailureRule(THIRTY_MINUTES).candidates(new CandidateContext(scenario.line(), start,
-                ParameterLimits.of(scenario.line()), Optional.of("press")));
+        return new LongFailureRule(THIRTY_MINUTES)
+                .candidates(new CandidateContext(
+                        scenario.line(), start, ParameterLimits.of(scenario.line()), Optional.of("press")));
     }
 
     private static LineState with(String station, MachineCondition condition, Map<String, Double> speeds) {
@@ -46,7 +47,12 @@ final class LongFailureRuleTest {
         stations.put(station, new StationState(condition, Optional.empty(), was.good(), was.scrap()));
         Map<String, Map<String, Double>> parameters = new LinkedHashMap<>(running.parameters());
         speeds.forEach((id, speed) -> parameters.put(id, Map.of("speed", speed)));
-        return new LineState(running.capturedAt(), running.clockSeconds(), stations, running.buffers(), parameters,
+        return new LineState(
+                running.capturedAt(),
+                running.clockSeconds(),
+                stations,
+                running.buffers(),
+                parameters,
                 running.materialStocks());
     }
 
@@ -58,31 +64,39 @@ final class LongFailureRuleTest {
     void aLongRepairAheadSlowsTheMachineFeedingItOneStep() {
         List<Candidate> found = candidates(with("press", down(60, OptionalDouble.of(45 * 60)), Map.of()));
 
-        assertThat(found).containsExactly(new Candidate("slow-blanker-while-press-down", "rule:long-failure",
-                List.of(new Change("blanker", "speed", 1.0, 0.9))));
+        assertThat(found)
+                .containsExactly(new Candidate(
+                        "slow-blanker-while-press-down",
+                        "rule:long-failure",
+                        List.of(new Change("blanker", "speed", 1.0, 0.9))));
     }
 
     @Test
     void aShortRepairAheadAsksNothing() {
         assertThat(candidates(with("press", down(3600, OptionalDouble.of(10 * 60)), Map.of())))
-                .as("the estimate, not the time already spent, decides").isEmpty();
+                .as("the estimate, not the time already spent, decides")
+                .isEmpty();
         assertThat(candidates(running)).as("nothing down").isEmpty();
     }
 
     @Test
     void withoutAnEstimateTheRepairIsLongOnceItLastedTheThreshold() {
-        assertThat(candidates(with("press", down(29 * 60, OptionalDouble.empty()), Map.of()))).isEmpty();
+        assertThat(candidates(with("press", down(29 * 60, OptionalDouble.empty()), Map.of())))
+                .isEmpty();
         assertThat(candidates(with("press", down(31 * 60, OptionalDouble.empty()), Map.of())))
-                .extracting(Candidate::changes).containsExactly(List.of(new Change("blanker", "speed", 1.0, 0.9)));
+                .extracting(Candidate::changes)
+                .containsExactly(List.of(new Change("blanker", "speed", 1.0, 0.9)));
     }
 
     @Test
     void theStepStopsAtTheFeedersMinimumAndAFeederAtItsMinimumIsLeftAlone() {
         assertThat(candidates(with("washer", down(60, OptionalDouble.of(3600)), Map.of("press", 0.7))))
                 .as("press 0.7 - step 0.2 stops at min 0.6")
-                .extracting(Candidate::changes).containsExactly(List.of(new Change("press", "speed", 0.7, 0.6)));
+                .extracting(Candidate::changes)
+                .containsExactly(List.of(new Change("press", "speed", 0.7, 0.6)));
         assertThat(candidates(with("press", down(60, OptionalDouble.of(3600)), Map.of("blanker", 0.9))))
-                .as("the blanker already runs at its minimum").isEmpty();
+                .as("the blanker already runs at its minimum")
+                .isEmpty();
     }
 
     @Test

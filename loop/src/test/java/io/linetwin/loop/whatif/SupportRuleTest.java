@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The three conditions of support, on paired differences with known intervals (n = 10). */
 final class SupportRuleTest {
 
-    private final SupportRule rule = new SupportRule(new WhatIfSettings(3600, 10, 1, LoopKpi.THROUGHPUT, 0.01,
-            List.of(LoopKpi.SCRAP, LoopKpi.LEAD_TIME)));
+    private final SupportRule rule = new SupportRule(
+            new WhatIfSettings(3600, 10, 1, LoopKpi.THROUGHPUT, 0.01, List.of(LoopKpi.SCRAP, LoopKpi.LEAD_TIME)));
 
     private static Map<LoopKpi, Estimate> differences(Estimate throughput, Estimate scrap, Estimate leadTime) {
         Map<LoopKpi, Estimate> d = new EnumMap<>(LoopKpi.class);
@@ -28,8 +28,8 @@ final class SupportRuleTest {
 
     @Test
     void aLargeSignificantGainWithNoGuardWorseIsSupported() {
-        SupportRule.Judgement j = rule.judge(differences(new Estimate(10, 2, 10), NOTHING, new Estimate(-30, 5, 10)),
-                100);
+        SupportRule.Judgement j =
+                rule.judge(differences(new Estimate(10, 2, 10), NOTHING, new Estimate(-30, 5, 10)), 100);
         assertThat(j.supported()).isTrue();
         assertThat(j.relativeEffect()).isEqualTo(0.10);
     }
@@ -50,30 +50,31 @@ final class SupportRuleTest {
 
     @Test
     void aSignificantLossIsWorse() {
-        assertThat(rule.judge(differences(new Estimate(-10, 2, 10), NOTHING, NOTHING), 100).verdict())
+        assertThat(rule.judge(differences(new Estimate(-10, 2, 10), NOTHING, NOTHING), 100)
+                        .verdict())
                 .isEqualTo("worse");
     }
 
     @Test
     void aGuardedKpiSignificantlyWorseBlocksAGain() {
-        SupportRule.Judgement lead = rule.judge(differences(new Estimate(10, 2, 10), NOTHING,
-                new Estimate(40, 10, 10)), 100);
+        SupportRule.Judgement lead =
+                rule.judge(differences(new Estimate(10, 2, 10), NOTHING, new Estimate(40, 10, 10)), 100);
         assertThat(lead.supported()).isFalse();
         assertThat(lead.verdict()).isEqualTo("leadTime significantly worse");
 
-        SupportRule.Judgement scrap = rule.judge(differences(new Estimate(10, 2, 10), new Estimate(0.002, 0.001, 10),
-                NOTHING), 100);
+        SupportRule.Judgement scrap =
+                rule.judge(differences(new Estimate(10, 2, 10), new Estimate(0.002, 0.001, 10), NOTHING), 100);
         assertThat(scrap.verdict()).isEqualTo("scrap significantly worse");
 
-        SupportRule.Judgement notSignificant = rule.judge(differences(new Estimate(10, 2, 10), NOTHING,
-                new Estimate(40, 50, 10)), 100);
+        SupportRule.Judgement notSignificant =
+                rule.judge(differences(new Estimate(10, 2, 10), NOTHING, new Estimate(40, 50, 10)), 100);
         assertThat(notSignificant.supported()).isTrue();
     }
 
     @Test
     void aLowerIsBetterObjectiveCountsAFallAsTheGain() {
-        SupportRule leadTime = new SupportRule(new WhatIfSettings(3600, 10, 1, LoopKpi.LEAD_TIME, 0.05,
-                List.of(LoopKpi.THROUGHPUT)));
+        SupportRule leadTime =
+                new SupportRule(new WhatIfSettings(3600, 10, 1, LoopKpi.LEAD_TIME, 0.05, List.of(LoopKpi.THROUGHPUT)));
         Map<LoopKpi, Estimate> d = differences(NOTHING, NOTHING, new Estimate(-60, 10, 10));
         SupportRule.Judgement j = leadTime.judge(d, 600);
         assertThat(j.supported()).isTrue();

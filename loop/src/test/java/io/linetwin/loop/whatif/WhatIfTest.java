@@ -31,12 +31,17 @@ final class WhatIfTest {
     }
 
     private static CandidateOutcome outcome(WhatIfResult result, String name) {
-        return result.outcomes().stream().filter(o -> o.candidate().name().equals(name)).findFirst().orElseThrow();
+        return result.outcomes().stream()
+                .filter(o -> o.candidate().name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void raisingTheSlowPressIsSupportedAndRaisingTheBlankerIsNot() {
-        WhatIfResult result = run(WhatIfSettings.defaults(4 * 3600, 10, 2), 5,
+        WhatIfResult result = run(
+                WhatIfSettings.defaults(4 * 3600, 10, 2),
+                5,
                 List.of(new VariantCandidates(scenario), new BottleneckSpeedRule()));
 
         assertThat(result.bottleneck()).hasValue("press");
@@ -46,8 +51,11 @@ final class WhatIfTest {
         // 20 s strokes at 0.7 → 0.9 of rated: the press stops pacing the cell; the blanker (20 s) takes over.
         assertThat(press.relativeEffect()).isBetween(0.12, 0.30);
         assertThat(press.difference(LoopKpi.THROUGHPUT).ciLow().getAsDouble()).isPositive();
-        assertThat(press.prediction().mean()).isEqualTo(result.baseline().get(LoopKpi.THROUGHPUT).mean()
-                + press.difference(LoopKpi.THROUGHPUT).mean(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(press.prediction().mean())
+                .isEqualTo(
+                        result.baseline().get(LoopKpi.THROUGHPUT).mean()
+                                + press.difference(LoopKpi.THROUGHPUT).mean(),
+                        org.assertj.core.api.Assertions.within(1e-9));
 
         CandidateOutcome blanker = outcome(result, "faster-blanker");
         assertThat(blanker.supported()).isFalse();
@@ -57,24 +65,26 @@ final class WhatIfTest {
 
     @Test
     void theBottleneckRuleProposesWhatTheVariantAlreadyHasAndIsLeftOut() {
-        WhatIf whatIf = new WhatIf(scenario.line(), scenario.experiment().startSecondsOfWeek(),
-                WhatIfSettings.defaults(3600, 4, 1));
-        CandidatePlanner planner = new CandidatePlanner(List.of(new VariantCandidates(scenario),
-                new BottleneckSpeedRule()), ParameterLimits.of(scenario.line()));
+        WhatIf whatIf = new WhatIf(
+                scenario.line(), scenario.experiment().startSecondsOfWeek(), WhatIfSettings.defaults(3600, 4, 1));
+        CandidatePlanner planner = new CandidatePlanner(
+                List.of(new VariantCandidates(scenario), new BottleneckSpeedRule()),
+                ParameterLimits.of(scenario.line()));
         WhatIf.Baseline baseline = whatIf.baseline(start, 3);
-        List<Candidate> planned = planner.plan(new CandidateContext(scenario.line(), start,
-                ParameterLimits.of(scenario.line()), baseline.bottleneck()));
+        List<Candidate> planned = planner.plan(new CandidateContext(
+                scenario.line(), start, ParameterLimits.of(scenario.line()), baseline.bottleneck()));
 
         assertThat(planned).extracting(Candidate::name).containsExactly("press-up-a-step", "faster-blanker");
-        assertThat(planner.dropped()).containsExactly(
-                "bigger-blank-buffer: buffers.b-blanks.capacity is not a station parameter",
-                "raise-press-speed: same change as press-up-a-step");
+        assertThat(planner.dropped())
+                .containsExactly(
+                        "bigger-blank-buffer: buffers.b-blanks.capacity is not a station parameter",
+                        "raise-press-speed: same change as press-up-a-step");
     }
 
     @Test
     void aSignificantButSmallEffectIsNotSupported() {
-        WhatIfSettings strict = new WhatIfSettings(4 * 3600, 10, 2, LoopKpi.THROUGHPUT, 0.5,
-                List.of(LoopKpi.SCRAP, LoopKpi.LEAD_TIME));
+        WhatIfSettings strict =
+                new WhatIfSettings(4 * 3600, 10, 2, LoopKpi.THROUGHPUT, 0.5, List.of(LoopKpi.SCRAP, LoopKpi.LEAD_TIME));
         CandidateOutcome press = outcome(run(strict, 5, List.of(new VariantCandidates(scenario))), "press-up-a-step");
 
         assertThat(press.difference(LoopKpi.THROUGHPUT).excludesZero()).isTrue();
@@ -90,7 +100,8 @@ final class WhatIfTest {
 
         assertThat(two.baseline()).isEqualTo(one.baseline());
         for (int i = 0; i < one.outcomes().size(); i++) {
-            assertThat(two.outcomes().get(i).differences()).isEqualTo(one.outcomes().get(i).differences());
+            assertThat(two.outcomes().get(i).differences())
+                    .isEqualTo(one.outcomes().get(i).differences());
         }
     }
 
@@ -99,7 +110,8 @@ final class WhatIfTest {
         LineState changed = WhatIf.withChanges(start, List.of(new Change("press", "speed", 0.7, 0.9)));
 
         assertThat(changed.parameters().get("press")).containsEntry("speed", 0.9);
-        assertThat(changed.parameters().get("blanker")).isEqualTo(start.parameters().get("blanker"));
+        assertThat(changed.parameters().get("blanker"))
+                .isEqualTo(start.parameters().get("blanker"));
         assertThat(changed.stations()).isEqualTo(start.stations());
         assertThat(changed.buffers()).isEqualTo(start.buffers());
         assertThat(start.parameters().getOrDefault("press", Map.of())).doesNotContainEntry("speed", 0.9);
@@ -113,7 +125,8 @@ final class WhatIfTest {
         Prediction.Interval twoHours = p.interval(2 * 3600);
         // t(9) = 2.2622, √(1 + 1/10) = 1.0488; a quarter of the window doubles the half-width.
         assertThat(full.high() - 150).isCloseTo(3 * 2.2622 * 1.0488, org.assertj.core.api.Assertions.within(1e-3));
-        assertThat(twoHours.high() - 150).isCloseTo(2 * (full.high() - 150), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(twoHours.high() - 150)
+                .isCloseTo(2 * (full.high() - 150), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(p.interval(16 * 3600)).isEqualTo(full);
     }
 }

@@ -12,8 +12,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 public final class BalanceAnalysis {
 
-    private BalanceAnalysis() {
-    }
+    private BalanceAnalysis() {}
 
     public static BalanceReport run(MeasurementSet measurements, double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
@@ -32,8 +31,8 @@ public final class BalanceAnalysis {
             for (int v = 0; v < measurements.network().size(); v++) {
                 if (reconciliation.streamClass(v) == StreamClass.REDUNDANT) {
                     redundant++;
-                    if (best < 0 || Math.abs(reconciliation.standardised(v))
-                            > Math.abs(reconciliation.standardised(best))) {
+                    if (best < 0
+                            || Math.abs(reconciliation.standardised(v)) > Math.abs(reconciliation.standardised(best))) {
                         best = v;
                     }
                 }
@@ -48,7 +47,8 @@ public final class BalanceAnalysis {
             removed.add(best);
             removedAt.add(z);
             alike.add(reconciliation.indistinguishableFrom(best).stream()
-                    .map(j -> measurements.network().stream(j).id()).toList());
+                    .map(j -> measurements.network().stream(j).id())
+                    .toList());
             current = current.without(best);
             reconciliation = Reconciler.reconcile(current);
         }
@@ -56,12 +56,20 @@ public final class BalanceAnalysis {
         for (int i = 0; i < removed.size(); i++) {
             int v = removed.get(i);
             double sd = measurements.sd(v);
-            suspects.add(new Suspect(measurements.network().stream(v).id(), removedAt.get(i),
+            suspects.add(new Suspect(
+                    measurements.network().stream(v).id(),
+                    removedAt.get(i),
                     measurements.value(v) - reconciliation.estimate(v),
-                    Math.sqrt(sd * sd + reconciliation.sd(v) * reconciliation.sd(v)), alike.get(i)));
+                    Math.sqrt(sd * sd + reconciliation.sd(v) * reconciliation.sd(v)),
+                    alike.get(i)));
         }
-        return new BalanceReport(alpha, initial, reconciliation, GlobalTest.of(initial, alpha),
-                GlobalTest.of(reconciliation, alpha), suspects);
+        return new BalanceReport(
+                alpha,
+                initial,
+                reconciliation,
+                GlobalTest.of(initial, alpha),
+                GlobalTest.of(reconciliation, alpha),
+                suspects);
     }
 
     /**

@@ -7,8 +7,13 @@ import java.util.List;
  * the suspects serial elimination named, and the reconciliation without them ({@code reconciled}, the best
  * estimate of every stream) with its global test.
  */
-public record BalanceReport(double alpha, Reconciliation initial, Reconciliation reconciled,
-        GlobalTest initialTest, GlobalTest finalTest, List<Suspect> suspects) {
+public record BalanceReport(
+        double alpha,
+        Reconciliation initial,
+        Reconciliation reconciled,
+        GlobalTest initialTest,
+        GlobalTest finalTest,
+        List<Suspect> suspects) {
 
     public BalanceReport {
         suspects = List.copyOf(suspects);

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class BalanceTruth {
 
-    private BalanceTruth() {
-    }
+    private BalanceTruth() {}
 
     /** Stream values indexed like {@code network.streams()}; {@code NaN} for a stream the run does not give. */
     public static double[] of(FlowNetwork network, ReplicationResult run) {
@@ -52,14 +51,15 @@ public final class BalanceTruth {
         for (Term term : constraint.terms().subList(1, constraint.terms().size())) {
             sum += term.coefficient() * values[term.stream()];
         }
-        values[constraint.terms().get(0).stream()] = -sum / constraint.terms().get(0).coefficient();
+        values[constraint.terms().get(0).stream()] =
+                -sum / constraint.terms().get(0).coefficient();
     }
 
     private static void parts(FlowNetwork network, Node node, ReplicationResult run, double[] values) {
         var rows = run.balance(node.id());
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("the run must have a part balance for node " + node.id()
-                    + ", got none (a run of another line?)");
+            throw new IllegalArgumentException(
+                    "the run must have a part balance for node " + node.id() + ", got none (a run of another line?)");
         }
         Map<StreamRole, Double> totals = new EnumMap<>(StreamRole.class);
         for (PartBalance row : rows) {
@@ -84,14 +84,14 @@ public final class BalanceTruth {
     }
 
     /** A role the network leaves out (a source's stock, a machine without scrap) must have counted nothing. */
-    private static void set(FlowNetwork network, Node node, StreamRole role, String product, double value,
-            double[] values) {
+    private static void set(
+            FlowNetwork network, Node node, StreamRole role, String product, double value, double[] values) {
         String id = node.id() + "." + role.idPart() + (product.isEmpty() ? "" : "." + product);
         Integer index = network.indexOf(id).orElse(null);
         if (index == null) {
             if (value != 0) {
-                throw new IllegalArgumentException("the run counts " + value + " for " + id
-                        + ", a stream the network of its line does not have");
+                throw new IllegalArgumentException(
+                        "the run counts " + value + " for " + id + ", a stream the network of its line does not have");
             }
             return;
         }
@@ -99,7 +99,9 @@ public final class BalanceTruth {
     }
 
     private static void material(FlowNetwork network, MaterialResult material, double[] values) {
-        String node = network.node(material.id()).filter(n -> n.kind() == NodeKind.MATERIAL).map(Node::id)
+        String node = network.node(material.id())
+                .filter(n -> n.kind() == NodeKind.MATERIAL)
+                .map(Node::id)
                 .orElse("material:" + material.id());
         put(network, node + ".stock.start", material.initialStock(), values);
         put(network, node + ".received", material.receipts(), values);
@@ -114,7 +116,9 @@ public final class BalanceTruth {
     }
 
     private static void put(FlowNetwork network, String id, double value, double[] values) {
-        values[network.indexOf(id).orElseThrow(() -> new IllegalArgumentException(
-                "the run has material stream " + id + ", the network does not"))] = value;
+        values[
+                network.indexOf(id)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "the run has material stream " + id + ", the network does not"))] = value;
     }
 }

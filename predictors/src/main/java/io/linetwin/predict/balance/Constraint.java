@@ -22,8 +22,8 @@ public record Constraint(String id, ConstraintKind kind, String node, List<Term>
         Set<Integer> seen = new HashSet<>();
         for (Term term : terms) {
             if (!seen.add(term.stream())) {
-                throw new IllegalArgumentException("constraint " + id + " must name each stream once, got stream "
-                        + term.stream() + " twice");
+                throw new IllegalArgumentException(
+                        "constraint " + id + " must name each stream once, got stream " + term.stream() + " twice");
             }
         }
     }

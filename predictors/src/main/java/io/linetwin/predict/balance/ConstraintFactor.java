@@ -24,14 +24,22 @@ final class ConstraintFactor {
     final int[] rowAt;
     /** Per variable: positions of the rows holding it and its coefficients there (empty when in none). */
     final int[][] columnRows;
+
     final double[][] columnValues;
     private final int[] first;
     private final double[][] factor;
     final boolean[] dropped;
     private final int rank;
 
-    private ConstraintFactor(int size, int[] rowAt, int[][] columnRows, double[][] columnValues, int[] first,
-            double[][] factor, boolean[] dropped, int rank) {
+    private ConstraintFactor(
+            int size,
+            int[] rowAt,
+            int[][] columnRows,
+            double[][] columnValues,
+            int[] first,
+            double[][] factor,
+            boolean[] dropped,
+            int rank) {
         this.size = size;
         this.rowAt = rowAt;
         this.columnRows = columnRows;
@@ -191,8 +199,8 @@ final class ConstraintFactor {
                         next.add(n);
                     }
                 }
-                next.sort((x, y) -> degree[x] != degree[y] ? Integer.compare(degree[x], degree[y])
-                        : Integer.compare(x, y));
+                next.sort((x, y) ->
+                        degree[x] != degree[y] ? Integer.compare(degree[x], degree[y]) : Integer.compare(x, y));
                 queue.addAll(next);
             }
         }

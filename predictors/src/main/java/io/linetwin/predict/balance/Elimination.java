@@ -18,8 +18,7 @@ final class Elimination {
     private static final double PIVOT_THRESHOLD = 0.1;
 
     /** {@code row} solved for {@code variable}. */
-    record Definition(int variable, SparseRow row) {
-    }
+    record Definition(int variable, SparseRow row) {}
 
     /** Definitions in the order the variables were eliminated. */
     final List<Definition> definitions = new ArrayList<>();
@@ -30,8 +29,7 @@ final class Elimination {
     /** The unmeasured variables no equation defines. */
     final BitSet free = new BitSet();
 
-    private Elimination() {
-    }
+    private Elimination() {}
 
     static Elimination of(List<SparseRow> rows, boolean[] unknown) {
         Elimination result = new Elimination();
@@ -109,7 +107,8 @@ final class Elimination {
         int best = -1;
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             SparseRow row = rows.get(r);
-            if (Math.abs(row.get(variable)) >= PIVOT_THRESHOLD * largest && (best < 0 || row.size < rows.get(best).size)) {
+            if (Math.abs(row.get(variable)) >= PIVOT_THRESHOLD * largest
+                    && (best < 0 || row.size < rows.get(best).size)) {
                 best = r;
             }
         }

@@ -28,7 +28,11 @@ public final class FlowNetwork {
     /**
      * @param products the product suffixes of per-product streams, empty when streams are totals only
      */
-    public FlowNetwork(String lineId, List<String> products, List<Stream> streams, List<Constraint> constraints,
+    public FlowNetwork(
+            String lineId,
+            List<String> products,
+            List<Stream> streams,
+            List<Constraint> constraints,
             List<Node> nodes) {
         this.lineId = Objects.requireNonNull(lineId, "lineId");
         this.products = List.copyOf(products);
@@ -38,8 +42,8 @@ public final class FlowNetwork {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < this.streams.size(); i++) {
             if (index.put(this.streams.get(i).id(), i) != null) {
-                throw new IllegalArgumentException("stream ids must be unique, got " + this.streams.get(i).id()
-                        + " twice");
+                throw new IllegalArgumentException(
+                        "stream ids must be unique, got " + this.streams.get(i).id() + " twice");
             }
         }
         this.indexById = index;
@@ -50,13 +54,15 @@ public final class FlowNetwork {
         for (int c = 0; c < this.constraints.size(); c++) {
             for (Term term : this.constraints.get(c).terms()) {
                 if (term.stream() >= this.streams.size()) {
-                    throw new IllegalArgumentException("constraint " + this.constraints.get(c).id()
-                            + " must name streams < " + this.streams.size() + ", got " + term.stream());
+                    throw new IllegalArgumentException(
+                            "constraint " + this.constraints.get(c).id() + " must name streams < " + this.streams.size()
+                                    + ", got " + term.stream());
                 }
                 byStream.get(term.stream()).add(c);
             }
         }
-        this.constraintsByStream = byStream.stream().map(Collections::unmodifiableList).toList();
+        this.constraintsByStream =
+                byStream.stream().map(Collections::unmodifiableList).toList();
     }
 
     /** The network of {@code line}'s stations, links, material stores and boundary. */

@@ -17,7 +17,7 @@ public record GlobalTest(double statistic, int degreesOfFreedom, double critical
         }
         ChiSquaredDistribution chi2 = new ChiSquaredDistribution(null, dof);
         double critical = chi2.inverseCumulativeProbability(1 - alpha);
-        return new GlobalTest(statistic, dof, critical, 1 - chi2.cumulativeProbability(statistic),
-                statistic > critical);
+        return new GlobalTest(
+                statistic, dof, critical, 1 - chi2.cumulativeProbability(statistic), statistic > critical);
     }
 }

@@ -19,8 +19,7 @@ import java.util.Map;
  */
 public final class MeasurementCsv {
 
-    private MeasurementCsv() {
-    }
+    private MeasurementCsv() {}
 
     public static MeasurementSet read(Path file, FlowNetwork network) {
         List<String> lines;
@@ -64,8 +63,9 @@ public final class MeasurementCsv {
                             accuracyColumn = accuracy(file, number, accuracyColumn, c);
                             relative = true;
                         }
-                        default -> throw new BalanceInputException(file + ":" + number + ": unknown column '"
-                                + fields[c] + "': expected the header stream,value,sd or stream,value,relative");
+                        default ->
+                            throw new BalanceInputException(file + ":" + number + ": unknown column '" + fields[c]
+                                    + "': expected the header stream,value,sd or stream,value,relative");
                     }
                 }
                 if (streamColumn < 0 || valueColumn < 0 || accuracyColumn < 0) {
@@ -95,20 +95,22 @@ public final class MeasurementCsv {
                 throw new BalanceInputException(file + ":" + number + ": " + accuracyName + " of " + stream
                         + " must be >= 0, got " + fields[accuracyColumn]);
             }
-            measurements.add(relative ? Measurement.relative(stream, value, accuracy)
-                    : new Measurement(stream, value, accuracy));
+            measurements.add(
+                    relative
+                            ? Measurement.relative(stream, value, accuracy)
+                            : new Measurement(stream, value, accuracy));
         }
         if (headerLine < 0) {
-            throw new BalanceInputException(file + ":1: no header: expected stream,value,sd or "
-                    + "stream,value,relative");
+            throw new BalanceInputException(
+                    file + ":1: no header: expected stream,value,sd or " + "stream,value,relative");
         }
         return MeasurementSet.of(network, measurements);
     }
 
     private static int accuracy(String file, int line, int existing, int column) {
         if (existing >= 0) {
-            throw new BalanceInputException(file + ":" + line + ": the header must have one of the columns sd and "
-                    + "relative, got both");
+            throw new BalanceInputException(
+                    file + ":" + line + ": the header must have one of the columns sd and " + "relative, got both");
         }
         return column;
     }
@@ -133,8 +135,8 @@ public final class MeasurementCsv {
             value = Double.NaN;
         }
         if (!Double.isFinite(value) || text.isEmpty() || !text.matches("[-+0-9.eE]+")) {
-            throw new BalanceInputException(file + ":" + line + ": " + column + ": expected a number, got \"" + text
-                    + "\"");
+            throw new BalanceInputException(
+                    file + ":" + line + ": " + column + ": expected a number, got \"" + text + "\"");
         }
         return value;
     }

@@ -23,8 +23,9 @@ public final class MeasurementSet {
         Arrays.fill(values, Double.NaN);
         Arrays.fill(sds, Double.NaN);
         for (Measurement m : measurements) {
-            int index = network.indexOf(m.stream()).orElseThrow(() -> new IllegalArgumentException(
-                    "stream must be one of the network's, got unknown stream '" + m.stream() + "'"));
+            int index = network.indexOf(m.stream())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "stream must be one of the network's, got unknown stream '" + m.stream() + "'"));
             if (!Double.isNaN(values[index])) {
                 throw new IllegalArgumentException("stream " + m.stream() + " must be measured once, got twice");
             }
@@ -72,7 +73,9 @@ public final class MeasurementSet {
     }
 
     public List<Measurement> list() {
-        return java.util.stream.IntStream.range(0, values.length).filter(this::measured)
-                .mapToObj(i -> new Measurement(network.stream(i).id(), values[i], sds[i])).toList();
+        return java.util.stream.IntStream.range(0, values.length)
+                .filter(this::measured)
+                .mapToObj(i -> new Measurement(network.stream(i).id(), values[i], sds[i]))
+                .toList();
     }
 }

@@ -31,7 +31,8 @@ final class NetworkBuilder {
 
     NetworkBuilder(LineSpec line) {
         this.line = line;
-        this.products = line.products().size() >= 2 ? line.products().stream().map(ProductSpec::id).toList()
+        this.products = line.products().size() >= 2
+                ? line.products().stream().map(ProductSpec::id).toList()
                 : List.of();
     }
 
@@ -40,10 +41,13 @@ final class NetworkBuilder {
             partNode(station.id(), kindOf(station), rolesOf(station));
         }
         for (BufferSpec link : line.buffers()) {
-            NodeKind kind = line.conveyor(link.id()).isPresent() ? NodeKind.CONVEYOR
+            NodeKind kind = line.conveyor(link.id()).isPresent()
+                    ? NodeKind.CONVEYOR
                     : line.move(link.id()).isPresent() ? NodeKind.AGV : NodeKind.BUFFER;
-            partNode(link.id(), kind, List.of(StreamRole.STOCK_START, StreamRole.IN, StreamRole.OUT,
-                    StreamRole.STOCK_END));
+            partNode(
+                    link.id(),
+                    kind,
+                    List.of(StreamRole.STOCK_START, StreamRole.IN, StreamRole.OUT, StreamRole.STOCK_END));
         }
         for (StationSpec station : line.stations()) {
             links(station);
@@ -145,7 +149,8 @@ final class NetworkBuilder {
             if (!outbound.isEmpty()) {
                 List<Term> terms = new ArrayList<>();
                 terms.add(new Term(byNode.get(id).get(StreamRole.OUT)[slot], 1));
-                outbound.forEach(link -> terms.add(new Term(byNode.get(link.id()).get(StreamRole.IN)[slot], -1)));
+                outbound.forEach(
+                        link -> terms.add(new Term(byNode.get(link.id()).get(StreamRole.IN)[slot], -1)));
                 constraints.add(new Constraint("outflow:" + id + suffix(p), ConstraintKind.OUTFLOW, id, terms));
             }
             if (!inbound.isEmpty()) {
@@ -163,17 +168,19 @@ final class NetworkBuilder {
      */
     private void material(MaterialSpec material) {
         String id = partNodeIds().contains(material.id()) || material.id().equals(BOUNDARY)
-                ? "material:" + material.id() : material.id();
+                ? "material:" + material.id()
+                : material.id();
         List<StationSpec> consumers = line.stations().stream()
-                .filter(s -> s.consumes().containsKey(material.id())).toList();
+                .filter(s -> s.consumes().containsKey(material.id()))
+                .toList();
         List<Integer> nodeStreams = new ArrayList<>();
         int start = add(new Stream(id + ".stock.start", id, NodeKind.MATERIAL, StreamRole.STOCK_START, "", ""));
         int received = add(new Stream(id + ".received", id, NodeKind.MATERIAL, StreamRole.RECEIVED, "", ""));
         int consumed = add(new Stream(id + ".consumed", id, NodeKind.MATERIAL, StreamRole.CONSUMED, "", ""));
         int end = add(new Stream(id + ".stock.end", id, NodeKind.MATERIAL, StreamRole.STOCK_END, "", ""));
         nodeStreams.addAll(List.of(start, received, consumed, end));
-        List<Term> closure = List.of(new Term(start, 1), new Term(received, 1), new Term(consumed, -1),
-                new Term(end, -1));
+        List<Term> closure =
+                List.of(new Term(start, 1), new Term(received, 1), new Term(consumed, -1), new Term(end, -1));
         constraints.add(new Constraint("balance:" + id, ConstraintKind.BALANCE, id, closure));
         Map<String, Integer> consumedAt = new HashMap<>();
         if (consumers.size() == 1) {
@@ -182,8 +189,13 @@ final class NetworkBuilder {
             List<Term> sum = new ArrayList<>();
             sum.add(new Term(consumed, 1));
             for (StationSpec consumer : consumers) {
-                int share = add(new Stream(id + ".consumed." + consumer.id(), id, NodeKind.MATERIAL,
-                        StreamRole.CONSUMED, "", consumer.id()));
+                int share = add(new Stream(
+                        id + ".consumed." + consumer.id(),
+                        id,
+                        NodeKind.MATERIAL,
+                        StreamRole.CONSUMED,
+                        "",
+                        consumer.id()));
                 nodeStreams.add(share);
                 consumedAt.put(consumer.id(), share);
                 sum.add(new Term(share, -1));
@@ -201,15 +213,21 @@ final class NetworkBuilder {
         Map<StreamRole, int[]> roles = byNode.get(station.id());
         String id = "bom:" + station.id() + ":" + material;
         if (station.kind() == StationKind.MACHINE) {
-            constraints.add(new Constraint(id, ConstraintKind.BOM, station.id(), List.of(new Term(consumed, 1),
-                    new Term(roles.get(StreamRole.IN)[0], -units))));
+            constraints.add(new Constraint(
+                    id,
+                    ConstraintKind.BOM,
+                    station.id(),
+                    List.of(new Term(consumed, 1), new Term(roles.get(StreamRole.IN)[0], -units))));
             return;
         }
         int kit = station.inputs().stream().mapToInt(AssemblyInput::count).sum();
         if (kit > 1) {
             // Every operation builds kit - 1 parts into the first one, so operations = assembled / (kit - 1).
-            constraints.add(new Constraint(id, ConstraintKind.BOM, station.id(), List.of(
-                    new Term(consumed, kit - 1), new Term(roles.get(StreamRole.ASSEMBLED)[0], -units))));
+            constraints.add(new Constraint(
+                    id,
+                    ConstraintKind.BOM,
+                    station.id(),
+                    List.of(new Term(consumed, kit - 1), new Term(roles.get(StreamRole.ASSEMBLED)[0], -units))));
         }
     }
 
@@ -251,8 +269,8 @@ final class NetworkBuilder {
         nodes.add(new Node(id, NodeKind.LINE, nodeStreams, boundaryClosure(released[0], finished[0])));
     }
 
-    private Constraint definition(String constraintId, String node, int total, List<String> stations,
-            StreamRole role, int slot) {
+    private Constraint definition(
+            String constraintId, String node, int total, List<String> stations, StreamRole role, int slot) {
         List<Term> terms = new ArrayList<>();
         terms.add(new Term(total, 1));
         stations.forEach(s -> terms.add(new Term(byNode.get(s).get(role)[slot], -1)));

@@ -37,8 +37,11 @@ public record NodeClosure(Node node, OptionalDouble before, OptionalDouble after
                 before += term.coefficient() * raw;
                 after += term.coefficient() * reconciliation.estimate(term.stream());
             }
-            closures.add(new NodeClosure(node, unmeasured.isEmpty() ? OptionalDouble.of(before) : OptionalDouble.empty(),
-                    Double.isNaN(after) ? OptionalDouble.empty() : OptionalDouble.of(after), unmeasured));
+            closures.add(new NodeClosure(
+                    node,
+                    unmeasured.isEmpty() ? OptionalDouble.of(before) : OptionalDouble.empty(),
+                    Double.isNaN(after) ? OptionalDouble.empty() : OptionalDouble.of(after),
+                    unmeasured));
         }
         return closures;
     }

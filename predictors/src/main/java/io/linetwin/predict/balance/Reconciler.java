@@ -19,8 +19,7 @@ public final class Reconciler {
     /** A free variable's coefficient below this share of an expression's largest does not make it unobservable. */
     static final double OBSERVABILITY_TOLERANCE = 1e-9;
 
-    private Reconciler() {
-    }
+    private Reconciler() {}
 
     public static Reconciliation reconcile(MeasurementSet measurements) {
         FlowNetwork network = measurements.network();
@@ -36,8 +35,9 @@ public final class Reconciler {
         Elimination elimination = Elimination.of(rows, unknown);
         if (elimination.emptyRowMismatch > CONSISTENCY) {
             throw new BalanceInputException("the measurements with sd 0 contradict the conservation laws (a "
-                    + "combination of them misses by " + String.format(java.util.Locale.ROOT, "%.3g",
-                            elimination.emptyRowMismatch) + " of its size): give them a positive sd");
+                    + "combination of them misses by "
+                    + String.format(java.util.Locale.ROOT, "%.3g", elimination.emptyRowMismatch)
+                    + " of its size): give them a positive sd");
         }
         ConstraintFactor factor = ConstraintFactor.of(elimination.reduced, variance);
         int k = factor.size();
@@ -109,8 +109,8 @@ public final class Reconciler {
             }
         }
         unmeasured(elimination, factor, measurements, variance, estimate, sd, classes);
-        return new Reconciliation(measurements, factor, estimate, sd, classes, redundancy, standardised, w,
-                statistic, factor.rank());
+        return new Reconciliation(
+                measurements, factor, estimate, sd, classes, redundancy, standardised, w, statistic, factor.rank());
     }
 
     /** One row per constraint over the streams not measured exactly; exact values go to the constant. */
@@ -145,8 +145,14 @@ public final class Reconciler {
      * ones, free ones and a constant. Without a free variable it is observable: its estimate is that combination of
      * the reconciled values, its variance {@code g' V g - (B V g)' H^-1 (B V g)}.
      */
-    private static void unmeasured(Elimination elimination, ConstraintFactor factor, MeasurementSet measurements,
-            double[] variance, double[] estimate, double[] sd, StreamClass[] classes) {
+    private static void unmeasured(
+            Elimination elimination,
+            ConstraintFactor factor,
+            MeasurementSet measurements,
+            double[] variance,
+            double[] estimate,
+            double[] sd,
+            StreamClass[] classes) {
         int n = estimate.length;
         SparseRow[] expression = new SparseRow[n];
         double[] dense = new double[n];
@@ -172,8 +178,8 @@ public final class Reconciler {
                 } else {
                     constant += factorJ * inner.constant;
                     for (int m = 0; m < inner.size; m++) {
-                        count = accumulate(dense, touched, touchedList, count, inner.index[m],
-                                factorJ * inner.value[m]);
+                        count = accumulate(
+                                dense, touched, touchedList, count, inner.index[m], factorJ * inner.value[m]);
                     }
                 }
             }

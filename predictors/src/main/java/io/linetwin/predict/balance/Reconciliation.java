@@ -26,9 +26,17 @@ public final class Reconciliation {
     private final double statistic;
     private final int degreesOfFreedom;
 
-    Reconciliation(MeasurementSet measurements, ConstraintFactor factor, double[] estimate, double[] sd,
-            StreamClass[] classes, double[] redundancy, double[] standardised, double[] testVariance,
-            double statistic, int degreesOfFreedom) {
+    Reconciliation(
+            MeasurementSet measurements,
+            ConstraintFactor factor,
+            double[] estimate,
+            double[] sd,
+            StreamClass[] classes,
+            double[] redundancy,
+            double[] standardised,
+            double[] testVariance,
+            double statistic,
+            int degreesOfFreedom) {
         this.measurements = measurements;
         this.factor = factor;
         this.estimate = estimate;

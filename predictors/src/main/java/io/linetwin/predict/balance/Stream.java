@@ -21,8 +21,8 @@ public record Stream(String id, String node, NodeKind nodeKind, StreamRole role,
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(station, "station");
         if (id.isBlank() || node.isBlank()) {
-            throw new IllegalArgumentException("stream id and node must not be blank, got \"" + id + "\", \""
-                    + node + "\"");
+            throw new IllegalArgumentException(
+                    "stream id and node must not be blank, got \"" + id + "\", \"" + node + "\"");
         }
     }
 

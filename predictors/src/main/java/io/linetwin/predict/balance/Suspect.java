@@ -9,8 +9,8 @@ import java.util.Objects;
  * (with that difference's sd), {@code indistinguishableFrom} the streams whose test was the same statistic then
  * (the data cannot tell which of them is wrong).
  */
-public record Suspect(String stream, double standardised, double bias, double biasSd,
-        List<String> indistinguishableFrom) {
+public record Suspect(
+        String stream, double standardised, double bias, double biasSd, List<String> indistinguishableFrom) {
 
     public Suspect {
         Objects.requireNonNull(stream, "stream");

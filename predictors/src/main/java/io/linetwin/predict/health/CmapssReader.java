@@ -21,8 +21,7 @@ public final class CmapssReader {
     static final int COLUMNS = 2 + SETTINGS + SENSORS;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private CmapssReader() {
-    }
+    private CmapssReader() {}
 
     public static List<String> settingNames() {
         List<String> names = new ArrayList<>();
@@ -50,8 +49,10 @@ public final class CmapssReader {
         Path rulFile = dir.resolve("RUL_" + set + ".txt");
         double[] rul = readRul(rulFile);
         if (rul.length != test.units().size()) {
-            throw new SensorDataException(rulFile, 0, "expected " + test.units().size()
-                    + " RUL values (one per test unit), got " + rul.length);
+            throw new SensorDataException(
+                    rulFile,
+                    0,
+                    "expected " + test.units().size() + " RUL values (one per test unit), got " + rul.length);
         }
         return new CmapssSet(set, train, test, rul);
     }
@@ -75,16 +76,22 @@ public final class CmapssReader {
                 }
                 String[] fields = WHITESPACE.split(trimmed);
                 if (fields.length != COLUMNS) {
-                    throw new SensorDataException(file, line, "expected " + COLUMNS
-                            + " whitespace-separated columns (unit, cycle, 3 settings, 21 sensors), got "
-                            + fields.length);
+                    throw new SensorDataException(
+                            file,
+                            line,
+                            "expected " + COLUMNS
+                                    + " whitespace-separated columns (unit, cycle, 3 settings, 21 sensors), got "
+                                    + fields.length);
                 }
                 int unit = integer(file, line, 1, fields[0], "unit");
                 int cycle = integer(file, line, 2, fields[1], "cycle");
                 if (unit != currentUnit) {
                     if (seenUnits.contains(unit)) {
-                        throw new SensorDataException(file, line, "expected the rows of unit " + unit
-                                + " to be contiguous, got unit " + unit + " again after unit " + currentUnit);
+                        throw new SensorDataException(
+                                file,
+                                line,
+                                "expected the rows of unit " + unit + " to be contiguous, got unit " + unit
+                                        + " again after unit " + currentUnit);
                     }
                     if (currentUnit >= 0) {
                         units.add(unit(currentUnit, cycles, settings, sensors));
@@ -92,12 +99,14 @@ public final class CmapssReader {
                     seenUnits.add(unit);
                     currentUnit = unit;
                     if (cycle != 1) {
-                        throw new SensorDataException(file, line, "expected cycle 1 at the start of unit " + unit
-                                + ", got " + cycle);
+                        throw new SensorDataException(
+                                file, line, "expected cycle 1 at the start of unit " + unit + ", got " + cycle);
                     }
                 } else if (cycle != cycles.size() + 1) {
-                    throw new SensorDataException(file, line, "expected cycle " + (cycles.size() + 1) + " of unit "
-                            + unit + ", got " + cycle);
+                    throw new SensorDataException(
+                            file,
+                            line,
+                            "expected cycle " + (cycles.size() + 1) + " of unit " + unit + ", got " + cycle);
                 }
                 double[] setting = new double[SETTINGS];
                 for (int i = 0; i < SETTINGS; i++) {
@@ -135,8 +144,8 @@ public final class CmapssReader {
                 }
                 String[] fields = WHITESPACE.split(trimmed);
                 if (fields.length != 1) {
-                    throw new SensorDataException(file, line, "expected 1 column (true RUL in cycles), got "
-                            + fields.length);
+                    throw new SensorDataException(
+                            file, line, "expected 1 column (true RUL in cycles), got " + fields.length);
                 }
                 int rul = integer(file, line, 1, fields[0], "RUL");
                 if (rul < 0) {
@@ -158,9 +167,11 @@ public final class CmapssReader {
     }
 
     private static UnitHistory unit(int unit, List<Double> cycles, List<double[]> settings, List<double[]> sensors) {
-        UnitHistory history = new UnitHistory(Integer.toString(unit),
+        UnitHistory history = new UnitHistory(
+                Integer.toString(unit),
                 cycles.stream().mapToDouble(Double::doubleValue).toArray(),
-                settings.toArray(double[][]::new), sensors.toArray(double[][]::new));
+                settings.toArray(double[][]::new),
+                sensors.toArray(double[][]::new));
         cycles.clear();
         settings.clear();
         sensors.clear();
@@ -171,8 +182,8 @@ public final class CmapssReader {
         try {
             return Integer.parseInt(field);
         } catch (NumberFormatException e) {
-            throw new SensorDataException(file, line, "column " + column + " (" + what
-                    + "): expected an integer, got \"" + field + "\"");
+            throw new SensorDataException(
+                    file, line, "column " + column + " (" + what + "): expected an integer, got \"" + field + "\"");
         }
     }
 
@@ -185,7 +196,7 @@ public final class CmapssReader {
         } catch (NumberFormatException e) {
             // reported below with the position
         }
-        throw new SensorDataException(file, line, "column " + column + " (" + what
-                + "): expected a finite number, got \"" + field + "\"");
+        throw new SensorDataException(
+                file, line, "column " + column + " (" + what + "): expected a finite number, got \"" + field + "\"");
     }
 }

@@ -13,8 +13,8 @@ public record CmapssSet(String name, SensorDataset train, SensorDataset test, do
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(test, "test");
         if (testRul.length != test.units().size()) {
-            throw new IllegalArgumentException("testRul must have one value per test unit (" + test.units().size()
-                    + "), got " + testRul.length);
+            throw new IllegalArgumentException(
+                    "testRul must have one value per test unit (" + test.units().size() + "), got " + testRul.length);
         }
     }
 

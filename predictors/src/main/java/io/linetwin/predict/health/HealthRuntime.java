@@ -7,8 +7,7 @@ public final class HealthRuntime {
 
     public static final String ENGINE = "PyTorch";
 
-    private HealthRuntime() {
-    }
+    private HealthRuntime() {}
 
     /**
      * Offline, because engine start-up otherwise probes a cloud metadata address; one intra- and inter-op thread,

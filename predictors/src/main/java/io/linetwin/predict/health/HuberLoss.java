@@ -20,7 +20,11 @@ final class HuberLoss extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray label = labels.singletonOrThrow();
-        NDArray error = predictions.singletonOrThrow().reshape(label.getShape()).sub(label).abs();
+        NDArray error = predictions
+                .singletonOrThrow()
+                .reshape(label.getShape())
+                .sub(label)
+                .abs();
         NDArray quadratic = error.minimum(delta);
         NDArray linear = error.sub(quadratic);
         return quadratic.square().mul(0.5f).add(linear.mul(delta)).mean();

@@ -47,6 +47,7 @@ public final class MaintenanceRisk {
 
     /** Later failures of the predicted mode never come within any look-ahead. */
     private static final Distribution NEVER_AGAIN = new Distribution.Constant(1e15);
+
     private static final double HOUR = 3600;
 
     /**
@@ -104,7 +105,11 @@ public final class MaintenanceRisk {
      * As {@link #MaintenanceRisk(LineSpec, ExperimentSpec, Optional, int)}, telling {@code progress} of every batch
      * of replications: the line as it is, each machine failing, and each candidate window.
      */
-    public MaintenanceRisk(LineSpec line, ExperimentSpec experiment, Optional<LineState> start, int threads,
+    public MaintenanceRisk(
+            LineSpec line,
+            ExperimentSpec experiment,
+            Optional<LineState> start,
+            int threads,
             Replications.Progress progress) {
         this.progress = Objects.requireNonNull(progress, "progress");
         this.line = Objects.requireNonNull(line, "line");
@@ -116,7 +121,8 @@ public final class MaintenanceRisk {
 
     /** Where the look-ahead starts in the week (0 = Monday 00:00; may pass the first week). */
     public static double lookAheadStartSecondsOfWeek(ExperimentSpec experiment, Optional<LineState> start) {
-        return experiment.startSecondsOfWeek() + start.map(LineState::clockSeconds).orElse(0.0);
+        return experiment.startSecondsOfWeek()
+                + start.map(LineState::clockSeconds).orElse(0.0);
     }
 
     /** One machine to assess: its predicted time to failure and how long repairing that failure takes. */
@@ -135,9 +141,14 @@ public final class MaintenanceRisk {
      * @param maintenanceSeconds how long a planned maintenance takes
      * @param windows            candidate maintenance windows
      */
-    public Report assess(String machine, TimeToFailure timeToFailure, Distribution repair, double maintenanceSeconds,
+    public Report assess(
+            String machine,
+            TimeToFailure timeToFailure,
+            Distribution repair,
+            double maintenanceSeconds,
             List<MaintenanceWindows.Candidate> windows) {
-        return assess(List.of(new Request(machine, timeToFailure, repair)), maintenanceSeconds, windows).get(0);
+        return assess(List.of(new Request(machine, timeToFailure, repair)), maintenanceSeconds, windows)
+                .get(0);
     }
 
     /**
@@ -147,7 +158,8 @@ public final class MaintenanceRisk {
      * first), each {@code replications} times.
      */
     public int simulations(int machines, List<MaintenanceWindows.Candidate> windows, double maintenanceSeconds) {
-        long simulated = windows.stream().filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
+        long simulated = windows.stream()
+                .filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
                 .count();
         return experiment.replications() * (1 + machines * (1 + (int) simulated));
     }
@@ -156,14 +168,15 @@ public final class MaintenanceRisk {
      * Every machine's report, in the order asked. All simulations of a phase go to one pool (the line as it is and
      * the failures, then the windows, which need the machines' working shares), so no core idles between batches.
      */
-    public List<Report> assess(List<Request> requests, double maintenanceSeconds,
-            List<MaintenanceWindows.Candidate> windows) {
+    public List<Report> assess(
+            List<Request> requests, double maintenanceSeconds, List<MaintenanceWindows.Candidate> windows) {
         int n = experiment.replications();
         List<StationSpec> stations = new ArrayList<>();
         List<double[]> ttf = new ArrayList<>();
         for (Request request : requests) {
-            stations.add(line.station(request.machine()).orElseThrow(() -> new IllegalArgumentException(
-                    "machine must be a station of line " + line.id() + ", got " + request.machine())));
+            stations.add(line.station(request.machine())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "machine must be a station of line " + line.id() + ", got " + request.machine())));
             double[] t = new double[n];
             for (int r = 0; r < n; r++) {
                 t[r] = request.timeToFailure().sample(predictionStream(request.machine(), r));
@@ -181,8 +194,10 @@ public final class MaintenanceRisk {
             Distribution repair = requests.get(m).repair();
             first.add(r -> withModes(station, predicted(t[r], repair)));
         }
-        List<double[]> firstGood = runAll("the line as it is and " + (requests.size() == 1 ? "the failure"
-                : "the " + requests.size() + " failures"), first);
+        List<double[]> firstGood = runAll(
+                "the line as it is and "
+                        + (requests.size() == 1 ? "the failure" : "the " + requests.size() + " failures"),
+                first);
         if (!asIsKnown) {
             asIsGood = firstGood.remove(0);
         }
@@ -193,10 +208,17 @@ public final class MaintenanceRisk {
         List<int[]> secondIndex = new ArrayList<>();
         for (int m = 0; m < requests.size(); m++) {
             String machine = requests.get(m).machine();
-            shares[m] = asIs.stream().mapToDouble(res -> res.station(machine)
-                    .map(s -> s.states().working()).orElse(1.0)).average().orElse(1.0);
-            onShiftShares[m] = asIs.stream().mapToDouble(res -> res.station(machine)
-                    .map(s -> 1 - s.states().offShift()).orElse(1.0)).average().orElse(1.0);
+            shares[m] = asIs.stream()
+                    .mapToDouble(res ->
+                            res.station(machine).map(s -> s.states().working()).orElse(1.0))
+                    .average()
+                    .orElse(1.0);
+            onShiftShares[m] = asIs.stream()
+                    .mapToDouble(res -> res.station(machine)
+                            .map(s -> 1 - s.states().offShift())
+                            .orElse(1.0))
+                    .average()
+                    .orElse(1.0);
             double u = Math.max(shares[m] / Math.max(onShiftShares[m], 1e-6), 1e-6);
             StationSpec station = stations.get(m);
             double[] t = ttf.get(m);
@@ -238,8 +260,8 @@ public final class MaintenanceRisk {
                     // failing line where the failure comes before the window (the same replications, the same draws).
                     maintained = new double[n];
                     for (int r = 0; r < n; r++) {
-                        maintained[r] = workingTime.afterOnShift(t[r] / u) < candidate.startSeconds() ? failed[r]
-                                : good[r];
+                        maintained[r] =
+                                workingTime.afterOnShift(t[r] / u) < candidate.startSeconds() ? failed[r] : good[r];
                     }
                 }
                 Window window = new Window(candidate, Estimate.of(difference(good, maintained)));
@@ -253,8 +275,14 @@ public final class MaintenanceRisk {
                 best = null;
             }
             TimeToFailure timeToFailure = requests.get(m).timeToFailure();
-            reports.add(new Report(requests.get(m).machine(), shares[m], riskWithin(timeToFailure, u, 8 * HOUR),
-                    riskWithin(timeToFailure, u, 24 * HOUR), riskWithin(timeToFailure, u, 168 * HOUR), loss, assessed,
+            reports.add(new Report(
+                    requests.get(m).machine(),
+                    shares[m],
+                    riskWithin(timeToFailure, u, 8 * HOUR),
+                    riskWithin(timeToFailure, u, 24 * HOUR),
+                    riskWithin(timeToFailure, u, 168 * HOUR),
+                    loss,
+                    assessed,
                     Optional.ofNullable(best)));
         }
         return reports;
@@ -264,14 +292,19 @@ public final class MaintenanceRisk {
     private List<double[]> runAll(String label, List<IntFunction<LineSpec>> lines) {
         int n = experiment.replications();
         progress.started(label, n * lines.size());
-        List<ReplicationResult> results = Replications.run(n * lines.size(), threads, i -> {
-            LineSimulation simulation = new LineSimulation(lines.get(i / n).apply(i % n))
-                    .startingAt(experiment.startSecondsOfWeek())
-                    .reportingTo((replication, share) -> progress.advanced(i, share));
-            return start.isPresent()
-                    ? simulation.run(start.get(), 0, experiment.horizonSeconds(), experiment.seed(), i % n)
-                    : simulation.run(0, experiment.horizonSeconds(), experiment.seed(), i % n);
-        }, progress);
+        List<ReplicationResult> results = Replications.run(
+                n * lines.size(),
+                threads,
+                i -> {
+                    LineSimulation simulation = new LineSimulation(
+                                    lines.get(i / n).apply(i % n))
+                            .startingAt(experiment.startSecondsOfWeek())
+                            .reportingTo((replication, share) -> progress.advanced(i, share));
+                    return start.isPresent()
+                            ? simulation.run(start.get(), 0, experiment.horizonSeconds(), experiment.seed(), i % n)
+                            : simulation.run(0, experiment.horizonSeconds(), experiment.seed(), i % n);
+                },
+                progress);
         if (asIs == null) {
             asIs = results.subList(0, n);
         }
@@ -297,7 +330,11 @@ public final class MaintenanceRisk {
     }
 
     private static FailureSpec predicted(double operatingSeconds, Distribution repair) {
-        return new FailureSpec("predicted", NEVER_AGAIN, repair, FailureBasis.OPERATING,
+        return new FailureSpec(
+                "predicted",
+                NEVER_AGAIN,
+                repair,
+                FailureBasis.OPERATING,
                 Optional.of(new Distribution.Constant(operatingSeconds)));
     }
 
@@ -314,10 +351,14 @@ public final class MaintenanceRisk {
     LineSpec maintained(StationSpec station, double startSeconds, double durationSeconds, FailureSpec... added) {
         double lookAheadStart = start.map(LineState::clockSeconds).orElse(0.0);
         List<PlannedStop> stops = new ArrayList<>(station.plannedStops());
-        stops.add(new PlannedStop(freeName(station, "maintenance"), new PlannedStop.At(lookAheadStart + startSeconds),
-                durationSeconds, false));
+        stops.add(new PlannedStop(
+                freeName(station, "maintenance"),
+                new PlannedStop.At(lookAheadStart + startSeconds),
+                durationSeconds,
+                false));
         LineSpec withFailures = withModes(station, added);
-        return withFailures.withStation(withFailures.station(station.id()).orElseThrow().withPlannedStops(stops));
+        return withFailures.withStation(
+                withFailures.station(station.id()).orElseThrow().withPlannedStops(stops));
     }
 
     /** {@code name}, or with a number after it where the station already names a failure or stop so. */
@@ -333,7 +374,9 @@ public final class MaintenanceRisk {
     }
 
     private static double[] goodParts(List<ReplicationResult> results) {
-        return results.stream().mapToDouble(r -> r.throughputPerHour() * r.horizonSeconds() / HOUR).toArray();
+        return results.stream()
+                .mapToDouble(r -> r.throughputPerHour() * r.horizonSeconds() / HOUR)
+                .toArray();
     }
 
     private static double[] difference(double[] baseline, double[] changed) {

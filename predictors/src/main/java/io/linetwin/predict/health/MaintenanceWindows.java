@@ -48,8 +48,7 @@ public final class MaintenanceWindows {
         }
     }
 
-    private MaintenanceWindows() {
-    }
+    private MaintenanceWindows() {}
 
     /**
      * The candidates for a line with {@code shifts}: the calendar's stops when there are any, else every
@@ -57,8 +56,12 @@ public final class MaintenanceWindows {
      *
      * @param startSecondsOfWeek where the look-ahead starts in the week (0 = Monday 00:00)
      */
-    public static List<Candidate> of(List<ShiftSpec> shifts, double startSecondsOfWeek, double horizonSeconds,
-            double maintenanceSeconds, double stepSeconds) {
+    public static List<Candidate> of(
+            List<ShiftSpec> shifts,
+            double startSecondsOfWeek,
+            double horizonSeconds,
+            double maintenanceSeconds,
+            double stepSeconds) {
         ShiftCalendar calendar = ShiftCalendar.of(shifts);
         return calendar.alwaysWorking()
                 ? everyStep(horizonSeconds, stepSeconds, maintenanceSeconds)
@@ -82,8 +85,8 @@ public final class MaintenanceWindows {
      * the start), and the start itself when the line is working then. A maintenance longer than its stop runs on
      * into the next shift; starting when the stop starts keeps that overrun smallest.
      */
-    public static List<Candidate> atStops(List<ShiftSpec> shifts, double startSecondsOfWeek, double horizonSeconds,
-            double maintenanceSeconds) {
+    public static List<Candidate> atStops(
+            List<ShiftSpec> shifts, double startSecondsOfWeek, double horizonSeconds, double maintenanceSeconds) {
         WorkingTime time = new WorkingTime(ShiftCalendar.of(shifts), startSecondsOfWeek);
         List<Candidate> windows = new ArrayList<>();
         double stop = time.nextStop(0);

@@ -38,14 +38,13 @@ final class MemberTrainer {
     /** A seam for tests: runs after every optimiser step, so a test can corrupt the weights the way a fault would. */
     @FunctionalInterface
     interface StepHook {
-        StepHook NONE = (member, epoch, batch, block) -> { };
+        StepHook NONE = (member, epoch, batch, block) -> {};
 
         void afterStep(int member, int epoch, int batch, Block block);
     }
 
     /** Per-epoch figures of the epochs that completed, the best validation RMSE and the recoveries. */
-    record History(double[] loss, double[] validation, double best, List<TrainingRecovery> recoveries) {
-    }
+    record History(double[] loss, double[] validation, double best, List<TrainingRecovery> recoveries) {}
 
     private final Model model;
     private final TrainingSettings settings;
@@ -62,8 +61,15 @@ final class MemberTrainer {
      * @param member   this member's number, from 1, of {@code members}
      * @param progress receives one line per epoch and one per recovery, prefixed "member i/n "
      */
-    MemberTrainer(Model model, TrainingSettings settings, WindowSet train, WindowSet validation, int member,
-            int members, Consumer<String> progress, StepHook hook) {
+    MemberTrainer(
+            Model model,
+            TrainingSettings settings,
+            WindowSet train,
+            WindowSet validation,
+            int member,
+            int members,
+            Consumer<String> progress,
+            StepHook hook) {
         this.model = model;
         this.settings = settings;
         this.train = train;
@@ -101,16 +107,20 @@ final class MemberTrainer {
                 double rmse = outcome.failedBatch == 0 ? validationRmse(trainer) : Double.NaN;
                 if (outcome.failedBatch > 0 || !Double.isFinite(rmse)) {
                     TrainingRecovery recovery = outcome.failedBatch > 0
-                            ? recovery(epoch, outcome.failedBatch, TrainingRecovery.Signal.TRAINING_LOSS,
-                                    outcome.failedValue, lastGoodEpoch)
+                            ? recovery(
+                                    epoch,
+                                    outcome.failedBatch,
+                                    TrainingRecovery.Signal.TRAINING_LOSS,
+                                    outcome.failedValue,
+                                    lastGoodEpoch)
                             : recovery(epoch, 0, TrainingRecovery.Signal.VALIDATION_RMSE, rmse, lastGoodEpoch);
                     if (recoveries.size() == MAX_RECOVERIES) {
                         throw diverged(recovery, recoveries);
                     }
                     recoveries.add(recovery);
                     learningRate.set((float) recovery.learningRateAfter());
-                    progress.accept(recovery.describe() + " (recovery " + recoveries.size() + " of "
-                            + MAX_RECOVERIES + ")");
+                    progress.accept(
+                            recovery.describe() + " (recovery " + recoveries.size() + " of " + MAX_RECOVERIES + ")");
                     trainer.close();
                     trainer = null;
                     lastGood.restoreInto(model.getBlock(), model.getNDManager());
@@ -131,8 +141,13 @@ final class MemberTrainer {
                         learningRate.set(learningRate.value / 2);
                     }
                 }
-                progress.accept(String.format(Locale.ROOT, "epoch %d loss %.5f val-rmse %.2f lr %.2e", epoch,
-                        outcome.meanLoss, rmse, learningRate.value));
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "epoch %d loss %.5f val-rmse %.2f lr %.2e",
+                        epoch,
+                        outcome.meanLoss,
+                        rmse,
+                        learningRate.value));
                 if (sinceBest >= settings.patience()) {
                     break;
                 }
@@ -149,30 +164,37 @@ final class MemberTrainer {
         }
     }
 
-    private TrainingRecovery recovery(int epoch, int batch, TrainingRecovery.Signal signal, double value,
-            int restoredEpoch) {
-        return new TrainingRecovery(member, epoch, batch, signal, value, restoredEpoch, learningRate.value,
-                learningRate.value / 2);
+    private TrainingRecovery recovery(
+            int epoch, int batch, TrainingRecovery.Signal signal, double value, int restoredEpoch) {
+        return new TrainingRecovery(
+                member, epoch, batch, signal, value, restoredEpoch, learningRate.value, learningRate.value / 2);
     }
 
     private TrainingDivergedException diverged(TrainingRecovery last, List<TrainingRecovery> earlier) {
-        return new TrainingDivergedException(String.format(Locale.ROOT,
-                "training diverged: member %d/%d %s again after %d recoveries (learning rate down to %.2e, first at "
-                        + "%s)", member, members, last.where(), earlier.size(), learningRate.value,
-                earlier.get(0).where()), earlier);
+        return new TrainingDivergedException(
+                String.format(
+                        Locale.ROOT,
+                        "training diverged: member %d/%d %s again after %d recoveries (learning rate down to %.2e, first at "
+                                + "%s)",
+                        member,
+                        members,
+                        last.where(),
+                        earlier.size(),
+                        learningRate.value,
+                        earlier.get(0).where()),
+                earlier);
     }
 
     /** The mean loss of a completed epoch, or the first batch (from 1) whose loss was not finite. */
-    private record EpochOutcome(double meanLoss, int failedBatch, double failedValue) {
-    }
+    private record EpochOutcome(double meanLoss, int failedBatch, double failedValue) {}
 
     private EpochOutcome trainEpoch(Trainer trainer, int epoch, List<Integer> order) {
         int window = train.window();
         int features = train.features();
         int stride = window * features;
         float cap = settings.rulCap();
-        int epochWindows = settings.windowsPerEpoch() == 0 ? order.size()
-                : Math.min(order.size(), settings.windowsPerEpoch());
+        int epochWindows =
+                settings.windowsPerEpoch() == 0 ? order.size() : Math.min(order.size(), settings.windowsPerEpoch());
         double lossSum = 0;
         int batchNumber = 0;
         for (int from = 0; from < epochWindows; from += settings.batchSize()) {
@@ -191,7 +213,8 @@ final class MemberTrainer {
                 NDArray label = batch.create(y, new Shape(size, 1));
                 try (GradientCollector collector = trainer.newGradientCollector()) {
                     NDArray prediction = trainer.forward(new NDList(input)).singletonOrThrow();
-                    NDArray loss = huber != null ? huber.evaluate(new NDList(label), new NDList(prediction))
+                    NDArray loss = huber != null
+                            ? huber.evaluate(new NDList(label), new NDList(prediction))
                             : prediction.sub(label).square().mean();
                     float value = loss.getFloat();
                     if (!Float.isFinite(value)) {
@@ -218,7 +241,8 @@ final class MemberTrainer {
             System.arraycopy(validation.inputs(), from * stride, x, 0, size * stride);
             try (NDManager batch = trainer.getManager().newSubManager()) {
                 NDArray input = batch.create(x, new Shape(size, validation.window(), validation.features()));
-                float[] out = trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();
+                float[] out =
+                        trainer.evaluate(new NDList(input)).singletonOrThrow().toFloatArray();
                 for (int b = 0; b < size; b++) {
                     // NaN must not hide behind the cut at zero: Math.max(0, NaN) is NaN, which is what we want.
                     double d = Math.max(0, out[b] * cap) - validation.targets()[from + b];
@@ -233,7 +257,8 @@ final class MemberTrainer {
     private Trainer newTrainer() {
         // The training loop computes its loss itself (mean squared error, or Huber when huberDelta > 0).
         DefaultTrainingConfig config = new DefaultTrainingConfig(huber != null ? huber : Loss.l2Loss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate).build());
+                .optOptimizer(
+                        Optimizer.adam().optLearningRateTracker(learningRate).build());
         Trainer trainer = model.newTrainer(config);
         trainer.initialize(new Shape(settings.batchSize(), train.window(), train.features()));
         return trainer;

@@ -10,7 +10,6 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.recurrent.LSTM;
 import java.util.Locale;
 
 /**
@@ -28,10 +27,12 @@ public enum ModelKind {
             for (int i = 0; i < 4; i++) {
                 block.add(conv(10, 9)).add(Activation.tanhBlock());
             }
-            return block.add(conv(1, 3)).add(Activation.tanhBlock())
+            return block.add(conv(1, 3))
+                    .add(Activation.tanhBlock())
                     .add(Blocks.batchFlattenBlock())
                     .add(Dropout.builder().optRate(0.3f).build())
-                    .add(Linear.builder().setUnits(100).build()).add(Activation.tanhBlock())
+                    .add(Linear.builder().setUnits(100).build())
+                    .add(Activation.tanhBlock())
                     .add(Linear.builder().setUnits(1).build());
         }
     },
@@ -41,10 +42,20 @@ public enum ModelKind {
         @Override
         Block build() {
             return new SequentialBlock()
-                    .add(ai.djl.nn.recurrent.LSTM.builder().setStateSize(64).setNumLayers(2).optBatchFirst(true)
-                            .optDropRate(0.1f).optReturnState(false).build())
+                    .add(ai.djl
+                            .nn
+                            .recurrent
+                            .LSTM
+                            .builder()
+                            .setStateSize(64)
+                            .setNumLayers(2)
+                            .optBatchFirst(true)
+                            .optDropRate(0.1f)
+                            .optReturnState(false)
+                            .build())
                     .add(ModelKind::lastStep)
-                    .add(Linear.builder().setUnits(32).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(32).build())
+                    .add(Activation.reluBlock())
                     .add(Dropout.builder().optRate(0.2f).build())
                     .add(Linear.builder().setUnits(1).build());
         }
@@ -56,12 +67,22 @@ public enum ModelKind {
         Block build() {
             return new SequentialBlock()
                     .add(ModelKind::timeToChannels)
-                    .add(conv(32, 5)).add(Activation.reluBlock())
+                    .add(conv(32, 5))
+                    .add(Activation.reluBlock())
                     .add(ModelKind::timeToChannels)
-                    .add(ai.djl.nn.recurrent.LSTM.builder().setStateSize(64).setNumLayers(1).optBatchFirst(true)
-                            .optReturnState(false).build())
+                    .add(ai.djl
+                            .nn
+                            .recurrent
+                            .LSTM
+                            .builder()
+                            .setStateSize(64)
+                            .setNumLayers(1)
+                            .optBatchFirst(true)
+                            .optReturnState(false)
+                            .build())
                     .add(ModelKind::lastStep)
-                    .add(Linear.builder().setUnits(32).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(32).build())
+                    .add(Activation.reluBlock())
                     .add(Dropout.builder().optRate(0.2f).build())
                     .add(Linear.builder().setUnits(1).build());
         }
@@ -76,12 +97,16 @@ public enum ModelKind {
         Block build() {
             return new SequentialBlock()
                     .add(ModelKind::timeToChannels)
-                    .add(conv(32, 5)).add(Activation.reluBlock())
-                    .add(conv(64, 5)).add(Activation.reluBlock())
-                    .add(conv(64, 3)).add(Activation.reluBlock())
+                    .add(conv(32, 5))
+                    .add(Activation.reluBlock())
+                    .add(conv(64, 5))
+                    .add(Activation.reluBlock())
+                    .add(conv(64, 3))
+                    .add(Activation.reluBlock())
                     .add(Blocks.batchFlattenBlock())
                     .add(Dropout.builder().optRate(0.3f).build())
-                    .add(Linear.builder().setUnits(64).build()).add(Activation.reluBlock())
+                    .add(Linear.builder().setUnits(64).build())
+                    .add(Activation.reluBlock())
                     .add(Linear.builder().setUnits(1).build());
         }
     },
@@ -96,13 +121,19 @@ public enum ModelKind {
         Block build() {
             SequentialBlock block = new SequentialBlock().add(ModelKind::timeToChannels);
             for (int i = 0; i < 5; i++) {
-                block.add(Conv1d.builder().setFilters(10).setKernelShape(new Shape(10)).optPadding(new Shape(5))
-                        .build()).add(Activation.tanhBlock());
+                block.add(Conv1d.builder()
+                                .setFilters(10)
+                                .setKernelShape(new Shape(10))
+                                .optPadding(new Shape(5))
+                                .build())
+                        .add(Activation.tanhBlock());
             }
-            return block.add(conv(1, 3)).add(Activation.tanhBlock())
+            return block.add(conv(1, 3))
+                    .add(Activation.tanhBlock())
                     .add(Blocks.batchFlattenBlock())
                     .add(Dropout.builder().optRate(0.5f).build())
-                    .add(Linear.builder().setUnits(100).build()).add(Activation.tanhBlock())
+                    .add(Linear.builder().setUnits(100).build())
+                    .add(Activation.tanhBlock())
                     .add(Linear.builder().setUnits(1).build());
         }
     };
@@ -119,8 +150,12 @@ public enum ModelKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("model must be one of " + String.join(", ",
-                java.util.Arrays.stream(values()).map(ModelKind::cliName).toList()) + ", got " + name);
+        throw new IllegalArgumentException("model must be one of "
+                + String.join(
+                        ", ",
+                        java.util.Arrays.stream(values())
+                                .map(ModelKind::cliName)
+                                .toList()) + ", got " + name);
     }
 
     /** [batch, time, features] to [batch, features, time] (and back): Conv1d convolves the last axis. */
@@ -135,7 +170,10 @@ public enum ModelKind {
 
     private static Conv1d conv(int filters, int kernel) {
         // Odd kernels with half padding keep the window length, so the dense head size does not depend on it.
-        return Conv1d.builder().setFilters(filters).setKernelShape(new Shape(kernel))
-                .optPadding(new Shape(kernel / 2)).build();
+        return Conv1d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel))
+                .optPadding(new Shape(kernel / 2))
+                .build();
     }
 }

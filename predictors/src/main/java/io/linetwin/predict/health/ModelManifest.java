@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param recoveries       NaN or infinite numbers training recovered from (empty in manifests written before they
  *                         were recorded)
  */
-record ModelManifest(int format, ModelKind kind, TrainingSettings settings, Preprocessing preprocessing,
-        int members, double residualSdCycles, List<TrainingRecovery> recoveries) {
+record ModelManifest(
+        int format,
+        ModelKind kind,
+        TrainingSettings settings,
+        Preprocessing preprocessing,
+        int members,
+        double residualSdCycles,
+        List<TrainingRecovery> recoveries) {
 
     static final int FORMAT = 1;
 

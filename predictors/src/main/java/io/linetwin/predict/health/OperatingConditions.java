@@ -28,8 +28,8 @@ public record OperatingConditions(double[] settingScale, double[][] centroids) {
         }
         for (double[] centroid : centroids) {
             if (centroid.length != settingScale.length) {
-                throw new IllegalArgumentException("each centroid must have " + settingScale.length
-                        + " coordinates, got " + centroid.length);
+                throw new IllegalArgumentException(
+                        "each centroid must have " + settingScale.length + " coordinates, got " + centroid.length);
             }
         }
     }

@@ -29,8 +29,15 @@ import java.util.Set;
  * @param baselineKeepAbsolute with a baseline, whether the absolute scaled sensors stay as inputs too (first the
  *                       absolute sensors, then the baseline-relative ones, then the age)
  */
-public record Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
-        double[][] min, double[][] max, double smoothing, double ageScale, int baselineCycles,
+public record Preprocessing(
+        List<String> settingNames,
+        List<String> keptSensors,
+        OperatingConditions conditions,
+        double[][] min,
+        double[][] max,
+        double smoothing,
+        double ageScale,
+        int baselineCycles,
         boolean baselineKeepAbsolute) {
 
     /**
@@ -61,8 +68,8 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
         }
         for (int c = 0; c < min.length; c++) {
             if (min[c].length != keptSensors.size() || max[c].length != keptSensors.size()) {
-                throw new IllegalArgumentException("min and max rows must have " + keptSensors.size()
-                        + " entries, got " + min[c].length + " and " + max[c].length);
+                throw new IllegalArgumentException("min and max rows must have " + keptSensors.size() + " entries, got "
+                        + min[c].length + " and " + max[c].length);
             }
         }
     }
@@ -73,14 +80,25 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
     }
 
     /** Sensors only, without the age input. */
-    public Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
-            double[][] min, double[][] max, double smoothing) {
+    public Preprocessing(
+            List<String> settingNames,
+            List<String> keptSensors,
+            OperatingConditions conditions,
+            double[][] min,
+            double[][] max,
+            double smoothing) {
         this(settingNames, keptSensors, conditions, min, max, smoothing, 0);
     }
 
     /** Without per-unit baseline normalisation. */
-    public Preprocessing(List<String> settingNames, List<String> keptSensors, OperatingConditions conditions,
-            double[][] min, double[][] max, double smoothing, double ageScale) {
+    public Preprocessing(
+            List<String> settingNames,
+            List<String> keptSensors,
+            OperatingConditions conditions,
+            double[][] min,
+            double[][] max,
+            double smoothing,
+            double ageScale) {
         this(settingNames, keptSensors, conditions, min, max, smoothing, ageScale, 0, false);
     }
 
@@ -98,8 +116,13 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
      * Fits on {@code train} alone; test data never reaches this method. The baseline is no fitted parameter: each
      * unit's comes from its own first rows when it is transformed.
      */
-    public static Preprocessing fit(SensorDataset train, int conditionCount, double smoothing, boolean ageInput,
-            int baselineCycles, boolean baselineKeepAbsolute) {
+    public static Preprocessing fit(
+            SensorDataset train,
+            int conditionCount,
+            double smoothing,
+            boolean ageInput,
+            int baselineCycles,
+            boolean baselineKeepAbsolute) {
         List<double[]> settingRows = new ArrayList<>();
         for (UnitHistory unit : train.units()) {
             settingRows.addAll(List.of(unit.settings()));
@@ -166,8 +189,16 @@ public record Preprocessing(List<String> settingNames, List<String> keptSensors,
                 ageScale = Math.max(ageScale, unit.time()[unit.length() - 1]);
             }
         }
-        return new Preprocessing(train.settingNames(), names, conditions, keptMin, keptMax, smoothing,
-                ageScale > 0 ? ageScale : 0, baselineCycles, baselineKeepAbsolute);
+        return new Preprocessing(
+                train.settingNames(),
+                names,
+                conditions,
+                keptMin,
+                keptMax,
+                smoothing,
+                ageScale > 0 ? ageScale : 0,
+                baselineCycles,
+                baselineKeepAbsolute);
     }
 
     public int features() {

@@ -2,9 +2,9 @@ package io.linetwin.predict.health;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.inference.Predictor;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
@@ -46,7 +46,8 @@ public final class RulModel implements AutoCloseable {
         this.members = List.copyOf(members);
         List<Predictor<float[][], Float>> list = new ArrayList<>();
         for (Model member : members) {
-            list.add(member.newPredictor(new WindowTranslator(manifest.settings().rulCap())));
+            list.add(
+                    member.newPredictor(new WindowTranslator(manifest.settings().rulCap())));
         }
         this.predictors = List.copyOf(list);
     }
@@ -100,21 +101,35 @@ public final class RulModel implements AutoCloseable {
      * @throws TrainingDivergedException when a member keeps producing non-finite numbers after
      *                                   {@link MemberTrainer#MAX_RECOVERIES} recoveries
      */
-    public static Trained train(SensorDataset train, int conditionCount, ModelKind kind, TrainingSettings settings,
+    public static Trained train(
+            SensorDataset train,
+            int conditionCount,
+            ModelKind kind,
+            TrainingSettings settings,
             Consumer<String> progress) {
         return train(train, conditionCount, kind, settings, progress, MemberTrainer.StepHook.NONE);
     }
 
-    static Trained train(SensorDataset train, int conditionCount, ModelKind kind, TrainingSettings settings,
-            Consumer<String> progress, MemberTrainer.StepHook hook) {
+    static Trained train(
+            SensorDataset train,
+            int conditionCount,
+            ModelKind kind,
+            TrainingSettings settings,
+            Consumer<String> progress,
+            MemberTrainer.StepHook hook) {
         long start = System.nanoTime();
         if (train.units().size() < 2) {
             throw new IllegalArgumentException("training data must have >= 2 units for a by-unit validation split, "
                     + "got " + train.units().size());
         }
         HealthRuntime.engine();
-        Preprocessing preprocessing = Preprocessing.fit(train, conditionCount, settings.smoothing(),
-                settings.ageInput(), settings.baselineCycles(), settings.baselineKeepAbsolute());
+        Preprocessing preprocessing = Preprocessing.fit(
+                train,
+                conditionCount,
+                settings.smoothing(),
+                settings.ageInput(),
+                settings.baselineCycles(),
+                settings.baselineKeepAbsolute());
         List<Model> members = new ArrayList<>();
         List<double[]> losses = new ArrayList<>();
         List<double[]> validations = new ArrayList<>();
@@ -125,18 +140,26 @@ public final class RulModel implements AutoCloseable {
             for (int m = 0; m < settings.ensembleSize(); m++) {
                 long memberSeed = settings.seed() + 7919L * m;
                 List<SensorDataset> split = splitByUnit(train, settings.validationFraction(), memberSeed);
-                WindowSet trainWindows = RulProtocol.trainingWindows(split.get(0), preprocessing, settings.window(),
-                        settings.rulCap(), settings.secondsPerCycle());
-                WindowSet validationWindows = RulProtocol.trainingWindows(split.get(1), preprocessing,
-                        settings.window(), settings.rulCap(), settings.secondsPerCycle());
+                WindowSet trainWindows = RulProtocol.trainingWindows(
+                        split.get(0), preprocessing, settings.window(), settings.rulCap(), settings.secondsPerCycle());
+                WindowSet validationWindows = RulProtocol.trainingWindows(
+                        split.get(1), preprocessing, settings.window(), settings.rulCap(), settings.secondsPerCycle());
                 requireFinite(trainWindows);
                 requireFinite(validationWindows);
                 windows = trainWindows.count();
                 Model model = Model.newInstance(WEIGHTS, HealthRuntime.ENGINE);
                 members.add(model);
                 model.setBlock(kind.build());
-                MemberTrainer.History history = new MemberTrainer(model, settings, trainWindows, validationWindows,
-                        m + 1, settings.ensembleSize(), progress, hook).run(memberSeed);
+                MemberTrainer.History history = new MemberTrainer(
+                                model,
+                                settings,
+                                trainWindows,
+                                validationWindows,
+                                m + 1,
+                                settings.ensembleSize(),
+                                progress,
+                                hook)
+                        .run(memberSeed);
                 losses.add(history.loss());
                 validations.add(history.validation());
                 recoveries.addAll(history.recoveries());
@@ -150,10 +173,17 @@ public final class RulModel implements AutoCloseable {
         for (double rmse : best) {
             meanSquare += rmse * rmse / best.length;
         }
-        ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, kind, settings, preprocessing,
-                settings.ensembleSize(), Math.sqrt(meanSquare), recoveries);
+        ModelManifest manifest = new ModelManifest(
+                ModelManifest.FORMAT,
+                kind,
+                settings,
+                preprocessing,
+                settings.ensembleSize(),
+                Math.sqrt(meanSquare),
+                recoveries);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Trained(new RulModel(manifest, members),
+        return new Trained(
+                new RulModel(manifest, members),
                 new TrainingReport(losses, validations, best, windows, seconds, recoveries));
     }
 
@@ -164,9 +194,13 @@ public final class RulModel implements AutoCloseable {
         for (int i = 0; i < inputs.length; i++) {
             if (!Float.isFinite(inputs[i])) {
                 int w = i / stride;
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
                         "training inputs must be finite, got %s in unit %s (window %d, step %d, feature %d)",
-                        inputs[i], windows.unitIds().get(w), w, i % stride / windows.features(),
+                        inputs[i],
+                        windows.unitIds().get(w),
+                        w,
+                        i % stride / windows.features(),
                         i % windows.features()));
             }
         }
@@ -176,8 +210,7 @@ public final class RulModel implements AutoCloseable {
     static List<SensorDataset> splitByUnit(SensorDataset data, double validationFraction, long seed) {
         List<UnitHistory> units = new ArrayList<>(data.units());
         Collections.shuffle(units, new Random(seed));
-        int validation = Math.max(1, Math.min(units.size() - 1,
-                (int) Math.round(units.size() * validationFraction)));
+        int validation = Math.max(1, Math.min(units.size() - 1, (int) Math.round(units.size() * validationFraction)));
         Set<String> held = new HashSet<>();
         for (int i = 0; i < validation; i++) {
             held.add(units.get(i).unitId());
@@ -187,7 +220,8 @@ public final class RulModel implements AutoCloseable {
         for (UnitHistory unit : data.units()) {
             (held.contains(unit.unitId()) ? validationUnits : trainUnits).add(unit);
         }
-        return List.of(new SensorDataset(data.source(), data.settingNames(), data.sensorNames(), trainUnits),
+        return List.of(
+                new SensorDataset(data.source(), data.settingNames(), data.sensorNames(), trainUnits),
                 new SensorDataset(data.source(), data.settingNames(), data.sensorNames(), validationUnits));
     }
 
@@ -201,7 +235,8 @@ public final class RulModel implements AutoCloseable {
      * members with the residual validation error.
      */
     public List<RulEstimate> predict(WindowSet windows) {
-        if (windows.window() != settings().window() || windows.features() != preprocessing().features()) {
+        if (windows.window() != settings().window()
+                || windows.features() != preprocessing().features()) {
             throw new IllegalArgumentException("windows must be " + settings().window() + " x "
                     + preprocessing().features() + ", got " + windows.window() + " x " + windows.features());
         }
@@ -252,8 +287,8 @@ public final class RulModel implements AutoCloseable {
         int stride = windows.window() * windows.features();
         for (int k = i * stride; k < (i + 1) * stride; k++) {
             if (!Float.isFinite(windows.inputs()[k])) {
-                return new IllegalArgumentException("inputs of unit " + unit + " must be finite, got "
-                        + windows.inputs()[k]);
+                return new IllegalArgumentException(
+                        "inputs of unit " + unit + " must be finite, got " + windows.inputs()[k]);
             }
         }
         return new IllegalStateException("member " + (member + 1) + "/" + predictors.size() + " predicted " + value
@@ -272,8 +307,8 @@ public final class RulModel implements AutoCloseable {
             if (Files.exists(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
                     if (entries.findAny().isPresent()) {
-                        throw new IllegalArgumentException("model folder must be new or empty, got " + dir
-                                + " with files in it");
+                        throw new IllegalArgumentException(
+                                "model folder must be new or empty, got " + dir + " with files in it");
                     }
                 }
             }
@@ -299,7 +334,8 @@ public final class RulModel implements AutoCloseable {
 
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // Best effort: the save already failed with the error that matters.
         }
@@ -314,8 +350,10 @@ public final class RulModel implements AutoCloseable {
         try {
             manifest = JSON.readValue(manifestFile.toFile(), ModelManifest.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(manifestFile + ": expected a LineTwin health model manifest, got "
-                    + e.getMessage().lines().findFirst().orElse("unreadable JSON"), e);
+            throw new IllegalArgumentException(
+                    manifestFile + ": expected a LineTwin health model manifest, got "
+                            + e.getMessage().lines().findFirst().orElse("unreadable JSON"),
+                    e);
         }
         HealthRuntime.engine();
         List<Model> members = new ArrayList<>();

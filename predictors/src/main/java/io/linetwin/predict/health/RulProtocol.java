@@ -11,10 +11,10 @@ public final class RulProtocol {
 
     /** Cycles of remaining life above which degradation is not yet visible; training labels are capped here. */
     public static final int DEFAULT_RUL_CAP = 125;
+
     public static final int DEFAULT_WINDOW = 30;
 
-    private RulProtocol() {
-    }
+    private RulProtocol() {}
 
     /** Piecewise-linear label of every row of a run-to-failure unit: min(cap, cycles left before the last). */
     public static float[] cappedTargets(int rows, double cap) {
@@ -46,14 +46,13 @@ public final class RulProtocol {
      * Every full window of every training unit, labelled with the capped RUL at its last row. A unit shorter than
      * the window contributes one window padded at the front by repeating its first row.
      */
-    public static WindowSet trainingWindows(SensorDataset train, Preprocessing preprocessing, int window,
-            double cap) {
+    public static WindowSet trainingWindows(SensorDataset train, Preprocessing preprocessing, int window, double cap) {
         return trainingWindows(train, preprocessing, window, cap, 0);
     }
 
     /** The same, labelled by time when {@code secondsPerCycle} > 0 (see {@link TrainingSettings#secondsPerCycle()}). */
-    public static WindowSet trainingWindows(SensorDataset train, Preprocessing preprocessing, int window,
-            double cap, double secondsPerCycle) {
+    public static WindowSet trainingWindows(
+            SensorDataset train, Preprocessing preprocessing, int window, double cap, double secondsPerCycle) {
         List<float[][]> rows = new ArrayList<>();
         List<Float> targets = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -73,11 +72,10 @@ public final class RulProtocol {
      * The last window of each unit; a unit shorter than the window is padded at the front by repeating its first
      * row, which reads as "no change yet" to the network. Targets are NaN unless {@code trueRul} is given.
      */
-    public static WindowSet lastWindows(SensorDataset data, Preprocessing preprocessing, int window,
-            double[] trueRul) {
+    public static WindowSet lastWindows(SensorDataset data, Preprocessing preprocessing, int window, double[] trueRul) {
         if (trueRul != null && trueRul.length != data.units().size()) {
-            throw new IllegalArgumentException("trueRul must have one value per unit (" + data.units().size()
-                    + "), got " + trueRul.length);
+            throw new IllegalArgumentException(
+                    "trueRul must have one value per unit (" + data.units().size() + "), got " + trueRul.length);
         }
         List<float[][]> rows = new ArrayList<>();
         List<Float> targets = new ArrayList<>();
@@ -101,8 +99,8 @@ public final class RulProtocol {
         return out;
     }
 
-    private static WindowSet pack(List<float[][]> rows, List<Float> targets, List<String> ids, int window,
-            int features) {
+    private static WindowSet pack(
+            List<float[][]> rows, List<Float> targets, List<String> ids, int window, int features) {
         float[] inputs = new float[rows.size() * window * features];
         float[] labels = new float[rows.size()];
         for (int i = 0; i < rows.size(); i++) {

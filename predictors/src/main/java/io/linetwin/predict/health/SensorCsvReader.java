@@ -27,8 +27,7 @@ public final class SensorCsvReader {
     private static final Set<String> UNIT_COLUMNS = Set.of("unit", "unit_id", "machine", "machine_id", "id");
     private static final Set<String> TIME_COLUMNS = Set.of("cycle", "time", "time_s", "timestamp_s");
 
-    private SensorCsvReader() {
-    }
+    private SensorCsvReader() {}
 
     public static SensorDataset read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -37,8 +36,8 @@ public final class SensorCsvReader {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
             if (header == null || header.isBlank()) {
-                throw new SensorDataException(file, 1, "expected a header line with unit, time and sensor columns, "
-                        + "got an empty line");
+                throw new SensorDataException(
+                        file, 1, "expected a header line with unit, time and sensor columns, " + "got an empty line");
             }
             String[] names = split(header);
             int unitColumn = -1;
@@ -63,8 +62,11 @@ public final class SensorCsvReader {
                 }
             }
             if (unitColumn < 0 || timeColumn < 0 || sensorColumns.isEmpty()) {
-                throw new SensorDataException(file, 1, "expected a header with a unit column " + UNIT_COLUMNS
-                        + ", a time column " + TIME_COLUMNS + " and >= 1 sensor column, got " + String.join(",", names));
+                throw new SensorDataException(
+                        file,
+                        1,
+                        "expected a header with a unit column " + UNIT_COLUMNS + ", a time column " + TIME_COLUMNS
+                                + " and >= 1 sensor column, got " + String.join(",", names));
             }
             Map<String, List<double[]>> rowsByUnit = new LinkedHashMap<>();
             String text;
@@ -77,8 +79,11 @@ public final class SensorCsvReader {
                 }
                 String[] fields = split(text);
                 if (fields.length != names.length) {
-                    throw new SensorDataException(file, line, "expected " + names.length
-                            + " comma-separated columns like the header, got " + fields.length);
+                    throw new SensorDataException(
+                            file,
+                            line,
+                            "expected " + names.length + " comma-separated columns like the header, got "
+                                    + fields.length);
                 }
                 double[] row = new double[width];
                 row[0] = number(file, line, timeColumn, names, fields);
@@ -88,7 +93,9 @@ public final class SensorCsvReader {
                 for (int i = 0; i < sensorColumns.size(); i++) {
                     row[1 + settingColumns.size() + i] = number(file, line, sensorColumns.get(i), names, fields);
                 }
-                rowsByUnit.computeIfAbsent(fields[unitColumn], k -> new ArrayList<>()).add(row);
+                rowsByUnit
+                        .computeIfAbsent(fields[unitColumn], k -> new ArrayList<>())
+                        .add(row);
             }
             if (rowsByUnit.isEmpty()) {
                 throw new SensorDataException(file, 0, "expected at least one data row, got only the header");
@@ -112,8 +119,8 @@ public final class SensorCsvReader {
         for (int r = 0; r < n; r++) {
             double[] row = rows.get(r);
             if (r > 0 && row[0] == time[r - 1]) {
-                throw new SensorDataException(file, 0, "expected one row per time of unit " + id + ", got time "
-                        + row[0] + " twice");
+                throw new SensorDataException(
+                        file, 0, "expected one row per time of unit " + id + ", got time " + row[0] + " twice");
             }
             time[r] = row[0];
             System.arraycopy(row, 1, setting[r], 0, settings);
@@ -140,7 +147,9 @@ public final class SensorCsvReader {
         } catch (NumberFormatException e) {
             // reported below with the position
         }
-        throw new SensorDataException(file, line, "column " + (column + 1) + " (" + names[column]
-                + "): expected a finite number, got \"" + field + "\"");
+        throw new SensorDataException(
+                file,
+                line,
+                "column " + (column + 1) + " (" + names[column] + "): expected a finite number, got \"" + field + "\"");
     }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
  * Sensor histories of several units with named columns: the common form of C-MAPSS files and LineTwin's own
  * twin history.
  */
-public record SensorDataset(String source, List<String> settingNames, List<String> sensorNames,
-        List<UnitHistory> units) {
+public record SensorDataset(
+        String source, List<String> settingNames, List<String> sensorNames, List<UnitHistory> units) {
 
     public SensorDataset {
         Objects.requireNonNull(source, "source");
@@ -34,8 +34,8 @@ public record SensorDataset(String source, List<String> settingNames, List<Strin
     public int sensorIndex(String name) {
         int index = sensorNames.indexOf(name);
         if (index < 0) {
-            throw new IllegalArgumentException(source + ": sensor column " + name + " must be present, got "
-                    + sensorNames);
+            throw new IllegalArgumentException(
+                    source + ": sensor column " + name + " must be present, got " + sensorNames);
         }
         return index;
     }

@@ -41,8 +41,8 @@ public record TimeToFailure(double meanSeconds, double sdSeconds) {
             throw new IllegalArgumentException("secondsPerCycle must be finite and > 0, got " + secondsPerCycle);
         }
         if (!(meanCycles >= 0) || !(sdCycles >= 0)) {
-            throw new IllegalArgumentException("meanCycles and sdCycles must be >= 0, got " + meanCycles + " and "
-                    + sdCycles);
+            throw new IllegalArgumentException(
+                    "meanCycles and sdCycles must be >= 0, got " + meanCycles + " and " + sdCycles);
         }
         return new TimeToFailure(Math.max(MIN_MEAN_CYCLES, meanCycles) * secondsPerCycle, sdCycles * secondsPerCycle);
     }

@@ -16,8 +16,15 @@ import java.util.Objects;
  * @param learningRateBefore learning rate when it happened
  * @param learningRateAfter  learning rate the member went on with
  */
-public record TrainingRecovery(int member, int epoch, int batch, Signal signal, double value, int restoredEpoch,
-        double learningRateBefore, double learningRateAfter) {
+public record TrainingRecovery(
+        int member,
+        int epoch,
+        int batch,
+        Signal signal,
+        double value,
+        int restoredEpoch,
+        double learningRateBefore,
+        double learningRateAfter) {
 
     /** Where the non-finite number showed up. */
     public enum Signal {
@@ -52,8 +59,8 @@ public record TrainingRecovery(int member, int epoch, int batch, Signal signal, 
             throw new IllegalArgumentException("restoredEpoch must be in [0, " + epoch + "), got " + restoredEpoch);
         }
         if (!(learningRateAfter > 0) || !(learningRateAfter < learningRateBefore)) {
-            throw new IllegalArgumentException("learningRateAfter must be in (0, " + learningRateBefore + "), got "
-                    + learningRateAfter);
+            throw new IllegalArgumentException(
+                    "learningRateAfter must be in (0, " + learningRateBefore + "), got " + learningRateAfter);
         }
     }
 
@@ -64,8 +71,12 @@ public record TrainingRecovery(int member, int epoch, int batch, Signal signal, 
 
     /** What was done about it, for progress lines. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s; restored the %s, learning rate %.2e -> %.2e", where(),
-                restoredEpoch == 0 ? "initial weights" : "weights after epoch " + restoredEpoch, learningRateBefore,
+        return String.format(
+                Locale.ROOT,
+                "%s; restored the %s, learning rate %.2e -> %.2e",
+                where(),
+                restoredEpoch == 0 ? "initial weights" : "weights after epoch " + restoredEpoch,
+                learningRateBefore,
                 learningRateAfter);
     }
 }

@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param recoveries         every NaN or infinite loss or validation score that sent a member back to its last good
  *                           weights, in order; an epoch that ended in one is repeated and counted once
  */
-public record TrainingReport(List<double[]> trainLoss, List<double[]> validationRmse, double[] bestValidationRmse,
-        int trainingWindows, double trainingSeconds, List<TrainingRecovery> recoveries) {
+public record TrainingReport(
+        List<double[]> trainLoss,
+        List<double[]> validationRmse,
+        double[] bestValidationRmse,
+        int trainingWindows,
+        double trainingSeconds,
+        List<TrainingRecovery> recoveries) {
 
     public TrainingReport {
         trainLoss = List.copyOf(trainLoss);

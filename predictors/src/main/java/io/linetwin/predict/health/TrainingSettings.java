@@ -30,10 +30,23 @@ package io.linetwin.predict.health;
  *                           only while a machine works, a plant historian's gaps) are labelled by time, not by
  *                           count. The cap, the window's meaning and the predictions are in these cycles.
  */
-public record TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize,
-        double learningRate, double validationFraction, int ensembleSize, long seed, double smoothing,
-        int windowsPerEpoch, boolean ageInput, int baselineCycles, boolean baselineKeepAbsolute,
-        double huberDelta, double secondsPerCycle) {
+public record TrainingSettings(
+        int window,
+        int rulCap,
+        int maxEpochs,
+        int patience,
+        int batchSize,
+        double learningRate,
+        double validationFraction,
+        int ensembleSize,
+        long seed,
+        double smoothing,
+        int windowsPerEpoch,
+        boolean ageInput,
+        int baselineCycles,
+        boolean baselineKeepAbsolute,
+        double huberDelta,
+        double secondsPerCycle) {
 
     public TrainingSettings {
         require(window >= 1, "window must be >= 1, got " + window);
@@ -42,118 +55,355 @@ public record TrainingSettings(int window, int rulCap, int maxEpochs, int patien
         require(patience >= 1, "patience must be >= 1, got " + patience);
         require(batchSize >= 1, "batchSize must be >= 1, got " + batchSize);
         require(learningRate > 0 && learningRate < 1, "learningRate must be in (0, 1), got " + learningRate);
-        require(validationFraction > 0 && validationFraction < 1,
+        require(
+                validationFraction > 0 && validationFraction < 1,
                 "validationFraction must be in (0, 1), got " + validationFraction);
         require(ensembleSize >= 1, "ensembleSize must be >= 1, got " + ensembleSize);
         require(smoothing > 0 && smoothing <= 1, "smoothing must be in (0, 1], got " + smoothing);
         require(windowsPerEpoch >= 0, "windowsPerEpoch must be >= 0, got " + windowsPerEpoch);
         require(baselineCycles >= 0, "baselineCycles must be >= 0, got " + baselineCycles);
-        require(huberDelta >= 0 && !Double.isInfinite(huberDelta), "huberDelta must be finite and >= 0, got "
-                + huberDelta);
-        require(secondsPerCycle >= 0 && !Double.isInfinite(secondsPerCycle),
+        require(
+                huberDelta >= 0 && !Double.isInfinite(huberDelta),
+                "huberDelta must be finite and >= 0, got " + huberDelta);
+        require(
+                secondsPerCycle >= 0 && !Double.isInfinite(secondsPerCycle),
                 "secondsPerCycle must be finite and >= 0 (0 = one row per cycle), got " + secondsPerCycle);
     }
 
     /** Rows are cycles (the C-MAPSS convention). */
-    public TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize, double learningRate,
-            double validationFraction, int ensembleSize, long seed, double smoothing, int windowsPerEpoch,
-            boolean ageInput, int baselineCycles, boolean baselineKeepAbsolute, double huberDelta) {
-        this(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction, ensembleSize, seed,
-                smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute, huberDelta, 0);
+    public TrainingSettings(
+            int window,
+            int rulCap,
+            int maxEpochs,
+            int patience,
+            int batchSize,
+            double learningRate,
+            double validationFraction,
+            int ensembleSize,
+            long seed,
+            double smoothing,
+            int windowsPerEpoch,
+            boolean ageInput,
+            int baselineCycles,
+            boolean baselineKeepAbsolute,
+            double huberDelta) {
+        this(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                0);
     }
 
     /** Without baseline normalisation, squared-error loss. */
-    public TrainingSettings(int window, int rulCap, int maxEpochs, int patience, int batchSize, double learningRate,
-            double validationFraction, int ensembleSize, long seed, double smoothing, int windowsPerEpoch,
+    public TrainingSettings(
+            int window,
+            int rulCap,
+            int maxEpochs,
+            int patience,
+            int batchSize,
+            double learningRate,
+            double validationFraction,
+            int ensembleSize,
+            long seed,
+            double smoothing,
+            int windowsPerEpoch,
             boolean ageInput) {
-        this(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction, ensembleSize, seed,
-                smoothing, windowsPerEpoch, ageInput, 0, false, 0);
+        this(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                0,
+                false,
+                0);
     }
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3,
-                0.2, 3, 42, 0.1, 0, false);
+        return new TrainingSettings(
+                RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3, 0.2, 3, 42, 0.1, 0, false);
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
-        return new TrainingSettings(window, rulCap, epochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                epochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, newSeed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                newSeed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withEnsembleSize(int members) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                members, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                members,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withPatience(int epochs) {
-        return new TrainingSettings(window, rulCap, maxEpochs, epochs, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                epochs,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withSmoothing(double alpha) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, alpha, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                alpha,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withBatch(int size, double rate) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, size, rate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                size,
+                rate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withWindowsPerEpoch(int windows) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windows, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windows,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withAgeInput(boolean age) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, age, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                age,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     public TrainingSettings withBaseline(int cycles, boolean keepAbsolute) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, cycles, keepAbsolute, huberDelta,
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                cycles,
+                keepAbsolute,
+                huberDelta,
                 secondsPerCycle);
     }
 
     public TrainingSettings withHuberDelta(double delta) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                delta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                delta,
+                secondsPerCycle);
     }
 
     /** Training labels are capped at {@code cap} cycles (the C-MAPSS convention is 125). */
     public TrainingSettings withRulCap(int cap) {
-        return new TrainingSettings(window, cap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                window,
+                cap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     /** Window length in rows. */
     public TrainingSettings withWindow(int rows) {
-        return new TrainingSettings(rows, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, secondsPerCycle);
+        return new TrainingSettings(
+                rows,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                secondsPerCycle);
     }
 
     /** Labels by time: the time column is in seconds and a cycle lasts {@code seconds}; 0 = one row per cycle. */
     public TrainingSettings withSecondsPerCycle(double seconds) {
-        return new TrainingSettings(window, rulCap, maxEpochs, patience, batchSize, learningRate, validationFraction,
-                ensembleSize, seed, smoothing, windowsPerEpoch, ageInput, baselineCycles, baselineKeepAbsolute,
-                huberDelta, seconds);
+        return new TrainingSettings(
+                window,
+                rulCap,
+                maxEpochs,
+                patience,
+                batchSize,
+                learningRate,
+                validationFraction,
+                ensembleSize,
+                seed,
+                smoothing,
+                windowsPerEpoch,
+                ageInput,
+                baselineCycles,
+                baselineKeepAbsolute,
+                huberDelta,
+                seconds);
     }
 
     private static void require(boolean condition, String message) {

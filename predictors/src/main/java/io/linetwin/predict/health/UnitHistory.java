@@ -26,8 +26,8 @@ public record UnitHistory(String unitId, double[] time, double[][] settings, dou
         }
         for (int i = 1; i < time.length; i++) {
             if (!(time[i] > time[i - 1])) {
-                throw new IllegalArgumentException("unit " + unitId + " time must increase strictly, got "
-                        + time[i - 1] + " then " + time[i] + " at row " + i);
+                throw new IllegalArgumentException("unit " + unitId + " time must increase strictly, got " + time[i - 1]
+                        + " then " + time[i] + " at row " + i);
             }
         }
     }

@@ -52,8 +52,8 @@ final class WeightSnapshot {
     void restoreInto(Block block, NDManager manager) {
         List<Parameter> parameters = block.getParameters().values();
         if (parameters.size() != encoded.size()) {
-            throw new IllegalArgumentException("block must have " + encoded.size() + " parameters, got "
-                    + parameters.size());
+            throw new IllegalArgumentException(
+                    "block must have " + encoded.size() + " parameters, got " + parameters.size());
         }
         try {
             for (int i = 0; i < encoded.size(); i++) {

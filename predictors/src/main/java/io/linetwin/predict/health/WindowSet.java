@@ -14,8 +14,7 @@ public record WindowSet(int count, int window, int features, float[] inputs, flo
         Objects.requireNonNull(targets, "targets");
         unitIds = List.copyOf(unitIds);
         if (window < 1 || features < 1) {
-            throw new IllegalArgumentException("window and features must be >= 1, got " + window + " and "
-                    + features);
+            throw new IllegalArgumentException("window and features must be >= 1, got " + window + " and " + features);
         }
         if (inputs.length != (long) count * window * features) {
             throw new IllegalArgumentException("inputs must have count*window*features = "

@@ -66,9 +66,14 @@ final class CmaesSearch {
         Fitness fitness = new Fitness(population);
         CMAESOptimizer optimizer = new CMAESOptimizer(100_000, 0, true, 0, 0, random, false, null);
         try {
-            optimizer.optimize(new MaxEval(Integer.MAX_VALUE), new ObjectiveFunction(fitness::value),
-                    GoalType.MAXIMIZE, new InitialGuess(guess), new SimpleBounds(lower, upper),
-                    new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(population));
+            optimizer.optimize(
+                    new MaxEval(Integer.MAX_VALUE),
+                    new ObjectiveFunction(fitness::value),
+                    GoalType.MAXIMIZE,
+                    new InitialGuess(guess),
+                    new SimpleBounds(lower, upper),
+                    new CMAESOptimizer.Sigma(sigma),
+                    new CMAESOptimizer.PopulationSize(population));
         } catch (Stop stop) {
             // The budget ended or the run converged.
         }

@@ -111,7 +111,9 @@ final class CompassSearch {
             if (!any) {
                 return null;
             }
-            best = visited.stream().max(Comparator.comparingDouble(s -> context.score(s, true))).orElseThrow();
+            best = visited.stream()
+                    .max(Comparator.comparingDouble(s -> context.score(s, true)))
+                    .orElseThrow();
         }
     }
 
@@ -120,7 +122,8 @@ final class CompassSearch {
      * are the usual ones), else from a fresh uniform sample of the region.
      */
     private Setting restart() {
-        return context.visited().stream().filter(s -> !used.contains(s))
+        return context.visited().stream()
+                .filter(s -> !used.contains(s))
                 .filter(s -> context.score(s, true) > Double.NEGATIVE_INFINITY)
                 .max(Comparator.comparingDouble(s -> context.score(s, true)))
                 .orElseGet(() -> Setting.of(walk(origin, List.of(), 10 * region.dimension())));

@@ -80,13 +80,20 @@ final class Evaluator implements AutoCloseable {
     }
 
     /** On {@code engine}, which the caller keeps and closes. */
-    Evaluator(ExperimentSpec experiment, Optional<LineState> start, Function<Setting, Variant> lines,
+    Evaluator(
+            ExperimentSpec experiment,
+            Optional<LineState> start,
+            Function<Setting, Variant> lines,
             ReplicationEngine engine) {
         this(experiment, start, lines, engine, false);
     }
 
-    private Evaluator(ExperimentSpec experiment, Optional<LineState> start, Function<Setting, Variant> lines,
-            ReplicationEngine engine, boolean ownsEngine) {
+    private Evaluator(
+            ExperimentSpec experiment,
+            Optional<LineState> start,
+            Function<Setting, Variant> lines,
+            ReplicationEngine engine,
+            boolean ownsEngine) {
         this.experiment = experiment;
         this.start = start;
         this.lines = lines;

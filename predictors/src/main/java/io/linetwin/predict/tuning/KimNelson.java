@@ -29,13 +29,17 @@ final class KimNelson {
      * The outcome: the selected system, each system's observations used and mean, whether the procedure ran to
      * its end (false when stopped or capped: its guarantee then does not hold), and the probability stated.
      */
-    record Outcome(int winner, int[] observations, double[] means, boolean completed, double pcs) {
-    }
+    record Outcome(int winner, int[] observations, double[] means, boolean completed, double pcs) {}
 
-    private KimNelson() {
-    }
+    private KimNelson() {}
 
-    static Outcome select(int systems, Observations observations, double delta, double pcs, int n0, int maxStages,
+    static Outcome select(
+            int systems,
+            Observations observations,
+            double delta,
+            double pcs,
+            int n0,
+            int maxStages,
             BooleanSupplier stopped) {
         if (systems < 1) {
             throw new IllegalArgumentException("selection needs >= 1 system, got " + systems);
@@ -115,8 +119,8 @@ final class KimNelson {
      * For an unfinished selection: a Bonferroni lower bound on the probability that the winner is within
      * {@code delta} of each other survivor, from paired t statistics over their common replications.
      */
-    private static double estimatedPcs(int winner, List<Integer> alive, Observations observations, int[] used,
-            double delta) {
+    private static double estimatedPcs(
+            int winner, List<Integer> alive, Observations observations, int[] used, double delta) {
         double miss = 0;
         for (int j : alive) {
             if (j == winner) {

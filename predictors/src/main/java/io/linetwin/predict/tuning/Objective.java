@@ -15,7 +15,8 @@ final class Objective {
 
     Objective(TuningSpec spec) {
         this.objective = spec.objective();
-        this.costPerHour = spec.variables().stream().mapToDouble(v -> v.costPerHour()).toArray();
+        this.costPerHour =
+                spec.variables().stream().mapToDouble(v -> v.costPerHour()).toArray();
     }
 
     double sign() {

@@ -14,8 +14,7 @@ final class Projection {
     private static final int MAX_SWEEPS = 20_000;
     private static final double TOLERANCE = 1e-13;
 
-    private Projection() {
-    }
+    private Projection() {}
 
     static double[] onto(TuningRegion region, double[] x) {
         int n = region.dimension();
@@ -46,8 +45,11 @@ final class Projection {
         }
         // Not converged to rounding precision: the greedy repair gives a nearby point that meets every row.
         double[] last = y;
-        return region.contains(y) ? y : region.repair(y).orElseThrow(() -> new IllegalStateException(
-                "no point of the tuning region found near " + java.util.Arrays.toString(last)));
+        return region.contains(y)
+                ? y
+                : region.repair(y)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "no point of the tuning region found near " + java.util.Arrays.toString(last)));
     }
 
     private static double[] clamp(TuningRegion region, double[] x) {

@@ -21,8 +21,7 @@ import java.util.function.Consumer;
 final class SearchContext {
 
     /** After the {@code evaluation}-th distinct setting, the best objective found so far. */
-    record Step(int evaluation, double bestObjective) {
-    }
+    record Step(int evaluation, double bestObjective) {}
 
     private final Evaluator evaluator;
     private final Objective objective;
@@ -39,8 +38,15 @@ final class SearchContext {
     private Setting best;
     private double bestScore = Double.NEGATIVE_INFINITY;
 
-    SearchContext(Evaluator evaluator, Objective objective, List<TuningGuard> guards, Setting baseline,
-            int replications, int budget, BooleanSupplier stopped, Consumer<SearchContext> progress) {
+    SearchContext(
+            Evaluator evaluator,
+            Objective objective,
+            List<TuningGuard> guards,
+            Setting baseline,
+            int replications,
+            int budget,
+            BooleanSupplier stopped,
+            Consumer<SearchContext> progress) {
         this.evaluator = evaluator;
         this.objective = objective;
         this.guards = List.copyOf(guards);
@@ -89,8 +95,8 @@ final class SearchContext {
             score = Double.NEGATIVE_INFINITY;
         } else {
             score = objective.sign() * mean(objective.values(setting, runs, 0, replications));
-            Optional<String> guard = setting.equals(baseline) ? Optional.empty() : guardViolation(setting, 0,
-                    replications);
+            Optional<String> guard =
+                    setting.equals(baseline) ? Optional.empty() : guardViolation(setting, 0, replications);
             if (guard.isPresent()) {
                 rejected.put(setting, guard.get());
                 score = Double.NEGATIVE_INFINITY;
@@ -125,11 +131,12 @@ final class SearchContext {
             }
             Estimate estimate = Estimate.of(difference);
             boolean higherIsBetter = TuningSpec.higherIsBetter(guard.kpi());
-            boolean worse = higherIsBetter ? estimate.mean() + estimate.halfWidth() < -guard.worseBy()
+            boolean worse = higherIsBetter
+                    ? estimate.mean() + estimate.halfWidth() < -guard.worseBy()
                     : estimate.mean() - estimate.halfWidth() > guard.worseBy();
             if (worse) {
-                return Optional.of("guard " + guard.kpi() + ": worse than the baseline by " + Math.abs(
-                        estimate.mean()) + " (95 % CI excludes " + guard.worseBy() + ")");
+                return Optional.of("guard " + guard.kpi() + ": worse than the baseline by " + Math.abs(estimate.mean())
+                        + " (95 % CI excludes " + guard.worseBy() + ")");
             }
         }
         return Optional.empty();
@@ -157,7 +164,9 @@ final class SearchContext {
 
     /** Distinct settings the budget still allows. */
     int remaining() {
-        return stopped.getAsBoolean() ? 0 : Math.max(0, budget - evaluator.settings().size());
+        return stopped.getAsBoolean()
+                ? 0
+                : Math.max(0, budget - evaluator.settings().size());
     }
 
     boolean exhausted() {

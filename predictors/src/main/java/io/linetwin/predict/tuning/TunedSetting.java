@@ -11,8 +11,8 @@ import java.util.Objects;
  * continuous one; absent where the base line has no number, e.g. an unlimited buffer), whether it is the base
  * line's own, and its objective and KPIs over the final replications.
  */
-public record TunedSetting(Map<String, Object> values, boolean isBaseline, Estimate objective,
-        Map<String, Estimate> kpis) {
+public record TunedSetting(
+        Map<String, Object> values, boolean isBaseline, Estimate objective, Map<String, Estimate> kpis) {
 
     public TunedSetting {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));

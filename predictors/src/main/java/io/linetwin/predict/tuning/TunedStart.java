@@ -50,8 +50,14 @@ final class TunedStart {
                 current[i] = value;
             }
         }
-        LineState stripped = new LineState(state.capturedAt(), state.clockSeconds(), state.stations(),
-                state.buffers(), parameters, state.materialStocks(), state.inFlight());
+        LineState stripped = new LineState(
+                state.capturedAt(),
+                state.clockSeconds(),
+                state.stations(),
+                state.buffers(),
+                parameters,
+                state.materialStocks(),
+                state.inFlight());
         return new TunedStart(Optional.of(stripped), current);
     }
 

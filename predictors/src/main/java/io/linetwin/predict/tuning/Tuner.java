@@ -41,6 +41,7 @@ public final class Tuner {
     private final TunedStart start;
     /** Empty: this JVM's threads, as many as the options say. */
     private final Optional<ReplicationEngine> engine;
+
     private volatile boolean stopRequested;
 
     /**
@@ -55,12 +56,20 @@ public final class Tuner {
      * Replications run on {@code engine} (kept open; the caller closes it) instead of this JVM's threads: the result
      * is the same.
      */
-    public Tuner(Scenario scenario, TuningSpec spec, ExperimentSpec experiment, TuningOptions options,
+    public Tuner(
+            Scenario scenario,
+            TuningSpec spec,
+            ExperimentSpec experiment,
+            TuningOptions options,
             ReplicationEngine engine) {
         this(scenario, spec, experiment, options, Optional.of(engine));
     }
 
-    private Tuner(Scenario scenario, TuningSpec spec, ExperimentSpec experiment, TuningOptions options,
+    private Tuner(
+            Scenario scenario,
+            TuningSpec spec,
+            ExperimentSpec experiment,
+            TuningOptions options,
             Optional<ReplicationEngine> engine) {
         this.engine = engine;
         this.scenario = scenario;
@@ -84,8 +93,14 @@ public final class Tuner {
         try (Evaluator evaluator = engine.isPresent()
                 ? new Evaluator(experiment, start.state(), this::line, engine.get())
                 : new Evaluator(experiment, start.state(), this::line, options.threads())) {
-            SearchContext context = new SearchContext(evaluator, objective, spec.guards(), baseline,
-                    spec.replications(), spec.evaluations(), () -> stopRequested,
+            SearchContext context = new SearchContext(
+                    evaluator,
+                    objective,
+                    spec.guards(),
+                    baseline,
+                    spec.replications(),
+                    spec.evaluations(),
+                    () -> stopRequested,
                     c -> listener.progress(progress(TuningProgress.SEARCH, c, started)));
             context.start();
             double[] start = baseline.baseline() ? startPoint() : baseline.values();
@@ -109,11 +124,17 @@ public final class Tuner {
 
     private TuningProgress progress(String phase, SearchContext context, long started) {
         Optional<Setting> best = context.best();
-        double objective = best.isPresent() ? context.objective().sign() * context.score(best.get(), false)
-                : Double.NaN;
+        double objective =
+                best.isPresent() ? context.objective().sign() * context.score(best.get(), false) : Double.NaN;
         Evaluator evaluator = context.evaluator();
-        return new TuningProgress(phase, evaluator.settings().size(), spec.evaluations(), evaluator.replications(),
-                (System.nanoTime() - started) / 1e9, best.map(this::values), objective);
+        return new TuningProgress(
+                phase,
+                evaluator.settings().size(),
+                spec.evaluations(),
+                evaluator.replications(),
+                (System.nanoTime() - started) / 1e9,
+                best.map(this::values),
+                objective);
     }
 
     /**
@@ -125,9 +146,13 @@ public final class Tuner {
         Setting baseline = context.baseline();
         List<Setting> finalists = new ArrayList<>();
         finalists.add(baseline);
-        context.visited().stream().filter(s -> context.score(s, true) > Double.NEGATIVE_INFINITY)
-                .sorted(Comparator.comparingDouble((Setting s) -> context.score(s, true)).reversed())
-                .filter(s -> !s.equals(baseline)).limit(options.finalists()).forEach(finalists::add);
+        context.visited().stream()
+                .filter(s -> context.score(s, true) > Double.NEGATIVE_INFINITY)
+                .sorted(Comparator.comparingDouble((Setting s) -> context.score(s, true))
+                        .reversed())
+                .filter(s -> !s.equals(baseline))
+                .limit(options.finalists())
+                .forEach(finalists::add);
         double delta = delta(context);
         int first = spec.replications();
         Objective objective = context.objective();
@@ -150,14 +175,20 @@ public final class Tuner {
                     listener.progress(progress(TuningProgress.SELECTION, context, started));
                 }
             };
-            KimNelson.Outcome outcome = KimNelson.select(systems.size(), observations, delta, options.pcs(),
-                    options.firstStage(), options.maxFinalReplications(), () -> stopRequested);
+            KimNelson.Outcome outcome = KimNelson.select(
+                    systems.size(),
+                    observations,
+                    delta,
+                    options.pcs(),
+                    options.firstStage(),
+                    options.maxFinalReplications(),
+                    () -> stopRequested);
             Setting winner = systems.get(outcome.winner());
             int reps = outcome.observations()[outcome.winner()];
             // The baseline may have dropped out earlier: pair it with the winner replication by replication.
             evaluator.ensure(List.of(baseline, winner), first + reps);
-            Optional<String> broken = winner.equals(baseline) ? Optional.empty()
-                    : context.guardViolation(winner, first, first + reps);
+            Optional<String> broken =
+                    winner.equals(baseline) ? Optional.empty() : context.guardViolation(winner, first, first + reps);
             if (broken.isPresent()) {
                 finalists.remove(winner);
                 continue;
@@ -179,33 +210,59 @@ public final class Tuner {
         return Optional.ofNullable(runnerUp);
     }
 
-    private TuningResult result(SearchContext context, String method, Setting winner, Optional<Setting> runnerUp,
-            int first, int reps, double delta, KimNelson.Outcome outcome) {
+    private TuningResult result(
+            SearchContext context,
+            String method,
+            Setting winner,
+            Optional<Setting> runnerUp,
+            int first,
+            int reps,
+            double delta,
+            KimNelson.Outcome outcome) {
         Evaluator evaluator = context.evaluator();
         Setting baseline = context.baseline();
-        int runnerUpReps = runnerUp.map(r -> Math.max(options.firstStage(), evaluator.runs(r).count() - first))
+        int runnerUpReps = runnerUp.map(
+                        r -> Math.max(options.firstStage(), evaluator.runs(r).count() - first))
                 .orElse(0);
         Map<String, Estimate> differences = new LinkedHashMap<>();
         for (String kpi : TuningSpec.KPIS) {
             int k = TuningKpis.index(kpi);
-            differences.put(kpi, Estimate.of(minus(evaluator.runs(winner).kpi(k, first, first + reps),
-                    evaluator.runs(baseline).kpi(k, first, first + reps))));
+            differences.put(
+                    kpi,
+                    Estimate.of(minus(
+                            evaluator.runs(winner).kpi(k, first, first + reps),
+                            evaluator.runs(baseline).kpi(k, first, first + reps))));
         }
         Objective objective = context.objective();
-        Estimate gain = Estimate.of(minus(objective.values(winner, evaluator.runs(winner), first, first + reps),
+        Estimate gain = Estimate.of(minus(
+                objective.values(winner, evaluator.runs(winner), first, first + reps),
                 objective.values(baseline, evaluator.runs(baseline), first, first + reps)));
-        return new TuningResult(objective.name(), spec.objective().maximise(),
-                tuned(context, winner, first, reps), runnerUp.map(r -> tuned(context, r, first, runnerUpReps)),
-                tuned(context, baseline, first, reps), gain, differences, delta, outcome.pcs(), outcome.completed(),
-                false, evaluator.settings().size(), context.rejected().size(), evaluator.replications(),
+        return new TuningResult(
+                objective.name(),
+                spec.objective().maximise(),
+                tuned(context, winner, first, reps),
+                runnerUp.map(r -> tuned(context, r, first, runnerUpReps)),
+                tuned(context, baseline, first, reps),
+                gain,
+                differences,
+                delta,
+                outcome.pcs(),
+                outcome.completed(),
+                false,
+                evaluator.settings().size(),
+                context.rejected().size(),
+                evaluator.replications(),
                 spec.replications(),
-                trajectory(context), evaluated(context), method);
+                trajectory(context),
+                evaluated(context),
+                method);
     }
 
     /** The search's best with its search replications, when the run was stopped before the selection. */
     private TuningResult bestSoFar(SearchContext context, String method) {
         Setting baseline = context.baseline();
-        Setting best = context.best().filter(b -> context.score(b, true) > context.score(baseline, true))
+        Setting best = context.best()
+                .filter(b -> context.score(b, true) > context.score(baseline, true))
                 .orElse(baseline);
         int reps = spec.replications();
         Objective objective = context.objective();
@@ -213,16 +270,34 @@ public final class Tuner {
         Map<String, Estimate> differences = new LinkedHashMap<>();
         for (String kpi : TuningSpec.KPIS) {
             int k = TuningKpis.index(kpi);
-            differences.put(kpi, Estimate.of(minus(evaluator.runs(best).kpi(k, 0, reps),
-                    evaluator.runs(baseline).kpi(k, 0, reps))));
+            differences.put(
+                    kpi,
+                    Estimate.of(minus(
+                            evaluator.runs(best).kpi(k, 0, reps),
+                            evaluator.runs(baseline).kpi(k, 0, reps))));
         }
-        Estimate gain = Estimate.of(minus(objective.values(best, evaluator.runs(best), 0, reps),
+        Estimate gain = Estimate.of(minus(
+                objective.values(best, evaluator.runs(best), 0, reps),
                 objective.values(baseline, evaluator.runs(baseline), 0, reps)));
-        return new TuningResult(objective.name(), spec.objective().maximise(), tuned(context, best, 0, reps),
-                Optional.empty(), tuned(context, baseline, 0, reps), gain, differences, Double.NaN, Double.NaN, false,
-                true, evaluator.settings().size(), context.rejected().size(), evaluator.replications(), reps,
+        return new TuningResult(
+                objective.name(),
+                spec.objective().maximise(),
+                tuned(context, best, 0, reps),
+                Optional.empty(),
+                tuned(context, baseline, 0, reps),
+                gain,
+                differences,
+                Double.NaN,
+                Double.NaN,
+                false,
+                true,
+                evaluator.settings().size(),
+                context.rejected().size(),
+                evaluator.replications(),
+                reps,
                 trajectory(context),
-                evaluated(context), method);
+                evaluated(context),
+                method);
     }
 
     private TunedSetting tuned(SearchContext context, Setting setting, int first, int reps) {
@@ -231,8 +306,11 @@ public final class Tuner {
         for (String kpi : TuningSpec.KPIS) {
             kpis.put(kpi, Estimate.of(runs.kpi(TuningKpis.index(kpi), first, first + reps)));
         }
-        return new TunedSetting(values(setting), setting.equals(context.baseline()),
-                Estimate.of(context.objective().values(setting, runs, first, first + reps)), kpis);
+        return new TunedSetting(
+                values(setting),
+                setting.equals(context.baseline()),
+                Estimate.of(context.objective().values(setting, runs, first, first + reps)),
+                kpis);
     }
 
     /** The indifference zone: as given, else a share of the baseline's objective over the search replications. */
@@ -247,7 +325,8 @@ public final class Tuner {
     }
 
     private static List<TuningResult.Step> trajectory(SearchContext context) {
-        return context.trajectory().stream().map(s -> new TuningResult.Step(s.evaluation(), s.bestObjective()))
+        return context.trajectory().stream()
+                .map(s -> new TuningResult.Step(s.evaluation(), s.bestObjective()))
                 .toList();
     }
 
@@ -271,8 +350,9 @@ public final class Tuner {
             if (Double.isNaN(v)) {
                 continue;
             }
-            values.put(paths.get(i), spec.variables().get(i).integer() ? (Object) (int) Math.rint(v)
-                    : (Object) continuous(i, v));
+            values.put(
+                    paths.get(i),
+                    spec.variables().get(i).integer() ? (Object) (int) Math.rint(v) : (Object) continuous(i, v));
         }
         return values;
     }
@@ -311,8 +391,9 @@ public final class Tuner {
             TuningVariable v = spec.variables().get(i);
             from[i] = start.current(i).orElse((v.min() + v.max()) / 2);
         }
-        return region.repair(from).orElseThrow(() -> new IllegalArgumentException(
-                "the tuning constraints admit no setting of the variables"));
+        return region.repair(from)
+                .orElseThrow(
+                        () -> new IllegalArgumentException("the tuning constraints admit no setting of the variables"));
     }
 
     /** The line as it runs now: the scenario's, with the tuned parameters the start state held put back. */
@@ -320,7 +401,8 @@ public final class Tuner {
         Map<String, Object> now = new LinkedHashMap<>();
         for (int i = 0; i < paths.size(); i++) {
             OptionalDouble value = start.current(i);
-            if (value.isPresent() && value.getAsDouble() != spec.variables().get(i).current().orElse(Double.NaN)) {
+            if (value.isPresent()
+                    && value.getAsDouble() != spec.variables().get(i).current().orElse(Double.NaN)) {
                 now.put(paths.get(i), value.getAsDouble());
             }
         }

@@ -7,8 +7,7 @@ import io.linetwin.sim.StationResult;
 /** The KPIs of {@link TuningSpec#KPIS}, each measured in one replication. */
 final class TuningKpis {
 
-    private TuningKpis() {
-    }
+    private TuningKpis() {}
 
     /** Every KPI of the replication, in the order of {@link TuningSpec#KPIS}. */
     static double[] of(ReplicationResult result) {
@@ -36,14 +35,19 @@ final class TuningKpis {
             case "throughputPerHour" -> result.throughputPerHour();
             case "wip" -> result.wip();
             case "leadTimeSeconds" -> result.leadTimeSeconds();
-            case "oee" -> result.bottleneck().flatMap(result::station).map(StationResult::oee).orElse(0.0);
+            case "oee" ->
+                result.bottleneck()
+                        .flatMap(result::station)
+                        .map(StationResult::oee)
+                        .orElse(0.0);
             case "scrapRate" -> scrapRate(result);
             default -> throw new IllegalArgumentException("kpi must be one of " + TuningSpec.KPIS + ", got " + kpi);
         };
     }
 
     private static double scrapRate(ReplicationResult result) {
-        double scrapped = result.stations().stream().mapToLong(StationResult::scrap).sum();
+        double scrapped =
+                result.stations().stream().mapToLong(StationResult::scrap).sum();
         double good = result.throughputPerHour() * result.horizonSeconds() / 3600;
         return scrapped + good > 0 ? scrapped / (scrapped + good) : 0;
     }

@@ -4,7 +4,7 @@ package io.linetwin.predict.tuning;
 @FunctionalInterface
 public interface TuningListener {
 
-    TuningListener NONE = progress -> { };
+    TuningListener NONE = progress -> {};
 
     void progress(TuningProgress progress);
 }

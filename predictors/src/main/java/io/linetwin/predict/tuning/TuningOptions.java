@@ -12,8 +12,15 @@ import java.util.OptionalDouble;
  * {@code firstStage} replications and at most {@code maxFinalReplications}; and where every replication starts
  * ({@code start}: empty = an empty line at t = 0, else e.g. the live twin's state).
  */
-public record TuningOptions(int threads, OptionalDouble delta, double deltaShare, double pcs, int finalists,
-        int firstStage, int maxFinalReplications, Optional<LineState> start) {
+public record TuningOptions(
+        int threads,
+        OptionalDouble delta,
+        double deltaShare,
+        double pcs,
+        int finalists,
+        int firstStage,
+        int maxFinalReplications,
+        Optional<LineState> start) {
 
     public static final double DEFAULT_DELTA_SHARE = 0.005;
     public static final double DEFAULT_PCS = 0.95;
@@ -49,8 +56,15 @@ public record TuningOptions(int threads, OptionalDouble delta, double deltaShare
 
     /** All cores, 0.5 % of the baseline's objective, PCS 0.95, five finalists, KN with 10 first-stage runs. */
     public static TuningOptions defaults() {
-        return new TuningOptions(Runtime.getRuntime().availableProcessors(), OptionalDouble.empty(),
-                DEFAULT_DELTA_SHARE, DEFAULT_PCS, 5, 10, 200, Optional.empty());
+        return new TuningOptions(
+                Runtime.getRuntime().availableProcessors(),
+                OptionalDouble.empty(),
+                DEFAULT_DELTA_SHARE,
+                DEFAULT_PCS,
+                5,
+                10,
+                200,
+                Optional.empty());
     }
 
     public TuningOptions withThreads(int count) {
@@ -58,17 +72,24 @@ public record TuningOptions(int threads, OptionalDouble delta, double deltaShare
     }
 
     public TuningOptions withDelta(double absolute) {
-        return new TuningOptions(threads, OptionalDouble.of(absolute), deltaShare, pcs, finalists, firstStage,
-                maxFinalReplications, start);
+        return new TuningOptions(
+                threads,
+                OptionalDouble.of(absolute),
+                deltaShare,
+                pcs,
+                finalists,
+                firstStage,
+                maxFinalReplications,
+                start);
     }
 
     public TuningOptions withDeltaShare(double share) {
-        return new TuningOptions(threads, OptionalDouble.empty(), share, pcs, finalists, firstStage,
-                maxFinalReplications, start);
+        return new TuningOptions(
+                threads, OptionalDouble.empty(), share, pcs, finalists, firstStage, maxFinalReplications, start);
     }
 
     public TuningOptions startingFrom(LineState state) {
-        return new TuningOptions(threads, delta, deltaShare, pcs, finalists, firstStage, maxFinalReplications,
-                Optional.of(state));
+        return new TuningOptions(
+                threads, delta, deltaShare, pcs, finalists, firstStage, maxFinalReplications, Optional.of(state));
     }
 }

@@ -19,14 +19,28 @@ import java.util.Optional;
  * rejected by a guard or could not run (e.g. they deadlock a rework loop); {@code replications}: all replications
  * run; {@code trajectory}: after each evaluation, the best objective found so far in the search.
  */
-public record TuningResult(String objective, boolean maximise, TunedSetting best, Optional<TunedSetting> runnerUp,
-        TunedSetting baseline, Estimate objectiveGain, Map<String, Estimate> kpiDifferences, double delta,
-        double pcs, boolean selectionCompleted, boolean stopped, int evaluations, int rejected, long replications,
-        int searchReplications, List<Step> trajectory, List<Map<String, Object>> evaluated, String method) {
+public record TuningResult(
+        String objective,
+        boolean maximise,
+        TunedSetting best,
+        Optional<TunedSetting> runnerUp,
+        TunedSetting baseline,
+        Estimate objectiveGain,
+        Map<String, Estimate> kpiDifferences,
+        double delta,
+        double pcs,
+        boolean selectionCompleted,
+        boolean stopped,
+        int evaluations,
+        int rejected,
+        long replications,
+        int searchReplications,
+        List<Step> trajectory,
+        List<Map<String, Object>> evaluated,
+        String method) {
 
     /** After {@code evaluation} distinct settings, the best objective found so far (search replications). */
-    public record Step(int evaluation, double bestObjective) {
-    }
+    public record Step(int evaluation, double bestObjective) {}
 
     public TuningResult {
         Objects.requireNonNull(best, "best");
@@ -51,7 +65,8 @@ public record TuningResult(String objective, boolean maximise, TunedSetting best
         if (best.isBaseline() || objectiveGain.n() < 2) {
             return false;
         }
-        return maximise ? objectiveGain.mean() - objectiveGain.halfWidth() > 0
+        return maximise
+                ? objectiveGain.mean() - objectiveGain.halfWidth() > 0
                 : objectiveGain.mean() + objectiveGain.halfWidth() < 0;
     }
 
@@ -64,7 +79,8 @@ public record TuningResult(String objective, boolean maximise, TunedSetting best
             return "supported gain: the recommended setting beats the current one (95 % CI of the gain excludes 0)";
         }
         if (best.isBaseline()) {
-            return selectionCompleted ? "already optimal: no setting found beats the current one by more than delta"
+            return selectionCompleted
+                    ? "already optimal: no setting found beats the current one by more than delta"
                     : "current setting kept: the selection reached its replication limit";
         }
         return "no significant gain: the recommended setting is not proven better than the current one";

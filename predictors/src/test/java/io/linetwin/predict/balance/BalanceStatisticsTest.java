@@ -90,16 +90,24 @@ final class BalanceStatisticsTest {
             }
         }
         double ratio = Math.sqrt(reconciledTotal / rawTotal);
-        System.out.printf("balance statistics: %d trials, %d measured streams (%d with redundancy > 0.1), dof %d;"
-                + " RMS error reconciled / raw: %.3f over all measured (in sd units), %.3f mean over the redundant"
-                + " ones; worst constraint residual %.2e%n", TRIALS, measured.size(), redundant,
-                classes.degreesOfFreedom(), ratio, ratioSum / redundant, worstResidual);
+        System.out.printf(
+                "balance statistics: %d trials, %d measured streams (%d with redundancy > 0.1), dof %d;"
+                        + " RMS error reconciled / raw: %.3f over all measured (in sd units), %.3f mean over the redundant"
+                        + " ones; worst constraint residual %.2e%n",
+                TRIALS,
+                measured.size(),
+                redundant,
+                classes.degreesOfFreedom(),
+                ratio,
+                ratioSum / redundant,
+                worstResidual);
         assertThat(ratio).isLessThan(0.85);
         assertThat(worstResidual).isLessThan(1e-9);
         for (int v = 0; v < n; v++) {
             if (estimated[v] == TRIALS) {
                 // E[z^2] = 1 when the sds are right: chi-square(500) / 500 lies in [0.75, 1.28] with 99.99 %.
-                assertThat(standardisedSquared[v] / TRIALS).as("calibration of " + network.stream(v).id())
+                assertThat(standardisedSquared[v] / TRIALS)
+                        .as("calibration of " + network.stream(v).id())
                         .isBetween(0.75, 1.28);
             }
         }
@@ -122,10 +130,14 @@ final class BalanceStatisticsTest {
             }
             if (report.suspected("filler.out")) {
                 named++;
-                biasSum += report.suspects().stream().filter(s -> s.stream().equals("filler.out")).findFirst()
-                        .orElseThrow().bias();
+                biasSum += report.suspects().stream()
+                        .filter(s -> s.stream().equals("filler.out"))
+                        .findFirst()
+                        .orElseThrow()
+                        .bias();
             }
-            if (!report.suspects().isEmpty() && report.suspects().get(0).stream().equals("filler.out")) {
+            if (!report.suspects().isEmpty()
+                    && report.suspects().get(0).stream().equals("filler.out")) {
                 namedFirst++;
             }
         }
@@ -140,11 +152,18 @@ final class BalanceStatisticsTest {
                 falselyNamed++;
             }
         }
-        System.out.printf("balance gross errors: +5 sd on filler.out (redundancy %.3f), alpha %.2f, %d trials each:"
-                + " named %.1f %% (first suspect %.1f %%), global test rejected %.1f %%, mean estimated bias %.2f sd;"
-                + " without gross error: global test false alarms %.1f %%, some stream named %.1f %%%n",
-                clean.redundancy(planted), ALPHA, TRIALS, 100.0 * named / TRIALS, 100.0 * namedFirst / TRIALS,
-                100.0 * globalDetected / TRIALS, biasSum / named / sd(planted), 100.0 * falseAlarms / TRIALS,
+        System.out.printf(
+                "balance gross errors: +5 sd on filler.out (redundancy %.3f), alpha %.2f, %d trials each:"
+                        + " named %.1f %% (first suspect %.1f %%), global test rejected %.1f %%, mean estimated bias %.2f sd;"
+                        + " without gross error: global test false alarms %.1f %%, some stream named %.1f %%%n",
+                clean.redundancy(planted),
+                ALPHA,
+                TRIALS,
+                100.0 * named / TRIALS,
+                100.0 * namedFirst / TRIALS,
+                100.0 * globalDetected / TRIALS,
+                biasSum / named / sd(planted),
+                100.0 * falseAlarms / TRIALS,
                 100.0 * falselyNamed / TRIALS);
         assertThat(named).isGreaterThanOrEqualTo(TRIALS * 90 / 100);
         assertThat(falseAlarms).isLessThanOrEqualTo(TRIALS * 6 / 100);

@@ -55,7 +55,8 @@ final class DenseOracle {
             while (rank < s.length && s[rank] > TOLERANCE * Math.max(1, s[0])) {
                 rank++;
             }
-            p = rank == m ? new Array2DRowRealMatrix(1, m)
+            p = rank == m
+                    ? new Array2DRowRealMatrix(1, m)
                     : gram.getU().getSubMatrix(0, m - 1, rank, m - 1).transpose();
         }
         RealMatrix bm = p.multiply(am);
@@ -87,7 +88,8 @@ final class DenseOracle {
                 RealVector residual = bk.operate(ym).subtract(ck);
                 chi2 = residual.dotProduct(hInv.operate(residual));
                 xm = ym.subtract(vm.multiply(bk.transpose()).operate(hInv.operate(residual)));
-                cov = vm.subtract(vm.multiply(bk.transpose()).multiply(hInv).multiply(bk).multiply(vm));
+                cov = vm.subtract(
+                        vm.multiply(bk.transpose()).multiply(hInv).multiply(bk).multiply(vm));
             }
         }
         statistic = chi2;

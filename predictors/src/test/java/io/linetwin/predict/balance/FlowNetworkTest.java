@@ -31,7 +31,8 @@ final class FlowNetworkTest {
             }
             for (Constraint constraint : network.constraints()) {
                 // Material units are fractional (0.5 g of paste a board): their sums round.
-                assertThat(constraint.residual(truth)).as(constraint.id() + " seed " + seed)
+                assertThat(constraint.residual(truth))
+                        .as(constraint.id() + " seed " + seed)
                         .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-12 * constraint.scale(truth)));
             }
             for (Node node : network.nodes()) {
@@ -41,7 +42,8 @@ final class FlowNetworkTest {
                     closure += term.coefficient() * truth[term.stream()];
                     scale += Math.abs(term.coefficient() * truth[term.stream()]);
                 }
-                assertThat(closure).as("closure of " + node.id())
+                assertThat(closure)
+                        .as("closure of " + node.id())
                         .isCloseTo(0, org.assertj.core.data.Offset.offset(1e-12 * scale));
             }
         }
@@ -68,15 +70,36 @@ final class FlowNetworkTest {
     void theBottlingLineHasTheDocumentedStreams() throws Exception {
         FlowNetwork network = FlowNetwork.of(library("bottling-line"));
         List<String> ids = network.streams().stream().map(Stream::id).toList();
-        assertThat(ids).contains("filler.out.half-litre", "filler.out", "filler.scrapped", "filler.scrapped.litre",
-                "b1.stock.end", "b1.stock.end.litre", "packer.assembled", "cartons.consumed", "cartons.received",
-                "b3.in", "b6.out.litre", "line.released", "line.finished.half-litre");
+        assertThat(ids)
+                .contains(
+                        "filler.out.half-litre",
+                        "filler.out",
+                        "filler.scrapped",
+                        "filler.scrapped.litre",
+                        "b1.stock.end",
+                        "b1.stock.end.litre",
+                        "packer.assembled",
+                        "cartons.consumed",
+                        "cartons.received",
+                        "b3.in",
+                        "b6.out.litre",
+                        "line.released",
+                        "line.finished.half-litre");
         assertThat(ids).doesNotContain("labeller.scrapped", "depal.stock.start", "cartons.consumed.packer");
-        assertThat(network.constraints()).extracting(Constraint::id)
-                .contains("balance:filler:half-litre", "total:filler.out", "outflow:filler:litre",
-                        "inflow:capper:litre", "bom:packer:cartons", "balance:cartons", "released:line:litre");
-        Constraint bom = network.constraints().stream().filter(c -> c.id().equals("bom:packer:cartons"))
-                .findFirst().orElseThrow();
+        assertThat(network.constraints())
+                .extracting(Constraint::id)
+                .contains(
+                        "balance:filler:half-litre",
+                        "total:filler.out",
+                        "outflow:filler:litre",
+                        "inflow:capper:litre",
+                        "bom:packer:cartons",
+                        "balance:cartons",
+                        "released:line:litre");
+        Constraint bom = network.constraints().stream()
+                .filter(c -> c.id().equals("bom:packer:cartons"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bom.terms()).extracting(Term::coefficient).containsExactly(11.0, -1.0);
     }
 }

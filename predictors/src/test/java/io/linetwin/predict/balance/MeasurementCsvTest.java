@@ -17,8 +17,8 @@ final class MeasurementCsvTest {
 
     @Test
     void readsAbsoluteAndRelativeAccuracyAndSkipsCommentsAndBlankLines() throws Exception {
-        MeasurementSet sd = parse("# counters of week 48\nstream,value,sd\n\nfiller.out,70672,70\n"
-                + "b1.stock.end.litre, 60 , 0\n");
+        MeasurementSet sd = parse(
+                "# counters of week 48\nstream,value,sd\n\nfiller.out,70672,70\n" + "b1.stock.end.litre, 60 , 0\n");
         FlowNetwork network = sd.network();
         int fillerOut = network.indexOf("filler.out").orElseThrow();
         assertThat(sd.count()).isEqualTo(2);
@@ -27,7 +27,8 @@ final class MeasurementCsvTest {
         MeasurementSet relative = parse("value,relative,stream\n70672,0.01,filler.out\n0,0.02,b2.stock.end\n");
         assertThat(relative.sd(fillerOut)).isEqualTo(706.72);
         assertThat(relative.sd(network.indexOf("b2.stock.end").orElseThrow())).isEqualTo(0.02);
-        assertThat(relative.measured(network.indexOf("capper.out").orElseThrow())).isFalse();
+        assertThat(relative.measured(network.indexOf("capper.out").orElseThrow()))
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,7 +46,9 @@ final class MeasurementCsvTest {
             empty               | # nothing\\n                                     | m.csv:1: no header
             """)
     void badInputNamesFileAndLine(String what, String text, String message) {
-        assertThatThrownBy(() -> parse(text.replace("\\n", "\n"))).as(what)
-                .isInstanceOf(BalanceInputException.class).hasMessageStartingWith(message);
+        assertThatThrownBy(() -> parse(text.replace("\\n", "\n")))
+                .as(what)
+                .isInstanceOf(BalanceInputException.class)
+                .hasMessageStartingWith(message);
     }
 }

@@ -7,8 +7,7 @@ import java.util.Random;
 /** Hand-made flow networks whose reconciliation is known on paper. */
 final class Networks {
 
-    private Networks() {
-    }
+    private Networks() {}
 
     /** Streams s1..sN at one node each ({@code node i}), constraints given as rows of coefficients over them. */
     static FlowNetwork of(int streams, double[]... rows) {
@@ -28,8 +27,8 @@ final class Networks {
             }
             constraints.add(new Constraint("c" + (r + 1), ConstraintKind.BALANCE, "n", terms));
         }
-        return new FlowNetwork("test:line", List.of(), list, constraints, List.of(new Node("n", NodeKind.MACHINE,
-                all, List.of())));
+        return new FlowNetwork(
+                "test:line", List.of(), list, constraints, List.of(new Node("n", NodeKind.MACHINE, all, List.of())));
     }
 
     /** s1 -> n1 -> s2 -> n2 -> s3. */
@@ -49,8 +48,12 @@ final class Networks {
 
     /** s1 splits into parallel units s2 -> s4 and s3 -> s5, which join into s6. */
     static FlowNetwork parallel() {
-        return of(6, new double[] {1, -1, -1, 0, 0, 0}, new double[] {0, 1, 0, -1, 0, 0},
-                new double[] {0, 0, 1, 0, -1, 0}, new double[] {0, 0, 0, 1, 1, -1});
+        return of(
+                6,
+                new double[] {1, -1, -1, 0, 0, 0},
+                new double[] {0, 1, 0, -1, 0, 0},
+                new double[] {0, 0, 1, 0, -1, 0},
+                new double[] {0, 0, 0, 1, 1, -1});
     }
 
     static MeasurementSet measure(FlowNetwork network, double[] values, double[] sds) {

@@ -14,8 +14,8 @@ final class ReconcilerTest {
     @Test
     void twoMeasurementsOfOneFlowReconcileToTheirWeightedMean() {
         FlowNetwork chain = Networks.chain();
-        Reconciliation r = Reconciler.reconcile(Networks.measure(chain, new double[] {100, NAN, 106},
-                new double[] {2, NAN, 1}));
+        Reconciliation r =
+                Reconciler.reconcile(Networks.measure(chain, new double[] {100, NAN, 106}, new double[] {2, NAN, 1}));
         double mean = (100 / 4.0 + 106 / 1.0) / (1 / 4.0 + 1);
         assertThat(r.estimate(0)).isCloseTo(mean, within(1e-12));
         assertThat(r.estimate(2)).isCloseTo(mean, within(1e-12));
@@ -35,8 +35,8 @@ final class ReconcilerTest {
 
     @Test
     void aSplitterWithTwoOfThreeMeasuredHasNoRedundancy() {
-        Reconciliation r = Reconciler.reconcile(Networks.measure(Networks.splitter(), new double[] {100, 60, NAN},
-                new double[] {1, 1, NAN}));
+        Reconciliation r = Reconciler.reconcile(
+                Networks.measure(Networks.splitter(), new double[] {100, 60, NAN}, new double[] {1, 1, NAN}));
         assertThat(r.streamClass(0)).isEqualTo(StreamClass.JUST_MEASURED);
         assertThat(r.streamClass(1)).isEqualTo(StreamClass.JUST_MEASURED);
         assertThat(r.streamClass(2)).isEqualTo(StreamClass.OBSERVABLE);
@@ -48,8 +48,8 @@ final class ReconcilerTest {
 
     @Test
     void aSplitterWithOneMeasuredLeavesTheOthersUnobservable() {
-        Reconciliation r = Reconciler.reconcile(Networks.measure(Networks.splitter(), new double[] {100, NAN, NAN},
-                new double[] {1, NAN, NAN}));
+        Reconciliation r = Reconciler.reconcile(
+                Networks.measure(Networks.splitter(), new double[] {100, NAN, NAN}, new double[] {1, NAN, NAN}));
         assertThat(r.streamClass(0)).isEqualTo(StreamClass.JUST_MEASURED);
         assertThat(r.streamClass(1)).isEqualTo(StreamClass.UNOBSERVABLE);
         assertThat(r.streamClass(2)).isEqualTo(StreamClass.UNOBSERVABLE);
@@ -59,8 +59,8 @@ final class ReconcilerTest {
 
     @Test
     void aRecycleLoopIsUnobservableFromFeedAndProductWhichAreRedundant() {
-        Reconciliation r = Reconciler.reconcile(Networks.measure(Networks.recycle(),
-                new double[] {100, NAN, 98, NAN}, new double[] {1, NAN, 1, NAN}));
+        Reconciliation r = Reconciler.reconcile(
+                Networks.measure(Networks.recycle(), new double[] {100, NAN, 98, NAN}, new double[] {1, NAN, 1, NAN}));
         assertThat(r.streamClass(0)).isEqualTo(StreamClass.REDUNDANT);
         assertThat(r.streamClass(2)).isEqualTo(StreamClass.REDUNDANT);
         assertThat(r.streamClass(1)).isEqualTo(StreamClass.UNOBSERVABLE);
@@ -71,8 +71,9 @@ final class ReconcilerTest {
 
     @Test
     void parallelUnitsMakeTheirOwnBranchJustMeasuredAndTheEndsRedundant() {
-        Reconciliation r = Reconciler.reconcile(Networks.measure(Networks.parallel(),
-                new double[] {100, 30, NAN, NAN, NAN, 104}, new double[] {2, 1, NAN, NAN, NAN, 2}));
+        Reconciliation r = Reconciler.reconcile(Networks.measure(
+                Networks.parallel(), new double[] {100, 30, NAN, NAN, NAN, 104}, new double[] {2, 1, NAN, NAN, NAN, 2
+                }));
         assertThat(r.streamClass(0)).isEqualTo(StreamClass.REDUNDANT);
         assertThat(r.streamClass(5)).isEqualTo(StreamClass.REDUNDANT);
         assertThat(r.streamClass(1)).isEqualTo(StreamClass.JUST_MEASURED);
@@ -86,8 +87,8 @@ final class ReconcilerTest {
 
     @Test
     void anExactMeasurementMovesTheOthersAndStaysPut() {
-        Reconciliation r = Reconciler.reconcile(Networks.measure(Networks.chain(), new double[] {100, NAN, 103},
-                new double[] {0, NAN, 2}));
+        Reconciliation r = Reconciler.reconcile(
+                Networks.measure(Networks.chain(), new double[] {100, NAN, 103}, new double[] {0, NAN, 2}));
         assertThat(r.streamClass(0)).isEqualTo(StreamClass.EXACT);
         assertThat(r.estimate(0)).isEqualTo(100);
         assertThat(r.estimate(2)).isCloseTo(100, within(1e-12));
@@ -98,22 +99,30 @@ final class ReconcilerTest {
 
     @Test
     void exactMeasurementsThatContradictTheLawsAreRefused() {
-        assertThatThrownBy(() -> Reconciler.reconcile(Networks.measure(Networks.chain(),
-                new double[] {100, NAN, 90}, new double[] {0, NAN, 0})))
-                .isInstanceOf(BalanceInputException.class).hasMessageContaining("sd 0 contradict");
-        assertThatThrownBy(() -> Reconciler.reconcile(Networks.measure(Networks.of(2, new double[] {1, -1},
-                new double[] {2, -2}), new double[] {100, 90}, new double[] {0, 0})))
+        assertThatThrownBy(() -> Reconciler.reconcile(
+                        Networks.measure(Networks.chain(), new double[] {100, NAN, 90}, new double[] {0, NAN, 0})))
+                .isInstanceOf(BalanceInputException.class)
+                .hasMessageContaining("sd 0 contradict");
+        assertThatThrownBy(() -> Reconciler.reconcile(Networks.measure(
+                        Networks.of(2, new double[] {1, -1}, new double[] {2, -2}),
+                        new double[] {100, 90},
+                        new double[] {0, 0})))
                 .isInstanceOf(BalanceInputException.class);
     }
 
     @Test
     void constraintsListedTwiceCountOnce() {
-        FlowNetwork twice = Networks.of(3, new double[] {1, -1, 0}, new double[] {0, 1, -1}, new double[] {1, -1, 0},
-                new double[] {1, 0, -1}, new double[] {2, -2, 0});
-        Reconciliation r = Reconciler.reconcile(Networks.measure(twice, new double[] {100, 104, 106},
-                new double[] {2, 2, 1}));
-        Reconciliation once = Reconciler.reconcile(Networks.measure(Networks.chain(), new double[] {100, 104, 106},
-                new double[] {2, 2, 1}));
+        FlowNetwork twice = Networks.of(
+                3,
+                new double[] {1, -1, 0},
+                new double[] {0, 1, -1},
+                new double[] {1, -1, 0},
+                new double[] {1, 0, -1},
+                new double[] {2, -2, 0});
+        Reconciliation r =
+                Reconciler.reconcile(Networks.measure(twice, new double[] {100, 104, 106}, new double[] {2, 2, 1}));
+        Reconciliation once = Reconciler.reconcile(
+                Networks.measure(Networks.chain(), new double[] {100, 104, 106}, new double[] {2, 2, 1}));
         assertThat(r.degreesOfFreedom()).isEqualTo(2);
         for (int v = 0; v < 3; v++) {
             assertThat(r.estimate(v)).isCloseTo(once.estimate(v), within(1e-9));
@@ -156,15 +165,18 @@ final class ReconcilerTest {
             DenseOracle oracle = new DenseOracle(measurements);
             compared++;
             assertThat(r.degreesOfFreedom()).as("trial " + trial).isEqualTo(oracle.degreesOfFreedom);
-            assertThat(r.globalStatistic()).as("trial " + trial)
+            assertThat(r.globalStatistic())
+                    .as("trial " + trial)
                     .isCloseTo(oracle.statistic, within(1e-7 * (1 + oracle.statistic)));
             for (int v = 0; v < n; v++) {
                 boolean observable = r.streamClass(v) != StreamClass.UNOBSERVABLE;
                 assertThat(observable).as("trial " + trial + " stream " + v).isEqualTo(oracle.observable[v]);
                 if (observable) {
-                    assertThat(r.estimate(v)).as("trial " + trial + " stream " + v)
+                    assertThat(r.estimate(v))
+                            .as("trial " + trial + " stream " + v)
                             .isCloseTo(oracle.estimate[v], within(1e-7 * (1 + Math.abs(oracle.estimate[v]))));
-                    assertThat(r.sd(v) * r.sd(v)).as("variance, trial " + trial + " stream " + v)
+                    assertThat(r.sd(v) * r.sd(v))
+                            .as("variance, trial " + trial + " stream " + v)
                             .isCloseTo(oracle.variance[v], within(1e-7 * (1 + oracle.variance[v])));
                 }
                 if (measurements.measured(v)) {

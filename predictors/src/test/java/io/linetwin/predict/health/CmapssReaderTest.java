@@ -29,7 +29,8 @@ final class CmapssReaderTest {
 
     @Test
     void rejectsARowWithAMissingColumnNamingFileAndLine() throws IOException {
-        Path file = write("train_FD001.txt", row(1, 1), row(1, 2).substring(0, row(1, 2).lastIndexOf(' ')));
+        Path file = write(
+                "train_FD001.txt", row(1, 1), row(1, 2).substring(0, row(1, 2).lastIndexOf(' ')));
 
         assertThatThrownBy(() -> CmapssReader.readHistory(file))
                 .isInstanceOf(SensorDataException.class)

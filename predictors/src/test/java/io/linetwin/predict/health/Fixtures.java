@@ -8,12 +8,12 @@ import java.util.List;
 /** Shared test data: the committed FD001 slice and small synthetic sets. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path cmapssDir() {
         try {
-            return Path.of(Fixtures.class.getResource("/cmapss/train_FD001.txt").toURI()).getParent();
+            return Path.of(Fixtures.class.getResource("/cmapss/train_FD001.txt").toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -30,8 +30,12 @@ final class MaintenanceRiskTest {
 
     private static final double HOUR = 3600;
     private static final Distribution FOUR_HOUR_REPAIR = new Distribution.Constant(4 * HOUR);
-    private static final LineSpec PRESS = new LineSpec("test:press", List.of(),
-            List.of(StationSpec.machine("press", new Distribution.Constant(1))), List.of(), Map.of());
+    private static final LineSpec PRESS = new LineSpec(
+            "test:press",
+            List.of(),
+            List.of(StationSpec.machine("press", new Distribution.Constant(1))),
+            List.of(),
+            Map.of());
     private static final ExperimentSpec TWO_DAYS = new ExperimentSpec(48 * HOUR, 0, 4, 11, 0);
 
     private final MaintenanceRisk risk = new MaintenanceRisk(PRESS, TWO_DAYS, Optional.empty(), 2);
@@ -40,9 +44,12 @@ final class MaintenanceRiskTest {
     void theMaintenanceStartsExactlyAtItsWindowOnAMachineWithFailuresOfItsOwn() {
         // Before planned stops the maintenance was a failure mode due on the machine's up clock, which stands still
         // during its repairs: on this machine it started late by every repair before the window.
-        StationSpec press = StationSpec.machine("press", new Distribution.Constant(1)).withFailures(List.of(
-                new FailureSpec("jam", new Distribution.Exponential(HOUR),
-                        new Distribution.Exponential(600), FailureBasis.UP_TIME)));
+        StationSpec press = StationSpec.machine("press", new Distribution.Constant(1))
+                .withFailures(List.of(new FailureSpec(
+                        "jam",
+                        new Distribution.Exponential(HOUR),
+                        new Distribution.Exponential(600),
+                        FailureBasis.UP_TIME)));
         LineSpec line = new LineSpec("test:press", List.of(), List.of(press), List.of(), Map.of());
         MaintenanceRisk onFailingPress = new MaintenanceRisk(line, TWO_DAYS, Optional.empty(), 1);
         LineSpec maintained = onFailingPress.maintained(press, 10 * HOUR, HOUR);
@@ -63,11 +70,16 @@ final class MaintenanceRiskTest {
                 }
             }
             // Down from the window to its end: a stop that begins then, or a repair under way that it follows.
-            assertThat(changes).filteredOn(c -> c.timeSeconds() >= 10 * HOUR && c.timeSeconds() < 11 * HOUR)
-                    .as("seed %d", seed).allSatisfy(c -> assertThat(c.state()).isEqualTo("down"));
+            assertThat(changes)
+                    .filteredOn(c -> c.timeSeconds() >= 10 * HOUR && c.timeSeconds() < 11 * HOUR)
+                    .as("seed %d", seed)
+                    .allSatisfy(c -> assertThat(c.state()).isEqualTo("down"));
             if (!atWindow.equals("down")) {
-                assertThat(changes.stream().anyMatch(c -> c.timeSeconds() == 10 * HOUR && c.state().equals("down")))
-                        .as("seed %d: down at exactly 10 h", seed).isTrue();
+                assertThat(changes.stream()
+                                .anyMatch(c -> c.timeSeconds() == 10 * HOUR
+                                        && c.state().equals("down")))
+                        .as("seed %d: down at exactly 10 h", seed)
+                        .isTrue();
                 exactly++;
             }
         }
@@ -79,8 +91,8 @@ final class MaintenanceRiskTest {
     void aFailureInTheLookAheadCostsItsRepairAndMaintenanceBeforeItCostsOnlyTheMaintenance() {
         TimeToFailure inTenHours = new TimeToFailure(10 * HOUR, 0);
 
-        MaintenanceRisk.Report report = risk.assess("press", inTenHours, FOUR_HOUR_REPAIR, HOUR,
-                MaintenanceWindows.everyStep(48 * HOUR, 6 * HOUR, HOUR));
+        MaintenanceRisk.Report report = risk.assess(
+                "press", inTenHours, FOUR_HOUR_REPAIR, HOUR, MaintenanceWindows.everyStep(48 * HOUR, 6 * HOUR, HOUR));
 
         assertThat(report.workingShare()).isEqualTo(1.0);
         assertThat(report.riskWithin8h()).isZero();
@@ -113,7 +125,11 @@ final class MaintenanceRiskTest {
         TimeToFailure inTenHours = new TimeToFailure(10 * HOUR, 0);
 
         // A 6 h maintenance to avert a 4 h repair: running to failure loses less.
-        MaintenanceRisk.Report report = risk.assess("press", inTenHours, FOUR_HOUR_REPAIR, 6 * HOUR,
+        MaintenanceRisk.Report report = risk.assess(
+                "press",
+                inTenHours,
+                FOUR_HOUR_REPAIR,
+                6 * HOUR,
                 MaintenanceWindows.everyStep(48 * HOUR, 6 * HOUR, 6 * HOUR));
 
         assertThat(report.expectedLossParts().mean()).isCloseTo(4 * HOUR, within(1.0));
@@ -121,9 +137,16 @@ final class MaintenanceRiskTest {
     }
 
     /** The press on two shifts, Monday to Friday 06:00 to 22:00 with a 30-minute break at 12:00. */
-    private static final LineSpec PRESS_ON_SHIFTS = new LineSpec("test:press", List.of(),
-            List.of(StationSpec.machine("press", new Distribution.Constant(1))), List.of(), Map.of(),
-            List.of(new ShiftSpec(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * HOUR, 16 * HOUR,
+    private static final LineSpec PRESS_ON_SHIFTS = new LineSpec(
+            "test:press",
+            List.of(),
+            List.of(StationSpec.machine("press", new Distribution.Constant(1))),
+            List.of(),
+            Map.of(),
+            List.of(new ShiftSpec(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                    6 * HOUR,
+                    16 * HOUR,
                     List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR)))));
     /** From Monday 00:00. */
     private final MaintenanceRisk onShifts = new MaintenanceRisk(PRESS_ON_SHIFTS, TWO_DAYS, Optional.empty(), 2);
@@ -131,13 +154,19 @@ final class MaintenanceRiskTest {
     @Test
     void maintenanceOffShiftCostsNothingAndOnShiftItsLostProductionTime() {
         TimeToFailure muchLater = new TimeToFailure(500 * HOUR, 0);
-        List<Candidate> windows = List.of(new Candidate(14 * HOUR, Kind.STEP), new Candidate(22 * HOUR,
-                Kind.OFF_SHIFT), new Candidate(12 * HOUR, Kind.BREAK), new Candidate(21 * HOUR, Kind.STEP));
+        List<Candidate> windows = List.of(
+                new Candidate(14 * HOUR, Kind.STEP),
+                new Candidate(22 * HOUR, Kind.OFF_SHIFT),
+                new Candidate(12 * HOUR, Kind.BREAK),
+                new Candidate(21 * HOUR, Kind.STEP));
 
         MaintenanceRisk.Report report = onShifts.assess("press", muchLater, FOUR_HOUR_REPAIR, 2 * HOUR, windows);
 
-        assertThat(report.windows()).extracting(MaintenanceRisk.Window::candidate).containsExactlyElementsOf(windows);
-        List<Double> losses = report.windows().stream().map(w -> w.lossParts().mean()).toList();
+        assertThat(report.windows())
+                .extracting(MaintenanceRisk.Window::candidate)
+                .containsExactlyElementsOf(windows);
+        List<Double> losses =
+                report.windows().stream().map(w -> w.lossParts().mean()).toList();
         // Mon 14:00-16:00 on shift: 7,200 one-second parts. Mon 22:00-Tue 00:00: the line is off shift, nothing.
         // From the 12:00 break: 12:30-14:00 on shift, 5,400. From 21:00: one hour on shift, 3,600.
         assertThat(losses.get(0)).isCloseTo(2 * HOUR, within(1.0));
@@ -156,22 +185,28 @@ final class MaintenanceRiskTest {
         ExperimentSpec fromMondayEight = new ExperimentSpec(48 * HOUR, 0, 4, 11, 8 * HOUR);
         MaintenanceRisk risk = new MaintenanceRisk(PRESS_ON_SHIFTS, fromMondayEight, Optional.empty(), 2);
         TimeToFailure tenHoursOfWork = new TimeToFailure(10 * HOUR, 0);
-        List<Candidate> windows = MaintenanceWindows.of(PRESS_ON_SHIFTS.shifts(), 8 * HOUR, 48 * HOUR, 2 * HOUR,
-                6 * HOUR);
+        List<Candidate> windows =
+                MaintenanceWindows.of(PRESS_ON_SHIFTS.shifts(), 8 * HOUR, 48 * HOUR, 2 * HOUR, 6 * HOUR);
 
         MaintenanceRisk.Report report = risk.assess("press", tenHoursOfWork, FOUR_HOUR_REPAIR, 2 * HOUR, windows);
 
         assertThat(report.riskWithin8h()).isZero();
         assertThat(report.riskWithin24h()).isEqualTo(1.0);
         assertThat(report.expectedLossParts().mean()).isCloseTo(3.5 * HOUR, within(1.0));
-        assertThat(report.windows()).extracting(MaintenanceRisk.Window::candidate).containsExactly(
-                new Candidate(0, Kind.NOW), new Candidate(4 * HOUR, Kind.BREAK),
-                new Candidate(14 * HOUR, Kind.OFF_SHIFT), new Candidate(28 * HOUR, Kind.BREAK),
-                new Candidate(38 * HOUR, Kind.OFF_SHIFT));
-        List<Double> losses = report.windows().stream().map(w -> w.lossParts().mean()).toList();
+        assertThat(report.windows())
+                .extracting(MaintenanceRisk.Window::candidate)
+                .containsExactly(
+                        new Candidate(0, Kind.NOW),
+                        new Candidate(4 * HOUR, Kind.BREAK),
+                        new Candidate(14 * HOUR, Kind.OFF_SHIFT),
+                        new Candidate(28 * HOUR, Kind.BREAK),
+                        new Candidate(38 * HOUR, Kind.OFF_SHIFT));
+        List<Double> losses =
+                report.windows().stream().map(w -> w.lossParts().mean()).toList();
         // Now: 2 h on shift. The break: 12:30-14:00. The night and later: after the failure, which costs its
         // 3.5 h, plus 1.5 h more for the Tuesday break.
-        assertThat(losses).usingElementComparator((a, b) -> Math.abs(a - b) <= 1.0 ? 0 : Double.compare(a, b))
+        assertThat(losses)
+                .usingElementComparator((a, b) -> Math.abs(a - b) <= 1.0 ? 0 : Double.compare(a, b))
                 .containsExactly(2 * HOUR, 1.5 * HOUR, 3.5 * HOUR, 5 * HOUR, 3.5 * HOUR);
         assertThat(report.bestWindow().orElseThrow().candidate()).isEqualTo(new Candidate(4 * HOUR, Kind.BREAK));
     }

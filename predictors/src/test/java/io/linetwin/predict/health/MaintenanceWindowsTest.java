@@ -17,7 +17,9 @@ final class MaintenanceWindowsTest {
     private static final double DAY = 24 * HOUR;
     /** Monday to Friday, 06:00 to 22:00, a 30-minute break at 12:00. */
     private static final List<ShiftSpec> TWO_SHIFTS = List.of(new ShiftSpec(
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * HOUR, 16 * HOUR,
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            6 * HOUR,
+            16 * HOUR,
             List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR))));
 
     @Test
@@ -25,12 +27,13 @@ final class MaintenanceWindowsTest {
         List<Candidate> windows = MaintenanceWindows.of(TWO_SHIFTS, 4 * DAY, 4 * DAY, 0.5 * HOUR, 6 * HOUR);
 
         // Fri 00:00 (the night under way), Fri 12:00, Fri 22:00 to Mon 06:00, Mon 12:00, Mon 22:00 (ends by Tue 00:00).
-        assertThat(windows).containsExactly(
-                new Candidate(0, Kind.OFF_SHIFT),
-                new Candidate(12 * HOUR, Kind.BREAK),
-                new Candidate(22 * HOUR, Kind.WEEKEND),
-                new Candidate(84 * HOUR, Kind.BREAK),
-                new Candidate(94 * HOUR, Kind.OFF_SHIFT));
+        assertThat(windows)
+                .containsExactly(
+                        new Candidate(0, Kind.OFF_SHIFT),
+                        new Candidate(12 * HOUR, Kind.BREAK),
+                        new Candidate(22 * HOUR, Kind.WEEKEND),
+                        new Candidate(84 * HOUR, Kind.BREAK),
+                        new Candidate(94 * HOUR, Kind.OFF_SHIFT));
     }
 
     @Test
@@ -38,10 +41,11 @@ final class MaintenanceWindowsTest {
         // Monday 08:00, one day: now, the 12:00 break, the night from 22:00; a 3 h maintenance still fits at 22:00.
         List<Candidate> windows = MaintenanceWindows.of(TWO_SHIFTS, 8 * HOUR, DAY, 3 * HOUR, 6 * HOUR);
 
-        assertThat(windows).containsExactly(
-                new Candidate(0, Kind.NOW),
-                new Candidate(4 * HOUR, Kind.BREAK),
-                new Candidate(14 * HOUR, Kind.OFF_SHIFT));
+        assertThat(windows)
+                .containsExactly(
+                        new Candidate(0, Kind.NOW),
+                        new Candidate(4 * HOUR, Kind.BREAK),
+                        new Candidate(14 * HOUR, Kind.OFF_SHIFT));
     }
 
     @Test
@@ -49,10 +53,11 @@ final class MaintenanceWindowsTest {
         // Saturday 10:00: the stop began Friday 22:00; then the Monday break and Monday night.
         List<Candidate> windows = MaintenanceWindows.of(TWO_SHIFTS, 5 * DAY + 10 * HOUR, 3 * DAY, HOUR, 6 * HOUR);
 
-        assertThat(windows).containsExactly(
-                new Candidate(0, Kind.WEEKEND),
-                new Candidate(50 * HOUR, Kind.BREAK),
-                new Candidate(60 * HOUR, Kind.OFF_SHIFT));
+        assertThat(windows)
+                .containsExactly(
+                        new Candidate(0, Kind.WEEKEND),
+                        new Candidate(50 * HOUR, Kind.BREAK),
+                        new Candidate(60 * HOUR, Kind.OFF_SHIFT));
     }
 
     @Test

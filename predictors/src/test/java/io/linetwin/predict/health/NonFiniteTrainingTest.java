@@ -27,8 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 final class NonFiniteTrainingTest {
 
     /** Small batches so that an epoch of the FD001 slice has several steps. */
-    private static final TrainingSettings TINY = TrainingSettings.defaults().withMaxEpochs(4).withPatience(4)
-            .withEnsembleSize(1).withSeed(11).withBatch(32, 1e-3);
+    private static final TrainingSettings TINY = TrainingSettings.defaults()
+            .withMaxEpochs(4)
+            .withPatience(4)
+            .withEnsembleSize(1)
+            .withSeed(11)
+            .withBatch(32, 1e-3);
 
     private static CmapssSet set;
     private static RulModel.Trained clean;
@@ -39,7 +43,7 @@ final class NonFiniteTrainingTest {
     @BeforeAll
     static void trainCleanly() {
         set = Fixtures.fd001Slice();
-        clean = RulModel.train(set.train(), 1, ModelKind.CNN, TINY, line -> { });
+        clean = RulModel.train(set.train(), 1, ModelKind.CNN, TINY, line -> {});
         clean.model().close();
     }
 
@@ -55,8 +59,8 @@ final class NonFiniteTrainingTest {
         List<String> progress = new ArrayList<>();
         AtomicBoolean fired = new AtomicBoolean();
 
-        RulModel.Trained faulty = RulModel.train(set.train(), 1, ModelKind.CNN, TINY, progress::add,
-                (member, epoch, batch, block) -> {
+        RulModel.Trained faulty =
+                RulModel.train(set.train(), 1, ModelKind.CNN, TINY, progress::add, (member, epoch, batch, block) -> {
                     if (epoch == 2 && batch == 2 && !fired.getAndSet(true)) {
                         poison(block);
                     }
@@ -73,14 +77,21 @@ final class NonFiniteTrainingTest {
         assertThat(recovery.restoredEpoch()).isEqualTo(1);
         assertThat(recovery.learningRateBefore()).isCloseTo(1e-3, within(1e-9));
         assertThat(recovery.learningRateAfter()).isCloseTo(5e-4, within(1e-9));
-        assertThat(progress).contains("member 1/1 epoch 2 batch 3 training loss NaN; restored the weights after "
-                + "epoch 1, learning rate 1.00e-03 -> 5.00e-04 (recovery 1 of 3)");
+        assertThat(progress)
+                .contains("member 1/1 epoch 2 batch 3 training loss NaN; restored the weights after "
+                        + "epoch 1, learning rate 1.00e-03 -> 5.00e-04 (recovery 1 of 3)");
 
         double[] loss = report.trainLoss().get(0);
         double[] validation = report.validationRmse().get(0);
-        assertThat(loss).as("one entry per completed epoch; the repeated one counts once").hasSize(4);
-        assertThat(Arrays.stream(loss).allMatch(Double::isFinite)).as(Arrays.toString(loss)).isTrue();
-        assertThat(Arrays.stream(validation).allMatch(Double::isFinite)).as(Arrays.toString(validation)).isTrue();
+        assertThat(loss)
+                .as("one entry per completed epoch; the repeated one counts once")
+                .hasSize(4);
+        assertThat(Arrays.stream(loss).allMatch(Double::isFinite))
+                .as(Arrays.toString(loss))
+                .isTrue();
+        assertThat(Arrays.stream(validation).allMatch(Double::isFinite))
+                .as(Arrays.toString(validation))
+                .isTrue();
         // The fault came after epoch 1, so epoch 1 is the clean run's, bit for bit (same seed, same process).
         assertThat(loss[0]).isEqualTo(clean.report().trainLoss().get(0)[0]);
         assertThat(validation[0]).isEqualTo(clean.report().validationRmse().get(0)[0]);
@@ -106,8 +117,8 @@ final class NonFiniteTrainingTest {
         int lastBatch = batchesPerEpoch();
         AtomicBoolean fired = new AtomicBoolean();
 
-        RulModel.Trained faulty = RulModel.train(set.train(), 1, ModelKind.CNN, TINY, line -> { },
-                (member, epoch, batch, block) -> {
+        RulModel.Trained faulty =
+                RulModel.train(set.train(), 1, ModelKind.CNN, TINY, line -> {}, (member, epoch, batch, block) -> {
                     if (epoch == 3 && batch == lastBatch && !fired.getAndSet(true)) {
                         poison(block);
                     }
@@ -120,7 +131,8 @@ final class NonFiniteTrainingTest {
                 assertThat(recovery.signal()).isEqualTo(TrainingRecovery.Signal.VALIDATION_RMSE);
                 assertThat(recovery.restoredEpoch()).isEqualTo(2);
             });
-            assertThat(Arrays.stream(faulty.report().validationRmse().get(0)).allMatch(Double::isFinite)).isTrue();
+            assertThat(Arrays.stream(faulty.report().validationRmse().get(0)).allMatch(Double::isFinite))
+                    .isTrue();
             assertThat(faulty.report().bestValidationRmse()[0]).isFinite();
             assertThat(finiteWeights(model)).isTrue();
         }
@@ -130,18 +142,21 @@ final class NonFiniteTrainingTest {
     void aFaultThatKeepsComingBackStopsTrainingAfterThreeRecoveriesWithOneLine() {
         AtomicInteger stepsAfterTheFirstFault = new AtomicInteger();
 
-        assertThatThrownBy(() -> RulModel.train(set.train(), 1, ModelKind.CNN, TINY, line -> { },
-                (member, epoch, batch, block) -> {
-                    if (epoch >= 2) {
-                        stepsAfterTheFirstFault.incrementAndGet();
-                        poison(block);
-                    }
-                }))
+        assertThatThrownBy(() -> RulModel.train(
+                        set.train(), 1, ModelKind.CNN, TINY, line -> {}, (member, epoch, batch, block) -> {
+                            if (epoch >= 2) {
+                                stepsAfterTheFirstFault.incrementAndGet();
+                                poison(block);
+                            }
+                        }))
                 .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
-                    assertThat(e.getMessage()).hasLineCount(1).isEqualTo("training diverged: member 1/1 epoch 2 "
-                            + "batch 2 training loss NaN again after 3 recoveries (learning rate down to 1.25e-04, "
-                            + "first at epoch 2 batch 2 training loss NaN)");
-                    assertThat(e.recoveries()).extracting(TrainingRecovery::learningRateAfter)
+                    assertThat(e.getMessage())
+                            .hasLineCount(1)
+                            .isEqualTo("training diverged: member 1/1 epoch 2 "
+                                    + "batch 2 training loss NaN again after 3 recoveries (learning rate down to 1.25e-04, "
+                                    + "first at epoch 2 batch 2 training loss NaN)");
+                    assertThat(e.recoveries())
+                            .extracting(TrainingRecovery::learningRateAfter)
                             .containsExactly((double) (1e-3f / 2), (double) (1e-3f / 4), (double) (1e-3f / 8));
                 });
         // One poisoned step per attempt (the first and three retries), each caught at the very next batch.
@@ -161,28 +176,35 @@ final class NonFiniteTrainingTest {
         units.get(1)[35][2] = Double.NaN;
         SensorDataset data = Fixtures.synthetic(units.toArray(double[][][]::new));
 
-        assertThatThrownBy(() -> RulModel.train(data, 1, ModelKind.CNN, TINY.withSeed(3), line -> { }))
+        assertThatThrownBy(() -> RulModel.train(data, 1, ModelKind.CNN, TINY.withSeed(3), line -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("training inputs must be finite, got NaN in unit 2 (window ");
     }
 
     @Test
     void aNanPredictionIsBlamedOnTheModelWhenTheInputsAreFiniteAndOnTheInputsOtherwise() {
-        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, TINY.withMaxEpochs(1), line -> { })
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, TINY.withMaxEpochs(1), line -> {})
                 .model()) {
             int stride = model.settings().window() * model.preprocessing().features();
             float[] inputs = new float[2 * stride];
             inputs[stride + 7] = Float.NaN;
-            WindowSet windows = new WindowSet(2, model.settings().window(), model.preprocessing().features(), inputs,
-                    new float[] {Float.NaN, Float.NaN}, List.of("a", "b"));
-            assertThatThrownBy(() -> model.predict(windows)).isInstanceOf(IllegalArgumentException.class)
+            WindowSet windows = new WindowSet(
+                    2,
+                    model.settings().window(),
+                    model.preprocessing().features(),
+                    inputs,
+                    new float[] {Float.NaN, Float.NaN},
+                    List.of("a", "b"));
+            assertThatThrownBy(() -> model.predict(windows))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("inputs of unit b must be finite, got NaN");
 
             NDArray weights = model.parameterArrays().get(0);
             float[] values = weights.toFloatArray();
             Arrays.fill(values, Float.NaN);
             weights.set(values);
-            assertThatThrownBy(() -> model.predictLast(set.test())).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> model.predictLast(set.test()))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("member 1/1 predicted NaN for unit 1 from finite inputs");
         }
     }
@@ -200,14 +222,13 @@ final class NonFiniteTrainingTest {
     }
 
     private static boolean finiteWeights(RulModel model) {
-        return model.parameterArrays().stream().map(NDArray::toFloatArray)
-                .allMatch(values -> {
-                    for (float v : values) {
-                        if (!Float.isFinite(v)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                });
+        return model.parameterArrays().stream().map(NDArray::toFloatArray).allMatch(values -> {
+            for (float v : values) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 }

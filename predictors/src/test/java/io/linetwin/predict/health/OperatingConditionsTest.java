@@ -16,7 +16,8 @@ final class OperatingConditionsTest {
 
     /** The six C-MAPSS regimes: altitude (kft), Mach, throttle resolver angle. */
     private static final double[][] REGIMES = {
-        {0, 0, 100}, {10, 0.25, 100}, {20, 0.7, 100}, {25, 0.62, 60}, {35, 0.84, 100}, {42, 0.84, 100}};
+        {0, 0, 100}, {10, 0.25, 100}, {20, 0.7, 100}, {25, 0.62, 60}, {35, 0.84, 100}, {42, 0.84, 100}
+    };
 
     @Test
     void recoversSixConditionsFromNoisySettings() {
@@ -29,11 +30,15 @@ final class OperatingConditionsTest {
         assertThat(conditions.count()).isEqualTo(6);
         Map<Integer, Set<Integer>> clustersPerRegime = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
-            clustersPerRegime.computeIfAbsent(truth.get(i), k -> new HashSet<>()).add(conditions.assign(rows.get(i)));
+            clustersPerRegime
+                    .computeIfAbsent(truth.get(i), k -> new HashSet<>())
+                    .add(conditions.assign(rows.get(i)));
         }
         assertThat(clustersPerRegime).hasSize(6);
-        assertThat(clustersPerRegime.values()).allSatisfy(clusters -> assertThat(clusters).hasSize(1));
-        assertThat(clustersPerRegime.values().stream().flatMap(Set::stream).distinct()).hasSize(6);
+        assertThat(clustersPerRegime.values())
+                .allSatisfy(clusters -> assertThat(clusters).hasSize(1));
+        assertThat(clustersPerRegime.values().stream().flatMap(Set::stream).distinct())
+                .hasSize(6);
     }
 
     @Test
@@ -55,7 +60,8 @@ final class OperatingConditionsTest {
 
     @Test
     void aSingleConditionPutsEveryRowInConditionZero() {
-        OperatingConditions single = OperatingConditions.fit(List.of(new double[] {1, 2, 3}, new double[] {9, 9, 9}), 1);
+        OperatingConditions single =
+                OperatingConditions.fit(List.of(new double[] {1, 2, 3}, new double[] {9, 9, 9}), 1);
 
         assertThat(single.assign(new double[] {42, 0.84, 100})).isZero();
     }
@@ -65,7 +71,8 @@ final class OperatingConditionsTest {
             int regime = random.nextInt(REGIMES.length);
             double[] base = REGIMES[regime];
             rows.add(new double[] {
-                base[0] + random.nextGaussian() * 0.003, base[1] + random.nextGaussian() * 0.0003, base[2]});
+                base[0] + random.nextGaussian() * 0.003, base[1] + random.nextGaussian() * 0.0003, base[2]
+            });
             truth.add(regime);
         }
     }

@@ -13,7 +13,8 @@ final class PreprocessingTest {
     void dropsSensorsThatAreConstantInTraining() {
         Preprocessing preprocessing = Preprocessing.fit(Fixtures.fd001Slice().train(), 1);
 
-        assertThat(preprocessing.keptSensors()).doesNotContain("s1", "s5", "s10", "s16", "s18", "s19")
+        assertThat(preprocessing.keptSensors())
+                .doesNotContain("s1", "s5", "s10", "s16", "s18", "s19")
                 .contains("s2", "s3", "s4", "s7", "s11", "s12", "s15", "s21");
     }
 
@@ -73,7 +74,9 @@ final class PreprocessingTest {
         Preprocessing preprocessing = Preprocessing.fit(full, 1, 0.5);
 
         float[][] all = preprocessing.transform(full, full.units().get(0));
-        float[][] prefix = preprocessing.transform(Fixtures.synthetic(firstTwo), Fixtures.synthetic(firstTwo).units().get(0));
+        float[][] prefix = preprocessing.transform(
+                Fixtures.synthetic(firstTwo),
+                Fixtures.synthetic(firstTwo).units().get(0));
 
         // scaled 0, 0.8, 0.4, 1.0; smoothed with alpha 0.5
         assertThat(new float[] {all[0][0], all[1][0], all[2][0], all[3][0]})
@@ -84,22 +87,24 @@ final class PreprocessingTest {
     @Test
     void theAgeInputIsTheRowTimeOverTheLongestTrainingUnit() {
         // Units of 4 and 2 rows (times 1..4 and 1..2): ages scale by 4, and a test unit may pass 1.
-        SensorDataset train = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}},
-                new double[][] {{0, 2, 5}, {0, 6, 6}});
+        SensorDataset train = Fixtures.synthetic(
+                new double[][] {{0, 0, 5}, {0, 8, 5}, {0, 4, 6}, {0, 10, 6}}, new double[][] {{0, 2, 5}, {0, 6, 6}});
         Preprocessing preprocessing = Preprocessing.fit(train, 1, 1.0, true);
-        SensorDataset longer = Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 1, 5}, {0, 2, 5}, {0, 3, 5},
-            {0, 4, 5}, {0, 5, 5}});
+        SensorDataset longer =
+                Fixtures.synthetic(new double[][] {{0, 0, 5}, {0, 1, 5}, {0, 2, 5}, {0, 3, 5}, {0, 4, 5}, {0, 5, 5}});
 
         float[][] features = preprocessing.transform(longer, longer.units().get(0));
 
         assertThat(preprocessing.ageScale()).isEqualTo(4.0);
-        assertThat(preprocessing.features()).isEqualTo(preprocessing.keptSensors().size() + 1);
+        assertThat(preprocessing.features())
+                .isEqualTo(preprocessing.keptSensors().size() + 1);
         float[] ages = new float[features.length];
         for (int r = 0; r < features.length; r++) {
             ages[r] = features[r][preprocessing.features() - 1];
         }
         assertThat(ages).containsExactly(0.25f, 0.5f, 0.75f, 1f, 1.25f, 1.5f);
-        assertThat(Preprocessing.fit(train, 1).features()).isEqualTo(preprocessing.keptSensors().size());
+        assertThat(Preprocessing.fit(train, 1).features())
+                .isEqualTo(preprocessing.keptSensors().size());
     }
 
     @Test

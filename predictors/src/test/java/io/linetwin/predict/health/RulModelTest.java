@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 final class RulModelTest {
 
     private static final TrainingSettings FAST = TrainingSettings.defaults()
-            .withMaxEpochs(6).withPatience(6).withEnsembleSize(2).withSeed(7);
+            .withMaxEpochs(6)
+            .withPatience(6)
+            .withEnsembleSize(2)
+            .withSeed(7);
 
     private static CmapssSet set;
 
@@ -29,7 +32,7 @@ final class RulModelTest {
 
     @Test
     void trainingReducesTheLossOfEveryMember() {
-        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN_LSTM, FAST, line -> { });
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN_LSTM, FAST, line -> {});
         try (RulModel model = trained.model()) {
             assertThat(trained.report().trainLoss()).hasSize(2).allSatisfy(loss -> {
                 assertThat(loss).hasSizeGreaterThanOrEqualTo(2);
@@ -45,7 +48,7 @@ final class RulModelTest {
     void aModelSavedBeforeTheAgeInputExistedLoadsWithoutIt() throws IOException {
         Path modelDir = dir.resolve("model-with-age");
         List<RulEstimate> before;
-        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1), line -> { });
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1), line -> {});
         try (RulModel model = trained.model()) {
             before = model.predictLast(set.test());
             model.save(modelDir);
@@ -53,14 +56,20 @@ final class RulModelTest {
         Path manifest = modelDir.resolve(RulModel.MANIFEST);
         String json = Files.readString(manifest);
         assertThat(json).contains("\"ageInput\" : false", "\"ageScale\" : 0.0");
-        assertThat(json).contains("\"baselineCycles\" : 0", "\"baselineKeepAbsolute\" : false",
-                "\"huberDelta\" : 0.0", "\"secondsPerCycle\" : 0.0");
-        Files.writeString(manifest, json.replaceAll(",\\s*\"ageInput\" : false", "")
-                .replaceAll(",\\s*\"ageScale\" : 0\\.0", "")
-                .replaceAll(",\\s*\"baselineCycles\" : 0", "")
-                .replaceAll(",\\s*\"baselineKeepAbsolute\" : false", "")
-                .replaceAll(",\\s*\"huberDelta\" : 0\\.0", "")
-                .replaceAll(",\\s*\"secondsPerCycle\" : 0\\.0", ""));
+        assertThat(json)
+                .contains(
+                        "\"baselineCycles\" : 0",
+                        "\"baselineKeepAbsolute\" : false",
+                        "\"huberDelta\" : 0.0",
+                        "\"secondsPerCycle\" : 0.0");
+        Files.writeString(
+                manifest,
+                json.replaceAll(",\\s*\"ageInput\" : false", "")
+                        .replaceAll(",\\s*\"ageScale\" : 0\\.0", "")
+                        .replaceAll(",\\s*\"baselineCycles\" : 0", "")
+                        .replaceAll(",\\s*\"baselineKeepAbsolute\" : false", "")
+                        .replaceAll(",\\s*\"huberDelta\" : 0\\.0", "")
+                        .replaceAll(",\\s*\"secondsPerCycle\" : 0\\.0", ""));
 
         try (RulModel loaded = RulModel.load(modelDir)) {
             assertThat(loaded.settings().ageInput()).isFalse();
@@ -79,11 +88,16 @@ final class RulModelTest {
     @Test
     void aDeepCnnWithBaselineAndHuberLossTrainsSavesAndLoads() throws IOException {
         Path modelDir = dir.resolve("deep-baseline");
-        TrainingSettings settings = FAST.withMaxEpochs(1).withEnsembleSize(1).withAgeInput(true)
-                .withBaseline(20, true).withHuberDelta(0.1);
+        TrainingSettings settings = FAST.withMaxEpochs(1)
+                .withEnsembleSize(1)
+                .withAgeInput(true)
+                .withBaseline(20, true)
+                .withHuberDelta(0.1);
         List<RulEstimate> before;
-        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN_DEEP, settings, line -> { }).model()) {
-            assertThat(model.preprocessing().features()).isEqualTo(2 * model.preprocessing().keptSensors().size() + 1);
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN_DEEP, settings, line -> {})
+                .model()) {
+            assertThat(model.preprocessing().features())
+                    .isEqualTo(2 * model.preprocessing().keptSensors().size() + 1);
             assertThat(model.preprocessing().baselineCycles()).isEqualTo(20);
             before = model.predictLast(set.test());
             assertThat(before).hasSize(4);
@@ -100,8 +114,7 @@ final class RulModelTest {
     void huberLossIsQuadraticInsideDeltaAndLinearBeyond() {
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(HealthRuntime.ENGINE)) {
             ai.djl.ndarray.NDList labels = new ai.djl.ndarray.NDList(manager.create(new float[] {0.05f, 0f}));
-            ai.djl.ndarray.NDList predictions =
-                    new ai.djl.ndarray.NDList(manager.create(new float[][] {{0f}, {0.3f}}));
+            ai.djl.ndarray.NDList predictions = new ai.djl.ndarray.NDList(manager.create(new float[][] {{0f}, {0.3f}}));
 
             float loss = new HuberLoss(0.1f).evaluate(labels, predictions).getFloat();
 
@@ -112,12 +125,20 @@ final class RulModelTest {
 
     @Test
     void withTheAgeInputTheNetworkReadsOneMoreFeature() {
-        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN_LSTM,
-                FAST.withMaxEpochs(1).withEnsembleSize(1).withAgeInput(true), line -> { });
+        RulModel.Trained trained = RulModel.train(
+                set.train(),
+                1,
+                ModelKind.CNN_LSTM,
+                FAST.withMaxEpochs(1).withEnsembleSize(1).withAgeInput(true),
+                line -> {});
         try (RulModel model = trained.model()) {
-            assertThat(model.preprocessing().features()).isEqualTo(model.preprocessing().keptSensors().size() + 1);
-            assertThat(model.preprocessing().ageScale()).isEqualTo(set.train().units().stream()
-                    .mapToDouble(u -> u.time()[u.length() - 1]).max().orElseThrow());
+            assertThat(model.preprocessing().features())
+                    .isEqualTo(model.preprocessing().keptSensors().size() + 1);
+            assertThat(model.preprocessing().ageScale())
+                    .isEqualTo(set.train().units().stream()
+                            .mapToDouble(u -> u.time()[u.length() - 1])
+                            .max()
+                            .orElseThrow());
             assertThat(model.predictLast(set.test())).hasSize(4);
         }
     }
@@ -126,7 +147,7 @@ final class RulModelTest {
     void saveThenLoadGivesIdenticalPredictions() throws IOException {
         Path modelDir = dir.resolve("model");
         List<RulEstimate> before;
-        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(2), line -> { });
+        RulModel.Trained trained = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(2), line -> {});
         try (RulModel model = trained.model()) {
             before = model.predictLast(set.test());
             model.save(modelDir);
@@ -138,17 +159,20 @@ final class RulModelTest {
                     .isEqualTo(Preprocessing.fit(set.train(), 1).keptSensors());
         }
         assertThat(Files.readString(modelDir.resolve(RulModel.MANIFEST))).contains("\"kind\" : \"CNN\"");
-        assertThat(before).allSatisfy(estimate -> assertThat(estimate.sdCycles()).isPositive());
+        assertThat(before)
+                .allSatisfy(estimate -> assertThat(estimate.sdCycles()).isPositive());
     }
 
     @Test
     void theSameSeedTrainsTheSameModel() {
         TrainingSettings settings = FAST.withMaxEpochs(2).withEnsembleSize(1);
         List<RulEstimate> first;
-        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.LSTM, settings, line -> { }).model()) {
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.LSTM, settings, line -> {})
+                .model()) {
             first = model.predictLast(set.test());
         }
-        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.LSTM, settings, line -> { }).model()) {
+        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.LSTM, settings, line -> {})
+                .model()) {
             assertThat(model.predictLast(set.test())).isEqualTo(first);
         }
     }
@@ -156,8 +180,9 @@ final class RulModelTest {
     @Test
     void refusesToSaveIntoAFolderThatHoldsFiles() throws IOException {
         Files.writeString(dir.resolve("stale-0003.params"), "x");
-        try (RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1).withEnsembleSize(1),
-                line -> { }).model()) {
+        try (RulModel model = RulModel.train(
+                        set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1).withEnsembleSize(1), line -> {})
+                .model()) {
             assertThatThrownBy(() -> model.save(dir))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("model folder must be new or empty, got " + dir + " with files in it");
@@ -166,8 +191,9 @@ final class RulModelTest {
 
     @Test
     void aSaveThatFailsHalfwayLeavesNothingBehind() throws IOException {
-        RulModel model = RulModel.train(set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1).withEnsembleSize(1),
-                line -> { }).model();
+        RulModel model = RulModel.train(
+                        set.train(), 1, ModelKind.CNN, FAST.withMaxEpochs(1).withEnsembleSize(1), line -> {})
+                .model();
         model.close();
 
         assertThatThrownBy(() -> model.save(dir.resolve("model"))).isInstanceOf(RuntimeException.class);

@@ -40,8 +40,8 @@ final class RulProtocolTest {
     void labelsByTimeCountTheTimeLeftNotTheRowsLeft() {
         // Readings taken while a machine works, timed in operating seconds: a gap from 120 s to 600 s. The unit
         // fails at its last row (660 s), so the first row has 660 s = 11 cycles of 60 s left, not 4 rows.
-        UnitHistory unit = new UnitHistory("m", new double[] {0, 60, 120, 600, 660}, new double[5][0],
-                new double[][] {{1}, {2}, {3}, {4}, {5}});
+        UnitHistory unit = new UnitHistory(
+                "m", new double[] {0, 60, 120, 600, 660}, new double[5][0], new double[][] {{1}, {2}, {3}, {4}, {5}});
 
         assertThat(RulProtocol.cappedTargets(unit, 125, 60)).containsExactly(11f, 10f, 9f, 1f, 0f);
         assertThat(RulProtocol.cappedTargets(unit, 5, 60)).containsExactly(5f, 5f, 5f, 1f, 0f);
@@ -52,11 +52,13 @@ final class RulProtocolTest {
     @Test
     void settingsRefuseANegativeOrInfiniteCycle() {
         assertThat(TrainingSettings.defaults().secondsPerCycle()).isZero();
-        assertThat(TrainingSettings.defaults().withSecondsPerCycle(60).secondsPerCycle()).isEqualTo(60);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrainingSettings.defaults().withSecondsPerCycle(-1))
+        assertThat(TrainingSettings.defaults().withSecondsPerCycle(60).secondsPerCycle())
+                .isEqualTo(60);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> TrainingSettings.defaults().withSecondsPerCycle(-1))
                 .hasMessage("secondsPerCycle must be finite and >= 0 (0 = one row per cycle), got -1.0");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> TrainingSettings.defaults().withSecondsPerCycle(Double.POSITIVE_INFINITY))
+                        () -> TrainingSettings.defaults().withSecondsPerCycle(Double.POSITIVE_INFINITY))
                 .hasMessageStartingWith("secondsPerCycle must be finite");
     }
 

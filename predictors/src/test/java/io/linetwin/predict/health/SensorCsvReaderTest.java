@@ -17,12 +17,14 @@ final class SensorCsvReaderTest {
 
     @Test
     void readsMachinesInAnyRowOrderAndSortsEachByTime() throws IOException {
-        Path file = Files.write(dir.resolve("history.csv"), List.of(
-                "machine,time_s,setting_load,temperature,vibration",
-                "press-2,20,0.5,61.0,0.30",
-                "press-1,10,0.4,55.0,0.10",
-                "press-2,10,0.5,60.0,0.20",
-                "press-1,20,0.4,56.0,0.11"));
+        Path file = Files.write(
+                dir.resolve("history.csv"),
+                List.of(
+                        "machine,time_s,setting_load,temperature,vibration",
+                        "press-2,20,0.5,61.0,0.30",
+                        "press-1,10,0.4,55.0,0.10",
+                        "press-2,10,0.5,60.0,0.20",
+                        "press-1,20,0.4,56.0,0.11"));
 
         SensorDataset data = SensorCsvReader.read(file);
 
@@ -37,10 +39,7 @@ final class SensorCsvReaderTest {
 
     @Test
     void rejectsABadValueNamingLineAndColumn() throws IOException {
-        Path file = Files.write(dir.resolve("history.csv"), List.of(
-                "unit,cycle,s2",
-                "1,1,642.1",
-                "1,2,n/a"));
+        Path file = Files.write(dir.resolve("history.csv"), List.of("unit,cycle,s2", "1,1,642.1", "1,2,n/a"));
 
         assertThatThrownBy(() -> SensorCsvReader.read(file))
                 .isInstanceOf(SensorDataException.class)

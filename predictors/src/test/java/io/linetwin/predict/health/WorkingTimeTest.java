@@ -14,7 +14,9 @@ final class WorkingTimeTest {
     private static final double HOUR = 3600;
     /** Monday to Friday 06:00-22:00 with a 30-minute break at 12:00: 15.5 h a day, 77.5 h a week. */
     private static final ShiftCalendar TWO_SHIFTS = ShiftCalendar.of(List.of(new ShiftSpec(
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), 6 * HOUR, 16 * HOUR,
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            6 * HOUR,
+            16 * HOUR,
             List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR)))));
 
     private final WorkingTime fromMondayEight = new WorkingTime(TWO_SHIFTS, 8 * HOUR);
@@ -40,6 +42,7 @@ final class WorkingTimeTest {
         assertThat(fromMondayEight.nextStop(0)).isEqualTo(4 * HOUR);
         assertThat(fromMondayEight.nextWorking(4 * HOUR)).isEqualTo(4.5 * HOUR);
         assertThat(fromMondayEight.stopBegan(5 * 24 * HOUR)).isEqualTo((4 * 24 + 14) * HOUR);
-        assertThat(new WorkingTime(ShiftCalendar.of(List.of()), 0).afterOnShift(5 * HOUR)).isEqualTo(5 * HOUR);
+        assertThat(new WorkingTime(ShiftCalendar.of(List.of()), 0).afterOnShift(5 * HOUR))
+                .isEqualTo(5 * HOUR);
     }
 }

@@ -24,8 +24,12 @@ final class ContinuousTuningTest {
     void aSpeedAgainstItsCostPeaksWhereTheMarginalPartPaysForTheSpeed() throws Exception {
         Scenario scenario = load("speed-cost.yaml");
 
-        TuningResult result = new Tuner(scenario, scenario.tuning().orElseThrow(), scenario.experiment(),
-                TuningOptions.defaults().withThreads(2)).run(TuningListener.NONE);
+        TuningResult result = new Tuner(
+                        scenario,
+                        scenario.tuning().orElseThrow(),
+                        scenario.experiment(),
+                        TuningOptions.defaults().withThreads(2))
+                .run(TuningListener.NONE);
 
         double speed = (Double) result.bestValues().get("stations.m1.parameters.speed");
         assertThat(result.method()).isEqualTo("CMA-ES");
@@ -61,8 +65,12 @@ final class ContinuousTuningTest {
                   budget: { evaluations: 60, replications: 4 }
                 """, "shared-limit.yaml");
 
-        TuningResult result = new Tuner(scenario, scenario.tuning().orElseThrow(), scenario.experiment(),
-                TuningOptions.defaults().withThreads(2)).run(TuningListener.NONE);
+        TuningResult result = new Tuner(
+                        scenario,
+                        scenario.tuning().orElseThrow(),
+                        scenario.experiment(),
+                        TuningOptions.defaults().withThreads(2))
+                .run(TuningListener.NONE);
 
         for (Map<String, Object> values : result.evaluated()) {
             double s1 = (Double) values.get("stations.m1.parameters.speed");
@@ -78,6 +86,7 @@ final class ContinuousTuningTest {
     }
 
     private static Scenario load(String name) throws Exception {
-        return ScenarioLoader.load(Path.of(ContinuousTuningTest.class.getResource("/tuning/" + name).toURI()));
+        return ScenarioLoader.load(Path.of(
+                ContinuousTuningTest.class.getResource("/tuning/" + name).toURI()));
     }
 }

@@ -23,8 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 final class ExhaustiveTuningTest {
 
-    private static final List<String> PATHS = List.of("stations.m1.parameters.speed", "stations.m2.parameters.speed",
-            "stations.m3.parameters.speed", "buffers.b1.capacity", "buffers.b2.capacity");
+    private static final List<String> PATHS = List.of(
+            "stations.m1.parameters.speed",
+            "stations.m2.parameters.speed",
+            "stations.m3.parameters.speed",
+            "buffers.b1.capacity",
+            "buffers.b2.capacity");
 
     private static Scenario scenario;
     private static TuningSpec spec;
@@ -34,7 +38,8 @@ final class ExhaustiveTuningTest {
 
     @BeforeAll
     static void enumerateEverySettingAndTune() throws Exception {
-        scenario = ScenarioLoader.load(Path.of(ExhaustiveTuningTest.class.getResource("/tuning/three-speeds.yaml")
+        scenario = ScenarioLoader.load(Path.of(ExhaustiveTuningTest.class
+                .getResource("/tuning/three-speeds.yaml")
                 .toURI()));
         spec = scenario.tuning().orElseThrow();
         TuningRegion region = spec.region();
@@ -55,22 +60,38 @@ final class ExhaustiveTuningTest {
         }
         Objective objective = new Objective(spec);
         grid = new LinkedHashMap<>();
-        try (Evaluator evaluator = new Evaluator(scenario.experiment(), Optional.empty(),
-                s -> scenario.variantOf("setting", entries(s)), 2)) {
+        try (Evaluator evaluator = new Evaluator(
+                scenario.experiment(), Optional.empty(), s -> scenario.variantOf("setting", entries(s)), 2)) {
             evaluator.ensure(all, spec.replications());
             for (Setting setting : all) {
-                grid.put(setting, SearchContext.mean(objective.values(setting, evaluator.runs(setting), 0,
-                        spec.replications())));
+                grid.put(
+                        setting,
+                        SearchContext.mean(objective.values(setting, evaluator.runs(setting), 0, spec.replications())));
             }
         }
-        optimum = grid.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        result = new Tuner(scenario, spec, scenario.experiment(), TuningOptions.defaults().withThreads(2))
+        optimum = grid.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        result = new Tuner(
+                        scenario,
+                        spec,
+                        scenario.experiment(),
+                        TuningOptions.defaults().withThreads(2))
                 .run(TuningListener.NONE);
-        System.out.printf("three-speeds: grid %d settings, exhaustive optimum %s at %.1f parts/h (%d replications "
-                + "of %s s); tuner: %d evaluations, winner %s at %.1f parts/h on the same replications, found first "
-                + "after %d evaluations%n", grid.size(), optimum, grid.get(optimum), spec.replications(),
-                scenario.experiment().horizonSeconds(), result.evaluations(), result.bestValues(),
-                grid.get(setting(result.bestValues())), firstReached(grid.get(optimum)));
+        System.out.printf(
+                "three-speeds: grid %d settings, exhaustive optimum %s at %.1f parts/h (%d replications "
+                        + "of %s s); tuner: %d evaluations, winner %s at %.1f parts/h on the same replications, found first "
+                        + "after %d evaluations%n",
+                grid.size(),
+                optimum,
+                grid.get(optimum),
+                spec.replications(),
+                scenario.experiment().horizonSeconds(),
+                result.evaluations(),
+                result.bestValues(),
+                grid.get(setting(result.bestValues())),
+                firstReached(grid.get(optimum)));
     }
 
     @Test
@@ -114,8 +135,12 @@ final class ExhaustiveTuningTest {
 
     @Test
     void oneSeedGivesTheSameResultOnOneThreadAsOnTwo() {
-        TuningResult single = new Tuner(scenario, spec, scenario.experiment(), TuningOptions.defaults()
-                .withThreads(1)).run(TuningListener.NONE);
+        TuningResult single = new Tuner(
+                        scenario,
+                        spec,
+                        scenario.experiment(),
+                        TuningOptions.defaults().withThreads(1))
+                .run(TuningListener.NONE);
 
         assertThat(single.bestValues()).isEqualTo(result.bestValues());
         assertThat(single.evaluated()).isEqualTo(result.evaluated());
@@ -141,8 +166,11 @@ final class ExhaustiveTuningTest {
     }
 
     private static int firstReached(double value) {
-        return result.trajectory().stream().filter(s -> s.bestObjective() >= value).mapToInt(
-                TuningResult.Step::evaluation).findFirst().orElse(-1);
+        return result.trajectory().stream()
+                .filter(s -> s.bestObjective() >= value)
+                .mapToInt(TuningResult.Step::evaluation)
+                .findFirst()
+                .orElse(-1);
     }
 
     private static Setting setting(Map<String, Object> values) {

@@ -28,13 +28,18 @@ final class GuardTest {
                   budget: { evaluations: 21, replications: 4 }
                 """, "guarded.yaml");
 
-        TuningResult result = new Tuner(scenario, scenario.tuning().orElseThrow(), scenario.experiment(),
-                TuningOptions.defaults().withThreads(2)).run(TuningListener.NONE);
+        TuningResult result = new Tuner(
+                        scenario,
+                        scenario.tuning().orElseThrow(),
+                        scenario.experiment(),
+                        TuningOptions.defaults().withThreads(2))
+                .run(TuningListener.NONE);
 
         assertThat(result.evaluations()).isEqualTo(21);
         assertThat(result.rejected()).isGreaterThanOrEqualTo(10);
         assertThat((Integer) result.bestValues().get("buffers.b.capacity")).isLessThanOrEqualTo(5);
-        assertThat(result.kpiDifferences().get("wip").mean() - result.kpiDifferences().get("wip").halfWidth())
+        assertThat(result.kpiDifferences().get("wip").mean()
+                        - result.kpiDifferences().get("wip").halfWidth())
                 .isLessThanOrEqualTo(0);
     }
 }

@@ -47,8 +47,8 @@ final class KimNelsonTest {
         int correct = 0;
         int trials = 400;
         for (int trial = 0; trial < trials; trial++) {
-            KimNelson.Outcome outcome = KimNelson.select(5, normal(means, 1000 + trial), delta, 0.95, 10, 100_000,
-                    () -> false);
+            KimNelson.Outcome outcome =
+                    KimNelson.select(5, normal(means, 1000 + trial), delta, 0.95, 10, 100_000, () -> false);
             assertThat(outcome.completed()).isTrue();
             correct += outcome.winner() == 2 ? 1 : 0;
         }
@@ -69,8 +69,7 @@ final class KimNelsonTest {
             }
 
             @Override
-            public void ensure(List<Integer> systems, int count) {
-            }
+            public void ensure(List<Integer> systems, int count) {}
         };
 
         KimNelson.Outcome outcome = KimNelson.select(3, same, 0.1, 0.95, 10, 1_000_000, () -> false);
@@ -83,8 +82,8 @@ final class KimNelsonTest {
 
     @Test
     void aSelectionCutShortStatesAnEstimateBelowTheGuarantee() {
-        KimNelson.Outcome outcome = KimNelson.select(2, normal(new double[] {0, 0.01}, 3), 0.02, 0.95, 10, 12,
-                () -> false);
+        KimNelson.Outcome outcome =
+                KimNelson.select(2, normal(new double[] {0, 0.01}, 3), 0.02, 0.95, 10, 12, () -> false);
 
         assertThat(outcome.completed()).isFalse();
         assertThat(outcome.pcs()).isBetween(0.0, 1.0);

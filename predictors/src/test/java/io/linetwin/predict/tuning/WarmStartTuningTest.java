@@ -25,16 +25,27 @@ final class WarmStartTuningTest {
         LineState snapshot = new LineSimulation(scenario.line()).snapshot(600, 3, 0, Instant.EPOCH);
         Map<String, Map<String, Double>> parameters = new LinkedHashMap<>(snapshot.parameters());
         parameters.put("m1", Map.of("speed", 0.6));
-        LineState now = new LineState(snapshot.capturedAt(), snapshot.clockSeconds(), snapshot.stations(),
-                snapshot.buffers(), parameters, snapshot.materialStocks(), snapshot.inFlight());
+        LineState now = new LineState(
+                snapshot.capturedAt(),
+                snapshot.clockSeconds(),
+                snapshot.stations(),
+                snapshot.buffers(),
+                parameters,
+                snapshot.materialStocks(),
+                snapshot.inFlight());
 
-        TuningResult result = new Tuner(scenario, scenario.tuning().orElseThrow(), scenario.experiment(),
-                TuningOptions.defaults().withThreads(2).startingFrom(now)).run(TuningListener.NONE);
+        TuningResult result = new Tuner(
+                        scenario,
+                        scenario.tuning().orElseThrow(),
+                        scenario.experiment(),
+                        TuningOptions.defaults().withThreads(2).startingFrom(now))
+                .run(TuningListener.NONE);
 
         // Before the start state's tuned parameter left it, every setting ran at 0.6 and the search saw no slope.
         double speed = (Double) result.bestValues().get("stations.m1.parameters.speed");
         assertThat(speed).isBetween(1.4, 1.6);
-        assertThat(result.baseline().values().get("stations.m1.parameters.speed")).isEqualTo(0.6);
+        assertThat(result.baseline().values().get("stations.m1.parameters.speed"))
+                .isEqualTo(0.6);
         assertThat(Math.abs(result.baseline().objective().mean() - profit(0.6)))
                 .isLessThan(3 * result.baseline().objective().halfWidth() + 10);
         assertThat(result.supportedGain()).isTrue();

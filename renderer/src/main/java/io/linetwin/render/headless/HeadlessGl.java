@@ -15,13 +15,13 @@ public final class HeadlessGl {
     public static final String EXTRACT_PATH = "org.lwjgl.system.SharedLibraryExtractPath";
     public static final String OSMESA = "libOSMesa.so.8";
 
-    private HeadlessGl() {
-    }
+    private HeadlessGl() {}
 
     /** Call before any jME context starts in this JVM; later calls are harmless. */
     public static synchronized void prepare() {
         if (System.getProperty(EXTRACT_PATH) == null) {
-            System.setProperty(EXTRACT_PATH, Path.of("target", "natives").toAbsolutePath().toString());
+            System.setProperty(
+                    EXTRACT_PATH, Path.of("target", "natives").toAbsolutePath().toString());
         }
         Configuration.OPENGL_LIBRARY_NAME.set(OSMESA);
         GLFW.glfwInitHint(GLFW.GLFW_PLATFORM, GLFW.GLFW_PLATFORM_NULL);
@@ -29,8 +29,8 @@ public final class HeadlessGl {
 
     public static AppSettings settings(int width, int height) {
         if (width < 16 || height < 16 || width > 8192 || height > 8192) {
-            throw new IllegalArgumentException("picture size must be 16..8192 pixels a side, got " + width + "x"
-                    + height);
+            throw new IllegalArgumentException(
+                    "picture size must be 16..8192 pixels a side, got " + width + "x" + height);
         }
         AppSettings settings = new AppSettings(true);
         settings.setRenderer(AppSettings.LWJGL_OPENGL2);

@@ -2,9 +2,9 @@ package io.linetwin.render.headless;
 
 import com.jme3.system.JmeContext;
 import io.linetwin.render.LineView;
+import io.linetwin.render.layout.Link;
 import io.linetwin.render.scene.CameraPreset;
 import io.linetwin.render.scene.CameraState;
-import io.linetwin.render.layout.Link;
 import io.linetwin.render.scene.HudState;
 import io.linetwin.render.scene.LabelLayer;
 import io.linetwin.render.scene.LabelPlacer;
@@ -44,6 +44,7 @@ public final class OffscreenRenderer implements AutoCloseable {
      * busy idle loop would slow down a simulation running beside it. Captures and frame counts run unthrottled.
      */
     private static final int IDLE_FPS = 10;
+
     private static final int UNLIMITED_FPS = -1;
     /** ImageIO's PNG quality: 1 stores, 0 compresses hardest; this maps to a low deflate level. */
     private static final float PNG_QUALITY = 0.75f;
@@ -77,11 +78,13 @@ public final class OffscreenRenderer implements AutoCloseable {
         await(app.ready(), "the offscreen GL context to start (is libosmesa6 installed?)");
         FrameGrabber grabber = new FrameGrabber(width, height);
         OffscreenRenderer renderer = new OffscreenRenderer(app, grabber, width, height);
-        await(app.enqueue(() -> {
-            app.getGuiViewPort().addProcessor(grabber);
-            renderer.idle();
-            return Boolean.TRUE; // jME's AppTask reads a null result as a timeout
-        }), "the frame reader to attach");
+        await(
+                app.enqueue(() -> {
+                    app.getGuiViewPort().addProcessor(grabber);
+                    renderer.idle();
+                    return Boolean.TRUE; // jME's AppTask reads a null result as a timeout
+                }),
+                "the frame reader to attach");
         return renderer;
     }
 
@@ -109,40 +112,46 @@ public final class OffscreenRenderer implements AutoCloseable {
 
     /** The picture of {@code view} in {@code shot}. */
     public BufferedImage render(Shot shot, LineView view) {
-        CompletableFuture<BufferedImage> frame = await(app.enqueue(() -> {
-            use(shot);
-            aim(shot, view);
-            sceneState.show(view);
-            if (hudState != null) {
-                hudState.show(view);
-            }
-            busy();
-            return grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> idle());
-        }), "the scene to be handed to the render thread");
+        CompletableFuture<BufferedImage> frame = await(
+                app.enqueue(() -> {
+                    use(shot);
+                    aim(shot, view);
+                    sceneState.show(view);
+                    if (hudState != null) {
+                        hudState.show(view);
+                    }
+                    busy();
+                    return grabber.arm(SETTLE_FRAMES).whenComplete((image, error) -> idle());
+                }),
+                "the scene to be handed to the render thread");
         return await(frame, "the frame to render");
     }
 
     /** The scene graph currently shown (for checks on labels and controls); render thread state, read only. */
     public Optional<LineScene> scene() {
-        return await(app.enqueue(() -> sceneState == null ? Optional.<LineScene>empty() : sceneState.scene()),
+        return await(
+                app.enqueue(() -> sceneState == null ? Optional.<LineScene>empty() : sceneState.scene()),
                 "the scene graph");
     }
 
     /** The label plates as last placed (pixels, y up), or none without a HUD. */
     public List<LabelPlacer.Placed> labels() {
-        return await(app.enqueue(() -> labelLayer == null ? List.<LabelPlacer.Placed>of() : labelLayer.placed()),
+        return await(
+                app.enqueue(() -> labelLayer == null ? List.<LabelPlacer.Placed>of() : labelLayer.placed()),
                 "the labels");
     }
 
     /** The HUD's panels (pixels, y up) and its legend's entries, or none without a HUD. */
     public HudLayout hudLayout() {
-        return await(app.enqueue(() -> hudState == null ? new HudLayout(List.of(), null, List.of())
-                : new HudLayout(hudState.reserved(), hudState.legendArea(), hudState.legendEntries())), "the HUD");
+        return await(
+                app.enqueue(() -> hudState == null
+                        ? new HudLayout(List.of(), null, List.of())
+                        : new HudLayout(hudState.reserved(), hudState.legendArea(), hudState.legendEntries())),
+                "the HUD");
     }
 
     /** Where the HUD's panels and legend are. */
-    public record HudLayout(List<LabelPlacer.Rect> panels, LabelPlacer.Rect legend, List<String> entries) {
-    }
+    public record HudLayout(List<LabelPlacer.Rect> panels, LabelPlacer.Rect legend, List<String> entries) {}
 
     /** The camera as last placed: projects floor points to pixels (y up); render thread state, copied. */
     public com.jme3.renderer.Camera camera() {
@@ -151,7 +160,8 @@ public final class OffscreenRenderer implements AutoCloseable {
 
     /** How the sun's shadows are drawn in the scene shown. */
     public LineSceneState.Shadows shadows() {
-        return await(app.enqueue(() -> sceneState == null ? LineSceneState.Shadows.NONE : sceneState.shadows()),
+        return await(
+                app.enqueue(() -> sceneState == null ? LineSceneState.Shadows.NONE : sceneState.shadows()),
                 "the scene state");
     }
 
@@ -178,10 +188,12 @@ public final class OffscreenRenderer implements AutoCloseable {
      */
     public FrameRate frameRate(Shot shot, LineView view, double seconds) throws InterruptedException {
         render(shot, view);
-        await(app.enqueue(() -> {
-            busy();
-            return Boolean.TRUE;
-        }), "the frame limit to lift");
+        await(
+                app.enqueue(() -> {
+                    busy();
+                    return Boolean.TRUE;
+                }),
+                "the frame limit to lift");
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long before = grabber.framesRendered();
@@ -285,8 +297,13 @@ public final class OffscreenRenderer implements AutoCloseable {
         app.getStateManager().attach(sceneState);
         app.getStateManager().attach(cameraState);
         if (shot.hud()) {
-            hudState = new HudState(shot.title(), shot.palette(), shot.unit(), shot.clock(),
-                    new HudState.Legend(!shot.plan().racks().isEmpty(),
+            hudState = new HudState(
+                    shot.title(),
+                    shot.palette(),
+                    shot.unit(),
+                    shot.clock(),
+                    new HudState.Legend(
+                            !shot.plan().racks().isEmpty(),
                             shot.plan().links().values().stream().anyMatch(l -> l.type() == Link.Type.CONVEYOR),
                             !shot.plan().agvs().isEmpty()));
             app.getStateManager().attach(hudState);
@@ -303,8 +320,11 @@ public final class OffscreenRenderer implements AutoCloseable {
         if (!(shot.camera() instanceof CameraPreset.Bottleneck)) {
             return;
         }
-        CameraPreset wanted = view.kpis().bottleneck().filter(id -> shot.plan().stations().containsKey(id))
-                .<CameraPreset>map(CameraPreset.Station::new).orElse(new CameraPreset.Overview());
+        CameraPreset wanted = view.kpis()
+                .bottleneck()
+                .filter(id -> shot.plan().stations().containsKey(id))
+                .<CameraPreset>map(CameraPreset.Station::new)
+                .orElse(new CameraPreset.Overview());
         if (!wanted.equals(placed)) {
             placed = wanted;
             cameraState.use(wanted);
@@ -318,8 +338,8 @@ public final class OffscreenRenderer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what, e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("failed waiting for " + what + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "failed waiting for " + what + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("gave up after " + WAIT_SECONDS + " s waiting for " + what, e);
         }

@@ -12,8 +12,16 @@ import java.util.Objects;
  * What a picture shows apart from the instant: the line, where it stands, colours, camera, whether the HUD is on,
  * its title, the unit the line's output is counted in, the scenario's calendar and whether the sun casts shadows.
  */
-public record Shot(LineSpec line, FloorPlan plan, Palette palette, CameraPreset camera, boolean hud, String title,
-        String unit, CalendarClock clock, boolean shadows) {
+public record Shot(
+        LineSpec line,
+        FloorPlan plan,
+        Palette palette,
+        CameraPreset camera,
+        boolean hud,
+        String title,
+        String unit,
+        CalendarClock clock,
+        boolean shadows) {
 
     public Shot {
         Objects.requireNonNull(line, "line");

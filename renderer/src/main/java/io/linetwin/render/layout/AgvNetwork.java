@@ -112,8 +112,9 @@ public final class AgvNetwork {
             }
             for (int[] edge : next.get(node)) {
                 int to2 = edge[0];
-                double length = head[1] + Math.hypot(points.get(node)[0] - points.get(to2)[0],
-                        points.get(node)[1] - points.get(to2)[1]);
+                double length = head[1]
+                        + Math.hypot(
+                                points.get(node)[0] - points.get(to2)[0], points.get(node)[1] - points.get(to2)[1]);
                 if (length < best[to2]) {
                     best[to2] = length;
                     previous[to2] = node;

@@ -36,11 +36,13 @@ public final class AutoLayout {
     static final double SIDE_GAP = 3.0;
     /** Walkway between rows. */
     static final double AISLE = 3.5;
+
     static final double RACK_OFFSET = 1.35;
     static final double RACK_HALF_DEPTH = 0.45;
     static final double RACK_MAX_LENGTH = 3.0;
     /** AGV moves are drawn this long at most on the main line, whatever their distance: lanes, not a map. */
     static final double AGV_GAP_MIN = 6;
+
     static final double AGV_GAP_MAX = 14;
     private static final double PICTURE_ASPECT = 1.9;
 
@@ -84,8 +86,9 @@ public final class AutoLayout {
         Map<String, Footprint> stations = new LinkedHashMap<>();
         for (StationSpec s : line.stations()) {
             double[] p = place.get(s.id());
-            stations.put(s.id(), new Footprint(s.id(), p[0], p[1], hl(s.id()), hd(s.id()),
-                    heading.getOrDefault(s.id(), 0.0)));
+            stations.put(
+                    s.id(),
+                    new Footprint(s.id(), p[0], p[1], hl(s.id()), hd(s.id()), heading.getOrDefault(s.id(), 0.0)));
         }
         clearOverlaps(stations);
         return new LinkRouting(line, main, stations).plan();
@@ -94,26 +97,30 @@ public final class AutoLayout {
     /** Stations the scenario places, and stations standing at their stop of an AGV path graph. */
     private void pins() {
         for (Map.Entry<String, LayoutSpec> e : line.layout().entrySet()) {
-            place.put(e.getKey(), new double[] {e.getValue().xMetres(), e.getValue().zMetres()});
+            place.put(
+                    e.getKey(),
+                    new double[] {e.getValue().xMetres(), e.getValue().zMetres()});
             heading.put(e.getKey(), e.getValue().rotationDegrees());
             pinned.add(e.getKey());
         }
         Optional<PathGraph> graph = line.transport().flatMap(TransportSpec::paths);
-        graph.ifPresent(g -> g.nodes().forEach(node -> node.station().ifPresent(station -> {
-            if (!pinned.contains(station)) {
-                // The station stands behind its stop, the vehicles pull up in front of it.
-                place.put(station, new double[] {node.xMetres(), node.zMetres() - hd(station) - 1.2});
-                heading.put(station, 0.0);
-                pinned.add(station);
-            }
-        })));
+        graph.ifPresent(g -> g.nodes()
+                .forEach(node -> node.station().ifPresent(station -> {
+                    if (!pinned.contains(station)) {
+                        // The station stands behind its stop, the vehicles pull up in front of it.
+                        place.put(station, new double[] {node.xMetres(), node.zMetres() - hd(station) - 1.2});
+                        heading.put(station, 0.0);
+                        pinned.add(station);
+                    }
+                })));
     }
 
     /** Gap between main station {@code i} and the next: the link's real length where it has one. */
     private double gap(int i) {
         String a = main.get(i);
         String b = main.get(i + 1);
-        Optional<BufferSpec> link = line.outbound(a).stream().filter(x -> x.to().equals(b)).findFirst();
+        Optional<BufferSpec> link =
+                line.outbound(a).stream().filter(x -> x.to().equals(b)).findFirst();
         if (link.isEmpty()) {
             return TRANSFER_GAP;
         }
@@ -131,7 +138,8 @@ public final class AutoLayout {
     private boolean turnable(int i) {
         String a = main.get(i);
         String b = main.get(i + 1);
-        return line.outbound(a).stream().filter(x -> x.to().equals(b))
+        return line.outbound(a).stream()
+                .filter(x -> x.to().equals(b))
                 .noneMatch(x -> line.conveyor(x.id()).isPresent());
     }
 
@@ -146,8 +154,12 @@ public final class AutoLayout {
         double total = s[n - 1] + hl(main.get(n - 1));
         double maxHd = main.stream().mapToDouble(this::hd).max().orElse(1);
         double sideDepth = line.stations().size() > n
-                ? line.stations().stream().filter(x -> !main.contains(x.id())).mapToDouble(x -> 2 * hd(x.id()))
-                        .max().orElse(0) + SIDE_GAP
+                ? line.stations().stream()
+                                .filter(x -> !main.contains(x.id()))
+                                .mapToDouble(x -> 2 * hd(x.id()))
+                                .max()
+                                .orElse(0)
+                        + SIDE_GAP
                 : 0;
         double rackSpill = Math.max(0, RACK_OFFSET + RACK_HALF_DEPTH + 0.3 - maxHd);
         double pitch = 2 * maxHd + 2 * rackSpill + sideDepth + AISLE;
@@ -172,8 +184,7 @@ public final class AutoLayout {
             double target = k * total / rows;
             int best = -1;
             for (int c : candidates) {
-                if (c > last && (best < 0
-                        || Math.abs(mid(s, c) - target) < Math.abs(mid(s, best) - target))) {
+                if (c > last && (best < 0 || Math.abs(mid(s, c) - target) < Math.abs(mid(s, best) - target))) {
                     best = c;
                 }
             }
@@ -231,14 +242,16 @@ public final class AutoLayout {
         }
         int first = pins.get(0);
         int lastPin = pins.get(pins.size() - 1);
-        double[] d0 = pins.size() > 1 ? direction(main.get(first), main.get(pins.get(1)))
+        double[] d0 = pins.size() > 1
+                ? direction(main.get(first), main.get(pins.get(1)))
                 : axis(heading.get(main.get(first)));
         for (int i = first - 1; i >= 0; i--) {
             double[] next = place.get(main.get(i + 1));
             double step = hl(main.get(i + 1)) + gap(i) + hl(main.get(i));
             put(main.get(i), next[0] - d0[0] * step, next[1] - d0[1] * step, d0);
         }
-        double[] d1 = pins.size() > 1 ? direction(main.get(pins.get(pins.size() - 2)), main.get(lastPin))
+        double[] d1 = pins.size() > 1
+                ? direction(main.get(pins.get(pins.size() - 2)), main.get(lastPin))
                 : axis(heading.get(main.get(lastPin)));
         for (int i = lastPin + 1; i < main.size(); i++) {
             double[] previous = place.get(main.get(i - 1));
@@ -417,7 +430,8 @@ public final class AutoLayout {
                 candidate.add(new Footprint(id, x, z, hl(id), hd(id), heading.get(anchor) + (backwards ? 180 : 0)));
                 u = backwards ? u - 2 * hl(id) - LANE_GAP : u + 2 * hl(id) + LANE_GAP;
             }
-            boolean free = candidate.stream().allMatch(c -> taken.stream().noneMatch(t -> t.grown(1.0).overlaps(c)));
+            boolean free = candidate.stream()
+                    .allMatch(c -> taken.stream().noneMatch(t -> t.grown(1.0).overlaps(c)));
             if (free || lane == 12) {
                 for (Footprint f : candidate) {
                     place.put(f.id(), new double[] {f.x(), f.z()});
@@ -439,14 +453,20 @@ public final class AutoLayout {
             for (int step = 0; step < 80 && clashes(f, stations); step++) {
                 double shift = (step / 2 + 1) * 1.0 * (step % 2 == 0 ? 1 : -1);
                 Footprint original = stations.get(id);
-                f = new Footprint(id, original.x() + original.axisZ() * shift, original.z() - original.axisX() * shift,
-                        original.halfWidth(), original.halfDepth(), original.rotationDegrees());
+                f = new Footprint(
+                        id,
+                        original.x() + original.axisZ() * shift,
+                        original.z() - original.axisX() * shift,
+                        original.halfWidth(),
+                        original.halfDepth(),
+                        original.rotationDegrees());
             }
             stations.put(id, f);
         }
     }
 
     private static boolean clashes(Footprint f, Map<String, Footprint> stations) {
-        return stations.values().stream().anyMatch(o -> !o.id().equals(f.id()) && o.grown(0.5).overlaps(f));
+        return stations.values().stream()
+                .anyMatch(o -> !o.id().equals(f.id()) && o.grown(0.5).overlaps(f));
     }
 }

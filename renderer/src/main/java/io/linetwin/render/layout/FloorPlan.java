@@ -49,7 +49,8 @@ public record FloorPlan(Map<String, Footprint> stations, Map<String, Link> links
     }
 
     public double minX() {
-        double m = solids().stream().mapToDouble(f -> f.x() - f.boundHalfX()).min().orElseThrow();
+        double m =
+                solids().stream().mapToDouble(f -> f.x() - f.boundHalfX()).min().orElseThrow();
         for (Link link : links.values()) {
             for (double x : link.route().xs()) {
                 m = Math.min(m, x);
@@ -59,7 +60,8 @@ public record FloorPlan(Map<String, Footprint> stations, Map<String, Link> links
     }
 
     public double maxX() {
-        double m = solids().stream().mapToDouble(f -> f.x() + f.boundHalfX()).max().orElseThrow();
+        double m =
+                solids().stream().mapToDouble(f -> f.x() + f.boundHalfX()).max().orElseThrow();
         for (Link link : links.values()) {
             for (double x : link.route().xs()) {
                 m = Math.max(m, x);
@@ -69,7 +71,8 @@ public record FloorPlan(Map<String, Footprint> stations, Map<String, Link> links
     }
 
     public double minZ() {
-        double m = solids().stream().mapToDouble(f -> f.z() - f.boundHalfZ()).min().orElseThrow();
+        double m =
+                solids().stream().mapToDouble(f -> f.z() - f.boundHalfZ()).min().orElseThrow();
         for (Link link : links.values()) {
             for (double z : link.route().zs()) {
                 m = Math.min(m, z);
@@ -79,7 +82,8 @@ public record FloorPlan(Map<String, Footprint> stations, Map<String, Link> links
     }
 
     public double maxZ() {
-        double m = solids().stream().mapToDouble(f -> f.z() + f.boundHalfZ()).max().orElseThrow();
+        double m =
+                solids().stream().mapToDouble(f -> f.z() + f.boundHalfZ()).max().orElseThrow();
         for (Link link : links.values()) {
             for (double z : link.route().zs()) {
                 m = Math.max(m, z);

@@ -15,8 +15,8 @@ public record Footprint(String id, double x, double z, double halfWidth, double 
         finite("z", z);
         finite("rotation", rotationDegrees);
         if (!(halfWidth > 0) || !(halfDepth > 0)) {
-            throw new IllegalArgumentException("footprint " + id + " half extents must be > 0, got " + halfWidth
-                    + " x " + halfDepth);
+            throw new IllegalArgumentException(
+                    "footprint " + id + " half extents must be > 0, got " + halfWidth + " x " + halfDepth);
         }
     }
 
@@ -81,8 +81,10 @@ public record Footprint(String id, double x, double z, double halfWidth, double 
         double eps = 1e-6;
         double[] lo = {0};
         double[] hi = {1};
-        return clip(-du, u1 + halfWidth - eps, lo, hi) && clip(du, halfWidth - eps - u1, lo, hi)
-                && clip(-dv, v1 + halfDepth - eps, lo, hi) && clip(dv, halfDepth - eps - v1, lo, hi)
+        return clip(-du, u1 + halfWidth - eps, lo, hi)
+                && clip(du, halfWidth - eps - u1, lo, hi)
+                && clip(-dv, v1 + halfDepth - eps, lo, hi)
+                && clip(dv, halfDepth - eps - v1, lo, hi)
                 && hi[0] - lo[0] > 1e-9;
     }
 
@@ -102,7 +104,8 @@ public record Footprint(String id, double x, double z, double halfWidth, double 
 
     /** Whether the two rectangles share inside area (separating axes; exact for any turn). */
     public boolean overlaps(Footprint other) {
-        return !separatedAlong(axisX(), axisZ(), other) && !separatedAlong(-axisZ(), axisX(), other)
+        return !separatedAlong(axisX(), axisZ(), other)
+                && !separatedAlong(-axisZ(), axisX(), other)
                 && !separatedAlong(other.axisX(), other.axisZ(), other)
                 && !separatedAlong(-other.axisZ(), other.axisX(), other);
     }

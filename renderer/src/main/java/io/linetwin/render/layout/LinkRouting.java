@@ -21,6 +21,7 @@ final class LinkRouting {
 
     /** Faces in the station's own frame: front (+u, downstream), left (-v), back (-u), right (+v). */
     private static final int FRONT = 0;
+
     private static final int LEFT = 1;
     private static final int BACK = 2;
     private static final int RIGHT = 3;
@@ -35,8 +36,7 @@ final class LinkRouting {
         this.stations = stations;
     }
 
-    private record End(String station, int face, double towardX, double towardZ) {
-    }
+    private record End(String station, int face, double towardX, double towardZ) {}
 
     FloorPlan plan() {
         Map<String, End[]> ends = new LinkedHashMap<>();
@@ -55,8 +55,10 @@ final class LinkRouting {
             End from = new End(buffer.from(), mainLink ? FRONT : face(a, b, FRONT), b.x(), b.z());
             End to = new End(buffer.to(), mainLink ? BACK : face(b, a, BACK), a.x(), a.z());
             ends.put(buffer.id(), new End[] {from, to});
-            onFace.computeIfAbsent(from.station() + "/" + from.face(), k -> new ArrayList<>()).add(from);
-            onFace.computeIfAbsent(to.station() + "/" + to.face(), k -> new ArrayList<>()).add(to);
+            onFace.computeIfAbsent(from.station() + "/" + from.face(), k -> new ArrayList<>())
+                    .add(from);
+            onFace.computeIfAbsent(to.station() + "/" + to.face(), k -> new ArrayList<>())
+                    .add(to);
         }
         Router router = new Router();
         stations.values().forEach(router::obstacle);
@@ -66,8 +68,9 @@ final class LinkRouting {
             Router.Port from = port(e[0], onFace);
             Router.Port to = port(e[1], onFace);
             Polyline route = router.route(from, to).orElse(Polyline.of(from.x(), from.z(), to.x(), to.z()));
-            links.put(buffer.id(), new Link(buffer.id(), buffer.from(), buffer.to(), type(buffer), route,
-                    Optional.empty()));
+            links.put(
+                    buffer.id(),
+                    new Link(buffer.id(), buffer.from(), buffer.to(), type(buffer), route, Optional.empty()));
         }
         racks(links);
         return new FloorPlan(stations, links, agvs(links));
@@ -128,8 +131,8 @@ final class LinkRouting {
         boolean acrossU = end.face() == FRONT || end.face() == BACK;
         double half = acrossU ? f.halfDepth() : f.halfWidth();
         // Tangent of the face in the station's frame: v for front/back, u for left/right.
-        shared.sort(Comparator.comparingDouble(x -> acrossU ? localV(f, x.towardX(), x.towardZ())
-                : localU(f, x.towardX(), x.towardZ())));
+        shared.sort(Comparator.comparingDouble(
+                x -> acrossU ? localV(f, x.towardX(), x.towardZ()) : localU(f, x.towardX(), x.towardZ())));
         int k = shared.size();
         int index = 0;
         while (shared.get(index) != end) {
@@ -205,9 +208,10 @@ final class LinkRouting {
             double angle = Math.toDegrees(Math.atan2(-dz, dx));
             for (double side : new double[] {-1, 1}) {
                 double off = side * AutoLayout.RACK_OFFSET;
-                Footprint rack = new Footprint(link.id(), cx + dz * off, cz - dx * off, length / 2,
-                        AutoLayout.RACK_HALF_DEPTH, angle);
-                boolean clear = stations.values().stream().noneMatch(s -> s.grown(0.25).overlaps(rack))
+                Footprint rack = new Footprint(
+                        link.id(), cx + dz * off, cz - dx * off, length / 2, AutoLayout.RACK_HALF_DEPTH, angle);
+                boolean clear = stations.values().stream()
+                                .noneMatch(s -> s.grown(0.25).overlaps(rack))
                         && racks.stream().noneMatch(r -> r.grown(0.2).overlaps(rack))
                         && links.values().stream().noneMatch(l -> l.route().crosses(rack.grown(0.2)));
                 if (clear) {
@@ -241,9 +245,13 @@ final class LinkRouting {
         for (Link link : links.values()) {
             if (link.type() == Link.Type.AGV) {
                 network.path(link.route());
-                network.stop(link.from(), network.point(link.route().xs()[0], link.route().zs()[0]));
+                network.stop(
+                        link.from(),
+                        network.point(link.route().xs()[0], link.route().zs()[0]));
                 int last = link.route().points() - 1;
-                network.stop(link.to(), network.point(link.route().xs()[last], link.route().zs()[last]));
+                network.stop(
+                        link.to(),
+                        network.point(link.route().xs()[last], link.route().zs()[last]));
             }
         }
         return network;

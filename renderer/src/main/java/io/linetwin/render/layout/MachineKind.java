@@ -18,12 +18,19 @@ public enum MachineKind {
     PRESS(List.of("press", "stamp", "punch", "blank"), 2.5, 2.0, "press"),
     ROTARY(List.of("fill", "cap", "label", "rinse", "blow", "seam"), 1.6, 1.6, "rotary filler / capper"),
     OVEN(List.of("oven", "reflow", "furnace", "dry", "cure", "kiln", "bake"), 3.5, 1.2, "oven"),
-    INSPECTION(List.of("inspect", "aoi", "spi", "cmm", "check", "test", "vision", "gauge"), 1.3, 1.2,
-            "inspection"),
-    WORKBENCH(List.of("repair", "rework", "wash", "manual", "bench", "finish", "kit", "operator"), 1.4, 1.0,
+    INSPECTION(List.of("inspect", "aoi", "spi", "cmm", "check", "test", "vision", "gauge"), 1.3, 1.2, "inspection"),
+    WORKBENCH(
+            List.of("repair", "rework", "wash", "manual", "bench", "finish", "kit", "operator"),
+            1.4,
+            1.0,
             "operator station"),
-    ROBOT_CELL(List.of("robot", "weld", "respot", "cell", "framing", "hem", "seal", "hood", "closure", "ub",
-            "assembl", "pick"), 3.0, 3.0, "robot cell"),
+    ROBOT_CELL(
+            List.of(
+                    "robot", "weld", "respot", "cell", "framing", "hem", "seal", "hood", "closure", "ub", "assembl",
+                    "pick"),
+            3.0,
+            3.0,
+            "robot cell"),
     SMT(List.of("print", "pnp", "place", "mount", "smt", "chip", "loader"), 1.2, 1.0, "placement machine"),
     PACKER(List.of("pack", "case", "carton", "wrap", "box"), 2.0, 1.5, "case packer"),
     GENERIC(List.of(), 1.5, 1.5, "machine");

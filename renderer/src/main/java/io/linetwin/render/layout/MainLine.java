@@ -16,14 +16,14 @@ import java.util.Set;
  */
 final class MainLine {
 
-    private MainLine() {
-    }
+    private MainLine() {}
 
     static List<String> of(LineSpec line) {
         List<StationSpec> heads = new ArrayList<>();
         line.stations().stream().filter(s -> s.kind() == StationKind.SOURCE).forEach(heads::add);
         line.stations().stream()
-                .filter(s -> s.kind() != StationKind.SOURCE && line.inbound(s.id()).isEmpty())
+                .filter(s ->
+                        s.kind() != StationKind.SOURCE && line.inbound(s.id()).isEmpty())
                 .forEach(heads::add);
         if (heads.isEmpty()) {
             heads.add(line.stations().get(0));
@@ -56,8 +56,11 @@ final class MainLine {
             if (chain.contains(out.to())) {
                 continue;
             }
-            double share = spec.routes().stream().filter(r -> r.to().equals(out.id()))
-                    .mapToDouble(r -> r.share().orElse(0.5)).findFirst().orElse(spec.routes().isEmpty() ? 1 : 0);
+            double share = spec.routes().stream()
+                    .filter(r -> r.to().equals(out.id()))
+                    .mapToDouble(r -> r.share().orElse(0.5))
+                    .findFirst()
+                    .orElse(spec.routes().isEmpty() ? 1 : 0);
             if (share > bestShare) {
                 best = out.to();
                 bestShare = share;
@@ -65,5 +68,4 @@ final class MainLine {
         }
         return best;
     }
-
 }

@@ -9,15 +9,15 @@ public record Polyline(double[] xs, double[] zs) {
 
     public Polyline {
         if (xs.length != zs.length || xs.length < 2) {
-            throw new IllegalArgumentException("a polyline needs >= 2 points with x and z each, got " + xs.length
-                    + " x and " + zs.length + " z");
+            throw new IllegalArgumentException(
+                    "a polyline needs >= 2 points with x and z each, got " + xs.length + " x and " + zs.length + " z");
         }
         xs = xs.clone();
         zs = zs.clone();
         for (int i = 0; i < xs.length; i++) {
             if (!Double.isFinite(xs[i]) || !Double.isFinite(zs[i])) {
-                throw new IllegalArgumentException("polyline points must be finite, got (" + xs[i] + ", " + zs[i]
-                        + ")");
+                throw new IllegalArgumentException(
+                        "polyline points must be finite, got (" + xs[i] + ", " + zs[i] + ")");
             }
         }
     }
@@ -37,8 +37,8 @@ public record Polyline(double[] xs, double[] zs) {
     public static Polyline simplified(List<double[]> points) {
         List<double[]> kept = new ArrayList<>();
         for (double[] p : points) {
-            if (!kept.isEmpty() && Math.hypot(p[0] - kept.get(kept.size() - 1)[0],
-                    p[1] - kept.get(kept.size() - 1)[1]) < 1e-9) {
+            if (!kept.isEmpty()
+                    && Math.hypot(p[0] - kept.get(kept.size() - 1)[0], p[1] - kept.get(kept.size() - 1)[1]) < 1e-9) {
                 continue;
             }
             if (kept.size() >= 2) {

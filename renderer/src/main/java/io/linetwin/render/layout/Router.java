@@ -54,7 +54,8 @@ final class Router {
         boolean facing = from.direction() == (to.direction() + 2) % 4;
         boolean alongX = from.direction() % 2 == 0;
         if (facing && (alongX ? Math.abs(from.z() - to.z()) < 1e-6 : Math.abs(from.x() - to.x()) < 1e-6)) {
-            double ahead = alongX ? (to.x() - from.x()) * DX[from.direction()] : (to.z() - from.z()) * DZ[from.direction()];
+            double ahead =
+                    alongX ? (to.x() - from.x()) * DX[from.direction()] : (to.z() - from.z()) * DZ[from.direction()];
             Polyline straight = Polyline.of(from.x(), from.z(), to.x(), to.z());
             if (ahead > 0 && obstacles.stream().noneMatch(straight::crosses)) {
                 routed.add(straight);

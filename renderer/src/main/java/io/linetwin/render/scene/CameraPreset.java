@@ -6,8 +6,7 @@ import java.util.Objects;
 public sealed interface CameraPreset {
 
     /** The whole line from above and in front, three-quarter view, fitted between the HUD's panels. */
-    record Overview() implements CameraPreset {
-    }
+    record Overview() implements CameraPreset {}
 
     /** One station close up, from above and in front. */
     record Station(String stationId) implements CameraPreset {
@@ -17,12 +16,10 @@ public sealed interface CameraPreset {
     }
 
     /** The station that is the bottleneck in the view shown (the overview while there is none). */
-    record Bottleneck() implements CameraPreset {
-    }
+    record Bottleneck() implements CameraPreset {}
 
     /** Straight down, orthographic, +x to the right and +z down the picture; for tests that measure pixels. */
-    record TopOrtho() implements CameraPreset {
-    }
+    record TopOrtho() implements CameraPreset {}
 
     /** {@code overview}, {@code station:ID} or {@code bottleneck}. */
     static CameraPreset parse(String text) {

@@ -68,7 +68,8 @@ public final class CameraState extends BaseAppState {
             plan.solids().forEach(f -> corners(points, f, EQUIPMENT_HEIGHT));
             for (Link link : plan.links().values()) {
                 for (int i = 0; i < link.route().points(); i++) {
-                    points.add(new Vector3f((float) link.route().xs()[i], 0, (float) link.route().zs()[i]));
+                    points.add(new Vector3f((float) link.route().xs()[i], 0, (float)
+                            link.route().zs()[i]));
                 }
             }
             plan.agvs().lanes().forEach(l -> {
@@ -143,10 +144,14 @@ public final class CameraState extends BaseAppState {
         cam.setParallelProjection(false);
         float el = ELEVATION_DEGREES * FastMath.DEG_TO_RAD;
         float yaw = YAW_DEGREES * FastMath.DEG_TO_RAD;
-        cam.setFrustumPerspective(FOV_Y_DEGREES, cam.getWidth() / (float) cam.getHeight(), Math.max(0.5f,
-                distance / 200), distance * 4 + 200);
-        Vector3f offset = new Vector3f(FastMath.sin(yaw) * FastMath.cos(el), FastMath.sin(el),
-                FastMath.cos(yaw) * FastMath.cos(el)).multLocal(distance);
+        cam.setFrustumPerspective(
+                FOV_Y_DEGREES,
+                cam.getWidth() / (float) cam.getHeight(),
+                Math.max(0.5f, distance / 200),
+                distance * 4 + 200);
+        Vector3f offset = new Vector3f(
+                        FastMath.sin(yaw) * FastMath.cos(el), FastMath.sin(el), FastMath.cos(yaw) * FastMath.cos(el))
+                .multLocal(distance);
         cam.setLocation(target.add(offset));
         cam.lookAt(target, Vector3f.UNIT_Y);
     }

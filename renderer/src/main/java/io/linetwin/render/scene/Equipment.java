@@ -42,8 +42,15 @@ final class Equipment {
         double hu = at.halfWidth();
         double hv = at.halfDepth();
         kit.glowing(hasState);
-        kit.box(hasState ? BAND + at.id() : null, hasState ? palette.role(Palette.Role.UNKNOWN) : trim,
-                0, PLINTH / 2, 0, hu, PLINTH / 2, hv);
+        kit.box(
+                hasState ? BAND + at.id() : null,
+                hasState ? palette.role(Palette.Role.UNKNOWN) : trim,
+                0,
+                PLINTH / 2,
+                0,
+                hu,
+                PLINTH / 2,
+                hv);
         kit.glowing(false);
         double iu = hu - INSET;
         double iv = hv - INSET;
@@ -68,8 +75,8 @@ final class Equipment {
         }
         kit.box(null, steel, lu, top + 0.25, lv, 0.04, 0.25, 0.04);
         kit.glowing(true);
-        kit.cylinder(LAMP + at.id(), palette.role(Palette.Role.UNKNOWN), lu, top + 0.72, lv, 0.2, 0.24, lampSides,
-                false);
+        kit.cylinder(
+                LAMP + at.id(), palette.role(Palette.Role.UNKNOWN), lu, top + 0.72, lv, 0.2, 0.24, lampSides, false);
         kit.box(HEALTH + at.id(), palette.role(Palette.Role.LAMP_OFF), lu - 0.45, top + 0.14, lv, 0.14, 0.14, 0.14);
         kit.glowing(false);
         return new double[] {lu, top + 1.02, lv};
@@ -127,8 +134,7 @@ final class Equipment {
         k.box(null, trim, 0, PLINTH + 2.2, 0, 0.1, 0.6, 0.1);
         k.box(null, trim, 0, PLINTH + 0.08, 0, iu * 0.6, 0.08, iv * 0.6);
         for (int layer = 0; layer < 5; layer++) {
-            k.box(null, layer % 2 == 0 ? body : steel, 0, PLINTH + 0.28 + layer * 0.24, 0, iu * 0.55, 0.11,
-                    iv * 0.55);
+            k.box(null, layer % 2 == 0 ? body : steel, 0, PLINTH + 0.28 + layer * 0.24, 0, iu * 0.55, 0.11, iv * 0.55);
         }
         return PLINTH + 2.9;
     }

@@ -27,21 +27,24 @@ final class FloorTexture {
 
     /** Texels per metre at most; large floors get fewer so the texture stays within 2048 a side. */
     private static final double MAX_TEXELS_PER_METRE = 20;
+
     private static final int MAX_SIDE = 2048;
 
-    private FloorTexture() {
-    }
+    private FloorTexture() {}
 
     /** What darkens the floor: footprints for ambient occlusion, shadow outlines (x, z pairs), how dark. */
-    record Light(List<io.linetwin.render.layout.Footprint> occluders, List<double[]> shadows, float shadowAlpha,
+    record Light(
+            List<io.linetwin.render.layout.Footprint> occluders,
+            List<double[]> shadows,
+            float shadowAlpha,
             float occlusionAlpha) {
         static Light none() {
             return new Light(List.of(), List.of(), 0, 0);
         }
     }
 
-    static Texture2D paint(Palette palette, double minX, double maxX, double minZ, double maxZ,
-            List<Polyline> agvLanes, Light light) {
+    static Texture2D paint(
+            Palette palette, double minX, double maxX, double minZ, double maxZ, List<Polyline> agvLanes, Light light) {
         double scale = Math.min(MAX_TEXELS_PER_METRE, MAX_SIDE / Math.max(maxX - minX, maxZ - minZ));
         int w = Math.max(4, (int) Math.round((maxX - minX) * scale));
         int h = Math.max(4, (int) Math.round((maxZ - minZ) * scale));
@@ -68,8 +71,8 @@ final class FloorTexture {
         g.setColor(awt(palette.role(Palette.Role.AISLE)));
         g.setStroke(new BasicStroke(0.15f));
         for (double inset : new double[] {2.0, 3.4}) {
-            g.draw(new java.awt.geom.Rectangle2D.Double(minX + inset, minZ + inset, maxX - minX - 2 * inset,
-                    maxZ - minZ - 2 * inset));
+            g.draw(new java.awt.geom.Rectangle2D.Double(
+                    minX + inset, minZ + inset, maxX - minX - 2 * inset, maxZ - minZ - 2 * inset));
         }
         if (light.occlusionAlpha() > 0) {
             occlusion(g, light);
@@ -92,8 +95,8 @@ final class FloorTexture {
             }
             m.dispose();
             Graphics2D plain = image.createGraphics();
-            plain.setComposite(java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER,
-                    light.shadowAlpha()));
+            plain.setComposite(
+                    java.awt.AlphaComposite.getInstance(java.awt.AlphaComposite.SRC_OVER, light.shadowAlpha()));
             plain.drawImage(mask, 0, 0, null);
             plain.dispose();
         }
@@ -102,7 +105,10 @@ final class FloorTexture {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int argb = image.getRGB(x, y);
-                data.put((byte) (argb >> 16)).put((byte) (argb >> 8)).put((byte) argb).put((byte) 0xff);
+                data.put((byte) (argb >> 16))
+                        .put((byte) (argb >> 8))
+                        .put((byte) argb)
+                        .put((byte) 0xff);
             }
         }
         data.flip();
@@ -126,8 +132,13 @@ final class FloorTexture {
                 g.translate(f.x(), f.z());
                 g.rotate(-Math.toRadians(f.rotationDegrees()));
                 g.setColor(new Color(0, 0, 0, light.occlusionAlpha() / rings));
-                g.fill(new java.awt.geom.RoundRectangle2D.Double(-f.halfWidth() - grow, -f.halfDepth() - grow,
-                        2 * (f.halfWidth() + grow), 2 * (f.halfDepth() + grow), grow * 2, grow * 2));
+                g.fill(new java.awt.geom.RoundRectangle2D.Double(
+                        -f.halfWidth() - grow,
+                        -f.halfDepth() - grow,
+                        2 * (f.halfWidth() + grow),
+                        2 * (f.halfDepth() + grow),
+                        grow * 2,
+                        grow * 2));
             }
         }
         g.setTransform(saved);

@@ -11,10 +11,10 @@ import com.jme3.renderer.Camera;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
 import com.jme3.scene.shape.Quad;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.LineView;
 import io.linetwin.render.SimTime;
-import io.linetwin.model.StationStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +29,7 @@ public final class HudState extends BaseAppState {
     private static final float PAD = 10f;
 
     /** What the scene draws, so the legend lists exactly that. */
-    public record Legend(boolean racks, boolean conveyors, boolean agvs) {
-    }
+    public record Legend(boolean racks, boolean conveyors, boolean agvs) {}
 
     private final String title;
     private final Palette palette;
@@ -121,11 +120,19 @@ public final class HudState extends BaseAppState {
     String text(LineView view) {
         String bottleneck = view.kpis().bottleneck().orElse("-");
         double rate = view.kpis().throughputPerHour();
-        String throughput = rate < 10 ? String.format(Locale.ROOT, "%.1f", rate)
-                : String.format(Locale.ROOT, "%,.0f", rate);
-        return String.format(Locale.ROOT, "%s%n%s   (t = %s)%nthroughput %s %s/h   WIP %,.1f   bottleneck: %s%n%s",
-                title, clock.at(view.simSeconds()), SimTime.format(view.simSeconds()), throughput, unit,
-                view.kpis().wip(), bottleneck, view.kpis().caption());
+        String throughput =
+                rate < 10 ? String.format(Locale.ROOT, "%.1f", rate) : String.format(Locale.ROOT, "%,.0f", rate);
+        return String.format(
+                Locale.ROOT,
+                "%s%n%s   (t = %s)%nthroughput %s %s/h   WIP %,.1f   bottleneck: %s%n%s",
+                title,
+                clock.at(view.simSeconds()),
+                SimTime.format(view.simSeconds()),
+                throughput,
+                unit,
+                view.kpis().wip(),
+                bottleneck,
+                view.kpis().caption());
     }
 
     @Override
@@ -165,8 +172,9 @@ public final class HudState extends BaseAppState {
         legendEntries.clear();
         List<Object[]> entries = new ArrayList<>();
         for (StationStatus state : StationStatus.values()) {
-            entries.add(new Object[] {state == StationStatus.DOWN ? "down / belt stopped" : state.json(),
-                    palette.state(state), "box"});
+            entries.add(new Object[] {
+                state == StationStatus.DOWN ? "down / belt stopped" : state.json(), palette.state(state), "box"
+            });
         }
         entries.add(new Object[] {"no data", palette.role(Palette.Role.UNKNOWN), "box"});
         entries.add(new Object[] {"bottleneck", palette.role(Palette.Role.BOTTLENECK), "box"});
@@ -248,7 +256,8 @@ public final class HudState extends BaseAppState {
             return 0;
         }
         Vector3f a = cam.getScreenCoordinates(ground);
-        Vector3f b = cam.getScreenCoordinates(ground.add(cam.getLeft().negate().setY(0).normalizeLocal().mult(5)));
+        Vector3f b = cam.getScreenCoordinates(
+                ground.add(cam.getLeft().negate().setY(0).normalizeLocal().mult(5)));
         float pixels = Math.abs(b.x - a.x);
         return pixels > 4 && pixels < 300 ? pixels : 0;
     }

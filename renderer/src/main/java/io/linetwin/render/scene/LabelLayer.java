@@ -13,7 +13,6 @@ import com.jme3.math.Vector3f;
 import com.jme3.renderer.Camera;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
-import com.jme3.scene.shape.Quad;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -43,8 +42,8 @@ public final class LabelLayer extends BaseAppState {
     private Quaternion cameraTurn = new Quaternion();
     private List<LabelPlacer.Placed> placed = List.of();
 
-    public LabelLayer(Supplier<java.util.Optional<LineScene>> scene, Supplier<List<LabelPlacer.Rect>> reserved,
-            Palette palette) {
+    public LabelLayer(
+            Supplier<java.util.Optional<LineScene>> scene, Supplier<List<LabelPlacer.Rect>> reserved, Palette palette) {
         this.scene = scene;
         this.reserved = reserved;
         this.palette = palette;
@@ -58,7 +57,8 @@ public final class LabelLayer extends BaseAppState {
     @Override
     protected void initialize(Application app) {
         font = app.getAssetManager().loadFont("Interface/Fonts/Default.fnt");
-        size = font.getCharSet().getRenderedSize() * Math.max(0.75f, Math.min(1.2f, app.getCamera().getHeight() / 760f));
+        size = font.getCharSet().getRenderedSize()
+                * Math.max(0.75f, Math.min(1.2f, app.getCamera().getHeight() / 760f));
         materials = new Materials(app.getAssetManager(), palette);
         vertexColoured = new Material(app.getAssetManager(), "Common/MatDefs/Misc/Unshaded.j3md");
         vertexColoured.setBoolean("VertexColor", true);
@@ -73,7 +73,9 @@ public final class LabelLayer extends BaseAppState {
         }
         Camera cam = getApplication().getCamera();
         List<LineScene.Request> requests = current.get().labels();
-        if (requests == laidOutFor && cam.getLocation().equals(cameraAt) && cam.getRotation().equals(cameraTurn)) {
+        if (requests == laidOutFor
+                && cam.getLocation().equals(cameraAt)
+                && cam.getRotation().equals(cameraTurn)) {
             return;
         }
         laidOutFor = requests;
@@ -127,7 +129,12 @@ public final class LabelLayer extends BaseAppState {
             ColorRGBA edge = bottleneck ? accentColour : inkColour;
             LabelPlacer.Rect rect = p.plate();
             quads.rect(rect.x(), rect.y(), rect.w(), rect.h(), 1, edge);
-            quads.rect(rect.x() + BORDER, rect.y() + BORDER, rect.w() - 2 * BORDER, rect.h() - 2 * BORDER, 2,
+            quads.rect(
+                    rect.x() + BORDER,
+                    rect.y() + BORDER,
+                    rect.w() - 2 * BORDER,
+                    rect.h() - 2 * BORDER,
+                    2,
                     bottleneck ? accentColour : plateColour);
             BitmapText text = new BitmapText(font);
             text.setSize(size);

@@ -13,6 +13,7 @@ public final class LabelPlacer {
 
     /** Space kept free between plates. */
     public static final float GAP = 3;
+
     private static final float LIFT = 10;
     private static final int TIERS = 6;
 
@@ -32,15 +33,12 @@ public final class LabelPlacer {
     }
 
     /** What to place: plate size and the projected anchor. */
-    public record Item(String id, float anchorX, float anchorY, float w, float h) {
-    }
+    public record Item(String id, float anchorX, float anchorY, float w, float h) {}
 
     /** A placed plate; {@code leader}: whether a line joins it to its anchor. */
-    public record Placed(String id, Rect plate, float anchorX, float anchorY, boolean leader) {
-    }
+    public record Placed(String id, Rect plate, float anchorX, float anchorY, boolean leader) {}
 
-    private LabelPlacer() {
-    }
+    private LabelPlacer() {}
 
     /** {@code items} in priority order; {@code reserved}: areas no plate may cover (HUD, legend). */
     public static List<Placed> place(List<Item> items, float width, float height, List<Rect> reserved) {
@@ -72,8 +70,10 @@ public final class LabelPlacer {
             }
             if (best != null) {
                 taken.add(best);
-                boolean near = best.y() <= item.anchorY() + LIFT + 2 && best.y() >= item.anchorY()
-                        && best.x() <= item.anchorX() && best.x() + best.w() >= item.anchorX();
+                boolean near = best.y() <= item.anchorY() + LIFT + 2
+                        && best.y() >= item.anchorY()
+                        && best.x() <= item.anchorX()
+                        && best.x() + best.w() >= item.anchorX();
                 placed.add(new Placed(item.id(), best, item.anchorX(), item.anchorY(), !near));
             }
         }
@@ -89,7 +89,7 @@ public final class LabelPlacer {
         float up = LIFT + tier * (h + 2 * GAP);
         List<Rect> out = new ArrayList<>();
         out.add(new Rect(ax - w / 2, ay + up, w, h));
-        out.add(new Rect(ax - w / 2 - (w / 2 + 8) , ay + up, w, h));
+        out.add(new Rect(ax - w / 2 - (w / 2 + 8), ay + up, w, h));
         out.add(new Rect(ax - w / 2 + (w / 2 + 8), ay + up, w, h));
         if (tier > 0) {
             out.add(new Rect(ax - w / 2 - w - 12, ay + up - h, w, h));

@@ -5,8 +5,8 @@ import com.jme3.math.Vector3f;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Node;
 import com.jme3.scene.Spatial;
-import io.linetwin.render.LineView;
 import io.linetwin.model.StationStatus;
+import io.linetwin.render.LineView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,18 +22,22 @@ public final class LineScene {
 
     /** Name of the node of a station: {@code station:<station id>}. */
     public static final String STATION_PREFIX = "station:";
+
     static final String BOTTLENECK_MARK = "  bottleneck";
 
     /** Which labels win where they would collide: lower first. */
-    public enum Priority { BOTTLENECK, DOWN, MACHINE, END }
+    public enum Priority {
+        BOTTLENECK,
+        DOWN,
+        MACHINE,
+        END
+    }
 
     /** Where a station's label points: above its status lamp. */
-    record Anchor(String id, Vector3f point, Priority priority) {
-    }
+    record Anchor(String id, Vector3f point, Priority priority) {}
 
     /** A label the view asks for: its text, anchor and priority. */
-    public record Request(String id, String text, Vector3f anchor, Priority priority) {
-    }
+    public record Request(String id, String text, Vector3f anchor, Priority priority) {}
 
     private final Node root;
     private final Map<String, MachineStatusControl> machines;
@@ -46,9 +50,16 @@ public final class LineScene {
     private final Palette palette;
     private List<Request> requests;
 
-    LineScene(Node root, Map<String, MachineStatusControl> machines, Map<String, RackFill> fills,
-            List<Anchor> anchors, MeshKit solid, Geometry solidGeometry, MoversNode movers,
-            List<String> conveyorLamps, Palette palette) {
+    LineScene(
+            Node root,
+            Map<String, MachineStatusControl> machines,
+            Map<String, RackFill> fills,
+            List<Anchor> anchors,
+            MeshKit solid,
+            Geometry solidGeometry,
+            MoversNode movers,
+            List<String> conveyorLamps,
+            Palette palette) {
         this.root = root;
         this.machines = Map.copyOf(machines);
         this.fills = Map.copyOf(fills);
@@ -66,7 +77,8 @@ public final class LineScene {
     }
 
     public void apply(LineView view) {
-        machines.forEach((id, control) -> control.show(Optional.ofNullable(view.stations().get(id)),
+        machines.forEach((id, control) -> control.show(
+                Optional.ofNullable(view.stations().get(id)),
                 Optional.ofNullable(view.healthRisk().get(id))));
         fills.forEach((id, fill) -> {
             Integer level = view.bufferLevels().get(id);
@@ -75,7 +87,8 @@ public final class LineScene {
         movers.apply(view.movers());
         for (String id : conveyorLamps) {
             boolean stopped = view.movers().stoppedConveyors().contains(id);
-            solid.colour(LineSceneBuilder.CONVEYOR_LAMP + id,
+            solid.colour(
+                    LineSceneBuilder.CONVEYOR_LAMP + id,
                     palette.state(stopped ? StationStatus.DOWN : StationStatus.WORKING));
         }
         requests = requests(view.kpis().bottleneck(), view.stations());
@@ -85,10 +98,11 @@ public final class LineScene {
         List<Request> out = new ArrayList<>();
         for (Anchor anchor : anchors) {
             boolean isBottleneck = bottleneck.filter(anchor.id()::equals).isPresent();
-            Priority priority = isBottleneck ? Priority.BOTTLENECK
+            Priority priority = isBottleneck
+                    ? Priority.BOTTLENECK
                     : states.get(anchor.id()) == StationStatus.DOWN ? Priority.DOWN : anchor.priority();
-            out.add(new Request(anchor.id(), isBottleneck ? anchor.id() + BOTTLENECK_MARK : anchor.id(),
-                    anchor.point(), priority));
+            out.add(new Request(
+                    anchor.id(), isBottleneck ? anchor.id() + BOTTLENECK_MARK : anchor.id(), anchor.point(), priority));
         }
         out.sort(Comparator.comparing(Request::priority));
         return out;

@@ -2,7 +2,6 @@ package io.linetwin.render.scene;
 
 import com.jme3.asset.AssetManager;
 import com.jme3.material.Material;
-import com.jme3.material.RenderState;
 import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
 import com.jme3.renderer.queue.RenderQueue;
@@ -47,6 +46,7 @@ public final class LineSceneBuilder {
     private final boolean bakedShadows;
     /** Above this many stations rollers, rack posts and round parts are drawn with fewer vertices. */
     static final int FULL_DETAIL_UP_TO = 60;
+
     private boolean coarse;
 
     /**
@@ -82,16 +82,22 @@ public final class LineSceneBuilder {
             root.attachChild(node);
             if (hasState) {
                 String id = station.id();
-                MachineStatusControl control = new MachineStatusControl(c -> {
-                    solid.colour(Equipment.BAND + id, c);
-                    solid.colour(Equipment.LAMP + id, c);
-                }, c -> solid.colour(Equipment.HEALTH + id, c), palette, animated);
+                MachineStatusControl control = new MachineStatusControl(
+                        c -> {
+                            solid.colour(Equipment.BAND + id, c);
+                            solid.colour(Equipment.LAMP + id, c);
+                        },
+                        c -> solid.colour(Equipment.HEALTH + id, c),
+                        palette,
+                        animated);
                 node.addControl(control);
                 machines.put(id, control);
             }
             double top = Math.max(lamp[1], 1.0);
-            anchors.add(new LineScene.Anchor(station.id(), new Vector3f((float) at.x(), (float) top + 0.2f,
-                    (float) at.z()), hasState ? LineScene.Priority.MACHINE : LineScene.Priority.END));
+            anchors.add(new LineScene.Anchor(
+                    station.id(),
+                    new Vector3f((float) at.x(), (float) top + 0.2f, (float) at.z()),
+                    hasState ? LineScene.Priority.MACHINE : LineScene.Priority.END));
         }
         solid.owner("");
         Map<String, RackFill> fills = new LinkedHashMap<>();
@@ -103,7 +109,7 @@ public final class LineSceneBuilder {
                     conveyor(solid, link);
                     conveyorLamps.add(link.id());
                 }
-                case AGV -> { }
+                case AGV -> {}
             }
             link.rack().ifPresent(rack -> {
                 BufferSpec buffer = line.buffer(link.id()).orElseThrow();
@@ -117,21 +123,18 @@ public final class LineSceneBuilder {
         }
         root.attachChild(floor(plan, solid));
         // Only the floor receives shadows: the shadow pass then redraws four vertices, not the whole line.
-        Geometry solidGeometry = geometry("equipment", solid, materials.vertexColoured(),
-                RenderQueue.ShadowMode.Cast);
+        Geometry solidGeometry = geometry("equipment", solid, materials.vertexColoured(), RenderQueue.ShadowMode.Cast);
         root.attachChild(solidGeometry);
         if (!boxes.isEmpty()) {
-            root.attachChild(geometry("rack-boxes", boxes, materials.vertexColoured(),
-                    RenderQueue.ShadowMode.Cast));
+            root.attachChild(geometry("rack-boxes", boxes, materials.vertexColoured(), RenderQueue.ShadowMode.Cast));
         }
         MoversNode movers = new MoversNode(line, plan, materials.vertexColoured(), palette, palette.lit());
         root.attachChild(movers.node());
-        LineScene scene = new LineScene(root, machines, fills, anchors, solid, solidGeometry, movers,
-                conveyorLamps, palette);
+        LineScene scene =
+                new LineScene(root, machines, fills, anchors, solid, solidGeometry, movers, conveyorLamps, palette);
         machines.values().forEach(m -> m.show(java.util.Optional.empty(), java.util.Optional.empty()));
         fills.values().forEach(f -> f.show(java.util.OptionalInt.empty()));
-        conveyorLamps.forEach(id -> solid.colour(CONVEYOR_LAMP + id,
-                palette.state(StationStatus.WORKING)));
+        conveyorLamps.forEach(id -> solid.colour(CONVEYOR_LAMP + id, palette.state(StationStatus.WORKING)));
         return scene;
     }
 
@@ -149,18 +152,31 @@ public final class LineSceneBuilder {
         double minZ = Math.floor(plan.minZ() - FLOOR_MARGIN);
         double maxZ = Math.ceil(plan.maxZ() + FLOOR_MARGIN);
         Mesh quad = new Mesh();
-        quad.setBuffer(VertexBuffer.Type.Position, 3, new float[] {(float) minX, 0, (float) minZ,
-            (float) minX, 0, (float) maxZ, (float) maxX, 0, (float) maxZ, (float) maxX, 0, (float) minZ});
+        quad.setBuffer(VertexBuffer.Type.Position, 3, new float[] {
+            (float) minX,
+            0,
+            (float) minZ,
+            (float) minX,
+            0,
+            (float) maxZ,
+            (float) maxX,
+            0,
+            (float) maxZ,
+            (float) maxX,
+            0,
+            (float) minZ
+        });
         quad.setBuffer(VertexBuffer.Type.Normal, 3, new float[] {0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0});
         quad.setBuffer(VertexBuffer.Type.TexCoord, 2, new float[] {0, 0, 0, 1, 1, 1, 1, 0});
         quad.setBuffer(VertexBuffer.Type.Index, 3, new int[] {0, 1, 2, 0, 2, 3});
         quad.updateBound();
         Geometry floor = new Geometry("floor", quad);
-        FloorTexture.Light light = !palette.lit() ? FloorTexture.Light.none()
-                : new FloorTexture.Light(plan.solids(), bakedShadows ? solid.shadows(Sunlight.DIRECTION) : List.of(),
-                        0.5f, 0.45f);
-        floor.setMaterial(materials.textured(FloorTexture.paint(palette, minX, maxX, minZ, maxZ,
-                plan.agvs().lanes(), light)));
+        FloorTexture.Light light = !palette.lit()
+                ? FloorTexture.Light.none()
+                : new FloorTexture.Light(
+                        plan.solids(), bakedShadows ? solid.shadows(Sunlight.DIRECTION) : List.of(), 0.5f, 0.45f);
+        floor.setMaterial(materials.textured(
+                FloorTexture.paint(palette, minX, maxX, minZ, maxZ, plan.agvs().lanes(), light)));
         floor.setShadowMode(RenderQueue.ShadowMode.Receive);
         return floor;
     }
@@ -204,8 +220,16 @@ public final class LineSceneBuilder {
         segmentFrame(kit, route, 0);
         kit.cylinder(null, steel, 0.5, BELT_TOP + 0.35, -0.48, 0.03, 0.3, 6, false);
         kit.glowing(true);
-        kit.cylinder(CONVEYOR_LAMP + link.id(), palette.state(StationStatus.WORKING), 0.5,
-                BELT_TOP + 0.75, -0.48, 0.12, 0.12, 10, false);
+        kit.cylinder(
+                CONVEYOR_LAMP + link.id(),
+                palette.state(StationStatus.WORKING),
+                0.5,
+                BELT_TOP + 0.75,
+                -0.48,
+                0.12,
+                0.12,
+                10,
+                false);
         kit.glowing(false);
     }
 
@@ -260,7 +284,14 @@ public final class LineSceneBuilder {
         int slot = 0;
         for (int c = 0; c < columns; c++) {
             for (double v : coarse ? new double[] {0} : new double[] {-hv / 2, hv / 2}) {
-                boxes.box(SLOT + id + ":" + slot, fill, -hu + pitch * (c + 0.5), 0.8, v, pitch * 0.42, 0.15,
+                boxes.box(
+                        SLOT + id + ":" + slot,
+                        fill,
+                        -hu + pitch * (c + 0.5),
+                        0.8,
+                        v,
+                        pitch * 0.42,
+                        0.15,
                         coarse ? hv * 0.85 : hv / 2 * 0.85);
                 slot++;
             }

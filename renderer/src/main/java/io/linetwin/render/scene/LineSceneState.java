@@ -7,8 +7,6 @@ import com.jme3.light.AmbientLight;
 import com.jme3.light.DirectionalLight;
 import com.jme3.material.TechniqueDef;
 import com.jme3.math.ColorRGBA;
-import com.jme3.math.Vector3f;
-import com.jme3.renderer.queue.RenderQueue;
 import com.jme3.shadow.DirectionalLightShadowRenderer;
 import com.jme3.shadow.EdgeFilteringMode;
 import io.linetwin.model.LineSpec;
@@ -82,8 +80,7 @@ public final class LineSceneState extends BaseAppState {
         app.getRenderManager().setSinglePassLightBatchSize(2);
         boolean software = SoftwareGl.detected();
         mode = !shadows ? Shadows.NONE : software ? Shadows.BAKED : Shadows.MAPPED;
-        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, mode == Shadows.BAKED).build(line,
-                plan);
+        scene = new LineSceneBuilder(app.getAssetManager(), palette, animated, mode == Shadows.BAKED).build(line, plan);
         if (pending != null) {
             scene.apply(pending);
         }

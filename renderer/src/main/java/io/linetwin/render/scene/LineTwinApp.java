@@ -35,15 +35,17 @@ public final class LineTwinApp extends SimpleApplication {
         try {
             super.destroy();
         } finally {
-            Thread watcher = new Thread(() -> {
-                try {
-                    contextThread.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    closed.complete(null);
-                }
-            }, "linetwin-context-closed");
+            Thread watcher = new Thread(
+                    () -> {
+                        try {
+                            contextThread.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            closed.complete(null);
+                        }
+                    },
+                    "linetwin-context-closed");
             watcher.setDaemon(true);
             watcher.start();
         }

@@ -34,12 +34,14 @@ final class MeshKit {
     private String owner = "";
     /** Parts added while set face the sky whatever their shape: lamps that should look lit from every side. */
     private boolean glowing;
+
     private Mesh mesh;
     private FloatBuffer colours;
     /** Per vertex, the light falling on it (r, g, b factors); null for an unlit mesh. */
     private float[] light;
     /** Vertex ranges of the parts that cast shadows on the floor: {first vertex, end}. */
     private final List<int[]> casters = new ArrayList<>();
+
     private boolean casting = true;
 
     /** Local frame: origin on the floor at (x, z), local +x along {@code headingDegrees} (jME's turn about y). */
@@ -140,8 +142,8 @@ final class MeshKit {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> xs[a] != xs[b] ? Double.compare(xs[a], xs[b])
-                : Double.compare(zs[a], zs[b]));
+        java.util.Arrays.sort(
+                order, (a, b) -> xs[a] != xs[b] ? Double.compare(xs[a], xs[b]) : Double.compare(zs[a], zs[b]));
         int[] h = new int[2 * order.length];
         int k = 0;
         for (int pass = 0; pass < 2; pass++) {
@@ -177,15 +179,14 @@ final class MeshKit {
     }
 
     /** A box centred at local (u, y, v) with half extents, turned by {@code yawDegrees} in the local frame. */
-    MeshKit box(String key, ColorRGBA c, double u, double y, double v, double hu, double hy, double hv,
-            double yawDegrees) {
+    MeshKit box(
+            String key, ColorRGBA c, double u, double y, double v, double hu, double hy, double hv, double yawDegrees) {
         int start = vertices;
         double cy = Math.cos(Math.toRadians(yawDegrees));
         double sy = -Math.sin(Math.toRadians(yawDegrees));
         // No bottom face: everything stands on the floor or is seen from above, and vertices are what software GL
         // pays for.
-        double[][] faces = {
-            {1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, -1}};
+        double[][] faces = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, -1}};
         for (double[] n : faces) {
             // Two tangents of the face, then its four corners.
             double[] t1 = n[1] != 0 ? new double[] {1, 0, 0} : new double[] {0, 1, 0};
@@ -217,8 +218,16 @@ final class MeshKit {
      * An upright cylinder with a top cap (or one lying along local u when {@code alongU}, capped at both ends); no
      * bottom cap on an upright one, which stands on something.
      */
-    MeshKit cylinder(String key, ColorRGBA c, double u, double y, double v, double radius, double half,
-            int sides, boolean alongU) {
+    MeshKit cylinder(
+            String key,
+            ColorRGBA c,
+            double u,
+            double y,
+            double v,
+            double radius,
+            double half,
+            int sides,
+            boolean alongU) {
         int start = vertices;
         int ring = vertices;
         for (int s = 0; s <= sides; s++) {
@@ -344,11 +353,13 @@ final class MeshKit {
 
     Mesh build() {
         mesh = new Mesh();
-        mesh.setBuffer(VertexBuffer.Type.Position, 3, BufferUtils.createFloatBuffer(
-                java.util.Arrays.copyOf(pos, 3 * vertices)));
+        mesh.setBuffer(
+                VertexBuffer.Type.Position,
+                3,
+                BufferUtils.createFloatBuffer(java.util.Arrays.copyOf(pos, 3 * vertices)));
         mesh.getBuffer(VertexBuffer.Type.Position).setUsage(VertexBuffer.Usage.Dynamic);
-        mesh.setBuffer(VertexBuffer.Type.Normal, 3, BufferUtils.createFloatBuffer(
-                java.util.Arrays.copyOf(nor, 3 * vertices)));
+        mesh.setBuffer(
+                VertexBuffer.Type.Normal, 3, BufferUtils.createFloatBuffer(java.util.Arrays.copyOf(nor, 3 * vertices)));
         colours = BufferUtils.createFloatBuffer(java.util.Arrays.copyOf(col, 4 * vertices));
         mesh.setBuffer(VertexBuffer.Type.Color, 4, colours);
         mesh.getBuffer(VertexBuffer.Type.Color).setUsage(VertexBuffer.Usage.Dynamic);
@@ -369,7 +380,9 @@ final class MeshKit {
             for (int v = range[0]; v < range[0] + range[1]; v++) {
                 int at = v * 3;
                 int anchor = range[0] * 3;
-                positions.put(at, shown ? pos[at] : pos[anchor]).put(at + 1, shown ? pos[at + 1] : -1f)
+                positions
+                        .put(at, shown ? pos[at] : pos[anchor])
+                        .put(at + 1, shown ? pos[at + 1] : -1f)
                         .put(at + 2, shown ? pos[at + 2] : pos[anchor + 2]);
             }
         }
@@ -389,10 +402,15 @@ final class MeshKit {
         for (int[] range : keyRanges) {
             for (int v = range[0]; v < range[0] + range[1]; v++) {
                 if (light == null) {
-                    colours.put(v * 4, c.r).put(v * 4 + 1, c.g).put(v * 4 + 2, c.b).put(v * 4 + 3, c.a);
+                    colours.put(v * 4, c.r)
+                            .put(v * 4 + 1, c.g)
+                            .put(v * 4 + 2, c.b)
+                            .put(v * 4 + 3, c.a);
                 } else {
-                    colours.put(v * 4, Math.min(1, c.r * light[3 * v])).put(v * 4 + 1, Math.min(1, c.g * light[3 * v + 1]))
-                            .put(v * 4 + 2, Math.min(1, c.b * light[3 * v + 2])).put(v * 4 + 3, c.a);
+                    colours.put(v * 4, Math.min(1, c.r * light[3 * v]))
+                            .put(v * 4 + 1, Math.min(1, c.g * light[3 * v + 1]))
+                            .put(v * 4 + 2, Math.min(1, c.b * light[3 * v + 2]))
+                            .put(v * 4 + 3, c.a);
                 }
             }
         }

@@ -46,7 +46,8 @@ final class MoversNode {
         this.line = line;
         this.plan = plan;
         this.material = material;
-        MeshKit part = new MeshKit().frame(0, 0, 0)
+        MeshKit part = new MeshKit()
+                .frame(0, 0, 0)
                 .box(null, palette.role(Palette.Role.PART), 0, PART_HALF, 0, PART_HALF, PART_HALF, PART_HALF);
         partMesh = sunlit ? part.buildSunlit() : part.build();
         agvMesh = agv(palette, false, sunlit);
@@ -105,8 +106,8 @@ final class MoversNode {
         }
         Polyline route = link.get().route();
         // The route has the conveyor's length unless routing had to stretch it; scale onto it either way.
-        double metres = Math.min(part.metres(), spec.get().lengthMetres()) / spec.get().lengthMetres()
-                * route.length();
+        double metres =
+                Math.min(part.metres(), spec.get().lengthMetres()) / spec.get().lengthMetres() * route.length();
         double inset = Math.min(PART_HALF, route.length() / 2);
         return Optional.of(route.at(Math.max(inset, Math.min(route.length() - inset, metres))));
     }

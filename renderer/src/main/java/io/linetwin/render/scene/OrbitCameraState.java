@@ -27,8 +27,7 @@ public final class OrbitCameraState extends BaseAppState {
 
     @Override
     protected void initialize(Application app) {
-        pivot.setLocalTranslation((float) (plan.minX() + plan.maxX()) / 2, 0,
-                (float) (plan.minZ() + plan.maxZ()) / 2);
+        pivot.setLocalTranslation((float) (plan.minX() + plan.maxX()) / 2, 0, (float) (plan.minZ() + plan.maxZ()) / 2);
         float span = (float) Math.max(plan.maxX() - plan.minX(), plan.maxZ() - plan.minZ());
         chase = new ChaseCamera(app.getCamera(), pivot, app.getInputManager());
         chase.setToggleRotationTrigger(new MouseButtonTrigger(MouseInput.BUTTON_RIGHT));
@@ -39,8 +38,8 @@ public final class OrbitCameraState extends BaseAppState {
         chase.setDefaultHorizontalRotation(FastMath.HALF_PI);
         chase.setZoomSensitivity(span / 20 + 2);
         chase.setInvertVerticalAxis(true);
-        app.getInputManager().deleteTrigger(CameraInput.CHASECAM_TOGGLEROTATE,
-                new MouseButtonTrigger(MouseInput.BUTTON_LEFT));
+        app.getInputManager()
+                .deleteTrigger(CameraInput.CHASECAM_TOGGLEROTATE, new MouseButtonTrigger(MouseInput.BUTTON_LEFT));
         app.getCamera().setFrustumFar(span * 6 + 200);
     }
 

@@ -20,9 +20,26 @@ public final class Palette {
      * labels) carry no meaning; every other one is explained by the legend.
      */
     public enum Role {
-        BACKGROUND(true), FLOOR(true), GRID(true), AISLE(false), BODY(true), TRIM(true), STEEL(true),
-        BELT(true), SHADOW(true), LABEL(true), PLATE(true), BOTTLENECK(false), FILL(false), PART(false),
-        AGV(false), AGV_LANE(false), UNKNOWN(false), HEALTHY(false), AT_RISK(false), LAMP_OFF(true);
+        BACKGROUND(true),
+        FLOOR(true),
+        GRID(true),
+        AISLE(false),
+        BODY(true),
+        TRIM(true),
+        STEEL(true),
+        BELT(true),
+        SHADOW(true),
+        LABEL(true),
+        PLATE(true),
+        BOTTLENECK(false),
+        FILL(false),
+        PART(false),
+        AGV(false),
+        AGV_LANE(false),
+        UNKNOWN(false),
+        HEALTHY(false),
+        AT_RISK(false),
+        LAMP_OFF(true);
 
         private final boolean neutral;
 

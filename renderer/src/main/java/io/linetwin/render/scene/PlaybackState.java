@@ -84,8 +84,11 @@ public final class PlaybackState extends BaseAppState {
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%s  x%,.0f  (space: pause, +/-: speed, click: machine KPIs)",
-                paused ? "paused" : "playing", speed);
+        return String.format(
+                Locale.ROOT,
+                "%s  x%,.0f  (space: pause, +/-: speed, click: machine KPIs)",
+                paused ? "paused" : "playing",
+                speed);
     }
 
     @Override

@@ -41,8 +41,8 @@ public final class SelectionState extends BaseAppState {
         app.getInputManager().addMapping(PICK, new MouseButtonTrigger(MouseInput.BUTTON_LEFT));
         app.getInputManager().addMapping(PAUSE, new KeyTrigger(KeyInput.KEY_SPACE));
         app.getInputManager().addMapping(FASTER, new KeyTrigger(KeyInput.KEY_ADD), new KeyTrigger(KeyInput.KEY_EQUALS));
-        app.getInputManager().addMapping(SLOWER, new KeyTrigger(KeyInput.KEY_SUBTRACT),
-                new KeyTrigger(KeyInput.KEY_MINUS));
+        app.getInputManager()
+                .addMapping(SLOWER, new KeyTrigger(KeyInput.KEY_SUBTRACT), new KeyTrigger(KeyInput.KEY_MINUS));
     }
 
     private void onAction(String name, boolean pressed, float tpf) {

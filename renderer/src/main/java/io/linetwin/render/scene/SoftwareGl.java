@@ -6,8 +6,7 @@ import org.lwjgl.opengl.GL11;
 /** Whether the current GL context rasterises on the CPU (Mesa's llvmpipe or softpipe, OSMesa, swrast). */
 final class SoftwareGl {
 
-    private SoftwareGl() {
-    }
+    private SoftwareGl() {}
 
     /** Render thread only (needs the current context). */
     static boolean detected() {
@@ -20,7 +19,10 @@ final class SoftwareGl {
             return true;
         }
         String r = renderer.toLowerCase(Locale.ROOT);
-        return r.contains("llvmpipe") || r.contains("softpipe") || r.contains("swrast") || r.contains("software")
+        return r.contains("llvmpipe")
+                || r.contains("softpipe")
+                || r.contains("swrast")
+                || r.contains("software")
                 || r.contains("osmesa");
     }
 }

@@ -12,11 +12,11 @@ final class Sunlight {
 
     /** From the left and a little in front: shadows fall right, where the three-quarter camera sees them. */
     static final Vector3f DIRECTION = new Vector3f(1.0f, -1.1f, 0.3f).normalizeLocal();
+
     static final float AMBIENT = 0.55f;
     static final ColorRGBA SUN = new ColorRGBA(1f, 0.97f, 0.92f, 1f).multLocal(0.8f);
 
-    private Sunlight() {
-    }
+    private Sunlight() {}
 
     /** The light falling on a surface with normal (nx, ny, nz): red, green and blue factors. */
     static float[] factor(float nx, float ny, float nz) {

@@ -2,10 +2,10 @@ package io.linetwin.render.bench;
 
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
-import io.linetwin.model.StationStatus;
 import io.linetwin.render.TraceRecorder;
 import io.linetwin.render.headless.OffscreenRenderer;
 import io.linetwin.render.headless.Shot;
@@ -28,8 +28,7 @@ import java.util.Optional;
  */
 public final class RenderBench {
 
-    private RenderBench() {
-    }
+    private RenderBench() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "fps";
@@ -41,15 +40,15 @@ public final class RenderBench {
     }
 
     private static void fps(double seconds) throws Exception {
-        System.out.printf(Locale.ROOT, "machines  frames/s  CPU ms/frame  (1280x720, overview, shadows, %.0f s each)%n",
-                seconds);
+        System.out.printf(
+                Locale.ROOT, "machines  frames/s  CPU ms/frame  (1280x720, overview, shadows, %.0f s each)%n", seconds);
         try (OffscreenRenderer renderer = OffscreenRenderer.start(1280, 720)) {
             for (int machines : List.of(20, 170, 500)) {
                 LineSpec line = Lines.chain(machines + 2);
                 Shot shot = Shot.of(line, new CameraPreset.Overview(), "bench " + machines);
                 OffscreenRenderer.FrameRate rate = renderer.frameRate(shot, busyView(line), seconds);
-                System.out.printf(Locale.ROOT, "%8d  %8.1f  %12.1f%n", machines, rate.perWallSecond(),
-                        rate.cpuMillisPerFrame());
+                System.out.printf(
+                        Locale.ROOT, "%8d  %8.1f  %12.1f%n", machines, rate.perWallSecond(), rate.cpuMillisPerFrame());
             }
         }
     }
@@ -87,8 +86,12 @@ public final class RenderBench {
         TraceRecorder recorder = new TraceRecorder(scenario.line());
         ReplicationResult upTo = new LineSimulation(scenario.line())
                 .startingAt(scenario.experiment().startSecondsOfWeek())
-                .run(scenario.experiment().warmupSeconds(), scenario.experiment().horizonSeconds(),
-                        scenario.experiment().seed(), 0, recorder);
+                .run(
+                        scenario.experiment().warmupSeconds(),
+                        scenario.experiment().horizonSeconds(),
+                        scenario.experiment().seed(),
+                        0,
+                        recorder);
         LineView view = recorder.view(at, upTo);
         long t2 = System.nanoTime();
         try (OffscreenRenderer renderer = gl.join()) {
@@ -97,9 +100,16 @@ public final class RenderBench {
             long t4 = System.nanoTime();
             OffscreenRenderer.writePng(image, out);
             long t5 = System.nanoTime();
-            System.out.printf(Locale.ROOT, "load %.2f s, floor plan %.2f s, simulate (GL starting alongside) %.2f s, "
-                    + "then wait for GL %.2f s, render %.2f s, write PNG %.2f s%n", (tLoaded - t0) / 1e9,
-                    (t1 - tLoaded) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t5 - t4) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "load %.2f s, floor plan %.2f s, simulate (GL starting alongside) %.2f s, "
+                            + "then wait for GL %.2f s, render %.2f s, write PNG %.2f s%n",
+                    (tLoaded - t0) / 1e9,
+                    (t1 - tLoaded) / 1e9,
+                    (t2 - t1) / 1e9,
+                    (t3 - t2) / 1e9,
+                    (t4 - t3) / 1e9,
+                    (t5 - t4) / 1e9);
         }
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.IntPredicate;
 /** Connected regions (4-neighbourhood) of pixels whose RGB passes a test. */
 final class Blobs {
 
-    private Blobs() {
-    }
+    private Blobs() {}
 
     /** Sizes of the regions of at least {@code minPixels} pixels. */
     static List<Integer> sizes(BufferedImage image, IntPredicate inside, int minPixels) {

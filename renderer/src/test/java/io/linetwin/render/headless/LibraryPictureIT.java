@@ -6,10 +6,10 @@ import com.jme3.math.ColorRGBA;
 import com.jme3.math.Vector3f;
 import com.jme3.renderer.Camera;
 import io.linetwin.model.Scenario;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.Library;
 import io.linetwin.render.LineView;
-import io.linetwin.model.StationStatus;
 import io.linetwin.render.TraceRecorder;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
@@ -66,9 +66,13 @@ final class LibraryPictureIT {
         return Library.files().stream();
     }
 
-    private record Picture(Shot shot, LineView view, BufferedImage image, List<LabelPlacer.Placed> labels,
-            OffscreenRenderer.HudLayout hud, Camera camera) {
-    }
+    private record Picture(
+            Shot shot,
+            LineView view,
+            BufferedImage image,
+            List<LabelPlacer.Placed> labels,
+            OffscreenRenderer.HudLayout hud,
+            Camera camera) {}
 
     private static Picture picture(Path file) throws Exception {
         Scenario scenario = Library.load(file);
@@ -76,10 +80,23 @@ final class LibraryPictureIT {
         TraceRecorder recorder = new TraceRecorder(scenario.line());
         ReplicationResult upTo = new LineSimulation(scenario.line())
                 .startingAt(scenario.experiment().startSecondsOfWeek())
-                .run(scenario.experiment().warmupSeconds(), 6 * 3600, scenario.experiment().seed(), 0, recorder);
+                .run(
+                        scenario.experiment().warmupSeconds(),
+                        6 * 3600,
+                        scenario.experiment().seed(),
+                        0,
+                        recorder);
         LineView view = recorder.view(at, upTo);
-        Shot shot = new Shot(scenario.line(), AutoLayout.plan(scenario.line()), PALETTE, new CameraPreset.Overview(),
-                true, scenario.name(), "parts", new CalendarClock(scenario.experiment().startSecondsOfWeek()), false);
+        Shot shot = new Shot(
+                scenario.line(),
+                AutoLayout.plan(scenario.line()),
+                PALETTE,
+                new CameraPreset.Overview(),
+                true,
+                scenario.name(),
+                "parts",
+                new CalendarClock(scenario.experiment().startSecondsOfWeek()),
+                false);
         BufferedImage image = renderer.render(shot, view);
         OffscreenRenderer.writePng(image, OUT.resolve("library-" + Library.name(file) + ".png"));
         return new Picture(shot, view, image, renderer.labels(), renderer.hudLayout(), renderer.camera());
@@ -91,28 +108,42 @@ final class LibraryPictureIT {
         Picture p = picture(file);
 
         assertThat(p.labels()).as("labels drawn").isNotEmpty();
-        p.view().kpis().bottleneck().ifPresent(b -> assertThat(p.labels()).extracting(LabelPlacer.Placed::id)
-                .as("the bottleneck is always named").contains(b));
+        p.view()
+                .kpis()
+                .bottleneck()
+                .ifPresent(b -> assertThat(p.labels())
+                        .extracting(LabelPlacer.Placed::id)
+                        .as("the bottleneck is always named")
+                        .contains(b));
         for (int i = 0; i < p.labels().size(); i++) {
             LabelPlacer.Rect a = p.labels().get(i).plate();
-            assertThat(a.x() >= 0 && a.y() >= 0 && a.x() + a.w() <= W && a.y() + a.h() <= H).isTrue();
+            assertThat(a.x() >= 0 && a.y() >= 0 && a.x() + a.w() <= W && a.y() + a.h() <= H)
+                    .isTrue();
             for (LabelPlacer.Rect panel : p.hud().panels()) {
-                assertThat(a.overlaps(panel, 0)).as("%s on a HUD panel", p.labels().get(i).id()).isFalse();
+                assertThat(a.overlaps(panel, 0))
+                        .as("%s on a HUD panel", p.labels().get(i).id())
+                        .isFalse();
             }
             for (int j = i + 1; j < p.labels().size(); j++) {
                 assertThat(a.overlaps(p.labels().get(j).plate(), 0))
-                        .as("%s and %s", p.labels().get(i).id(), p.labels().get(j).id()).isFalse();
+                        .as(
+                                "%s and %s",
+                                p.labels().get(i).id(), p.labels().get(j).id())
+                        .isFalse();
             }
         }
         for (LabelPlacer.Placed label : p.labels()) {
-            boolean bottleneck = p.view().kpis().bottleneck().filter(label.id()::equals).isPresent();
+            boolean bottleneck =
+                    p.view().kpis().bottleneck().filter(label.id()::equals).isPresent();
             ColorRGBA edge = PALETTE.role(bottleneck ? Palette.Role.BOTTLENECK : Palette.Role.LABEL);
             ColorRGBA inside = PALETTE.role(bottleneck ? Palette.Role.BOTTLENECK : Palette.Role.PLATE);
             // Nothing else drawn over a plate: its border is whole and the margin inside it is plate colour.
-            assertThat(ringShare(p.image(), label.plate(), 1, edge)).as("border of %s", label.id())
+            assertThat(ringShare(p.image(), label.plate(), 1, edge))
+                    .as("border of %s", label.id())
                     .isGreaterThan(0.9);
             assertThat(sideShare(p.image(), label.plate(), LabelLayer.BORDER + 1, inside))
-                    .as("margin of %s", label.id()).isGreaterThan(0.9);
+                    .as("margin of %s", label.id())
+                    .isGreaterThan(0.9);
         }
     }
 
@@ -126,13 +157,16 @@ final class LibraryPictureIT {
             for (double u : new double[] {-station.halfWidth(), station.halfWidth()}) {
                 for (double v : new double[] {-station.halfDepth(), station.halfDepth()}) {
                     for (float y : new float[] {0, 2}) {
-                        Vector3f s = p.camera().getScreenCoordinates(new Vector3f((float) station.worldX(u, v), y,
-                                (float) station.worldZ(u, v)));
+                        Vector3f s = p.camera()
+                                .getScreenCoordinates(
+                                        new Vector3f((float) station.worldX(u, v), y, (float) station.worldZ(u, v)));
                         assertThat(s.x >= 0 && s.x <= W && s.y >= 0 && s.y <= H && s.z > 0 && s.z < 1)
-                                .as("%s corner at %s", station.id(), s).isTrue();
+                                .as("%s corner at %s", station.id(), s)
+                                .isTrue();
                         for (LabelPlacer.Rect panel : p.hud().panels()) {
                             assertThat(panel.overlaps(new LabelPlacer.Rect(s.x, s.y, 0, 0), 0))
-                                    .as("%s under a HUD panel", station.id()).isFalse();
+                                    .as("%s under a HUD panel", station.id())
+                                    .isFalse();
                         }
                     }
                 }
@@ -140,7 +174,9 @@ final class LibraryPictureIT {
         }
         for (Link link : plan.links().values()) {
             for (Footprint solid : plan.solids()) {
-                assertThat(link.route().crosses(solid)).as("%s through %s", link.id(), solid.id()).isFalse();
+                assertThat(link.route().crosses(solid))
+                        .as("%s through %s", link.id(), solid.id())
+                        .isFalse();
             }
         }
     }
@@ -169,8 +205,8 @@ final class LibraryPictureIT {
                 float gy = H - y - 0.5f;
                 int rgb = p.image().getRGB(x, y);
                 boolean legend = p.hud().legend().overlaps(new LabelPlacer.Rect(gx, gy, 0, 0), 0);
-                boolean hidden = covered.stream().anyMatch(r -> grow(r, 2).overlaps(
-                        new LabelPlacer.Rect(gx, gy, 0, 0), 0));
+                boolean hidden =
+                        covered.stream().anyMatch(r -> grow(r, 2).overlaps(new LabelPlacer.Rect(gx, gy, 0, 0), 0));
                 for (Map.Entry<String, ColorRGBA> e : meaningful.entrySet()) {
                     if (Palette.matches(rgb, e.getValue())) {
                         if (legend) {
@@ -207,8 +243,8 @@ final class LibraryPictureIT {
         return share(image, r, inset, colour, false);
     }
 
-    private static double share(BufferedImage image, LabelPlacer.Rect r, float inset, ColorRGBA colour,
-            boolean withTopAndBottom) {
+    private static double share(
+            BufferedImage image, LabelPlacer.Rect r, float inset, ColorRGBA colour, boolean withTopAndBottom) {
         int x0 = Math.round(r.x() + inset);
         int x1 = Math.round(r.x() + r.w() - inset) - 1;
         int top = H - Math.round(r.y() + r.h() - inset);

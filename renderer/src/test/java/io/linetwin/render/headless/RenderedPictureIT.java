@@ -3,11 +3,11 @@ package io.linetwin.render.headless;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.CalendarClock;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
-import io.linetwin.model.StationStatus;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
@@ -74,9 +74,12 @@ final class RenderedPictureIT {
 
         BufferedImage image = render(shot, new LineView(100, states, Map.of(), Map.of(), Hud.none()), "down");
 
-        assertThat(band(image, shot.plan(), "m2", PALETTE.state(StationStatus.DOWN))).isGreaterThan(0.9);
-        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationStatus.WORKING))).isGreaterThan(0.9);
-        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationStatus.DOWN))).isZero();
+        assertThat(band(image, shot.plan(), "m2", PALETTE.state(StationStatus.DOWN)))
+                .isGreaterThan(0.9);
+        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationStatus.WORKING)))
+                .isGreaterThan(0.9);
+        assertThat(band(image, shot.plan(), "m1", PALETTE.state(StationStatus.DOWN)))
+                .isZero();
     }
 
     @Test
@@ -92,7 +95,8 @@ final class RenderedPictureIT {
         BufferedImage image = render(shot, new LineView(1, states, Map.of(), Map.of(), Hud.none()), "states");
 
         for (int i = 0; i < all.length; i++) {
-            assertThat(band(image, shot.plan(), "m" + (i + 1), PALETTE.state(all[i]))).as(all[i].json())
+            assertThat(band(image, shot.plan(), "m" + (i + 1), PALETTE.state(all[i])))
+                    .as(all[i].json())
                     .isGreaterThan(0.9);
         }
     }
@@ -121,15 +125,30 @@ final class RenderedPictureIT {
     @Test
     void theHudShowsTheCalendarClockAndTheOutputUnit() throws Exception {
         LineSpec line = Lines.chain(6);
-        Shot shot = new Shot(line, AutoLayout.plan(line), Palette.standard(), new CameraPreset.Overview(), true,
-                "test", "pallets", new CalendarClock(6 * 3600), true);
-        LineView view = new LineView(7200 + 86_400, all(line, StationStatus.WORKING), Map.of("b2", 4),
-                Map.of("m3", 0.8), new Hud("instant", 12.34, 5.5, Optional.of("m3")));
+        Shot shot = new Shot(
+                line,
+                AutoLayout.plan(line),
+                Palette.standard(),
+                new CameraPreset.Overview(),
+                true,
+                "test",
+                "pallets",
+                new CalendarClock(6 * 3600),
+                true);
+        LineView view = new LineView(
+                7200 + 86_400,
+                all(line, StationStatus.WORKING),
+                Map.of("b2", 4),
+                Map.of("m3", 0.8),
+                new Hud("instant", 12.34, 5.5, Optional.of("m3")));
 
         render(shot, view, "hud");
 
-        assertThat(renderer.hudText()).contains("Tue 08:00").contains("throughput 12 pallets/h")
-                .contains("WIP 5.5").contains("bottleneck: m3");
+        assertThat(renderer.hudText())
+                .contains("Tue 08:00")
+                .contains("throughput 12 pallets/h")
+                .contains("WIP 5.5")
+                .contains("bottleneck: m3");
         assertThat(renderer.hudLayout().entries()).contains("health ok", "failure risk", "parts waiting (rack)");
     }
 
@@ -139,10 +158,11 @@ final class RenderedPictureIT {
         FloorPlan plan = AutoLayout.plan(line);
         Shot shot = new Shot(line, plan, Palette.standard(), new CameraPreset.TopOrtho(), false, "sun");
 
-        BufferedImage image = render(shot, new LineView(1, all(line, StationStatus.WORKING), Map.of(), Map.of(),
-                Hud.none()), "shadow");
+        BufferedImage image = render(
+                shot, new LineView(1, all(line, StationStatus.WORKING), Map.of(), Map.of(), Hud.none()), "shadow");
 
-        assertThat(renderer.shadows()).as("software GL bakes the sun's shadows into the floor")
+        assertThat(renderer.shadows())
+                .as("software GL bakes the sun's shadows into the floor")
                 .isEqualTo(io.linetwin.render.scene.LineSceneState.Shadows.BAKED);
         // The outfeed's racks stand 2.5 m tall at the line's right end; the sun comes from the left.
         Footprint out = plan.station("out");
@@ -159,20 +179,29 @@ final class RenderedPictureIT {
         FloorPlan plan = AutoLayout.plan(line);
         Shot shot = new Shot(line, plan, PALETTE, new CameraPreset.Bottleneck(), true, "bottleneck");
         for (String bottleneck : new String[] {"m2", "m9"}) {
-            render(shot, new LineView(1, all(line, StationStatus.WORKING), Map.of(), Map.of(),
-                    new Hud("", 0, 0, Optional.of(bottleneck))), "bottleneck-" + bottleneck);
+            render(
+                    shot,
+                    new LineView(
+                            1,
+                            all(line, StationStatus.WORKING),
+                            Map.of(),
+                            Map.of(),
+                            new Hud("", 0, 0, Optional.of(bottleneck))),
+                    "bottleneck-" + bottleneck);
 
             Footprint at = plan.station(bottleneck);
-            com.jme3.math.Vector3f centre = renderer.camera().getScreenCoordinates(new com.jme3.math.Vector3f(
-                    (float) at.x(), 1, (float) at.z()));
+            com.jme3.math.Vector3f centre = renderer.camera()
+                    .getScreenCoordinates(new com.jme3.math.Vector3f((float) at.x(), 1, (float) at.z()));
             assertThat((double) centre.x).as(bottleneck).isBetween(W * 0.3, W * 0.7);
             assertThat((double) centre.y).as(bottleneck).isBetween(H * 0.2, H * 0.8);
-            Footprint far = plan.stations().values().stream().max(java.util.Comparator.comparingDouble(
-                    f -> Math.hypot(f.x() - at.x(), f.z() - at.z()))).orElseThrow();
-            com.jme3.math.Vector3f other = renderer.camera().getScreenCoordinates(new com.jme3.math.Vector3f(
-                    (float) far.x(), 1, (float) far.z()));
+            Footprint far = plan.stations().values().stream()
+                    .max(java.util.Comparator.comparingDouble(f -> Math.hypot(f.x() - at.x(), f.z() - at.z())))
+                    .orElseThrow();
+            com.jme3.math.Vector3f other = renderer.camera()
+                    .getScreenCoordinates(new com.jme3.math.Vector3f((float) far.x(), 1, (float) far.z()));
             assertThat(other.x < 0 || other.x > W || other.y < 0 || other.y > H)
-                    .as("%s is out of a close-up of %s", far.id(), bottleneck).isTrue();
+                    .as("%s is out of a close-up of %s", far.id(), bottleneck)
+                    .isTrue();
         }
     }
 
@@ -181,8 +210,7 @@ final class RenderedPictureIT {
         return ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
     }
 
-    private static double band(BufferedImage image, FloorPlan plan, String station,
-            com.jme3.math.ColorRGBA colour) {
+    private static double band(BufferedImage image, FloorPlan plan, String station, com.jme3.math.ColorRGBA colour) {
         return TopView.of(plan, W, H).bandShare(image, plan.station(station), colour);
     }
 }

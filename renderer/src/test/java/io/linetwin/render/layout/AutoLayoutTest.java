@@ -43,7 +43,9 @@ final class AutoLayoutTest {
         assertThat(plan.stations()).hasSize(line.stations().size());
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
-                assertThat(all.get(i).overlaps(all.get(j))).as("%s overlaps %s", all.get(i), all.get(j)).isFalse();
+                assertThat(all.get(i).overlaps(all.get(j)))
+                        .as("%s overlaps %s", all.get(i), all.get(j))
+                        .isFalse();
             }
         }
     }
@@ -55,9 +57,12 @@ final class AutoLayoutTest {
 
         assertThat(plan.links()).hasSize(line.buffers().size());
         for (Link link : plan.links().values()) {
-            assertThat(link.route().orthogonal()).as("%s runs along the axes: %s", link.id(), link.route()).isTrue();
+            assertThat(link.route().orthogonal())
+                    .as("%s runs along the axes: %s", link.id(), link.route())
+                    .isTrue();
             for (Footprint solid : plan.solids()) {
-                assertThat(link.route().crosses(solid)).as("%s crosses %s: %s", link.id(), solid.id(), link.route())
+                assertThat(link.route().crosses(solid))
+                        .as("%s crosses %s: %s", link.id(), solid.id(), link.route())
                         .isFalse();
             }
         }
@@ -70,9 +75,12 @@ final class AutoLayoutTest {
 
         for (BufferSpec buffer : line.buffers()) {
             Polyline route = plan.link(buffer.id()).orElseThrow().route();
-            assertThat(onEdge(plan.station(buffer.from()), route.xs()[0], route.zs()[0])).as(buffer.id()).isTrue();
+            assertThat(onEdge(plan.station(buffer.from()), route.xs()[0], route.zs()[0]))
+                    .as(buffer.id())
+                    .isTrue();
             int last = route.points() - 1;
-            assertThat(onEdge(plan.station(buffer.to()), route.xs()[last], route.zs()[last])).as(buffer.id())
+            assertThat(onEdge(plan.station(buffer.to()), route.xs()[last], route.zs()[last]))
+                    .as(buffer.id())
                     .isTrue();
         }
     }
@@ -87,8 +95,10 @@ final class AutoLayoutTest {
         LineSpec line = Library.load(file).line();
         FloorPlan plan = AutoLayout.plan(line);
 
-        line.conveyors().forEach(c -> assertThat(plan.link(c.id()).orElseThrow().route().length())
-                .as(c.id()).isCloseTo(c.lengthMetres(), org.assertj.core.data.Offset.offset(1e-6)));
+        line.conveyors()
+                .forEach(c -> assertThat(plan.link(c.id()).orElseThrow().route().length())
+                        .as(c.id())
+                        .isCloseTo(c.lengthMetres(), org.assertj.core.data.Offset.offset(1e-6)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,7 +108,8 @@ final class AutoLayoutTest {
         FloorPlan plan = AutoLayout.plan(line);
 
         for (Link link : plan.links().values()) {
-            if (link.type() == Link.Type.TRANSFER && line.buffer(link.id()).orElseThrow().capacity() > 0) {
+            if (link.type() == Link.Type.TRANSFER
+                    && line.buffer(link.id()).orElseThrow().capacity() > 0) {
                 assertThat(link.rack()).as(link.id()).isPresent();
             }
         }
@@ -108,7 +119,8 @@ final class AutoLayoutTest {
     void aRepairLoopStandsBesideTheLineAndTheMainFlowStaysStraight() throws Exception {
         // The body line with four main-flow stations pinned in a row: the free ones fill in on that row, and the
         // repair loop and the door sub-assembly go beside it.
-        String yaml = Files.readString(Library.DIR.resolve("automotive-body.yaml")).replace("\noutput:", """
+        String yaml =
+                Files.readString(Library.DIR.resolve("automotive-body.yaml")).replace("\noutput:", """
 
                   layout:
                     press: { x: 0, z: 0 }
@@ -116,7 +128,8 @@ final class AutoLayoutTest {
                     closures: { x: 80, z: 0 }
                     inspect: { x: 120, z: 0 }
                 output:""");
-        LineSpec line = ScenarioLoader.parse(yaml, "automotive-body-pinned.yaml").line();
+        LineSpec line =
+                ScenarioLoader.parse(yaml, "automotive-body-pinned.yaml").line();
         assertThat(line.layout()).hasSize(4);
         FloorPlan plan = AutoLayout.plan(line);
 
@@ -124,7 +137,10 @@ final class AutoLayoutTest {
             assertThat(plan.station(id).z()).as(id).isEqualTo(0.0);
         }
         assertThat(plan.station("repair").z()).isNotEqualTo(0.0);
-        assertThat(plan.station("repair").x()).isBetween(plan.station("inspect").x(), plan.station("metal-finish").x());
+        assertThat(plan.station("repair").x())
+                .isBetween(
+                        plan.station("inspect").x(),
+                        plan.station("metal-finish").x());
         assertThat(plan.station("door-weld").z()).isNotEqualTo(0.0);
         assertThat(plan.link("b-finish").orElseThrow().route().points()).isEqualTo(2);
     }
@@ -148,7 +164,8 @@ final class AutoLayoutTest {
         assertThat(m2.x()).isEqualTo(40);
         assertThat(m2.z()).isEqualTo(-20);
         assertThat(m2.rotationDegrees()).isEqualTo(90);
-        plan.stations().values().stream().filter(f -> !f.id().equals("m2"))
+        plan.stations().values().stream()
+                .filter(f -> !f.id().equals("m2"))
                 .forEach(f -> assertThat(f.overlaps(m2)).as(f.id()).isFalse());
     }
 
@@ -158,8 +175,13 @@ final class AutoLayoutTest {
 
         FloorPlan plan = AutoLayout.plan(line);
 
-        double[] xs = {plan.station("m1").x(), plan.station("m2").x(), plan.station("m3").x(),
-            plan.station("m4").x(), plan.station("m5").x()};
+        double[] xs = {
+            plan.station("m1").x(),
+            plan.station("m2").x(),
+            plan.station("m3").x(),
+            plan.station("m4").x(),
+            plan.station("m5").x()
+        };
         for (int i = 1; i < xs.length; i++) {
             assertThat(xs[i] - xs[i - 1]).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
         }
@@ -193,7 +215,8 @@ final class AutoLayoutTest {
 
     @Test
     void agvsDriveAlongThePathGraphAndItsStationsStandAtTheirStops() throws Exception {
-        LineSpec line = io.linetwin.scenario.ScenarioLoader.parse(AGV_GRAPH, "agv-graph.yaml").line();
+        LineSpec line = io.linetwin.scenario.ScenarioLoader.parse(AGV_GRAPH, "agv-graph.yaml")
+                .line();
 
         FloorPlan plan = AutoLayout.plan(line);
 
@@ -202,15 +225,20 @@ final class AutoLayoutTest {
         assertThat(drive.xs()).containsExactly(0, 30, 30);
         assertThat(drive.zs()).containsExactly(0, 0, 40);
         assertThat(drive.length()).isEqualTo(70.0);
-        assertThat(plan.agvs().route("warehouse", "packer").orElseThrow().reversed()).isEqualTo(drive);
+        assertThat(plan.agvs().route("warehouse", "packer").orElseThrow().reversed())
+                .isEqualTo(drive);
         assertThat(plan.agvs().lanes()).hasSize(2);
         Footprint packer = plan.station("packer");
         assertThat(packer.x()).isEqualTo(0.0);
-        assertThat(packer.z() + packer.halfDepth()).as("the packer stands just behind its stop").isBetween(-1.5, 0.0);
+        assertThat(packer.z() + packer.halfDepth())
+                .as("the packer stands just behind its stop")
+                .isBetween(-1.5, 0.0);
         List<Footprint> all = plan.solids();
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
-                assertThat(all.get(i).overlaps(all.get(j))).as("%s on %s", all.get(i), all.get(j)).isFalse();
+                assertThat(all.get(i).overlaps(all.get(j)))
+                        .as("%s on %s", all.get(i), all.get(j))
+                        .isFalse();
             }
         }
     }

@@ -35,18 +35,22 @@ public final class PlanSketch {
                 AffineTransform t = g.getTransform();
                 g.translate(f.x(), f.z());
                 g.rotate(-Math.toRadians(f.rotationDegrees()));
-                g.setColor(plan.stations().containsKey(f.id()) && plan.stations().get(f.id()) == f
-                        ? new Color(120, 160, 220) : new Color(200, 170, 120));
-                g.fill(new java.awt.geom.Rectangle2D.Double(-f.halfWidth(), -f.halfDepth(), 2 * f.halfWidth(),
-                        2 * f.halfDepth()));
+                g.setColor(
+                        plan.stations().containsKey(f.id()) && plan.stations().get(f.id()) == f
+                                ? new Color(120, 160, 220)
+                                : new Color(200, 170, 120));
+                g.fill(new java.awt.geom.Rectangle2D.Double(
+                        -f.halfWidth(), -f.halfDepth(), 2 * f.halfWidth(), 2 * f.halfDepth()));
                 g.setTransform(t);
                 g.setColor(Color.BLACK);
                 g.setFont(g.getFont().deriveFont((float) (12 / s)));
                 g.drawString(f.id(), (float) (f.x() - f.halfWidth()), (float) f.z());
             }
             for (Link link : plan.links().values()) {
-                g.setColor(link.type() == Link.Type.CONVEYOR ? Color.RED
-                        : link.type() == Link.Type.AGV ? Color.MAGENTA : Color.DARK_GRAY);
+                g.setColor(
+                        link.type() == Link.Type.CONVEYOR
+                                ? Color.RED
+                                : link.type() == Link.Type.AGV ? Color.MAGENTA : Color.DARK_GRAY);
                 Path2D p = new Path2D.Double();
                 p.moveTo(link.route().xs()[0], link.route().zs()[0]);
                 for (int i = 1; i < link.route().points(); i++) {

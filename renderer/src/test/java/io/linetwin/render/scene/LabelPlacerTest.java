@@ -20,11 +20,11 @@ final class LabelPlacerTest {
         Random random = new Random(seed);
         List<LabelPlacer.Item> items = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            items.add(new LabelPlacer.Item("s" + i, random.nextFloat() * W, random.nextFloat() * H,
-                    40 + random.nextFloat() * 80, 18));
+            items.add(new LabelPlacer.Item(
+                    "s" + i, random.nextFloat() * W, random.nextFloat() * H, 40 + random.nextFloat() * 80, 18));
         }
-        List<LabelPlacer.Rect> reserved = List.of(new LabelPlacer.Rect(0, 0, W, 50),
-                new LabelPlacer.Rect(0, H - 80, 400, 80));
+        List<LabelPlacer.Rect> reserved =
+                List.of(new LabelPlacer.Rect(0, 0, W, 50), new LabelPlacer.Rect(0, H - 80, 400, 80));
 
         List<LabelPlacer.Placed> placed = LabelPlacer.place(items, W, H, reserved);
 
@@ -36,18 +36,22 @@ final class LabelPlacerTest {
             assertThat(a.x() + a.w()).isLessThanOrEqualTo(W);
             assertThat(a.y() + a.h()).isLessThanOrEqualTo(H);
             for (LabelPlacer.Rect r : reserved) {
-                assertThat(a.overlaps(r, 0)).as("%s on a panel", placed.get(i).id()).isFalse();
+                assertThat(a.overlaps(r, 0))
+                        .as("%s on a panel", placed.get(i).id())
+                        .isFalse();
             }
             for (int j = i + 1; j < placed.size(); j++) {
                 assertThat(a.overlaps(placed.get(j).plate(), LabelPlacer.GAP - 0.01f))
-                        .as("%s and %s", placed.get(i).id(), placed.get(j).id()).isFalse();
+                        .as("%s and %s", placed.get(i).id(), placed.get(j).id())
+                        .isFalse();
             }
         }
     }
 
     @Test
     void theMostImportantLabelSitsRightAboveItsAnchorAndACrowdedOneMovesAwayWithALeader() {
-        List<LabelPlacer.Item> items = List.of(new LabelPlacer.Item("bottleneck", 300, 200, 100, 18),
+        List<LabelPlacer.Item> items = List.of(
+                new LabelPlacer.Item("bottleneck", 300, 200, 100, 18),
                 new LabelPlacer.Item("neighbour", 310, 200, 100, 18));
 
         List<LabelPlacer.Placed> placed = LabelPlacer.place(items, W, H, List.of());

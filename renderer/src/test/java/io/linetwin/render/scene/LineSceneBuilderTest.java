@@ -8,12 +8,12 @@ import com.jme3.math.Ray;
 import com.jme3.math.Vector3f;
 import com.jme3.system.JmeSystem;
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.Hud;
 import io.linetwin.render.Library;
 import io.linetwin.render.LineView;
 import io.linetwin.render.Lines;
 import io.linetwin.render.Movers;
-import io.linetwin.model.StationStatus;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
@@ -36,10 +36,11 @@ final class LineSceneBuilderTest {
     void everyStationAsksForALabelAndTheBottleneckComesFirstAndSaysSo() {
         LineSpec line = Lines.chain(6);
         LineScene scene = build(line);
-        scene.apply(new LineView(10, Map.of("m3", StationStatus.DOWN), Map.of(), Map.of(),
-                new Hud("", 0, 0, Optional.of("m2"))));
+        scene.apply(new LineView(
+                10, Map.of("m3", StationStatus.DOWN), Map.of(), Map.of(), new Hud("", 0, 0, Optional.of("m2"))));
 
-        assertThat(scene.labels()).extracting(LineScene.Request::id)
+        assertThat(scene.labels())
+                .extracting(LineScene.Request::id)
                 .containsExactlyInAnyOrder("src", "m1", "m2", "m3", "m4", "out");
         assertThat(scene.labels().get(0).id()).isEqualTo("m2");
         assertThat(scene.labels().get(0).text()).contains("bottleneck");
@@ -53,8 +54,13 @@ final class LineSceneBuilderTest {
     void aViewDrivesMachineStatesRiskRackBoxesAndConveyorLamps() {
         LineSpec line = Library.load(Library.DIR.resolve("bottling-line.yaml")).line();
         LineScene scene = build(line);
-        scene.apply(new LineView(100, Map.of("filler", StationStatus.DOWN), Map.of("b2", 30),
-                Map.of("filler", 0.7), Hud.none(), new Movers(Map.of(), Map.of(), Set.of("b3"))));
+        scene.apply(new LineView(
+                100,
+                Map.of("filler", StationStatus.DOWN),
+                Map.of("b2", 30),
+                Map.of("filler", 0.7),
+                Hud.none(),
+                new Movers(Map.of(), Map.of(), Set.of("b3"))));
 
         MachineStatusControl filler = scene.machine("filler").orElseThrow();
         assertThat(filler.state()).contains(StationStatus.DOWN);
@@ -87,8 +93,10 @@ final class LineSceneBuilderTest {
         Footprint m2 = plan.station("m2");
 
         CollisionResults hits = new CollisionResults();
-        scene.root().collideWith(new Ray(new Vector3f((float) m2.x() + 0.2f, 50, (float) m2.z() + 0.1f),
-                new Vector3f(0, -1, 0)), hits);
+        scene.root()
+                .collideWith(
+                        new Ray(new Vector3f((float) m2.x() + 0.2f, 50, (float) m2.z() + 0.1f), new Vector3f(0, -1, 0)),
+                        hits);
 
         assertThat(hits.size()).isPositive();
         assertThat(scene.stationAt(hits.getClosestCollision())).contains("m2");

@@ -103,8 +103,7 @@ final class MoversTest {
         return s.getLocalTranslation();
     }
 
-    private record Instant(double t, TraceEvent.VehicleMoved leg, TraceEvent.PartMoved entered) {
-    }
+    private record Instant(double t, TraceEvent.VehicleMoved leg, TraceEvent.PartMoved entered) {}
 
     /**
      * An instant 40 % into some AGV leg at which a part entered the belt in the last few seconds and runs free:
@@ -112,7 +111,8 @@ final class MoversTest {
      */
     private static Instant choose(List<TraceEvent> events, ConveyorSpec belt) {
         for (TraceEvent e : events) {
-            if (e instanceof TraceEvent.VehicleMoved leg && leg.timeSeconds() > 30_000
+            if (e instanceof TraceEvent.VehicleMoved leg
+                    && leg.timeSeconds() > 30_000
                     && leg.arrivalSeconds() - leg.timeSeconds() > 10) {
                 double t = leg.timeSeconds() + 0.4 * (leg.arrivalSeconds() - leg.timeSeconds());
                 TraceEvent.PartMoved last = null;
@@ -124,11 +124,14 @@ final class MoversTest {
                     if (m instanceof TraceEvent.PartMoved moved && moved.to().equals(belt.id())) {
                         onBelt++;
                         last = moved;
-                    } else if (m instanceof TraceEvent.PartMoved moved && moved.from().equals(belt.id())) {
+                    } else if (m instanceof TraceEvent.PartMoved moved
+                            && moved.from().equals(belt.id())) {
                         onBelt--;
                     }
                 }
-                if (last != null && t - last.timeSeconds() < 5 && t - last.timeSeconds() > 0.5
+                if (last != null
+                        && t - last.timeSeconds() < 5
+                        && t - last.timeSeconds() > 0.5
                         && belt.speedMetresPerSecond() * (t - last.timeSeconds())
                                 < belt.lengthMetres() - onBelt * belt.spacingMetres()) {
                     return new Instant(t, leg, last);

@@ -2,9 +2,9 @@ package io.linetwin.render.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.model.StationStatus;
 import io.linetwin.render.Hud;
 import io.linetwin.render.LineView;
-import io.linetwin.model.StationStatus;
 import io.linetwin.render.ViewTimeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +20,8 @@ final class PlaybackStateTest {
     @Test
     void simTimeAdvancesByFrameTimeTimesSpeedAndStopsAtTheLastView() {
         List<LineView> shown = new ArrayList<>();
-        PlaybackState playback = new PlaybackState(new ViewTimeline(List.of(view(0, 0), view(100, 10))), 20,
-                shown::add);
+        PlaybackState playback =
+                new PlaybackState(new ViewTimeline(List.of(view(0, 0), view(100, 10))), 20, shown::add);
 
         playback.update(1f);
         playback.update(2f);
@@ -34,8 +34,7 @@ final class PlaybackStateTest {
     @Test
     void aPausedPlaybackHoldsItsViewAndViewsAppendedLaterArePlayed() {
         List<LineView> shown = new ArrayList<>();
-        PlaybackState playback = new PlaybackState(new ViewTimeline(List.of(view(0, 0), view(10, 2))), 5,
-                shown::add);
+        PlaybackState playback = new PlaybackState(new ViewTimeline(List.of(view(0, 0), view(10, 2))), 5, shown::add);
 
         playback.togglePause();
         playback.update(1f);

@@ -79,14 +79,21 @@ public final class ReportPage {
     public ReportPage(Messages messages, String kind, String title, String subtitle) {
         this.messages = messages;
         this.title = kind + " · " + title;
-        body.append("<header><div class=\"kind\">").append(Xml.escape(kind)).append("</div><h1>")
-                .append(Xml.escape(title)).append("</h1><div class=\"sub\">").append(Xml.escape(subtitle))
+        body.append("<header><div class=\"kind\">")
+                .append(Xml.escape(kind))
+                .append("</div><h1>")
+                .append(Xml.escape(title))
+                .append("</h1><div class=\"sub\">")
+                .append(Xml.escape(subtitle))
                 .append("</div></header><main>");
     }
 
     /** Opens a section; {@code intro} (may be empty) says in a sentence how to read it. */
     public ReportPage section(String id, String heading, String intro) {
-        body.append("<section id=\"").append(Xml.escape(id)).append("\"><h2>").append(Xml.escape(heading))
+        body.append("<section id=\"")
+                .append(Xml.escape(id))
+                .append("\"><h2>")
+                .append(Xml.escape(heading))
                 .append("</h2>");
         if (!intro.isEmpty()) {
             body.append("<p class=\"note\">").append(Xml.escape(intro)).append("</p>");
@@ -106,12 +113,20 @@ public final class ReportPage {
     }
 
     public ReportPage paragraph(String text, String cssClass) {
-        body.append("<p class=\"").append(cssClass).append("\">").append(Xml.escape(text)).append("</p>");
+        body.append("<p class=\"")
+                .append(cssClass)
+                .append("\">")
+                .append(Xml.escape(text))
+                .append("</p>");
         return this;
     }
 
     public ReportPage banner(String text, String tone) {
-        body.append("<div class=\"banner ").append(tone).append("\">").append(Xml.escape(text)).append("</div>");
+        body.append("<div class=\"banner ")
+                .append(tone)
+                .append("\">")
+                .append(Xml.escape(text))
+                .append("</div>");
         return this;
     }
 
@@ -124,7 +139,10 @@ public final class ReportPage {
     public ReportPage summary(List<String[]> pairs) {
         body.append("<dl class=\"summary\">");
         for (String[] pair : pairs) {
-            body.append("<dt>").append(Xml.escape(pair[0])).append("</dt><dd>").append(Xml.escape(pair[1]))
+            body.append("<dt>")
+                    .append(Xml.escape(pair[0]))
+                    .append("</dt><dd>")
+                    .append(Xml.escape(pair[1]))
                     .append("</dd>");
         }
         body.append("</dl>");
@@ -133,8 +151,11 @@ public final class ReportPage {
 
     /** A PNG embedded as a data URI. */
     public ReportPage picture(byte[] png, String alt) {
-        body.append("<img class=\"picture\" alt=\"").append(Xml.escape(alt)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png)).append("\"/>");
+        body.append("<img class=\"picture\" alt=\"")
+                .append(Xml.escape(alt))
+                .append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png))
+                .append("\"/>");
         return this;
     }
 
@@ -152,7 +173,8 @@ public final class ReportPage {
 
     /** The whole document. */
     public String finish(String footer) {
-        return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + messages.lang().tag()
+        return "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\""
+                + messages.lang().tag()
                 + "\"><head><meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, "
                 + "initial-scale=1\"/><meta name=\"generator\" content=\"LineTwin\"/><title>" + Xml.escape(title)
                 + "</title><style>" + CSS + "</style></head><body>" + body + "</main><footer>" + Xml.escape(footer)

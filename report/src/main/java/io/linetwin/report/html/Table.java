@@ -7,8 +7,7 @@ import java.util.List;
 public final class Table {
 
     /** A cell: text shown (or trusted markup), optional CSS class and data attributes as name, value pairs. */
-    public record Cell(String text, String cssClass, boolean markup, String... data) {
-    }
+    public record Cell(String text, String cssClass, boolean markup, String... data) {}
 
     private final StringBuilder html = new StringBuilder(4096);
     private final List<String> rowClasses = new ArrayList<>();
@@ -44,7 +43,11 @@ public final class Table {
             html.append(" class=\"").append(Xml.escape(cssClass)).append('"');
         }
         for (int i = 0; i + 1 < attributes.length; i += 2) {
-            html.append(' ').append(attributes[i]).append("=\"").append(Xml.escape(attributes[i + 1])).append('"');
+            html.append(' ')
+                    .append(attributes[i])
+                    .append("=\"")
+                    .append(Xml.escape(attributes[i + 1]))
+                    .append('"');
         }
         html.append('>');
         for (Cell cell : cells) {
@@ -53,10 +56,14 @@ public final class Table {
                 html.append(" class=\"").append(Xml.escape(cell.cssClass())).append('"');
             }
             for (int i = 0; i + 1 < cell.data().length; i += 2) {
-                html.append(" data-").append(cell.data()[i]).append("=\"").append(Xml.escape(cell.data()[i + 1]))
+                html.append(" data-")
+                        .append(cell.data()[i])
+                        .append("=\"")
+                        .append(Xml.escape(cell.data()[i + 1]))
                         .append('"');
             }
-            html.append('>').append(cell.markup() ? cell.text() : Xml.escape(cell.text()))
+            html.append('>')
+                    .append(cell.markup() ? cell.text() : Xml.escape(cell.text()))
                     .append("</td>");
         }
         html.append("</tr>");

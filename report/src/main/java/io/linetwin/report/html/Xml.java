@@ -3,8 +3,7 @@ package io.linetwin.report.html;
 /** Escaping for text and attribute values of HTML that is also well-formed XML (reports parse as both). */
 public final class Xml {
 
-    private Xml() {
-    }
+    private Xml() {}
 
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

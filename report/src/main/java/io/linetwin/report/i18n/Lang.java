@@ -35,8 +35,11 @@ public enum Lang {
         if (normalised.equals("en") || normalised.startsWith("en-")) {
             return EN;
         }
-        if (normalised.equals("zh") || normalised.equals("zh-cn") || normalised.equals("zh-hans")
-                || normalised.equals("zh-hans-cn") || normalised.equals("zh-sg")) {
+        if (normalised.equals("zh")
+                || normalised.equals("zh-cn")
+                || normalised.equals("zh-hans")
+                || normalised.equals("zh-hans-cn")
+                || normalised.equals("zh-sg")) {
             return ZH_CN;
         }
         throw new IllegalArgumentException("expected a language en or zh-CN, got \"" + tag + "\"");

@@ -27,8 +27,8 @@ public final class Messages {
     private Messages(Lang lang) {
         this.lang = lang;
         Locale locale = lang == Lang.EN ? Locale.ROOT : lang.locale();
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static Messages of(Lang lang) {
@@ -99,10 +99,14 @@ public final class Messages {
         if (value == 0) {
             return "0";
         }
-        String plain = new java.math.BigDecimal(value).round(new java.math.MathContext(4,
-                java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros().toPlainString();
-        return plain.equals("-0") ? "0" : plain.replace('.', DecimalFormatSymbols.getInstance(lang.locale())
-                .getDecimalSeparator());
+        String plain = new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(4, java.math.RoundingMode.HALF_EVEN))
+                .stripTrailingZeros()
+                .toPlainString();
+        return plain.equals("-0")
+                ? "0"
+                : plain.replace(
+                        '.', DecimalFormatSymbols.getInstance(lang.locale()).getDecimalSeparator());
     }
 
     /** An axis tick: as few decimals as the value needs (0, 2.5, 10,000). */
@@ -157,7 +161,8 @@ public final class Messages {
             return english;
         }
         String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-        java.util.regex.Matcher week = java.util.regex.Pattern.compile("\\bwk(\\d+) (.*)").matcher(english);
+        java.util.regex.Matcher week =
+                java.util.regex.Pattern.compile("\\bwk(\\d+) (.*)").matcher(english);
         String out = week.matches() ? get("week", week.group(1), week.group(2)) : english;
         for (int i = 0; i < days.length; i++) {
             out = out.replaceAll("\\b" + days[i] + "\\b", java.util.regex.Matcher.quoteReplacement(get("day." + i)));
@@ -168,7 +173,8 @@ public final class Messages {
     /** A date and time, long form in the reader's language ("6 January 2025, 14:03" / "2025年1月6日 14:03"). */
     public String dateTime(ZonedDateTime time) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(lang.locale()).format(time);
+                .withLocale(lang.locale())
+                .format(time);
     }
 
     private String format(String pattern, double value) {

@@ -6,8 +6,7 @@ package io.linetwin.report.i18n;
  */
 public final class TextWidth {
 
-    private TextWidth() {
-    }
+    private TextWidth() {}
 
     /** Terminal columns of {@code text} (East Asian wide and full-width characters count 2). */
     public static int of(String text) {
@@ -30,9 +29,17 @@ public final class TextWidth {
     }
 
     private static boolean wide(int c) {
-        return c >= 0x1100 && c <= 0x115F || c >= 0x2E80 && c <= 0x303E || c >= 0x3041 && c <= 0x33FF
-                || c >= 0x3400 && c <= 0x4DBF || c >= 0x4E00 && c <= 0x9FFF || c >= 0xA000 && c <= 0xA4CF
-                || c >= 0xAC00 && c <= 0xD7A3 || c >= 0xF900 && c <= 0xFAFF || c >= 0xFE30 && c <= 0xFE4F
-                || c >= 0xFF00 && c <= 0xFF60 || c >= 0xFFE0 && c <= 0xFFE6 || c >= 0x20000 && c <= 0x3FFFD;
+        return c >= 0x1100 && c <= 0x115F
+                || c >= 0x2E80 && c <= 0x303E
+                || c >= 0x3041 && c <= 0x33FF
+                || c >= 0x3400 && c <= 0x4DBF
+                || c >= 0x4E00 && c <= 0x9FFF
+                || c >= 0xA000 && c <= 0xA4CF
+                || c >= 0xAC00 && c <= 0xD7A3
+                || c >= 0xF900 && c <= 0xFAFF
+                || c >= 0xFE30 && c <= 0xFE4F
+                || c >= 0xFF00 && c <= 0xFF60
+                || c >= 0xFFE0 && c <= 0xFFE6
+                || c >= 0x20000 && c <= 0x3FFFD;
     }
 }

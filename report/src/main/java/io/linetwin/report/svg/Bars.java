@@ -14,8 +14,7 @@ public final class Bars {
         }
     }
 
-    private Bars() {
-    }
+    private Bars() {}
 
     public static String render(List<Bar> bars, String yTitle, DoubleFunction<String> number, String label) {
         double width = Math.max(360, Math.min(900, 90 + bars.size() * 64));
@@ -43,8 +42,14 @@ public final class Bars {
             double x = left + i * slot;
             double top0 = Math.min(zero, y.pixel(bar.value()));
             double h = Math.abs(zero - y.pixel(bar.value()));
-            svg.open("g", "class", bar.highlighted() ? "bar highlighted" : "bar", "data-name", bar.name(),
-                    "data-value", Double.toString(bar.value()));
+            svg.open(
+                    "g",
+                    "class",
+                    bar.highlighted() ? "bar highlighted" : "bar",
+                    "data-name",
+                    bar.name(),
+                    "data-value",
+                    Double.toString(bar.value()));
             svg.title(bar.tooltip());
             svg.rect(x + slot * 0.18, top0, slot * 0.64, h, "fill", bar.highlighted() ? "#2e7d32" : "#90a4ae");
             if (!Double.isNaN(bar.low())) {
@@ -54,11 +59,27 @@ public final class Bars {
                 svg.line(cx - 6, y.pixel(bar.high()), cx + 6, y.pixel(bar.high()), "stroke", "#263238");
             }
             double lx = x + slot / 2;
-            svg.label(lx, bottom + 14, bar.name(), "text-anchor", "end", "class", "tick",
-                    "transform", "rotate(-30 " + Svg.n(lx) + " " + Svg.n(bottom + 14) + ")");
+            svg.label(
+                    lx,
+                    bottom + 14,
+                    bar.name(),
+                    "text-anchor",
+                    "end",
+                    "class",
+                    "tick",
+                    "transform",
+                    "rotate(-30 " + Svg.n(lx) + " " + Svg.n(bottom + 14) + ")");
             svg.close("g");
         }
-        svg.label(14, (top + bottom) / 2, yTitle, "class", "axis-title", "text-anchor", "middle", "transform",
+        svg.label(
+                14,
+                (top + bottom) / 2,
+                yTitle,
+                "class",
+                "axis-title",
+                "text-anchor",
+                "middle",
+                "transform",
                 "rotate(-90 14 " + Svg.n((top + bottom) / 2) + ")");
         return svg.end();
     }

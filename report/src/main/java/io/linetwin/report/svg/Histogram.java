@@ -5,15 +5,21 @@ import java.util.function.DoubleFunction;
 /** The share of time a buffer held each level, as bars; a bar per level or per range of levels. */
 public final class Histogram {
 
-    private Histogram() {
-    }
+    private Histogram() {}
 
     /**
      * @param lows first level of each bin; bin {@code i} covers [lows[i], lows[i+1]) and the last up to {@code top}
      * @param shares share of time in each bin, summing to 1
      */
-    public static String render(String id, String title, int[] lows, int top, double[] shares, String xTitle,
-            DoubleFunction<String> percent, String label) {
+    public static String render(
+            String id,
+            String title,
+            int[] lows,
+            int top,
+            double[] shares,
+            String xTitle,
+            DoubleFunction<String> percent,
+            String label) {
         double width = 280;
         double height = 170;
         double left = 40;
@@ -37,16 +43,35 @@ public final class Histogram {
             int high = i + 1 < lows.length ? lows[i + 1] - 1 : top;
             String range = high == lows[i] ? Integer.toString(lows[i]) : lows[i] + "–" + high;
             double yPx = y.pixel(shares[i]);
-            svg.open("rect", "x", Svg.n(left + i * bar + 1), "y", Svg.n(yPx), "width", Svg.n(Math.max(1, bar - 2)),
-                    "height", Svg.n(bottom - yPx), "fill", "#2f86c9", "data-level", range, "data-share",
+            svg.open(
+                    "rect",
+                    "x",
+                    Svg.n(left + i * bar + 1),
+                    "y",
+                    Svg.n(yPx),
+                    "width",
+                    Svg.n(Math.max(1, bar - 2)),
+                    "height",
+                    Svg.n(bottom - yPx),
+                    "fill",
+                    "#2f86c9",
+                    "data-level",
+                    range,
+                    "data-share",
                     Double.toString(shares[i]));
             svg.title(range + ": " + percent.apply(shares[i]));
             svg.close("rect");
         }
         int labelEvery = Math.max(1, (int) Math.ceil(lows.length / 8.0));
         for (int i = 0; i < lows.length; i += labelEvery) {
-            svg.label(left + i * bar + bar / 2, bottom + 14, Integer.toString(lows[i]), "text-anchor", "middle",
-                    "class", "tick");
+            svg.label(
+                    left + i * bar + bar / 2,
+                    bottom + 14,
+                    Integer.toString(lows[i]),
+                    "text-anchor",
+                    "middle",
+                    "class",
+                    "tick");
         }
         svg.line(left, bottom, right, bottom, "stroke", "#8a9099");
         svg.label((left + right) / 2, bottom + 30, xTitle, "text-anchor", "middle", "class", "axis-title");

@@ -48,33 +48,56 @@ public final class LineDiagram {
     }
 
     /** The reader's words for what the diagram writes itself. */
-    public record Words(String bottleneck, String agv) {
+    public record Words(String bottleneck, String agv) {}
+
+    private record Edge(String id, String from, String to, Kind kind) {}
+
+    private enum Kind {
+        BUFFER,
+        CONVEYOR,
+        AGV
     }
 
-    private record Edge(String id, String from, String to, Kind kind) {
-    }
+    private record Point(double x, double y) {}
 
-    private enum Kind { BUFFER, CONVEYOR, AGV }
+    private LineDiagram() {}
 
-    private record Point(double x, double y) {
-    }
-
-    private LineDiagram() {
-    }
-
-    public static String render(LineSpec line, Optional<String> bottleneck, Function<StationSpec, StationLook> stations,
-            Function<BufferSpec, LinkLook> links, Words words, String label) {
+    public static String render(
+            LineSpec line,
+            Optional<String> bottleneck,
+            Function<StationSpec, StationLook> stations,
+            Function<BufferSpec, LinkLook> links,
+            Words words,
+            String label) {
         List<Edge> edges = edges(line);
         Map<String, Integer> column = columns(line, edges);
         Map<String, Point> at = positions(line, column);
-        double width = 2 * MARGIN + at.values().stream().mapToDouble(Point::x).max().orElse(0) + BOX_W;
-        boolean loops = edges.stream().anyMatch(e -> at.containsKey(e.from()) && at.containsKey(e.to())
-                && at.get(e.to()).x() <= at.get(e.from()).x());
-        double height = MARGIN + at.values().stream().mapToDouble(Point::y).max().orElse(0) + BOX_H + (loops ? 56 : 30);
+        double width =
+                2 * MARGIN + at.values().stream().mapToDouble(Point::x).max().orElse(0) + BOX_W;
+        boolean loops = edges.stream()
+                .anyMatch(e -> at.containsKey(e.from())
+                        && at.containsKey(e.to())
+                        && at.get(e.to()).x() <= at.get(e.from()).x());
+        double height =
+                MARGIN + at.values().stream().mapToDouble(Point::y).max().orElse(0) + BOX_H + (loops ? 56 : 30);
         Svg svg = new Svg(width, height, label, "chart line-diagram");
         svg.open("defs");
-        svg.open("marker", "id", "arrow", "viewBox", "0 0 10 10", "refX", "9", "refY", "5", "markerWidth", "7",
-                "markerHeight", "7", "orient", "auto-start-reverse");
+        svg.open(
+                "marker",
+                "id",
+                "arrow",
+                "viewBox",
+                "0 0 10 10",
+                "refX",
+                "9",
+                "refY",
+                "5",
+                "markerWidth",
+                "7",
+                "markerHeight",
+                "7",
+                "orient",
+                "auto-start-reverse");
         svg.add("path", "d", "M0 0 L10 5 L0 10 z", "fill", "#55606e");
         svg.close("marker");
         svg.close("defs");
@@ -96,18 +119,42 @@ public final class LineDiagram {
         return svg.end();
     }
 
-    private static void drawStation(Svg svg, StationSpec station, Point p, StationLook look, boolean bottleneck,
-            Words words) {
-        svg.open("g", "id", "station-" + station.id(), "class", bottleneck ? "station bottleneck" : "station",
-                "data-station", station.id(), "data-kind", station.kind().name().toLowerCase(java.util.Locale.ROOT));
+    private static void drawStation(
+            Svg svg, StationSpec station, Point p, StationLook look, boolean bottleneck, Words words) {
+        svg.open(
+                "g",
+                "id",
+                "station-" + station.id(),
+                "class",
+                bottleneck ? "station bottleneck" : "station",
+                "data-station",
+                station.id(),
+                "data-kind",
+                station.kind().name().toLowerCase(java.util.Locale.ROOT));
         svg.title(look.tooltip());
         double rx = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY ? 6 : 26;
-        svg.add("rect", "class", "station-box", "x", Svg.n(p.x()), "y", Svg.n(p.y()), "width", Svg.n(BOX_W),
-                "height", Svg.n(BOX_H), "rx", Svg.n(rx), "fill", look.fill(), "stroke",
-                bottleneck ? "#c62828" : "#37414d", "stroke-width", bottleneck ? "3.5" : "1.5");
+        svg.add(
+                "rect",
+                "class",
+                "station-box",
+                "x",
+                Svg.n(p.x()),
+                "y",
+                Svg.n(p.y()),
+                "width",
+                Svg.n(BOX_W),
+                "height",
+                Svg.n(BOX_H),
+                "rx",
+                Svg.n(rx),
+                "fill",
+                look.fill(),
+                "stroke",
+                bottleneck ? "#c62828" : "#37414d",
+                "stroke-width",
+                bottleneck ? "3.5" : "1.5");
         svg.label(p.x() + BOX_W / 2, p.y() + 24, station.id(), "text-anchor", "middle", "class", "station-name");
-        svg.label(p.x() + BOX_W / 2, p.y() + 43, look.caption(), "text-anchor", "middle", "class",
-                "station-caption");
+        svg.label(p.x() + BOX_W / 2, p.y() + 43, look.caption(), "text-anchor", "middle", "class", "station-caption");
         if (station.servers() > 1) {
             svg.label(p.x() + BOX_W - 6, p.y() + 13, "×" + station.servers(), "text-anchor", "end", "class", "tick");
         }
@@ -118,8 +165,14 @@ public final class LineDiagram {
         svg.close("g");
     }
 
-    private static void drawEdge(Svg svg, Edge edge, Point from, Point to, BufferSpec buffer,
-            Function<BufferSpec, LinkLook> links, Words words) {
+    private static void drawEdge(
+            Svg svg,
+            Edge edge,
+            Point from,
+            Point to,
+            BufferSpec buffer,
+            Function<BufferSpec, LinkLook> links,
+            Words words) {
         boolean backwards = to.x() <= from.x();
         double x1 = backwards ? from.x() + BOX_W / 2 : from.x() + BOX_W;
         double y1 = backwards ? from.y() + BOX_H : from.y() + BOX_H / 2;
@@ -146,17 +199,44 @@ public final class LineDiagram {
             case CONVEYOR -> "10 4";
             case AGV -> "2 4";
         };
-        svg.open("g", "id", "link-" + edge.id(), "class", "link " + edge.kind().name().toLowerCase(java.util.Locale.ROOT),
-                "data-link", edge.id());
-        svg.add("path", "d", d, "fill", "none", "stroke", "#55606e", "stroke-width", edge.kind() == Kind.CONVEYOR
-                ? "4" : "1.8", "stroke-dasharray", dash, "marker-end", "url(#arrow)");
+        svg.open(
+                "g",
+                "id",
+                "link-" + edge.id(),
+                "class",
+                "link " + edge.kind().name().toLowerCase(java.util.Locale.ROOT),
+                "data-link",
+                edge.id());
+        svg.add(
+                "path",
+                "d",
+                d,
+                "fill",
+                "none",
+                "stroke",
+                "#55606e",
+                "stroke-width",
+                edge.kind() == Kind.CONVEYOR ? "4" : "1.8",
+                "stroke-dasharray",
+                dash,
+                "marker-end",
+                "url(#arrow)");
         if (buffer != null) {
             LinkLook look = links.apply(buffer);
             svg.open("g", "class", "tank");
             svg.title(look.tooltip());
             svg.rect(mx - 20, my - 9, 40, 18, "rx", "3", "fill", "#ffffff", "stroke", "#37414d");
             double share = Double.isNaN(look.fill()) ? 0 : Math.max(0, Math.min(1, look.fill()));
-            svg.rect(mx - 19, my - 8, 38 * share, 16, "class", "link-fill", "fill", "#2f86c9", "data-fill",
+            svg.rect(
+                    mx - 19,
+                    my - 8,
+                    38 * share,
+                    16,
+                    "class",
+                    "link-fill",
+                    "fill",
+                    "#2f86c9",
+                    "data-fill",
                     Double.toString(share));
             svg.label(mx, my + 22, look.caption(), "text-anchor", "middle", "class", "link-caption");
             svg.close("g");
@@ -171,7 +251,10 @@ public final class LineDiagram {
         line.conveyors().forEach(c -> conveyors.add(c.id()));
         List<Edge> edges = new ArrayList<>();
         for (BufferSpec buffer : line.buffers()) {
-            edges.add(new Edge(buffer.id(), buffer.from(), buffer.to(),
+            edges.add(new Edge(
+                    buffer.id(),
+                    buffer.from(),
+                    buffer.to(),
                     conveyors.contains(buffer.id()) ? Kind.CONVEYOR : Kind.BUFFER));
         }
         for (TransportSpec transport : line.transport().stream().toList()) {
@@ -201,7 +284,8 @@ public final class LineDiagram {
         Set<String> onPath = new HashSet<>();
         Map<String, List<String>> forward = new HashMap<>();
         out.keySet().forEach(id -> forward.put(id, new ArrayList<>()));
-        List<String> roots = new ArrayList<>(out.keySet().stream().filter(id -> !hasInbound.contains(id)).toList());
+        List<String> roots = new ArrayList<>(
+                out.keySet().stream().filter(id -> !hasInbound.contains(id)).toList());
         roots.addAll(out.keySet());
         for (String root : roots) {
             visit(root, out, done, onPath, forward, order);
@@ -217,8 +301,13 @@ public final class LineDiagram {
         return column;
     }
 
-    private static void visit(String node, Map<String, List<String>> out, Set<String> done, Set<String> onPath,
-            Map<String, List<String>> forward, List<String> postOrder) {
+    private static void visit(
+            String node,
+            Map<String, List<String>> out,
+            Set<String> done,
+            Set<String> onPath,
+            Map<String, List<String>> forward,
+            List<String> postOrder) {
         if (done.contains(node)) {
             return;
         }

@@ -17,15 +17,14 @@ public final class StateBars {
         }
     }
 
-    private StateBars() {
-    }
+    private StateBars() {}
 
     /**
      * @param stateName the reader's word for a state ("working" / "加工")
      * @param share a share as the reader writes it ("12.5%")
      */
-    public static String render(List<Row> rows, Function<String, String> stateName, Function<Double, String> share,
-            String label) {
+    public static String render(
+            List<Row> rows, Function<String, String> stateName, Function<Double, String> share, String label) {
         double width = 860;
         double labelWidth = 150;
         double noteWidth = 120;
@@ -36,8 +35,14 @@ public final class StateBars {
         double y = 6;
         for (Row row : rows) {
             svg.open("g", "class", "state-bar", "data-station", row.station());
-            svg.label(labelWidth - 8, y + 15, row.station(), "text-anchor", "end",
-                    "class", row.highlighted() ? "station-name bottleneck" : "station-name");
+            svg.label(
+                    labelWidth - 8,
+                    y + 15,
+                    row.station(),
+                    "text-anchor",
+                    "end",
+                    "class",
+                    row.highlighted() ? "station-name bottleneck" : "station-name");
             double x = labelWidth;
             for (String state : StateColors.STATES) {
                 double value = row.shares().getOrDefault(state, 0.0);
@@ -45,8 +50,22 @@ public final class StateBars {
                 if (w <= 0) {
                     continue;
                 }
-                svg.open("rect", "x", Svg.n(x), "y", Svg.n(y), "width", Svg.n(w), "height", "20", "fill",
-                        StateColors.of(state), "data-state", state, "data-share", Double.toString(value));
+                svg.open(
+                        "rect",
+                        "x",
+                        Svg.n(x),
+                        "y",
+                        Svg.n(y),
+                        "width",
+                        Svg.n(w),
+                        "height",
+                        "20",
+                        "fill",
+                        StateColors.of(state),
+                        "data-state",
+                        state,
+                        "data-share",
+                        Double.toString(value));
                 svg.title(row.station() + " · " + stateName.apply(state) + " " + share.apply(value));
                 svg.close("rect");
                 if (w > 38) {
@@ -55,8 +74,17 @@ public final class StateBars {
                 x += w;
             }
             if (row.highlighted()) {
-                svg.rect(labelWidth - 1, y - 1, barWidth + 2, 22, "fill", "none", "stroke", "#c62828",
-                        "stroke-width", "2");
+                svg.rect(
+                        labelWidth - 1,
+                        y - 1,
+                        barWidth + 2,
+                        22,
+                        "fill",
+                        "none",
+                        "stroke",
+                        "#c62828",
+                        "stroke-width",
+                        "2");
             }
             svg.label(labelWidth + barWidth + 10, y + 15, row.note(), "class", "note");
             svg.close("g");

@@ -11,8 +11,7 @@ public final class StateColors {
     /** The engine's state names, in the order of DESIGN.md §5. */
     public static final List<String> STATES = List.of("working", "blocked", "starved", "down", "setup", "offShift");
 
-    private StateColors() {
-    }
+    private StateColors() {}
 
     public static String of(String state) {
         return switch (state) {

@@ -21,10 +21,19 @@ public final class Svg {
     public Svg(double width, double height, String label, String cssClass) {
         this.width = width;
         this.height = height;
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(Xml.escape(cssClass))
-                .append("\" viewBox=\"0 0 ").append(n(width)).append(' ').append(n(height))
-                .append("\" width=\"").append(n(width)).append("\" height=\"").append(n(height))
-                .append("\" role=\"img\" aria-label=\"").append(Xml.escape(label)).append("\">");
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"")
+                .append(Xml.escape(cssClass))
+                .append("\" viewBox=\"0 0 ")
+                .append(n(width))
+                .append(' ')
+                .append(n(height))
+                .append("\" width=\"")
+                .append(n(width))
+                .append("\" height=\"")
+                .append(n(height))
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Xml.escape(label))
+                .append("\">");
         depth = 1;
     }
 
@@ -76,8 +85,11 @@ public final class Svg {
     }
 
     public Svg rect(double x, double y, double w, double h, String... attributes) {
-        return add("rect", join(new String[] {"x", n(x), "y", n(y), "width", n(Math.max(0, w)), "height",
-            n(Math.max(0, h))}, attributes));
+        return add(
+                "rect",
+                join(
+                        new String[] {"x", n(x), "y", n(y), "width", n(Math.max(0, w)), "height", n(Math.max(0, h))},
+                        attributes));
     }
 
     public Svg line(double x1, double y1, double x2, double y2, String... attributes) {
@@ -103,12 +115,16 @@ public final class Svg {
             throw new IllegalStateException("the SVG document is finished");
         }
         if (attributes.length % 2 != 0) {
-            throw new IllegalArgumentException("attributes come as name, value pairs, got " + attributes.length
-                    + " strings");
+            throw new IllegalArgumentException(
+                    "attributes come as name, value pairs, got " + attributes.length + " strings");
         }
         out.append('<').append(tag);
         for (int i = 0; i < attributes.length; i += 2) {
-            out.append(' ').append(attributes[i]).append("=\"").append(Xml.escape(attributes[i + 1])).append('"');
+            out.append(' ')
+                    .append(attributes[i])
+                    .append("=\"")
+                    .append(Xml.escape(attributes[i + 1]))
+                    .append('"');
         }
     }
 

@@ -16,11 +16,15 @@ public final class ThresholdBars {
         }
     }
 
-    private ThresholdBars() {
-    }
+    private ThresholdBars() {}
 
-    public static String render(List<Bar> bars, double threshold, String thresholdCaption, String xTitle,
-            DoubleFunction<String> number, String label) {
+    public static String render(
+            List<Bar> bars,
+            double threshold,
+            String thresholdCaption,
+            String xTitle,
+            DoubleFunction<String> number,
+            String label) {
         double width = 860;
         double nameWidth = 240;
         double rowHeight = 20;
@@ -39,11 +43,22 @@ public final class ThresholdBars {
         }
         double y = top;
         for (Bar bar : bars) {
-            svg.open("g", "class", bar.flagged() ? "item flagged" : "item", "data-name", bar.name(), "data-value",
+            svg.open(
+                    "g",
+                    "class",
+                    bar.flagged() ? "item flagged" : "item",
+                    "data-name",
+                    bar.name(),
+                    "data-value",
                     Double.toString(bar.value()));
             svg.title(bar.tooltip());
             svg.label(nameWidth - 8, y + 14, bar.name(), "text-anchor", "end", "class", "row-name");
-            svg.rect(nameWidth, y + 3, x.pixel(bar.value()) - nameWidth, rowHeight - 6, "fill",
+            svg.rect(
+                    nameWidth,
+                    y + 3,
+                    x.pixel(bar.value()) - nameWidth,
+                    rowHeight - 6,
+                    "fill",
                     bar.flagged() ? "#c62828" : "#90a4ae");
             svg.close("g");
             y += rowHeight;

@@ -11,7 +11,9 @@ import java.util.function.DoubleFunction;
 public final class Whiskers {
 
     public enum Tone {
-        GOOD("#2e7d32"), BAD("#c62828"), NEUTRAL("#6b7280");
+        GOOD("#2e7d32"),
+        BAD("#c62828"),
+        NEUTRAL("#6b7280");
 
         private final String colour;
 
@@ -32,8 +34,7 @@ public final class Whiskers {
         }
     }
 
-    private Whiskers() {
-    }
+    private Whiskers() {}
 
     public static String render(String title, List<Row> rows, DoubleFunction<String> number, String label) {
         double width = 420;
@@ -56,8 +57,15 @@ public final class Whiskers {
         double top = 30;
         double bottom = top + rows.size() * rowHeight;
         for (double tick : x.ticks()) {
-            svg.line(x.pixel(tick), top, x.pixel(tick), bottom, "stroke", tick == 0 ? "#4b5563" : "#e3e6ea",
-                    "stroke-width", tick == 0 ? "1.5" : "1");
+            svg.line(
+                    x.pixel(tick),
+                    top,
+                    x.pixel(tick),
+                    bottom,
+                    "stroke",
+                    tick == 0 ? "#4b5563" : "#e3e6ea",
+                    "stroke-width",
+                    tick == 0 ? "1.5" : "1");
             svg.label(x.pixel(tick), bottom + 14, number.apply(tick), "text-anchor", "middle", "class", "tick");
         }
         double y = top + rowHeight / 2;
@@ -72,7 +80,16 @@ public final class Whiskers {
                 svg.line(x0, y - 6, x0, y + 6, "stroke", row.tone().colour(), "stroke-width", "2");
                 svg.line(x1, y - 6, x1, y + 6, "stroke", row.tone().colour(), "stroke-width", "2");
             }
-            svg.add("circle", "cx", Svg.n(x.pixel(row.mean())), "cy", Svg.n(y), "r", "5", "fill", row.tone().colour());
+            svg.add(
+                    "circle",
+                    "cx",
+                    Svg.n(x.pixel(row.mean())),
+                    "cy",
+                    Svg.n(y),
+                    "r",
+                    "5",
+                    "fill",
+                    row.tone().colour());
             svg.close("g");
             y += rowHeight;
         }

@@ -17,8 +17,8 @@ public final class XyChart {
             Objects.requireNonNull(low, "low");
             Objects.requireNonNull(high, "high");
             if (low.length != high.length) {
-                throw new IllegalArgumentException("band needs as many lows as highs, got " + low.length + " and "
-                        + high.length);
+                throw new IllegalArgumentException(
+                        "band needs as many lows as highs, got " + low.length + " and " + high.length);
             }
         }
     }
@@ -27,26 +27,24 @@ public final class XyChart {
         public Series {
             Objects.requireNonNull(name, "name");
             if (x.length != y.length) {
-                throw new IllegalArgumentException("series " + name + " needs as many x as y, got " + x.length
-                        + " and " + y.length);
+                throw new IllegalArgumentException(
+                        "series " + name + " needs as many x as y, got " + x.length + " and " + y.length);
             }
             bands = List.copyOf(bands);
             for (Band band : bands) {
                 if (band.low().length != x.length) {
-                    throw new IllegalArgumentException("band of " + name + " needs " + x.length + " points, got "
-                            + band.low().length);
+                    throw new IllegalArgumentException(
+                            "band of " + name + " needs " + x.length + " points, got " + band.low().length);
                 }
             }
         }
     }
 
     /** A shaded stretch of the x axis with a caption, e.g. the warm-up. */
-    public record Region(double from, double to, String caption) {
-    }
+    public record Region(double from, double to, String caption) {}
 
     /** A vertical line with a caption, e.g. the best maintenance window. */
-    public record Marker(double x, String caption, String color) {
-    }
+    public record Marker(double x, String caption, String color) {}
 
     private final String xTitle;
     private final String yTitle;
@@ -130,7 +128,8 @@ public final class XyChart {
             yHigh = yCeiling;
         }
         Axis xAxis = Axis.nice(xLow, xHigh, left, right, 8);
-        Axis yAxis = yFloor != null && yCeiling != null ? Axis.exact(yFloor, yCeiling, bottom, top, 5)
+        Axis yAxis = yFloor != null && yCeiling != null
+                ? Axis.exact(yFloor, yCeiling, bottom, top, 5)
                 : Axis.nice(yLow, yHigh, bottom, top, 5);
         if (yFloor != null && yCeiling == null && yAxis.min() < yFloor) {
             yAxis = Axis.nice(yFloor, yAxis.max(), bottom, top, 5);
@@ -147,15 +146,33 @@ public final class XyChart {
         grid(svg, xAxis, yAxis, left, right, top, bottom);
         for (Series s : series) {
             for (Band band : s.bands()) {
-                svg.open("path", "d", bandPath(s, band, xAxis, yAxis), "fill", s.color(), "fill-opacity",
-                        Svg.n(band.opacity()), "class", "band");
+                svg.open(
+                        "path",
+                        "d",
+                        bandPath(s, band, xAxis, yAxis),
+                        "fill",
+                        s.color(),
+                        "fill-opacity",
+                        Svg.n(band.opacity()),
+                        "class",
+                        "band");
                 svg.title(s.name() + ": " + band.tooltip());
                 svg.close("path");
             }
         }
         for (Series s : series) {
-            svg.open("path", "d", linePath(s, xAxis, yAxis), "fill", "none", "stroke", s.color(), "stroke-width", "2",
-                    "class", "series");
+            svg.open(
+                    "path",
+                    "d",
+                    linePath(s, xAxis, yAxis),
+                    "fill",
+                    "none",
+                    "stroke",
+                    s.color(),
+                    "stroke-width",
+                    "2",
+                    "class",
+                    "series");
             svg.title(s.name());
             svg.close("path");
         }
@@ -165,7 +182,15 @@ public final class XyChart {
             svg.label(x + 4, top + 26, marker.caption(), "class", "caption", "fill", marker.color());
         }
         svg.label((left + right) / 2, bottom + 32, xTitle, "class", "axis-title", "text-anchor", "middle");
-        svg.label(14, (top + bottom) / 2, yTitle, "class", "axis-title", "text-anchor", "middle", "transform",
+        svg.label(
+                14,
+                (top + bottom) / 2,
+                yTitle,
+                "class",
+                "axis-title",
+                "text-anchor",
+                "middle",
+                "transform",
                 "rotate(-90 14 " + Svg.n((top + bottom) / 2) + ")");
         legend(svg, left, bottom + 48, right - left);
         return svg.end();
@@ -221,7 +246,9 @@ public final class XyChart {
         StringBuilder d = new StringBuilder();
         int n = s.x().length;
         for (int i = 0; i < n; i++) {
-            d.append(i == 0 ? "M" : " L").append(Svg.n(xAxis.pixel(s.x()[i]))).append(' ')
+            d.append(i == 0 ? "M" : " L")
+                    .append(Svg.n(xAxis.pixel(s.x()[i])))
+                    .append(' ')
                     .append(Svg.n(yAxis.pixel(band.high()[i])));
         }
         for (int i = n - 1; i >= 0; i--) {

@@ -61,8 +61,9 @@ public final class HeadlessChromium implements AutoCloseable {
         if (binary().isPresent()) {
             return;
         }
-        String missing = "no Chromium at " + (System.getenv("CHROMIUM") == null ? "/usr/bin/chromium"
-                : "$CHROMIUM=" + System.getenv("CHROMIUM")) + ": install Debian's chromium (scripts/test.sh does) or "
+        String missing = "no Chromium at "
+                + (System.getenv("CHROMIUM") == null ? "/usr/bin/chromium" : "$CHROMIUM=" + System.getenv("CHROMIUM"))
+                + ": install Debian's chromium (scripts/test.sh does) or "
                 + "set CHROMIUM to a Chromium binary";
         if (inCi()) {
             throw new IllegalStateException("CI=true and " + missing + "; the browser tests cannot run");
@@ -82,12 +83,28 @@ public final class HeadlessChromium implements AutoCloseable {
         Files.createDirectories(parent);
         Path profile = Files.createTempDirectory(parent, "profile-");
         Path log = profile.resolve("chromium.log");
-        Process process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--no-default-browser-check", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
-                "--disable-dev-shm-usage", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900", "about:blank")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(
+                        binary.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--no-default-browser-check",
+                        "--disable-extensions",
+                        "--mute-audio",
+                        "--hide-scrollbars",
+                        "--disable-dev-shm-usage",
+                        "--remote-debugging-address=127.0.0.1",
+                        "--remote-debugging-port=0",
+                        "--user-data-dir=" + profile.toAbsolutePath(),
+                        "--window-size=1280,900",
+                        "about:blank")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + START.toNanos();
         while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
@@ -97,18 +114,22 @@ public final class HeadlessChromium implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        return new HeadlessChromium(process, Integer.parseInt(Files.readAllLines(portFile).get(0).strip()));
+        return new HeadlessChromium(
+                process, Integer.parseInt(Files.readAllLines(portFile).get(0).strip()));
     }
 
     /** A new tab showing {@code url}, loaded. */
     public Page open(String url) throws Exception {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/json/new?about:blank")).PUT(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/new?about:blank"))
+                        .PUT(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode target = MAPPER.readTree(created.body());
         Page page = new Page(target.get("id").asText());
-        page.socket = http.newWebSocketBuilder().buildAsync(URI.create(target.get("webSocketDebuggerUrl").asText()),
-                page.new Listener()).get(30, TimeUnit.SECONDS);
+        page.socket = http.newWebSocketBuilder()
+                .buildAsync(URI.create(target.get("webSocketDebuggerUrl").asText()), page.new Listener())
+                .get(30, TimeUnit.SECONDS);
         page.call("Runtime.enable", MAPPER.createObjectNode());
         page.call("Log.enable", MAPPER.createObjectNode());
         page.call("Page.enable", MAPPER.createObjectNode());
@@ -155,7 +176,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** The value of a JavaScript expression (promises awaited). */
         public JsonNode evaluate(String expression) throws Exception {
-            ObjectNode params = MAPPER.createObjectNode().put("expression", expression).put("returnByValue", true)
+            ObjectNode params = MAPPER.createObjectNode()
+                    .put("expression", expression)
+                    .put("returnByValue", true)
                     .put("awaitPromise", true);
             JsonNode answer = call("Runtime.evaluate", params);
             if (answer.has("exceptionDetails")) {
@@ -183,11 +206,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** A PNG of the whole page. */
         public void screenshot(Path file) throws Exception {
-            int height = evaluate("Math.ceil(document.documentElement.scrollHeight)").asInt();
-            call("Emulation.setDeviceMetricsOverride", MAPPER.createObjectNode().put("width", 1280)
-                    .put("height", Math.max(600, Math.min(height, 12000))).put("deviceScaleFactor", 1)
-                    .put("mobile", false));
-            JsonNode shot = call("Page.captureScreenshot", MAPPER.createObjectNode().put("format", "png"));
+            int height =
+                    evaluate("Math.ceil(document.documentElement.scrollHeight)").asInt();
+            call(
+                    "Emulation.setDeviceMetricsOverride",
+                    MAPPER.createObjectNode()
+                            .put("width", 1280)
+                            .put("height", Math.max(600, Math.min(height, 12000)))
+                            .put("deviceScaleFactor", 1)
+                            .put("mobile", false));
+            JsonNode shot =
+                    call("Page.captureScreenshot", MAPPER.createObjectNode().put("format", "png"));
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
             call("Emulation.clearDeviceMetricsOverride", MAPPER.createObjectNode());
@@ -199,9 +228,10 @@ public final class HeadlessChromium implements AutoCloseable {
          */
         public boolean rendersChinese() throws Exception {
             return evaluate("(() => { const draw = ch => { const c = document.createElement('canvas'); c.width = 40; "
-                    + "c.height = 40; const g = c.getContext('2d'); g.font = '32px sans-serif'; g.fillText(ch, 2, 34); "
-                    + "return Array.from(g.getImageData(0, 0, 40, 40).data).join(','); }; "
-                    + "return draw('\u72b6') !== draw('\u6001'); })()").asBoolean();
+                            + "c.height = 40; const g = c.getContext('2d'); g.font = '32px sans-serif'; g.fillText(ch, 2, 34); "
+                            + "return Array.from(g.getImageData(0, 0, 40, 40).data).join(','); }; "
+                            + "return draw('\u72b6') !== draw('\u6001'); })()")
+                    .asBoolean();
         }
 
         /** Console errors, uncaught exceptions, failed loads and blocked resources seen so far. */
@@ -229,7 +259,8 @@ public final class HeadlessChromium implements AutoCloseable {
             try {
                 JsonNode message = MAPPER.readTree(text);
                 if (message.has("id")) {
-                    CompletableFuture<JsonNode> answer = waiting.remove(message.get("id").asInt());
+                    CompletableFuture<JsonNode> answer =
+                            waiting.remove(message.get("id").asInt());
                     if (answer != null) {
                         answer.complete(message);
                     }
@@ -237,12 +268,13 @@ public final class HeadlessChromium implements AutoCloseable {
                 }
                 String method = message.path("method").asText();
                 JsonNode params = message.path("params");
-                if (method.equals("Runtime.consoleAPICalled") && params.path("type").asText().equals("error")) {
+                if (method.equals("Runtime.consoleAPICalled")
+                        && params.path("type").asText().equals("error")) {
                     errors.add("console.error: " + params.path("args"));
                 } else if (method.equals("Runtime.exceptionThrown")) {
                     errors.add("exception: " + params.path("exceptionDetails"));
-                } else if (method.equals("Log.entryAdded") && params.path("entry").path("level").asText()
-                        .equals("error")) {
+                } else if (method.equals("Log.entryAdded")
+                        && params.path("entry").path("level").asText().equals("error")) {
                     errors.add("log: " + params.path("entry").path("text").asText() + " "
                             + params.path("entry").path("url").asText());
                 }
@@ -268,8 +300,11 @@ public final class HeadlessChromium implements AutoCloseable {
         @Override
         public void close() {
             try {
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/close/" + targetId))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/close/" + targetId))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
             } catch (IOException | InterruptedException e) {
                 // The browser is going away anyway.
             }

@@ -34,7 +34,8 @@ final class MessagesTest {
         Properties chinese = raw("messages_zh_CN.properties");
 
         assertThat(english).isNotEmpty();
-        assertThat(chinese.stringPropertyNames()).as("keys of zh-CN against en")
+        assertThat(chinese.stringPropertyNames())
+                .as("keys of zh-CN against en")
                 .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
     }
 
@@ -43,7 +44,8 @@ final class MessagesTest {
         Properties english = raw("messages.properties");
         Properties chinese = raw("messages_zh_CN.properties");
         for (String key : english.stringPropertyNames()) {
-            assertThat(placeholders(chinese.getProperty(key))).as(key)
+            assertThat(placeholders(chinese.getProperty(key)))
+                    .as(key)
                     .isEqualTo(placeholders(english.getProperty(key)));
         }
     }
@@ -55,9 +57,11 @@ final class MessagesTest {
         Set<String> untranslated = new TreeSet<>();
         for (String key : english.stringPropertyNames()) {
             String zh = chinese.getProperty(key);
-            boolean hasHan = zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            boolean hasHan =
+                    zh.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
             // Symbols every language writes alike (OEE, AGV, a lone placeholder) may stay as they are.
-            boolean symbolic = zh.replaceAll("\\{\\d}|OEE|AGV|LineTwin|[^\\p{L}]", "").isEmpty();
+            boolean symbolic =
+                    zh.replaceAll("\\{\\d}|OEE|AGV|LineTwin|[^\\p{L}]", "").isEmpty();
             if (!hasHan && !symbolic) {
                 untranslated.add(key + "=" + zh);
             }
@@ -70,7 +74,8 @@ final class MessagesTest {
         Messages en = Messages.of(Lang.EN);
         Messages zh = Messages.of(Lang.ZH_CN);
 
-        assertThat(en.get("run.line", "10", "7 d", "8 h", "42")).isEqualTo("10 replications × 7 d after 8 h warm-up · seed 42");
+        assertThat(en.get("run.line", "10", "7 d", "8 h", "42"))
+                .isEqualTo("10 replications × 7 d after 8 h warm-up · seed 42");
         assertThat(zh.get("run.line", "10", "7天", "8小时", "42")).isEqualTo("10 次重复运行 × 7天，预热期 8小时 · 随机种子 42");
         assertThat(en.get("section.picture.note")).contains("buffer's level");
     }

@@ -8,8 +8,7 @@ import java.util.TreeMap;
 /** The raw texts of both languages, key → {English, Chinese}, for tests outside this package. */
 public final class MessagesTestAccess {
 
-    private MessagesTestAccess() {
-    }
+    private MessagesTestAccess() {}
 
     public static Map<String, String[]> pairs() throws IOException {
         Properties english = MessagesTest.raw("messages.properties");

@@ -27,7 +27,11 @@ public final class Candidate {
     private final Optional<LineState> start;
     private volatile LineSimulation simulation;
 
-    private Candidate(String name, Optional<Map<String, String>> set, LineSpec line, ExperimentSpec experiment,
+    private Candidate(
+            String name,
+            Optional<Map<String, String>> set,
+            LineSpec line,
+            ExperimentSpec experiment,
             Optional<LineState> start) {
         this.name = Objects.requireNonNull(name, "name");
         this.set = Objects.requireNonNull(set, "set");
@@ -83,7 +87,11 @@ public final class Candidate {
     /** As {@link #run(int)} on {@code sim}, this candidate's simulation with other settings (e.g. reporting). */
     ReplicationResult run(LineSimulation sim, int replication) {
         return start.isPresent()
-                ? sim.run(start.get(), experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed(),
+                ? sim.run(
+                        start.get(),
+                        experiment.warmupSeconds(),
+                        experiment.horizonSeconds(),
+                        experiment.seed(),
                         replication)
                 : sim.run(experiment.warmupSeconds(), experiment.horizonSeconds(), experiment.seed(), replication);
     }

@@ -53,8 +53,15 @@ public record Comparison(ExperimentResult baseline, ExperimentResult variant, Ma
                 paired[i] = candidate[i] - base[i];
             }
             Estimate estimate = Estimate.ofPresent(paired);
-            differences.put(kpi, new Difference(estimate, Verdict.of(estimate, kpi.higherIsBetter(),
-                    baseline.estimate(kpi).mean(), minEffect)));
+            differences.put(
+                    kpi,
+                    new Difference(
+                            estimate,
+                            Verdict.of(
+                                    estimate,
+                                    kpi.higherIsBetter(),
+                                    baseline.estimate(kpi).mean(),
+                                    minEffect)));
         }
         return new Comparison(baseline, variant, differences);
     }

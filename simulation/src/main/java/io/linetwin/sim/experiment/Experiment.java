@@ -37,8 +37,12 @@ public final class Experiment {
         this(spec, engine, progress, Optional.empty(), null);
     }
 
-    private Experiment(ExperimentSpec spec, ReplicationEngine engine, Replications.Progress progress,
-            Optional<LineState> start, IntFunction<TraceListener> traces) {
+    private Experiment(
+            ExperimentSpec spec,
+            ReplicationEngine engine,
+            Replications.Progress progress,
+            Optional<LineState> start,
+            IntFunction<TraceListener> traces) {
         this.spec = spec;
         this.engine = engine;
         this.progress = progress;
@@ -70,7 +74,9 @@ public final class Experiment {
             return run(Candidate.local(variant, line, spec, start));
         }
         // Traced: in this JVM, on the local engine's threads.
-        int threads = engine instanceof LocalEngine local ? local.threads() : Runtime.getRuntime().availableProcessors();
+        int threads = engine instanceof LocalEngine local
+                ? local.threads()
+                : Runtime.getRuntime().availableProcessors();
         LineSimulation prepared = new LineSimulation(line).startingAt(spec.startSecondsOfWeek());
         if (progress != Replications.Progress.NONE) {
             progress.started(variant, spec.replications());
@@ -78,14 +84,21 @@ public final class Experiment {
         }
         LineSimulation simulation = prepared;
         long started = System.nanoTime();
-        List<ReplicationResult> results = Replications.run(spec.replications(), threads,
+        List<ReplicationResult> results = Replications.run(
+                spec.replications(),
+                threads,
                 replication -> {
                     TraceListener trace = traces == null ? null : traces.apply(replication);
                     return start.isPresent()
-                            ? simulation.run(start.get(), spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(),
-                                    replication, trace)
-                            : simulation.run(spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication,
-                                    trace);
+                            ? simulation.run(
+                                    start.get(),
+                                    spec.warmupSeconds(),
+                                    spec.horizonSeconds(),
+                                    spec.seed(),
+                                    replication,
+                                    trace)
+                            : simulation.run(
+                                    spec.warmupSeconds(), spec.horizonSeconds(), spec.seed(), replication, trace);
                 },
                 progress);
         return new ExperimentResult(variant, spec, results, (System.nanoTime() - started) / 1e9);
@@ -124,19 +137,19 @@ public final class Experiment {
         // One wall time for all, shared out evenly: the lines ran interleaved.
         double wallSeconds = (System.nanoTime() - started) / 1e9 / candidates.size();
         int n = spec.replications();
-        ExperimentResult baseline = new ExperimentResult(Scenario.BASELINE, spec, results(outcomes, 0, n),
-                wallSeconds);
+        ExperimentResult baseline = new ExperimentResult(Scenario.BASELINE, spec, results(outcomes, 0, n), wallSeconds);
         List<Comparison> comparisons = new ArrayList<>();
         for (int v = 1; v < candidates.size(); v++) {
-            ExperimentResult variant = new ExperimentResult(candidates.get(v).name(), spec,
-                    results(outcomes, v * n, (v + 1) * n), wallSeconds);
+            ExperimentResult variant = new ExperimentResult(
+                    candidates.get(v).name(), spec, results(outcomes, v * n, (v + 1) * n), wallSeconds);
             comparisons.add(Comparison.of(baseline, variant, minEffect));
         }
         return comparisons;
     }
 
     private static String batchLabel(int variants) {
-        return variants == 0 ? Scenario.BASELINE
+        return variants == 0
+                ? Scenario.BASELINE
                 : Scenario.BASELINE + " and " + variants + " variant" + (variants > 1 ? "s" : "");
     }
 

@@ -41,7 +41,10 @@ public enum Kpi {
             case THROUGHPUT_PER_HOUR -> result.throughputPerHour();
             case WIP -> result.wip();
             case LEAD_TIME_SECONDS -> result.leadTimeSeconds();
-            case OEE -> bottleneck == null ? 0 : result.station(bottleneck).map(StationResult::oee).orElse(0.0);
+            case OEE ->
+                bottleneck == null
+                        ? 0
+                        : result.station(bottleneck).map(StationResult::oee).orElse(0.0);
         };
     }
 }

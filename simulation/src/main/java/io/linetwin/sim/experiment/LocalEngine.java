@@ -30,28 +30,35 @@ public final class LocalEngine implements ReplicationEngine {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        Map<Candidate, LineSimulation> reporting = progress == Replications.Progress.NONE ? Map.of()
-                : reportingSimulations(tasks, progress);
-        return Replications.run(tasks.size(), threads, i -> {
-            ReplicationTask task = tasks.get(i);
-            LineSimulation simulation = reporting.get(task.candidate());
-            return outcome(task, simulation != null ? simulation : task.candidate().simulation());
-        }, progress);
+        Map<Candidate, LineSimulation> reporting =
+                progress == Replications.Progress.NONE ? Map.of() : reportingSimulations(tasks, progress);
+        return Replications.run(
+                tasks.size(),
+                threads,
+                i -> {
+                    ReplicationTask task = tasks.get(i);
+                    LineSimulation simulation = reporting.get(task.candidate());
+                    return outcome(
+                            task,
+                            simulation != null ? simulation : task.candidate().simulation());
+                },
+                progress);
     }
 
     /**
      * Each candidate's simulation telling {@code progress} how far its replications have come, by their index in
      * the batch (a replication index recurs once per candidate).
      */
-    private static Map<Candidate, LineSimulation> reportingSimulations(List<ReplicationTask> tasks,
-            Replications.Progress progress) {
+    private static Map<Candidate, LineSimulation> reportingSimulations(
+            List<ReplicationTask> tasks, Replications.Progress progress) {
         Map<Candidate, Map<Integer, Integer>> taskOf = new IdentityHashMap<>();
         for (int i = 0; i < tasks.size(); i++) {
-            taskOf.computeIfAbsent(tasks.get(i).candidate(), c -> new HashMap<>()).put(tasks.get(i).replication(), i);
+            taskOf.computeIfAbsent(tasks.get(i).candidate(), c -> new HashMap<>())
+                    .put(tasks.get(i).replication(), i);
         }
         Map<Candidate, LineSimulation> simulations = new IdentityHashMap<>();
-        taskOf.forEach((candidate, indices) -> simulations.put(candidate,
-                candidate.simulation().reportingTo((replication, share) -> {
+        taskOf.forEach((candidate, indices) ->
+                simulations.put(candidate, candidate.simulation().reportingTo((replication, share) -> {
                     Integer task = indices.get(replication);
                     if (task != null) {
                         progress.advanced(task, share);

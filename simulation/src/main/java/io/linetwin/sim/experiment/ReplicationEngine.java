@@ -22,6 +22,5 @@ public interface ReplicationEngine extends AutoCloseable {
 
     /** Releases the engine's threads or cluster connection; a no-op by default. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

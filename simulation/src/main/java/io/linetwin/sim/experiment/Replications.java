@@ -18,21 +18,18 @@ public final class Replications {
     /** Told after each finished replication; called from worker threads. */
     @FunctionalInterface
     public interface Progress {
-        Progress NONE = (done, total) -> { };
+        Progress NONE = (done, total) -> {};
 
         void finished(int done, int total);
 
         /** A new batch of {@code total} replications starts, e.g. of the variant {@code label}. */
-        default void started(String label, int total) {
-        }
+        default void started(String label, int total) {}
 
         /** Replication {@code replication} of the current batch has simulated {@code share} of its run. */
-        default void advanced(int replication, double share) {
-        }
+        default void advanced(int replication, double share) {}
     }
 
-    private Replications() {
-    }
+    private Replications() {}
 
     public static int defaultParallelism() {
         return Runtime.getRuntime().availableProcessors();

@@ -7,8 +7,16 @@ import java.util.function.ToDoubleFunction;
 
 /** A station's KPIs averaged over the replications of an experiment; OEE's factors too. */
 public record StationSummary(
-        String id, double utilization, StateShares states, double good, double scrap, double oee,
-        double bottleneckShare, double availability, double performance, double quality) {
+        String id,
+        double utilization,
+        StateShares states,
+        double good,
+        double scrap,
+        double oee,
+        double bottleneckShare,
+        double availability,
+        double performance,
+        double quality) {
 
     /** The mean of each KPI over {@code perReplication}, one entry per replication. */
     static StationSummary of(String id, List<StationResult> perReplication) {

@@ -91,6 +91,10 @@ final class EstimateTest {
 
         assertThat(oee.ciHigh().getAsDouble()).isEqualTo(1.0);
         assertThat(oee.ciLow().getAsDouble()).isCloseTo(0.985 - oee.halfWidth(), within(1e-12));
-        assertThat(Kpi.OEE.estimate(new double[] {0.99, 1.0, 0.95, 1.0}).ciHigh().getAsDouble()).isEqualTo(1.0);
+        assertThat(Kpi.OEE
+                        .estimate(new double[] {0.99, 1.0, 0.95, 1.0})
+                        .ciHigh()
+                        .getAsDouble())
+                .isEqualTo(1.0);
     }
 }

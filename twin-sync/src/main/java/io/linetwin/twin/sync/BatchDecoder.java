@@ -1,5 +1,7 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.Prepared;
+import io.linetwin.twin.TwinStore;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,9 +9,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
-
-import io.linetwin.twin.Prepared;
-import io.linetwin.twin.TwinStore;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

@@ -1,11 +1,10 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.RejectReason;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.linetwin.twin.RejectReason;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
@@ -24,8 +23,15 @@ import org.eclipse.ditto.json.JsonObjectBuilder;
  * @param value     the message as received (UTF-8; bytes that are not are replaced)
  * @param truncated whether {@code value} was cut
  */
-public record DeadLetter(Instant at, RejectReason reason, String detail, Optional<String> thingId, String source,
-        Optional<String> key, String value, boolean truncated) {
+public record DeadLetter(
+        Instant at,
+        RejectReason reason,
+        String detail,
+        Optional<String> thingId,
+        String source,
+        Optional<String> key,
+        String value,
+        boolean truncated) {
 
     public static final int MAX_VALUE_CHARS = 256 * 1024;
 
@@ -38,18 +44,24 @@ public record DeadLetter(Instant at, RejectReason reason, String detail, Optiona
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_VALUE_CHARS) {
-            throw new IllegalArgumentException("value must be at most " + MAX_VALUE_CHARS + " chars, got "
-                    + value.length());
+            throw new IllegalArgumentException(
+                    "value must be at most " + MAX_VALUE_CHARS + " chars, got " + value.length());
         }
     }
 
     /** A dead letter of raw bytes, cut to {@link #MAX_VALUE_CHARS}. */
-    public static DeadLetter of(Instant at, RejectReason reason, String detail, Optional<String> thingId, String source,
-            Optional<String> key, byte[] raw) {
+    public static DeadLetter of(
+            Instant at,
+            RejectReason reason,
+            String detail,
+            Optional<String> thingId,
+            String source,
+            Optional<String> key,
+            byte[] raw) {
         String text = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
         boolean cut = text.length() > MAX_VALUE_CHARS;
-        return new DeadLetter(at, reason, detail, thingId, source, key, cut ? text.substring(0, MAX_VALUE_CHARS) : text,
-                cut);
+        return new DeadLetter(
+                at, reason, detail, thingId, source, key, cut ? text.substring(0, MAX_VALUE_CHARS) : text, cut);
     }
 
     public JsonObject toJson() {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
@@ -42,8 +41,7 @@ public interface DeadLetters extends AutoCloseable {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
             public synchronized long count() {
@@ -51,8 +49,7 @@ public interface DeadLetters extends AutoCloseable {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -82,8 +79,8 @@ public interface DeadLetters extends AutoCloseable {
 
         private FileDeadLetters(Path file) throws IOException {
             this.file = file;
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            this.channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             this.out = java.nio.channels.Channels.newOutputStream(channel);
         }
 
@@ -123,7 +120,6 @@ public interface DeadLetters extends AutoCloseable {
                 }
             }
         }
-
     }
 
     /** JSON on a Kafka topic, through the idempotent publisher. */
@@ -140,8 +136,10 @@ public interface DeadLetters extends AutoCloseable {
 
         @Override
         public synchronized void add(DeadLetter letter) {
-            inFlight.add(publisher.publish(letter.thingId().orElse(letter.key().orElse(null)),
-                    letter.toJson().toString(), new RecordHeaders()));
+            inFlight.add(publisher.publish(
+                    letter.thingId().orElse(letter.key().orElse(null)),
+                    letter.toJson().toString(),
+                    new RecordHeaders()));
         }
 
         @Override
@@ -153,8 +151,10 @@ public interface DeadLetters extends AutoCloseable {
                     count++;
                 }
             } catch (ExecutionException e) {
-                throw new DeadLetterException("cannot publish a dead letter to " + topic + ": "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new DeadLetterException(
+                        "cannot publish a dead letter to " + topic + ": "
+                                + e.getCause().getMessage(),
+                        e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DeadLetterException("interrupted while publishing dead letters to " + topic, e);

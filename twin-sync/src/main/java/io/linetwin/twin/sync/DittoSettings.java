@@ -33,8 +33,7 @@ public record DittoSettings(URI endpoint, Auth auth, Duration timeout) {
     }
 
     /** The closed set of ways LineTwin authenticates at Ditto. */
-    public sealed interface Auth {
-    }
+    public sealed interface Auth {}
 
     public record Basic(String username, String password) implements Auth {
         public Basic {

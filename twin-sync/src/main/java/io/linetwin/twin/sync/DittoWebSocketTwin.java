@@ -1,5 +1,10 @@
 package io.linetwin.twin.sync;
 
+import com.neovisionaries.ws.client.WebSocket;
+import io.linetwin.twin.RejectReason;
+import io.linetwin.twin.ThingUpdate;
+import io.linetwin.twin.TwinEvent;
+import io.linetwin.twin.TwinStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -14,11 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.linetwin.twin.RejectReason;
-import io.linetwin.twin.ThingUpdate;
-import io.linetwin.twin.TwinEvent;
-import io.linetwin.twin.TwinStore;
 import org.eclipse.ditto.base.model.common.HttpStatus;
 import org.eclipse.ditto.base.model.json.JsonSchemaVersion;
 import org.eclipse.ditto.base.model.signals.Signal;
@@ -43,8 +43,6 @@ import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.signals.commands.modify.ThingModifyCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.neovisionaries.ws.client.WebSocket;
 
 /**
  * Keeps a {@link TwinStore} in sync with a Ditto server over its WebSocket API ({@code /ws/2}) using
@@ -76,8 +74,13 @@ public final class DittoWebSocketTwin implements SignalSink {
 
     private final Reloader reloader;
 
-    private DittoWebSocketTwin(DittoClient client, TwinStore store, DittoSettings settings, String namespace,
-            List<ThingId> things, Reloader reloader) {
+    private DittoWebSocketTwin(
+            DittoClient client,
+            TwinStore store,
+            DittoSettings settings,
+            String namespace,
+            List<ThingId> things,
+            Reloader reloader) {
         this.client = client;
         this.store = store;
         this.settings = settings;
@@ -147,8 +150,9 @@ public final class DittoWebSocketTwin implements SignalSink {
      * Connects, subscribes to events of {@code namespace}, then loads the current state of {@code things}.
      * Subscribing first means no change between the two steps is missed; revisions sort out the overlap.
      */
-    public static DittoWebSocketTwin connect(DittoSettings settings, TwinStore store, String namespace,
-            Collection<ThingId> things) throws InterruptedException, ExecutionException, TimeoutException {
+    public static DittoWebSocketTwin connect(
+            DittoSettings settings, TwinStore store, String namespace, Collection<ThingId> things)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Objects.requireNonNull(store, "store");
         Reloader reloader = new Reloader();
         var config = WebSocketMessagingConfiguration.newBuilder()
@@ -161,14 +165,15 @@ public final class DittoWebSocketTwin implements SignalSink {
         DittoClient client;
         try {
             client = DittoClients.newInstance(MessagingProviders.webSocket(config, authentication(settings)))
-                    .connect().toCompletableFuture()
+                    .connect()
+                    .toCompletableFuture()
                     .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
             reloader.close();
             throw e;
         }
-        DittoWebSocketTwin twin = new DittoWebSocketTwin(client, store, settings, namespace, List.copyOf(things),
-                reloader);
+        DittoWebSocketTwin twin =
+                new DittoWebSocketTwin(client, store, settings, namespace, List.copyOf(things), reloader);
         try {
             client.twin().registerForThingChanges(REGISTRATION, twin::onChange);
             await(client.twin().startConsumption(Options.Consumption.namespaces(namespace)), settings);
@@ -186,7 +191,9 @@ public final class DittoWebSocketTwin implements SignalSink {
     private static AuthenticationProvider<WebSocket> authentication(DittoSettings settings) {
         if (settings.auth() instanceof DittoSettings.Basic basic) {
             return AuthenticationProviders.basic(BasicAuthenticationConfiguration.newBuilder()
-                    .username(basic.username()).password(basic.password()).build());
+                    .username(basic.username())
+                    .password(basic.password())
+                    .build());
         }
         DittoSettings.Bearer bearer = (DittoSettings.Bearer) settings.auth();
         return AuthenticationProviders.accessToken(AccessTokenAuthenticationConfiguration.newBuilder()
@@ -204,29 +211,44 @@ public final class DittoWebSocketTwin implements SignalSink {
     public TwinEvent load(ThingId id) throws InterruptedException, ExecutionException, TimeoutException {
         Thing thing = await(client.twin().forId(id).retrieve(WITH_REVISION), settings);
         long revision = thing.getRevision().map(r -> r.toLong()).orElse(0L);
-        Thing plain = Thing.newBuilder().setId(id)
-                .setAttributes(thing.getAttributes().orElse(org.eclipse.ditto.things.model.ThingsModelFactory.emptyAttributes()))
-                .setFeatures(thing.getFeatures().orElse(org.eclipse.ditto.things.model.ThingsModelFactory.emptyFeatures()))
+        Thing plain = Thing.newBuilder()
+                .setId(id)
+                .setAttributes(thing.getAttributes()
+                        .orElse(org.eclipse.ditto.things.model.ThingsModelFactory.emptyAttributes()))
+                .setFeatures(
+                        thing.getFeatures().orElse(org.eclipse.ditto.things.model.ThingsModelFactory.emptyFeatures()))
                 .build();
-        return revision > 0 ? store.put(plain, revision) : store.put(plain, store.revisionOf(id).orElse(0) + 1);
+        return revision > 0
+                ? store.put(plain, revision)
+                : store.put(plain, store.revisionOf(id).orElse(0) + 1);
     }
 
     private void onChange(ThingChange change) {
         try {
-            ThingUpdate.Action action = change.getAction() == ChangeAction.MERGED ? ThingUpdate.Action.MERGE
+            ThingUpdate.Action action = change.getAction() == ChangeAction.MERGED
+                    ? ThingUpdate.Action.MERGE
                     : change.getAction() == ChangeAction.DELETED ? ThingUpdate.Action.DELETE : ThingUpdate.Action.SET;
             // Thing-level registrations deliver the changed value wrapped in a partial Thing.
             Optional<JsonValue> value = change.isPartial() && !change.getPath().isEmpty()
-                    ? change.getValue().filter(JsonValue::isObject).flatMap(v -> v.asObject().getValue(change.getPath()))
+                    ? change.getValue()
+                            .filter(JsonValue::isObject)
+                            .flatMap(v -> v.asObject().getValue(change.getPath()))
                     : change.getValue();
-            ThingUpdate update = new ThingUpdate(ThingId.of(change.getEntityId()), action, change.getPath(),
+            ThingUpdate update = new ThingUpdate(
+                    ThingId.of(change.getEntityId()),
+                    action,
+                    change.getPath(),
                     action == ThingUpdate.Action.DELETE ? Optional.empty() : value,
                     change.getRevision() > 0 ? OptionalLong.of(change.getRevision()) : OptionalLong.empty(),
                     change.getTimestamp());
             store.apply(update);
         } catch (RuntimeException e) {
             // The client's dispatcher must keep running; the change is logged and dropped.
-            LOG.warn("ignored Ditto change {} ({}): {}", change.getPath(), RejectReason.NOT_DITTO_PROTOCOL, e.getMessage());
+            LOG.warn(
+                    "ignored Ditto change {} ({}): {}",
+                    change.getPath(),
+                    RejectReason.NOT_DITTO_PROTOCOL,
+                    e.getMessage());
         }
     }
 
@@ -234,15 +256,15 @@ public final class DittoWebSocketTwin implements SignalSink {
     @Override
     public CompletionStage<Void> send(Signal<?> signal) {
         if (!(signal instanceof ThingModifyCommand<?>)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "only thing modify commands go to Ditto, got " + signal.getType()));
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("only thing modify commands go to Ditto, got " + signal.getType()));
         }
         Adaptable request = adapter.toAdaptable(signal);
         return client.sendDittoProtocol(request).thenApply(response -> {
             HttpStatus status = response.getPayload().getHttpStatus().orElse(HttpStatus.INTERNAL_SERVER_ERROR);
             if (!status.isSuccess()) {
-                throw new IllegalStateException("Ditto refused " + signal.getType() + " with " + status.getCode()
-                        + ": " + response.getPayload().getValue().map(Object::toString).orElse(""));
+                throw new IllegalStateException("Ditto refused " + signal.getType() + " with " + status.getCode() + ": "
+                        + response.getPayload().getValue().map(Object::toString).orElse(""));
             }
             return null;
         });

@@ -31,8 +31,7 @@ public final class KafkaClientConfig {
             "enable.auto.commit", "the twin commits offsets only after applying them",
             "group.id", "LineTwin names its consumer groups (see --group where a command has it)");
 
-    private KafkaClientConfig() {
-    }
+    private KafkaClientConfig() {}
 
     /** The file's properties, or a one-line reason naming the file, line and key. */
     public static Map<String, String> load(Path file) throws KafkaConfigException {
@@ -61,7 +60,8 @@ public final class KafkaClientConfig {
                 throw new KafkaConfigException(where + ": not allowed here, " + owned);
             }
             if (Set.of(KafkaSettings.Client.values()).stream().noneMatch(c -> c.knows(key))) {
-                throw new KafkaConfigException(where + ": not a property of Kafka's consumer, producer or admin client");
+                throw new KafkaConfigException(
+                        where + ": not a property of Kafka's consumer, producer or admin client");
             }
             out.put(key, properties.getProperty(key).strip());
         }
@@ -72,7 +72,8 @@ public final class KafkaClientConfig {
     private static int lineOf(List<String> lines, String key) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).stripLeading();
-            if (line.startsWith(key) && line.length() > key.length()
+            if (line.startsWith(key)
+                    && line.length() > key.length()
                     && "=: \t".indexOf(line.charAt(key.length())) >= 0) {
                 return i + 1;
             }

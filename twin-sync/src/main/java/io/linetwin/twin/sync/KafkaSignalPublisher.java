@@ -1,12 +1,11 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.DittoMessages;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
-
-import io.linetwin.twin.DittoMessages;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -52,7 +51,9 @@ public final class KafkaSignalPublisher implements SignalSink {
 
     @Override
     public CompletionStage<Void> send(Signal<?> signal) {
-        String key = signal instanceof WithEntityId withId ? keyOfEntity.apply(withId.getEntityId().toString()) : null;
+        String key = signal instanceof WithEntityId withId
+                ? keyOfEntity.apply(withId.getEntityId().toString())
+                : null;
         return publish(key, DittoMessages.toJson(signal), new RecordHeaders()).thenApply(m -> null);
     }
 

@@ -1,5 +1,12 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.InputLimits;
+import io.linetwin.twin.LineClock;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.Snapshot;
+import io.linetwin.twin.TwinEvent;
+import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.TwinThing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.linetwin.twin.InputLimits;
-import io.linetwin.twin.LineClock;
-import io.linetwin.twin.LineDescriptor;
-import io.linetwin.twin.Snapshot;
-import io.linetwin.twin.TwinEvent;
-import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.TwinThing;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -169,8 +168,9 @@ public final class KafkaTwin implements AutoCloseable {
             }
             TwinEvent outcome = store.put(thing.thing(), thing.revision());
             if (outcome instanceof TwinEvent.Rejected r) {
-                throw new CheckpointException(file + ": holds " + r.thingId().map(Object::toString).orElse("a Thing")
-                        + ", which this twin of " + line.lineId() + " refuses (" + r.detail() + ")");
+                throw new CheckpointException(
+                        file + ": holds " + r.thingId().map(Object::toString).orElse("a Thing")
+                                + ", which this twin of " + line.lineId() + " refuses (" + r.detail() + ")");
             }
         }
         clock.observe(snapshot.takenAt());
@@ -183,7 +183,8 @@ public final class KafkaTwin implements AutoCloseable {
                         + "; this snapshot follows another topic");
             }
             try {
-                offsets.put(new TopicPartition(topic, Integer.parseInt(e.getKey().substring(slash + 1))), e.getValue());
+                offsets.put(
+                        new TopicPartition(topic, Integer.parseInt(e.getKey().substring(slash + 1))), e.getValue());
             } catch (NumberFormatException ex) {
                 throw new CheckpointException(file + ": offsets." + e.getKey() + " must name topic/partition", ex);
             }

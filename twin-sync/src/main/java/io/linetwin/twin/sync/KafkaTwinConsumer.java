@@ -1,5 +1,8 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.Prepared;
+import io.linetwin.twin.TwinEvent;
+import io.linetwin.twin.TwinStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-
-import io.linetwin.twin.Prepared;
-import io.linetwin.twin.TwinEvent;
-import io.linetwin.twin.TwinStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +60,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTwinConsumer.class);
     /** Setting in {@link KafkaSettings#extra()} read by this class (not passed to the Kafka client). */
     public static final String COMMIT_INTERVAL_MS = "linetwin.commit.interval.ms";
+
     public static final long DEFAULT_COMMIT_INTERVAL_MS = 100;
 
     /** Sees each record with its outcome, on the consumer thread (benchmarks measure latency here). */
@@ -100,6 +100,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     private KafkaConsumer<String, byte[]> first;
     /** The consumer the loop uses now, for close() to wake its poll. */
     private volatile KafkaConsumer<String, byte[]> polling;
+
     private long lastCommit;
     private long lastCheckpoint;
     private boolean uncommitted;
@@ -133,7 +134,7 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     public static final class Builder {
         private final KafkaSettings settings;
         private final TwinStore store;
-        private RecordObserver observer = (record, outcome) -> { };
+        private RecordObserver observer = (record, outcome) -> {};
         private DeadLetters deadLetters = DeadLetters.none();
         private Map<TopicPartition, Long> startAt = Map.of();
         private boolean fromBeginning;
@@ -231,8 +232,8 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        long commitMillis = Long.parseLong(settings.setting(COMMIT_INTERVAL_MS,
-                Long.toString(DEFAULT_COMMIT_INTERVAL_MS)));
+        long commitMillis =
+                Long.parseLong(settings.setting(COMMIT_INTERVAL_MS, Long.toString(DEFAULT_COMMIT_INTERVAL_MS)));
         if (commitMillis < 0) {
             throw new IllegalArgumentException(COMMIT_INTERVAL_MS + " must be >= 0, got " + commitMillis);
         }
@@ -272,7 +273,10 @@ public final class KafkaTwinConsumer implements AutoCloseable {
                     restarts.incrementAndGet();
                     lastError = e.toString();
                     state = TwinHealth.ConsumerState.RESTARTING;
-                    LOG.warn("twin consumer of {} failed ({}); starting again in {} ms", settings.topic(), e,
+                    LOG.warn(
+                            "twin consumer of {} failed ({}); starting again in {} ms",
+                            settings.topic(),
+                            e,
                             TimeUnit.NANOSECONDS.toMillis(backoff));
                 } finally {
                     if (!failed) {
@@ -385,8 +389,10 @@ public final class KafkaTwinConsumer implements AutoCloseable {
         deadLetters.flush();
         c.commitAsync(offsets(handled), (offsets, error) -> {
             if (error != null) {
-                LOG.info("offsets of {} not committed ({}); the records will be replayed",
-                        settings.topic(), error.getMessage());
+                LOG.info(
+                        "offsets of {} not committed ({}); the records will be replayed",
+                        settings.topic(),
+                        error.getMessage());
             }
         });
     }
@@ -448,8 +454,13 @@ public final class KafkaTwinConsumer implements AutoCloseable {
             outcome = store.failed("applying " + source(record) + " threw " + e);
         }
         if (outcome instanceof TwinEvent.Rejected rejected) {
-            deadLetters.add(DeadLetter.of(wallClock.instant(), rejected.reason(), rejected.detail(),
-                    rejected.thingId().map(Object::toString), source(record), Optional.ofNullable(record.key()),
+            deadLetters.add(DeadLetter.of(
+                    wallClock.instant(),
+                    rejected.reason(),
+                    rejected.detail(),
+                    rejected.thingId().map(Object::toString),
+                    source(record),
+                    Optional.ofNullable(record.key()),
                     record.value()));
         } else if (outcome instanceof TwinEvent.Applied) {
             lastAppliedAt = wallClock.instant();
@@ -501,9 +512,15 @@ public final class KafkaTwinConsumer implements AutoCloseable {
     }
 
     public TwinHealth health() {
-        return new TwinHealth(state, Optional.ofNullable(lastAppliedAt), store.time(),
-                lag < 0 ? OptionalLong.empty() : OptionalLong.of(lag), store.stats(), deadLetters.count(),
-                restarts.get(), Optional.ofNullable(lastError));
+        return new TwinHealth(
+                state,
+                Optional.ofNullable(lastAppliedAt),
+                store.time(),
+                lag < 0 ? OptionalLong.empty() : OptionalLong.of(lag),
+                store.stats(),
+                deadLetters.count(),
+                restarts.get(),
+                Optional.ofNullable(lastError));
     }
 
     /** Stops after the current record; what was handled is checkpointed and committed, the rest replays. */

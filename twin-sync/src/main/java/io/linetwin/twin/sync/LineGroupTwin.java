@@ -1,5 +1,11 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.InputLimits;
+import io.linetwin.twin.LineClock;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.Snapshot;
+import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.TwinThing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.linetwin.twin.InputLimits;
-import io.linetwin.twin.LineClock;
-import io.linetwin.twin.LineDescriptor;
-import io.linetwin.twin.Snapshot;
-import io.linetwin.twin.TwinEvent;
-import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.TwinThing;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -67,8 +65,7 @@ public final class LineGroupTwin implements AutoCloseable {
     static final int MAX_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
     /** One owned line: its twin and the partition it comes from. */
-    private record Owned(LineDescriptor line, TwinStore store, TopicPartition partition) {
-    }
+    private record Owned(LineDescriptor line, TwinStore store, TopicPartition partition) {}
 
     private final Map<String, LineDescriptor> lines = new HashMap<>();
     private final KafkaSettings settings;
@@ -83,6 +80,7 @@ public final class LineGroupTwin implements AutoCloseable {
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
     /** Next offset per owned partition of every record handled; consumer thread only. */
     private final Map<TopicPartition, Long> handled = new HashMap<>();
+
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong foreign = new AtomicLong();
     private final AtomicLong takeovers = new AtomicLong();
@@ -93,8 +91,13 @@ public final class LineGroupTwin implements AutoCloseable {
     private long lastCheckpoint = System.nanoTime();
     private Thread thread;
 
-    private LineGroupTwin(List<LineDescriptor> lineList, KafkaSettings settings, String checkpointTopic,
-            Duration every, InputLimits limits, Clock wallClock) {
+    private LineGroupTwin(
+            List<LineDescriptor> lineList,
+            KafkaSettings settings,
+            String checkpointTopic,
+            Duration every,
+            InputLimits limits,
+            Clock wallClock) {
         for (LineDescriptor line : lineList) {
             if (lines.put(line.lineId().toString(), line) != null) {
                 throw new IllegalArgumentException("line " + line.lineId() + " is given twice");
@@ -143,8 +146,13 @@ public final class LineGroupTwin implements AutoCloseable {
      *
      * @param every how often owned lines are checkpointed and their offsets committed
      */
-    public static LineGroupTwin start(List<LineDescriptor> lines, KafkaSettings settings, String checkpointTopic,
-            Duration every, InputLimits limits, Clock wallClock) {
+    public static LineGroupTwin start(
+            List<LineDescriptor> lines,
+            KafkaSettings settings,
+            String checkpointTopic,
+            Duration every,
+            InputLimits limits,
+            Clock wallClock) {
         LineGroupTwin twin = new LineGroupTwin(lines, settings, checkpointTopic, every, limits, wallClock);
         twin.thread = new Thread(twin::loop, "twin-group-" + settings.groupId());
         twin.thread.setDaemon(true);
@@ -154,8 +162,10 @@ public final class LineGroupTwin implements AutoCloseable {
 
     /** The compacted topic that holds each line's latest checkpoint. */
     public static Topics.Spec checkpointTopic(String name) {
-        return new Topics.Spec(name, 1, Map.of("cleanup.policy", "compact",
-                "max.message.bytes", Integer.toString(MAX_CHECKPOINT_BYTES)));
+        return new Topics.Spec(
+                name,
+                1,
+                Map.of("cleanup.policy", "compact", "max.message.bytes", Integer.toString(MAX_CHECKPOINT_BYTES)));
     }
 
     /** The partition Kafka's default partitioner gives records keyed {@code lineId} on a topic of that many. */
@@ -193,7 +203,9 @@ public final class LineGroupTwin implements AutoCloseable {
                     try {
                         checkpoint(partitions);
                     } catch (RuntimeException e) {
-                        LOG.warn("checkpoint before handing over {} failed ({}); the next owner replays", partitions,
+                        LOG.warn(
+                                "checkpoint before handing over {} failed ({}); the next owner replays",
+                                partitions,
                                 e.toString());
                     }
                     release(partitions);
@@ -271,8 +283,12 @@ public final class LineGroupTwin implements AutoCloseable {
             String covered = partition.topic() + "/" + partition.partition();
             if (checkpoint != null && !checkpoint.offsets().containsKey(covered)) {
                 // Written by a group that read another topic (or keyed the line elsewhere): not this line's past.
-                LOG.warn("ignoring the checkpoint of {} on {}: it covers {}, not {}", entry.getKey(), checkpointTopic,
-                        checkpoint.offsets().keySet(), partition);
+                LOG.warn(
+                        "ignoring the checkpoint of {} on {}: it covers {}, not {}",
+                        entry.getKey(),
+                        checkpointTopic,
+                        checkpoint.offsets().keySet(),
+                        partition);
                 checkpoint = null;
             }
             if (checkpoint != null) {
@@ -308,10 +324,12 @@ public final class LineGroupTwin implements AutoCloseable {
                 if (!entry.getValue().partition().equals(partition)) {
                     continue;
                 }
-                Snapshot snapshot = entry.getValue().store().snapshot()
+                Snapshot snapshot = entry.getValue()
+                        .store()
+                        .snapshot()
                         .withOffsets(Map.of(partition.topic() + "/" + partition.partition(), next));
-                sent.add(producer.send(new ProducerRecord<>(checkpointTopic, entry.getKey(),
-                        snapshot.toJson().toString())));
+                sent.add(producer.send(new ProducerRecord<>(
+                        checkpointTopic, entry.getKey(), snapshot.toJson().toString())));
             }
             commit.put(partition, new OffsetAndMetadata(next));
         }
@@ -330,7 +348,8 @@ public final class LineGroupTwin implements AutoCloseable {
         if (!commit.isEmpty()) {
             try {
                 consumer.commitSync(commit, Duration.ofSeconds(10));
-            } catch (RebalanceInProgressException | CommitFailedException
+            } catch (RebalanceInProgressException
+                    | CommitFailedException
                     | org.apache.kafka.common.errors.TimeoutException e) {
                 // A cooperative rebalance is under way (the next poll completes it); the checkpoints stand, and an
                 // offset committed later only means records the next owner finds stale.
@@ -344,15 +363,16 @@ public final class LineGroupTwin implements AutoCloseable {
         Map<String, Snapshot> latest = new HashMap<>();
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProps)) {
             List<TopicPartition> parts = reader.partitionsFor(checkpointTopic).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                    .map(i -> new TopicPartition(i.topic(), i.partition()))
+                    .toList();
             reader.assign(parts);
             reader.seekToBeginning(parts);
             Map<TopicPartition, Long> end = reader.endOffsets(parts);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (parts.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the checkpoint topic " + checkpointTopic
-                            + " could not be read to its end within 60 s");
+                    throw new IllegalStateException(
+                            "the checkpoint topic " + checkpointTopic + " could not be read to its end within 60 s");
                 }
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
                     if (record.key() == null || !lines.containsKey(record.key())) {
@@ -361,7 +381,10 @@ public final class LineGroupTwin implements AutoCloseable {
                     if (record.value() == null) {
                         latest.remove(record.key());
                     } else {
-                        latest.put(record.key(), Snapshot.fromJson(JsonFactory.readFrom(record.value()).asObject()));
+                        latest.put(
+                                record.key(),
+                                Snapshot.fromJson(
+                                        JsonFactory.readFrom(record.value()).asObject()));
                     }
                 }
             }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
-
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
@@ -79,10 +78,14 @@ public final class ReplayFile {
                 String message;
                 try {
                     JsonObject entry = JsonFactory.newObject(line);
-                    at = Instant.parse(entry.getValue("at").filter(JsonValue::isString).orElseThrow(
-                            () -> new IllegalArgumentException("missing \"at\"")).asString());
-                    message = entry.getValue("message").filter(JsonValue::isObject).orElseThrow(
-                            () -> new IllegalArgumentException("missing \"message\" object")).toString();
+                    at = Instant.parse(entry.getValue("at")
+                            .filter(JsonValue::isString)
+                            .orElseThrow(() -> new IllegalArgumentException("missing \"at\""))
+                            .asString());
+                    message = entry.getValue("message")
+                            .filter(JsonValue::isObject)
+                            .orElseThrow(() -> new IllegalArgumentException("missing \"message\" object"))
+                            .toString();
                 } catch (RuntimeException e) {
                     skipped++;
                     LOG.warn("{}:{}: not a recording entry ({}), skipped", file, lineNo, e.getMessage());

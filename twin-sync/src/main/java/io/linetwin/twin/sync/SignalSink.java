@@ -1,7 +1,6 @@
 package io.linetwin.twin.sync;
 
 import java.util.concurrent.CompletionStage;
-
 import org.eclipse.ditto.base.model.signals.Signal;
 
 /**

@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -47,8 +46,7 @@ public final class Topics {
         }
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Ditto Protocol events of the lines, keyed by line id. */
     public static Spec events(String name) {
@@ -72,8 +70,11 @@ public final class Topics {
 
     /** Every topic of LineTwin under its default name. */
     public static List<Spec> lineTwin() {
-        return List.of(events(KafkaSettings.EVENTS_TOPIC), commands(KafkaSettings.COMMANDS_TOPIC),
-                responses(KafkaSettings.RESPONSES_TOPIC), deadLetters(KafkaSettings.DEAD_LETTERS_TOPIC));
+        return List.of(
+                events(KafkaSettings.EVENTS_TOPIC),
+                commands(KafkaSettings.COMMANDS_TOPIC),
+                responses(KafkaSettings.RESPONSES_TOPIC),
+                deadLetters(KafkaSettings.DEAD_LETTERS_TOPIC));
     }
 
     /**
@@ -86,8 +87,9 @@ public final class Topics {
      */
     public static List<String> ensure(KafkaSettings settings, List<Spec> topics)
             throws KafkaUnavailableException, KafkaConfigException {
-        long timeoutMs = Long.parseLong(settings.extra().getOrDefault(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                Long.toString(DEFAULT_TIMEOUT.toMillis())));
+        long timeoutMs = Long.parseLong(settings.extra()
+                .getOrDefault(
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(DEFAULT_TIMEOUT.toMillis())));
         Properties p = settings.forClient(KafkaSettings.Client.ADMIN, new Properties());
         long requestMs = Math.max(1000, Math.min(timeoutMs, 5000));
         p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
@@ -111,8 +113,9 @@ public final class Topics {
             List<NewTopic> missing = new ArrayList<>();
             for (Spec spec : topics) {
                 if (!existing.contains(spec.name())) {
-                    missing.add(new NewTopic(spec.name(), java.util.Optional.of(spec.partitions()),
-                            java.util.Optional.empty()).configs(spec.configs()));
+                    missing.add(new NewTopic(
+                                    spec.name(), java.util.Optional.of(spec.partitions()), java.util.Optional.empty())
+                            .configs(spec.configs()));
                 }
             }
             List<String> created = new ArrayList<>();
@@ -131,19 +134,22 @@ public final class Topics {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AuthenticationException) {
-                throw new KafkaUnavailableException("Kafka at " + settings.bootstrapServers() + " refused the login: "
-                        + rootMessage(cause), cause);
+                throw new KafkaUnavailableException(
+                        "Kafka at " + settings.bootstrapServers() + " refused the login: " + rootMessage(cause), cause);
             }
             if (cause instanceof AuthorizationException) {
-                throw new KafkaUnavailableException("Kafka at " + settings.bootstrapServers()
-                        + " did not allow listing or creating topics: " + rootMessage(cause), cause);
+                throw new KafkaUnavailableException(
+                        "Kafka at " + settings.bootstrapServers() + " did not allow listing or creating topics: "
+                                + rootMessage(cause),
+                        cause);
             }
             throw unavailable(settings, cause);
         } catch (java.util.concurrent.TimeoutException e) {
             throw unavailable(settings, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException("interrupted while reaching Kafka at " + settings.bootstrapServers(), e);
+            throw new KafkaUnavailableException(
+                    "interrupted while reaching Kafka at " + settings.bootstrapServers(), e);
         } finally {
             admin.close(Duration.ofSeconds(1));
         }

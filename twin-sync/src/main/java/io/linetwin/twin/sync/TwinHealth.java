@@ -1,15 +1,14 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.RejectReason;
+import io.linetwin.twin.StaleReason;
+import io.linetwin.twin.TwinStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import io.linetwin.twin.RejectReason;
-import io.linetwin.twin.StaleReason;
-import io.linetwin.twin.TwinStore;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
@@ -27,11 +26,23 @@ import org.eclipse.ditto.json.JsonObjectBuilder;
  * @param restarts      times the consumer failed and started again
  * @param lastError     the last failure of the consumer, if any
  */
-public record TwinHealth(ConsumerState consumer, Optional<Instant> lastAppliedAt, Instant lineTime, OptionalLong lag,
-        TwinStore.Stats stats, long deadLettered, long restarts, Optional<String> lastError) {
+public record TwinHealth(
+        ConsumerState consumer,
+        Optional<Instant> lastAppliedAt,
+        Instant lineTime,
+        OptionalLong lag,
+        TwinStore.Stats stats,
+        long deadLettered,
+        long restarts,
+        Optional<String> lastError) {
 
     /** The consumer's state; {@code RESTARTING} while it waits out a back-off after a failure. */
-    public enum ConsumerState { STARTING, RUNNING, RESTARTING, STOPPED }
+    public enum ConsumerState {
+        STARTING,
+        RUNNING,
+        RESTARTING,
+        STOPPED
+    }
 
     /** Lag at which the twin counts as behind the line. */
     public static final long LAGGING_RECORDS = 1_000;
@@ -89,10 +100,12 @@ public record TwinHealth(ConsumerState consumer, Optional<Instant> lastAppliedAt
 
     /** Counts of non-zero reasons only, e.g. {@code INVALID_VALUE=3 UNKNOWN_THING=1}, or {@code none}. */
     static String nonZero(Map<? extends Enum<?>, Long> counts) {
-        String s = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+        String s = counts.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.ordinal(), b.ordinal())))
                 .map(e -> e.getKey().name() + "=" + e.getValue())
-                .reduce((a, b) -> a + " " + b).orElse("none");
+                .reduce((a, b) -> a + " " + b)
+                .orElse("none");
         return s;
     }
 
@@ -101,6 +114,7 @@ public record TwinHealth(ConsumerState consumer, Optional<Instant> lastAppliedAt
         return "twin " + status() + ", lag " + (lag.isPresent() ? Long.toString(lag.getAsLong()) : "?")
                 + ", applied " + stats.applied() + ", stale " + nonZero(stats.staleByReason())
                 + ", rejected " + nonZero(stats.rejected()) + ", dead letters " + deadLettered
-                + ", restarts " + restarts + lastError.map(e -> " (last error: " + e + ")").orElse("");
+                + ", restarts " + restarts
+                + lastError.map(e -> " (last error: " + e + ")").orElse("");
     }
 }

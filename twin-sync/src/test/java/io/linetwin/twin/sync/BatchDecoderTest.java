@@ -2,14 +2,13 @@ package io.linetwin.twin.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.Lines;
 import io.linetwin.twin.Prepared;
 import io.linetwin.twin.TwinStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.TwinEvent;
+import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.TwinThing;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -20,11 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.linetwin.twin.DittoMessages;
-import io.linetwin.twin.TwinEvent;
-import io.linetwin.twin.TwinStore;
-import io.linetwin.twin.TwinThing;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
@@ -32,12 +31,12 @@ import org.eclipse.ditto.protocol.Adaptable;
 import org.eclipse.ditto.protocol.ProtocolFactory;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
 import org.eclipse.ditto.things.model.ThingId;
+import org.eclipse.ditto.things.model.signals.commands.ThingErrorResponse;
 import org.eclipse.ditto.things.model.signals.commands.exceptions.ThingNotAccessibleException;
 import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeatureProperty;
 import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeaturePropertyResponse;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThing;
 import org.eclipse.ditto.things.model.signals.commands.query.RetrieveThingResponse;
-import org.eclipse.ditto.things.model.signals.commands.ThingErrorResponse;
 
 /**
  * A STAND-IN for a Ditto server's {@code /ws/2} endpoint, for tests only: a minimal RFC 6455 server on a
@@ -101,10 +100,11 @@ public final class DittoGateway implements AutoCloseable {
     }
 
     /** Changes a Thing on the "server" and pushes the event to subscribers, as a device update would. */
-    public synchronized void change(ThingId id, String feature, String property, org.eclipse.ditto.json.JsonValue value) {
+    public synchronized void change(
+            ThingId id, String feature, String property, org.eclipse.ditto.json.JsonValue value) {
         long revision = things.revisionOf(id).orElseThrow() + 1;
-        Signal<?> event = DittoMessages.propertyModified(id, feature, property, value, revision,
-                java.time.Instant.now());
+        Signal<?> event =
+                DittoMessages.propertyModified(id, feature, property, value, revision, java.time.Instant.now());
         things.apply(DittoMessages.toJson(event));
         broadcast(DittoMessages.toJson(event));
     }
@@ -141,7 +141,9 @@ public final class DittoGateway implements AutoCloseable {
             String requestLine = readLine(in);
             for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
             if (!requestLine.startsWith("GET /ws/2")) {
                 out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -152,10 +154,12 @@ public final class DittoGateway implements AutoCloseable {
                 out.write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 return;
             }
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((headers.get("sec-websocket-key") + WS_GUID).getBytes(StandardCharsets.US_ASCII)));
+            String accept = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-1")
+                            .digest((headers.get("sec-websocket-key") + WS_GUID).getBytes(StandardCharsets.US_ASCII)));
             out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Connection connection = new Connection(out);
             try {
@@ -196,7 +200,7 @@ public final class DittoGateway implements AutoCloseable {
                     return;
                 }
                 case 0x9 -> connection.send(0xA, payload);
-                case 0xA -> { }
+                case 0xA -> {}
                 case 0x0, 0x1, 0x2 -> {
                     message.write(payload);
                     if (fin) {
@@ -235,17 +239,24 @@ public final class DittoGateway implements AutoCloseable {
             if (signal instanceof RetrieveThing retrieve) {
                 var found = things.snapshot().get(retrieve.getEntityId());
                 response = found.isPresent()
-                        ? RetrieveThingResponse.of(retrieve.getEntityId(), withRevision(found.get()),
-                                retrieve.getDittoHeaders())
+                        ? RetrieveThingResponse.of(
+                                retrieve.getEntityId(), withRevision(found.get()), retrieve.getDittoHeaders())
                         : notFound(retrieve.getEntityId(), signal);
             } else if (signal instanceof ModifyFeatureProperty modify) {
                 long revision = things.revisionOf(modify.getEntityId()).orElse(-1) + 1;
-                Signal<?> event = DittoMessages.propertyModified(modify.getEntityId(), modify.getFeatureId(),
-                        modify.getPropertyPointer().toString(), modify.getPropertyValue(), revision,
+                Signal<?> event = DittoMessages.propertyModified(
+                        modify.getEntityId(),
+                        modify.getFeatureId(),
+                        modify.getPropertyPointer().toString(),
+                        modify.getPropertyValue(),
+                        revision,
                         java.time.Instant.now());
                 if (revision > 0 && things.apply(DittoMessages.toJson(event)) instanceof TwinEvent.Applied) {
-                    response = ModifyFeaturePropertyResponse.modified(modify.getEntityId(), modify.getFeatureId(),
-                            modify.getPropertyPointer(), modify.getDittoHeaders());
+                    response = ModifyFeaturePropertyResponse.modified(
+                            modify.getEntityId(),
+                            modify.getFeatureId(),
+                            modify.getPropertyPointer(),
+                            modify.getDittoHeaders());
                     events.add(DittoMessages.toJson(event));
                 } else {
                     response = notFound(modify.getEntityId(), signal);
@@ -254,7 +265,8 @@ public final class DittoGateway implements AutoCloseable {
                 return;
             }
         }
-        connection.sendText(ProtocolFactory.wrapAsJsonifiableAdaptable(adapter.toAdaptable(response)).toJsonString());
+        connection.sendText(ProtocolFactory.wrapAsJsonifiableAdaptable(adapter.toAdaptable(response))
+                .toJsonString());
         events.forEach(this::broadcast);
     }
 
@@ -263,8 +275,12 @@ public final class DittoGateway implements AutoCloseable {
     }
 
     private static Signal<?> notFound(ThingId id, Signal<?> request) {
-        return ThingErrorResponse.of(id, ThingNotAccessibleException.newBuilder(id)
-                .dittoHeaders(request.getDittoHeaders()).build(), request.getDittoHeaders());
+        return ThingErrorResponse.of(
+                id,
+                ThingNotAccessibleException.newBuilder(id)
+                        .dittoHeaders(request.getDittoHeaders())
+                        .build(),
+                request.getDittoHeaders());
     }
 
     private static String readLine(InputStream in) throws IOException {

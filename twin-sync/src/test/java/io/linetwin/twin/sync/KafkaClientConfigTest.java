@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,23 +35,28 @@ final class KafkaClientConfigTest {
     void anUnknownPropertyIsNamedWithItsLine() throws Exception {
         Path f = file("security.protocol=SSL\nssl.trustsore.location=/etc/ts.jks\n");
 
-        assertThatThrownBy(() -> KafkaClientConfig.load(f)).isInstanceOf(KafkaConfigException.class)
-                .hasMessage(f + ":2 ssl.trustsore.location: not a property of Kafka's consumer, producer or admin client");
+        assertThatThrownBy(() -> KafkaClientConfig.load(f))
+                .isInstanceOf(KafkaConfigException.class)
+                .hasMessage(
+                        f + ":2 ssl.trustsore.location: not a property of Kafka's consumer, producer or admin client");
     }
 
     @Test
     void propertiesLineTwinSetsItselfAreRefused() throws Exception {
         Path f = file("enable.auto.commit=true\n");
 
-        assertThatThrownBy(() -> KafkaClientConfig.load(f)).isInstanceOf(KafkaConfigException.class)
-                .hasMessage(f + ":1 enable.auto.commit: not allowed here, the twin commits offsets only after applying them");
+        assertThatThrownBy(() -> KafkaClientConfig.load(f))
+                .isInstanceOf(KafkaConfigException.class)
+                .hasMessage(f
+                        + ":1 enable.auto.commit: not allowed here, the twin commits offsets only after applying them");
     }
 
     @Test
     void aMissingFileIsOneLine() {
         Path f = dir.resolve("nope.properties");
 
-        assertThatThrownBy(() -> KafkaClientConfig.load(f)).isInstanceOf(KafkaConfigException.class)
+        assertThatThrownBy(() -> KafkaClientConfig.load(f))
+                .isInstanceOf(KafkaConfigException.class)
                 .hasMessage(f + ": no such Kafka client properties file");
     }
 }

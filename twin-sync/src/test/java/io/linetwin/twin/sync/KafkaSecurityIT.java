@@ -3,6 +3,8 @@ package io.linetwin.twin.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.linetwin.broker.EmbeddedBroker;
+import io.linetwin.twin.LineDescriptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
-import io.linetwin.broker.EmbeddedBroker;
-import io.linetwin.twin.LineDescriptor;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +25,23 @@ final class KafkaSecurityIT {
     Path dir;
 
     private Path clientConfig(String user, String password) throws Exception {
-        return Files.writeString(dir.resolve(user + "-" + password.length() + ".properties"), String.join("\n",
-                "security.protocol=SASL_PLAINTEXT",
-                "sasl.mechanism=PLAIN",
-                "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\",
-                "  username=\"" + user + "\" password=\"" + password + "\";",
-                "default.api.timeout.ms=5000", ""));
+        return Files.writeString(
+                dir.resolve(user + "-" + password.length() + ".properties"),
+                String.join(
+                        "\n",
+                        "security.protocol=SASL_PLAINTEXT",
+                        "sasl.mechanism=PLAIN",
+                        "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\",
+                        "  username=\"" + user + "\" password=\"" + password + "\";",
+                        "default.api.timeout.ms=5000",
+                        ""));
     }
 
     @Test
     void theTwinReadsAndWritesThroughASaslListenerAndAWrongPasswordIsOneLine() throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.builder(dir.resolve("kafka"))
-                .saslPlain(Map.of("twin", "twin-secret")).start()) {
+                .saslPlain(Map.of("twin", "twin-secret"))
+                .start()) {
             String sasl = broker.saslBootstrapServers().orElseThrow();
             Map<String, String> extra = KafkaClientConfig.load(clientConfig("twin", "twin-secret"));
             KafkaSettings settings = new KafkaSettings(sasl, "secured.events", "twin-sasl", extra);
@@ -58,8 +62,8 @@ final class KafkaSecurityIT {
                 assertThat(twin.store().stats().applied()).isEqualTo(messages.size());
             }
 
-            KafkaSettings wrong = new KafkaSettings(sasl, "secured.events", "twin-sasl",
-                    KafkaClientConfig.load(clientConfig("twin", "guess")));
+            KafkaSettings wrong = new KafkaSettings(
+                    sasl, "secured.events", "twin-sasl", KafkaClientConfig.load(clientConfig("twin", "guess")));
             assertThatThrownBy(() -> Topics.ensure(wrong, List.of(Topics.events("secured.events"))))
                     .isInstanceOf(KafkaUnavailableException.class)
                     .hasMessageStartingWith("Kafka at " + sasl + " refused the login: ");

@@ -2,30 +2,28 @@ package io.linetwin.twin.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.broker.EmbeddedBroker;
+import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.LineDescriptor;
+import io.linetwin.twin.Lines;
+import io.linetwin.twin.TwinStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
-
-import java.util.Properties;
-
-import io.linetwin.broker.EmbeddedBroker;
-import io.linetwin.twin.DittoMessages;
-import io.linetwin.twin.LineDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.protocol.ProtocolFactory;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
 import org.eclipse.ditto.things.model.ThingId;
-import io.linetwin.twin.Lines;
-import io.linetwin.twin.TwinStore;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +35,7 @@ final class KafkaTwinIT {
 
     @TempDir
     static Path dir;
+
     static EmbeddedBroker broker;
 
     @BeforeAll
@@ -89,10 +88,10 @@ final class KafkaTwinIT {
         messages.add(new Traffic.Message("x", "{ not json"));
 
         TwinStore twin = TwinStore.of(line, Lines.fixedClock());
-        try (KafkaTwinConsumer consumer = new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic,
-                "twin-a"), twin);
-                KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
-                        topic, ""))) {
+        try (KafkaTwinConsumer consumer =
+                        new KafkaTwinConsumer(KafkaSettings.of(broker.bootstrapServers(), topic, "twin-a"), twin);
+                KafkaSignalPublisher publisher =
+                        new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), topic, ""))) {
             consumer.start();
             publish(publisher, messages);
             await("the twin consumed everything", () -> consumer.records() == messages.size());
@@ -147,7 +146,10 @@ final class KafkaTwinIT {
         broker.createTopic(topic, 2);
         LineDescriptor line = Traffic.line(4);
         List<Traffic.Message> messages = new Traffic(line, 5).next(3_000);
-        KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), topic, "twin-d",
+        KafkaSettings settings = new KafkaSettings(
+                broker.bootstrapServers(),
+                topic,
+                "twin-d",
                 java.util.Map.of(KafkaTwinConsumer.COMMIT_INTERVAL_MS, "3600000"));
         TwinStore twin = TwinStore.of(line, Lines.fixedClock());
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
@@ -160,8 +162,9 @@ final class KafkaTwinIT {
         long committed;
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            committed = admin.listConsumerGroupOffsets("twin-d").partitionsToOffsetAndMetadata().get().values()
-                    .stream().mapToLong(o -> o.offset()).sum();
+            committed = admin.listConsumerGroupOffsets("twin-d").partitionsToOffsetAndMetadata().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         }
         assertThat(committed).isEqualTo(messages.size());
         assertThat(twin.stats().applied()).isEqualTo(messages.size());
@@ -173,8 +176,8 @@ final class KafkaTwinIT {
         broker.createTopic(topic, 2);
         ThingId filler = ThingId.of("plant1:bottling.filler");
         var command = DittoMessages.modifyProperty(filler, "parameters", "speed", JsonValue.of(1.1), "proposal-17");
-        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(),
-                topic, ""))) {
+        try (KafkaSignalPublisher publisher =
+                new KafkaSignalPublisher(KafkaSettings.of(broker.bootstrapServers(), topic, ""))) {
             publisher.send(command).toCompletableFuture().get();
         }
 
@@ -183,8 +186,8 @@ final class KafkaTwinIT {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "line");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> line = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> line =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             line.subscribe(List.of(topic));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (received.isEmpty() && System.nanoTime() < deadline) {
@@ -194,10 +197,12 @@ final class KafkaTwinIT {
 
         assertThat(received).hasSize(1);
         assertThat(received.get(0).key()).isEqualTo(filler.toString());
-        var adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(JsonFactory.newObject(received.get(0).value()));
+        var adaptable = ProtocolFactory.jsonifiableAdaptableFromJson(
+                JsonFactory.newObject(received.get(0).value()));
         var decoded = DittoProtocolAdapter.newInstance().fromAdaptable(adaptable);
         assertThat(decoded).isInstanceOf(command.getClass());
-        assertThat(((org.eclipse.ditto.base.model.json.Jsonifiable<?>) decoded).toJson()).isEqualTo(command.toJson());
+        assertThat(((org.eclipse.ditto.base.model.json.Jsonifiable<?>) decoded).toJson())
+                .isEqualTo(command.toJson());
         assertThat(decoded.getDittoHeaders().getCorrelationId()).contains("proposal-17");
     }
 
@@ -224,7 +229,8 @@ final class KafkaTwinIT {
 
         List<Traffic.Message> all = new ArrayList<>(before);
         all.addAll(after);
-        assertThat(twin.snapshot().things()).isEqualTo(expected(line, all).snapshot().things());
+        assertThat(twin.snapshot().things())
+                .isEqualTo(expected(line, all).snapshot().things());
     }
 
     @Test
@@ -243,8 +249,10 @@ final class KafkaTwinIT {
             }
         };
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
-                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin).observer(failOnce)
-                        .backoff(Duration.ofMillis(50), Duration.ofMillis(200)).build()) {
+                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin)
+                        .observer(failOnce)
+                        .backoff(Duration.ofMillis(50), Duration.ofMillis(200))
+                        .build()) {
             consumer.start();
             publish(publisher, messages);
             await("the twin applied every message", () -> twin.stats().applied() == messages.size());
@@ -255,7 +263,8 @@ final class KafkaTwinIT {
             assertThat(health.consumer()).isEqualTo(TwinHealth.ConsumerState.RUNNING);
         }
         assertThat(twin.stats().rejectedTotal()).isZero();
-        assertThat(twin.snapshot().things()).isEqualTo(expected(line, messages).snapshot().things());
+        assertThat(twin.snapshot().things())
+                .isEqualTo(expected(line, messages).snapshot().things());
     }
 
     @Test
@@ -270,15 +279,18 @@ final class KafkaTwinIT {
         TwinStore twin = TwinStore.of(line, Lines.fixedClock());
         Path letters = dir.resolve("throwing.deadletters.jsonl");
         java.util.function.Function<io.linetwin.twin.Prepared, io.linetwin.twin.TwinEvent> applier = prepared -> {
-            if (prepared instanceof io.linetwin.twin.Prepared.Update u && u.update().equals(poisoned)) {
+            if (prepared instanceof io.linetwin.twin.Prepared.Update u
+                    && u.update().equals(poisoned)) {
                 throw new IllegalStateException("planted defect");
             }
             return twin.apply(prepared);
         };
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
                 DeadLetters deadLetters = DeadLetters.toFile(letters);
-                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin).deadLetters(deadLetters)
-                        .applier(applier).build()) {
+                KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin)
+                        .deadLetters(deadLetters)
+                        .applier(applier)
+                        .build()) {
             consumer.start();
             publish(publisher, messages);
             await("the consumer handled every record", () -> consumer.records() == messages.size());
@@ -307,13 +319,16 @@ final class KafkaTwinIT {
         LineDescriptor line = Lines.bottling();
         List<Traffic.Message> messages = new ArrayList<>(new Traffic(line, 9).next(200));
         messages.add(new Traffic.Message("x", "{ not json"));
-        messages.add(new Traffic.Message("plant1:bottling.b1", "{\"topic\":\"plant1/bottling.b1/things/twin/events/"
-                + "modified\",\"path\":\"/attributes/capacity\",\"value\":-99,\"revision\":900}"));
+        messages.add(new Traffic.Message(
+                "plant1:bottling.b1",
+                "{\"topic\":\"plant1/bottling.b1/things/twin/events/"
+                        + "modified\",\"path\":\"/attributes/capacity\",\"value\":-99,\"revision\":900}"));
         KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "twin-refused");
         TwinStore twin = TwinStore.of(line, Lines.fixedClock());
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings);
                 KafkaTwinConsumer consumer = KafkaTwinConsumer.builder(settings, twin)
-                        .deadLetters(DeadLetters.toTopic(settings.withTopic(deadTopic))).build()) {
+                        .deadLetters(DeadLetters.toTopic(settings.withTopic(deadTopic)))
+                        .build()) {
             consumer.start();
             publish(publisher, messages);
             await("the consumer handled every record", () -> consumer.records() == messages.size());
@@ -323,14 +338,17 @@ final class KafkaTwinIT {
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-reader");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> reader =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             reader.subscribe(List.of(deadTopic));
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             long expectedLetters = twin.stats().rejectedTotal();
             while (reasons.size() < expectedLetters && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(200)).forEach(r -> reasons.add(
-                        JsonFactory.newObject(r.value()).getValue("reason").orElseThrow().asString()));
+                reader.poll(Duration.ofMillis(200))
+                        .forEach(r -> reasons.add(JsonFactory.newObject(r.value())
+                                .getValue("reason")
+                                .orElseThrow()
+                                .asString()));
             }
         }
         assertThat(reasons).hasSize((int) twin.stats().rejectedTotal()).contains("NOT_JSON", "FORBIDDEN_PATH");
@@ -349,24 +367,38 @@ final class KafkaTwinIT {
         Path checkpoint = dir.resolve("checkpoint.json");
         try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings)) {
             publish(publisher, first);
-            try (KafkaTwin twin = KafkaTwin.builder(line, settings).checkpointFile(checkpoint)
-                    .every(Duration.ofMillis(100)).wallClock(Lines.fixedClock()).start()) {
-                await("the first twin applied everything", () -> twin.store().stats().applied() == first.size());
+            try (KafkaTwin twin = KafkaTwin.builder(line, settings)
+                    .checkpointFile(checkpoint)
+                    .every(Duration.ofMillis(100))
+                    .wallClock(Lines.fixedClock())
+                    .start()) {
+                await(
+                        "the first twin applied everything",
+                        () -> twin.store().stats().applied() == first.size());
             }
             io.linetwin.twin.Snapshot saved = io.linetwin.twin.Snapshot.read(checkpoint);
-            assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(first.size());
+            assertThat(saved.offsets().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(first.size());
             assertThat(saved.revisionSum()).isEqualTo(first.size());
 
             publish(publisher, second);
-            try (KafkaTwin twin = KafkaTwin.builder(line, settings).checkpointFile(checkpoint)
-                    .every(Duration.ofMillis(100)).wallClock(Lines.fixedClock()).start()) {
+            try (KafkaTwin twin = KafkaTwin.builder(line, settings)
+                    .checkpointFile(checkpoint)
+                    .every(Duration.ofMillis(100))
+                    .wallClock(Lines.fixedClock())
+                    .start()) {
                 assertThat(twin.resumedRecords()).isEqualTo(first.size());
-                await("the second twin caught up", () -> twin.records() >= second.size()
-                        && twin.snapshot().revisionSum() == first.size() + second.size());
+                await(
+                        "the second twin caught up",
+                        () -> twin.records() >= second.size()
+                                && twin.snapshot().revisionSum() == first.size() + second.size());
                 assertThat(twin.records()).isEqualTo(second.size());
                 List<Traffic.Message> all = new ArrayList<>(first);
                 all.addAll(second);
-                assertThat(things(twin.snapshot())).isEqualTo(things(expected(line, all).snapshot()));
+                assertThat(things(twin.snapshot()))
+                        .isEqualTo(things(expected(line, all).snapshot()));
             }
         }
     }
@@ -374,15 +406,17 @@ final class KafkaTwinIT {
     /** The Things without the twin's own bookkeeping (when it applied them), which differs between twins. */
     private static java.util.Map<?, ?> things(io.linetwin.twin.Snapshot snapshot) {
         java.util.Map<Object, Object> out = new java.util.TreeMap<>();
-        snapshot.things().forEach((id, t) -> out.put(id.toString(), t.thing().toJson().toString() + "@" + t.revision()));
+        snapshot.things()
+                .forEach((id, t) -> out.put(id.toString(), t.thing().toJson().toString() + "@" + t.revision()));
         return out;
     }
 
     private static long committed(String group) throws Exception {
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 java.util.Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values()
-                    .stream().mapToLong(o -> o.offset()).sum();
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         }
     }
 }

@@ -27,8 +27,9 @@ final class LineGroupTwinTest {
         for (int partitions : new int[] {1, 3, 6, 7}) {
             for (int n = 0; n < 200; n++) {
                 String line = "plant" + n + ":line-" + (n * 7919 % 1000);
-                assertThat(LineGroupTwin.partitionOf(line, partitions)).isEqualTo(
-                        BuiltInPartitioner.partitionForKey(line.getBytes(StandardCharsets.UTF_8), partitions));
+                assertThat(LineGroupTwin.partitionOf(line, partitions))
+                        .isEqualTo(
+                                BuiltInPartitioner.partitionForKey(line.getBytes(StandardCharsets.UTF_8), partitions));
             }
         }
     }

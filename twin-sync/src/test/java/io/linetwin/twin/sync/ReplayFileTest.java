@@ -2,6 +2,9 @@ package io.linetwin.twin.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.Lines;
+import io.linetwin.twin.TwinStore;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +16,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import io.linetwin.twin.DittoMessages;
-import io.linetwin.twin.Lines;
-import io.linetwin.twin.TwinStore;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 import org.junit.jupiter.api.Test;
@@ -54,8 +53,11 @@ final class ReplayFileTest {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 1; i <= messages; i++) {
                 Instant at = Lines.T0.plus(spacing.multipliedBy(i));
-                ReplayFile.append(out, at, DittoMessages.toJson(DittoMessages.propertyModified(FILLER, "counters",
-                        "good", JsonValue.of(i), i, at)));
+                ReplayFile.append(
+                        out,
+                        at,
+                        DittoMessages.toJson(
+                                DittoMessages.propertyModified(FILLER, "counters", "good", JsonValue.of(i), i, at)));
                 if (i == 2) {
                     out.write("this line is not a recording entry");
                     out.newLine();
@@ -70,10 +72,13 @@ final class ReplayFileTest {
         Path file = recording(11, Duration.ofSeconds(60));
         ManualClock clock = new ManualClock();
         List<Duration> sleeps = new ArrayList<>();
-        ReplayFile player = new ReplayFile(clock, d -> {
-            sleeps.add(d);
-            clock.now = clock.now.plus(d);
-        }, 60);
+        ReplayFile player = new ReplayFile(
+                clock,
+                d -> {
+                    sleeps.add(d);
+                    clock.now = clock.now.plus(d);
+                },
+                60);
         TwinStore store = Lines.store();
         Instant start = clock.now;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 final class TopicsTest {

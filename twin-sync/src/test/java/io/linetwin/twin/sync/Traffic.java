@@ -1,16 +1,15 @@
 package io.linetwin.twin.sync;
 
+import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.EquipmentDescriptor;
+import io.linetwin.twin.EquipmentKind;
+import io.linetwin.twin.LineDescriptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import io.linetwin.twin.DittoMessages;
-import io.linetwin.twin.EquipmentDescriptor;
-import io.linetwin.twin.EquipmentKind;
-import io.linetwin.twin.LineDescriptor;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
@@ -22,11 +21,10 @@ import org.eclipse.ditto.things.model.ThingId;
 public final class Traffic {
 
     /** One message with the key it is published under. */
-    public record Message(String key, String json) {
-    }
+    public record Message(String key, String json) {}
 
-    private static final List<String> STATES = List.of("working", "working", "working", "blocked", "starved", "down",
-            "setup", "offShift");
+    private static final List<String> STATES =
+            List.of("working", "working", "working", "blocked", "starved", "down", "setup", "offShift");
 
     private final LineDescriptor line;
     private final Random random;
@@ -45,7 +43,8 @@ public final class Traffic {
         ThingId id = line.thingIdOf(e.id());
         long revision = revisions.merge(id, 1L, Long::sum);
         now = now.plusMillis(1 + random.nextInt(50));
-        String feature = e.kind().features().get(random.nextInt(e.kind().features().size()));
+        String feature =
+                e.kind().features().get(random.nextInt(e.kind().features().size()));
         JsonValue value;
         String property;
         switch (feature) {
@@ -60,8 +59,10 @@ public final class Traffic {
             case "buffer" -> {
                 property = "levels";
                 // Within the smallest capacity of the test lines (20), which the twin checks.
-                value = JsonFactory.newObjectBuilder().set("litre", random.nextInt(10))
-                        .set("half-litre", random.nextInt(10)).build();
+                value = JsonFactory.newObjectBuilder()
+                        .set("litre", random.nextInt(10))
+                        .set("half-litre", random.nextInt(10))
+                        .build();
             }
             case "parameters" -> {
                 property = "speed";
@@ -78,8 +79,9 @@ public final class Traffic {
             }
             default -> throw new IllegalStateException(feature);
         }
-        return new Message(id.toString(), DittoMessages.toJson(
-                DittoMessages.propertyModified(id, feature, property, value, revision, now)));
+        return new Message(
+                id.toString(),
+                DittoMessages.toJson(DittoMessages.propertyModified(id, feature, property, value, revision, now)));
     }
 
     public List<Message> next(int n) {
