@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
  * When long commands show progress on stderr: in a terminal, after two seconds; never in a pipe or with
  * {@code --quiet}; always with {@code --progress} (e.g. for a CI log).
  */
-final class ProgressOptions {
+public final class ProgressOptions {
 
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;

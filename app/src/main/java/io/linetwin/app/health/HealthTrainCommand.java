@@ -1,6 +1,8 @@
 package io.linetwin.app.health;
 
 import io.linetwin.app.OutputFiles;
+import io.linetwin.app.ProgressOptions;
+import io.linetwin.app.TrainingProgress;
 import io.linetwin.predict.health.CmapssReader;
 import io.linetwin.predict.health.CmapssSet;
 import io.linetwin.predict.health.ModelKind;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -163,6 +166,9 @@ public final class HealthTrainCommand implements Callable<Integer> {
             description = "with --baseline: feed only the relative sensors, not the absolute ones too")
     boolean baselineOnly;
 
+    @Mixin
+    ProgressOptions progress;
+
     @Override
     public Integer call() {
         return HealthCommand.guarded(spec, () -> {
@@ -207,10 +213,10 @@ public final class HealthTrainCommand implements Callable<Integer> {
                     outputs.write(historiesOut, file -> SensorCsvWriter.write(train, file));
                 }
             }
-            RulModel.Trained trained = RulModel.train(train, conditionCount, kind, settings, line -> {
-                console.println(line);
-                console.flush();
-            });
+            TrainingProgress lines =
+                    TrainingProgress.of(console, spec.commandLine().getErr(), progress, settings.maxEpochs());
+            RulModel.Trained trained = RulModel.train(train, conditionCount, kind, settings, lines);
+            lines.finished();
             try (RulModel result = trained.model()) {
                 outputs.fillFolder(out, result::save);
             }
