@@ -1,5 +1,6 @@
 package io.linetwin.app;
 
+import io.linetwin.cluster.ClusterUnavailableException;
 import io.linetwin.sim.LineDeadlockException;
 import io.linetwin.sim.RunCancelledException;
 import io.linetwin.sim.RunStoppedException;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * How every command ends when something goes wrong: one line on stderr and an exit code, never a stack trace
  * or a Java class name (those are for {@code -Dlinetwin.debug=true}). Bad input exits 2 and prints every
- * problem; a run the engine stopped, a deadlocked line, a file that cannot be written exit 1 with what happened;
+ * problem; a run the engine stopped, a deadlocked line, a Spark cluster that is not there, a file that cannot be
+ * written exit 1 with what happened;
  * a run stopped by Ctrl-C or SIGTERM exits 130 saying that nothing was written.
  */
 public final class Failures {
@@ -54,7 +56,9 @@ public final class Failures {
             err.println("linetwin: stopped before the end (interrupted); no output was written or changed");
             return STOPPED;
         }
-        if (failure instanceof RunStoppedException || failure instanceof LineDeadlockException) {
+        if (failure instanceof RunStoppedException
+                || failure instanceof LineDeadlockException
+                || failure instanceof ClusterUnavailableException) {
             err.println("linetwin: " + failure.getMessage());
             return ExitCode.FAILURE;
         }
