@@ -5,10 +5,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-# Debian packages the tests use: software GL for headless rendering; Chromium (driven over its DevTools protocol,
-# so no chromium-driver) with a Latin and a CJK font for the browser tests of the reports and the dashboard in both
+# Debian packages the tests use: software GL for headless rendering; Chromium (the tests drive it over its DevTools
+# protocol; chromium-driver comes along for WebDriver tools and matches the browser's version) with a Latin and a CJK font for the browser tests of the reports and the dashboard in both
 # languages (without the CJK font Chinese pages are empty boxes, and the browser tests say so).
-packages=(libosmesa6 chromium fonts-dejavu-core fonts-wqy-microhei)
+packages=(libosmesa6 chromium chromium-driver fonts-dejavu-core fonts-wqy-microhei)
 # A bare Debian 12 has neither a JDK nor Maven: Debian's own, when none is on the PATH.
 command -v java >/dev/null 2>&1 || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
