@@ -138,7 +138,7 @@ public final class BalanceCommand implements Callable<Integer> {
                         accuracy == null);
             }
             BalanceReport balance = BalanceAnalysis.run(measured, alpha);
-            BalanceText.print(spec.commandLine().getOut(), context, balance);
+            BalanceText.print(spec.commandLine().getOut(), context, balance, report.messages());
             if (json != null) {
                 try {
                     BalanceJson.write(BalanceJson.document(context, balance), json);

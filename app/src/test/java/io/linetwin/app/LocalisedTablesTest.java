@@ -142,4 +142,35 @@ final class LocalisedTablesTest {
                 .contains("最大化", "已搜索 ", "最终选择", "参数", "推荐", "产量", "结论：", "可直接粘贴")
                 .doesNotContain("searched", "recommended", "verdict:", "ready to paste", "throughputPerHour ");
     }
+
+    @Test
+    void theBalanceReportSpeaksChineseAndKeepsTheNumbersOfTheEnglishOne() {
+        String measurements =
+                Scenarios.library().resolve("bottling-line.measurements.csv").toString();
+        Cli zh = Cli.run("balance", BOTTLING, "--measurements", measurements, "--lang", "zh-CN");
+        Cli en = Cli.run("balance", BOTTLING, "--measurements", measurements, "--lang", "en");
+
+        assertThat(zh.exitCode()).as(zh.err()).isEqualTo(en.exitCode());
+        assertThat(zh.out())
+                .contains("物料平衡", "条有测量", "物流", "校正值", "冗余", "全局检验：卡方", "显著误差", "可疑测量（逐次剔除", "约束：")
+                .doesNotContain(
+                        "material balance",
+                        "global test",
+                        "GROSS ERROR",
+                        "suspects",
+                        "redundant",
+                        "measurement test",
+                        "constraints:");
+        assertThat(en.out()).contains("material balance", "global test: chi-square", "GROSS ERROR", "suspects (");
+        // The same figures in both (Chinese word order puts some of them in another place within a line).
+        assertThat(numbers(zh.out())).containsExactlyInAnyOrderElementsOf(numbers(en.out()));
+    }
+
+    private static List<String> numbers(String text) {
+        return java.util.regex.Pattern.compile("[-+]?[0-9][0-9,]*\\.[0-9]+(e[-+][0-9]+)?")
+                .matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
+    }
 }
