@@ -17,6 +17,7 @@ import io.linetwin.sim.experiment.ExperimentResult;
 import io.linetwin.sim.experiment.Kpi;
 import io.linetwin.sim.experiment.StationSummary;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -179,8 +180,9 @@ final class KpiTable {
         for (Comparison comparison : comparisons) {
             out.println();
             out.println(comparison.variant().variant());
+            List<String[]> rows = new ArrayList<>();
             compareLine(
-                    out,
+                    rows,
                     m.get("cli.kpi"),
                     m.get("cli.col.baseline"),
                     m.get("cli.col.variant"),
@@ -192,7 +194,7 @@ final class KpiTable {
                 Comparison.Difference difference = comparison.differences().get(kpi);
                 boolean oee = kpi == Kpi.OEE;
                 compareLine(
-                        out,
+                        rows,
                         label(m, kpi, units),
                         noData(
                                 m,
@@ -231,13 +233,14 @@ final class KpiTable {
                                         : signedInterval(m, difference.estimate())),
                         Words.verdict(m, difference.verdict()));
             }
+            printCompareRows(out, rows);
         }
         out.flush();
     }
 
-    /** "  KPI  baseline ... 95 % CI of difference verdict": two spaces in, the interval padded to 26 columns. */
+    /** One row of a comparison: KPI, baseline, variant, difference, change, interval, verdict. */
     private static void compareLine(
-            PrintWriter out,
+            List<String[]> rows,
             String kpi,
             String base,
             String variant,
@@ -245,14 +248,35 @@ final class KpiTable {
             String change,
             String interval,
             String verdict) {
-        StringBuilder text = new StringBuilder("  ");
-        int[] widths = COMPARE;
-        String[] cells = {kpi, base, variant, difference, change};
-        for (int i = 0; i < cells.length; i++) {
-            text.append(i == 0 ? "" : " ").append(TextWidth.pad(cells[i], widths[i]));
+        rows.add(new String[] {kpi, base, variant, difference, change, interval, verdict});
+    }
+
+    /**
+     * "  KPI  baseline ... 95 % CI of difference verdict": two spaces in, the columns at their usual widths (the
+     * interval 26) or wider where a cell needs it (a difference in percentage points, "+3.316 个百分点"), so that
+     * every row of the table lines up.
+     */
+    private static void printCompareRows(PrintWriter out, List<String[]> rows) {
+        int[] widths = new int[COMPARE.length + 1];
+        for (int i = 0; i < widths.length; i++) {
+            int usual = i < COMPARE.length ? COMPARE[i] : -26;
+            int widest = Math.abs(usual);
+            for (String[] row : rows) {
+                widest = Math.max(widest, TextWidth.of(row[i]));
+            }
+            widths[i] = usual < 0 ? -widest : widest;
         }
-        text.append("   ").append(TextWidth.pad(interval, -26)).append(' ').append(verdict);
-        out.println(text);
+        for (String[] row : rows) {
+            StringBuilder text = new StringBuilder("  ");
+            for (int i = 0; i < COMPARE.length; i++) {
+                text.append(i == 0 ? "" : " ").append(TextWidth.pad(row[i], widths[i]));
+            }
+            text.append("   ")
+                    .append(TextWidth.pad(row[COMPARE.length], widths[COMPARE.length]))
+                    .append(' ')
+                    .append(row[COMPARE.length + 1]);
+            out.println(text);
+        }
     }
 
     /** Cells padded to {@code widths} (negative: left-aligned), separated by a space, then {@code tail} as is. */

@@ -83,6 +83,15 @@ final class LocalisedTablesTest {
         assertThat(cli.out())
                 .contains("与基准方案配对比较", "基准方案", "差值的 95% 置信区间", "更优", "更差")
                 .doesNotContain("better", "worse", "paired comparison", "difference");
+        // Differences in percentage points ("+3.316 个百分点") are wider than the usual column: the verdict column
+        // still starts at one display column on every row of a table.
+        List<String> rows = cli.out().lines().filter(l -> l.startsWith("  ")).toList();
+        assertThat(rows).hasSize(10).anyMatch(l -> l.contains("个百分点"));
+        assertThat(rows.stream()
+                        .map(l -> TextWidth.of(l.substring(0, l.lastIndexOf(' '))))
+                        .distinct())
+                .as("display column of the verdict")
+                .hasSize(1);
     }
 
     @Test
