@@ -8,7 +8,6 @@ import io.linetwin.model.LineCalendar;
 import io.linetwin.model.LineState;
 import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
-import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.MaintenanceRisk;
 import io.linetwin.predict.health.MaintenanceWindows;
@@ -200,7 +199,7 @@ public final class HealthRiskCommand implements Callable<Integer> {
             RulReadings.of(snapshot.get(), LineDescriptors.of(scenario.line()))
                     .forEach((id, reading) -> scenario.line()
                             .station(id)
-                            .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                            .filter(s -> s.kind().processesParts())
                             .ifPresent(machine -> estimated.put(
                                     id,
                                     new Estimated(
@@ -222,12 +221,12 @@ public final class HealthRiskCommand implements Callable<Integer> {
         }
         String id = estimate.substring(0, equals);
         List<String> machines = scenario.line().stations().stream()
-                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .filter(s -> s.kind().processesParts())
                 .map(StationSpec::id)
                 .toList();
         StationSpec machine = scenario.line()
                 .station(id)
-                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .filter(s -> s.kind().processesParts())
                 .orElseThrow(() -> new BadInputException("--rul: no machine '" + id + "' in " + scenario.name()
                         + Suggestions.hint(id, machines) + " (machines: " + String.join(", ", machines) + ")"));
         String[] parts = estimate.substring(equals + 1).split(",", -1);

@@ -98,7 +98,7 @@ public final class LiveLine {
                     .orElse(false);
             String stateName =
                     s == null || !reported ? "unknown" : s.condition().status().json();
-            boolean machine = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
+            boolean machine = station.kind().processesParts();
             node.put("state", machine ? stateName : "none");
             node.put("good", s == null ? 0 : s.good());
             node.put("scrap", s == null ? 0 : s.scrap());

@@ -90,7 +90,7 @@ final class Pages {
                 .append(Xml.escape(m.get("dash.risk24h")))
                 .append("</th></tr></thead><tbody>");
         for (StationSpec station : line.stations()) {
-            if (station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY) {
+            if (station.kind().processesParts()) {
                 String id = Xml.escape(station.id());
                 body.append("<tr data-station=\"")
                         .append(id)
@@ -162,7 +162,7 @@ final class Pages {
                         station.kind() == StationKind.SOURCE
                                 ? "#d9efe9"
                                 : station.kind() == StationKind.SINK ? "#e3e3ee" : "#c9ced6",
-                        station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY
+                        station.kind().processesParts()
                                 ? "–"
                                 : m.get("kind." + station.kind().name().toLowerCase(java.util.Locale.ROOT)),
                         station.id()),

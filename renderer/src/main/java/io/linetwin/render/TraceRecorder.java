@@ -205,7 +205,7 @@ public final class TraceRecorder implements TraceListener {
     public Map<String, StationStatus> stations() {
         Map<String, StationStatus> states = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
-            if (station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY) {
+            if (station.kind().processesParts()) {
                 states.put(
                         station.id(),
                         StationStatus.ofServers(servers.getOrDefault(station.id(), List.of()))

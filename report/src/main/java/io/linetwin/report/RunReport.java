@@ -3,7 +3,6 @@ package io.linetwin.report;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
-import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.report.html.ReportPage;
 import io.linetwin.report.html.Table;
@@ -114,7 +113,7 @@ public final class RunReport {
             case SINK -> "#e3e3ee";
             default -> "#ffffff";
         };
-        if (summary == null || station.kind() == StationKind.SOURCE || station.kind() == StationKind.SINK) {
+        if (summary == null || !station.kind().processesParts()) {
             String kind = m.get("kind." + station.kind().name().toLowerCase(java.util.Locale.ROOT));
             return new LineDiagram.StationLook(fill, kind, station.id() + " · " + kind);
         }

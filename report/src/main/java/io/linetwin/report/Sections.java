@@ -3,7 +3,6 @@ package io.linetwin.report;
 import io.linetwin.model.ExperimentSpec;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
-import io.linetwin.model.StationKind;
 import io.linetwin.report.html.ReportPage;
 import io.linetwin.report.html.Xml;
 import io.linetwin.report.i18n.Messages;
@@ -64,9 +63,8 @@ final class Sections {
     }
 
     static String lineCounts(Messages m, LineSpec line) {
-        long machines = line.stations().stream()
-                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
-                .count();
+        long machines =
+                line.stations().stream().filter(s -> s.kind().processesParts()).count();
         int agvs = line.transport().map(t -> t.vehicles()).orElse(0);
         return m.get(
                 "summary.line.value",

@@ -84,9 +84,8 @@ final class Replication {
                 seed, checkingInvariants, trace, productNames, initial == null ? 0.0 : initial.clockSeconds());
         this.balances = new PartBalances(productNames);
         this.streams = new RandomStreams(seed, replication);
-        int machineCount = (int) line.stations().stream()
-                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
-                .count();
+        int machineCount = (int)
+                line.stations().stream().filter(s -> s.kind().processesParts()).count();
         this.bottleneck = new BottleneckDetector(machineCount);
         this.estimate = EventEstimate.of(line, warmupSeconds + horizonSeconds, 1);
         this.eventBudget = estimate.budgetPerReplication();

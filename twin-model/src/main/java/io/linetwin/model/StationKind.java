@@ -1,6 +1,9 @@
 package io.linetwin.model;
 
-/** What a station does with parts. */
+/**
+ * What a station does with parts. Every question that depends on the kind is an exhaustive {@code switch} here
+ * or at its use, never a chain of comparisons: adding a kind then fails to compile wherever it must be handled.
+ */
 public enum StationKind {
     /** Releases parts into the line. */
     SOURCE,
@@ -9,5 +12,16 @@ public enum StationKind {
     /** Absorbs parts instantly: they leave the line. */
     SINK,
     /** Processes kits: one part of each input's count per operation, which leaves as one part. */
-    ASSEMBLY
+    ASSEMBLY;
+
+    /**
+     * Whether parts spend processing time here, so the station has servers with states (working, starved,
+     * blocked, ...), an OEE and a place in the bottleneck search; a source or a sink only lets parts in or out.
+     */
+    public boolean processesParts() {
+        return switch (this) {
+            case MACHINE, ASSEMBLY -> true;
+            case SOURCE, SINK -> false;
+        };
+    }
 }

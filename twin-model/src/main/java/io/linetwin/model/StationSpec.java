@@ -54,7 +54,7 @@ public record StationSpec(
         Objects.requireNonNull(onFull, "onFull");
         consumes = Checks.orderedCopy(consumes);
         consumes.forEach((material, units) -> Checks.positive("station " + id + " consumption of " + material, units));
-        if ((kind == StationKind.MACHINE || kind == StationKind.ASSEMBLY) && process.isEmpty()) {
+        if (kind.processesParts() && process.isEmpty()) {
             throw new IllegalArgumentException("machine " + id + " needs a process time");
         }
         inputs = List.copyOf(inputs);
@@ -87,7 +87,7 @@ public record StationSpec(
             Checks.positive("station " + id + " speed", speed.value());
         }
         plannedStops = List.copyOf(plannedStops);
-        if (!plannedStops.isEmpty() && kind != StationKind.MACHINE && kind != StationKind.ASSEMBLY) {
+        if (!plannedStops.isEmpty() && !kind.processesParts()) {
             throw new IllegalArgumentException(
                     "station " + id + " planned stops need a machine or assembly, got a " + kind);
         }

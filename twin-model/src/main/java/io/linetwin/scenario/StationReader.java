@@ -96,8 +96,7 @@ final class StationReader {
         int servers = map.optional("servers")
                 .flatMap(c -> c.integer(1, Limits.MAX_SERVERS))
                 .orElse(1);
-        boolean processes = kind.filter(k -> k == StationKind.MACHINE || k == StationKind.ASSEMBLY)
-                .isPresent();
+        boolean processes = kind.filter(StationKind::processesParts).isPresent();
         Optional<Distribution> process = processes
                 ? map.required(
                                 "process",

@@ -242,8 +242,7 @@ public final class HealthMonitorCommand implements Callable<Integer> {
     private List<WatchedMachine> watched(Scenario scenario, PrintWriter out) throws BadInputException {
         Map<String, StationSpec> machines = new LinkedHashMap<>();
         for (StationSpec station : scenario.line().stations()) {
-            if (!station.sensors().isEmpty()
-                    && (station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY)) {
+            if (!station.sensors().isEmpty() && station.kind().processesParts()) {
                 machines.put(station.id(), station);
             }
         }

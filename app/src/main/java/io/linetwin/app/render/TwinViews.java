@@ -111,6 +111,6 @@ final class TwinViews {
     }
 
     private static boolean worksOnParts(StationSpec station) {
-        return station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
+        return station.kind().processesParts();
     }
 }

@@ -2,7 +2,6 @@ package io.linetwin.loop.live;
 
 import io.linetwin.loop.TwinView;
 import io.linetwin.model.LineSpec;
-import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +30,7 @@ final class Triggers {
     Triggers(LineSpec line, LoopSettings settings) {
         this.settings = settings;
         this.machines = line.stations().stream()
-                .filter(s -> s.kind() == StationKind.MACHINE || s.kind() == StationKind.ASSEMBLY)
+                .filter(s -> s.kind().processesParts())
                 .map(StationSpec::id)
                 .toList();
         this.buffers = line.buffers().stream()

@@ -70,7 +70,7 @@ final class NetworkBuilder {
 
     /** Sources and sinks hold no parts; scrap only where the scenario scraps, assembly only at assemblies. */
     private static List<StreamRole> rolesOf(StationSpec station) {
-        if (station.kind() == StationKind.SOURCE || station.kind() == StationKind.SINK) {
+        if (!station.kind().processesParts()) {
             return List.of(StreamRole.IN, StreamRole.OUT);
         }
         List<StreamRole> roles = new ArrayList<>(List.of(StreamRole.STOCK_START, StreamRole.IN, StreamRole.OUT));

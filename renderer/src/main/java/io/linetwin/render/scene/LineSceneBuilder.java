@@ -11,7 +11,6 @@ import com.jme3.scene.Node;
 import com.jme3.scene.VertexBuffer;
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
-import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationStatus;
 import io.linetwin.render.layout.FloorPlan;
@@ -75,7 +74,7 @@ public final class LineSceneBuilder {
         List<LineScene.Anchor> anchors = new ArrayList<>();
         for (StationSpec station : line.stations()) {
             Footprint at = plan.station(station.id());
-            boolean hasState = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY;
+            boolean hasState = station.kind().processesParts();
             double[] lamp = equipment.build(solid, at, MachineKind.of(station), hasState);
             Node node = new Node(LineScene.STATION_PREFIX + station.id());
             node.setLocalTranslation((float) at.x(), 0, (float) at.z());

@@ -2,7 +2,6 @@ package io.linetwin.report.svg;
 
 import io.linetwin.model.BufferSpec;
 import io.linetwin.model.LineSpec;
-import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.TransportSpec;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ public final class LineDiagram {
                 "data-kind",
                 station.kind().name().toLowerCase(java.util.Locale.ROOT));
         svg.title(look.tooltip());
-        double rx = station.kind() == StationKind.MACHINE || station.kind() == StationKind.ASSEMBLY ? 6 : 26;
+        double rx = station.kind().processesParts() ? 6 : 26;
         svg.add(
                 "rect",
                 "class",
