@@ -186,7 +186,7 @@ final class TuneCommandTest {
                         file
                                 + ":17:15 tuning.variables[1].path: unknown key 'speed'; expected one of id, kind, inputs, "
                                 + "servers, process, processBy, setup, setupMatrix, failures, plannedStops, scrap, parameters, "
-                                + "sensors, consumes, routes, supply, interarrival, onFull",
+                                + "sensors, consumes, routes, supply, interarrival, onFull, batchSize, maxWait",
                         file + ":18:15 tuning.variables[2].path: no station 'nope'");
     }
 

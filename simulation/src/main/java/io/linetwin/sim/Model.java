@@ -25,9 +25,8 @@ final class Model extends SimState {
     private final String[] productNames;
     private final double startSeconds;
     private BottleneckDetector bottleneck = new BottleneckDetector(0);
-    private Machine[] machines = new Machine[0];
+    private StationBlock[] stations = new StationBlock[0];
     private Buffer[] buffers = new Buffer[0];
-    private Kitting[] kittings = new Kitting[0];
     private long events;
     private double nowSeconds = Double.NEGATIVE_INFINITY;
     private double lastEventSeconds = Double.NEGATIVE_INFINITY;
@@ -48,11 +47,10 @@ final class Model extends SimState {
         this.productNames = productNames.clone();
     }
 
-    void blocks(Machine[] allMachines, Buffer[] allBuffers, Kitting[] allKittings, BottleneckDetector detector) {
+    void blocks(StationBlock[] allStations, Buffer[] allBuffers, BottleneckDetector detector) {
         this.bottleneck = detector;
-        this.machines = allMachines.clone();
+        this.stations = allStations.clone();
         this.buffers = allBuffers.clone();
-        this.kittings = allKittings.clone();
     }
 
     /** The engine time the replication starts at. */
@@ -219,11 +217,8 @@ final class Model extends SimState {
         for (Buffer buffer : buffers) {
             parts += buffer.level();
         }
-        for (Machine machine : machines) {
-            parts += machine.partsHeld();
-        }
-        for (Kitting kitting : kittings) {
-            parts += kitting.partsHeld();
+        for (StationBlock station : stations) {
+            parts += station.partsHeld();
         }
         return parts;
     }
@@ -236,7 +231,7 @@ final class Model extends SimState {
                 throw new IllegalStateException(
                         "the cached time must equal the schedule's " + scheduleTime + ", got " + nowSeconds);
             }
-            InvariantChecks.check(nowSeconds, lastEventSeconds, machines, buffers);
+            InvariantChecks.check(nowSeconds, lastEventSeconds, stations, buffers);
             lastEventSeconds = nowSeconds;
         }
     }

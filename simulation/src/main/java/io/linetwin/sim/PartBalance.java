@@ -10,7 +10,7 @@ import java.util.Objects;
  * physically holds (servers, staging places, waiting and travelling parts, parts on board a vehicle), the flows
  * as parts cross its boundary, so {@code stockAtStart + in - out - scrapped - assembled = stockAtEnd} is a
  * check, not a definition. {@code node} is the scenario id of a station, buffer, conveyor or AGV move;
- * {@code kind} is one of {@code source, machine, assembly, sink, buffer, conveyor, agv}; {@code product} is the
+ * {@code kind} is one of {@code source, machine, assembly, batch, sink, buffer, conveyor, agv}; {@code product} is the
  * product id, {@code ""} for a line without products. A source's {@code in} counts the parts it released, a
  * machine without inbound link counts its releases as {@code in} too.
  */

@@ -10,7 +10,6 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.Makers;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.RouteSpec;
-import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,15 +35,19 @@ final class Replication {
     private final RandomStreams streams;
     private final LineState initial;
     private final double startSecondsOfWeek;
+    /** Every station, those that process parts first, then sources, then sinks: the order they start in. */
+    private final List<StationBlock> blocks = new ArrayList<>();
+
+    private final Map<String, StationBlock> blockById = new HashMap<>();
+    /** The machines and assemblies among the blocks: what the shift calendar and the material stores act on. */
     private final List<Machine> machines = new ArrayList<>();
-    private final List<Source> sources = new ArrayList<>();
-    private final Map<String, Machine> machineById = new HashMap<>();
-    private final Map<String, Source> sourceById = new HashMap<>();
+    /** Stations that process parts so far: each one's place in the bottleneck detector. */
+    private int processing;
+
     private final Map<String, Buffer> bufferById = new LinkedHashMap<>();
     private final Map<String, MaterialStore> storeById = new LinkedHashMap<>();
     private final Map<String, Kitting> kittingById = new LinkedHashMap<>();
     private final List<Conveyor> conveyors = new ArrayList<>();
-    private final Map<String, Sink> sinkById = new HashMap<>();
     private Fleet fleet;
     private final BottleneckDetector bottleneck;
     private final PartBalances balances;
@@ -115,8 +118,7 @@ final class Replication {
                 model.lineStats().openWindow(now);
                 balances.openWindow();
                 conveyors.forEach(c -> c.openWindow(now));
-                machines.forEach(m -> m.stats().openWindow(now));
-                machines.forEach(m -> m.materials().openWindow(now));
+                blocks.forEach(b -> b.openWindow(now));
                 if (fleet != null) {
                     fleet.openWindow(now);
                 }
@@ -129,7 +131,7 @@ final class Replication {
             @Override
             void fire(double now) {
                 model.lineStats().accumulate(now);
-                machines.forEach(m -> m.stats().accumulate(now));
+                blocks.forEach(b -> b.closeWindow(now));
                 bottleneck.accumulate(now);
                 stopped = true;
             }
@@ -149,7 +151,7 @@ final class Replication {
             // No event runs here, yet restoring may act at once (parts waiting for an AGV call the fleet): at the
             // state's time, as the run's start event would.
             model.beginAt(startSeconds());
-            new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
+            new WarmStart(line, model, blockById, bufferById, storeById, stagings(), fleet)
                     .restore(initial, startSeconds());
         }
     }
@@ -171,8 +173,7 @@ final class Replication {
                         now,
                         capturedAt,
                         line,
-                        machines,
-                        sources,
+                        blocks,
                         bufferById.values(),
                         storeById.values(),
                         stagings(),
@@ -246,7 +247,7 @@ final class Replication {
             @Override
             void fire(double now) {
                 if (initial != null) {
-                    new WarmStart(line, model, machineById, sourceById, bufferById, storeById, stagings(), fleet)
+                    new WarmStart(line, model, blockById, bufferById, storeById, stagings(), fleet)
                             .restore(initial, now);
                     if (warmupSeconds == 0) {
                         balances.countStartStock();
@@ -255,8 +256,7 @@ final class Replication {
                 storeById.values().forEach(MaterialStore::start);
                 conveyors.forEach(c -> c.start(now));
                 new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
-                machines.forEach(m -> m.start(now));
-                sources.forEach(s -> s.start(now));
+                blocks.forEach(b -> b.start(now));
             }
         });
     }
@@ -350,52 +350,22 @@ final class Replication {
                 shares[i++] = product.mix();
             }
         }
-        Map<String, Upstream> feeders = new HashMap<>();
-        Map<String, Downstream> takers = new HashMap<>();
-        for (StationSpec station : line.stations()) {
-            switch (station.kind()) {
-                case MACHINE, ASSEMBLY -> {
-                    Machine machine = machine(station, productIds, shares);
-                    machineById.put(station.id(), machine);
-                    feeders.put(station.id(), machine);
-                    takers.put(station.id(), machine);
-                }
-                case SOURCE -> {
-                    Source source = new Source(
-                            model,
-                            station.id(),
-                            station.interarrival().orElse(null),
-                            station.speed(),
-                            station.onFull(),
-                            streams.stream(station.id(), RandomStreams.ARRIVALS),
-                            new ProductMix(
-                                    shares,
-                                    shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX) : null));
-                    sources.add(source);
-                    sourceById.put(station.id(), source);
-                    feeders.put(station.id(), source);
-                }
-                case SINK -> {
-                    Sink sink = new Sink(model, station.id());
-                    sinkById.put(station.id(), sink);
-                    takers.put(station.id(), sink);
-                }
-            }
-        }
         Map<String, Downstream> portOf = new HashMap<>();
+        List<StationBlock> declared = new ArrayList<>();
         for (StationSpec station : line.stations()) {
-            if (station.kind() == StationKind.ASSEMBLY) {
-                Kitting kitting = new Kitting(
-                        model,
-                        station.id(),
-                        station.inputs().stream().mapToInt(AssemblyInput::count).toArray());
-                for (int i = 0; i < station.inputs().size(); i++) {
-                    portOf.put(
-                            line.inputBuffer(station, station.inputs().get(i)).id(), kitting.port(i));
-                }
-                kittingById.put(station.id(), kitting);
-            }
+            StationBlock block = switch (station.kind()) {
+                case MACHINE -> machineBlock(station, productIds, shares, null);
+                case ASSEMBLY -> machineBlock(station, productIds, shares, kitting(station, portOf));
+                case BATCH -> batch(station, productIds);
+                case SOURCE -> source(station, shares);
+                case SINK -> new SinkBlock(new Sink(model, station.id()), station.id());
+            };
+            declared.add(block);
+            blockById.put(station.id(), block);
         }
+        declared.stream()
+                .sorted(java.util.Comparator.comparingInt(b -> StationBlock.startRank(b.kind())))
+                .forEach(blocks::add);
         List<Buffer> buffers = new ArrayList<>();
         Map<String, List<Buffer>> inboundOf = new HashMap<>();
         Map<String, Buffer> outboundOf = new HashMap<>();
@@ -405,25 +375,24 @@ final class Replication {
                     .or(() -> line.move(spec.id())
                             .map(m -> new AgvLink(model, m.id(), m.from(), m.to(), spec.capacity(), fleet)))
                     .orElseGet(() -> new FifoBuffer(model, spec.id(), spec.capacity()));
-            buffer.connect(feeders.get(spec.from()), portOf.getOrDefault(spec.id(), takers.get(spec.to())));
+            StationBlock from = blockById.get(spec.from());
+            StationBlock to = blockById.get(spec.to());
+            buffer.connect(
+                    from == null ? null : from.feeder(),
+                    portOf.getOrDefault(spec.id(), to == null ? null : to.taker()));
             buffers.add(buffer);
             bufferById.put(spec.id(), buffer);
             outboundOf.put(spec.from(), buffer);
             inboundOf.computeIfAbsent(spec.to(), t -> new ArrayList<>()).add(buffer);
         }
-        machineById.forEach((id, machine) -> {
-            Kitting kitting = kittingById.get(id);
+        for (StationBlock block : declared) {
+            String id = block.id();
             List<Buffer> in = inboundOf.getOrDefault(id, List.of());
-            Upstream inbound = kitting != null
-                    ? kitting
-                    : in.isEmpty() ? null : in.size() == 1 ? in.get(0) : new Merge(in.toArray(new Upstream[0]));
+            Upstream inbound =
+                    in.isEmpty() ? null : in.size() == 1 ? in.get(0) : new Merge(in.toArray(new Upstream[0]));
             StationSpec station = line.station(id).orElseThrow();
-            if (station.routes().isEmpty()) {
-                machine.connect(inbound, outboundOf.get(id));
-            } else {
-                machine.connect(inbound, router(station));
-            }
-        });
+            block.connect(inbound, outboundOf.get(id), station.routes().isEmpty() ? null : router(station));
+        }
         model.hasLoops(Topology.hasLoops(line));
         kittingById.forEach((id, kitting) -> {
             StationSpec station = line.station(id).orElseThrow();
@@ -431,33 +400,16 @@ final class Replication {
                     .map(input ->
                             bufferById.get(line.inputBuffer(station, input).id()))
                     .toArray(Upstream[]::new);
-            kitting.connect(inputs, machineById.get(id));
+            kitting.connect(inputs, ((MachineBlock) blockById.get(id)).machine());
         });
-        sourceById.forEach((id, source) -> source.connect(outboundOf.get(id)));
         balanceNodes();
-        model.blocks(
-                machines.toArray(new Machine[0]),
-                buffers.toArray(new Buffer[0]),
-                kittingById.values().toArray(new Kitting[0]),
-                bottleneck);
+        model.blocks(blocks.toArray(new StationBlock[0]), buffers.toArray(new Buffer[0]), bottleneck);
     }
 
     /** Every station, then every link, in declaration order, under its scenario id. */
     private void balanceNodes() {
         for (StationSpec station : line.stations()) {
-            String id = station.id();
-            switch (station.kind()) {
-                case SOURCE -> balances.add(id, "source", sourceById.get(id).flows(), PartBalances.Stock.NONE);
-                case SINK -> balances.add(id, "sink", sinkById.get(id).flows(), PartBalances.Stock.NONE);
-                case MACHINE, ASSEMBLY -> {
-                    Machine machine = machineById.get(id);
-                    balances.add(
-                            id,
-                            station.kind() == StationKind.ASSEMBLY ? "assembly" : "machine",
-                            machine.flows(),
-                            PartBalances.of(machine, kittingById.get(id)));
-                }
-            }
+            blockById.get(station.id()).balance(balances);
         }
         bufferById.forEach((id, buffer) -> balances.add(
                 id,
@@ -466,11 +418,54 @@ final class Replication {
                 PartBalances.of(buffer)));
     }
 
-    private Machine machine(StationSpec station, List<String> productIds, double[] shares) {
+    /** An assembly's staging area, with the port each input's buffer delivers to. */
+    private Kitting kitting(StationSpec station, Map<String, Downstream> portOf) {
+        Kitting kitting = new Kitting(
+                model,
+                station.id(),
+                station.inputs().stream().mapToInt(AssemblyInput::count).toArray());
+        for (int i = 0; i < station.inputs().size(); i++) {
+            portOf.put(line.inputBuffer(station, station.inputs().get(i)).id(), kitting.port(i));
+        }
+        kittingById.put(station.id(), kitting);
+        return kitting;
+    }
+
+    private SourceBlock source(StationSpec station, double[] shares) {
+        return new SourceBlock(new Source(
+                model,
+                station.id(),
+                station.interarrival().orElse(null),
+                station.speed(),
+                station.onFull(),
+                streams.stream(station.id(), RandomStreams.ARRIVALS),
+                new ProductMix(shares, shares.length > 1 ? streams.stream(station.id(), RandomStreams.MIX) : null)));
+    }
+
+    private BatchStation batch(StationSpec station, List<String> productIds) {
+        String id = station.id();
+        return new BatchStation(
+                model,
+                id,
+                station.batch().orElseThrow(),
+                processTimes(station, productIds),
+                station.speed(),
+                station.ratedSpeed(),
+                streams.stream(id, RandomStreams.PROCESS),
+                new StationStats(processing++, 1, bottleneck));
+    }
+
+    /** Processing time at speed 1 per product index. */
+    private static Distribution[] processTimes(StationSpec station, List<String> productIds) {
         Distribution[] process = new Distribution[productIds.size()];
         for (int i = 0; i < process.length; i++) {
             process[i] = station.processFor(productIds.get(i)).orElseThrow();
         }
+        return process;
+    }
+
+    private MachineBlock machineBlock(StationSpec station, List<String> productIds, double[] shares, Kitting kitting) {
+        Distribution[] process = processTimes(station, productIds);
         String id = station.id();
         // Generators that a machine never draws from are not built: each holds 2.5 kB of state, and the hot
         // path stays in cache better without them. Results do not change, as unused streams draw nothing.
@@ -500,7 +495,7 @@ final class Replication {
                 station.scrap() > 0 ? streams.stream(id, RandomStreams.SCRAP) : null,
                 new ProductMix(
                         shares, mixes && line.inbound(id).isEmpty() ? streams.stream(id, RandomStreams.MIX) : null));
-        StationStats stats = new StationStats(machines.size(), station.servers(), bottleneck);
+        StationStats stats = new StationStats(processing++, station.servers(), bottleneck);
         Machine machine = new Machine(model, id, station.servers(), parameters, stats);
         machine.failureModes().build(model, streams, id, station.failures(), machine::clockFor);
         machine.plannedStops().build(model, machine, station.plannedStops());
@@ -515,7 +510,7 @@ final class Replication {
             machine.consumes(new MaterialNeeds(model, id, stores, units));
         }
         machines.add(machine);
-        return machine;
+        return new MachineBlock(machine, station.kind(), kitting);
     }
 
     private ReplicationResult result() {
@@ -523,19 +518,22 @@ final class Replication {
         double hours = horizonSeconds / SECONDS_PER_HOUR;
         long goodInWindow = flow.goodInWindow();
         List<StationResult> stations = new ArrayList<>();
-        int bottleneckIndex = -1;
+        int place = -1;
         double longest = 0;
-        for (int i = 0; i < machines.size(); i++) {
-            Machine machine = machines.get(i);
-            stations.add(stationResult(machine, bottleneck.seconds(i) / horizonSeconds));
+        Optional<String> bottleneckId = Optional.empty();
+        // Processing blocks come first, in the order of their places in the bottleneck detector.
+        for (StationBlock block : blocks) {
+            Optional<StationResult> result = block.result(horizonSeconds, bottleneck);
+            if (result.isEmpty()) {
+                continue;
+            }
+            stations.add(result.get());
+            int i = ++place;
             if (bottleneck.seconds(i) > longest) {
                 longest = bottleneck.seconds(i);
-                bottleneckIndex = i;
+                bottleneckId = Optional.of(block.id());
             }
         }
-        Optional<String> bottleneckId = bottleneckIndex < 0
-                ? Optional.empty()
-                : Optional.of(machines.get(bottleneckIndex).id());
         LineTotals totals = new LineTotals(
                 flow.released(),
                 flow.goodOut(),
@@ -610,40 +608,5 @@ final class Replication {
                     starved));
         }
         return results;
-    }
-
-    private StationResult stationResult(Machine machine, double bottleneckShare) {
-        StationStats stats = machine.stats();
-        double planned = machine.serverCount() * horizonSeconds;
-        double working = stats.seconds(ServerState.WORKING) / planned;
-        StateShares shares = new StateShares(
-                working,
-                stats.seconds(ServerState.BLOCKED) / planned,
-                stats.seconds(ServerState.STARVED) / planned,
-                stats.seconds(ServerState.DOWN) / planned,
-                stats.seconds(ServerState.SETUP) / planned,
-                stats.seconds(ServerState.OFF_SHIFT) / planned);
-        // Sums rather than differences: each ratio then stays <= 1 in floating point too.
-        double run = stats.seconds(ServerState.WORKING)
-                + stats.seconds(ServerState.BLOCKED)
-                + stats.seconds(ServerState.STARVED);
-        double plannedOnShift = run + stats.seconds(ServerState.DOWN) + stats.seconds(ServerState.SETUP);
-        double availability = plannedOnShift > 0 ? run / plannedOnShift : 0;
-        // Time-based, so a cycle drawn shorter than its mean or a part begun before the window cannot count more
-        // ideal time than the station ran: idle time (starved, blocked) and running below rated speed are the losses.
-        double performance = run > 0 ? stats.seconds(ServerState.WORKING) / run * machine.speedShare() : 0;
-        long finished = stats.good() + stats.scrap();
-        double quality = finished == 0 ? 1 : (double) stats.good() / finished;
-        return new StationResult(
-                machine.id(),
-                shares,
-                working,
-                stats.good(),
-                stats.scrap(),
-                availability,
-                performance,
-                quality,
-                availability * performance * quality,
-                bottleneckShare);
     }
 }

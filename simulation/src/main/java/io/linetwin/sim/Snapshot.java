@@ -4,8 +4,6 @@ import io.linetwin.model.BufferContents;
 import io.linetwin.model.InFlight;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
-import io.linetwin.model.MachineCondition;
-import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.StationSpec;
 import io.linetwin.model.StationState;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Describes a running replication as a {@link LineState}: what each server holds and how long its phase has
@@ -30,12 +27,18 @@ final class Snapshot {
 
     private Snapshot() {}
 
+    /** What the stations write their part of a state into, in the order they are captured. */
+    record Sheet(
+            Model model,
+            Map<String, StationState> stations,
+            Map<String, List<Double>> releases,
+            Map<String, Map<String, Double>> clocks) {}
+
     static LineState of(
             double now,
             Instant capturedAt,
             LineSpec line,
-            List<Machine> machines,
-            List<Source> sources,
+            List<StationBlock> blocks,
             Collection<Buffer> buffers,
             Collection<MaterialStore> stores,
             Map<String, Replication.Staging> stagings,
@@ -45,28 +48,9 @@ final class Snapshot {
         Map<String, Map<String, Double>> clocks = new LinkedHashMap<>();
         Map<String, Integer> staged = new LinkedHashMap<>();
         Map<String, StationState> stations = new LinkedHashMap<>();
-        for (Machine machine : machines) {
-            stations.put(machine.id(), machine(machine, now, model));
-            List<Double> held = new ArrayList<>();
-            for (int i = 0; i < machine.serverCount(); i++) {
-                if (machine.server(i).part() != null) {
-                    held.add(machine.server(i).part().releaseSeconds());
-                }
-            }
-            releases.put(machine.id(), held);
-            Map<String, Double> modes = new LinkedHashMap<>();
-            for (FailureProcess mode : machine.failures()) {
-                double dueIn = mode.dueInSeconds(now);
-                if (!Double.isNaN(dueIn)) {
-                    modes.put(mode.name(), dueIn);
-                }
-            }
-            if (!modes.isEmpty()) {
-                clocks.put(machine.id(), modes);
-            }
-        }
-        for (Source source : sources) {
-            stations.put(source.id(), new StationState(source(source, now, model), Optional.empty(), 0, 0));
+        Sheet sheet = new Sheet(model, stations, releases, clocks);
+        for (StationBlock block : blocks) {
+            block.capture(now, sheet);
         }
         Map<String, BufferContents> contents = new LinkedHashMap<>();
         for (Buffer buffer : buffers) {
@@ -126,78 +110,8 @@ final class Snapshot {
         return new LineState(capturedAt, now, stations, contents, parameters, stocks, inFlight);
     }
 
-    private static StationState machine(Machine machine, double now, Model model) {
-        List<MachineCondition> servers = new ArrayList<>(machine.serverCount());
-        for (int i = 0; i < machine.serverCount(); i++) {
-            servers.add(server(machine, i, now, model));
-        }
-        MachineCondition condition;
-        FailureProcess repair = machine.repairing();
-        PlannedStopProcess stop = machine.plannedStops().underWay();
-        if (repair != null) {
-            condition = new MachineCondition.Down(
-                    repair.repairElapsedSeconds(now),
-                    OptionalDouble.of(Math.max(0, repair.repairRemainingSeconds(now))),
-                    Optional.of(repair.name()));
-        } else if (machine.isOffShift()) {
-            condition = new MachineCondition.OffShift();
-        } else if (stop != null) {
-            condition = new MachineCondition.Down(
-                    stop.elapsedSeconds(now),
-                    OptionalDouble.of(Math.max(0, stop.remainingSeconds(now))),
-                    Optional.of(stop.name()));
-        } else {
-            condition = mostActive(servers);
-        }
-        int last = machine.server(0).lastProduct();
-        Optional<String> current = last < 0 ? Optional.empty() : product(model, last);
-        Map<String, PlannedStopState> stops = new LinkedHashMap<>();
-        for (PlannedStopProcess planned : machine.plannedStops().all()) {
-            planned.state(now).ifPresent(state -> stops.put(planned.name(), state));
-        }
-        return new StationState(
-                condition, current, machine.stats().good(), machine.stats().scrap(), servers, stops);
-    }
-
-    private static MachineCondition server(Machine machine, int index, double now, Model model) {
-        Server server = machine.server(index);
-        int state = server.state();
-        if (state == ServerState.STARVED) {
-            return new MachineCondition.Starved();
-        }
-        Optional<String> product = product(model, server.part().product());
-        if (state == ServerState.BLOCKED) {
-            return new MachineCondition.Blocked(product);
-        }
-        OptionalDouble remaining = OptionalDouble.of(Math.max(0, machine.remainingSeconds(index, now)));
-        return state == ServerState.SETUP
-                ? new MachineCondition.Setup(product, remaining)
-                : new MachineCondition.Working(product, remaining);
-    }
-
-    /** The first server in the most active state (a server is never down or off shift), else starved. */
-    private static MachineCondition mostActive(List<MachineCondition> servers) {
-        MachineCondition best = new MachineCondition.Starved();
-        for (MachineCondition server : servers) {
-            if (server.status().moreActiveThan(best.status())) {
-                best = server;
-            }
-        }
-        return best;
-    }
-
-    private static MachineCondition source(Source source, double now, Model model) {
-        if (source.holding()) {
-            return new MachineCondition.Blocked(product(model, source.heldProduct()));
-        }
-        if (source.hasArrivals() && !Double.isNaN(source.nextArrivalSeconds())) {
-            return new MachineCondition.Working(
-                    Optional.empty(), OptionalDouble.of(Math.max(0, source.nextArrivalSeconds() - now)));
-        }
-        return new MachineCondition.Starved();
-    }
-
-    private static Optional<String> product(Model model, int product) {
+    /** The product's name, empty for the anonymous product. */
+    static Optional<String> product(Model model, int product) {
         String name = model.productName(product);
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }

@@ -28,6 +28,11 @@ final class StationStats {
         serversIn[ServerState.STARVED] = servers;
     }
 
+    /** The station's place in the bottleneck detector. */
+    int index() {
+        return machine;
+    }
+
     int serversIn(int state) {
         return serversIn[state];
     }

@@ -5,11 +5,8 @@ import io.linetwin.model.InFlight;
 import io.linetwin.model.Limits;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
-import io.linetwin.model.MachineCondition;
 import io.linetwin.model.ParameterSpec;
-import io.linetwin.model.PlannedStopState;
 import io.linetwin.model.StationSpec;
-import io.linetwin.model.StationState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +35,7 @@ final class WarmStart {
 
     private final LineSpec line;
     private final Model model;
-    private final Map<String, Machine> machines;
-    private final Map<String, Source> sources;
+    private final Map<String, StationBlock> stations;
     private final Map<String, Buffer> buffers;
     private final Map<String, MaterialStore> stores;
     private final Map<String, Replication.Staging> stagings;
@@ -51,8 +47,7 @@ final class WarmStart {
     WarmStart(
             LineSpec line,
             Model model,
-            Map<String, Machine> machines,
-            Map<String, Source> sources,
+            Map<String, StationBlock> stations,
             Map<String, Buffer> buffers,
             Map<String, MaterialStore> stores,
             Map<String, Replication.Staging> stagings,
@@ -60,8 +55,7 @@ final class WarmStart {
         this.fleet = fleet;
         this.line = line;
         this.model = model;
-        this.machines = machines;
-        this.sources = sources;
+        this.stations = stations;
         this.buffers = buffers;
         this.stores = stores;
         this.stagings = stagings;
@@ -111,13 +105,7 @@ final class WarmStart {
                 throw new IllegalArgumentException(
                         "state stations must name stations of line " + line.id() + ", got " + id);
             }
-            Machine machine = machines.get(id);
-            Source source = sources.get(id);
-            if (machine != null) {
-                restoreMachine(machine, station, now);
-            } else if (source != null) {
-                restoreSource(source, station.condition(), now);
-            }
+            stations.get(id).restore(station, this, now);
         });
         // After the stations: parts for an assembly first fill its staging area, which must not hand over yet.
         state.buffers().forEach((id, contents) -> restoreBuffer(id, contents));
@@ -168,12 +156,13 @@ final class WarmStart {
                     "state fleet needs a line with transport, got line " + line.id() + " without");
         }
         inFlight.failureDueSeconds().forEach((id, modes) -> {
-            Machine machine = machines.get(id);
-            if (machine == null && !(buffers.get(id) instanceof Conveyor)) {
+            StationBlock station = stations.get(id);
+            boolean processes = station != null && station.kind().processesParts();
+            if (!processes && !(buffers.get(id) instanceof Conveyor)) {
                 throw new IllegalArgumentException(
                         "state failure clocks must name machines or conveyors of line " + line.id() + ", got " + id);
             }
-            List<String> names = (machine != null
+            List<String> names = (processes
                             ? line.station(id).orElseThrow().failures()
                             : line.conveyor(id).orElseThrow().failures())
                     .stream().map(f -> f.name()).toList();
@@ -287,112 +276,21 @@ final class WarmStart {
         return sequence;
     }
 
-    private void restoreMachine(Machine machine, StationState station, double now) {
-        List<MachineCondition> servers = station.servers();
-        if (servers.isEmpty()) {
-            MachineCondition only = station.condition();
-            boolean stationWide = only instanceof MachineCondition.Down || only instanceof MachineCondition.OffShift;
-            servers = List.of(stationWide ? new MachineCondition.Starved() : only);
-        }
-        if (servers.size() > machine.serverCount()) {
-            throw new IllegalArgumentException("station " + machine.id() + " has " + machine.serverCount()
-                    + " servers, got conditions for " + servers.size());
-        }
-        Map<String, Double> clocks = inFlight.failureDueSeconds().getOrDefault(machine.id(), Map.of());
-        for (FailureProcess mode : machine.failures()) {
-            Double dueIn = clocks.get(mode.name());
-            if (dueIn != null) {
-                mode.restoreDueIn(dueIn, now);
-            }
-        }
-        int current = station.currentProduct().map(this::index).orElse(-1);
-        int busy = (int) servers.stream()
-                .filter(s -> s instanceof MachineCondition.Working
-                        || s instanceof MachineCondition.Setup
-                        || s instanceof MachineCondition.Blocked)
-                .count();
-        int held = 0;
-        for (int i = 0; i < servers.size(); i++) {
-            MachineCondition server = servers.get(i);
-            if (current >= 0) {
-                machine.restoreLastProduct(i, current);
-            }
-            if (server instanceof MachineCondition.Working working) {
-                machine.restoreServer(
-                        i,
-                        part(working.product(), machine, held++, busy),
-                        ServerState.WORKING,
-                        seconds(working.remainingSeconds()),
-                        now);
-            } else if (server instanceof MachineCondition.Setup setup) {
-                machine.restoreServer(
-                        i,
-                        part(setup.toProduct(), machine, held++, busy),
-                        ServerState.SETUP,
-                        seconds(setup.remainingSeconds()),
-                        now);
-            } else if (server instanceof MachineCondition.Blocked blocked) {
-                machine.restoreServer(
-                        i, part(blocked.heldProduct(), machine, held++, busy), ServerState.BLOCKED, Double.NaN, now);
-            }
-        }
-        for (int i = servers.size(); i < machine.serverCount() && current >= 0; i++) {
-            machine.restoreLastProduct(i, current);
-        }
-        Map<String, PlannedStopState> stops = new LinkedHashMap<>(station.plannedStops());
-        if (station.condition() instanceof MachineCondition.Down down) {
-            Optional<PlannedStopProcess> stop = down.failure().flatMap(machine.plannedStops()::named);
-            if (stop.isPresent()) {
-                // Down in a planned stop: its own entry, if any, says how long it has left; else the condition,
-                // else the duration less the time it has been down.
-                double left = down.remainingRepairSeconds()
-                        .orElse(Math.max(0, stop.get().durationSeconds() - down.elapsedRepairSeconds()));
-                stops.putIfAbsent(stop.get().name(), PlannedStopState.underWay(left));
-            } else {
-                FailureProcess mode = failureMode(machine, down.failure());
-                double remaining = down.remainingRepairSeconds().isPresent()
-                        ? down.remainingRepairSeconds().getAsDouble()
-                        : mode.sampleRepairSeconds();
-                machine.restoreDown(mode, remaining, now);
-            }
-        }
-        stops.forEach((name, state) -> machine.plannedStops()
-                .named(name)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "station " + machine.id() + " planned stops must name its planned stops, got " + name))
-                .restore(state, now));
+    /** The failure clocks the state gives for block {@code id} (none: drawn afresh). */
+    Map<String, Double> failureClocks(String id) {
+        return inFlight.failureDueSeconds().getOrDefault(id, Map.of());
     }
 
-    private static FailureProcess failureMode(Machine machine, Optional<String> name) {
-        FailureProcess[] modes = machine.failures();
-        if (modes.length == 0) {
-            throw new IllegalArgumentException(
-                    "station " + machine.id() + " must have a failure mode to be down, got none");
-        }
-        if (name.isEmpty()) {
-            return modes[0];
-        }
-        for (FailureProcess mode : modes) {
-            if (mode.name().equals(name.get())) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException(
-                "station " + machine.id() + " down failure must name one of its failure" + " modes, got " + name.get());
+    /**
+     * The {@code index}-th of the {@code parts} parts the state lists at block {@code at}, made with its release
+     * time; an unknown product is the line's first.
+     */
+    Part part(Optional<String> product, String at, int index, int parts) {
+        return model.restorePart(product.map(this::index).orElse(0), at, releaseOf(at, index, parts));
     }
 
-    private void restoreSource(Source source, MachineCondition condition, double now) {
-        if (condition instanceof MachineCondition.Blocked blocked) {
-            source.restoreHeld(blocked.heldProduct().map(this::index).orElse(0));
-        } else if (condition instanceof MachineCondition.Working working
-                && working.remainingSeconds().isPresent()) {
-            source.restoreNextArrival(now + working.remainingSeconds().getAsDouble());
-        }
-    }
-
-    private Part part(Optional<String> product, Machine machine, int index, int parts) {
-        return model.restorePart(
-                product.map(this::index).orElse(0), machine.id(), releaseOf(machine.id(), index, parts));
+    int productIndex(String product) {
+        return index(product);
     }
 
     private int index(String product) {
@@ -404,7 +302,8 @@ final class WarmStart {
         return index;
     }
 
-    private static double seconds(OptionalDouble remaining) {
+    /** A phase's time left, NaN when the state leaves it open. */
+    static double seconds(OptionalDouble remaining) {
         return remaining.isPresent() ? remaining.getAsDouble() : Double.NaN;
     }
 }

@@ -55,7 +55,7 @@ public final class Makers {
         return switch (station.kind()) {
             case SOURCE, ASSEMBLY -> true;
             case MACHINE -> line.inbound(station.id()).isEmpty();
-            case SINK -> false;
+            case SINK, BATCH -> false;
         };
     }
 

@@ -136,6 +136,15 @@ public final class RunRules {
                                         + "would make parts without end in no time; give it a processing time > 0s");
                     }
                 }
+                case BATCH -> {
+                    if (in.isEmpty()) {
+                        add(
+                                id,
+                                "",
+                                "a batch station needs an inbound link: it processes loads of parts brought to it,"
+                                        + " it makes none");
+                    }
+                }
             }
         }
     }

@@ -12,7 +12,9 @@ public enum StationKind {
     /** Absorbs parts instantly: they leave the line. */
     SINK,
     /** Processes kits: one part of each input's count per operation, which leaves as one part. */
-    ASSEMBLY;
+    ASSEMBLY,
+    /** Processes up to a batch of parts together in one cycle (an oven, a washer); see {@link BatchRule}. */
+    BATCH;
 
     /**
      * Whether parts spend processing time here, so the station has servers with states (working, starved,
@@ -20,7 +22,7 @@ public enum StationKind {
      */
     public boolean processesParts() {
         return switch (this) {
-            case MACHINE, ASSEMBLY -> true;
+            case MACHINE, ASSEMBLY, BATCH -> true;
             case SOURCE, SINK -> false;
         };
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  * processing time of one part at speed 1 ({@code processByProduct} overrides it per product); for a
  * {@link StationKind#SOURCE} an empty {@code interarrival} means unlimited supply. {@code consumes}: material id
  * → units taken from the material's store at the start of each operation (a machine's setup or processing of
- * one part). Build one with {@link #builder(String, StationKind)} (or a factory such as {@link #machine}) and
+ * one part). For a {@link StationKind#BATCH} {@code process} is the time of one cycle of a whole load and
+ * {@code batch} says when a cycle starts. Build one with {@link #builder(String, StationKind)} (or a factory such as {@link #machine}) and
  * change a copy with {@link #toBuilder()} or a {@code with} method.
  */
 public record StationSpec(
@@ -32,7 +33,8 @@ public record StationSpec(
         List<AssemblyInput> inputs,
         List<RouteSpec> routes,
         Map<String, Map<String, Distribution>> setupMatrix,
-        List<PlannedStop> plannedStops) {
+        List<PlannedStop> plannedStops,
+        Optional<BatchRule> batch) {
 
     public static final String SPEED = "speed";
 
@@ -91,6 +93,14 @@ public record StationSpec(
             throw new IllegalArgumentException(
                     "station " + id + " planned stops need a machine or assembly, got a " + kind);
         }
+        Objects.requireNonNull(batch, "batch");
+        if ((kind == StationKind.BATCH) != batch.isPresent()) {
+            throw new IllegalArgumentException("station " + id + " must have a batch rule exactly when it is a batch"
+                    + " station, got " + (batch.isPresent() ? "one" : "none") + " for a " + kind);
+        }
+        if (kind == StationKind.BATCH) {
+            requireSingleChamber(id, servers, failures, plannedStops, setup, setupMatrix, scrap, consumes, routes);
+        }
         Set<String> stopNames = new HashSet<>();
         failures.forEach(f -> stopNames.add(f.name()));
         for (PlannedStop stop : plannedStops) {
@@ -98,6 +108,49 @@ public record StationSpec(
                 throw new IllegalArgumentException("station " + id + " failure and planned stop names must be unique,"
                         + " got " + stop.name() + " twice");
             }
+        }
+    }
+
+    /**
+     * A batch station is one chamber that runs whole loads; what it does not model yet is refused rather than
+     * ignored, so a scenario never silently loses a failure or a route.
+     */
+    @SuppressWarnings("TooManyParameters")
+    private static void requireSingleChamber(
+            String id,
+            int servers,
+            List<FailureSpec> failures,
+            List<PlannedStop> plannedStops,
+            Optional<Distribution> setup,
+            Map<String, Map<String, Distribution>> setupMatrix,
+            double scrap,
+            Map<String, Double> consumes,
+            List<RouteSpec> routes) {
+        List<String> unsupported = new java.util.ArrayList<>();
+        if (servers != 1) {
+            unsupported.add("servers");
+        }
+        if (!failures.isEmpty()) {
+            unsupported.add("failures");
+        }
+        if (!plannedStops.isEmpty()) {
+            unsupported.add("plannedStops");
+        }
+        if (setup.isPresent() || !setupMatrix.isEmpty()) {
+            unsupported.add("setup");
+        }
+        if (scrap > 0) {
+            unsupported.add("scrap");
+        }
+        if (!consumes.isEmpty()) {
+            unsupported.add("consumes");
+        }
+        if (!routes.isEmpty()) {
+            unsupported.add("routes");
+        }
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("batch station " + id + " is one chamber without failures, planned"
+                    + " stops, setups, scrap, materials or routes, got " + String.join(", ", unsupported));
         }
     }
 
@@ -133,6 +186,14 @@ public record StationSpec(
     public Optional<Distribution> processFor(String product) {
         Distribution specific = product == null ? null : processByProduct.get(product);
         return specific != null ? Optional.of(specific) : process;
+    }
+
+    /** A batch station: one chamber that processes up to {@code rule.size()} parts together in one cycle. */
+    public static StationSpec batch(String id, Distribution cycle, BatchRule rule) {
+        return builder(id, StationKind.BATCH)
+                .process(cycle)
+                .batch(Optional.of(rule))
+                .build();
     }
 
     /** A machine with the given processing time and nothing else; handy for tests and generated lines. */
@@ -233,6 +294,7 @@ public record StationSpec(
         private List<RouteSpec> routes = List.of();
         private Map<String, Map<String, Distribution>> setupMatrix = Map.of();
         private List<PlannedStop> plannedStops = List.of();
+        private Optional<BatchRule> batch = Optional.empty();
 
         private Builder(String id, StationKind kind) {
             this.id = id;
@@ -256,6 +318,7 @@ public record StationSpec(
             routes = spec.routes;
             setupMatrix = spec.setupMatrix;
             plannedStops = spec.plannedStops;
+            batch = spec.batch;
         }
 
         public Builder kind(StationKind value) {
@@ -342,6 +405,11 @@ public record StationSpec(
             return this;
         }
 
+        public Builder batch(Optional<BatchRule> value) {
+            batch = value;
+            return this;
+        }
+
         public StationSpec build() {
             return new StationSpec(
                     id,
@@ -360,7 +428,8 @@ public record StationSpec(
                     inputs,
                     routes,
                     setupMatrix,
-                    plannedStops);
+                    plannedStops,
+                    batch);
         }
     }
 }

@@ -109,6 +109,15 @@ final class LineReader {
         Map<String, LayoutSpec> layout =
                 map.optional("layout").map(c -> layout(c, kinds.keySet())).orElse(Map.of());
         List<ShiftSpec> shifts = map.optional("shifts").map(ShiftReader::read).orElse(List.of());
+        if (!shifts.isEmpty()) {
+            // Refused rather than run through the off shifts: the chamber has no halt, so results would be wrong.
+            kinds.forEach((station, kind) -> kind.filter(k -> k == StationKind.BATCH)
+                    .ifPresent(k -> ids.get(station)
+                            .peek("kind")
+                            .orElse(ids.get(station))
+                            .problem("a batch station does not follow a shift calendar yet; remove 'shifts' or"
+                                    + " model " + station + " as a machine")));
+        }
         if (problems.count() > before) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.linetwin.scenario;
 
 import io.linetwin.model.AssemblyInput;
+import io.linetwin.model.BatchRule;
 import io.linetwin.model.Distribution;
 import io.linetwin.model.FailureBasis;
 import io.linetwin.model.FailureSpec;
@@ -58,12 +59,15 @@ final class StationReader {
             "consumes",
             "routes");
     private static final List<String> SINK_KEYS = List.of("id", "kind", "sensors");
+    private static final List<String> BATCH_KEYS =
+            List.of("id", "kind", "batchSize", "maxWait", "process", "processBy", "parameters", "sensors");
     private static final List<String> ALL_KEYS;
-    private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink");
+    private static final List<String> KINDS = List.of("source", "machine", "assembly", "sink", "batch");
 
     static {
         Set<String> all = new LinkedHashSet<>(ASSEMBLY_KEYS);
         all.addAll(SOURCE_KEYS);
+        all.addAll(BATCH_KEYS);
         ALL_KEYS = List.copyOf(all);
     }
 
@@ -137,6 +141,8 @@ final class StationReader {
         boolean byShare = !routes.isEmpty() && routes.get(0).byShare();
         Optional<Distribution> interarrival =
                 kind.filter(k -> k == StationKind.SOURCE).isPresent() ? supply(map) : Optional.empty();
+        Optional<BatchRule> batch =
+                kind.filter(k -> k == StationKind.BATCH).isPresent() ? batchRule(map) : Optional.empty();
         OnFull onFull = map.optional("onFull")
                 .flatMap(c -> c.choice(List.of("block", "drop")))
                 .map(s -> s.equals("drop") ? OnFull.DROP : OnFull.BLOCK)
@@ -164,6 +170,7 @@ final class StationReader {
                                 .routes(routes)
                                 .setupMatrix(setupMatrix)
                                 .plannedStops(plannedStops)
+                                .batch(batch)
                                 .build());
         return new Read(id, kind, spec, at, inputKeys, routeKeys, byShare);
     }
@@ -178,6 +185,7 @@ final class StationReader {
             case MACHINE -> MACHINE_KEYS;
             case SINK -> SINK_KEYS;
             case ASSEMBLY -> ASSEMBLY_KEYS;
+            case BATCH -> BATCH_KEYS;
         };
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         for (String key : map.keys()) {
@@ -187,6 +195,17 @@ final class StationReader {
                                 + String.join(", ", own) + ")");
             }
         }
+    }
+
+    /** {@code batchSize} (required) and {@code maxWait} (optional): when a batch station starts its cycle. */
+    private static Optional<BatchRule> batchRule(MappingReader map) {
+        Optional<Integer> size = map.required("batchSize", "required for a batch, missing")
+                .flatMap(c -> c.integer(1, BatchRule.MAX_SIZE));
+        OptionalDouble maxWait = map.optional("maxWait")
+                .flatMap(YamlCursor::positiveDuration)
+                .map(OptionalDouble::of)
+                .orElse(OptionalDouble.empty());
+        return size.map(n -> new BatchRule(n, maxWait));
     }
 
     /** Exactly one of {@code supply: unlimited} and {@code interarrival}: empty interarrival means unlimited. */

@@ -322,7 +322,7 @@ final class ScenarioLoaderTest {
                                 .extracting(ScenarioProblem::toString)
                                 .containsExactly(
                                         "t.yaml:6:67 stations.m.process.mean: expected a duration like \"1.2s\", got \"fast\"",
-                                        "t.yaml:7:24 stations.out.kind: expected one of source, machine, assembly, sink, "
+                                        "t.yaml:7:24 stations.out.kind: expected one of source, machine, assembly, sink, batch, "
                                                 + "got \"snik\"; did you mean 'sink'?",
                                         "t.yaml:9:45 buffers.b1.capacity: expected a whole number >= 0, got \"-2\""));
     }

@@ -9,6 +9,8 @@ public enum EquipmentKind {
     SOURCE(List.of(TwinFeatures.STATUS, TwinFeatures.COUNTERS, TwinFeatures.PARAMETERS)),
     MACHINE(List.of(TwinFeatures.STATUS, TwinFeatures.COUNTERS, TwinFeatures.PARAMETERS, TwinFeatures.HEALTH)),
     ASSEMBLY(List.of(TwinFeatures.STATUS, TwinFeatures.COUNTERS, TwinFeatures.PARAMETERS, TwinFeatures.HEALTH)),
+    /** A batch station has no failure modes, so no health to mirror. */
+    BATCH(List.of(TwinFeatures.STATUS, TwinFeatures.COUNTERS, TwinFeatures.PARAMETERS)),
     SINK(List.of(TwinFeatures.COUNTERS)),
     BUFFER(List.of(TwinFeatures.BUFFER)),
     CONVEYOR(List.of(TwinFeatures.STATUS, TwinFeatures.BUFFER, TwinFeatures.PARAMETERS)),

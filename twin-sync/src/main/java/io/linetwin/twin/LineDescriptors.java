@@ -78,6 +78,7 @@ public final class LineDescriptors {
             case SOURCE -> EquipmentKind.SOURCE;
             case MACHINE -> EquipmentKind.MACHINE;
             case ASSEMBLY -> EquipmentKind.ASSEMBLY;
+            case BATCH -> EquipmentKind.BATCH;
             case SINK -> EquipmentKind.SINK;
         };
         return new EquipmentDescriptor(station.id(), kind, OptionalInt.empty(), values, limits, station.sensors());

@@ -140,7 +140,7 @@ public final class TwinMeasurements {
                         counter(id + ".in", good, Range.NONE, Range.NONE, false, "good counter");
                     }
                 }
-                case MACHINE, ASSEMBLY -> machine(station, a, b, good, scrap, counting, start, end);
+                case MACHINE, ASSEMBLY, BATCH -> machine(station, a, b, good, scrap, counting, start, end);
             }
         }
         if (!silent.isEmpty()) {

@@ -64,6 +64,7 @@ final class NetworkBuilder {
             case SOURCE -> NodeKind.SOURCE;
             case MACHINE -> NodeKind.MACHINE;
             case ASSEMBLY -> NodeKind.ASSEMBLY;
+            case BATCH -> NodeKind.BATCH;
             case SINK -> NodeKind.SINK;
         };
     }

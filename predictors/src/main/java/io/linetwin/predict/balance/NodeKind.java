@@ -7,6 +7,7 @@ public enum NodeKind {
     SOURCE,
     MACHINE,
     ASSEMBLY,
+    BATCH,
     SINK,
     BUFFER,
     CONVEYOR,
