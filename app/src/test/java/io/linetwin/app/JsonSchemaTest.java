@@ -76,6 +76,37 @@ final class JsonSchemaTest {
         assertValid("run.schema.json", JSON.readTree(one.toFile()));
     }
 
+    /** A line with a batch station (issue 16's new kind) runs from the CLI, and its output keeps the contract. */
+    @Test
+    void aBatchStationRunMatchesTheSchema() throws IOException {
+        Path scenario = dir.resolve("batch-oven.yaml");
+        Files.writeString(
+                scenario,
+                String.join(
+                        "\n",
+                        "schema: linetwin/v1",
+                        "name: batch-oven",
+                        "line:",
+                        "  id: test:batch-oven",
+                        "  stations:",
+                        "    - { id: in, kind: source, interarrival: { dist: exponential, mean: 50s } }",
+                        "    - { id: oven, kind: batch, batchSize: 6, maxWait: 10m, process: 4m }",
+                        "    - { id: out, kind: sink }",
+                        "  buffers:",
+                        "    - { id: b-in, from: in, to: oven, capacity: 20 }",
+                        "    - { id: b-out, from: oven, to: out, capacity: 20 }",
+                        "experiment: { horizon: 1d, warmup: 1h, replications: 2, seed: 1 }",
+                        ""));
+        Path out = dir.resolve("batch.json");
+
+        Cli cli = Cli.run("run", scenario.toString(), "--json", out.toString());
+
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        JsonNode result = JSON.readTree(out.toFile());
+        assertValid("run.schema.json", result);
+        assertThat(result.toString()).contains("\"oven\"").contains("\"kind\":\"batch\"");
+    }
+
     @Test
     void aRunWithoutOutputMatchesTooWithItsNulls() throws IOException {
         Path scenario = Scenarios.withoutOutput(dir, 2);

@@ -178,7 +178,8 @@ final class BatchStationTest {
         boolean sawWorking = false;
         boolean sawBlocked = false;
         boolean sawLoading = false;
-        for (double t = 5; t < 800; t += 13.7) {
+        for (int k = 0; k < 58; k++) {
+            double t = 5 + 13.7 * k;
             LineState state = simulation.snapshot(t, 5, 0, Instant.EPOCH);
             LineState again = simulation.snapshot(state, 0, 5, 0, Instant.EPOCH);
             // Good and scrap are window counters, not restored: the rest of each station's state must match.

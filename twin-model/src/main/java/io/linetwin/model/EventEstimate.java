@@ -66,11 +66,20 @@ public record EventEstimate(double perReplication, int replications, String fast
                 Double.isNaN(events) ? Double.POSITIVE_INFINITY : events, replications, fastest, fastestRate);
     }
 
-    /** Parts a station can work a second at most; 0 for a zero-time station (paced by what feeds it). */
+    /**
+     * Parts a station can work a second at most; 0 for a zero-time station (paced by what feeds it). A batch
+     * station's parts each pass its ends one by one, so they count as parts, not as cycles.
+     */
     static double operationsPerSecond(StationSpec station) {
-        if (station.kind() == StationKind.SOURCE) {
-            return station.interarrival().map(d -> 1 / d.mean()).orElse(0.0);
-        }
+        return switch (station.kind()) {
+            case SOURCE -> station.interarrival().map(d -> 1 / d.mean()).orElse(0.0);
+            case MACHINE, ASSEMBLY, SINK -> perProcess(station);
+            case BATCH -> station.batch().orElseThrow().size() * perProcess(station);
+        };
+    }
+
+    /** Processes a second at most over the station's servers. */
+    private static double perProcess(StationSpec station) {
         if (station.process().isEmpty()) {
             return 0;
         }

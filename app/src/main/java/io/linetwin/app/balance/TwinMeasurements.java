@@ -140,7 +140,8 @@ public final class TwinMeasurements {
                         counter(id + ".in", good, Range.NONE, Range.NONE, false, "good counter");
                     }
                 }
-                case MACHINE, ASSEMBLY, BATCH -> machine(station, a, b, good, scrap, counting, start, end);
+                case MACHINE, ASSEMBLY -> machine(station, a, b, good, scrap, counting, start, end);
+                case BATCH -> batch(station, a, b, good, counting);
             }
         }
         if (!silent.isEmpty()) {
@@ -239,6 +240,32 @@ public final class TwinMeasurements {
             return new Range(0, servers);
         }
         return new Range(1, servers);
+    }
+
+    /**
+     * A batch station's good counter rises when a load's cycle ends, so only a chamber that is unloading
+     * (blocked) holds counted parts; its stock is the load, whose size the state lists part by part or, known
+     * only by its condition, lies anywhere from one part to the batch size.
+     */
+    private void batch(StationSpec station, StationState a, StationState b, long good, boolean counting) {
+        String id = station.id();
+        int size = station.batch().orElseThrow().size();
+        if (counting) {
+            counter(id + ".out", good, unloading(a, size), unloading(b, size), true, "good counter less blocked parts");
+        }
+        pseudo(id + ".stock.start", load(a, size), STATE_SD, "state");
+        pseudo(id + ".stock.end", load(b, size), STATE_SD, "state");
+    }
+
+    private static Range unloading(StationState state, int size) {
+        return state.condition() instanceof MachineCondition.Blocked ? load(state, size) : Range.NONE;
+    }
+
+    private static Range load(StationState state, int size) {
+        if (!state.servers().isEmpty()) {
+            return new Range(state.servers().size(), state.servers().size());
+        }
+        return state.condition() instanceof MachineCondition.Starved ? new Range(0, size - 1) : new Range(1, size);
     }
 
     /** Parts staged at an assembly: up to each input's count, and no more than its buffer's level shows. */

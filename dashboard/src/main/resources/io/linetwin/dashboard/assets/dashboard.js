@@ -36,7 +36,7 @@
     Object.keys(view.stations).forEach(function (id) {
       var s = view.stations[id];
       var group = byId('station-' + id);
-      if (group && (s.kind === 'machine' || s.kind === 'assembly')) {
+      if (group && s.state !== 'none') {
         group.setAttribute('data-state', s.state);
         var box = group.querySelector('.station-box');
         box.setAttribute('fill', colour(s.state));
