@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * One station of a replication as the engine drives it. {@link Replication}, {@link Model}, {@link Snapshot},
  * {@link WarmStart} and {@link InvariantChecks} reach stations only through this, so a new kind of station is one
- * new implementation plus one factory in {@link StationBlocks}, whose exhaustive switch over {@link StationKind}
- * (and this sealed list) makes the compiler name every place that must handle it.
+ * new implementation plus its factory in {@code Replication}, chosen by an exhaustive switch over
+ * {@link StationKind} (no default branch), which with this sealed list makes the compiler name every place that
+ * must handle it.
  */
 sealed interface StationBlock permits MachineBlock, SourceBlock, SinkBlock, BatchStation {
 
