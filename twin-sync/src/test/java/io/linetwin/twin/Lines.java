@@ -57,6 +57,18 @@ public final class Lines {
                 List.of("litre", "half-litre"));
     }
 
+    /**
+     * The bottling line with a batch washer as well. The batch kind came later and has a line of its own, so the
+     * goldens of the bottling line (its snapshot) stay as they were.
+     */
+    public static LineDescriptor bottlingWithWasher() {
+        LineDescriptor bottling = bottling();
+        List<EquipmentDescriptor> equipment = new java.util.ArrayList<>(bottling.equipment());
+        equipment.add(new EquipmentDescriptor(
+                "washer", EquipmentKind.BATCH, OptionalInt.empty(), Map.of("speed", 1.0), Map.of(), List.of()));
+        return LineDescriptor.of("plant1:bottling", equipment, bottling.products());
+    }
+
     public static Clock fixedClock() {
         return Clock.fixed(T0, ZoneOffset.UTC);
     }

@@ -13,7 +13,7 @@ final class ThingRoundTripTest {
     @ParameterizedTest
     @EnumSource(EquipmentKind.class)
     void everyKindSurvivesDittoProtocolJsonUnchanged(EquipmentKind kind) throws Exception {
-        LineDescriptor line = Lines.bottling();
+        LineDescriptor line = Lines.bottlingWithWasher();
         EquipmentDescriptor equipment = line.equipment().stream()
                 .filter(e -> e.kind() == kind)
                 .findFirst()
@@ -37,7 +37,7 @@ final class ThingRoundTripTest {
     @ParameterizedTest
     @EnumSource(EquipmentKind.class)
     void everyKindHasTheFeaturesItsKindPromises(EquipmentKind kind) {
-        LineDescriptor line = Lines.bottling();
+        LineDescriptor line = Lines.bottlingWithWasher();
         EquipmentDescriptor equipment = line.equipment().stream()
                 .filter(e -> e.kind() == kind)
                 .findFirst()
