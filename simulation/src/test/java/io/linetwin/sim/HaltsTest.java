@@ -17,14 +17,8 @@ final class HaltsTest {
 
     @Test
     void overlappingCausesFreezeOnceAndThawWhenTheLastEnds() {
-        Model model = new Model(1, false, null, new String[] {"a"}, 0);
-        model.beginAt(0);
         StationStats stats = new StationStats(0, 1, new BottleneckDetector(1));
-        Machine machine = new Machine(
-                model, "m", 1, new MachineParameters(null, 1, 1, null, null, 0, null, null, null, null), stats);
-        machine.connect(() -> {}, (Downstream) null);
-        machine.restoreServer(0, new Part(1, 0, 0), ServerState.WORKING, 100, 0);
-        machine.start(0);
+        Machine machine = startedWithOnePartIn(stats);
         assertThat(machine.halted()).isFalse();
 
         machine.fail(30);
@@ -68,14 +62,7 @@ final class HaltsTest {
 
     @Test
     void aPlannedStopWaitingForThePartKeepsNewPartsOutWithoutHalting() {
-        Model model = new Model(1, false, null, new String[] {"a"}, 0);
-        model.beginAt(0);
-        StationStats stats = new StationStats(0, 2, new BottleneckDetector(1));
-        Machine machine = new Machine(
-                model, "m", 2, new MachineParameters(null, 1, 1, null, null, 0, null, null, null, null), stats);
-        machine.connect(() -> {}, (Downstream) null);
-        machine.restoreServer(0, new Part(1, 0, 0), ServerState.WORKING, 100, 0);
-        machine.start(0);
+        Machine machine = startedWithOnePartIn(new StationStats(0, 2, new BottleneckDetector(1)));
         assertThat(machine.canAccept()).as("one idle server").isTrue();
 
         machine.stopWaitsForPart();
@@ -86,5 +73,18 @@ final class HaltsTest {
         machine.stopBegins(10);
         assertThat(machine.halted()).isTrue();
         assertThat(machine.remainingSeconds(0, 10)).isCloseTo(90, within(EPS));
+    }
+
+    /** A machine with as many servers as {@code stats} counts, started at 0 s with one part 100 s from done. */
+    private static Machine startedWithOnePartIn(StationStats stats) {
+        Model model = new Model(1, false, null, new String[] {"a"}, 0);
+        model.beginAt(0);
+        int servers = stats.serversIn(ServerState.STARVED);
+        Machine machine = new Machine(
+                model, "m", servers, new MachineParameters(null, 1, 1, null, null, 0, null, null, null, null), stats);
+        machine.connect(() -> {}, (Downstream) null);
+        machine.restoreServer(0, new Part(1, 0, 0), ServerState.WORKING, 100, 0);
+        machine.start(0);
+        return machine;
     }
 }
