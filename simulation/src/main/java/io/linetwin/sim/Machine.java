@@ -413,13 +413,7 @@ final class Machine implements Downstream, Upstream, Failable {
         stats.countGood();
         Downstream target = handOver.passTarget(server);
         if (target != null) {
-            Part part = server.release();
-            server.state(ServerState.STARVED);
-            stats.move(ServerState.WORKING, ServerState.STARVED, now);
-            halts.syncProcessingClock(now);
-            flows.out(part);
-            target.accept(part);
-            refill(server, now);
+            passOn(server, ServerState.WORKING, target, now);
         } else {
             server.state(ServerState.BLOCKED);
             stats.move(ServerState.WORKING, ServerState.BLOCKED, now);
@@ -433,10 +427,18 @@ final class Machine implements Downstream, Upstream, Failable {
 
     /** A blocked server's part goes to {@code target} (the hand-over let it go): the server is free again. */
     private void sendBlocked(Server server, Downstream target) {
-        double now = model.now();
+        passOn(server, ServerState.BLOCKED, target, model.now());
+    }
+
+    /** The finished part of {@code server}, working or blocked until now, goes to {@code target}; the server is free. */
+    private void passOn(Server server, int fromState, Downstream target, double now) {
         Part part = server.release();
         server.state(ServerState.STARVED);
-        stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
+        stats.move(fromState, ServerState.STARVED, now);
+        if (fromState == ServerState.WORKING) {
+            // It stopped processing just now; a blocked server stopped when it blocked.
+            halts.syncProcessingClock(now);
+        }
         flows.out(part);
         target.accept(part);
         refill(server, now);
