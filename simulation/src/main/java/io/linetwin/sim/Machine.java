@@ -8,7 +8,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * A machine with one or more servers. Blocking after service: a finished good part stays in its server
  * until the outbound buffer has room; blocked servers hand over in the order they finished. A machine
  * without an inbound buffer is the line's release point (a server that frees up starts a new raw part at
- * once); one without an outbound buffer passes its good parts out of the line.
+ * once); one without an outbound buffer passes its good parts out of the line. This class runs a part's way
+ * through the servers (setup, processing, scrap, hand-over); {@link HandOver} keeps the order of blocked parts,
+ * {@link Halts} what halts the machine, {@link PartRelease} the raw parts it starts.
  */
 final class Machine implements Downstream, Upstream, Failable {
 
@@ -32,28 +34,16 @@ final class Machine implements Downstream, Upstream, Failable {
     private final RunningClock processingClock = new RunningClock();
     private final WallClock wallClock;
     private final FailureModes failures = new FailureModes(this);
-    private final Server[] blocked;
+    private final PlannedStops stops = new PlannedStops();
+    private final Halts halts;
     private final PartFlows flows;
+    private final PartRelease release;
     /** An assembly's parts come in at its staging area, which counts them; the kit's base is not counted twice. */
     private boolean kitted;
 
     private MaterialNeeds materials = MaterialNeeds.NONE;
-    private Router router;
-    private int blockedHead;
-    private int blockedCount;
+    private HandOver handOver;
     private Upstream inbound;
-    private Downstream outbound;
-    private final PlannedStops stops = new PlannedStops();
-    /** Under repair: mirrors {@code failures.down()} in a field of its own, as the hot path reads it per part. */
-    private boolean down;
-
-    private boolean offShift;
-    /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
-    private boolean halted;
-    /** Not halted and no planned stop waiting for the parts in process: idle servers take new parts. */
-    private boolean startsParts = true;
-    /** Servers in process or setup are interrupted (down or off shift) and keep their remaining time. */
-    private boolean frozen;
 
     Machine(Model model, String id, int servers, MachineParameters parameters, StationStats stats) {
         this.model = model;
@@ -62,7 +52,6 @@ final class Machine implements Downstream, Upstream, Failable {
         for (int i = 0; i < servers; i++) {
             this.servers[i] = new Server(this, i);
         }
-        this.blocked = new Server[servers];
         this.processByProduct = parameters.processByProduct();
         this.speed = parameters.speed();
         this.ratedSpeed = parameters.ratedSpeed();
@@ -75,7 +64,9 @@ final class Machine implements Downstream, Upstream, Failable {
         this.mix = parameters.mix();
         this.stats = stats;
         this.flows = new PartFlows(model.productCount());
+        this.release = new PartRelease(model, id, mix, flows);
         this.wallClock = new WallClock(model.startSeconds());
+        this.halts = new Halts(this, this.servers, stats, failures, stops, upClock, processingClock);
     }
 
     PartFlows flows() {
@@ -87,16 +78,16 @@ final class Machine implements Downstream, Upstream, Failable {
         kitted = true;
     }
 
+    /** One outbound buffer, or none ({@code to} null): then good parts leave the line here. */
     void connect(Upstream from, Downstream to) {
         this.inbound = from;
-        this.outbound = to;
+        this.handOver = new PlainHandOver(to == null ? new LineExit() : to, servers.length, this::sendBlocked);
     }
 
     /** Several outbound buffers: {@code routes} picks each finished part's. */
     void connect(Upstream from, Router routes) {
         this.inbound = from;
-        this.router = routes;
-        this.outbound = null;
+        this.handOver = new RoutedHandOver(routes, servers.length, this::sendBlocked);
     }
 
     boolean allBlocked() {
@@ -105,7 +96,7 @@ final class Machine implements Downstream, Upstream, Failable {
 
     /** Where a blocked server's part waits to go. */
     Downstream blockedTarget(Server server) {
-        return router == null ? outbound : router.target(server.route());
+        return handOver.target(server);
     }
 
     FailureModes failureModes() {
@@ -118,13 +109,12 @@ final class Machine implements Downstream, Upstream, Failable {
 
     /** Parts in process or setup (not blocked ones: those are finished). */
     int partsInProcess() {
-        return stats.serversIn(ServerState.WORKING) + stats.serversIn(ServerState.SETUP);
+        return halts.partsInProcess();
     }
 
     /** A planned stop came due and waits for the parts in process: no new part starts meanwhile. */
     void stopWaitsForPart() {
-        stops.waitsForPart();
-        updateFlags();
+        halts.stopWaitsForPart();
     }
 
     /**
@@ -132,41 +122,12 @@ final class Machine implements Downstream, Upstream, Failable {
      * it already; it counts as down, or off shift while the calendar stops it anyway. Its up clock stands still.
      */
     void stopBegins(double now) {
-        boolean wasHalted = halted;
-        stops.began();
-        updateFlags();
-        upClock.stop(now);
-        if (!wasHalted) {
-            freeze(now);
-            stats.halt(ServerState.DOWN, now);
-            traceAll(ServerState.DOWN);
-        }
+        halts.stopBegins(now);
     }
 
     /** A planned stop ended: the station works again unless a repair, the calendar or another stop halts it. */
     void stopEnds(double now) {
-        stops.ended();
-        updateFlags();
-        if (stops.anyUnderWay() || down) {
-            return;
-        }
-        upClock.start(now);
-        if (offShift || failures.strikeWaiting(now)) {
-            return;
-        }
-        thaw(now);
-        beginStopsWaitingForPart(now);
-    }
-
-    private void beginStopsWaitingForPart(double now) {
-        if (stops.anyWaitingForPart() && partsInProcess() == 0) {
-            stops.partsDone(now);
-        }
-    }
-
-    private void updateFlags() {
-        halted = down || offShift || stops.anyUnderWay();
-        startsParts = !halted && !stops.anyWaitingForPart();
+        halts.stopEnds(now);
     }
 
     void consumes(MaterialNeeds needs) {
@@ -183,7 +144,7 @@ final class Machine implements Downstream, Upstream, Failable {
     /** A delivery came: a station kept waiting for it tries to start work again. */
     void materialArrived(double now) {
         materials.delivered(now);
-        if (startsParts) {
+        if (halts.startsParts()) {
             refillIdle(now);
         }
     }
@@ -222,17 +183,17 @@ final class Machine implements Downstream, Upstream, Failable {
     }
 
     boolean isDown() {
-        return down;
+        return halts.down();
     }
 
     boolean isOffShift() {
-        return offShift;
+        return halts.offShift();
     }
 
     /** Down, off shift or in a planned stop: nothing is processed, enters or leaves. */
     @Override
     public boolean halted() {
-        return halted;
+        return halts.halted();
     }
 
     int partsHeld() {
@@ -247,28 +208,13 @@ final class Machine implements Downstream, Upstream, Failable {
 
     void start(double now) {
         // A station that starts halted (down, off shift) traced that already; its servers show when it resumes.
-        if (model.tracing() && !halted) {
-            traceServers();
+        if (model.tracing() && !halts.halted()) {
+            halts.traceServers();
         }
         wallClock.start(now);
-        if (down || stops.anyUnderWay()) {
-            // A warm start from a failure or in a planned stop: its end brings the station back.
-            return;
+        if (halts.start(now)) {
+            workResumes(now);
         }
-        upClock.start(now);
-        if (offShift) {
-            return;
-        }
-        if (failures.strikeWaiting(now)) {
-            // A warm start with a failure that came due while the station was halted: it strikes now.
-            return;
-        }
-        if (stops.anyWaitingForPart() && partsInProcess() == 0) {
-            beginStopsWaitingForPart(now);
-            return;
-        }
-        roomAvailable();
-        refillIdle(now);
     }
 
     FailureProcess[] failures() {
@@ -294,13 +240,9 @@ final class Machine implements Downstream, Upstream, Failable {
         int product = part.product();
         if (state == ServerState.BLOCKED) {
             server.lastProduct(product);
-            if (router != null) {
-                server.route(router.choose(part));
-            }
             server.state(ServerState.BLOCKED);
             stats.move(ServerState.STARVED, ServerState.BLOCKED, now);
-            blocked[(blockedHead + blockedCount) % blocked.length] = server;
-            blockedCount++;
+            handOver.restoreBlocked(server);
         } else if (state == ServerState.SETUP && (setup != null || !Double.isNaN(remainingSeconds))) {
             server.state(ServerState.SETUP);
             stats.move(ServerState.STARVED, ServerState.SETUP, now);
@@ -314,7 +256,7 @@ final class Machine implements Downstream, Upstream, Failable {
                     Double.isNaN(remainingSeconds)
                             ? processByProduct[product].sample(processRandom) / speed
                             : remainingSeconds);
-            syncProcessingClock(now);
+            halts.syncProcessingClock(now);
         }
     }
 
@@ -331,12 +273,12 @@ final class Machine implements Downstream, Upstream, Failable {
 
     /** Time left in the phase of server {@code index} (frozen while the station is down). */
     double remainingSeconds(int index, double now) {
-        return servers[index].remainingSeconds(now, frozen);
+        return servers[index].remainingSeconds(now, halts.frozen());
     }
 
     @Override
     public boolean canAccept() {
-        return startsParts
+        return halts.startsParts()
                 && stats.serversIn(ServerState.STARVED) > 0
                 && (materials.count() == 0 || materials.ready(model.now()));
     }
@@ -360,26 +302,10 @@ final class Machine implements Downstream, Upstream, Failable {
 
     @Override
     public void roomAvailable() {
-        if (halted) {
+        if (halts.halted()) {
             return;
         }
-        double now = model.now();
-        if (router != null) {
-            routedRoomAvailable(now);
-            return;
-        }
-        while (blockedCount > 0 && outbound.canAccept()) {
-            Server server = blocked[blockedHead];
-            blocked[blockedHead] = null;
-            blockedHead = (blockedHead + 1) % blocked.length;
-            blockedCount--;
-            Part part = server.release();
-            server.state(ServerState.STARVED);
-            stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
-            flows.out(part);
-            outbound.accept(part);
-            refill(server, now);
-        }
+        handOver.handOverWaiting();
     }
 
     void phaseEnds(Server server, double now) {
@@ -387,40 +313,18 @@ final class Machine implements Downstream, Upstream, Failable {
             startProcessing(server, ServerState.SETUP, now);
         } else {
             finish(server, now);
-            beginStopsWaitingForPart(now);
+            halts.partDone(now);
         }
     }
 
     @Override
     public void fail(double now) {
-        down = true;
-        updateFlags();
-        freeze(now);
-        upClock.stop(now);
-        stats.halt(ServerState.DOWN, now);
-        traceAll(ServerState.DOWN);
+        halts.fail(now);
     }
 
     @Override
     public void repaired(double now) {
-        down = false;
-        updateFlags();
-        if (stops.anyUnderWay()) {
-            // Repaired during a planned stop: the station stays stopped (off shift while the calendar says so).
-            if (offShift) {
-                stats.halt(ServerState.OFF_SHIFT, now);
-                traceAll(ServerState.OFF_SHIFT);
-            }
-            return;
-        }
-        upClock.start(now);
-        if (offShift) {
-            // Repaired after the shift ended: the station now waits for the next shift.
-            stats.halt(ServerState.OFF_SHIFT, now);
-            traceAll(ServerState.OFF_SHIFT);
-            return;
-        }
-        thaw(now);
+        halts.repaired(now);
     }
 
     /**
@@ -429,96 +333,26 @@ final class Machine implements Downstream, Upstream, Failable {
      * and wall clocks (uptime- and wall-basis failures) keep running; a failure that comes due off shift strikes when the shift starts.
      */
     void shiftEnds(double now) {
-        if (offShift) {
-            return;
-        }
-        boolean wasDown = down;
-        if (!wasDown) {
-            freeze(now);
-        }
-        offShift = true;
-        updateFlags();
-        if (!wasDown) {
-            stats.halt(ServerState.OFF_SHIFT, now);
-            traceAll(ServerState.OFF_SHIFT);
-        }
+        halts.shiftEnds(now);
     }
 
     void shiftStarts(double now) {
-        if (!offShift) {
-            return;
-        }
-        offShift = false;
-        updateFlags();
-        if (down) {
-            return;
-        }
-        if (stops.anyUnderWay()) {
-            stats.halt(ServerState.DOWN, now);
-            traceAll(ServerState.DOWN);
-            return;
-        }
-        if (failures.strikeWaiting(now)) {
-            return;
-        }
-        thaw(now);
+        halts.shiftStarts(now);
     }
 
-    /** Interrupts the servers in process or setup, once, whatever halts the station first. */
-    private void freeze(double now) {
-        if (frozen) {
-            return;
-        }
-        frozen = true;
-        for (Server server : servers) {
-            if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
-                server.interrupt(now);
-            }
-        }
-        processingClock.stop(now);
-    }
-
-    /** Back to work after a repair or a shift start: interrupted phases resume, parts move on. */
-    private void thaw(double now) {
-        stats.resume(now);
-        if (model.tracing()) {
-            traceServers();
-        }
-        if (frozen) {
-            frozen = false;
-            for (Server server : servers) {
-                if (server.state() == ServerState.WORKING || server.state() == ServerState.SETUP) {
-                    server.resume(now);
-                }
-            }
-        }
-        upClock.start(now);
-        syncProcessingClock(now);
+    /** Nothing halts the machine any more (or it starts up): waiting parts move on, idle servers take new ones. */
+    void workResumes(double now) {
         roomAvailable();
         refillIdle(now);
-    }
-
-    private void traceAll(int state) {
-        if (model.tracing()) {
-            for (int i = 0; i < servers.length; i++) {
-                model.traceState(id, i, state);
-            }
-        }
-    }
-
-    private void traceServers() {
-        for (int i = 0; i < servers.length; i++) {
-            model.traceState(id, i, servers[i].state());
-        }
     }
 
     private void refillIdle(double now) {
         if (inbound == null) {
             for (Server server : servers) {
-                if (startsParts
+                if (halts.startsParts()
                         && server.state() == ServerState.STARVED
                         && (materials.count() == 0 || materials.ready(now))) {
-                    begin(server, releaseRaw(), now);
+                    begin(server, release.next(), now);
                 }
             }
         } else {
@@ -528,19 +362,12 @@ final class Machine implements Downstream, Upstream, Failable {
 
     private void refill(Server server, double now) {
         if (inbound == null) {
-            if (startsParts && (materials.count() == 0 || materials.ready(now))) {
-                begin(server, releaseRaw(), now);
+            if (halts.startsParts() && (materials.count() == 0 || materials.ready(now))) {
+                begin(server, release.next(), now);
             }
         } else {
             inbound.roomAvailable();
         }
-    }
-
-    /** A station without inbound link starts a raw part: it enters the line, and this station, here. */
-    private Part releaseRaw() {
-        Part part = model.release(mix.draw(), id);
-        flows.in(part);
-        return part;
     }
 
     private void begin(Server server, Part part, double now) {
@@ -567,11 +394,11 @@ final class Machine implements Downstream, Upstream, Failable {
         server.state(ServerState.WORKING);
         stats.move(fromState, ServerState.WORKING, now);
         server.endPhaseIn(now, processByProduct[product].sample(processRandom) / speed);
-        syncProcessingClock(now);
+        halts.syncProcessingClock(now);
     }
 
+    /** A finished part is scrapped, passes on at once, or waits in its server for room downstream. */
     private void finish(Server server, double now) {
-        int product = server.part().product();
         if (scrapProbability > 0 && scrapRandom.nextDouble() < scrapProbability) {
             stats.countScrap();
             Part scrapped = server.release();
@@ -579,103 +406,55 @@ final class Machine implements Downstream, Upstream, Failable {
             server.state(ServerState.STARVED);
             stats.move(ServerState.WORKING, ServerState.STARVED, now);
             model.leaveScrapped(scrapped, id);
-            syncProcessingClock(now);
+            halts.syncProcessingClock(now);
             refill(server, now);
             return;
         }
         stats.countGood();
-        if (router != null) {
-            routedFinish(server, now);
-            return;
-        }
-        if (outbound == null || (blockedCount == 0 && outbound.canAccept())) {
-            Part part = server.release();
-            server.state(ServerState.STARVED);
-            stats.move(ServerState.WORKING, ServerState.STARVED, now);
-            syncProcessingClock(now);
-            flows.out(part);
-            if (outbound == null) {
-                model.leaveGood(part, id);
-            } else {
-                outbound.accept(part);
-            }
-            refill(server, now);
+        Downstream target = handOver.passTarget(server);
+        if (target != null) {
+            passOn(server, ServerState.WORKING, target, now);
         } else {
             server.state(ServerState.BLOCKED);
             stats.move(ServerState.WORKING, ServerState.BLOCKED, now);
-            blocked[(blockedHead + blockedCount) % blocked.length] = server;
-            blockedCount++;
-            syncProcessingClock(now);
+            handOver.block(server);
+            halts.syncProcessingClock(now);
             if (model.hasLoops()) {
                 DeadlockCheck.check(this, now);
             }
         }
     }
 
-    /**
-     * A routed part goes to its drawn buffer, or its server blocks for that buffer. Blocked servers hand over
-     * in the order they finished, per buffer: a later part for a buffer never overtakes an earlier one.
-     */
-    private void routedFinish(Server server, double now) {
-        int route = router.choose(server.part());
-        server.route(route);
-        if (!blockedFor(route, blockedCount) && router.target(route).canAccept()) {
-            Part part = server.release();
-            server.state(ServerState.STARVED);
-            stats.move(ServerState.WORKING, ServerState.STARVED, now);
-            syncProcessingClock(now);
-            flows.out(part);
-            router.target(route).accept(part);
-            refill(server, now);
-            return;
-        }
-        server.state(ServerState.BLOCKED);
-        stats.move(ServerState.WORKING, ServerState.BLOCKED, now);
-        blocked[blockedCount++] = server;
-        syncProcessingClock(now);
-        if (model.hasLoops()) {
-            DeadlockCheck.check(this, now);
-        }
+    /** A blocked server's part goes to {@code target} (the hand-over let it go): the server is free again. */
+    private void sendBlocked(Server server, Downstream target) {
+        passOn(server, ServerState.BLOCKED, target, model.now());
     }
 
-    /** Whether one of the first {@code count} blocked servers waits for {@code route}. */
-    private boolean blockedFor(int route, int count) {
-        for (int i = 0; i < count; i++) {
-            if (blocked[i].route() == route) {
-                return true;
-            }
+    /** The finished part of {@code server}, working or blocked until now, goes to {@code target}; the server is free. */
+    private void passOn(Server server, int fromState, Downstream target, double now) {
+        Part part = server.release();
+        server.state(ServerState.STARVED);
+        stats.move(fromState, ServerState.STARVED, now);
+        if (fromState == ServerState.WORKING) {
+            // It stopped processing just now; a blocked server stopped when it blocked.
+            halts.syncProcessingClock(now);
         }
-        return false;
+        flows.out(part);
+        target.accept(part);
+        refill(server, now);
     }
 
-    private void routedRoomAvailable(double now) {
-        int i = 0;
-        while (i < blockedCount) {
-            Server server = blocked[i];
-            int route = server.route();
-            if (!blockedFor(route, i) && router.target(route).canAccept()) {
-                System.arraycopy(blocked, i + 1, blocked, i, blockedCount - i - 1);
-                blocked[--blockedCount] = null;
-                Part part = server.release();
-                server.state(ServerState.STARVED);
-                stats.move(ServerState.BLOCKED, ServerState.STARVED, now);
-                flows.out(part);
-                router.target(route).accept(part);
-                refill(server, now);
-                // The hand-over may have freed room anywhere: look again from the front.
-                i = 0;
-            } else {
-                i++;
-            }
-        }
-    }
+    /** Where a machine without outbound buffer sends its good parts: out of the line, which always has room. */
+    private final class LineExit implements Downstream {
 
-    private void syncProcessingClock(double now) {
-        boolean processing = !halted && stats.serversIn(ServerState.WORKING) > 0;
-        if (processing) {
-            processingClock.start(now);
-        } else {
-            processingClock.stop(now);
+        @Override
+        public boolean canAccept() {
+            return true;
+        }
+
+        @Override
+        public void accept(Part part) {
+            model.leaveGood(part, id);
         }
     }
 }

@@ -22,6 +22,7 @@ final class Source implements Upstream {
     private final ProductMix mix;
     private final Event arrival;
     private final PartFlows flows;
+    private final PartRelease release;
     private Downstream outbound;
     private boolean holding;
     private int heldProduct;
@@ -43,6 +44,7 @@ final class Source implements Upstream {
         this.arrivals = arrivals;
         this.mix = mix;
         this.flows = new PartFlows(model.productCount());
+        this.release = new PartRelease(model, id, mix, flows);
         this.arrival = new Event(model) {
             private static final long serialVersionUID = 1L;
 
@@ -107,11 +109,11 @@ final class Source implements Upstream {
     public void roomAvailable() {
         if (interarrival == null) {
             while (outbound.canAccept()) {
-                place(model.release(mix.draw(), id));
+                place(release.next());
             }
         } else if (holding && outbound.canAccept()) {
             holding = false;
-            place(model.release(heldProduct, id));
+            place(release.of(heldProduct));
             scheduleNextArrival(model.now());
         }
     }
@@ -119,7 +121,7 @@ final class Source implements Upstream {
     private void arrive(double now) {
         int product = mix.draw();
         if (outbound.canAccept()) {
-            place(model.release(product, id));
+            place(release.of(product));
             scheduleNextArrival(now);
         } else if (onFull == OnFull.BLOCK) {
             holding = true;
@@ -132,7 +134,6 @@ final class Source implements Upstream {
 
     /** A released part passes straight on: a source holds no stock. */
     private void place(Part part) {
-        flows.in(part);
         flows.out(part);
         outbound.accept(part);
     }
