@@ -115,7 +115,16 @@ final class LineReader {
         Optional<LineSpec> line = problems.guard(
                 lineNode,
                 "line",
-                () -> new LineSpec(id, products, stations, buffers, layout, shifts, materials, conveyors, transport));
+                () -> LineSpec.builder(id)
+                        .products(products)
+                        .stations(stations)
+                        .buffers(buffers)
+                        .layout(layout)
+                        .shifts(shifts)
+                        .materials(materials)
+                        .conveyors(conveyors)
+                        .transport(transport)
+                        .build());
         line.ifPresent(l -> RunRules.check(l).forEach(v -> {
             YamlCursor item = ids.get(v.subject());
             YamlCursor where = item == null
