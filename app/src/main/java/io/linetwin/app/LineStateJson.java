@@ -1,13 +1,27 @@
 package io.linetwin.app;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.linetwin.model.LineState;
 import io.linetwin.model.MachineCondition;
+import io.linetwin.model.PlannedStopState;
+import io.linetwin.model.StationState;
+import io.linetwin.model.StationStatus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@link LineState} as JSON, for files a twin or a test hands to a warm start:
@@ -27,16 +41,27 @@ import java.nio.file.Path;
  * {@code "plannedStops": {"pm": {"dueInSeconds": 3600, "waitingForPart": false, "remainingSeconds": 600}}}
  * (under way with {@code remainingSeconds} left, waiting for the part in process, or due in {@code dueInSeconds}
  * on its clock).
- * {@link LineStateReader} reads it back strictly.
+ * The records are written by Jackson as they are, in component order; the mix-ins below hold the few places the
+ * format differs from them, so twin-model stays free of Jackson. {@link LineStateReader} reads it back strictly.
  */
 final class LineStateJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+            .addMixIn(LineState.class, LineStateMixIn.class)
+            .addMixIn(StationState.class, StationStateMixIn.class)
+            .addMixIn(MachineCondition.class, ConditionMixIn.class)
+            .addMixIn(MachineCondition.Setup.class, SetupMixIn.class)
+            .addMixIn(MachineCondition.Blocked.class, BlockedMixIn.class)
+            .addMixIn(StationStatus.class, StatusMixIn.class)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     private LineStateJson() {}
 
     static void write(LineState state, Path file) throws IOException {
-        new OutputFiles().write(file, out -> MAPPER.writeValue(out, toJson(state)));
+        new OutputFiles().write(file, out -> MAPPER.writeValue(out, state));
     }
 
     /** The state in {@code file}, read strictly; every problem positioned (see {@link LineStateReader}). */
@@ -45,63 +70,44 @@ final class LineStateJson {
     }
 
     static ObjectNode toJson(LineState state) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("capturedAt", state.capturedAt().toString());
-        root.put("clockSeconds", state.clockSeconds());
-        ObjectNode stations = root.putObject("stations");
-        state.stations().forEach((id, station) -> {
-            ObjectNode node = stations.putObject(id);
-            node.set("condition", condition(station.condition()));
-            station.currentProduct()
-                    .ifPresentOrElse(p -> node.put("currentProduct", p), () -> node.putNull("currentProduct"));
-            node.put("good", station.good());
-            node.put("scrap", station.scrap());
-            ArrayNode servers = node.putArray("servers");
-            station.servers().forEach(server -> servers.add(condition(server)));
-            if (!station.plannedStops().isEmpty()) {
-                ObjectNode stops = node.putObject("plannedStops");
-                station.plannedStops().forEach((name, stop) -> {
-                    ObjectNode entry = stops.putObject(name);
-                    entry.put("dueInSeconds", stop.dueInSeconds());
-                    entry.put("waitingForPart", stop.waitingForPart());
-                    stop.remainingSeconds().ifPresent(r -> entry.put("remainingSeconds", r));
-                });
-            }
-        });
-        ObjectNode buffers = root.putObject("buffers");
-        state.buffers().forEach((id, contents) -> {
-            ObjectNode node = buffers.putObject(id);
-            ObjectNode byProduct = node.putObject("byProduct");
-            contents.byProduct().forEach(byProduct::put);
-            ArrayNode sequence = node.putArray("sequence");
-            contents.sequence().forEach(sequence::add);
-        });
-        ObjectNode parameters = root.putObject("parameters");
-        state.parameters().forEach((id, values) -> {
-            ObjectNode node = parameters.putObject(id);
-            values.forEach(node::put);
-        });
-        ObjectNode stocks = root.putObject("materialStocks");
-        state.materialStocks().forEach(stocks::put);
-        return root;
+        return MAPPER.valueToTree(state);
     }
 
-    private static ObjectNode condition(MachineCondition condition) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("state", condition.status().json());
-        if (condition instanceof MachineCondition.Working working) {
-            working.product().ifPresent(p -> node.put("product", p));
-            working.remainingSeconds().ifPresent(s -> node.put("remainingSeconds", s));
-        } else if (condition instanceof MachineCondition.Setup setup) {
-            setup.toProduct().ifPresent(p -> node.put("product", p));
-            setup.remainingSeconds().ifPresent(s -> node.put("remainingSeconds", s));
-        } else if (condition instanceof MachineCondition.Blocked blocked) {
-            blocked.heldProduct().ifPresent(p -> node.put("product", p));
-        } else if (condition instanceof MachineCondition.Down down) {
-            node.put("elapsedRepairSeconds", down.elapsedRepairSeconds());
-            down.remainingRepairSeconds().ifPresent(s -> node.put("remainingRepairSeconds", s));
-            down.failure().ifPresent(f -> node.put("failure", f));
-        }
-        return node;
+    /** The engine's in-flight detail is not part of the format yet; the instant is written as ISO-8601. */
+    @JsonIgnoreProperties("inFlight")
+    private interface LineStateMixIn {
+        @JsonSerialize(using = ToStringSerializer.class)
+        Instant capturedAt();
+    }
+
+    /** A station without a current product says so (null); one without planned stops leaves the key out. */
+    private interface StationStateMixIn {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        Optional<String> currentProduct();
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, PlannedStopState> plannedStops();
+    }
+
+    /** Every condition starts with its state, in the one spelling {@link StationStatus#json()} gives. */
+    @JsonPropertyOrder("state")
+    private interface ConditionMixIn {
+        @JsonProperty("state")
+        StationStatus status();
+    }
+
+    private interface SetupMixIn {
+        @JsonProperty("product")
+        Optional<String> toProduct();
+    }
+
+    private interface BlockedMixIn {
+        @JsonProperty("product")
+        Optional<String> heldProduct();
+    }
+
+    private interface StatusMixIn {
+        @JsonValue
+        String json();
     }
 }

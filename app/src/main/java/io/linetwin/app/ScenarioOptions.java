@@ -113,7 +113,7 @@ public final class ScenarioOptions {
             return ScenarioLoader.load(file);
         } catch (ScenarioException e) {
             throw new BadInputException(
-                    e.problems().stream().map(ScenarioProblem::toString).toList());
+                    e.problems().stream().map(ScenarioProblem::toLine).toList());
         }
     }
 

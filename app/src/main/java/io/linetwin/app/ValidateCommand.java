@@ -5,6 +5,7 @@ import io.linetwin.scenario.ScenarioLoader;
 import io.linetwin.scenario.ScenarioProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,9 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ScenarioOptions.requireScenarioFile(file);
-        List<String> problems = ScenarioLoader.validate(file).stream()
-                .map(ScenarioProblem::toString)
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        List<ScenarioProblem> problems = new ArrayList<>(ScenarioLoader.validate(file));
         if (problems.isEmpty()) {
             // Only a valid file has a floor plan: equipment the layout puts on the same floor is a problem too.
             try {
@@ -42,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
                 return ExitCode.FAILURE;
             }
         }
-        problems.forEach(err::println);
+        problems.forEach(p -> err.println(p.toLine()));
         if (!problems.isEmpty()) {
             err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems"));
             return ExitCode.BAD_INPUT;

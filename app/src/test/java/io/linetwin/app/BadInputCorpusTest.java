@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,11 +13,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The scenario loader's corpus of broken files, through the CLI: {@code validate} prints every expected
- * problem and exits 2; {@code run} prints the same problems and exits 2, and neither shows a stack trace.
+ * problem, each followed by its code in brackets, and exits 2; {@code run} prints the same problems and exits 2,
+ * and neither shows a stack trace.
  */
 final class BadInputCorpusTest {
 
     private static final String EXPECT = "# expect: ";
+    private static final String CODES = "# codes: ";
     private static final Path CORPUS = Path.of("..", "twin-model", "src", "test", "resources", "bad-scenarios");
 
     static Stream<Path> corpus() throws IOException {
@@ -49,11 +52,21 @@ final class BadInputCorpusTest {
     }
 
     private static List<String> expectations(Path file) throws IOException {
-        List<String> expected = Files.readAllLines(file).stream()
+        List<String> lines = Files.readAllLines(file);
+        List<String> problems = lines.stream()
                 .filter(line -> line.startsWith(EXPECT))
                 .map(line -> file + ":" + line.substring(EXPECT.length()))
                 .toList();
-        assertThat(expected).as("expectations in %s", file.getFileName()).isNotEmpty();
+        List<String> codes = lines.stream()
+                .filter(line -> line.startsWith(CODES))
+                .flatMap(line -> Stream.of(line.substring(CODES.length()).split(", ")))
+                .toList();
+        assertThat(problems).as("expectations in %s", file.getFileName()).isNotEmpty();
+        assertThat(codes).as("codes in %s", file.getFileName()).hasSameSizeAs(problems);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < problems.size(); i++) {
+            expected.add(problems.get(i) + " [" + codes.get(i) + "]");
+        }
         return expected;
     }
 }

@@ -182,12 +182,13 @@ final class TuneCommandTest {
         // Like run, tune prints every problem of the file, one a line.
         assertThat(cli.err().strip().lines())
                 .containsExactly(
-                        file + ":16:15 tuning.variables[0].path: no buffer 'b9'; did you mean 'b1'?",
+                        file
+                                + ":16:15 tuning.variables[0].path: no buffer 'b9'; did you mean 'b1'? [scenario.reference.unknown-path]",
                         file
                                 + ":17:15 tuning.variables[1].path: unknown key 'speed'; expected one of id, kind, inputs, "
                                 + "servers, process, processBy, setup, setupMatrix, failures, plannedStops, scrap, parameters, "
-                                + "sensors, consumes, routes, supply, interarrival, onFull, batchSize, maxWait",
-                        file + ":18:15 tuning.variables[2].path: no station 'nope'");
+                                + "sensors, consumes, routes, supply, interarrival, onFull, batchSize, maxWait [scenario.reference.unknown-path]",
+                        file + ":18:15 tuning.variables[2].path: no station 'nope' [scenario.reference.unknown-path]");
     }
 
     @Test

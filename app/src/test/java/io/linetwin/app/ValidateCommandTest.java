@@ -40,8 +40,10 @@ final class ValidateCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().lines().toList())
                 .containsExactly(
-                        file + ":5:68 stations.m1.process.mean: expected a duration like \"1.2s\", got \"fast\"",
-                        file + ":7:38 buffers.b2.to: no station 'cappr'; did you mean 'capper'?",
+                        file
+                                + ":5:68 stations.m1.process.mean: expected a duration like \"1.2s\", got \"fast\" [scenario.value.format]",
+                        file
+                                + ":7:38 buffers.b2.to: no station 'cappr'; did you mean 'capper'? [scenario.reference.unknown-station]",
                         "2 problems");
     }
 
@@ -67,7 +69,7 @@ final class ValidateCommandTest {
         assertThat(cli.err().lines().toList())
                 .containsExactly(
                         file + ":9:5 layout.m1: overlaps station m2 (m1 3.0 x 3.0 m at x 0.0, z 0.0 and 3.0 x 3.0 m at "
-                                + "x 2.0, z 1.0)",
+                                + "x 2.0, z 1.0) [scenario.layout.overlap]",
                         "1 problem");
     }
 

@@ -37,6 +37,10 @@ public final class Lines {
             buffers.add(new BufferSpec(
                     "b" + (i + 1), list.get(i).id(), list.get(i + 1).id(), CAPACITY));
         }
-        return new LineSpec("test:chain" + stations, List.of(), list, buffers, layout);
+        return LineSpec.builder("test:chain" + stations)
+                .stations(list)
+                .buffers(buffers)
+                .layout(layout)
+                .build();
     }
 }

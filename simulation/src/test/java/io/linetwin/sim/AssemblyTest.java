@@ -18,18 +18,16 @@ final class AssemblyTest {
 
     /** A body (1 per unit) and wheels (4 per unit) meet at an assembly that leaves the line. */
     private static LineSpec car(double bodySeconds, double wheelSeconds, double assemblySeconds) {
-        return new LineSpec(
-                "test:car",
-                List.of(),
-                List.of(
+        return LineSpec.builder("test:car")
+                .stations(
                         StationSpec.machine("body", Lines.constant(bodySeconds)),
                         StationSpec.machine("wheel", Lines.constant(wheelSeconds)),
                         StationSpec.assembly(
                                 "asm",
                                 Lines.constant(assemblySeconds),
-                                List.of(new AssemblyInput("body", 1), new AssemblyInput("b-wheel", 4)))),
-                List.of(new BufferSpec("b-body", "body", "asm", 3), new BufferSpec("b-wheel", "wheel", "asm", 8)),
-                Map.of());
+                                List.of(new AssemblyInput("body", 1), new AssemblyInput("b-wheel", 4))))
+                .buffers(new BufferSpec("b-body", "body", "asm", 3), new BufferSpec("b-wheel", "wheel", "asm", 8))
+                .build();
     }
 
     @Test
@@ -73,12 +71,11 @@ final class AssemblyTest {
     @Test
     void theAssembledPartKeepsTheProductOfTheFirstInput() {
         LineSpec plain = car(1, 0.2, 0.9);
-        LineSpec twoProducts = new LineSpec(
-                plain.id(),
-                List.of(new ProductSpec("sedan", 1), new ProductSpec("van", 1)),
-                plain.stations(),
-                plain.buffers(),
-                Map.of());
+        LineSpec twoProducts = LineSpec.builder(plain.id())
+                .products(List.of(new ProductSpec("sedan", 1), new ProductSpec("van", 1)))
+                .stations(plain.stations())
+                .buffers(plain.buffers())
+                .build();
         Map<Long, String> productOf = new HashMap<>();
         Map<String, Long> finishedByProduct = new HashMap<>();
         Map<String, Long> bodiesByProduct = new HashMap<>();

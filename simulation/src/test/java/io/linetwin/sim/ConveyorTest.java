@@ -14,7 +14,6 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Conveyors: transit time, capacity and spacing, and a stopped belt that holds its parts. */
@@ -22,15 +21,11 @@ final class ConveyorTest {
 
     /** m1 (1 s per part) → conveyor → {@code next} (a sink or a second machine). */
     private static LineSpec line(ConveyorSpec conveyor, int capacity, StationSpec next) {
-        return new LineSpec(
-                "test:conveyor",
-                List.of(),
-                List.of(StationSpec.machine("m1", Lines.constant(1)), next),
-                List.of(new BufferSpec(conveyor.id(), "m1", next.id(), capacity)),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(conveyor));
+        return LineSpec.builder("test:conveyor")
+                .stations(StationSpec.machine("m1", Lines.constant(1)), next)
+                .buffers(new BufferSpec(conveyor.id(), "m1", next.id(), capacity))
+                .conveyors(List.of(conveyor))
+                .build();
     }
 
     @Test
@@ -104,15 +99,13 @@ final class ConveyorTest {
 
     private static ConveyorResult shiftBelt(FailureSpec failure, double horizonSeconds) {
         LineSpec line = line(new ConveyorSpec("belt", 60, 1, 0, List.of(failure)), 10, StationSpec.sink("out"));
-        LineSpec dayShift = new LineSpec(
-                line.id(),
-                line.products(),
-                List.of(StationSpec.machine("m1", Lines.constant(30)), StationSpec.sink("out")),
-                line.buffers(),
-                Map.of(),
-                List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * 3_600, 8 * 3_600, List.of())),
-                List.of(),
-                line.conveyors());
+        LineSpec dayShift = LineSpec.builder(line.id())
+                .products(line.products())
+                .stations(StationSpec.machine("m1", Lines.constant(30)), StationSpec.sink("out"))
+                .buffers(line.buffers())
+                .shifts(List.of(new ShiftSpec(EnumSet.allOf(DayOfWeek.class), 6 * 3_600, 8 * 3_600, List.of())))
+                .conveyors(line.conveyors())
+                .build();
         return new LineSimulation(dayShift)
                 .run(86_400, horizonSeconds, 11, 0)
                 .conveyors()

@@ -15,7 +15,6 @@ import io.linetwin.model.StationSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,12 +34,9 @@ final class FailableContractTest {
         MACHINE(0) {
             @Override
             LineSpec line(List<FailureSpec> modes) {
-                return new LineSpec(
-                        "contract:machine",
-                        List.of(),
-                        List.of(StationSpec.machine("eq", constant(1)).withFailures(modes)),
-                        List.of(),
-                        Map.of());
+                return LineSpec.builder("contract:machine")
+                        .stations(StationSpec.machine("eq", constant(1)).withFailures(modes))
+                        .build();
             }
         },
         ASSEMBLY(0.1) {
@@ -49,29 +45,23 @@ final class FailableContractTest {
                 StationSpec assembly = StationSpec.assembly(
                                 "eq", constant(1), List.of(new AssemblyInput("f1", 1), new AssemblyInput("f2", 1)))
                         .withFailures(modes);
-                return new LineSpec(
-                        "contract:assembly",
-                        List.of(),
-                        List.of(
+                return LineSpec.builder("contract:assembly")
+                        .stations(
                                 StationSpec.machine("f1", constant(0.1)),
                                 StationSpec.machine("f2", constant(0.1)),
-                                assembly),
-                        List.of(new BufferSpec("b1", "f1", "eq", 5), new BufferSpec("b2", "f2", "eq", 5)),
-                        Map.of());
+                                assembly)
+                        .buffers(new BufferSpec("b1", "f1", "eq", 5), new BufferSpec("b2", "f2", "eq", 5))
+                        .build();
             }
         },
         CONVEYOR(1) {
             @Override
             LineSpec line(List<FailureSpec> modes) {
-                return new LineSpec(
-                        "contract:conveyor",
-                        List.of(),
-                        List.of(StationSpec.machine("m1", constant(1)), StationSpec.sink("out")),
-                        List.of(new BufferSpec("eq", "m1", "out", 100)),
-                        Map.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(new ConveyorSpec("eq", 10, 1, 0, modes)));
+                return LineSpec.builder("contract:conveyor")
+                        .stations(StationSpec.machine("m1", constant(1)), StationSpec.sink("out"))
+                        .buffers(new BufferSpec("eq", "m1", "out", 100))
+                        .conveyors(List.of(new ConveyorSpec("eq", 10, 1, 0, modes)))
+                        .build();
             }
 
             @Override

@@ -11,7 +11,6 @@ import io.linetwin.model.StationSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Small lines for tests, built straight from the model records. */
@@ -46,7 +45,11 @@ final class Lines {
         for (int i = 0; i + 1 < stations.size(); i++) {
             buffers.add(buffer(stations.get(i).id(), stations.get(i + 1).id(), capacities[i]));
         }
-        return new LineSpec("test:line", List.of(), stations, buffers, Map.of(), List.of(), materials);
+        return LineSpec.builder("test:line")
+                .stations(stations)
+                .buffers(buffers)
+                .materials(materials)
+                .build();
     }
 
     /** M/M/1: Poisson arrivals every {@code interarrival} s on average, exponential service, unlimited queue. */

@@ -305,6 +305,6 @@ final class PlannedStopTest {
     }
 
     private static LineSpec single(StationSpec machine) {
-        return new LineSpec("test:stops", List.of(), List.of(machine), List.of(), Map.of());
+        return LineSpec.builder("test:stops").stations(machine).build();
     }
 }

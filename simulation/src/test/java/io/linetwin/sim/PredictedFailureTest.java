@@ -11,7 +11,6 @@ import io.linetwin.model.MachineCondition;
 import io.linetwin.model.StationSpec;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +51,6 @@ final class PredictedFailureTest {
         StationSpec press = StationSpec.machine("press", new Distribution.Constant(1))
                 .withFailures(
                         List.of(new FailureSpec("wear", RARELY, LONG_REPAIR, FailureBasis.UP_TIME, firstFailure)));
-        return new LineSpec("test:press", List.of(), List.of(press), List.of(), Map.of());
+        return LineSpec.builder("test:press").stations(press).build();
     }
 }

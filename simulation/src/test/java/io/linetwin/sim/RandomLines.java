@@ -66,13 +66,12 @@ final class RandomLines {
                         withRework(
                                 withMaterials(
                                         withAssembly(
-                                                new LineSpec(
-                                                        "random:" + seed,
-                                                        products,
-                                                        stations,
-                                                        buffers,
-                                                        Map.of(),
-                                                        shifts(seed)),
+                                                LineSpec.builder("random:" + seed)
+                                                        .products(products)
+                                                        .stations(stations)
+                                                        .buffers(buffers)
+                                                        .shifts(shifts(seed))
+                                                        .build(),
                                                 seed),
                                         seed),
                                 seed),
@@ -100,16 +99,7 @@ final class RandomLines {
                 Optional.empty(),
                 List.of(new io.linetwin.model.TransportSpec.Move(
                         link.id(), link.from(), link.to(), 0.5 + 2 * random.nextDouble())));
-        return new LineSpec(
-                line.id(),
-                line.products(),
-                line.stations(),
-                line.buffers(),
-                line.layout(),
-                line.shifts(),
-                line.materials(),
-                line.conveyors(),
-                Optional.of(transport));
+        return line.toBuilder().transport(transport).build();
     }
 
     /** In a third of the lines one finite link becomes a conveyor, stopping now and then; own generator. */
@@ -131,15 +121,7 @@ final class RandomLines {
                         FailureBasis.WALL));
         io.linetwin.model.ConveyorSpec conveyor = new io.linetwin.model.ConveyorSpec(
                 link.id(), 1 + 5 * random.nextDouble(), 0.5 + random.nextDouble(), random.nextDouble() * 0.5, failures);
-        return new LineSpec(
-                line.id(),
-                line.products(),
-                line.stations(),
-                line.buffers(),
-                line.layout(),
-                line.shifts(),
-                line.materials(),
-                List.of(conveyor));
+        return line.toBuilder().conveyors(List.of(conveyor)).build();
     }
 
     /**
@@ -175,14 +157,7 @@ final class RandomLines {
                     // Written first: rework has priority at the merge.
                     buffers.add(new BufferSpec("b-rework", candidate.id(), target.id(), BufferSpec.UNLIMITED));
                     buffers.addAll(line.buffers());
-                    return new LineSpec(
-                            line.id(),
-                            line.products(),
-                            stations,
-                            buffers,
-                            line.layout(),
-                            line.shifts(),
-                            line.materials());
+                    return line.toBuilder().stations(stations).buffers(buffers).build();
                 }
             }
         }
@@ -223,8 +198,7 @@ final class RandomLines {
                         FailureBasis.OPERATING))));
         List<BufferSpec> buffers = new ArrayList<>(line.buffers());
         buffers.add(new BufferSpec("b-feeder", "feeder", assembly.id(), random.nextInt(4)));
-        return new LineSpec(
-                line.id(), line.products(), stations, buffers, line.layout(), line.shifts(), line.materials());
+        return line.toBuilder().stations(stations).buffers(buffers).build();
     }
 
     /** In half the lines one or two machines consume a material with (or without) reorders; own generator. */
@@ -245,8 +219,7 @@ final class RandomLines {
                 stations.set(i, station.withConsumes(Map.of("mat", 0.5 + random.nextInt(3))));
             }
         }
-        return new LineSpec(
-                line.id(), line.products(), stations, line.buffers(), line.layout(), line.shifts(), List.of(material));
+        return line.toBuilder().stations(stations).materials(List.of(material)).build();
     }
 
     /** Drawn from a generator of its own, so the lines' other draws are the same with or without shifts. */

@@ -11,20 +11,17 @@ import io.linetwin.model.LineState;
 import io.linetwin.model.StationSpec;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class RequireFitsTest {
 
-    private static final LineSpec LINE = new LineSpec(
-            "test:pair",
-            List.of(),
-            List.of(
+    private static final LineSpec LINE = LineSpec.builder("test:pair")
+            .stations(
                     StationSpec.machine("m1", new Distribution.Constant(1)),
-                    StationSpec.machine("m2", new Distribution.Constant(2))),
-            List.of(new BufferSpec("b", "m1", "m2", 3)),
-            Map.of());
+                    StationSpec.machine("m2", new Distribution.Constant(2)))
+            .buffers(new BufferSpec("b", "m1", "m2", 3))
+            .build();
 
     @Test
     void aStateTakenFromTheLineFitsIt() {

@@ -23,18 +23,18 @@ final class RoutingTest {
         StationSpec gate = StationSpec.machine("gate", Lines.exponential(0.3))
                 .withRoutes(
                         List.of(RouteSpec.share("b-out", 1 - reworkShare), RouteSpec.share("b-rework", reworkShare)));
-        return new LineSpec(
-                "test:rework",
-                List.of(),
-                List.of(
+        return LineSpec.builder("test:rework")
+                .stations(
                         StationSpec.machine("m1", Lines.exponential(1.0)),
                         StationSpec.machine("m2", Lines.exponential(0.5)),
                         gate,
-                        StationSpec.sink("out")),
-                List.of(
-                        new BufferSpec("b-rework", "gate", "m2", capacity), new BufferSpec("b1", "m1", "m2", capacity),
-                        new BufferSpec("b2", "m2", "gate", capacity), new BufferSpec("b-out", "gate", "out", capacity)),
-                Map.of());
+                        StationSpec.sink("out"))
+                .buffers(
+                        new BufferSpec("b-rework", "gate", "m2", capacity),
+                        new BufferSpec("b1", "m1", "m2", capacity),
+                        new BufferSpec("b2", "m2", "gate", capacity),
+                        new BufferSpec("b-out", "gate", "out", capacity))
+                .build();
     }
 
     @Test
@@ -84,19 +84,18 @@ final class RoutingTest {
     void partsFollowTheRouteOfTheirProduct() {
         StationSpec splitter = StationSpec.machine("split", Lines.exponential(0.5))
                 .withRoutes(List.of(RouteSpec.products("b-a", Set.of("a")), RouteSpec.products("b-b", Set.of("b"))));
-        LineSpec line = new LineSpec(
-                "test:split",
-                List.of(new ProductSpec("a", 0.3), new ProductSpec("b", 0.7)),
-                List.of(
+        LineSpec line = LineSpec.builder("test:split")
+                .products(List.of(new ProductSpec("a", 0.3), new ProductSpec("b", 0.7)))
+                .stations(
                         StationSpec.machine("m", Lines.exponential(1.0)),
                         splitter,
                         StationSpec.sink("sink-a"),
-                        StationSpec.sink("sink-b")),
-                List.of(
+                        StationSpec.sink("sink-b"))
+                .buffers(
                         new BufferSpec("b1", "m", "split", 2),
                         new BufferSpec("b-a", "split", "sink-a", 0),
-                        new BufferSpec("b-b", "split", "sink-b", 0)),
-                Map.of());
+                        new BufferSpec("b-b", "split", "sink-b", 0))
+                .build();
         Map<String, Long> finishedAt = new HashMap<>();
 
         new LineSimulation(line).checkingInvariants().run(0, 2_000, 3, 0, event -> {
@@ -126,15 +125,14 @@ final class RoutingTest {
         StationSpec splitter = StationSpec.machine("split", Lines.exponential(0.5))
                 .withRoutes(
                         List.of(RouteSpec.products("b-back", Set.of("a")), RouteSpec.products("b-out", Set.of("b"))));
-        LineSpec line = new LineSpec(
-                "test:loop",
-                List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
-                List.of(StationSpec.machine("m", Lines.exponential(1.0)), splitter, StationSpec.sink("out")),
-                List.of(
+        LineSpec line = LineSpec.builder("test:loop")
+                .products(List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)))
+                .stations(StationSpec.machine("m", Lines.exponential(1.0)), splitter, StationSpec.sink("out"))
+                .buffers(
                         new BufferSpec("b1", "m", "split", 2),
                         new BufferSpec("b-back", "split", "m", 2),
-                        new BufferSpec("b-out", "split", "out", 2)),
-                Map.of());
+                        new BufferSpec("b-out", "split", "out", 2))
+                .build();
 
         assertThatThrownBy(() -> new LineSimulation(line))
                 .hasMessageContaining("the line loops: m -> split -> m; a loop needs a quality gate");

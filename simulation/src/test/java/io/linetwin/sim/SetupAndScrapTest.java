@@ -8,7 +8,6 @@ import io.linetwin.model.OnFull;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,12 +20,10 @@ final class SetupAndScrapTest {
         // Two products drawn 50/50 independently: half the parts differ from their predecessor, each costing
         // a 1 s setup next to 1 s of processing, so setup takes 0.5 / 1.5 of the time.
         StationSpec machine = StationSpec.machine("m", Lines.constant(1.0)).withSetup(Optional.of(Lines.constant(1.0)));
-        LineSpec line = new LineSpec(
-                "setup",
-                List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
-                List.of(machine),
-                List.of(),
-                Map.of());
+        LineSpec line = LineSpec.builder("setup")
+                .products(List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)))
+                .stations(machine)
+                .build();
         List<ReplicationResult> runs = Runs.replicate(line, 100, 100_000, SEED, 10);
 
         Confidence setup =

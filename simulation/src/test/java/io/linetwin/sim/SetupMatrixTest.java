@@ -16,12 +16,10 @@ import org.junit.jupiter.api.Test;
 final class SetupMatrixTest {
 
     private static LineSpec twoProducts(StationSpec machine) {
-        return new LineSpec(
-                "test:matrix",
-                List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)),
-                List.of(machine),
-                List.of(),
-                Map.of());
+        return LineSpec.builder("test:matrix")
+                .products(List.of(new ProductSpec("a", 1), new ProductSpec("b", 1)))
+                .stations(machine)
+                .build();
     }
 
     @Test

@@ -116,8 +116,10 @@ final class ShiftsTest {
         StationSpec calendar = StationSpec.machine("cal", Lines.constant(HOUR))
                 .withFailures(List.of(new FailureSpec(
                         "rust", Lines.constant(20 * HOUR), Lines.constant(HOUR), FailureBasis.UP_TIME)));
-        LineSpec line =
-                new LineSpec("test:shifts", List.of(), List.of(operating, calendar), List.of(), Map.of(), mornings);
+        LineSpec line = LineSpec.builder("test:shifts")
+                .stations(operating, calendar)
+                .shifts(mornings)
+                .build();
         Map<String, List<Double>> downAt = Map.of("op", new ArrayList<>(), "cal", new ArrayList<>());
 
         new LineSimulation(line).checkingInvariants().run(0, 3 * DAY, 1, 0, event -> {
@@ -155,11 +157,10 @@ final class ShiftsTest {
     }
 
     private static LineSpec single(StationSpec machine) {
-        return new LineSpec(
-                "test:shift",
-                List.<io.linetwin.model.ProductSpec>of(),
-                List.of(machine),
-                List.<BufferSpec>of(),
-                Map.of());
+        return LineSpec.builder("test:shift")
+                .products(List.<io.linetwin.model.ProductSpec>of())
+                .stations(machine)
+                .buffers(List.<BufferSpec>of())
+                .build();
     }
 }

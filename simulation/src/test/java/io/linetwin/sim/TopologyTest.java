@@ -11,7 +11,6 @@ import io.linetwin.model.OnFull;
 import io.linetwin.model.RouteSpec;
 import io.linetwin.model.StationSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -58,15 +57,13 @@ final class TopologyTest {
 
     @Test
     void aStationWithTwoOutboundBuffersNeedsRoutes() {
-        assertThatThrownBy(() -> new LineSpec(
-                        "fork",
-                        List.of(),
-                        List.of(
+        assertThatThrownBy(() -> LineSpec.builder("fork")
+                        .stations(
                                 StationSpec.machine("a", Lines.constant(1)),
                                 StationSpec.machine("b", Lines.constant(1)),
-                                StationSpec.machine("c", Lines.constant(1))),
-                        List.of(Lines.buffer("a", "b", 1), Lines.buffer("a", "c", 1)),
-                        Map.of()))
+                                StationSpec.machine("c", Lines.constant(1)))
+                        .buffers(Lines.buffer("a", "b", 1), Lines.buffer("a", "c", 1))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("station a routes must go to each of its outbound buffers [b-a-b, b-a-c] (at least two),"
                         + " got []");
@@ -74,12 +71,10 @@ final class TopologyTest {
 
     @Test
     void aCycleIsRejected() {
-        LineSpec line = new LineSpec(
-                "ring",
-                List.of(),
-                List.of(StationSpec.machine("a", Lines.constant(1)), StationSpec.machine("b", Lines.constant(1))),
-                List.of(Lines.buffer("a", "b", 1), Lines.buffer("b", "a", 1)),
-                Map.of());
+        LineSpec line = LineSpec.builder("ring")
+                .stations(StationSpec.machine("a", Lines.constant(1)), StationSpec.machine("b", Lines.constant(1)))
+                .buffers(Lines.buffer("a", "b", 1), Lines.buffer("b", "a", 1))
+                .build();
 
         assertThatThrownBy(() -> new LineSimulation(line))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -100,20 +95,18 @@ final class TopologyTest {
     void aLoopOfZeroTimeStationsIsRejected() {
         StationSpec gate = StationSpec.machine("gate", Lines.constant(0))
                 .withRoutes(List.of(RouteSpec.share("b-gate-back", 0.5), RouteSpec.share("b-gate-out", 0.5)));
-        LineSpec line = new LineSpec(
-                "zero-loop",
-                List.of(),
-                List.of(
+        LineSpec line = LineSpec.builder("zero-loop")
+                .stations(
                         StationSpec.source("in", Optional.of(Lines.exponential(5)), OnFull.BLOCK),
                         StationSpec.machine("back", Lines.constant(0)),
                         gate,
-                        StationSpec.sink("out")),
-                List.of(
+                        StationSpec.sink("out"))
+                .buffers(
                         Lines.buffer("in", "back", 2),
                         new BufferSpec("b-back-gate", "back", "gate", 2),
                         new BufferSpec("b-gate-back", "gate", "back", 2),
-                        new BufferSpec("b-gate-out", "gate", "out", 2)),
-                Map.of());
+                        new BufferSpec("b-gate-out", "gate", "out", 2))
+                .build();
 
         assertThatThrownBy(() -> new LineSimulation(line))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -133,22 +126,20 @@ final class TopologyTest {
     void aZeroTimeGateRoutesPartsOnWithoutDelayAndConservesThem() {
         StationSpec gate = StationSpec.machine("gate", Lines.constant(0))
                 .withRoutes(List.of(RouteSpec.share("b-gate-m1", 0.5), RouteSpec.share("b-gate-m2", 0.5)));
-        LineSpec line = new LineSpec(
-                "gated",
-                List.of(),
-                List.of(
+        LineSpec line = LineSpec.builder("gated")
+                .stations(
                         StationSpec.source("in", Optional.of(Lines.exponential(2)), OnFull.BLOCK),
                         gate,
                         StationSpec.machine("m1", Lines.exponential(3)),
                         StationSpec.machine("m2", Lines.exponential(3)),
-                        StationSpec.sink("out")),
-                List.of(
+                        StationSpec.sink("out"))
+                .buffers(
                         Lines.buffer("in", "gate", 5),
                         Lines.buffer("gate", "m1", 5),
                         Lines.buffer("gate", "m2", 5),
                         Lines.buffer("m1", "out", 5),
-                        Lines.buffer("m2", "out", 5)),
-                Map.of());
+                        Lines.buffer("m2", "out", 5))
+                .build();
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(0, 20_000, 7, 0);
 
@@ -167,15 +158,11 @@ final class TopologyTest {
     @Test
     void unlimitedSupplyIntoAConveyorIsPacedByTheBelt() {
         // Parts enter at least 1 m apart at 0.5 m/s: one every 2 s, whatever the supply.
-        LineSpec line = new LineSpec(
-                "belt-fed",
-                List.of(),
-                List.of(UNLIMITED_SOURCE, StationSpec.sink("out")),
-                List.of(new BufferSpec("belt", "in", "out", 10)),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(new ConveyorSpec("belt", 10, 0.5, 1, List.of())));
+        LineSpec line = LineSpec.builder("belt-fed")
+                .stations(UNLIMITED_SOURCE, StationSpec.sink("out"))
+                .buffers(new BufferSpec("belt", "in", "out", 10))
+                .conveyors(List.of(new ConveyorSpec("belt", 10, 0.5, 1, List.of())))
+                .build();
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(3600, 3600, 1, 0);
 

@@ -11,7 +11,6 @@ import io.linetwin.model.StationSpec;
 import io.linetwin.model.TransportSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +21,14 @@ final class TransportTest {
     private static LineSpec line(Distribution interarrival, int vehicles, Optional<String> park) {
         TransportSpec transport = new TransportSpec(
                 vehicles, 1.0, 20, 20, park, List.of(new TransportSpec.Move("m-to-out", "m", "out", 60)));
-        return new LineSpec(
-                "test:agv",
-                List.of(),
-                List.of(
+        return LineSpec.builder("test:agv")
+                .stations(
                         StationSpec.source("in", Optional.of(interarrival), OnFull.BLOCK),
                         StationSpec.machine("m", Lines.constant(10)),
-                        StationSpec.sink("out")),
-                List.of(new BufferSpec("b-in", "in", "m", 5), new BufferSpec("m-to-out", "m", "out", 2)),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.of(transport));
+                        StationSpec.sink("out"))
+                .buffers(new BufferSpec("b-in", "in", "m", 5), new BufferSpec("m-to-out", "m", "out", 2))
+                .transport(transport)
+                .build();
     }
 
     /**
@@ -99,16 +93,12 @@ final class TransportTest {
                 List.of(new TransportSpec.Move("m-to-out", "m", "out", 100)),
                 Optional.of(graph));
         LineSpec straight = line(Lines.constant(300), 2, Optional.empty());
-        LineSpec line = new LineSpec(
-                straight.id(),
-                straight.products(),
-                straight.stations(),
-                straight.buffers(),
-                Map.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                Optional.of(transport));
+        LineSpec line = LineSpec.builder(straight.id())
+                .products(straight.products())
+                .stations(straight.stations())
+                .buffers(straight.buffers())
+                .transport(transport)
+                .build();
         double back = 2 * Math.hypot(50, 20);
 
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(3_000, 30_000, 1, 0);

@@ -133,15 +133,12 @@ final class WarmStartExactTest {
         TransportSpec transport = new TransportSpec(
                 2, 1.1, 2.3, 1.9, Optional.empty(), List.of(new TransportSpec.Move("agv", "m2", "m3", 4.1)));
         MaterialSpec material = new MaterialSpec("mat", 50, Optional.of(new MaterialSpec.Reorder(20, 60, 77.7)));
-        return new LineSpec(
-                "test:exact",
-                List.of(),
-                List.of(source, m1, feeder, m2, m3, sink),
-                buffers,
-                Map.of(),
-                List.of(),
-                List.of(material),
-                List.of(conveyor),
-                Optional.of(transport));
+        return LineSpec.builder("test:exact")
+                .stations(source, m1, feeder, m2, m3, sink)
+                .buffers(buffers)
+                .materials(List.of(material))
+                .conveyors(List.of(conveyor))
+                .transport(transport)
+                .build();
     }
 }

@@ -325,12 +325,11 @@ final class WarmStartTest {
                 .withFailures(List.of(Lines.failure("motor", 600, 40, FailureBasis.UP_TIME)));
         StationSpec m3 = StationSpec.machine("m3", Lines.exponential(0.95)).withScrap(0.03);
         LineSpec chain = Lines.chain(List.of(m1, m2, m3), 20, 10);
-        return new LineSpec(
-                "test:warm",
-                List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)),
-                chain.stations(),
-                chain.buffers(),
-                Map.of());
+        return LineSpec.builder("test:warm")
+                .products(List.of(new ProductSpec("a", 0.6), new ProductSpec("b", 0.4)))
+                .stations(chain.stations())
+                .buffers(chain.buffers())
+                .build();
     }
 
     /** The exact test's floor with every time random (exponential or uniform around the same means). */
@@ -362,16 +361,16 @@ final class WarmStartTest {
                 belt.speedMetresPerSecond(),
                 belt.spacingMetres(),
                 List.of(Lines.failure("belt", 153.1, 9.4, FailureBasis.WALL)));
-        return new LineSpec(
-                exact.id(),
-                exact.products(),
-                stations,
-                exact.buffers(),
-                exact.layout(),
-                exact.shifts(),
-                exact.materials(),
-                List.of(randomBelt),
-                exact.transport());
+        return LineSpec.builder(exact.id())
+                .products(exact.products())
+                .stations(stations)
+                .buffers(exact.buffers())
+                .layout(exact.layout())
+                .shifts(exact.shifts())
+                .materials(exact.materials())
+                .conveyors(List.of(randomBelt))
+                .transport(exact.transport())
+                .build();
     }
 
     private static void assertSameMean(

@@ -9,7 +9,6 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,14 +21,12 @@ final class WipByUnitTest {
     void aPackerTurnsTwelveBottlesIntoOneCaseAndWipSaysWhichIsWhich() {
         // A filler (1 s) feeds a packer (12 bottles a case, 6 s) through a buffer of 0; the cases leave the line.
         // Twelve bottles take 12 s to come, so the packer works on a case 6 s of every 12 s.
-        LineSpec line = new LineSpec(
-                "pack",
-                List.of(),
-                List.of(
+        LineSpec line = LineSpec.builder("pack")
+                .stations(
                         StationSpec.machine("filler", Lines.constant(1.0)),
-                        StationSpec.assembly("packer", Lines.constant(6.0), List.of(new AssemblyInput("filler", 12)))),
-                List.of(new BufferSpec("b", "filler", "packer", 0)),
-                Map.of());
+                        StationSpec.assembly("packer", Lines.constant(6.0), List.of(new AssemblyInput("filler", 12))))
+                .buffers(new BufferSpec("b", "filler", "packer", 0))
+                .build();
 
         ReplicationResult result = LineSimulation.run(line, 1200, 12_000, 1, 0);
 

@@ -14,6 +14,8 @@ import java.util.Set;
  * The line: its products, stations in declaration order, the buffers that join them, optional floor layout,
  * and the weekly shift calendar its machines work to (no shifts: always working). The constructor checks that
  * references resolve; the scenario loader reports the same problems with file positions before it gets here.
+ * Build one with {@link #builder(String)} and change a copy with {@link #toBuilder()} or a {@code with} method,
+ * so that a new component touches the builder, not every caller.
  */
 public record LineSpec(
         String id,
@@ -25,52 +27,6 @@ public record LineSpec(
         List<MaterialSpec> materials,
         List<ConveyorSpec> conveyors,
         Optional<TransportSpec> transport) {
-
-    /** A line that works around the clock. */
-    public LineSpec(
-            String id,
-            List<ProductSpec> products,
-            List<StationSpec> stations,
-            List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout) {
-        this(id, products, stations, buffers, layout, List.of(), List.of(), List.of(), Optional.empty());
-    }
-
-    /** A line that consumes no materials. */
-    public LineSpec(
-            String id,
-            List<ProductSpec> products,
-            List<StationSpec> stations,
-            List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout,
-            List<ShiftSpec> shifts) {
-        this(id, products, stations, buffers, layout, shifts, List.of(), List.of(), Optional.empty());
-    }
-
-    /** A line without conveyors. */
-    public LineSpec(
-            String id,
-            List<ProductSpec> products,
-            List<StationSpec> stations,
-            List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout,
-            List<ShiftSpec> shifts,
-            List<MaterialSpec> materials) {
-        this(id, products, stations, buffers, layout, shifts, materials, List.of(), Optional.empty());
-    }
-
-    /** A line without an AGV fleet. */
-    public LineSpec(
-            String id,
-            List<ProductSpec> products,
-            List<StationSpec> stations,
-            List<BufferSpec> buffers,
-            Map<String, LayoutSpec> layout,
-            List<ShiftSpec> shifts,
-            List<MaterialSpec> materials,
-            List<ConveyorSpec> conveyors) {
-        this(id, products, stations, buffers, layout, shifts, materials, conveyors, Optional.empty());
-    }
 
     public LineSpec {
         shifts = List.copyOf(shifts);
@@ -147,6 +103,16 @@ public record LineSpec(
         if (transport.isPresent()) {
             checkTransport(transport.get(), buffers, stationIds, layout);
         }
+    }
+
+    /** A line {@code id} with nothing set: no products, stations, links, layout, shifts, materials or AGVs. */
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** A builder holding this line's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -284,7 +250,7 @@ public record LineSpec(
         List<StationSpec> copy = new ArrayList<>(stations);
         int index = indexOf(replacement.id());
         copy.set(index, replacement);
-        return new LineSpec(id, products, copy, buffers, layout, shifts, materials, conveyors, transport);
+        return toBuilder().stations(copy).build();
     }
 
     public LineSpec withBuffer(BufferSpec replacement) {
@@ -292,18 +258,18 @@ public record LineSpec(
         for (int i = 0; i < copy.size(); i++) {
             if (copy.get(i).id().equals(replacement.id())) {
                 copy.set(i, replacement);
-                return new LineSpec(id, products, stations, copy, layout, shifts, materials, conveyors, transport);
+                return toBuilder().buffers(copy).build();
             }
         }
         throw new IllegalArgumentException("buffer id must name a buffer of line " + id + ", got " + replacement.id());
     }
 
     public LineSpec withShifts(List<ShiftSpec> newShifts) {
-        return new LineSpec(id, products, stations, buffers, layout, newShifts, materials, conveyors, transport);
+        return toBuilder().shifts(newShifts).build();
     }
 
     public LineSpec withMaterials(List<MaterialSpec> newMaterials) {
-        return new LineSpec(id, products, stations, buffers, layout, shifts, newMaterials, conveyors, transport);
+        return toBuilder().materials(newMaterials).build();
     }
 
     /** The weekly working time of the line's machines. */
@@ -318,5 +284,91 @@ public record LineSpec(
             }
         }
         throw new IllegalArgumentException("station id must name a station of line " + id + ", got " + stationId);
+    }
+
+    /** Collects a line's values; {@link #build()} checks them all at once, as the record's constructor does. */
+    public static final class Builder {
+
+        private final String id;
+        private List<ProductSpec> products = List.of();
+        private List<StationSpec> stations = List.of();
+        private List<BufferSpec> buffers = List.of();
+        private Map<String, LayoutSpec> layout = Map.of();
+        private List<ShiftSpec> shifts = List.of();
+        private List<MaterialSpec> materials = List.of();
+        private List<ConveyorSpec> conveyors = List.of();
+        private Optional<TransportSpec> transport = Optional.empty();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        private Builder(LineSpec line) {
+            this(line.id);
+            products = line.products;
+            stations = line.stations;
+            buffers = line.buffers;
+            layout = line.layout;
+            shifts = line.shifts;
+            materials = line.materials;
+            conveyors = line.conveyors;
+            transport = line.transport;
+        }
+
+        public Builder products(List<ProductSpec> value) {
+            products = value;
+            return this;
+        }
+
+        public Builder stations(List<StationSpec> value) {
+            stations = value;
+            return this;
+        }
+
+        public Builder stations(StationSpec... value) {
+            return stations(List.of(value));
+        }
+
+        public Builder buffers(List<BufferSpec> value) {
+            buffers = value;
+            return this;
+        }
+
+        public Builder buffers(BufferSpec... value) {
+            return buffers(List.of(value));
+        }
+
+        public Builder layout(Map<String, LayoutSpec> value) {
+            layout = value;
+            return this;
+        }
+
+        public Builder shifts(List<ShiftSpec> value) {
+            shifts = value;
+            return this;
+        }
+
+        public Builder materials(List<MaterialSpec> value) {
+            materials = value;
+            return this;
+        }
+
+        public Builder conveyors(List<ConveyorSpec> value) {
+            conveyors = value;
+            return this;
+        }
+
+        public Builder transport(Optional<TransportSpec> value) {
+            transport = value;
+            return this;
+        }
+
+        public Builder transport(TransportSpec value) {
+            return transport(Optional.of(value));
+        }
+
+        public LineSpec build() {
+            return new LineSpec(id, products, stations, buffers, layout, shifts, materials, conveyors, transport);
+        }
     }
 }

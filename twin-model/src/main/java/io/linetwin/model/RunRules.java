@@ -32,13 +32,25 @@ public final class RunRules {
 
     /**
      * One broken rule: {@code subject} is the station or link at fault, {@code key} the key below it
-     * ({@code supply}, {@code process}; empty for the item itself).
+     * ({@code supply}, {@code process}; empty for the item itself), {@code rule} which kind of rule it breaks.
      */
-    public record Violation(String subject, String key, String message) {
+    public record Violation(Rule rule, String subject, String key, String message) {
         @Override
         public String toString() {
             return subject + (key.isEmpty() ? "" : " " + key) + ": " + message;
         }
+    }
+
+    /** The kinds of rule, so a reader can say which kind a violation breaks without parsing its message. */
+    public enum Rule {
+        /** A source or sink joined the wrong way. */
+        LINK,
+        /** A loop without a quality gate. */
+        LOOP,
+        /** A source's interarrival time not above 0. */
+        INTERARRIVAL,
+        /** Parts made or moved without end at one instant: nothing that takes time paces them. */
+        UNPACED
     }
 
     private final LineSpec line;
@@ -99,13 +111,18 @@ public final class RunRules {
                 case SOURCE -> {
                     if (!in.isEmpty()) {
                         add(
+                                Rule.LINK,
                                 id,
                                 "",
                                 "a source has no inbound link, got '"
                                         + in.get(0).id() + "'");
                     }
                     if (out.size() != 1) {
-                        add(id, "", "a source feeds exactly one buffer, conveyor or AGV move, got " + out.size());
+                        add(
+                                Rule.LINK,
+                                id,
+                                "",
+                                "a source feeds exactly one buffer, conveyor or AGV move, got " + out.size());
                     } else if (station.interarrival().isEmpty()) {
                         unlimitedSupply(station, out.get(0));
                     }
@@ -113,6 +130,7 @@ public final class RunRules {
                             .filter(d -> !(d.mean() > 0))
                             .ifPresent(
                                     d -> add(
+                                            Rule.INTERARRIVAL,
                                             id,
                                             "interarrival",
                                             "expected a mean time between arrivals > 0s, got " + d.mean()
@@ -121,6 +139,7 @@ public final class RunRules {
                 case SINK -> {
                     if (!out.isEmpty()) {
                         add(
+                                Rule.LINK,
                                 id,
                                 "",
                                 "a sink has no outbound link, got '"
@@ -130,6 +149,7 @@ public final class RunRules {
                 case MACHINE, ASSEMBLY -> {
                     if (zeroTime(station) && in.isEmpty()) {
                         add(
+                                Rule.UNPACED,
                                 id,
                                 "process",
                                 "a zero-time station needs an inbound link to pace it: without one it "
@@ -139,6 +159,7 @@ public final class RunRules {
                 case BATCH -> {
                     if (in.isEmpty()) {
                         add(
+                                Rule.LINK,
                                 id,
                                 "",
                                 "a batch station needs an inbound link: it processes loads of parts brought to it,"
@@ -166,6 +187,7 @@ public final class RunRules {
                     + "or an AGV move in between";
             if (link.unlimited()) {
                 add(
+                        Rule.UNPACED,
                         source.id(),
                         "supply",
                         "unlimited supply feeds unlimited buffer '" + link.id() + "'" + via
@@ -175,6 +197,7 @@ public final class RunRules {
             StationSpec to = stations.get(link.to());
             if (to.kind() == StationKind.SINK) {
                 add(
+                        Rule.UNPACED,
                         source.id(),
                         "supply",
                         "unlimited supply reaches sink '" + to.id() + "' through '" + link.id()
@@ -184,6 +207,7 @@ public final class RunRules {
                 List<BufferSpec> next = outbound.getOrDefault(to.id(), List.of());
                 if (next.isEmpty()) {
                     add(
+                            Rule.UNPACED,
                             source.id(),
                             "supply",
                             "unlimited supply reaches zero-time station '" + to.id()
@@ -206,6 +230,7 @@ public final class RunRules {
         for (List<String> loop : Loops.of(stations.keySet(), next)) {
             List<String> shown = Loops.shortestThrough(loop.get(0), Set.copyOf(loop), next);
             add(
+                    Rule.LOOP,
                     loop.get(0),
                     "",
                     "the line loops: " + String.join(" -> ", shown) + "; a loop needs a quality gate "
@@ -230,6 +255,7 @@ public final class RunRules {
         for (List<String> loop : Loops.of(order, next)) {
             List<String> shown = Loops.shortestThrough(loop.get(0), Set.copyOf(loop), next);
             add(
+                    Rule.UNPACED,
                     loop.get(0),
                     "process",
                     "a loop of zero-time stations (" + String.join(" -> ", shown) + ") would let "
@@ -242,7 +268,7 @@ public final class RunRules {
         return spec != null && !spec.routes().isEmpty() && spec.routes().get(0).byShare();
     }
 
-    private void add(String subject, String key, String message) {
-        violations.add(new Violation(subject, key, message));
+    private void add(Rule rule, String subject, String key, String message) {
+        violations.add(new Violation(rule, subject, key, message));
     }
 }

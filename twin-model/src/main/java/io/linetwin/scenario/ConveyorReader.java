@@ -37,18 +37,20 @@ final class ConveyorReader {
 
     static Optional<Double> quantity(YamlCursor at, Units.Quantity quantity) {
         if (!at.isScalar()) {
-            at.problem("expected " + quantity.example() + ", got " + at.describe());
+            at.problem(ProblemCode.VALUE_TYPE, "expected " + quantity.example() + ", got " + at.describe());
             return Optional.empty();
         }
         try {
             double value = Units.parse(quantity, at.rawText());
             if (!(value > 0)) {
-                at.problem("expected " + quantity.example() + " > 0, got " + at.describe());
+                at.problem(
+                        ProblemCode.VALUE_OUT_OF_RANGE,
+                        "expected " + quantity.example() + " > 0, got " + at.describe());
                 return Optional.empty();
             }
             return Optional.of(value);
         } catch (IllegalArgumentException e) {
-            at.problem(e.getMessage());
+            at.problem(ProblemCode.VALUE_FORMAT, e.getMessage());
             return Optional.empty();
         }
     }

@@ -42,12 +42,15 @@ final class DistributionReader {
         }
         if (!at.isMapping()) {
             at.problem(
+                    ProblemCode.VALUE_TYPE,
                     "expected a distribution like {dist: exponential, mean: 2s} or a duration, got " + at.describe());
             return Optional.empty();
         }
         MappingReader map = at.mapping().orElseThrow();
         Optional<String> dist = map.required(
-                        "dist", "required key is missing; expected one of " + String.join(", ", FORMS.keySet()))
+                        "dist",
+                        ProblemCode.KEY_MISSING,
+                        "required key is missing; expected one of " + String.join(", ", FORMS.keySet()))
                 .flatMap(c -> c.choice(FORMS.keySet()));
         if (dist.isEmpty()) {
             return Optional.empty();
@@ -127,12 +130,18 @@ final class DistributionReader {
         boolean unexpected = false;
         for (String key : given) {
             if (!known.contains(key)) {
-                map.keyCursor(key).problem(dist + " takes " + accepted + ", got unexpected key '" + key + "'");
+                map.keyCursor(key)
+                        .problem(
+                                ProblemCode.DISTRIBUTION_PARAMETERS,
+                                dist + " takes " + accepted + ", got unexpected key '" + key + "'");
                 unexpected = true;
             }
         }
         if (!unexpected) {
-            map.self().problem(dist + " takes " + accepted + ", got " + braces(given));
+            map.self()
+                    .problem(
+                            ProblemCode.DISTRIBUTION_PARAMETERS,
+                            dist + " takes " + accepted + ", got " + braces(given));
         }
     }
 

@@ -80,27 +80,33 @@ final class ExperimentReader {
                         Integer.parseInt(matcher.group(4)),
                         Integer.parseInt(matcher.group(5))));
             } catch (DateTimeException e) {
-                at.problem("expected a valid date and time like \"2026-12-07 06:00\", got " + at.describe() + " ("
-                        + e.getMessage() + ")");
+                at.problem(
+                        ProblemCode.VALUE_FORMAT,
+                        "expected a valid date and time like \"2026-12-07 06:00\", got " + at.describe() + " ("
+                                + e.getMessage() + ")");
                 return Optional.empty();
             }
         }
-        at.problem("expected a date and time like \"2026-12-07 06:00\" or a weekday and time like \"mon 06:00\", got "
-                + at.describe());
+        at.problem(
+                ProblemCode.VALUE_FORMAT,
+                "expected a date and time like \"2026-12-07 06:00\" or a weekday and time like \"mon 06:00\", got "
+                        + at.describe());
         return Optional.empty();
     }
 
     private static Optional<Double> within(YamlCursor at, double seconds) {
         if (seconds < Limits.MIN_HORIZON_SECONDS) {
-            at.problem("expected a horizon of at least 1s, got " + at.describe());
+            at.problem(ProblemCode.VALUE_OUT_OF_RANGE, "expected a horizon of at least 1s, got " + at.describe());
             return Optional.empty();
         }
         if (seconds > Limits.MAX_RUN_SECONDS) {
-            at.problem(String.format(
-                    Locale.ROOT,
-                    "expected a duration of at most %,.0fd (the limit of what runs), " + "got %s",
-                    Limits.MAX_RUN_SECONDS / 86_400,
-                    at.describe()));
+            at.problem(
+                    ProblemCode.VALUE_OVER_LIMIT,
+                    String.format(
+                            Locale.ROOT,
+                            "expected a duration of at most %,.0fd (the limit of what runs), " + "got %s",
+                            Limits.MAX_RUN_SECONDS / 86_400,
+                            at.describe()));
             return Optional.empty();
         }
         return Optional.of(seconds);
@@ -117,8 +123,10 @@ final class ExperimentReader {
                 return Optional.of(day * 86_400.0 + hours * 3600.0 + minutes * 60.0);
             }
         }
-        at.problem("expected a weekday and time like \"mon 06:00\" or a date and time like \"2026-12-07 06:00\", got "
-                + at.describe());
+        at.problem(
+                ProblemCode.VALUE_FORMAT,
+                "expected a weekday and time like \"mon 06:00\" or a date and time like \"2026-12-07 06:00\", got "
+                        + at.describe());
         return Optional.empty();
     }
 }

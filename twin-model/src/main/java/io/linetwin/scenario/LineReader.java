@@ -66,7 +66,8 @@ final class LineReader {
         Map<String, Map<String, YamlCursor>> inputs = new LinkedHashMap<>();
         Map<String, TopologyCheck.Routes> routes = new LinkedHashMap<>();
         List<StationSpec> stations = new ArrayList<>();
-        Optional<YamlCursor> stationsAt = map.required("stations", "required key is missing; a line needs stations");
+        Optional<YamlCursor> stationsAt =
+                map.required("stations", ProblemCode.KEY_MISSING, "required key is missing; a line needs stations");
         if (stationsAt
                 .filter(c -> c.node() instanceof SequenceNode s && s.getValue().size() > Limits.MAX_STATIONS)
                 .isPresent()) {
@@ -76,7 +77,7 @@ final class LineReader {
         }
         stationsAt.flatMap(c -> c.items("id", Limits.MAX_STATIONS)).ifPresent(items -> {
             if (items.isEmpty()) {
-                stationsAt.get().problem("expected at least one station, got an empty list");
+                stationsAt.get().problem(ProblemCode.VALUE_EMPTY, "expected at least one station, got an empty list");
             }
             for (YamlCursor item : items) {
                 StationReader.Read read = StationReader.read(item, productIds, materialIds);
@@ -115,8 +116,10 @@ final class LineReader {
                     .ifPresent(k -> ids.get(station)
                             .peek("kind")
                             .orElse(ids.get(station))
-                            .problem("a batch station does not follow a shift calendar yet; remove 'shifts' or"
-                                    + " model " + station + " as a machine")));
+                            .problem(
+                                    ProblemCode.KEY_NOT_SUPPORTED_YET,
+                                    "a batch station does not follow a shift calendar yet; remove 'shifts' or"
+                                            + " model " + station + " as a machine")));
         }
         if (problems.count() > before) {
             return Optional.empty();
@@ -124,13 +127,22 @@ final class LineReader {
         Optional<LineSpec> line = problems.guard(
                 lineNode,
                 "line",
-                () -> new LineSpec(id, products, stations, buffers, layout, shifts, materials, conveyors, transport));
+                () -> LineSpec.builder(id)
+                        .products(products)
+                        .stations(stations)
+                        .buffers(buffers)
+                        .layout(layout)
+                        .shifts(shifts)
+                        .materials(materials)
+                        .conveyors(conveyors)
+                        .transport(transport)
+                        .build());
         line.ifPresent(l -> RunRules.check(l).forEach(v -> {
             YamlCursor item = ids.get(v.subject());
             YamlCursor where = item == null
                     ? at
                     : v.key().isEmpty() ? item : item.peek(v.key()).orElse(item);
-            where.problem(v.message());
+            where.problem(code(v.rule()), v.message());
         }));
         if (experiment != null && problems.count() == before) {
             line.ifPresent(l -> blameFastest(l, experiment, ids));
@@ -143,6 +155,16 @@ final class LineReader {
      * unit mistake like {@code 1e-300s}): reported at that station's time or speed. Otherwise the experiment's
      * length is what to change, and the caller reports it there.
      */
+    /** The code of a broken run rule: the compiler makes a new kind of rule choose one. */
+    private static ProblemCode code(RunRules.Rule rule) {
+        return switch (rule) {
+            case LINK -> ProblemCode.TOPOLOGY_LINK;
+            case LOOP -> ProblemCode.TOPOLOGY_LOOP;
+            case INTERARRIVAL -> ProblemCode.VALUE_OUT_OF_RANGE;
+            case UNPACED -> ProblemCode.RUN_UNBOUNDED;
+        };
+    }
+
     private static void blameFastest(LineSpec line, ExperimentSpec experiment, Map<String, YamlCursor> ids) {
         EventEstimate estimate = EventEstimate.of(line, experiment);
         if (estimate.withinLimit() || !estimate.fastestIsImplausible()) {
@@ -162,7 +184,7 @@ final class LineReader {
         } else {
             where = item.peek("process").orElse(item);
         }
-        where.problem(estimate.refusal());
+        where.problem(ProblemCode.RUN_TOO_LARGE, estimate.refusal());
     }
 
     /** Stations and buffers share one id space: both become things of the line's twin. */
@@ -171,7 +193,9 @@ final class LineReader {
         if (first == null) {
             return true;
         }
-        item.peek("id").orElse(item).problem("duplicate id '" + id + "' (first used at " + position(first) + ")");
+        item.peek("id")
+                .orElse(item)
+                .problem(ProblemCode.ID_DUPLICATE, "duplicate id '" + id + "' (first used at " + position(first) + ")");
         return false;
     }
 
@@ -248,7 +272,7 @@ final class LineReader {
         if (at.isScalar() && at.rawText().strip().matches("[+-]?\\d{1,9}")) {
             return at.integer(0, Limits.MAX_BUFFER_CAPACITY);
         }
-        at.problem("expected a whole number >= 0 or 'unlimited', got " + at.describe());
+        at.problem(ProblemCode.VALUE_TYPE, "expected a whole number >= 0 or 'unlimited', got " + at.describe());
         return Optional.empty();
     }
 
@@ -258,7 +282,9 @@ final class LineReader {
                 .ifPresent(map -> map.values().forEach((station, place) -> {
                     if (!stations.contains(station)) {
                         map.keyCursor(station)
-                                .problem("no station '" + station + "'" + Suggestions.hint(station, stations));
+                                .problem(
+                                        ProblemCode.REFERENCE_UNKNOWN_STATION,
+                                        "no station '" + station + "'" + Suggestions.hint(station, stations));
                         return;
                     }
                     place.mapping().ifPresent(p -> {

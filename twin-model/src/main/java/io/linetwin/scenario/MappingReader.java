@@ -25,7 +25,12 @@ final class MappingReader {
         for (NodeTuple tuple : ((MappingNode) self.node()).getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode key)) {
-                self.problems().at(keyNode, self.path(), "expected a text key, got a mapping or list as key");
+                self.problems()
+                        .at(
+                                keyNode,
+                                self.path(),
+                                ProblemCode.VALUE_TYPE,
+                                "expected a text key, got a mapping or list as key");
                 continue;
             }
             if (entries.containsKey(key.getValue())) {
@@ -34,6 +39,7 @@ final class MappingReader {
                         .at(
                                 keyNode,
                                 self.childPath(key.getValue()),
+                                ProblemCode.YAML_DUPLICATE_KEY,
                                 "duplicate key '" + key.getValue() + "' (first at "
                                         + (first.getStartMark().getLine() + 1) + ":"
                                         + (first.getStartMark().getColumn() + 1) + ")");
@@ -65,12 +71,15 @@ final class MappingReader {
                 continue;
             }
             if (notYet.contains(key)) {
-                keyCursor(key).problem("not supported yet: '" + key + "' arrives with later work; remove it for now");
+                keyCursor(key)
+                        .problem(
+                                ProblemCode.KEY_NOT_SUPPORTED_YET,
+                                "not supported yet: '" + key + "' arrives with later work; remove it for now");
             } else {
                 String hint = Suggestions.nearest(key, known)
                         .map(s -> "; did you mean '" + s + "'?")
                         .orElse("; expected one of " + String.join(", ", known));
-                keyCursor(key).problem("unknown key '" + key + "'" + hint);
+                keyCursor(key).problem(ProblemCode.KEY_UNKNOWN, "unknown key '" + key + "'" + hint);
             }
         }
         return this;
@@ -86,13 +95,13 @@ final class MappingReader {
     }
 
     Optional<YamlCursor> required(String key) {
-        return required(key, "required key is missing");
+        return required(key, ProblemCode.KEY_MISSING, "required key is missing");
     }
 
-    Optional<YamlCursor> required(String key, String whenMissing) {
+    Optional<YamlCursor> required(String key, ProblemCode code, String whenMissing) {
         Optional<YamlCursor> value = optional(key);
         if (value.isEmpty()) {
-            self.problems().at(self.node(), self.childPath(key), whenMissing);
+            self.problems().at(self.node(), self.childPath(key), code, whenMissing);
         }
         return value;
     }

@@ -25,8 +25,10 @@ final class MaterialReader {
                         if (first != null) {
                             item.peek("id")
                                     .orElse(item)
-                                    .problem("duplicate material id '" + i + "' (first used at "
-                                            + LineReader.position(first) + ")");
+                                    .problem(
+                                            ProblemCode.ID_DUPLICATE,
+                                            "duplicate material id '" + i + "' (first used at "
+                                                    + LineReader.position(first) + ")");
                         }
                     });
                     double initial = map.optional("initial")

@@ -29,17 +29,22 @@ final class OutputReader {
         Optional<String> singular = map.optional("unit").flatMap(OutputReader::word);
         Optional<String> plural = map.optional("plural").flatMap(OutputReader::word);
         if (plural.isPresent() && singular.isEmpty() && map.optional("unit").isEmpty()) {
-            map.keyCursor("plural").problem("a plural needs its unit: add unit");
+            map.keyCursor("plural").problem(ProblemCode.KEY_MISSING, "a plural needs its unit: add unit");
         }
         UnitName unit = singular.map(s -> plural.map(p -> new UnitName(s, p)).orElse(UnitName.of(s)))
                 .orElse(UnitName.PART);
         List<String> products = line.products().stream().map(ProductSpec::id).toList();
         Map<String, UnitName> byProduct = units(
-                map.optional("byProduct"), products, "product", " (products: " + String.join(", ", products) + ")");
+                map.optional("byProduct"),
+                products,
+                ProblemCode.REFERENCE_UNKNOWN_PRODUCT,
+                "product",
+                " (products: " + String.join(", ", products) + ")");
         List<String> makers = Makers.of(line).makers();
         Map<String, UnitName> stations = units(
                 map.optional("stations"),
                 makers,
+                ProblemCode.OUTPUT_NOT_A_RELEASE_POINT,
                 "release point or assembly",
                 ": only sources, machines without an inbound link and assemblies make a new unit (they are "
                         + String.join(", ", makers) + ")");
@@ -50,16 +55,18 @@ final class OutputReader {
     }
 
     private static Map<String, UnitName> units(
-            Optional<YamlCursor> at, List<String> allowed, String what, String whichAre) {
+            Optional<YamlCursor> at, List<String> allowed, ProblemCode unknown, String what, String whichAre) {
         Map<String, UnitName> units = new LinkedHashMap<>();
         at.flatMap(YamlCursor::mapping)
                 .ifPresent(map -> map.values().forEach((key, value) -> {
                     if (!allowed.contains(key)) {
                         map.keyCursor(key)
-                                .problem("no " + what + " '" + key + "'"
-                                        + Suggestions.nearest(key, allowed)
-                                                .map(s -> "; did you mean '" + s + "'?")
-                                                .orElse(whichAre));
+                                .problem(
+                                        unknown,
+                                        "no " + what + " '" + key + "'"
+                                                + Suggestions.nearest(key, allowed)
+                                                        .map(s -> "; did you mean '" + s + "'?")
+                                                        .orElse(whichAre));
                         return;
                     }
                     unit(value).ifPresent(unit -> units.put(key, unit));
@@ -83,7 +90,9 @@ final class OutputReader {
         if (text.isEmpty()
                 || text.length() > 40
                 || !text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == ' ')) {
-            at.problem("expected a unit name like \"pallet\" (letters, digits, - or _), got " + at.describe());
+            at.problem(
+                    ProblemCode.VALUE_FORMAT,
+                    "expected a unit name like \"pallet\" (letters, digits, - or _), got " + at.describe());
             return Optional.empty();
         }
         return Optional.of(text);

@@ -22,14 +22,14 @@ final class Problems {
         return file;
     }
 
-    void at(Node node, String path, String message) {
-        at(node == null ? null : node.getStartMark(), path, message);
+    void at(Node node, String path, ProblemCode code, String message) {
+        at(node == null ? null : node.getStartMark(), path, code, message);
     }
 
-    void at(Mark mark, String path, String message) {
+    void at(Mark mark, String path, ProblemCode code, String message) {
         int line = mark == null ? 1 : mark.getLine() + 1;
         int column = mark == null ? 1 : mark.getColumn() + 1;
-        found.add(new ScenarioProblem(file, line, column, path, message));
+        found.add(new ScenarioProblem(file, line, column, path, message, code));
     }
 
     void add(ScenarioProblem problem) {
@@ -60,7 +60,7 @@ final class Problems {
         try {
             return Optional.of(build.get());
         } catch (IllegalArgumentException e) {
-            at(node, path, String.valueOf(e.getMessage()));
+            at(node, path, ProblemCode.VALUE_INVALID, String.valueOf(e.getMessage()));
             return Optional.empty();
         }
     }

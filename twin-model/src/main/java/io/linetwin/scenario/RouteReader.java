@@ -29,19 +29,22 @@ final class RouteReader {
                     Optional<String> to = toAt.flatMap(YamlCursor::id);
                     to.ifPresent(t -> {
                         if (targets.putIfAbsent(t, toAt.get()) != null) {
-                            toAt.get().problem("duplicate route to '" + t + "'");
+                            toAt.get().problem(ProblemCode.ID_DUPLICATE, "duplicate route to '" + t + "'");
                         }
                     });
                     boolean hasShare = map.has("share");
                     if (hasShare == map.has("products")) {
                         item.problem(
+                                ProblemCode.KEY_CONFLICT,
                                 "a route takes either 'share' or 'products', got " + (hasShare ? "both" : "neither"));
                         return;
                     }
                     if (byShare[0] != null && byShare[0] != hasShare) {
                         map.keyCursor(hasShare ? "share" : "products")
-                                .problem("routes of one station are all by share or"
-                                        + " all by products, got both kinds");
+                                .problem(
+                                        ProblemCode.KEY_CONFLICT,
+                                        "routes of one station are all by share or"
+                                                + " all by products, got both kinds");
                         return;
                     }
                     byShare[0] = hasShare;
@@ -54,10 +57,12 @@ final class RouteReader {
                             .flatMap(c -> c.items(""))
                             .ifPresent(ps -> ps.forEach(p -> p.id().ifPresent(id -> {
                                 if (!products.contains(id)) {
-                                    p.problem("no product '" + id + "'"
-                                            + (products.isEmpty()
-                                                    ? "; the line declares no products"
-                                                    : Suggestions.hint(id, products)));
+                                    p.problem(
+                                            ProblemCode.REFERENCE_UNKNOWN_PRODUCT,
+                                            "no product '" + id + "'"
+                                                    + (products.isEmpty()
+                                                            ? "; the line declares no products"
+                                                            : Suggestions.hint(id, products)));
                                 } else {
                                     routed.add(id);
                                 }

@@ -26,18 +26,26 @@ final class ScenarioBinder {
     static Optional<Scenario> bind(Node root, Problems problems) {
         YamlCursor at = new YamlCursor(root, "", problems);
         if (root == null || at.isNull()) {
-            problems.at(root, "", "expected a " + SCHEMA + " scenario, got an empty file");
+            problems.at(
+                    root,
+                    "",
+                    ProblemCode.DOCUMENT_NOT_A_SCENARIO,
+                    "expected a " + SCHEMA + " scenario, got an empty file");
             return Optional.empty();
         }
         if (!at.isMapping()) {
-            at.problem("expected a " + SCHEMA + " scenario (a mapping with schema, name, line), got " + at.describe());
+            at.problem(
+                    ProblemCode.DOCUMENT_NOT_A_SCENARIO,
+                    "expected a " + SCHEMA + " scenario (a mapping with schema, name, line), got " + at.describe());
             return Optional.empty();
         }
         MappingReader map = at.mapping().orElseThrow().allow(KEYS, NOT_YET);
-        map.required("schema", "required key is missing; expected \"" + SCHEMA + "\"")
+        map.required("schema", ProblemCode.KEY_MISSING, "required key is missing; expected \"" + SCHEMA + "\"")
                 .ifPresent(schema -> {
                     if (!schema.isScalar() || !schema.rawText().equals(SCHEMA)) {
-                        schema.problem("expected \"" + SCHEMA + "\", got " + schema.describe());
+                        schema.problem(
+                                ProblemCode.SCHEMA_UNSUPPORTED,
+                                "expected \"" + SCHEMA + "\", got " + schema.describe());
                     }
                 });
         Optional<String> name = map.required("name").flatMap(YamlCursor::text);
@@ -62,7 +70,11 @@ final class ScenarioBinder {
         }
         EventEstimate estimate = EventEstimate.of(line.orElseThrow(), experiment);
         if (!estimate.withinLimit()) {
-            problems.at(experimentAt.map(YamlCursor::node).orElse(root), "experiment", estimate.refusal());
+            problems.at(
+                    experimentAt.map(YamlCursor::node).orElse(root),
+                    "experiment",
+                    ProblemCode.RUN_TOO_LARGE,
+                    estimate.refusal());
             return Optional.empty();
         }
         // Variants and tuning are read only over a valid base: otherwise each base problem would repeat in each.

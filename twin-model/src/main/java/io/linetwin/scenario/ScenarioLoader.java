@@ -51,7 +51,7 @@ public final class ScenarioLoader {
     private static Scenario scenarioOrThrow(Optional<Scenario> scenario, Problems problems) throws ScenarioException {
         if (scenario.isEmpty() || !problems.isEmpty()) {
             if (problems.isEmpty()) {
-                problems.at((Mark) null, "", "the scenario could not be read");
+                problems.at((Mark) null, "", ProblemCode.FILE_UNREADABLE, "the scenario could not be read");
             }
             throw new ScenarioException(problems.list());
         }
@@ -62,14 +62,18 @@ public final class ScenarioLoader {
         try {
             long bytes = Files.size(file);
             if (bytes > Limits.MAX_FILE_BYTES) {
-                problems.at((Mark) null, "", tooLarge(bytes + " bytes"));
+                problems.at((Mark) null, "", ProblemCode.FILE_TOO_LARGE, tooLarge(bytes + " bytes"));
                 return Optional.empty();
             }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
-            problems.at((Mark) null, "", "expected a UTF-8 text file, got bytes that are not UTF-8");
+            problems.at(
+                    (Mark) null,
+                    "",
+                    ProblemCode.FILE_UNREADABLE,
+                    "expected a UTF-8 text file, got bytes that are not UTF-8");
         } catch (IOException e) {
-            problems.at((Mark) null, "", "cannot read the file: " + e);
+            problems.at((Mark) null, "", ProblemCode.FILE_UNREADABLE, "cannot read the file: " + e);
         }
         return Optional.empty();
     }
@@ -81,7 +85,7 @@ public final class ScenarioLoader {
 
     private static Optional<Scenario> bind(String text, Problems problems) {
         if (text.length() > Limits.MAX_FILE_BYTES) {
-            problems.at((Mark) null, "", tooLarge(text.length() + " characters"));
+            problems.at((Mark) null, "", ProblemCode.FILE_TOO_LARGE, tooLarge(text.length() + " characters"));
             return Optional.empty();
         }
         if (!wordsWithinLimit(text, problems)) {
@@ -93,10 +97,10 @@ public final class ScenarioLoader {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            problems.at(mark, "", "malformed YAML: " + e.getProblem() + context);
+            problems.at(mark, "", ProblemCode.YAML_SYNTAX, "malformed YAML: " + e.getProblem() + context);
             return Optional.empty();
         } catch (YAMLException e) {
-            problems.at((Mark) null, "", "malformed YAML: " + e.getMessage());
+            problems.at((Mark) null, "", ProblemCode.YAML_SYNTAX, "malformed YAML: " + e.getMessage());
             return Optional.empty();
         }
         return ScenarioBinder.bind(root, problems);
@@ -131,7 +135,8 @@ public final class ScenarioLoader {
                             wordStart - lineStart + 1,
                             "",
                             "a value of " + (i - wordStart) + " characters without a blank, more than the limit of "
-                                    + Limits.MAX_WORD_CHARS));
+                                    + Limits.MAX_WORD_CHARS,
+                            ProblemCode.FILE_TOO_LARGE));
                     return false;
                 }
                 wordStart = -1;

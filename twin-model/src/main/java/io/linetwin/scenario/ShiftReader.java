@@ -70,9 +70,12 @@ final class ShiftReader {
         }
         double offset = ((start.get() - shiftStart) % DAY + DAY) % DAY;
         if (offset + duration.get() > shiftLength) {
-            at.problem("expected a break that ends within its shift (" + clock(shiftStart) + " for "
-                    + minutes(shiftLength) + " min), got " + clock(start.get()) + " for " + minutes(duration.get())
-                    + " min");
+            at.problem(
+                    ProblemCode.VALUE_OUT_OF_RANGE,
+                    "expected a break that ends within its shift (" + clock(shiftStart) + " for "
+                            + minutes(shiftLength) + " min), got " + clock(start.get()) + " for "
+                            + minutes(duration.get())
+                            + " min");
             return Optional.empty();
         }
         return Optional.of(new ShiftSpec.Break(offset, duration.get()));
@@ -87,8 +90,10 @@ final class ShiftReader {
             int from = DAYS.indexOf(range[0]);
             int to = range.length == 2 ? DAYS.indexOf(range[1]) : from;
             if (range.length > 2 || from < 0 || to < 0) {
-                at.problem("expected days like \"mon-fri\" or \"sat,sun\" (mon tue wed thu fri sat sun), got "
-                        + at.describe());
+                at.problem(
+                        ProblemCode.VALUE_FORMAT,
+                        "expected days like \"mon-fri\" or \"sat,sun\" (mon tue wed thu fri sat sun), got "
+                                + at.describe());
                 return Optional.empty();
             }
             for (int day = from; ; day = (day + 1) % 7) {
@@ -113,8 +118,10 @@ final class ShiftReader {
                 return Optional.of(DAY);
             }
         }
-        at.problem("expected a time of day like \"06:00\"" + (endOfDayAllowed ? " (or \"24:00\")" : "") + ", got "
-                + at.describe());
+        at.problem(
+                ProblemCode.VALUE_FORMAT,
+                "expected a time of day like \"06:00\"" + (endOfDayAllowed ? " (or \"24:00\")" : "") + ", got "
+                        + at.describe());
         return Optional.empty();
     }
 

@@ -104,12 +104,13 @@ final class StationReader {
         Optional<Distribution> process = processes
                 ? map.required(
                                 "process",
+                                ProblemCode.STATION_PROCESS_MISSING,
                                 "required for a " + kind.get().name().toLowerCase(java.util.Locale.ROOT) + ", missing")
                         .flatMap(DistributionReader::read)
                 : Optional.empty();
         Map<String, YamlCursor> inputKeys = new LinkedHashMap<>();
         List<AssemblyInput> inputs = kind.filter(k -> k == StationKind.ASSEMBLY).isPresent()
-                ? map.required("inputs", "required for an assembly, missing")
+                ? map.required("inputs", ProblemCode.STATION_INPUTS_MISSING, "required for an assembly, missing")
                         .map(c -> inputs(c, inputKeys))
                         .orElse(List.of())
                 : List.of();
@@ -191,15 +192,17 @@ final class StationReader {
         for (String key : map.keys()) {
             if (ALL_KEYS.contains(key) && !own.contains(key)) {
                 map.keyCursor(key)
-                        .problem("'" + key + "' does not apply to a " + name + " (a " + name + " takes "
-                                + String.join(", ", own) + ")");
+                        .problem(
+                                ProblemCode.KEY_NOT_APPLICABLE,
+                                "'" + key + "' does not apply to a " + name + " (a " + name + " takes "
+                                        + String.join(", ", own) + ")");
             }
         }
     }
 
     /** {@code batchSize} (required) and {@code maxWait} (optional): when a batch station starts its cycle. */
     private static Optional<BatchRule> batchRule(MappingReader map) {
-        Optional<Integer> size = map.required("batchSize", "required for a batch, missing")
+        Optional<Integer> size = map.required("batchSize", ProblemCode.KEY_MISSING, "required for a batch, missing")
                 .flatMap(c -> c.integer(1, BatchRule.MAX_SIZE));
         OptionalDouble maxWait = map.optional("maxWait")
                 .flatMap(YamlCursor::positiveDuration)
@@ -214,11 +217,16 @@ final class StationReader {
         boolean hasInterarrival = map.has("interarrival");
         if (hasSupply && hasInterarrival) {
             map.keyCursor("interarrival")
-                    .problem("a source takes either 'supply: unlimited' or 'interarrival', " + "got both");
+                    .problem(
+                            ProblemCode.KEY_CONFLICT,
+                            "a source takes either 'supply: unlimited' or 'interarrival', " + "got both");
             return Optional.empty();
         }
         if (!hasSupply && !hasInterarrival) {
-            map.self().problem("a source needs 'supply: unlimited' or 'interarrival', got neither");
+            map.self()
+                    .problem(
+                            ProblemCode.KEY_CONFLICT,
+                            "a source needs 'supply: unlimited' or 'interarrival', got neither");
             return Optional.empty();
         }
         if (hasSupply) {
@@ -235,21 +243,27 @@ final class StationReader {
                 .ifPresent(map -> map.values().forEach((from, row) -> {
                     if (!products.contains(from)) {
                         map.keyCursor(from)
-                                .problem("no product '" + from + "'"
-                                        + (products.isEmpty()
-                                                ? "; the line declares no products"
-                                                : Suggestions.hint(from, products)));
+                                .problem(
+                                        ProblemCode.REFERENCE_UNKNOWN_PRODUCT,
+                                        "no product '" + from + "'"
+                                                + (products.isEmpty()
+                                                        ? "; the line declares no products"
+                                                        : Suggestions.hint(from, products)));
                         return;
                     }
                     row.mapping()
                             .ifPresent(cells -> cells.values().forEach((to, value) -> {
                                 if (!products.contains(to)) {
                                     cells.keyCursor(to)
-                                            .problem("no product '" + to + "'" + Suggestions.hint(to, products));
+                                            .problem(
+                                                    ProblemCode.REFERENCE_UNKNOWN_PRODUCT,
+                                                    "no product '" + to + "'" + Suggestions.hint(to, products));
                                 } else if (to.equals(from)) {
                                     cells.keyCursor(to)
-                                            .problem("a changeover needs two different products, got '" + to
-                                                    + "' twice");
+                                            .problem(
+                                                    ProblemCode.VALUE_INVALID,
+                                                    "a changeover needs two different products, got '" + to
+                                                            + "' twice");
                                 } else {
                                     DistributionReader.read(value)
                                             .ifPresent(d -> matrix.computeIfAbsent(from, f -> new LinkedHashMap<>())
@@ -268,7 +282,8 @@ final class StationReader {
                         String hint = products.isEmpty()
                                 ? "; the line declares no products"
                                 : Suggestions.hint(product, products);
-                        map.keyCursor(product).problem("no product '" + product + "'" + hint);
+                        map.keyCursor(product)
+                                .problem(ProblemCode.REFERENCE_UNKNOWN_PRODUCT, "no product '" + product + "'" + hint);
                         return;
                     }
                     DistributionReader.read(value).ifPresent(d -> byProduct.put(product, d));
@@ -281,7 +296,7 @@ final class StationReader {
         List<AssemblyInput> inputs = new ArrayList<>();
         at.mapping().ifPresent(map -> {
             if (map.keys().isEmpty()) {
-                at.problem("expected at least one input like { capper: 12 }, got none");
+                at.problem(ProblemCode.VALUE_EMPTY, "expected at least one input like { capper: 12 }, got none");
             }
             map.values().forEach((source, value) -> {
                 keys.put(source, map.keyCursor(source));
@@ -300,7 +315,10 @@ final class StationReader {
                         String hint = materials.isEmpty()
                                 ? "; the line declares no materials"
                                 : Suggestions.hint(material, materials);
-                        map.keyCursor(material).problem("no material '" + material + "'" + hint);
+                        map.keyCursor(material)
+                                .problem(
+                                        ProblemCode.REFERENCE_UNKNOWN_MATERIAL,
+                                        "no material '" + material + "'" + hint);
                         return;
                     }
                     value.positive().ifPresent(units -> consumes.put(material, units));
@@ -318,8 +336,9 @@ final class StationReader {
                     map.allow(List.of("name", "mtbf", "mttr", "basis"));
                     Optional<String> name = map.required("name").flatMap(YamlCursor::id);
                     name.filter(n -> !names.add(n))
-                            .ifPresent(n ->
-                                    map.optional("name").orElseThrow().problem("duplicate failure name '" + n + "'"));
+                            .ifPresent(n -> map.optional("name")
+                                    .orElseThrow()
+                                    .problem(ProblemCode.ID_DUPLICATE, "duplicate failure name '" + n + "'"));
                     Optional<Distribution> mtbf = map.required("mtbf").flatMap(DistributionReader::read);
                     Optional<Distribution> mttr = map.required("mttr").flatMap(DistributionReader::read);
                     FailureBasis basis =
@@ -351,8 +370,10 @@ final class StationReader {
                     name.filter(n -> failureNames.contains(n) || !names.add(n))
                             .ifPresent(n -> map.optional("name")
                                     .orElseThrow()
-                                    .problem("duplicate name '" + n + "' (a station's failures and planned stops "
-                                            + "share one list of names)"));
+                                    .problem(
+                                            ProblemCode.ID_DUPLICATE,
+                                            "duplicate name '" + n + "' (a station's failures and planned stops "
+                                                    + "share one list of names)"));
                     Optional<PlannedStop.Trigger> trigger = trigger(map);
                     Optional<Double> duration = map.required("duration").flatMap(YamlCursor::positiveDuration);
                     boolean finishPart = map.optional("finishPart")
@@ -377,9 +398,11 @@ final class StationReader {
         boolean hasEvery = map.has("every");
         if (hasAt == hasEvery) {
             (hasAt ? map.keyCursor("every") : map.self())
-                    .problem("a planned stop takes either 'at' (a time from "
-                            + "the start, like 3d) or 'every' (working time between stops, like 160h), got "
-                            + (hasAt ? "both" : "neither"));
+                    .problem(
+                            ProblemCode.KEY_CONFLICT,
+                            "a planned stop takes either 'at' (a time from "
+                                    + "the start, like 3d) or 'every' (working time between stops, like 160h), got "
+                                    + (hasAt ? "both" : "neither"));
             return Optional.empty();
         }
         if (hasAt) {
@@ -412,7 +435,7 @@ final class StationReader {
         if (!at.isMapping()) {
             Optional<Double> value = at.number();
             if (value.isPresent() && name.equals(StationSpec.SPEED) && value.get() <= 0) {
-                at.problem("expected a speed > 0, got " + at.describe());
+                at.problem(ProblemCode.VALUE_OUT_OF_RANGE, "expected a speed > 0, got " + at.describe());
                 return Optional.empty();
             }
             return value.map(ParameterSpec::of);
@@ -429,8 +452,10 @@ final class StationReader {
         if (min.isPresent() && max.isPresent() && min.getAsDouble() > max.getAsDouble()) {
             map.optional("max")
                     .orElseThrow()
-                    .problem("expected max >= min " + min.getAsDouble() + ", got "
-                            + map.optional("max").orElseThrow().describe());
+                    .problem(
+                            ProblemCode.VALUE_OUT_OF_RANGE,
+                            "expected max >= min " + min.getAsDouble() + ", got "
+                                    + map.optional("max").orElseThrow().describe());
         }
         Optional<YamlCursor> valueAt = map.required("value");
         Optional<Double> value = valueAt.flatMap(YamlCursor::number);
@@ -438,11 +463,15 @@ final class StationReader {
             double v = value.get();
             YamlCursor where = valueAt.get();
             if (min.isPresent() && v < min.getAsDouble()) {
-                where.problem("expected a value >= min " + min.getAsDouble() + ", got " + where.describe());
+                where.problem(
+                        ProblemCode.VALUE_OUT_OF_RANGE,
+                        "expected a value >= min " + min.getAsDouble() + ", got " + where.describe());
             } else if (max.isPresent() && v > max.getAsDouble()) {
-                where.problem("expected a value <= max " + max.getAsDouble() + ", got " + where.describe());
+                where.problem(
+                        ProblemCode.VALUE_OUT_OF_RANGE,
+                        "expected a value <= max " + max.getAsDouble() + ", got " + where.describe());
             } else if (name.equals(StationSpec.SPEED) && v <= 0) {
-                where.problem("expected a speed > 0, got " + where.describe());
+                where.problem(ProblemCode.VALUE_OUT_OF_RANGE, "expected a speed > 0, got " + where.describe());
             }
         }
         if (at.problems().count() > before) {

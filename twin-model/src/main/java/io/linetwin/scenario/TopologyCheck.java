@@ -50,29 +50,39 @@ final class TopologyCheck {
             String from = link.from().get();
             String to = link.to().get();
             if (from.equals(to)) {
-                link.toAt().problem("a buffer must join two different stations, got '" + to + "' twice");
+                link.toAt()
+                        .problem(
+                                ProblemCode.TOPOLOGY_LINK,
+                                "a buffer must join two different stations, got '" + to + "' twice");
                 continue;
             }
             boolean ok = true;
             if (stations.get(from).filter(k -> k == StationKind.SINK).isPresent()) {
-                link.fromAt().problem("a sink has no outbound buffer, got sink '" + from + "'");
+                link.fromAt()
+                        .problem(ProblemCode.TOPOLOGY_LINK, "a sink has no outbound buffer, got sink '" + from + "'");
                 ok = false;
             }
             if (stations.get(to).filter(k -> k == StationKind.SOURCE).isPresent()) {
-                link.toAt().problem("a source has no inbound buffer, got source '" + to + "'");
+                link.toAt()
+                        .problem(ProblemCode.TOPOLOGY_LINK, "a source has no inbound buffer, got source '" + to + "'");
                 ok = false;
             }
             List<Link> out = outbound.computeIfAbsent(from, f -> new ArrayList<>());
             if (!out.isEmpty()
                     && stations.get(from).filter(k -> k == StationKind.SOURCE).isPresent()) {
                 link.fromAt()
-                        .problem("a source feeds one buffer, got a second one after '"
-                                + out.get(0).id() + "'");
+                        .problem(
+                                ProblemCode.TOPOLOGY_LINK,
+                                "a source feeds one buffer, got a second one after '"
+                                        + out.get(0).id() + "'");
                 ok = false;
             } else if (!out.isEmpty() && !routes.containsKey(from)) {
                 link.fromAt()
-                        .problem("station '" + from + "' already has outbound buffer '"
-                                + out.get(0).id() + "'; a station with several outbound buffers needs 'routes'");
+                        .problem(
+                                ProblemCode.TOPOLOGY_LINK,
+                                "station '" + from + "' already has outbound buffer '"
+                                        + out.get(0).id()
+                                        + "'; a station with several outbound buffers needs 'routes'");
                 ok = false;
             }
             if (ok) {
@@ -94,8 +104,10 @@ final class TopologyCheck {
         List<String> ids = outbound.stream().map(Link::id).toList();
         routes.targets().forEach((target, at) -> {
             if (!ids.contains(target)) {
-                at.problem("no outbound buffer '" + target + "' of station '" + station + "'"
-                        + (ids.isEmpty() ? "; the station has none" : Suggestions.hint(target, ids)));
+                at.problem(
+                        ProblemCode.REFERENCE_UNKNOWN_BUFFER,
+                        "no outbound buffer '" + target + "' of station '" + station + "'"
+                                + (ids.isEmpty() ? "; the station has none" : Suggestions.hint(target, ids)));
             }
         });
         if (outbound.size() < 2 && !routes.targets().isEmpty()) {
@@ -103,13 +115,17 @@ final class TopologyCheck {
                     .values()
                     .iterator()
                     .next()
-                    .problem("routes need at least two outbound buffers, got " + outbound.size());
+                    .problem(
+                            ProblemCode.TOPOLOGY_ROUTES,
+                            "routes need at least two outbound buffers, got " + outbound.size());
         }
         for (Link link : outbound) {
             if (!routes.targets().containsKey(link.id())) {
                 link.fromAt()
-                        .problem("station '" + station + "' routes no part to buffer '" + link.id()
-                                + "'; add a route to it");
+                        .problem(
+                                ProblemCode.TOPOLOGY_ROUTES,
+                                "station '" + station + "' routes no part to buffer '" + link.id()
+                                        + "'; add a route to it");
             }
         }
     }
@@ -127,18 +143,24 @@ final class TopologyCheck {
                     candidates.add(l.id());
                     candidates.add(l.from().orElseThrow());
                 });
-                at.problem("no buffer into assembly '" + assembly + "' from '" + name + "'"
-                        + (candidates.isEmpty()
-                                ? "; the assembly has no inbound buffer"
-                                : Suggestions.hint(name, candidates)));
+                at.problem(
+                        ProblemCode.REFERENCE_UNKNOWN_BUFFER,
+                        "no buffer into assembly '" + assembly + "' from '" + name + "'"
+                                + (candidates.isEmpty()
+                                        ? "; the assembly has no inbound buffer"
+                                        : Suggestions.hint(name, candidates)));
             } else if (matches.size() > 1) {
-                at.problem("'" + name + "' feeds assembly '" + assembly + "' through " + matches.size()
-                        + " buffers; name the buffer instead");
+                at.problem(
+                        ProblemCode.TOPOLOGY_ASSEMBLY_INPUTS,
+                        "'" + name + "' feeds assembly '" + assembly + "' through " + matches.size()
+                                + " buffers; name the buffer instead");
             } else {
                 String other = inputOfBuffer.putIfAbsent(matches.get(0).id(), name);
                 if (other != null) {
-                    at.problem("buffer '" + matches.get(0).id() + "' is already input '" + other + "' of assembly '"
-                            + assembly + "'");
+                    at.problem(
+                            ProblemCode.TOPOLOGY_ASSEMBLY_INPUTS,
+                            "buffer '" + matches.get(0).id() + "' is already input '" + other + "' of assembly '"
+                                    + assembly + "'");
                 }
             }
         });
@@ -147,8 +169,10 @@ final class TopologyCheck {
                     && names.keySet().stream()
                             .noneMatch(n -> n.equals(link.from().orElseThrow()) || n.equals(link.id()))) {
                 link.toAt()
-                        .problem("assembly '" + assembly + "' has no input for buffer '" + link.id() + "' from '"
-                                + link.from().orElseThrow() + "'; add it to its inputs");
+                        .problem(
+                                ProblemCode.TOPOLOGY_ASSEMBLY_INPUTS,
+                                "assembly '" + assembly + "' has no input for buffer '" + link.id() + "' from '"
+                                        + link.from().orElseThrow() + "'; add it to its inputs");
             }
         }
     }
@@ -157,7 +181,9 @@ final class TopologyCheck {
         if (stations.containsKey(id)) {
             return true;
         }
-        at.problem("no station '" + id + "'" + Suggestions.hint(id, stations.keySet()));
+        at.problem(
+                ProblemCode.REFERENCE_UNKNOWN_STATION,
+                "no station '" + id + "'" + Suggestions.hint(id, stations.keySet()));
         return false;
     }
 
@@ -182,8 +208,10 @@ final class TopologyCheck {
             List<String> loop = Loops.shortestThrough(knot.get(0), Set.copyOf(knot), ungated);
             latest(loop, next)
                     .at()
-                    .problem("the line loops: " + String.join(" -> ", loop) + "; a loop needs a "
-                            + "quality gate (a station with routes by share)");
+                    .problem(
+                            ProblemCode.TOPOLOGY_LOOP,
+                            "the line loops: " + String.join(" -> ", loop) + "; a loop needs a "
+                                    + "quality gate (a station with routes by share)");
         }
     }
 

@@ -41,7 +41,9 @@ final class TransportReader {
         Optional<String> park = map.optional("park").flatMap(c -> {
             Optional<String> id = c.id();
             id.filter(p -> !ids.containsKey(p))
-                    .ifPresent(p -> c.problem("no station '" + p + "'" + Suggestions.hint(p, ids.keySet())));
+                    .ifPresent(p -> c.problem(
+                            ProblemCode.REFERENCE_UNKNOWN_STATION,
+                            "no station '" + p + "'" + Suggestions.hint(p, ids.keySet())));
             return id;
         });
         boolean withPaths = map.has("paths");
@@ -84,8 +86,10 @@ final class TransportReader {
         for (Map.Entry<String, YamlCursor> place : placesAt.entrySet()) {
             if (graph.nodeOf(place.getKey()).isEmpty()) {
                 place.getValue()
-                        .problem("station '" + place.getKey() + "' has no node in transport.paths.nodes"
-                                + " (give a node 'station: " + place.getKey() + "')");
+                        .problem(
+                                ProblemCode.TRANSPORT_PATHS,
+                                "station '" + place.getKey() + "' has no node in transport.paths.nodes"
+                                        + " (give a node 'station: " + place.getKey() + "')");
                 ok = false;
             }
         }
@@ -98,9 +102,11 @@ final class TransportReader {
         for (String from : placesAt.keySet()) {
             for (String to : pickups) {
                 if (graph.stationDistance(from, to).isEmpty()) {
-                    pathsAt.problem("the path graph is disconnected: no path from station '" + from + "' (node '"
-                            + graph.nodeOf(from).orElseThrow().id() + "') to station '" + to + "' (node '"
-                            + graph.nodeOf(to).orElseThrow().id() + "')");
+                    pathsAt.problem(
+                            ProblemCode.TRANSPORT_PATHS,
+                            "the path graph is disconnected: no path from station '" + from + "' (node '"
+                                    + graph.nodeOf(from).orElseThrow().id() + "') to station '" + to + "' (node '"
+                                    + graph.nodeOf(to).orElseThrow().id() + "')");
                     return Optional.empty();
                 }
             }
@@ -134,10 +140,14 @@ final class TransportReader {
                     Optional<String> station = node.optional("station").flatMap(c -> {
                         Optional<String> s = c.id();
                         s.filter(v -> !stations.contains(v))
-                                .ifPresent(v -> c.problem("no station '" + v + "'" + Suggestions.hint(v, stations)));
+                                .ifPresent(v -> c.problem(
+                                        ProblemCode.REFERENCE_UNKNOWN_STATION,
+                                        "no station '" + v + "'" + Suggestions.hint(v, stations)));
                         s.filter(stationNodes::containsKey)
-                                .ifPresent(v -> c.problem("station '" + v + "' already has node at "
-                                        + LineReader.position(stationNodes.get(v))));
+                                .ifPresent(v -> c.problem(
+                                        ProblemCode.ID_DUPLICATE,
+                                        "station '" + v + "' already has node at "
+                                                + LineReader.position(stationNodes.get(v))));
                         s.ifPresent(v -> stationNodes.putIfAbsent(v, item));
                         return s;
                     });
@@ -145,6 +155,7 @@ final class TransportReader {
                         YamlCursor first = nodeIds.putIfAbsent(i, item);
                         if (first != null) {
                             item.problem(
+                                    ProblemCode.ID_DUPLICATE,
                                     "duplicate node id '" + i + "' (first used at " + LineReader.position(first) + ")");
                         } else {
                             nodes.add(new PathGraph.Node(i, x, z, station));
@@ -179,7 +190,9 @@ final class TransportReader {
     private static Optional<String> node(YamlCursor at, java.util.Set<String> nodes) {
         Optional<String> id = at.id();
         if (id.isPresent() && !nodes.contains(id.get())) {
-            at.problem("no node '" + id.get() + "'" + Suggestions.hint(id.get(), nodes));
+            at.problem(
+                    ProblemCode.REFERENCE_UNKNOWN_NODE,
+                    "no node '" + id.get() + "'" + Suggestions.hint(id.get(), nodes));
             return Optional.empty();
         }
         return id;
@@ -207,8 +220,10 @@ final class TransportReader {
         Optional<Double> distance;
         if (withPaths) {
             map.optional("distance")
-                    .ifPresent(c -> c.problem("expected no distance when transport has paths (a move"
-                            + " drives the shortest path between its stations' nodes), got " + c.describe()));
+                    .ifPresent(c -> c.problem(
+                            ProblemCode.TRANSPORT_PATHS,
+                            "expected no distance when transport has paths (a move"
+                                    + " drives the shortest path between its stations' nodes), got " + c.describe()));
             distance = Optional.of(1.0);
         } else {
             distance = map.required("distance").flatMap(c -> ConveyorReader.quantity(c, Units.Quantity.LENGTH));
@@ -221,7 +236,9 @@ final class TransportReader {
         }
         YamlCursor first = ids.putIfAbsent(id.get(), at);
         if (first != null) {
-            at.problem("duplicate id '" + id.get() + "' (first used at " + LineReader.position(first) + ")");
+            at.problem(
+                    ProblemCode.ID_DUPLICATE,
+                    "duplicate id '" + id.get() + "' (first used at " + LineReader.position(first) + ")");
             return Optional.empty();
         }
         links.add(new TopologyCheck.Link(id.get(), at, from, fromAt.get(), to, toAt.get()));

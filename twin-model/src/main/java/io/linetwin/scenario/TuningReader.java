@@ -73,8 +73,10 @@ final class TuningReader {
                 .filter(k -> k.startsWith("maxim") || k.startsWith("minim"))
                 .toList();
         if (directions.size() != 1) {
-            at.problem("expected exactly one of maximise, minimise, got "
-                    + (directions.isEmpty() ? "neither" : String.join(" and ", directions)));
+            at.problem(
+                    ProblemCode.KEY_CONFLICT,
+                    "expected exactly one of maximise, minimise, got "
+                            + (directions.isEmpty() ? "neither" : String.join(" and ", directions)));
             return Optional.empty();
         }
         boolean maximise = directions.get(0).startsWith("maxim");
@@ -88,17 +90,22 @@ final class TuningReader {
         if (profit && !maximise) {
             map.optional(directions.get(0))
                     .orElseThrow()
-                    .problem("expected maximise for " + TuningObjective.PROFIT_PER_HOUR + ", got minimise");
+                    .problem(
+                            ProblemCode.TUNING_OBJECTIVE,
+                            "expected maximise for " + TuningObjective.PROFIT_PER_HOUR + ", got minimise");
             return Optional.empty();
         }
         Optional<YamlCursor> valueAt = map.optional("valuePerPart");
         if (!profit) {
-            valueAt.ifPresent(v -> v.problem("valuePerPart belongs to the objective " + TuningObjective.PROFIT_PER_HOUR
-                    + ", not to " + kpi.get()));
+            valueAt.ifPresent(v -> v.problem(
+                    ProblemCode.TUNING_OBJECTIVE,
+                    "valuePerPart belongs to the objective " + TuningObjective.PROFIT_PER_HOUR + ", not to "
+                            + kpi.get()));
             return valueAt.isPresent() ? Optional.empty() : Optional.of(new TuningObjective(kpi.get(), maximise, 0));
         }
         Optional<Double> value = map.required(
                         "valuePerPart",
+                        ProblemCode.KEY_MISSING,
                         "required for " + TuningObjective.PROFIT_PER_HOUR + " (the value of one good part), missing")
                 .flatMap(YamlCursor::positive);
         return value.map(TuningObjective::profitPerHour);
@@ -109,7 +116,7 @@ final class TuningReader {
         List<TuningVariable> variables = new ArrayList<>();
         Optional<List<YamlCursor>> items = at.items("");
         if (items.isPresent() && items.get().isEmpty()) {
-            at.problem("expected at least one variable, got an empty list");
+            at.problem(ProblemCode.VALUE_EMPTY, "expected at least one variable, got an empty list");
         }
         items.ifPresent(list ->
                 list.forEach(item -> variable(item, template, objective, paths).ifPresent(variables::add)));
@@ -128,7 +135,7 @@ final class TuningReader {
         Optional<String> path = pathAt.flatMap(YamlCursor::text);
         path.ifPresent(p -> {
             if (paths.containsKey(p)) {
-                pathAt.get().problem("duplicate variable path '" + p + "'");
+                pathAt.get().problem(ProblemCode.ID_DUPLICATE, "duplicate variable path '" + p + "'");
             }
         });
         Optional<Boolean> integer =
@@ -138,8 +145,10 @@ final class TuningReader {
         if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
             map.optional("max")
                     .orElseThrow()
-                    .problem("expected max >= min " + format(min.get()) + ", got "
-                            + map.optional("max").orElseThrow().describe());
+                    .problem(
+                            ProblemCode.VALUE_OUT_OF_RANGE,
+                            "expected max >= min " + format(min.get()) + ", got "
+                                    + map.optional("max").orElseThrow().describe());
         }
         double cost =
                 map.optional("costPerHour").flatMap(c -> cost(c, objective)).orElse(0.0);
@@ -152,13 +161,15 @@ final class TuningReader {
         Optional<SetEntryException> atMin = refused(template, path.get(), min.get());
         Optional<SetEntryException> atMax = atMin.isPresent() ? atMin : refused(template, path.get(), max.get());
         if (atMin.filter(SetEntryException::badPath).isPresent()) {
-            pathAt.get().problem(atMin.get().problem());
+            pathAt.get().problem(ProblemCode.REFERENCE_UNKNOWN_PATH, atMin.get().problem());
             return Optional.empty();
         }
         if (atMin.isPresent() || atMax.isPresent()) {
             (atMin.isPresent() ? minAt : maxAt)
-                    .problem("the line cannot take " + format(atMin.isPresent() ? min.get() : max.get()) + " there: "
-                            + atMin.or(() -> atMax).orElseThrow().problem());
+                    .problem(
+                            ProblemCode.TUNING_VARIABLE,
+                            "the line cannot take " + format(atMin.isPresent() ? min.get() : max.get()) + " there: "
+                                    + atMin.or(() -> atMax).orElseThrow().problem());
             return Optional.empty();
         }
         if (!integer.get() && max.get() > min.get()) {
@@ -167,8 +178,10 @@ final class TuningReader {
             if (between.isPresent()) {
                 map.optional("type")
                         .orElseThrow()
-                        .problem("expected integer: the line cannot take " + format(interior) + " there: "
-                                + between.get().problem());
+                        .problem(
+                                ProblemCode.TUNING_VARIABLE,
+                                "expected integer: the line cannot take " + format(interior) + " there: "
+                                        + between.get().problem());
                 return Optional.empty();
             }
         }
@@ -176,7 +189,9 @@ final class TuningReader {
         if (cost != 0 && current.isEmpty()) {
             map.optional("costPerHour")
                     .orElseThrow()
-                    .problem("the base line has no number at " + path.get() + ", so its cost is unknown");
+                    .problem(
+                            ProblemCode.TUNING_VARIABLE,
+                            "the base line has no number at " + path.get() + ", so its cost is unknown");
             return Optional.empty();
         }
         return at.problems()
@@ -200,7 +215,9 @@ final class TuningReader {
     private static Optional<Double> bound(YamlCursor at, Optional<Boolean> integer) {
         Optional<Double> value = at.number();
         if (value.isPresent() && integer.orElse(false) && value.get() != Math.rint(value.get())) {
-            at.problem("expected a whole number for an integer variable, got " + at.describe());
+            at.problem(
+                    ProblemCode.TUNING_VARIABLE,
+                    "expected a whole number for an integer variable, got " + at.describe());
             return Optional.empty();
         }
         return value;
@@ -208,8 +225,10 @@ final class TuningReader {
 
     private static Optional<Double> cost(YamlCursor at, Optional<TuningObjective> objective) {
         if (objective.isPresent() && !objective.get().isProfit()) {
-            at.problem("costPerHour counts only in the objective " + TuningObjective.PROFIT_PER_HOUR + ", not in "
-                    + objective.get().kpi());
+            at.problem(
+                    ProblemCode.TUNING_OBJECTIVE,
+                    "costPerHour counts only in the objective " + TuningObjective.PROFIT_PER_HOUR + ", not in "
+                            + objective.get().kpi());
             return Optional.empty();
         }
         return at.number();
@@ -247,10 +266,12 @@ final class TuningReader {
                 .flatMap(c -> c.items(""))
                 .ifPresent(items -> items.forEach(item -> item.text().ifPresent(path -> {
                     if (!paths.containsKey(path)) {
-                        item.problem("expected a path of tuning.variables, got '" + path + "'"
-                                + Suggestions.hint(path, paths.keySet()));
+                        item.problem(
+                                ProblemCode.REFERENCE_UNKNOWN_PATH,
+                                "expected a path of tuning.variables, got '" + path + "'"
+                                        + Suggestions.hint(path, paths.keySet()));
                     } else if (sum.contains(path)) {
-                        item.problem("'" + path + "' is already in this sum");
+                        item.problem(ProblemCode.ID_DUPLICATE, "'" + path + "' is already in this sum");
                     } else {
                         sum.add(path);
                     }
@@ -259,9 +280,11 @@ final class TuningReader {
         OptionalDouble min = optional(map, "min");
         OptionalDouble max = optional(map, "max");
         if (map.has("equals") && (map.has("min") || map.has("max"))) {
-            map.optional("equals").orElseThrow().problem("expected equals alone or min/max, got both");
+            map.optional("equals")
+                    .orElseThrow()
+                    .problem(ProblemCode.KEY_CONFLICT, "expected equals alone or min/max, got both");
         } else if (!map.has("equals") && !map.has("min") && !map.has("max")) {
-            at.problem("expected min, max or equals, got none");
+            at.problem(ProblemCode.KEY_MISSING, "expected min, max or equals, got none");
         }
         if (at.problems().count() > before || sum.isEmpty()) {
             return Optional.empty();
@@ -300,12 +323,16 @@ final class TuningReader {
             allInteger &= v.integer();
         }
         if (constraint.upper() < low || constraint.lower() > high) {
-            at.problem("the constraints cannot be met: the sum of " + constraint.sum() + " lies in [" + format(low)
-                    + ", " + format(high) + "] within the variables' bounds, which never meets "
-                    + describe(constraint));
+            at.problem(
+                    ProblemCode.TUNING_INFEASIBLE,
+                    "the constraints cannot be met: the sum of " + constraint.sum() + " lies in [" + format(low)
+                            + ", " + format(high) + "] within the variables' bounds, which never meets "
+                            + describe(constraint));
         } else if (allInteger && constraint.isEquality() && constraint.lower() != Math.rint(constraint.lower())) {
-            at.problem("the constraints cannot be met: a sum of integer variables never equals "
-                    + format(constraint.lower()));
+            at.problem(
+                    ProblemCode.TUNING_INFEASIBLE,
+                    "the constraints cannot be met: a sum of integer variables never equals "
+                            + format(constraint.lower()));
         }
     }
 
@@ -322,8 +349,10 @@ final class TuningReader {
         if (spec.region().repair(start).isEmpty()) {
             map.optional("constraints")
                     .orElseThrow()
-                    .problem("the constraints cannot be met together: no setting of"
-                            + " the variables within their bounds satisfies all of them");
+                    .problem(
+                            ProblemCode.TUNING_INFEASIBLE,
+                            "the constraints cannot be met together: no setting of"
+                                    + " the variables within their bounds satisfies all of them");
         }
     }
 

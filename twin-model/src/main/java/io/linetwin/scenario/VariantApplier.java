@@ -42,7 +42,10 @@ final class VariantApplier {
                         return;
                     }
                     if (set.get().keys().isEmpty()) {
-                        setAt.get().problem("expected at least one path: value, got an empty mapping");
+                        setAt.get()
+                                .problem(
+                                        ProblemCode.VALUE_EMPTY,
+                                        "expected at least one path: value, got an empty mapping");
                         return;
                     }
                     build(name.get(), set.get(), lineNode, defaultLineId, experiment)
@@ -53,11 +56,13 @@ final class VariantApplier {
 
     private static boolean unique(YamlCursor nameAt, String name, Set<String> names) {
         if (name.equals(Scenario.BASELINE)) {
-            nameAt.problem("'" + Scenario.BASELINE + "' names the base line; choose another variant name");
+            nameAt.problem(
+                    ProblemCode.ID_RESERVED,
+                    "'" + Scenario.BASELINE + "' names the base line; choose another variant name");
             return false;
         }
         if (!names.add(name)) {
-            nameAt.problem("duplicate variant name '" + name + "'");
+            nameAt.problem(ProblemCode.ID_DUPLICATE, "duplicate variant name '" + name + "'");
             return false;
         }
         return true;
@@ -75,7 +80,7 @@ final class VariantApplier {
             Optional<String> failure =
                     VariantPath.apply(copy, e.getKey(), key.node(), e.getValue().node());
             if (failure.isPresent()) {
-                key.problem(failure.get());
+                key.problem(ProblemCode.REFERENCE_UNKNOWN_PATH, failure.get());
                 applied = false;
             }
             entries.add(new Entry(e.getKey(), key, e.getValue()));
@@ -90,7 +95,7 @@ final class VariantApplier {
         if (line.isPresent() && reread.isEmpty()) {
             EventEstimate estimate = EventEstimate.of(line.get(), experiment);
             if (!estimate.withinLimit()) {
-                set.self().problem("makes " + estimate.refusal());
+                set.self().problem(ProblemCode.RUN_TOO_LARGE, "makes " + estimate.refusal());
                 return Optional.empty();
             }
         }
@@ -103,7 +108,7 @@ final class VariantApplier {
                 String path = entry.value().isMapping() && problem.keyPath().startsWith(entry.path() + ".")
                         ? setAt.path() + "." + problem.keyPath()
                         : entry.key().path();
-                return new ScenarioProblem(problem.file(), problem.line(), problem.column(), path, problem.message());
+                return problem.at(problem.line(), problem.column(), path);
             }
         }
         int line = setAt.node().getStartMark().getLine() + 1;
@@ -113,6 +118,7 @@ final class VariantApplier {
                 line,
                 column,
                 setAt.path(),
-                "makes " + problem.keyPath() + " invalid: " + problem.message());
+                "makes " + problem.keyPath() + " invalid: " + problem.message(),
+                problem.code());
     }
 }

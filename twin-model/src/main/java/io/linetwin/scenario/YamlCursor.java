@@ -68,8 +68,8 @@ final class YamlCursor {
         return childBase.isEmpty() ? key : childBase + "." + key;
     }
 
-    void problem(String message) {
-        problems.at(node, path, message);
+    void problem(ProblemCode code, String message) {
+        problems.at(node, path, code, message);
     }
 
     boolean isNull() {
@@ -105,7 +105,7 @@ final class YamlCursor {
 
     Optional<String> text() {
         if (!isScalar()) {
-            problem("expected a text, got " + describe());
+            problem(ProblemCode.VALUE_TYPE, "expected a text, got " + describe());
             return Optional.empty();
         }
         return Optional.of(rawText());
@@ -113,7 +113,7 @@ final class YamlCursor {
 
     Optional<String> id() {
         if (!isScalar() || !ID.matcher(rawText()).matches()) {
-            problem("expected an id (letters, digits, '-', '_', ':'), got " + describe());
+            problem(ProblemCode.VALUE_FORMAT, "expected an id (letters, digits, '-', '_', ':'), got " + describe());
             return Optional.empty();
         }
         return Optional.of(rawText());
@@ -125,7 +125,9 @@ final class YamlCursor {
             return Optional.of(rawText());
         }
         String hint = isScalar() ? Suggestions.hint(rawText(), options) : "";
-        problem("expected one of " + String.join(", ", options) + ", got " + describe() + hint);
+        problem(
+                ProblemCode.VALUE_UNKNOWN_CHOICE,
+                "expected one of " + String.join(", ", options) + ", got " + describe() + hint);
         return Optional.empty();
     }
 
@@ -137,7 +139,7 @@ final class YamlCursor {
                 return Optional.of(value);
             }
         }
-        problem("expected a number, got " + describe());
+        problem(ProblemCode.VALUE_TYPE, "expected a number, got " + describe());
         return Optional.empty();
     }
 
@@ -150,7 +152,9 @@ final class YamlCursor {
         boolean aboveMin = minIncluded ? v >= min : v > min;
         boolean belowMax = maxIncluded ? v <= max : v < max;
         if (!aboveMin || !belowMax) {
-            problem("expected a number " + range(min, minIncluded, max, maxIncluded) + ", got " + describe());
+            problem(
+                    ProblemCode.VALUE_OUT_OF_RANGE,
+                    "expected a number " + range(min, minIncluded, max, maxIncluded) + ", got " + describe());
             return Optional.empty();
         }
         return value;
@@ -173,14 +177,19 @@ final class YamlCursor {
         if (isScalar() && rawText().strip().matches("[+-]?\\d{1,30}")) {
             java.math.BigInteger value = new java.math.BigInteger(rawText().strip());
             if (value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-                problem("expected a whole number <= " + max + " (the limit of what runs), got " + describe());
+                problem(
+                        ProblemCode.VALUE_OVER_LIMIT,
+                        "expected a whole number <= " + max + " (the limit of what runs), got " + describe());
                 return Optional.empty();
             }
             if (value.compareTo(java.math.BigInteger.valueOf(min)) >= 0) {
                 return Optional.of(value.intValue());
             }
         }
-        problem("expected a whole number >= " + min + ", got " + describe());
+        boolean whole = isScalar() && rawText().strip().matches("[+-]?\\d{1,30}");
+        problem(
+                whole ? ProblemCode.VALUE_OUT_OF_RANGE : ProblemCode.VALUE_TYPE,
+                "expected a whole number >= " + min + ", got " + describe());
         return Optional.empty();
     }
 
@@ -188,25 +197,25 @@ final class YamlCursor {
         if (isScalar() && rawText().strip().matches("[+-]?\\d{1,18}")) {
             return Optional.of(Long.parseLong(rawText().strip()));
         }
-        problem("expected a whole number, got " + describe());
+        problem(ProblemCode.VALUE_TYPE, "expected a whole number, got " + describe());
         return Optional.empty();
     }
 
     /** Seconds of a non-negative duration. */
     Optional<Double> duration() {
         if (!isScalar()) {
-            problem("expected " + Units.Quantity.DURATION.example() + ", got " + describe());
+            problem(ProblemCode.VALUE_TYPE, "expected " + Units.Quantity.DURATION.example() + ", got " + describe());
             return Optional.empty();
         }
         try {
             double seconds = Units.seconds(rawText());
             if (seconds < 0) {
-                problem("expected a duration >= 0s, got " + describe());
+                problem(ProblemCode.VALUE_OUT_OF_RANGE, "expected a duration >= 0s, got " + describe());
                 return Optional.empty();
             }
             return Optional.of(seconds);
         } catch (IllegalArgumentException e) {
-            problem(e.getMessage());
+            problem(ProblemCode.VALUE_FORMAT, e.getMessage());
             return Optional.empty();
         }
     }
@@ -215,11 +224,13 @@ final class YamlCursor {
     Optional<Double> duration(double maxSeconds) {
         Optional<Double> seconds = duration();
         if (seconds.isPresent() && seconds.get() > maxSeconds) {
-            problem(String.format(
-                    java.util.Locale.ROOT,
-                    "expected a duration of at most %,.0fd (the limit of what " + "runs), got %s",
-                    maxSeconds / 86_400,
-                    describe()));
+            problem(
+                    ProblemCode.VALUE_OVER_LIMIT,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "expected a duration of at most %,.0fd (the limit of what " + "runs), got %s",
+                            maxSeconds / 86_400,
+                            describe()));
             return Optional.empty();
         }
         return seconds;
@@ -228,7 +239,7 @@ final class YamlCursor {
     Optional<Double> positiveDuration() {
         Optional<Double> seconds = duration();
         if (seconds.isPresent() && seconds.get() <= 0) {
-            problem("expected a duration > 0s, got " + describe());
+            problem(ProblemCode.VALUE_OUT_OF_RANGE, "expected a duration > 0s, got " + describe());
             return Optional.empty();
         }
         return seconds;
@@ -245,12 +256,14 @@ final class YamlCursor {
     /** As {@link #items(String)}, refusing a list of more than {@code max} items (one problem, at the list). */
     Optional<List<YamlCursor>> items(String nameKey, int max) {
         if (!(node instanceof SequenceNode sequence)) {
-            problem("expected a list, got " + describe());
+            problem(ProblemCode.VALUE_TYPE, "expected a list, got " + describe());
             return Optional.empty();
         }
         if (sequence.getValue().size() > max) {
-            problem("expected at most " + max + " items (the limit of what runs), got "
-                    + sequence.getValue().size());
+            problem(
+                    ProblemCode.VALUE_OVER_LIMIT,
+                    "expected at most " + max + " items (the limit of what runs), got "
+                            + sequence.getValue().size());
             return Optional.empty();
         }
         List<YamlCursor> items = new ArrayList<>();
@@ -265,7 +278,7 @@ final class YamlCursor {
 
     Optional<MappingReader> mapping() {
         if (!(node instanceof MappingNode)) {
-            problem("expected a mapping, got " + describe());
+            problem(ProblemCode.VALUE_TYPE, "expected a mapping, got " + describe());
             return Optional.empty();
         }
         return Optional.of(new MappingReader(this));

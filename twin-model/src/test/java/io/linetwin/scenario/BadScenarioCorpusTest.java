@@ -15,11 +15,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each file of {@code bad-scenarios/} ends with one {@code # expect: line:column key.path: message} comment per
- * problem it must produce, in file order. The comments sit at the end so they do not shift the positions.
+ * problem it must produce, in file order, and a {@code # codes: id, id} comment with the problems' codes in the
+ * same order. The comments sit at the end so they do not shift the positions.
  */
 final class BadScenarioCorpusTest {
 
     private static final String EXPECT = "# expect: ";
+    private static final String CODES = "# codes: ";
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
         Path folder = Path.of(
@@ -43,9 +45,24 @@ final class BadScenarioCorpusTest {
                 .toList();
 
         assertThat(actual).containsExactlyElementsOf(expected);
+        assertThat(ScenarioLoader.validate(file).stream()
+                        .map(p -> p.code().id())
+                        .toList())
+                .as("codes in %s", file.getFileName())
+                .containsExactlyElementsOf(codes(file));
         assertThatThrownBy(() -> ScenarioLoader.load(file))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage(file + ":" + expected.get(0));
+    }
+
+    /** The ids of the file's {@code # codes:} comment, in order. */
+    static List<String> codes(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith(CODES))
+                .map(l -> l.substring(CODES.length()))
+                .toList();
+        assertThat(lines).as("one codes comment in %s", file.getFileName()).hasSize(1);
+        return List.of(lines.get(0).split(", "));
     }
 
     @Test

@@ -328,17 +328,21 @@ final class ScenarioLoaderTest {
     }
 
     @Test
-    void aProblemPrintsAsFileLineColumnKeyPathAndMessage() {
+    void aProblemPrintsAsFileLineColumnKeyPathAndMessageAndTheCommandLineAddsItsCode() {
         ScenarioProblem problem = new ScenarioProblem(
                 "scenarios/x.yaml",
                 14,
                 7,
                 "stations.filler.process.mean",
-                "expected a duration like \"1.2s\", got \"fast\"");
+                "expected a duration like \"1.2s\", got \"fast\"",
+                ProblemCode.VALUE_FORMAT);
 
         assertThat(problem)
                 .hasToString(
                         "scenarios/x.yaml:14:7 stations.filler.process.mean: expected a duration like \"1.2s\", got \"fast\"");
+        assertThat(problem.toLine())
+                .isEqualTo("scenarios/x.yaml:14:7 stations.filler.process.mean: expected a duration like \"1.2s\", got"
+                        + " \"fast\" [scenario.value.format]");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.render.layout.AutoLayout;
 import io.linetwin.render.layout.FloorPlan;
 import io.linetwin.render.layout.Footprint;
+import io.linetwin.scenario.ProblemCode;
+import io.linetwin.scenario.ScenarioProblem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +31,10 @@ public final class LayoutCheck {
 
     private LayoutCheck() {}
 
-    public static List<String> problems(Path file, LineSpec line) throws IOException {
+    public static List<ScenarioProblem> problems(Path file, LineSpec line) throws IOException {
         FloorPlan plan = AutoLayout.plan(line);
         List<Footprint> all = plan.solids();
-        List<String> problems = new ArrayList<>();
+        List<ScenarioProblem> problems = new ArrayList<>();
         Node root =
                 new Yaml(new LoaderOptions()).compose(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
         for (int i = 0; i < all.size(); i++) {
@@ -50,14 +52,9 @@ public final class LayoutCheck {
                 Footprint other = placed.equals(a.id()) ? b : a;
                 boolean otherIsStation = placed.equals(a.id()) ? bStation : aStation;
                 int[] at = position(root, placed);
-                problems.add(String.format(
+                String message = String.format(
                         Locale.ROOT,
-                        "%s:%d:%d layout.%s: overlaps %s %s (%s %.1f x %.1f m at "
-                                + "x %.1f, z %.1f and %.1f x %.1f m at x %.1f, z %.1f)",
-                        file,
-                        at[0],
-                        at[1],
-                        placed,
+                        "overlaps %s %s (%s %.1f x %.1f m at x %.1f, z %.1f and %.1f x %.1f m at x %.1f, z %.1f)",
                         otherIsStation ? "station" : "the rack of",
                         other.id(),
                         placed,
@@ -68,7 +65,9 @@ public final class LayoutCheck {
                         2 * other.halfWidth(),
                         2 * other.halfDepth(),
                         other.x(),
-                        other.z()));
+                        other.z());
+                problems.add(new ScenarioProblem(
+                        file.toString(), at[0], at[1], "layout." + placed, message, ProblemCode.LAYOUT_OVERLAP));
             }
         }
         return problems;

@@ -7,6 +7,7 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioException;
 import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.scenario.ScenarioProblem;
 import io.linetwin.scenario.Units;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ record RenderScenario(Scenario scenario, LineSpec line, ExperimentSpec experimen
             scenario = ScenarioLoader.load(file);
         } catch (ScenarioException e) {
             throw new BadInputException(
-                    e.problems().stream().map(Object::toString).toList());
+                    e.problems().stream().map(ScenarioProblem::toLine).toList());
         }
         LineSpec line;
         try {

@@ -324,7 +324,7 @@ public final class TwinFollowCommand implements Callable<Integer> {
         try {
             scenario = ScenarioLoader.load(file);
         } catch (ScenarioException e) {
-            throw new TwinInputException(e.problems().get(0).toString());
+            throw new TwinInputException(e.problems().get(0).toLine());
         }
         try {
             return LineDescriptors.of(scenario.line());

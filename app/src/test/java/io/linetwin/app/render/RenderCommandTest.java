@@ -56,7 +56,7 @@ final class RenderCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip())
-                .matches(".*bad\\.yaml:\\d+:\\d+ buffers\\.b2\\.capacity: .*")
+                .matches(".*bad\\.yaml:\\d+:\\d+ buffers\\.b2\\.capacity: .* \\[scenario\\.value\\.type]")
                 .doesNotContain("\n");
     }
 

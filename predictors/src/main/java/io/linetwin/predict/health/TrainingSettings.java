@@ -70,345 +70,224 @@ public record TrainingSettings(
                 "secondsPerCycle must be finite and >= 0 (0 = one row per cycle), got " + secondsPerCycle);
     }
 
-    /** Rows are cycles (the C-MAPSS convention). */
-    public TrainingSettings(
-            int window,
-            int rulCap,
-            int maxEpochs,
-            int patience,
-            int batchSize,
-            double learningRate,
-            double validationFraction,
-            int ensembleSize,
-            long seed,
-            double smoothing,
-            int windowsPerEpoch,
-            boolean ageInput,
-            int baselineCycles,
-            boolean baselineKeepAbsolute,
-            double huberDelta) {
-        this(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                0);
-    }
-
-    /** Without baseline normalisation, squared-error loss. */
-    public TrainingSettings(
-            int window,
-            int rulCap,
-            int maxEpochs,
-            int patience,
-            int batchSize,
-            double learningRate,
-            double validationFraction,
-            int ensembleSize,
-            long seed,
-            double smoothing,
-            int windowsPerEpoch,
-            boolean ageInput) {
-        this(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                0,
-                false,
-                0);
-    }
-
+    /** The settings the health commands train with unless told otherwise. */
     public static TrainingSettings defaults() {
-        return new TrainingSettings(
-                RulProtocol.DEFAULT_WINDOW, RulProtocol.DEFAULT_RUL_CAP, 40, 8, 128, 1e-3, 0.2, 3, 42, 0.1, 0, false);
+        return builder().build();
+    }
+
+    /** A builder holding {@link #defaults()}, to change some of them. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public TrainingSettings withMaxEpochs(int epochs) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                epochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().maxEpochs(epochs).build();
     }
 
     public TrainingSettings withSeed(long newSeed) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                newSeed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().seed(newSeed).build();
     }
 
     public TrainingSettings withEnsembleSize(int members) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                members,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().ensembleSize(members).build();
     }
 
     public TrainingSettings withPatience(int epochs) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                epochs,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().patience(epochs).build();
     }
 
     public TrainingSettings withSmoothing(double alpha) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                alpha,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().smoothing(alpha).build();
     }
 
     public TrainingSettings withBatch(int size, double rate) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                size,
-                rate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().batchSize(size).learningRate(rate).build();
     }
 
     public TrainingSettings withWindowsPerEpoch(int windows) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windows,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().windowsPerEpoch(windows).build();
     }
 
     public TrainingSettings withAgeInput(boolean age) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                age,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().ageInput(age).build();
     }
 
     public TrainingSettings withBaseline(int cycles, boolean keepAbsolute) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                cycles,
-                keepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder()
+                .baselineCycles(cycles)
+                .baselineKeepAbsolute(keepAbsolute)
+                .build();
     }
 
     public TrainingSettings withHuberDelta(double delta) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                delta,
-                secondsPerCycle);
+        return toBuilder().huberDelta(delta).build();
     }
 
     /** Training labels are capped at {@code cap} cycles (the C-MAPSS convention is 125). */
     public TrainingSettings withRulCap(int cap) {
-        return new TrainingSettings(
-                window,
-                cap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().rulCap(cap).build();
     }
 
     /** Window length in rows. */
     public TrainingSettings withWindow(int rows) {
-        return new TrainingSettings(
-                rows,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                secondsPerCycle);
+        return toBuilder().window(rows).build();
     }
 
     /** Labels by time: the time column is in seconds and a cycle lasts {@code seconds}; 0 = one row per cycle. */
     public TrainingSettings withSecondsPerCycle(double seconds) {
-        return new TrainingSettings(
-                window,
-                rulCap,
-                maxEpochs,
-                patience,
-                batchSize,
-                learningRate,
-                validationFraction,
-                ensembleSize,
-                seed,
-                smoothing,
-                windowsPerEpoch,
-                ageInput,
-                baselineCycles,
-                baselineKeepAbsolute,
-                huberDelta,
-                seconds);
+        return toBuilder().secondsPerCycle(seconds).build();
     }
 
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Collects settings; {@link #build()} checks them all at once, as the record's constructor does. */
+    public static final class Builder {
+
+        private int window = RulProtocol.DEFAULT_WINDOW;
+        private int rulCap = RulProtocol.DEFAULT_RUL_CAP;
+        private int maxEpochs = 40;
+        private int patience = 8;
+        private int batchSize = 128;
+        private double learningRate = 1e-3;
+        private double validationFraction = 0.2;
+        private int ensembleSize = 3;
+        private long seed = 42;
+        private double smoothing = 0.1;
+        private int windowsPerEpoch;
+        private boolean ageInput;
+        private int baselineCycles;
+        private boolean baselineKeepAbsolute;
+        private double huberDelta;
+        private double secondsPerCycle;
+
+        private Builder() {}
+
+        private Builder(TrainingSettings settings) {
+            window = settings.window;
+            rulCap = settings.rulCap;
+            maxEpochs = settings.maxEpochs;
+            patience = settings.patience;
+            batchSize = settings.batchSize;
+            learningRate = settings.learningRate;
+            validationFraction = settings.validationFraction;
+            ensembleSize = settings.ensembleSize;
+            seed = settings.seed;
+            smoothing = settings.smoothing;
+            windowsPerEpoch = settings.windowsPerEpoch;
+            ageInput = settings.ageInput;
+            baselineCycles = settings.baselineCycles;
+            baselineKeepAbsolute = settings.baselineKeepAbsolute;
+            huberDelta = settings.huberDelta;
+            secondsPerCycle = settings.secondsPerCycle;
+        }
+
+        public Builder window(int value) {
+            window = value;
+            return this;
+        }
+
+        public Builder rulCap(int value) {
+            rulCap = value;
+            return this;
+        }
+
+        public Builder maxEpochs(int value) {
+            maxEpochs = value;
+            return this;
+        }
+
+        public Builder patience(int value) {
+            patience = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
+
+        public Builder validationFraction(double value) {
+            validationFraction = value;
+            return this;
+        }
+
+        public Builder ensembleSize(int value) {
+            ensembleSize = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder smoothing(double value) {
+            smoothing = value;
+            return this;
+        }
+
+        public Builder windowsPerEpoch(int value) {
+            windowsPerEpoch = value;
+            return this;
+        }
+
+        public Builder ageInput(boolean value) {
+            ageInput = value;
+            return this;
+        }
+
+        public Builder baselineCycles(int value) {
+            baselineCycles = value;
+            return this;
+        }
+
+        public Builder baselineKeepAbsolute(boolean value) {
+            baselineKeepAbsolute = value;
+            return this;
+        }
+
+        public Builder huberDelta(double value) {
+            huberDelta = value;
+            return this;
+        }
+
+        public Builder secondsPerCycle(double value) {
+            secondsPerCycle = value;
+            return this;
+        }
+
+        public TrainingSettings build() {
+            return new TrainingSettings(
+                    window,
+                    rulCap,
+                    maxEpochs,
+                    patience,
+                    batchSize,
+                    learningRate,
+                    validationFraction,
+                    ensembleSize,
+                    seed,
+                    smoothing,
+                    windowsPerEpoch,
+                    ageInput,
+                    baselineCycles,
+                    baselineKeepAbsolute,
+                    huberDelta,
+                    secondsPerCycle);
         }
     }
 }

@@ -18,7 +18,6 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +29,9 @@ final class MaintenanceRiskTest {
 
     private static final double HOUR = 3600;
     private static final Distribution FOUR_HOUR_REPAIR = new Distribution.Constant(4 * HOUR);
-    private static final LineSpec PRESS = new LineSpec(
-            "test:press",
-            List.of(),
-            List.of(StationSpec.machine("press", new Distribution.Constant(1))),
-            List.of(),
-            Map.of());
+    private static final LineSpec PRESS = LineSpec.builder("test:press")
+            .stations(StationSpec.machine("press", new Distribution.Constant(1)))
+            .build();
     private static final ExperimentSpec TWO_DAYS = new ExperimentSpec(48 * HOUR, 0, 4, 11, 0);
 
     private final MaintenanceRisk risk = new MaintenanceRisk(PRESS, TWO_DAYS, Optional.empty(), 2);
@@ -50,7 +46,7 @@ final class MaintenanceRiskTest {
                         new Distribution.Exponential(HOUR),
                         new Distribution.Exponential(600),
                         FailureBasis.UP_TIME)));
-        LineSpec line = new LineSpec("test:press", List.of(), List.of(press), List.of(), Map.of());
+        LineSpec line = LineSpec.builder("test:press").stations(press).build();
         MaintenanceRisk onFailingPress = new MaintenanceRisk(line, TWO_DAYS, Optional.empty(), 1);
         LineSpec maintained = onFailingPress.maintained(press, 10 * HOUR, HOUR);
         int exactly = 0;
@@ -137,17 +133,14 @@ final class MaintenanceRiskTest {
     }
 
     /** The press on two shifts, Monday to Friday 06:00 to 22:00 with a 30-minute break at 12:00. */
-    private static final LineSpec PRESS_ON_SHIFTS = new LineSpec(
-            "test:press",
-            List.of(),
-            List.of(StationSpec.machine("press", new Distribution.Constant(1))),
-            List.of(),
-            Map.of(),
-            List.of(new ShiftSpec(
+    private static final LineSpec PRESS_ON_SHIFTS = LineSpec.builder("test:press")
+            .stations(StationSpec.machine("press", new Distribution.Constant(1)))
+            .shifts(List.of(new ShiftSpec(
                     EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                     6 * HOUR,
                     16 * HOUR,
-                    List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR)))));
+                    List.of(new ShiftSpec.Break(6 * HOUR, 0.5 * HOUR)))))
+            .build();
     /** From Monday 00:00. */
     private final MaintenanceRisk onShifts = new MaintenanceRisk(PRESS_ON_SHIFTS, TWO_DAYS, Optional.empty(), 2);
 
