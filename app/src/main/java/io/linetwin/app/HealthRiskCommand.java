@@ -148,7 +148,8 @@ public final class HealthRiskCommand implements Callable<Integer> {
         MaintenanceRisk branched = new MaintenanceRisk(scenario.line(), experiment, start, options.threads(), reporter);
         MaintenanceRisk risk = wholeLookAhead ? branched.simulatingWholeLookAhead() : branched;
         // The line as it is once, then per machine its failure and each window whose maintenance stops the line.
-        reporter.expecting(risk.simulations(byMachine.size(), windows, maintenanceSeconds));
+        reporter.expecting(risk.simulations(byMachine.size(), windows, maintenanceSeconds))
+                .expectingWork(risk.work(byMachine.size(), windows, maintenanceSeconds));
         double clock = start.map(LineState::clockSeconds).orElse(0.0);
         List<MaintenanceRisk.Request> requests = new ArrayList<>();
         for (Estimated estimated : byMachine.values()) {

@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -201,6 +203,52 @@ public final class MaintenanceRisk {
     }
 
     /**
+     * The batches {@link #assess(List, double, List)} runs, by the label it tells its progress, each with its number
+     * of replications and the work of one relative to a run over the whole look-ahead (time on shift simulated), so
+     * progress can follow the work rather than the count.
+     */
+    public Map<String, double[]> work(
+            int machines, List<MaintenanceWindows.Candidate> windows, double maintenanceSeconds) {
+        int n = experiment.replications();
+        Map<String, double[]> work = new LinkedHashMap<>();
+        work.put(firstBatch(machines, asIs == null), new double[] {n * ((asIs == null ? 1 : 0) + machines), 1});
+        double[] starts = windows.stream()
+                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
+                .filter(w -> stopsTheLine(w, maintenanceSeconds))
+                .sorted()
+                .distinct()
+                .toArray();
+        if (starts.length == 0) {
+            return work;
+        }
+        double whole = Math.max(workingTime.onShiftSeconds(experiment.horizonSeconds()), 1e-9);
+        if (wholeLookAhead) {
+            long each = windows.stream()
+                    .filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
+                    .count();
+            work.put(WINDOWS_BATCH, new double[] {n * machines * each, 1});
+            return work;
+        }
+        double branches = 0;
+        for (double w : starts) {
+            branches += workingTime.onShiftSeconds(settledBy(w, maintenanceSeconds)) - workingTime.onShiftSeconds(w);
+        }
+        work.put(CHAIN_BATCH, new double[] {n, workingTime.onShiftSeconds(starts[starts.length - 1]) / whole});
+        work.put(
+                WINDOWS_BATCH,
+                new double[] {n * starts.length * (1 + machines), Math.max(branches / starts.length / whole, 1e-6)});
+        return work;
+    }
+
+    private static final String CHAIN_BATCH = "the line at each window's start";
+    private static final String WINDOWS_BATCH = "the maintenance windows";
+
+    private static String firstBatch(int machines, boolean withTheLineAsItIs) {
+        return (withTheLineAsItIs ? "the line as it is and " : "")
+                + (machines == 1 ? "the failure" : "the " + machines + " failures");
+    }
+
+    /**
      * Every machine's report, in the order asked. All simulations of a phase go to one pool (the line as it is and
      * the failures, then the windows, which need the machines' working shares), so no core idles between batches.
      */
@@ -230,10 +278,7 @@ public final class MaintenanceRisk {
             Distribution repair = requests.get(m).repair();
             first.add(r -> withModes(station, predicted(t[r], repair)));
         }
-        List<double[]> firstGood = runAll(
-                "the line as it is and "
-                        + (requests.size() == 1 ? "the failure" : "the " + requests.size() + " failures"),
-                first);
+        List<double[]> firstGood = runAll(firstBatch(requests.size(), !asIsKnown), first);
         if (!asIsKnown) {
             asIsGood = firstGood.remove(0);
         }
@@ -340,7 +385,7 @@ public final class MaintenanceRisk {
         if (lines.isEmpty()) {
             return losses;
         }
-        List<double[]> good = runAll("the maintenance windows", lines);
+        List<double[]> good = runAll(WINDOWS_BATCH, lines);
         for (int i = 0; i < index.size(); i++) {
             losses[index.get(i)[0]][index.get(i)[1]] = difference(asIsGood, good.get(i));
         }
@@ -379,11 +424,11 @@ public final class MaintenanceRisk {
             return losses;
         }
         LineSimulation asItIs = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
-        progress.started("the line at each window's start", n);
+        progress.started(CHAIN_BATCH, n);
         List<LineState[]> states = Replications.run(n, threads, r -> chain(asItIs, starts, r), progress);
         int lines = 1 + machines;
         int branches = starts.length * n * lines;
-        progress.started("the maintenance windows", branches);
+        progress.started(WINDOWS_BATCH, branches);
         // Branch b: window b / (n * lines), replication b / lines % n, line b % lines (0: as it is; m + 1: machine m
         // maintained at the window's start).
         List<ReplicationResult> results = Replications.run(
