@@ -60,7 +60,7 @@ final class ProgressReporter implements Replications.Progress {
     private double workBefore;
     /**
      * (nanos, share) samples, one at least every hundredth of the elapsed time: the time left is estimated from the
-     * pace over the latest quarter of the elapsed time.
+     * pace over the latest half of the elapsed time.
      */
     private final List<long[]> paceNanos = new ArrayList<>();
 
@@ -231,11 +231,12 @@ final class ProgressReporter implements Replications.Progress {
     }
 
     /**
-     * Seconds left at the pace of the latest quarter of the elapsed time (from the start when there is no sample
-     * that old): the first seconds' slower pace (class loading, the JIT) does not inflate the estimate.
+     * Seconds left at the pace of the latest half of the elapsed time (from the start when there is no sample that
+     * old): the first seconds' slower pace (class loading, the JIT) weighs less and less; a shorter span would follow
+     * every burst of load on a shared machine.
      */
     private double secondsLeft(long now, double share) {
-        long recent = now - (now - startedNanos) / 4;
+        long recent = now - (now - startedNanos) / 2;
         long fromNanos = startedNanos;
         double fromShare = 0;
         for (int i = 0; i < paceNanos.size() && paceNanos.get(i)[0] <= recent; i++) {

@@ -116,7 +116,7 @@ final class ProgressReporterTest {
     @Test
     void theFirstEstimateIsNotInflatedByASlowStart() {
         // The first 4 s do 2 % (class loading, the JIT), then 10 % a second. The time left comes from the pace of the
-        // latest quarter of the elapsed time, no longer from the start.
+        // latest half of the elapsed time, no longer from the start.
         ProgressReporter progress = reporter(true);
         progress.started("the maintenance windows", 1);
         for (long tenth = 1; tenth <= 60; tenth++) {
@@ -129,9 +129,9 @@ final class ProgressReporterTest {
         // s).
         List<String> lines = err.toString().lines().toList();
         assertThat(lines.get(lines.size() - 2))
-                .isEqualTo("linetwin: the maintenance windows: 0/1 replications, 12.0% done after 5s, about 12s left");
+                .isEqualTo("linetwin: the maintenance windows: 0/1 replications, 12.0% done after 5s, about 21s left");
         assertThat(lines.get(lines.size() - 1))
-                .isEqualTo("linetwin: the maintenance windows: 0/1 replications, 22.0% done after 6s, about 8s left");
+                .isEqualTo("linetwin: the maintenance windows: 0/1 replications, 22.0% done after 6s, about 12s left");
     }
 
     @Test
