@@ -102,6 +102,13 @@ public final class HealthRiskCommand implements Callable<Integer> {
             description = "Also write the report as JSON to OUT, with the loss at every candidate window.")
     Path json;
 
+    @Option(
+            names = "--whole-look-ahead",
+            description = "Simulate every window from the look-ahead's start to its end (the slower reference) instead "
+                    + "of branching from the line as it is at the window's start; the same figures within their 95 %% "
+                    + "intervals.")
+    boolean wholeLookAhead;
+
     @Mixin
     ReportOptions report;
 
@@ -137,9 +144,11 @@ public final class HealthRiskCommand implements Callable<Integer> {
                     + "--from-twin snapshot whose machines carry health/rul");
         }
         ProgressReporter reporter = progress.reporter(spec.commandLine().getErr(), "health risk");
-        MaintenanceRisk risk = new MaintenanceRisk(scenario.line(), experiment, start, options.threads(), reporter);
+        MaintenanceRisk branched = new MaintenanceRisk(scenario.line(), experiment, start, options.threads(), reporter);
+        MaintenanceRisk risk = wholeLookAhead ? branched.simulatingWholeLookAhead() : branched;
         // The line as it is once, then per machine its failure and each window whose maintenance stops the line.
-        reporter.expecting(risk.simulations(byMachine.size(), windows, maintenanceSeconds));
+        reporter.expecting(risk.simulations(byMachine.size(), windows, maintenanceSeconds))
+                .expectingWork(risk.work(byMachine.size(), windows, maintenanceSeconds));
         double clock = start.map(LineState::clockSeconds).orElse(0.0);
         List<MaintenanceRisk.Request> requests = new ArrayList<>();
         for (Estimated estimated : byMachine.values()) {

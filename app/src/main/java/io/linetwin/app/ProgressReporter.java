@@ -2,8 +2,12 @@ package io.linetwin.app;
 
 import io.linetwin.sim.experiment.Replications;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,6 +52,20 @@ final class ProgressReporter implements Replications.Progress {
     private double detailShare = Double.NaN;
     private long lastPrinted;
 
+    /** Work per replication of each named batch, relative to the others (1 where not given). */
+    private final Map<String, Double> weights = new HashMap<>();
+    /** Weighted work of the whole job when weights are given, else 0. */
+    private double expectedWork;
+
+    private double workBefore;
+    /**
+     * (nanos, share) samples, one at least every hundredth of the elapsed time: the time left is estimated from the
+     * pace over the latest half of the elapsed time.
+     */
+    private final List<long[]> paceNanos = new ArrayList<>();
+
+    private final List<Double> paceShares = new ArrayList<>();
+
     ProgressReporter(PrintWriter err, String label, boolean enabled, LongSupplier nanoTime) {
         this(err, label, enabled, Style.LINES, nanoTime);
     }
@@ -76,8 +94,27 @@ final class ProgressReporter implements Replications.Progress {
         return this;
     }
 
+    /**
+     * The job's batches by label with the work of one replication of each, relative to the others (a replication
+     * of a short branch weighs less than one of the whole look-ahead): the share done and the time left follow the
+     * work, not the count of replications.
+     */
+    synchronized ProgressReporter expectingWork(Map<String, double[]> replicationsAndWeightByBatch) {
+        expectedWork = 0;
+        replicationsAndWeightByBatch.forEach((batch, countAndWeight) -> {
+            weights.put(batch, countAndWeight[1]);
+            expectedWork += countAndWeight[0] * countAndWeight[1];
+        });
+        return this;
+    }
+
+    private double weight() {
+        return weights.getOrDefault(label, 1.0);
+    }
+
     @Override
     public synchronized void started(String batch, int total) {
+        workBefore += batchDone * weight();
         doneBefore += batchDone;
         label = batch;
         batchTotal = total;
@@ -119,12 +156,15 @@ final class ProgressReporter implements Replications.Progress {
         if (detail != null) {
             return detailShare;
         }
+        double running = Arrays.stream(shares).filter(s -> s < 1).sum();
+        double inBatch = Math.min(batchTotal, batchDone + running);
+        if (expectedWork > 0) {
+            return Math.min(1, (workBefore + inBatch * weight()) / expectedWork);
+        }
         int total = expectedTotal > 0 ? expectedTotal : doneBefore + batchTotal;
         if (total == 0) {
             return 0;
         }
-        double running = Arrays.stream(shares).filter(s -> s < 1).sum();
-        double inBatch = Math.min(batchTotal, batchDone + running);
         return Math.min(1, (doneBefore + inBatch) / total);
     }
 
@@ -134,6 +174,7 @@ final class ProgressReporter implements Replications.Progress {
         }
         long now = nanoTime.getAsLong();
         double share = share();
+        samplePace(now, share);
         if (style == Style.BAR && share >= 1) {
             clear();
             return;
@@ -143,8 +184,9 @@ final class ProgressReporter implements Replications.Progress {
         }
         lastPrinted = now;
         double elapsed = (now - startedNanos) / 1e9;
-        String left = share > 0.01 && share < 1
-                ? ", about " + KpiTable.duration(Math.ceil(elapsed * (1 - share) / share)) + " left"
+        double secondsLeft = secondsLeft(now, share);
+        String left = share > 0.01 && share < 1 && Double.isFinite(secondsLeft)
+                ? ", about " + KpiTable.duration(Math.ceil(secondsLeft)) + " left"
                 : "";
         String what = detail != null ? detail : batchDone + "/" + batchTotal + " replications";
         if (style == Style.BAR) {
@@ -174,6 +216,39 @@ final class ProgressReporter implements Replications.Progress {
                 KpiTable.duration(Math.round(elapsed)),
                 left);
         err.flush();
+    }
+
+    private void samplePace(long now, double share) {
+        if (Double.isNaN(share)) {
+            return;
+        }
+        int last = paceNanos.size() - 1;
+        long spacing = Math.max(1, (now - startedNanos) / 100);
+        if (last < 0 || now - paceNanos.get(last)[0] >= spacing) {
+            paceNanos.add(new long[] {now});
+            paceShares.add(share);
+        }
+    }
+
+    /**
+     * Seconds left at the pace of the latest half of the elapsed time (from the start when there is no sample that
+     * old): the first seconds' slower pace (class loading, the JIT) weighs less and less; a shorter span would follow
+     * every burst of load on a shared machine.
+     */
+    private double secondsLeft(long now, double share) {
+        long recent = now - (now - startedNanos) / 2;
+        long fromNanos = startedNanos;
+        double fromShare = 0;
+        for (int i = 0; i < paceNanos.size() && paceNanos.get(i)[0] <= recent; i++) {
+            fromNanos = paceNanos.get(i)[0];
+            fromShare = paceShares.get(i);
+        }
+        double done = share - fromShare;
+        if (!(done > 0)) {
+            fromNanos = startedNanos;
+            done = share;
+        }
+        return (now - fromNanos) / 1e9 * (1 - share) / done;
     }
 
     private static String bar(double share) {

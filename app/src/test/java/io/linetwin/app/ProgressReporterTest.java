@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ final class ProgressReporterTest {
         progress.started("faster-filler", 1);
 
         clock.set(1 * SECOND);
-        progress.advanced(0, 0.1);
+        progress.advanced(0, 0.025);
         clock.set(10 * SECOND);
         progress.advanced(0, 0.25);
         clock.set(10 * SECOND + SECOND / 2);
@@ -46,9 +47,9 @@ final class ProgressReporterTest {
         clock.set(30 * SECOND);
         progress.finished(1, 2);
 
-        // 3 of 4 replications in 30 s: 10 s left.
+        // The first replication came at once, the next two took 30 s: at that pace the last takes 15 s.
         assertThat(err.toString().lines())
-                .containsExactly("linetwin: bigger-b2: 1/2 replications, 75.0% done after 30s, about 10s left");
+                .containsExactly("linetwin: bigger-b2: 1/2 replications, 75.0% done after 30s, about 15s left");
         assertThat(progress.share()).isEqualTo(0.75);
     }
 
@@ -110,5 +111,41 @@ final class ProgressReporterTest {
         assertThat(options.enabled()).isTrue();
         options.quiet = true;
         assertThat(options.enabled()).isFalse();
+    }
+
+    @Test
+    void theFirstEstimateIsNotInflatedByASlowStart() {
+        // The first 4 s do 2 % (class loading, the JIT), then 10 % a second. The time left comes from the pace of the
+        // latest half of the elapsed time, no longer from the start.
+        ProgressReporter progress = reporter(true);
+        progress.started("the maintenance windows", 1);
+        for (long tenth = 1; tenth <= 60; tenth++) {
+            clock.set(tenth * SECOND / 10);
+            double seconds = tenth / 10.0;
+            progress.advanced(0, seconds <= 4 ? 0.005 * seconds : 0.02 + 0.1 * (seconds - 4));
+        }
+
+        // From the start: 5 x 0.88 / 0.12 = 37 s left at 5 s and 6 x 0.78 / 0.22 = 22 s at 6 s (truth: 8.8 s and 7.8
+        // s).
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.get(lines.size() - 2))
+                .isEqualTo("linetwin: the maintenance windows: 0/1 replications, 12.0% done after 5s, about 21s left");
+        assertThat(lines.get(lines.size() - 1))
+                .isEqualTo("linetwin: the maintenance windows: 0/1 replications, 22.0% done after 6s, about 12s left");
+    }
+
+    @Test
+    void batchesOfShortRunsWeighByTheirWorkNotTheirCount() {
+        // 10 runs of the whole look-ahead, then 100 branches each a twentieth as long: the long ones are 2/3 of it.
+        ProgressReporter progress = reporter(true)
+                .expecting(110)
+                .expectingWork(java.util.Map.of(
+                        "the failure", new double[] {10, 1}, "the maintenance windows", new double[] {100, 0.05}));
+        progress.started("the failure", 10);
+        progress.finished(10, 10);
+        assertThat(progress.share()).isCloseTo(2.0 / 3, org.assertj.core.api.Assertions.within(1e-12));
+        progress.started("the maintenance windows", 100);
+        progress.finished(50, 100);
+        assertThat(progress.share()).isCloseTo(2.0 / 3 + 1.0 / 6, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

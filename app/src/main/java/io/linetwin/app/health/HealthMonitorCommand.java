@@ -7,13 +7,9 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import io.linetwin.predict.health.RulModel;
-import io.linetwin.twin.LineClock;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.LineDescriptors;
-import io.linetwin.twin.TwinStore;
 import io.linetwin.twin.sync.KafkaSettings;
-import io.linetwin.twin.sync.KafkaSignalPublisher;
-import io.linetwin.twin.sync.KafkaTwinConsumer;
 import io.linetwin.twin.sync.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -141,7 +136,7 @@ public final class HealthMonitorCommand implements Callable<Integer> {
             throw new BadInputException(file + ": line.id must be a Ditto thing id like \"plant1:bottling\", got \""
                     + scenario.line().id() + "\"");
         }
-        List<WatchedMachine> watched = watched(scenario, out);
+        List<WatchedMachine> watched = watched(scenario, models, mapping, out);
         try {
             if (watched.isEmpty()) {
                 throw new BadInputException(file + ": no machine to watch: no station with sensors has a model "
@@ -165,81 +160,67 @@ public final class HealthMonitorCommand implements Callable<Integer> {
             double forSeconds,
             PrintWriter out)
             throws Exception {
-        TwinStore store = TwinStore.of(line, new LineClock(Clock.systemUTC()));
-        try (KafkaSignalPublisher commands = new KafkaSignalPublisher(settings.withTopic(commandsTopic))) {
-            RulMonitor monitor = new RulMonitor(line, watched, commands, horizonSeconds, threshold, out);
-            store.addListener(monitor.listener());
-            try (KafkaTwinConsumer consumer =
-                    KafkaTwinConsumer.builder(settings, store).fromBeginning().build()) {
-                CountDownLatch stop = new CountDownLatch(1);
-                CountDownLatch done = new CountDownLatch(1);
-                Thread hook = new Thread(
-                        () -> {
-                            stop.countDown();
-                            try {
-                                done.await(30, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        },
-                        "linetwin-health-monitor-stop");
-                Runtime.getRuntime().addShutdownHook(hook);
-                consumer.start();
-                out.printf(
-                        Locale.ROOT,
-                        "watching %s on %s at %s: %s; estimates to %s every %s, alarm at P(failure "
-                                + "within %s) >= %.2f%n",
-                        line.lineId(),
-                        topic,
-                        settings.bootstrapServers(),
-                        String.join(
-                                ", ",
-                                watched.stream()
-                                        .map(m -> m.machine() + " (" + m.modelId() + ")")
-                                        .toList()),
-                        commandsTopic,
-                        every,
-                        horizon,
-                        threshold);
-                out.flush();
-                long everyNanos = Math.round(everySeconds * 1e9);
-                long deadline = Double.isInfinite(forSeconds)
-                        ? Long.MAX_VALUE
-                        : System.nanoTime() + Math.round(forSeconds * 1e9);
-                long nextPublish = System.nanoTime() + everyNanos;
-                try {
-                    while (stop.getCount() > 0 && System.nanoTime() < deadline) {
-                        long wait = Math.max(0, Math.min(nextPublish, deadline) - System.nanoTime());
-                        monitor.drain(Math.min(TimeUnit.NANOSECONDS.toMillis(wait), 200));
-                        if (System.nanoTime() >= nextPublish) {
-                            monitor.publish();
-                            nextPublish += everyNanos;
+        try (MonitorSession session =
+                new MonitorSession(line, settings, commandsTopic, watched, horizonSeconds, threshold, out)) {
+            CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread hook = new Thread(
+                    () -> {
+                        stop.countDown();
+                        try {
+                            done.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                         }
+                    },
+                    "linetwin-health-monitor-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            session.start();
+            out.printf(
+                    Locale.ROOT,
+                    "watching %s on %s at %s: %s; estimates to %s every %s, alarm at P(failure "
+                            + "within %s) >= %.2f%n",
+                    line.lineId(),
+                    topic,
+                    settings.bootstrapServers(),
+                    session.describeWatched(),
+                    commandsTopic,
+                    every,
+                    horizon,
+                    threshold);
+            out.flush();
+            long everyNanos = Math.round(everySeconds * 1e9);
+            long deadline =
+                    Double.isInfinite(forSeconds) ? Long.MAX_VALUE : System.nanoTime() + Math.round(forSeconds * 1e9);
+            long nextPublish = System.nanoTime() + everyNanos;
+            try {
+                while (stop.getCount() > 0 && System.nanoTime() < deadline) {
+                    long wait = Math.max(0, Math.min(nextPublish, deadline) - System.nanoTime());
+                    session.step(Math.min(TimeUnit.NANOSECONDS.toMillis(wait), 200), false);
+                    if (System.nanoTime() >= nextPublish) {
+                        session.step(0, true);
+                        nextPublish += everyNanos;
                     }
-                    monitor.drain(0);
-                    monitor.publish();
-                } finally {
-                    out.printf(
-                            Locale.ROOT,
-                            "%d estimates written into the twin, %d alarms; twin: %s%n",
-                            monitor.published(),
-                            monitor.alarms(),
-                            consumer.health().summary());
-                    out.flush();
-                    done.countDown();
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // Ctrl-C: the hook waited for the lines above
-                    }
+                }
+            } finally {
+                session.close();
+                done.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook waited for the summary
                 }
             }
         }
         return HealthCommand.OK;
     }
 
-    /** The machines with sensors that have a model, each checked against its model before anything starts. */
-    private List<WatchedMachine> watched(Scenario scenario, PrintWriter out) throws BadInputException {
+    /**
+     * The machines with sensors that have a model ({@code models} as --model gives them, {@code mapping} the
+     * --mapping file or null, else the shipped ones), each checked against its model before anything starts.
+     */
+    static List<WatchedMachine> watched(Scenario scenario, List<String> models, Path mapping, PrintWriter out)
+            throws BadInputException {
         Map<String, StationSpec> machines = new LinkedHashMap<>();
         for (StationSpec station : scenario.line().stations()) {
             if (!station.sensors().isEmpty() && station.kind().processesParts()) {

@@ -6,8 +6,10 @@ import io.linetwin.app.ExitCode;
 import io.linetwin.app.Failures;
 import io.linetwin.app.Main;
 import io.linetwin.app.ScenarioOptions;
+import io.linetwin.app.health.EmbeddedHealth;
 import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.loop.LoopKpi;
+import io.linetwin.loop.TwinView;
 import io.linetwin.loop.audit.Sha256;
 import io.linetwin.loop.gate.CommandChannel;
 import io.linetwin.loop.gate.GateSettings;
@@ -77,6 +79,12 @@ public final class LiveCommand implements Callable<Integer> {
             names = "--embedded",
             description = "Instead of --kafka: start a Kafka broker and the scenario's line emulator in this process.")
     boolean embedded;
+
+    @Option(
+            names = "--no-health",
+            description = "With --embedded: do not start the health monitor (by default the shipped models predict "
+                    + "the machines' remaining life into the twin's health/rul).")
+    boolean noHealth;
 
     @Mixin
     StateOption state;
@@ -231,6 +239,10 @@ public final class LiveCommand implements Callable<Integer> {
             throw new BadInputException("--kafka-config: only with --kafka (the embedded broker takes plain "
                     + "connections on this machine)");
         }
+        if (noHealth && !embedded) {
+            throw new BadInputException("--no-health: only with --embedded (with --kafka, run linetwin health monitor "
+                    + "beside the line if you want predictions)");
+        }
         if (speed != null && !embedded) {
             throw new BadInputException("--speed: only with --embedded (the emulated line's pace)");
         }
@@ -277,6 +289,7 @@ public final class LiveCommand implements Callable<Integer> {
         io.linetwin.broker.EmbeddedBroker broker = null;
         Path brokerDir = null;
         EmbeddedLine line = null;
+        Optional<EmbeddedHealth> health = Optional.empty();
         try {
             KafkaSettings events;
             if (given.isPresent()) {
@@ -311,19 +324,29 @@ public final class LiveCommand implements Callable<Integer> {
                 out.printf(
                         "embedded: a Kafka broker at %s and the %s line emulated at %sx%n",
                         events.bootstrapServers(), scenario.name(), io.linetwin.loop.Numbers.plain(pace));
+                if (!noHealth) {
+                    health = EmbeddedHealth.start(
+                            scenario, events.bootstrapServers(), eventsTopic, commandsTopic, pace, out);
+                }
             }
-            return run(scenario, settings, hash, events, pollMillis, out, book);
+            return run(scenario, settings, hash, events, pollMillis, out, book, health);
         } catch (KafkaConfigException e) {
             throw new BadInputException(e.getMessage());
         } finally {
-            if (line != null) {
-                line.close();
-            }
-            if (broker != null) {
-                broker.close();
-            }
-            if (brokerDir != null) {
-                deleteQuietly(brokerDir);
+            try {
+                if (health.isPresent()) {
+                    health.get().close();
+                }
+            } finally {
+                if (line != null) {
+                    line.close();
+                }
+                if (broker != null) {
+                    broker.close();
+                }
+                if (brokerDir != null) {
+                    deleteQuietly(brokerDir);
+                }
             }
         }
     }
@@ -335,7 +358,8 @@ public final class LiveCommand implements Callable<Integer> {
             KafkaSettings events,
             long pollMillis,
             PrintWriter out,
-            ProposalBook book)
+            ProposalBook book,
+            Optional<EmbeddedHealth> health)
             throws Exception {
         Optional<CommandChannel> channel = send
                 ? Optional.of(new KafkaCommandChannel(events.withTopic(commandsTopic), BROKER_TIMEOUT))
@@ -401,6 +425,10 @@ public final class LiveCommand implements Callable<Integer> {
                 }
             }
             Thread.interrupted();
+            if (health.isPresent()) {
+                health.get().close();
+                printTwinEstimates(scenario, feed, health.get().machines(), out);
+            }
             LiveSummary summary = loop.summary();
             if (json != null) {
                 StateDir.writeAtomically(
@@ -424,6 +452,20 @@ public final class LiveCommand implements Callable<Integer> {
             channel.ifPresent(CommandChannel::close);
             tuned.ifPresent(TuningCandidates::close);
         }
+    }
+
+    /** What the loop's own twin holds of the monitor's estimates: proof they went round through the line's events. */
+    private static void printTwinEstimates(
+            Scenario scenario, KafkaTwinFeed feed, List<String> machines, PrintWriter out) {
+        TwinView view = new TwinView(feed.store().snapshot(), LineDescriptors.of(scenario.line()));
+        for (String machine : machines) {
+            OptionalDouble rul = view.rulSeconds(machine);
+            out.println("health: the twin's health/rul of " + machine + ": "
+                    + (rul.isPresent()
+                            ? String.format(java.util.Locale.ROOT, "%.1f h of operation", rul.getAsDouble() / 3600)
+                            : "none yet (too few readings since its last repair)"));
+        }
+        out.flush();
     }
 
     private LoopSettings settings(Scenario scenario) throws BadInputException {

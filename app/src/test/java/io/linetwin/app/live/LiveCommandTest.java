@@ -34,6 +34,8 @@ final class LiveCommandTest {
                 .isEqualTo("--replications: expected >= 2 (a confidence interval needs two), got 1");
         assertThat(live("--kafka", "127.0.0.1:1", "--speed", "60").err().strip())
                 .isEqualTo("--speed: only with --embedded (the emulated line's pace)");
+        assertThat(live("--kafka", "127.0.0.1:1", "--no-health").err().strip())
+                .startsWith("--no-health: only with --embedded");
         assertThat(live("--kafka", "127.0.0.1:1", "--objective", "speed").err().strip())
                 .startsWith("--objective: expected one of [throughput, leadTime, wip, scrap]");
         assertThat(live("--kafka", "127.0.0.1:1", "--min-effect", "a lot").err().strip())

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code linetwin live FILE --embedded}: broker, emulated line and loop in one process. With auto-approval inside
- * explicit limits and --send, the whole loop closes on its own: proposal, warning, command, confirmation.
+ * explicit limits and --send, the whole loop closes on its own: proposal, warning, command, confirmation. The health
+ * monitor runs beside it with the shipped press model: its estimates go round through the line's events into the
+ * loop's own twin as {@code health/rul}.
  */
 final class LiveEmbeddedIT {
 
@@ -52,7 +54,15 @@ final class LiveEmbeddedIT {
                 .contains("WARNING: --auto-approve approves without a person within press.speed=0.6..1")
                 .contains("WARNING: P1 auto-approved without a person")
                 .contains("P1 sent: press.speed 0.7→0.9")
-                .contains("P1 confirmed");
+                .contains("P1 confirmed")
+                .containsPattern("health: watching press \\(press@[0-9a-f]{8}\\); estimates into the twin every 10 min")
+                .containsPattern("\\d+ estimates written into the twin, \\d+ alarms");
+        // The estimate the loop's twin holds came back as the press's own event: a remaining life of minutes to hours.
+        java.util.regex.Matcher rul = java.util.regex.Pattern.compile(
+                        "health: the twin's health/rul of press: (\\d+\\.\\d) h of operation")
+                .matcher(run.out());
+        assertThat(rul.find()).as(run.out()).isTrue();
+        assertThat(Double.parseDouble(rul.group(1))).isBetween(0.1, 48.0);
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         assertThat(summary.get("dryRun").asBoolean()).isFalse();
         assertThat(summary.get("lineHours").asDouble()).isGreaterThanOrEqualTo(3.0);

@@ -36,6 +36,7 @@ final class LiveStopIT {
                         "live",
                         PressLine.library("press-line.yaml").toString(),
                         "--embedded",
+                        "--no-health",
                         "--speed",
                         "600",
                         "--look-ahead",
@@ -69,6 +70,7 @@ final class LiveStopIT {
                 .containsPattern("live: stopped at \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ \\(line time\\)")
                 .contains("; summary in " + json);
         assertThat(err).doesNotContain("stopped before the end").doesNotContain("Exception");
+        assertThat(out).as("--no-health").doesNotContain("health:").doesNotContain("estimates written");
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         assertThat(summary.get("whatIfs").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(summary.get("twin").get("status").asText()).isEqualTo("ok");

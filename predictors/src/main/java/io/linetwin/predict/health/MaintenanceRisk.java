@@ -10,13 +10,18 @@ import io.linetwin.model.PlannedStop;
 import io.linetwin.model.StationSpec;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.ReplicationResult;
+import io.linetwin.sim.RunProgress;
+import io.linetwin.sim.TraceListener;
 import io.linetwin.sim.experiment.Estimate;
 import io.linetwin.sim.experiment.Replications;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +99,9 @@ public final class MaintenanceRisk {
     private final int threads;
     private final WorkingTime workingTime;
     private final Replications.Progress progress;
+    /** Each window simulated over the whole look-ahead (the slow reference), not branched at its start. */
+    private final boolean wholeLookAhead;
+
     private List<ReplicationResult> asIs;
     private double[] asIsGood;
 
@@ -111,12 +119,31 @@ public final class MaintenanceRisk {
             Optional<LineState> start,
             int threads,
             Replications.Progress progress) {
+        this(line, experiment, start, threads, progress, false);
+    }
+
+    private MaintenanceRisk(
+            LineSpec line,
+            ExperimentSpec experiment,
+            Optional<LineState> start,
+            int threads,
+            Replications.Progress progress,
+            boolean wholeLookAhead) {
+        this.wholeLookAhead = wholeLookAhead;
         this.progress = Objects.requireNonNull(progress, "progress");
         this.line = Objects.requireNonNull(line, "line");
         this.experiment = Objects.requireNonNull(experiment, "experiment");
         this.start = Objects.requireNonNull(start, "start");
         this.threads = threads;
         this.workingTime = new WorkingTime(line.calendar(), lookAheadStartSecondsOfWeek(experiment, start));
+    }
+
+    /**
+     * The same assessment with every window simulated from the look-ahead's start to its end, as before windows were
+     * branched at their start: the reference the branched estimate is checked against, about three times slower.
+     */
+    public MaintenanceRisk simulatingWholeLookAhead() {
+        return new MaintenanceRisk(line, experiment, start, threads, progress, true);
     }
 
     /** Where the look-ahead starts in the week (0 = Monday 00:00; may pass the first week). */
@@ -155,13 +182,70 @@ public final class MaintenanceRisk {
      * Simulations {@link #assess(List, double, List)} runs for {@code machines} machines: the line as it is, each
      * machine failing, and each window whose maintenance stops the line (one that lies wholly in a stop of the line
      * needs none: per replication it is exactly the line as it is, or the failing line when the failure comes
-     * first), each {@code replications} times.
+     * first), each {@code replications} times; branched at their starts, a window's runs are short (see
+     * {@link #branchedLosses}) after one chain of snapshots per replication.
      */
     public int simulations(int machines, List<MaintenanceWindows.Candidate> windows, double maintenanceSeconds) {
+        int n = experiment.replications();
+        if (wholeLookAhead) {
+            long each = windows.stream()
+                    .filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
+                    .count();
+            return n * (1 + machines * (1 + (int) each));
+        }
         long simulated = windows.stream()
-                .filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
+                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
+                .filter(w -> stopsTheLine(w, maintenanceSeconds))
+                .distinct()
                 .count();
-        return experiment.replications() * (1 + machines * (1 + (int) simulated));
+        // The line as it is and the failures; the chain of snapshots; per window the line as it is and each machine.
+        return n * (1 + machines) + (simulated == 0 ? 0 : n + n * (int) simulated * (1 + machines));
+    }
+
+    /**
+     * The batches {@link #assess(List, double, List)} runs, by the label it tells its progress, each with its number
+     * of replications and the work of one relative to a run over the whole look-ahead (time on shift simulated), so
+     * progress can follow the work rather than the count.
+     */
+    public Map<String, double[]> work(
+            int machines, List<MaintenanceWindows.Candidate> windows, double maintenanceSeconds) {
+        int n = experiment.replications();
+        Map<String, double[]> work = new LinkedHashMap<>();
+        work.put(firstBatch(machines, asIs == null), new double[] {n * ((asIs == null ? 1 : 0) + machines), 1});
+        double[] starts = windows.stream()
+                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
+                .filter(w -> stopsTheLine(w, maintenanceSeconds))
+                .sorted()
+                .distinct()
+                .toArray();
+        if (starts.length == 0) {
+            return work;
+        }
+        double whole = Math.max(workingTime.onShiftSeconds(experiment.horizonSeconds()), 1e-9);
+        if (wholeLookAhead) {
+            long each = windows.stream()
+                    .filter(w -> stopsTheLine(w.startSeconds(), maintenanceSeconds))
+                    .count();
+            work.put(WINDOWS_BATCH, new double[] {n * machines * each, 1});
+            return work;
+        }
+        double branches = 0;
+        for (double w : starts) {
+            branches += workingTime.onShiftSeconds(settledBy(w, maintenanceSeconds)) - workingTime.onShiftSeconds(w);
+        }
+        work.put(CHAIN_BATCH, new double[] {n, workingTime.onShiftSeconds(starts[starts.length - 1]) / whole});
+        work.put(
+                WINDOWS_BATCH,
+                new double[] {n * starts.length * (1 + machines), Math.max(branches / starts.length / whole, 1e-6)});
+        return work;
+    }
+
+    private static final String CHAIN_BATCH = "the line at each window's start";
+    private static final String WINDOWS_BATCH = "the maintenance windows";
+
+    private static String firstBatch(int machines, boolean withTheLineAsItIs) {
+        return (withTheLineAsItIs ? "the line as it is and " : "")
+                + (machines == 1 ? "the failure" : "the " + machines + " failures");
     }
 
     /**
@@ -194,18 +278,13 @@ public final class MaintenanceRisk {
             Distribution repair = requests.get(m).repair();
             first.add(r -> withModes(station, predicted(t[r], repair)));
         }
-        List<double[]> firstGood = runAll(
-                "the line as it is and "
-                        + (requests.size() == 1 ? "the failure" : "the " + requests.size() + " failures"),
-                first);
+        List<double[]> firstGood = runAll(firstBatch(requests.size(), !asIsKnown), first);
         if (!asIsKnown) {
             asIsGood = firstGood.remove(0);
         }
         double[] good = asIsGood;
         double[] shares = new double[requests.size()];
-        double[] onShiftShares = new double[requests.size()];
-        List<IntFunction<LineSpec>> second = new ArrayList<>();
-        List<int[]> secondIndex = new ArrayList<>();
+        double[] working = new double[requests.size()];
         for (int m = 0; m < requests.size(); m++) {
             String machine = requests.get(m).machine();
             shares[m] = asIs.stream()
@@ -213,35 +292,20 @@ public final class MaintenanceRisk {
                             res.station(machine).map(s -> s.states().working()).orElse(1.0))
                     .average()
                     .orElse(1.0);
-            onShiftShares[m] = asIs.stream()
+            double onShiftShare = asIs.stream()
                     .mapToDouble(res -> res.station(machine)
                             .map(s -> 1 - s.states().offShift())
                             .orElse(1.0))
                     .average()
                     .orElse(1.0);
-            double u = Math.max(shares[m] / Math.max(onShiftShares[m], 1e-6), 1e-6);
-            StationSpec station = stations.get(m);
-            double[] t = ttf.get(m);
-            Distribution repair = requests.get(m).repair();
-            for (int k = 0; k < windows.size(); k++) {
-                double w = windows.get(k).startSeconds();
-                if (!stopsTheLine(w, maintenanceSeconds)) {
-                    continue;
-                }
-                second.add(r -> {
-                    List<FailureSpec> modes = new ArrayList<>();
-                    if (workingTime.afterOnShift(t[r] / u) < w) {
-                        modes.add(predicted(t[r], repair));
-                    }
-                    return maintained(station, w, maintenanceSeconds, modes.toArray(FailureSpec[]::new));
-                });
-                secondIndex.add(new int[] {m, k});
-            }
+            working[m] = Math.max(shares[m] / Math.max(onShiftShare, 1e-6), 1e-6);
         }
-        List<double[]> windowGood = second.isEmpty() ? List.of() : runAll("the maintenance windows", second);
+        double[][][] windowLoss = wholeLookAhead
+                ? wholeLookAheadLosses(requests, stations, working, ttf, maintenanceSeconds, windows)
+                : branchedLosses(stations, working, ttf, firstGood, maintenanceSeconds, windows);
         List<Report> reports = new ArrayList<>();
         for (int m = 0; m < requests.size(); m++) {
-            double u = Math.max(shares[m] / Math.max(onShiftShares[m], 1e-6), 1e-6);
+            double u = working[m];
             double[] failed = firstGood.get(m);
             double[] t = ttf.get(m);
             Estimate loss = Estimate.of(difference(good, failed));
@@ -249,22 +313,18 @@ public final class MaintenanceRisk {
             Window best = null;
             for (int k = 0; k < windows.size(); k++) {
                 MaintenanceWindows.Candidate candidate = windows.get(k);
-                double[] maintained = null;
-                for (int i = 0; i < secondIndex.size(); i++) {
-                    if (secondIndex.get(i)[0] == m && secondIndex.get(i)[1] == k) {
-                        maintained = windowGood.get(i);
-                    }
-                }
-                if (maintained == null) {
+                double[] lossParts = windowLoss[m][k];
+                if (lossParts == null) {
                     // A maintenance wholly inside a stop changes nothing the engine sees: the line as it is, or the
                     // failing line where the failure comes before the window (the same replications, the same draws).
-                    maintained = new double[n];
+                    double[] maintained = new double[n];
                     for (int r = 0; r < n; r++) {
                         maintained[r] =
                                 workingTime.afterOnShift(t[r] / u) < candidate.startSeconds() ? failed[r] : good[r];
                     }
+                    lossParts = difference(good, maintained);
                 }
-                Window window = new Window(candidate, Estimate.of(difference(good, maintained)));
+                Window window = new Window(candidate, Estimate.of(lossParts));
                 assessed.add(window);
                 if (best == null || window.lossParts().mean() < best.lossParts().mean()) {
                     best = window;
@@ -286,6 +346,195 @@ public final class MaintenanceRisk {
                     Optional.ofNullable(best)));
         }
         return reports;
+    }
+
+    /**
+     * Loss per machine, window and replication with every window simulated over the whole look-ahead (null where the
+     * maintenance lies wholly in a stop of the line): the reference {@link #branchedLosses} is checked against.
+     */
+    private double[][][] wholeLookAheadLosses(
+            List<Request> requests,
+            List<StationSpec> stations,
+            double[] working,
+            List<double[]> ttf,
+            double maintenanceSeconds,
+            List<MaintenanceWindows.Candidate> windows) {
+        double[][][] losses = new double[requests.size()][windows.size()][];
+        List<IntFunction<LineSpec>> lines = new ArrayList<>();
+        List<int[]> index = new ArrayList<>();
+        for (int m = 0; m < requests.size(); m++) {
+            double u = working[m];
+            StationSpec station = stations.get(m);
+            double[] t = ttf.get(m);
+            Distribution repair = requests.get(m).repair();
+            for (int k = 0; k < windows.size(); k++) {
+                double w = windows.get(k).startSeconds();
+                if (!stopsTheLine(w, maintenanceSeconds)) {
+                    continue;
+                }
+                lines.add(r -> {
+                    List<FailureSpec> modes = new ArrayList<>();
+                    if (workingTime.afterOnShift(t[r] / u) < w) {
+                        modes.add(predicted(t[r], repair));
+                    }
+                    return maintained(station, w, maintenanceSeconds, modes.toArray(FailureSpec[]::new));
+                });
+                index.add(new int[] {m, k});
+            }
+        }
+        if (lines.isEmpty()) {
+            return losses;
+        }
+        List<double[]> good = runAll(WINDOWS_BATCH, lines);
+        for (int i = 0; i < index.size(); i++) {
+            losses[index.get(i)[0]][index.get(i)[1]] = difference(asIsGood, good.get(i));
+        }
+        return losses;
+    }
+
+    /**
+     * Loss per machine, window and replication, simulating each window only from its start (null where the
+     * maintenance lies wholly in a stop of the line).
+     *
+     * <p>Under common random numbers the maintained line is the line as it is (or the failing line, when the failure
+     * comes first) up to the window, so only what follows differs. Per replication the line as it is is run once to
+     * each window's start in turn (a chain of snapshots, the first on the replication's own path); from each snapshot
+     * the line as it is and the maintained line run on the same random numbers until {@value #SETTLE_HOURS} h of time
+     * on shift after the maintenance has ended, when the line has made up its buffers and the two differ only by
+     * chance. The window's loss is that difference, plus the failure's own loss when the failure comes before the
+     * window (the maintenance then no longer averts it).
+     */
+    private double[][][] branchedLosses(
+            List<StationSpec> stations,
+            double[] working,
+            List<double[]> ttf,
+            List<double[]> failedGood,
+            double maintenanceSeconds,
+            List<MaintenanceWindows.Candidate> windows) {
+        int n = experiment.replications();
+        int machines = stations.size();
+        double[][][] losses = new double[machines][windows.size()][];
+        double[] starts = windows.stream()
+                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
+                .filter(w -> stopsTheLine(w, maintenanceSeconds))
+                .sorted()
+                .distinct()
+                .toArray();
+        if (starts.length == 0) {
+            return losses;
+        }
+        LineSimulation asItIs = new LineSimulation(line).startingAt(experiment.startSecondsOfWeek());
+        progress.started(CHAIN_BATCH, n);
+        List<LineState[]> states = Replications.run(n, threads, r -> chain(asItIs, starts, r), progress);
+        int lines = 1 + machines;
+        int branches = starts.length * n * lines;
+        progress.started(WINDOWS_BATCH, branches);
+        // Branch b: window b / (n * lines), replication b / lines % n, line b % lines (0: as it is; m + 1: machine m
+        // maintained at the window's start).
+        List<ReplicationResult> results = Replications.run(
+                branches,
+                threads,
+                b -> {
+                    int k = b / (n * lines);
+                    int r = b / lines % n;
+                    int v = b % lines;
+                    double w = starts[k];
+                    LineSpec spec = v == 0 ? line : maintained(stations.get(v - 1), w, maintenanceSeconds);
+                    return branch(
+                            spec,
+                            states.get(r)[k],
+                            settledBy(w, maintenanceSeconds),
+                            branchStream(r, k),
+                            (replication, share) -> progress.advanced(b, share));
+                },
+                progress);
+        for (int m = 0; m < machines; m++) {
+            double u = working[m];
+            double[] t = ttf.get(m);
+            double[] failureLoss = difference(asIsGood, failedGood.get(m));
+            for (int c = 0; c < windows.size(); c++) {
+                double w = windows.get(c).startSeconds();
+                int k = Arrays.binarySearch(starts, w);
+                if (k < 0) {
+                    continue;
+                }
+                double[] loss = new double[n];
+                for (int r = 0; r < n; r++) {
+                    int at = (k * n + r) * lines;
+                    double effect = goodParts(results.get(at)) - goodParts(results.get(at + m + 1));
+                    loss[r] = effect + (workingTime.afterOnShift(t[r] / u) < w ? failureLoss[r] : 0);
+                }
+                losses[m][c] = loss;
+            }
+        }
+        return losses;
+    }
+
+    /** Hours on shift after a maintenance's end within which the line has made up for it. */
+    static final double SETTLE_HOURS = 4;
+
+    /** Where a branch from a window at {@code startSeconds} ends: see {@link #branchedLosses}. */
+    private double settledBy(double startSeconds, double maintenanceSeconds) {
+        double end = startSeconds + maintenanceSeconds;
+        double settled = workingTime.alwaysWorking()
+                ? end + SETTLE_HOURS * HOUR
+                : workingTime.afterOnShift(workingTime.onShiftSeconds(end) + SETTLE_HOURS * HOUR);
+        return Math.min(experiment.horizonSeconds(), Math.max(end, settled));
+    }
+
+    /**
+     * The line as it is just before each start (sorted, distinct), in replication {@code r}: {@value #LEAD_SECONDS} s
+     * before, so the maintenance's planned stop lies ahead of the branch's start and begins exactly at the window (a
+     * stop due at the very instant a warm start begins would go off one step of the engine's clock late); null for a
+     * start at the look-ahead's beginning without a state (a cold start).
+     */
+    LineState[] chain(LineSimulation asItIs, double[] starts, int r) {
+        LineState[] states = new LineState[starts.length];
+        LineState at = start.orElse(null);
+        double reached = 0;
+        for (int k = 0; k < starts.length; k++) {
+            double until = starts[k] - LEAD_SECONDS;
+            if (until > reached) {
+                // The first stretch runs on the replication's own streams, as the line as it is did; later ones on
+                // streams of their own, so no stretch replays another's draws.
+                int stream = reached == 0 ? r : branchStream(r, k);
+                at = at == null
+                        ? asItIs.snapshot(until, experiment.seed(), stream, Instant.EPOCH)
+                        : asItIs.snapshot(at, until - reached, experiment.seed(), stream, Instant.EPOCH);
+                reached = until;
+            }
+            states[k] = at;
+        }
+        return states;
+    }
+
+    /** How long before its window a branch starts. */
+    static final double LEAD_SECONDS = 1e-6;
+
+    /**
+     * Runs {@code spec} from {@code state} (null: a cold start at the look-ahead's beginning) until {@code end}
+     * seconds after the look-ahead's start, on streams {@code stream}.
+     */
+    ReplicationResult branch(LineSpec spec, LineState state, double end, int stream, RunProgress listener) {
+        return branch(spec, state, end, stream, listener, null);
+    }
+
+    ReplicationResult branch(
+            LineSpec spec, LineState state, double end, int stream, RunProgress listener, TraceListener trace) {
+        LineSimulation simulation = new LineSimulation(spec)
+                .startingAt(experiment.startSecondsOfWeek())
+                .reportingTo(listener);
+        if (state == null) {
+            return simulation.run(0, end, experiment.seed(), stream, trace);
+        }
+        double lookAheadStart = start.map(LineState::clockSeconds).orElse(0.0);
+        double span = end - (state.clockSeconds() - lookAheadStart);
+        return simulation.run(state, 0, span, experiment.seed(), stream, trace);
+    }
+
+    /** Streams of replication {@code r}'s branches at window {@code k}, apart from every replication's own. */
+    private int branchStream(int r, int k) {
+        return r + experiment.replications() * (k + 1);
     }
 
     /** Good parts of every replication of every line given, all in one pool. */
@@ -371,6 +620,10 @@ public final class MaintenanceRisk {
             free = name + "-" + i;
         }
         return free;
+    }
+
+    private static double goodParts(ReplicationResult result) {
+        return result.throughputPerHour() * result.horizonSeconds() / HOUR;
     }
 
     private static double[] goodParts(List<ReplicationResult> results) {
