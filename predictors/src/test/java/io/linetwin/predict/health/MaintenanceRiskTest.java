@@ -209,10 +209,8 @@ final class MaintenanceRiskTest {
      * A two-machine line on two shifts with failures of its own, its second machine predicted to fail in about a day:
      * randomness everywhere, so the branched windows can only agree with the whole look-ahead within their intervals.
      */
-    private static final LineSpec TWO_MACHINES_ON_SHIFTS = new LineSpec(
-            "test:two",
-            List.of(),
-            List.of(
+    private static final LineSpec TWO_MACHINES_ON_SHIFTS = LineSpec.builder("test:two")
+            .stations(List.of(
                     StationSpec.machine("cutter", new Distribution.Exponential(0.9))
                             .withFailures(List.of(new FailureSpec(
                                     "blade",
@@ -224,10 +222,10 @@ final class MaintenanceRiskTest {
                                     "jam",
                                     new Distribution.Exponential(2 * HOUR),
                                     new Distribution.Exponential(300),
-                                    FailureBasis.OPERATING)))),
-            List.of(new io.linetwin.model.BufferSpec("b", "cutter", "press", 30)),
-            Map.of(),
-            PRESS_ON_SHIFTS.shifts());
+                                    FailureBasis.OPERATING)))))
+            .buffers(new io.linetwin.model.BufferSpec("b", "cutter", "press", 30))
+            .shifts(PRESS_ON_SHIFTS.shifts())
+            .build();
 
     private static final ExperimentSpec THREE_DAYS_FROM_MONDAY_SIX = new ExperimentSpec(72 * HOUR, 0, 8, 5, 6 * HOUR);
     private static final ExperimentSpec TWO_DAYS_FROM_MONDAY_SIX = new ExperimentSpec(48 * HOUR, 0, 4, 5, 6 * HOUR);
