@@ -202,6 +202,16 @@ public final class MaintenanceRisk {
         return n * (1 + machines) + (simulated == 0 ? 0 : n + n * (int) simulated * (1 + machines));
     }
 
+    /** The distinct start times, in order, of the windows whose maintenance stops the line. */
+    private double[] lineStoppingStarts(List<MaintenanceWindows.Candidate> windows, double maintenanceSeconds) {
+        return windows.stream()
+                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
+                .filter(w -> stopsTheLine(w, maintenanceSeconds))
+                .sorted()
+                .distinct()
+                .toArray();
+    }
+
     /**
      * The batches {@link #assess(List, double, List)} runs, by the label it tells its progress, each with its number
      * of replications and the work of one relative to a run over the whole look-ahead (time on shift simulated), so
@@ -212,12 +222,7 @@ public final class MaintenanceRisk {
         int n = experiment.replications();
         Map<String, double[]> work = new LinkedHashMap<>();
         work.put(firstBatch(machines, asIs == null), new double[] {n * ((asIs == null ? 1 : 0) + machines), 1});
-        double[] starts = windows.stream()
-                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
-                .filter(w -> stopsTheLine(w, maintenanceSeconds))
-                .sorted()
-                .distinct()
-                .toArray();
+        double[] starts = lineStoppingStarts(windows, maintenanceSeconds);
         if (starts.length == 0) {
             return work;
         }
@@ -414,12 +419,7 @@ public final class MaintenanceRisk {
         int n = experiment.replications();
         int machines = stations.size();
         double[][][] losses = new double[machines][windows.size()][];
-        double[] starts = windows.stream()
-                .mapToDouble(MaintenanceWindows.Candidate::startSeconds)
-                .filter(w -> stopsTheLine(w, maintenanceSeconds))
-                .sorted()
-                .distinct()
-                .toArray();
+        double[] starts = lineStoppingStarts(windows, maintenanceSeconds);
         if (starts.length == 0) {
             return losses;
         }
