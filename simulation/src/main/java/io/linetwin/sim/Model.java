@@ -88,15 +88,19 @@ final class Model extends SimState {
         lineStats.dimensions(makerCount, productNames.length);
     }
 
-    private int makerAt(String block) {
+    /** The maker whose unit the parts at {@code block} are (0 for a line of one maker); fixed once assembled. */
+    int makerAt(String block) {
         return makerAt.getOrDefault(block, 0);
     }
 
-    /** Releases a new part of {@code product} into the line at {@code station}. */
-    Part release(int product, String station) {
+    /**
+     * Releases a new part of {@code product} into the line at {@code station}, whose maker the caller looked up
+     * once ({@link #makerAt}): a release happens for every part, and a lookup by name is a hash probe each time.
+     */
+    Part release(int product, String station, int maker) {
         double now = now();
         Part part = new Part(++lastPartId, product, now);
-        part.maker(makerAt(station));
+        part.maker(maker);
         lineStats.release(part, now);
         if (lineStats.inLine() > Limits.MAX_PARTS_IN_LINE) {
             throw new RunStoppedException("the run stopped at t = " + now + " s with more than "

@@ -11,12 +11,15 @@ final class PartRelease {
     private final String block;
     private final ProductMix mix;
     private final PartFlows flows;
+    private final int maker;
 
+    /** Built once the model knows its makers (the replication assigns them before it builds any block). */
     PartRelease(Model model, String block, ProductMix mix, PartFlows flows) {
         this.model = model;
         this.block = block;
         this.mix = mix;
         this.flows = flows;
+        this.maker = model.makerAt(block);
     }
 
     /** A new part of the product the mix draws now. */
@@ -26,7 +29,7 @@ final class PartRelease {
 
     /** A new part of {@code product}, drawn earlier (an arrival that waited for room). */
     Part of(int product) {
-        Part part = model.release(product, block);
+        Part part = model.release(product, block, maker);
         flows.in(part);
         return part;
     }
