@@ -256,9 +256,12 @@ final class EmulateCommand implements Callable<Integer> {
                     Thread.interrupted();
                     out.print("stopped: ");
                 }
-                out.println(emulator.eventsPublished() + " events in " + emulator.chunks() + " chunks up to "
-                        + emulator.lineTime() + ", " + inbox.received() + " commands (" + inbox.refused()
-                        + " refused)");
+                out.println(summary(
+                        emulator.eventsPublished(),
+                        emulator.chunks(),
+                        emulator.lineTime().toString(),
+                        inbox.received(),
+                        inbox.refused()));
             }
         }
         return ExitCode.OK;
@@ -277,6 +280,16 @@ final class EmulateCommand implements Callable<Integer> {
 
     private Scenario load() throws BadInputException {
         return ScenarioOptions.read(file);
+    }
+
+    /** The closing line: what was published up to where, and what came back. */
+    static String summary(long events, long chunks, String upTo, long commands, long refused) {
+        return counted(events, "event") + " in " + counted(chunks, "chunk") + " up to " + upTo + ", "
+                + counted(commands, "command") + " (" + refused + " refused)";
+    }
+
+    private static String counted(long n, String singular) {
+        return n + " " + singular + (n == 1 ? "" : "s");
     }
 
     private static double seconds(String option, String text, boolean zeroAllowed) throws BadInputException {
