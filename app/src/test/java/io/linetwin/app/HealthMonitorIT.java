@@ -7,6 +7,7 @@ import io.linetwin.app.emulate.LineClocks;
 import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
 import io.linetwin.app.emulate.ParameterCommands;
+import io.linetwin.app.health.WearLineModels;
 import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.loop.TwinView;
 import io.linetwin.model.LineSpec;
@@ -19,7 +20,6 @@ import io.linetwin.twin.Snapshot;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.KafkaSignalPublisher;
 import io.linetwin.twin.sync.KafkaTwin;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,9 +54,13 @@ final class HealthMonitorIT {
     static Path dir;
 
     static EmbeddedBroker broker;
+    static Path spindleModel;
+    static Path deburrModel;
 
     @BeforeAll
     static void start() throws Exception {
+        spindleModel = WearLineModels.train(dir.resolve("models"), "spindle");
+        deburrModel = WearLineModels.train(dir.resolve("models"), "deburr");
         broker = EmbeddedBroker.start(0, dir.resolve("kafka"));
     }
 
@@ -67,17 +71,13 @@ final class HealthMonitorIT {
         }
     }
 
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(HealthMonitorIT.class.getResource("/health/" + name).toURI());
-    }
-
     private static KafkaSettings settings(String topic, String group) {
         return KafkaSettings.of(broker.bootstrapServers(), topic, group);
     }
 
     @Test
     void theMonitorSeesTheSpindleWearAndHealthRiskNamesItFirst() throws Exception {
-        Path scenario = resource("wear-line.yaml");
+        Path scenario = WearLineModels.scenario();
         LineSpec line = ScenarioLoader.load(scenario).line();
         LineDescriptor things = LineDescriptors.of(line);
         broker.createTopic("wear.events", 3);
@@ -99,8 +99,6 @@ final class HealthMonitorIT {
                         64)) {
             inbox.start();
             assertThat(inbox.awaitReady(Duration.ofSeconds(60))).isTrue();
-            String spindleModel = resource("models/spindle").toString();
-            String deburrModel = resource("models/deburr").toString();
             monitor = CompletableFuture.supplyAsync(() -> Cli.run(
                     "health",
                     "monitor",
