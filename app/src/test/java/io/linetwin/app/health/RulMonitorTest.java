@@ -67,19 +67,24 @@ final class RulMonitorTest {
     @BeforeEach
     void start() throws Exception {
         model = RulModel.load(spindleModel);
+        monitor = monitorOfTheSpindle(sent);
+    }
+
+    /** A monitor of the spindle whose estimates go into {@code written} rather than to a broker. */
+    private RulMonitor monitorOfTheSpindle(List<Signal<?>> written) throws Exception {
         WatchedMachine spindle = new WatchedMachine(
                 "spindle", model, "spindle@test", Map.of("temperature", "temperature", "vibration", "vibration"), 60);
         SignalSink sink = new SignalSink() {
             @Override
             public CompletionStage<Void> send(Signal<?> signal) {
-                sent.add(signal);
+                written.add(signal);
                 return CompletableFuture.completedFuture(null);
             }
 
             @Override
             public void close() {}
         };
-        monitor = new RulMonitor(wearLine(), List.of(spindle), sink, 2 * 3600, 0.5, new PrintWriter(printed));
+        return new RulMonitor(wearLine(), List.of(spindle), sink, 2 * 3600, 0.5, new PrintWriter(printed));
     }
 
     @AfterEach
@@ -192,20 +197,7 @@ final class RulMonitorTest {
     /** What a monitor with rounds of 10 min of line time writes for 2 h of readings: {epoch second of at, seconds}. */
     private List<double[]> roundsOfTenMinutes(boolean drainEveryEvent) throws Exception {
         List<Signal<?>> written = new ArrayList<>();
-        SignalSink sink = new SignalSink() {
-            @Override
-            public CompletionStage<Void> send(Signal<?> signal) {
-                written.add(signal);
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void close() {}
-        };
-        WatchedMachine spindle = new WatchedMachine(
-                "spindle", model, "spindle@test", Map.of("temperature", "temperature", "vibration", "vibration"), 60);
-        RulMonitor rounds = new RulMonitor(wearLine(), List.of(spindle), sink, 2 * 3600, 0.5, new PrintWriter(printed))
-                .roundsEvery(600);
+        RulMonitor rounds = monitorOfTheSpindle(written).roundsEvery(600);
         Random readings = new Random(5);
         List<TwinEvent.Applied> events = new ArrayList<>();
         events.add(applied("/features/status/properties/state", JsonValue.of("working"), T0));
