@@ -38,9 +38,9 @@ import org.eclipse.ditto.things.model.ThingId;
  * <p>An estimate goes to the twin as a Ditto {@code modify} of {@code features/health/properties/rul} with
  * {@code {seconds, sdSeconds, at, model}} (operating seconds; {@code at} the line time of the last reading it
  * read), to whoever owns the Thing's revisions (Ditto, or the emulator standing in for it), which publishes it as
- * the Thing's next event; publishing an event with a revision of its own would collide with the line's. Estimates
- * made while catching up on old events are not published one by one: each {@link #publish()} sends the latest per
- * machine.
+ * the Thing's next event; publishing an event with a revision of its own would collide with the line's. Not every
+ * estimate goes out (one per reading would flood the twin): {@link #publish()} sends each machine's latest, and with
+ * {@link #roundsEvery} that happens once per round of the machine's line time, also while catching up on old events.
  *
  * <p>The alarm: P(failure within {@code horizon} of operation) from the estimate's lognormal
  * ({@link TimeToFailure}) at or above {@code threshold}; one line when it is raised and one when it clears.
