@@ -93,14 +93,7 @@ final class RulMonitorTest {
     }
 
     private void event(String path, JsonValue value, Instant at) {
-        ThingUpdate update = new ThingUpdate(
-                SPINDLE,
-                ThingUpdate.Action.SET,
-                JsonPointer.of(path),
-                Optional.of(value),
-                OptionalLong.of(++revision),
-                Optional.of(at));
-        monitor.listener().accept(new TwinEvent.Applied(update, revision, at));
+        monitor.listener().accept(applied(path, value, at, at));
     }
 
     private void state(String state, Instant at) {
@@ -200,18 +193,22 @@ final class RulMonitorTest {
         RulMonitor rounds = monitorOfTheSpindle(written).roundsEvery(600);
         Random readings = new Random(5);
         List<TwinEvent.Applied> events = new ArrayList<>();
-        events.add(applied("/features/status/properties/state", JsonValue.of("working"), T0));
+        // Applied now, on the wall clock: the rounds must go by the line's timestamps, not by when they were applied.
+        Instant now = Instant.now();
+        events.add(applied("/features/status/properties/state", JsonValue.of("working"), T0, now));
         for (int m = 1; m <= 120; m++) {
             Instant at = T0.plusSeconds(60L * m);
             double hours = m / 60.0;
             events.add(applied(
                     "/features/health/properties/readings/temperature",
                     JsonValue.of(45 + 0.8 * hours + 0.3 * readings.nextGaussian()),
-                    at));
+                    at,
+                    now));
             events.add(applied(
                     "/features/health/properties/readings/vibration",
                     JsonValue.of(2 + 0.15 * hours + 0.05 * readings.nextGaussian()),
-                    at));
+                    at,
+                    now));
         }
         for (TwinEvent.Applied event : events) {
             rounds.listener().accept(event);
@@ -230,7 +227,8 @@ final class RulMonitorTest {
                 .toList();
     }
 
-    private TwinEvent.Applied applied(String path, JsonValue value, Instant at) {
+    /** The spindle's change at line time {@code at}, as the twin applied it at {@code appliedAt}. */
+    private TwinEvent.Applied applied(String path, JsonValue value, Instant at, Instant appliedAt) {
         ThingUpdate update = new ThingUpdate(
                 SPINDLE,
                 ThingUpdate.Action.SET,
@@ -238,8 +236,7 @@ final class RulMonitorTest {
                 Optional.of(value),
                 OptionalLong.of(++revision),
                 Optional.of(at));
-        // Applied now, on the wall clock: the rounds must go by the line's timestamps, not by this.
-        return new TwinEvent.Applied(update, revision, Instant.now());
+        return new TwinEvent.Applied(update, revision, appliedAt);
     }
 
     @Test
