@@ -19,6 +19,20 @@ final class HealthMonitorCommandTest {
                 HealthMonitorCommandTest.class.getResource("/health/" + name).toURI());
     }
 
+    /**
+     * A model that ships: the press line's press, which reads vibration and current. These tests check what the
+     * command refuses, not what a model predicts, so any real model will do.
+     */
+    private static Path pressModel() {
+        return Scenarios.library()
+                .resolveSibling("assets")
+                .resolve("models")
+                .resolve("press-line")
+                .resolve("press")
+                .toAbsolutePath()
+                .normalize();
+    }
+
     private static Cli monitor(String... more) throws URISyntaxException {
         String[] base = {"health", "monitor", resource("wear-line.yaml").toString(), "--kafka", "127.0.0.1:1"};
         String[] args = new String[base.length + more.length];
@@ -29,11 +43,11 @@ final class HealthMonitorCommandTest {
 
     @Test
     void aMistypedMachineIsNamedWithTheNearestOne() throws Exception {
-        Cli cli = monitor("--model", "spindel=" + resource("models/spindle"));
+        Cli cli = monitor("--model", "spindel=" + pressModel());
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().strip())
-                .isEqualTo("--model spindel=" + resource("models/spindle") + ": no machine with "
+                .isEqualTo("--model spindel=" + pressModel() + ": no machine with "
                         + "sensors or kind 'spindel'; did you mean 'spindle'? (machines with sensors: spindle, deburr; kinds: "
                         + "machine, assembly)");
     }
@@ -49,34 +63,19 @@ final class HealthMonitorCommandTest {
 
     @Test
     void aModelInputNoSensorFeedsIsRefusedWithTheMappingThatWouldFixIt() throws Exception {
-        Path scenario = dir.resolve("wear.yaml");
-        Files.writeString(
-                scenario,
-                Files.readString(resource("wear-line.yaml"))
-                        .replaceFirst("sensors: \\[ temperature, vibration \\]", "sensors: [ temperature, accel ]"));
-
-        Cli cli = Cli.run(
-                "health",
-                "monitor",
-                scenario.toString(),
-                "--kafka",
-                "127.0.0.1:1",
-                "--model",
-                "spindle=" + resource("models/spindle"));
+        Cli cli = monitor("--model", "spindle=" + pressModel());
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err().strip())
-                .isEqualTo("spindle: the model in " + resource("models/spindle") + " reads sensor "
-                        + "'vibration', but spindle has temperature, accel; map it in --mapping (machines: {spindle: "
-                        + "{sensors: {vibration: TWIN_SENSOR}}})");
+                .isEqualTo("spindle: the model in " + pressModel() + " reads sensor "
+                        + "'current', but spindle has temperature, vibration; map it in --mapping (machines: {spindle: "
+                        + "{sensors: {current: TWIN_SENSOR}}})");
 
         Path mapping = dir.resolve("mapping.yaml");
         Files.writeString(
                 mapping,
-                "machines:\n  spindle:\n    model: " + resource("models/spindle")
-                        + "\n    sensors: { vibration: accel }\n");
-        Cli mapped = Cli.run(
-                "health", "monitor", scenario.toString(), "--kafka", "127.0.0.1:1", "--mapping", mapping.toString());
+                "machines:\n  spindle:\n    model: " + pressModel() + "\n    sensors: { current: temperature }\n");
+        Cli mapped = monitor("--mapping", mapping.toString());
         // Mapped, the model is fine: what fails now is the broker, which is not there.
         assertThat(mapped.exitCode()).as(mapped.err()).isEqualTo(1);
         assertThat(mapped.err()).contains("no Kafka broker at 127.0.0.1:1");
@@ -115,9 +114,17 @@ final class HealthMonitorCommandTest {
 
     @Test
     void withoutABrokerItSaysSoInOneLine() throws Exception {
-        Cli cli = monitor("--model", "spindle=" + resource("models/spindle"), "--threshold", "0.7");
+        // The press line's press has a shipped model, found without --model.
+        Cli cli = Cli.run(
+                "health",
+                "monitor",
+                Scenarios.library().resolve("press-line.yaml").toString(),
+                "--kafka",
+                "127.0.0.1:1",
+                "--threshold",
+                "0.7");
 
-        assertThat(cli.exitCode()).isEqualTo(1);
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(1);
         assertThat(cli.err().lines()).hasSize(1);
         assertThat(cli.err()).contains("no Kafka broker at 127.0.0.1:1");
         assertThat(monitor("--threshold", "1.5").err())

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * the box: the shipped models ({@code assets/models/<scenario>/<machine>/}) on the machines they map to, reading the
  * embedded line's {@code health/readings} and writing {@code health/rul} back through the emulator, which publishes
  * it as the Thing's event that the loop's triggers and {@code health risk --from-twin} read. Estimates go out every
- * {@value #EVERY_LINE_SECONDS} s of line time; alarms as {@code health monitor}'s defaults (P(failure within 8 h)
+ * {@value #EVERY_LINE_SECONDS} s of line time, counted on each machine's own events (so at any emulator speed and
+ * under any load, {@link RulMonitor#roundsEvery}); alarms as {@code health monitor}'s defaults (P(failure within 8 h)
  * at or above 0.5).
  */
 public final class EmbeddedHealth implements AutoCloseable {
@@ -37,10 +38,10 @@ public final class EmbeddedHealth implements AutoCloseable {
     private final Thread thread;
     private volatile boolean stopping;
 
-    private EmbeddedHealth(List<WatchedMachine> watched, MonitorSession session, long everyNanos) {
+    private EmbeddedHealth(List<WatchedMachine> watched, MonitorSession session) {
         this.watched = watched;
         this.session = session;
-        this.thread = new Thread(() -> follow(everyNanos), "linetwin-embedded-health");
+        this.thread = new Thread(this::follow, "linetwin-embedded-health");
         thread.setDaemon(true);
     }
 
@@ -48,16 +49,10 @@ public final class EmbeddedHealth implements AutoCloseable {
      * Starts the monitor on the machines the shipped models map to, or says on {@code out} that no model maps to any
      * machine and returns empty.
      *
-     * @param pace line seconds per wall second of the emulated line
      * @throws BadInputException when a shipped model does not fit its machine (sensors, operating conditions)
      */
     public static Optional<EmbeddedHealth> start(
-            Scenario scenario,
-            String bootstrapServers,
-            String eventsTopic,
-            String commandsTopic,
-            double pace,
-            PrintWriter out)
+            Scenario scenario, String bootstrapServers, String eventsTopic, String commandsTopic, PrintWriter out)
             throws BadInputException {
         LineDescriptor line = LineDescriptors.of(scenario.line());
         List<WatchedMachine> watched = HealthMonitorCommand.watched(scenario, List.of(), null, out);
@@ -71,11 +66,9 @@ public final class EmbeddedHealth implements AutoCloseable {
         try {
             KafkaSettings settings =
                     KafkaSettings.of(bootstrapServers, eventsTopic, "linetwin-health-" + line.lineId());
-            MonitorSession session =
-                    new MonitorSession(line, settings, commandsTopic, watched, HORIZON_SECONDS, THRESHOLD, out);
-            long everyNanos =
-                    Math.max(Duration.ofMillis(STEP_MILLIS).toNanos(), Math.round(EVERY_LINE_SECONDS / pace * 1e9));
-            EmbeddedHealth health = new EmbeddedHealth(watched, session, everyNanos);
+            MonitorSession session = new MonitorSession(
+                    line, settings, commandsTopic, watched, EVERY_LINE_SECONDS, HORIZON_SECONDS, THRESHOLD, out);
+            EmbeddedHealth health = new EmbeddedHealth(watched, session);
             session.start();
             health.thread.start();
             out.printf(
@@ -98,15 +91,10 @@ public final class EmbeddedHealth implements AutoCloseable {
         return watched.stream().map(WatchedMachine::machine).toList();
     }
 
-    private void follow(long everyNanos) {
-        long next = System.nanoTime() + everyNanos;
+    private void follow() {
         try {
             while (!stopping) {
-                boolean due = System.nanoTime() >= next;
-                session.step(due ? 0 : STEP_MILLIS, due);
-                if (due) {
-                    next += everyNanos;
-                }
+                session.step(STEP_MILLIS);
             }
         } catch (InterruptedException e) {
             // stopped

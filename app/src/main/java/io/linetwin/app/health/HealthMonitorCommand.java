@@ -1,7 +1,9 @@
 package io.linetwin.app.health;
 
 import io.linetwin.app.BadInputException;
+import io.linetwin.app.Main;
 import io.linetwin.app.ScenarioOptions;
+import io.linetwin.app.StopHook;
 import io.linetwin.app.twin.KafkaOptions;
 import io.linetwin.model.Scenario;
 import io.linetwin.model.StationKind;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,11 @@ import picocli.CommandLine.Spec;
                     + "assets/models/<scenario>/<machine>/; machines without one are not watched."
         })
 public final class HealthMonitorCommand implements Callable<Integer> {
+
+    /** How long Ctrl-C waits for the last estimates and the summary. */
+    private static final Duration FINISH_WAIT = Duration.ofSeconds(30);
+    /** The longest the loop waits for the twin's next change before it looks at the clock and the stop again. */
+    private static final long STEP_MILLIS = 200;
 
     @Spec
     CommandSpec spec;
@@ -91,7 +98,8 @@ public final class HealthMonitorCommand implements Callable<Integer> {
             names = "--every",
             paramLabel = "D",
             defaultValue = "10s",
-            description = "How often (wall time) the latest estimates are written into the twin (default "
+            description = "How often each machine's latest estimate is written into the twin, in line time (the "
+                    + "events' timestamps, so replays and emulators at speed get the same estimates) (default "
                     + "${DEFAULT-VALUE}).")
     String every;
 
@@ -160,25 +168,13 @@ public final class HealthMonitorCommand implements Callable<Integer> {
             double forSeconds,
             PrintWriter out)
             throws Exception {
-        try (MonitorSession session =
-                new MonitorSession(line, settings, commandsTopic, watched, horizonSeconds, threshold, out)) {
-            CountDownLatch stop = new CountDownLatch(1);
-            CountDownLatch done = new CountDownLatch(1);
-            Thread hook = new Thread(
-                    () -> {
-                        stop.countDown();
-                        try {
-                            done.await(30, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "linetwin-health-monitor-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+        try (MonitorSession session = new MonitorSession(
+                        line, settings, commandsTopic, watched, everySeconds, horizonSeconds, threshold, out);
+                StopHook hook = StopHook.install("linetwin-health-monitor-stop", FINISH_WAIT)) {
             session.start();
             out.printf(
                     Locale.ROOT,
-                    "watching %s on %s at %s: %s; estimates to %s every %s, alarm at P(failure "
+                    "watching %s on %s at %s: %s; estimates to %s every %s of line time, alarm at P(failure "
                             + "within %s) >= %.2f%n",
                     line.lineId(),
                     topic,
@@ -189,27 +185,20 @@ public final class HealthMonitorCommand implements Callable<Integer> {
                     horizon,
                     threshold);
             out.flush();
-            long everyNanos = Math.round(everySeconds * 1e9);
+            // Ctrl-C both stops the hook and interrupts this thread (Main); so does whoever runs the command
+            // in-process. Either ends the loop, and the session's close writes the last estimates and the summary.
+            Main.allowWindDown(FINISH_WAIT);
             long deadline =
                     Double.isInfinite(forSeconds) ? Long.MAX_VALUE : System.nanoTime() + Math.round(forSeconds * 1e9);
-            long nextPublish = System.nanoTime() + everyNanos;
             try {
-                while (stop.getCount() > 0 && System.nanoTime() < deadline) {
-                    long wait = Math.max(0, Math.min(nextPublish, deadline) - System.nanoTime());
-                    session.step(Math.min(TimeUnit.NANOSECONDS.toMillis(wait), 200), false);
-                    if (System.nanoTime() >= nextPublish) {
-                        session.step(0, true);
-                        nextPublish += everyNanos;
-                    }
+                while (!hook.stopRequested() && System.nanoTime() < deadline) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    session.step(Math.max(0, Math.min(left, STEP_MILLIS)));
                 }
+            } catch (InterruptedException stopped) {
+                // stop following
             } finally {
                 session.close();
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook waited for the summary
-                }
             }
         }
         return HealthCommand.OK;

@@ -26,12 +26,16 @@ final class MonitorSession implements AutoCloseable {
     private final PrintWriter out;
     private boolean closed;
 
-    /** @param settings the events topic (and consumer group) at the broker */
+    /**
+     * @param settings         the events topic (and consumer group) at the broker
+     * @param roundLineSeconds line time between two estimates of a machine ({@link RulMonitor#roundsEvery})
+     */
     MonitorSession(
             LineDescriptor line,
             KafkaSettings settings,
             String commandsTopic,
             List<WatchedMachine> watched,
+            double roundLineSeconds,
             double horizonSeconds,
             double threshold,
             PrintWriter out) {
@@ -40,7 +44,8 @@ final class MonitorSession implements AutoCloseable {
         TwinStore store = TwinStore.of(line, new LineClock(Clock.systemUTC()));
         this.commands = new KafkaSignalPublisher(settings.withTopic(commandsTopic));
         try {
-            this.monitor = new RulMonitor(line, watched, commands, horizonSeconds, threshold, out);
+            this.monitor = new RulMonitor(line, watched, commands, horizonSeconds, threshold, out)
+                    .roundsEvery(roundLineSeconds);
             store.addListener(monitor.listener());
             this.consumer =
                     KafkaTwinConsumer.builder(settings, store).fromBeginning().build();
@@ -54,12 +59,12 @@ final class MonitorSession implements AutoCloseable {
         consumer.start();
     }
 
-    /** Takes the twin's changes for up to {@code waitMillis}; then, when {@code due}, writes the new estimates. */
-    void step(long waitMillis, boolean due) throws InterruptedException {
+    /**
+     * Takes the twin's changes, waiting up to {@code waitMillis} for the first; writes the estimates whose rounds of
+     * line time they complete.
+     */
+    void step(long waitMillis) throws InterruptedException {
         monitor.drain(waitMillis);
-        if (due) {
-            monitor.publish();
-        }
     }
 
     /** The machines watched, each with its model's id: {@code filler (filler@1a2b3c4d)}. */

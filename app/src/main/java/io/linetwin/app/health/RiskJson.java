@@ -51,16 +51,16 @@ public final class RiskJson {
         root.put("lookAheadStart", calendar.format(lookAheadStartSeconds));
         root.put("unit", unit);
         if (!Double.isNaN(maintenanceSeconds)) {
-            root.put("maintenanceSeconds", maintenanceSeconds);
+            number(root, "maintenanceSeconds", maintenanceSeconds);
         }
         ObjectNode machines = root.putObject("machines");
         for (MaintenanceRisk.Report report : reports) {
             ObjectNode machine = machines.putObject(report.machine());
-            machine.put("workingShare", report.workingShare());
+            number(machine, "workingShare", report.workingShare());
             ObjectNode risk = machine.putObject("riskOfFailureWithin");
-            risk.put("8h", report.riskWithin8h());
-            risk.put("24h", report.riskWithin24h());
-            risk.put("7d", report.riskWithin7d());
+            number(risk, "8h", report.riskWithin8h());
+            number(risk, "24h", report.riskWithin24h());
+            number(risk, "7d", report.riskWithin7d());
             estimate(machine.putObject("expectedLossParts"), report.expectedLossParts());
             report.bestWindow()
                     .ifPresentOrElse(
@@ -85,7 +85,7 @@ public final class RiskJson {
             LineCalendar calendar,
             double lookAheadStartSeconds,
             double maintenanceSeconds) {
-        node.put("startSeconds", window.startSeconds());
+        number(node, "startSeconds", window.startSeconds());
         node.put("at", calendar.format(lookAheadStartSeconds + window.startSeconds()));
         if (!Double.isNaN(maintenanceSeconds)) {
             node.put("end", calendar.format(lookAheadStartSeconds + window.startSeconds() + maintenanceSeconds));
@@ -95,13 +95,20 @@ public final class RiskJson {
     }
 
     private static void estimate(ObjectNode node, Estimate estimate) {
-        node.put("mean", estimate.mean());
-        if (estimate.ciLow().isPresent()) {
-            node.put("ciLow", estimate.ciLow().getAsDouble());
-            node.put("ciHigh", estimate.ciHigh().getAsDouble());
+        number(node, "mean", estimate.mean());
+        number(node, "ciLow", estimate.ciLow().orElse(Double.NaN));
+        number(node, "ciHigh", estimate.ciHigh().orElse(Double.NaN));
+    }
+
+    /**
+     * A number, or null where there is none: an estimate without data ({@link Estimate#NO_DATA}) has a NaN mean,
+     * which Jackson would write as the string "NaN", and no reader of JSON takes an infinity either.
+     */
+    private static void number(ObjectNode node, String key, double value) {
+        if (Double.isFinite(value)) {
+            node.put(key, value);
         } else {
-            node.putNull("ciLow");
-            node.putNull("ciHigh");
+            node.putNull(key);
         }
     }
 }

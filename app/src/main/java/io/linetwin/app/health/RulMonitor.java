@@ -9,6 +9,7 @@ import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinFeatures;
 import io.linetwin.twin.sync.SignalSink;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +38,9 @@ import org.eclipse.ditto.things.model.ThingId;
  * <p>An estimate goes to the twin as a Ditto {@code modify} of {@code features/health/properties/rul} with
  * {@code {seconds, sdSeconds, at, model}} (operating seconds; {@code at} the line time of the last reading it
  * read), to whoever owns the Thing's revisions (Ditto, or the emulator standing in for it), which publishes it as
- * the Thing's next event; publishing an event with a revision of its own would collide with the line's. Estimates
- * made while catching up on old events are not published one by one: each {@link #publish()} sends the latest per
- * machine.
+ * the Thing's next event; publishing an event with a revision of its own would collide with the line's. Not every
+ * estimate goes out (one per reading would flood the twin): {@link #publish()} sends each machine's latest, and with
+ * {@link #roundsEvery} that happens once per round of the machine's line time, also while catching up on old events.
  *
  * <p>The alarm: P(failure within {@code horizon} of operation) from the estimate's lognormal
  * ({@link TimeToFailure}) at or above {@code threshold}; one line when it is raised and one when it clears.
@@ -60,6 +61,8 @@ final class RulMonitor {
     private final PrintWriter out;
     private final BlockingQueue<TwinEvent.Applied> queue = new LinkedBlockingQueue<>();
     private final Map<String, Instant> published = new HashMap<>();
+    private final Map<ThingId, Instant> nextRound = new HashMap<>();
+    private double roundLineSeconds;
     private final Set<String> alarmed = new HashSet<>();
     private long estimatesPublished;
     private long alarms;
@@ -82,6 +85,20 @@ final class RulMonitor {
         this.out = out;
     }
 
+    /**
+     * Writes each machine's latest estimate whenever its own events pass another {@code lineSeconds} of line time
+     * (their timestamps, not the wall clock): the same rounds whether the line runs in real time, at an emulator's
+     * speed, or is replayed, and however the events are split between {@link #drain} calls. Each machine keeps its
+     * own rounds because only its own events arrive in the line's order (one partition per Thing).
+     */
+    RulMonitor roundsEvery(double lineSeconds) {
+        if (!(lineSeconds > 0) || Double.isInfinite(lineSeconds)) {
+            throw new IllegalArgumentException("lineSeconds must be > 0 and finite, got " + lineSeconds);
+        }
+        this.roundLineSeconds = lineSeconds;
+        return this;
+    }
+
     /** For the twin's store: queues the changes of watched machines (called on the consumer's thread). */
     Consumer<TwinEvent> listener() {
         return event -> {
@@ -94,7 +111,8 @@ final class RulMonitor {
 
     /** Feeds the queued changes to the machines; waits up to {@code waitMillis} for the first one. */
     void drain(long waitMillis) throws InterruptedException {
-        TwinEvent.Applied first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+        // Without a wait, no interrupt can cut short the last drain of a stopping monitor.
+        TwinEvent.Applied first = waitMillis > 0 ? queue.poll(waitMillis, TimeUnit.MILLISECONDS) : queue.poll();
         if (first == null) {
             return;
         }
@@ -102,8 +120,29 @@ final class RulMonitor {
         batch.add(first);
         queue.drainTo(batch);
         for (TwinEvent.Applied applied : batch) {
+            if (roundLineSeconds > 0) {
+                roundBefore(applied);
+            }
             apply(applied);
         }
+    }
+
+    /** At the first event of a machine past its round's end: its estimate as of that end goes out first. */
+    private void roundBefore(TwinEvent.Applied applied) {
+        ThingId thing = applied.update().thingId();
+        Instant at = applied.update().timestamp().orElse(applied.appliedAt());
+        Instant due = nextRound.get(thing);
+        long roundNanos = Math.round(roundLineSeconds * 1e9);
+        if (due == null) {
+            nextRound.put(thing, at.plusNanos(roundNanos));
+            return;
+        }
+        if (at.isBefore(due)) {
+            return;
+        }
+        publish(Map.of(thing, machines.get(thing)));
+        long behind = Duration.between(due, at).toNanos() / roundNanos;
+        nextRound.put(thing, due.plusNanos((behind + 1) * roundNanos));
     }
 
     void apply(TwinEvent.Applied applied) {
@@ -149,8 +188,12 @@ final class RulMonitor {
 
     /** Sends each machine's estimate made since the last call into the twin; raises and clears alarms. */
     void publish() {
+        publish(machines);
+    }
+
+    private void publish(Map<ThingId, WatchedMachine> which) {
         List<CompletableFuture<Void>> sent = new ArrayList<>();
-        for (Map.Entry<ThingId, WatchedMachine> e : machines.entrySet()) {
+        for (Map.Entry<ThingId, WatchedMachine> e : which.entrySet()) {
             Optional<WatchedMachine.Estimate> latest = e.getValue().latest();
             if (latest.isEmpty()
                     || latest.get().at().equals(published.get(e.getValue().machine()))) {

@@ -325,8 +325,7 @@ public final class LiveCommand implements Callable<Integer> {
                         "embedded: a Kafka broker at %s and the %s line emulated at %sx%n",
                         events.bootstrapServers(), scenario.name(), io.linetwin.loop.Numbers.plain(pace));
                 if (!noHealth) {
-                    health = EmbeddedHealth.start(
-                            scenario, events.bootstrapServers(), eventsTopic, commandsTopic, pace, out);
+                    health = EmbeddedHealth.start(scenario, events.bootstrapServers(), eventsTopic, commandsTopic, out);
                 }
             }
             return run(scenario, settings, hash, events, pollMillis, out, book, health);

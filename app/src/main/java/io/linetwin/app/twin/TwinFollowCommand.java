@@ -1,6 +1,7 @@
 package io.linetwin.app.twin;
 
 import io.linetwin.app.Main;
+import io.linetwin.app.StopHook;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioException;
 import io.linetwin.scenario.ScenarioLoader;
@@ -20,8 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +46,8 @@ public final class TwinFollowCommand implements Callable<Integer> {
 
     /** After Ctrl-C: time to write the last checkpoint and print the last table. */
     private static final Duration WIND_DOWN = Duration.ofSeconds(30);
+    /** How long Ctrl-C waits for the twin's last checkpoint. */
+    private static final Duration FINISH_WAIT = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -243,45 +244,25 @@ public final class TwinFollowCommand implements Callable<Integer> {
     private static void untilStopped(
             PrintWriter out, String banner, Duration interval, Duration stopAfter, Step report, Step finish)
             throws Exception {
-        CountDownLatch stop = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    stop.countDown();
-                    try {
-                        done.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                },
-                "linetwin-twin-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        out.println(banner);
-        out.flush();
-        long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
-        // Ctrl-C both counts down stop (the hook above) and interrupts this thread (Main): either ends the loop, and
-        // Main waits while the twin writes its last checkpoint and the last table is printed.
-        Main.allowWindDown(WIND_DOWN);
-        try {
-            while (true) {
-                long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());
-                if (wait <= 0 || stop.await(wait, TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-                report.run();
-            }
-        } catch (InterruptedException stopped) {
-            // Ctrl-C or SIGTERM: stop following
-        } finally {
+        try (StopHook hook = StopHook.install("linetwin-twin-stop", FINISH_WAIT)) {
+            out.println(banner);
+            out.flush();
+            long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
+            // Ctrl-C both stops the hook (above) and interrupts this thread (Main): either ends the loop, and Main
+            // waits while the twin writes its last checkpoint and the last table is printed.
+            Main.allowWindDown(WIND_DOWN);
             try {
-                finish.run();
-            } finally {
-                done.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // Ctrl-C: the hook waited for finish
+                while (true) {
+                    long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());
+                    if (wait <= 0 || hook.awaitStop(wait)) {
+                        break;
+                    }
+                    report.run();
                 }
+            } catch (InterruptedException stopped) {
+                // Ctrl-C or SIGTERM: stop following
+            } finally {
+                finish.run();
             }
         }
     }

@@ -30,7 +30,6 @@ final class EmbeddedHealthTest {
                 "127.0.0.1:1",
                 "line.events",
                 "line.commands",
-                60,
                 new PrintWriter(text, true));
 
         assertThat(started).isEmpty();

@@ -10,7 +10,6 @@ import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.sync.SignalSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +27,15 @@ import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.things.model.ThingId;
 import org.eclipse.ditto.things.model.signals.commands.modify.ModifyFeatureProperty;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The monitor's core on a machine that wears out: the shipped test model of the wear line's spindle (trained by
- * {@code health train --from-emulator wear-line.yaml --machine spindle}), fed readings that drift as the emulator's
- * sensor model drifts them.
+ * The monitor's core on a machine that wears out: a model of the wear line's spindle (trained here, once, by
+ * {@code health train --from-emulator wear-line.yaml --machine spindle}; {@link WearLineModels}), fed readings that
+ * drift as the emulator's sensor model drifts them.
  */
 final class RulMonitorTest {
 
@@ -48,40 +49,42 @@ final class RulMonitorTest {
     private long revision;
     private final Random noise = new Random(3);
 
-    static Path testModel(String machine) {
-        try {
-            return Path.of(RulMonitorTest.class
-                            .getResource("/health/models/" + machine + "/health-model.json")
-                            .toURI())
-                    .getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    @TempDir
+    static Path models;
+
+    private static Path spindleModel;
+
+    @BeforeAll
+    static void trainTheSpindlesModel() {
+        spindleModel = WearLineModels.train(models, "spindle");
     }
 
     static LineDescriptor wearLine() throws Exception {
-        return LineDescriptors.of(io.linetwin.app.ScenarioOptions.read(Path.of(RulMonitorTest.class
-                        .getResource("/health/wear-line.yaml")
-                        .toURI()))
-                .line());
+        return LineDescriptors.of(
+                io.linetwin.app.ScenarioOptions.read(WearLineModels.scenario()).line());
     }
 
     @BeforeEach
     void start() throws Exception {
-        model = RulModel.load(testModel("spindle"));
+        model = RulModel.load(spindleModel);
+        monitor = monitorOfTheSpindle(sent);
+    }
+
+    /** A monitor of the spindle whose estimates go into {@code written} rather than to a broker. */
+    private RulMonitor monitorOfTheSpindle(List<Signal<?>> written) throws Exception {
         WatchedMachine spindle = new WatchedMachine(
                 "spindle", model, "spindle@test", Map.of("temperature", "temperature", "vibration", "vibration"), 60);
         SignalSink sink = new SignalSink() {
             @Override
             public CompletionStage<Void> send(Signal<?> signal) {
-                sent.add(signal);
+                written.add(signal);
                 return CompletableFuture.completedFuture(null);
             }
 
             @Override
             public void close() {}
         };
-        monitor = new RulMonitor(wearLine(), List.of(spindle), sink, 2 * 3600, 0.5, new PrintWriter(printed));
+        return new RulMonitor(wearLine(), List.of(spindle), sink, 2 * 3600, 0.5, new PrintWriter(printed));
     }
 
     @AfterEach
@@ -90,14 +93,7 @@ final class RulMonitorTest {
     }
 
     private void event(String path, JsonValue value, Instant at) {
-        ThingUpdate update = new ThingUpdate(
-                SPINDLE,
-                ThingUpdate.Action.SET,
-                JsonPointer.of(path),
-                Optional.of(value),
-                OptionalLong.of(++revision),
-                Optional.of(at));
-        monitor.listener().accept(new TwinEvent.Applied(update, revision, at));
+        monitor.listener().accept(applied(path, value, at, at));
     }
 
     private void state(String state, Instant at) {
@@ -189,5 +185,77 @@ final class RulMonitorTest {
         monitor.publish();
         assertThat(monitor.alarmed()).isEmpty();
         assertThat(printed.toString()).contains("clear spindle: P(failure within 2.0 h of operation)");
+    }
+
+    /** What a monitor with rounds of 10 min of line time writes for 2 h of readings: {epoch second of at, seconds}. */
+    private List<double[]> roundsOfTenMinutes(boolean drainEveryEvent) throws Exception {
+        List<Signal<?>> written = new ArrayList<>();
+        RulMonitor rounds = monitorOfTheSpindle(written).roundsEvery(600);
+        Random readings = new Random(5);
+        List<TwinEvent.Applied> events = new ArrayList<>();
+        // Applied now, on the wall clock: the rounds must go by the line's timestamps, not by when they were applied.
+        Instant now = Instant.now();
+        events.add(applied("/features/status/properties/state", JsonValue.of("working"), T0, now));
+        for (int m = 1; m <= 120; m++) {
+            Instant at = T0.plusSeconds(60L * m);
+            double hours = m / 60.0;
+            events.add(applied(
+                    "/features/health/properties/readings/temperature",
+                    JsonValue.of(45 + 0.8 * hours + 0.3 * readings.nextGaussian()),
+                    at,
+                    now));
+            events.add(applied(
+                    "/features/health/properties/readings/vibration",
+                    JsonValue.of(2 + 0.15 * hours + 0.05 * readings.nextGaussian()),
+                    at,
+                    now));
+        }
+        for (TwinEvent.Applied event : events) {
+            rounds.listener().accept(event);
+            if (drainEveryEvent) {
+                rounds.drain(0);
+            }
+        }
+        rounds.drain(0);
+        return written.stream()
+                .map(signal ->
+                        ((ModifyFeatureProperty) signal).getPropertyValue().asObject())
+                .map(rul -> new double[] {
+                    Instant.parse(rul.getValue("at").orElseThrow().asString()).getEpochSecond(),
+                    rul.getValue("seconds").orElseThrow().asDouble()
+                })
+                .toList();
+    }
+
+    /** The spindle's change at line time {@code at}, as the twin applied it at {@code appliedAt}. */
+    private TwinEvent.Applied applied(String path, JsonValue value, Instant at, Instant appliedAt) {
+        ThingUpdate update = new ThingUpdate(
+                SPINDLE,
+                ThingUpdate.Action.SET,
+                JsonPointer.of(path),
+                Optional.of(value),
+                OptionalLong.of(++revision),
+                Optional.of(at));
+        return new TwinEvent.Applied(update, revision, appliedAt);
+    }
+
+    @Test
+    void withRoundsOfLineTimeTheEstimatesFollowTheLinesClockHoweverTheEventsArrive() throws Exception {
+        List<double[]> caughtUp = roundsOfTenMinutes(false);
+        List<double[]> live = roundsOfTenMinutes(true);
+
+        // 2 h of line time in rounds of 10 min: 12 rounds, each closed by the first reading at or after its end,
+        // written with the estimate of the minute before. All 240 events in one drain (a monitor catching up on a
+        // replay, or an emulator at 1800x) give the same estimates as one event per drain.
+        assertThat(caughtUp).hasSize(12);
+        for (int i = 0; i < caughtUp.size(); i++) {
+            assertThat(caughtUp.get(i)[0] - T0.getEpochSecond())
+                    .as("round %d", i + 1)
+                    .isEqualTo(600.0 * (i + 1) - 60);
+        }
+        assertThat(live).hasSameSizeAs(caughtUp);
+        for (int i = 0; i < live.size(); i++) {
+            assertThat(live.get(i)).containsExactly(caughtUp.get(i));
+        }
     }
 }

@@ -66,6 +66,14 @@ final class LiveEmbeddedIT {
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
         assertThat(summary.get("dryRun").asBoolean()).isFalse();
         assertThat(summary.get("lineHours").asDouble()).isGreaterThanOrEqualTo(3.0);
+        // One round of estimates (one machine: the press) per 10 min of line time, and one as the monitor stops,
+        // however the box's load stretches the wall time the run takes (a wall-time timer gave one every 2-3 min of
+        // line time under load); the emulator may run a round or two past the loop's last hour before it stops.
+        java.util.regex.Matcher written = java.util.regex.Pattern.compile("(\\d+) estimates written into the twin")
+                .matcher(run.out());
+        assertThat(written.find()).isTrue();
+        assertThat(Long.parseLong(written.group(1)))
+                .isBetween(1L, (long) Math.floor(summary.get("lineHours").asDouble() * 6) + 3);
         JsonNode p1 = summary.get("proposals").get(0);
         assertThat(p1.get("status").asText()).as(run.out()).isEqualTo("confirmed");
         assertThat(p1.get("approvedBy").asText()).isEqualTo("auto");
