@@ -195,7 +195,12 @@ public final class TwinFollowCommand implements Callable<Integer> {
                     closeUninterrupted(twin);
                     out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
                     if (snapshotOut != null) {
-                        out.println("snapshot: " + snapshotOut);
+                        // A checkpoint is written only once an event was handled: say so rather than name a file
+                        // that is not there.
+                        out.println(
+                                Files.exists(snapshotOut)
+                                        ? "snapshot: " + snapshotOut
+                                        : "snapshot: none written to " + snapshotOut + " (no event came)");
                     }
                     out.flush();
                 });
