@@ -65,6 +65,7 @@ final class MachineBlock implements StationBlock {
     @Override
     public void start(double now) {
         machine.start(now);
+        machine.plannedStops().started(now);
     }
 
     @Override

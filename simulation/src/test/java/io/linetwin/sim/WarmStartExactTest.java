@@ -52,6 +52,14 @@ final class WarmStartExactTest {
         LineState state = simulation.snapshot(t, 7, 0, Instant.EPOCH);
         ReplicationResult warm = simulation.run(state, 0, HORIZON_SECONDS, 7, 0);
 
+        assertSameWindow(straight, warm);
+    }
+
+    /**
+     * The window of a warm-started run of {@link #line()} (or that line with planned stops) equals the straight
+     * run's, count for count and share for share.
+     */
+    static void assertSameWindow(ReplicationResult straight, ReplicationResult warm) {
         assertThat(warm.throughputPerHour()).isEqualTo(straight.throughputPerHour());
         assertThat(warm.throughputPerHour()).isPositive();
         assertThat(warm.leadTimeSeconds()).isCloseTo(straight.leadTimeSeconds(), within(1e-9));
