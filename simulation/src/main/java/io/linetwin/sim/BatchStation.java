@@ -17,7 +17,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * part entered. The cycle's time is drawn for the product of the load's first part. When it ends, the parts
  * leave in the order they entered, as fast as the outbound link takes them; the chamber loads again only once
  * it is empty. Its one "server" counts as starved while loading, working during the cycle and blocked while
- * finished parts wait to leave.
+ * finished parts wait to leave. A snapshot carries when the load being formed began, so a warm start keeps its wait.
  */
 final class BatchStation implements StationBlock, Upstream, Downstream {
 
@@ -54,6 +54,8 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
     private boolean unloading;
     /** Warm start: the restored cycle's time left (NaN: drawn afresh). */
     private double restoredRemainingSeconds = Double.NaN;
+    /** When the first part of the load being formed entered: the maximum wait runs from then. */
+    private double loadStartedSeconds = Double.NaN;
 
     BatchStation(
             Model model,
@@ -127,6 +129,7 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         if (count == size) {
             beginCycle(now);
         } else if (count == 1 && !Double.isNaN(maxWaitSeconds)) {
+            loadStartedSeconds = now;
             scheduleMaxWait(now + maxWaitSeconds);
         }
     }
@@ -157,8 +160,16 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
                     return;
                 }
                 if (count > 0 && !Double.isNaN(maxWaitSeconds)) {
-                    // The state does not say how long the load has waited: it waits its full time from here.
-                    scheduleMaxWait(now + maxWaitSeconds);
+                    // A state that does not say when the load began: it waits its full time from here.
+                    if (Double.isNaN(loadStartedSeconds)) {
+                        loadStartedSeconds = now;
+                    }
+                    double due = loadStartedSeconds + maxWaitSeconds;
+                    if (due <= now) {
+                        beginCycle(now);
+                        return;
+                    }
+                    scheduleMaxWait(due);
                 }
                 if (inbound != null) {
                     inbound.roomAvailable();
@@ -318,6 +329,9 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         Optional<String> current = count > next ? Snapshot.product(owner, chamber[next].product()) : Optional.empty();
         sheet.stations().put(id, new StationState(condition, current, stats.good(), stats.scrap(), parts));
         sheet.releases().put(id, released);
+        if (phase == LOADING && count > 0 && !Double.isNaN(maxWaitSeconds)) {
+            sheet.loadStarts().put(id, loadStartedSeconds);
+        }
     }
 
     @Override
@@ -353,6 +367,11 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         if (phase != LOADING && count == 0) {
             throw new IllegalArgumentException("batch station " + id + " must hold a part to be "
                     + condition.status().json() + ", got none");
+        }
+        loadStartedSeconds = from.loadStarted(id);
+        if (!Double.isNaN(loadStartedSeconds) && (phase != LOADING || count == 0)) {
+            throw new IllegalArgumentException("state load start of " + id + " needs the batch station loading"
+                    + " parts, got " + condition.status().json() + " holding " + count + " parts");
         }
     }
 }
