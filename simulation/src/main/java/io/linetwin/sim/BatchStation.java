@@ -54,6 +54,10 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
     private boolean unloading;
     /** Warm start: the restored cycle's time left (NaN: drawn afresh). */
     private double restoredRemainingSeconds = Double.NaN;
+    /** A warm start's counters, which a snapshot counts on from (the engine's own count starts at the start). */
+    private long goodBefore;
+
+    private long scrapBefore;
     /** When the first part of the load being formed entered: the maximum wait runs from then. */
     private double loadStartedSeconds = Double.NaN;
 
@@ -327,7 +331,11 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         MachineCondition condition =
                 phase == LOADING || parts.isEmpty() ? new MachineCondition.Starved() : parts.get(0);
         Optional<String> current = count > next ? Snapshot.product(owner, chamber[next].product()) : Optional.empty();
-        sheet.stations().put(id, new StationState(condition, current, stats.good(), stats.scrap(), parts));
+        sheet.stations()
+                .put(
+                        id,
+                        new StationState(
+                                condition, current, goodBefore + stats.good(), scrapBefore + stats.scrap(), parts));
         sheet.releases().put(id, released);
         if (phase == LOADING && count > 0 && !Double.isNaN(maxWaitSeconds)) {
             sheet.loadStarts().put(id, loadStartedSeconds);
@@ -336,6 +344,8 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
 
     @Override
     public void restore(StationState station, WarmStart from, double now) {
+        goodBefore = station.good();
+        scrapBefore = station.scrap();
         MachineCondition condition = station.condition();
         List<MachineCondition> parts = station.servers();
         if (parts.isEmpty() && !(condition instanceof MachineCondition.Starved)) {

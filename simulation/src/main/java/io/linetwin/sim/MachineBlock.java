@@ -21,6 +21,10 @@ final class MachineBlock implements StationBlock {
     private final StationKind kind;
     /** The assembly's staging area, or null for a plain machine. */
     private final Kitting kitting;
+    /** A warm start's counters, which a snapshot counts on from (the engine's own count starts at the start). */
+    private long goodBefore;
+
+    private long scrapBefore;
 
     MachineBlock(Machine machine, StationKind kind, Kitting kitting) {
         this.machine = machine;
@@ -180,7 +184,12 @@ final class MachineBlock implements StationBlock {
             planned.state(now).ifPresent(state -> stops.put(planned.name(), state));
         }
         return new StationState(
-                condition, current, machine.stats().good(), machine.stats().scrap(), servers, stops);
+                condition,
+                current,
+                goodBefore + machine.stats().good(),
+                scrapBefore + machine.stats().scrap(),
+                servers,
+                stops);
     }
 
     private MachineCondition server(int index, double now, Model model) {
@@ -212,6 +221,8 @@ final class MachineBlock implements StationBlock {
 
     @Override
     public void restore(StationState station, WarmStart from, double now) {
+        goodBefore = station.good();
+        scrapBefore = station.scrap();
         List<MachineCondition> servers = station.servers();
         if (servers.isEmpty()) {
             MachineCondition only = station.condition();

@@ -265,9 +265,10 @@ final class BatchStationTest {
             double t = 5 + 13.7 * k;
             LineState state = simulation.snapshot(t, 5, 0, Instant.EPOCH);
             LineState again = simulation.snapshot(state, 0, 5, 0, Instant.EPOCH);
-            // Good and scrap are window counters, not restored: the rest of each station's state must match.
             state.stations().forEach((id, station) -> {
                 io.linetwin.model.StationState restored = again.stations().get(id);
+                assertThat(restored.good()).as("%s good at %s", id, t).isEqualTo(station.good());
+                assertThat(restored.scrap()).as("%s scrap at %s", id, t).isEqualTo(station.scrap());
                 assertThat(restored.condition()).as("%s at %s", id, t).isEqualTo(station.condition());
                 assertThat(restored.servers()).as("%s servers at %s", id, t).isEqualTo(station.servers());
                 assertThat(restored.currentProduct()).isEqualTo(station.currentProduct());

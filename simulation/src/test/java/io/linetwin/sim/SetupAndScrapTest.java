@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
+import io.linetwin.model.StationState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,31 @@ final class SetupAndScrapTest {
                             + r.totals().scrapped()
                             + r.totals().wipAtEnd());
         });
+    }
+
+    @Test
+    void aWarmStartCountsGoodAndScrapOnFromTheStatesCounters() {
+        LineSpec line = Lines.chain(
+                List.of(
+                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
+                        StationSpec.machine("m2", Lines.constant(0.5))),
+                0);
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+        LineState at = simulation.snapshot(1_000.5, SEED, 0, Instant.EPOCH);
+        StationState m1 = at.stations().get("m1");
+        assertThat(m1.scrap()).isPositive();
+
+        LineState again = simulation.snapshot(at, 0, SEED, 1, Instant.EPOCH);
+        LineState later = simulation.snapshot(at, 500, SEED, 1, Instant.EPOCH);
+        ReplicationResult window = simulation.run(at, 0, 500, SEED, 1);
+
+        assertThat(again.stations().get("m1").good()).isEqualTo(m1.good());
+        assertThat(again.stations().get("m1").scrap()).isEqualTo(m1.scrap());
+        // The later state counts on from the state's counters; the run's own results count its window only.
+        StationResult made = window.station("m1").orElseThrow();
+        assertThat(later.stations().get("m1").good()).isEqualTo(m1.good() + made.good());
+        assertThat(later.stations().get("m1").scrap()).isEqualTo(m1.scrap() + made.scrap());
+        assertThat(made.good() + made.scrap()).isBetween(499L, 501L);
     }
 
     @Test
