@@ -254,6 +254,15 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         }
     }
 
+    /** The chamber has no halt: a line with shifts and a batch station is refused before it runs. */
+    @Override
+    public void shiftChanges(boolean working, double now) {}
+
+    @Override
+    public MaterialNeeds materials() {
+        return MaterialNeeds.NONE;
+    }
+
     @Override
     public void openWindow(double now) {
         stats.openWindow(now);

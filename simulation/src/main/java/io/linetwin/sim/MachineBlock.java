@@ -73,6 +73,20 @@ final class MachineBlock implements StationBlock {
     }
 
     @Override
+    public void shiftChanges(boolean working, double now) {
+        if (working) {
+            machine.shiftStarts(now);
+        } else {
+            machine.shiftEnds(now);
+        }
+    }
+
+    @Override
+    public MaterialNeeds materials() {
+        return machine.materials();
+    }
+
+    @Override
     public void openWindow(double now) {
         machine.stats().openWindow(now);
         machine.materials().openWindow(now);
