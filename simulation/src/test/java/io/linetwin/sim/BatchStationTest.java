@@ -32,6 +32,15 @@ final class BatchStationTest {
         return Lines.chain(List.of(source, batch, StationSpec.sink("out")), before, after);
     }
 
+    /** Parts every 10 s from 10 s into loads of at most 5 that start 25 s after their first part, cycle 1 s. */
+    private static LineSpec waitingLine() {
+        return line(
+                StationSpec.source("in", Optional.of(Lines.constant(10)), OnFull.BLOCK),
+                StationSpec.batch("oven", Lines.constant(1), new BatchRule(5, OptionalDouble.of(25))),
+                BufferSpec.UNLIMITED,
+                BufferSpec.UNLIMITED);
+    }
+
     /** A saturated batch of B parts in a constant T s makes exactly B/T parts a second, and works all the time. */
     @ParameterizedTest(name = "batch of {0}")
     @ValueSource(ints = {1, 4, 12})
@@ -87,11 +96,7 @@ final class BatchStationTest {
      */
     @Test
     void aMaximumWaitStartsAPartialLoad() {
-        LineSpec line = line(
-                StationSpec.source("in", Optional.of(Lines.constant(10)), OnFull.BLOCK),
-                StationSpec.batch("oven", Lines.constant(1), new BatchRule(5, OptionalDouble.of(25))),
-                BufferSpec.UNLIMITED,
-                BufferSpec.UNLIMITED);
+        LineSpec line = waitingLine();
 
         // Loads start at 35, 65, ... (first arrival at 10 s) and end 1 s later: 99 of them end in [5, 3005] s.
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(5, 3_000, 3, 0);
@@ -180,11 +185,7 @@ final class BatchStationTest {
     @ParameterizedTest(name = "snapshot at {0} s")
     @ValueSource(doubles = {17, 23.3, 34.9, 35.5, 44.4, 58.8, 101.37, 1_000.5})
     void aWarmStartWhileALoadWaitsStartsItWhenTheStraightRunDoes(double t) {
-        LineSpec line = line(
-                StationSpec.source("in", Optional.of(Lines.constant(10)), OnFull.BLOCK),
-                StationSpec.batch("oven", Lines.constant(1), new BatchRule(5, OptionalDouble.of(25))),
-                BufferSpec.UNLIMITED,
-                BufferSpec.UNLIMITED);
+        LineSpec line = waitingLine();
         LineSimulation simulation = new LineSimulation(line).checkingInvariants();
         List<Double> straightLoads = new ArrayList<>();
         List<Double> warmLoads = new ArrayList<>();
@@ -203,11 +204,7 @@ final class BatchStationTest {
 
     @Test
     void aLoadStartThatDoesNotFitTheLineIsRefused() {
-        LineSpec line = line(
-                StationSpec.source("in", Optional.of(Lines.constant(10)), OnFull.BLOCK),
-                StationSpec.batch("oven", Lines.constant(1), new BatchRule(5, OptionalDouble.of(25))),
-                BufferSpec.UNLIMITED,
-                BufferSpec.UNLIMITED);
+        LineSpec line = waitingLine();
         LineSimulation simulation = new LineSimulation(line);
         LineState loading = simulation.snapshot(17, 5, 0, Instant.EPOCH);
         LineState working = simulation.snapshot(35.5, 5, 0, Instant.EPOCH);
@@ -224,13 +221,8 @@ final class BatchStationTest {
 
     private static LineState withLoadStarts(LineState state, java.util.Map<String, Double> starts) {
         io.linetwin.model.InFlight f = state.inFlight();
-        return new LineState(
-                state.capturedAt(),
-                state.clockSeconds(),
-                state.stations(),
-                state.buffers(),
-                state.parameters(),
-                state.materialStocks(),
+        return WarmStartTest.with(
+                state,
                 new io.linetwin.model.InFlight(
                         f.releaseSeconds(),
                         f.conveyors(),

@@ -18,6 +18,15 @@ final class SetupAndScrapTest {
 
     private static final long SEED = 99L;
 
+    /** m1 scraps 20 % of its 1 s parts; m2 takes the good ones in 0.5 s without a buffer between. */
+    private static LineSpec scrapLine() {
+        return Lines.chain(
+                List.of(
+                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
+                        StationSpec.machine("m2", Lines.constant(0.5))),
+                0);
+    }
+
     @Test
     void aSetupFollowsEveryProductChange() {
         // Two products drawn 50/50 independently: half the parts differ from their predecessor, each costing
@@ -44,11 +53,7 @@ final class SetupAndScrapTest {
     @Test
     void scrappedPartsLeaveAtOnceAndCountAgainstQuality() {
         // m1 scraps 20 %; its scrapped parts never need room downstream, and m2 only sees the good ones.
-        LineSpec line = Lines.chain(
-                List.of(
-                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
-                        StationSpec.machine("m2", Lines.constant(0.5))),
-                0);
+        LineSpec line = scrapLine();
         List<ReplicationResult> runs = Runs.replicate(line, 100, 100_000, SEED, 10);
 
         Confidence quality =
@@ -71,11 +76,7 @@ final class SetupAndScrapTest {
 
     @Test
     void aWarmStartCountsGoodAndScrapOnFromTheStatesCounters() {
-        LineSpec line = Lines.chain(
-                List.of(
-                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
-                        StationSpec.machine("m2", Lines.constant(0.5))),
-                0);
+        LineSpec line = scrapLine();
         LineSimulation simulation = new LineSimulation(line).checkingInvariants();
         LineState at = simulation.snapshot(1_000.5, SEED, 0, Instant.EPOCH);
         StationState m1 = at.stations().get("m1");
