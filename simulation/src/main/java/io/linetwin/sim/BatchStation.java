@@ -17,7 +17,7 @@ import org.apache.commons.math3.random.RandomGenerator;
  * part entered. The cycle's time is drawn for the product of the load's first part. When it ends, the parts
  * leave in the order they entered, as fast as the outbound link takes them; the chamber loads again only once
  * it is empty. Its one "server" counts as starved while loading, working during the cycle and blocked while
- * finished parts wait to leave.
+ * finished parts wait to leave. A snapshot carries when the load being formed began, so a warm start keeps its wait.
  */
 final class BatchStation implements StationBlock, Upstream, Downstream {
 
@@ -54,6 +54,12 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
     private boolean unloading;
     /** Warm start: the restored cycle's time left (NaN: drawn afresh). */
     private double restoredRemainingSeconds = Double.NaN;
+    /** A warm start's counters, which a snapshot counts on from (the engine's own count starts at the start). */
+    private long goodBefore;
+
+    private long scrapBefore;
+    /** When the first part of the load being formed entered: the maximum wait runs from then. */
+    private double loadStartedSeconds = Double.NaN;
 
     BatchStation(
             Model model,
@@ -127,6 +133,7 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         if (count == size) {
             beginCycle(now);
         } else if (count == 1 && !Double.isNaN(maxWaitSeconds)) {
+            loadStartedSeconds = now;
             scheduleMaxWait(now + maxWaitSeconds);
         }
     }
@@ -157,8 +164,16 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
                     return;
                 }
                 if (count > 0 && !Double.isNaN(maxWaitSeconds)) {
-                    // The state does not say how long the load has waited: it waits its full time from here.
-                    scheduleMaxWait(now + maxWaitSeconds);
+                    // A state that does not say when the load began: it waits its full time from here.
+                    if (Double.isNaN(loadStartedSeconds)) {
+                        loadStartedSeconds = now;
+                    }
+                    double due = loadStartedSeconds + maxWaitSeconds;
+                    if (due <= now) {
+                        beginCycle(now);
+                        return;
+                    }
+                    scheduleMaxWait(due);
                 }
                 if (inbound != null) {
                     inbound.roomAvailable();
@@ -239,6 +254,15 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         }
     }
 
+    /** The chamber has no halt: a line with shifts and a batch station is refused before it runs. */
+    @Override
+    public void shiftChanges(boolean working, double now) {}
+
+    @Override
+    public MaterialNeeds materials() {
+        return MaterialNeeds.NONE;
+    }
+
     @Override
     public void openWindow(double now) {
         stats.openWindow(now);
@@ -316,12 +340,21 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         MachineCondition condition =
                 phase == LOADING || parts.isEmpty() ? new MachineCondition.Starved() : parts.get(0);
         Optional<String> current = count > next ? Snapshot.product(owner, chamber[next].product()) : Optional.empty();
-        sheet.stations().put(id, new StationState(condition, current, stats.good(), stats.scrap(), parts));
+        sheet.stations()
+                .put(
+                        id,
+                        new StationState(
+                                condition, current, goodBefore + stats.good(), scrapBefore + stats.scrap(), parts));
         sheet.releases().put(id, released);
+        if (phase == LOADING && count > 0 && !Double.isNaN(maxWaitSeconds)) {
+            sheet.loadStarts().put(id, loadStartedSeconds);
+        }
     }
 
     @Override
     public void restore(StationState station, WarmStart from, double now) {
+        goodBefore = station.good();
+        scrapBefore = station.scrap();
         MachineCondition condition = station.condition();
         List<MachineCondition> parts = station.servers();
         if (parts.isEmpty() && !(condition instanceof MachineCondition.Starved)) {
@@ -353,6 +386,11 @@ final class BatchStation implements StationBlock, Upstream, Downstream {
         if (phase != LOADING && count == 0) {
             throw new IllegalArgumentException("batch station " + id + " must hold a part to be "
                     + condition.status().json() + ", got none");
+        }
+        loadStartedSeconds = from.loadStarted(id);
+        if (!Double.isNaN(loadStartedSeconds) && (phase != LOADING || count == 0)) {
+            throw new IllegalArgumentException("state load start of " + id + " needs the batch station loading"
+                    + " parts, got " + condition.status().json() + " holding " + count + " parts");
         }
     }
 }

@@ -8,7 +8,7 @@ package io.linetwin.sim;
  */
 final class ClockAlarm {
 
-    private static final double DUE_TOLERANCE_SECONDS = 1e-9;
+    static final double DUE_TOLERANCE_SECONDS = 1e-9;
 
     /** What an alarm sets off. */
     interface Target {

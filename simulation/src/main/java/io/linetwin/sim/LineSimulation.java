@@ -179,7 +179,7 @@ public final class LineSimulation {
 
     /**
      * Starts in {@code state} and returns the state {@code forSeconds} later: a snapshot of a warm-started run,
-     * so a twin can step a what-if forward.
+     * so a twin can step a what-if forward. Station counters {@code good}/{@code scrap} count on from the state's.
      */
     public LineState snapshot(LineState state, double forSeconds, long seed, int replication, Instant capturedAt) {
         Objects.requireNonNull(state, "state");

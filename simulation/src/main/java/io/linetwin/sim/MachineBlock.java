@@ -21,6 +21,10 @@ final class MachineBlock implements StationBlock {
     private final StationKind kind;
     /** The assembly's staging area, or null for a plain machine. */
     private final Kitting kitting;
+    /** A warm start's counters, which a snapshot counts on from (the engine's own count starts at the start). */
+    private long goodBefore;
+
+    private long scrapBefore;
 
     MachineBlock(Machine machine, StationKind kind, Kitting kitting) {
         this.machine = machine;
@@ -65,6 +69,21 @@ final class MachineBlock implements StationBlock {
     @Override
     public void start(double now) {
         machine.start(now);
+        machine.plannedStops().started(now);
+    }
+
+    @Override
+    public void shiftChanges(boolean working, double now) {
+        if (working) {
+            machine.shiftStarts(now);
+        } else {
+            machine.shiftEnds(now);
+        }
+    }
+
+    @Override
+    public MaterialNeeds materials() {
+        return machine.materials();
     }
 
     @Override
@@ -179,7 +198,12 @@ final class MachineBlock implements StationBlock {
             planned.state(now).ifPresent(state -> stops.put(planned.name(), state));
         }
         return new StationState(
-                condition, current, machine.stats().good(), machine.stats().scrap(), servers, stops);
+                condition,
+                current,
+                goodBefore + machine.stats().good(),
+                scrapBefore + machine.stats().scrap(),
+                servers,
+                stops);
     }
 
     private MachineCondition server(int index, double now, Model model) {
@@ -211,6 +235,8 @@ final class MachineBlock implements StationBlock {
 
     @Override
     public void restore(StationState station, WarmStart from, double now) {
+        goodBefore = station.good();
+        scrapBefore = station.scrap();
         List<MachineCondition> servers = station.servers();
         if (servers.isEmpty()) {
             MachineCondition only = station.condition();

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 
 /**
  * One planned stop of a machine or assembly. A stop {@code at} a time goes off on the station's wall clock at that
- * instant (one whose time has passed at a warm start never comes); one {@code every} so much work goes off on its
+ * instant (one whose time has passed at a warm start never comes; one due at its very instant begins in the start
+ * itself, at exactly that time); one {@code every} so much work goes off on its
  * working clock, and is set again for a whole interval when it ends. When it comes due it begins at once, or, with
  * {@code finishPart}, once the parts in process are done (the station starts none meanwhile); it ends its duration
  * later, whatever else stops the station in between.
@@ -22,6 +23,12 @@ final class PlannedStopProcess {
     private final Event ends;
     private boolean waitingForPart;
     private boolean underWay;
+    /**
+     * Due at the very instant the station starts: it begins in the start itself, as MASON puts an event scheduled
+     * for the instant it is at one step of its clock later, which the stop's own time would then miss.
+     */
+    private boolean dueAtStart;
+
     private double startedSeconds;
     private double endsAtSeconds;
 
@@ -47,8 +54,19 @@ final class PlannedStopProcess {
             reading = ((PlannedStop.At) spec.trigger()).atSeconds();
         }
         this.due = new ClockAlarm(model, clock, Ordering.PLANNED_STOP, reading, this::comesDue);
-        // A stop whose time passed before a (warm) start never comes.
-        due.silence(spec.trigger() instanceof PlannedStop.At && reading < model.startSeconds());
+        if (spec.trigger() instanceof PlannedStop.At) {
+            double start = model.startSeconds();
+            // A stop whose time passed before a (warm) start never comes; one due at the start instant, or passed by
+            // no more than the rounding of a clock added up from spans, begins then.
+            dueAtStart = reading <= start && sameInstant(reading, start);
+            due.silence(reading <= start);
+        }
+    }
+
+    /** Within the rounding of clock arithmetic: a time plus a difference of times lands a few steps off. */
+    private static boolean sameInstant(double a, double b) {
+        return Math.abs(a - b)
+                <= Math.max(ClockAlarm.DUE_TOLERANCE_SECONDS, 4 * Math.ulp(Math.max(Math.abs(a), Math.abs(b))));
     }
 
     String name() {
@@ -91,6 +109,7 @@ final class PlannedStopProcess {
 
     /** Warm start, before the station starts. */
     void restore(PlannedStopState state, double now) {
+        dueAtStart = false;
         if (state.underWay()) {
             due.silence(true);
             begin(now, state.remainingSeconds().getAsDouble());
@@ -99,8 +118,24 @@ final class PlannedStopProcess {
             waitingForPart = true;
             station.stopWaitsForPart();
         } else {
-            due.silence(false);
-            due.setFor(due.clock().valueAt(now) + state.dueInSeconds());
+            double reading = due.clock().valueAt(now) + state.dueInSeconds();
+            if (spec.trigger() instanceof PlannedStop.At at) {
+                if (sameInstant(reading, at.atSeconds())) {
+                    // The state's "due in" is the stop's time less the clock's, rounded: the stop keeps its own time.
+                    reading = at.atSeconds();
+                }
+                dueAtStart = reading <= now;
+            }
+            due.silence(dueAtStart);
+            due.setFor(reading);
+        }
+    }
+
+    /** The station has started: a stop due at that very instant begins now. */
+    void started(double now) {
+        if (dueAtStart) {
+            dueAtStart = false;
+            comesDue(now);
         }
     }
 

@@ -36,6 +36,13 @@ final class PlannedStops {
         return Optional.empty();
     }
 
+    /** The station has started: stops due at that very instant begin. */
+    void started(double now) {
+        for (PlannedStopProcess stop : stops) {
+            stop.started(now);
+        }
+    }
+
     /** The first stop under way, or null. */
     PlannedStopProcess underWay() {
         for (PlannedStopProcess stop : stops) {

@@ -39,8 +39,6 @@ final class Replication {
     private final List<StationBlock> blocks = new ArrayList<>();
 
     private final Map<String, StationBlock> blockById = new HashMap<>();
-    /** The machines and assemblies among the blocks: what the shift calendar and the material stores act on. */
-    private final List<Machine> machines = new ArrayList<>();
     /** Stations that process parts so far: each one's place in the bottleneck detector. */
     private int processing;
 
@@ -255,7 +253,7 @@ final class Replication {
                 }
                 storeById.values().forEach(MaterialStore::start);
                 conveyors.forEach(c -> c.start(now));
-                new ShiftClock(model, line.calendar(), startSecondsOfWeek, machines).start(now);
+                new ShiftClock(model, line.calendar(), startSecondsOfWeek, blocks).start(now);
                 blocks.forEach(b -> b.start(now));
             }
         });
@@ -509,7 +507,6 @@ final class Replication {
             }
             machine.consumes(new MaterialNeeds(model, id, stores, units));
         }
-        machines.add(machine);
         return new MachineBlock(machine, station.kind(), kitting);
     }
 
@@ -587,12 +584,12 @@ final class Replication {
         for (MaterialStore store : storeById.values()) {
             Map<String, Double> consumed = new LinkedHashMap<>();
             Map<String, Double> starved = new LinkedHashMap<>();
-            for (Machine machine : machines) {
-                MaterialNeeds needs = machine.materials();
+            for (StationBlock block : blocks) {
+                MaterialNeeds needs = block.materials();
                 for (int i = 0; i < needs.count(); i++) {
                     if (needs.store(i) == store) {
-                        consumed.put(machine.id(), needs.consumed(i));
-                        starved.put(machine.id(), needs.starvedSeconds(i, now));
+                        consumed.put(block.id(), needs.consumed(i));
+                        starved.put(block.id(), needs.starvedSeconds(i, now));
                     }
                 }
             }

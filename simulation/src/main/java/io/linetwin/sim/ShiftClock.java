@@ -4,7 +4,7 @@ import io.linetwin.model.ShiftCalendar;
 import java.util.List;
 
 /**
- * Starts and ends the shifts of a line's machines by its weekly calendar. Engine time t sits at
+ * Starts and ends the shifts of a line's stations by its weekly calendar (each kind knows what a shift means to it). Engine time t sits at
  * {@code startSecondsOfWeek + t} in the week. One event, rescheduled at each change of working time, so a line
  * without shifts has none.
  */
@@ -12,16 +12,16 @@ final class ShiftClock {
 
     private final ShiftCalendar calendar;
     private final double startSecondsOfWeek;
-    private final List<Machine> machines;
+    private final List<StationBlock> stations;
     private final Model model;
     private final Event change;
     private boolean working = true;
 
-    ShiftClock(Model model, ShiftCalendar calendar, double startSecondsOfWeek, List<Machine> machines) {
+    ShiftClock(Model model, ShiftCalendar calendar, double startSecondsOfWeek, List<StationBlock> stations) {
         this.model = model;
         this.calendar = calendar;
         this.startSecondsOfWeek = startSecondsOfWeek;
-        this.machines = machines;
+        this.stations = stations;
         this.change = new Event(model) {
             private static final long serialVersionUID = 1L;
 
@@ -32,7 +32,7 @@ final class ShiftClock {
         };
     }
 
-    /** At the start instant, before the machines start: off-shift machines begin halted. */
+    /** At the start instant, before the stations start: off-shift stations begin halted. */
     void start(double now) {
         if (calendar.alwaysWorking()) {
             return;
@@ -44,12 +44,8 @@ final class ShiftClock {
         boolean nowWorking = calendar.working(startSecondsOfWeek + now);
         if (nowWorking != working) {
             working = nowWorking;
-            for (Machine machine : machines) {
-                if (nowWorking) {
-                    machine.shiftStarts(now);
-                } else {
-                    machine.shiftEnds(now);
-                }
+            for (StationBlock station : stations) {
+                station.shiftChanges(nowWorking, now);
             }
         }
         model.schedule.scheduleOnce(

@@ -41,6 +41,15 @@ final class SinkBlock implements StationBlock {
     @Override
     public void start(double now) {}
 
+    /** A sink takes parts whenever they come. */
+    @Override
+    public void shiftChanges(boolean working, double now) {}
+
+    @Override
+    public MaterialNeeds materials() {
+        return MaterialNeeds.NONE;
+    }
+
     @Override
     public void openWindow(double now) {}
 

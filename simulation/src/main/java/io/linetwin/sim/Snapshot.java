@@ -19,7 +19,8 @@ import java.util.Optional;
  * left, repairs with their elapsed and remaining time, each buffer's parts in FIFO order, a source's held
  * arrival or the time to its next one, and the parameters in force; and, in its {@link InFlight} part, every
  * part's release time, conveyor places and timers, the vehicles and open requests, material orders in flight
- * and the failure clocks, so a warm start from it goes on as the run would have. Parts staged at an assembly are listed at
+ * the failure clocks and when each batch load being formed began, so a warm start from it goes on as the run would
+ * have. Parts staged at an assembly are listed at
  * the front of their input buffer (a warm start stages them again first). The anonymous product is an empty
  * {@code Optional} in conditions and {@code ""} in buffer contents.
  */
@@ -32,7 +33,8 @@ final class Snapshot {
             Model model,
             Map<String, StationState> stations,
             Map<String, List<Double>> releases,
-            Map<String, Map<String, Double>> clocks) {}
+            Map<String, Map<String, Double>> clocks,
+            Map<String, Double> loadStarts) {}
 
     static LineState of(
             double now,
@@ -48,7 +50,8 @@ final class Snapshot {
         Map<String, Map<String, Double>> clocks = new LinkedHashMap<>();
         Map<String, Integer> staged = new LinkedHashMap<>();
         Map<String, StationState> stations = new LinkedHashMap<>();
-        Sheet sheet = new Sheet(model, stations, releases, clocks);
+        Map<String, Double> loadStarts = new LinkedHashMap<>();
+        Sheet sheet = new Sheet(model, stations, releases, clocks, loadStarts);
         for (StationBlock block : blocks) {
             block.capture(now, sheet);
         }
@@ -96,7 +99,8 @@ final class Snapshot {
                 fleet == null ? Optional.empty() : Optional.of(fleet.state(now)),
                 orders,
                 clocks,
-                staged);
+                staged,
+                loadStarts);
         Map<String, Map<String, Double>> parameters = new LinkedHashMap<>();
         for (StationSpec station : line.stations()) {
             Map<String, Double> values = new LinkedHashMap<>();

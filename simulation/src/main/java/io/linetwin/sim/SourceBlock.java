@@ -45,6 +45,15 @@ final class SourceBlock implements StationBlock {
         source.start(now);
     }
 
+    /** A source releases parts whatever the calendar: the stations it feeds stop off shift. */
+    @Override
+    public void shiftChanges(boolean working, double now) {}
+
+    @Override
+    public MaterialNeeds materials() {
+        return MaterialNeeds.NONE;
+    }
+
     @Override
     public void openWindow(double now) {}
 

@@ -55,6 +55,15 @@ sealed interface StationBlock permits MachineBlock, SourceBlock, SinkBlock, Batc
     /** Throws when the station's own bookkeeping contradicts what it holds (tests with invariant checks). */
     void checkInvariants(double now);
 
+    /**
+     * The line's shift calendar starts ({@code working}) or ends a shift at {@code now}; a kind the calendar does
+     * not stop does nothing.
+     */
+    void shiftChanges(boolean working, double now);
+
+    /** What the station takes from material stores per operation ({@link MaterialNeeds#NONE}: nothing). */
+    MaterialNeeds materials();
+
     /** What the results report for the station over a window of {@code horizonSeconds}; empty for none. */
     Optional<StationResult> result(double horizonSeconds, BottleneckDetector bottleneck);
 

@@ -6,6 +6,7 @@ import io.linetwin.model.Limits;
 import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.ParameterSpec;
+import io.linetwin.model.StationKind;
 import io.linetwin.model.StationSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.OptionalDouble;
  * (lead times go on), conveyor parts at their places with the belt's gap timers and repair, vehicles in their
  * step with the parts on board and the open requests, material orders in flight, and failure clocks. What the
  * state leaves open is drawn or assumed as for a fresh start: parts without a release time count as released
- * at the start instant; a phase without remaining time draws a full processing, setup or repair time; a failure
+ * at the start instant; a phase without remaining time draws a full processing, setup or repair time; a batch load
+ * without its start waits its whole maximum wait from the start instant; a failure
  * mode without a clock draws its time between failures afresh (exact only for exponential times); conveyor
  * parts without places wait at the end; an AGV move's parts without a fleet state all wait for pickup; a buffer
  * without a sequence interleaves its products; a part of unknown product is of the line's first product.
@@ -151,6 +153,17 @@ final class WarmStart {
                         + " " + stores.keySet() + ", got " + id);
             }
         });
+        inFlight.loadStartedSeconds().forEach((id, t) -> {
+            StationBlock station = stations.get(id);
+            if (station == null || station.kind() != StationKind.BATCH) {
+                throw new IllegalArgumentException(
+                        "state load starts must name batch stations of line " + line.id() + ", got " + id);
+            }
+            if (t > model.startSeconds()) {
+                throw new IllegalArgumentException("state load start of " + id + " must be at or before the state's"
+                        + " clock " + model.startSeconds() + " s, got " + t);
+            }
+        });
         if (inFlight.fleet().isPresent() && fleet == null) {
             throw new IllegalArgumentException(
                     "state fleet needs a line with transport, got line " + line.id() + " without");
@@ -274,6 +287,12 @@ final class WarmStart {
             sequence.add(next);
         }
         return sequence;
+    }
+
+    /** When the load batch station {@code id} forms began, by the state; NaN when it does not say. */
+    double loadStarted(String id) {
+        Double t = inFlight.loadStartedSeconds().get(id);
+        return t == null ? Double.NaN : t;
     }
 
     /** The failure clocks the state gives for block {@code id} (none: drawn afresh). */

@@ -1,6 +1,7 @@
 package io.linetwin.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.BatchRule;
@@ -11,6 +12,7 @@ import io.linetwin.model.MachineCondition;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.StationSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -28,6 +30,15 @@ final class BatchStationTest {
 
     private static LineSpec line(StationSpec source, StationSpec batch, int before, int after) {
         return Lines.chain(List.of(source, batch, StationSpec.sink("out")), before, after);
+    }
+
+    /** Parts every 10 s from 10 s into loads of at most 5 that start 25 s after their first part, cycle 1 s. */
+    private static LineSpec waitingLine() {
+        return line(
+                StationSpec.source("in", Optional.of(Lines.constant(10)), OnFull.BLOCK),
+                StationSpec.batch("oven", Lines.constant(1), new BatchRule(5, OptionalDouble.of(25))),
+                BufferSpec.UNLIMITED,
+                BufferSpec.UNLIMITED);
     }
 
     /** A saturated batch of B parts in a constant T s makes exactly B/T parts a second, and works all the time. */
@@ -85,11 +96,7 @@ final class BatchStationTest {
      */
     @Test
     void aMaximumWaitStartsAPartialLoad() {
-        LineSpec line = line(
-                StationSpec.source("in", Optional.of(Lines.constant(10)), OnFull.BLOCK),
-                StationSpec.batch("oven", Lines.constant(1), new BatchRule(5, OptionalDouble.of(25))),
-                BufferSpec.UNLIMITED,
-                BufferSpec.UNLIMITED);
+        LineSpec line = waitingLine();
 
         // Loads start at 35, 65, ... (first arrival at 10 s) and end 1 s later: 99 of them end in [5, 3005] s.
         ReplicationResult result = new LineSimulation(line).checkingInvariants().run(5, 3_000, 3, 0);
@@ -170,6 +177,74 @@ final class BatchStationTest {
         }
     }
 
+    /**
+     * Parts every 10 s from 10 s, loads of at most 5 that start 25 s after their first part: loads start at 35, 65,
+     * ... s. A warm start while a load waits (17 s: it waited 7 s) starts it when the straight run does, not a whole
+     * maximum wait after the start; the first part's entry time travels in the state.
+     */
+    @ParameterizedTest(name = "snapshot at {0} s")
+    @ValueSource(doubles = {17, 23.3, 34.9, 35.5, 44.4, 58.8, 101.37, 1_000.5})
+    void aWarmStartWhileALoadWaitsStartsItWhenTheStraightRunDoes(double t) {
+        LineSpec line = waitingLine();
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+        List<Double> straightLoads = new ArrayList<>();
+        List<Double> warmLoads = new ArrayList<>();
+
+        ReplicationResult straight = simulation.run(t, 2_000, 5, 0, loadStarts(straightLoads, t));
+        LineState state = simulation.snapshot(t, 5, 0, Instant.EPOCH);
+        ReplicationResult warm = simulation.run(state, 0, 2_000, 5, 0, loadStarts(warmLoads, t));
+
+        assertThat(warmLoads).hasSizeGreaterThan(60).isEqualTo(straightLoads);
+        assertThat(warmLoads.get(0)).isEqualTo(35 + 30 * Math.floor((t - 5) / 30));
+        assertThat(warm.stations().get(0).good())
+                .isEqualTo(straight.stations().get(0).good());
+        assertThat(warm.leadTimeSeconds()).isCloseTo(straight.leadTimeSeconds(), within(1e-9));
+        assertThat(warm.balance()).isEqualTo(straight.balance());
+    }
+
+    @Test
+    void aLoadStartThatDoesNotFitTheLineIsRefused() {
+        LineSpec line = waitingLine();
+        LineSimulation simulation = new LineSimulation(line);
+        LineState loading = simulation.snapshot(17, 5, 0, Instant.EPOCH);
+        LineState working = simulation.snapshot(35.5, 5, 0, Instant.EPOCH);
+        assertThat(loading.inFlight().loadStartedSeconds()).containsExactly(java.util.Map.entry("oven", 10.0));
+
+        assertThatThrownBy(() -> simulation.requireFits(withLoadStarts(loading, java.util.Map.of("oven", 18.0))))
+                .hasMessage("state load start of oven must be at or before the state's clock 17.0 s, got 18.0");
+        assertThatThrownBy(() -> simulation.requireFits(withLoadStarts(loading, java.util.Map.of("in", 10.0))))
+                .hasMessage("state load starts must name batch stations of line " + line.id() + ", got in");
+        assertThatThrownBy(() -> simulation.requireFits(withLoadStarts(working, java.util.Map.of("oven", 30.0))))
+                .hasMessage("state load start of oven needs the batch station loading parts, got working holding 3"
+                        + " parts");
+    }
+
+    private static LineState withLoadStarts(LineState state, java.util.Map<String, Double> starts) {
+        io.linetwin.model.InFlight f = state.inFlight();
+        return WarmStartTest.with(
+                state,
+                new io.linetwin.model.InFlight(
+                        f.releaseSeconds(),
+                        f.conveyors(),
+                        f.fleet(),
+                        f.orders(),
+                        f.failureDueSeconds(),
+                        f.staged(),
+                        starts));
+    }
+
+    /** Collects the instants after {@code t} the oven starts a load. */
+    private static TraceListener loadStarts(List<Double> into, double t) {
+        return event -> {
+            if (event instanceof TraceEvent.StateChanged c
+                    && c.station().equals("oven")
+                    && c.state().equals("working")
+                    && c.timeSeconds() > t) {
+                into.add(c.timeSeconds());
+            }
+        };
+    }
+
     /** The state lists the chamber's parts; a snapshot of the restored line at once gives the same state. */
     @Test
     void captureThenRestoreThenCaptureIsTheSameState() {
@@ -182,9 +257,10 @@ final class BatchStationTest {
             double t = 5 + 13.7 * k;
             LineState state = simulation.snapshot(t, 5, 0, Instant.EPOCH);
             LineState again = simulation.snapshot(state, 0, 5, 0, Instant.EPOCH);
-            // Good and scrap are window counters, not restored: the rest of each station's state must match.
             state.stations().forEach((id, station) -> {
                 io.linetwin.model.StationState restored = again.stations().get(id);
+                assertThat(restored.good()).as("%s good at %s", id, t).isEqualTo(station.good());
+                assertThat(restored.scrap()).as("%s scrap at %s", id, t).isEqualTo(station.scrap());
                 assertThat(restored.condition()).as("%s at %s", id, t).isEqualTo(station.condition());
                 assertThat(restored.servers()).as("%s servers at %s", id, t).isEqualTo(station.servers());
                 assertThat(restored.currentProduct()).isEqualTo(station.currentProduct());

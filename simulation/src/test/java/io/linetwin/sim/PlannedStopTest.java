@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Planned stops: one at a time starts exactly then, on a machine with failures of its own too; one every so much
@@ -231,6 +234,84 @@ final class PlannedStopTest {
     }
 
     @Test
+    void aStopDueAtTheVeryInstantAWarmStartBeginsStartsExactlyThen() {
+        // The line as it is, captured at t; the same line with a stop at t started from it (what health risk does).
+        double t = 1_003.5;
+        LineSpec plain = single(StationSpec.machine("m", Lines.constant(7)));
+        LineSpec stopped = withStopAt(plain, "m", t);
+        LineState atT = new LineSimulation(plain).snapshot(t, 1, 0, Instant.EPOCH);
+
+        List<Double> downs = downsOf(new LineSimulation(stopped).checkingInvariants(), atT, 2_000, "m");
+        ReplicationResult warm =
+                new LineSimulation(stopped).checkingInvariants().run(atT, 0, 2_000, 1, 0);
+        ReplicationResult straight =
+                new LineSimulation(stopped).checkingInvariants().run(t, 2_000, 1, 0);
+
+        // Not Math.nextUp(t), where MASON puts an event scheduled for the instant it is at.
+        assertThat(downs).first().isEqualTo(t);
+        StationResult a = straight.station("m").orElseThrow();
+        StationResult b = warm.station("m").orElseThrow();
+        assertThat(b.good()).isEqualTo(a.good());
+        assertThat(b.states().down())
+                .isEqualTo(300.0 / 2_000)
+                .isCloseTo(a.states().down(), within(1e-12));
+        assertThat(b.states().working()).isCloseTo(a.states().working(), within(1e-12));
+    }
+
+    @ParameterizedTest(name = "at {0} s")
+    @ValueSource(doubles = {137.77, 611.913, 1_733.3, 2_468.0101})
+    void aLineWarmStartedWithAStopDueAtItsStartGoesOnAsTheStraightRun(double t) {
+        LineSpec plain = WarmStartExactTest.line();
+        LineSpec stopped = withStopAt(plain, "m1", t);
+        LineState atT = new LineSimulation(plain).snapshot(t, 7, 0, Instant.EPOCH);
+
+        ReplicationResult straight =
+                new LineSimulation(stopped).checkingInvariants().run(t, 2_000, 7, 0);
+        ReplicationResult warm =
+                new LineSimulation(stopped).checkingInvariants().run(atT, 0, 2_000, 7, 0);
+
+        WarmStartExactTest.assertSameWindow(straight, warm);
+    }
+
+    @ParameterizedTest(name = "captured at {0} s, the stop at {1} s")
+    @CsvSource({"1.086, 3.124", "0.688, 3.828"})
+    void aStopAtATimeRestoredFromItsDueInStartsAtItsOwnTimeNotTheClockPlusTheRoundedRest(double t, double at) {
+        // t + (at - t) is 3.1240000000000006 and 3.8279999999999994: the state's "due in" is rounded.
+        assertThat(t + (at - t)).isNotEqualTo(at);
+        LineSpec stopped = withStopAt(single(StationSpec.machine("m", Lines.constant(7))), "m", at);
+        LineSimulation simulation = new LineSimulation(stopped).checkingInvariants();
+        LineState state = simulation.snapshot(t, 1, 0, Instant.EPOCH);
+
+        assertThat(downsOf(simulation, state, 1_000, "m")).containsExactly(at);
+    }
+
+    @Test
+    void aStopAtTimeZeroStartsAtZero() {
+        LineSpec stopped = withStopAt(single(StationSpec.machine("m", Lines.constant(7))), "m", 0);
+        List<Double> downs = new ArrayList<>();
+
+        new LineSimulation(stopped).checkingInvariants().run(0, 1_000, 1, 0, event -> {
+            if (event instanceof TraceEvent.StateChanged c && c.state().equals("down")) {
+                downs.add(c.timeSeconds());
+            }
+        });
+
+        assertThat(downs).containsExactly(0.0);
+    }
+
+    @Test
+    void aWarmStartWhoseClockIsAStepOfTheClockPastTheStopStillHasTheStop() {
+        // A chain of snapshots adds up its spans: its clock may land a rounding step past the window's time.
+        double t = 1_003.5;
+        LineSpec plain = single(StationSpec.machine("m", Lines.constant(7)));
+        LineState justPast = new LineSimulation(plain).snapshot(Math.nextUp(t), 1, 0, Instant.EPOCH);
+
+        List<Double> downs = downsOf(new LineSimulation(withStopAt(plain, "m", t)), justPast, 1_000, "m");
+
+        assertThat(downs).containsExactly(Math.nextUp(t));
+    }
+
+    @Test
     void aSnapshotShowsAStopUnderWayAsDownNamingItAndItsProgress() {
         LineSpec line = single(StationSpec.machine("m", Lines.constant(7))
                 .withPlannedStops(List.of(
@@ -273,6 +354,26 @@ final class PlannedStopTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new LineSimulation(line).requireFits(wrong))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("station m planned stops must name its planned stops, got pm");
+    }
+
+    /** {@code line} with a planned stop of 300 s at {@code atSeconds} on {@code station}. */
+    private static LineSpec withStopAt(LineSpec line, String station, double atSeconds) {
+        StationSpec spec = line.station(station).orElseThrow();
+        return line.withStation(
+                spec.withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(atSeconds), 300, false))));
+    }
+
+    /** The instants {@code station} goes down, in a run of {@code seconds} from {@code state}. */
+    private static List<Double> downsOf(LineSimulation simulation, LineState state, double seconds, String station) {
+        List<Double> downs = new ArrayList<>();
+        simulation.run(state, 0, seconds, 1, 0, event -> {
+            if (event instanceof TraceEvent.StateChanged c
+                    && c.station().equals(station)
+                    && c.state().equals("down")) {
+                downs.add(c.timeSeconds());
+            }
+        });
+        return downs;
     }
 
     /** The spans in which server 0 of the line's one station is down, {start, end}, merged where they touch. */

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.linetwin.model.LineSpec;
+import io.linetwin.model.LineState;
 import io.linetwin.model.OnFull;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
+import io.linetwin.model.StationState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,6 +17,15 @@ import org.junit.jupiter.api.Test;
 final class SetupAndScrapTest {
 
     private static final long SEED = 99L;
+
+    /** m1 scraps 20 % of its 1 s parts; m2 takes the good ones in 0.5 s without a buffer between. */
+    private static LineSpec scrapLine() {
+        return Lines.chain(
+                List.of(
+                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
+                        StationSpec.machine("m2", Lines.constant(0.5))),
+                0);
+    }
 
     @Test
     void aSetupFollowsEveryProductChange() {
@@ -41,11 +53,7 @@ final class SetupAndScrapTest {
     @Test
     void scrappedPartsLeaveAtOnceAndCountAgainstQuality() {
         // m1 scraps 20 %; its scrapped parts never need room downstream, and m2 only sees the good ones.
-        LineSpec line = Lines.chain(
-                List.of(
-                        StationSpec.machine("m1", Lines.constant(1.0)).withScrap(0.2),
-                        StationSpec.machine("m2", Lines.constant(0.5))),
-                0);
+        LineSpec line = scrapLine();
         List<ReplicationResult> runs = Runs.replicate(line, 100, 100_000, SEED, 10);
 
         Confidence quality =
@@ -64,6 +72,27 @@ final class SetupAndScrapTest {
                             + r.totals().scrapped()
                             + r.totals().wipAtEnd());
         });
+    }
+
+    @Test
+    void aWarmStartCountsGoodAndScrapOnFromTheStatesCounters() {
+        LineSpec line = scrapLine();
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+        LineState at = simulation.snapshot(1_000.5, SEED, 0, Instant.EPOCH);
+        StationState m1 = at.stations().get("m1");
+        assertThat(m1.scrap()).isPositive();
+
+        LineState again = simulation.snapshot(at, 0, SEED, 1, Instant.EPOCH);
+        LineState later = simulation.snapshot(at, 500, SEED, 1, Instant.EPOCH);
+        ReplicationResult window = simulation.run(at, 0, 500, SEED, 1);
+
+        assertThat(again.stations().get("m1").good()).isEqualTo(m1.good());
+        assertThat(again.stations().get("m1").scrap()).isEqualTo(m1.scrap());
+        // The later state counts on from the state's counters; the run's own results count its window only.
+        StationResult made = window.station("m1").orElseThrow();
+        assertThat(later.stations().get("m1").good()).isEqualTo(m1.good() + made.good());
+        assertThat(later.stations().get("m1").scrap()).isEqualTo(m1.scrap() + made.scrap());
+        assertThat(made.good() + made.scrap()).isBetween(499L, 501L);
     }
 
     @Test

@@ -70,6 +70,24 @@ final class TopologyTest {
     }
 
     @Test
+    void aBatchStationWithTwoOutboundBuffersIsToldItUnloadsIntoOneNotThatItNeedsRoutes() {
+        assertThatThrownBy(() -> LineSpec.builder("fork")
+                        .stations(
+                                StationSpec.machine("a", Lines.constant(1)),
+                                StationSpec.batch("oven", Lines.constant(10), io.linetwin.model.BatchRule.full(4)),
+                                StationSpec.machine("b", Lines.constant(1)),
+                                StationSpec.machine("c", Lines.constant(1)))
+                        .buffers(
+                                Lines.buffer("a", "oven", 4),
+                                Lines.buffer("oven", "b", 1),
+                                Lines.buffer("oven", "c", 1))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batch station oven unloads into one outbound buffer and takes no routes, got"
+                        + " [b-oven-b, b-oven-c]");
+    }
+
+    @Test
     void aCycleIsRejected() {
         LineSpec line = LineSpec.builder("ring")
                 .stations(StationSpec.machine("a", Lines.constant(1)), StationSpec.machine("b", Lines.constant(1)))

@@ -52,6 +52,39 @@ final class WarmStartExactTest {
         LineState state = simulation.snapshot(t, 7, 0, Instant.EPOCH);
         ReplicationResult warm = simulation.run(state, 0, HORIZON_SECONDS, 7, 0);
 
+        assertSameWindow(straight, warm);
+    }
+
+    /**
+     * A snapshot's {@code good}/{@code scrap} count from t = 0: one of a run warm-started from a snapshot at T1 counts
+     * on from the state's counters, so it equals the straight snapshot at T2 (they restarted from 0 before).
+     */
+    @ParameterizedTest(name = "snapshot at {0} s, shifts {1}")
+    @MethodSource("snapshots")
+    void aSnapshotOfAWarmStartedRunCountsOnFromTheStatesCounters(double t, boolean shifts) {
+        LineSpec line = shifts ? line().withShifts(shifts()) : line();
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+        double later = t + 1_234.5;
+
+        LineState straight = simulation.snapshot(later, 7, 0, Instant.EPOCH);
+        LineState chained =
+                simulation.snapshot(simulation.snapshot(t, 7, 0, Instant.EPOCH), 1_234.5, 7, 0, Instant.EPOCH);
+
+        assertThat(straight.stations().values().stream()
+                        .mapToLong(s -> s.good())
+                        .sum())
+                .isPositive();
+        straight.stations().forEach((id, station) -> {
+            assertThat(chained.stations().get(id).good()).as("good at %s", id).isEqualTo(station.good());
+            assertThat(chained.stations().get(id).scrap()).as("scrap at %s", id).isEqualTo(station.scrap());
+        });
+    }
+
+    /**
+     * The window of a warm-started run of {@link #line()} (or that line with planned stops) equals the straight
+     * run's, count for count and share for share.
+     */
+    static void assertSameWindow(ReplicationResult straight, ReplicationResult warm) {
         assertThat(warm.throughputPerHour()).isEqualTo(straight.throughputPerHour());
         assertThat(warm.throughputPerHour()).isPositive();
         assertThat(warm.leadTimeSeconds()).isCloseTo(straight.leadTimeSeconds(), within(1e-9));

@@ -274,7 +274,8 @@ final class WarmStartTest {
                 .hasMessage("state fleet must describe the 2 vehicles, got 0");
     }
 
-    private static LineState with(LineState state, io.linetwin.model.InFlight inFlight) {
+    /** {@code state} with {@code inFlight} in place of its own. */
+    static LineState with(LineState state, io.linetwin.model.InFlight inFlight) {
         return new LineState(
                 state.capturedAt(),
                 state.clockSeconds(),

@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param staged             assembly input link id → how many of the parts listed first in its contents sit in
  *                           the assembly's staging place (the rest are still in the link, travelling or waiting
  *                           for pickup); a link left out fills the staging place first
+ * @param loadStartedSeconds batch station id → the engine time the first part of the load it is forming (loading,
+ *                           not yet full) entered: its maximum wait runs from then. A station left out waits its
+ *                           whole maximum from the start instant
  */
 public record InFlight(
         Map<String, List<Double>> releaseSeconds,
@@ -32,7 +35,8 @@ public record InFlight(
         Optional<FleetState> fleet,
         Map<String, MaterialOrder> orders,
         Map<String, Map<String, Double>> failureDueSeconds,
-        Map<String, Integer> staged) {
+        Map<String, Integer> staged,
+        Map<String, Double> loadStartedSeconds) {
 
     public InFlight {
         Map<String, List<Double>> releases = new HashMap<>();
@@ -52,11 +56,24 @@ public record InFlight(
         failureDueSeconds = Checks.orderedCopy(clocks);
         staged.forEach((link, parts) -> Checks.atLeast("staged parts of " + link, 0, parts));
         staged = Checks.orderedCopy(staged);
+        loadStartedSeconds.forEach((station, t) -> Checks.finite("load start of " + station, t));
+        loadStartedSeconds = Checks.orderedCopy(loadStartedSeconds);
+    }
+
+    /** Without batch loads being formed. */
+    public InFlight(
+            Map<String, List<Double>> releaseSeconds,
+            Map<String, ConveyorState> conveyors,
+            Optional<FleetState> fleet,
+            Map<String, MaterialOrder> orders,
+            Map<String, Map<String, Double>> failureDueSeconds,
+            Map<String, Integer> staged) {
+        this(releaseSeconds, conveyors, fleet, orders, failureDueSeconds, staged, Map.of());
     }
 
     /** Nothing known beyond the equipment's reported state. */
     public static InFlight none() {
-        return new InFlight(Map.of(), Map.of(), Optional.empty(), Map.of(), Map.of(), Map.of());
+        return new InFlight(Map.of(), Map.of(), Optional.empty(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /**

@@ -158,6 +158,10 @@ public record LineSpec(
      */
     private static void checkRoutes(StationSpec station, List<BufferSpec> outboundLinks, List<ProductSpec> products) {
         List<String> outbound = outboundLinks.stream().map(BufferSpec::id).toList();
+        if (station.kind() == StationKind.BATCH && outbound.size() > 1) {
+            throw new IllegalArgumentException("batch station " + station.id() + " unloads into one outbound buffer"
+                    + " and takes no routes, got " + outbound);
+        }
         if (outbound.size() <= 1 && station.routes().isEmpty()) {
             return;
         }

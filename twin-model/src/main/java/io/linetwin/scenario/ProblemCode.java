@@ -52,6 +52,9 @@ public enum ProblemCode {
             "a buffer, conveyor or move joins stations in a way the line cannot run (into a source, out of a sink,"
                     + " a station to itself, a second outbound link without routes)"),
     TOPOLOGY_ROUTES("scenario.topology.routes", "routes that do not match a station's outbound links"),
+    TOPOLOGY_BATCH_OUTBOUND(
+            "scenario.topology.batch-outbound",
+            "a batch station with a second outbound link (it unloads into one and takes no routes)"),
     TOPOLOGY_ASSEMBLY_INPUTS(
             "scenario.topology.assembly-inputs", "an assembly's inputs that do not match its inbound buffers"),
     TOPOLOGY_LOOP("scenario.topology.loop", "the line loops without a quality gate to let parts out"),

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The shapes the engine runs: buffers join two different existing stations; a station with several outbound
- * buffers routes to each ({@code routes}), one with several inbound buffers merges them (an assembly takes one
+ * buffers routes to each ({@code routes}), except a batch station, which unloads into one; one with several
+ * inbound buffers merges them (an assembly takes one
  * per input instead); no buffer into a source or out of a sink; a source feeds one buffer; loops only through
  * a quality gate (a station that routes by share, so that parts leave the loop).
  */
@@ -75,6 +76,16 @@ final class TopologyCheck {
                                 ProblemCode.TOPOLOGY_LINK,
                                 "a source feeds one buffer, got a second one after '"
                                         + out.get(0).id() + "'");
+                ok = false;
+            } else if (!out.isEmpty()
+                    && stations.get(from).filter(k -> k == StationKind.BATCH).isPresent()) {
+                link.fromAt()
+                        .problem(
+                                ProblemCode.TOPOLOGY_BATCH_OUTBOUND,
+                                "batch station '" + from + "' already has outbound buffer '"
+                                        + out.get(0).id()
+                                        + "'; a batch station unloads into one buffer and takes no 'routes': split"
+                                        + " the flow after it, at a machine with 'routes'");
                 ok = false;
             } else if (!out.isEmpty() && !routes.containsKey(from)) {
                 link.fromAt()

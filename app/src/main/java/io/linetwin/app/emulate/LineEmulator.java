@@ -4,7 +4,6 @@ import io.linetwin.model.LineSpec;
 import io.linetwin.model.LineState;
 import io.linetwin.model.ProductSpec;
 import io.linetwin.model.StationSpec;
-import io.linetwin.model.StationState;
 import io.linetwin.sim.LineSimulation;
 import io.linetwin.sim.TraceEvent;
 import io.linetwin.twin.LineDescriptor;
@@ -173,7 +172,10 @@ public final class LineEmulator {
         sensors.publishUntil(end.clockSeconds());
         pacer.awaitSimSeconds(end.clockSeconds());
         lineTime = endAt;
-        state = withParameters(carryCounters(state, end));
+        // The engine counts on from the state's counters, and what is in flight (vehicles on their way, places on a
+        // belt, parts staged at an assembly, timers, planned stops) goes on as it is: an AGV trip or a belt longer
+        // than a chunk finishes in the next one.
+        state = withParameters(end);
         states.publish(state, endAt);
         writer.flush();
         chunk = chunk == Integer.MAX_VALUE ? 0 : chunk + 1;
@@ -207,30 +209,6 @@ public final class LineEmulator {
     }
 
     private boolean parametersPublished;
-
-    /**
-     * A warm start does not carry counters over (the engine counts from the chunk's start), so the line's
-     * counters are the previous totals plus the chunk's. What is in flight (vehicles on their way, places on a
-     * belt, parts staged at an assembly, timers) goes on as it is: an AGV trip or a belt longer than a chunk must
-     * finish in the next one.
-     */
-    private static LineState carryCounters(LineState before, LineState end) {
-        Map<String, StationState> stations = new HashMap<>();
-        end.stations().forEach((id, s) -> {
-            StationState old = before.stations().get(id);
-            long good = s.good() + (old == null ? 0 : old.good());
-            long scrap = s.scrap() + (old == null ? 0 : old.scrap());
-            stations.put(id, new StationState(s.condition(), s.currentProduct(), good, scrap, s.servers()));
-        });
-        return new LineState(
-                end.capturedAt(),
-                end.clockSeconds(),
-                stations,
-                end.buffers(),
-                end.parameters(),
-                end.materialStocks(),
-                end.inFlight());
-    }
 
     private LineState withParameters(LineState s) {
         return new LineState(

@@ -483,9 +483,8 @@ public final class MaintenanceRisk {
     }
 
     /**
-     * The line as it is just before each start (sorted, distinct), in replication {@code r}: {@value #LEAD_SECONDS} s
-     * before, so the maintenance's planned stop lies ahead of the branch's start and begins exactly at the window (a
-     * stop due at the very instant a warm start begins would go off one step of the engine's clock late); null for a
+     * The line as it is at each start (sorted, distinct), in replication {@code r}, after everything at that instant;
+     * the maintenance's planned stop, due at the very instant the branch's warm start begins, begins then; null for a
      * start at the look-ahead's beginning without a state (a cold start).
      */
     LineState[] chain(LineSimulation asItIs, double[] starts, int r) {
@@ -493,7 +492,7 @@ public final class MaintenanceRisk {
         LineState at = start.orElse(null);
         double reached = 0;
         for (int k = 0; k < starts.length; k++) {
-            double until = starts[k] - LEAD_SECONDS;
+            double until = starts[k];
             if (until > reached) {
                 // The first stretch runs on the replication's own streams, as the line as it is did; later ones on
                 // streams of their own, so no stretch replays another's draws.
@@ -507,9 +506,6 @@ public final class MaintenanceRisk {
         }
         return states;
     }
-
-    /** How long before its window a branch starts. */
-    static final double LEAD_SECONDS = 1e-6;
 
     /**
      * Runs {@code spec} from {@code state} (null: a cold start at the look-ahead's beginning) until {@code end}

@@ -292,9 +292,9 @@ final class MaintenanceRiskTest {
 
     @Test
     void aMaintenanceBranchedFromTheLineAtItsWindowStartsExactlyThen() {
-        // The branch starts from a snapshot of the line as it is just before the window. Taken at the window itself,
-        // the stop due at the instant the warm start begins went off one step of the engine's clock late
-        // (36000.00000000001 s).
+        // The branch starts from a snapshot of the line as it is at the window, and the stop is due at the instant
+        // the warm start begins: it went off one step of the engine's clock late (36000.00000000001 s) until the
+        // engine began such a stop in the start itself.
         StationSpec press = TWO_MACHINES_ON_SHIFTS.station("press").orElseThrow();
         MaintenanceRisk risk = new MaintenanceRisk(TWO_MACHINES_ON_SHIFTS, TWO_DAYS, Optional.empty(), 1);
         LineSpec maintained = risk.maintained(press, 10 * HOUR, HOUR);
