@@ -19,7 +19,9 @@ final class ClockAlarm {
     private final FailureClock clock;
     private final int ordering;
     private final Target target;
-    private final Event event;
+    /** The event that sets the alarm off; one replaced by {@link #resetFor} is ignored when it fires. */
+    private Event event;
+
     private double dueReading;
     private boolean pending;
     private boolean silenced;
@@ -31,15 +33,21 @@ final class ClockAlarm {
         this.ordering = ordering;
         this.dueReading = dueReading;
         this.target = target;
-        this.event = new Event(model) {
+        this.event = newEvent();
+        clock.attach(this);
+    }
+
+    private Event newEvent() {
+        return new Event(model) {
             private static final long serialVersionUID = 1L;
 
             @Override
             void fire(double now) {
-                fires(now);
+                if (this == event) {
+                    fires(now);
+                }
             }
         };
-        clock.attach(this);
     }
 
     FailureClock clock() {
@@ -54,6 +62,22 @@ final class ClockAlarm {
         dueReading = reading;
         if (clock.running() && !pending) {
             arm(now);
+        }
+    }
+
+    /**
+     * Warm start: the alarm goes off at {@code reading}, also when it is armed already for a later one. Restoring a
+     * station starts its clocks, which arms its alarms for the readings they were built with (a whole interval
+     * of an {@code every} stop); that event would come too late, so a fresh one replaces it.
+     */
+    void resetFor(double reading, double now) {
+        dueReading = reading;
+        if (pending) {
+            event = newEvent();
+            pending = false;
+            if (clock.running() && !silenced) {
+                arm(now);
+            }
         }
     }
 

@@ -125,9 +125,12 @@ final class PlannedStopProcess {
                     reading = at.atSeconds();
                 }
                 dueAtStart = reading <= now;
+            } else {
+                // Due with no work left: it came due at the capture, so it begins at the start, as an 'at' stop does.
+                dueAtStart = state.dueInSeconds() <= 0;
             }
             due.silence(dueAtStart);
-            due.setFor(reading);
+            due.resetFor(reading, now);
         }
     }
 

@@ -223,6 +223,20 @@ final class PlannedStopTest {
 
             StationResult a = straight.station("m").orElseThrow();
             StationResult b = warm.station("m").orElseThrow();
+            // The instants it goes down, not only the share of time down: an 'every' stop restarting its whole
+            // interval at the warm start kept the shares and moved every stop.
+            List<Double> straightDowns = new ArrayList<>();
+            double from = t;
+            simulation.run(t, 1_500, 1, 0, event -> {
+                if (event instanceof TraceEvent.StateChanged c && c.state().equals("down") && c.timeSeconds() > from) {
+                    straightDowns.add(c.timeSeconds());
+                }
+            });
+            assertThat(downsOf(simulation, state, 1_500, "m").stream()
+                            .filter(d -> d > from)
+                            .toList())
+                    .as("down instants from %.0f s", t)
+                    .isEqualTo(straightDowns);
             assertThat(b.good()).as("good from %.0f s", t).isEqualTo(a.good());
             assertThat(b.states().down())
                     .as("down from %.0f s", t)
@@ -309,6 +323,46 @@ final class PlannedStopTest {
         List<Double> downs = downsOf(new LineSimulation(withStopAt(plain, "m", t)), justPast, 1_000, "m");
 
         assertThat(downs).containsExactly(Math.nextUp(t));
+    }
+
+    @ParameterizedTest(name = "due in {0} s of work")
+    @ValueSource(doubles = {64.5, 10, 1e-6, 0})
+    void aStopEverySoMuchWorkRestoredFromItsDueInComesAfterThatMuchWork(double dueIn) {
+        // The machine works without a pause (no inbound buffer, 7 s parts): work and wall time advance together.
+        // It went off a whole interval after the warm start, whatever the state said: restoring the working server
+        // started the clock, which armed the stop's alarm for the interval it was built with, before the stop's own
+        // state set it earlier. Due in 0, it begins at the start itself, not at Math.nextUp(t).
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(7))
+                .withPlannedStops(List.of(new PlannedStop("clean", new PlannedStop.Every(95), 50, false))));
+        LineSimulation simulation = new LineSimulation(line).checkingInvariants();
+        double t = 30.5;
+        LineState captured = simulation.snapshot(t, 1, 0, Instant.EPOCH);
+        StationState m = captured.stations().get("m");
+        assertThat(m.plannedStops().get("clean")).isEqualTo(PlannedStopState.dueIn(64.5));
+        Map<String, StationState> stations = new java.util.LinkedHashMap<>(captured.stations());
+        stations.put(
+                "m",
+                new StationState(
+                        m.condition(),
+                        m.currentProduct(),
+                        m.good(),
+                        m.scrap(),
+                        m.servers(),
+                        Map.of("clean", PlannedStopState.dueIn(dueIn))));
+        LineState state = new LineState(
+                captured.capturedAt(),
+                captured.clockSeconds(),
+                stations,
+                captured.buffers(),
+                captured.parameters(),
+                captured.materialStocks(),
+                captured.inFlight());
+
+        List<Double> downs = downsOf(simulation, state, 400, "m");
+
+        assertThat(downs).first().isEqualTo(t + dueIn);
+        // Then every 95 s of work after the 50 s stop.
+        assertThat(downs.get(1)).isCloseTo(t + dueIn + 50 + 95, within(1e-9));
     }
 
     @Test
