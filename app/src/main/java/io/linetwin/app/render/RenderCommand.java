@@ -1,9 +1,9 @@
 package io.linetwin.app.render;
 
-import io.linetwin.app.BadInputException;
 import io.linetwin.app.Failures;
 import io.linetwin.app.OutputFiles;
 import io.linetwin.app.SnapshotFile;
+import io.linetwin.app.emulate.LineClocks;
 import io.linetwin.model.OutputUnits;
 import io.linetwin.model.Scenario;
 import io.linetwin.render.CalendarClock;
@@ -137,16 +137,7 @@ public final class RenderCommand implements Callable<Integer> {
         if (unit.isBlank()) {
             throw new RenderInputException("--unit: expected a word like pallets, got \"" + unit + "\"");
         }
-        Shot shot = new Shot(
-                input.line(),
-                AutoLayout.plan(input.line()),
-                Palette.standard(),
-                preset,
-                true,
-                input.title(variant),
-                unit,
-                new CalendarClock(input.experiment().startSecondsOfWeek()),
-                true);
+        Shot shot = shot(input, preset, input.experiment().startSecondsOfWeek());
         InstantViews views = new InstantViews(input.line(), input.experiment());
         PrintWriter out = spec.commandLine().getOut();
         if (target.out != null) {
@@ -154,7 +145,10 @@ public final class RenderCommand implements Callable<Integer> {
                 throw new RenderInputException("--from/--to: only with --frames");
             }
             // Everything the user may have got wrong is checked before the GL context starts.
-            LineView twin = fromTwin != null ? twinView(input, requireTwinFile(input)) : null;
+            Snapshot twinSnapshot = fromTwin != null ? SnapshotFile.read(requireTwinFile(input), input.line()) : null;
+            LineView twin = twinSnapshot != null ? twinView(input, twinSnapshot) : null;
+            // The HUD's clock shows when a snapshot was taken, not the scenario's start.
+            Shot picture = twinSnapshot != null ? shot(input, preset, calendarStart(twinSnapshot)) : shot;
             double instant = at == null ? input.experiment().endSeconds() : positive("--at", at);
             if (twin == null) {
                 input.requireSimulable("--at", at == null ? "(the end of the run)" : at, instant);
@@ -171,7 +165,7 @@ public final class RenderCommand implements Callable<Integer> {
                     () -> {
                         try {
                             OffscreenRenderer renderer = OffscreenRenderer.start(width, height);
-                            renderer.prepare(shot);
+                            renderer.prepare(picture);
                             gl.complete(renderer);
                         } catch (RuntimeException | Error e) {
                             gl.completeExceptionally(e);
@@ -188,7 +182,7 @@ public final class RenderCommand implements Callable<Integer> {
                 throw e;
             }
             try (OffscreenRenderer renderer = started(gl)) {
-                BufferedImage image = renderer.render(shot, view);
+                BufferedImage image = renderer.render(picture, view);
                 outputs.write(target.out, stream -> OffscreenRenderer.writePng(image, stream));
             }
             out.println("wrote " + target.out);
@@ -223,8 +217,28 @@ public final class RenderCommand implements Callable<Integer> {
         return fromTwin;
     }
 
-    private LineView twinView(RenderScenario input, Path snapshot) throws RenderInputException, BadInputException {
-        Snapshot read = SnapshotFile.read(snapshot, input.line());
+    private Shot shot(RenderScenario input, CameraPreset preset, double calendarStartSecondsOfWeek) {
+        return new Shot(
+                input.line(),
+                AutoLayout.plan(input.line()),
+                Palette.standard(),
+                preset,
+                true,
+                input.title(variant),
+                unit,
+                new CalendarClock(calendarStartSecondsOfWeek),
+                true);
+    }
+
+    /**
+     * Where a twin snapshot lies in the scenario's weekly calendar: its {@code takenAt} read in UTC, as {@code health
+     * risk --from-twin} places it (the HUD showed the scenario's start, since a lone snapshot is view time 0).
+     */
+    static double calendarStart(Snapshot twin) {
+        return LineClocks.secondsOfWeek(twin.takenAt());
+    }
+
+    private LineView twinView(RenderScenario input, Snapshot read) throws RenderInputException {
         try {
             return new TwinViews(input.line(), TwinViews.DEFAULT_RISK_HORIZON_SECONDS).next(read);
         } catch (RuntimeException e) {
