@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -150,7 +151,7 @@ public final class DashboardServer implements AutoCloseable {
             if (method.equals("POST") && path.startsWith("/api/proposals/")) {
                 return decide(path, request, response, callback);
             }
-            return error(response, callback, 405, "method not allowed");
+            return refuseUnread(response, callback, 405, "method not allowed");
         }
 
         private boolean get(String path, Request request, Response response, Callback callback) throws IOException {
@@ -225,11 +226,11 @@ public final class DashboardServer implements AutoCloseable {
                     request.getHeaders().get(HttpHeader.ORIGIN),
                     request.getHeaders().get("Sec-Fetch-Site"));
             if (refused.isPresent()) {
-                return error(response, callback, 403, refused.get());
+                return refuseUnread(response, callback, 403, refused.get());
             }
             String[] parts = path.substring("/api/proposals/".length()).split("/");
             if (parts.length != 2 || !(parts[1].equals("approve") || parts[1].equals("reject"))) {
-                return error(response, callback, 404, "expected /api/proposals/ID/approve or /reject");
+                return refuseUnread(response, callback, 404, "expected /api/proposals/ID/approve or /reject");
             }
             JsonNode body;
             try {
@@ -312,6 +313,16 @@ public final class DashboardServer implements AutoCloseable {
             ObjectNode body = MAPPER.createObjectNode();
             body.put("error", message);
             return json(response, callback, status, body);
+        }
+
+        /**
+         * An answer given before the request's body is read. Jetty closes such a connection once the answer is out
+         * (the unread body would otherwise be taken for the next request); saying so in the answer keeps a client
+         * that pools connections from sending its next request into the closing socket and getting no answer.
+         */
+        private boolean refuseUnread(Response response, Callback callback, int status, String message) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+            return error(response, callback, status, message);
         }
 
         private boolean send(Response response, Callback callback, int status, String type, String text) {
