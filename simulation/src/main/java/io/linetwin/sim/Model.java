@@ -11,7 +11,7 @@ import sim.engine.SimState;
 
 /**
  * The state of one replication: MASON's schedule plus the line's blocks and statistics. One per replication
- * and thread, as MASON's {@code Schedule.step} is synchronized.
+ * and thread: its {@link LineSchedule} takes no locks.
  */
 final class Model extends SimState {
 
@@ -39,7 +39,7 @@ final class Model extends SimState {
      * replication starts at (0, or a warm start's clock).
      */
     Model(long seed, boolean checkingInvariants, TraceListener trace, String[] productNames, double startSeconds) {
-        super(seed);
+        super(seed, new LineSchedule());
         this.startSeconds = startSeconds;
         this.checkingInvariants = checkingInvariants;
         this.trace = trace;
@@ -58,7 +58,7 @@ final class Model extends SimState {
         return startSeconds;
     }
 
-    /** The current event's time, cached per event because {@code Schedule.getTime()} takes a lock. */
+    /** The current event's time, cached per event (a field read, where the schedule's is a virtual call). */
     double now() {
         return nowSeconds;
     }
