@@ -72,14 +72,15 @@ final class FailureProcess {
     }
 
     /**
-     * Warm start, before the equipment's clocks start: the mode comes due after {@code seconds} more on its clock,
-     * or, at 0, strikes as soon as the equipment is up.
+     * Warm start: the mode comes due after {@code seconds} more on its clock, or, at 0, strikes as soon as the
+     * equipment is up. Restored before the equipment's clocks start today; should a clock start first, the alarm
+     * it armed for the reading the mode was built with is replaced, not kept (as a planned stop's is).
      */
     void restoreDueIn(double seconds, double now) {
         if (seconds <= 0) {
             waitForUp();
         } else {
-            due.setFor(clock.valueAt(now) + seconds);
+            due.resetFor(clock.valueAt(now) + seconds, now);
         }
     }
 
