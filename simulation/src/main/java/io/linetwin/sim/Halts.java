@@ -28,6 +28,11 @@ final class Halts {
     private boolean startsParts = true;
     /** Servers in process or setup are interrupted and keep their remaining time. */
     private boolean frozen;
+    /**
+     * The halted state every server was last shown in ({@link ServerState#DOWN} or {@code OFF_SHIFT}), or -1 while
+     * they show their own: a failure striking as a planned stop ends finds the machine shown down already.
+     */
+    private int shownHalted = -1;
 
     Halts(
             Machine machine,
@@ -147,7 +152,9 @@ final class Halts {
         freeze(now);
         upClock.stop(now);
         stats.halt(ServerState.DOWN, now);
-        traceAll(ServerState.DOWN);
+        if (shownHalted != ServerState.DOWN) {
+            traceAll(ServerState.DOWN);
+        }
     }
 
     void repaired(double now) {
@@ -225,6 +232,7 @@ final class Halts {
 
     /** Every server's state, to a trace (a station that resumes or starts shows them anew). */
     void traceServers() {
+        shownHalted = -1;
         for (int i = 0; i < servers.length; i++) {
             model.traceState(machine.id(), i, servers[i].state());
         }
@@ -252,6 +260,7 @@ final class Halts {
     /** Back to work after a repair, a shift start or a planned stop: interrupted phases resume, parts move on. */
     private void thaw(double now) {
         stats.resume(now);
+        shownHalted = -1;
         if (model.tracing()) {
             traceServers();
         }
@@ -269,6 +278,7 @@ final class Halts {
     }
 
     private void traceAll(int state) {
+        shownHalted = state;
         if (model.tracing()) {
             for (int i = 0; i < servers.length; i++) {
                 model.traceState(machine.id(), i, state);

@@ -100,6 +100,33 @@ final class PlannedStopTest {
     }
 
     @Test
+    void aFailureStrikingAsAStopEndsShowsTheMachineDownOnceNotTwice() {
+        // Due at 1,000 s on the wall clock, inside the stop 990-1,040 s: the machine goes down at 990 s and stays
+        // down until the repair ends at 1,050 s. A trace that says "down" again at 1,040 s is a change that is none.
+        LineSpec line = single(StationSpec.machine("m", Lines.constant(7))
+                .withFailures(
+                        List.of(new FailureSpec("jam", Lines.constant(1_000), Lines.constant(10), FailureBasis.WALL)))
+                .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(990), 50, false))));
+        List<TraceEvent.StateChanged> changes = new ArrayList<>();
+
+        new LineSimulation(line).checkingInvariants().run(0, 2_000, 1, 0, event -> {
+            if (event instanceof TraceEvent.StateChanged change) {
+                changes.add(change);
+            }
+        });
+
+        assertThat(changes)
+                .filteredOn(c -> c.timeSeconds() > 988 && c.timeSeconds() < 1_053)
+                .extracting(c -> c.timeSeconds() + " " + c.state())
+                .containsExactly("990.0 down", "1050.0 working");
+        for (int i = 1; i < changes.size(); i++) {
+            assertThat(changes.get(i).state())
+                    .as("change %d at %s s", i, changes.get(i).timeSeconds())
+                    .isNotEqualTo(changes.get(i - 1).state());
+        }
+    }
+
+    @Test
     void aFailureDueDuringAStopStrikesWhenItEndsAndTheUpClockStandsStillMeanwhile() {
         // wall: due at 1,000 s, inside the stop 990-1,040 s: it strikes at 1,040 s, repaired at 1,050 s.
         LineSpec onWall = single(StationSpec.machine("m", Lines.constant(7))
