@@ -163,6 +163,14 @@ public final class LiveCommand implements Callable<Integer> {
                     + "and a rollback is proposed (default: ${DEFAULT-VALUE}).")
     String confirmTimeout;
 
+    @Option(
+            names = "--min-before",
+            paramLabel = "D",
+            defaultValue = "1h",
+            description = "Line time of history before a confirmed change that its measured \"before\" throughput "
+                    + "needs; with less, the summary says so instead of a rate (default: ${DEFAULT-VALUE}).")
+    String minBefore;
+
     @Option(names = "--for", paramLabel = "D", description = "Stop after D of line time (default: until Ctrl-C).")
     String forTime;
 
@@ -518,7 +526,8 @@ public final class LiveCommand implements Callable<Integer> {
                     Duration.ofMillis(Math.round(seconds("--confirm-timeout", confirmTimeout) * 1000)),
                     forSeconds,
                     auto,
-                    send);
+                    send,
+                    ScenarioOptions.duration("--min-before", minBefore));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
