@@ -38,16 +38,22 @@ final class BeforeWindowTest {
         return meter;
     }
 
-    @Test
-    void exactlyTheMinimumOfHistoryGivesTheRate() throws Exception {
-        LiveSummary.Measured m = LiveSummary.measure(
+    /** The change sent and confirmed at T + {@code seconds}, measured to T + 3 h. */
+    private static LiveSummary.Measured changedAt(long seconds, double minBeforeSeconds) throws Exception {
+        Instant change = T.plusSeconds(seconds);
+        return LiveSummary.measure(
                 meterWithHistory(),
-                T.plusSeconds(3600),
-                T.plusSeconds(3600),
+                change,
+                change,
                 T.plusSeconds(3 * 3600),
                 LOOK_AHEAD,
-                3600,
+                minBeforeSeconds,
                 Optional.empty());
+    }
+
+    @Test
+    void exactlyTheMinimumOfHistoryGivesTheRate() throws Exception {
+        LiveSummary.Measured m = changedAt(3600, 3600);
 
         assertThat(m.beforeSeconds()).isEqualTo(3600);
         assertThat(m.before()).hasValue(120);
@@ -57,14 +63,7 @@ final class BeforeWindowTest {
 
     @Test
     void lessThanTheMinimumSaysSoInsteadOfARate() throws Exception {
-        LiveSummary.Measured m = LiveSummary.measure(
-                meterWithHistory(),
-                T.plusSeconds(3600),
-                T.plusSeconds(3600),
-                T.plusSeconds(3 * 3600),
-                LOOK_AHEAD,
-                3660,
-                Optional.empty());
+        LiveSummary.Measured m = changedAt(3600, 3660);
 
         assertThat(m.beforeSeconds()).isEqualTo(3600);
         assertThat(m.before()).isEmpty();
@@ -74,14 +73,7 @@ final class BeforeWindowTest {
 
     @Test
     void aChangeInTheFirstMinutesHasNoBeforeRateUnderTheDefault() throws Exception {
-        LiveSummary.Measured m = LiveSummary.measure(
-                meterWithHistory(),
-                T.plusSeconds(600),
-                T.plusSeconds(600),
-                T.plusSeconds(3 * 3600),
-                LOOK_AHEAD,
-                LoopSettings.DEFAULT_MIN_BEFORE_SECONDS,
-                Optional.empty());
+        LiveSummary.Measured m = changedAt(600, LoopSettings.DEFAULT_MIN_BEFORE_SECONDS);
 
         assertThat(m.before()).isEmpty();
         assertThat(m.beforeMissing()).hasValue("not enough history before the change: 10m of 1h needed");

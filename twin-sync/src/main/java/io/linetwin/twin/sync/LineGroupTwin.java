@@ -285,18 +285,11 @@ public final class LineGroupTwin implements AutoCloseable {
                 outcome = store.apply(record.value());
             } catch (RuntimeException e) {
                 // A defect in applying one record must not stop the member, nor lose the record: it is kept.
-                LOG.error("applying record {} failed", source(record), e);
-                outcome = store.failed("applying " + source(record) + " threw " + e);
+                LOG.error("applying record {} failed", DeadLetter.sourceOf(record), e);
+                outcome = store.failed("applying " + DeadLetter.sourceOf(record) + " threw " + e);
             }
             if (outcome instanceof TwinEvent.Rejected rejected) {
-                deadLetters.add(DeadLetter.of(
-                        wallClock.instant(),
-                        rejected.reason(),
-                        rejected.detail(),
-                        rejected.thingId().map(Object::toString),
-                        source(record),
-                        Optional.ofNullable(record.key()),
-                        record.value()));
+                deadLetters.add(DeadLetter.of(wallClock.instant(), rejected, record));
             }
         } else {
             // A line this group does not follow, or keyed so that another partition holds the rest of it.
@@ -304,10 +297,6 @@ public final class LineGroupTwin implements AutoCloseable {
         }
         handled.put(partition, record.offset() + 1);
         records.incrementAndGet();
-    }
-
-    private static String source(ConsumerRecord<?, ?> record) {
-        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     /** Loads the latest checkpoint of each line of the new partitions; reading goes on from the committed offsets. */
