@@ -423,6 +423,20 @@ final class KafkaTwinIT {
         }
     }
 
+    /** 200 events of the bottling line, two it refuses (offsets 200 and 201), 100 more. */
+    private static List<Traffic.Message> groupTraffic(LineDescriptor line) {
+        Traffic traffic = new Traffic(line, 11);
+        List<Traffic.Message> messages = new ArrayList<>(traffic.next(200));
+        // Keyed by the line and by one of its Things, so the line's owner must handle them.
+        messages.add(new Traffic.Message("plant1:bottling", "{ not json"));
+        messages.add(new Traffic.Message(
+                "plant1:bottling.b1",
+                "{\"topic\":\"plant1/bottling.b1/things/twin/events/"
+                        + "modified\",\"path\":\"/attributes/capacity\",\"value\":-99,\"revision\":900}"));
+        messages.addAll(traffic.next(100));
+        return messages;
+    }
+
     /** The group twin: a refused record of an owned line is a dead letter, as for one line, and the member goes on. */
     @Test
     void refusedRecordsOfAnOwnedLineGoToTheDeadLetterTopicAndTheMemberGoesOn() throws Exception {
@@ -434,15 +448,7 @@ final class KafkaTwinIT {
         Topics.Spec spec = LineGroupTwin.checkpointTopic(checkpoints);
         broker.createTopic(checkpoints, spec.partitions(), spec.configs());
         LineDescriptor line = Lines.bottling();
-        Traffic traffic = new Traffic(line, 11);
-        List<Traffic.Message> messages = new ArrayList<>(traffic.next(200));
-        // Offsets 200 and 201: keyed by the line and by one of its Things, so the line's owner must handle them.
-        messages.add(new Traffic.Message("plant1:bottling", "{ not json"));
-        messages.add(new Traffic.Message(
-                "plant1:bottling.b1",
-                "{\"topic\":\"plant1/bottling.b1/things/twin/events/"
-                        + "modified\",\"path\":\"/attributes/capacity\",\"value\":-99,\"revision\":900}"));
-        messages.addAll(traffic.next(100));
+        List<Traffic.Message> messages = groupTraffic(line);
         TwinStore expected = TwinStore.of(line, Lines.fixedClock());
         messages.forEach(m -> expected.apply(m.json()));
         KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "group-refused");
@@ -492,5 +498,90 @@ final class KafkaTwinIT {
                 .extracting(l -> l.getValue("source").orElseThrow().asString())
                 .containsExactly(topic + "/0@200", topic + "/0@201");
         assertThat(letters.get(0).getValue("value").orElseThrow().asString()).isEqualTo("{ not json");
+    }
+
+    /** Dead letters that cannot be stored, once: the store loses them, as a broker that goes away would. */
+    private static final class FailingOnceLetters implements DeadLetters {
+        private final List<DeadLetter> pending = new ArrayList<>();
+        private final List<DeadLetter> stored = new ArrayList<>();
+        private int failures;
+
+        @Override
+        public synchronized void add(DeadLetter letter) {
+            pending.add(letter);
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (failures == 0 && !pending.isEmpty()) {
+                failures++;
+                pending.clear();
+                throw new DeadLetterException("the dead-letter store is away", null);
+            }
+            stored.addAll(pending);
+            pending.clear();
+        }
+
+        @Override
+        public synchronized long count() {
+            return stored.size();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+
+        synchronized List<String> sources() {
+            return stored.stream().map(DeadLetter::source).toList();
+        }
+
+        synchronized int failures() {
+            return failures;
+        }
+    }
+
+    /**
+     * A member whose dead letters cannot be stored commits nothing past them and reads again from its last commit:
+     * the refused records are lettered once the store takes them, and the replayed events apply nothing twice.
+     */
+    @Test
+    void aGroupMemberWhoseDeadLettersAreLostReadsAgainAndLettersThemOnce() throws Exception {
+        String topic = "group-events-failing";
+        String checkpoints = topic + ".checkpoints";
+        broker.createTopic(topic, 1);
+        Topics.Spec spec = LineGroupTwin.checkpointTopic(checkpoints);
+        broker.createTopic(checkpoints, spec.partitions(), spec.configs());
+        LineDescriptor line = Lines.bottling();
+        List<Traffic.Message> messages = groupTraffic(line);
+        TwinStore expected = TwinStore.of(line, Lines.fixedClock());
+        messages.forEach(m -> expected.apply(m.json()));
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "group-failing");
+        FailingOnceLetters letters = new FailingOnceLetters();
+
+        LineGroupTwin twin = LineGroupTwin.start(
+                List.of(line),
+                settings,
+                checkpoints,
+                Duration.ofMillis(200),
+                InputLimits.DEFAULT,
+                Clock.systemUTC(),
+                letters);
+        long applied;
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings)) {
+            await("the member owns the line", () -> twin.owned().contains("plant1:bottling"));
+            publish(publisher, messages);
+            await("the lost letters are stored after all", () -> letters.failures() == 1 && letters.count() == 2);
+            await(
+                    "every event is applied",
+                    () -> twin.stats("plant1:bottling").orElseThrow().applied()
+                            == expected.stats().applied());
+            applied = twin.stats("plant1:bottling").orElseThrow().applied();
+        } finally {
+            twin.close();
+        }
+        assertThat(applied).isEqualTo(expected.stats().applied());
+        assertThat(letters.sources()).containsExactly(topic + "/0@200", topic + "/0@201");
+        assertThat(committed("group-failing")).isEqualTo(messages.size());
     }
 }
