@@ -313,6 +313,24 @@ final class KafkaTwinIT {
         assertThat(committed("twin-throwing")).isEqualTo(messages.size());
     }
 
+    /** The dead letters on {@code topic}, read from its start until {@code expected} came (or patience ran out). */
+    private static List<JsonObject> lettersOn(String topic, long expected) {
+        List<JsonObject> letters = new ArrayList<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> reader =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            reader.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (letters.size() < expected && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> letters.add(JsonFactory.newObject(r.value())));
+            }
+        }
+        return letters;
+    }
+
     @Test
     void refusedMessagesGoToTheDeadLetterTopicWithTheirReasons() throws Exception {
         String topic = "events-refused";
@@ -336,24 +354,9 @@ final class KafkaTwinIT {
             publish(publisher, messages);
             await("the consumer handled every record", () -> consumer.records() == messages.size());
         }
-        List<String> reasons = new ArrayList<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-reader");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> reader =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            reader.subscribe(List.of(deadTopic));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            long expectedLetters = twin.stats().rejectedTotal();
-            while (reasons.size() < expectedLetters && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(200))
-                        .forEach(r -> reasons.add(JsonFactory.newObject(r.value())
-                                .getValue("reason")
-                                .orElseThrow()
-                                .asString()));
-            }
-        }
+        List<String> reasons = lettersOn(deadTopic, twin.stats().rejectedTotal()).stream()
+                .map(l -> l.getValue("reason").orElseThrow().asString())
+                .toList();
         assertThat(reasons).hasSize((int) twin.stats().rejectedTotal()).contains("NOT_JSON", "FORBIDDEN_PATH");
         assertThat(reasons.stream().filter(r -> r.equals("NOT_JSON")).count()).isEqualTo(1);
     }
@@ -478,19 +481,7 @@ final class KafkaTwinIT {
             twin.close();
         }
 
-        List<JsonObject> letters = new ArrayList<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "group-dead-reader");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> reader =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            reader.subscribe(List.of(deadTopic));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (letters.size() < 2 && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(200)).forEach(r -> letters.add(JsonFactory.newObject(r.value())));
-            }
-        }
+        List<JsonObject> letters = lettersOn(deadTopic, 2);
         assertThat(letters)
                 .extracting(l -> l.getValue("reason").orElseThrow().asString())
                 .containsExactly("NOT_JSON", "FORBIDDEN_PATH");
