@@ -22,6 +22,9 @@ final class Rebuild {
 
     private static final int KEPT_SCENARIOS = 8;
 
+    /** How a worker's "cannot load" message begins; the driver finds it inside Spark's report of the task. */
+    static final String DOES_NOT_LOAD = "the scenario does not load on this worker: ";
+
     private static final Map<ScenarioSource, Scenario> SCENARIOS = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -58,7 +61,7 @@ final class Rebuild {
      */
     static String doesNotLoad(List<ScenarioProblem> problems) {
         String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
-        return "the scenario does not load on this worker: " + problems.get(0).toLine() + more;
+        return DOES_NOT_LOAD + problems.get(0).toLine() + more;
     }
 
     static Candidate candidate(Scenario scenario, JobPayload.CandidateRecipe recipe, List<LineState> states) {

@@ -35,6 +35,21 @@ class RebuildTest {
                         + "[scenario.value.format] (and 1 more)");
     }
 
+    /** Spark's report of the failed task, as the driver gets it: its prefix, the worker's class name, the trace. */
+    @Test
+    void theDriverPrintsTheWorkersLineWithoutSparksPrefix() {
+        String worker = "the scenario does not load on this worker: plant/two.yaml:6:68 stations.m1.process.mean: "
+                + "expected a duration like \"1.2s\", got \"fast\" [scenario.value.format]";
+        RuntimeException spark = new RuntimeException("Job aborted due to stage failure: Task 0 in stage 0.0 failed 4 "
+                + "times, most recent failure: Lost task 0.3 in stage 0.0 (TID 3) (10.0.0.7 executor 1): "
+                + "java.lang.IllegalStateException: " + worker
+                + "\n\tat io.linetwin.cluster.Rebuild.scenario(Rebuild.java:47)");
+
+        assertThat(new SparkEngine.SparkJobException(spark)).hasMessage("the Spark job failed: " + worker);
+        assertThat(new SparkEngine.SparkJobException(new RuntimeException("executor lost\nmore")))
+                .hasMessage("the Spark job failed: executor lost");
+    }
+
     @Test
     void aFileThatLoadsIsRebuiltAndKept() {
         ScenarioSource good = new ScenarioSource(
