@@ -5,6 +5,7 @@ import io.linetwin.model.Scenario;
 import io.linetwin.model.Variant;
 import io.linetwin.scenario.ScenarioException;
 import io.linetwin.scenario.ScenarioLoader;
+import io.linetwin.scenario.ScenarioProblem;
 import io.linetwin.sim.experiment.Candidate;
 import io.linetwin.sim.experiment.Experiment;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import java.util.Optional;
 final class Rebuild {
 
     private static final int KEPT_SCENARIOS = 8;
+
+    /** How a worker's "cannot load" message begins; the driver finds it inside Spark's report of the task. */
+    static final String DOES_NOT_LOAD = "the scenario does not load on this worker: ";
 
     private static final Map<ScenarioSource, Scenario> SCENARIOS = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -43,15 +47,21 @@ final class Rebuild {
         try {
             parsed = ScenarioLoader.parse(source.text(), source.fileName());
         } catch (ScenarioException e) {
-            throw new IllegalStateException(
-                    source.fileName() + " does not load on this worker: "
-                            + e.problems().get(0),
-                    e);
+            throw new IllegalStateException(doesNotLoad(e.problems()), e);
         }
         synchronized (SCENARIOS) {
             SCENARIOS.put(source, parsed);
         }
         return parsed;
+    }
+
+    /**
+     * The one line that reaches the user from a worker: the first problem as the local path prints it (file, line,
+     * column, key and its stable code), so a script can act on the code whichever JVM found the problem.
+     */
+    static String doesNotLoad(List<ScenarioProblem> problems) {
+        String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
+        return DOES_NOT_LOAD + problems.get(0).toLine() + more;
     }
 
     static Candidate candidate(Scenario scenario, JobPayload.CandidateRecipe recipe, List<LineState> states) {

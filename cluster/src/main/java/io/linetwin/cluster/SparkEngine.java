@@ -272,10 +272,16 @@ public final class SparkEngine implements ReplicationEngine {
             super("the Spark job failed: " + firstLine(cause), cause);
         }
 
-        private static String firstLine(Throwable cause) {
+        /**
+         * The first line of Spark's report; when a worker could not load the scenario, only that worker's own line
+         * (position, key, code), without Spark's task prefix and the Java class name it puts before it.
+         */
+        static String firstLine(Throwable cause) {
             String message = String.valueOf(cause.getMessage());
             int end = message.indexOf('\n');
-            return end < 0 ? message : message.substring(0, end);
+            String first = end < 0 ? message : message.substring(0, end);
+            int worker = first.indexOf(Rebuild.DOES_NOT_LOAD);
+            return worker < 0 ? first : first.substring(worker);
         }
 
         @Override

@@ -55,7 +55,8 @@ final class Pages {
             "status.sent",
             "status.confirmed",
             "status.failed",
-            "status.rolledBack");
+            "status.rolledBack",
+            "status.expired");
 
     private Pages() {}
 

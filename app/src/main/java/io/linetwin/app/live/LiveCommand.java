@@ -163,6 +163,14 @@ public final class LiveCommand implements Callable<Integer> {
                     + "and a rollback is proposed (default: ${DEFAULT-VALUE}).")
     String confirmTimeout;
 
+    @Option(
+            names = "--min-before",
+            paramLabel = "D",
+            defaultValue = "1h",
+            description = "Line time of history before a confirmed change that its measured \"before\" throughput "
+                    + "needs; with less, the summary says so instead of a rate (default: ${DEFAULT-VALUE}).")
+    String minBefore;
+
     @Option(names = "--for", paramLabel = "D", description = "Stop after D of line time (default: until Ctrl-C).")
     String forTime;
 
@@ -260,11 +268,19 @@ public final class LiveCommand implements Callable<Integer> {
         String hash = Sha256.hex(Files.readAllBytes(file));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (embedded && !spec.commandLine().getParseResult().hasMatchedOption("--state")) {
+            // A new emulated line each run: its proposals get a folder of their own, none of an earlier run's.
+            state.dir = StateOption.freshEmbedded(
+                    Path.of(StateOption.DEFAULT), Clock.systemUTC().instant());
+        }
         ProposalBook book = ProposalBook.open(state.dir, Clock.systemUTC());
         Optional<AutoCloseable> claim = book.dir().claimLive();
         if (claim.isEmpty()) {
             err.println(state.dir + ": another linetwin live process follows this state folder");
             return ExitCode.FAILURE;
+        }
+        if (embedded) {
+            expireEarlierRuns(book, out);
         }
         try (AutoCloseable held = claim.get();
                 ReplicationEngine engaged =
@@ -453,6 +469,24 @@ public final class LiveCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The open proposals of a named folder came from an earlier {@code --embedded} run, whose emulated line ended with
+     * it: they are marked expired (kept, audited) so that this run neither refreshes, sends nor reads back any of them.
+     */
+    private void expireEarlierRuns(ProposalBook book, PrintWriter out) throws IOException {
+        List<String> open = book.all().stream()
+                .filter(p -> p.status().open())
+                .map(p -> p.id() + " (" + p.status().json() + ")")
+                .toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        book.expireOpen("made for an earlier --embedded run's line, which ended with that run");
+        out.println("embedded: expired " + String.join(", ", open) + " of an earlier run: its emulated line ended "
+                + "with it (kept in " + state.dir + ", never acted on)");
+        out.flush();
+    }
+
     /** What the loop's own twin holds of the monitor's estimates: proof they went round through the line's events. */
     private static void printTwinEstimates(
             Scenario scenario, KafkaTwinFeed feed, List<String> machines, PrintWriter out) {
@@ -518,7 +552,8 @@ public final class LiveCommand implements Callable<Integer> {
                     Duration.ofMillis(Math.round(seconds("--confirm-timeout", confirmTimeout) * 1000)),
                     forSeconds,
                     auto,
-                    send);
+                    send,
+                    ScenarioOptions.duration("--min-before", minBefore));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -219,16 +219,27 @@ public final class TwinFollowCommand implements Callable<Integer> {
             throw new TwinInputException("--snapshot-out: one line's file; with several FILEs use --snapshot-dir");
         }
         if (deadLettersFile != null) {
-            throw new TwinInputException("--dead-letters: one line's twin; with several FILEs each line's refused "
-                    + "messages are counted in the report");
+            throw new TwinInputException("--dead-letters: one line's twin; with several FILEs the group's refused "
+                    + "messages go to --dead-letter-topic");
         }
         Duration interval = duration("--every", every);
         Duration stopAfter = forDuration == null ? null : duration("--for", forDuration);
         InputLimits limits = limits();
         KafkaSettings settings = kafka.settings(topic, group != null ? group : "linetwin-twins");
-        kafka.connect(settings, List.of(Topics.events(topic), LineGroupTwin.checkpointTopic(checkpointTopic)));
+        kafka.connect(
+                settings,
+                List.of(
+                        Topics.events(topic),
+                        LineGroupTwin.checkpointTopic(checkpointTopic),
+                        Topics.deadLetters(deadLetterTopic)));
         TwinGroupFollow twin = TwinGroupFollow.start(
-                lines, settings, checkpointTopic, interval, limits, java.util.Optional.ofNullable(snapshotDir));
+                lines,
+                settings,
+                checkpointTopic,
+                interval,
+                limits,
+                java.util.Optional.ofNullable(snapshotDir),
+                DeadLetters.toTopic(settings.withTopic(deadLetterTopic)));
         String banner = "following " + lines.size() + " lines on " + topic + " at " + settings.bootstrapServers()
                 + " in group " + settings.groupId() + ", checkpoints to " + checkpointTopic;
         // Ctrl-C: the group is left cleanly, after a last checkpoint

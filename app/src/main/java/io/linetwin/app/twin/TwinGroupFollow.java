@@ -4,6 +4,7 @@ import io.linetwin.twin.InputLimits;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.Snapshot;
 import io.linetwin.twin.TwinStore;
+import io.linetwin.twin.sync.DeadLetters;
 import io.linetwin.twin.sync.KafkaSettings;
 import io.linetwin.twin.sync.LineGroupTwin;
 import java.io.IOException;
@@ -43,13 +44,15 @@ final class TwinGroupFollow {
             String checkpointTopic,
             Duration every,
             InputLimits limits,
-            Optional<Path> snapshotDir)
+            Optional<Path> snapshotDir,
+            DeadLetters deadLetters)
             throws IOException {
         if (snapshotDir.isPresent()) {
             Files.createDirectories(snapshotDir.get());
         }
         return new TwinGroupFollow(
-                LineGroupTwin.start(lines, settings, checkpointTopic, every, limits, Clock.systemUTC()), snapshotDir);
+                LineGroupTwin.start(lines, settings, checkpointTopic, every, limits, Clock.systemUTC(), deadLetters),
+                snapshotDir);
     }
 
     /** Prints what this process owns and refreshes the snapshot folder. */
@@ -57,12 +60,13 @@ final class TwinGroupFollow {
         SortedSet<String> owned = twin.owned();
         out.printf(
                 Locale.ROOT,
-                "owns %d of %d lines: %s (records %,d, lag %s)%n",
+                "owns %d of %d lines: %s (records %,d, lag %s, dead letters %,d)%n",
                 owned.size(),
                 twin.lines().size(),
                 owned.isEmpty() ? "none" : String.join(", ", owned),
                 twin.records(),
-                twin.lag() < 0 ? "unknown" : Long.toString(twin.lag()));
+                twin.lag() < 0 ? "unknown" : Long.toString(twin.lag()),
+                twin.deadLettered());
         for (String line : owned) {
             Optional<TwinStore.Stats> stats = twin.stats(line);
             Optional<Snapshot> snapshot = twin.snapshot(line);

@@ -842,6 +842,7 @@ public final class LiveLoop {
                 proposals,
                 meter,
                 settings.whatIf().lookAheadSeconds(),
+                settings.minBeforeSeconds(),
                 twin.health());
     }
 

@@ -34,6 +34,7 @@ public final class LiveSummary {
     private final List<Proposal> proposals;
     private final ThroughputMeter meter;
     private final double lookAheadSeconds;
+    private final double minBeforeSeconds;
     private final Optional<TwinHealth> twin;
 
     LiveSummary(
@@ -46,6 +47,7 @@ public final class LiveSummary {
             List<Proposal> proposals,
             ThroughputMeter meter,
             double lookAheadSeconds,
+            double minBeforeSeconds,
             Optional<TwinHealth> twin) {
         this.scenario = scenario;
         this.line = line;
@@ -56,6 +58,7 @@ public final class LiveSummary {
         this.proposals = List.copyOf(proposals);
         this.meter = meter;
         this.lookAheadSeconds = lookAheadSeconds;
+        this.minBeforeSeconds = minBeforeSeconds;
         this.twin = twin;
     }
 
@@ -77,23 +80,55 @@ public final class LiveSummary {
                 .flatMap(c -> c.sentAtLine().stream())
                 .min(Instant::compareTo)
                 .orElse(p.confirmedAt().get());
-        Instant beforeFrom = changedAt.minusMillis(Math.round(lookAheadSeconds * 1000));
-        OptionalDouble before = meter.perHour(beforeFrom, changedAt);
-        OptionalDouble after = meter.perHour(p.confirmedAt().get(), to);
-        double afterSeconds = meter.coveredSeconds(p.confirmedAt().get(), to);
-        Optional<Prediction.Interval> interval =
-                afterSeconds > 0 ? p.prediction().map(pr -> pr.interval(afterSeconds)) : Optional.empty();
-        return Optional.of(
-                new Measured(before, meter.coveredSeconds(beforeFrom, changedAt), after, afterSeconds, interval));
+        return Optional.of(measure(
+                meter, changedAt, p.confirmedAt().get(), to, lookAheadSeconds, minBeforeSeconds, p.prediction()));
     }
 
-    /** Good parts out per hour before and after a change, over the line time each covers. */
+    /**
+     * Before: up to one look-ahead of line time before the command left, and only when the twin's counters cover at
+     * least {@code minBeforeSeconds} of it (a rate over a few minutes says nothing about the line); after: from the
+     * confirmation to {@code to}, beside the prediction for that window.
+     */
+    static Measured measure(
+            ThroughputMeter meter,
+            Instant changedAt,
+            Instant confirmedAt,
+            Instant to,
+            double lookAheadSeconds,
+            double minBeforeSeconds,
+            Optional<Prediction> prediction) {
+        Instant beforeFrom = changedAt.minusMillis(Math.round(lookAheadSeconds * 1000));
+        double beforeSeconds = meter.coveredSeconds(beforeFrom, changedAt);
+        OptionalDouble before =
+                beforeSeconds >= minBeforeSeconds ? meter.perHour(beforeFrom, changedAt) : OptionalDouble.empty();
+        OptionalDouble after = meter.perHour(confirmedAt, to);
+        double afterSeconds = meter.coveredSeconds(confirmedAt, to);
+        Optional<Prediction.Interval> interval =
+                afterSeconds > 0 ? prediction.map(pr -> pr.interval(afterSeconds)) : Optional.empty();
+        return new Measured(before, beforeSeconds, minBeforeSeconds, after, afterSeconds, interval);
+    }
+
+    /**
+     * Good parts out per hour before and after a change, over the line time each covers. {@code before} is empty when
+     * the history before the change covers less than {@code minBeforeSeconds}; {@link #beforeMissing} says so.
+     */
     public record Measured(
             OptionalDouble before,
             double beforeSeconds,
+            double minBeforeSeconds,
             OptionalDouble after,
             double afterSeconds,
-            Optional<Prediction.Interval> predicted) {}
+            Optional<Prediction.Interval> predicted) {
+
+        /** Why there is no "before" figure: "not enough history before the change: 249s of 1h needed". */
+        public Optional<String> beforeMissing() {
+            if (beforeSeconds >= minBeforeSeconds) {
+                return Optional.empty();
+            }
+            return Optional.of("not enough history before the change: " + Durations.text(beforeSeconds) + " of "
+                    + Durations.text(minBeforeSeconds) + " needed");
+        }
+    }
 
     public ObjectNode toJson() {
         ObjectNode root = MAPPER.createObjectNode();
@@ -145,6 +180,8 @@ public final class LiveSummary {
                 measured.put("kpi", "throughputPerHour");
                 put(measured, "before", m.before());
                 measured.put("beforeHours", m.beforeSeconds() / 3600);
+                measured.put("minBeforeHours", m.minBeforeSeconds() / 3600);
+                m.beforeMissing().ifPresent(why -> measured.put("beforeMissing", why));
                 put(measured, "after", m.after());
                 measured.put("afterHours", m.afterSeconds() / 3600);
                 m.predicted().ifPresent(i -> {

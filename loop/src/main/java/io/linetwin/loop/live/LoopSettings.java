@@ -18,6 +18,8 @@ import java.util.OptionalDouble;
  * @param rulAlarmSeconds    a remaining-useful-life estimate falling below this triggers a what-if
  * @param longRepairSeconds  a repair this long is long (the built-in long-failure rule)
  * @param forSeconds         stop after this much line time (empty: until stopped)
+ * @param minBeforeSeconds   a confirmed change's "before" throughput needs at least this much line time of history
+ *                           before the command left; with less, the summary says so instead of giving a rate
  * @param send               false: a dry run, approved commands are printed and audited, nothing leaves
  */
 public record LoopSettings(
@@ -31,7 +33,39 @@ public record LoopSettings(
         Duration confirmTimeout,
         OptionalDouble forSeconds,
         Optional<AutoApprove> autoApprove,
-        boolean send) {
+        boolean send,
+        double minBeforeSeconds) {
+
+    /** The default of {@code --min-before}: one hour of line time, the default interval between two what-ifs. */
+    public static final double DEFAULT_MIN_BEFORE_SECONDS = 3600;
+
+    /** With the default minimum "before" window. */
+    public LoopSettings(
+            double everySeconds,
+            double eventGapSeconds,
+            double bufferAlarm,
+            double rulAlarmSeconds,
+            double longRepairSeconds,
+            WhatIfSettings whatIf,
+            GateSettings gate,
+            Duration confirmTimeout,
+            OptionalDouble forSeconds,
+            Optional<AutoApprove> autoApprove,
+            boolean send) {
+        this(
+                everySeconds,
+                eventGapSeconds,
+                bufferAlarm,
+                rulAlarmSeconds,
+                longRepairSeconds,
+                whatIf,
+                gate,
+                confirmTimeout,
+                forSeconds,
+                autoApprove,
+                send,
+                DEFAULT_MIN_BEFORE_SECONDS);
+    }
 
     public LoopSettings {
         positive("every", everySeconds);
@@ -50,6 +84,9 @@ public record LoopSettings(
         Objects.requireNonNull(forSeconds, "forSeconds");
         forSeconds.ifPresent(f -> positive("for", f));
         Objects.requireNonNull(autoApprove, "autoApprove");
+        if (!(minBeforeSeconds >= 0) || Double.isInfinite(minBeforeSeconds)) {
+            throw new IllegalArgumentException("min before must be >= 0 seconds, got " + minBeforeSeconds);
+        }
     }
 
     private static void positive(String what, double seconds) {

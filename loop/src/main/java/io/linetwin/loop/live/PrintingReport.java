@@ -239,10 +239,13 @@ public final class PrintingReport implements LoopReport {
         for (Proposal p : summary.proposals()) {
             summary.measured(p).filter(m -> m.after().isPresent()).ifPresent(m -> {
                 out.printf(
-                        "%s measured on the line: %s/h before (%s), %s/h after (%s)%s%n",
+                        "%s measured on the line: %s, %s/h after (%s)%s%n",
                         p.id(),
-                        m.before().isPresent() ? Numbers.significant(m.before().getAsDouble(), 4) : "?",
-                        Durations.text(m.beforeSeconds()),
+                        m.beforeMissing()
+                                .orElseGet(() -> (m.before().isPresent()
+                                                ? Numbers.significant(m.before().getAsDouble(), 4)
+                                                : "?")
+                                        + "/h before (" + Durations.text(m.beforeSeconds()) + ")"),
                         Numbers.significant(m.after().getAsDouble(), 4),
                         Durations.text(m.afterSeconds()),
                         m.predicted()

@@ -231,6 +231,28 @@ public final class ProposalBook {
     }
 
     /**
+     * Marks every open proposal ({@link ProposalStatus#open}) {@code expired}, audited with {@code reason}: their line
+     * is gone, so nothing may act on them. Nothing is removed; returns the proposals it expired.
+     */
+    public List<Proposal> expireOpen(String reason) throws IOException {
+        return locked(() -> {
+            List<Proposal> expired = new ArrayList<>();
+            for (Proposal p : all()) {
+                if (!p.status().open()) {
+                    continue;
+                }
+                ObjectNode fields = AuditLog.fields();
+                fields.put("proposal", p.id());
+                fields.put("previousStatus", p.status().json());
+                fields.put("reason", reason);
+                fields.put("evidenceHash", p.evidenceHash());
+                expired.add(record(p.withStatus(ProposalStatus.EXPIRED), "expired", fields));
+            }
+            return expired;
+        });
+    }
+
+    /**
      * Re-applies decisions the audit log holds but a proposal file does not — a process killed between the two
      * writes: approvals and rejections of proposals still {@code proposed} with the same evidence. (Whether a
      * command left is for the commands topic to say, not the log.) Returns the proposals it repaired.

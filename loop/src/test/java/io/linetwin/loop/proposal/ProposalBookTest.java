@@ -109,6 +109,39 @@ final class ProposalBookTest {
     }
 
     @Test
+    void expiringMarksOnlyOpenProposalsKeepsEveryFileAndAuditsEach() throws Exception {
+        Proposal proposed = Drafts.propose(book, T, new Change("press", "speed", 0.7, 0.9));
+        Proposal approved = Drafts.propose(book, T, new Change("blanker", "speed", 1.0, 1.1));
+        book.approve(approved.id(), Optional.empty(), "ana", false);
+        Proposal sent = Drafts.propose(book, T, new Change("washer", "speed", 1.0, 1.2));
+        book.record(sent.withStatus(ProposalStatus.SENT), "sent", io.linetwin.loop.audit.AuditLog.fields());
+        Proposal rejected = Drafts.propose(book, T, new Change("packer", "speed", 1.0, 1.2));
+        book.reject(rejected.id(), "not now", "ben");
+
+        List<Proposal> expired = book.expireOpen("its line is gone");
+
+        assertThat(expired).extracting(Proposal::id).containsExactly("P1", "P2", "P3");
+        assertThat(book.all())
+                .extracting(Proposal::status)
+                .containsExactly(
+                        ProposalStatus.EXPIRED,
+                        ProposalStatus.EXPIRED,
+                        ProposalStatus.EXPIRED,
+                        ProposalStatus.REJECTED);
+        assertThat(book.find("P1").orElseThrow().evidenceHash()).isEqualTo(proposed.evidenceHash());
+        assertThat(book.audit().read())
+                .filteredOn(e -> e.get("type").asText().equals("expired"))
+                .extracting(e -> e.get("proposal").asText() + " was "
+                        + e.get("previousStatus").asText())
+                .containsExactly("P1 was proposed", "P2 was approved", "P3 was sent");
+        assertThat(book.expireOpen("again")).isEmpty();
+        assertThatThrownBy(() -> book.approve("P1", Optional.empty(), "ana", false))
+                .isInstanceOf(ProposalException.class)
+                .hasMessage("cannot approve P1: it is expired, not proposed");
+        assertThat(AuditVerifier.verify(book.dir().auditFile()).intact()).isTrue();
+    }
+
+    @Test
     void aProposalFileRoundTripsThroughJson() throws Exception {
         Proposal p = Drafts.propose(book, T, new Change("press", "speed", 0.7, 0.9));
         Proposal full = p.approved(new Approval("ana", T, p.evidenceHash(), false))

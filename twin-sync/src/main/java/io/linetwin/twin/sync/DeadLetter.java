@@ -1,10 +1,12 @@
 package io.linetwin.twin.sync;
 
 import io.linetwin.twin.RejectReason;
+import io.linetwin.twin.TwinEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonObjectBuilder;
@@ -62,6 +64,23 @@ public record DeadLetter(
         boolean cut = text.length() > MAX_VALUE_CHARS;
         return new DeadLetter(
                 at, reason, detail, thingId, source, key, cut ? text.substring(0, MAX_VALUE_CHARS) : text, cut);
+    }
+
+    /** The dead letter of a Kafka record the twin refused, as every consumer of the events topic stores it. */
+    static DeadLetter of(Instant at, TwinEvent.Rejected rejected, ConsumerRecord<String, byte[]> record) {
+        return of(
+                at,
+                rejected.reason(),
+                rejected.detail(),
+                rejected.thingId().map(Object::toString),
+                sourceOf(record),
+                Optional.ofNullable(record.key()),
+                record.value());
+    }
+
+    /** Where a Kafka record was read: {@code topic/partition@offset}. */
+    static String sourceOf(ConsumerRecord<?, ?> record) {
+        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     public JsonObject toJson() {

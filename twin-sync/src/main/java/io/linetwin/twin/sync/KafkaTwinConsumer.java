@@ -451,27 +451,16 @@ public final class KafkaTwinConsumer implements AutoCloseable {
             // A defect in applying one record must not stop the twin, nor lose the record: it is counted and kept.
             failures.incrementAndGet();
             LOG.error("applying record {}-{}@{} failed", record.topic(), record.partition(), record.offset(), e);
-            outcome = store.failed("applying " + source(record) + " threw " + e);
+            outcome = store.failed("applying " + DeadLetter.sourceOf(record) + " threw " + e);
         }
         if (outcome instanceof TwinEvent.Rejected rejected) {
-            deadLetters.add(DeadLetter.of(
-                    wallClock.instant(),
-                    rejected.reason(),
-                    rejected.detail(),
-                    rejected.thingId().map(Object::toString),
-                    source(record),
-                    Optional.ofNullable(record.key()),
-                    record.value()));
+            deadLetters.add(DeadLetter.of(wallClock.instant(), rejected, record));
         } else if (outcome instanceof TwinEvent.Applied) {
             lastAppliedAt = wallClock.instant();
         }
         handled.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
         records.incrementAndGet();
         observer.onRecord(record, outcome);
-    }
-
-    private static String source(ConsumerRecord<?, ?> record) {
-        return record.topic() + "/" + record.partition() + "@" + record.offset();
     }
 
     private void awaitStop(long nanos) {

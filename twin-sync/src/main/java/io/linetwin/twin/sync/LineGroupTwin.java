@@ -4,6 +4,7 @@ import io.linetwin.twin.InputLimits;
 import io.linetwin.twin.LineClock;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.Snapshot;
+import io.linetwin.twin.TwinEvent;
 import io.linetwin.twin.TwinStore;
 import io.linetwin.twin.TwinThing;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,8 @@ import org.slf4j.LoggerFactory;
  * topic keyed by line and only then commits that offset. When a process dies, the group gives its partitions to
  * another, which loads each line's latest checkpoint and reads on from the group's committed offset: records between
  * the commit and the checkpoint come again and are stale by revision (at least once, applied once), and nothing after
- * the commit was ever lost.
+ * the commit was ever lost. A record of an owned line that its twin refuses (or that throws while applied) goes to the
+ * dead letters, as with one line's consumer, and is stored before any offset past it is committed.
  */
 public final class LineGroupTwin implements AutoCloseable {
 
@@ -76,6 +78,9 @@ public final class LineGroupTwin implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, String> producer;
     private final Properties readerProps;
+    private final DeadLetters deadLetters;
+    /** Dead letters were lost in a failed flush: read again from the last commit before committing anything. */
+    private boolean mustRewind;
 
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
     /** Next offset per owned partition of every record handled; consumer thread only. */
@@ -97,7 +102,9 @@ public final class LineGroupTwin implements AutoCloseable {
             String checkpointTopic,
             Duration every,
             InputLimits limits,
-            Clock wallClock) {
+            Clock wallClock,
+            DeadLetters deadLetters) {
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         for (LineDescriptor line : lineList) {
             if (lines.put(line.lineId().toString(), line) != null) {
                 throw new IllegalArgumentException("line " + line.lineId() + " is given twice");
@@ -153,7 +160,19 @@ public final class LineGroupTwin implements AutoCloseable {
             Duration every,
             InputLimits limits,
             Clock wallClock) {
-        LineGroupTwin twin = new LineGroupTwin(lines, settings, checkpointTopic, every, limits, wallClock);
+        return start(lines, settings, checkpointTopic, every, limits, wallClock, DeadLetters.none());
+    }
+
+    /** As above, with the refused records of owned lines stored in {@code deadLetters} (closed with this twin). */
+    public static LineGroupTwin start(
+            List<LineDescriptor> lines,
+            KafkaSettings settings,
+            String checkpointTopic,
+            Duration every,
+            InputLimits limits,
+            Clock wallClock,
+            DeadLetters deadLetters) {
+        LineGroupTwin twin = new LineGroupTwin(lines, settings, checkpointTopic, every, limits, wallClock, deadLetters);
         twin.thread = new Thread(twin::loop, "twin-group-" + settings.groupId());
         twin.thread.setDaemon(true);
         twin.thread.start();
@@ -246,6 +265,11 @@ public final class LineGroupTwin implements AutoCloseable {
                 LOG.debug("closing the group consumer failed", e);
             }
             producer.close(Duration.ofSeconds(5));
+            try {
+                deadLetters.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the dead letters of {} failed ({})", settings.groupId(), e.toString());
+            }
             owned.clear();
             stopped.countDown();
         }
@@ -255,7 +279,18 @@ public final class LineGroupTwin implements AutoCloseable {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Optional<Owned> line = lineOf(record.key(), lines.keySet()).map(owned::get);
         if (line.isPresent() && line.get().partition().equals(partition)) {
-            line.get().store().apply(record.value());
+            TwinStore store = line.get().store();
+            TwinEvent outcome;
+            try {
+                outcome = store.apply(record.value());
+            } catch (RuntimeException e) {
+                // A defect in applying one record must not stop the member, nor lose the record: it is kept.
+                LOG.error("applying record {} failed", DeadLetter.sourceOf(record), e);
+                outcome = store.failed("applying " + DeadLetter.sourceOf(record) + " threw " + e);
+            }
+            if (outcome instanceof TwinEvent.Rejected rejected) {
+                deadLetters.add(DeadLetter.of(wallClock.instant(), rejected, record));
+            }
         } else {
             // A line this group does not follow, or keyed so that another partition holds the rest of it.
             foreign.incrementAndGet();
@@ -316,6 +351,9 @@ public final class LineGroupTwin implements AutoCloseable {
      */
     private void checkpoint(Collection<TopicPartition> partitions) {
         lastCheckpoint = System.nanoTime();
+        if (!deadLettersStored()) {
+            return;
+        }
         Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
         for (TopicPartition partition : partitions) {
@@ -356,6 +394,48 @@ public final class LineGroupTwin implements AutoCloseable {
                 LOG.debug("offsets not committed this time ({})", e.toString());
             }
         }
+    }
+
+    /**
+     * Stores the dead letters added so far; false when they could not be (nothing may be committed then). Letters
+     * lost in a failed flush come back by reading the assigned partitions again from their last commit: applied
+     * records return as stale, refused ones are refused and lettered again.
+     */
+    private boolean deadLettersStored() {
+        try {
+            if (mustRewind) {
+                rewind();
+            }
+            deadLetters.flush();
+            return true;
+        } catch (DeadLetters.DeadLetterException e) {
+            LOG.warn("dead letters not stored ({}); nothing is committed, the records are read again", e.getMessage());
+            mustRewind = true;
+            try {
+                rewind();
+            } catch (RuntimeException again) {
+                LOG.warn("cannot read the records again yet ({}); trying at the next checkpoint", again.toString());
+            }
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the records again yet ({}); trying at the next checkpoint", e.toString());
+            return false;
+        }
+    }
+
+    private void rewind() {
+        java.util.Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned, Duration.ofSeconds(10));
+        for (TopicPartition p : assigned) {
+            OffsetAndMetadata at = committed.get(p);
+            if (at == null) {
+                consumer.seekToBeginning(List.of(p));
+            } else {
+                consumer.seek(p, at.offset());
+            }
+            handled.remove(p);
+        }
+        mustRewind = false;
     }
 
     /** The latest checkpoint of every line on the compacted topic (the topic read to its end). */
@@ -434,6 +514,11 @@ public final class LineGroupTwin implements AutoCloseable {
     /** Records of lines this process was not started with (or keyed off their line's partition). */
     public long foreign() {
         return foreign.get();
+    }
+
+    /** Dead letters stored so far (refused records of owned lines). */
+    public long deadLettered() {
+        return deadLetters.count();
     }
 
     /** Lines taken over (at start and after rebalances). */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.twin.DittoMessages;
+import io.linetwin.twin.InputLimits;
 import io.linetwin.twin.LineDescriptor;
 import io.linetwin.twin.Lines;
 import io.linetwin.twin.TwinStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.ditto.json.JsonFactory;
+import org.eclipse.ditto.json.JsonObject;
 import org.eclipse.ditto.json.JsonValue;
 import org.eclipse.ditto.protocol.ProtocolFactory;
 import org.eclipse.ditto.protocol.adapter.DittoProtocolAdapter;
@@ -310,6 +313,24 @@ final class KafkaTwinIT {
         assertThat(committed("twin-throwing")).isEqualTo(messages.size());
     }
 
+    /** The dead letters on {@code topic}, read from its start until {@code expected} came (or patience ran out). */
+    private static List<JsonObject> lettersOn(String topic, long expected) {
+        List<JsonObject> letters = new ArrayList<>();
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, topic + "-reader");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> reader =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            reader.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (letters.size() < expected && System.nanoTime() < deadline) {
+                reader.poll(Duration.ofMillis(200)).forEach(r -> letters.add(JsonFactory.newObject(r.value())));
+            }
+        }
+        return letters;
+    }
+
     @Test
     void refusedMessagesGoToTheDeadLetterTopicWithTheirReasons() throws Exception {
         String topic = "events-refused";
@@ -333,24 +354,9 @@ final class KafkaTwinIT {
             publish(publisher, messages);
             await("the consumer handled every record", () -> consumer.records() == messages.size());
         }
-        List<String> reasons = new ArrayList<>();
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-reader");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> reader =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            reader.subscribe(List.of(deadTopic));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            long expectedLetters = twin.stats().rejectedTotal();
-            while (reasons.size() < expectedLetters && System.nanoTime() < deadline) {
-                reader.poll(Duration.ofMillis(200))
-                        .forEach(r -> reasons.add(JsonFactory.newObject(r.value())
-                                .getValue("reason")
-                                .orElseThrow()
-                                .asString()));
-            }
-        }
+        List<String> reasons = lettersOn(deadTopic, twin.stats().rejectedTotal()).stream()
+                .map(l -> l.getValue("reason").orElseThrow().asString())
+                .toList();
         assertThat(reasons).hasSize((int) twin.stats().rejectedTotal()).contains("NOT_JSON", "FORBIDDEN_PATH");
         assertThat(reasons.stream().filter(r -> r.equals("NOT_JSON")).count()).isEqualTo(1);
     }
@@ -418,5 +424,155 @@ final class KafkaTwinIT {
                     .mapToLong(o -> o.offset())
                     .sum();
         }
+    }
+
+    /** 200 events of the bottling line, two it refuses (offsets 200 and 201), 100 more. */
+    private static List<Traffic.Message> groupTraffic(LineDescriptor line) {
+        Traffic traffic = new Traffic(line, 11);
+        List<Traffic.Message> messages = new ArrayList<>(traffic.next(200));
+        // Keyed by the line and by one of its Things, so the line's owner must handle them.
+        messages.add(new Traffic.Message("plant1:bottling", "{ not json"));
+        messages.add(new Traffic.Message(
+                "plant1:bottling.b1",
+                "{\"topic\":\"plant1/bottling.b1/things/twin/events/"
+                        + "modified\",\"path\":\"/attributes/capacity\",\"value\":-99,\"revision\":900}"));
+        messages.addAll(traffic.next(100));
+        return messages;
+    }
+
+    /** The group twin: a refused record of an owned line is a dead letter, as for one line, and the member goes on. */
+    @Test
+    void refusedRecordsOfAnOwnedLineGoToTheDeadLetterTopicAndTheMemberGoesOn() throws Exception {
+        String topic = "group-events";
+        String deadTopic = "group-events.deadletters";
+        String checkpoints = "group-events.checkpoints";
+        broker.createTopic(topic, 1);
+        broker.createTopic(deadTopic, 1);
+        Topics.Spec spec = LineGroupTwin.checkpointTopic(checkpoints);
+        broker.createTopic(checkpoints, spec.partitions(), spec.configs());
+        LineDescriptor line = Lines.bottling();
+        List<Traffic.Message> messages = groupTraffic(line);
+        TwinStore expected = TwinStore.of(line, Lines.fixedClock());
+        messages.forEach(m -> expected.apply(m.json()));
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "group-refused");
+
+        LineGroupTwin twin = LineGroupTwin.start(
+                List.of(line),
+                settings,
+                checkpoints,
+                Duration.ofMillis(200),
+                InputLimits.DEFAULT,
+                Clock.systemUTC(),
+                DeadLetters.toTopic(settings.withTopic(deadTopic)));
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings)) {
+            await("the member owns the line", () -> twin.owned().contains("plant1:bottling"));
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (Traffic.Message m : messages) {
+                sent.add(publisher.publish(m.key(), m.json(), new RecordHeaders()));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+            await("the member handled every record", () -> twin.records() == messages.size());
+            await("both dead letters are stored", () -> twin.deadLettered() == 2);
+            assertThat(twin.owned()).containsExactly("plant1:bottling");
+            TwinStore.Stats stats = twin.stats("plant1:bottling").orElseThrow();
+            assertThat(stats.applied()).isEqualTo(expected.stats().applied());
+            assertThat(stats.rejectedTotal()).isEqualTo(2);
+        } finally {
+            twin.close();
+        }
+
+        List<JsonObject> letters = lettersOn(deadTopic, 2);
+        assertThat(letters)
+                .extracting(l -> l.getValue("reason").orElseThrow().asString())
+                .containsExactly("NOT_JSON", "FORBIDDEN_PATH");
+        assertThat(letters)
+                .extracting(l -> l.getValue("source").orElseThrow().asString())
+                .containsExactly(topic + "/0@200", topic + "/0@201");
+        assertThat(letters.get(0).getValue("value").orElseThrow().asString()).isEqualTo("{ not json");
+    }
+
+    /** Dead letters that cannot be stored, once: the store loses them, as a broker that goes away would. */
+    private static final class FailingOnceLetters implements DeadLetters {
+        private final List<DeadLetter> pending = new ArrayList<>();
+        private final List<DeadLetter> stored = new ArrayList<>();
+        private int failures;
+
+        @Override
+        public synchronized void add(DeadLetter letter) {
+            pending.add(letter);
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (failures == 0 && !pending.isEmpty()) {
+                failures++;
+                pending.clear();
+                throw new DeadLetterException("the dead-letter store is away", null);
+            }
+            stored.addAll(pending);
+            pending.clear();
+        }
+
+        @Override
+        public synchronized long count() {
+            return stored.size();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+
+        synchronized List<String> sources() {
+            return stored.stream().map(DeadLetter::source).toList();
+        }
+
+        synchronized int failures() {
+            return failures;
+        }
+    }
+
+    /**
+     * A member whose dead letters cannot be stored commits nothing past them and reads again from its last commit:
+     * the refused records are lettered once the store takes them, and the replayed events apply nothing twice.
+     */
+    @Test
+    void aGroupMemberWhoseDeadLettersAreLostReadsAgainAndLettersThemOnce() throws Exception {
+        String topic = "group-events-failing";
+        String checkpoints = topic + ".checkpoints";
+        broker.createTopic(topic, 1);
+        Topics.Spec spec = LineGroupTwin.checkpointTopic(checkpoints);
+        broker.createTopic(checkpoints, spec.partitions(), spec.configs());
+        LineDescriptor line = Lines.bottling();
+        List<Traffic.Message> messages = groupTraffic(line);
+        TwinStore expected = TwinStore.of(line, Lines.fixedClock());
+        messages.forEach(m -> expected.apply(m.json()));
+        KafkaSettings settings = KafkaSettings.of(broker.bootstrapServers(), topic, "group-failing");
+        FailingOnceLetters letters = new FailingOnceLetters();
+
+        LineGroupTwin twin = LineGroupTwin.start(
+                List.of(line),
+                settings,
+                checkpoints,
+                Duration.ofMillis(200),
+                InputLimits.DEFAULT,
+                Clock.systemUTC(),
+                letters);
+        long applied;
+        try (KafkaSignalPublisher publisher = new KafkaSignalPublisher(settings)) {
+            await("the member owns the line", () -> twin.owned().contains("plant1:bottling"));
+            publish(publisher, messages);
+            await("the lost letters are stored after all", () -> letters.failures() == 1 && letters.count() == 2);
+            await(
+                    "every event is applied",
+                    () -> twin.stats("plant1:bottling").orElseThrow().applied()
+                            == expected.stats().applied());
+            applied = twin.stats("plant1:bottling").orElseThrow().applied();
+        } finally {
+            twin.close();
+        }
+        assertThat(applied).isEqualTo(expected.stats().applied());
+        assertThat(letters.sources()).containsExactly(topic + "/0@200", topic + "/0@201");
+        assertThat(committed("group-failing")).isEqualTo(messages.size());
     }
 }
