@@ -100,7 +100,7 @@ final class SparkClusterIT {
         assertThat(spark.exitCode()).as(spark.err()).isZero();
         String victim = killed.get(1, TimeUnit.MINUTES);
         System.out.println("SparkClusterIT: " + victim + "; " + TaskLog.FAILED.get() + " task attempt(s) failed, "
-                + TaskLog.SUCCEEDED.get() + " succeeded");
+                + TaskLog.SUCCEEDED.get() + " succeeded, the shortest in " + TaskLog.SHORTEST_MILLIS.get() + " ms");
         assertThat(victim).startsWith("killed");
         assertThat(TaskLog.EXECUTORS_REMOVED.get())
                 .as("the killed executor was removed")
@@ -113,14 +113,16 @@ final class SparkClusterIT {
     }
 
     /**
-     * Once ten tasks have finished, finds an executor whose task started moments ago (a replication takes far
-     * longer), and destroys that executor's JVM.
+     * Once ten tasks have finished, finds an executor whose task started moments ago, and destroys that executor's
+     * JVM. "Moments" is a third of the shortest task seen, not a fixed 100 ms: on a fast machine a whole task may take
+     * less than that, and a kill after the task's end fails no task.
      */
     private static String killAnExecutorMidTask() {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             if (TaskLog.SUCCEEDED.get() >= 10) {
-                Optional<String> executor = TaskLog.executorWithFreshTask(100);
+                Optional<String> executor =
+                        TaskLog.executorWithFreshTask(Math.min(100, TaskLog.SHORTEST_MILLIS.get() / 3));
                 if (executor.isPresent()) {
                     for (SparkDaemon worker : WORKERS) {
                         for (ProcessHandle process : worker.executors()) {
@@ -163,7 +165,15 @@ final class SparkClusterIT {
             "--spark-conf",
             "spark.executor.cores=1",
             "--spark-conf",
-            "spark.extraListeners=" + TaskLog.class.getName()
+            "spark.extraListeners=" + TaskLog.class.getName(),
+            // The job starts once both workers' executors have registered (the bound only ends a hang): otherwise a
+            // fast machine could run every task on the executor that started first, before the other one joined.
+            "--spark-conf",
+            "spark.cores.max=2",
+            "--spark-conf",
+            "spark.scheduler.minRegisteredResourcesRatio=1.0",
+            "--spark-conf",
+            "spark.scheduler.maxRegisteredResourcesWaitingTime=180s"
         };
     }
 

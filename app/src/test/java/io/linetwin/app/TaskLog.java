@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -20,6 +21,8 @@ public final class TaskLog extends SparkListener {
     static final AtomicInteger FAILED = new AtomicInteger();
     static final AtomicInteger EXECUTORS_REMOVED = new AtomicInteger();
     static final Set<String> EXECUTORS_WITH_TASKS = ConcurrentHashMap.newKeySet();
+    /** The shortest task that succeeded so far, in ms: how long a task lasts on this machine. */
+    static final AtomicLong SHORTEST_MILLIS = new AtomicLong(Long.MAX_VALUE);
     /** Running task id → (executor, launch time in ms). */
     static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
 
@@ -30,6 +33,7 @@ public final class TaskLog extends SparkListener {
         FAILED.set(0);
         EXECUTORS_REMOVED.set(0);
         EXECUTORS_WITH_TASKS.clear();
+        SHORTEST_MILLIS.set(Long.MAX_VALUE);
         RUNNING.clear();
     }
 
@@ -55,6 +59,7 @@ public final class TaskLog extends SparkListener {
         if (end.taskInfo().successful()) {
             SUCCEEDED.incrementAndGet();
             EXECUTORS_WITH_TASKS.add(end.taskInfo().executorId());
+            SHORTEST_MILLIS.accumulateAndGet(end.taskInfo().duration(), Math::min);
         } else {
             FAILED.incrementAndGet();
         }
