@@ -19,12 +19,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * What a topic holds, read to its end offsets: a test waits for what a process published, or reads all of it,
  * by the broker's count rather than by a quiet spell, which a slow or a fast machine stretches or shortens.
  */
-final class TopicRecords {
+public final class TopicRecords {
 
     private TopicRecords() {}
 
     /** Records on {@code topic} now (the sum of its partitions' end offsets); 0 while the topic does not exist. */
-    static long count(String servers, String topic) throws InterruptedException {
+    public static long count(String servers, String topic) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
             var partitions = admin.describeTopics(List.of(topic))
                     .allTopicNames()
@@ -45,7 +45,7 @@ final class TopicRecords {
     }
 
     /** Whether consumer group {@code group} has committed where it reads {@code topic}. */
-    static boolean committed(String servers, String group, String topic) throws InterruptedException {
+    public static boolean committed(String servers, String group, String topic) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().keySet().stream()
                     .anyMatch(p -> p.topic().equals(topic));
@@ -55,7 +55,7 @@ final class TopicRecords {
     }
 
     /** Every record of {@code topic} up to its end offsets as they are now, in partition order. */
-    static List<ConsumerRecord<String, String>> all(String servers, String topic) {
+    public static List<ConsumerRecord<String, String>> all(String servers, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
