@@ -45,6 +45,17 @@ final class ChildCli implements AutoCloseable {
         return new ChildCli(p, output);
     }
 
+    /**
+     * A {@code --kafka-config} for a broker the test started: patient, since a loaded machine can take more than the
+     * 5 s in which a command otherwise decides that no broker is there (a default meant to tell a user at once).
+     */
+    static Path patientKafka(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("patient-kafka.properties"), PATIENT_KAFKA);
+    }
+
+    /** The client setting of {@link #patientKafka}: a bound against a hang, not a time to meet. */
+    static final String PATIENT_KAFKA = "default.api.timeout.ms=" + PATIENCE.toMillis() + "\n";
+
     String output() throws IOException {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     }

@@ -49,7 +49,15 @@ final class EmulateStopIT {
             Matcher ready = READY.matcher(broker.awaitLine(l -> READY.matcher(l).find()));
             assertThat(ready.find()).isTrue();
             try (ChildCli emulate = ChildCli.start(
-                    dir.resolve("emulate.log"), "emulate", SCENARIO, "--kafka", ready.group(1), "--speed", "600")) {
+                    dir.resolve("emulate.log"),
+                    "emulate",
+                    SCENARIO,
+                    "--kafka",
+                    ready.group(1),
+                    "--kafka-config",
+                    ChildCli.patientKafka(dir).toString(),
+                    "--speed",
+                    "600")) {
                 emulate.awaitLine(l -> l.startsWith("emulating plant1:bottling from "));
                 // Stopped once the line published something (a fixed pause published nothing on a slow machine).
                 awaitRecords(ready.group(1), KafkaSettings.EVENTS_TOPIC);

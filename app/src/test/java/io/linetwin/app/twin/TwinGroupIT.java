@@ -115,7 +115,7 @@ final class TwinGroupIT {
         Path logs = Path.of("target", "twin-group-it");
         Files.createDirectories(logs);
         Path config = dir.resolve("group.properties");
-        Files.writeString(config, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
+        Files.writeString(config, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n" + ChildCli.PATIENT_KAFKA);
         List<ChildCli> followers = new ArrayList<>();
         List<Path> snapshotDirs = new ArrayList<>();
         try {
