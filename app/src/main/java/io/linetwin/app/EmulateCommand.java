@@ -225,6 +225,11 @@ final class EmulateCommand implements Callable<Integer> {
                         inbox,
                         from);
                 running.set(emulator);
+                // Ctrl-C or SIGTERM interrupts this thread: the line stops where it is, the producers flush what was
+                // published while Main waits, and the summary says where the line stopped. Allowed before the
+                // banner: whoever sees the banner may stop the process at once, and a signal that came before this
+                // line waited the short default and said "stopped before the end" while the producers still closed.
+                Main.allowWindDown(WIND_DOWN);
                 out.println((resumed.isPresent()
                                 ? "continuing " + line.id() + " from "
                                         + resumed.get().events() + " events on " + eventsTopic + ", at "
@@ -240,9 +245,6 @@ final class EmulateCommand implements Callable<Integer> {
                                 + (Double.isNaN(durationSeconds) ? "" : " of " + KpiTable.duration(durationSeconds))
                                 + ", now " + calendar.format(clock),
                         durationSeconds > 0 ? clock / durationSeconds : Double.NaN));
-                // Ctrl-C or SIGTERM interrupts this thread: the line stops where it is, the producers flush what was
-                // published while Main waits, and the summary says where the line stopped.
-                Main.allowWindDown(WIND_DOWN);
                 try {
                     if (Double.isNaN(durationSeconds)) {
                         emulator.runForever();

@@ -55,6 +55,8 @@ final class ServeCommand implements Callable<Integer> {
 
     /** A configured credential instead of a fresh random token (e.g. for a service started by systemd). */
     static final String TOKEN_VARIABLE = "LINETWIN_DASHBOARD_TOKEN";
+    /** After Ctrl-C: time to stop the server (its own stop timeout is 2 s) and the feed. */
+    private static final java.time.Duration WIND_DOWN = java.time.Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -182,11 +184,15 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("linetwin: serve: listening on " + bind + ", reachable from other machines; changes "
                         + "still need the token");
             }
+            // Ctrl-C handled, with time to close the server and the feed, before the address is out: a caller that
+            // sees it may stop the server at once. (A hook added after a signal came cannot be added, and the server
+            // ended as a command cut short.)
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "linetwin-serve-stop"));
+            Main.allowWindDown(WIND_DOWN);
             out.println("dashboard: " + address + " (" + source + ")");
             out.println("token for approvals: " + access.token());
             out.println("Ctrl-C stops.");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "linetwin-serve-stop"));
             try {
                 stopped.await();
             } catch (InterruptedException e) {

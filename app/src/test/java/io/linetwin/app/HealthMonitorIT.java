@@ -8,6 +8,7 @@ import io.linetwin.app.emulate.LineEmulator;
 import io.linetwin.app.emulate.Pacer;
 import io.linetwin.app.emulate.ParameterCommands;
 import io.linetwin.app.health.WearLineModels;
+import io.linetwin.app.twin.TopicRecords;
 import io.linetwin.broker.EmbeddedBroker;
 import io.linetwin.loop.TwinView;
 import io.linetwin.model.LineSpec;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,11 +35,8 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -291,27 +288,9 @@ final class HealthMonitorIT {
 
     /** Every record of {@code topic}, read until the consumer's position reaches the topic's end. */
     private static List<JsonObject> read(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<JsonObject> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("could not read " + topic + " to its end in " + WAIT.toSeconds() + " s");
-                }
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> out.add(JsonFactory.newObject(r.value())));
-            }
-        }
+        List<JsonObject> out = TopicRecords.all(broker.bootstrapServers(), topic).stream()
+                .map(r -> JsonFactory.newObject(r.value()))
+                .toList();
         // One Thing's events are in the topic's order (one partition per key), which is all the callers need.
         return out;
     }

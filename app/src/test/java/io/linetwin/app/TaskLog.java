@@ -1,10 +1,10 @@
 package io.linetwin.app;
 
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -20,41 +20,31 @@ public final class TaskLog extends SparkListener {
     static final AtomicInteger FAILED = new AtomicInteger();
     static final AtomicInteger EXECUTORS_REMOVED = new AtomicInteger();
     static final Set<String> EXECUTORS_WITH_TASKS = ConcurrentHashMap.newKeySet();
-    /** Running task id → (executor, launch time in ms). */
-    static final Map<Long, Running> RUNNING = new ConcurrentHashMap<>();
-
-    record Running(String executor, long launchMillis) {}
+    /** The shortest task that succeeded so far, in ms: how long a task lasts on this machine. */
+    static final AtomicLong SHORTEST_MILLIS = new AtomicLong(Long.MAX_VALUE);
+    /** Told the executor of each task as the driver launches it, on Spark's listener thread (the kill test's hook). */
+    static volatile Consumer<String> startHook = executor -> {};
 
     static void reset() {
         SUCCEEDED.set(0);
         FAILED.set(0);
         EXECUTORS_REMOVED.set(0);
         EXECUTORS_WITH_TASKS.clear();
-        RUNNING.clear();
-    }
-
-    /** An executor running a task launched less than {@code maxAgeMillis} ago: it will still be busy a while. */
-    static Optional<String> executorWithFreshTask(long maxAgeMillis) {
-        long now = System.currentTimeMillis();
-        return RUNNING.values().stream()
-                .filter(r -> now - r.launchMillis() < maxAgeMillis)
-                .map(Running::executor)
-                .findFirst();
+        SHORTEST_MILLIS.set(Long.MAX_VALUE);
+        startHook = executor -> {};
     }
 
     @Override
     public void onTaskStart(SparkListenerTaskStart start) {
-        RUNNING.put(
-                start.taskInfo().taskId(),
-                new Running(start.taskInfo().executorId(), start.taskInfo().launchTime()));
+        startHook.accept(start.taskInfo().executorId());
     }
 
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
-        RUNNING.remove(end.taskInfo().taskId());
         if (end.taskInfo().successful()) {
             SUCCEEDED.incrementAndGet();
             EXECUTORS_WITH_TASKS.add(end.taskInfo().executorId());
+            SHORTEST_MILLIS.accumulateAndGet(end.taskInfo().duration(), Math::min);
         } else {
             FAILED.incrementAndGet();
         }

@@ -172,6 +172,10 @@ public final class HealthMonitorCommand implements Callable<Integer> {
                         line, settings, commandsTopic, watched, everySeconds, horizonSeconds, threshold, out);
                 StopHook hook = StopHook.install("linetwin-health-monitor-stop", FINISH_WAIT)) {
             session.start();
+            // Ctrl-C both stops the hook and interrupts this thread (Main); so does whoever runs the command
+            // in-process. Either ends the loop, and the session's close writes the last estimates and the summary.
+            // Allowed before the "watching" line: a caller that sees it may stop the process at once.
+            Main.allowWindDown(FINISH_WAIT);
             out.printf(
                     Locale.ROOT,
                     "watching %s on %s at %s: %s; estimates to %s every %s of line time, alarm at P(failure "
@@ -185,9 +189,6 @@ public final class HealthMonitorCommand implements Callable<Integer> {
                     horizon,
                     threshold);
             out.flush();
-            // Ctrl-C both stops the hook and interrupts this thread (Main); so does whoever runs the command
-            // in-process. Either ends the loop, and the session's close writes the last estimates and the summary.
-            Main.allowWindDown(FINISH_WAIT);
             long deadline =
                     Double.isInfinite(forSeconds) ? Long.MAX_VALUE : System.nanoTime() + Math.round(forSeconds * 1e9);
             try {

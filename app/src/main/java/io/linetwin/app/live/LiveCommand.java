@@ -390,6 +390,10 @@ public final class LiveCommand implements Callable<Integer> {
                         BROKER_TIMEOUT);
                 KafkaLineResponses responses =
                         new KafkaLineResponses(events.withTopic(responsesTopic), BROKER_TIMEOUT)) {
+            // Ctrl-C or SIGTERM interrupts this thread (cutting a what-if short) and marks the process stopping:
+            // the loop ends there, and the summary and the last line are still written (Main waits for them).
+            // Allowed before the banner: a caller that sees it may stop the process at once.
+            Main.allowWindDown(WIND_DOWN);
             PrintingReport report = new PrintingReport(out, state.asOption());
             LiveLoop loop = new LiveLoop(
                     scenario,
@@ -425,9 +429,6 @@ public final class LiveCommand implements Callable<Integer> {
                             "WARNING: --auto-approve approves without a person " + "within " + a.describe()));
             out.flush();
             loop.start();
-            // Ctrl-C or SIGTERM interrupts this thread (cutting a what-if short) and marks the process stopping:
-            // the loop ends there, and the summary and the last line are still written (Main waits for them).
-            Main.allowWindDown(WIND_DOWN);
             try {
                 while (!Failures.isStopping() && loop.tick()) {
                     Thread.sleep(pollMillis);

@@ -261,12 +261,13 @@ public final class TwinFollowCommand implements Callable<Integer> {
             PrintWriter out, String banner, Duration interval, Duration stopAfter, Step report, Step finish)
             throws Exception {
         try (StopHook hook = StopHook.install("linetwin-twin-stop", FINISH_WAIT)) {
+            // Ctrl-C both stops the hook (above) and interrupts this thread (Main): either ends the loop, and Main
+            // waits while the twin writes its last checkpoint and the last table is printed. Allowed before the
+            // banner, since a caller that sees the banner may stop the process at once.
+            Main.allowWindDown(WIND_DOWN);
             out.println(banner);
             out.flush();
             long deadline = stopAfter == null ? Long.MAX_VALUE : System.nanoTime() + stopAfter.toNanos();
-            // Ctrl-C both stops the hook (above) and interrupts this thread (Main): either ends the loop, and Main
-            // waits while the twin writes its last checkpoint and the last table is printed.
-            Main.allowWindDown(WIND_DOWN);
             try {
                 while (true) {
                     long wait = Math.min(interval.toNanos(), deadline - System.nanoTime());

@@ -45,26 +45,46 @@ final class ChildCli implements AutoCloseable {
         return new ChildCli(p, output);
     }
 
+    /**
+     * A {@code --kafka-config} for a broker the test started: patient, since a loaded machine can take more than the
+     * 5 s in which a command otherwise decides that no broker is there (a default meant to tell a user at once).
+     */
+    static Path patientKafka(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("patient-kafka.properties"), PATIENT_KAFKA);
+    }
+
+    /** The client setting of {@link #patientKafka}: a bound against a hang, not a time to meet. */
+    static final String PATIENT_KAFKA = "default.api.timeout.ms=" + PATIENCE.toMillis() + "\n";
+
     String output() throws IOException {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     }
 
-    /** Waits until a line of the output matches (or the process ended); returns that line. */
+    /**
+     * Waits until a whole line of the output matches (or the process ended); returns that line. Only lines with their
+     * newline count: a write that crosses a page of the file can be seen half done, and a half banner may lack what
+     * the caller checks next. Whether the process is alive is asked before the output is read, so that a process
+     * that printed the line and ended in between is not taken for one that ended without it.
+     */
     String awaitLine(Predicate<String> line) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String l : output().split("\n")) {
+        while (true) {
+            boolean ended = !process.isAlive();
+            String out = output();
+            for (String l : out.substring(0, out.lastIndexOf('\n') + 1).split("\n")) {
                 if (line.test(l)) {
                     return l;
                 }
             }
-            if (!process.isAlive()) {
+            if (ended) {
                 throw new AssertionError(
-                        "the process ended (" + process.exitValue() + ") before the line came:\n" + output());
+                        "the process ended (" + process.exitValue() + ") before the line came:\n" + out);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for a line; output so far:\n" + out);
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("timed out waiting for a line; output so far:\n" + output());
     }
 
     int awaitExit() throws InterruptedException {

@@ -22,25 +22,20 @@ import io.linetwin.twin.sync.SignalSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonFactory;
 import org.eclipse.ditto.json.JsonObject;
@@ -192,6 +187,8 @@ final class KillNineIT {
             SCENARIO.toString(),
             "--kafka",
             broker.bootstrapServers(),
+            "--kafka-config",
+            ChildCli.patientKafka(dir).toString(),
             "--topic",
             topic,
             "--snapshot-out",
@@ -241,6 +238,8 @@ final class KillNineIT {
             SCENARIO.toString(),
             "--kafka",
             broker.bootstrapServers(),
+            "--kafka-config",
+            ChildCli.patientKafka(dir).toString(),
             "--speed",
             "300",
             "--start",
@@ -258,7 +257,15 @@ final class KillNineIT {
         for (int kill = 0; kill < 2; kill++) {
             try (ChildCli emulator = ChildCli.start(dir.resolve("emulate-" + kill + ".log"), emulate)) {
                 emulator.awaitLine(l -> l.startsWith("emulating ") || l.startsWith("continuing "));
-                Thread.sleep(800 + random.nextInt(2000));
+                // The next run continues only what this one published, and reads the command sent while it is down
+                // only if this one committed where it reads the commands (a new group starts at the end): a kill
+                // before either (a slow machine, or a fast test) would leave the next run nothing to continue.
+                long before = recordsOn(prefix + "events");
+                await(
+                        "the emulator published and committed its commands' offsets",
+                        () -> recordsOn(prefix + "events") > before
+                                && committed("linetwin-emulator-" + line.id(), prefix + "commands"));
+                Thread.sleep(random.nextInt(2000));
                 emulator.kill();
             }
             if (kill == 0) {
@@ -316,22 +323,21 @@ final class KillNineIT {
         });
     }
 
-    private static long recordsOn(String topic) throws Exception {
-        try (var admin =
-                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            var partitions = admin.describeTopics(List.of(topic))
-                    .allTopicNames()
-                    .get()
-                    .get(topic)
-                    .partitions();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest =
-                    new HashMap<>();
-            partitions.forEach(p -> latest.put(
-                    new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(o -> o.offset())
-                    .sum();
+    private static boolean committed(String group, String topic) {
+        try {
+            return TopicRecords.committed(broker.bootstrapServers(), group, topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long recordsOn(String topic) {
+        try {
+            return TopicRecords.count(broker.bootstrapServers(), topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -341,26 +347,9 @@ final class KillNineIT {
                 .toList();
     }
 
-    /** Every record of {@code topic} from the start (no offsets committed: each call reads it all again). */
+    /** Every record of {@code topic} from the start, to the end it has now (the emulators have ended). */
     private static List<ConsumerRecord<String, String>> records(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int empty = 0;
-            long deadline = System.nanoTime() + ChildCli.PATIENCE.toNanos();
-            while (empty < 15 && System.nanoTime() < deadline) {
-                var polled = consumer.poll(Duration.ofMillis(200));
-                empty = polled.isEmpty() && !out.isEmpty() ? empty + 1 : 0;
-                polled.forEach(out::add);
-            }
-        }
-        return out;
+        return TopicRecords.all(broker.bootstrapServers(), topic);
     }
 
     private static List<JsonObject> responses(String topic) {

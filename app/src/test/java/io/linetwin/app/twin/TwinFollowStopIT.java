@@ -47,6 +47,8 @@ final class TwinFollowStopIT {
                         SCENARIO,
                         "--kafka",
                         servers,
+                        "--kafka-config",
+                        ChildCli.patientKafka(dir).toString(),
                         "--snapshot-out",
                         snapshot.toString(),
                         "--every",

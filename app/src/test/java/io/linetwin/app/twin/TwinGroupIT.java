@@ -34,7 +34,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.ditto.base.model.signals.Signal;
 import org.eclipse.ditto.json.JsonFactory;
@@ -111,7 +115,7 @@ final class TwinGroupIT {
         Path logs = Path.of("target", "twin-group-it");
         Files.createDirectories(logs);
         Path config = dir.resolve("group.properties");
-        Files.writeString(config, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n");
+        Files.writeString(config, "session.timeout.ms=6000\nheartbeat.interval.ms=1000\n" + ChildCli.PATIENT_KAFKA);
         List<ChildCli> followers = new ArrayList<>();
         List<Path> snapshotDirs = new ArrayList<>();
         try {
@@ -139,6 +143,10 @@ final class TwinGroupIT {
                 followers.add(follower);
                 follower.awaitLine(l -> l.startsWith("following 12 lines"));
             }
+            // The banner comes before a follower has joined: the owners are taken once all three share the lines.
+            // Otherwise two could own and catch up on every line before the third joined and took some of them,
+            // and "a survivor keeps its lines" would see that move instead of the kill's.
+            awaitStableGroupOf(3);
             publish(firstHalf);
             Map<String, Integer> owners = awaitOwners(List.of(0, 1, 2), snapshotDirs, firstHalf, lines);
             assertThat(owners).as("every line has one owner").hasSize(LINES);
@@ -225,6 +233,29 @@ final class TwinGroupIT {
             return true;
         });
         return new HashMap<>(owners);
+    }
+
+    private static void awaitStableGroupOf(int members) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            await("all " + members + " followers are in the group and it is stable", () -> {
+                try {
+                    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("twins"))
+                            .all()
+                            .get()
+                            .get("twins");
+                    return group.groupState() == GroupState.STABLE
+                            && group.members().size() == members
+                            && group.members().stream()
+                                    .noneMatch(m ->
+                                            m.assignment().topicPartitions().isEmpty());
+                } catch (ExecutionException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        }
     }
 
     /** Records the process had read at its last report. */

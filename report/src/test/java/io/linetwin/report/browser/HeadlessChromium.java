@@ -107,7 +107,9 @@ public final class HeadlessChromium implements AutoCloseable {
                 .start();
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + START.toNanos();
-        while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).isEmpty()) {
+        // Chromium writes the port and then the browser's target path, not atomically: the second line shows that
+        // the first is whole (a read in the middle of the write could see "41" of port 41235).
+        while (!Files.isRegularFile(portFile) || Files.readAllLines(portFile).size() < 2) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Chromium did not start: " + Files.readString(log));
