@@ -66,6 +66,7 @@ final class ResultJson {
             station.put("availability", summary.availability());
             station.put("performance", summary.performance());
             station.put("quality", summary.quality());
+            station.put("plannedStop", summary.plannedStop());
         }
         result.bottleneck().ifPresentOrElse(b -> root.put("bottleneck", b), () -> root.putNull("bottleneck"));
         if (!result.replications().get(0).materials().isEmpty()) {

@@ -126,7 +126,7 @@ final class Halts {
         upClock.stop(now);
         if (!wasHalted) {
             freeze(now);
-            stats.halt(ServerState.DOWN, now);
+            stats.haltForStop(now);
             traceAll(ServerState.DOWN);
         }
     }
@@ -161,10 +161,13 @@ final class Halts {
         down = false;
         updateFlags();
         if (stops.anyUnderWay()) {
-            // Repaired during a planned stop: the station stays stopped (off shift while the calendar says so).
+            // Repaired during a planned stop: the station stays stopped (off shift while the calendar says so); the
+            // rest of the stop is planned downtime, no longer the repair's.
             if (offShift) {
                 stats.halt(ServerState.OFF_SHIFT, now);
                 traceAll(ServerState.OFF_SHIFT);
+            } else {
+                stats.haltForStop(now);
             }
             return;
         }
@@ -210,7 +213,7 @@ final class Halts {
             return;
         }
         if (stops.anyUnderWay()) {
-            stats.halt(ServerState.DOWN, now);
+            stats.haltForStop(now);
             traceAll(ServerState.DOWN);
             return;
         }

@@ -7,9 +7,11 @@ import java.util.Objects;
  * their flows appear in the line totals (released, lost arrivals, good out) instead.
  *
  * <p>OEE follows Nakajima's definition, availability × performance × quality, each in [0, 1], over planned time =
- * servers × (window − off-shift time):
+ * servers × (window − off-shift time − planned stops):
  * <ul>
- *   <li>{@code availability} = run time / planned time, run time = planned time − down time − setup time;</li>
+ *   <li>{@code availability} = run time / planned time, run time = planned time − unplanned down time − setup time;
+ *       a planned stop is planned downtime, not a loss (it still counts in the {@code down} state share, and
+ *       {@code plannedStop} is its share of the window);</li>
  *   <li>{@code performance} = working time / run time × speed / rated speed: idle time (starved, blocked) and
  *       running below the rated speed (the speed parameter's {@code max}) are the performance losses. It is
  *       time-based, counting each part's own processing time as its ideal: a count of parts × mean cycle time
@@ -30,7 +32,8 @@ public record StationResult(
         double performance,
         double quality,
         double oee,
-        double bottleneckShare) {
+        double bottleneckShare,
+        double plannedStop) {
 
     public StationResult {
         Objects.requireNonNull(id, "id");
@@ -47,6 +50,11 @@ public record StationResult(
         nonNegative("quality", quality);
         nonNegative("oee", oee);
         nonNegative("bottleneck share", bottleneckShare);
+        nonNegative("planned stop share", plannedStop);
+        if (plannedStop > states.down() + StateShares.SUM_TOLERANCE) {
+            throw new IllegalArgumentException(
+                    "planned stop share must be within the down share " + states.down() + ", got " + plannedStop);
+        }
     }
 
     private static void nonNegative(String what, double value) {

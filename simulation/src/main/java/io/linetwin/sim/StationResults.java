@@ -25,7 +25,10 @@ final class StationResults {
         double run = stats.seconds(ServerState.WORKING)
                 + stats.seconds(ServerState.BLOCKED)
                 + stats.seconds(ServerState.STARVED);
-        double plannedOnShift = run + stats.seconds(ServerState.DOWN) + stats.seconds(ServerState.SETUP);
+        // Planned stops are planned downtime (Nakajima): out of the planned time, not a loss of availability.
+        double plannedStop = Math.min(stats.plannedStopSeconds(), stats.seconds(ServerState.DOWN));
+        double plannedOnShift =
+                run + (stats.seconds(ServerState.DOWN) - plannedStop) + stats.seconds(ServerState.SETUP);
         double availability = plannedOnShift > 0 ? run / plannedOnShift : 0;
         // Time-based, so a cycle drawn shorter than its mean or a part begun before the window cannot count more
         // ideal time than the station ran: idle time (starved, blocked) and running below rated speed are the losses.
@@ -42,6 +45,7 @@ final class StationResults {
                 performance,
                 quality,
                 availability * performance * quality,
-                bottleneckShare);
+                bottleneckShare,
+                plannedStop / planned);
     }
 }

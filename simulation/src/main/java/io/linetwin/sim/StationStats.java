@@ -16,6 +16,10 @@ final class StationStats {
     private double haltedSinceSeconds;
     /** The state every server counts in while the station is halted ({@code DOWN} or {@code OFF_SHIFT}), or -1. */
     private int halted = -1;
+    /** Halted {@code DOWN} by a planned stop: that time counts as down and as planned downtime too. */
+    private boolean haltedForStop;
+
+    private double plannedStopSeconds;
 
     private boolean active;
     private long good;
@@ -50,13 +54,21 @@ final class StationStats {
     void halt(int state, double now) {
         accumulate(now);
         halted = state;
+        haltedForStop = false;
         haltedSinceSeconds = now;
         updateActivity(now);
+    }
+
+    /** As {@code halt(DOWN, now)}, for a planned stop: OEE leaves planned downtime out of the planned time. */
+    void haltForStop(double now) {
+        halt(ServerState.DOWN, now);
+        haltedForStop = true;
     }
 
     void resume(double now) {
         accumulate(now);
         halted = -1;
+        haltedForStop = false;
         for (int state = 0; state < ServerState.COUNT; state++) {
             sinceSeconds[state] = now;
         }
@@ -76,6 +88,7 @@ final class StationStats {
         for (int state = 0; state < ServerState.COUNT; state++) {
             seconds[state] = 0;
         }
+        plannedStopSeconds = 0;
         good = 0;
         scrap = 0;
     }
@@ -83,7 +96,11 @@ final class StationStats {
     /** Brings every state's time up to {@code now}. */
     void accumulate(double now) {
         if (halted >= 0) {
-            seconds[halted] += servers * (now - haltedSinceSeconds);
+            double slice = servers * (now - haltedSinceSeconds);
+            seconds[halted] += slice;
+            if (haltedForStop) {
+                plannedStopSeconds += slice;
+            }
             haltedSinceSeconds = now;
         } else {
             for (int state = 0; state < ServerState.COUNT; state++) {
@@ -94,6 +111,11 @@ final class StationStats {
 
     double seconds(int state) {
         return seconds[state];
+    }
+
+    /** Server-seconds of the window halted by planned stops (a part of {@code seconds(DOWN)}). */
+    double plannedStopSeconds() {
+        return plannedStopSeconds;
     }
 
     long good() {

@@ -100,6 +100,39 @@ final class PlannedStopTest {
     }
 
     @Test
+    void aPlannedStopIsPlannedDowntimeNotALossOfAvailability() {
+        // 300 s planned stop in a 2,000 s window, nothing else halts the machine: down 15 %, all of it planned.
+        LineSpec planned = single(StationSpec.machine("m", Lines.constant(7))
+                .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(1_000), 300, false))));
+        // The 50 s stop 990-1,040 s, then the wall-clock failure that came due in it: down 1,040-1,050 s, unplanned.
+        LineSpec plannedThenFailed = single(StationSpec.machine("m", Lines.constant(7))
+                .withFailures(
+                        List.of(new FailureSpec("jam", Lines.constant(1_000), Lines.constant(10), FailureBasis.WALL)))
+                .withPlannedStops(List.of(new PlannedStop("pm", new PlannedStop.At(990), 50, false))));
+
+        StationResult onlyPlanned = new LineSimulation(planned)
+                .checkingInvariants()
+                .run(0, 2_000, 1, 0)
+                .station("m")
+                .orElseThrow();
+        StationResult both = new LineSimulation(plannedThenFailed)
+                .checkingInvariants()
+                .run(0, 2_000, 1, 0)
+                .station("m")
+                .orElseThrow();
+
+        assertThat(onlyPlanned.states().down()).isCloseTo(0.15, within(1e-12));
+        assertThat(onlyPlanned.plannedStop()).isCloseTo(0.15, within(1e-12));
+        assertThat(onlyPlanned.availability())
+                .as("was 0.85 when the stop counted as a loss")
+                .isEqualTo(1.0);
+        assertThat(both.states().down()).isCloseTo(60.0 / 2_000, within(1e-12));
+        assertThat(both.plannedStop()).isCloseTo(50.0 / 2_000, within(1e-12));
+        assertThat(both.availability()).isCloseTo(1_940.0 / 1_950, within(1e-12));
+        assertThat(both.oee()).isCloseTo(both.availability() * both.performance() * both.quality(), within(1e-15));
+    }
+
+    @Test
     void aFailureStrikingAsAStopEndsShowsTheMachineDownOnceNotTwice() {
         // Due at 1,000 s on the wall clock, inside the stop 990-1,040 s: the machine goes down at 990 s and stays
         // down until the repair ends at 1,050 s. A trace that says "down" again at 1,040 s is a change that is none.

@@ -16,7 +16,8 @@ public record StationSummary(
         double bottleneckShare,
         double availability,
         double performance,
-        double quality) {
+        double quality,
+        double plannedStop) {
 
     /** The mean of each KPI over {@code perReplication}, one entry per replication. */
     static StationSummary of(String id, List<StationResult> perReplication) {
@@ -37,7 +38,8 @@ public record StationSummary(
                 mean(perReplication, StationResult::bottleneckShare),
                 mean(perReplication, StationResult::availability),
                 mean(perReplication, StationResult::performance),
-                mean(perReplication, StationResult::quality));
+                mean(perReplication, StationResult::quality),
+                mean(perReplication, StationResult::plannedStop));
     }
 
     private static double mean(List<StationResult> results, ToDoubleFunction<StationResult> kpi) {
