@@ -160,16 +160,18 @@ final class ServeCommand implements Callable<Integer> {
         String source = feed.embedded ? "embedded line" : "Kafka " + feed.kafka + " / " + topic;
         LiveLine live = new LiveLine(scenario.line(), store, Clock.systemUTC(), source);
         CountDownLatch stopped = new CountDownLatch(1);
+        DashboardServer server = new DashboardServer(
+                live,
+                store,
+                scenario.name(),
+                messages,
+                access,
+                new ProposalDecisions(state, Clock.systemUTC(), messages),
+                bind,
+                port);
+        // Closed after Ctrl-C, whose interrupt may reach this thread while Jetty stops: stopped on a thread of its own.
         try (AutoCloseable input = startFeed(scenario, store, kafka);
-                DashboardServer server = new DashboardServer(
-                        live,
-                        store,
-                        scenario.name(),
-                        messages,
-                        access,
-                        new ProposalDecisions(state, Clock.systemUTC(), messages),
-                        bind,
-                        port)) {
+                AutoCloseable dashboard = () -> Uninterrupted.run(server::close, "linetwin-dashboard-stop")) {
             java.net.URI address;
             try {
                 address = server.start();

@@ -13,9 +13,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -135,42 +133,7 @@ public final class DashboardServer implements AutoCloseable {
             ticker.shutdownNow();
         }
         events.closeAll();
-        stopUninterrupted();
-    }
-
-    /**
-     * Stops Jetty on a thread of its own and waits for it whatever interrupts the caller. Ctrl-C interrupts the
-     * command's thread, and may do so while that thread closes the server: Jetty's stop, which waits for its own
-     * threads, then gave up half-way with an InterruptedException, and {@code serve} ended as a command cut short
-     * instead of saying "dashboard stopped". The caller's interrupt is kept for it.
-     */
-    private void stopUninterrupted() throws Exception {
-        FutureTask<Void> stop = new FutureTask<>(() -> {
-            server.stop();
-            return null;
-        });
-        Thread stopper = new Thread(stop, "linetwin-dashboard-stop");
-        stopper.start();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    stop.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Exception cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        server.stop();
     }
 
     private final class Routes extends Handler.Abstract {

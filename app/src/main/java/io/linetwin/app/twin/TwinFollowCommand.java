@@ -2,6 +2,7 @@ package io.linetwin.app.twin;
 
 import io.linetwin.app.Main;
 import io.linetwin.app.StopHook;
+import io.linetwin.app.Uninterrupted;
 import io.linetwin.model.Scenario;
 import io.linetwin.scenario.ScenarioException;
 import io.linetwin.scenario.ScenarioLoader;
@@ -192,7 +193,7 @@ public final class TwinFollowCommand implements Callable<Integer> {
                     out.flush();
                 },
                 () -> {
-                    closeUninterrupted(twin);
+                    Uninterrupted.run(twin::close, "linetwin-twin-close");
                     out.print(TwinTable.render(line, twin.snapshot(), twin.health()));
                     if (snapshotOut != null) {
                         // A checkpoint is written only once an event was handled: say so rather than name a file
@@ -292,26 +293,6 @@ public final class TwinFollowCommand implements Callable<Integer> {
             throw new TwinInputException("--max-revision-jump: expected a number >= 1, got " + maxRevisionJump);
         }
         return InputLimits.DEFAULT.withMaxRevisionJump(maxRevisionJump);
-    }
-
-    /**
-     * Closes the twin on a thread of its own: the interrupt of Ctrl-C may reach this thread at any moment, and a Kafka
-     * client interrupted while it closes logs a stack trace and throws (the last checkpoint could be lost).
-     */
-    private static void closeUninterrupted(KafkaTwin twin) {
-        Thread closing = new Thread(twin::close, "linetwin-twin-close");
-        closing.start();
-        boolean interrupted = Thread.interrupted();
-        while (closing.isAlive()) {
-            try {
-                closing.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private LineDescriptor line() throws TwinInputException {
